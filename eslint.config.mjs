@@ -1,0 +1,50 @@
+// Layer rules (see DESIGN.md, STYLE.md §1): the build fails when a layer reaches across.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'url', 'util', 'events', 'net', 'http', 'https', 'zlib', 'buffer'];
+const uiAndShell = [
+  { group: ['electron', 'electron/*'], message: 'The engine and the contract never import electron.' },
+  { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'The engine and the contract never import react.' },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-output/**', 'bench/output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...uiAndShell, { group: ['**/renderer/**'], message: 'The engine never imports the UI.' }] }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...uiAndShell,
+          { group: nodeBuiltins, message: 'src/shared is plain TypeScript: no Node modules.' },
+          { group: ['**/core/**', '**/renderer/**', '**/hub/**', '**/cli/**'], message: 'src/shared depends on nothing of the app.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/core/**', '**/core'], message: 'The renderer talks to the engine only through the contract in src/shared.' },
+          { group: nodeBuiltins, message: 'No Node modules in the renderer.' },
+          { group: ['electron', 'electron/*'], message: 'The renderer reaches Electron only through the preload bridge.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
+import type { Command } from '../command';
+import { UsageError } from '../command';
+import { openEngine } from '../open-engine';
+
+export const auditCommand: Command = {
+  name: 'audit',
+  usage: 'audit verify [--data-dir D] [--json]',
+  summary: 'check the hash chain of the audit log',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption });
+    if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError(`expected 'verify'`);
+    const engine = openEngine(values['data-dir'], io.env);
+    try {
+      const verdict = engine.audit.verify();
+      if (values.json) io.out(JSON.stringify(verdict));
+      else if (verdict.ok) io.out(`audit log intact: ${verdict.events} events`);
+      if (!verdict.ok) {
+        io.err(`audit log broken at event ${verdict.brokenAt} (${verdict.reason === 'hash' ? 'event edited' : verdict.reason === 'link' ? 'chain link broken: event removed or reordered' : 'sequence gap: event removed'})`);
+        return 1;
+      }
+      return 0;
+    } finally {
+      engine.close();
+    }
+  },
+};

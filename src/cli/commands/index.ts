@@ -1,0 +1,22 @@
+import type { Command } from '../command';
+import { auditCommand } from './audit';
+import { batchCommand } from './batch';
+import { catalogCommand } from './catalog';
+import { hubCommand } from './hub';
+import { ocrCommand } from './ocr';
+import { processCommand } from './process';
+import { statusCommand } from './status';
+import { syncCommand } from './sync';
+import { verifyCommand } from './verify';
+
+export const commands: Command[] = [
+  ocrCommand,
+  processCommand,
+  verifyCommand,
+  batchCommand,
+  statusCommand,
+  syncCommand,
+  hubCommand,
+  auditCommand,
+  catalogCommand,
+];

@@ -1,0 +1,24 @@
+/**
+ * `npm run dev:web`: the engine and the built renderer for a normal browser, over the WebSocket
+ * transport on 127.0.0.1 with a per-run secret.
+ */
+import { fileURLToPath } from 'node:url';
+import { resolveDataDir } from '../core/data-dir';
+import { Engine } from '../core/engine';
+import { startWsServer } from '../core/transport/ws-server';
+
+const dataDir = resolveDataDir(process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined);
+const engine = Engine.open({ dataDir, actor: 'dev-web' });
+const server = await startWsServer({
+  engine,
+  staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
+  port: Number(process.env.SOHOA_PORT ?? 0) || undefined,
+});
+process.stdout.write(`SoHoa (web) — data: ${dataDir}\nOpen: ${server.appUrl}\n`);
+const stop = async () => {
+  await server.close();
+  engine.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,49 @@
+import type { CliIo, Command } from './command';
+import { UsageError } from './command';
+import { commands } from './commands/index';
+import { CodedError } from '../shared/errors';
+
+export function helpText(list: Command[] = commands): string {
+  const width = Math.max(...list.map((c) => c.usage.length));
+  return [
+    'SoHoa — số hóa hồ sơ một cửa / digitization workstation',
+    '',
+    'Usage: sohoa <command> [options]',
+    '',
+    ...list.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options common to the engine commands: --data-dir D (or SOHOA_DATA_DIR).',
+    'Exit code 0 on success; otherwise a one-line reason on stderr.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`sohoa: unknown command '${name}' (see sohoa --help)`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: sohoa ${command.usage}\n${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`sohoa ${name}: ${e.message} (usage: sohoa ${command.usage})`);
+      return 2;
+    }
+    if (e instanceof CodedError) {
+      io.err(`sohoa ${name}: ${e.message} [${e.code}]`);
+      return 1;
+    }
+    io.err(`sohoa ${name}: ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}

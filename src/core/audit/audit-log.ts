@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { AuditRepository, AuditRow } from '../store/audit-repository';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEvent {
+  actor: string;
+  action: string;
+  subject?: string;
+  details?: Record<string, unknown>;
+}
+
+/** The hash of an event covers its fields and the previous event's hash, chaining the log. */
+export function hashEvent(row: Omit<AuditRow, 'hash'>): string {
+  const canonical = JSON.stringify([row.seq, row.at, row.actor, row.workstation_id, row.action, row.subject, row.details, row.prev_hash]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export type AuditVerdict = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' };
+
+/** Append-only, hash-chained event log. Call `append` inside the transaction of the act it records. */
+export class AuditLog {
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly workstationId: string | null,
+  ) {}
+
+  append(event: AuditEvent, at = new Date()): AuditRow {
+    const last = this.repo.last();
+    const base = {
+      seq: (last?.seq ?? 0) + 1,
+      at: at.toISOString(),
+      actor: event.actor,
+      workstation_id: this.workstationId,
+      action: event.action,
+      subject: event.subject ?? null,
+      details: JSON.stringify(event.details ?? {}),
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    const row = { ...base, hash: hashEvent(base) };
+    this.repo.insert(row);
+    return row;
+  }
+
+  /** Walks the chain and reports the first event that was edited, removed or moved. */
+  verify(): AuditVerdict {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let events = 0;
+    for (const row of this.repo.iterate()) {
+      events++;
+      if (row.seq !== expectedSeq) return { ok: false, events, brokenAt: row.seq, reason: 'sequence' };
+      if (row.prev_hash !== prevHash) return { ok: false, events, brokenAt: row.seq, reason: 'link' };
+      const { hash, ...rest } = row;
+      if (hashEvent(rest) !== hash) return { ok: false, events, brokenAt: row.seq, reason: 'hash' };
+      prevHash = hash;
+      expectedSeq++;
+    }
+    return { ok: true, events };
+  }
+}

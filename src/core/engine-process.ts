@@ -1,0 +1,39 @@
+/**
+ * Entry of the engine in the app: runs in an Electron utilityProcess (plain Node, no electron
+ * import). The main process sends `{ type: 'init', dataDir, resourcesDir }` once, then hands over
+ * one MessagePort per window; each port carries the contract.
+ */
+import { Engine } from './engine';
+import { attachClient } from './transport/engine-session';
+
+interface PortLike {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  on(event: 'close', listener: () => void): void;
+  postMessage(message: unknown): void;
+  start(): void;
+}
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown; ports: PortLike[] }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (!parentPort) throw new Error('engine-process must run in an Electron utilityProcess');
+
+let engine: Engine | undefined;
+
+parentPort.on('message', (e) => {
+  const msg = e.data as { type: string; dataDir?: string; resourcesDir?: string };
+  if (msg.type === 'init' && !engine) {
+    engine = Engine.open({ dataDir: msg.dataDir!, resourcesDir: msg.resourcesDir, actor: 'desk' });
+    parentPort.postMessage({ type: 'ready' });
+  } else if (msg.type === 'port' && engine && e.ports[0]) {
+    const port = e.ports[0];
+    const client = attachClient(engine, (m) => port.postMessage(m));
+    port.on('message', (m) => void client.receive(m.data));
+    port.on('close', () => client.detach());
+    port.start();
+  }
+});
+
+process.on('exit', () => engine?.close());

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../store/database';
+import type { Job, JobRepository } from '../store/job-repository';
+
+export interface JobContext {
+  job: Job;
+  db: Db;
+  signal: AbortSignal;
+}
+
+/**
+ * A job handler. It must be idempotent: after a crash the same job runs again, so whatever it
+ * writes is keyed by content (blobs by hash, rows by unique keys). What must commit together with
+ * the job's completion goes in `commit`, run in the same transaction as marking the job done.
+ */
+export interface JobHandler<R = unknown> {
+  run(ctx: JobContext): Promise<R>;
+  commit?(ctx: JobContext, result: R): void;
+}
+
+export interface JobRunnerOptions {
+  db: Db;
+  jobs: JobRepository;
+  handlers: Record<string, JobHandler>;
+  leaseMs?: number;
+  concurrency?: number;
+  idleMs?: number;
+  owner?: string;
+  onChange?: (job: Job, state: string) => void;
+}
+
+/** Leases jobs and runs their handlers, renewing leases while they work. */
+export class JobRunner {
+  private readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly abort = new AbortController();
+  private loops: Promise<void>[] = [];
+
+  constructor(private readonly options: JobRunnerOptions) {
+    this.owner = options.owner ?? `${process.pid}-${randomUUID()}`;
+    this.leaseMs = options.leaseMs ?? 30_000;
+  }
+
+  start(): void {
+    const n = this.options.concurrency ?? 1;
+    for (let i = 0; i < n; i++) this.loops.push(this.loop());
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  /** Runs ready jobs until none is left; for the CLI and tests. */
+  async drain(): Promise<number> {
+    let ran = 0;
+    while (await this.runOne()) ran++;
+    return ran;
+  }
+
+  async runOne(): Promise<boolean> {
+    const { jobs, handlers, db } = this.options;
+    const job = jobs.lease(this.owner, Object.keys(handlers), this.leaseMs);
+    if (!job) return false;
+    this.options.onChange?.(job, 'leased');
+    const handler = handlers[job.kind]!;
+    const renewal = setInterval(() => jobs.renew(job.id, this.owner, this.leaseMs), Math.max(50, this.leaseMs / 3));
+    const ctx: JobContext = { job, db, signal: this.abort.signal };
+    try {
+      const result = await handler.run(ctx);
+      db.transaction(() => {
+        if (!jobs.complete(job.id, this.owner, result)) throw new LeaseLostError(job.id);
+        handler.commit?.(ctx, result);
+      })();
+      this.options.onChange?.(job, 'done');
+    } catch (e) {
+      if (!(e instanceof LeaseLostError)) {
+        jobs.fail(job.id, this.owner, { message: (e as Error).message, code: (e as { code?: string }).code });
+        this.options.onChange?.(job, 'failed');
+      }
+    } finally {
+      clearInterval(renewal);
+    }
+    return true;
+  }
+
+  private async loop(): Promise<void> {
+    const idle = this.options.idleMs ?? 500;
+    while (!this.abort.signal.aborted) {
+      const worked = await this.runOne();
+      if (!worked) await new Promise((r) => setTimeout(r, idle));
+    }
+  }
+}
+
+class LeaseLostError extends Error {
+  constructor(id: number) {
+    super(`Lease on job ${id} was lost`);
+  }
+}

@@ -1,0 +1,118 @@
+import type { JobState } from '../../shared/types';
+import type { Db } from './database';
+
+export interface Job {
+  id: number;
+  kind: string;
+  key: string;
+  payload: unknown;
+  state: JobState;
+  attempts: number;
+  maxAttempts: number;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+}
+
+interface JobRow {
+  id: number;
+  kind: string;
+  key: string;
+  payload: string;
+  state: JobState;
+  attempts: number;
+  max_attempts: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+}
+
+const toJob = (r: JobRow): Job => ({
+  id: r.id,
+  kind: r.kind,
+  key: r.key,
+  payload: JSON.parse(r.payload),
+  state: r.state,
+  attempts: r.attempts,
+  maxAttempts: r.max_attempts,
+  leaseOwner: r.lease_owner,
+  leaseUntil: r.lease_until,
+});
+
+/**
+ * The durable job queue's SQL. A job is leased to one worker until `lease_until` (ms since epoch);
+ * a worker that dies simply stops renewing, and the job is leased again once the lease runs out.
+ * Jobs are unique per (kind, key), so enqueueing the same work twice adds nothing.
+ */
+export class JobRepository {
+  constructor(private readonly db: Db) {}
+
+  enqueue(kind: string, key: string, payload: unknown, maxAttempts = 3): Job {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO job (kind, key, payload, max_attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (kind, key) DO NOTHING`,
+      )
+      .run(kind, key, JSON.stringify(payload ?? {}), maxAttempts, now, now);
+    return this.find(kind, key)!;
+  }
+
+  find(kind: string, key: string): Job | undefined {
+    const row = this.db.prepare('SELECT * FROM job WHERE kind = ? AND key = ?').get(kind, key) as JobRow | undefined;
+    return row && toJob(row);
+  }
+
+  get(id: number): Job | undefined {
+    const row = this.db.prepare('SELECT * FROM job WHERE id = ?').get(id) as JobRow | undefined;
+    return row && toJob(row);
+  }
+
+  /** Takes the oldest job that is ready (queued, or leased with an expired lease) of the given kinds. */
+  lease(owner: string, kinds: string[], leaseMs: number, now = Date.now()): Job | undefined {
+    if (kinds.length === 0) return undefined;
+    const row = this.db
+      .prepare(
+        `UPDATE job SET state = 'leased', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+         WHERE id = (
+           SELECT id FROM job
+           WHERE kind IN (${kinds.map(() => '?').join(',')})
+             AND (state = 'queued' OR (state = 'leased' AND lease_until < ?))
+           ORDER BY id LIMIT 1)
+         RETURNING *`,
+      )
+      .get(owner, now + leaseMs, new Date(now).toISOString(), ...kinds, now) as JobRow | undefined;
+    return row && toJob(row);
+  }
+
+  /** Extends a lease still held by `owner`; false when the lease was lost. */
+  renew(id: number, owner: string, leaseMs: number, now = Date.now()): boolean {
+    return this.db.prepare(`UPDATE job SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'leased'`).run(now + leaseMs, id, owner).changes === 1;
+  }
+
+  /** Marks the job done if `owner` still holds it; false when another worker took it over. */
+  complete(id: number, owner: string, result: unknown): boolean {
+    return (
+      this.db
+        .prepare(`UPDATE job SET state = 'done', result = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'leased'`)
+        .run(JSON.stringify(result ?? null), new Date().toISOString(), id, owner).changes === 1
+    );
+  }
+
+  /** Records a failure: back to the queue while attempts remain, else failed for good. */
+  fail(id: number, owner: string, error: unknown): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE job SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+             error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+           WHERE id = ? AND lease_owner = ? AND state = 'leased'`,
+        )
+        .run(JSON.stringify(error), new Date().toISOString(), id, owner).changes === 1
+    );
+  }
+
+  countsByState(): Record<JobState, number> {
+    const counts: Record<JobState, number> = { queued: 0, leased: 0, done: 0, failed: 0 };
+    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM job GROUP BY state').all() as { state: JobState; n: number }[]) counts[r.state] = r.n;
+    return counts;
+  }
+}

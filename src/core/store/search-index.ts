@@ -1,0 +1,39 @@
+import { foldVietnamese } from '../../shared/fold';
+import type { SearchHit } from '../../shared/types';
+import type { Db } from './database';
+
+/**
+ * Full-text index (FTS5) over dossier metadata and OCR text. Text is folded (no accents, đ → d)
+ * before it is indexed and before it is searched, so "nguyen van anh" finds "Nguyễn Văn Ánh".
+ * A dossier's metadata is one row with page_id NULL; each page's OCR text is a row of its own.
+ */
+export class SearchIndex {
+  constructor(private readonly db: Db) {}
+
+  indexDossier(dossierId: number, text: string): void {
+    this.db.prepare('DELETE FROM search_index WHERE dossier_id = ? AND page_id IS NULL').run(dossierId);
+    this.db.prepare('INSERT INTO search_index (body, dossier_id, page_id) VALUES (?, ?, NULL)').run(foldVietnamese(text), dossierId);
+  }
+
+  indexPage(dossierId: number, pageId: number, text: string): void {
+    this.db.prepare('DELETE FROM search_index WHERE page_id = ?').run(pageId);
+    this.db.prepare('INSERT INTO search_index (body, dossier_id, page_id) VALUES (?, ?, ?)').run(foldVietnamese(text), dossierId, pageId);
+  }
+
+  search(text: string, limit: number): SearchHit[] {
+    const terms = foldVietnamese(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((t) => `"${t}"`);
+    if (terms.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT s.dossier_id AS dossierId, d.code AS dossierCode, s.page_id AS pageId,
+                snippet(search_index, 0, '[', ']', '…', 12) AS snippet
+         FROM search_index s JOIN dossier d ON d.id = s.dossier_id
+         WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(terms.join(' '), limit) as SearchHit[];
+    return rows;
+  }
+}

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { AuditRepository } from './audit-repository';
+import { FileBlobStore, type BlobStore } from './blob-store';
+import { openDatabase, type Db } from './database';
+import { DossierRepository } from './dossier-repository';
+import { JobRepository } from './job-repository';
+import { ProcedureRepository } from './procedure-repository';
+import { SearchIndex } from './search-index';
+import { SettingsRepository } from './settings-repository';
+import { WorkstationRepository } from './workstation-repository';
+
+/** Everything the engine keeps on the workstation: the database, its repositories and the blobs. */
+export interface Store {
+  dataDir: string;
+  db: Db;
+  blobs: BlobStore;
+  procedures: ProcedureRepository;
+  dossiers: DossierRepository;
+  search: SearchIndex;
+  jobs: JobRepository;
+  audit: AuditRepository;
+  settings: SettingsRepository;
+  workstations: WorkstationRepository;
+  close(): void;
+}
+
+export function openStore(dataDir: string): Store {
+  const db = openDatabase(dataDir);
+  return {
+    dataDir,
+    db,
+    blobs: new FileBlobStore(join(dataDir, 'blobs')),
+    procedures: new ProcedureRepository(db),
+    dossiers: new DossierRepository(db),
+    search: new SearchIndex(db),
+    jobs: new JobRepository(db),
+    audit: new AuditRepository(db),
+    settings: new SettingsRepository(db),
+    workstations: new WorkstationRepository(db),
+    close: () => db.close(),
+  };
+}

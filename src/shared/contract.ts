@@ -1,0 +1,100 @@
+/**
+ * The engine's API, declared once. Each method has a zod schema for its input (checked at the
+ * engine's edge) and a TypeScript type for its result. Both transports (Electron message ports,
+ * WebSocket) carry exactly these methods and events; no other channel name exists.
+ */
+import { z } from 'zod';
+import { checkCccd } from './cccd';
+import { isIsoDate } from './dates';
+import type { Dossier, DossierPage, Procedure, SearchHit, StatusReport } from './types';
+import type { MethodName } from './methods';
+
+export type { MethodName } from './methods';
+
+/** Problem codes carried in validation issues; the UI maps them to Vietnamese or English text. */
+export const PROBLEM = {
+  required: 'required',
+  tooLong: 'too-long',
+  cccd: 'cccd.invalid',
+  date: 'date.invalid',
+  dateOrder: 'date.order',
+  procedureUnknown: 'procedure.unknown',
+  phone: 'phone.invalid',
+} as const;
+
+const requiredText = (max: number) => z.string().trim().min(1, PROBLEM.required).max(max, PROBLEM.tooLong);
+const isoDate = z.string().trim().min(1, PROBLEM.required).refine(isIsoDate, PROBLEM.date);
+const cccd = z
+  .string()
+  .trim()
+  .min(1, PROBLEM.required)
+  .refine((v) => checkCccd(v).ok, PROBLEM.cccd);
+const optionalText = (max: number) => z.string().trim().max(max, PROBLEM.tooLong).optional();
+
+export const DossierCreateInput = z
+  .object({
+    procedureCode: requiredText(64),
+    applicantName: requiredText(200),
+    applicantCccd: cccd,
+    applicantPhone: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || /^\+?[\d .-]{8,15}$/.test(v), PROBLEM.phone)
+      .optional(),
+    applicantAddress: optionalText(500),
+    receivedDate: isoDate,
+    dueDate: isoDate.optional(),
+  })
+  .refine((d) => !d.dueDate || !isIsoDate(d.receivedDate) || !isIsoDate(d.dueDate) || d.dueDate >= d.receivedDate, {
+    message: PROBLEM.dateOrder,
+    path: ['dueDate'],
+  });
+
+export const DossierListInput = z.object({
+  query: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const IdInput = z.object({ id: z.number().int().positive() });
+export const ProcedureListInput = z.object({ query: z.string().max(200).optional() });
+export const SearchInput = z.object({ text: requiredText(200), limit: z.number().int().min(1).max(200).default(50) });
+export const EmptyInput = z.object({}).strict();
+
+interface MethodSpec<I extends z.ZodType, R> {
+  input: I;
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+const method = <I extends z.ZodType, R>(input: I): MethodSpec<I, R> => ({ input });
+
+export const contract = {
+  'procedure.list': method<typeof ProcedureListInput, Procedure[]>(ProcedureListInput),
+  'dossier.create': method<typeof DossierCreateInput, Dossier>(DossierCreateInput),
+  'dossier.list': method<typeof DossierListInput, { items: Dossier[]; total: number }>(DossierListInput),
+  'dossier.get': method<typeof IdInput, Dossier & { pages: DossierPage[] }>(IdInput),
+  'search.query': method<typeof SearchInput, SearchHit[]>(SearchInput),
+  'status.get': method<typeof EmptyInput, StatusReport>(EmptyInput),
+} satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
+
+// Fails to compile when contract and METHOD_NAMES disagree.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const contractMatchesMethodNames: Exactly<keyof typeof contract, MethodName> = true;
+export type MethodInput<K extends MethodName> = z.input<(typeof contract)[K]['input']>;
+export type ParsedInput<K extends MethodName> = z.output<(typeof contract)[K]['input']>;
+export type MethodResult<K extends MethodName> = NonNullable<(typeof contract)[K]['result']>;
+
+/** What a client of the engine sees: one async function per method. */
+export type EngineApi = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodResult<K>> };
+/** What the engine implements: the same methods, with inputs already validated. */
+export type EngineHandlers = { [K in MethodName]: (input: ParsedInput<K>) => Promise<MethodResult<K>> | MethodResult<K> };
+
+
+/** Events the engine pushes to every connected client. */
+export interface EngineEvents {
+  progress: { task: string; label: string; done: number; total: number; ratePerMinute?: number; etaSeconds?: number };
+  'job.changed': { id: number; kind: string; state: string };
+  'dossier.changed': { id: number };
+}
+export type EventName = keyof EngineEvents;
+export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed'];
