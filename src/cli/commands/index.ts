@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { batchCommand } from './batch';
 import { catalogCommand } from './catalog';
+import { dossierCommand } from './dossier';
 import { hubCommand } from './hub';
 import { ocrCommand } from './ocr';
 import { processCommand } from './process';
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   statusCommand,
   syncCommand,
   hubCommand,
+  dossierCommand,
   auditCommand,
   catalogCommand,
 ];

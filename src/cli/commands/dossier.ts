@@ -1,0 +1,58 @@
+import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
+import type { Command } from '../command';
+import { UsageError } from '../command';
+import { openEngine } from '../open-engine';
+import { dispatch } from '../../core/rpc-dispatch';
+import { CodedError } from '../../shared/errors';
+
+const createOptions = {
+  ...dataDirOption,
+  ...jsonOption,
+  procedure: { type: 'string' },
+  name: { type: 'string' },
+  cccd: { type: 'string' },
+  phone: { type: 'string' },
+  address: { type: 'string' },
+  received: { type: 'string' },
+  due: { type: 'string' },
+} as const;
+
+export const dossierCommand: Command = {
+  name: 'dossier',
+  usage: 'dossier create --procedure CODE --name N --cccd C --received YYYY-MM-DD [--due D] [--phone P] [--address A] | dossier list [--json]',
+  summary: 'take in a dossier, or list dossiers',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, createOptions);
+    const action = positionals[0];
+    if ((action !== 'create' && action !== 'list') || positionals.length > 1) throw new UsageError(`expected 'create' or 'list'`);
+    const engine = openEngine(values['data-dir'], io.env);
+    try {
+      if (action === 'list') {
+        const { items, total } = await engine.handlers['dossier.list']({ limit: 500, offset: 0 });
+        if (values.json) io.out(JSON.stringify({ items, total }));
+        else for (const d of items) io.out(`${d.code}\t${d.applicantName ?? ''}\t${d.procedureCode ?? ''}\t${d.receivedDate ?? ''}\t${d.status}`);
+        return 0;
+      }
+      // Through the engine's edge, so the CLI gets exactly the app's validation.
+      const reply = await dispatch(engine.handlers, {
+        kind: 'call',
+        id: 1,
+        method: 'dossier.create',
+        params: {
+          procedureCode: values.procedure ?? '',
+          applicantName: values.name ?? '',
+          applicantCccd: values.cccd ?? '',
+          applicantPhone: values.phone,
+          applicantAddress: values.address,
+          receivedDate: values.received ?? '',
+          dueDate: values.due,
+        },
+      });
+      if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message, reply.error.details);
+      io.out(values.json ? JSON.stringify(reply.result) : (reply.result as { code: string }).code);
+      return 0;
+    } finally {
+      engine.close();
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine';
+import { DB_FILE } from '../../src/core/store/database';
+import { runSohoa } from '../support/cli';
+import { tempDir } from '../support/temp-dir';
+
+describe('hash-chained audit log', () => {
+  let dir: ReturnType<typeof tempDir>;
+
+  beforeEach(() => {
+    dir = tempDir();
+    const engine = Engine.open({ dataDir: dir.path });
+    for (let i = 1; i <= 4; i++) engine.audit.append({ actor: 'clerk1', action: 'dossier.update', subject: `HS-${i}`, details: { i } });
+    engine.close();
+  });
+  afterEach(() => dir.remove());
+
+  /** Edits the database behind the app's back, as someone with the file would. */
+  function tamper(sql: string) {
+    const db = new Database(join(dir.path, DB_FILE));
+    db.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;');
+    db.exec(sql);
+    db.close();
+  }
+
+  it('refuses updates and deletes through SQL', () => {
+    const db = new Database(join(dir.path, DB_FILE));
+    expect(() => db.exec(`UPDATE audit_event SET actor = 'x' WHERE seq = 1`)).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM audit_event WHERE seq = 1')).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('verifies an intact log', () => {
+    const r = runSohoa(['audit', 'verify', '--data-dir', dir.path]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('4 events');
+  });
+
+  it('finds an edited event', () => {
+    tamper(`UPDATE audit_event SET actor = 'someone-else' WHERE seq = 2`);
+    const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, brokenAt: 2, reason: 'hash' });
+    expect(r.stderr).toMatch(/broken at event 2/);
+  });
+
+  it('finds a removed event', () => {
+    tamper('DELETE FROM audit_event WHERE seq = 3');
+    const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, brokenAt: 4 });
+  });
+
+  it('finds reordered events even with their sequence numbers swapped back', () => {
+    tamper(`
+      UPDATE audit_event SET seq = 100 WHERE seq = 2;
+      UPDATE audit_event SET seq = 2 WHERE seq = 3;
+      UPDATE audit_event SET seq = 3 WHERE seq = 100;`);
+    const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).ok).toBe(false);
+  });
+});

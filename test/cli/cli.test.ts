@@ -1,0 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine';
+import { runSohoa } from '../support/cli';
+import { tempDir } from '../support/temp-dir';
+
+const DESIGN_COMMANDS = ['ocr', 'process', 'verify', 'batch', 'status', 'sync', 'hub'];
+
+describe('sohoa command line', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('lists the commands of the design', () => {
+    const r = runSohoa(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of DESIGN_COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+  });
+
+  it('prints store counts as JSON, counting what is there', async () => {
+    const dataDir = join(dir.path, 'status');
+    const engine = Engine.open({ dataDir });
+    await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-02', applicantName: 'Lê Thị Hoa', applicantCccd: '074190000123', receivedDate: '2021-06-01' });
+    engine.store.jobs.enqueue('ocr', 'p1', {});
+    engine.store.jobs.enqueue('ocr', 'p2', {});
+    engine.close();
+    const r = runSohoa(['status', '--json', '--data-dir', dataDir]);
+    expect(r.code).toBe(0);
+    const status = JSON.parse(r.stdout);
+    expect(status).toMatchObject({ dossiers: 1, documents: 0, pages: 0, records: 0, jobs: { queued: 2, leased: 0, done: 0, failed: 0 } });
+  });
+
+  it('takes the data directory from SOHOA_DATA_DIR', () => {
+    const dataDir = join(dir.path, 'env');
+    const r = runSohoa(['status', '--json'], { SOHOA_DATA_DIR: dataDir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).dossiers).toBe(0);
+    expect(runSohoa(['audit', 'verify'], { SOHOA_DATA_DIR: dataDir }).stdout).toContain('0 events');
+  });
+
+  it('fails with a one-line reason on an unknown command or bad arguments', () => {
+    for (const args of [['frobnicate'], ['status', '--bogus'], ['status', 'extra'], ['audit'], ['catalog', 'import']]) {
+      const r = runSohoa(args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('imports a procedure catalog, reporting bad rows by line', () => {
+    const dataDir = join(dir.path, 'catalog');
+    const csv = join(dir.path, 'procedures.csv');
+    writeFileSync(
+      csv,
+      [
+        'code,name,field,level,processing_days,components',
+        '2.000001,Cấp phép khai thác nước,Tài nguyên nước,Cấp tỉnh,20,"Đơn đề nghị|Bản đồ vị trí, tỷ lệ 1:10.000"',
+        ',Không có mã,Hộ tịch,Cấp xã,1,',
+        '2.000002,Thủ tục X,Hộ tịch,Cấp xã,năm,',
+        '2.000001,Trùng mã,Hộ tịch,Cấp xã,1,',
+      ].join('\r\n'),
+    );
+    const r = runSohoa(['catalog', 'import', csv, '--data-dir', dataDir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('imported 1 procedures, 3 rows rejected');
+    expect(r.stderr).toMatch(/line 3: code and name are required/);
+    expect(r.stderr).toMatch(/line 4: processing_days/);
+    expect(r.stderr).toMatch(/line 5: duplicate code/);
+    const engine = Engine.open({ dataDir });
+    const p = engine.store.procedures.get('2.000001')!;
+    expect(p.components).toEqual(['Đơn đề nghị', 'Bản đồ vị trí, tỷ lệ 1:10.000']);
+    expect(p.isSample).toBe(false);
+    expect(engine.store.procedures.list('khai thac nuoc').map((x) => x.code)).toEqual(['2.000001']);
+    engine.close();
+  });
+});
+
+describe('sohoa dossier', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('takes in a dossier, and refuses bad input naming the fields without storing anything', () => {
+    const dataDir = join(dir.path, 'd');
+    const bad = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'NOPE', '--name', 'Võ Văn Tú', '--cccd', '12345', '--received', '2021-13-01']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/applicantCccd is not a valid CCCD/);
+    expect(bad.stderr).toMatch(/receivedDate is not a valid date/);
+    const unknown = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'NOPE', '--name', 'Võ Văn Tú', '--cccd', '074093513649', '--received', '2021-03-01']);
+    expect(unknown.stderr).toMatch(/procedureCode is not a procedure in the catalog/);
+    expect(JSON.parse(runSohoa(['status', '--json', '--data-dir', dataDir]).stdout).dossiers).toBe(0);
+
+    const ok = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'MAU-HT-01', '--name', 'Võ Văn Tú', '--cccd', '074093513649', '--received', '2021-03-01']);
+    expect(ok.code).toBe(0);
+    const list = JSON.parse(runSohoa(['dossier', 'list', '--json', '--data-dir', dataDir]).stdout);
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ code: ok.stdout.trim(), applicantName: 'Võ Văn Tú', procedureCode: 'MAU-HT-01' });
+  });
+});

@@ -1,0 +1,10 @@
+// Child process for the crash test: leases the job and hangs in the middle of it, until killed.
+import { JobRunner } from '../../src/core/jobs/job-runner';
+import { openStore } from '../../src/core/store/store';
+import { EFFECT_TABLE, stampJob } from './stamp-job';
+
+const [dataDir, marker] = process.argv.slice(2) as [string, string];
+const store = openStore(dataDir);
+store.db.exec(EFFECT_TABLE);
+const runner = new JobRunner({ db: store.db, jobs: store.jobs, handlers: { stamp: stampJob(store.blobs, { hangAfterBlob: marker }) }, leaseMs: 1500 });
+await runner.runOne();

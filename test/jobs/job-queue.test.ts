@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { JobRunner } from '../../src/core/jobs/job-runner';
+import { openStore } from '../../src/core/store/store';
+import { REPO } from '../support/cli';
+import { tempDir } from '../support/temp-dir';
+import { EFFECT_TABLE, stampJob } from './stamp-job';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await sleep(50);
+  }
+}
+
+describe('durable job queue', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('enqueues the same work once', () => {
+    const store = openStore(join(dir.path, 'dedupe'));
+    const a = store.jobs.enqueue('ocr', 'page:abc', { page: 1 });
+    const b = store.jobs.enqueue('ocr', 'page:abc', { page: 1 });
+    expect(b.id).toBe(a.id);
+    expect(store.jobs.countsByState().queued).toBe(1);
+    store.close();
+  });
+
+  it('finishes a job exactly once after its worker is killed mid-job', async () => {
+    const dataDir = join(dir.path, 'crash');
+    const store = openStore(dataDir);
+    store.db.exec(EFFECT_TABLE);
+    const job = store.jobs.enqueue('stamp', 'k1', {});
+
+    const marker = join(dir.path, 'started');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/jobs/crashing-worker.ts'), dataDir, marker], { cwd: REPO, stdio: 'inherit' });
+    await waitFor(() => existsSync(marker), 60_000);
+    expect(store.jobs.get(job.id)).toMatchObject({ state: 'leased', attempts: 1 });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    const runner = new JobRunner({ db: store.db, jobs: store.jobs, handlers: { stamp: stampJob(store.blobs) }, leaseMs: 1500 });
+    // While the dead worker's lease lasts, nobody takes the job.
+    expect(await runner.runOne()).toBe(false);
+    await waitFor(() => (store.jobs.get(job.id)!.leaseUntil ?? 0) < Date.now(), 5_000);
+    expect(await runner.drain()).toBe(1);
+
+    expect(store.jobs.get(job.id)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(store.db.prepare('SELECT job_key FROM effect').all()).toEqual([{ job_key: 'k1' }]);
+    const sha = (store.db.prepare('SELECT sha256 FROM effect').get() as { sha256: string }).sha256;
+    const folder = join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4));
+    expect(readdirSync(folder)).toEqual([sha]);
+    expect(await runner.drain()).toBe(0);
+    store.close();
+  });
+
+  it('retries a failing job up to its limit, then marks it failed', async () => {
+    const store = openStore(join(dir.path, 'fail'));
+    let calls = 0;
+    const runner = new JobRunner({
+      db: store.db,
+      jobs: store.jobs,
+      handlers: {
+        broken: {
+          async run() {
+            calls++;
+            throw Object.assign(new Error('image is corrupt'), { code: 'image.corrupt' });
+          },
+        },
+      },
+    });
+    const job = store.jobs.enqueue('broken', 'x', {}, 2);
+    await runner.drain();
+    expect(calls).toBe(2);
+    expect(store.jobs.get(job.id)).toMatchObject({ state: 'failed', attempts: 2 });
+    store.close();
+  });
+});
