@@ -69,7 +69,7 @@ describe('durable job queue', () => {
         broken: {
           async run() {
             calls++;
-            throw Object.assign(new Error('image is corrupt'), { code: 'image.corrupt' });
+            throw new Error('worker ran out of memory');
           },
         },
       },
@@ -78,6 +78,37 @@ describe('durable job queue', () => {
     await runner.drain();
     expect(calls).toBe(2);
     expect(store.jobs.get(job.id)).toMatchObject({ state: 'failed', attempts: 2 });
+    store.close();
+  });
+});
+
+describe('a job that fails on bad input', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('fails at once with its code and tells its handler', async () => {
+    const { CodedError } = await import('../../src/shared/errors');
+    const store = openStore(dir.path);
+    let calls = 0;
+    const failures: { code: string }[] = [];
+    const runner = new JobRunner({
+      db: store.db,
+      jobs: store.jobs,
+      handlers: {
+        decode: {
+          async run() {
+            calls++;
+            throw new CodedError('image.corrupt', 'The image is truncated');
+          },
+          onFailed: (_ctx, error) => failures.push(error),
+        },
+      },
+    });
+    const job = store.jobs.enqueue('decode', 'y', {}, 3);
+    await runner.drain();
+    expect(calls).toBe(1);
+    expect(failures).toEqual([{ code: 'image.corrupt', message: 'The image is truncated' }]);
+    expect(store.jobs.get(job.id)!.state).toBe('failed');
     store.close();
   });
 });

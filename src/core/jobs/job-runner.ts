@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CodedError } from '../../shared/errors';
 import type { Db } from '../store/database';
 import type { Job, JobRepository } from '../store/job-repository';
 
@@ -16,6 +17,8 @@ export interface JobContext {
 export interface JobHandler<R = unknown> {
   run(ctx: JobContext): Promise<R>;
   commit?(ctx: JobContext, result: R): void;
+  /** Runs, in the transaction that fails the job for good, when no attempt is left. */
+  onFailed?(ctx: JobContext, error: { code: string; message: string }): void;
 }
 
 export interface JobRunnerOptions {
@@ -76,7 +79,12 @@ export class JobRunner {
       this.options.onChange?.(job, 'done');
     } catch (e) {
       if (!(e instanceof LeaseLostError)) {
-        jobs.fail(job.id, this.owner, { message: (e as Error).message, code: (e as { code?: string }).code });
+        // A coded error is a verdict on the input (corrupt image, bad certificate): retrying cannot help.
+        const error = { code: e instanceof CodedError ? e.code : 'job.crashed', message: (e as Error)?.message ?? String(e) };
+        db.transaction(() => {
+          const state = jobs.fail(job.id, this.owner, error, e instanceof CodedError);
+          if (state === 'failed') handler.onFailed?.(ctx, error);
+        })();
         this.options.onChange?.(job, 'failed');
       }
     } finally {

@@ -97,17 +97,20 @@ export class JobRepository {
     );
   }
 
-  /** Records a failure: back to the queue while attempts remain, else failed for good. */
-  fail(id: number, owner: string, error: unknown): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE job SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
-             error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
-           WHERE id = ? AND lease_owner = ? AND state = 'leased'`,
-        )
-        .run(JSON.stringify(error), new Date().toISOString(), id, owner).changes === 1
-    );
+  /**
+   * Records a failure: back to the queue while attempts remain, else failed for good. A permanent
+   * failure (bad input, not a crash) is failed at once. Returns the job's new state, or undefined
+   * when another worker holds it.
+   */
+  fail(id: number, owner: string, error: unknown, permanent = false): JobState | undefined {
+    const row = this.db
+      .prepare(
+        `UPDATE job SET state = CASE WHEN ? OR attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+           error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
+         WHERE id = ? AND lease_owner = ? AND state = 'leased' RETURNING state`,
+      )
+      .get(permanent ? 1 : 0, JSON.stringify(error), new Date().toISOString(), id, owner) as { state: JobState } | undefined;
+    return row?.state;
   }
 
   countsByState(): Record<JobState, number> {

@@ -4,7 +4,9 @@ import { FileBlobStore, type BlobStore } from './blob-store';
 import { openDatabase, type Db } from './database';
 import { DossierRepository } from './dossier-repository';
 import { JobRepository } from './job-repository';
+import { PageRepository } from './page-repository';
 import { ProcedureRepository } from './procedure-repository';
+import { RecordRepository } from './record-repository';
 import { SearchIndex } from './search-index';
 import { SettingsRepository } from './settings-repository';
 import { WorkstationRepository } from './workstation-repository';
@@ -16,6 +18,8 @@ export interface Store {
   blobs: BlobStore;
   procedures: ProcedureRepository;
   dossiers: DossierRepository;
+  pages: PageRepository;
+  records: RecordRepository;
   search: SearchIndex;
   jobs: JobRepository;
   audit: AuditRepository;
@@ -32,6 +36,8 @@ export function openStore(dataDir: string): Store {
     blobs: new FileBlobStore(join(dataDir, 'blobs')),
     procedures: new ProcedureRepository(db),
     dossiers: new DossierRepository(db),
+    pages: new PageRepository(db),
+    records: new RecordRepository(db),
     search: new SearchIndex(db),
     jobs: new JobRepository(db),
     audit: new AuditRepository(db),

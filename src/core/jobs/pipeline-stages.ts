@@ -1,0 +1,58 @@
+import type { PageText } from '../../shared/page-text';
+
+/** A page after clean-up: the record's image (colour/grey kept) and the copy OCR reads. */
+export interface CleanedImage {
+  image: Buffer;
+  imageFormat: 'jpeg' | 'png';
+  ocrImage: Buffer;
+  thumbnail: Buffer | null;
+  width: number;
+  height: number;
+  dpi: number;
+  dpiAssumed: boolean;
+  colorMode: 'color' | 'gray' | 'bw';
+  rotationApplied: number;
+  skewCorrected: number;
+  blank: boolean;
+  flags: string[];
+  phash: string | null;
+}
+
+export interface ExtractedFields {
+  docKind: string | null;
+  docNumber: string | null;
+  docDate: string | null;
+  all: unknown;
+}
+
+export interface RecordPageInput {
+  image: Buffer;
+  format: 'jpeg' | 'png';
+  width: number;
+  height: number;
+  dpi: number;
+  colorMode: 'color' | 'gray' | 'bw';
+  text?: PageText;
+}
+
+export interface RecordInfo {
+  dossierCode: string;
+  procedureCode: string | null;
+  title: string;
+  docKind: string | null;
+  docNumber: string | null;
+  docDate: string | null;
+  agencyName: string;
+  digitizedBy: string;
+}
+
+/**
+ * The pipeline's stages, each one job with typed input and output. The jobs in pipeline.ts chain
+ * them; nothing here knows about the store.
+ */
+export interface PipelineStages {
+  clean(bytes: Buffer, label: string): Promise<CleanedImage>;
+  read(ocrImage: Buffer, label: string): Promise<PageText>;
+  extract(pages: PageText[]): ExtractedFields;
+  assemble(pages: RecordPageInput[], info: RecordInfo): Promise<Uint8Array>;
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { PageText } from '../../shared/page-text';
+import type { EventBus } from '../event-bus';
+import type { Store } from '../store/store';
+import type { JobHandler } from './job-runner';
+import type { PipelineStages } from './pipeline-stages';
+
+export const PIPELINE_JOBS = { clean: 'page.clean', read: 'page.read', assemble: 'document.assemble' } as const;
+
+interface PipelineContext {
+  store: Store;
+  stages: PipelineStages;
+  events?: EventBus;
+  agencyName: string;
+  actor: string;
+}
+
+const isJpeg = (bytes: Buffer) => bytes[0] === 0xff && bytes[1] === 0xd8;
+const pageJobKey = (pageId: number, sha: string) => `${pageId}:${sha}`;
+
+/** Enqueues the clean-up of a page; call in the transaction that adds the page. */
+export function enqueuePage(store: Store, pageId: number, imageSha256: string): void {
+  store.jobs.enqueue(PIPELINE_JOBS.clean, pageJobKey(pageId, imageSha256), { pageId });
+}
+
+/**
+ * capture → clean → read → (all pages read) → extract + assemble. Each job's output is stored by
+ * content hash before its row is committed, and the next job is enqueued in the same transaction,
+ * so a crash anywhere repeats at most the job that was running.
+ */
+export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandler> {
+  const { store, stages } = ctx;
+  const pageOf = (payload: unknown) => {
+    const page = store.pages.get((payload as { pageId: number }).pageId);
+    if (!page) throw new Error(`page ${(payload as { pageId: number }).pageId} is gone`);
+    return page;
+  };
+  const failPage = (payload: unknown, error: { code: string; message: string }) => {
+    store.pages.markFailed((payload as { pageId: number }).pageId, error);
+    const page = store.pages.get((payload as { pageId: number }).pageId);
+    if (page) ctx.events?.emit('dossier.changed', { id: page.dossierId });
+  };
+
+  const clean: JobHandler<{ pageId: number; sha: { clean: string; ocr: string; thumb: string | null }; meta: Awaited<ReturnType<PipelineStages['clean']>> }> = {
+    async run({ job }) {
+      const page = pageOf(job.payload);
+      const cleaned = await stages.clean(store.blobs.get(page.imageSha256), page.source ?? `page ${page.id}`);
+      const sha = {
+        clean: store.blobs.put(cleaned.image),
+        ocr: store.blobs.put(cleaned.ocrImage),
+        thumb: cleaned.thumbnail ? store.blobs.put(cleaned.thumbnail) : null,
+      };
+      return { pageId: page.id, sha, meta: { ...cleaned, image: Buffer.alloc(0), ocrImage: Buffer.alloc(0), thumbnail: null } };
+    },
+    commit(_ctx, { pageId, sha, meta }) {
+      store.pages.markCleaned(pageId, {
+        cleanSha256: sha.clean,
+        ocrImageSha256: sha.ocr,
+        thumbSha256: sha.thumb,
+        width: meta.width,
+        height: meta.height,
+        dpi: meta.dpi,
+        dpiAssumed: meta.dpiAssumed,
+        colorMode: meta.colorMode,
+        rotation: meta.rotationApplied,
+        skew: meta.skewCorrected,
+        blank: meta.blank,
+        phash: meta.phash,
+        flags: meta.flags,
+      });
+      store.jobs.enqueue(PIPELINE_JOBS.read, pageJobKey(pageId, sha.ocr), { pageId });
+    },
+    onFailed: ({ job }, error) => failPage(job.payload, error),
+  };
+
+  const read: JobHandler<{ pageId: number; textSha: string; text: PageText }> = {
+    async run({ job }) {
+      const page = pageOf(job.payload);
+      const text: PageText = page.blank
+        ? { text: '', lines: [], confidence: 0, width: page.width ?? 0, height: page.height ?? 0, unreadable: true }
+        : await stages.read(store.blobs.get(page.ocrImageSha256!), page.source ?? `page ${page.id}`);
+      return { pageId: page.id, textSha: store.blobs.put(Buffer.from(JSON.stringify(text))), text };
+    },
+    commit(_ctx, { pageId, textSha, text }) {
+      store.pages.markRead(pageId, textSha, text.text, text.confidence, text.unreadable ? ['unreadable'] : []);
+      const page = store.pages.get(pageId)!;
+      store.search.indexPage(page.dossierId, pageId, text.text);
+      const siblings = store.pages.ofDocument(page.documentId);
+      if (siblings.every((p) => p.state === 'read')) {
+        const key = createHash('sha256').update(siblings.map((p) => `${p.id}:${p.textSha256}:${p.cleanSha256}`).join('|')).digest('hex');
+        store.jobs.enqueue(PIPELINE_JOBS.assemble, `${page.documentId}:${key}`, { documentId: page.documentId });
+      }
+      ctx.events?.emit('dossier.changed', { id: page.dossierId });
+    },
+    onFailed: ({ job }, error) => failPage(job.payload, error),
+  };
+
+  const assemble: JobHandler<{ documentId: number; pdfSha: string; fields: ReturnType<PipelineStages['extract']> }> = {
+    async run({ job }) {
+      const documentId = (job.payload as { documentId: number }).documentId;
+      const doc = store.pages.documentFields(documentId);
+      if (!doc) throw new Error(`document ${documentId} is gone`);
+      const dossier = store.dossiers.get(doc.dossierId)!;
+      const pages = store.pages.ofDocument(documentId).filter((p) => p.state === 'read');
+      const texts = pages.map((p) => JSON.parse(store.blobs.get(p.textSha256!).toString('utf8')) as PageText);
+      const fields = stages.extract(texts);
+      const pdf = await stages.assemble(
+        pages.map((p, i) => {
+          const image = store.blobs.get(p.cleanSha256!);
+          return {
+            image,
+            format: isJpeg(image) ? 'jpeg' : 'png',
+            width: p.width!,
+            height: p.height!,
+            dpi: p.dpi!,
+            colorMode: (p.colorMode ?? 'gray') as 'color' | 'gray' | 'bw',
+            text: texts[i],
+          };
+        }),
+        {
+          dossierCode: dossier.code,
+          procedureCode: dossier.procedureCode,
+          title: doc.title ?? fields.docKind ?? dossier.code,
+          docKind: fields.docKind,
+          docNumber: fields.docNumber,
+          docDate: fields.docDate,
+          agencyName: ctx.agencyName,
+          digitizedBy: ctx.actor,
+        },
+      );
+      return { documentId, pdfSha: store.blobs.put(pdf), fields };
+    },
+    commit(_ctx, { documentId, pdfSha, fields }) {
+      store.pages.setDocumentFields(documentId, fields);
+      store.records.addVersion(documentId, pdfSha, null);
+      const doc = store.pages.documentFields(documentId);
+      if (doc) ctx.events?.emit('dossier.changed', { id: doc.dossierId });
+    },
+  };
+
+  return { [PIPELINE_JOBS.clean]: clean, [PIPELINE_JOBS.read]: read, [PIPELINE_JOBS.assemble]: assemble } as Record<string, JobHandler>;
+}

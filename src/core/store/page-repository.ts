@@ -1,0 +1,123 @@
+import type { Db } from './database';
+
+export type PageState = 'captured' | 'cleaned' | 'read' | 'failed';
+
+export interface PageRow {
+  id: number;
+  documentId: number;
+  dossierId: number;
+  position: number;
+  source: string | null;
+  state: PageState;
+  imageSha256: string;
+  cleanSha256: string | null;
+  ocrImageSha256: string | null;
+  textSha256: string | null;
+  width: number | null;
+  height: number | null;
+  dpi: number | null;
+  dpiAssumed: boolean;
+  colorMode: string | null;
+  rotation: number;
+  blank: boolean;
+  flags: string[];
+  ocrText: string | null;
+  ocrConfidence: number | null;
+  error: string | null;
+}
+
+export interface CleanedPageUpdate {
+  cleanSha256: string;
+  ocrImageSha256: string;
+  thumbSha256: string | null;
+  width: number;
+  height: number;
+  dpi: number;
+  dpiAssumed: boolean;
+  colorMode: string;
+  rotation: number;
+  skew: number;
+  blank: boolean;
+  phash: string | null;
+  flags: string[];
+}
+
+const SELECT_PAGE = `
+  SELECT p.id, p.document_id AS documentId, d.dossier_id AS dossierId, p.position, p.source, p.state,
+         p.image_sha256 AS imageSha256, p.clean_sha256 AS cleanSha256, p.ocr_image_sha256 AS ocrImageSha256,
+         p.text_sha256 AS textSha256, p.width, p.height, p.dpi, p.dpi_assumed AS dpiAssumed, p.color_mode AS colorMode,
+         p.rotation, p.blank, p.flags, p.ocr_text AS ocrText, p.ocr_confidence AS ocrConfidence, p.error
+  FROM page p JOIN document d ON d.id = p.document_id`;
+
+type RawPage = Omit<PageRow, 'flags' | 'dpiAssumed' | 'blank'> & { flags: string; dpiAssumed: number; blank: number };
+const toPage = (r: RawPage): PageRow => ({ ...r, flags: JSON.parse(r.flags) as string[], dpiAssumed: r.dpiAssumed === 1, blank: r.blank === 1 });
+
+/** Documents of a dossier and their pages, with each page's progress through the pipeline. */
+export class PageRepository {
+  constructor(private readonly db: Db) {}
+
+  createDocument(dossierId: number, component: string | null, title: string | null): number {
+    const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }).p;
+    return Number(
+      this.db
+        .prepare('INSERT INTO document (dossier_id, position, component, title, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(dossierId, position, component, title, new Date().toISOString()).lastInsertRowid,
+    );
+  }
+
+  /** Adds a page whose image blob already exists; the same image twice in a document is one page. */
+  addPage(documentId: number, imageSha256: string, source: string | null): { id: number; added: boolean } {
+    const existing = this.db.prepare('SELECT id FROM page WHERE document_id = ? AND image_sha256 = ?').get(documentId, imageSha256) as { id: number } | undefined;
+    if (existing) return { id: existing.id, added: false };
+    const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM page WHERE document_id = ?').get(documentId) as { p: number }).p;
+    const info = this.db
+      .prepare('INSERT INTO page (document_id, position, image_sha256, source, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(documentId, position, imageSha256, source, new Date().toISOString());
+    return { id: Number(info.lastInsertRowid), added: true };
+  }
+
+  get(pageId: number): PageRow | undefined {
+    const r = this.db.prepare(`${SELECT_PAGE} WHERE p.id = ?`).get(pageId) as RawPage | undefined;
+    return r && toPage(r);
+  }
+
+  ofDocument(documentId: number): PageRow[] {
+    return (this.db.prepare(`${SELECT_PAGE} WHERE p.document_id = ? ORDER BY p.position`).all(documentId) as RawPage[]).map(toPage);
+  }
+
+  markCleaned(pageId: number, u: CleanedPageUpdate): void {
+    this.db
+      .prepare(
+        `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256,
+           width = @width, height = @height, dpi = @dpi, dpi_assumed = @dpiAssumed, color_mode = @colorMode, rotation = @rotation,
+           skew = @skew, blank = @blank, phash = @phash, flags = @flags, error = NULL
+         WHERE id = @pageId`,
+      )
+      .run({ ...u, pageId, dpiAssumed: u.dpiAssumed ? 1 : 0, blank: u.blank ? 1 : 0, flags: JSON.stringify(u.flags) });
+  }
+
+  markRead(pageId: number, textSha256: string, text: string, confidence: number, extraFlags: string[]): void {
+    const page = this.get(pageId);
+    const flags = [...new Set([...(page?.flags ?? []), ...extraFlags])];
+    this.db
+      .prepare(`UPDATE page SET state = 'read', text_sha256 = ?, ocr_text = ?, ocr_confidence = ?, flags = ? WHERE id = ?`)
+      .run(textSha256, text, confidence, JSON.stringify(flags), pageId);
+  }
+
+  markFailed(pageId: number, error: { code: string; message: string }): void {
+    this.db.prepare(`UPDATE page SET state = 'failed', error = ? WHERE id = ?`).run(JSON.stringify(error), pageId);
+  }
+
+  setDocumentFields(documentId: number, fields: { docKind: string | null; docNumber: string | null; docDate: string | null; all: unknown }): void {
+    this.db
+      .prepare('UPDATE document SET doc_kind = ?, doc_number = ?, doc_date = ?, fields = ? WHERE id = ?')
+      .run(fields.docKind, fields.docNumber, fields.docDate, JSON.stringify(fields.all), documentId);
+  }
+
+  documentFields(documentId: number): { docKind: string | null; docNumber: string | null; docDate: string | null; fields: unknown; dossierId: number; title: string | null } | undefined {
+    const r = this.db
+      .prepare('SELECT doc_kind AS docKind, doc_number AS docNumber, doc_date AS docDate, fields, dossier_id AS dossierId, title FROM document WHERE id = ?')
+      .get(documentId) as { docKind: string | null; docNumber: string | null; docDate: string | null; fields: string; dossierId: number; title: string | null } | undefined;
+    return r && { ...r, fields: JSON.parse(r.fields) };
+  }
+}

@@ -1,0 +1,45 @@
+import type { Db } from './database';
+
+export interface RecordRow {
+  id: number;
+  documentId: number;
+  version: number;
+  pdfSha256: string;
+  signed: boolean;
+  signer: string | null;
+  signedAt: string | null;
+}
+
+const SELECT = `SELECT id, document_id AS documentId, version, pdf_sha256 AS pdfSha256, signed, signer, signed_at AS signedAt FROM record`;
+const toRecord = (r: Omit<RecordRow, 'signed'> & { signed: number }): RecordRow => ({ ...r, signed: r.signed === 1 });
+
+/** Versions of a document's PDF record. A new version never replaces an old one. */
+export class RecordRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Adds a version unless the latest already has these exact bytes. */
+  addVersion(documentId: number, pdfSha256: string, signed: { signer: string; signedAt: string } | null): RecordRow {
+    const latest = this.latest(documentId);
+    if (latest?.pdfSha256 === pdfSha256) return latest;
+    const info = this.db
+      .prepare('INSERT INTO record (document_id, version, pdf_sha256, signed, signer, signed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(documentId, (latest?.version ?? 0) + 1, pdfSha256, signed ? 1 : 0, signed?.signer ?? null, signed?.signedAt ?? null, new Date().toISOString());
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  get(id: number): RecordRow | undefined {
+    const r = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as (Omit<RecordRow, 'signed'> & { signed: number }) | undefined;
+    return r && toRecord(r);
+  }
+
+  latest(documentId: number): RecordRow | undefined {
+    const r = this.db.prepare(`${SELECT} WHERE document_id = ? ORDER BY version DESC LIMIT 1`).get(documentId) as (Omit<RecordRow, 'signed'> & { signed: number }) | undefined;
+    return r && toRecord(r);
+  }
+
+  /** A signed record goes to the outbox for the hub; queuing it twice is a no-op. */
+  enqueueForSync(recordId: number): void {
+    const now = new Date().toISOString();
+    this.db.prepare(`INSERT INTO outbox_item (record_id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (record_id) DO NOTHING`).run(recordId, now, now);
+  }
+}
