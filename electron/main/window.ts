@@ -1,5 +1,6 @@
 import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
+import { SECURE_WEB_PREFERENCES } from './security';
 
 /** The main window, hardened: isolated, sandboxed, no Node, no navigation away, no new windows. */
 export function createMainWindow(): BrowserWindow {
@@ -8,14 +9,7 @@ export function createMainWindow(): BrowserWindow {
     height: 860,
     title: 'SoHoa',
     show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.cjs') },
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.setWindowOpenHandler(({ url }) => {

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { auditCommand } from './audit';
+import { backupCommand } from './backup';
 import { batchCommand } from './batch';
 import { catalogCommand } from './catalog';
 import { dossierCommand } from './dossier';
@@ -20,5 +21,6 @@ export const commands: Command[] = [
   hubCommand,
   dossierCommand,
   auditCommand,
+  backupCommand,
   catalogCommand,
 ];

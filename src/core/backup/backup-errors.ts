@@ -1,0 +1,13 @@
+import { CodedError } from '../../shared/errors';
+
+export class BackupTargetExistsError extends CodedError {
+  constructor(path: string) {
+    super('backup.target-exists', `${path} already exists and is not empty: choose a new folder`, { path });
+  }
+}
+
+export class BackupInvalidError extends CodedError {
+  constructor(path: string, reason: string) {
+    super('backup.invalid', `${path} is not a usable backup: ${reason}`, { path, reason });
+  }
+}
