@@ -1,6 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EngineHandlers } from '../shared/contract';
+import type { FileReader } from './handlers/handler-context';
+import { readFilesAsPages } from './intake/read-files';
+import { JobRunner } from './jobs/job-runner';
+import { pipelineHandlers } from './jobs/pipeline';
+import type { PipelineStages } from './jobs/pipeline-stages';
 import { AuditLog } from './audit/audit-log';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
@@ -13,6 +18,10 @@ export interface EngineOptions {
   actor?: string;
   /** Where resources/ is; the packaged app passes its own. */
   resourcesDir?: string;
+  /** Reads page images from files; the engine's own file source by default. */
+  readFiles?: FileReader;
+  /** When given, the engine works through its pipeline jobs in the background. */
+  pipeline?: { stages: PipelineStages; concurrency?: number };
 }
 
 export const DEFAULT_AGENCY = { name: 'Máy trạm một cửa', agencyCode: '000.00.00.H12', agencyName: 'Bộ phận Một cửa (chưa cấu hình)' };
@@ -27,6 +36,7 @@ export class Engine {
   readonly audit: AuditLog;
   readonly handlers: EngineHandlers;
   readonly workstation: Workstation;
+  private runner: JobRunner | undefined;
 
   private constructor(
     readonly store: Store,
@@ -34,7 +44,27 @@ export class Engine {
   ) {
     this.workstation = store.workstations.ensure(DEFAULT_AGENCY);
     this.audit = new AuditLog(store.audit, this.workstation.id);
-    this.handlers = createHandlers({ store, audit: this.audit, events: this.events, workstation: this.workstation, actor: options.actor ?? 'local' });
+    const actor = options.actor ?? 'local';
+    this.handlers = createHandlers({ store, audit: this.audit, events: this.events, workstation: this.workstation, actor, readFiles: options.readFiles ?? readFilesAsPages });
+    if (options.pipeline) {
+      this.runner = new JobRunner({
+        db: store.db,
+        jobs: store.jobs,
+        handlers: pipelineHandlers({ store, stages: options.pipeline.stages, events: this.events, agencyName: this.workstation.agencyName, actor }),
+        concurrency: options.pipeline.concurrency ?? 2,
+        onChange: (job, state) => this.events.emit('job.changed', { id: job.id, kind: job.kind, state }),
+      });
+      this.runner.start();
+    }
+  }
+
+  /** Resolves once no pipeline job is queued or running (jobs that failed for good count as finished). */
+  async idle(pollMs = 100): Promise<void> {
+    for (;;) {
+      const { queued, leased } = this.store.jobs.countsByState();
+      if (queued === 0 && leased === 0) return;
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
   }
 
   static open(options: EngineOptions): Engine {
@@ -53,7 +83,13 @@ export class Engine {
     this.store.procedures.upsertMany(procedures);
   }
 
-  close(): void {
-    this.store.close();
+  /** Closes the store; with a pipeline running, after the jobs in hand have finished. */
+  close(): Promise<void> {
+    const stopping = this.runner?.stop();
+    if (!stopping) {
+      this.store.close();
+      return Promise.resolve();
+    }
+    return stopping.then(() => this.store.close());
   }
 }

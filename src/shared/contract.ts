@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { checkCccd } from './cccd';
 import { isIsoDate } from './dates';
-import type { Dossier, DossierPage, Procedure, SearchHit, StatusReport } from './types';
+import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
 import type { MethodName } from './methods';
 
 export type { MethodName } from './methods';
@@ -60,6 +60,23 @@ export const IdInput = z.object({ id: z.number().int().positive() });
 export const ProcedureListInput = z.object({ query: z.string().max(200).optional() });
 export const SearchInput = z.object({ text: requiredText(200), limit: z.number().int().min(1).max(200).default(50) });
 export const EmptyInput = z.object({}).strict();
+export const DocumentCreateInput = z.object({
+  dossierId: z.number().int().positive(),
+  component: z.string().trim().max(500).optional(),
+  title: z.string().trim().max(500).optional(),
+});
+export const DossierIdInput = z.object({ dossierId: z.number().int().positive() });
+/** A page image sent by the renderer (camera frame, dropped file): base64, at most 40 MB decoded. */
+export const PageAddImageInput = z.object({
+  documentId: z.number().int().positive(),
+  imageBase64: z.string().min(1, PROBLEM.required).max(56_000_000, PROBLEM.tooLong),
+  source: z.string().max(500).optional(),
+});
+export const DocumentImportFilesInput = z.object({
+  documentId: z.number().int().positive(),
+  paths: z.array(z.string().min(1).max(4096)).min(1, PROBLEM.required).max(10_000),
+});
+export const PageImageInput = z.object({ id: z.number().int().positive(), size: z.enum(['thumbnail', 'full']).default('thumbnail') });
 
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
@@ -75,6 +92,11 @@ export const contract = {
   'dossier.get': method<typeof IdInput, Dossier & { pages: DossierPage[] }>(IdInput),
   'search.query': method<typeof SearchInput, SearchHit[]>(SearchInput),
   'status.get': method<typeof EmptyInput, StatusReport>(EmptyInput),
+  'document.create': method<typeof DocumentCreateInput, { id: number }>(DocumentCreateInput),
+  'document.list': method<typeof DossierIdInput, DocumentSummary[]>(DossierIdInput),
+  'document.importFiles': method<typeof DocumentImportFilesInput, AddPagesResult>(DocumentImportFilesInput),
+  'page.addImage': method<typeof PageAddImageInput, AddPagesResult>(PageAddImageInput),
+  'page.image': method<typeof PageImageInput, { dataUrl: string }>(PageImageInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

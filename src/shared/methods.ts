@@ -2,5 +2,17 @@
  * The names of the contract's methods, without their schemas, for code that must stay small and
  * dependency-free (the sandboxed preload). contract.ts checks it declares exactly these.
  */
-export const METHOD_NAMES = ['procedure.list', 'dossier.create', 'dossier.list', 'dossier.get', 'search.query', 'status.get'] as const;
+export const METHOD_NAMES = [
+  'procedure.list',
+  'dossier.create',
+  'dossier.list',
+  'dossier.get',
+  'search.query',
+  'status.get',
+  'document.create',
+  'document.list',
+  'document.importFiles',
+  'page.addImage',
+  'page.image',
+] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -55,3 +55,48 @@ export interface StatusReport {
   outbox: Record<string, number>;
   auditEvents: number;
 }
+
+export type PageState = 'captured' | 'cleaned' | 'read' | 'failed';
+
+export interface PageSummary {
+  id: number;
+  position: number;
+  source: string | null;
+  state: PageState;
+  width: number | null;
+  height: number | null;
+  dpi: number | null;
+  colorMode: string | null;
+  rotation: number;
+  blank: boolean;
+  flags: string[];
+  ocrConfidence: number | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface RecordSummary {
+  id: number;
+  version: number;
+  pdfSha256: string;
+  signed: boolean;
+  signer: string | null;
+  signedAt: string | null;
+}
+
+export interface DocumentSummary {
+  id: number;
+  position: number;
+  component: string | null;
+  title: string | null;
+  docKind: string | null;
+  docNumber: string | null;
+  docDate: string | null;
+  pages: PageSummary[];
+  record: RecordSummary | null;
+}
+
+export interface AddPagesResult {
+  added: number[];
+  duplicates: number[];
+  errors: { source: string; code: string; message: string }[];
+}

@@ -13,6 +13,7 @@ export interface PageRow {
   cleanSha256: string | null;
   ocrImageSha256: string | null;
   textSha256: string | null;
+  thumbSha256: string | null;
   width: number | null;
   height: number | null;
   dpi: number | null;
@@ -45,7 +46,7 @@ export interface CleanedPageUpdate {
 const SELECT_PAGE = `
   SELECT p.id, p.document_id AS documentId, d.dossier_id AS dossierId, p.position, p.source, p.state,
          p.image_sha256 AS imageSha256, p.clean_sha256 AS cleanSha256, p.ocr_image_sha256 AS ocrImageSha256,
-         p.text_sha256 AS textSha256, p.width, p.height, p.dpi, p.dpi_assumed AS dpiAssumed, p.color_mode AS colorMode,
+         p.text_sha256 AS textSha256, p.thumb_sha256 AS thumbSha256, p.width, p.height, p.dpi, p.dpi_assumed AS dpiAssumed, p.color_mode AS colorMode,
          p.rotation, p.blank, p.flags, p.ocr_text AS ocrText, p.ocr_confidence AS ocrConfidence, p.error
   FROM page p JOIN document d ON d.id = p.document_id`;
 
@@ -106,6 +107,12 @@ export class PageRepository {
 
   markFailed(pageId: number, error: { code: string; message: string }): void {
     this.db.prepare(`UPDATE page SET state = 'failed', error = ? WHERE id = ?`).run(JSON.stringify(error), pageId);
+  }
+
+  documentsOf(dossierId: number): { id: number; position: number; component: string | null; title: string | null; docKind: string | null; docNumber: string | null; docDate: string | null }[] {
+    return this.db
+      .prepare('SELECT id, position, component, title, doc_kind AS docKind, doc_number AS docNumber, doc_date AS docDate FROM document WHERE dossier_id = ? ORDER BY position')
+      .all(dossierId) as { id: number; position: number; component: string | null; title: string | null; docKind: string | null; docNumber: string | null; docDate: string | null }[];
   }
 
   setDocumentFields(documentId: number, fields: { docKind: string | null; docNumber: string | null; docDate: string | null; all: unknown }): void {

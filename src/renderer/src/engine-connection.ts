@@ -4,7 +4,7 @@
  * secret that came in the page URL's fragment.
  */
 import type { EngineBridge } from '../../shared/bridge';
-import { createEngineClient, type RpcEvent, type RpcReply } from '../../shared/rpc';
+import { createEngineClient, type RpcCall, type RpcEvent, type RpcReply } from '../../shared/rpc';
 
 declare global {
   interface Window {
@@ -17,14 +17,23 @@ export function connectEngine(): EngineBridge {
   const secret = new URLSearchParams(window.location.hash.slice(1)).get('secret') ?? '';
   const ws = new WebSocket(`ws://${window.location.host}/rpc?secret=${encodeURIComponent(secret)}`);
   const queue: string[] = [];
+  const handlers: ((message: RpcReply | RpcEvent) => void)[] = [];
+  // A call made after the socket died is answered at once rather than left waiting forever.
+  const refuse = (call: RpcCall) =>
+    handlers.forEach((h) => h({ kind: 'reply', id: call.id, ok: false, error: { code: 'engine.disconnected', message: 'The engine connection is closed' } }));
+
   ws.addEventListener('open', () => queue.splice(0).forEach((m) => ws.send(m)));
   const client = createEngineClient({
     send: (call) => {
       const text = JSON.stringify(call);
       if (ws.readyState === WebSocket.OPEN) ws.send(text);
-      else queue.push(text);
+      else if (ws.readyState === WebSocket.CONNECTING) queue.push(text);
+      else queueMicrotask(() => refuse(call));
     },
-    onMessage: (handler) => ws.addEventListener('message', (e) => handler(JSON.parse(String(e.data)) as RpcReply | RpcEvent)),
+    onMessage: (handler) => {
+      handlers.push(handler);
+      ws.addEventListener('message', (e) => handler(JSON.parse(String(e.data)) as RpcReply | RpcEvent));
+    },
     onClose: (handler) => ws.addEventListener('close', handler),
   });
   return { api: client.api, on: client.on };

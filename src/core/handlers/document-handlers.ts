@@ -1,0 +1,84 @@
+import type { EngineHandlers } from '../../shared/contract';
+import type { DocumentSummary } from '../../shared/types';
+import { addCapturedPages, DocumentNotFoundError } from '../intake/page-intake';
+import { NotFoundError } from '../validation-error';
+import type { ServiceContext } from './handler-context';
+
+type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list' | 'document.importFiles' | 'page.addImage' | 'page.image'>;
+
+export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
+  const { store, audit, events } = ctx;
+
+  const dossierOfDocument = (documentId: number) => {
+    const doc = store.pages.documentFields(documentId);
+    if (!doc) throw new DocumentNotFoundError(documentId);
+    return doc.dossierId;
+  };
+
+  return {
+    'document.create': ({ dossierId, component, title }) => {
+      if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
+      const id = store.db.transaction(() => {
+        const documentId = store.pages.createDocument(dossierId, component ?? null, title ?? null);
+        audit.append({ actor: ctx.actor, action: 'document.create', subject: String(documentId), details: { dossierId, component } });
+        return documentId;
+      })();
+      events.emit('dossier.changed', { id: dossierId });
+      return { id };
+    },
+
+    'document.list': ({ dossierId }) => {
+      if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
+      return store.pages.documentsOf(dossierId).map(
+        (d): DocumentSummary => ({
+          ...d,
+          pages: store.pages.ofDocument(d.id).map((p) => ({
+            id: p.id,
+            position: p.position,
+            source: p.source,
+            state: p.state,
+            width: p.width,
+            height: p.height,
+            dpi: p.dpi,
+            colorMode: p.colorMode,
+            rotation: p.rotation,
+            blank: p.blank,
+            flags: p.flags,
+            ocrConfidence: p.ocrConfidence,
+            error: p.error ? (JSON.parse(p.error) as { code: string; message: string }) : null,
+          })),
+          record: store.records.latest(d.id) ?? null,
+        }),
+      );
+    },
+
+    'document.importFiles': async ({ documentId, paths }) => {
+      const dossierId = dossierOfDocument(documentId);
+      const task = `import:${documentId}:${Date.now()}`;
+      const result = await addCapturedPages(store, documentId, ctx.readFiles(paths), (done) =>
+        events.emit('progress', { task, label: 'import', done, total: 0 }),
+      );
+      audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
+      events.emit('dossier.changed', { id: dossierId });
+      return result;
+    },
+
+    'page.addImage': async ({ documentId, imageBase64, source }) => {
+      const dossierId = dossierOfDocument(documentId);
+      const bytes = Buffer.from(imageBase64, 'base64');
+      const result = await addCapturedPages(store, documentId, [{ source: source ?? 'camera', bytes }]);
+      audit.append({ actor: ctx.actor, action: 'page.add', subject: String(documentId), details: { pages: result.added } });
+      events.emit('dossier.changed', { id: dossierId });
+      return result;
+    },
+
+    'page.image': ({ id, size }) => {
+      const page = store.pages.get(id);
+      if (!page) throw new NotFoundError('page', id);
+      const sha = size === 'thumbnail' ? (page.thumbSha256 ?? page.cleanSha256 ?? page.imageSha256) : (page.cleanSha256 ?? page.imageSha256);
+      const bytes = store.blobs.get(sha);
+      const mime = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes[0] === 0x89 ? 'image/png' : 'application/octet-stream';
+      return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}` };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { EngineHandlers, ParsedInput } from '../../shared/contract';
+import { PROBLEM } from '../../shared/contract';
+import { addWorkingDays } from '../../shared/dates';
+import { DEFAULT_DOSSIER_CODE_PATTERN, dossierCodeParts } from '../dossier-code';
+import { storeCounts } from '../store/status-queries';
+import { InputInvalidError, NotFoundError } from '../validation-error';
+import type { ServiceContext } from './handler-context';
+
+type DossierHandlers = Pick<EngineHandlers, 'procedure.list' | 'dossier.create' | 'dossier.list' | 'dossier.get' | 'search.query' | 'status.get'>;
+
+export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
+  const { store, audit, events } = ctx;
+  const now = ctx.now ?? (() => new Date());
+
+  function createDossier(input: ParsedInput<'dossier.create'>) {
+    const procedure = store.procedures.get(input.procedureCode);
+    if (!procedure) throw new InputInvalidError([{ field: 'procedureCode', problem: PROBLEM.procedureUnknown }]);
+    const dueDate = input.dueDate ?? (procedure.processingDays != null ? addWorkingDays(input.receivedDate, procedure.processingDays) : null);
+    const pattern = store.settings.get('dossier.code_pattern') ?? DEFAULT_DOSSIER_CODE_PATTERN;
+    const code = dossierCodeParts(pattern, ctx.workstation.agencyCode, now());
+    const dossier = store.db.transaction(() => {
+      const d = store.dossiers.insert(
+        {
+          kind: 'intake',
+          procedureCode: procedure.code,
+          applicantName: input.applicantName.normalize('NFC'),
+          applicantCccd: input.applicantCccd,
+          applicantPhone: input.applicantPhone || null,
+          applicantAddress: input.applicantAddress?.normalize('NFC') || null,
+          receivedDate: input.receivedDate,
+          dueDate,
+          workstationId: ctx.workstation.id,
+        },
+        code,
+      );
+      store.search.indexDossier(d.id, [d.code, d.applicantName, d.applicantCccd, d.applicantAddress, procedure.name].filter(Boolean).join(' '));
+      audit.append({ actor: ctx.actor, action: 'dossier.create', subject: d.code, details: { id: d.id, procedure: procedure.code } });
+      return d;
+    })();
+    events.emit('dossier.changed', { id: dossier.id });
+    return dossier;
+  }
+
+  return {
+    'procedure.list': ({ query }) => store.procedures.list(query),
+    'dossier.create': createDossier,
+    'dossier.list': ({ query, limit, offset }) => {
+      if (query && query.trim()) {
+        const ids = [...new Set(store.search.search(query, 5000).map((h) => h.dossierId))];
+        return store.dossiers.list(limit, offset, ids);
+      }
+      return store.dossiers.list(limit, offset);
+    },
+    'dossier.get': ({ id }) => {
+      const d = store.dossiers.get(id);
+      if (!d) throw new NotFoundError('dossier', id);
+      return { ...d, pages: store.dossiers.pages(id) };
+    },
+    'search.query': ({ text, limit }) => store.search.search(text, limit),
+    'status.get': () => ({ ...storeCounts(store.db), jobs: store.jobs.countsByState(), auditEvents: store.audit.count() }),
+  };
+}

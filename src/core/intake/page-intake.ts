@@ -1,0 +1,37 @@
+import { CodedError } from '../../shared/errors';
+import type { AddPagesResult } from '../../shared/types';
+import { enqueuePage } from '../jobs/pipeline';
+import type { Store } from '../store/store';
+
+/** One page image from a capture source, or the coded reason that file could not give one. */
+export type CapturedItem = { source: string; bytes: Buffer } | { source: string; error: CodedError };
+
+/**
+ * Adds captured pages to a document: each image is written as a blob first, then its row and its
+ * clean-up job are committed together. The same image twice in a document is one page; a bad file
+ * is reported and the others go on.
+ */
+export async function addCapturedPages(store: Store, documentId: number, items: AsyncIterable<CapturedItem> | Iterable<CapturedItem>, onEach?: (done: number) => void): Promise<AddPagesResult> {
+  const result: AddPagesResult = { added: [], duplicates: [], errors: [] };
+  let done = 0;
+  for await (const item of items) {
+    if ('error' in item) result.errors.push({ source: item.source, code: item.error.code, message: item.error.message });
+    else {
+      const sha = store.blobs.put(item.bytes);
+      const { id, added } = store.db.transaction(() => {
+        const page = store.pages.addPage(documentId, sha, item.source);
+        if (page.added) enqueuePage(store, page.id, sha);
+        return page;
+      })();
+      (added ? result.added : result.duplicates).push(id);
+    }
+    onEach?.(++done);
+  }
+  return result;
+}
+
+export class DocumentNotFoundError extends CodedError {
+  constructor(id: number) {
+    super('document.not-found', `No document ${id}`, { id });
+  }
+}

@@ -1,0 +1,55 @@
+import type { PROBLEM } from '../../../shared/contract';
+import type { Translate } from './translate';
+import type { MessageKey } from './vi';
+
+type ProblemCode = (typeof PROBLEM)[keyof typeof PROBLEM];
+
+// A problem code added to the contract fails to compile here until it has a message.
+const PROBLEM_MESSAGES: Record<ProblemCode, MessageKey> = {
+  required: 'problem.required',
+  'too-long': 'problem.too-long',
+  'cccd.invalid': 'problem.cccd.invalid',
+  'date.invalid': 'problem.date.invalid',
+  'date.order': 'problem.date.order',
+  'procedure.unknown': 'problem.procedure.unknown',
+  'phone.invalid': 'problem.phone.invalid',
+};
+
+const FIELD_NAMES: Record<string, MessageKey> = {
+  procedureCode: 'field.procedureCode',
+  applicantName: 'field.applicantName',
+  applicantCccd: 'field.applicantCccd',
+  applicantPhone: 'field.applicantPhone',
+  applicantAddress: 'field.applicantAddress',
+  receivedDate: 'field.receivedDate',
+  dueDate: 'field.dueDate',
+  text: 'field.text',
+};
+
+const ERROR_MESSAGES: Record<string, MessageKey> = {
+  'input.invalid': 'error.input.invalid',
+  'engine.disconnected': 'error.engine.disconnected',
+  'engine.internal': 'error.engine.internal',
+  'method.unknown': 'error.method.unknown',
+  'dossier.not-found': 'error.dossier.not-found',
+};
+
+const lookup = (table: Record<string, MessageKey>, code: string): MessageKey | undefined => (Object.hasOwn(table, code) ? table[code] : undefined);
+
+/** What is wrong with one field, in the current language, to show next to it. */
+export function problemMessage(t: Translate, problem: string): string {
+  const key = lookup(PROBLEM_MESSAGES, problem);
+  return key ? t(key) : t('problem.other', { code: problem });
+}
+
+/** The same, prefixed with the field's name, for a problem shown away from its field. */
+export function fieldProblemMessage(t: Translate, field: string, problem: string): string {
+  const key = lookup(FIELD_NAMES, field);
+  return t('problem.fieldPrefix', { field: key ? t(key) : field, message: problemMessage(t, problem) });
+}
+
+/** An engine error code, in the current language; unknown codes get a generic message naming them. */
+export function errorMessage(t: Translate, code: string): string {
+  const key = lookup(ERROR_MESSAGES, code);
+  return key ? t(key) : t('error.generic', { code });
+}

@@ -1,0 +1,11 @@
+import type { Language } from './catalogs';
+
+/** An ISO `YYYY-MM-DD` date as people read it: 23/11/2026 in Vietnamese, 23 Nov 2026 in English. */
+export function formatDate(iso: string | null, language: Language): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  if (language === 'vi') return `${d}/${mo}/${y}`;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** The sync protocol between a workstation and the hub: bodies, metadata keys and error codes. */
+
+export const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const EnrollRequest = z.object({ code: z.string().min(8).max(200), name: z.string().min(1).max(200) });
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
+
+export const EnrollResponse = z.object({ workstationId: z.string(), token: z.string(), role: z.enum(['workstation', 'supervisor']) });
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+/** What the hub needs to know about one record version; `sha256` is what the workstation declares. */
+export const RecordDescriptor = z.object({
+  documentKey: z.string().min(1).max(200),
+  version: z.number().int().min(1),
+  sha256: SHA256,
+  size: z.number().int().min(1),
+  dossierCode: z.string().min(1).max(200),
+  procedureCode: z.string().max(200).nullable(),
+  agencyCode: z.string().max(200).nullable(),
+  year: z.number().int().min(1900).max(2200).nullable(),
+  status: z.string().max(100).nullable(),
+  signedAt: z.string().max(100).nullable(),
+});
+export type RecordDescriptor = z.infer<typeof RecordDescriptor>;
+
+/** Commit a record: with `uploadId` when its bytes went through tus, without when the hub may already hold them. */
+export const CommitRequest = z.object({ record: RecordDescriptor, uploadId: z.string().regex(/^[0-9a-zA-Z_-]{1,100}$/).optional() });
+export type CommitRequest = z.infer<typeof CommitRequest>;
+
+export const Receipt = z.object({
+  receiptId: z.string(),
+  workstationId: z.string(),
+  documentKey: z.string(),
+  version: z.number().int(),
+  sha256: SHA256,
+  storedAt: z.string(),
+  /** True when this version was already stored (a repeat commit). */
+  duplicate: z.boolean(),
+});
+export type Receipt = z.infer<typeof Receipt>;
+
+export const ProgressRow = z.object({ key: z.string().nullable(), records: z.number().int(), bytes: z.number() });
+export const ProgressReport = z.object({
+  total: z.object({ records: z.number().int(), bytes: z.number(), workstations: z.number().int() }),
+  byAgency: z.array(ProgressRow),
+  byProcedure: z.array(ProgressRow),
+  byYear: z.array(ProgressRow),
+  byStatus: z.array(ProgressRow),
+  byDay: z.array(ProgressRow),
+});
+export type ProgressReport = z.infer<typeof ProgressReport>;
+
+/** tus Upload-Metadata keys the workstation sets. */
+export const UPLOAD_METADATA = { sha256: 'sha256', documentKey: 'documentKey', version: 'version', workstation: 'workstation' } as const;
+
+export const SYNC_ERROR_CODES = [
+  'sync.unauthorized',
+  'sync.forbidden',
+  'sync.enrollment-invalid',
+  'sync.bad-request',
+  'sync.upload-required',
+  'sync.upload-incomplete',
+  'sync.upload-not-found',
+  'sync.too-large',
+  'sync.hash-mismatch',
+  'sync.size-mismatch',
+  'sync.not-pdf',
+  'sync.signature-invalid',
+  'sync.version-conflict',
+  'sync.hub-unreachable',
+  'sync.not-enrolled',
+  'bag.invalid',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+/**
+ * Codes after which sending the same bytes again cannot succeed: the record is rejected, not retried.
+ * A hash mismatch is not among them: the workstation checks its own bytes first, so a mismatch at
+ * the hub means the bytes were damaged on the way, and a fresh upload is worth trying.
+ */
+export const FINAL_REJECTIONS: readonly string[] = ['sync.size-mismatch', 'sync.not-pdf', 'sync.signature-invalid', 'sync.version-conflict', 'sync.too-large', 'sync.bad-request'];
+
+export const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
+export type ErrorBody = z.infer<typeof ErrorBody>;
