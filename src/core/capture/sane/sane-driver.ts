@@ -1,0 +1,172 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lineSplitter, runProgram, stopProcess } from '../child-process';
+import { pnmToPng } from '../pnm';
+import { nearestResolution, pageSizeOf, type ScanCapabilities, type ScanDevice, type ScanDriver, type ScanOptions, type ScanSink, type ScanSummary } from '../scan-driver';
+import { ScanDriverUnavailableError, ScannerFeederEmptyError, ScannerFailedError, ScannerOptionUnsupportedError } from '../scanner-errors';
+import { classifyScanimageExit } from './scanimage-errors';
+import { DEVICE_LIST_FORMAT, describeSaneDevice, parseDeviceList, parseSaneOptions, type SaneDeviceOptions } from './scanimage-options';
+
+export interface SaneDriverConfig {
+  /** Defaults to `scanimage` on the PATH. */
+  scanimagePath?: string;
+  /** Added to the process environment, e.g. SANE_CONFIG_DIR. */
+  env?: Record<string, string>;
+  /** Backend options added to every scan, e.g. `['--test-picture', 'Grid']` or a site's quirks. */
+  extraScanArgs?: string[];
+  /** Device discovery can be slow on networks. Default 60 s. */
+  listTimeoutMs?: number;
+}
+
+/** Linux scanners through SANE's `scanimage`. */
+export class SaneDriver implements ScanDriver {
+  readonly id = 'sane';
+  private readonly command: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(private readonly config: SaneDriverConfig = {}) {
+    this.command = config.scanimagePath ?? 'scanimage';
+    this.env = { ...process.env, ...config.env };
+  }
+
+  async listDevices(): Promise<ScanDevice[]> {
+    const result = await runProgram(this.id, this.command, ['-f', DEVICE_LIST_FORMAT], { env: this.env, timeoutMs: this.config.listTimeoutMs ?? 60_000 });
+    if (result.code !== 0) throw new ScannerFailedError('could not list devices', { exitCode: result.code, stderr: result.stderr.trim() });
+    return parseDeviceList(result.stdout, this.id);
+  }
+
+  async capabilities(deviceId: string): Promise<ScanCapabilities> {
+    return (await this.deviceOptions(deviceId)).capabilities;
+  }
+
+  /** The device's options under the backend's own names. */
+  async deviceOptions(deviceId: string): Promise<SaneDeviceOptions> {
+    const result = await runProgram(this.id, this.command, ['-A', '-d', deviceId], { env: this.env, timeoutMs: this.config.listTimeoutMs ?? 60_000 });
+    const outcome = classifyScanimageExit(result.code, result.stderr, deviceId);
+    if (outcome.kind === 'error') throw outcome.error;
+    return describeSaneDevice(parseSaneOptions(result.stdout));
+  }
+
+  async scan(deviceId: string, options: ScanOptions, sink: ScanSink, signal?: AbortSignal): Promise<ScanSummary> {
+    if (signal?.aborted) return { pageCount: 0, cancelled: true };
+    const device = await this.deviceOptions(deviceId);
+    const { args, dpi } = buildScanArgs(device, options);
+    const dir = await mkdtemp(join(tmpdir(), 'sohoa-sane-'));
+    try {
+      return await this.runBatch(deviceId, [...args, ...(this.config.extraScanArgs ?? []), `--batch=${join(dir, 'p%04d.pnm')}`], dpi, sink, signal);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private runBatch(deviceId: string, args: string[], dpi: number, sink: ScanSink, signal?: AbortSignal): Promise<ScanSummary> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.command, ['-d', deviceId, ...args], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let delivered = 0;
+      let scanning = 0;
+      let failure: unknown;
+      let cancelled = false;
+      let pages: Promise<void> = Promise.resolve();
+
+      const deliver = async (file: string): Promise<void> => {
+        if (failure !== undefined || cancelled) return;
+        try {
+          const bytes = await readFile(file);
+          await unlink(file);
+          const { png, image } = await pnmToPng(bytes, dpi);
+          if (cancelled) return;
+          await sink.onPage({ index: delivered, format: 'png', bytes: png, dpi, colorMode: image.colorMode, widthPx: image.width, heightPx: image.height });
+          delivered++;
+        } catch (err) {
+          failure = err;
+          stopProcess(child);
+        }
+      };
+      const onAbort = (): void => {
+        cancelled = true;
+        stopProcess(child);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal?.aborted) onAbort();
+
+      const out = lineSplitter((line) => {
+        if (line.trim() !== '') pages = pages.then(() => deliver(line.trim()));
+      });
+      const err = lineSplitter((line) => {
+        const started = /^Scanning page (\d+)/.exec(line);
+        if (started) {
+          scanning = Number(started[1]) - 1;
+          sink.onProgress?.({ pageIndex: scanning });
+        }
+        const progress = /^Progress: ([\d.]+)%/.exec(line);
+        if (progress) sink.onProgress?.({ pageIndex: scanning, fraction: Number(progress[1]) / 100 });
+        if (!line.startsWith('Progress:')) stderr = (stderr + line + '\n').slice(-16_384);
+      });
+      child.stdout.setEncoding('utf8').on('data', (d: string) => out.push(d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => err.push(d));
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(e.code === 'ENOENT' ? new ScanDriverUnavailableError(this.id, { command: this.command }) : e);
+      });
+      child.on('close', (code) => {
+        out.end();
+        err.end();
+        signal?.removeEventListener('abort', onAbort);
+        void pages.then(() => {
+          if (failure !== undefined) return reject(failure);
+          if (cancelled) return resolve({ pageCount: delivered, cancelled: true });
+          const outcome = classifyScanimageExit(code, stderr, deviceId, delivered);
+          if (outcome.kind === 'error') return reject(outcome.error);
+          if (delivered === 0) {
+            return reject(outcome.kind === 'feeder-ran-out' ? new ScannerFeederEmptyError({ deviceId }) : new ScannerFailedError('the scanner returned no page', { deviceId, stderr }));
+          }
+          resolve({ pageCount: delivered, cancelled: false });
+        });
+      });
+    });
+  }
+}
+
+/** The scanimage arguments for a scan (without device and batch file), and the dpi it will use. */
+export function buildScanArgs(device: SaneDeviceOptions, options: ScanOptions): { args: string[]; dpi: number } {
+  const args: string[] = ['--format=pnm', '--batch-print', '-p'];
+  const caps = device.capabilities;
+  const sourceName = device.sourceNames[options.source];
+  if (device.options.has('--source')) {
+    if (!sourceName) throw new ScannerOptionUnsupportedError('source', { requested: options.source, offered: caps.sources });
+    args.push('--source', sourceName);
+  } else if (options.source !== 'flatbed') {
+    throw new ScannerOptionUnsupportedError('source', { requested: options.source, offered: caps.sources });
+  }
+  if (options.source === 'flatbed') args.push('--batch-count=1');
+
+  const mode = modeArgs(device, options);
+  args.push(...mode);
+
+  const dpi = nearestResolution(caps.resolutions, options.dpi);
+  if (device.options.has('--resolution')) args.push('--resolution', String(dpi));
+
+  const size = pageSizeOf(options);
+  const width = caps.maxArea ? Math.min(size.widthMm, caps.maxArea.widthMm) : size.widthMm;
+  const height = caps.maxArea ? Math.min(size.heightMm, caps.maxArea.heightMm) : size.heightMm;
+  if (device.options.has('-x')) args.push('-x', String(width), '-y', String(height));
+  for (const [option, value] of [['--page-width', width], ['--page-height', height]] as const) {
+    const o = device.options.get(option);
+    if (o && !o.inactive) args.push(option, String(value));
+  }
+  return { args, dpi };
+}
+
+function modeArgs(device: SaneDeviceOptions, options: ScanOptions): string[] {
+  const depth = device.options.get('--depth');
+  const depthArg = (bits: string): string[] => (depth && depth.values.kind === 'list' && depth.values.items.includes(bits) ? ['--depth', bits] : []);
+  const name = device.modeNames[options.colorMode];
+  if (name) return ['--mode', name, ...(options.colorMode === 'bw' ? [] : depthArg('8'))];
+  if (options.colorMode === 'bw' && device.bwByDepth && device.modeNames.gray) return ['--mode', device.modeNames.gray, '--depth', '1'];
+  if (!device.options.has('--mode') && options.colorMode !== 'bw') return depthArg('8');
+  throw new ScannerOptionUnsupportedError('colour mode', { requested: options.colorMode, offered: device.capabilities.colorModes });
+}
+
