@@ -5,10 +5,12 @@
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../core/data-dir';
 import { Engine } from '../core/engine';
+import { createPipelineStages } from '../core/jobs/real-stages';
 import { startWsServer } from '../core/transport/ws-server';
 
 const dataDir = resolveDataDir(process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined);
-const engine = Engine.open({ dataDir, actor: 'dev-web' });
+const stages = createPipelineStages({ dataDir });
+const engine = Engine.open({ dataDir, actor: 'dev-web', pipeline: { stages } });
 const server = await startWsServer({
   engine,
   staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
@@ -17,7 +19,8 @@ const server = await startWsServer({
 process.stdout.write(`SoHoa (web) — data: ${dataDir}\nOpen: ${server.appUrl}\n`);
 const stop = async () => {
   await server.close();
-  engine.close();
+  await engine.close();
+  await stages.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

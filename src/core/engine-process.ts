@@ -4,6 +4,7 @@
  * one MessagePort per window; each port carries the contract.
  */
 import { Engine } from './engine';
+import { createPipelineStages } from './jobs/real-stages';
 import { attachClient } from './transport/engine-session';
 
 interface PortLike {
@@ -25,7 +26,8 @@ let engine: Engine | undefined;
 parentPort.on('message', (e) => {
   const msg = e.data as { type: string; dataDir?: string; resourcesDir?: string };
   if (msg.type === 'init' && !engine) {
-    engine = Engine.open({ dataDir: msg.dataDir!, resourcesDir: msg.resourcesDir, actor: 'desk' });
+    const stages = createPipelineStages({ dataDir: msg.dataDir!, unpackedFromAsar: __filename.includes('app.asar') });
+    engine = Engine.open({ dataDir: msg.dataDir!, resourcesDir: msg.resourcesDir, actor: 'desk', pipeline: { stages } });
     parentPort.postMessage({ type: 'ready' });
   } else if (msg.type === 'port' && engine && e.ports[0]) {
     const port = e.ports[0];

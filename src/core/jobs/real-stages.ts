@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { cleanPage } from '../imaging/clean-page';
+import { resolveEnginePaths } from '../ocr/engine-paths';
+import { extractFields } from '../ocr/fields/extract-fields';
+import { OcrPool } from '../ocr/ocr-pool';
+import { TesseractDriver } from '../ocr/tesseract-driver';
+import { buildRecordPdf } from '../record/build-record-pdf';
+import type { PipelineStages } from './pipeline-stages';
+
+export interface RealStagesOptions {
+  dataDir: string;
+  ocrWorkers?: number;
+  langs?: string[];
+  /** In the packaged app: the engine's worker files live beside the asar archive, not in it. */
+  unpackedFromAsar?: boolean;
+}
+
+const outsideAsar = (path: string) => path.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+
+/** The pipeline with the engine's own stages: sharp clean-up, tesseract.js, field extraction, pdf-lib. */
+export function createPipelineStages(options: RealStagesOptions): PipelineStages & { close(): Promise<void> } {
+  const enginePaths = resolveEnginePaths();
+  const driver = new TesseractDriver({
+    langs: options.langs,
+    cacheDir: join(options.dataDir, 'cache', 'tessdata'),
+    paths: options.unpackedFromAsar ? { workerPath: outsideAsar(enginePaths.workerPath), corePath: outsideAsar(enginePaths.corePath) } : enginePaths,
+  });
+  const pool = new OcrPool(driver, { workers: options.ocrWorkers });
+  return {
+    async clean(bytes) {
+      const c = await cleanPage(bytes, { previews: true });
+      return {
+        image: c.image,
+        imageFormat: c.imageFormat,
+        ocrImage: c.ocrImage,
+        thumbnail: c.thumbnail?.jpeg ?? null,
+        width: c.width,
+        height: c.height,
+        dpi: c.dpi,
+        dpiAssumed: c.dpiAssumed,
+        colorMode: c.colorMode,
+        rotationApplied: c.rotationApplied,
+        skewCorrected: c.skewCorrected,
+        blank: c.blank,
+        flags: [...c.flags],
+        phash: c.phash,
+      };
+    },
+    read: (image, label) => pool.recognize(image, { label }),
+    extract(pages) {
+      const found = pages.map(extractFields);
+      const first = found[0];
+      return {
+        docKind: first && first.docKind.kind !== 'unknown' ? first.docKind.kind : null,
+        docNumber: found.find((f) => f.docNumber)?.docNumber?.value ?? null,
+        docDate: found.find((f) => f.docDate)?.docDate?.value ?? null,
+        all: found,
+      };
+    },
+    assemble: (pages, info) =>
+      buildRecordPdf({
+        pages,
+        metadata: {
+          title: info.title,
+          dossierCode: info.dossierCode,
+          procedureCode: info.procedureCode ?? undefined,
+          documentKind: info.docKind ?? undefined,
+          documentNumber: info.docNumber ?? undefined,
+          documentDate: info.docDate ?? undefined,
+          issuingAgencyToday: info.agencyName,
+          digitizedAt: new Date(),
+          digitizedBy: info.digitizedBy,
+        },
+      }),
+    close: () => pool.close(),
+  };
+}
