@@ -86,7 +86,7 @@ describe('dossiers through the engine edge', () => {
   it('finds dossiers without diacritics', async () => {
     const hits = await engine.handlers['search.query']({ text: 'nguyen van anh', limit: 10 });
     expect(hits.length).toBe(1);
-    expect(hits[0]!.snippet).toContain('[nguyen]');
+    expect(hits[0]!.snippet).toContain('[Nguyễn] [Văn] [Ánh]');
     expect((await engine.handlers['search.query']({ text: 'thu dau mot', limit: 10 })).length).toBe(1);
     expect((await engine.handlers['search.query']({ text: 'tran thi binh', limit: 10 })).length).toBe(1);
     expect((await engine.handlers['search.query']({ text: 'le van cuong', limit: 10 })).length).toBe(0);
@@ -111,5 +111,16 @@ describe('dossiers through the engine edge', () => {
   it('records every creation in the audit chain', () => {
     const verdict = engine.audit.verify();
     expect(verdict).toEqual({ ok: true, events: 3 });
+  });
+});
+
+describe('search snippets', () => {
+  it('show the original text with its diacritics, matches marked', async () => {
+    const { snippetOf } = await import('../../src/core/store/search-snippet');
+    expect(snippetOf('Ủy ban nhân dân phường Đông Hòa, thị xã Dĩ An', ['dong', 'hoa'])).toBe('Ủy ban nhân dân phường [Đông] [Hòa], thị xã Dĩ An');
+    // A term matches at the start of a word only.
+    expect(snippetOf('Phường An Bình', ['an'])).toBe('Phường [An] Bình');
+    expect(snippetOf('x'.repeat(200) + ' Thủ Dầu Một ' + 'y'.repeat(300), ['thu'])).toMatch(/^….*\[Thủ\] Dầu Một.*…$/);
+    expect(snippetOf('Không có', ['abc'])).toBeUndefined();
   });
 });

@@ -180,6 +180,7 @@ CREATE TABLE setting (
     sql: `
 CREATE VIRTUAL TABLE search_index USING fts5(
   body,
+  original UNINDEXED,
   dossier_id UNINDEXED,
   page_id UNINDEXED,
   tokenize = 'unicode61 remove_diacritics 2'
@@ -215,6 +216,21 @@ ALTER TABLE page ADD COLUMN blank INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE page ADD COLUMN phash TEXT;
 ALTER TABLE page ADD COLUMN thumb_sha256 TEXT;
 CREATE INDEX page_state ON page(state);
+`,
+  },
+  {
+    version: 5,
+    name: 'desk: field corrections by the clerk',
+    sql: `
+CREATE TABLE field_correction (
+  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  ocr_value TEXT,
+  corrected_by TEXT NOT NULL,
+  corrected_at TEXT NOT NULL,
+  PRIMARY KEY (document_id, name)
+) STRICT;
 `,
   },
 ];

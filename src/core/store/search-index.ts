@@ -1,6 +1,7 @@
 import { foldVietnamese } from '../../shared/fold';
 import type { SearchHit } from '../../shared/types';
 import type { Db } from './database';
+import { snippetOf } from './search-snippet';
 
 /**
  * Full-text index (FTS5) over dossier metadata and OCR text. Text is folded (no accents, đ → d)
@@ -12,28 +13,27 @@ export class SearchIndex {
 
   indexDossier(dossierId: number, text: string): void {
     this.db.prepare('DELETE FROM search_index WHERE dossier_id = ? AND page_id IS NULL').run(dossierId);
-    this.db.prepare('INSERT INTO search_index (body, dossier_id, page_id) VALUES (?, ?, NULL)').run(foldVietnamese(text), dossierId);
+    this.db.prepare('INSERT INTO search_index (body, original, dossier_id, page_id) VALUES (?, ?, ?, NULL)').run(foldVietnamese(text), text, dossierId);
   }
 
   indexPage(dossierId: number, pageId: number, text: string): void {
     this.db.prepare('DELETE FROM search_index WHERE page_id = ?').run(pageId);
-    this.db.prepare('INSERT INTO search_index (body, dossier_id, page_id) VALUES (?, ?, ?)').run(foldVietnamese(text), dossierId, pageId);
+    this.db.prepare('INSERT INTO search_index (body, original, dossier_id, page_id) VALUES (?, ?, ?, ?)').run(foldVietnamese(text), text, dossierId, pageId);
   }
 
   search(text: string, limit: number): SearchHit[] {
     const terms = foldVietnamese(text)
       .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean)
-      .map((t) => `"${t}"`);
+      .filter(Boolean);
     if (terms.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT s.dossier_id AS dossierId, d.code AS dossierCode, s.page_id AS pageId,
+        `SELECT s.dossier_id AS dossierId, d.code AS dossierCode, s.page_id AS pageId, s.original,
                 snippet(search_index, 0, '[', ']', '…', 12) AS snippet
          FROM search_index s JOIN dossier d ON d.id = s.dossier_id
          WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
       )
-      .all(terms.join(' '), limit) as SearchHit[];
-    return rows;
+      .all(terms.map((t) => `"${t}"`).join(' '), limit) as (SearchHit & { original: string })[];
+    return rows.map(({ original, ...hit }) => ({ ...hit, snippet: snippetOf(original, terms) ?? hit.snippet }));
   }
 }
