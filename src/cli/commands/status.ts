@@ -2,18 +2,24 @@ import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
+import { computeIndicators } from '../../core/stats/indicators';
+import { isIsoDate } from '../../shared/dates';
 
 export const statusCommand: Command = {
   name: 'status',
   usage: 'status [--data-dir D] [--json]',
   summary: 'progress and indicators from the local store',
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption });
+    const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption, from: { type: 'string' }, to: { type: 'string' }, procedure: { type: 'string' } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    for (const key of ['from', 'to'] as const) {
+      if (values[key] !== undefined && !isIsoDate(values[key])) throw new UsageError(`--${key} must be a date YYYY-MM-DD`);
+    }
     const engine = openEngine(values['data-dir'], io.env);
     try {
       const status = await engine.handlers['status.get']({});
-      if (values.json) io.out(JSON.stringify(status, null, 2));
+      const indicators = computeIndicators(engine.store.db, { from: values.from, to: values.to, procedureCode: values.procedure });
+      if (values.json) io.out(JSON.stringify({ ...status, indicators }, null, 2));
       else {
         io.out(`Hồ sơ / dossiers:     ${status.dossiers}`);
         io.out(`Tài liệu / documents: ${status.documents}`);
@@ -21,6 +27,13 @@ export const statusCommand: Command = {
         io.out(`Bản ghi / records:    ${status.records}`);
         io.out(`Jobs: ${Object.entries(status.jobs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
         io.out(`Outbox: ${Object.entries(status.outbox).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+        if (indicators.empty) io.out('Chưa có hồ sơ tiếp nhận trong khoảng này / no intake dossiers in this range');
+        else {
+          const pct = (r: { rate: number | null; count: number; of: number }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}% (${r.count}/${r.of})`);
+          io.out(`Số hóa đầy đủ / fully digitized: ${pct(indicators.intake.fullyDigitized)}`);
+          io.out(`Kết quả đã số hóa / results digitized: ${pct(indicators.intake.resultsDigitized)}`);
+          io.out(`Tái sử dụng dữ liệu / data reused: ${pct(indicators.intake.reused)}`);
+        }
       }
       return 0;
     } finally {
