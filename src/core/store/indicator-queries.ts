@@ -9,13 +9,13 @@ export interface IndicatorFilter {
 }
 
 function dossierWhere(f: IndicatorFilter): { sql: string; params: unknown[] } {
-  const parts = [`d.kind = 'intake'`];
-  const params: unknown[] = [];
-  if (f.from) (parts.push('d.received_date >= ?'), params.push(f.from));
-  if (f.to) (parts.push('d.received_date <= ?'), params.push(f.to));
-  if (f.procedureCode) (parts.push('d.procedure_code = ?'), params.push(f.procedureCode));
-  if (f.workstationId) (parts.push('d.workstation_id = ?'), params.push(f.workstationId));
-  return { sql: parts.join(' AND '), params };
+  const conditions: [string, unknown][] = [
+    ['d.received_date >= ?', f.from],
+    ['d.received_date <= ?', f.to],
+    ['d.procedure_code = ?', f.procedureCode],
+    ['d.workstation_id = ?', f.workstationId],
+  ].filter(([, value]) => value !== undefined) as [string, unknown][];
+  return { sql: [`d.kind = 'intake'`, ...conditions.map(([sql]) => sql)].join(' AND '), params: conditions.map(([, value]) => value) };
 }
 
 const SIGNED = `EXISTS (SELECT 1 FROM record r WHERE r.document_id = doc.id AND r.signed = 1)`;
