@@ -1,3 +1,50 @@
-import { notYet } from '../not-yet';
+import { readFile } from 'node:fs/promises';
+import { parseCommandArgs, jsonOption } from '../args';
+import { UsageError, type Command } from '../command';
+import { RecordDamagedError } from '../../core/record/record-errors';
+import type { SignatureReport, VerificationReport } from '../../core/record/signature-report';
+import { verifyPdf } from '../../core/record/verify-pdf';
 
-export const verifyCommand = notYet('verify', 'verify <file.pdf> [--json]', 'check a record\'s signature and integrity');
+const usage = 'verify <file.pdf> [--json]';
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  usage,
+  summary: "check a record's signature and integrity",
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { ...jsonOption });
+    if (positionals.length !== 1) throw new UsageError('give exactly one PDF file');
+    const path = positionals[0]!;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path));
+    } catch (e) {
+      throw new RecordDamagedError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const report = await verifyPdf(bytes);
+    io.out(values.json ? JSON.stringify(report, null, 2) : describe(path, report));
+    return report.intact ? 0 : 1;
+  },
+};
+
+function describe(path: string, report: VerificationReport): string {
+  const lines = [`${path}: ${report.pageCount} page(s), ${report.signatures.length} signature(s)`];
+  for (const s of report.signatures) lines.push(...describeSignature(s));
+  lines.push(report.intact ? 'Result: intact, all signatures valid' : report.signatures.length === 0 ? 'Result: not signed' : 'Result: NOT intact');
+  return lines.join('\n');
+}
+
+function describeSignature(s: SignatureReport): string[] {
+  const lines = [
+    `Signature #${s.index}: ${s.valid ? 'valid' : 'INVALID'}`,
+    `  signer: ${s.signer || '(unknown)'}`,
+    `  certificate chain: ${s.certificateChain.join(' <- ') || '(none)'}`,
+    `  signing time: ${s.signingTime ?? '(none)'}`,
+    `  type: ${s.subFilter}`,
+    `  covers its whole revision: ${s.coversWholeFile ? 'yes' : 'no'}`,
+    `  modified after signing: ${s.modifiedAfterSigning ? `yes (${s.changesAfterSigning.join('; ')})` : 'no'}`,
+  ];
+  if (s.timestamp) lines.push(`  timestamp: ${s.timestamp.time} by ${s.timestamp.authority} (${s.timestamp.valid ? 'valid' : 'INVALID'})`);
+  for (const p of s.problems) lines.push(`  problem: ${p}`);
+  return lines;
+}

@@ -1,0 +1,27 @@
+/** The fields a record carries in its XMP metadata (DESIGN.md, "The electronic record"). */
+export interface RecordMetadata {
+  title: string;
+  dossierCode?: string;
+  procedureCode?: string;
+  documentKind?: string;
+  documentNumber?: string;
+  /** ISO date, YYYY-MM-DD */
+  documentDate?: string;
+  /** The issuing agency's name as it was when the paper was issued. */
+  issuingAgencyAtIssue?: string;
+  /** The same agency's name today (after the 2025 merges it may differ). */
+  issuingAgencyToday?: string;
+  digitizedAt: Date;
+  digitizedBy?: string;
+  /** Defaults to 'sohoa'. */
+  producer?: string;
+}
+
+export type ColorMode = 'color' | 'gray' | 'bw';
+
+/** What the record says about its scans, derived from the pages when it is built. */
+export interface ScanFacts {
+  pageCount: number;
+  dpi: number;
+  colorMode: ColorMode;
+}

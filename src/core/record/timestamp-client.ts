@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { toArrayBuffer } from './array-buffer';
+import { sha256Algorithm, type TimestampSource } from './cades-signature';
+import { TimestampError } from './signer-errors';
+
+export interface TimestampClientOptions {
+  url: string;
+  /** Milliseconds before giving up on the authority. */
+  timeoutMs?: number;
+}
+
+/** An RFC 3161 client: asks the TSA at `url` for a token over the SHA-256 of the signature value. */
+export function rfc3161TimestampSource(options: TimestampClientOptions): TimestampSource {
+  return async (signatureValue) => {
+    const imprint = createHash('sha256').update(signatureValue).digest();
+    const nonce = randomBytes(8);
+    nonce[0] = nonce[0]! & 0x7f;
+    const request = new pkijs.TimeStampReq({
+      version: 1,
+      messageImprint: new pkijs.MessageImprint({ hashAlgorithm: sha256Algorithm(), hashedMessage: new asn1js.OctetString({ valueHex: toArrayBuffer(imprint) }) }),
+      certReq: true,
+      nonce: new asn1js.Integer({ valueHex: toArrayBuffer(nonce) }),
+    });
+    let body: ArrayBuffer;
+    try {
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/timestamp-query' },
+        body: new Uint8Array(request.toSchema().toBER()),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      });
+      if (!response.ok) throw new TimestampError(`HTTP ${response.status}`, { url: options.url });
+      body = await response.arrayBuffer();
+    } catch (e) {
+      if (e instanceof TimestampError) throw e;
+      throw new TimestampError((e as Error).message, { url: options.url });
+    }
+    return readToken(body, imprint, nonce, options.url);
+  };
+}
+
+function readToken(body: ArrayBuffer, imprint: Buffer, nonce: Buffer, url: string): Uint8Array {
+  let response: pkijs.TimeStampResp;
+  try {
+    response = pkijs.TimeStampResp.fromBER(body);
+  } catch {
+    throw new TimestampError('the answer is not a timestamp response', { url });
+  }
+  const status = response.status.status;
+  if ((status !== 0 && status !== 1) || !response.timeStampToken) throw new TimestampError(`refused with status ${status}`, { url, status });
+  const signedData = new pkijs.SignedData({ schema: response.timeStampToken.content });
+  const tstInfo = pkijs.TSTInfo.fromBER(signedData.encapContentInfo.eContent!.getValue());
+  if (!Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(imprint)) throw new TimestampError('the token is for other data', { url });
+  if (!tstInfo.nonce || !Buffer.from(tstInfo.nonce.valueBlock.valueHexView).equals(nonce)) throw new TimestampError('the token does not answer this request (nonce)', { url });
+  return new Uint8Array(response.timeStampToken.toSchema().toBER());
+}

@@ -1,0 +1,226 @@
+import { createHash, verify as nodeVerify, X509Certificate } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { PDFDocument } from 'pdf-lib';
+import { toArrayBuffer } from './array-buffer';
+import { oids } from './cades-signature';
+import { subjectCommonName } from './certificate-info';
+import { loadPdfForReading } from './pdf-preflight';
+import type { SignatureReport, VerificationReport } from './signature-report';
+
+interface SignatureDictionary {
+  byteRange: [number, number, number, number];
+  contents: Uint8Array;
+  subFilter: string;
+  m?: string;
+}
+
+/** Checks every signature of a PDF and what was appended after each (see SignatureReport). */
+export async function verifyPdf(bytes: Uint8Array): Promise<VerificationReport> {
+  const doc = await loadPdfForReading(bytes);
+  const pageCount = doc.getPageCount();
+  const dictionaries = findSignatureDictionaries(bytes);
+  const signatures: SignatureReport[] = [];
+  for (const [i, dict] of dictionaries.entries()) {
+    signatures.push(await checkSignature(bytes, dict, i + 1, dictionaries, pageCount));
+  }
+  const intact = signatures.length > 0 && signatures.every((s) => s.valid && s.coversWholeFile && s.onlySignaturesAfter);
+  return { pageCount, signatures, intact };
+}
+
+function findSignatureDictionaries(bytes: Uint8Array): SignatureDictionary[] {
+  const text = Buffer.from(bytes).toString('latin1');
+  const found: SignatureDictionary[] = [];
+  for (const match of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
+    const objStart = text.lastIndexOf(' obj', match.index);
+    const objEnd = text.indexOf('endobj', match.index);
+    const body = text.slice(objStart, objEnd < 0 ? undefined : objEnd);
+    const contents = /\/Contents\s*<([0-9A-Fa-f\s]*)>/.exec(body);
+    if (!contents) continue;
+    found.push({
+      byteRange: [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])],
+      contents: trimDer(Buffer.from(contents[1]!.replace(/\s/g, ''), 'hex')),
+      subFilter: /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(body)?.[1] ?? '',
+      m: /\/M\s*\(([^)]*)\)/.exec(body)?.[1],
+    });
+  }
+  return found.sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]));
+}
+
+/** The placeholder is zero-padded; keep only the DER element itself. */
+function trimDer(padded: Uint8Array): Uint8Array {
+  const parsed = asn1js.fromBER(toArrayBuffer(padded));
+  return parsed.offset > 0 ? padded.subarray(0, parsed.offset) : padded;
+}
+
+async function checkSignature(bytes: Uint8Array, dict: SignatureDictionary, index: number, all: SignatureDictionary[], pagesNow: number): Promise<SignatureReport> {
+  const [b0, b1, b2, b3] = dict.byteRange;
+  const problems: string[] = [];
+  const end = b2 + b3;
+  const report: SignatureReport = {
+    index,
+    valid: false,
+    problems,
+    signer: '',
+    certificateChain: [],
+    signingTime: dict.m ? pdfDateToIso(dict.m) : undefined,
+    subFilter: dict.subFilter,
+    byteRange: dict.byteRange,
+    coversWholeFile: false,
+    modifiedAfterSigning: false,
+    changesAfterSigning: [],
+    onlySignaturesAfter: true,
+  };
+  if (b0 !== 0 || b1 >= b2 || end > bytes.length || bytes[b1] !== 0x3c || bytes[b2 - 1] !== 0x3e) {
+    problems.push('the byte range is malformed or does not leave out exactly the signature value');
+    return report;
+  }
+  const revisionTail = Buffer.from(bytes.subarray(Math.max(0, end - 16), end)).toString('latin1');
+  report.coversWholeFile = /%%EOF\s*$/.test(revisionTail);
+  if (!report.coversWholeFile) problems.push('the byte range stops before the end of its revision');
+  report.modifiedAfterSigning = Buffer.from(bytes.subarray(end)).toString('latin1').trim().length > 0;
+  if (report.modifiedAfterSigning) {
+    const { changes, otherUpdates } = await describeChanges(bytes, end, all, pagesNow);
+    report.changesAfterSigning = changes;
+    report.onlySignaturesAfter = otherUpdates === 0 && !changes.some((c) => /page/.test(c));
+  }
+
+  const signedBytes = Buffer.concat([bytes.subarray(0, b1), bytes.subarray(b2, end)]);
+  try {
+    await checkCms(dict.contents, signedBytes, report);
+  } catch (e) {
+    problems.push(`the signature value cannot be read: ${(e as Error).message}`);
+  }
+  report.valid = problems.length === 0;
+  return report;
+}
+
+async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: SignatureReport): Promise<void> {
+  const problems = report.problems;
+  const contentInfo = pkijs.ContentInfo.fromBER(toArrayBuffer(der));
+  if (contentInfo.contentType !== oids.signedData) throw new Error('not a CMS SignedData');
+  const signedData = new pkijs.SignedData({ schema: contentInfo.content });
+  const signerInfo = signedData.signerInfos[0];
+  if (!signerInfo) throw new Error('no signer');
+  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const signerCert = findSignerCertificate(certs, signerInfo);
+  if (!signerCert) throw new Error('the signer certificate is not in the signature');
+  report.signer = subjectCommonName(signerCert);
+  report.certificateChain = [signerCert, ...certs.filter((c) => c !== signerCert)].map(subjectCommonName);
+  const signerDer = new Uint8Array(signerCert.toSchema().toBER());
+
+  const attrs = signerInfo.signedAttrs;
+  if (!attrs) throw new Error('no signed attributes');
+  const digestOid = signerInfo.digestAlgorithm.algorithmId;
+  const hashName = hashNameOf(digestOid);
+  const digest = createHash(hashName).update(signedBytes).digest();
+  const messageDigest = attributeValue(attrs, oids.messageDigest) as asn1js.OctetString | undefined;
+  if (!messageDigest || !Buffer.from(messageDigest.valueBlock.valueHexView).equals(digest)) problems.push('the signed bytes do not match the signed digest: the file was changed');
+  if (!signingCertificateMatches(attrs, signerDer)) problems.push('the signing-certificate attribute is missing or names another certificate');
+
+  const toBeSigned = new Uint8Array(attrs.encodedValue);
+  toBeSigned[0] = 0x31;
+  const x509 = new X509Certificate(Buffer.from(signerDer));
+  const signature = signerInfo.signature.valueBlock.valueHexView;
+  if (!nodeVerify(hashName, toBeSigned, x509.publicKey, signature)) problems.push('the signature value does not verify with the signer certificate');
+
+  const token = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === oids.signatureTimeStampToken)?.values[0];
+  if (token) report.timestamp = checkTimestampToken(token, signature);
+  if (report.timestamp && !report.timestamp.valid) problems.push('the signature timestamp does not verify');
+}
+
+function findSignerCertificate(certs: pkijs.Certificate[], signerInfo: pkijs.SignerInfo): pkijs.Certificate | undefined {
+  const sid = signerInfo.sid;
+  if (sid instanceof pkijs.IssuerAndSerialNumber) return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
+  return certs[0];
+}
+
+function attributeValue(attrs: pkijs.SignedAndUnsignedAttributes, oid: string): unknown {
+  return attrs.attributes.find((a) => a.type === oid)?.values[0];
+}
+
+function signingCertificateMatches(attrs: pkijs.SignedAndUnsignedAttributes, signerDer: Uint8Array): boolean {
+  const value = attributeValue(attrs, oids.signingCertificateV2) as asn1js.Sequence | undefined;
+  const certIds = value?.valueBlock.value[0] as asn1js.Sequence | undefined;
+  const first = certIds?.valueBlock.value[0] as asn1js.Sequence | undefined;
+  if (!first) return false;
+  const [maybeAlg, maybeHash] = first.valueBlock.value;
+  let hashName = 'sha256';
+  let hash = maybeAlg;
+  if (maybeAlg instanceof asn1js.Sequence) {
+    hashName = hashNameOf(new pkijs.AlgorithmIdentifier({ schema: maybeAlg }).algorithmId);
+    hash = maybeHash;
+  }
+  if (!(hash instanceof asn1js.OctetString)) return false;
+  return Buffer.from(hash.valueBlock.valueHexView).equals(createHash(hashName).update(signerDer).digest());
+}
+
+function checkTimestampToken(token: unknown, signatureValue: Uint8Array): { time: string; valid: boolean; authority: string } {
+  const contentInfo = new pkijs.ContentInfo({ schema: token });
+  const signedData = new pkijs.SignedData({ schema: contentInfo.content });
+  const eContent = signedData.encapContentInfo.eContent;
+  if (!eContent) return { time: '', valid: false, authority: '' };
+  const tstInfoDer = eContent.getValue();
+  const tstInfo = pkijs.TSTInfo.fromBER(tstInfoDer);
+  const imprintHash = hashNameOf(tstInfo.messageImprint.hashAlgorithm.algorithmId);
+  const imprintOk = Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(createHash(imprintHash).update(signatureValue).digest());
+  const signerInfo = signedData.signerInfos[0];
+  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const tsaCert = signerInfo ? findSignerCertificate(certs, signerInfo) : undefined;
+  let signatureOk = false;
+  if (signerInfo?.signedAttrs && tsaCert) {
+    const hashName = hashNameOf(signerInfo.digestAlgorithm.algorithmId);
+    const md = attributeValue(signerInfo.signedAttrs, oids.messageDigest) as asn1js.OctetString | undefined;
+    const digestOk = md !== undefined && Buffer.from(md.valueBlock.valueHexView).equals(createHash(hashName).update(new Uint8Array(tstInfoDer)).digest());
+    const toBeSigned = new Uint8Array(signerInfo.signedAttrs.encodedValue);
+    toBeSigned[0] = 0x31;
+    const key = new X509Certificate(Buffer.from(tsaCert.toSchema().toBER())).publicKey;
+    signatureOk = digestOk && nodeVerify(hashName, toBeSigned, key, signerInfo.signature.valueBlock.valueHexView);
+  }
+  return { time: tstInfo.genTime.toISOString(), valid: imprintOk && signatureOk, authority: tsaCert ? subjectCommonName(tsaCert) : '' };
+}
+
+async function describeChanges(bytes: Uint8Array, end: number, all: SignatureDictionary[], pagesNow: number): Promise<{ changes: string[]; otherUpdates: number }> {
+  const changes: string[] = [];
+  const signatureEnds = new Set(all.map((d) => d.byteRange[2] + d.byteRange[3]));
+  const laterRevisions = revisionEnds(bytes).filter((e) => e > end);
+  const later = laterRevisions.filter((e) => signatureEnds.has(e)).length;
+  const otherUpdates = laterRevisions.length - later;
+  if (later > 0) changes.push(later === 1 ? 'a later signature' : `${later} later signatures`);
+  if (otherUpdates > 0) changes.push(otherUpdates === 1 ? 'an update that is not a signature' : `${otherUpdates} updates that are not signatures`);
+  try {
+    const before = await PDFDocument.load(bytes.subarray(0, end), { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+    const pagesBefore = before.getPageCount();
+    if (pagesNow > pagesBefore) changes.push(`${pagesNow - pagesBefore} page${pagesNow - pagesBefore > 1 ? 's' : ''} added`);
+    if (pagesNow < pagesBefore) changes.push(`${pagesBefore - pagesNow} page${pagesBefore - pagesNow > 1 ? 's' : ''} removed`);
+  } catch {
+    changes.push('the signed revision cannot be read on its own');
+  }
+  return { changes, otherUpdates };
+}
+
+/** Offsets just past each %%EOF marker (and its end-of-line): where each revision ends. */
+function revisionEnds(bytes: Uint8Array): number[] {
+  const text = Buffer.from(bytes).toString('latin1');
+  return [...text.matchAll(/%%EOF(\r\n|\r|\n)?/g)].map((m) => m.index + m[0].length);
+}
+
+function hashNameOf(oid: string): string {
+  const names: Record<string, string> = {
+    '1.3.14.3.2.26': 'sha1',
+    '2.16.840.1.101.3.4.2.1': 'sha256',
+    '2.16.840.1.101.3.4.2.2': 'sha384',
+    '2.16.840.1.101.3.4.2.3': 'sha512',
+  };
+  const name = names[oid];
+  if (!name) throw new Error(`unknown digest algorithm ${oid}`);
+  return name;
+}
+
+/** D:YYYYMMDDHHmmSS(Z|+HH'mm') → ISO 8601. */
+export function pdfDateToIso(value: string): string | undefined {
+  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(value);
+  if (!m) return undefined;
+  const tz = !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5)}`;
+  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${tz}`;
+}
