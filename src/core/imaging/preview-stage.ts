@@ -1,0 +1,25 @@
+import { sharpFromRaw, type RawImage } from './raster';
+
+export interface PreviewImage {
+  jpeg: Buffer;
+  width: number;
+  height: number;
+}
+
+async function scaledJpeg(image: RawImage, width: number, quality: number): Promise<PreviewImage> {
+  const { data, info } = await sharpFromRaw(image)
+    .resize({ width, withoutEnlargement: true })
+    .jpeg({ quality, mozjpeg: false })
+    .toBuffer({ resolveWithObject: true });
+  return { jpeg: data, width: info.width, height: info.height };
+}
+
+/** Small JPEG for lists and page strips. */
+export function thumbnailStage(image: RawImage, width = 200): Promise<PreviewImage> {
+  return scaledJpeg(image, width, 75);
+}
+
+/** Screen-sized JPEG for the review view. */
+export function previewStage(image: RawImage, width = 1600): Promise<PreviewImage> {
+  return scaledJpeg(image, width, 82);
+}
