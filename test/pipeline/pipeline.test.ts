@@ -48,9 +48,13 @@ describe('the pipeline, with the real stages, through the engine', () => {
     const result = await engine.handlers['document.importFiles']({ documentId, paths: [join(CORPUS, upright.file), join(CORPUS, rotated.file), join(CORPUS, upright.file), missing] });
     expect(result.added).toHaveLength(2);
     expect(result.duplicates).toHaveLength(1);
-    expect(result.errors.map((e) => e.source)).toEqual([missing]);
+    expect(result.errors.map((e) => [e.source, e.code])).toEqual([[missing, "import.unreadable"]]);
+    // A truncated JPEG is refused at import, and so is never a page.
+    const refused = await engine.handlers['document.importFiles']({ documentId, paths: [corrupt] });
+    expect(refused.errors.map((e) => e.code)).toEqual(['import.corrupt-image']);
+    // A page whose image breaks later in the pipeline (here: sent as raw bytes, as a camera frame would be) fails alone.
     brokenDocumentId = (await engine.handlers['document.create']({ dossierId, component: 'Giấy tờ khác' })).id;
-    const bad = await engine.handlers['document.importFiles']({ documentId: brokenDocumentId, paths: [corrupt] });
+    const bad = await engine.handlers['page.addImage']({ documentId: brokenDocumentId, imageBase64: readFileSync(corrupt).toString('base64'), source: 'camera' });
     expect(bad.added).toHaveLength(1);
   });
 

@@ -1,14 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { CodedError } from '../../shared/errors';
+import { importPageImages } from '../capture/file-source';
 import type { CapturedItem } from './page-intake';
 
-/** Each path read whole as one page image; the capture module's file source replaces this. */
+/** Page images out of files and folders (JPEG, PNG, TIFF pages, scanner PDFs), in natural order; a bad file is reported alone. */
 export async function* readFilesAsPages(paths: string[]): AsyncIterable<CapturedItem> {
   for (const path of paths) {
-    try {
-      yield { source: path, bytes: await readFile(path) };
-    } catch (e) {
-      yield { source: path, error: new CodedError('file.unreadable', `Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { path }) };
+    for await (const item of importPageImages(path)) {
+      yield item.kind === 'page' ? { source: item.source, bytes: item.bytes } : { source: item.source, error: item.error };
     }
   }
 }
