@@ -52,8 +52,12 @@ export const ProgressReport = z.object({
 });
 export type ProgressReport = z.infer<typeof ProgressReport>;
 
-/** tus Upload-Metadata keys the workstation sets. */
-export const UPLOAD_METADATA = { sha256: 'sha256', documentKey: 'documentKey', version: 'version', workstation: 'workstation' } as const;
+/**
+ * tus Upload-Metadata keys. The workstation declares `sha256` and, to have the record committed as
+ * soon as its last byte arrives, `record` (a RecordDescriptor as JSON): the response to that last
+ * request is then the Receipt. The hub sets `workstation`.
+ */
+export const UPLOAD_METADATA = { sha256: 'sha256', record: 'record', workstation: 'workstation' } as const;
 
 export const SYNC_ERROR_CODES = [
   'sync.unauthorized',

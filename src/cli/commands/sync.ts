@@ -1,3 +1,105 @@
-import { notYet } from '../not-yet';
+import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
+import type { CliIo, Command } from '../command';
+import { UsageError } from '../command';
+import { openEngine } from '../open-engine';
+import { validateBag } from '../../core/sync/bag-validator';
+import { WorkstationSync } from '../../core/sync/workstation-sync';
+import type { SyncSummary } from '../../core/sync/sync-runner';
 
-export const syncCommand = notYet('sync', 'sync --hub URL [--data-dir D]', 'send waiting records to the hub');
+const options = {
+  ...dataDirOption,
+  ...jsonOption,
+  hub: { type: 'string' },
+  enroll: { type: 'string' },
+  name: { type: 'string' },
+  batch: { type: 'string', default: '20' },
+  concurrency: { type: 'string', default: '4' },
+  'limit-kbps': { type: 'string' },
+  'max-wait-s': { type: 'string', default: '60' },
+  'export-bag': { type: 'string' },
+  records: { type: 'string' },
+  'validate-bag': { type: 'string' },
+  'retry-rejected': { type: 'boolean', default: false },
+} as const;
+
+function positive(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0)) throw new UsageError(`--${name} must be a positive number`);
+  return n;
+}
+
+function printSummary(summary: SyncSummary, io: CliIo, json: boolean): void {
+  if (json) return io.out(JSON.stringify(summary, null, 2));
+  io.out(`Đã gửi / acknowledged: ${summary.acknowledged} (${summary.duplicates} already on the hub)`);
+  io.out(`Bị từ chối / rejected: ${summary.rejected.length}`);
+  for (const r of summary.rejected) io.out(`  record ${r.recordId}: [${r.code}] ${r.message}`);
+  io.out(`Đang chờ / waiting:    ${summary.waiting}`);
+  io.out(`${(summary.bytes / 1e6).toFixed(2)} MB in ${(summary.ms / 1000).toFixed(1)} s`);
+}
+
+export const syncCommand: Command = {
+  name: 'sync',
+  usage: 'sync --hub URL [--data-dir D] [--enroll CODE [--name N]] [--limit-kbps K] [--json] | sync --export-bag DIR [--records 1,2] | sync --validate-bag DIR',
+  summary: 'send waiting records to the hub, or move them as a BagIt bag',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, options);
+    if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    if (values['validate-bag']) {
+      const report = await validateBag(values['validate-bag']);
+      if (values.json) io.out(JSON.stringify({ complete: report.complete, valid: report.valid, problems: report.problems, files: report.payload.length }, null, 2));
+      else {
+        io.out(`${report.valid ? 'valid' : 'INVALID'}: ${report.payload.length} payload file(s), complete: ${report.complete ? 'yes' : 'no'}`);
+        for (const p of report.problems) io.out(`  [${p.code}] ${p.path ?? ''} ${p.detail ?? ''}`.trimEnd());
+      }
+      return report.valid ? 0 : 1;
+    }
+    const engine = openEngine(values['data-dir'], io.env);
+    try {
+      const sync = new WorkstationSync(engine);
+      if (values['export-bag']) {
+        const ids = values.records?.split(',').map((s) => {
+          const n = Number(s);
+          if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--records: '${s}' is not a record id`);
+          return n;
+        });
+        const result = await sync.exportBag(values['export-bag'], ids);
+        io.out(values.json ? JSON.stringify(result) : `bag ${result.dir}: ${result.records} record(s), ${result.bytes} bytes`);
+        return 0;
+      }
+      if (values.enroll) {
+        if (!values.hub) throw new UsageError('--enroll needs --hub URL');
+        const credentials = await sync.enroll(values.hub, values.enroll, values.name ?? engine.workstation.name);
+        io.err(`enrolled with ${credentials.hubUrl} as workstation ${credentials.workstationId}`);
+      }
+      if (values['retry-rejected']) sync.outbox.requeueRejected();
+      const limitKbps = positive(values['limit-kbps'], 'limit-kbps');
+      let done = 0;
+      const summary = await sync.send({
+        hubUrl: values.hub,
+        batchSize: positive(values.batch, 'batch'),
+        concurrency: positive(values.concurrency, 'concurrency'),
+        maxWaitMs: (positive(values['max-wait-s'], 'max-wait-s') ?? 60) * 1000,
+        bandwidthBytesPerSecond: limitKbps ? limitKbps * 1024 : undefined,
+        onEvent: (e) => {
+          if (values.json) return;
+          if (e.type === 'acknowledged') io.err(`[${++done}] record ${e.recordId} acknowledged ${e.receipt.receiptId}${e.receipt.duplicate ? ' (already there)' : ''}`);
+          else if (e.type === 'rejected') io.err(`record ${e.recordId} rejected [${e.code}] ${e.message}`);
+          else if (e.type === 'retry') io.err(`record ${e.recordId}: [${e.code}] retry in ${(e.inMs / 1000).toFixed(1)} s`);
+        },
+      });
+      printSummary(summary, io, values.json ?? false);
+      if (summary.stoppedBy) {
+        io.err(`sohoa sync: ${summary.stoppedBy.message} [${summary.stoppedBy.code}]`);
+        return 1;
+      }
+      if (summary.waiting > 0 || summary.rejected.length > 0) {
+        io.err(`sohoa sync: ${summary.waiting} record(s) still waiting, ${summary.rejected.length} rejected`);
+        return 1;
+      }
+      return 0;
+    } finally {
+      engine.close();
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Engine } from '../engine';
+import { OutboxRepository } from '../store/outbox-repository';
+import { exportBag, type BagExportResult } from './bag-writer';
+import { HubClient } from './hub-client';
+import { readSyncCredentials, saveSyncCredentials, type SyncCredentials } from './sync-credentials';
+import { NotEnrolledError } from './sync-errors';
+import { SyncRunner, type SyncOptions, type SyncSummary } from './sync-runner';
+
+/** The engine's sync entry points: enroll, send, export a bag. */
+export class WorkstationSync {
+  readonly outbox: OutboxRepository;
+
+  constructor(private readonly engine: Engine) {
+    this.outbox = new OutboxRepository(engine.store.db);
+  }
+
+  credentials(): SyncCredentials | undefined {
+    return readSyncCredentials(this.engine.store.settings);
+  }
+
+  async enroll(hubUrl: string, code: string, name: string): Promise<SyncCredentials> {
+    const enrolled = await HubClient.enroll(hubUrl, code, name);
+    const credentials = { hubUrl, token: enrolled.token, workstationId: enrolled.workstationId };
+    this.engine.store.db.transaction(() => {
+      saveSyncCredentials(this.engine.store.settings, credentials);
+      this.engine.audit.append({ actor: 'sync', action: 'sync.enroll', subject: hubUrl, details: { hubWorkstationId: enrolled.workstationId } });
+    })();
+    return credentials;
+  }
+
+  async send(options: SyncOptions & { hubUrl?: string } = {}): Promise<SyncSummary> {
+    const credentials = this.credentials();
+    if (!credentials) throw new NotEnrolledError();
+    const client = new HubClient(options.hubUrl ?? credentials.hubUrl, credentials.token);
+    return new SyncRunner({ outbox: this.outbox, blobs: this.engine.store.blobs, client, audit: this.engine.audit }).run(options);
+  }
+
+  /** Exports the chosen records, or every record not yet acknowledged, as a bag in `dir`. */
+  async exportBag(dir: string, recordIds?: number[]): Promise<BagExportResult> {
+    const credentials = this.credentials();
+    if (!credentials) throw new NotEnrolledError();
+    this.outbox.enqueueSigned();
+    const entries = recordIds ? this.outbox.list().filter((e) => recordIds.includes(e.recordId)) : this.outbox.list().filter((e) => e.state !== 'acknowledged');
+    const result = await exportBag(entries, this.engine.store.blobs, dir, { workstationId: credentials.workstationId, sourceOrganization: this.engine.workstation.agencyName });
+    this.engine.audit.append({ actor: 'sync', action: 'sync.export-bag', subject: dir, details: { records: result.records, bytes: result.bytes } });
+    return result;
+  }
+}

@@ -1,0 +1,12 @@
+import type { Readable } from 'node:stream';
+
+/** Where the hub keeps record bytes, by SHA-256. A directory here; S3-compatible storage is another implementation. */
+export interface BlobStorage {
+  has(sha256: string): Promise<boolean>;
+  /**
+   * Takes a verified file (whose bytes hash to `sha256`) into storage; a no-op when already held.
+   * `move` lets it take the file itself (an upload the hub owns) rather than a copy (a bag's file).
+   */
+  adoptFile(sha256: string, path: string, options?: { move: boolean }): Promise<void>;
+  read(sha256: string): Readable;
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { ProgressReport, Receipt, RecordDescriptor } from '../shared/sync-protocol';
+import { VersionConflictError } from './sync-errors';
+
+interface RecordRow {
+  receipt_id: string;
+  workstation_id: string;
+  document_key: string;
+  version: number;
+  sha256: string;
+  received_at: Date;
+}
+
+const toReceipt = (r: RecordRow, duplicate: boolean): Receipt => ({
+  receiptId: r.receipt_id,
+  workstationId: r.workstation_id,
+  documentKey: r.document_key,
+  version: r.version,
+  sha256: r.sha256,
+  storedAt: r.received_at.toISOString(),
+  duplicate,
+});
+
+const DIMENSIONS = {
+  byAgency: 'agency_code',
+  byProcedure: 'procedure_code',
+  byYear: 'year::text',
+  byStatus: 'status',
+  byDay: "to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
+} as const;
+
+/** The hub's record versions: one row per (workstation, document, version), never replaced. */
+export class HubRecordRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async find(workstationId: string, documentKey: string, version: number): Promise<RecordRow | undefined> {
+    const { rows } = await this.pool.query<RecordRow>(
+      'SELECT receipt_id, workstation_id, document_key, version, sha256, received_at FROM record WHERE workstation_id = $1 AND document_key = $2 AND version = $3',
+      [workstationId, documentKey, version],
+    );
+    return rows[0];
+  }
+
+  /** The receipt of an already stored version, or a conflict when that version holds other bytes. */
+  async existing(workstationId: string, record: RecordDescriptor): Promise<Receipt | undefined> {
+    const row = await this.find(workstationId, record.documentKey, record.version);
+    if (!row) return undefined;
+    if (row.sha256 !== record.sha256) throw new VersionConflictError(record.documentKey, record.version);
+    return toReceipt(row, true);
+  }
+
+  /** Inserts once; a concurrent or repeated insert of the same version returns the stored receipt. */
+  async commit(workstationId: string, record: RecordDescriptor, source: 'upload' | 'bag'): Promise<Receipt> {
+    const { rows } = await this.pool.query<RecordRow>(
+      `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (workstation_id, document_key, version) DO NOTHING
+       RETURNING receipt_id, workstation_id, document_key, version, sha256, received_at`,
+      [randomUUID(), workstationId, record.documentKey, record.version, record.sha256, record.size, record.dossierCode, record.procedureCode, record.agencyCode, record.year, record.status, record.signedAt, source],
+    );
+    if (rows[0]) return toReceipt(rows[0], false);
+    const again = await this.existing(workstationId, record);
+    if (!again) throw new Error('record vanished after a conflicting insert');
+    return again;
+  }
+
+  async hasBlobReference(sha256: string): Promise<boolean> {
+    const { rows } = await this.pool.query('SELECT 1 FROM record WHERE sha256 = $1 LIMIT 1', [sha256]);
+    return rows.length > 0;
+  }
+
+  async progress(): Promise<ProgressReport> {
+    const total = await this.pool.query<{ records: string; bytes: string | null; workstations: string }>(
+      'SELECT count(*) AS records, sum(size) AS bytes, count(DISTINCT workstation_id) AS workstations FROM record',
+    );
+    const t = total.rows[0]!;
+    const report: ProgressReport = {
+      total: { records: Number(t.records), bytes: Number(t.bytes ?? 0), workstations: Number(t.workstations) },
+      byAgency: [],
+      byProcedure: [],
+      byYear: [],
+      byStatus: [],
+      byDay: [],
+    };
+    for (const [name, expr] of Object.entries(DIMENSIONS) as [keyof typeof DIMENSIONS, string][]) {
+      const { rows } = await this.pool.query<{ key: string | null; records: string; bytes: string }>(
+        `SELECT ${expr} AS key, count(*) AS records, sum(size) AS bytes FROM record GROUP BY 1 ORDER BY 1 NULLS LAST`,
+      );
+      report[name] = rows.map((r) => ({ key: r.key, records: Number(r.records), bytes: Number(r.bytes) }));
+    }
+    return report;
+  }
+}

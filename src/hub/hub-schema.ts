@@ -1,0 +1,53 @@
+/** The hub's PostgreSQL schema, versioned in code and applied in order at start. */
+export interface HubMigration {
+  version: number;
+  sql: string;
+}
+
+export const hubMigrations: HubMigration[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE credential (
+  id TEXT PRIMARY KEY,
+  workstation_id TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('workstation', 'supervisor')),
+  name TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  revoked_at TIMESTAMPTZ
+);
+CREATE INDEX credential_workstation ON credential (workstation_id);
+
+CREATE TABLE enrollment_code (
+  code_hash TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('workstation', 'supervisor')),
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  expires_at TIMESTAMPTZ NOT NULL,
+  used_at TIMESTAMPTZ,
+  used_by TEXT
+);
+
+CREATE TABLE record (
+  id BIGSERIAL PRIMARY KEY,
+  receipt_id TEXT NOT NULL UNIQUE,
+  workstation_id TEXT NOT NULL,
+  document_key TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  dossier_code TEXT NOT NULL,
+  procedure_code TEXT,
+  agency_code TEXT,
+  year INTEGER,
+  status TEXT,
+  signed_at TEXT,
+  source TEXT NOT NULL CHECK (source IN ('upload', 'bag')),
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  UNIQUE (workstation_id, document_key, version)
+);
+CREATE INDEX record_received ON record (received_at);
+CREATE INDEX record_sha256 ON record (sha256);
+`,
+  },
+];

@@ -1,0 +1,160 @@
+import type { IncomingMessage } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { ZodError } from 'zod';
+import { CommitRequest, EnrollRequest, RecordDescriptor, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import type { BlobStorage } from './blob-storage';
+import { CredentialRepository, type Principal } from './credential-repository';
+import { DirectoryBlobStorage } from './directory-blob-storage';
+import { HubRecordRepository } from './hub-record-repository';
+import { PgAdvisoryLocker } from './pg-advisory-locker';
+import { RecordIntake } from './record-intake';
+import type { RecordVerifier } from './record-verifier';
+import { StructuralPdfVerifier } from './structural-pdf-verifier';
+import { BadRequestError, ForbiddenError, HubError, TooLargeError, UnauthorizedError, UploadIncompleteError, UploadNotFoundError } from './sync-errors';
+import { createTusServer, TUS_PATH } from './tus-uploads';
+
+export const DEFAULT_MAX_RECORD_BYTES = 200 * 1024 * 1024;
+
+export interface HubOptions {
+  pool: pg.Pool;
+  blobsDir: string;
+  blobs?: BlobStorage;
+  verifier?: RecordVerifier;
+  maxRecordBytes?: number;
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Fastify's pino logger (JSON lines); off in tests unless asked. */
+  logger?: boolean | { level: string };
+}
+
+export interface Hub {
+  app: FastifyInstance;
+  credentials: CredentialRepository;
+  records: HubRecordRepository;
+  intake: RecordIntake;
+  close(): Promise<void>;
+}
+
+function parseDeclaredRecord(json: string): RecordDescriptor {
+  try {
+    return RecordDescriptor.parse(JSON.parse(json));
+  } catch {
+    throw new BadRequestError('Upload-Metadata `record` is not a record descriptor');
+  }
+}
+
+const PUBLIC_ROUTES = new Set(['/healthz', '/enroll']);
+
+/** The hub's HTTP API: enrollment, tus uploads, record commit, progress. Holds no state of its own. */
+export async function buildHub(options: HubOptions): Promise<Hub> {
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const credentials = new CredentialRepository(options.pool);
+  const records = new HubRecordRepository(options.pool);
+  const blobs = options.blobs ?? new DirectoryBlobStorage(options.blobsDir);
+  const intake = new RecordIntake({ records, blobs, verifier: options.verifier ?? new StructuralPdfVerifier(), maxRecordBytes });
+  const uploadDir = join(options.blobsDir, 'tus');
+  mkdirSync(uploadDir, { recursive: true });
+  const principals = new WeakMap<IncomingMessage, Principal>();
+  const locker = new PgAdvisoryLocker(options.pool);
+  await locker.start();
+  const tus = createTusServer({
+    directory: uploadDir,
+    locker,
+    maxRecordBytes,
+    principalOf: (req) => principals.get(req),
+    async onFinished(principal, upload) {
+      const declared = upload.metadata?.[UPLOAD_METADATA.record];
+      if (!declared) return undefined; // committed later by POST /records/commit
+      try {
+        const record = parseDeclaredRecord(declared);
+        const receipt = await intake.acceptFile(principal.workstationId, record, join(uploadDir, upload.id), 'upload');
+        return { status_code: 200, body: JSON.stringify(receipt), headers: { 'content-type': 'application/json' } };
+      } catch (e) {
+        if (e instanceof HubError) throw { status_code: e.status, body: JSON.stringify(e.toData()) };
+        throw e;
+      } finally {
+        await tus.discard(upload.id);
+      }
+    },
+  });
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    ...(options.tls ? { https: options.tls } : {}),
+  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
+
+  app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?')[0]!;
+    if (PUBLIC_ROUTES.has(path)) return;
+    principals.set(req.raw, await credentials.authenticate(req.headers.authorization));
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (error instanceof HubError) return reply.status(error.status).send(error.toData());
+    if (error instanceof ZodError) return reply.status(400).send(new BadRequestError('body does not match the protocol', { issues: error.issues.slice(0, 5) }).toData());
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(new TooLargeError(64 * 1024).toData());
+    if (error.statusCode && error.statusCode < 500) return reply.status(error.statusCode).send(new BadRequestError(error.message).toData());
+    req.log.error({ err: error }, 'request failed');
+    return reply.status(500).send({ code: 'hub.internal', message: 'Internal hub error' });
+  });
+
+  const workstationOf = (req: FastifyRequest): Principal => {
+    const p = principals.get(req.raw);
+    if (!p) throw new UnauthorizedError('no bearer token');
+    if (p.role !== 'workstation') throw new ForbiddenError('only workstations send records');
+    return p;
+  };
+
+  app.get('/healthz', async () => {
+    await options.pool.query('SELECT 1');
+    return { ok: true };
+  });
+
+  app.post('/enroll', async (req) => {
+    const body = EnrollRequest.parse(req.body);
+    return credentials.enroll(body.code, body.name);
+  });
+
+  app.get('/progress', async () => records.progress());
+
+  app.post('/records/commit', async (req): Promise<Receipt> => {
+    const p = workstationOf(req);
+    const { record, uploadId } = CommitRequest.parse(req.body);
+    if (!uploadId) return intake.acceptKnown(p.workstationId, record);
+    const existing = await records.existing(p.workstationId, record);
+    if (existing) return existing;
+    const upload = await tus.store.getUpload(uploadId).catch(() => undefined);
+    if (!upload || upload.metadata?.workstation !== p.workstationId) throw new UploadNotFoundError(uploadId);
+    if (upload.size === undefined || upload.offset !== upload.size) throw new UploadIncompleteError(upload.offset, upload.size ?? -1);
+    try {
+      const receipt = await intake.acceptFile(p.workstationId, record, join(uploadDir, uploadId), 'upload');
+      req.log.info({ workstation: p.workstationId, documentKey: record.documentKey, version: record.version, duplicate: receipt.duplicate }, 'record committed');
+      return receipt;
+    } finally {
+      await tus.discard(uploadId);
+    }
+  });
+
+  const tusRoute = async (req: FastifyRequest, reply: FastifyReply) => {
+    reply.hijack();
+    await tus.server.handle(req.raw, reply.raw);
+  };
+  app.all(TUS_PATH, tusRoute);
+  app.all(`${TUS_PATH}/*`, tusRoute);
+
+  return {
+    app,
+    credentials,
+    records,
+    intake,
+    async close() {
+      await app.close();
+      await locker.stop();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { CodedError } from '../shared/errors';
+
+/** An error the hub sends back as `{ code, message, details }` with an HTTP status. */
+export class HubError extends CodedError {
+  constructor(
+    code: string,
+    message: string,
+    readonly status: number,
+    details?: Record<string, unknown>,
+  ) {
+    super(code, message, details);
+  }
+}
+
+export class UnauthorizedError extends HubError {
+  constructor(reason: string) {
+    super('sync.unauthorized', `Not authenticated: ${reason}`, 401);
+  }
+}
+
+export class ForbiddenError extends HubError {
+  constructor(reason: string) {
+    super('sync.forbidden', `Not allowed: ${reason}`, 403);
+  }
+}
+
+export class EnrollmentInvalidError extends HubError {
+  constructor() {
+    super('sync.enrollment-invalid', 'The enrollment code is unknown, used or expired', 403);
+  }
+}
+
+export class BadRequestError extends HubError {
+  constructor(reason: string, details?: Record<string, unknown>) {
+    super('sync.bad-request', `Malformed request: ${reason}`, 400, details);
+  }
+}
+
+export class UploadRequiredError extends HubError {
+  constructor(sha256: string) {
+    super('sync.upload-required', `The hub does not hold ${sha256}; upload it first`, 409, { sha256 });
+  }
+}
+
+export class UploadNotFoundError extends HubError {
+  constructor(uploadId: string) {
+    super('sync.upload-not-found', `No upload ${uploadId} for this workstation`, 404, { uploadId });
+  }
+}
+
+export class UploadIncompleteError extends HubError {
+  constructor(offset: number, size: number) {
+    super('sync.upload-incomplete', `The upload holds ${offset} of ${size} bytes`, 409, { offset, size });
+  }
+}
+
+export class SizeMismatchError extends HubError {
+  constructor(declared: number, received: number) {
+    super('sync.size-mismatch', `Declared ${declared} bytes, received ${received}`, 422, { declared, received });
+  }
+}
+
+export class HashMismatchError extends HubError {
+  constructor(declared: string, received: string) {
+    super('sync.hash-mismatch', `Declared SHA-256 ${declared}, received bytes hash to ${received}`, 422, { declared, received });
+  }
+}
+
+export class NotPdfError extends HubError {
+  constructor() {
+    super('sync.not-pdf', 'The record is not a PDF', 422);
+  }
+}
+
+export class SignatureInvalidError extends HubError {
+  constructor(reason: string) {
+    super('sync.signature-invalid', `The record's signature does not hold: ${reason}`, 422, { reason });
+  }
+}
+
+export class VersionConflictError extends HubError {
+  constructor(documentKey: string, version: number) {
+    super('sync.version-conflict', `Version ${version} of ${documentKey} is already stored with other bytes`, 409, { documentKey, version });
+  }
+}
+
+export class TooLargeError extends HubError {
+  constructor(limit: number) {
+    super('sync.too-large', `The record exceeds the hub's limit of ${limit} bytes`, 413, { limit });
+  }
+}
