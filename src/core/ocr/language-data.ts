@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { OcrLanguageDataMissingError } from './errors/ocr-language-data-missing-error';
+
+/**
+ * Which traineddata of the @tesseract.js-data packages to use.
+ * - `best_int`: `4.0.0_best_int/`, LSTM only (what OEM 1 runs); small and accurate.
+ * - `legacy`: `4.0.0/`, legacy + LSTM models in one file (the packages' index.js default).
+ */
+export type LanguageDataVariant = 'best_int' | 'legacy';
+
+const VARIANT_FOLDER: Record<LanguageDataVariant, string> = { best_int: '4.0.0_best_int', legacy: '4.0.0' };
+
+export interface LanguageDataOptions {
+  /** Tesseract language codes, e.g. ['vie', 'eng']. */
+  langs: string[];
+  variant?: LanguageDataVariant;
+  /** Folder that receives the unpacked `<lang>.traineddata` files, e.g. `<dataDir>/cache/tessdata`. */
+  cacheDir?: string;
+  /** Where to resolve the data packages from (a file or folder inside the app); defaults to this module. */
+  resolveFrom?: string;
+}
+
+export function defaultTessdataCacheDir(): string {
+  return join(tmpdir(), 'sohoa-tessdata');
+}
+
+/** Path of `<lang>.traineddata.gz` inside its installed npm package. */
+export function packagedTraineddata(lang: string, variant: LanguageDataVariant, resolveFrom: string = import.meta.url): string {
+  const require = createRequire(resolveFrom);
+  let packageJson: string;
+  try {
+    packageJson = require.resolve(`@tesseract.js-data/${lang}/package.json`);
+  } catch {
+    throw new OcrLanguageDataMissingError(lang, `@tesseract.js-data/${lang}`);
+  }
+  const file = join(dirname(packageJson), VARIANT_FOLDER[variant], `${lang}.traineddata.gz`);
+  if (!existsSync(file)) throw new OcrLanguageDataMissingError(lang, file);
+  return file;
+}
+
+/**
+ * Gathers the languages' traineddata, unpacked, into one folder (tesseract.js takes a single
+ * `langPath` for all languages) and returns that folder. Unpacking once here spares every worker
+ * a gunzip. Files are written to a temp name and renamed, so a concurrent caller never sees half a file.
+ */
+export function prepareLanguageData(options: LanguageDataOptions): string {
+  const variant = options.variant ?? 'best_int';
+  const folder = join(options.cacheDir ?? defaultTessdataCacheDir(), variant);
+  mkdirSync(folder, { recursive: true });
+  for (const lang of options.langs) {
+    const source = packagedTraineddata(lang, variant, options.resolveFrom);
+    const target = join(folder, `${lang}.traineddata`);
+    const stamp = join(folder, `${lang}.source`);
+    const sourceId = `${source}\n${statSync(source).size}\n${statSync(source).mtimeMs}`;
+    if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceId) continue;
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(temp, gunzipSync(readFileSync(source)));
+    renameSync(temp, target);
+    writeFileSync(stamp, sourceId);
+  }
+  return folder;
+}
+
+/** `vie+eng` → ['vie', 'eng'] */
+export function parseLangs(spec: string): string[] {
+  return spec
+    .split('+')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}

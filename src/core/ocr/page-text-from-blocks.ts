@@ -1,0 +1,63 @@
+import type { Box, OcrLine, OcrWord, PageText } from '../../shared/page-text';
+
+/** The part of tesseract.js's `blocks` output this module reads. */
+export interface TesseractBlock {
+  paragraphs: { lines: { words: { text: string; confidence: number; bbox: Box }[] }[] }[];
+}
+
+export interface UnreadableRule {
+  /** A word counts as read when its confidence reaches this and it has ≥ 2 letters or digits. */
+  wordConfidence: number;
+  /** Fewer read words than this makes the page unreadable. */
+  minReadWords: number;
+}
+
+export const DEFAULT_UNREADABLE_RULE: UnreadableRule = { wordConfidence: 60, minReadWords: 3 };
+
+export function unionBox(boxes: Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+function isReadWord(word: OcrWord, rule: UnreadableRule): boolean {
+  return word.confidence >= rule.wordConfidence && (word.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
+}
+
+/**
+ * Turns tesseract.js blocks into a PageText: NFC text in the engine's reading order (block,
+ * paragraph, line), lines joined by \n and paragraphs by a blank line, word boxes in pixels.
+ * A page with almost nothing legible (blank back side, noise) is flagged `unreadable`, with no text.
+ */
+export function pageTextFromBlocks(blocks: TesseractBlock[] | null, width: number, height: number, rule: UnreadableRule = DEFAULT_UNREADABLE_RULE): PageText {
+  const lines: OcrLine[] = [];
+  const paragraphs: string[] = [];
+  for (const block of blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      const paragraphLines: string[] = [];
+      for (const line of paragraph.lines) {
+        const words: OcrWord[] = line.words
+          .map((w) => ({ text: w.text.normalize('NFC').trim(), confidence: w.confidence, bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 } }))
+          .filter((w) => w.text.length > 0);
+        if (!words.length) continue;
+        const text = words.map((w) => w.text).join(' ');
+        lines.push({ text, words, bbox: unionBox(words.map((w) => w.bbox)), confidence: mean(words.map((w) => w.confidence)) });
+        paragraphLines.push(text);
+      }
+      if (paragraphLines.length) paragraphs.push(paragraphLines.join('\n'));
+    }
+  }
+  const words = lines.flatMap((l) => l.words);
+  const confidence = mean(words.map((w) => w.confidence));
+  if (words.filter((w) => isReadWord(w, rule)).length < rule.minReadWords) {
+    return { text: '', lines: [], confidence, width, height, unreadable: true };
+  }
+  return { text: paragraphs.join('\n\n'), lines, confidence, width, height };
+}

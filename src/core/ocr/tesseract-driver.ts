@@ -1,0 +1,129 @@
+import { createRequire } from 'node:module';
+import type { Worker as ThreadWorker } from 'node:worker_threads';
+import sharp from 'sharp';
+import type { PageText } from '../../shared/page-text';
+import { resolveEnginePaths, type OcrEnginePaths } from './engine-paths';
+import { OcrEngineFailedError } from './errors/ocr-engine-failed-error';
+import { OcrImageCorruptError } from './errors/ocr-image-corrupt-error';
+import { prepareLanguageData, type LanguageDataVariant } from './language-data';
+import { OcrWorkerExitedError, type OcrEngineDriver, type OcrEngineWorker } from './ocr-engine-driver';
+import { pageTextFromBlocks, type TesseractBlock } from './page-text-from-blocks';
+
+export interface TesseractDriverOptions {
+  /** Tesseract language codes, default ['vie', 'eng']. */
+  langs?: string[];
+  variant?: LanguageDataVariant;
+  /** Folder for the unpacked traineddata (e.g. `<dataDir>/cache/tessdata`); default under os.tmpdir(). */
+  cacheDir?: string;
+  /** Engine files; default resolved from node_modules. The packaged app passes unpacked copies. */
+  paths?: Partial<OcrEnginePaths>;
+  /** A file or folder inside the app from which the @tesseract.js-data packages are resolved. */
+  resolveFrom?: string;
+  /** Extra tesseract parameters, e.g. { tessedit_pageseg_mode: '3' }. */
+  parameters?: Record<string, string>;
+}
+
+interface TesseractWorkerApi {
+  worker: ThreadWorker;
+  recognize(image: Buffer, options: object, output: object): Promise<{ data: { blocks: TesseractBlock[] | null } }>;
+  setParameters(params: Record<string, string>): Promise<unknown>;
+  terminate(): Promise<unknown>;
+}
+
+type CreateWorker = (langs: string, oem: number, options: object) => Promise<TesseractWorkerApi>;
+
+const OEM_LSTM_ONLY = 1;
+
+/** tesseract.js in Node worker_threads, fed from the npm language-data packages; no network. */
+export class TesseractDriver implements OcrEngineDriver {
+  private readonly langs: string[];
+  private readonly langPath: string;
+  private readonly paths: OcrEnginePaths;
+  private readonly createWorker: CreateWorker;
+
+  constructor(private readonly options: TesseractDriverOptions = {}) {
+    this.langs = options.langs ?? ['vie', 'eng'];
+    this.langPath = prepareLanguageData({ langs: this.langs, variant: options.variant, cacheDir: options.cacheDir, resolveFrom: options.resolveFrom });
+    this.paths = { ...resolveEnginePaths(options.resolveFrom), ...options.paths };
+    const require = createRequire(import.meta.url);
+    this.createWorker = (require('tesseract.js') as { createWorker: CreateWorker }).createWorker;
+  }
+
+  async startWorker(): Promise<OcrEngineWorker> {
+    const api = await this.createWorker(this.langs.join('+'), OEM_LSTM_ONLY, {
+      langPath: this.langPath,
+      gzip: false,
+      cacheMethod: 'none',
+      workerPath: this.paths.workerPath,
+      corePath: this.paths.corePath,
+      // Without a handler tesseract.js throws job failures from its message listener (uncaught).
+      errorHandler: () => {},
+    });
+    if (this.options.parameters) await api.setParameters(this.options.parameters);
+    return new TesseractEngineWorker(api);
+  }
+}
+
+/** One tesseract.js worker thread. A thread that dies fails its job instead of leaving it hanging. */
+export class TesseractEngineWorker implements OcrEngineWorker {
+  private exitReason: string | null = null;
+  private terminating = false;
+  private readonly exitListeners: ((reason: string) => void)[] = [];
+  /** Fails the job in flight; held only while a job runs, so no finished result stays reachable. */
+  private failJob: ((error: Error) => void) | null = null;
+
+  constructor(private readonly api: TesseractWorkerApi) {
+    const fail = (reason: string) => {
+      if (this.exitReason !== null) return;
+      this.exitReason = reason;
+      this.failJob?.(new OcrWorkerExitedError(reason));
+      if (!this.terminating) for (const listener of this.exitListeners) listener(reason);
+    };
+    api.worker.once('exit', (code) => fail(`thread exited with code ${code}`));
+    api.worker.once('error', (e) => fail(e.message));
+  }
+
+  /** The worker thread itself (to watch it, or to kill it in a crash test). */
+  get thread(): ThreadWorker {
+    return this.api.worker;
+  }
+
+  async recognize(image: Buffer): Promise<PageText> {
+    if (this.exitReason !== null) throw new OcrWorkerExitedError(this.exitReason);
+    let width: number;
+    let height: number;
+    try {
+      const meta = await sharp(image).metadata();
+      if (!meta.width || !meta.height) throw new Error('no dimensions');
+      width = meta.width;
+      height = meta.height;
+    } catch (e) {
+      throw new OcrImageCorruptError((e as Error).message, { bytes: image.length });
+    }
+    let result: Awaited<ReturnType<TesseractWorkerApi['recognize']>>;
+    try {
+      result = await new Promise<Awaited<ReturnType<TesseractWorkerApi['recognize']>>>((resolve, reject) => {
+        this.failJob = reject;
+        this.api.recognize(image, {}, { blocks: true, text: false }).then(resolve, reject);
+      });
+    } catch (e) {
+      if (e instanceof OcrWorkerExitedError) throw e;
+      if (this.exitReason !== null) throw new OcrWorkerExitedError(this.exitReason);
+      const message = e instanceof Error ? e.message : String(e);
+      if (/read image|pix/i.test(message)) throw new OcrImageCorruptError(message, { bytes: image.length });
+      throw new OcrEngineFailedError(message);
+    } finally {
+      this.failJob = null;
+    }
+    return pageTextFromBlocks(result.data.blocks, width, height);
+  }
+
+  onExit(listener: (reason: string) => void): void {
+    this.exitListeners.push(listener);
+  }
+
+  async terminate(): Promise<void> {
+    this.terminating = true;
+    if (this.exitReason === null) await this.api.terminate();
+  }
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { pageTextFromBlocks, type TesseractBlock } from '../../src/core/ocr/page-text-from-blocks';
+
+const word = (text: string, x0: number, y0: number, confidence = 95) => ({ text, confidence, bbox: { x0, y0, x1: x0 + 10 * text.length, y1: y0 + 30 } });
+
+describe('PageText from tesseract.js blocks', () => {
+  it('keeps reading order, joins lines by \\n and paragraphs by a blank line, in NFC', () => {
+    const nfd = 'Nguyễn'.normalize('NFD');
+    const blocks: TesseractBlock[] = [
+      { paragraphs: [{ lines: [{ words: [word('Họ', 0, 0), word('tên:', 40, 0)] }, { words: [word(nfd, 0, 40), word('Văn', 80, 40, 85)] }] }] },
+      { paragraphs: [{ lines: [{ words: [word('Địa', 0, 200), word(' ', 50, 200), word('chỉ', 60, 200)] }] }] },
+    ];
+    const page = pageTextFromBlocks(blocks, 1000, 2000);
+    expect(page.text).toBe('Họ tên:\nNguyễn Văn\n\nĐịa chỉ');
+    expect(page.text).toBe(page.text.normalize('NFC'));
+    expect(page.lines.map((l) => l.words.length)).toEqual([2, 2, 2]);
+    expect(page.lines[1]!.bbox).toEqual({ x0: 0, y0: 40, x1: 110, y1: 70 });
+    expect(page.confidence).toBeCloseTo((95 * 5 + 85) / 6);
+    expect(page.unreadable).toBeUndefined();
+  });
+
+  it('flags a page of specks and stray marks as unreadable, with no text', () => {
+    const blocks: TesseractBlock[] = [{ paragraphs: [{ lines: [{ words: [word('.', 0, 0, 20), word('~', 30, 0, 15), word('ii', 60, 0, 30), word('Ab', 90, 0, 91)] }] }] }];
+    const page = pageTextFromBlocks(blocks, 500, 500);
+    expect(page).toMatchObject({ unreadable: true, text: '', lines: [], width: 500, height: 500 });
+    expect(pageTextFromBlocks(null, 10, 10)).toMatchObject({ unreadable: true, text: '', confidence: 0 });
+  });
+});
