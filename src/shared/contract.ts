@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { checkCccd } from './cccd';
 import { isIsoDate } from './dates';
 import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
+import type { DeskField, DeskView, FinalizeResult, RecordVerification, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
+import type { PageText } from './page-text';
 import type { MethodName } from './methods';
 
 export type { MethodName } from './methods';
@@ -78,6 +80,30 @@ export const DocumentImportFilesInput = z.object({
 });
 export const PageImageInput = z.object({ id: z.number().int().positive(), size: z.enum(['thumbnail', 'full']).default('thumbnail') });
 
+const positiveId = z.number().int().positive();
+export const DocumentReuseInput = z.object({ dossierId: positiveId, sourceDocumentId: positiveId, component: z.string().trim().max(500).optional() });
+/** The clerk's rotation of a page, absolute (clockwise degrees over the cleaned page): asking twice changes nothing. */
+export const PageRotateInput = z.object({ pageId: positiveId, rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) });
+export const PageIdInput = z.object({ pageId: positiveId });
+/** Moves a page to a 1-based position in a document (the same one to reorder, another to split). */
+export const PageMoveInput = z.object({ pageId: positiveId, documentId: positiveId, position: z.number().int().min(1) });
+export const DocumentIdInput = z.object({ documentId: positiveId });
+export const DocumentSetFieldInput = z.object({
+  documentId: positiveId,
+  name: z.enum(['cccd', 'name', 'docNumber', 'docDate', 'phone', 'address']),
+  value: z.string().trim().min(1, PROBLEM.required).max(500, PROBLEM.tooLong),
+});
+export const SignerUnlockInput = z.object({ p12Path: requiredText(4096), password: z.string().max(1000) });
+export const RecordIdInput = z.object({ recordId: positiveId });
+export const ScannerScanInput = z.object({
+  documentId: positiveId,
+  driver: requiredText(64),
+  deviceId: requiredText(1000),
+  dpi: z.number().int().min(75).max(1200).default(300),
+  colorMode: z.enum(['color', 'gray', 'bw']).default('color'),
+  source: z.enum(['flatbed', 'adf', 'duplex']).default('flatbed'),
+});
+
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
   /** Phantom: carries the result type only. */
@@ -97,6 +123,23 @@ export const contract = {
   'document.importFiles': method<typeof DocumentImportFilesInput, AddPagesResult>(DocumentImportFilesInput),
   'page.addImage': method<typeof PageAddImageInput, AddPagesResult>(PageAddImageInput),
   'page.image': method<typeof PageImageInput, { dataUrl: string }>(PageImageInput),
+  'dossier.desk': method<typeof IdInput, DeskView>(IdInput),
+  'dossier.reuseCandidates': method<typeof DossierIdInput, ReuseCandidate[]>(DossierIdInput),
+  'document.reuse': method<typeof DocumentReuseInput, { id: number }>(DocumentReuseInput),
+  'page.rotate': method<typeof PageRotateInput, { changed: boolean }>(PageRotateInput),
+  'page.delete': method<typeof PageIdInput, { deleted: boolean }>(PageIdInput),
+  'page.move': method<typeof PageMoveInput, { changed: boolean }>(PageMoveInput),
+  'page.text': method<typeof PageIdInput, { text: PageText | null }>(PageIdInput),
+  'document.fields': method<typeof DocumentIdInput, DeskField[]>(DocumentIdInput),
+  'document.setField': method<typeof DocumentSetFieldInput, DeskField>(DocumentSetFieldInput),
+  'signer.unlock': method<typeof SignerUnlockInput, SignerStatus>(SignerUnlockInput),
+  'signer.status': method<typeof EmptyInput, SignerStatus>(EmptyInput),
+  'dossier.finalize': method<typeof DossierIdInput, FinalizeResult>(DossierIdInput),
+  'record.verify': method<typeof RecordIdInput, RecordVerification>(RecordIdInput),
+  'scanner.list': method<typeof EmptyInput, { devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }>(EmptyInput),
+  'scanner.scan': method<typeof ScannerScanInput, ScanResult>(ScannerScanInput),
+  'scanner.cancel': method<typeof DocumentIdInput, { cancelled: boolean }>(DocumentIdInput),
+  'dossier.receipt': method<typeof IdInput, { pdfBase64: string }>(IdInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

@@ -100,3 +100,88 @@ export interface AddPagesResult {
   duplicates: number[];
   errors: { source: string; code: string; message: string }[];
 }
+
+/** One component of the procedure's checklist, and the documents that fill it. */
+export interface ChecklistItem {
+  component: string;
+  documentIds: number[];
+}
+
+export interface DeskDocument extends DocumentSummary {
+  /** The document this one reuses (digitized for the same person in an earlier dossier). */
+  reusedFrom: number | null;
+}
+
+/** Where a finalization in progress stands; the engine keeps it, so a reopened window sees it. */
+export interface FinalizeProgress {
+  done: number;
+  total: number;
+}
+
+/** What the desk shows for one dossier. */
+export interface DeskView {
+  dossier: Dossier;
+  checklist: ChecklistItem[];
+  documents: DeskDocument[];
+  reusesData: boolean;
+  finalizing: FinalizeProgress | null;
+}
+
+/** A document already digitized for the same applicant in another dossier. */
+export interface ReuseCandidate {
+  documentId: number;
+  dossierId: number;
+  dossierCode: string;
+  component: string | null;
+  title: string | null;
+  docKind: string | null;
+  recordId: number;
+  signed: boolean;
+}
+
+export type DeskFieldName = 'cccd' | 'name' | 'docNumber' | 'docDate' | 'phone' | 'address';
+export const DESK_FIELD_NAMES: DeskFieldName[] = ['name', 'cccd', 'docNumber', 'docDate', 'phone', 'address'];
+
+/** One extracted field as the clerk sees it: the OCR reading, and the clerk's correction over it. */
+export interface DeskField {
+  name: DeskFieldName;
+  value: string | null;
+  ocrValue: string | null;
+  /** 0–1, of the OCR reading. */
+  confidence: number | null;
+  pageId: number | null;
+  bbox: { x0: number; y0: number; x1: number; y1: number } | null;
+  corrected: boolean;
+}
+
+export interface SignerStatus {
+  unlocked: boolean;
+  subject: string | null;
+}
+
+export interface FinalizeResult {
+  dossierId: number;
+  signed: { documentId: number; recordId: number; version: number }[];
+  alreadySigned: number[];
+}
+
+export interface RecordVerification {
+  recordId: number;
+  intact: boolean;
+  pageCount: number;
+  signatures: { signer: string; valid: boolean; signingTime: string | null; problems: string[] }[];
+}
+
+export interface ScannerDevice {
+  driver: string;
+  id: string;
+  name: string;
+}
+
+export interface ScanResult {
+  added: number[];
+  duplicates: number[];
+  cancelled: boolean;
+  /** Why the scan stopped early; the pages scanned before stay in the document. */
+  error: { code: string; message: string } | null;
+}

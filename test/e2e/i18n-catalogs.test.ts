@@ -25,7 +25,8 @@ describe('message catalogs', () => {
 
   it('name an unknown error or problem code in a generic message', () => {
     const t = translator(vi);
-    expect(errorMessage(t, 'scanner.feeder-empty')).toBe(vi['error.generic'].replace('{code}', 'scanner.feeder-empty'));
+    expect(errorMessage(t, 'scanner.mystery')).toBe(vi['error.generic'].replace('{code}', 'scanner.mystery'));
+    expect(errorMessage(t, 'scanner.feeder-empty')).toBe(vi['error.scanner.feeder-empty']);
     expect(problemMessage(t, 'mystery')).toBe(vi['problem.other'].replace('{code}', 'mystery'));
     expect(errorMessage(t, 'toString')).toContain('toString');
   });

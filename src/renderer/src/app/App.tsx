@@ -1,11 +1,13 @@
 import { Nav } from '../components/Nav';
 import { useT } from '../i18n/i18n-context';
+import { DeskPage } from '../pages/DeskPage';
+import { DeskOpenerContext } from './desk-opener';
 import { PageView } from './PageView';
 import { useNavigation } from './use-navigation';
 
 export function App() {
   const t = useT();
-  const { page, navigate, mainRef, skipToMain } = useNavigation();
+  const { page, navigate, openDossier, openDesk, mainRef, skipToMain } = useNavigation();
   return (
     <div className="shell">
       <button type="button" className="skip-link" onClick={skipToMain}>
@@ -17,7 +19,9 @@ export function App() {
       </header>
       <Nav current={page} onNavigate={navigate} />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
-        <PageView page={page} />
+        <DeskOpenerContext.Provider value={openDesk}>
+          {openDossier !== null ? <DeskPage dossierId={openDossier} onClose={() => openDesk(null)} /> : <PageView page={page} />}
+        </DeskOpenerContext.Provider>
       </main>
     </div>
   );

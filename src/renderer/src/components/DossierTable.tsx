@@ -1,4 +1,5 @@
 import type { Dossier } from '../../../shared/types';
+import { useOpenDesk } from '../app/desk-opener';
 import { formatDate } from '../i18n/format-date';
 import { useLanguage, useT } from '../i18n/i18n-context';
 import { STATUS_LABELS } from '../i18n/status-labels';
@@ -7,6 +8,7 @@ import { STATUS_LABELS } from '../i18n/status-labels';
 export function DossierTable({ dossiers, captionId }: { dossiers: Dossier[]; captionId: string }) {
   const t = useT();
   const { language } = useLanguage();
+  const open = useOpenDesk();
   return (
     <table className="dossier-table" aria-labelledby={captionId}>
       <thead>
@@ -23,7 +25,9 @@ export function DossierTable({ dossiers, captionId }: { dossiers: Dossier[]; cap
         {dossiers.map((d) => (
           <tr key={d.id}>
             <th scope="row" className="code">
-              {d.code}
+              <button type="button" className="link-button" aria-label={t('intake.open', { code: d.code })} onClick={() => open(d.id)}>
+                {d.code}
+              </button>
             </th>
             <td className="applicant">{d.applicantName ?? '—'}</td>
             <td className="procedure">{d.procedureName ?? d.procedureCode ?? '—'}</td>

@@ -1,6 +1,6 @@
 import type { PROBLEM } from '../../../shared/contract';
 import type { Translate } from './translate';
-import type { MessageKey } from './vi';
+import { vi, type MessageKey } from './vi';
 
 type ProblemCode = (typeof PROBLEM)[keyof typeof PROBLEM];
 
@@ -50,6 +50,7 @@ export function fieldProblemMessage(t: Translate, field: string, problem: string
 
 /** An engine error code, in the current language; unknown codes get a generic message naming them. */
 export function errorMessage(t: Translate, code: string): string {
-  const key = lookup(ERROR_MESSAGES, code);
+  const own = `error.${code}`;
+  const key = lookup(ERROR_MESSAGES, code) ?? (Object.hasOwn(vi, own) ? (own as MessageKey) : undefined);
   return key ? t(key) : t('error.generic', { code });
 }

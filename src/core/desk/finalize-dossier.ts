@@ -1,0 +1,93 @@
+import type { FinalizeProgress, FinalizeResult } from '../../shared/types';
+import type { AuditLog } from '../audit/audit-log';
+import type { EventBus } from '../event-bus';
+import { signPdf } from '../record/sign-pdf';
+import type { DeskRepository } from '../store/desk-repository';
+import type { Store } from '../store/store';
+import { DossierEmptyError, DossierNotReadyError } from './desk-errors';
+import type { SignerSession } from './signer-session';
+
+export interface FinalizeContext {
+  store: Store;
+  desk: DeskRepository;
+  audit: AuditLog;
+  events: EventBus;
+  signer: SignerSession;
+  actor: string;
+  agencyName: string;
+  now: () => Date;
+  /** Where each finalization in progress stands, for a window that reopens meanwhile. */
+  progress: Map<number, FinalizeProgress>;
+}
+
+/** Documents to sign, or the ones that stop the dossier from being signed. */
+function recordsToSign(ctx: FinalizeContext, dossierId: number) {
+  const notReady: number[] = [];
+  const toSign: { documentId: number; recordId: number }[] = [];
+  const alreadySigned: number[] = [];
+  for (const doc of ctx.store.pages.documentsOf(dossierId)) {
+    const pages = ctx.store.pages.ofDocument(doc.id);
+    const record = ctx.store.records.latest(doc.id);
+    if (pages.length === 0 && !record) continue;
+    const pending = ctx.desk.pendingJobsOfDocument(doc.id) > 0;
+    if (!record || pending || pages.some((p) => p.state !== 'read')) notReady.push(doc.id);
+    else if (record.signed) alreadySigned.push(doc.id);
+    else toSign.push({ documentId: doc.id, recordId: record.id });
+  }
+  if (notReady.length) throw new DossierNotReadyError(notReady);
+  if (toSign.length + alreadySigned.length === 0) throw new DossierEmptyError(dossierId);
+  return { toSign, alreadySigned };
+}
+
+/**
+ * Signs each document's latest record (an incremental PAdES signature), stores the signed bytes
+ * as the record's next version, queues it for the hub and marks the dossier finalized. A signed
+ * version is committed document by document, so an interruption keeps what was signed and a
+ * second run signs only the rest.
+ */
+export async function finalizeDossier(ctx: FinalizeContext, dossierId: number): Promise<FinalizeResult> {
+  const { store, desk, events } = ctx;
+  const { signer, subject } = ctx.signer.require();
+  const { toSign, alreadySigned } = recordsToSign(ctx, dossierId);
+  const task = `finalize:${dossierId}`;
+  const total = toSign.length + alreadySigned.length;
+  const signed: FinalizeResult['signed'] = [];
+  const report = (done: number) => {
+    ctx.progress.set(dossierId, { done, total });
+    events.emit('progress', { task, label: 'finalize', done, total });
+    events.emit('dossier.changed', { id: dossierId });
+  };
+  report(alreadySigned.length);
+  try {
+    for (const { documentId, recordId } of toSign) {
+      const record = store.records.get(recordId)!;
+      const signingTime = ctx.now();
+      const bytes = await signPdf(store.blobs.get(record.pdfSha256), {
+        signer,
+        signingTime,
+        stamp: { lines: ['SAO Y', ctx.agencyName, signingTime.toISOString()] },
+      });
+      const sha = store.blobs.put(Buffer.from(bytes));
+      const version = store.db.transaction(() => {
+        const v = store.records.addVersion(documentId, sha, { signer: subject, signedAt: signingTime.toISOString() });
+        store.records.enqueueForSync(v.id);
+        ctx.audit.append({ actor: ctx.actor, action: 'record.sign', subject: String(documentId), details: { recordId: v.id, version: v.version, signer: subject, pdfSha256: sha } });
+        return v;
+      })();
+      signed.push({ documentId, recordId: version.id, version: version.version });
+      report(alreadySigned.length + signed.length);
+    }
+    for (const documentId of alreadySigned) {
+      const latest = store.records.latest(documentId)!;
+      store.records.enqueueForSync(latest.id);
+    }
+    store.db.transaction(() => {
+      desk.setDossierStatus(dossierId, 'finalized');
+      ctx.audit.append({ actor: ctx.actor, action: 'dossier.finalize', subject: String(dossierId), details: { signed: signed.length, alreadySigned: alreadySigned.length } });
+    })();
+  } finally {
+    ctx.progress.delete(dossierId);
+    events.emit('dossier.changed', { id: dossierId });
+  }
+  return { dossierId, signed, alreadySigned };
+}

@@ -1,0 +1,16 @@
+import type { FinalizeProgress } from '../../shared/types';
+import { SignerSession } from '../desk/signer-session';
+import { DeskRepository } from '../store/desk-repository';
+import type { ServiceContext } from './handler-context';
+
+/** What the desk's handlers share for the engine's lifetime: the unlocked signer, work in progress. */
+export interface DeskContext extends ServiceContext {
+  desk: DeskRepository;
+  signer: SignerSession;
+  finalizing: Map<number, FinalizeProgress>;
+  scans: Map<number, AbortController>;
+}
+
+export function deskContext(ctx: ServiceContext): DeskContext {
+  return { ...ctx, desk: new DeskRepository(ctx.store.db), signer: new SignerSession(), finalizing: new Map(), scans: new Map() };
+}

@@ -1,0 +1,109 @@
+import type { EngineHandlers } from '../../shared/contract';
+import type { PageText } from '../../shared/page-text';
+import type { ChecklistItem, DeskDocument } from '../../shared/types';
+import { ReuseNotAllowedError } from '../desk/desk-errors';
+import { buildReceiptPdf } from '../desk/receipt-pdf';
+import { deskFields, fieldValueProblem, normaliseFieldValue } from '../desk/document-fields';
+import { DocumentNotFoundError } from '../intake/page-intake';
+import type { PageFields } from '../ocr/fields/field-types';
+import { InputInvalidError, NotFoundError } from '../validation-error';
+import type { DeskContext } from './desk-context';
+import { documentHandlers } from './document-handlers';
+
+type Handlers = Pick<EngineHandlers, 'dossier.desk' | 'dossier.reuseCandidates' | 'document.reuse' | 'document.fields' | 'document.setField' | 'page.text' | 'dossier.receipt'>;
+
+/** The dossier as the desk sees it, reuse of earlier documents, and the extracted fields with the clerk's corrections. */
+export function deskDossierHandlers(ctx: DeskContext): Handlers {
+  const { store, desk, audit, events } = ctx;
+  const listDocuments = documentHandlers(ctx)['document.list'];
+
+  const dossierOrThrow = (id: number) => {
+    const d = store.dossiers.get(id);
+    if (!d) throw new NotFoundError('dossier', id);
+    return d;
+  };
+  const documentOrThrow = (id: number) => {
+    const d = store.pages.documentFields(id);
+    if (!d) throw new DocumentNotFoundError(id);
+    return d;
+  };
+
+  const fieldsOf = (documentId: number) => {
+    const doc = documentOrThrow(documentId);
+    const source = desk.reusedFrom(documentId) ?? documentId;
+    const all = Array.isArray(doc.fields) ? (doc.fields as PageFields[]) : [];
+    const readPages = store.pages.ofDocument(source).filter((p) => p.state === 'read');
+    return deskFields(all, all.map((_, i) => readPages[i]?.id ?? null), desk.corrections(documentId));
+  };
+
+  return {
+    'dossier.desk': async ({ id }) => {
+      const dossier = dossierOrThrow(id);
+      const summaries = await listDocuments({ dossierId: id });
+      const documents: DeskDocument[] = summaries.map((d) => ({ ...d, reusedFrom: desk.reusedFrom(d.id) }));
+      const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
+      const checklist: ChecklistItem[] = components.map((component) => ({ component, documentIds: documents.filter((d) => d.component === component).map((d) => d.id) }));
+      return { dossier, checklist, documents, reusesData: desk.countReused(id) > 0, finalizing: ctx.finalizing.get(id) ?? null };
+    },
+
+    'dossier.reuseCandidates': ({ dossierId }) => {
+      const dossier = dossierOrThrow(dossierId);
+      return dossier.applicantCccd ? desk.reuseCandidates(dossierId, dossier.applicantCccd) : [];
+    },
+
+    'document.reuse': ({ dossierId, sourceDocumentId, component }) => {
+      const dossier = dossierOrThrow(dossierId);
+      const source = documentOrThrow(sourceDocumentId);
+      const sourceDossier = dossierOrThrow(source.dossierId);
+      if (!dossier.applicantCccd || sourceDossier.applicantCccd !== dossier.applicantCccd) throw new ReuseNotAllowedError('another applicant', { sourceDocumentId });
+      const record = store.records.latest(sourceDocumentId);
+      if (!record) throw new ReuseNotAllowedError('not digitized yet', { sourceDocumentId });
+      const existing = desk.documentReusing(dossierId, sourceDocumentId);
+      if (existing) return { id: existing };
+      const id = store.db.transaction(() => {
+        const documentId = desk.insertReusedDocument(dossierId, sourceDocumentId, component ?? null);
+        store.records.addVersion(documentId, record.pdfSha256, record.signed ? { signer: record.signer ?? '', signedAt: record.signedAt ?? '' } : null);
+        audit.append({ actor: ctx.actor, action: 'document.reuse', subject: String(documentId), details: { dossierId, sourceDocumentId, recordId: record.id } });
+        return documentId;
+      })();
+      events.emit('dossier.changed', { id: dossierId });
+      return { id };
+    },
+
+    'document.fields': ({ documentId }) => fieldsOf(documentId),
+
+    'document.setField': ({ documentId, name, value }) => {
+      const doc = documentOrThrow(documentId);
+      const problem = fieldValueProblem(name, value);
+      if (problem) throw new InputInvalidError([{ field: 'value', problem }]);
+      const ocrValue = fieldsOf(documentId).find((f) => f.name === name)?.ocrValue ?? null;
+      const normalised = normaliseFieldValue(name, value);
+      store.db.transaction(() => {
+        desk.setCorrection(documentId, { name, value: normalised, ocrValue }, ctx.actor);
+        audit.append({ actor: ctx.actor, action: 'field.correct', subject: String(documentId), details: { name, ocrValue, value: normalised } });
+      })();
+      events.emit('dossier.changed', { id: doc.dossierId });
+      return fieldsOf(documentId).find((f) => f.name === name)!;
+    },
+
+    'dossier.receipt': async ({ id }) => {
+      const dossier = dossierOrThrow(id);
+      const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
+      const documents = store.pages.documentsOf(id);
+      const pdf = await buildReceiptPdf({
+        dossier,
+        agencyName: ctx.workstation.agencyName,
+        components: components.map((name) => ({ name, received: documents.some((d) => d.component === name) })),
+        issuedAt: (ctx.now ?? (() => new Date()))(),
+      });
+      audit.append({ actor: ctx.actor, action: 'dossier.receipt', subject: dossier.code, details: { id } });
+      return { pdfBase64: Buffer.from(pdf).toString('base64') };
+    },
+
+    'page.text': ({ pageId }) => {
+      const page = store.pages.get(pageId);
+      if (!page) throw new NotFoundError('page', pageId);
+      return { text: page.textSha256 ? (JSON.parse(store.blobs.get(page.textSha256).toString('utf8')) as PageText) : null };
+    },
+  };
+}

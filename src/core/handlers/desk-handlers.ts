@@ -1,0 +1,32 @@
+import type { EngineHandlers } from '../../shared/contract';
+import { deskContext } from './desk-context';
+import { deskDossierHandlers } from './desk-dossier-handlers';
+import { deskPageHandlers } from './desk-page-handlers';
+import { deskScanHandlers } from './desk-scan-handlers';
+import { deskSignHandlers } from './desk-sign-handlers';
+import type { ServiceContext } from './handler-context';
+
+export type DeskMethod =
+  | 'dossier.desk'
+  | 'dossier.reuseCandidates'
+  | 'document.reuse'
+  | 'page.rotate'
+  | 'page.delete'
+  | 'page.move'
+  | 'page.text'
+  | 'document.fields'
+  | 'document.setField'
+  | 'signer.unlock'
+  | 'signer.status'
+  | 'dossier.finalize'
+  | 'record.verify'
+  | 'scanner.list'
+  | 'scanner.scan'
+  | 'scanner.cancel'
+  | 'dossier.receipt';
+
+/** The clerk's desk: one context (signer, work in progress) shared by its handlers for the engine's lifetime. */
+export function deskHandlers(service: ServiceContext): Pick<EngineHandlers, DeskMethod> {
+  const ctx = deskContext(service);
+  return { ...deskDossierHandlers(ctx), ...deskPageHandlers(ctx), ...deskSignHandlers(ctx), ...deskScanHandlers(ctx) };
+}

@@ -1,0 +1,80 @@
+import type { EngineHandlers } from '../../shared/contract';
+import { PageMoveConflictError, PageNotReadyError } from '../desk/desk-errors';
+import { reassembleWhenRead, rereadPage } from '../desk/reassemble';
+import { rotateImage } from '../desk/rotate-images';
+import { DocumentNotFoundError } from '../intake/page-intake';
+import { NotFoundError } from '../validation-error';
+import type { DeskContext } from './desk-context';
+
+type Handlers = Pick<EngineHandlers, 'page.rotate' | 'page.delete' | 'page.move'>;
+
+/** The clerk arranges pages: turn, remove, reorder or move to another document. Each asks for an end state, so asking twice changes nothing. */
+export function deskPageHandlers(ctx: DeskContext): Handlers {
+  const { store, desk, audit, events } = ctx;
+
+  const pageOrThrow = (pageId: number) => {
+    const page = store.pages.get(pageId);
+    if (!page) throw new NotFoundError('page', pageId);
+    return page;
+  };
+
+  return {
+    'page.rotate': async ({ pageId, rotation }) => {
+      const page = pageOrThrow(pageId);
+      const turn = (((rotation - page.rotation) % 360) + 360) % 360;
+      if (turn === 0) return { changed: false };
+      if (!page.cleanSha256 || !page.ocrImageSha256 || (page.state !== 'read' && page.state !== 'cleaned')) throw new PageNotReadyError(pageId);
+      const degrees = turn as 90 | 180 | 270;
+      const [clean, ocr, thumb] = await Promise.all([
+        rotateImage(store.blobs.get(page.cleanSha256), degrees),
+        rotateImage(store.blobs.get(page.ocrImageSha256), degrees),
+        page.thumbSha256 ? rotateImage(store.blobs.get(page.thumbSha256), degrees) : Promise.resolve(null),
+      ]);
+      const sha = { clean: store.blobs.put(clean), ocr: store.blobs.put(ocr), thumb: thumb ? store.blobs.put(thumb) : null };
+      const quarter = degrees !== 180;
+      store.db.transaction(() => {
+        desk.replaceCleanedImages(pageId, {
+          cleanSha256: sha.clean,
+          ocrImageSha256: sha.ocr,
+          thumbSha256: sha.thumb,
+          width: (quarter ? page.height : page.width) ?? 0,
+          height: (quarter ? page.width : page.height) ?? 0,
+          rotation,
+        });
+        rereadPage(desk, pageId, sha.ocr);
+        audit.append({ actor: ctx.actor, action: 'page.rotate', subject: String(pageId), details: { from: page.rotation, to: rotation } });
+      })();
+      events.emit('dossier.changed', { id: page.dossierId });
+      return { changed: true };
+    },
+
+    'page.delete': ({ pageId }) => {
+      const page = store.pages.get(pageId);
+      if (!page) return { deleted: false };
+      store.db.transaction(() => {
+        desk.deletePage(pageId);
+        reassembleWhenRead(store, desk, page.documentId);
+        audit.append({ actor: ctx.actor, action: 'page.delete', subject: String(pageId), details: { documentId: page.documentId, imageSha256: page.imageSha256 } });
+      })();
+      events.emit('dossier.changed', { id: page.dossierId });
+      return { deleted: true };
+    },
+
+    'page.move': ({ pageId, documentId, position }) => {
+      const page = pageOrThrow(pageId);
+      const target = store.pages.documentFields(documentId);
+      if (!target) throw new DocumentNotFoundError(documentId);
+      if (target.dossierId !== page.dossierId) throw new DocumentNotFoundError(documentId);
+      if (documentId !== page.documentId && store.pages.ofDocument(documentId).some((p) => p.imageSha256 === page.imageSha256)) throw new PageMoveConflictError(pageId, documentId);
+      const changed = store.db.transaction(() => {
+        if (!desk.movePage(pageId, documentId, position)) return false;
+        reassembleWhenRead(store, desk, documentId);
+        if (documentId !== page.documentId) reassembleWhenRead(store, desk, page.documentId);
+        audit.append({ actor: ctx.actor, action: 'page.move', subject: String(pageId), details: { fromDocument: page.documentId, fromPosition: page.position, toDocument: documentId, toPosition: position } });
+        return true;
+      })();
+      if (changed) events.emit('dossier.changed', { id: page.dossierId });
+      return { changed };
+    },
+  };
+}

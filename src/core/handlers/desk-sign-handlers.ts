@@ -1,0 +1,47 @@
+import type { EngineHandlers } from '../../shared/contract';
+import { finalizeDossier } from '../desk/finalize-dossier';
+import { verifyPdf } from '../record/verify-pdf';
+import { NotFoundError } from '../validation-error';
+import type { DeskContext } from './desk-context';
+
+type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.status' | 'dossier.finalize' | 'record.verify'>;
+
+/** Signing: the certificate unlocked once per session, the dossier signed and filed, a record's signature checked. */
+export function deskSignHandlers(ctx: DeskContext): Handlers {
+  const { store, audit } = ctx;
+  const running = new Map<number, ReturnType<typeof finalizeDossier>>();
+
+  return {
+    'signer.unlock': async ({ p12Path, password }) => {
+      const status = await ctx.signer.unlockP12(p12Path, password);
+      audit.append({ actor: ctx.actor, action: 'signer.unlock', subject: status.subject ?? undefined, details: { kind: 'pkcs12' } });
+      return status;
+    },
+
+    'signer.status': () => ctx.signer.status(),
+
+    'dossier.finalize': ({ dossierId }) => {
+      if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
+      const inFlight = running.get(dossierId);
+      if (inFlight) return inFlight;
+      const work = finalizeDossier(
+        { store, desk: ctx.desk, audit, events: ctx.events, signer: ctx.signer, actor: ctx.actor, agencyName: ctx.workstation.agencyName, now: ctx.now ?? (() => new Date()), progress: ctx.finalizing },
+        dossierId,
+      ).finally(() => running.delete(dossierId));
+      running.set(dossierId, work);
+      return work;
+    },
+
+    'record.verify': async ({ recordId }) => {
+      const record = store.records.get(recordId);
+      if (!record) throw new NotFoundError('record', recordId);
+      const report = await verifyPdf(store.blobs.get(record.pdfSha256));
+      return {
+        recordId,
+        intact: report.intact,
+        pageCount: report.pageCount,
+        signatures: report.signatures.map((s) => ({ signer: s.signer, valid: s.valid, signingTime: s.signingTime ?? null, problems: s.problems })),
+      };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { useEffect, useId, useState } from 'react';
+import type { FinalizeProgress, FinalizeResult } from '../../../../shared/types';
+import { useEngine, useEngineEvent } from '../../engine/engine-context';
+import { useEngineAction } from '../../hooks/use-engine-action';
+import { useEngineQuery } from '../../hooks/use-engine-query';
+import { useT } from '../../i18n/i18n-context';
+import { Notice } from '../Notice';
+import { ErrorNotice } from './ErrorNotice';
+
+/**
+ * Signs and files the dossier. The certificate is unlocked once per session (the engine keeps it in
+ * memory only); the progress is the engine's, so a window opened meanwhile shows where it stands.
+ */
+export function FinalizePanel({ dossierId, finalized, engineProgress, finalizeRequest }: { dossierId: number; finalized: boolean; engineProgress: FinalizeProgress | null; finalizeRequest: number }) {
+  const t = useT();
+  const api = useEngine();
+  const id = useId();
+  const signer = useEngineQuery(() => api['signer.status']({}), [api]);
+  const [p12Path, setP12Path] = useState('');
+  const [password, setPassword] = useState('');
+  const [progress, setProgress] = useState<FinalizeProgress | null>(null);
+  const [result, setResult] = useState<FinalizeResult | null>(null);
+  const unlock = useEngineAction();
+  const finalize = useEngineAction();
+
+  useEngineEvent('progress', (p) => {
+    if (p.task === `finalize:${dossierId}`) setProgress({ done: p.done, total: p.total });
+  });
+
+  const doUnlock = async () => {
+    const status = await unlock.run(() => api['signer.unlock']({ p12Path, password }));
+    setPassword('');
+    if (status) signer.reload();
+  };
+  const doFinalize = async () => {
+    if (!signer.data?.unlocked || finalize.busy) return;
+    const r = await finalize.run(() => api['dossier.finalize']({ dossierId }));
+    if (r) setResult(r);
+    setProgress(null);
+  };
+
+  useEffect(() => {
+    if (finalizeRequest > 0) void doFinalize();
+    // Only a new request from the keyboard shortcut starts it.
+  }, [finalizeRequest]);
+
+  const shown = progress ?? engineProgress;
+  return (
+    <section className="card finalize-panel" aria-labelledby={id}>
+      <h2 id={id}>{t('finalize.title')}</h2>
+      {signer.data && !signer.data.unlocked && (
+        <form
+          className="unlock-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void doUnlock();
+          }}
+        >
+          <label htmlFor={`${id}-p12`}>{t('finalize.p12')}</label>
+          <input id={`${id}-p12`} value={p12Path} onChange={(e) => setP12Path(e.target.value)} />
+          <label htmlFor={`${id}-pass`}>{t('finalize.password')}</label>
+          <input id={`${id}-pass`} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <button type="submit" disabled={unlock.busy || !p12Path}>
+            {t('finalize.unlock')}
+          </button>
+          <ErrorNotice error={unlock.error} />
+        </form>
+      )}
+      {signer.data?.unlocked && <p className="signer-subject">{t('finalize.unlocked', { subject: signer.data.subject ?? '' })}</p>}
+      <button type="button" className="primary" onClick={() => void doFinalize()} disabled={!signer.data?.unlocked || finalize.busy || shown !== null}>
+        {t('finalize.submit')}
+      </button>
+      {shown && (
+        <div role="status">
+          <p>{t('finalize.progress', { done: shown.done, total: shown.total })}</p>
+          <progress max={shown.total} value={shown.done} />
+        </div>
+      )}
+      {result && <Notice tone="success">{t('finalize.done', { count: result.signed.length + result.alreadySigned.length })}</Notice>}
+      {!result && finalized && <Notice tone="info">{t('finalize.finalized')}</Notice>}
+      <ErrorNotice error={finalize.error} />
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { RecordSummary } from '../../../../shared/types';
+import { useEngine } from '../../engine/engine-context';
+import { useEngineQuery } from '../../hooks/use-engine-query';
+import { useT } from '../../i18n/i18n-context';
+
+/** The record's signature, checked by the engine on the stored bytes. */
+export function RecordBadge({ record }: { record: RecordSummary }) {
+  const t = useT();
+  const api = useEngine();
+  const check = useEngineQuery(() => (record.signed ? api['record.verify']({ recordId: record.id }) : Promise.resolve(null)), [api, record.id, record.signed]);
+  if (!record.signed) return <span className="badge badge--muted">{t('badge.unsigned', { version: record.version })}</span>;
+  if (!check.data) return <span className="badge badge--muted">{t('badge.checking')}</span>;
+  const valid = check.data.intact;
+  return (
+    <span className={valid ? 'badge badge--valid' : 'badge badge--invalid'} role="status">
+      {valid ? t('badge.valid', { signer: check.data.signatures[0]?.signer ?? '' }) : t('badge.invalid')}
+    </span>
+  );
+}

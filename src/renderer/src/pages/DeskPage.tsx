@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import type { DeskView } from '../../../shared/types';
+import { CameraCapture } from '../components/desk/CameraCapture';
+import { Checklist } from '../components/desk/Checklist';
+import { DocumentCard } from '../components/desk/DocumentCard';
+import { ErrorNotice } from '../components/desk/ErrorNotice';
+import { FieldsPanel } from '../components/desk/FieldsPanel';
+import { FinalizePanel } from '../components/desk/FinalizePanel';
+import { ImportFiles } from '../components/desk/ImportFiles';
+import { PageViewer, type Highlight } from '../components/desk/PageViewer';
+import { ReceiptButton } from '../components/desk/ReceiptButton';
+import { ReuseOffers } from '../components/desk/ReuseOffers';
+import { ScanPanel } from '../components/desk/ScanPanel';
+import { useEngine } from '../engine/engine-context';
+import { useDesk } from '../hooks/use-desk';
+import { useDeskShortcuts } from '../hooks/use-desk-shortcuts';
+import { useEngineAction } from '../hooks/use-engine-action';
+import { useT } from '../i18n/i18n-context';
+import { STATUS_LABELS } from '../i18n/status-labels';
+
+/** The clerk's desk for one dossier: checklist, documents and their pages, capture, viewer, fields, signing. */
+export function DeskPage({ dossierId, onClose }: { dossierId: number; onClose(): void }) {
+  const t = useT();
+  const desk = useDesk(dossierId);
+  return (
+    <>
+      <button type="button" className="link-button back" onClick={onClose}>
+        ← {t('desk.back')}
+      </button>
+      {desk.data ? <Desk view={desk.data} /> : <p className="empty">{t('desk.loading')}</p>}
+      <ErrorNotice error={desk.error} />
+    </>
+  );
+}
+
+function Desk({ view }: { view: DeskView }) {
+  const t = useT();
+  const api = useEngine();
+  const { dossier, documents } = view;
+  const [chosenDoc, setChosenDoc] = useState<number | null>(null);
+  const [viewedPageId, setViewedPageId] = useState<number | null>(null);
+  const [highlight, setHighlight] = useState<Highlight | null>(null);
+  const [scanRequest, setScanRequest] = useState(0);
+  const [finalizeRequest, setFinalizeRequest] = useState(0);
+  const action = useEngineAction();
+
+  const selectedDoc = documents.find((d) => d.id === chosenDoc) ?? documents.find((d) => d.pages.some((p) => p.id === viewedPageId)) ?? documents[0] ?? null;
+  const allPages = documents.flatMap((d) => d.pages.map((p, i) => ({ page: p, n: i + 1, documentId: d.id })));
+  const viewed = allPages.find((p) => p.page.id === viewedPageId) ?? null;
+
+  const viewPage = (pageId: number) => {
+    setViewedPageId(pageId);
+    setHighlight(null);
+  };
+  const step = (delta: number) => {
+    if (allPages.length === 0) return;
+    const at = allPages.findIndex((p) => p.page.id === viewedPageId);
+    const next = allPages[Math.min(allPages.length - 1, Math.max(0, at + delta))]!;
+    viewPage(next.page.id);
+  };
+  const addDocument = async (component?: string) => {
+    const created = await action.run(() => api['document.create']({ dossierId: dossier.id, component }));
+    if (created) setChosenDoc(created.id);
+  };
+  const rotate = (pageId: number, rotation: number) => void action.run(() => api['page.rotate']({ pageId, rotation: rotation as 0 | 90 | 180 | 270 }));
+
+  useDeskShortcuts({
+    scan: () => setScanRequest((n) => n + 1),
+    finalize: () => setFinalizeRequest((n) => n + 1),
+    nextPage: () => step(1),
+    previousPage: () => step(-1),
+    rotate: () => viewed && rotate(viewed.page.id, (viewed.page.rotation + 90) % 360),
+  });
+
+  return (
+    <>
+      <h1>{t('desk.title', { code: dossier.code })}</h1>
+      <p className="desk-summary">
+        {t('desk.applicant', { name: dossier.applicantName ?? '—', cccd: dossier.applicantCccd ?? '—' })} ·{' '}
+        <span className={`status status--${dossier.status}`}>{t(STATUS_LABELS[dossier.status])}</span> <ReceiptButton dossierId={dossier.id} code={dossier.code} />
+      </p>
+      {view.reusesData && <p className="badge badge--reused">{t('desk.reusesData')}</p>}
+      <p className="hint">
+        <span className="visually-hidden">{t('shortcuts.title')}: </span>
+        {t('shortcuts.list')}
+      </p>
+      <div className="desk-layout">
+        <div className="desk-column">
+          <ReuseOffers dossierId={dossier.id} />
+          <Checklist items={view.checklist} onAdd={(c) => void addDocument(c)} />
+          <section className="card" aria-label={t('desk.documents')}>
+            <h2>{t('desk.documents')}</h2>
+            {documents.length === 0 && <p className="empty">{t('desk.noDocuments')}</p>}
+            <button type="button" className="small" onClick={() => void addDocument()}>
+              {t('desk.addDocument')}
+            </button>
+            <ErrorNotice error={action.error} />
+          </section>
+          {documents.map((doc, i) => (
+            <DocumentCard
+              key={doc.id}
+              doc={doc}
+              n={i + 1}
+              selected={doc.id === selectedDoc?.id}
+              viewedPageId={viewedPageId}
+              actions={{
+                onSelect: () => setChosenDoc(doc.id),
+                onViewPage: viewPage,
+                onRotatePage: rotate,
+                onDeletePage: (pageId) => void action.run(() => api['page.delete']({ pageId })),
+                onMovePage: (pageId, position) => void action.run(() => api['page.move']({ pageId, documentId: doc.id, position })),
+                onSplitPage: (pageId) =>
+                  void action.run(async () => {
+                    const created = await api['document.create']({ dossierId: dossier.id, component: doc.component ?? undefined });
+                    await api['page.move']({ pageId, documentId: created.id, position: 1 });
+                  }),
+              }}
+            />
+          ))}
+          <section className="card capture" aria-label={t('desk.capture')}>
+            <ImportFiles documentId={selectedDoc?.id ?? null} />
+            <ScanPanel documentId={selectedDoc?.id ?? null} scanRequest={scanRequest} />
+            <CameraCapture documentId={selectedDoc?.id ?? null} />
+          </section>
+        </div>
+        <div className="desk-column desk-column--wide">
+          <PageViewer page={viewed?.page ?? null} n={viewed?.n ?? 0} highlight={highlight} />
+        </div>
+        <div className="desk-column">
+          <FieldsPanel
+            documentId={selectedDoc?.id ?? null}
+            dossierId={dossier.id}
+            onShow={(f) => {
+              if (f.pageId === null || f.bbox === null) return;
+              setViewedPageId(f.pageId);
+              setHighlight({ pageId: f.pageId, bbox: f.bbox });
+            }}
+          />
+          <FinalizePanel dossierId={dossier.id} finalized={dossier.status === 'finalized'} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} />
+        </div>
+      </div>
+    </>
+  );
+}
