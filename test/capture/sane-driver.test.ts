@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => conf.cleanup());
 
 function driver(extra: string[] = []): SaneDriver {
-  return new SaneDriver({ env: conf.env, extraScanArgs: ['--test-picture', 'Grid', ...extra] });
+  return new SaneDriver({ env: conf.env, extraScanArgs: ['--test-picture', 'Grid', ...extra], stallTimeoutMs: 5000 });
 }
 
 async function collect(d: SaneDriver, options: Parameters<SaneDriver['scan']>[1], signal?: AbortSignal) {

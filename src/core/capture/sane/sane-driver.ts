@@ -18,6 +18,11 @@ export interface SaneDriverConfig {
   extraScanArgs?: string[];
   /** Device discovery can be slow on networks. Default 60 s. */
   listTimeoutMs?: number;
+  /**
+   * scanimage can hang after a device error (seen with the test backend's jam: the process never
+   * exits). With no output for this long, the scan is stopped and reported. Default 60 s.
+   */
+  stallTimeoutMs?: number;
 }
 
 /** Linux scanners through SANE's `scanimage`. */
@@ -69,7 +74,15 @@ export class SaneDriver implements ScanDriver {
       let scanning = 0;
       let failure: unknown;
       let cancelled = false;
+      let stalled = false;
+      let lastActivity = Date.now();
       let pages: Promise<void> = Promise.resolve();
+      const stallMs = this.config.stallTimeoutMs ?? 60_000;
+      const watchdog = setInterval(() => {
+        if (Date.now() - lastActivity < stallMs) return;
+        stalled = true;
+        stopProcess(child, 1000);
+      }, Math.min(1000, stallMs / 4));
 
       const deliver = async (file: string): Promise<void> => {
         if (failure !== undefined || cancelled) return;
@@ -105,13 +118,21 @@ export class SaneDriver implements ScanDriver {
         if (progress) sink.onProgress?.({ pageIndex: scanning, fraction: Number(progress[1]) / 100 });
         if (!line.startsWith('Progress:')) stderr = (stderr + line + '\n').slice(-16_384);
       });
-      child.stdout.setEncoding('utf8').on('data', (d: string) => out.push(d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => err.push(d));
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        lastActivity = Date.now();
+        out.push(d);
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        lastActivity = Date.now();
+        err.push(d);
+      });
       child.on('error', (e: NodeJS.ErrnoException) => {
+        clearInterval(watchdog);
         signal?.removeEventListener('abort', onAbort);
         reject(e.code === 'ENOENT' ? new ScanDriverUnavailableError(this.id, { command: this.command }) : e);
       });
       child.on('close', (code) => {
+        clearInterval(watchdog);
         out.end();
         err.end();
         signal?.removeEventListener('abort', onAbort);
@@ -120,6 +141,7 @@ export class SaneDriver implements ScanDriver {
           if (cancelled) return resolve({ pageCount: delivered, cancelled: true });
           const outcome = classifyScanimageExit(code, stderr, deviceId, delivered);
           if (outcome.kind === 'error') return reject(outcome.error);
+          if (stalled) return reject(new ScannerFailedError('the scanner stopped responding', { deviceId, pagesDelivered: delivered, stderr }));
           if (delivered === 0) {
             return reject(outcome.kind === 'feeder-ran-out' ? new ScannerFeederEmptyError({ deviceId }) : new ScannerFailedError('the scanner returned no page', { deviceId, stderr }));
           }
