@@ -4,13 +4,12 @@ import { commands } from './commands/index';
 import { CodedError } from '../shared/errors';
 
 export function helpText(list: Command[] = commands): string {
-  const width = Math.max(...list.map((c) => c.usage.length));
   return [
     'SoHoa — số hóa hồ sơ một cửa / digitization workstation',
     '',
     'Usage: sohoa <command> [options]',
     '',
-    ...list.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...list.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Options common to the engine commands: --data-dir D (or SOHOA_DATA_DIR).',
     'Exit code 0 on success; otherwise a one-line reason on stderr.',
