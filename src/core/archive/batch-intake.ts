@@ -1,0 +1,136 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Engine } from '../engine';
+import { addCapturedPages } from '../intake/page-intake';
+import { readFilesAsPages } from '../intake/read-files';
+import { ArchiveRepository, type BatchRow } from '../store/archive-repository';
+import { BatchFolderNotFoundError, RegisterUnreadableError } from './archive-errors';
+import { batchKey } from './batch-key';
+import { readFolderLayout, type DossierFolder } from './folder-layout';
+import { matchFolders } from './match-register';
+import { reconcile, type ImportProblem } from './reconcile';
+import type { RegisterEncoding } from './register-encoding';
+import { parseRegister, type ParsedRegister, type RegisterRow } from './register-import';
+
+export interface BatchIntakeOptions {
+  folder: string;
+  registerPath?: string;
+  encoding?: RegisterEncoding;
+  actor: string;
+}
+
+export interface BatchIntake {
+  batch: BatchRow;
+  resumed: boolean;
+  register: ParsedRegister | null;
+  pagesAdded: number;
+  loose: string[];
+  importProblems: Map<string, ImportProblem[]>;
+}
+
+/**
+ * Opens an archive batch (or finds it again: same folder and register), reads its register,
+ * splits the folder into dossiers and imports their pages. Every step is keyed (batch by folder and
+ * register, dossier by folder, page by image hash), so running it again adds nothing.
+ */
+export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): Promise<BatchIntake> {
+  const archive = new ArchiveRepository(engine.store.db);
+  const source = await realFolder(options.folder);
+  const registerPath = options.registerPath ? await realpath(options.registerPath).catch(() => options.registerPath!) : null;
+  const key = batchKey(source, registerPath);
+  // The register is read before the batch is opened, so an unusable one leaves nothing behind.
+  let register: ParsedRegister | null = null;
+  if (registerPath) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(registerPath);
+    } catch (e) {
+      throw new RegisterUnreadableError(registerPath, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    }
+    register = parseRegister(bytes, registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, encoding: options.encoding });
+  }
+  const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor);
+  if (register) archive.saveRegister(batch.id, register);
+
+  const layout = await readFolderLayout(source);
+  const { matches } = matchFolders(layout.dossiers, register?.rows ?? []);
+  const importProblems = new Map<string, ImportProblem[]>();
+  let pagesAdded = 0;
+  for (const { folder, row } of matches) {
+    const { documentId } = ensureDossier(engine, archive, batch.id, folder, row, options.actor);
+    archive.setFolderRegisterLine(batch.id, folder.relPath, row?.line ?? null);
+    const result = await addCapturedPages(engine.store, documentId, readFilesAsPages([folder.path]));
+    pagesAdded += result.added.length;
+    if (result.errors.length) importProblems.set(folder.relPath, result.errors);
+  }
+  saveFlags(archive, batch.id, importProblems);
+  return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded, loose: layout.loose, importProblems };
+}
+
+/** Recomputes and stores the batch's reconciliation flags from what the store holds now. */
+export function saveFlags(archive: ArchiveRepository, batchId: number, importProblems: Map<string, ImportProblem[]>): void {
+  const batch = archive.batch(batchId)!;
+  const flags = reconcile({ folders: archive.folders(batchId), rows: archive.registerRows(batchId), hasRegister: batch.registerPath !== null, importProblems });
+  archive.replaceFlags(batchId, flags);
+}
+
+async function realFolder(folder: string): Promise<string> {
+  try {
+    if (!(await stat(folder)).isDirectory()) throw new BatchFolderNotFoundError(folder);
+    return await realpath(folder);
+  } catch (e) {
+    if (e instanceof BatchFolderNotFoundError) throw e;
+    throw new BatchFolderNotFoundError(folder);
+  }
+}
+
+function openBatch(engine: Engine, archive: ArchiveRepository, where: { source: string; registerPath: string | null; key: string }, actor: string): { batch: BatchRow; resumed: boolean } {
+  const { source, registerPath, key } = where;
+  return engine.store.db.transaction(() => {
+    const found = archive.batchByKey(key);
+    if (found) {
+      engine.audit.append({ actor, action: 'batch.resume', subject: `batch:${found.id}`, details: { source, registerPath } });
+      return { batch: found, resumed: true };
+    }
+    const batch = archive.createBatch({ name: basename(source), source, registerPath, key });
+    engine.audit.append({ actor, action: 'batch.open', subject: `batch:${batch.id}`, details: { source, registerPath } });
+    return { batch, resumed: false };
+  })();
+}
+
+/** The folder's archive dossier and its one document, created on the first run in one transaction. */
+function ensureDossier(engine: Engine, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
+  const { store } = engine;
+  return store.db.transaction(() => {
+    const existing = archive.folder(batchId, folder.relPath);
+    if (existing) return existing;
+    const box = row?.box || folder.box || null;
+    const archiveNumber = row?.archiveNumber ?? folder.name;
+    const agency = engine.workstation.agencyCode;
+    const prefix = `${agency}-LT${batchId}-`;
+    const dossier = store.dossiers.insert(
+      {
+        kind: 'archive',
+        procedureCode: null,
+        applicantName: null,
+        applicantCccd: null,
+        applicantPhone: null,
+        applicantAddress: null,
+        receivedDate: null,
+        dueDate: null,
+        workstationId: engine.workstation.id,
+        box,
+        archiveNumber,
+        year: row?.year ?? null,
+        batchId,
+      },
+      { prefix, format: (n) => `${prefix}${String(n).padStart(5, '0')}` },
+    );
+    const title = row?.title ?? `Hồ sơ ${archiveNumber}`;
+    const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', title);
+    archive.addFolder(batchId, folder.relPath, dossier.id, documentId);
+    store.search.indexDossier(dossier.id, [dossier.code, title, box, archiveNumber, row?.field, row?.year].filter(Boolean).join(' '));
+    engine.audit.append({ actor, action: 'archive.dossier.create', subject: dossier.code, details: { id: dossier.id, batchId, folder: folder.relPath, box, archiveNumber, registerLine: row?.line ?? null } });
+    return { dossierId: dossier.id, documentId };
+  })();
+}

@@ -1,0 +1,31 @@
+/** The value of a register cell, read the ways archive staff write it. */
+
+export const MIN_YEAR = 1945;
+export const MAX_YEAR = 2100;
+
+/**
+ * A year from "2020", "2020.0", "năm 2020", "15/03/2020", "2020-03-15", "03.2020", "'20" is not
+ * accepted (two digits are ambiguous). null when no plausible year is there.
+ */
+export function parseYear(raw: string): number | null {
+  const found = raw.trim().match(/(?<!\d)(\d{4})(?!\d)/g);
+  if (!found) return null;
+  const years = [...new Set(found.map(Number).filter((y) => y >= MIN_YEAR && y <= MAX_YEAR))];
+  return years.length === 1 ? years[0]! : null;
+}
+
+/** A page count from "12", "12 trang", "12.0"; null when it is not a whole number. */
+export function parsePageCount(raw: string): number | null {
+  const m = /^(\d+)(?:[.,]0+)?(?:\s*(?:trang|tờ|to|pages?|p))?$/i.exec(raw.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The key a box or dossier number matches by: the first run of digits without leading zeros
+ * ("Hộp 03" → "3", "HS-0012" → "12"), else the folded text itself.
+ */
+export function numberKey(raw: string): string {
+  const digits = /\d+/.exec(raw);
+  if (digits) return String(Number(digits[0]));
+  return raw.trim().toLowerCase().replace(/\s+/g, ' ');
+}

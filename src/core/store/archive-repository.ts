@@ -1,0 +1,191 @@
+import type { ColumnMap } from '../archive/register-columns';
+import type { RegisterProblem, RegisterRow } from '../archive/register-import';
+import type { Db } from './database';
+
+export interface BatchRow {
+  id: number;
+  name: string;
+  source: string;
+  registerPath: string | null;
+  status: string;
+  createdAt: string;
+  key: string | null;
+  columns: ColumnMap | null;
+  registerEncoding: string | null;
+  registerProblems: RegisterProblem[];
+}
+
+export type ArchiveFlagKind = 'count-mismatch' | 'missing' | 'extra' | 'pages-failed' | 'unreadable-files';
+
+export interface ArchiveFlag {
+  kind: ArchiveFlagKind;
+  dossierId: number | null;
+  box: string;
+  archiveNumber: string;
+  details: Record<string, unknown>;
+}
+
+/** A dossier folder of a batch and what its pages have come to. */
+export interface BatchFolderRow {
+  relPath: string;
+  dossierId: number;
+  documentId: number;
+  dossierCode: string;
+  box: string;
+  archiveNumber: string;
+  year: number | null;
+  /** The register row the folder matched (its line), or null for a folder not in the register. */
+  registerLine: number | null;
+  title: string | null;
+  expectedPages: number | null;
+  pages: number;
+  pagesRead: number;
+  pagesFailed: number;
+  records: number;
+}
+
+interface RawBatch {
+  id: number;
+  name: string;
+  source: string;
+  register_path: string | null;
+  status: string;
+  created_at: string;
+  batch_key: string | null;
+  column_map: string | null;
+  register_encoding: string | null;
+  register_problems: string;
+}
+
+const toBatch = (r: RawBatch): BatchRow => ({
+  id: r.id,
+  name: r.name,
+  source: r.source,
+  registerPath: r.register_path,
+  status: r.status,
+  createdAt: r.created_at,
+  key: r.batch_key,
+  columns: r.column_map ? (JSON.parse(r.column_map) as ColumnMap) : null,
+  registerEncoding: r.register_encoding,
+  registerProblems: JSON.parse(r.register_problems) as RegisterProblem[],
+});
+
+/** Archive batches, their register (sổ theo dõi) rows, dossier folders and reconciliation flags. */
+export class ArchiveRepository {
+  constructor(private readonly db: Db) {}
+
+  createBatch(b: { name: string; source: string; registerPath: string | null; key: string }): BatchRow {
+    const id = Number(
+      this.db
+        .prepare(`INSERT INTO batch (name, source, register_path, status, created_at, batch_key) VALUES (?, ?, ?, 'open', ?, ?)`)
+        .run(b.name, b.source, b.registerPath, new Date().toISOString(), b.key).lastInsertRowid,
+    );
+    return this.batch(id)!;
+  }
+
+  batch(id: number): BatchRow | undefined {
+    const r = this.db.prepare('SELECT * FROM batch WHERE id = ?').get(id) as RawBatch | undefined;
+    return r && toBatch(r);
+  }
+
+  batchByKey(key: string): BatchRow | undefined {
+    const r = this.db.prepare('SELECT * FROM batch WHERE batch_key = ?').get(key) as RawBatch | undefined;
+    return r && toBatch(r);
+  }
+
+  /** The newest batch read from this folder, whatever its register. */
+  latestBatchOfSource(source: string): BatchRow | undefined {
+    const r = this.db.prepare('SELECT * FROM batch WHERE source = ? ORDER BY id DESC LIMIT 1').get(source) as RawBatch | undefined;
+    return r && toBatch(r);
+  }
+
+  setStatus(batchId: number, status: 'open' | 'running' | 'done'): void {
+    this.db.prepare('UPDATE batch SET status = ? WHERE id = ?').run(status, batchId);
+  }
+
+  /** Replaces the batch's register rows with a fresh read of the register, and remembers its column map. */
+  saveRegister(batchId: number, register: { rows: RegisterRow[]; problems: RegisterProblem[]; columns: ColumnMap; encoding: string }): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM archive_register_row WHERE batch_id = ?').run(batchId);
+      const insert = this.db.prepare(
+        `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, title, year, field, expected_pages, retention)
+         VALUES (@batchId, @line, @box, @archiveNumber, @boxKey, @numberKey, @title, @year, @field, @expectedPages, @retention)`,
+      );
+      for (const row of register.rows) insert.run({ ...row, batchId });
+      this.db
+        .prepare('UPDATE batch SET column_map = ?, register_encoding = ?, register_problems = ? WHERE id = ?')
+        .run(JSON.stringify(register.columns), register.encoding, JSON.stringify(register.problems), batchId);
+    })();
+  }
+
+  registerRows(batchId: number): RegisterRow[] {
+    return this.db
+      .prepare(
+        `SELECT line, box, archive_number AS archiveNumber, box_key AS boxKey, number_key AS numberKey, title, year, field,
+                expected_pages AS expectedPages, retention
+         FROM archive_register_row WHERE batch_id = ? ORDER BY line`,
+      )
+      .all(batchId) as RegisterRow[];
+  }
+
+  folder(batchId: number, relPath: string): { dossierId: number; documentId: number } | undefined {
+    return this.db.prepare('SELECT dossier_id AS dossierId, document_id AS documentId FROM archive_folder WHERE batch_id = ? AND rel_path = ?').get(batchId, relPath) as
+      | { dossierId: number; documentId: number }
+      | undefined;
+  }
+
+  /** Call in the transaction that creates the folder's dossier and document. */
+  addFolder(batchId: number, relPath: string, dossierId: number, documentId: number): void {
+    this.db.prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id) VALUES (?, ?, ?, ?)').run(batchId, relPath, dossierId, documentId);
+  }
+
+  /** Records which register row (by line) the folder matched in this run; null when none. */
+  setFolderRegisterLine(batchId: number, relPath: string, line: number | null): void {
+    this.db.prepare('UPDATE archive_folder SET register_line = ? WHERE batch_id = ? AND rel_path = ?').run(line, batchId, relPath);
+  }
+
+  folders(batchId: number): BatchFolderRow[] {
+    return this.db
+      .prepare(
+        `SELECT f.rel_path AS relPath, f.dossier_id AS dossierId, f.document_id AS documentId, d.code AS dossierCode,
+                coalesce(d.box, '') AS box, coalesce(d.archive_number, '') AS archiveNumber, d.year,
+                f.register_line AS registerLine, r.title, r.expected_pages AS expectedPages,
+                (SELECT count(*) FROM page p WHERE p.document_id = f.document_id) AS pages,
+                (SELECT count(*) FROM page p WHERE p.document_id = f.document_id AND p.state = 'read') AS pagesRead,
+                (SELECT count(*) FROM page p WHERE p.document_id = f.document_id AND p.state = 'failed') AS pagesFailed,
+                (SELECT count(*) FROM record r WHERE r.document_id = f.document_id) AS records
+         FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id
+           LEFT JOIN archive_register_row r ON r.batch_id = f.batch_id AND r.line = f.register_line
+         WHERE f.batch_id = ? ORDER BY f.rel_path`,
+      )
+      .all(batchId) as BatchFolderRow[];
+  }
+
+  /** Pages of the batch: all, and those the pipeline has finished with (read or failed for good). */
+  progress(batchId: number): { total: number; done: number; failed: number } {
+    return this.db
+      .prepare(
+        `SELECT count(*) AS total, coalesce(sum(p.state IN ('read', 'failed')), 0) AS done, coalesce(sum(p.state = 'failed'), 0) AS failed
+         FROM archive_folder f JOIN page p ON p.document_id = f.document_id WHERE f.batch_id = ?`,
+      )
+      .get(batchId) as { total: number; done: number; failed: number };
+  }
+
+  /** Replaces the batch's flags with those of the latest reconciliation. */
+  replaceFlags(batchId: number, flags: ArchiveFlag[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM archive_flag WHERE batch_id = ?').run(batchId);
+      const insert = this.db.prepare('INSERT INTO archive_flag (batch_id, dossier_id, kind, box, archive_number, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const now = new Date().toISOString();
+      for (const f of flags) insert.run(batchId, f.dossierId, f.kind, f.box, f.archiveNumber, JSON.stringify(f.details), now);
+    })();
+  }
+
+  flags(batchId: number): ArchiveFlag[] {
+    return (
+      this.db
+        .prepare('SELECT kind, dossier_id AS dossierId, box, archive_number AS archiveNumber, details FROM archive_flag WHERE batch_id = ? ORDER BY id')
+        .all(batchId) as (Omit<ArchiveFlag, 'details'> & { details: string })[]
+    ).map((f) => ({ ...f, details: JSON.parse(f.details) as Record<string, unknown> }));
+  }
+}

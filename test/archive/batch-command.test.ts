@@ -1,0 +1,161 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSohoa } from '../support/cli';
+import { tempDir } from '../support/temp-dir';
+import { countFiles, writeTree, type TreeDossier } from './batch-tree';
+import { toWindows1258 } from './legacy-encodings';
+
+/**
+ * The tree: box 1 holds dossiers 1 (2 pages, as registered) and 2 (1 page, 3 registered); box 2
+ * holds dossier 9, not in the register, with a file that is not an image. The register also lists
+ * dossier 1/3, which has no folder, a row without a dossier number and a duplicate of 1/1.
+ */
+const TREE: TreeDossier[] = [
+  { relPath: 'Hop 01/HS 001', pages: ['viadm-18d1.png', 'viadm-4448.png'] },
+  { relPath: 'Hop 01/HS 002', pages: ['viadm-80c2.png'] },
+  { relPath: 'Hop 02/HS 009', pages: ['viadm-863d.png'], junk: ['ghi-chu.txt'] },
+];
+const REGISTER = [
+  'Hộp số,Hồ sơ số,Tiêu đề,Năm,Lĩnh vực,Số trang,Thời hạn bảo quản',
+  '1,1,Hồ sơ đăng ký khai sinh Lâm Quang Khoa,2020,Hộ tịch,2,Vĩnh viễn',
+  '1,2,Hồ sơ xác nhận tình trạng hôn nhân,15/03/2021,Hộ tịch,3,20 năm',
+  '1,3,Hồ sơ chứng thực,2021,Chứng thực,4,10 năm',
+  '1,,Dòng thiếu số hồ sơ,2021,Hộ tịch,1,10 năm',
+  '1,001,Trùng với dòng 2,2020,Hộ tịch,2,10 năm',
+];
+const pageFiles = TREE.reduce((n, d) => n + d.pages.length, 0);
+
+describe('sohoa batch: a folder tree against its register', () => {
+  const dir = tempDir('sohoa-batch-');
+  const tree = join(dir.path, 'kho-2020');
+  const register = join(dir.path, 'so-theo-doi.csv');
+  const dataDir = join(dir.path, 'data');
+  let first: ReturnType<typeof runSohoa>;
+
+  beforeAll(() => {
+    writeTree(tree, TREE);
+    writeFileSync(register, REGISTER.join('\r\n'), 'utf8');
+    first = runSohoa(['batch', tree, '--manifest', register, '--data-dir', dataDir, '--json']);
+  });
+  afterAll(() => dir.remove());
+
+  const counts = () => {
+    const db = new Database(join(dataDir, 'sohoa.db'), { readonly: true });
+    try {
+      const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      return {
+        pages: n('SELECT count(*) AS n FROM page'),
+        jobs: n('SELECT count(*) AS n FROM job'),
+        dossiers: n("SELECT count(*) AS n FROM dossier WHERE kind = 'archive'"),
+        documents: n('SELECT count(*) AS n FROM document'),
+        records: n('SELECT count(*) AS n FROM record'),
+        batches: n('SELECT count(*) AS n FROM batch'),
+        blobs: countFiles(join(dataDir, 'blobs')),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('processes every page and prints the reconciliation, exiting 0', () => {
+    expect(first.code, first.stderr).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report.registered).toBe(3);
+    expect(report.dossiersFound).toBe(3);
+    expect(report.matched).toBe(2);
+    expect(report.pages).toEqual({ found: pageFiles, expected: 2 + 3, read: pageFiles, failed: 0, records: 3 });
+    const byFolder = Object.fromEntries(report.dossiers.map((d: { relPath: string }) => [d.relPath, d]));
+    expect(byFolder['Hop 01/HS 001']).toMatchObject({ box: '1', archiveNumber: '1', year: 2020, pages: 2, expectedPages: 2, registerLine: 2, title: 'Hồ sơ đăng ký khai sinh Lâm Quang Khoa', record: true });
+    expect(byFolder['Hop 01/HS 002']).toMatchObject({ box: '1', archiveNumber: '2', year: 2021, pages: 1, expectedPages: 3, registerLine: 3, record: true });
+    expect(byFolder['Hop 02/HS 009']).toMatchObject({ box: 'Hop 02', archiveNumber: 'HS 009', year: null, pages: 1, registerLine: null, record: true });
+    const flags = report.flags.map((f: { kind: string; box: string; archiveNumber: string }) => `${f.kind} ${f.box}/${f.archiveNumber}`).sort();
+    expect(flags).toEqual(['count-mismatch 1/2', 'extra Hop 02/HS 009', 'missing 1/3', 'unreadable-files Hop 02/HS 009'].sort());
+    expect(report.flags.find((f: { kind: string }) => f.kind === 'count-mismatch').details).toMatchObject({ expected: 3, found: 1 });
+    expect(report.registerProblems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([
+      [5, 'register.missing-value'],
+      [6, 'register.duplicate-dossier'],
+    ]);
+    // Progress went to stderr, with the rate and the time left.
+    expect(first.stderr).toMatch(new RegExp(`pages ${pageFiles}/${pageFiles} · [\\d.]+ pages/min`));
+  });
+
+  it('stores archive dossiers with their location and one record per dossier', () => {
+    const db = new Database(join(dataDir, 'sohoa.db'), { readonly: true });
+    try {
+      const rows = db
+        .prepare(
+          `SELECT d.kind, d.box, d.archive_number AS n, d.year, d.batch_id AS batch, doc.title, (SELECT count(*) FROM record r WHERE r.document_id = doc.id) AS records
+           FROM dossier d JOIN document doc ON doc.dossier_id = d.id ORDER BY d.id`,
+        )
+        .all();
+      expect(rows).toEqual([
+        { kind: 'archive', box: '1', n: '1', year: 2020, batch: 1, title: 'Hồ sơ đăng ký khai sinh Lâm Quang Khoa', records: 1 },
+        { kind: 'archive', box: '1', n: '2', year: 2021, batch: 1, title: 'Hồ sơ xác nhận tình trạng hôn nhân', records: 1 },
+        { kind: 'archive', box: 'Hop 02', n: 'HS 009', year: null, batch: 1, title: 'Hồ sơ HS 009', records: 1 },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('resumes the same batch on a second run and adds nothing', () => {
+    const before = counts();
+    expect(before).toMatchObject({ pages: pageFiles, dossiers: 3, documents: 3, records: 3, batches: 1 });
+    const again = runSohoa(['batch', tree, '--manifest', register, '--data-dir', dataDir]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('batch 1 resumed; 0 new page(s)');
+    expect(counts()).toEqual(before);
+    expect(again.stdout).toContain('! missing 1/3');
+  });
+
+  it('prints the stored flags with --report, by batch id or by folder', () => {
+    const byId = runSohoa(['batch', '--report', '1', '--json', '--data-dir', dataDir]);
+    expect(byId.code, byId.stderr).toBe(0);
+    expect(JSON.parse(byId.stdout).flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['count-mismatch', 'extra', 'missing', 'unreadable-files']);
+    const byFolder = runSohoa(['batch', '--report', tree, '--data-dir', dataDir]);
+    expect(byFolder.code).toBe(0);
+    expect(byFolder.stdout).toMatch(/^! count-mismatch 1\/2 .*"expected":3,"found":1/m);
+    const unknown = runSohoa(['batch', '--report', '42', '--data-dir', dataDir]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('sohoa batch: No archive batch 42 [batch.not-found]');
+  });
+
+  it('refuses an XLSX register and a missing folder with a one-line coded reason', () => {
+    const xlsx = join(dir.path, 'so.xlsx');
+    writeFileSync(xlsx, 'PK\u0003\u0004');
+    const r = runSohoa(['batch', tree, '--manifest', xlsx, '--data-dir', join(dir.path, 'other')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('[register.xlsx-unsupported]');
+    const other = new Database(join(dir.path, 'other', 'sohoa.db'), { readonly: true });
+    expect(other.prepare('SELECT count(*) AS n FROM batch').get()).toEqual({ n: 0 });
+    other.close();
+    const missing = runSohoa(['batch', join(dir.path, 'nowhere'), '--data-dir', join(dir.path, 'other')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('[batch.folder-not-found]');
+  });
+
+  it('takes a Windows-1258 register, storing its Vietnamese text right', () => {
+    const legacyTree = join(dir.path, 'kho-1258');
+    // A dossier folder with no page image in it: the register is what is looked at here, not OCR.
+    writeTree(legacyTree, [{ relPath: 'Hộp 3/HS 14', pages: [], junk: ['ghi-chu.txt'] }]);
+    const legacyRegister = join(dir.path, 'so-1258.csv');
+    const title = 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất';
+    writeFileSync(legacyRegister, toWindows1258(['Hộp số,Hồ sơ số,Tiêu đề,Năm,Lĩnh vực,Thời hạn bảo quản', `3,14,${title},2021,Đất đai,Vĩnh viễn`].join('\r\n')));
+    const legacyData = join(dir.path, 'data-1258');
+    const r = runSohoa(['batch', legacyTree, '--manifest', legacyRegister, '--data-dir', legacyData, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.batch.registerEncoding).toBe('windows-1258');
+    expect(report.dossiers).toEqual([expect.objectContaining({ relPath: 'Hộp 3/HS 14', box: '3', archiveNumber: '14', year: 2021, title, pages: 0 })]);
+    const db = new Database(join(legacyData, 'sohoa.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT title FROM document').all()).toEqual([{ title }]);
+      expect(db.prepare('SELECT field, retention FROM archive_register_row').all()).toEqual([{ field: 'Đất đai', retention: 'Vĩnh viễn' }]);
+    } finally {
+      db.close();
+    }
+  });
+});
