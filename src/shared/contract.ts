@@ -94,6 +94,11 @@ export const DocumentSetFieldInput = z.object({
   value: z.string().trim().min(1, PROBLEM.required).max(500, PROBLEM.tooLong),
 });
 export const SignerUnlockInput = z.object({ p12Path: requiredText(4096), password: z.string().max(1000) });
+export const SignerUnlockTokenInput = z.object({
+  modulePath: requiredText(4096),
+  tokenLabel: z.string().trim().max(200).optional(),
+  pin: z.string().min(1, PROBLEM.required).max(64),
+});
 export const RecordIdInput = z.object({ recordId: positiveId });
 export const ScannerScanInput = z.object({
   documentId: positiveId,
@@ -134,6 +139,7 @@ export const contract = {
   'document.setField': method<typeof DocumentSetFieldInput, DeskField>(DocumentSetFieldInput),
   'signer.unlock': method<typeof SignerUnlockInput, SignerStatus>(SignerUnlockInput),
   'signer.status': method<typeof EmptyInput, SignerStatus>(EmptyInput),
+  'signer.unlockToken': method<typeof SignerUnlockTokenInput, SignerStatus>(SignerUnlockTokenInput),
   'dossier.finalize': method<typeof DossierIdInput, FinalizeResult>(DossierIdInput),
   'record.verify': method<typeof RecordIdInput, RecordVerification>(RecordIdInput),
   'scanner.list': method<typeof EmptyInput, { devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }>(EmptyInput),

@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'document.setField',
   'signer.unlock',
   'signer.status',
+  'signer.unlockToken',
   'dossier.finalize',
   'record.verify',
   'scanner.list',

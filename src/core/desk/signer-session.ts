@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { SignerStatus } from '../../shared/types';
 import { parseCertificate, subjectCommonName } from '../record/certificate-info';
 import { openP12Signer } from '../record/p12-signer';
+import { openPkcs11Signer } from '../record/pkcs11-signer';
 import type { Signer } from '../record/signer';
 import { SignerFileUnreadableError } from '../record/signer-errors';
 import { SignerLockedError } from './desk-errors';
@@ -18,6 +19,15 @@ export class SignerSession {
       throw new SignerFileUnreadableError(`cannot read ${path}`, { code: (e as NodeJS.ErrnoException).code });
     }
     const signer = await openP12Signer(bytes, password);
+    const [leaf] = await signer.certificateChain();
+    await this.lock();
+    this.current = { signer, subject: subjectCommonName(parseCertificate(leaf!)) };
+    return this.status();
+  }
+
+  /** A PKCS#11 token (the USB tokens Vietnamese CAs issue): the PIN opens the session and is not kept. */
+  async unlockToken(options: { modulePath: string; tokenLabel?: string; pin: string }): Promise<SignerStatus> {
+    const signer = await openPkcs11Signer(options);
     const [leaf] = await signer.certificateChain();
     await this.lock();
     this.current = { signer, subject: subjectCommonName(parseCertificate(leaf!)) };

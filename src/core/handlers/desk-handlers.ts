@@ -17,6 +17,7 @@ export type DeskMethod =
   | 'document.fields'
   | 'document.setField'
   | 'signer.unlock'
+  | 'signer.unlockToken'
   | 'signer.status'
   | 'dossier.finalize'
   | 'record.verify'

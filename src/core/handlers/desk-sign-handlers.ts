@@ -4,7 +4,7 @@ import { verifyPdf } from '../record/verify-pdf';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
-type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.status' | 'dossier.finalize' | 'record.verify'>;
+type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'record.verify'>;
 
 /** Signing: the certificate unlocked once per session, the dossier signed and filed, a record's signature checked. */
 export function deskSignHandlers(ctx: DeskContext): Handlers {
@@ -15,6 +15,12 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
     'signer.unlock': async ({ p12Path, password }) => {
       const status = await ctx.signer.unlockP12(p12Path, password);
       audit.append({ actor: ctx.actor, action: 'signer.unlock', subject: status.subject ?? undefined, details: { kind: 'pkcs12' } });
+      return status;
+    },
+
+    'signer.unlockToken': async ({ modulePath, tokenLabel, pin }) => {
+      const status = await ctx.signer.unlockToken({ modulePath, tokenLabel, pin });
+      audit.append({ actor: ctx.actor, action: 'signer.unlock', subject: status.subject ?? undefined, details: { kind: 'pkcs11', tokenLabel } });
       return status;
     },
 

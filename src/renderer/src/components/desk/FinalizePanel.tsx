@@ -6,6 +6,7 @@ import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useT } from '../../i18n/i18n-context';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
+import { TokenUnlockForm } from './TokenUnlockForm';
 
 /**
  * Signs and files the dossier. The certificate is unlocked once per session (the engine keeps it in
@@ -66,6 +67,7 @@ export function FinalizePanel({ dossierId, finalized, engineProgress, finalizeRe
           <ErrorNotice error={unlock.error} />
         </form>
       )}
+      {signer.data && !signer.data.unlocked && <TokenUnlockForm onUnlocked={() => signer.reload()} />}
       {signer.data?.unlocked && <p className="signer-subject">{t('finalize.unlocked', { subject: signer.data.subject ?? '' })}</p>}
       <button type="button" className="primary" onClick={() => void doFinalize()} disabled={!signer.data?.unlocked || finalize.busy || shown !== null}>
         {t('finalize.submit')}
