@@ -44,7 +44,21 @@ export class JobRunner {
     this.leaseMs = options.leaseMs ?? 30_000;
   }
 
+  /**
+   * Jobs leased by a process of this machine that no longer exists (killed, crashed) go back to
+   * the queue at once instead of waiting for their leases to run out. Owners are `<pid>-<uuid>`.
+   */
+  releaseDeadLeases(): number {
+    let released = 0;
+    for (const owner of this.options.jobs.leaseOwners()) {
+      const pid = Number(/^(\d+)-/.exec(owner)?.[1]);
+      if (pid && pid !== process.pid && !isAlive(pid)) released += this.options.jobs.releaseLeasesOf(owner);
+    }
+    return released;
+  }
+
   start(): void {
+    this.releaseDeadLeases();
     const n = this.options.concurrency ?? 1;
     for (let i = 0; i < n; i++) this.loops.push(this.loop());
   }
@@ -57,6 +71,7 @@ export class JobRunner {
 
   /** Runs ready jobs until none is left; for the CLI and tests. */
   async drain(): Promise<number> {
+    this.releaseDeadLeases();
     let ran = 0;
     while (await this.runOne()) ran++;
     return ran;
@@ -99,6 +114,15 @@ export class JobRunner {
       const worked = await this.runOne();
       if (!worked) await new Promise((r) => setTimeout(r, idle));
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

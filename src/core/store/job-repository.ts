@@ -83,6 +83,16 @@ export class JobRepository {
     return row && toJob(row);
   }
 
+  /** Owners that hold leases now. */
+  leaseOwners(): string[] {
+    return (this.db.prepare(`SELECT DISTINCT lease_owner AS owner FROM job WHERE state = 'leased' AND lease_owner IS NOT NULL`).all() as { owner: string }[]).map((r) => r.owner);
+  }
+
+  /** Puts back in the queue every job leased by `owner` (a worker known to be dead). */
+  releaseLeasesOf(owner: string): number {
+    return this.db.prepare(`UPDATE job SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'leased' AND lease_owner = ?`).run(owner).changes;
+  }
+
   /** Extends a lease still held by `owner`; false when the lease was lost. */
   renew(id: number, owner: string, leaseMs: number, now = Date.now()): boolean {
     return this.db.prepare(`UPDATE job SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'leased'`).run(now + leaseMs, id, owner).changes === 1;
