@@ -7,21 +7,12 @@ import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { openPkcs11Signer } from '../../src/core/record/pkcs11-signer';
 import { signPdf } from '../../src/core/record/sign-pdf';
 import { verifyPdf } from '../../src/core/record/verify-pdf';
-import { CodedError } from '../../src/shared/errors';
 import { corpusDir, corpusPage, recordPageFromCorpus } from './support/corpus-pages';
 import { pdfsig } from './support/pdf-tools';
 import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from './support/softhsm';
+import { codeOf } from '../support/coded-error';
 import { createTestPki, type TestPki } from './support/test-pki';
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CodedError);
-    return (e as CodedError).code;
-  }
-  return 'no error';
-}
 
 describe('signing with a PKCS#11 token (SoftHSM2)', () => {
   let pki: TestPki;

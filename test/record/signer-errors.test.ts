@@ -4,19 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { openP12Signer } from '../../src/core/record/p12-signer';
 import { signPdf } from '../../src/core/record/sign-pdf';
-import { CodedError } from '../../src/shared/errors';
 import { recordPageFromCorpus } from './support/corpus-pages';
+import { codeOf } from '../support/coded-error';
 import { createTestPki, readBytes, type TestPki } from './support/test-pki';
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CodedError);
-    return (e as CodedError).code;
-  }
-  return 'no error';
-}
 
 describe('signing refuses what it must, as coded errors, leaving the unsigned record untouched', () => {
   let pki: TestPki;
