@@ -16,7 +16,9 @@ export function rfc3161TimestampSource(options: TimestampClientOptions): Timesta
   return async (signatureValue) => {
     const imprint = createHash('sha256').update(signatureValue).digest();
     const nonce = randomBytes(8);
-    nonce[0] = nonce[0]! & 0x7f;
+    // A positive INTEGER in minimal DER: no sign bit, and no leading zero byte (OpenSSL's TSA
+    // rejects a non-minimal encoding as a bad request, 1 time in 256 without this).
+    nonce[0] = nonce[0]! & 0x7f || 1;
     const request = new pkijs.TimeStampReq({
       version: 1,
       messageImprint: new pkijs.MessageImprint({ hashAlgorithm: sha256Algorithm(), hashedMessage: new asn1js.OctetString({ valueHex: toArrayBuffer(imprint) }) }),
