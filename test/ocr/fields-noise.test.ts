@@ -41,6 +41,15 @@ describe('field extraction on OCR-like text', () => {
     expect(got).toEqual(['2021-03-05', '2020-11-07', '2020-10-10']);
   });
 
+  it('reads dates spelled out in words, as birth certificates write the date of birth', () => {
+    const spelled = (text: string) => fields(text).dates.map((d) => d.value);
+    expect(spelled('Bằng chữ: Ngày hai mươi bảy tháng ba năm hai nghìn không trăm hai mươi mốt')).toEqual(['2021-03-27']);
+    expect(spelled('ngày mười lăm, tháng năm, năm một nghìn chín trăm chín mươi tư')).toEqual(['1994-05-15']);
+    expect(spelled('Ngày mùng năm tháng mười hai năm hai nghìn linh năm')).toEqual(['2005-12-05']);
+    expect(spelled('ngày ba mươi tháng hai năm hai nghìn không trăm hai mươi')).toEqual([]);
+    expect(spelled('ngày hai mươi mốt tháng mười năm hai nghìn hai trăm ba mươi bảy')).toEqual([]);
+  });
+
   it('reads the document number and symbol', () => {
     expect(fields('Số: 123/QĐ-UBND').docNumber?.value).toBe('123/QĐ-UBND');
     expect(fields('Số: 45/2021/GCN-STNMT').docNumber?.value).toBe('45/2021/GCN-STNMT');

@@ -2,12 +2,16 @@ import { isIsoDate } from '../../../shared/dates';
 import { repairDigits } from './digits';
 import type { ExtractedField } from './field-types';
 import { makeField } from './make-field';
+import { NUMBER_WORD, parseNumberWords } from './number-words';
 import type { TextIndex } from './text-index';
 
 const D = '[0-9OoIl]';
 const NUMERIC = new RegExp(`(?<![\\p{L}\\p{N}/.-])(${D}{1,2}) ?([/.-]) ?(${D}{1,2}) ?\\2 ?(${D}{4})(?![\\p{L}\\p{N}]|[/.-][0-9])`, 'gu');
 /** On folded text: `ngày 05 tháng 3 năm 2021`, also across a line break. */
 const WORDS = new RegExp(`(?<![\\p{L}])ngay\\s+(${D}{1,2})\\s*,?\\s+thang\\s+(${D}{1,2})\\s*,?\\s+nam\\s+(${D}{4})(?![\\p{N}])`, 'giu');
+const RUN = `${NUMBER_WORD}(?:\\s+${NUMBER_WORD})*`;
+/** On folded text, the date spelled out: `ngày hai mươi bảy tháng ba năm hai nghìn không trăm hai mươi mốt`. */
+const SPELLED = new RegExp(`(?<![\\p{L}])ngay\\s+(${RUN})\\s*,?\\s+thang\\s+(${RUN}?)\\s*,?\\s+nam\\s+(${RUN})(?![\\p{L}])`, 'gu');
 /** A clause that cites a legal text (`Căn cứ Luật … ngày …`): its dates are not the dossier's. */
 const LEGAL_CITATION = /(?<![\p{L}])(bo luat|luat|nghi dinh|thong tu|nghi quyet|hien phap)(?![\p{L}])/u;
 const SENTENCE_START = /[;.:](?=\s)|\n(?=\s*(?:can cu|\d+\.|-))/g;
@@ -37,7 +41,27 @@ function findDates(index: TextIndex): DateMatch[] {
     const date = toIso(m[1]!, m[2]!, m[3]!);
     if (date) found.push({ ...date, start: m.index, end: m.index + m[0].length });
   }
+  for (const m of index.folded.matchAll(SPELLED)) {
+    const date = spelledToIso(m[1]!, m[2]!, m[3]!);
+    if (date) found.push({ iso: date.iso, repairs: 0, start: m.index, end: m.index + m[0].length - date.unusedTail });
+  }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** The year's words may run on into number words that follow it: the longest run that makes a year wins. */
+function spelledToIso(dayWords: string, monthWords: string, yearWords: string): { iso: string; unusedTail: number } | null {
+  const day = parseNumberWords(dayWords.split(/\s+/));
+  const month = parseNumberWords(monthWords.split(/\s+/));
+  if (day === null || month === null) return null;
+  const words = yearWords.split(/\s+/);
+  for (let n = words.length; n > 0; n--) {
+    const year = parseNumberWords(words.slice(0, n));
+    if (year === null || year < 1000) continue;
+    const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (!isIsoDate(iso)) return null;
+    return { iso, unusedTail: words.slice(n).reduce((length, w) => length + 1 + w.length, 0) };
+  }
+  return null;
 }
 
 function sentenceBefore(index: TextIndex, start: number): string {
