@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lineSplitter, runProgram, stopProcess } from '../child-process';
+import { PageFileFeed } from '../page-file-feed';
 import { pnmToPng } from '../pnm';
 import { nearestResolution, pageSizeOf, type ScanCapabilities, type ScanDevice, type ScanDriver, type ScanOptions, type ScanSink, type ScanSummary } from '../scan-driver';
 import { ScanDriverUnavailableError, ScannerFeederEmptyError, ScannerFailedError, ScannerOptionUnsupportedError } from '../scanner-errors';
@@ -70,13 +71,9 @@ export class SaneDriver implements ScanDriver {
     return new Promise((resolve, reject) => {
       const child = spawn(this.command, ['-d', deviceId, ...args], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
-      let delivered = 0;
       let scanning = 0;
-      let failure: unknown;
-      let cancelled = false;
       let stalled = false;
       let lastActivity = Date.now();
-      let pages: Promise<void> = Promise.resolve();
       const stallMs = this.config.stallTimeoutMs ?? 60_000;
       const watchdog = setInterval(() => {
         if (Date.now() - lastActivity < stallMs) return;
@@ -84,29 +81,14 @@ export class SaneDriver implements ScanDriver {
         stopProcess(child, 1000);
       }, Math.min(1000, stallMs / 4));
 
-      const deliver = async (file: string): Promise<void> => {
-        if (failure !== undefined || cancelled) return;
-        try {
-          const bytes = await readFile(file);
-          await unlink(file);
-          const { png, image } = await pnmToPng(bytes, dpi);
-          if (cancelled) return;
-          await sink.onPage({ index: delivered, format: 'png', bytes: png, dpi, colorMode: image.colorMode, widthPx: image.width, heightPx: image.height });
-          delivered++;
-        } catch (err) {
-          failure = err;
-          stopProcess(child);
-        }
+      const feed = new PageFileFeed(child, sink, signal);
+      const toPage = async (bytes: Buffer) => {
+        const { png, image } = await pnmToPng(bytes, dpi);
+        return { format: 'png' as const, bytes: png, dpi, colorMode: image.colorMode, widthPx: image.width, heightPx: image.height };
       };
-      const onAbort = (): void => {
-        cancelled = true;
-        stopProcess(child);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (signal?.aborted) onAbort();
 
       const out = lineSplitter((line) => {
-        if (line.trim() !== '') pages = pages.then(() => deliver(line.trim()));
+        if (line.trim() !== '') feed.push(line.trim(), toPage);
       });
       const err = lineSplitter((line) => {
         const started = /^Scanning page (\d+)/.exec(line);
@@ -128,17 +110,17 @@ export class SaneDriver implements ScanDriver {
       });
       child.on('error', (e: NodeJS.ErrnoException) => {
         clearInterval(watchdog);
-        signal?.removeEventListener('abort', onAbort);
+        void feed.settle();
         reject(e.code === 'ENOENT' ? new ScanDriverUnavailableError(this.id, { command: this.command }) : e);
       });
       child.on('close', (code) => {
         clearInterval(watchdog);
         out.end();
         err.end();
-        signal?.removeEventListener('abort', onAbort);
-        void pages.then(() => {
-          if (failure !== undefined) return reject(failure);
-          if (cancelled) return resolve({ pageCount: delivered, cancelled: true });
+        void feed.settle().then(() => {
+          const { delivered } = feed;
+          if (feed.failure !== undefined) return reject(feed.failure);
+          if (feed.cancelled) return resolve({ pageCount: delivered, cancelled: true });
           const outcome = classifyScanimageExit(code, stderr, deviceId, delivered);
           if (outcome.kind === 'error') return reject(outcome.error);
           if (stalled) return reject(new ScannerFailedError('the scanner stopped responding', { deviceId, pagesDelivered: delivered, stderr }));

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lineSplitter, runProgram, stopProcess } from '../child-process';
+import { lineSplitter, runProgram } from '../child-process';
+import { PageFileFeed } from '../page-file-feed';
 import { nearestResolution, type ScanCapabilities, type ScanDevice, type ScanDriver, type ScanOptions, type ScanSink, type ScanSummary } from '../scan-driver';
 import { ScanDriverUnavailableError, ScannerFailedError, ScannerOptionUnsupportedError } from '../scanner-errors';
 import { parseWiaLine, wiaCapabilities, wiaError, type WiaEvent } from './wia-output';
@@ -60,54 +61,35 @@ export class WiaDriver implements ScanDriver {
   run(script: string, options: ScanOptions, dpi: number, sink: ScanSink, signal?: AbortSignal): Promise<ScanSummary> {
     return new Promise((resolve, reject) => {
       const child = spawn(this.command, powershellArgs(script), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-      let delivered = 0;
-      let failure: unknown;
       let reported: Extract<WiaEvent, { event: 'error' }> | undefined;
       let finished = false;
-      let cancelled = false;
       let stderr = '';
-      let pages: Promise<void> = Promise.resolve();
 
-      const deliver = async (path: string, width: number, height: number): Promise<void> => {
-        if (failure !== undefined || cancelled) return;
-        try {
-          const bytes = await readFile(path);
-          await unlink(path);
-          if (cancelled) return;
-          await sink.onPage({ index: delivered, format: 'png', bytes, dpi, colorMode: options.colorMode, widthPx: width, heightPx: height });
-          delivered++;
-        } catch (err) {
-          failure = err;
-          stopProcess(child);
-        }
-      };
-      const onAbort = (): void => {
-        cancelled = true;
-        stopProcess(child);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (signal?.aborted) onAbort();
+      const feed = new PageFileFeed(child, sink, signal);
 
       const out = lineSplitter((line) => {
         const e = parseWiaLine(line);
         if (!e) return;
         if (e.event === 'page-start') sink.onProgress?.({ pageIndex: e.index });
-        else if (e.event === 'page') pages = pages.then(() => deliver(e.path, e.width, e.height));
+        else if (e.event === 'page') {
+          const { width, height } = e;
+          feed.push(e.path, async (bytes) => ({ format: 'png', bytes, dpi, colorMode: options.colorMode, widthPx: width, heightPx: height }));
+        }
         else if (e.event === 'error') reported = e;
         else if (e.event === 'done') finished = true;
       });
       child.stdout.setEncoding('utf8').on('data', (d: string) => out.push(d));
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
       child.on('error', (e: NodeJS.ErrnoException) => {
-        signal?.removeEventListener('abort', onAbort);
+        void feed.settle();
         reject(e.code === 'ENOENT' ? new ScanDriverUnavailableError(this.id, { command: this.command }) : e);
       });
       child.on('close', (code) => {
         out.end();
-        signal?.removeEventListener('abort', onAbort);
-        void pages.then(() => {
-          if (failure !== undefined) return reject(failure);
-          if (cancelled) return resolve({ pageCount: delivered, cancelled: true });
+        void feed.settle().then(() => {
+          const { delivered } = feed;
+          if (feed.failure !== undefined) return reject(feed.failure);
+          if (feed.cancelled) return resolve({ pageCount: delivered, cancelled: true });
           if (reported) return reject(wiaError(reported.hresult, reported.message, delivered));
           if (!finished || code !== 0) return reject(new ScannerFailedError(`PowerShell exited with code ${code}`, { pagesDelivered: delivered, stderr: stderr.trim() }));
           if (delivered === 0) return reject(new ScannerFailedError('the scanner returned no page', { pagesDelivered: 0 }));
