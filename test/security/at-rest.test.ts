@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { createPipelineStages } from '../../src/core/jobs/real-stages';
+import { dataKeyFromFile } from '../../src/core/security/key-file';
 import { foldVietnamese } from '../../src/shared/fold';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { runSohoa } from '../support/cli';
 import { codeOf } from '../support/coded-error';
+import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { encodings, needlesIn, rawFiles } from './raw-search';
 
@@ -62,9 +64,19 @@ describe('personal data at rest', () => {
     return texts.flatMap(encodings);
   };
 
-  it('makes the search itself able to fail: the clear page text and the record hold the CCCD', () => {
+  it('makes the search itself able to fail: the blobs and the database, decrypted, hold the name and the CCCD', () => {
     const cccd = encodings(applicantCccd);
     expect(clearBlobs.filter((b) => needlesIn(b, cccd).length > 0).length).toBeGreaterThan(0);
+    const decrypted = join(dir.path, 'decrypted');
+    cpSync(copy, decrypted, { recursive: true });
+    const db = openRawDatabase(decrypted, { key: dataKeyFromFile(decrypted, { keyFile }) });
+    db.pragma('journal_mode = DELETE');
+    db.pragma("rekey = ''");
+    db.close();
+    const found = needlesIn(readFileSync(join(decrypted, 'sohoa.db')), needles()).map((n) => n.toString('utf8'));
+    expect(found).toContain(applicantCccd);
+    expect(found).toContain(applicantName.normalize('NFC'));
+    expect(found).toContain(foldVietnamese(applicantName).toLowerCase());
   });
 
   it('leaves no name or CCCD in any file of a copied data directory, as it is or deflated', () => {
