@@ -10,7 +10,7 @@ import { AuditLog } from './audit/audit-log';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
 import { createHandlers } from './service';
-import type { DataKey } from './security/data-key';
+import { checkDataKey, type DataKey } from './security/data-key';
 import { dataKeyFromFile } from './security/key-file';
 import { openStore, type Store } from './store/store';
 import type { Workstation } from './store/workstation-repository';
@@ -74,7 +74,7 @@ export class Engine {
   }
 
   static open(options: EngineOptions): Engine {
-    const key = options.key ?? dataKeyFromFile(options.dataDir, { keyFile: options.keyFile });
+    const key = options.key ? checkDataKey(options.key, 'the key given to the engine') : dataKeyFromFile(options.dataDir, { keyFile: options.keyFile });
     const store = openStore(options.dataDir, key);
     const engine = new Engine(store, options);
     engine.seedSampleCatalog(options.resourcesDir ?? defaultResourcesDir());
