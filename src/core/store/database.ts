@@ -1,30 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { subkey, type DataKey } from '../security/data-key';
 import { DataKeyWrongError } from '../security/key-errors';
+import { databaseState, DB_FILE } from './database-file';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = BetterSqlite3.Database;
 
-export const DB_FILE = 'sohoa.db';
-
-const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-/** What is on disk: no database yet, one from an earlier version in clear, or an encrypted one. */
-export function databaseState(dataDir: string): 'none' | 'plain' | 'encrypted' {
-  const file = join(dataDir, DB_FILE);
-  if (!existsSync(file)) return 'none';
-  const head = Buffer.alloc(PLAIN_HEADER.length);
-  const fd = openSync(file, 'r');
-  try {
-    if (readSync(fd, head, 0, head.length, 0) < head.length) return 'none';
-  } finally {
-    closeSync(fd);
-  }
-  return head.equals(PLAIN_HEADER) ? 'plain' : 'encrypted';
-}
+export { databaseState, DB_FILE };
 
 /**
  * Opens (creating if needed) the store's encrypted database in a data directory and brings its schema
