@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseState } from '../../src/core/store/database-file';
 
@@ -29,6 +29,7 @@ export function keychainDataKey(userData: string, wrapper: KeyWrapper, platform:
   if (existsSync(file)) return { key: Buffer.from(wrapper.decryptString(readFileSync(file)), 'hex') };
   if (databaseState(userData) === 'encrypted') return { key: undefined, reason: 'this data was encrypted with a key file, which stays in use' };
   const key = randomBytes(32);
+  mkdirSync(userData, { recursive: true });
   const temp = `${file}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {
