@@ -12,5 +12,5 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
   }
 }
 
-export const dataDirOption = { 'data-dir': { type: 'string' } } as const;
+export const dataDirOption = { 'data-dir': { type: 'string' }, 'key-file': { type: 'string' } } as const;
 export const jsonOption = { json: { type: 'boolean', default: false } } as const;

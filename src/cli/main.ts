@@ -11,7 +11,7 @@ export function helpText(list: Command[] = commands): string {
     '',
     ...list.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
-    'Options common to the engine commands: --data-dir D (or SOHOA_DATA_DIR).',
+    'Options common to the engine commands: --data-dir D (or SOHOA_DATA_DIR), --key-file K (or SOHOA_KEY_FILE; default ~/.config/sohoa/keys/<id>.key, made at the first start, mode 0600).',
     'Exit code 0 on success; otherwise a one-line reason on stderr.',
   ].join('\n');
 }

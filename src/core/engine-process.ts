@@ -1,8 +1,11 @@
 /**
  * Entry of the engine in the app: runs in an Electron utilityProcess (plain Node, no electron
- * import). The main process sends `{ type: 'init', dataDir, resourcesDir }` once, then hands over
- * one MessagePort per window; each port carries the contract.
+ * import). The main process sends `{ type: 'init', dataDir, resourcesDir, key? }` once (the data key
+ * unwrapped from the OS keychain, in hex; without it the engine reads its key file), then hands over
+ * one MessagePort per window; each port carries the contract. If the store cannot be opened (key
+ * missing or wrong), it answers `{ type: 'failed', code, message }`.
  */
+import { CodedError } from '../shared/errors';
 import { Engine } from './engine';
 import { createPipelineStages } from './jobs/real-stages';
 import { attachClient } from './transport/engine-session';
@@ -24,10 +27,17 @@ if (!parentPort) throw new Error('engine-process must run in an Electron utility
 let engine: Engine | undefined;
 
 parentPort.on('message', (e) => {
-  const msg = e.data as { type: string; dataDir?: string; resourcesDir?: string };
+  const msg = e.data as { type: string; dataDir?: string; resourcesDir?: string; key?: string };
   if (msg.type === 'init' && !engine) {
     const stages = createPipelineStages({ dataDir: msg.dataDir!, unpackedFromAsar: __filename.includes('app.asar') });
-    engine = Engine.open({ dataDir: msg.dataDir!, resourcesDir: msg.resourcesDir, actor: 'desk', pipeline: { stages } });
+    try {
+      engine = Engine.open({ dataDir: msg.dataDir!, key: msg.key ? Buffer.from(msg.key, 'hex') : undefined, resourcesDir: msg.resourcesDir, actor: 'desk', pipeline: { stages } });
+    } catch (error) {
+      void stages.close();
+      const data = error instanceof CodedError ? error.toData() : { code: 'engine.start-failed', message: (error as Error).message };
+      parentPort.postMessage({ type: 'failed', ...data });
+      return;
+    }
     parentPort.postMessage({ type: 'ready' });
   } else if (msg.type === 'port' && engine && e.ports[0]) {
     const port = e.ports[0];

@@ -10,11 +10,17 @@ import { AuditLog } from './audit/audit-log';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
 import { createHandlers } from './service';
+import { checkDataKey, type DataKey } from './security/data-key';
+import { dataKeyFromFile } from './security/key-file';
 import { openStore, type Store } from './store/store';
 import type { Workstation } from './store/workstation-repository';
 
 export interface EngineOptions {
   dataDir: string;
+  /** The data directory's key (the app unwraps it from the OS keychain); else read from its key file. */
+  key?: DataKey;
+  /** Where the key file is, when no key is given (--key-file); else SOHOA_KEY_FILE or the per-user key folder. */
+  keyFile?: string;
   actor?: string;
   /** Where resources/ is; the packaged app passes its own. */
   resourcesDir?: string;
@@ -68,7 +74,8 @@ export class Engine {
   }
 
   static open(options: EngineOptions): Engine {
-    const store = openStore(options.dataDir);
+    const key = options.key ? checkDataKey(options.key, 'the key given to the engine') : dataKeyFromFile(options.dataDir, { keyFile: options.keyFile });
+    const store = openStore(options.dataDir, key);
     const engine = new Engine(store, options);
     engine.seedSampleCatalog(options.resourcesDir ?? defaultResourcesDir());
     return engine;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../src/core/jobs/job-runner';
 import { openStore } from '../../src/core/store/store';
 import { REPO } from '../support/cli';
+import { TEST_KEY } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { EFFECT_TABLE, stampJob } from './stamp-job';
 
@@ -23,7 +24,7 @@ describe('durable job queue', () => {
   afterAll(() => dir.remove());
 
   it('enqueues the same work once', () => {
-    const store = openStore(join(dir.path, 'dedupe'));
+    const store = openStore(join(dir.path, 'dedupe'), TEST_KEY);
     const a = store.jobs.enqueue('ocr', 'page:abc', { page: 1 });
     const b = store.jobs.enqueue('ocr', 'page:abc', { page: 1 });
     expect(b.id).toBe(a.id);
@@ -33,7 +34,7 @@ describe('durable job queue', () => {
 
   it('finishes a job exactly once after its worker is killed mid-job', async () => {
     const dataDir = join(dir.path, 'crash');
-    const store = openStore(dataDir);
+    const store = openStore(dataDir, TEST_KEY);
     store.db.exec(EFFECT_TABLE);
     const job = store.jobs.enqueue('stamp', 'k1', {});
 
@@ -58,7 +59,7 @@ describe('durable job queue', () => {
   });
 
   it('leaves alone a job leased by a process that is still alive until its lease runs out', async () => {
-    const store = openStore(join(dir.path, 'alive'));
+    const store = openStore(join(dir.path, 'alive'), TEST_KEY);
     const job = store.jobs.enqueue('stamp', 'busy', {});
     const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     store.jobs.lease(`${alive.pid}-other-worker`, ['stamp'], 800);
@@ -73,7 +74,7 @@ describe('durable job queue', () => {
   });
 
   it('retries a failing job up to its limit, then marks it failed', async () => {
-    const store = openStore(join(dir.path, 'fail'));
+    const store = openStore(join(dir.path, 'fail'), TEST_KEY);
     let calls = 0;
     const runner = new JobRunner({
       db: store.db,
@@ -101,7 +102,7 @@ describe('a job that fails on bad input', () => {
 
   it('fails at once with its code and tells its handler', async () => {
     const { CodedError } = await import('../../src/shared/errors');
-    const store = openStore(dir.path);
+    const store = openStore(dir.path, TEST_KEY);
     let calls = 0;
     const failures: { code: string }[] = [];
     const runner = new JobRunner({

@@ -72,7 +72,8 @@ describe('the pipeline, with the real stages, through the engine', () => {
     expect(brokenDoc!.pages[0]!.error?.code).toMatch(/^image\./);
     expect(brokenDoc!.record).toBeNull();
 
-    const pdf = engine.store.blobs.pathOf(doc!.record!.pdfSha256);
+    const pdf = join(dir.path, 'record.pdf');
+    writeFileSync(pdf, engine.store.blobs.get(doc!.record!.pdfSha256));
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const cccd of [...upright.fields.cccd, ...rotated.fields.cccd]) expect(text).toContain(cccd);
   });

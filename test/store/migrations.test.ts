@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE, migrate, openDatabase, schemaVersion } from '../../src/core/store/database';
 import { migrations } from '../../src/core/store/migrations';
+import { openPlainDatabase, TEST_KEY } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 
 describe('database', () => {
@@ -12,7 +12,7 @@ describe('database', () => {
   it('opens in WAL mode with foreign keys on and every migration applied', () => {
     const dir = tempDir();
     dirs.push(dir);
-    const db = openDatabase(dir.path);
+    const db = openDatabase(dir.path, TEST_KEY);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schemaVersion(db)).toBe(Math.max(...migrations.map((m) => m.version)));
@@ -25,16 +25,16 @@ describe('database', () => {
     db.close();
   });
 
-  it('upgrades a database made by the first migration, keeping its rows', () => {
+  it('upgrades a database in clear made by the first migration, keeping its rows', () => {
     const dir = tempDir();
     dirs.push(dir);
-    const old = new Database(join(dir.path, DB_FILE));
+    const old = openPlainDatabase(join(dir.path, DB_FILE));
     migrate(old, migrations.slice(0, 1));
     expect(schemaVersion(old)).toBe(1);
     old.prepare(`INSERT INTO procedure (code, name, field, level) VALUES ('P1', 'Đăng ký khai sinh', 'Hộ tịch', 'Cấp xã')`).run();
     old.close();
 
-    const db = openDatabase(dir.path);
+    const db = openDatabase(dir.path, TEST_KEY);
     expect(schemaVersion(db)).toBe(Math.max(...migrations.map((m) => m.version)));
     expect(db.prepare('SELECT name FROM procedure WHERE code = ?').get('P1')).toEqual({ name: 'Đăng ký khai sinh' });
     // Objects added by later migrations are there.
@@ -45,7 +45,7 @@ describe('database', () => {
   it('rejects a value of the wrong type (STRICT tables)', () => {
     const dir = tempDir();
     dirs.push(dir);
-    const db = openDatabase(dir.path);
+    const db = openDatabase(dir.path, TEST_KEY);
     expect(() => db.prepare(`INSERT INTO procedure (code, name, field, level, processing_days) VALUES ('X', 'n', 'f', 'l', 'five')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
     db.close();
   });

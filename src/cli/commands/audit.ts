@@ -10,7 +10,7 @@ export const auditCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption });
     if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError(`expected 'verify'`);
-    const engine = openEngine(values['data-dir'], io.env);
+    const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       const verdict = engine.audit.verify();
       if (values.json) io.out(JSON.stringify(verdict));

@@ -19,11 +19,11 @@ export const backupCommand: Command = {
     }
     if (positionals[0] === 'restore' && positionals.length === 2) {
       const check = restoreBackup(positionals[1]!, resolveDataDir(values['data-dir'], io.env));
-      io.out(`restored ${check.files} files`);
+      io.out(`restored ${check.files} files; the data opens only with the key of the store it came from (same key file or keychain entry)`);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('expected a destination folder');
-    const engine = openEngine(values['data-dir'], io.env);
+    const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       const { files } = await backupStore(engine.store.db, engine.store.dataDir, positionals[0]!);
       engine.audit.append({ actor: 'cli', action: 'backup.create', subject: positionals[0], details: { files } });

@@ -3,6 +3,7 @@ import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
 import { UsageError, type Command } from '../command';
 import { resolveDataDir } from '../../core/data-dir';
 import { Engine } from '../../core/engine';
+import { cliDataKey } from '../open-engine';
 import { BatchNotFoundError } from '../../core/archive/archive-errors';
 import { batchReport, formatBatchReport, type BatchReport } from '../../core/archive/batch-report';
 import { runBatch } from '../../core/archive/batch-run';
@@ -38,7 +39,7 @@ export const batchCommand: Command = {
 
     if (values.report !== undefined) {
       if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --report`);
-      const engine = Engine.open({ dataDir, actor });
+      const engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor });
       try {
         const archive = new ArchiveRepository(engine.store.db);
         print(batchReport(archive, await findBatch(archive, values.report)));
@@ -54,7 +55,7 @@ export const batchCommand: Command = {
     if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
 
     const stages = createPipelineStages({ dataDir, ocrWorkers: workers });
-    const engine = Engine.open({ dataDir, actor, pipeline: { stages, concurrency: workers } });
+    const engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor, pipeline: { stages, concurrency: workers } });
     try {
       const { report } = await runBatch(engine, {
         folder: positionals[0]!,

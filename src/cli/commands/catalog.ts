@@ -20,7 +20,7 @@ export const catalogCommand: Command = {
     }
     const { procedures, problems } = parseCatalogCsv(text);
     for (const p of problems) io.err(`line ${p.line}: ${p.message}`);
-    const engine = openEngine(values['data-dir'], io.env);
+    const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       engine.store.db.transaction(() => {
         engine.store.procedures.upsertMany(procedures);

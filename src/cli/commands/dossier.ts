@@ -25,7 +25,7 @@ export const dossierCommand: Command = {
     const { values, positionals } = parseCommandArgs(argv, createOptions);
     const action = positionals[0];
     if ((action !== 'create' && action !== 'list') || positionals.length > 1) throw new UsageError(`expected 'create' or 'list'`);
-    const engine = openEngine(values['data-dir'], io.env);
+    const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       if (action === 'list') {
         const { items, total } = await engine.handlers['dossier.list']({ limit: 500, offset: 0 });

@@ -15,7 +15,7 @@ export const statusCommand: Command = {
     for (const key of ['from', 'to'] as const) {
       if (values[key] !== undefined && !isIsoDate(values[key])) throw new UsageError(`--${key} must be a date YYYY-MM-DD`);
     }
-    const engine = openEngine(values['data-dir'], io.env);
+    const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       const status = await engine.handlers['status.get']({});
       const indicators = computeIndicators(engine.store.db, { from: values.from, to: values.to, procedureCode: values.procedure });

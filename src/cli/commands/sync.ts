@@ -54,7 +54,7 @@ export const syncCommand: Command = {
       }
       return report.valid ? 0 : 1;
     }
-    const engine = openEngine(values['data-dir'], io.env);
+    const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       const sync = new WorkstationSync(engine);
       if (values['export-bag']) {

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { dirname, join, relative } from 'node:path';
 import type { Db } from '../store/database';
 import { DB_FILE } from '../store/database';
+import { KEY_ID_FILE } from '../security/key-file';
 import { BackupInvalidError, BackupTargetExistsError } from './backup-errors';
 
 export const BACKUP_MANIFEST = 'manifest-sha256.txt';
@@ -21,16 +22,20 @@ function* walk(dir: string): Generator<string> {
 }
 
 /**
- * A consistent online copy of the store: SQLite's backup API (safe while the app writes) and every
- * blob, with a manifest of SHA-256 hashes. Written into `<dest>.partial` and renamed at the end, so a
- * half-made backup never looks finished.
+ * A consistent online copy of the store, as encrypted as the store itself: the database by
+ * `VACUUM INTO` (one read transaction, safe while the app writes; SQLite3MultipleCiphers writes the
+ * copy under the same key, where the backup API refuses an encrypted source), every blob file as
+ * stored, and the key id, with a manifest of SHA-256 hashes of the files as stored. Restoring needs
+ * the same data key (the key file, or the app's keychain entry); the backup does not hold it.
+ * Written into `<dest>.partial` and renamed at the end, so a half-made backup never looks finished.
  */
 export async function backupStore(db: Db, dataDir: string, dest: string, onProgress?: (done: number, total: number) => void): Promise<{ files: number }> {
   if (existsSync(dest)) throw new BackupTargetExistsError(dest);
   const partial = `${dest}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  await db.backup(join(partial, DB_FILE));
+  db.prepare('VACUUM INTO ?').run(join(partial, DB_FILE));
+  if (existsSync(join(dataDir, KEY_ID_FILE))) copyFileSync(join(dataDir, KEY_ID_FILE), join(partial, KEY_ID_FILE));
   const blobs = [...walk(join(dataDir, 'blobs'))];
   blobs.forEach((src, i) => {
     const target = join(partial, relative(dataDir, src));
@@ -52,7 +57,7 @@ export interface BackupCheck {
   extra: string[];
 }
 
-/** Checks a backup against its manifest: every file present with its hash, nothing unlisted. Blob names must equal their hashes. */
+/** Checks a backup against its manifest: every file present with its hash, nothing unlisted. Needs no key: blob contents are checked when read. */
 export function checkBackup(dir: string): BackupCheck {
   const manifestPath = join(dir, BACKUP_MANIFEST);
   if (!existsSync(manifestPath)) throw new BackupInvalidError(dir, 'no manifest');
@@ -67,13 +72,13 @@ export function checkBackup(dir: string): BackupCheck {
   const changed: string[] = [];
   for (const [file, hash] of listed) {
     if (!present.has(file)) missing.push(file);
-    else if (sha256File(join(dir, file)) !== hash || (file.startsWith('blobs/') && file.split('/').at(-1) !== hash)) changed.push(file);
+    else if (sha256File(join(dir, file)) !== hash) changed.push(file);
   }
   const extra = [...present].filter((f) => !listed.has(f));
   return { ok: missing.length + changed.length + extra.length === 0 && listed.has(DB_FILE), files: listed.size, missing, changed, extra };
 }
 
-/** Restores a checked backup into an empty data directory. */
+/** Restores a checked backup into an empty data directory; it opens with the data key of the store it came from. */
 export function restoreBackup(backupDir: string, dataDir: string): BackupCheck {
   const check = checkBackup(backupDir);
   if (!check.ok) throw new BackupInvalidError(backupDir, `${check.missing.length} missing, ${check.changed.length} changed, ${check.extra.length} unlisted files`);

@@ -1,12 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { subkey, type DataKey } from '../security/data-key';
+import { BlobMissingError, BlobTamperedError } from './blob-errors';
 
-/** Where page images and PDFs live, by the SHA-256 of their bytes. */
+/** Where page images, OCR text and PDFs live, by the SHA-256 of their bytes (in clear). */
 export interface BlobStore {
   put(bytes: Uint8Array): string;
+  /** The bytes in clear; a coded error when the file is missing or fails its integrity check. */
   get(sha256: string): Buffer;
   has(sha256: string): boolean;
+  /** The file as stored (encrypted): for copying and checking, never for reading the content. */
   pathOf(sha256: string): string;
 }
 
@@ -14,12 +18,28 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** `SOHB`, format version, 12-byte nonce; then the AES-256-GCM ciphertext and its 16-byte tag. */
+const MAGIC = Buffer.from('SOHB', 'latin1');
+const VERSION = 1;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const HEADER_BYTES = MAGIC.length + 1 + NONCE_BYTES;
+
 /**
- * Blobs under `blobs/ab/cd/<sha256>`. A blob is written to a temp file, fsynced and renamed into
- * place, so a crash leaves at worst an orphan temp file, never a half-written blob.
+ * Blobs under `blobs/ab/cd/<sha256>`, encrypted with AES-256-GCM under a key derived from the data
+ * key; the header and the name are authenticated too, so a file swapped under another name fails.
+ * A blob is written to a temp file, fsynced and renamed into place, so a crash leaves at worst an
+ * orphan temp file, never a half-written blob.
  */
 export class FileBlobStore implements BlobStore {
-  constructor(private readonly root: string) {}
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly root: string,
+    dataKey: DataKey,
+  ) {
+    this.key = subkey(dataKey, 'blobs');
+  }
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`Not a SHA-256: ${sha256}`);
@@ -34,29 +54,91 @@ export class FileBlobStore implements BlobStore {
     const hash = sha256Hex(bytes);
     const target = this.pathOf(hash);
     if (existsSync(target)) return hash;
-    mkdirSync(dirname(target), { recursive: true });
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    const fd = openSync(temp, 'w');
-    try {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      renameSync(temp, target);
-    } catch (e) {
-      if (existsSync(temp)) unlinkSync(temp);
-      throw e;
-    }
-    fsyncDir(dirname(target));
+    writeAtomically(target, this.seal(hash, bytes));
     return hash;
   }
 
   get(sha256: string): Buffer {
-    return readFileSync(this.pathOf(sha256));
+    const path = this.pathOf(sha256);
+    if (!existsSync(path)) throw new BlobMissingError(sha256);
+    return this.open(sha256, readFileSync(path));
   }
+
+  /** Encrypts, in place and once, the blobs an earlier version wrote in clear. Returns how many. */
+  encryptPlainFiles(): number {
+    let count = 0;
+    for (const path of walk(this.root)) {
+      const name = path.split(/[\\/]/).at(-1)!;
+      if (name.endsWith('.tmp')) {
+        unlinkSync(path);
+        continue;
+      }
+      if (!/^[0-9a-f]{64}$/.test(name) || isSealed(path)) continue;
+      writeAtomically(path, this.seal(name, readFileSync(path)));
+      count++;
+    }
+    return count;
+  }
+
+  private seal(sha256: string, bytes: Uint8Array): Buffer {
+    const header = Buffer.concat([MAGIC, Buffer.from([VERSION]), randomBytes(NONCE_BYTES)]);
+    const cipher = createCipheriv('aes-256-gcm', this.key, header.subarray(MAGIC.length + 1));
+    cipher.setAAD(Buffer.concat([header, Buffer.from(sha256, 'latin1')]));
+    return Buffer.concat([header, cipher.update(bytes), cipher.final(), cipher.getAuthTag()]);
+  }
+
+  private open(sha256: string, stored: Buffer): Buffer {
+    if (stored.length < HEADER_BYTES + TAG_BYTES || !stored.subarray(0, MAGIC.length).equals(MAGIC)) throw new BlobTamperedError(sha256, 'not a SoHoa blob');
+    if (stored[MAGIC.length] !== VERSION) throw new BlobTamperedError(sha256, `unknown format version ${stored[MAGIC.length]}`);
+    const header = stored.subarray(0, HEADER_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', this.key, header.subarray(MAGIC.length + 1));
+    decipher.setAAD(Buffer.concat([header, Buffer.from(sha256, 'latin1')]));
+    decipher.setAuthTag(stored.subarray(stored.length - TAG_BYTES));
+    try {
+      return Buffer.concat([decipher.update(stored.subarray(HEADER_BYTES, stored.length - TAG_BYTES)), decipher.final()]);
+    } catch {
+      throw new BlobTamperedError(sha256, 'authentication tag mismatch');
+    }
+  }
+}
+
+function isSealed(path: string): boolean {
+  const head = Buffer.alloc(MAGIC.length);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(MAGIC);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function* walk(dir: string): Generator<string> {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temp, target);
+  } catch (e) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw e;
+  }
+  fsyncDir(dirname(target));
 }
 
 function fsyncDir(dir: string): void {

@@ -1,22 +1,79 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { subkey, type DataKey } from '../security/data-key';
+import { DataKeyWrongError } from '../security/key-errors';
+import { databaseState, DB_FILE } from './database-file';
 import { migrations as allMigrations, type Migration } from './migrations';
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
 
-export const DB_FILE = 'sohoa.db';
+export { databaseState, DB_FILE };
 
-/** Opens (creating if needed) the store's database in a data directory and brings its schema up to date. */
-export function openDatabase(dataDir: string, migrations: Migration[] = allMigrations): Db {
+/**
+ * Opens (creating if needed) the store's encrypted database in a data directory and brings its schema
+ * up to date. This is the only place that opens it: SQLite3MultipleCiphers (ChaCha20-Poly1305 per
+ * page, WAL included) under a key derived from the data key. A database in clear from an earlier
+ * version is encrypted first (see encryptPlainDatabase).
+ */
+export function openDatabase(dataDir: string, key: DataKey, migrations: Migration[] = allMigrations): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE));
-  db.pragma('journal_mode = WAL');
+  if (databaseState(dataDir) === 'plain') encryptPlainDatabase(dataDir, key);
+  const db = openKeyed(join(dataDir, DB_FILE), key);
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    db.close();
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw new DataKeyWrongError(dataDir);
+    throw e;
+  }
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db, migrations);
   return db;
+}
+
+/** A connection to one encrypted database file (also a backup copy), nothing else set. */
+export function openKeyed(file: string, key: DataKey, options?: BetterSqlite3.Options): Db {
+  const db = new Database(file, options) as unknown as Db;
+  db.pragma(`hexkey = '${subkey(key, 'database').toString('hex')}'`);
+  return db;
+}
+
+/**
+ * Encrypts a database in clear, once: its WAL folded in, copied to a temp file, compacted (no free
+ * page keeps old text) and rekeyed there, fsynced, then renamed over the original. A crash at any
+ * point leaves either the original in clear (done again at the next start) or the encrypted file.
+ */
+export function encryptPlainDatabase(dataDir: string, key: DataKey): void {
+  const file = join(dataDir, DB_FILE);
+  const temp = `${file}.encrypting`;
+  rmSync(temp, { force: true });
+  rmSync(`${temp}-journal`, { force: true });
+  const plain = new Database(file);
+  plain.pragma('wal_checkpoint(TRUNCATE)');
+  plain.close();
+  copyFileSync(file, temp);
+  const copy = new Database(temp);
+  copy.pragma('journal_mode = DELETE');
+  copy.exec('VACUUM');
+  copy.pragma(`hexrekey = '${subkey(key, 'database').toString('hex')}'`);
+  copy.close();
+  fsyncPath(temp);
+  for (const side of ['-wal', '-shm']) rmSync(`${file}${side}`, { force: true });
+  renameSync(temp, file);
+  fsyncPath(dataDir);
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function schemaVersion(db: Db): number {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import type { DataKey } from '../security/data-key';
 import { AuditRepository } from './audit-repository';
 import { FileBlobStore, type BlobStore } from './blob-store';
-import { openDatabase, type Db } from './database';
+import { databaseState, openDatabase, type Db } from './database';
 import { DossierRepository } from './dossier-repository';
 import { JobRepository } from './job-repository';
 import { PageRepository } from './page-repository';
@@ -28,12 +29,18 @@ export interface Store {
   close(): void;
 }
 
-export function openStore(dataDir: string): Store {
-  const db = openDatabase(dataDir);
+/**
+ * Opens the store with its data key. A store from an earlier version, in clear, is encrypted first:
+ * the blobs (each one atomically), then the database, so an interrupted upgrade is simply done again.
+ */
+export function openStore(dataDir: string, key: DataKey): Store {
+  const blobs = new FileBlobStore(join(dataDir, 'blobs'), key);
+  if (databaseState(dataDir) === 'plain') blobs.encryptPlainFiles();
+  const db = openDatabase(dataDir, key);
   return {
     dataDir,
     db,
-    blobs: new FileBlobStore(join(dataDir, 'blobs')),
+    blobs,
     procedures: new ProcedureRepository(db),
     dossiers: new DossierRepository(db),
     pages: new PageRepository(db),

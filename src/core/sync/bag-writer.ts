@@ -6,8 +6,7 @@ import type { BlobStore } from '../store/blob-store';
 import type { OutboxEntry } from '../store/outbox-repository';
 import { BagTargetExistsError, NothingToExportError } from './bag-errors';
 import { BAG, encodeManifestPath, type BagRecords } from './bag-layout';
-import { LocalRecordCorruptError } from './sync-errors';
-import { descriptorOf } from './sync-runner';
+import { descriptorOf, readLocalRecord } from './sync-runner';
 
 export interface BagExportOptions {
   /** The hub's id for this workstation (from enrollment). */
@@ -42,8 +41,7 @@ export async function exportBag(entries: OutboxEntry[], blobs: BlobStore, target
     const listing: BagRecords = { workstationId: options.workstationId, records: [] };
     let bytes = 0;
     for (const entry of entries) {
-      const data = blobs.get(entry.pdfSha256);
-      if (sha256(data) !== entry.pdfSha256) throw new LocalRecordCorruptError(entry.recordId, entry.pdfSha256);
+      const data = readLocalRecord(blobs, entry);
       const path = `${BAG.payloadDir}/${safeName(entry.dossierCode)}_${entry.documentId}_v${entry.version}.pdf`;
       await writeFile(join(temp, path), data);
       manifest.push(`${entry.pdfSha256}  ${encodeManifestPath(path)}`);

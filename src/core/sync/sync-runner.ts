@@ -3,6 +3,7 @@ import { FINAL_REJECTIONS, type Receipt, type RecordDescriptor } from '../../sha
 import { CodedError } from '../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import { sha256Hex, type BlobStore } from '../store/blob-store';
+import { BlobTamperedError } from '../store/blob-errors';
 import type { OutboxEntry, OutboxRepository } from '../store/outbox-repository';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { BandwidthLimiter } from './bandwidth-limiter';
@@ -55,6 +56,19 @@ type Outcome = { kind: 'acknowledged'; receipt: Receipt; bytes: number } | { kin
 const AUTH_CODES = new Set(['sync.unauthorized', 'sync.forbidden']);
 /** The hub lost or refused the partial upload: start a fresh one. */
 const RESTART_UPLOAD = new Set(['sync.hash-mismatch', 'sync.upload-not-found', 'sync.upload-incomplete']);
+
+/** A record's PDF from the store; a file altered on disk (failing its tag or its hash) is a corrupt local record. */
+export function readLocalRecord(blobs: BlobStore, entry: OutboxEntry): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = blobs.get(entry.pdfSha256);
+  } catch (e) {
+    if (e instanceof BlobTamperedError) throw new LocalRecordCorruptError(entry.recordId, entry.pdfSha256);
+    throw e;
+  }
+  if (sha256Hex(bytes) !== entry.pdfSha256) throw new LocalRecordCorruptError(entry.recordId, entry.pdfSha256);
+  return bytes;
+}
 
 export function descriptorOf(entry: OutboxEntry, size: number): RecordDescriptor {
   return {
@@ -137,8 +151,7 @@ export class SyncRunner {
     let bytes: Buffer;
     try {
       if (!blobs.has(entry.pdfSha256)) throw new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
-      bytes = blobs.get(entry.pdfSha256);
-      if (sha256Hex(bytes) !== entry.pdfSha256) throw new LocalRecordCorruptError(entry.recordId, entry.pdfSha256);
+      bytes = readLocalRecord(blobs, entry);
     } catch (e) {
       const error = e instanceof CodedError ? e : new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
       outbox.reject(entry.id, error.code, error.message);
