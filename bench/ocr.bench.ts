@@ -7,7 +7,7 @@
  *   npx tsx bench/ocr.bench.ts --variant best_int    one variant
  *   npx tsx bench/ocr.bench.ts --clean               pages go through the imaging clean-up first (both engines)
  *   npx tsx bench/ocr.bench.ts --clean --clean-image gray   … OCR its grey record image instead of the bilevel one
- *   npx tsx bench/ocr.bench.ts --pages 500           long run: cycles the corpus, prints RSS over time
+ *   npx tsx bench/ocr.bench.ts --pages 500 [--clean] long run: cycles the corpus, prints RSS over time
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -146,13 +146,13 @@ async function runNative(files: Map<string, string>): Promise<Run> {
   return { label: 'native tesseract 5', seconds, textSeconds, score: score(hypDir), peakRss };
 }
 
-async function longRun(total: number): Promise<void> {
+async function longRun(total: number, files: Map<string, string>): Promise<void> {
   const text = pages.filter((p) => !p.expected_blank);
   const pool = new OcrPool(new TesseractDriver({ cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), { workers, recycleAfterPages: Number(values.recycle) });
   const started = performance.now();
   let done = 0;
   let next = 0;
-  console.log(`long run: ${total} pages, ${workers} workers, recycle after ${values.recycle} pages`);
+  console.log(`long run: ${total} pages (${values.clean ? 'cleaned' : 'raw'}), ${workers} workers, recycle after ${values.recycle} pages`);
   console.log('pages  minutes  rss      heap');
   const report = () => {
     const m = process.memoryUsage();
@@ -163,7 +163,7 @@ async function longRun(total: number): Promise<void> {
     Array.from({ length: workers * 2 }, async () => {
       for (let i = next++; i < total; i = next++) {
         const p = text[i % text.length]!;
-        await pool.recognize(readFileSync(join(CORPUS, p.file)));
+        await pool.recognize(readFileSync(files.get(p.id)!));
         done++;
         if (done % 25 === 0) report();
       }
@@ -177,9 +177,9 @@ async function longRun(total: number): Promise<void> {
 async function main(): Promise<void> {
   execFileSync('bash', [join(REPO, 'bench/install-reference-tools.sh')], { stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
-  if (values.pages) return longRun(Number(values.pages));
-
   const files = await inputs(join(OUT, 'cleaned'));
+  if (values.pages) return longRun(Number(values.pages), files);
+
   const variants: LanguageDataVariant[] = values.variant === 'both' ? ['best_int', 'legacy'] : [values.variant as LanguageDataVariant];
   const runs: Run[] = [];
   for (const v of variants) runs.push(await runPool(v, files));
