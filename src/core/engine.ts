@@ -7,6 +7,8 @@ import { JobRunner } from './jobs/job-runner';
 import { pipelineHandlers } from './jobs/pipeline';
 import type { PipelineStages } from './jobs/pipeline-stages';
 import { AuditLog } from './audit/audit-log';
+import { Accounts } from './auth/accounts';
+import { Sessions } from './auth/sessions';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
 import { createHandlers } from './service';
@@ -21,7 +23,10 @@ export interface EngineOptions {
   key?: DataKey;
   /** Where the key file is, when no key is given (--key-file); else SOHOA_KEY_FILE or the per-user key folder. */
   keyFile?: string;
+  /** Who in-process calls (CLI, tests) run as: the local operator, audited under this name. Connections sign in. */
   actor?: string;
+  /** The clock for sign-in, idle lock and lockout; tests inject one. */
+  now?: () => Date;
   /** Where resources/ is; the packaged app passes its own. */
   resourcesDir?: string;
   /** Reads page images from files; the engine's own file source by default. */
@@ -42,6 +47,8 @@ export class Engine {
   readonly audit: AuditLog;
   readonly handlers: EngineHandlers;
   readonly workstation: Workstation;
+  readonly accounts: Accounts;
+  readonly sessions: Sessions;
   private runner: JobRunner | undefined;
 
   private constructor(
@@ -49,9 +56,26 @@ export class Engine {
     options: EngineOptions,
   ) {
     this.workstation = store.workstations.ensure(DEFAULT_AGENCY);
-    this.audit = new AuditLog(store.audit, this.workstation.id);
     const actor = options.actor ?? 'local';
-    this.handlers = createHandlers({ store, audit: this.audit, events: this.events, workstation: this.workstation, actor, readFiles: options.readFiles ?? readFilesAsPages });
+    const now = options.now ?? (() => new Date());
+    this.audit = new AuditLog(store.audit, this.workstation.id, now);
+    this.accounts = new Accounts(store, this.audit, now);
+    const sessions = new Sessions({ store, audit: this.audit, accounts: this.accounts, system: { kind: 'system', name: actor }, now });
+    this.sessions = sessions;
+    this.handlers = createHandlers({
+      store,
+      audit: this.audit,
+      events: this.events,
+      workstation: this.workstation,
+      get actor() {
+        return sessions.current().name;
+      },
+      caller: () => sessions.current(),
+      accounts: this.accounts,
+      sessions,
+      readFiles: options.readFiles ?? readFilesAsPages,
+      now: options.now,
+    });
     if (options.pipeline) {
       this.runner = new JobRunner({
         db: store.db,

@@ -1,12 +1,24 @@
 import type { EngineHandlers } from '../shared/contract';
+import { auditHandlers } from './handlers/audit-handlers';
+import { authHandlers } from './handlers/auth-handlers';
 import { deskHandlers } from './handlers/desk-handlers';
+import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { userHandlers } from './handlers/user-handlers';
 
 export type { ServiceContext } from './handlers/handler-context';
 
 /** The engine's API: implements the contract. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: ServiceContext): EngineHandlers {
-  return { ...dossierHandlers(ctx), ...documentHandlers(ctx), ...deskHandlers(ctx) } satisfies EngineHandlers;
+  return {
+    ...dossierHandlers(ctx),
+    ...documentHandlers(ctx),
+    ...deskHandlers(ctx),
+    ...authHandlers(ctx),
+    ...userHandlers(ctx),
+    ...auditHandlers(ctx),
+    ...dossierDeleteHandler(ctx),
+  } satisfies EngineHandlers;
 }

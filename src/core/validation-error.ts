@@ -14,6 +14,8 @@ const ENGLISH: Record<string, string> = {
   'date.order': 'is before the received date',
   'procedure.unknown': 'is not a procedure in the catalog',
   'phone.invalid': 'is not a phone number',
+  'username.invalid': 'must be 3 to 32 letters a-z, digits, dot, dash or underscore',
+  'password.short': 'must be at least 8 characters',
 };
 
 /** Invalid input at the engine's edge: names every field and its problem; nothing was changed. */

@@ -10,6 +10,8 @@ import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, 
 import type { DeskField, DeskView, FinalizeResult, RecordVerification, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
 import type { MethodName } from './methods';
+import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
+import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
 
 export type { MethodName } from './methods';
 
@@ -22,6 +24,7 @@ export const PROBLEM = {
   dateOrder: 'date.order',
   procedureUnknown: 'procedure.unknown',
   phone: 'phone.invalid',
+  ...AUTH_PROBLEM,
 } as const;
 
 const requiredText = (max: number) => z.string().trim().min(1, PROBLEM.required).max(max, PROBLEM.tooLong);
@@ -146,6 +149,23 @@ export const contract = {
   'scanner.scan': method<typeof ScannerScanInput, ScanResult>(ScannerScanInput),
   'scanner.cancel': method<typeof DocumentIdInput, { cancelled: boolean }>(DocumentIdInput),
   'dossier.receipt': method<typeof IdInput, { pdfBase64: string }>(IdInput),
+  'auth.state': method<typeof EmptyInput, AuthState>(EmptyInput),
+  'auth.setupAdmin': method<typeof SetupAdminInput, SignInResult>(SetupAdminInput),
+  'auth.login': method<typeof LoginInput, SignInResult>(LoginInput),
+  'auth.resume': method<typeof ResumeInput, AuthState>(ResumeInput),
+  'auth.logout': method<typeof EmptyInput, AuthState>(EmptyInput),
+  'auth.lock': method<typeof EmptyInput, AuthState>(EmptyInput),
+  'auth.unlock': method<typeof UnlockInput, AuthState>(UnlockInput),
+  'auth.policy': method<typeof EmptyInput, AuthPolicy>(EmptyInput),
+  'auth.setPolicy': method<typeof SetPolicyInput, AuthPolicy>(SetPolicyInput),
+  'user.list': method<typeof EmptyInput, UserSummary[]>(EmptyInput),
+  'user.create': method<typeof UserCreateInput, UserSummary>(UserCreateInput),
+  'user.setRole': method<typeof UserSetRoleInput, UserSummary>(UserSetRoleInput),
+  'user.disable': method<typeof UserDisableInput, UserSummary>(UserDisableInput),
+  'user.resetPassword': method<typeof UserResetPasswordInput, UserSummary>(UserResetPasswordInput),
+  'audit.list': method<typeof AuditListInput, { items: AuditEntry[]; total: number }>(AuditListInput),
+  'audit.export': method<typeof AuditExportInput, { rows: number; csv?: string; path?: string }>(AuditExportInput),
+  'dossier.delete': method<typeof DossierDeleteInput, { deleted: true; code: string }>(DossierDeleteInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

@@ -9,6 +9,7 @@ import { ocrCommand } from './ocr';
 import { processCommand } from './process';
 import { statusCommand } from './status';
 import { syncCommand } from './sync';
+import { userCommand } from './user';
 import { verifyCommand } from './verify';
 
 export const commands: Command[] = [
@@ -23,4 +24,5 @@ export const commands: Command[] = [
   auditCommand,
   backupCommand,
   catalogCommand,
+  userCommand,
 ];

@@ -23,9 +23,10 @@ export class AuditLog {
   constructor(
     private readonly repo: AuditRepository,
     private readonly workstationId: string | null,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  append(event: AuditEvent, at = new Date()): AuditRow {
+  append(event: AuditEvent, at = this.now()): AuditRow {
     const last = this.repo.last();
     const base = {
       seq: (last?.seq ?? 0) + 1,

@@ -12,5 +12,7 @@ export interface DeskContext extends ServiceContext {
 }
 
 export function deskContext(ctx: ServiceContext): DeskContext {
-  return { ...ctx, desk: new DeskRepository(ctx.store.db), signer: new SignerSession(), finalizing: new Map(), scans: new Map() };
+  // Extends ctx rather than copying it, so the per-call `actor` getter keeps working.
+  const own = { desk: new DeskRepository(ctx.store.db), signer: new SignerSession(), finalizing: new Map<number, FinalizeProgress>(), scans: new Map<number, AbortController>() };
+  return Object.assign(Object.create(ctx) as ServiceContext, own);
 }

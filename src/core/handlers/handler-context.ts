@@ -1,4 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
+import type { Accounts } from '../auth/accounts';
+import type { Principal } from '../auth/principal';
+import type { Sessions } from '../auth/sessions';
 import type { EventBus } from '../event-bus';
 import type { CapturedItem } from '../intake/page-intake';
 import type { Store } from '../store/store';
@@ -12,7 +15,15 @@ export interface ServiceContext {
   audit: AuditLog;
   events: EventBus;
   workstation: Workstation;
-  actor: string;
+  /**
+   * The name the audit log records for the call in progress: the signed-in user, or the engine's
+   * system principal for in-process calls. A getter: read it during the call, never copy it out.
+   */
+  readonly actor: string;
+  /** Who makes the call in progress (user and role, or system). */
+  caller(): Principal;
+  accounts: Accounts;
+  sessions: Sessions;
   readFiles: FileReader;
   now?: () => Date;
 }

@@ -33,7 +33,40 @@ export class AuditRepository {
     yield* this.db.prepare('SELECT * FROM audit_event ORDER BY rowid').iterate() as IterableIterator<AuditRow>;
   }
 
+  /** Events matching the filter, newest first, one page of them, and how many match in all. */
+  list(filter: AuditFilter, limit: number, offset: number): { rows: AuditRow[]; total: number } {
+    const w = auditWhere(filter);
+    const rows = this.db.prepare(`SELECT * FROM audit_event WHERE ${w.sql} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as AuditRow[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+    return { rows, total };
+  }
+
+  /** Every event matching the filter, oldest first (for export). */
+  *iterateMatching(filter: AuditFilter): IterableIterator<AuditRow> {
+    const w = auditWhere(filter);
+    yield* this.db.prepare(`SELECT * FROM audit_event WHERE ${w.sql} ORDER BY seq`).iterate(...w.params) as IterableIterator<AuditRow>;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM audit_event').get() as { n: number }).n;
   }
+}
+
+export interface AuditFilter {
+  /** ISO timestamps: `from` inclusive, `until` exclusive. */
+  from?: string;
+  until?: string;
+  actor?: string;
+  /** An action, or a prefix ending in '.' ("auth." for every sign-in event). */
+  action?: string;
+}
+
+function auditWhere(f: AuditFilter): { sql: string; params: string[] } {
+  const clauses: [string, ...string[]][] = [];
+  if (f.from) clauses.push(['at >= ?', f.from]);
+  if (f.until) clauses.push(['at < ?', f.until]);
+  if (f.actor) clauses.push(['actor = ?', f.actor]);
+  if (f.action?.endsWith('.')) clauses.push(['substr(action, 1, length(?)) = ?', f.action, f.action]);
+  else if (f.action) clauses.push(['action = ?', f.action]);
+  return { sql: clauses.length ? clauses.map(([sql]) => sql).join(' AND ') : '1 = 1', params: clauses.flatMap(([, ...params]) => params) };
 }

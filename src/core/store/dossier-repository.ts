@@ -48,18 +48,38 @@ export class DossierRepository {
     return this.get(Number(info.lastInsertRowid))!;
   }
 
+  /** A dossier that has not been deleted. */
   get(id: number): Dossier | undefined {
-    return this.db.prepare(`${SELECT_DOSSIER} WHERE d.id = ?`).get(id) as Dossier | undefined;
+    return this.db.prepare(`${SELECT_DOSSIER} WHERE d.id = ? AND d.deleted_at IS NULL`).get(id) as Dossier | undefined;
+  }
+
+  /**
+   * Marks a dossier deleted, with who, when and why. Its documents, records and blobs are kept
+   * (an archive keeps signed records for their retention period); it leaves every list and search.
+   */
+  markDeleted(id: number, by: string, reason: string, at: Date): void {
+    this.db.prepare('UPDATE dossier SET deleted_at = ?, deleted_by = ?, deletion_reason = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(at.toISOString(), by, reason, at.toISOString(), id);
+  }
+
+  /** What a deletion must record: the dossier's documents and the hashes of their signed records. */
+  contents(id: number): { documents: { id: number; component: string | null; pages: number }[]; records: { id: number; documentId: number; version: number; pdfSha256: string }[] } {
+    const documents = this.db
+      .prepare('SELECT doc.id, doc.component, (SELECT count(*) FROM page p WHERE p.document_id = doc.id) AS pages FROM document doc WHERE doc.dossier_id = ? ORDER BY doc.position')
+      .all(id) as { id: number; component: string | null; pages: number }[];
+    const records = this.db
+      .prepare('SELECT r.id, r.document_id AS documentId, r.version, r.pdf_sha256 AS pdfSha256 FROM record r JOIN document doc ON doc.id = r.document_id WHERE doc.dossier_id = ? ORDER BY r.id')
+      .all(id) as { id: number; documentId: number; version: number; pdfSha256: string }[];
+    return { documents, records };
   }
 
   list(limit: number, offset: number, ids?: number[]): { items: Dossier[]; total: number } {
     if (ids) {
       const page = ids.slice(offset, offset + limit);
-      const items = page.length ? (this.db.prepare(`${SELECT_DOSSIER} WHERE d.id IN (${page.map(() => '?').join(',')}) ORDER BY d.id DESC`).all(...page) as Dossier[]) : [];
+      const items = page.length ? (this.db.prepare(`${SELECT_DOSSIER} WHERE d.id IN (${page.map(() => '?').join(',')}) AND d.deleted_at IS NULL ORDER BY d.id DESC`).all(...page) as Dossier[]) : [];
       return { items, total: ids.length };
     }
-    const items = this.db.prepare(`${SELECT_DOSSIER} ORDER BY d.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as Dossier[];
-    const total = (this.db.prepare('SELECT count(*) AS n FROM dossier').get() as { n: number }).n;
+    const items = this.db.prepare(`${SELECT_DOSSIER} WHERE d.deleted_at IS NULL ORDER BY d.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as Dossier[];
+    const total = (this.db.prepare('SELECT count(*) AS n FROM dossier WHERE deleted_at IS NULL').get() as { n: number }).n;
     return { items, total };
   }
 

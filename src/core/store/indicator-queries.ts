@@ -15,7 +15,7 @@ function dossierWhere(f: IndicatorFilter): { sql: string; params: unknown[] } {
     ['d.procedure_code = ?', f.procedureCode],
     ['d.workstation_id = ?', f.workstationId],
   ].filter(([, value]) => value !== undefined) as [string, unknown][];
-  return { sql: [`d.kind = 'intake'`, ...conditions.map(([sql]) => sql)].join(' AND '), params: conditions.map(([, value]) => value) };
+  return { sql: [`d.kind = 'intake'`, 'd.deleted_at IS NULL', ...conditions.map(([sql]) => sql)].join(' AND '), params: conditions.map(([, value]) => value) };
 }
 
 const SIGNED = `EXISTS (SELECT 1 FROM record r WHERE r.document_id = doc.id AND r.signed = 1)`;

@@ -30,7 +30,7 @@ export class SearchIndex {
       .prepare(
         `SELECT s.dossier_id AS dossierId, d.code AS dossierCode, s.page_id AS pageId, s.original,
                 snippet(search_index, 0, '[', ']', '…', 12) AS snippet
-         FROM search_index s JOIN dossier d ON d.id = s.dossier_id
+         FROM search_index s JOIN dossier d ON d.id = s.dossier_id AND d.deleted_at IS NULL
          WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
       )
       .all(terms.map((t) => `"${t}"`).join(' '), limit) as (SearchHit & { original: string })[];

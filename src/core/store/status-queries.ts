@@ -13,5 +13,6 @@ export function storeCounts(db: Db): StoreCounts {
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const outbox: Record<string, number> = { waiting: 0, sending: 0, acknowledged: 0, rejected: 0 };
   for (const r of db.prepare('SELECT state, count(*) AS n FROM outbox_item GROUP BY state').all() as { state: string; n: number }[]) outbox[r.state] = r.n;
-  return { dossiers: count('dossier'), documents: count('document'), pages: count('page'), records: count('record'), outbox };
+  const dossiers = (db.prepare('SELECT count(*) AS n FROM dossier WHERE deleted_at IS NULL').get() as { n: number }).n;
+  return { dossiers, documents: count('document'), pages: count('page'), records: count('record'), outbox };
 }

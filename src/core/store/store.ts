@@ -10,6 +10,7 @@ import { ProcedureRepository } from './procedure-repository';
 import { RecordRepository } from './record-repository';
 import { SearchIndex } from './search-index';
 import { SettingsRepository } from './settings-repository';
+import { UserRepository } from './user-repository';
 import { WorkstationRepository } from './workstation-repository';
 
 /** Everything the engine keeps on the workstation: the database, its repositories and the blobs. */
@@ -26,6 +27,7 @@ export interface Store {
   audit: AuditRepository;
   settings: SettingsRepository;
   workstations: WorkstationRepository;
+  users: UserRepository;
   close(): void;
 }
 
@@ -50,6 +52,7 @@ export function openStore(dataDir: string, key: DataKey): Store {
     audit: new AuditRepository(db),
     settings: new SettingsRepository(db),
     workstations: new WorkstationRepository(db),
+    users: new UserRepository(db),
     close: () => db.close(),
   };
 }

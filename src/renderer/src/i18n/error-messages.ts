@@ -13,6 +13,8 @@ const PROBLEM_MESSAGES: Record<ProblemCode, MessageKey> = {
   'date.order': 'problem.date.order',
   'procedure.unknown': 'problem.procedure.unknown',
   'phone.invalid': 'problem.phone.invalid',
+  'username.invalid': 'problem.username.invalid',
+  'password.short': 'problem.password.short',
 };
 
 const FIELD_NAMES: Record<string, MessageKey> = {
@@ -24,6 +26,9 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   receivedDate: 'field.receivedDate',
   dueDate: 'field.dueDate',
   text: 'field.text',
+  username: 'auth.username',
+  displayName: 'auth.displayName',
+  password: 'auth.password',
 };
 
 const ERROR_MESSAGES: Record<string, MessageKey> = {

@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import type { AuditEntry } from '../../shared/auth-types';
+import type { EngineHandlers, ParsedInput } from '../../shared/contract';
+import { CodedError } from '../../shared/errors';
+import { auditCsv } from '../audit/audit-csv';
+import type { AuditFilter, AuditRow } from '../store/audit-repository';
+import type { ServiceContext } from './handler-context';
+
+type AuditMethod = 'audit.list' | 'audit.export';
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
+
+/** The contract's filter (whole days, inclusive) as the repository's (instants, `until` exclusive). */
+function toFilter(f: Omit<ParsedInput<'audit.list'>, 'limit' | 'offset'>): AuditFilter {
+  return { from: f.from ? `${f.from}T00:00:00.000Z` : undefined, until: f.to ? nextDay(f.to) : undefined, actor: f.actor || undefined, action: f.action || undefined };
+}
+
+const toEntry = (r: AuditRow): AuditEntry => ({ seq: r.seq, at: r.at, actor: r.actor, workstationId: r.workstation_id, action: r.action, subject: r.subject, details: JSON.parse(r.details) as Record<string, unknown> });
+
+/** Browsing and exporting the audit log (supervisors, administrators). An export is itself an audit event. */
+export function auditHandlers(ctx: ServiceContext): Pick<EngineHandlers, AuditMethod> {
+  const { store, audit } = ctx;
+  return {
+    'audit.list': ({ limit, offset, ...filter }) => {
+      const { rows, total } = store.audit.list(toFilter(filter), limit, offset);
+      return { items: rows.map(toEntry), total };
+    },
+    'audit.export': ({ path, ...filter }) => {
+      const { csv, rows } = auditCsv(store.audit.iterateMatching(toFilter(filter)));
+      if (path) {
+        try {
+          writeFileSync(path, csv);
+        } catch (e) {
+          throw new CodedError('audit.export-failed', `Cannot write ${path}: ${(e as Error).message}`, { path });
+        }
+      }
+      audit.append({ actor: ctx.actor, action: 'audit.export', subject: path, details: { rows, filter } });
+      return path ? { rows, path } : { rows, csv };
+    },
+  };
+}

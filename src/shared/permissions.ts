@@ -1,0 +1,74 @@
+/**
+ * Who may call each method of the contract. The engine's dispatcher refuses a call before its
+ * handler runs (`auth.required`, `auth.forbidden`); the UI only uses this to hide what it cannot do.
+ * Exhaustive: a method added to the contract fails to compile until it has an entry here.
+ */
+import type { MethodName } from './methods';
+import type { Role } from './roles';
+
+/** `anyone`: also before sign-in; `signed-in`: any role; otherwise the roles listed. */
+export type Access = 'anyone' | 'signed-in' | readonly Role[];
+
+const ALL: readonly Role[] = ['clerk', 'archivist', 'supervisor', 'administrator'];
+const DESK: readonly Role[] = ['clerk'];
+/** The clerk's desk work, which the archive team also does on archive dossiers (scan, QC, sign). */
+const DIGITIZE: readonly Role[] = ['clerk', 'archivist'];
+const ADMIN: readonly Role[] = ['administrator'];
+const OVERSIGHT: readonly Role[] = ['supervisor', 'administrator'];
+
+export const PERMISSIONS: Record<MethodName, Access> = {
+  'auth.state': 'anyone',
+  'auth.setupAdmin': 'anyone',
+  'auth.login': 'anyone',
+  'auth.resume': 'anyone',
+  'auth.logout': 'signed-in',
+  'auth.lock': 'signed-in',
+  'auth.unlock': 'signed-in',
+  'auth.policy': 'signed-in',
+  'auth.setPolicy': ADMIN,
+  'user.list': ADMIN,
+  'user.create': ADMIN,
+  'user.setRole': ADMIN,
+  'user.disable': ADMIN,
+  'user.resetPassword': ADMIN,
+  'audit.list': OVERSIGHT,
+  'audit.export': OVERSIGHT,
+  'dossier.delete': ADMIN,
+  'procedure.list': ALL,
+  'dossier.create': DESK,
+  'dossier.list': ALL,
+  'dossier.get': ALL,
+  'search.query': ALL,
+  'status.get': ALL,
+  'document.create': DIGITIZE,
+  'document.list': DIGITIZE,
+  'document.importFiles': DIGITIZE,
+  'page.addImage': DIGITIZE,
+  'page.image': DIGITIZE,
+  'dossier.desk': DIGITIZE,
+  'dossier.reuseCandidates': DESK,
+  'document.reuse': DESK,
+  'page.rotate': DIGITIZE,
+  'page.delete': DIGITIZE,
+  'page.move': DIGITIZE,
+  'page.text': DIGITIZE,
+  'document.fields': DIGITIZE,
+  'document.setField': DIGITIZE,
+  'signer.unlock': DIGITIZE,
+  'signer.status': DIGITIZE,
+  'signer.unlockToken': DIGITIZE,
+  'dossier.finalize': DIGITIZE,
+  'record.verify': [...DIGITIZE, ...OVERSIGHT],
+  'scanner.list': DIGITIZE,
+  'scanner.scan': DIGITIZE,
+  'scanner.cancel': DIGITIZE,
+  'dossier.receipt': DESK,
+};
+
+/** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */
+export const ALLOWED_WHILE_LOCKED: ReadonlySet<MethodName> = new Set<MethodName>(['auth.state', 'auth.unlock', 'auth.logout']);
+
+export function mayCall(role: Role, method: MethodName): boolean {
+  const access = PERMISSIONS[method];
+  return access === 'anyone' || access === 'signed-in' || access.includes(role);
+}

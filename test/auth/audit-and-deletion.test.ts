@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine';
+import { ROLES, type Role } from '../../src/shared/roles';
+import { codeOf } from '../support/coded-error';
+import { tempDir } from '../support/temp-dir';
+import { connect, PASSWORD, signedInPerRole, type Connection } from './connection';
+
+describe('audit events and recorded deletion', () => {
+  const dir = tempDir();
+  let engine: Engine;
+  let as: Record<Role, Connection>;
+  let clock = new Date('2026-11-24T08:00:00Z');
+
+  beforeAll(async () => {
+    engine = Engine.open({ dataDir: join(dir.path, 'data'), now: () => clock });
+    as = await signedInPerRole(engine, ROLES);
+  });
+  afterAll(async () => {
+    await engine.close();
+    dir.remove();
+  });
+
+  const events = () => [...engine.store.audit.iterate()];
+
+  it('records who did what, from which workstation', async () => {
+    const d = await as.clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Phạm Thị Dung', applicantCccd: '074190012345', receivedDate: '2026-11-23' });
+    const doc = await as.clerk.call('document.create', { dossierId: d.id });
+    const create = events().find((e) => e.action === 'dossier.create' && e.subject === d.code)!;
+    expect(create).toMatchObject({ actor: 'clerk1', workstation_id: engine.workstation.id });
+    expect(events().find((e) => e.action === 'document.create' && e.subject === String(doc.id))).toMatchObject({ actor: 'clerk1' });
+    expect(events().filter((e) => e.action === 'auth.login').map((e) => e.actor)).toEqual(ROLES.map((r) => `${r}1`));
+    expect(events().filter((e) => e.action === 'user.create').map((e) => e.subject)).toEqual(ROLES.map((r) => `${r}1`));
+  });
+
+  it('records failed sign-ins, sign-outs, user changes and setting changes', async () => {
+    await codeOf(connect(engine).call('auth.login', { username: 'clerk1', password: 'sai-mat-khau' }));
+    const extra = connect(engine);
+    await extra.call('auth.login', { username: 'clerk1', password: PASSWORD });
+    await extra.call('auth.logout', {});
+    const u = await as.administrator.call('user.create', { username: 'hoa', displayName: 'Lê Thị Hoa', role: 'clerk', password: PASSWORD });
+    await as.administrator.call('user.setRole', { id: u.id, role: 'archivist' });
+    await as.administrator.call('user.resetPassword', { id: u.id, password: 'mật khẩu mới rất dài' });
+    await as.administrator.call('user.disable', { id: u.id, disabled: true });
+    await as.administrator.call('auth.setPolicy', { idleMinutes: 24 * 60 });
+    const tail = events().slice(-8).map((e) => [e.action, e.actor, e.subject]);
+    expect(tail).toEqual([
+      ['auth.login-failed', 'anonymous', 'clerk1'],
+      ['auth.login', 'clerk1', null],
+      ['auth.logout', 'clerk1', null],
+      ['user.create', 'administrator1', 'hoa'],
+      ['user.set-role', 'administrator1', 'hoa'],
+      ['user.reset-password', 'administrator1', 'hoa'],
+      ['user.disable', 'administrator1', 'hoa'],
+      ['setting.change', 'administrator1', 'auth.idle_minutes'],
+    ]);
+    expect(JSON.parse(events().at(-1)!.details)).toEqual({ from: 10, to: 24 * 60 });
+    expect(JSON.stringify(events())).not.toContain('mật khẩu mới rất dài');
+    expect(JSON.stringify(events())).not.toContain('sai-mat-khau');
+  });
+
+  it('lets a supervisor browse the log by actor, action and day, a page at a time', async () => {
+    clock = new Date('2026-11-25T07:30:00Z'); // within the day-long idle time set above
+    await as.clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Em', applicantCccd: '074090054321', receivedDate: '2026-11-25' });
+    const byClerk = await as.supervisor.call('audit.list', { actor: 'clerk1' });
+    expect(byClerk.total).toBe(events().filter((e) => e.actor === 'clerk1').length);
+    expect(byClerk.items.every((e) => e.actor === 'clerk1')).toBe(true);
+    expect(byClerk.items.map((e) => e.seq)).toEqual([...byClerk.items.map((e) => e.seq)].sort((a, b) => b - a));
+
+    const onThe25th = await as.supervisor.call('audit.list', { from: '2026-11-25', to: '2026-11-25' });
+    expect(onThe25th.items.map((e) => e.action)).toEqual(['dossier.create']);
+    expect((await as.supervisor.call('audit.list', { to: '2026-11-24' })).total).toBe(events().length - 1);
+
+    const authEvents = await as.supervisor.call('audit.list', { action: 'auth.' });
+    expect(authEvents.items.every((e) => e.action.startsWith('auth.'))).toBe(true);
+    expect(authEvents.total).toBeGreaterThanOrEqual(ROLES.length + 3);
+
+    const page1 = await as.supervisor.call('audit.list', { limit: 3, offset: 0 });
+    const page2 = await as.supervisor.call('audit.list', { limit: 3, offset: 3 });
+    expect(page1.items).toHaveLength(3);
+    expect(page2.items[0]!.seq).toBe(page1.items[2]!.seq - 1);
+  });
+
+  it('exports the log as CSV, as text or to a file, and records the export', async () => {
+    const text = await as.supervisor.call('audit.export', { action: 'user.create' });
+    const lines = text.csv!.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('seq,at,actor,workstation,action,subject,details,hash');
+    expect(lines).toHaveLength(1 + ROLES.length + 1);
+    expect(text.rows).toBe(ROLES.length + 1);
+    expect(lines.slice(1).every((l) => l.split(',')[4] === 'user.create')).toBe(true);
+
+    const path = join(dir.path, 'nhat-ky.csv');
+    const written = await as.administrator.call('audit.export', { path });
+    expect(written).toEqual({ rows: events().length - 1, path });
+    expect(readFileSync(path, 'utf8').trimEnd().split('\r\n')).toHaveLength(written.rows + 1);
+    expect(events().at(-1)).toMatchObject({ action: 'audit.export', actor: 'administrator1', subject: path });
+    expect(await codeOf(as.supervisor.call('audit.export', { path: join(dir.path, 'no-such-dir', 'x.csv') }))).toBe('audit.export-failed');
+  });
+
+  it('deletes a dossier only for an administrator, with a reason, recorded and never silent', async () => {
+    const d = await as.clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Đặng Văn Giang', applicantCccd: '074093513649', receivedDate: '2026-11-25' });
+    const doc = await as.clerk.call('document.create', { dossierId: d.id, component: 'Tờ khai' });
+    for (const role of ['clerk', 'archivist', 'supervisor'] as const) expect(await codeOf(as[role].call('dossier.delete', { id: d.id, reason: 'trùng' })), role).toBe('auth.forbidden');
+    expect(await codeOf(as.administrator.call('dossier.delete', { id: d.id, reason: '   ' }))).toBe('input.invalid');
+    expect((await as.clerk.call('dossier.get', { id: d.id })).code).toBe(d.code);
+
+    const result = await as.administrator.call('dossier.delete', { id: d.id, reason: 'Nhập trùng hồ sơ' });
+    expect(result).toEqual({ deleted: true, code: d.code });
+    expect((await as.clerk.call('dossier.list', {})).items.map((x) => x.id)).not.toContain(d.id);
+    expect((await as.clerk.call('search.query', { text: 'dang van giang' })).map((h) => h.dossierId)).not.toContain(d.id);
+    expect(await codeOf(as.clerk.call('dossier.get', { id: d.id }))).toBe('dossier.not-found');
+    expect(await codeOf(as.administrator.call('dossier.delete', { id: d.id, reason: 'lần nữa' }))).toBe('dossier.not-found');
+
+    const event = events().find((e) => e.action === 'dossier.delete')!;
+    expect(event).toMatchObject({ actor: 'administrator1', subject: d.code, workstation_id: engine.workstation.id, at: clock.toISOString() });
+    expect(JSON.parse(event.details)).toMatchObject({ id: d.id, reason: 'Nhập trùng hồ sơ', documents: [{ id: doc.id, component: 'Tờ khai', pages: 0 }], records: [] });
+    // Kept for retention: the row and its documents stay, marked deleted with who and why.
+    expect(engine.store.db.prepare('SELECT deleted_by, deletion_reason FROM dossier WHERE id = ?').get(d.id)).toEqual({ deleted_by: 'administrator1', deletion_reason: 'Nhập trùng hồ sơ' });
+    expect(engine.store.db.prepare('SELECT count(*) AS n FROM document WHERE dossier_id = ?').get(d.id)).toEqual({ n: 1 });
+    expect(engine.audit.verify()).toMatchObject({ ok: true });
+  });
+});
