@@ -283,4 +283,11 @@ CREATE INDEX archive_flag_dossier ON archive_flag(dossier_id);
 CREATE INDEX dossier_batch ON dossier(batch_id);
 `,
   },
+  {
+    version: 9,
+    name: 'desk: the scanner settings a dossier was last scanned with, for one-click re-scans',
+    sql: `
+ALTER TABLE dossier ADD COLUMN scan_profile TEXT;
+`,
+  },
 ];
