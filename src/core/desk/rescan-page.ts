@@ -54,10 +54,11 @@ export async function rescanPage(ctx: RescanContext, page: PageRow, profile: Sca
   if (!bytes) throw new RescanNothingScannedError(page.id);
   const sha = store.blobs.put(bytes);
   return store.db.transaction(() => {
-    const twin = store.pages.ofDocument(page.documentId).find((p) => p.id !== page.id && p.imageSha256 === sha);
+    const twin = store.pages.ofDocument(page.documentId).find((p) => p.imageSha256 === sha);
     if (twin) throw new RescanDuplicateError(page.id, twin.id);
-    desk.deletePage(page.id);
+    // Added before the old page goes, so the new page never takes the old one's id.
     const added = store.pages.addPage(page.documentId, sha, `${profile.driver}:${profile.deviceId}#rescan`);
+    desk.deletePage(page.id);
     desk.movePage(added.id, page.documentId, page.position);
     enqueuePage(store, added.id, sha);
     store.dossiers.settleWorkStatus(page.dossierId);
