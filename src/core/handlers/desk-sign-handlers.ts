@@ -49,7 +49,7 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
       if (!dossier) throw new NotFoundError('dossier', id);
       if (!isLocked(dossier.status)) throw new DossierNotFinalizedError(id);
       store.db.transaction(() => {
-        store.dossiers.setStatus(id, 'checking');
+        ctx.desk.setDossierStatus(id, 'checking');
         store.dossiers.settleWorkStatus(id);
         audit.append({ actor: ctx.actor, action: 'dossier.reopen', subject: String(id), details: { from: dossier.status, reason } });
       })();

@@ -1,4 +1,4 @@
-import type { Dossier, DossierKind, DossierPage, DossierStatus, ScanProfile } from '../../shared/types';
+import type { Dossier, DossierKind, DossierPage, ScanProfile } from '../../shared/types';
 import type { CodeParts } from '../dossier-code';
 import type { Db } from './database';
 
@@ -90,10 +90,6 @@ export class DossierRepository {
          WHERE dossier.id = @id AND dossier.status IN ('received', 'scanning', 'checking') AND dossier.status != next.status`,
       )
       .run(new Date().toISOString(), { id: dossierId });
-  }
-
-  setStatus(dossierId: number, status: DossierStatus): void {
-    this.db.prepare('UPDATE dossier SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), dossierId);
   }
 
   /** The scanner settings the clerk last scanned this dossier with (a re-scan uses them). */
