@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { checkCccd } from './cccd';
 import { isIsoDate } from './dates';
 import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
-import type { DeskField, DeskView, FinalizeResult, RecordVerification, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
+import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanResult, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
 import type { MethodName } from './methods';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
@@ -102,6 +102,8 @@ export const SignerUnlockTokenInput = z.object({
   tokenLabel: z.string().trim().max(200).optional(),
   pin: z.string().min(1, PROBLEM.required).max(64),
 });
+/** Reopening a finalized dossier is audited with the clerk's reason; what changes after it is signed as a new record version. */
+export const DossierReopenInput = z.object({ id: positiveId, reason: requiredText(500) });
 export const RecordIdInput = z.object({ recordId: positiveId });
 export const ScannerScanInput = z.object({
   documentId: positiveId,
@@ -144,6 +146,8 @@ export const contract = {
   'signer.status': method<typeof EmptyInput, SignerStatus>(EmptyInput),
   'signer.unlockToken': method<typeof SignerUnlockTokenInput, SignerStatus>(SignerUnlockTokenInput),
   'dossier.finalize': method<typeof DossierIdInput, FinalizeResult>(DossierIdInput),
+  'dossier.reopen': method<typeof DossierReopenInput, Dossier>(DossierReopenInput),
+  'page.rescan': method<typeof PageIdInput, RescanResult>(PageIdInput),
   'record.verify': method<typeof RecordIdInput, RecordVerification>(RecordIdInput),
   'scanner.list': method<typeof EmptyInput, { devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }>(EmptyInput),
   'scanner.scan': method<typeof ScannerScanInput, ScanResult>(ScannerScanInput),

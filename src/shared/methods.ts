@@ -27,6 +27,8 @@ export const METHOD_NAMES = [
   'signer.status',
   'signer.unlockToken',
   'dossier.finalize',
+  'dossier.reopen',
+  'page.rescan',
   'record.verify',
   'scanner.list',
   'scanner.scan',

@@ -63,6 +63,8 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'scanner.scan': DIGITIZE,
   'scanner.cancel': DIGITIZE,
   'dossier.receipt': DESK,
+  'dossier.reopen': DIGITIZE,
+  'page.rescan': DIGITIZE,
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */

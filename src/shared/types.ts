@@ -178,6 +178,21 @@ export interface ScannerDevice {
   name: string;
 }
 
+/** The scanner and settings a dossier was last scanned with: a re-scan of one of its pages uses them. */
+export interface ScanProfile {
+  driver: string;
+  deviceId: string;
+  dpi: number;
+  colorMode: 'color' | 'gray' | 'bw';
+  source: 'flatbed' | 'adf' | 'duplex';
+}
+
+/** A flagged page scanned again: the new page stands where the old one stood; the old one is out of the record. */
+export interface RescanResult {
+  replaced: number;
+  pageId: number;
+}
+
 export interface ScanResult {
   added: number[];
   duplicates: number[];

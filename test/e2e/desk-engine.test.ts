@@ -1,22 +1,29 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine';
 import { dispatch } from '../../src/core/rpc-dispatch';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { corpusPage, failingCccd } from '../e2e-support/desk-fixtures';
+import { recordXmpFields } from '../e2e-support/record-xmp';
 import { pdfsig } from '../record/support/pdf-tools';
+import { tempDir } from '../support/temp-dir';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 
 // Two clean corpus pages: a birth declaration of two pages' worth of fields, OCR'd by the real pipeline.
 const first = corpusPage('viadm-18d1');
 const second = corpusPage('viadm-c0af');
 const applicantCccd = first.fields.cccd![0]!;
+const correctedNumber = '125/2026/TB-UBND';
+const correctedDate = '2026-11-20';
 
 describe('the desk through the engine contract', () => {
   let app: AppServer;
   let engine: Engine;
   let pki: TestPki;
   let nextId = 1;
+  const scratch = tempDir('sohoa-desk-engine-');
 
   /** Calls through the engine's edge, as a client would: validated input, coded errors. */
   async function call<K extends MethodName>(method: K, params: MethodInput<K>): Promise<MethodResult<K>> {
@@ -38,6 +45,7 @@ describe('the desk through the engine contract', () => {
   afterAll(async () => {
     await app?.close();
     pki?.cleanup();
+    scratch.remove();
   });
 
   it('shows a new dossier with the procedure’s components as its checklist', async () => {
@@ -47,6 +55,7 @@ describe('the desk through the engine contract', () => {
     const view = await call('dossier.desk', { id: dossierId });
     expect(view.checklist.map((c) => c.component)).toEqual(procedure.components);
     expect(view.documents).toEqual([]);
+    expect(view.dossier.status).toBe('received');
     documentId = (await call('document.create', { dossierId, component: procedure.components[0] })).id;
     expect((await call('dossier.desk', { id: dossierId })).checklist[0]!.documentIds).toEqual([documentId]);
   });
@@ -54,7 +63,9 @@ describe('the desk through the engine contract', () => {
   it('reads imported pages, rotates and reorders them, and re-reads what was turned', { timeout: 240_000 }, async () => {
     const added = await call('document.importFiles', { documentId, paths: [first.path, second.path] });
     expect(added.added).toHaveLength(2);
+    expect((await call('dossier.get', { id: dossierId })).status).toBe('scanning');
     await engine.idle();
+    expect((await call('dossier.get', { id: dossierId })).status).toBe('checking');
     let doc = (await call('dossier.desk', { id: dossierId })).documents[0]!;
     expect(doc.pages.map((p) => p.state)).toEqual(['read', 'read']);
     expect(doc.record).not.toBeNull();
@@ -94,6 +105,22 @@ describe('the desk through the engine contract', () => {
     expect(audit).toBeGreaterThan(0);
   });
 
+  it('builds the record again with the clerk’s document number and date, over what OCR read', { timeout: 120_000 }, async () => {
+    const before = (await call('dossier.desk', { id: dossierId })).documents[0]!.record!;
+    const ocr = await call('document.fields', { documentId });
+    expect(ocr.find((f) => f.name === 'docNumber')!.value).not.toBe(correctedNumber);
+    await call('document.setField', { documentId, name: 'docNumber', value: correctedNumber });
+    await call('document.setField', { documentId, name: 'docDate', value: correctedDate });
+    await engine.idle();
+    const after = (await call('dossier.desk', { id: dossierId })).documents[0]!;
+    expect(after.record!.version).toBeGreaterThan(before.version);
+    expect(after).toMatchObject({ docNumber: correctedNumber, docDate: correctedDate });
+    // The same correction again changes nothing, so the record is not built once more.
+    await call('document.setField', { documentId, name: 'docNumber', value: correctedNumber });
+    await engine.idle();
+    expect((await call('dossier.desk', { id: dossierId })).documents[0]!.record!.version).toBe(after.record!.version);
+  });
+
   it('refuses to finalize without a certificate, then signs every record once', { timeout: 120_000 }, async () => {
     expect(await codeOf(call('dossier.finalize', { dossierId }))).toBe('signer.locked');
     expect(await codeOf(call('signer.unlock', { p12Path: pki.signerP12, password: 'wrong' }))).toBe('signer.bad-password');
@@ -113,6 +140,36 @@ describe('the desk through the engine contract', () => {
     expect(verification.signatures.map((s) => s.signer)).toEqual([pki.signerCommonName]);
     expect(pdfsig(engine.store.blobs.get(record.pdfSha256)).validity).toEqual(['Signature is Valid.']);
     expect(engine.store.db.prepare('SELECT count(*) AS n FROM outbox_item WHERE record_id = ?').get(record.id)).toEqual({ n: 1 });
+
+    const signedFile = join(scratch.path, 'signed.pdf');
+    writeFileSync(signedFile, engine.store.blobs.get(record.pdfSha256));
+    expect(await recordXmpFields(signedFile)).toMatchObject({ documentNumber: correctedNumber, documentDate: correctedDate });
+  });
+
+  it('refuses changes to a finalized dossier with a coded error, until the clerk reopens it (audited)', async () => {
+    const doc = (await call('dossier.desk', { id: dossierId })).documents[0]!;
+    const pageId = doc.pages[0]!.id;
+    const refused = await Promise.all([
+      codeOf(call('page.delete', { pageId })),
+      codeOf(call('page.move', { pageId, documentId, position: 2 })),
+      codeOf(call('page.rotate', { pageId, rotation: ((doc.pages[0]!.rotation + 90) % 360) as 0 | 90 | 180 | 270 })),
+      codeOf(call('page.rescan', { pageId })),
+      codeOf(call('document.setField', { documentId, name: 'docNumber', value: '1/2026' })),
+      codeOf(call('document.importFiles', { documentId, paths: [first.path] })),
+      codeOf(call('document.create', { dossierId })),
+    ]);
+    expect(refused).toEqual(Array(refused.length).fill('dossier.finalized'));
+    const unchanged = (await call('dossier.desk', { id: dossierId })).documents;
+    expect(unchanged.map((d) => d.pages.map((p) => p.id))).toEqual([doc.pages.map((p) => p.id)]);
+    expect(unchanged[0]!.record).toEqual(doc.record);
+
+    const other = await call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Trần Thị Bích', applicantCccd: '079190012345', receivedDate: '2026-11-23' });
+    expect(await codeOf(call('dossier.reopen', { id: other.id, reason: 'sửa' }))).toBe('dossier.not-finalized');
+    expect(await codeOf(call('dossier.reopen', { id: dossierId, reason: '  ' }))).toBe('input.invalid');
+    const reopened = await call('dossier.reopen', { id: dossierId, reason: 'Công dân bổ sung trang' });
+    expect(reopened.status).toBe('checking');
+    const event = engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'dossier.reopen' AND subject = ?`).get(String(dossierId)) as { details: string };
+    expect(JSON.parse(event.details)).toMatchObject({ from: 'finalized', reason: 'Công dân bổ sung trang' });
   });
 
   it('offers the signed document to the next dossier of the same person, once', async () => {
@@ -151,5 +208,9 @@ describe('the desk through the engine contract', () => {
     const view = await call('dossier.desk', { id: dossierId });
     expect(view.finalizing).toBeNull();
     expect(view.documents[0]!.record!.signed).toBe(true);
+    expect(view.dossier.status).toBe('finalized');
+    // The version signed before the reopen stays, beside the new signed one.
+    const signed = engine.store.db.prepare('SELECT count(*) AS n FROM record WHERE document_id = ? AND signed = 1').get(documentId) as { n: number };
+    expect(signed.n).toBe(2);
   });
 });

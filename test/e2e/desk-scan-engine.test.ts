@@ -1,5 +1,6 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { makeSaneTestConfig } from '../capture/sane-test-scanner';
@@ -84,6 +85,27 @@ describe('scanning into a document through the engine', () => {
     expect(gone.added).toEqual([]);
     await expect(engine.handlers['scanner.scan']({ documentId: 99_999, driver: 'sane', deviceId: 'test:0', dpi: 100, colorMode: 'gray', source: 'flatbed' })).rejects.toMatchObject({ code: 'document.not-found' });
     expect(await engine.handlers['scanner.cancel']({ documentId })).toEqual({ cancelled: false });
+  });
+
+  it('re-scans a page with the scanner and settings the dossier was last scanned with, in the old page’s place', async () => {
+    const before = (await engine.handlers['document.list']({ dossierId })).find((d) => d.id === documentId)!.pages;
+    const old = before[0]!;
+    useScanner({ extraScanArgs: ['--test-picture', 'Solid black'] });
+    const result = await engine.handlers['page.rescan']({ pageId: old.id });
+    expect(result.replaced).toBe(old.id);
+    expect(before.map((p) => p.id)).not.toContain(result.pageId);
+    const after = (await engine.handlers['document.list']({ dossierId })).find((d) => d.id === documentId)!.pages;
+    expect(after.map((p) => p.id)).toEqual(before.map((p) => (p.id === old.id ? result.pageId : p.id)));
+    // The last scan of this dossier fed the ADF in colour: the re-scan did the same.
+    expect(after.find((p) => p.id === result.pageId)!.source).toBe('sane:test:0#rescan');
+    expect(engine.store.dossiers.scanProfile(dossierId)).toMatchObject({ source: 'adf', colorMode: 'color' });
+    expect(engine.store.pages.get(old.id)).toBeUndefined();
+
+    const other = (await engine.handlers['dossier.create']({ procedureCode: (await engine.handlers['dossier.get']({ id: dossierId })).procedureCode!, applicantName: 'Lê Thị Dung', applicantCccd: '074190054321', receivedDate: '2026-11-23' })).id;
+    const otherDoc = (await engine.handlers['document.create']({ dossierId: other })).id;
+    const png = await sharp({ create: { width: 64, height: 90, channels: 3, background: { r: 240, g: 240, b: 240 } } }).png().toBuffer();
+    const [imported] = (await engine.handlers['page.addImage']({ documentId: otherDoc, imageBase64: png.toString('base64') })).added;
+    await expect(engine.handlers['page.rescan']({ pageId: imported! })).rejects.toMatchObject({ code: 'page.rescan-no-scanner' });
   });
 
   it('prints the receipt for the citizen, with the code, the applicant and each component', async () => {

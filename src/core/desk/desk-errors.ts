@@ -42,3 +42,35 @@ export class ScanInProgressError extends CodedError {
     super('scanner.in-progress', `A scan into document ${documentId} is already running`, { documentId });
   }
 }
+
+/** A finalized (signed and filed) dossier is not changed in place: the clerk reopens it first, which is audited. */
+export class DossierFinalizedError extends CodedError {
+  constructor(dossierId: number) {
+    super('dossier.finalized', `Dossier ${dossierId} is finalized; reopen it to change it`, { dossierId });
+  }
+}
+
+export class DossierNotFinalizedError extends CodedError {
+  constructor(dossierId: number) {
+    super('dossier.not-finalized', `Dossier ${dossierId} is not finalized, so there is nothing to reopen`, { dossierId });
+  }
+}
+
+/** A one-click re-scan uses the scanner the dossier was last scanned with; its pages came from files or the camera. */
+export class RescanNoScannerError extends CodedError {
+  constructor(dossierId: number) {
+    super('page.rescan-no-scanner', `Dossier ${dossierId} was never scanned with a scanner; scan or import the page again instead`, { dossierId });
+  }
+}
+
+export class RescanNothingScannedError extends CodedError {
+  constructor(pageId: number) {
+    super('page.rescan-empty', `The scanner delivered no page to replace page ${pageId}`, { pageId });
+  }
+}
+
+export class RescanDuplicateError extends CodedError {
+  constructor(pageId: number, duplicateOf: number) {
+    super('page.rescan-duplicate', `The new scan of page ${pageId} is identical to page ${duplicateOf} of the same document`, { pageId, duplicateOf });
+  }
+}

@@ -2,6 +2,8 @@ import type { EngineHandlers } from '../../shared/contract';
 import type { PageText } from '../../shared/page-text';
 import type { ChecklistItem, DeskDocument } from '../../shared/types';
 import { ReuseNotAllowedError } from '../desk/desk-errors';
+import { editableDossier } from '../desk/dossier-lock';
+import { reassembleWhenRead, RECORD_FIELDS } from '../desk/reassemble';
 import { buildReceiptPdf } from '../desk/receipt-pdf';
 import { deskFields, fieldValueProblem, normaliseFieldValue } from '../desk/document-fields';
 import { DocumentNotFoundError } from '../intake/page-intake';
@@ -52,7 +54,7 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
     },
 
     'document.reuse': ({ dossierId, sourceDocumentId, component }) => {
-      const dossier = dossierOrThrow(dossierId);
+      const dossier = editableDossier(store, dossierId);
       const source = documentOrThrow(sourceDocumentId);
       const sourceDossier = dossierOrThrow(source.dossierId);
       if (!dossier.applicantCccd || sourceDossier.applicantCccd !== dossier.applicantCccd) throw new ReuseNotAllowedError('another applicant', { sourceDocumentId });
@@ -63,6 +65,7 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       const id = store.db.transaction(() => {
         const documentId = desk.insertReusedDocument(dossierId, sourceDocumentId, component ?? null);
         store.records.addVersion(documentId, record.pdfSha256, record.signed ? { signer: record.signer ?? '', signedAt: record.signedAt ?? '' } : null);
+        store.dossiers.settleWorkStatus(dossierId);
         audit.append({ actor: ctx.actor, action: 'document.reuse', subject: String(documentId), details: { dossierId, sourceDocumentId, recordId: record.id } });
         return documentId;
       })();
@@ -74,12 +77,15 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
 
     'document.setField': ({ documentId, name, value }) => {
       const doc = documentOrThrow(documentId);
+      editableDossier(store, doc.dossierId);
       const problem = fieldValueProblem(name, value);
       if (problem) throw new InputInvalidError([{ field: 'value', problem }]);
       const ocrValue = fieldsOf(documentId).find((f) => f.name === name)?.ocrValue ?? null;
       const normalised = normaliseFieldValue(name, value);
+      const changesRecord = RECORD_FIELDS.includes(name) && desk.corrections(documentId).find((c) => c.name === name)?.value !== normalised;
       store.db.transaction(() => {
         desk.setCorrection(documentId, { name, value: normalised, ocrValue }, ctx.actor);
+        if (changesRecord) reassembleWhenRead(store, desk, documentId);
         audit.append({ actor: ctx.actor, action: 'field.correct', subject: String(documentId), details: { name, ocrValue, value: normalised } });
       })();
       events.emit('dossier.changed', { id: doc.dossierId });

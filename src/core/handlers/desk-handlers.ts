@@ -20,6 +20,8 @@ export type DeskMethod =
   | 'signer.unlockToken'
   | 'signer.status'
   | 'dossier.finalize'
+  | 'dossier.reopen'
+  | 'page.rescan'
   | 'record.verify'
   | 'scanner.list'
   | 'scanner.scan'

@@ -1,6 +1,7 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { PageMoveConflictError, PageNotReadyError } from '../desk/desk-errors';
 import { reassembleWhenRead, rereadPage } from '../desk/reassemble';
+import { editableDossier } from '../desk/dossier-lock';
 import { rotateImage } from '../desk/rotate-images';
 import { DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
@@ -12,9 +13,11 @@ type Handlers = Pick<EngineHandlers, 'page.rotate' | 'page.delete' | 'page.move'
 export function deskPageHandlers(ctx: DeskContext): Handlers {
   const { store, desk, audit, events } = ctx;
 
+  /** The page, when its dossier may still change. */
   const pageOrThrow = (pageId: number) => {
     const page = store.pages.get(pageId);
     if (!page) throw new NotFoundError('page', pageId);
+    editableDossier(store, page.dossierId);
     return page;
   };
 
@@ -42,6 +45,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
           rotation,
         });
         rereadPage(desk, pageId, sha.ocr);
+        store.dossiers.settleWorkStatus(page.dossierId);
         audit.append({ actor: ctx.actor, action: 'page.rotate', subject: String(pageId), details: { from: page.rotation, to: rotation } });
       })();
       events.emit('dossier.changed', { id: page.dossierId });
@@ -51,9 +55,11 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
     'page.delete': ({ pageId }) => {
       const page = store.pages.get(pageId);
       if (!page) return { deleted: false };
+      editableDossier(store, page.dossierId);
       store.db.transaction(() => {
         desk.deletePage(pageId);
         reassembleWhenRead(store, desk, page.documentId);
+        store.dossiers.settleWorkStatus(page.dossierId);
         audit.append({ actor: ctx.actor, action: 'page.delete', subject: String(pageId), details: { documentId: page.documentId, imageSha256: page.imageSha256 } });
       })();
       events.emit('dossier.changed', { id: page.dossierId });

@@ -1,19 +1,25 @@
 import type { EngineHandlers } from '../../shared/contract';
+import { RescanNoScannerError } from '../desk/desk-errors';
+import { editableDossier } from '../desk/dossier-lock';
+import { rescanPage } from '../desk/rescan-page';
 import { listScanners, scanIntoDocument } from '../desk/scan-into-document';
 import { DocumentNotFoundError } from '../intake/page-intake';
+import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
-type Handlers = Pick<EngineHandlers, 'scanner.list' | 'scanner.scan' | 'scanner.cancel'>;
+type Handlers = Pick<EngineHandlers, 'scanner.list' | 'scanner.scan' | 'scanner.cancel' | 'page.rescan'>;
 
 export function deskScanHandlers(ctx: DeskContext): Handlers {
-  const { store, audit, events } = ctx;
+  const { store, desk, audit, events } = ctx;
   return {
     'scanner.list': () => listScanners(store),
 
     'scanner.scan': async ({ documentId, driver, deviceId, dpi, colorMode, source }) => {
       const doc = store.pages.documentFields(documentId);
       if (!doc) throw new DocumentNotFoundError(documentId);
+      editableDossier(store, doc.dossierId);
       const result = await scanIntoDocument(store, events, ctx.scans, { documentId, dossierId: doc.dossierId, driver, deviceId, options: { dpi, colorMode, source } });
+      if (result.added.length + result.duplicates.length > 0) store.dossiers.setScanProfile(doc.dossierId, { driver, deviceId, dpi, colorMode, source });
       audit.append({ actor: ctx.actor, action: 'page.scan', subject: String(documentId), details: { device: `${driver}:${deviceId}`, added: result.added.length, cancelled: result.cancelled, error: result.error?.code ?? null } });
       events.emit('dossier.changed', { id: doc.dossierId });
       return result;
@@ -23,6 +29,26 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
       const scan = ctx.scans.get(documentId);
       scan?.abort();
       return { cancelled: scan !== undefined };
+    },
+
+    'page.rescan': async ({ pageId }) => {
+      const page = store.pages.get(pageId);
+      if (!page) throw new NotFoundError('page', pageId);
+      editableDossier(store, page.dossierId);
+      const profile = store.dossiers.scanProfile(page.dossierId);
+      if (!profile) throw new RescanNoScannerError(page.dossierId);
+      const result = await rescanPage(
+        {
+          store,
+          desk,
+          running: ctx.scans,
+          onReplaced: (details) => audit.append({ actor: ctx.actor, action: 'page.rescan', subject: String(page.documentId), details: { ...details, position: page.position, device: `${profile.driver}:${profile.deviceId}` } }),
+        },
+        page,
+        profile,
+      );
+      events.emit('dossier.changed', { id: page.dossierId });
+      return result;
     },
   };
 }

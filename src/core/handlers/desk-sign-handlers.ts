@@ -1,12 +1,18 @@
 import type { EngineHandlers } from '../../shared/contract';
+import { DossierNotFinalizedError } from '../desk/desk-errors';
+import { isLocked } from '../desk/dossier-lock';
 import { finalizeDossier } from '../desk/finalize-dossier';
 import { verifyPdf } from '../record/verify-pdf';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
-type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'record.verify'>;
+type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'dossier.reopen' | 'record.verify'>;
 
-/** Signing: the certificate unlocked once per session, the dossier signed and filed, a record's signature checked. */
+/**
+ * Signing: the certificate unlocked once per session, the dossier signed and filed, a record's
+ * signature checked. A finalized dossier is changed only after an explicit, audited reopen; what
+ * changes then is signed again as a new version of its record, the earlier signed versions stay.
+ */
 export function deskSignHandlers(ctx: DeskContext): Handlers {
   const { store, audit } = ctx;
   const running = new Map<number, ReturnType<typeof finalizeDossier>>();
@@ -36,6 +42,19 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
       ).finally(() => running.delete(dossierId));
       running.set(dossierId, work);
       return work;
+    },
+
+    'dossier.reopen': ({ id, reason }) => {
+      const dossier = store.dossiers.get(id);
+      if (!dossier) throw new NotFoundError('dossier', id);
+      if (!isLocked(dossier.status)) throw new DossierNotFinalizedError(id);
+      store.db.transaction(() => {
+        ctx.desk.setDossierStatus(id, 'checking');
+        store.dossiers.settleWorkStatus(id);
+        audit.append({ actor: ctx.actor, action: 'dossier.reopen', subject: String(id), details: { from: dossier.status, reason } });
+      })();
+      ctx.events.emit('dossier.changed', { id });
+      return store.dossiers.get(id)!;
     },
 
     'record.verify': async ({ recordId }) => {

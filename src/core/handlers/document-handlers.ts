@@ -1,5 +1,6 @@
 import type { EngineHandlers } from '../../shared/contract';
 import type { DocumentSummary } from '../../shared/types';
+import { editableDossier } from '../desk/dossier-lock';
 import { addCapturedPages, DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
@@ -9,15 +10,16 @@ type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list'
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   const { store, audit, events } = ctx;
 
+  /** The dossier a document belongs to, when pages may still be added to it. */
   const dossierOfDocument = (documentId: number) => {
     const doc = store.pages.documentFields(documentId);
     if (!doc) throw new DocumentNotFoundError(documentId);
-    return doc.dossierId;
+    return editableDossier(store, doc.dossierId).id;
   };
 
   return {
     'document.create': ({ dossierId, component, title }) => {
-      if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
+      editableDossier(store, dossierId);
       const id = store.db.transaction(() => {
         const documentId = store.pages.createDocument(dossierId, component ?? null, title ?? null);
         audit.append({ actor: ctx.actor, action: 'document.create', subject: String(documentId), details: { dossierId, component } });

@@ -20,7 +20,10 @@ export async function addCapturedPages(store: Store, documentId: number, items: 
       const sha = store.blobs.put(item.bytes);
       const { id, added } = store.db.transaction(() => {
         const page = store.pages.addPage(documentId, sha, item.source);
-        if (page.added) enqueuePage(store, page.id, sha);
+        if (page.added) {
+          enqueuePage(store, page.id, sha);
+          store.dossiers.settleWorkStatus(store.pages.get(page.id)!.dossierId);
+        }
         return page;
       })();
       (added ? result.added : result.duplicates).push(id);

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { PageText } from '../../shared/page-text';
 import type { EventBus } from '../event-bus';
+import { DeskRepository, type FieldCorrection } from '../store/desk-repository';
 import type { Store } from '../store/store';
 import type { JobHandler } from './job-runner';
-import type { PipelineStages } from './pipeline-stages';
+import type { ExtractedFields, PipelineStages } from './pipeline-stages';
 
 export const PIPELINE_JOBS = { clean: 'page.clean', read: 'page.read', assemble: 'document.assemble' } as const;
 
@@ -13,6 +14,12 @@ interface PipelineContext {
   events?: EventBus;
   agencyName: string;
   actor: string;
+}
+
+/** The clerk's corrections of the fields a record carries win over what OCR read; what OCR read stays in `all`. */
+function withCorrections(fields: ExtractedFields, corrections: FieldCorrection[]): ExtractedFields {
+  const corrected = (name: string) => corrections.find((c) => c.name === name)?.value;
+  return { ...fields, docNumber: corrected('docNumber') ?? fields.docNumber, docDate: corrected('docDate') ?? fields.docDate };
 }
 
 const isJpeg = (bytes: Buffer) => bytes[0] === 0xff && bytes[1] === 0xd8;
@@ -30,6 +37,7 @@ export function enqueuePage(store: Store, pageId: number, imageSha256: string): 
  */
 export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandler> {
   const { store, stages } = ctx;
+  const desk = new DeskRepository(store.db);
   const pageOf = (payload: unknown) => {
     const page = store.pages.get((payload as { pageId: number }).pageId);
     if (!page) throw new Error(`page ${(payload as { pageId: number }).pageId} is gone`);
@@ -38,6 +46,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
   const failPage = (payload: unknown, error: { code: string; message: string }) => {
     store.pages.markFailed((payload as { pageId: number }).pageId, error);
     const page = store.pages.get((payload as { pageId: number }).pageId);
+    if (page) store.dossiers.settleWorkStatus(page.dossierId);
     if (page) ctx.events?.emit('dossier.changed', { id: page.dossierId });
   };
 
@@ -85,6 +94,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       store.pages.markRead(pageId, textSha, text.text, text.confidence, text.unreadable ? ['unreadable'] : []);
       const page = store.pages.get(pageId)!;
       store.search.indexPage(page.dossierId, pageId, text.text);
+      store.dossiers.settleWorkStatus(page.dossierId);
       const siblings = store.pages.ofDocument(page.documentId);
       if (siblings.every((p) => p.state === 'read')) {
         const key = createHash('sha256').update(siblings.map((p) => `${p.id}:${p.textSha256}:${p.cleanSha256}`).join('|')).digest('hex');
@@ -103,7 +113,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       const dossier = store.dossiers.get(doc.dossierId)!;
       const pages = store.pages.ofDocument(documentId).filter((p) => p.state === 'read');
       const texts = pages.map((p) => JSON.parse(store.blobs.get(p.textSha256!).toString('utf8')) as PageText);
-      const fields = stages.extract(texts);
+      const fields = withCorrections(stages.extract(texts), desk.corrections(documentId));
       const pdf = await stages.assemble(
         pages.map((p, i) => {
           const image = store.blobs.get(p.cleanSha256!);

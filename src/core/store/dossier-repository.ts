@@ -1,4 +1,4 @@
-import type { Dossier, DossierKind, DossierPage } from '../../shared/types';
+import type { Dossier, DossierKind, DossierPage, ScanProfile } from '../../shared/types';
 import type { CodeParts } from '../dossier-code';
 import type { Db } from './database';
 
@@ -91,5 +91,34 @@ export class DossierRepository {
          WHERE doc.dossier_id = ? ORDER BY doc.position, pg.position`,
       )
       .all(dossierId) as DossierPage[];
+  }
+
+  /**
+   * Moves an open dossier along as its pages come and go: received (nothing captured), scanning
+   * (a page still on its way through the pipeline), checking (every page read or failed, for the
+   * clerk to check). A finalized, synced or returned dossier keeps its status.
+   */
+  settleWorkStatus(dossierId: number): void {
+    this.db
+      .prepare(
+        `UPDATE dossier SET status = next.status, updated_at = ?
+         FROM (SELECT CASE
+                 WHEN EXISTS (SELECT 1 FROM page pg JOIN document doc ON doc.id = pg.document_id WHERE doc.dossier_id = @id AND pg.state NOT IN ('read', 'failed')) THEN 'scanning'
+                 WHEN EXISTS (SELECT 1 FROM page pg JOIN document doc ON doc.id = pg.document_id WHERE doc.dossier_id = @id)
+                   OR EXISTS (SELECT 1 FROM record r JOIN document doc ON doc.id = r.document_id WHERE doc.dossier_id = @id) THEN 'checking'
+                 ELSE 'received' END AS status) AS next
+         WHERE dossier.id = @id AND dossier.status IN ('received', 'scanning', 'checking') AND dossier.status != next.status`,
+      )
+      .run(new Date().toISOString(), { id: dossierId });
+  }
+
+  /** The scanner settings the clerk last scanned this dossier with (a re-scan uses them). */
+  scanProfile(dossierId: number): ScanProfile | null {
+    const r = this.db.prepare('SELECT scan_profile AS p FROM dossier WHERE id = ?').get(dossierId) as { p: string | null } | undefined;
+    return r?.p ? (JSON.parse(r.p) as ScanProfile) : null;
+  }
+
+  setScanProfile(dossierId: number, profile: ScanProfile): void {
+    this.db.prepare('UPDATE dossier SET scan_profile = ? WHERE id = ?').run(JSON.stringify(profile), dossierId);
   }
 }

@@ -296,4 +296,11 @@ CREATE INDEX dossier_live ON dossier(deleted_at);
 CREATE INDEX audit_event_at ON audit_event(at);
 `,
   },
+  {
+    version: 9,
+    name: 'desk: the scanner settings a dossier was last scanned with, for one-click re-scans',
+    sql: `
+ALTER TABLE dossier ADD COLUMN scan_profile TEXT;
+`,
+  },
 ];

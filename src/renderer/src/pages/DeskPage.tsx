@@ -8,6 +8,7 @@ import { FieldsPanel } from '../components/desk/FieldsPanel';
 import { FinalizePanel } from '../components/desk/FinalizePanel';
 import { ImportFiles } from '../components/desk/ImportFiles';
 import { PageViewer, type Highlight } from '../components/desk/PageViewer';
+import { ReopenDossier } from '../components/desk/ReopenDossier';
 import { ReceiptButton } from '../components/desk/ReceiptButton';
 import { ReuseOffers } from '../components/desk/ReuseOffers';
 import { ScanPanel } from '../components/desk/ScanPanel';
@@ -43,6 +44,8 @@ function Desk({ view }: { view: DeskView }) {
   const [scanRequest, setScanRequest] = useState(0);
   const [finalizeRequest, setFinalizeRequest] = useState(0);
   const action = useEngineAction();
+  // Signed and filed: shown read-only until the clerk reopens it.
+  const readOnly = dossier.status === 'finalized' || dossier.status === 'synced';
 
   const selectedDoc = documents.find((d) => d.id === chosenDoc) ?? documents.find((d) => d.pages.some((p) => p.id === viewedPageId)) ?? documents[0] ?? null;
   const allPages = documents.flatMap((d) => d.pages.map((p, i) => ({ page: p, n: i + 1, documentId: d.id })));
@@ -69,7 +72,7 @@ function Desk({ view }: { view: DeskView }) {
     finalize: () => setFinalizeRequest((n) => n + 1),
     nextPage: () => step(1),
     previousPage: () => step(-1),
-    rotate: () => viewed && rotate(viewed.page.id, (viewed.page.rotation + 90) % 360),
+    rotate: () => viewed && !readOnly && rotate(viewed.page.id, (viewed.page.rotation + 90) % 360),
   });
 
   return (
@@ -87,13 +90,16 @@ function Desk({ view }: { view: DeskView }) {
       <div className="desk-layout">
         <div className="desk-column">
           <ReuseOffers dossierId={dossier.id} />
-          <Checklist items={view.checklist} onAdd={(c) => void addDocument(c)} />
+          {readOnly && <ReopenDossier dossierId={dossier.id} />}
+          <Checklist items={view.checklist} onAdd={readOnly ? null : (c) => void addDocument(c)} />
           <section className="card" aria-label={t('desk.documents')}>
             <h2>{t('desk.documents')}</h2>
             {documents.length === 0 && <p className="empty">{t('desk.noDocuments')}</p>}
-            <button type="button" className="small" onClick={() => void addDocument()}>
-              {t('desk.addDocument')}
-            </button>
+            {!readOnly && (
+              <button type="button" className="small" onClick={() => void addDocument()}>
+                {t('desk.addDocument')}
+              </button>
+            )}
             <ErrorNotice error={action.error} />
           </section>
           {documents.map((doc, i) => (
@@ -103,11 +109,13 @@ function Desk({ view }: { view: DeskView }) {
               n={i + 1}
               selected={doc.id === selectedDoc?.id}
               viewedPageId={viewedPageId}
+              readOnly={readOnly}
               actions={{
                 onSelect: () => setChosenDoc(doc.id),
                 onViewPage: viewPage,
                 onRotatePage: rotate,
                 onDeletePage: (pageId) => void action.run(() => api['page.delete']({ pageId })),
+                onRescanPage: (pageId) => void action.run(() => api['page.rescan']({ pageId })),
                 onMovePage: (pageId, position) => void action.run(() => api['page.move']({ pageId, documentId: doc.id, position })),
                 onSplitPage: (pageId) =>
                   void action.run(async () => {
@@ -117,11 +125,13 @@ function Desk({ view }: { view: DeskView }) {
               }}
             />
           ))}
-          <section className="card capture" aria-label={t('desk.capture')}>
-            <ImportFiles documentId={selectedDoc?.id ?? null} />
-            <ScanPanel documentId={selectedDoc?.id ?? null} scanRequest={scanRequest} />
-            <CameraCapture documentId={selectedDoc?.id ?? null} />
-          </section>
+          {!readOnly && (
+            <section className="card capture" aria-label={t('desk.capture')}>
+              <ImportFiles documentId={selectedDoc?.id ?? null} />
+              <ScanPanel documentId={selectedDoc?.id ?? null} scanRequest={scanRequest} />
+              <CameraCapture documentId={selectedDoc?.id ?? null} />
+            </section>
+          )}
         </div>
         <div className="desk-column desk-column--wide">
           <PageViewer page={viewed?.page ?? null} n={viewed?.n ?? 0} highlight={highlight} />
@@ -130,6 +140,7 @@ function Desk({ view }: { view: DeskView }) {
           <FieldsPanel
             documentId={selectedDoc?.id ?? null}
             dossierId={dossier.id}
+            readOnly={readOnly}
             onShow={(f) => {
               if (f.pageId === null || f.bbox === null) return;
               setViewedPageId(f.pageId);

@@ -3,7 +3,7 @@ import type { ChecklistItem } from '../../../../shared/types';
 import { useT } from '../../i18n/i18n-context';
 
 /** The procedure's components, ticked off as documents arrive for them. */
-export function Checklist({ items, onAdd }: { items: ChecklistItem[]; onAdd(component: string): void }) {
+export function Checklist({ items, onAdd }: { items: ChecklistItem[]; onAdd: ((component: string) => void) | null }) {
   const t = useT();
   const titleId = useId();
   return (
@@ -20,9 +20,11 @@ export function Checklist({ items, onAdd }: { items: ChecklistItem[]; onAdd(comp
               </span>
               <span className="checklist-name">{item.component}</span>
               <span className="visually-hidden">{done ? t('desk.checklistDone') : t('desk.checklistMissing')}</span>
-              <button type="button" className="small" onClick={() => onAdd(item.component)} aria-label={t('desk.checklistAdd', { component: item.component })}>
-                +
-              </button>
+              {onAdd && (
+                <button type="button" className="small" onClick={() => onAdd(item.component)} aria-label={t('desk.checklistAdd', { component: item.component })}>
+                  +
+                </button>
+              )}
             </li>
           );
         })}

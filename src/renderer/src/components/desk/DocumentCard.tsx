@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
+import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useId, useState } from 'react';
 import type { DeskDocument } from '../../../../shared/types';
 import { useT } from '../../i18n/i18n-context';
 import { PageThumb } from './PageThumb';
@@ -9,15 +11,39 @@ export interface DocumentCardActions {
   onViewPage(pageId: number): void;
   onRotatePage(pageId: number, rotation: number): void;
   onDeletePage(pageId: number): void;
+  onRescanPage(pageId: number): void;
   onMovePage(pageId: number, position: number): void;
   onSplitPage(pageId: number): void;
 }
 
-/** One component document: its pages as thumbnails in order, its record and signature badge. */
-export function DocumentCard({ doc, n, selected, viewedPageId, actions }: { doc: DeskDocument; n: number; selected: boolean; viewedPageId: number | null; actions: DocumentCardActions }) {
+/**
+ * One component document: its pages as thumbnails in order, its record and signature badge. Pages
+ * are reordered by dragging (mouse or keyboard) or with the buttons; a finalized dossier's are only viewed.
+ */
+export function DocumentCard({ doc, n, selected, viewedPageId, readOnly, actions }: { doc: DeskDocument; n: number; selected: boolean; viewedPageId: number | null; readOnly: boolean; actions: DocumentCardActions }) {
   const t = useT();
   const titleId = useId();
   const title = doc.component ?? doc.title;
+  const ids = doc.pages.map((p) => p.id);
+  // The order a drop asked for, shown until the engine's next view of this document replaces it.
+  const [dropped, setDropped] = useState<{ from: string; order: number[] } | null>(null);
+  const order = dropped && dropped.from === ids.join() ? dropped.order : ids;
+  const pages = order.map((id) => doc.pages.find((p) => p.id === id)!);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const numberOf = (id: UniqueIdentifier) => order.indexOf(Number(id)) + 1;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('page.dragStart', { n: numberOf(active.id) }),
+    onDragOver: ({ active, over }) => (over ? t('page.dragOver', { n: numberOf(active.id), position: numberOf(over.id) }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? t('page.dragEnd', { n: numberOf(active.id), position: numberOf(over.id) }) : undefined),
+    onDragCancel: ({ active }) => t('page.dragCancel', { n: numberOf(active.id) }),
+  };
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const to = order.indexOf(Number(over.id));
+    setDropped({ from: ids.join(), order: arrayMove(order, order.indexOf(Number(active.id)), to) });
+    actions.onMovePage(Number(active.id), to + 1);
+  };
+
   return (
     <section className={selected ? 'card document-card document-card--selected' : 'card document-card'} aria-labelledby={titleId} data-document-id={doc.id}>
       <div className="document-head">
@@ -31,25 +57,34 @@ export function DocumentCard({ doc, n, selected, viewedPageId, actions }: { doc:
         {doc.reusedFrom !== null && <span className="badge badge--reused">{t('desk.reusedBadge')}</span>}
         {doc.record && <RecordBadge record={doc.record} />}
       </p>
-      {doc.pages.length > 0 && (
-        <ol className="thumbs">
-          {doc.pages.map((page, i) => (
-            <PageThumb
-              key={page.id}
-              page={page}
-              n={i + 1}
-              selected={page.id === viewedPageId}
-              actions={{
-                onView: () => actions.onViewPage(page.id),
-                onRotate: () => actions.onRotatePage(page.id, (page.rotation + 90) % 360),
-                onDelete: () => actions.onDeletePage(page.id),
-                onMoveUp: i > 0 ? () => actions.onMovePage(page.id, i) : undefined,
-                onMoveDown: i < doc.pages.length - 1 ? () => actions.onMovePage(page.id, i + 2) : undefined,
-                onSplit: doc.pages.length > 1 ? () => actions.onSplitPage(page.id) : undefined,
-              }}
-            />
-          ))}
-        </ol>
+      {pages.length > 0 && (
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('page.dragHelp') } }}>
+          <SortableContext items={order} strategy={rectSortingStrategy}>
+            <ol className="thumbs">
+              {pages.map((page, i) => (
+                <PageThumb
+                  key={page.id}
+                  page={page}
+                  n={i + 1}
+                  selected={page.id === viewedPageId}
+                  onView={() => actions.onViewPage(page.id)}
+                  edits={
+                    readOnly
+                      ? null
+                      : {
+                          onRotate: () => actions.onRotatePage(page.id, (page.rotation + 90) % 360),
+                          onDelete: () => actions.onDeletePage(page.id),
+                          onRescan: () => actions.onRescanPage(page.id),
+                          onMoveUp: i > 0 ? () => actions.onMovePage(page.id, i) : undefined,
+                          onMoveDown: i < pages.length - 1 ? () => actions.onMovePage(page.id, i + 2) : undefined,
+                          onSplit: pages.length > 1 ? () => actions.onSplitPage(page.id) : undefined,
+                        }
+                  }
+                />
+              ))}
+            </ol>
+          </SortableContext>
+        </DndContext>
       )}
     </section>
   );

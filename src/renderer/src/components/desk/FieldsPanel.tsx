@@ -18,8 +18,8 @@ const LABELS: Record<DeskFieldName, MessageKey> = {
   address: 'fields.name.address',
 };
 
-/** The fields read from the selected document: each shows where it was read, and is corrected in place. */
-export function FieldsPanel({ documentId, dossierId, onShow }: { documentId: number | null; dossierId: number; onShow(field: DeskField): void }) {
+/** The fields read from the selected document: each shows where it was read, and is corrected in place (not once the dossier is finalized). */
+export function FieldsPanel({ documentId, dossierId, readOnly, onShow }: { documentId: number | null; dossierId: number; readOnly: boolean; onShow(field: DeskField): void }) {
   const t = useT();
   const api = useEngine();
   const titleId = useId();
@@ -35,7 +35,7 @@ export function FieldsPanel({ documentId, dossierId, onShow }: { documentId: num
       {found && documentId !== null && (
         <dl className="fields">
           {fields.data!.map((f) => (
-            <FieldRow key={f.name} field={f} documentId={documentId} onShow={() => onShow(f)} />
+            <FieldRow key={f.name} field={f} documentId={documentId} readOnly={readOnly} onShow={() => onShow(f)} />
           ))}
         </dl>
       )}
@@ -44,7 +44,7 @@ export function FieldsPanel({ documentId, dossierId, onShow }: { documentId: num
   );
 }
 
-function FieldRow({ field, documentId, onShow }: { field: DeskField; documentId: number; onShow(): void }) {
+function FieldRow({ field, documentId, readOnly, onShow }: { field: DeskField; documentId: number; readOnly: boolean; onShow(): void }) {
   const t = useT();
   const api = useEngine();
   const inputId = useId();
@@ -63,7 +63,7 @@ function FieldRow({ field, documentId, onShow }: { field: DeskField; documentId:
         {editing ? <label htmlFor={inputId}>{label}</label> : label}
       </dt>
       <dd>
-        {editing ? (
+        {editing && !readOnly ? (
           <form
             className="field-edit"
             onSubmit={(e) => {
@@ -95,6 +95,7 @@ function FieldRow({ field, documentId, onShow }: { field: DeskField; documentId:
             ) : (
               field.confidence !== null && <span className="field-note">{t('fields.confidence', { value: Math.round(field.confidence * 100) })}</span>
             )}
+            {!readOnly && (
             <button
               type="button"
               className="small"
@@ -107,6 +108,7 @@ function FieldRow({ field, documentId, onShow }: { field: DeskField; documentId:
             >
               {t('fields.edit')}
             </button>
+            )}
           </>
         )}
       </dd>

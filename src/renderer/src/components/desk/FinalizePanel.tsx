@@ -69,7 +69,7 @@ export function FinalizePanel({ dossierId, finalized, engineProgress, finalizeRe
       )}
       {signer.data && !signer.data.unlocked && <TokenUnlockForm onUnlocked={() => signer.reload()} />}
       {signer.data?.unlocked && <p className="signer-subject">{t('finalize.unlocked', { subject: signer.data.subject ?? '' })}</p>}
-      <button type="button" className="primary" onClick={() => void doFinalize()} disabled={!signer.data?.unlocked || finalize.busy || shown !== null}>
+      <button type="button" className="primary" onClick={() => void doFinalize()} disabled={!signer.data?.unlocked || finalize.busy || shown !== null || finalized}>
         {t('finalize.submit')}
       </button>
       {shown && (

@@ -1,3 +1,5 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import type { PageSummary } from '../../../../shared/types';
 import { usePageImage } from '../../hooks/use-page-image';
 import { errorMessage } from '../../i18n/error-messages';
@@ -13,23 +15,37 @@ const FLAG_LABELS: Record<string, MessageKey> = {
   'near-duplicate': 'page.flag.near-duplicate',
 };
 
-export interface PageActions {
-  onView(): void;
+/** What the clerk can do with a page of a dossier still open; a finalized dossier's pages are only viewed. */
+export interface PageEdits {
   onRotate(): void;
   onDelete(): void;
+  onRescan(): void;
   onMoveUp?: () => void;
   onMoveDown?: () => void;
   onSplit?: () => void;
 }
 
-/** One page: its thumbnail, where it stands in the pipeline, its warnings, and what the clerk can do with it. */
-export function PageThumb({ page, n, selected, actions }: { page: PageSummary; n: number; selected: boolean; actions: PageActions }) {
+/** A page worth scanning again: the clean-up flagged it, found it blank, or could not process it. */
+const needsRescan = (page: PageSummary, flags: string[]) => flags.length > 0 || page.blank || page.state === 'failed';
+
+/**
+ * One page: its thumbnail, where it stands in the pipeline, its warnings, and what the clerk can do
+ * with it. It is dragged by its handle (mouse, or keyboard: Space, arrows, Space) to reorder it.
+ */
+export function PageThumb({ page, n, selected, onView, edits }: { page: PageSummary; n: number; selected: boolean; onView(): void; edits: PageEdits | null }) {
   const t = useT();
   const image = usePageImage(page.id, 'thumbnail', `${page.state}:${page.rotation}`);
   const flags = page.flags.filter((f) => f !== 'unreadable');
+  const sortable = useSortable({ id: page.id, disabled: edits === null, attributes: { roleDescription: t('page.dragRole') } });
+  const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
   return (
-    <li className={`page-thumb page-thumb--${page.state}${selected ? ' page-thumb--selected' : ''}`} data-page-id={page.id}>
-      <button type="button" className="thumb-image" onClick={actions.onView} aria-label={t('page.view', { n })} aria-pressed={selected}>
+    <li
+      ref={sortable.setNodeRef}
+      style={style}
+      className={`page-thumb page-thumb--${page.state}${selected ? ' page-thumb--selected' : ''}${sortable.isDragging ? ' page-thumb--dragging' : ''}`}
+      data-page-id={page.id}
+    >
+      <button type="button" className="thumb-image" onClick={onView} aria-label={t('page.view', { n })} aria-pressed={selected}>
         {image.data ? <img src={image.data} alt="" /> : <span className="thumb-placeholder" />}
       </button>
       <div className="thumb-meta">
@@ -48,29 +64,39 @@ export function PageThumb({ page, n, selected, actions }: { page: PageSummary; n
           {t('page.failedHint', { reason: errorMessage(t, page.error?.code ?? 'engine.internal') })}
         </p>
       )}
-      <div className="thumb-actions">
-        <button type="button" className="small" onClick={actions.onRotate} aria-label={t('page.rotate', { n })} disabled={page.state === 'captured' || page.state === 'failed'}>
-          ⟳
-        </button>
-        {actions.onMoveUp && (
-          <button type="button" className="small" onClick={actions.onMoveUp} aria-label={t('page.moveUp', { n })}>
-            ↑
+      {edits && (
+        <div className="thumb-actions">
+          <button type="button" className="small drag-handle" ref={sortable.setActivatorNodeRef} {...sortable.attributes} {...sortable.listeners} aria-label={t('page.drag', { n })}>
+            ⠿
           </button>
-        )}
-        {actions.onMoveDown && (
-          <button type="button" className="small" onClick={actions.onMoveDown} aria-label={t('page.moveDown', { n })}>
-            ↓
+          <button type="button" className="small" onClick={edits.onRotate} aria-label={t('page.rotate', { n })} disabled={page.state === 'captured' || page.state === 'failed'}>
+            ⟳
           </button>
-        )}
-        {actions.onSplit && (
-          <button type="button" className="small" onClick={actions.onSplit} aria-label={t('page.split', { n })}>
-            ✂
+          {edits.onMoveUp && (
+            <button type="button" className="small" onClick={edits.onMoveUp} aria-label={t('page.moveUp', { n })}>
+              ↑
+            </button>
+          )}
+          {edits.onMoveDown && (
+            <button type="button" className="small" onClick={edits.onMoveDown} aria-label={t('page.moveDown', { n })}>
+              ↓
+            </button>
+          )}
+          {edits.onSplit && (
+            <button type="button" className="small" onClick={edits.onSplit} aria-label={t('page.split', { n })}>
+              ✂
+            </button>
+          )}
+          {needsRescan(page, flags) && (
+            <button type="button" className="small" onClick={edits.onRescan} aria-label={t('page.rescan', { n })} title={t('page.rescanHint')}>
+              ⎘
+            </button>
+          )}
+          <button type="button" className="small danger" onClick={edits.onDelete} aria-label={t('page.delete', { n })}>
+            ✕
           </button>
-        )}
-        <button type="button" className="small danger" onClick={actions.onDelete} aria-label={t('page.delete', { n })}>
-          ✕
-        </button>
-      </div>
+        </div>
+      )}
     </li>
   );
 }

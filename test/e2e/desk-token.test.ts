@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
+import { vi } from '../../src/renderer/src/i18n/vi';
+import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { launchChromium } from '../e2e-support/browser';
+import { recordPageFromCorpus } from '../record/support/corpus-pages';
+import { pdfsig } from '../record/support/pdf-tools';
+import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from '../record/support/softhsm';
+import { createTestPki, type TestPki } from '../record/support/test-pki';
+
+const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+
+describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let pki: TestPki;
+  let token: SoftHsmToken;
+  let dossierId = 0;
+  let documentId = 0;
+  const pageErrors: string[] = [];
+
+  const main = () => page.getByRole('main');
+  const tokenForm = () => main().getByRole('form', { name: vi['finalize.token'] });
+
+  beforeAll(async () => {
+    pki = createTestPki();
+    token = createSoftHsmToken(pki.signerKeyDer, [pki.signerCertDer, pki.caCertDer]);
+    app = await startAppServer();
+    const { store, handlers } = app.engine;
+    const dossier = await handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    dossierId = dossier.id;
+    // A document whose page is read and whose unsigned record is built, as the pipeline leaves it.
+    const scan = recordPageFromCorpus('viadm-2833');
+    documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
+    store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
+    store.records.addVersion(documentId, store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: 'Tờ khai', digitizedAt: new Date() } }))), null);
+
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(app.server.appUrl);
+    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
+    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    token?.cleanup();
+    pki?.cleanup();
+  });
+
+  it('says the PIN is wrong, clears it and stays locked', async () => {
+    await tokenForm().getByLabel(vi['finalize.tokenModule']).fill(softhsmModule);
+    await tokenForm().getByLabel(vi['finalize.tokenLabel']).fill(token.label);
+    await tokenForm().getByLabel(vi['finalize.pin']).fill('9999');
+    await tokenForm().getByRole('button', { name: vi['finalize.unlockToken'] }).click();
+    await tokenForm().getByText(vi['error.signer.bad-pin']).waitFor();
+    expect(await tokenForm().getByLabel(vi['finalize.pin']).inputValue()).toBe('');
+    expect(await main().getByRole('button', { name: vi['finalize.submit'] }).isDisabled()).toBe(true);
+    expect(await app.engine.handlers['signer.status']({})).toMatchObject({ unlocked: false });
+  });
+
+  it('opens the token with the right PIN, then signs the dossier with the key on it', { timeout: 60_000 }, async () => {
+    await tokenForm().getByLabel(vi['finalize.pin']).fill(token.pin);
+    await tokenForm().getByRole('button', { name: vi['finalize.unlockToken'] }).click();
+    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    expect(await tokenForm().count()).toBe(0);
+
+    await main().getByRole('button', { name: vi['finalize.submit'] }).click();
+    await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
+    await main().getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName })).waitFor();
+    await main().locator('.desk-summary').getByText(vi['status.finalized']).waitFor();
+    const record = app.engine.store.records.latest(documentId)!;
+    expect(record).toMatchObject({ signed: true, signer: pki.signerCommonName });
+    expect(pdfsig(app.engine.store.blobs.get(record.pdfSha256)).validity).toEqual(['Signature is Valid.']);
+    const pinAudited = app.engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE details LIKE ?`).get(`%"${token.pin}"%`) as { n: number };
+    expect(pinAudited.n).toBe(0);
+  });
+
+  it('ran without script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
