@@ -98,6 +98,15 @@ describe('audit events and recorded deletion', () => {
     expect(await codeOf(as.supervisor.call('audit.export', { path: join(dir.path, 'no-such-dir', 'x.csv') }))).toBe('audit.export-failed');
   });
 
+  it('masks personal data in the details a supervisor browses or exports', async () => {
+    engine.audit.append({ actor: 'clerk1', action: 'field.correct', subject: '1', details: { name: 'cccd', ocrValue: '074093513640', value: '074093513649' } });
+    const listed = await as.supervisor.call('audit.list', { action: 'field.correct' });
+    expect(listed.items[0]!.details).toEqual({ name: 'cccd', ocrValue: '•••', value: '•••' });
+    const exported = await as.supervisor.call('audit.export', { action: 'field.correct' });
+    expect(exported.csv).not.toContain('0740935136');
+    expect(exported.rows).toBe(1);
+  });
+
   it('deletes a dossier only for an administrator, with a reason, recorded and never silent', async () => {
     const d = await as.clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Đặng Văn Giang', applicantCccd: '074093513649', receivedDate: '2026-11-25' });
     const doc = await as.clerk.call('document.create', { dossierId: d.id, component: 'Tờ khai' });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
+import { attachClient } from '../../src/core/transport/engine-session';
+import type { RpcEvent, RpcReply } from '../../src/shared/rpc';
 import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
 import { connect, PASSWORD } from './connection';
@@ -123,6 +125,27 @@ describe('signing in', () => {
     await engine.handlers['user.disable']({ id, disabled: true });
     expect(await codeOf(c.call('status.get', {}))).toBe('auth.required');
     expect(await codeOf(connect(engine).call('auth.login', { username: 'lan', password: PASSWORD }))).toBe('auth.invalid-credentials');
+  });
+
+  it('sends engine events only to a connection that is signed in and not locked', async () => {
+    await engine.handlers['user.create']({ username: 'lan', displayName: 'Nguyễn Thị Lan', role: 'clerk', password: PASSWORD });
+    const received: (RpcReply | RpcEvent)[] = [];
+    const client = attachClient(engine, (m) => received.push(m));
+    const events = () => received.filter((m) => m.kind === 'event').length;
+    const reply = async (method: string, params: unknown) => {
+      await client.receive({ kind: 'call', id: received.length + 1, method, params });
+      return received.at(-1) as RpcReply;
+    };
+    engine.events.emit('dossier.changed', { id: 1 });
+    expect(events()).toBe(0);
+    expect(await reply('auth.login', { username: 'lan', password: PASSWORD })).toMatchObject({ ok: true });
+    engine.events.emit('dossier.changed', { id: 2 });
+    expect(events()).toBe(1);
+    await reply('auth.lock', {});
+    engine.events.emit('dossier.changed', { id: 3 });
+    expect(events()).toBe(1);
+    expect(await reply('dossier.list', {})).toMatchObject({ ok: false, error: { code: 'auth.locked' } });
+    client.detach();
   });
 
   it('keeps at least one active administrator', async () => {

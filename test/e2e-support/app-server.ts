@@ -1,8 +1,13 @@
 import { Engine } from '../../src/core/engine';
+import { ROLES, type Role } from '../../src/shared/roles';
 import { createPipelineStages } from '../../src/core/jobs/real-stages';
 import { startWsServer, type RunningWsServer } from '../../src/core/transport/ws-server';
 import { tempDir } from '../support/temp-dir';
 import { ensureRendererBuilt } from './renderer-build';
+
+/** The users `startAppServer` seeds: one per role, username = role, this password. */
+export const SEEDED_PASSWORD = 'mat-khau-thu-nghiem';
+export const seededUsername = (role: Role) => role;
 
 export interface AppServer {
   engine: Engine;
@@ -16,6 +21,10 @@ export interface AppServerOptions {
   pipeline?: boolean;
   /** Reopen an existing data directory (a restart) instead of a fresh one; it is left in place on close. */
   dataDir?: string;
+  /** Seed one user per role (the default), or none: first start, with the create-administrator screen. */
+  seedUsers?: boolean;
+  /** Sign-in policy settings to start with, e.g. `{ 'auth.idle_minutes': '1' }`. */
+  settings?: Record<string, string>;
 }
 
 /** A real engine on a fresh data directory, serving the built renderer over the browser transport. */
@@ -24,6 +33,13 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : tempDir('sohoa-e2e-');
   const stages = options.pipeline ? createPipelineStages({ dataDir: dir.path, ocrWorkers: 1 }) : undefined;
   const engine = Engine.open({ dataDir: dir.path, actor: 'e2e', pipeline: stages ? { stages, concurrency: 2 } : undefined });
+  for (const [key, value] of Object.entries(options.settings ?? {})) engine.store.settings.set(key, value);
+  if (options.seedUsers !== false) {
+    for (const role of ROLES) {
+      const username = seededUsername(role);
+      if (!engine.accounts.byUsername(username)) await engine.handlers['user.create']({ username, displayName: `Thử nghiệm ${role}`, role, password: SEEDED_PASSWORD });
+    }
+  }
   const server = await startWsServer({ engine, staticDir });
   return {
     engine,

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { signIn } from '../e2e-support/sign-in';
 import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { REPO } from '../e2e-support/renderer-build';
@@ -40,6 +41,7 @@ describe('camera capture at the desk', () => {
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
     page.setDefaultTimeout(15_000);
     await page.goto(app.server.appUrl);
+    await signIn(page, app);
     await page.getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
   });
 

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { signIn } from '../e2e-support/sign-in';
 import { launchChromium } from '../e2e-support/browser';
 import { corpusPage, failingCccd } from '../e2e-support/desk-fixtures';
 import { REPO } from '../e2e-support/renderer-build';
@@ -60,6 +61,7 @@ describe('the clerk’s desk in the browser', () => {
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
+    await signIn(page, app);
   });
 
   afterAll(async () => {

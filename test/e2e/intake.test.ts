@@ -10,6 +10,7 @@ import { en } from '../../src/renderer/src/i18n/en';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { describedText } from '../e2e-support/a11y';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { signIn } from '../e2e-support/sign-in';
 import { launchChromium } from '../e2e-support/browser';
 import { REPO } from '../e2e-support/renderer-build';
 
@@ -60,6 +61,7 @@ describe('intake in the browser', () => {
       if (m.type() === 'error') pageErrors.push(m.text());
     });
     await page.goto(app.server.appUrl);
+    await signIn(page, app);
   });
 
   afterAll(async () => {

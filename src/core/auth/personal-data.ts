@@ -3,6 +3,13 @@ import { canSeePersonalData } from '../../shared/roles';
 import type { Dossier } from '../../shared/types';
 import type { Principal } from './principal';
 
+/** Audit details as a role without personal data sees them: corrected field values blanked, numbers masked everywhere. */
+export function redactAuditDetails(action: string, details: Record<string, unknown>): Record<string, unknown> {
+  const masked = JSON.parse(JSON.stringify(details), (_key, value: unknown) => (typeof value === 'string' ? maskNumbers(value) : value)) as Record<string, unknown>;
+  if (action === 'field.correct') return { ...masked, value: '•••', ocrValue: masked.ocrValue == null ? null : '•••' };
+  return masked;
+}
+
 type Redactions = { [K in MethodName]?: (result: MethodResult<K>) => MethodResult<K> };
 
 const withoutApplicant = <D extends Dossier>(d: D): D => ({ ...d, applicantName: null, applicantCccd: null, applicantPhone: null, applicantAddress: null });
@@ -18,11 +25,14 @@ const maskNumbers = (text: string) => text.replace(/\d[\d .-]{4,}\d/g, (run) => 
 const REDACTIONS: Redactions = {
   'dossier.list': (r) => ({ ...r, items: r.items.map(withoutApplicant) }),
   'dossier.get': (r) => withoutApplicant(r),
+  'audit.list': (r) => ({ ...r, items: r.items.map((e) => ({ ...e, details: redactAuditDetails(e.action, e.details) })) }),
   'search.query': (hits) => hits.map((h) => ({ ...h, snippet: h.pageId === null ? '' : maskNumbers(h.snippet) })),
 };
 
+export const seesPersonalData = (caller: Principal): boolean => caller.kind === 'system' || canSeePersonalData(caller.role);
+
 export function redactFor<K extends MethodName>(caller: Principal, method: K, result: MethodResult<K>): MethodResult<K> {
-  if (caller.kind === 'system' || canSeePersonalData(caller.role)) return result;
+  if (seesPersonalData(caller)) return result;
   const redact = REDACTIONS[method] as ((r: MethodResult<K>) => MethodResult<K>) | undefined;
   return redact ? redact(result) : result;
 }

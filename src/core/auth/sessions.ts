@@ -10,6 +10,8 @@ import { AccountLockedOutError, AuthForbiddenError, AuthRequiredError, NoSession
 import { readAuthPolicy } from './auth-policy';
 import type { Principal } from './principal';
 
+const ABANDONED_MS = 24 * 60 * 60_000;
+
 /** A user's sign-in, in engine memory only: an engine restart forgets it. */
 interface SignIn {
   token: string;
@@ -142,11 +144,18 @@ export class Sessions {
 
   private start(session: Session, user: SignedInUser, action: string): AuthState & { resumeToken: string } {
     if (session.signIn) this.end(session.signIn);
+    this.forgetAbandoned();
     const signIn: SignIn = { token: randomBytes(32).toString('base64url'), user, locked: false, lastActivity: this.o.now().getTime() };
     this.byToken.set(signIn.token, signIn);
     session.signIn = signIn;
     this.o.audit.append({ actor: user.username, action, details: { role: user.role } }, this.o.now());
     return { ...this.state(session), resumeToken: signIn.token };
+  }
+
+  /** Sign-ins left behind by closed windows: once idle for a day nobody can resume them without the password anyway. */
+  private forgetAbandoned(): void {
+    const cutoff = this.o.now().getTime() - ABANDONED_MS;
+    for (const [token, signIn] of this.byToken) if (signIn.lastActivity < cutoff) this.byToken.delete(token);
   }
 
   private end(signIn: SignIn): void {

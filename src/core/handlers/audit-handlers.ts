@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../shared/auth-types';
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { CodedError } from '../../shared/errors';
 import { auditCsv } from '../audit/audit-csv';
+import { redactAuditDetails, seesPersonalData } from '../auth/personal-data';
 import type { AuditFilter, AuditRow } from '../store/audit-repository';
 import type { ServiceContext } from './handler-context';
 
@@ -17,7 +18,15 @@ function toFilter(f: Omit<ParsedInput<'audit.list'>, 'limit' | 'offset'>): Audit
 
 const toEntry = (r: AuditRow): AuditEntry => ({ seq: r.seq, at: r.at, actor: r.actor, workstationId: r.workstation_id, action: r.action, subject: r.subject, details: JSON.parse(r.details) as Record<string, unknown> });
 
-/** Browsing and exporting the audit log (supervisors, administrators). An export is itself an audit event. */
+function* withoutPersonalData(rows: Iterable<AuditRow>): IterableIterator<AuditRow> {
+  for (const r of rows) yield { ...r, details: JSON.stringify(redactAuditDetails(r.action, JSON.parse(r.details) as Record<string, unknown>)) };
+}
+
+/**
+ * Browsing and exporting the audit log (supervisors, administrators). An export is itself an audit
+ * event. Roles without a need for personal data get details with numbers masked (the row hashes
+ * then no longer match those details: `sohoa audit verify` checks the chain itself).
+ */
 export function auditHandlers(ctx: ServiceContext): Pick<EngineHandlers, AuditMethod> {
   const { store, audit } = ctx;
   return {
@@ -26,7 +35,8 @@ export function auditHandlers(ctx: ServiceContext): Pick<EngineHandlers, AuditMe
       return { items: rows.map(toEntry), total };
     },
     'audit.export': ({ path, ...filter }) => {
-      const { csv, rows } = auditCsv(store.audit.iterateMatching(toFilter(filter)));
+      const matching = store.audit.iterateMatching(toFilter(filter));
+      const { csv, rows } = auditCsv(seesPersonalData(ctx.caller()) ? matching : withoutPersonalData(matching));
       if (path) {
         try {
           writeFileSync(path, csv);

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AuthGate } from './auth/AuthGate';
 import { connectEngine } from './engine-connection';
-import { EngineProvider } from './engine/engine-context';
 import { I18nProvider } from './i18n/i18n-context';
 import './styles/app.css';
 
@@ -11,9 +11,9 @@ const engine = connectEngine();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <EngineProvider engine={engine}>
+      <AuthGate engine={engine}>
         <App />
-      </EngineProvider>
+      </AuthGate>
     </I18nProvider>
   </StrictMode>,
 );

@@ -2,10 +2,12 @@ import { useCallback, useRef, useState } from 'react';
 import { loadOpenDossier, saveOpenDossier } from './open-dossier-store';
 import type { PageId } from './pages';
 
-/** Which page is shown, and which dossier is open at the desk. The URL fragment carries the engine secret, so this lives in state, not in the URL. */
-export function useNavigation() {
-  const [page, setPage] = useState<PageId>('intake');
-  const [openDossier, setOpenDossier] = useState<number | null>(loadOpenDossier);
+/** Which page is shown (one the role can see), and which dossier is open at the desk. The URL fragment carries the engine secret, so this lives in state, not in the URL. */
+export function useNavigation(pages: readonly PageId[]) {
+  const [chosen, setPage] = useState<PageId>(pages[0] ?? 'settings');
+  // A page the role cannot see (after a role change) falls back to the role's first page.
+  const page = pages.includes(chosen) ? chosen : (pages[0] ?? 'settings');
+  const [openDossier, setOpenDossier] = useState<number | null>(() => (pages.includes('intake') ? loadOpenDossier() : null));
   const mainRef = useRef<HTMLElement>(null);
   const navigate = useCallback((next: PageId) => {
     setPage(next);

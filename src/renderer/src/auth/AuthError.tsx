@@ -1,0 +1,20 @@
+import { CodedError } from '../../../shared/errors';
+import { Notice } from '../components/Notice';
+import { errorCode } from '../engine/engine-errors';
+import { errorMessage } from '../i18n/error-messages';
+import { useLanguage, useT } from '../i18n/i18n-context';
+
+/** A refused sign-in, setup or unlock; a lockout also says until when. */
+export function AuthError({ error }: { error: unknown }) {
+  const t = useT();
+  const { language } = useLanguage();
+  if (!error) return null;
+  const until = error instanceof CodedError && typeof error.details?.until === 'string' ? error.details.until : null;
+  const time = until ? new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { timeStyle: 'short', dateStyle: 'short' }).format(new Date(until)) : null;
+  return (
+    <Notice tone="error">
+      {errorMessage(t, errorCode(error))}
+      {time && ` ${t('auth.lockedUntil', { time })}`}
+    </Notice>
+  );
+}
