@@ -73,8 +73,8 @@ function hugeDimensions(bytes: Buffer, random: () => number): Buffer {
       const tag = u16(entry);
       if (tag !== 256 && tag !== 257) continue;
       const type = u16(entry + 2);
-      if (type === 3) le ? bytes.writeUInt16LE(big, entry + 8) : bytes.writeUInt16BE(big, entry + 8);
-      else le ? bytes.writeUInt32LE(big * 1000, entry + 8) : bytes.writeUInt32BE(big * 1000, entry + 8);
+      if (type === 3) bytes[le ? 'writeUInt16LE' : 'writeUInt16BE'](big, entry + 8);
+      else bytes[le ? 'writeUInt32LE' : 'writeUInt32BE'](big * 1000, entry + 8);
     }
     return bytes;
   }
