@@ -283,4 +283,8 @@ export const en: Catalog = {
   'error.scanner.driver-unavailable': 'The scanner driver is not available on this machine.',
   'error.scanner.failed': 'The scanner reported an error. Check it and try again.',
   'error.scanner.in-progress': 'A scan into this document is already running; wait or stop it.',
+  'error.store.blob-tampered': 'A stored file was altered or damaged on disk and cannot be used. Restore it from a backup.',
+  'error.store.blob-missing': 'A stored file is missing from the data folder. Restore it from a backup.',
+  'error.security.key-missing': 'The workstation’s data key was not found. Restore the key file or the OS keychain entry.',
+  'error.security.key-wrong': 'This key does not open the data (it was encrypted with another key, or the data file is damaged).',
 };

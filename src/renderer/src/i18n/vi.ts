@@ -281,6 +281,10 @@ export const vi = {
   'error.scanner.driver-unavailable': 'Trình điều khiển máy quét không có trên máy này.',
   'error.scanner.failed': 'Máy quét báo lỗi. Kiểm tra máy quét rồi thử lại.',
   'error.scanner.in-progress': 'Đang quét vào văn bản này; chờ xong hoặc dừng quét.',
+  'error.store.blob-tampered': 'Tệp lưu trữ đã bị thay đổi hoặc hỏng trên đĩa nên không dùng được. Hãy khôi phục từ bản sao lưu.',
+  'error.store.blob-missing': 'Thiếu tệp lưu trữ trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.',
+  'error.security.key-missing': 'Không tìm thấy khóa giải mã dữ liệu của máy trạm. Hãy khôi phục tệp khóa hoặc khóa trong kho khóa của hệ điều hành.',
+  'error.security.key-wrong': 'Khóa này không mở được dữ liệu (dữ liệu được mã hóa bằng khóa khác, hoặc tệp dữ liệu bị hỏng).',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
