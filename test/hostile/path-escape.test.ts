@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlink
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFolderLayout } from '../../src/core/archive/folder-layout';
+import { HotFolder } from '../../src/core/capture/hot-folder';
 import { BAG } from '../../src/core/sync/bag-layout';
 import { isSafeBagPath, validateBag } from '../../src/core/sync/bag-validator';
 import { exportBag } from '../../src/core/sync/bag-writer';
@@ -44,6 +45,21 @@ describe('paths from outside cannot leave their folder', () => {
     symlinkSync('../outside/secret.png', join(folder, 'd-relative-link.png'));
     const items = await collect(folder);
     expect(items.map((i) => relative(folder, i.source))).toEqual(['a.png']);
+  });
+
+  it('a hot folder takes no file through a symbolic link', async () => {
+    const hot = join(dir.path, 'hot');
+    mkdirSync(hot);
+    copyFileSync(page, join(hot, 'scan-1.png'));
+    symlinkSync(join(outside, 'secret.png'), join(hot, 'scan-2.png'));
+    let t = 0;
+    const taken: string[] = [];
+    const folder = new HotFolder({ dir: hot, settleMs: 10, now: () => t, onFile: (f) => void taken.push(f.name) });
+    await folder.poll();
+    t += 100;
+    await folder.poll();
+    expect(taken).toEqual(['scan-1.png']);
+    expect(existsSync(join(outside, 'secret.png'))).toBe(true);
   });
 
   it('a batch folder takes no dossier or box through a symbolic link', async () => {
@@ -104,7 +120,7 @@ describe('paths from outside cannot leave their folder', () => {
       expect(isSafeBagPath(`data/${n}`)).toBe(true);
       expect(n.startsWith('.')).toBe(false);
     }
-    expect(readdirSync(dir.path).filter((n) => !['outside', 'import', 'batch', 'blobs', 'exported'].includes(n) && !n.startsWith('bag-'))).toEqual([]);
+    expect(readdirSync(dir.path).filter((n) => !['outside', 'import', 'hot', 'batch', 'blobs', 'exported'].includes(n) && !n.startsWith('bag-'))).toEqual([]);
     expect(existsSync(join(dir.path, 'etc'))).toBe(false);
     expect((await validateBag(target)).valid).toBe(true);
   });
