@@ -15,8 +15,9 @@ export interface KeyFileOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The per-user folder of key files, outside every data directory (~/.config/sohoa/keys, %APPDATA%\SoHoa\keys). */
+/** The per-user folder of key files, outside every data directory (~/.config/sohoa/keys, %APPDATA%\SoHoa\keys; SOHOA_KEY_DIR overrides). */
 export function keyFolder(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SOHOA_KEY_DIR) return env.SOHOA_KEY_DIR;
   if (process.platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'SoHoa', 'keys');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'sohoa', 'keys');
 }
