@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSohoa } from '../support/cli';
+import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { countFiles, writeTree, type TreeDossier } from './batch-tree';
 import { toWindows1258 } from './legacy-encodings';
@@ -42,7 +42,7 @@ describe('sohoa batch: a folder tree against its register', () => {
   afterAll(() => dir.remove());
 
   const counts = () => {
-    const db = new Database(join(dataDir, 'sohoa.db'), { readonly: true });
+    const db = openRawDatabase(dataDir, { readonly: true });
     try {
       const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       return {
@@ -82,7 +82,7 @@ describe('sohoa batch: a folder tree against its register', () => {
   });
 
   it('stores archive dossiers with their location and one record per dossier', () => {
-    const db = new Database(join(dataDir, 'sohoa.db'), { readonly: true });
+    const db = openRawDatabase(dataDir, { readonly: true });
     try {
       const rows = db
         .prepare(
@@ -129,7 +129,7 @@ describe('sohoa batch: a folder tree against its register', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('[register.xlsx-unsupported]');
-    const other = new Database(join(dir.path, 'other', 'sohoa.db'), { readonly: true });
+    const other = openRawDatabase(join(dir.path, 'other'), { readonly: true });
     expect(other.prepare('SELECT count(*) AS n FROM batch').get()).toEqual({ n: 0 });
     other.close();
     const missing = runSohoa(['batch', join(dir.path, 'nowhere'), '--data-dir', join(dir.path, 'other')]);
@@ -150,7 +150,7 @@ describe('sohoa batch: a folder tree against its register', () => {
     const report = JSON.parse(r.stdout);
     expect(report.batch.registerEncoding).toBe('windows-1258');
     expect(report.dossiers).toEqual([expect.objectContaining({ relPath: 'Hộp 3/HS 14', box: '3', archiveNumber: '14', year: 2021, title, pages: 0 })]);
-    const db = new Database(join(legacyData, 'sohoa.db'), { readonly: true });
+    const db = openRawDatabase(legacyData, { readonly: true });
     try {
       expect(db.prepare('SELECT title FROM document').all()).toEqual([{ title }]);
       expect(db.prepare('SELECT field, retention FROM archive_register_row').all()).toEqual([{ field: 'Đất đai', retention: 'Vĩnh viễn' }]);

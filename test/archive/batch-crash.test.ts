@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { databaseState } from '../../src/core/store/database';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { REPO } from '../support/cli';
+import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { writeTree, type TreeDossier } from './batch-tree';
 
@@ -16,8 +17,8 @@ const pageFiles = TREE.reduce((n, d) => n + d.pages.length, 0);
 
 /** Pages the pipeline has read so far, as another process sees the store (0 before it exists). */
 function pagesRead(dbFile: string): number {
-  if (!existsSync(dbFile)) return 0;
-  const db = new Database(dbFile, { readonly: true, timeout: 5000 });
+  if (!existsSync(dbFile) || databaseState(dirname(dbFile)) !== 'encrypted') return 0;
+  const db = openRawDatabase(dirname(dbFile), { readonly: true });
   try {
     return (db.prepare("SELECT count(*) AS n FROM page WHERE state = 'read'").get() as { n: number }).n;
   } catch {
@@ -62,7 +63,7 @@ describe('sohoa batch killed with SIGKILL and started again', () => {
     expect(report.pages).toMatchObject({ found: pageFiles, read: pageFiles, failed: 0, records: TREE.length });
     expect(report.flags).toEqual([]);
 
-    const db = new Database(dbFile, { readonly: true });
+    const db = openRawDatabase(dirname(dbFile), { readonly: true });
     try {
       const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       expect(n('SELECT count(*) AS n FROM page')).toBe(pageFiles);

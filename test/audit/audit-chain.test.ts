@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
-import { DB_FILE } from '../../src/core/store/database';
 import { runSohoa } from '../support/cli';
+import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 
 describe('hash-chained audit log', () => {
@@ -19,14 +17,14 @@ describe('hash-chained audit log', () => {
 
   /** Edits the database behind the app's back, as someone with the file would. */
   function tamper(sql: string) {
-    const db = new Database(join(dir.path, DB_FILE));
+    const db = openRawDatabase(dir.path);
     db.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;');
     db.exec(sql);
     db.close();
   }
 
   it('refuses updates and deletes through SQL', () => {
-    const db = new Database(join(dir.path, DB_FILE));
+    const db = openRawDatabase(dir.path);
     expect(() => db.exec(`UPDATE audit_event SET actor = 'x' WHERE seq = 1`)).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM audit_event WHERE seq = 1')).toThrow(/append-only/);
     db.close();

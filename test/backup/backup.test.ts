@@ -1,8 +1,11 @@
-import { appendFileSync, existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
+import { databaseState } from '../../src/core/store/database';
 import { runSohoa } from '../support/cli';
+import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
 
 describe('sohoa backup', () => {
@@ -60,5 +63,21 @@ describe('sohoa backup', () => {
     const r = runSohoa(['backup', dataDir, '--data-dir', dataDir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/already exists/);
+  });
+
+  it('copies the files encrypted as stored, hashes them as stored, and the copy opens only with the same key', async () => {
+    const dest = join(dir.path, 'b3');
+    expect(runSohoa(['backup', dest, '--data-dir', dataDir]).code).toBe(0);
+    expect(databaseState(dest)).toBe('encrypted');
+    const rel = `blobs/${blobs[0]!.slice(0, 2)}/${blobs[0]!.slice(2, 4)}/${blobs[0]}`;
+    const stored = readFileSync(join(dataDir, rel));
+    expect(readFileSync(join(dest, rel)).equals(stored)).toBe(true);
+    expect(stored.includes(Buffer.from(blobTexts[0]!))).toBe(false);
+    expect(readFileSync(join(dest, 'manifest-sha256.txt'), 'utf8')).toContain(`${createHash('sha256').update(stored).digest('hex')}  ${rel}`);
+    const restored = join(dir.path, 'restored-other-key');
+    expect(runSohoa(['backup', 'restore', dest, '--data-dir', restored]).code).toBe(0);
+    const otherKey = join(dir.path, 'other.key');
+    writeFileSync(otherKey, randomBytes(32).toString('hex'), { mode: 0o600 });
+    expect(await codeOf(Promise.resolve().then(() => Engine.open({ dataDir: restored, keyFile: otherKey })))).toBe('security.key-wrong');
   });
 });

@@ -26,6 +26,7 @@ describe('personal data at rest', () => {
   const dataDir = join(dir.path, 'data');
   const keyFile = join(dir.path, 'keys', 'desk.key');
   const copy = join(dir.path, 'copied');
+  const liveCopy = join(dir.path, 'copied-while-open');
   let pki: TestPki;
   let recordSha = '';
   let clearBlobs: Buffer[] = [];
@@ -47,6 +48,8 @@ describe('personal data at rest', () => {
       recordSha = doc.record!.pdfSha256;
       const shas = engine.store.db.prepare('SELECT image_sha256 AS a, clean_sha256 AS b, ocr_image_sha256 AS c, text_sha256 AS d FROM page').all() as Record<string, string | null>[];
       clearBlobs = [...shas.flatMap((r) => Object.values(r)), recordSha].filter((s): s is string => !!s).map((s) => engine.store.blobs.get(s));
+      engine.store.dossiers.list(1, 0);
+      cpSync(dataDir, liveCopy, { recursive: true });
     } finally {
       await engine.close();
       await stages.close();
@@ -83,6 +86,13 @@ describe('personal data at rest', () => {
     const files = rawFiles(copy);
     expect(files.map((f) => f.path)).toContain('sohoa.db');
     expect(files.filter((f) => f.path.startsWith('blobs')).length).toBeGreaterThanOrEqual(5);
+    const found = files.map((f) => ({ path: f.path, found: needlesIn(f.bytes, needles()).map((n) => n.toString('utf8')) })).filter((f) => f.found.length > 0);
+    expect(found).toEqual([]);
+  });
+
+  it('leaves none either in a copy taken while the app had the store open (its WAL included)', () => {
+    const files = rawFiles(liveCopy);
+    expect(files.map((f) => f.path)).toContain('sohoa.db-wal');
     const found = files.map((f) => ({ path: f.path, found: needlesIn(f.bytes, needles()).map((n) => n.toString('utf8')) })).filter((f) => f.found.length > 0);
     expect(found).toEqual([]);
   });

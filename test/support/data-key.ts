@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import type { Db } from '../../src/core/store/database';
 import { DB_FILE, openKeyed } from '../../src/core/store/database';
-import { dataKeyFromFile } from '../../src/core/security/key-file';
+import { keyFilePath, readKeyFile } from '../../src/core/security/key-file';
 
 /** A fixed data key for tests that open a store directly (several processes can share it). */
 export const TEST_KEY = Buffer.alloc(32, 0x5a);
@@ -14,9 +14,9 @@ export function openPlainDatabase(file: string): Db {
 
 /**
  * A raw connection to a data directory's encrypted database, with the key the engine found for it
- * (its key file) unless one is given: for tests that look at rows the API does not show.
+ * (its key file, which must exist) unless one is given: for tests that look at rows the API does not show.
  */
 export function openRawDatabase(dataDir: string, options: { readonly?: boolean; key?: Buffer } = {}): Db {
-  const key = options.key ?? dataKeyFromFile(dataDir);
+  const key = options.key ?? readKeyFile(keyFilePath(dataDir));
   return openKeyed(join(dataDir, DB_FILE), key, options.readonly ? { readonly: true, fileMustExist: true } : undefined);
 }

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { Engine } from '../../src/core/engine';
 import { WorkstationSync } from '../../src/core/sync/workstation-sync';
 import type { SyncEvent } from '../../src/core/sync/sync-runner';
 import type { Receipt } from '../../src/shared/sync-protocol';
+import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { freePort, startPostgres, type TestPostgres } from '../hub/support/postgres';
 import { REPO, spawnHub, type HubProcess } from '../hub/support/hub-harness';
@@ -164,7 +164,7 @@ describe('sync faults', () => {
     });
     const first = run(['--hub', hub.url, '--enroll', code, '--limit-kbps', '150']);
     const firstExit = exit(first);
-    const db = new Database(`${dir.path}/sohoa.db`, { readonly: true, fileMustExist: true });
+    const db = openRawDatabase(dir.path, { readonly: true });
     try {
       const acknowledged = () => (db.prepare("SELECT count(*) AS n FROM outbox_item WHERE state = 'acknowledged'").get() as { n: number }).n;
       while (acknowledged() < 2 && first.exitCode === null) await new Promise((r) => setTimeout(r, 50));

@@ -161,9 +161,10 @@ describe('workstation sync', () => {
   it('rejects a record whose local PDF was altered, with a coded reason, and sends the others', async () => {
     const { engine, sync } = await workstation();
     const seeded = await seedRecords(engine, factory, 2);
-    const { writeFileSync } = await import('node:fs');
+    const { readFileSync, writeFileSync } = await import('node:fs');
     const bad = seeded[0]!;
-    const altered = Buffer.from(bad.bytes);
+    // One bit of the file as stored (encrypted) flipped on disk.
+    const altered = readFileSync(engine.store.blobs.pathOf(bad.sha256));
     altered[altered.length - 300]! ^= 1;
     writeFileSync(engine.store.blobs.pathOf(bad.sha256), altered);
     const summary = await sync.send(fast);

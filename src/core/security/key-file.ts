@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { databaseState } from '../store/database';
@@ -15,8 +15,9 @@ export interface KeyFileOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The per-user folder of key files, outside every data directory (~/.config/sohoa/keys, %APPDATA%\SoHoa\keys). */
+/** The per-user folder of key files, outside every data directory (~/.config/sohoa/keys, %APPDATA%\SoHoa\keys; SOHOA_KEY_DIR overrides). */
 export function keyFolder(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SOHOA_KEY_DIR) return env.SOHOA_KEY_DIR;
   if (process.platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'SoHoa', 'keys');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'sohoa', 'keys');
 }
@@ -32,8 +33,8 @@ export function keyIdOf(dataDir: string, create: boolean): string | undefined {
   if (!create) return undefined;
   const id = randomBytes(16).toString('hex');
   mkdirSync(dataDir, { recursive: true });
-  writeDurably(file, `${id}\n`, 0o644);
-  return id;
+  // Another process starting on the same new folder may have written it first: then its id holds.
+  return writeDurably(file, `${id}\n`, 0o644) ? id : keyIdOf(dataDir, false);
 }
 
 export function keyFilePath(dataDir: string, options: KeyFileOptions = {}): string {
@@ -57,8 +58,7 @@ export function dataKeyFromFile(dataDir: string, options: KeyFileOptions = {}): 
   if (databaseState(dataDir) === 'encrypted') throw new DataKeyMissingError(dataDir, file);
   const key = newDataKey();
   mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-  writeDurably(file, `${key.toString('hex')}\n`, 0o600);
-  return key;
+  return writeDurably(file, `${key.toString('hex')}\n`, 0o600) ? key : readKeyFile(file);
 }
 
 /** Reads a key file: 64 hex digits, and (on POSIX) readable by its owner only. */
@@ -72,12 +72,26 @@ export function readKeyFile(file: string): DataKey {
   return checkDataKey(Buffer.from(text, 'hex'), file);
 }
 
-function writeDurably(file: string, text: string, mode: number): void {
-  const fd = openSync(file, 'wx', mode);
+/**
+ * Writes a new file once, complete or not at all: a fsynced temp file hard-linked into place, which
+ * fails when the file exists (false: another process made it first).
+ */
+function writeDurably(file: string, text: string, mode: number): boolean {
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'wx', mode);
   try {
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    unlinkSync(temp);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import { BAG, decodeManifestPath } from './bag-layout';
 
@@ -78,8 +78,19 @@ function parseInfo(text: string): Map<string, string[]> {
   return info;
 }
 
+/** Whether a path, its links resolved, is still inside the bag (a folder of the bag may be a symbolic link to elsewhere). */
+async function staysInside(root: string, full: string): Promise<boolean> {
+  const [realRoot, real] = await Promise.all([realpath(root), realpath(full)]).catch(() => [root, full]);
+  const rel = relative(realRoot, real);
+  return !isAbsolute(rel) && !rel.split(sep).includes('..');
+}
+
 async function listFiles(root: string, dir: string, problems: BagProblem[]): Promise<string[]> {
   const out: string[] = [];
+  if ((await lstat(join(root, dir)).catch(() => undefined))?.isSymbolicLink()) {
+    problems.push({ code: 'bag.unsafe-path', path: dir, detail: 'symbolic link' });
+    return out;
+  }
   let entries;
   try {
     entries = await readdir(join(root, dir), { withFileTypes: true });
@@ -112,6 +123,7 @@ export async function validateBag(dir: string): Promise<BagReport> {
     const stat = await lstat(full).catch(() => undefined);
     if (!stat) return problems.push({ code: 'bag.missing-file', path: entry.path });
     if (!stat.isFile()) return problems.push({ code: 'bag.unsafe-path', path: entry.path, detail: 'not a regular file' });
+    if (!(await staysInside(dir, full))) return problems.push({ code: 'bag.unsafe-path', path: entry.path, detail: 'reached through a symbolic link' });
     const actual = await sha256OfFile(full);
     if (actual !== entry.sha256) problems.push({ code: 'bag.hash-mismatch', path: entry.path, detail: `manifest ${entry.sha256}, file ${actual}` });
     return stat.size;

@@ -22,7 +22,8 @@ export interface BagExportResult {
   bytes: number;
 }
 
-const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
+/** A file name part from a dossier code: letters, digits, `.`, `_`, `-` only, never starting with a dot (so never `..`). */
+export const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120);
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**

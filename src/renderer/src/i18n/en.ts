@@ -391,4 +391,8 @@ export const en: Catalog = {
   'error.user.last-admin': 'This is the last active administrator. Appoint another one first.',
   'error.user.not-found': 'User not found.',
   'error.audit.export-failed': 'Could not write the audit log file. Check the folder.',
+  'error.store.blob-tampered': 'A stored file was altered or damaged on disk and cannot be used. Restore it from a backup.',
+  'error.store.blob-missing': 'A stored file is missing from the data folder. Restore it from a backup.',
+  'error.security.key-missing': 'The workstation’s data key was not found. Restore the key file or the OS keychain entry.',
+  'error.security.key-wrong': 'This key does not open the data (it was encrypted with another key, or the data file is damaged).',
 };

@@ -389,6 +389,10 @@ export const vi = {
   'error.user.last-admin': 'Đây là quản trị viên cuối cùng còn hoạt động. Hãy chỉ định quản trị viên khác trước.',
   'error.user.not-found': 'Không tìm thấy người dùng.',
   'error.audit.export-failed': 'Không ghi được tệp nhật ký. Kiểm tra lại thư mục.',
+  'error.store.blob-tampered': 'Tệp lưu trữ đã bị thay đổi hoặc hỏng trên đĩa nên không dùng được. Hãy khôi phục từ bản sao lưu.',
+  'error.store.blob-missing': 'Thiếu tệp lưu trữ trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.',
+  'error.security.key-missing': 'Không tìm thấy khóa giải mã dữ liệu của máy trạm. Hãy khôi phục tệp khóa hoặc khóa trong kho khóa của hệ điều hành.',
+  'error.security.key-wrong': 'Khóa này không mở được dữ liệu (dữ liệu được mã hóa bằng khóa khác, hoặc tệp dữ liệu bị hỏng).',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
