@@ -104,6 +104,15 @@ export const SignerUnlockTokenInput = z.object({
 });
 /** Reopening a finalized dossier is audited with the clerk's reason; what changes after it is signed as a new record version. */
 export const DossierReopenInput = z.object({ id: positiveId, reason: requiredText(500) });
+/** A new photo (base64) or file (path) for a page, in its place: the re-scan of a dossier captured without a scanner. */
+export const PageReplaceInput = z
+  .object({
+    pageId: positiveId,
+    imageBase64: z.string().min(1, PROBLEM.required).max(56_000_000, PROBLEM.tooLong).optional(),
+    path: z.string().min(1).max(4096).optional(),
+    source: z.string().max(500).optional(),
+  })
+  .refine((i) => (i.imageBase64 === undefined) !== (i.path === undefined), { message: PROBLEM.required, path: ['imageBase64'] });
 export const RecordIdInput = z.object({ recordId: positiveId });
 export const ScannerScanInput = z.object({
   documentId: positiveId,
@@ -148,6 +157,7 @@ export const contract = {
   'dossier.finalize': method<typeof DossierIdInput, FinalizeResult>(DossierIdInput),
   'dossier.reopen': method<typeof DossierReopenInput, Dossier>(DossierReopenInput),
   'page.rescan': method<typeof PageIdInput, RescanResult>(PageIdInput),
+  'page.replace': method<typeof PageReplaceInput, RescanResult>(PageReplaceInput),
   'record.verify': method<typeof RecordIdInput, RecordVerification>(RecordIdInput),
   'scanner.list': method<typeof EmptyInput, { devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }>(EmptyInput),
   'scanner.scan': method<typeof ScannerScanInput, ScanResult>(ScannerScanInput),

@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'dossier.finalize',
   'dossier.reopen',
   'page.rescan',
+  'page.replace',
   'record.verify',
   'scanner.list',
   'scanner.scan',

@@ -41,7 +41,7 @@ async function scanOnePage(store: Store, profile: ScanProfile, abort: AbortContr
  * the new one goes through the pipeline, after which the record is built again.
  */
 export async function rescanPage(ctx: RescanContext, page: PageRow, profile: ScanProfile): Promise<RescanResult> {
-  const { store, desk } = ctx;
+  const { store } = ctx;
   if (ctx.running.has(page.documentId)) throw new ScanInProgressError(page.documentId);
   const abort = new AbortController();
   ctx.running.set(page.documentId, abort);
@@ -52,12 +52,21 @@ export async function rescanPage(ctx: RescanContext, page: PageRow, profile: Sca
     ctx.running.delete(page.documentId);
   }
   if (!bytes) throw new RescanNothingScannedError(page.id);
+  return replacePage(ctx, page, bytes, `${profile.driver}:${profile.deviceId}#rescan`);
+}
+
+/**
+ * Puts a new image where a page stood, in the same document (from the scanner, or a new photo or
+ * file when the dossier's pages came from those); the old page leaves the document and the record.
+ */
+export function replacePage(ctx: Omit<RescanContext, 'running'>, page: PageRow, bytes: Buffer, source: string): RescanResult {
+  const { store, desk } = ctx;
   const sha = store.blobs.put(bytes);
   return store.db.transaction(() => {
     const twin = store.pages.ofDocument(page.documentId).find((p) => p.imageSha256 === sha);
     if (twin) throw new RescanDuplicateError(page.id, twin.id);
     // Added before the old page goes, so the new page never takes the old one's id.
-    const added = store.pages.addPage(page.documentId, sha, `${profile.driver}:${profile.deviceId}#rescan`);
+    const added = store.pages.addPage(page.documentId, sha, source);
     desk.deletePage(page.id);
     desk.movePage(added.id, page.documentId, page.position);
     enqueuePage(store, added.id, sha);

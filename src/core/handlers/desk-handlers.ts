@@ -22,6 +22,7 @@ export type DeskMethod =
   | 'dossier.finalize'
   | 'dossier.reopen'
   | 'page.rescan'
+  | 'page.replace'
   | 'record.verify'
   | 'scanner.list'
   | 'scanner.scan'

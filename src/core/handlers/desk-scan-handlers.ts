@@ -1,13 +1,22 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { RescanNoScannerError } from '../desk/desk-errors';
 import { editableDossier } from '../desk/dossier-lock';
-import { rescanPage } from '../desk/rescan-page';
+import { replacePage, rescanPage } from '../desk/rescan-page';
 import { listScanners, scanIntoDocument } from '../desk/scan-into-document';
 import { DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
-type Handlers = Pick<EngineHandlers, 'scanner.list' | 'scanner.scan' | 'scanner.cancel' | 'page.rescan'>;
+type Handlers = Pick<EngineHandlers, 'scanner.list' | 'scanner.scan' | 'scanner.cancel' | 'page.rescan' | 'page.replace'>;
+
+/** The one image a file path gives, or its coded reason for giving none. */
+async function readOneFile(read: DeskContext['readFiles'], path: string): Promise<Buffer> {
+  for await (const item of read([path])) {
+    if ('error' in item) throw item.error;
+    return item.bytes;
+  }
+  throw new NotFoundError('file', path);
+}
 
 export function deskScanHandlers(ctx: DeskContext): Handlers {
   const { store, desk, audit, events } = ctx;
@@ -46,6 +55,26 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
         },
         page,
         profile,
+      );
+      events.emit('dossier.changed', { id: page.dossierId });
+      return result;
+    },
+
+    'page.replace': async ({ pageId, imageBase64, path, source }) => {
+      const page = store.pages.get(pageId);
+      if (!page) throw new NotFoundError('page', pageId);
+      editableDossier(store, page.dossierId);
+      const bytes = path !== undefined ? await readOneFile(ctx.readFiles, path) : Buffer.from(imageBase64!, 'base64');
+      const from = path ?? source ?? 'camera';
+      const result = replacePage(
+        {
+          store,
+          desk,
+          onReplaced: (details) => audit.append({ actor: ctx.actor, action: 'page.rescan', subject: String(page.documentId), details: { ...details, position: page.position, source: from } }),
+        },
+        page,
+        bytes,
+        from,
       );
       events.emit('dossier.changed', { id: page.dossierId });
       return result;

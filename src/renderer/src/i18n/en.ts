@@ -158,6 +158,8 @@ export const en: Catalog = {
   'page.rescan': 'Scan page {n} again',
   'page.rescanHint': 'Scans again with the scanner and settings last used for this dossier; the new page takes the old one’s place.',
   'page.drag': 'Drag to reorder page {n}',
+  'desk.replacing': 'Replacing page {n}: import a new image file or take a new photo (this dossier was not scanned with a scanner). The old page leaves the record.',
+  'desk.replacingCancel': 'Do not replace',
   'page.dragRole': 'sortable page',
   'page.dragHelp': 'To reorder pages: press Space or Enter to pick a page up, the arrow keys to move it, Space or Enter to drop it, Escape to cancel. The ↑ ↓ buttons do the same.',
   'page.dragStart': 'Picked up page {n}. Use the arrow keys to move it, Enter to drop it, Escape to cancel.',

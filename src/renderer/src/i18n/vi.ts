@@ -156,6 +156,8 @@ export const vi = {
   'page.rescan': 'Quét lại trang {n}',
   'page.rescanHint': 'Quét lại bằng máy quét và cài đặt dùng lần trước cho hồ sơ này; trang mới thay đúng chỗ trang cũ.',
   'page.drag': 'Kéo để đổi thứ tự trang {n}',
+  'desk.replacing': 'Thay trang {n}: nhập tệp ảnh mới hoặc chụp lại bằng máy ảnh (hồ sơ này không quét bằng máy quét). Trang cũ sẽ bị bỏ khỏi bản điện tử.',
+  'desk.replacingCancel': 'Thôi thay trang',
   'page.dragRole': 'trang kéo thả được',
   'page.dragHelp': 'Để đổi thứ tự trang: nhấn Space hoặc Enter để nhấc trang, phím mũi tên để di chuyển, Space hoặc Enter để đặt xuống, Esc để hủy. Cũng có thể dùng các nút ↑ ↓.',
   'page.dragStart': 'Đã nhấc trang {n}. Dùng phím mũi tên để di chuyển, Enter để đặt, Esc để hủy.',

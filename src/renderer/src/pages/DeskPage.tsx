@@ -8,6 +8,9 @@ import { FieldsPanel } from '../components/desk/FieldsPanel';
 import { FinalizePanel } from '../components/desk/FinalizePanel';
 import { ImportFiles } from '../components/desk/ImportFiles';
 import { PageViewer, type Highlight } from '../components/desk/PageViewer';
+import type { PageToReplace } from '../components/desk/page-to-replace';
+import { Notice } from '../components/Notice';
+import { errorCode } from '../engine/engine-errors';
 import { ReopenDossier } from '../components/desk/ReopenDossier';
 import { ReceiptButton } from '../components/desk/ReceiptButton';
 import { ReuseOffers } from '../components/desk/ReuseOffers';
@@ -43,6 +46,7 @@ function Desk({ view }: { view: DeskView }) {
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [scanRequest, setScanRequest] = useState(0);
   const [finalizeRequest, setFinalizeRequest] = useState(0);
+  const [replacing, setReplacing] = useState<PageToReplace | null>(null);
   const action = useEngineAction();
   // Signed and filed: shown read-only until the clerk reopens it.
   const readOnly = dossier.status === 'finalized' || dossier.status === 'synced';
@@ -65,6 +69,18 @@ function Desk({ view }: { view: DeskView }) {
     const created = await action.run(() => api['document.create']({ dossierId: dossier.id, component }));
     if (created) setChosenDoc(created.id);
   };
+  // From the scanner the dossier was last scanned with; a dossier captured from files or the camera gets its new image from those.
+  const rescan = (pageId: number, n: number) =>
+    action.run(async () => {
+      setReplacing(null);
+      try {
+        return await api['page.rescan']({ pageId });
+      } catch (e) {
+        if (errorCode(e) !== 'page.rescan-no-scanner') throw e;
+        setReplacing({ pageId, n });
+        return null;
+      }
+    });
   const rotate = (pageId: number, rotation: number) => void action.run(() => api['page.rotate']({ pageId, rotation: rotation as 0 | 90 | 180 | 270 }));
 
   useDeskShortcuts({
@@ -115,7 +131,7 @@ function Desk({ view }: { view: DeskView }) {
                 onViewPage: viewPage,
                 onRotatePage: rotate,
                 onDeletePage: (pageId) => void action.run(() => api['page.delete']({ pageId })),
-                onRescanPage: (pageId) => void action.run(() => api['page.rescan']({ pageId })),
+                onRescanPage: (pageId, n) => void rescan(pageId, n),
                 onMovePage: (pageId, position) => void action.run(() => api['page.move']({ pageId, documentId: doc.id, position })),
                 onSplitPage: (pageId) =>
                   void action.run(async () => {
@@ -127,9 +143,17 @@ function Desk({ view }: { view: DeskView }) {
           ))}
           {!readOnly && (
             <section className="card capture" aria-label={t('desk.capture')}>
-              <ImportFiles documentId={selectedDoc?.id ?? null} />
+              {replacing && (
+                <Notice tone="info">
+                  {t('desk.replacing', { n: replacing.n })}{' '}
+                  <button type="button" className="small" onClick={() => setReplacing(null)}>
+                    {t('desk.replacingCancel')}
+                  </button>
+                </Notice>
+              )}
+              <ImportFiles documentId={selectedDoc?.id ?? null} replacing={replacing} onReplaced={() => setReplacing(null)} />
               <ScanPanel documentId={selectedDoc?.id ?? null} scanRequest={scanRequest} />
-              <CameraCapture documentId={selectedDoc?.id ?? null} />
+              <CameraCapture documentId={selectedDoc?.id ?? null} replacing={replacing} onReplaced={() => setReplacing(null)} />
             </section>
           )}
         </div>

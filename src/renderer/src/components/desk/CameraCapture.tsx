@@ -1,3 +1,4 @@
+import type { PageToReplace } from './page-to-replace';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useEngine } from '../../engine/engine-context';
 import { useEngineAction } from '../../hooks/use-engine-action';
@@ -6,7 +7,7 @@ import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Takes a page from the camera: one video frame, as a JPEG, into the selected document. */
-export function CameraCapture({ documentId }: { documentId: number | null }) {
+export function CameraCapture({ documentId, replacing, onReplaced }: { documentId: number | null; replacing: PageToReplace | null; onReplaced(): void }) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -38,6 +39,10 @@ export function CameraCapture({ documentId }: { documentId: number | null }) {
     canvas.height = v.videoHeight;
     canvas.getContext('2d')?.drawImage(v, 0, 0);
     const imageBase64 = canvas.toDataURL('image/jpeg', 0.92).split(',')[1] ?? '';
+    if (replacing) {
+      if (await action.run(() => api['page.replace']({ pageId: replacing.pageId, imageBase64, source: 'camera' }))) onReplaced();
+      return;
+    }
     const r = await action.run(() => api['page.addImage']({ documentId, imageBase64, source: 'camera' }));
     if (r) setCaptured((n) => n + r.added.length);
   };

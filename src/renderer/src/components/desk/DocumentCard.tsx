@@ -11,7 +11,7 @@ export interface DocumentCardActions {
   onViewPage(pageId: number): void;
   onRotatePage(pageId: number, rotation: number): void;
   onDeletePage(pageId: number): void;
-  onRescanPage(pageId: number): void;
+  onRescanPage(pageId: number, n: number): void;
   onMovePage(pageId: number, position: number): void;
   onSplitPage(pageId: number): void;
 }
@@ -74,7 +74,7 @@ export function DocumentCard({ doc, n, selected, viewedPageId, readOnly, actions
                       : {
                           onRotate: () => actions.onRotatePage(page.id, (page.rotation + 90) % 360),
                           onDelete: () => actions.onDeletePage(page.id),
-                          onRescan: () => actions.onRescanPage(page.id),
+                          onRescan: () => actions.onRescanPage(page.id, i + 1),
                           onMoveUp: i > 0 ? () => actions.onMovePage(page.id, i) : undefined,
                           onMoveDown: i < pages.length - 1 ? () => actions.onMovePage(page.id, i + 2) : undefined,
                           onSplit: pages.length > 1 ? () => actions.onSplitPage(page.id) : undefined,

@@ -1,3 +1,4 @@
+import type { PageToReplace } from './page-to-replace';
 import { useId, useState } from 'react';
 import type { AddPagesResult } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
@@ -7,7 +8,7 @@ import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Imports image files by path into the selected document (the Electron shell will add a file dialog). */
-export function ImportFiles({ documentId }: { documentId: number | null }) {
+export function ImportFiles({ documentId, replacing, onReplaced }: { documentId: number | null; replacing: PageToReplace | null; onReplaced(): void }) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -17,6 +18,13 @@ export function ImportFiles({ documentId }: { documentId: number | null }) {
   const list = paths.split('\n').map((p) => p.trim()).filter(Boolean);
   const submit = async () => {
     if (documentId === null || list.length === 0) return;
+    if (replacing) {
+      if (await action.run(() => api['page.replace']({ pageId: replacing.pageId, path: list[0]! }))) {
+        setPaths('');
+        onReplaced();
+      }
+      return;
+    }
     const r = await action.run(() => api['document.importFiles']({ documentId, paths: list }));
     if (r) {
       setResult(r);
