@@ -65,6 +65,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'dossier.receipt': DESK,
   'dossier.reopen': DIGITIZE,
   'page.rescan': DIGITIZE,
+  'page.replace': DIGITIZE,
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */
