@@ -8,9 +8,13 @@ import { SEEDED_PASSWORD, seededUsername, type AppServer } from './app-server';
  */
 export async function signIn(page: Page, app: AppServer, role: Role = 'clerk'): Promise<void> {
   if (!app.engine.accounts.byUsername(seededUsername(role))) throw new Error(`no seeded ${role}: startAppServer was told not to seed users`);
-  const username = page.locator('input[autocomplete="username"]');
-  await username.fill(seededUsername(role));
-  await page.locator('input[autocomplete="current-password"]').fill(SEEDED_PASSWORD);
+  await signInAs(page, seededUsername(role), SEEDED_PASSWORD);
+}
+
+/** Signs in through the real sign-in screen with the given credentials (an engine of the test's own making). */
+export async function signInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
   await page.getByRole('navigation').waitFor();
 }

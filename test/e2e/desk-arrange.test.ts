@@ -6,6 +6,7 @@ import { vi } from '../../src/renderer/src/i18n/vi';
 import { makeSaneTestConfig } from '../capture/sane-test-scanner';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
+import { signIn } from '../e2e-support/sign-in';
 import { recordXmpFields } from '../e2e-support/record-xmp';
 import { REPO } from '../e2e-support/renderer-build';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
@@ -65,6 +66,7 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
+    await signIn(page, app);
   });
 
   afterAll(async () => {

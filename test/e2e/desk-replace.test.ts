@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
+import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
 
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
@@ -46,6 +47,7 @@ describe('re-scanning a page of a dossier captured from files, in the browser', 
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
+    await signIn(page, app);
     await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
   }, 60_000);
 

@@ -1,16 +1,18 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
+import { SEEDED_PASSWORD } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { freePort, startEngineChild, type EngineChild } from '../e2e-support/engine-child';
 import { ensureRendererBuilt } from '../e2e-support/renderer-build';
+import { signInAs } from '../e2e-support/sign-in';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 
 const DOCUMENTS = 8;
@@ -18,8 +20,8 @@ const CORPUS_IDS = ['viadm-2833', 'viadm-18d1', 'viadm-c0af'];
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** How many records the engine has signed so far, as another process sees the store. */
-function signedSoFar(dbFile: string): number {
-  const db = new Database(dbFile, { readonly: true, timeout: 5000 });
+function signedSoFar(dataDir: string): number {
+  const db = openRawDatabase(dataDir, { readonly: true });
   try {
     return (db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'record.sign'`).get() as { n: number }).n;
   } finally {
@@ -52,6 +54,7 @@ describe('the engine killed in the middle of a finalization, and started again',
     pki = createTestPki();
     // A dossier whose documents are all read and built, waiting to be signed.
     const setup = Engine.open({ dataDir });
+    await setup.handlers['user.create']({ username: 'clerk', displayName: 'Cán bộ một cửa', role: 'clerk', password: SEEDED_PASSWORD });
     const dossier = await setup.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Vũ Thị Hạnh', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
     dossierId = dossier.id;
     code = dossier.code;
@@ -72,6 +75,7 @@ describe('the engine killed in the middle of a finalization, and started again',
     page.setDefaultTimeout(30_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(engine.appUrl);
+    await signInAs(page, 'clerk', SEEDED_PASSWORD);
   }, 120_000);
 
   afterAll(async () => {
@@ -86,10 +90,9 @@ describe('the engine killed in the middle of a finalization, and started again',
     await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
     await unlock();
     await main().getByRole('button', { name: vi['finalize.submit'] }).click();
-    const dbFile = join(dataDir, 'sohoa.db');
-    while (signedSoFar(dbFile) === 0) await new Promise((r) => setTimeout(r, 10));
+    while (signedSoFar(dataDir) === 0) await new Promise((r) => setTimeout(r, 10));
     await engine!.kill();
-    const signed = signedSoFar(dbFile);
+    const signed = signedSoFar(dataDir);
     expect(signed, 'the engine was to be killed after its first signature, not after the last').toBeLessThan(DOCUMENTS);
     expect(signed).toBeGreaterThan(0);
   });
@@ -98,6 +101,8 @@ describe('the engine killed in the middle of a finalization, and started again',
     engine = await startEngineChild(dataDir, port);
     await page.goto('about:blank');
     await page.goto(engine.appUrl);
+    // Sign-ins live in the engine's memory: after the restart the clerk signs in again.
+    await signInAs(page, 'clerk', SEEDED_PASSWORD);
     await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
     await expect.poll(() => main().locator('.page-thumb').count()).toBe(DOCUMENTS);
     // The key was in the killed engine's memory only: the clerk unlocks again.
@@ -120,7 +125,7 @@ describe('the engine killed in the middle of a finalization, and started again',
       }
       const queued = check.store.db.prepare('SELECT record_id AS recordId, count(*) AS n FROM outbox_item GROUP BY record_id').all() as { recordId: number; n: number }[];
       expect(queued.map((q) => q.n)).toEqual(Array(DOCUMENTS).fill(1));
-      expect(signedSoFar(join(dataDir, 'sohoa.db'))).toBe(DOCUMENTS);
+      expect(signedSoFar(dataDir)).toBe(DOCUMENTS);
       expect((await check.handlers['dossier.get']({ id: dossierId })).status).toBe('finalized');
     } finally {
       await check.close();

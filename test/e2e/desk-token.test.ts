@@ -4,6 +4,7 @@ import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
+import { signIn } from '../e2e-support/sign-in';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from '../record/support/softhsm';
@@ -43,6 +44,7 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
+    await signIn(page, app);
     await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
     await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) }).waitFor();
   });
