@@ -72,4 +72,9 @@ export class DossierRepository {
       )
       .all(dossierId) as DossierPage[];
   }
+
+  /** Keeps the first time the dossier was finalized (a second run after an interruption changes nothing). */
+  markFinalized(dossierId: number, at: string): void {
+    this.db.prepare('UPDATE dossier SET finalized_at = coalesce(finalized_at, ?) WHERE id = ?').run(at, dossierId);
+  }
 }

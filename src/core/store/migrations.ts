@@ -283,4 +283,21 @@ CREATE INDEX archive_flag_dossier ON archive_flag(dossier_id);
 CREATE INDEX dossier_batch ON dossier(batch_id);
 `,
   },
+  {
+    version: 11,
+    name: 'dashboard: when a dossier was finalized, indexes for the indicators',
+    sql: `
+ALTER TABLE dossier ADD COLUMN finalized_at TEXT;
+UPDATE dossier SET finalized_at = (
+  SELECT min(a.at) FROM audit_event a WHERE a.action = 'dossier.finalize' AND a.subject = CAST(dossier.id AS TEXT)
+) WHERE status = 'finalized';
+UPDATE dossier SET finalized_at = (
+  SELECT max(r.signed_at) FROM record r JOIN document doc ON doc.id = r.document_id WHERE doc.dossier_id = dossier.id AND r.signed = 1
+) WHERE status = 'finalized' AND finalized_at IS NULL;
+CREATE INDEX dossier_kind_received ON dossier(kind, received_date);
+CREATE INDEX audit_event_action_subject ON audit_event(action, subject);
+CREATE INDEX page_created ON page(created_at);
+CREATE INDEX archive_folder_line ON archive_folder(batch_id, register_line);
+`,
+  },
 ];
