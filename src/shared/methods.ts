@@ -32,5 +32,11 @@ export const METHOD_NAMES = [
   'scanner.scan',
   'scanner.cancel',
   'dossier.receipt',
+  'stats.dashboard',
+  'stats.indicators',
+  'stats.breakdown',
+  'stats.drilldown',
+  'stats.export',
+  'stats.province',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -16,6 +16,10 @@ export class RangeBackwardsError extends CodedError {
 const rate = (count: number, of: number): Rate => ({ count, of, rate: of > 0 ? count / of : null });
 
 /** Today on this workstation's clock, as ISO `YYYY-MM-DD`. */
+export function localClock(now: Date) {
+  return { today: localDay(now), utcOffsetMinutes: -now.getTimezoneOffset() };
+}
+
 export function localDay(now: Date): string {
   const mm = String(now.getMonth() + 1).padStart(2, '0');
   const dd = String(now.getDate()).padStart(2, '0');
@@ -29,8 +33,9 @@ function checkRange(filter: IndicatorFilter): void {
 /** The supervisor's indicators, recomputed from the store on every call. */
 export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = new Date()): Indicators {
   checkRange(filter);
-  const today = localDay(now);
-  const intake = intakeCounts(db, filter, today);
+  const clock = localClock(now);
+  const today = clock.today;
+  const intake = intakeCounts(db, filter, clock);
   const quality = qualityCounts(db, filter);
   const sync = syncCounts(db);
   const notices: IndicatorNotice[] = [];
@@ -118,10 +123,10 @@ export function computeDashboard(db: Db, filter: IndicatorFilter = {}, now = new
 
 export function computeBreakdown(db: Db, filter: IndicatorFilter, dimension: BreakdownDimension, now = new Date()): BreakdownRow[] {
   checkRange(filter);
-  return breakdownCounts(db, filter, dimension, localDay(now));
+  return breakdownCounts(db, filter, dimension, localClock(now));
 }
 
 export function drillDown(db: Db, filter: IndicatorFilter, figure: DrillFigure, page: { limit: number; offset: number }, now = new Date()): { items: DrillRow[]; total: number } {
   checkRange(filter);
-  return drillDossiers(db, filter, figure, localDay(now), page.limit, page.offset);
+  return drillDossiers(db, filter, figure, localClock(now), page.limit, page.offset);
 }

@@ -25,36 +25,60 @@ function dossierWhere(f: IndicatorFilter): { sql: string; params: Params } {
   };
 }
 
+/** The workstation's day and UTC offset: days are local, timestamps are stored in UTC. */
+export interface LocalClock {
+  today: string;
+  /** Minutes east of UTC (Việt Nam: 420). */
+  utcOffsetMinutes: number;
+}
+
 const SIGNED = `EXISTS (SELECT 1 FROM record r WHERE r.document_id = doc.id AND r.signed = 1)`;
 const FULLY_DIGITIZED = `(EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 0)
   AND NOT EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 0 AND NOT ${SIGNED}))`;
-const FINALIZED_DAY = `date(d.finalized_at, 'localtime')`;
 
 /**
- * Each figure a supervisor can click, as a condition on one intake dossier `d`. The counts, the
+ * The UTC instant the local due day ends, as SQL over `d.due_date`. East of UTC it falls on the due
+ * date itself and is a plain string (cheap: no date function per row); west of UTC on the next day.
+ */
+function dueDayEndSql(offset: number): string {
+  if (offset < 0) return `strftime('%Y-%m-%dT%H:%M:%fZ', d.due_date, '+${1440 - offset} minutes')`;
+  const m = 1440 - offset;
+  return `d.due_date || 'T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000Z'`;
+}
+
+type FigureName = DrillFigure | 'hasDueDate' | 'finalizedWithDueDate';
+
+/**
+ * Each figure a supervisor can click, as a condition on one intake dossier \`d\`. The counts, the
  * breakdowns and the drill-down lists all use these, so a number and its list cannot disagree.
  */
-export const FIGURE_SQL: Record<DrillFigure | 'hasDueDate' | 'finalizedWithDueDate', string> = {
-  received: '1',
-  fullyDigitized: FULLY_DIGITIZED,
-  notFullyDigitized: `NOT ${FULLY_DIGITIZED}`,
-  resultsDigitized: `EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 1 AND ${SIGNED})`,
-  reused: `EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.reused_from IS NOT NULL)`,
-  onTime: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND ${FINALIZED_DAY} <= d.due_date)`,
-  late: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND ${FINALIZED_DAY} > d.due_date)`,
-  openPastDue: `(d.finalized_at IS NULL AND d.due_date IS NOT NULL AND d.due_date < @today)`,
-  hasDueDate: 'd.due_date IS NOT NULL',
-  finalizedWithDueDate: '(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL)',
-};
+export function figureSql(clock: LocalClock): Record<FigureName, string> {
+  const dueEnd = dueDayEndSql(clock.utcOffsetMinutes);
+  return {
+    received: '1',
+    fullyDigitized: FULLY_DIGITIZED,
+    notFullyDigitized: `NOT ${FULLY_DIGITIZED}`,
+    resultsDigitized: `EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 1 AND ${SIGNED})`,
+    reused: `EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.reused_from IS NOT NULL)`,
+    onTime: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND d.finalized_at < ${dueEnd})`,
+    late: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND d.finalized_at >= ${dueEnd})`,
+    openPastDue: `(d.finalized_at IS NULL AND d.due_date IS NOT NULL AND d.due_date < @today)`,
+    hasDueDate: 'd.due_date IS NOT NULL',
+    finalizedWithDueDate: '(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL)',
+  };
+}
 
 const COUNTED = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue', 'hasDueDate', 'finalizedWithDueDate'] as const;
 type Counted = (typeof COUNTED)[number];
-const sums = COUNTED.map((name) => `coalesce(sum(${FIGURE_SQL[name]}), 0) AS ${name}`).join(',\n');
+const sums = (clock: LocalClock, names: readonly Counted[]) => {
+  const figures = figureSql(clock);
+  return names.map((name) => `coalesce(sum(${figures[name]}), 0) AS ${name}`).join(',\n');
+};
 
 /** Intake indicators, each counted straight from the rows (no stored counters). */
-export function intakeCounts(db: Db, f: IndicatorFilter, today: string): Record<Counted, number> {
+export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
   const w = dossierWhere(f);
-  return db.prepare(`SELECT ${sums} FROM dossier d WHERE ${w.sql}`).get({ ...w.params, today }) as Record<Counted, number>;
+  return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM dossier d WHERE ${w.sql}`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
 }
 
 const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string }> = {
@@ -67,15 +91,13 @@ const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string }> 
 export type BreakdownCounts = { key: string | null; label: string | null } & Record<Exclude<Counted, 'hasDueDate' | 'finalizedWithDueDate'>, number>;
 
 /** The intake figures per workstation, clerk, procedure or field, largest first. */
-export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: BreakdownDimension, today: string): BreakdownCounts[] {
+export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: BreakdownDimension, clock: LocalClock): BreakdownCounts[] {
   const w = dossierWhere(f);
   const dim = DIMENSION_SQL[dimension];
-  const figures = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'finalizedWithDueDate')
-    .map((name) => `coalesce(sum(${FIGURE_SQL[name]}), 0) AS ${name}`)
-    .join(', ');
+  const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'finalizedWithDueDate');
   return db
-    .prepare(`SELECT ${dim.key} AS key, max(${dim.label}) AS label, ${figures} FROM dossier d WHERE ${w.sql} GROUP BY 1 ORDER BY received DESC, key`)
-    .all({ ...w.params, today }) as BreakdownCounts[];
+    .prepare(`SELECT ${dim.key} AS key, max(${dim.label}) AS label, ${sums(clock, names)} FROM dossier d WHERE ${w.sql} GROUP BY 1 ORDER BY received DESC, key`)
+    .all({ ...w.params, today: clock.today }) as BreakdownCounts[];
 }
 
 export interface DrillRowDb {
@@ -89,10 +111,10 @@ export interface DrillRowDb {
 }
 
 /** The dossiers behind one figure, newest received first, a page at a time. */
-export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, today: string, limit: number, offset: number): { items: DrillRowDb[]; total: number } {
+export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRowDb[]; total: number } {
   const w = dossierWhere(f);
-  const where = `${w.sql} AND ${FIGURE_SQL[figure]}`;
-  const params = { ...w.params, today };
+  const where = `${w.sql} AND ${figureSql(clock)[figure]}`;
+  const params = { ...w.params, today: clock.today };
   const total = (db.prepare(`SELECT count(*) AS n FROM dossier d WHERE ${where}`).get(params) as { n: number }).n;
   const items = db
     .prepare(
@@ -125,20 +147,32 @@ export function flagCounts(db: Db, f: IndicatorFilter): { flag: string; pages: n
   return db
     .prepare(
       `SELECT j.value AS flag, count(DISTINCT p.id) AS pages
-       FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN page p ON p.document_id = doc.id, json_each(p.flags) j
-       WHERE ${w.sql} AND p.flags <> '[]' GROUP BY j.value ORDER BY pages DESC, flag`,
+       FROM page p INDEXED BY page_flagged JOIN document doc ON doc.id = p.document_id JOIN dossier d ON d.id = doc.dossier_id, json_each(p.flags) j
+       WHERE p.flags <> '[]' AND ${w.sql} GROUP BY j.value ORDER BY pages DESC, flag`,
     )
     .all(w.params) as { flag: string; pages: number }[];
 }
 
 /** Pages captured per local day within [from, to] (all kinds of dossier). */
 export function pagesPerDay(db: Db, from: string, to: string): { day: string; pages: number }[] {
-  return db
-    .prepare(
-      `SELECT date(created_at, 'localtime') AS day, count(*) AS pages FROM page
-       WHERE created_at >= @lo AND created_at < @hi GROUP BY day HAVING day BETWEEN @from AND @to ORDER BY day`,
-    )
-    .all({ lo: dayStartUtc(from, -1), hi: dayStartUtc(to, 2), from, to }) as { day: string; pages: number }[];
+  const hours = db
+    .prepare(`SELECT substr(created_at, 1, 13) AS hour, count(*) AS pages FROM page WHERE created_at >= ? AND created_at < ? GROUP BY hour`)
+    .all(dayStartUtc(from, -1), dayStartUtc(to, 2)) as { hour: string; pages: number }[];
+  return hoursToLocalDays(hours).filter((d) => d.day >= from && d.day <= to);
+}
+
+/**
+ * Sums counts per UTC hour (`YYYY-MM-DDTHH`) into local days. Grouping by the stored text's hour
+ * in SQL and shifting here avoids a time-zone conversion per row.
+ */
+export function hoursToLocalDays(hours: { hour: string; pages: number }[]): { day: string; pages: number }[] {
+  const days = new Map<string, number>();
+  for (const { hour, pages } of hours) {
+    const at = new Date(`${hour}:00:00Z`);
+    const day = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+    days.set(day, (days.get(day) ?? 0) + pages);
+  }
+  return [...days].map(([day, pages]) => ({ day, pages })).sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /** An ISO instant a few days around a local day, so the index on created_at narrows the scan whatever the time zone. */
