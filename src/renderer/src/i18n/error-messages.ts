@@ -24,6 +24,8 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   receivedDate: 'field.receivedDate',
   dueDate: 'field.dueDate',
   text: 'field.text',
+  from: 'dash.from',
+  to: 'dash.to',
 };
 
 const ERROR_MESSAGES: Record<string, MessageKey> = {
