@@ -33,8 +33,20 @@ export interface LocalClock {
 }
 
 const SIGNED = `EXISTS (SELECT 1 FROM record r WHERE r.document_id = doc.id AND r.signed = 1)`;
-const FULLY_DIGITIZED = `(EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 0)
-  AND NOT EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 0 AND NOT ${SIGNED}))`;
+
+/**
+ * What a dossier's documents say, in one pass over them, as bits: 1 it has a component, 2 a
+ * component is not signed yet, 4 a result is signed, 8 a document was reused.
+ */
+const DOCUMENT_BITS = `coalesce((SELECT max(doc.is_result = 0) + 2 * max(doc.is_result = 0 AND NOT ${SIGNED}) + 4 * max(doc.is_result = 1 AND ${SIGNED}) + 8 * max(doc.reused_from IS NOT NULL)
+  FROM document doc WHERE doc.dossier_id = d.id), 0)`;
+
+/** The filter's intake dossiers with their document bits, computed once (the figures then read \`d.bits\`). */
+function filteredDossiers(w: { sql: string }): string {
+  return `WITH filtered AS MATERIALIZED (
+    SELECT d.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status, d.finalized_at, d.workstation_id, ${DOCUMENT_BITS} AS bits
+    FROM dossier d WHERE ${w.sql})`;
+}
 
 /**
  * The UTC instant the local due day ends, as SQL over `d.due_date`. East of UTC it falls on the due
@@ -49,17 +61,17 @@ function dueDayEndSql(offset: number): string {
 type FigureName = DrillFigure | 'hasDueDate' | 'finalizedWithDueDate';
 
 /**
- * Each figure a supervisor can click, as a condition on one intake dossier \`d\`. The counts, the
+ * Each figure a supervisor can click, as a condition on one filtered intake dossier \`d\`. The counts, the
  * breakdowns and the drill-down lists all use these, so a number and its list cannot disagree.
  */
 export function figureSql(clock: LocalClock): Record<FigureName, string> {
   const dueEnd = dueDayEndSql(clock.utcOffsetMinutes);
   return {
     received: '1',
-    fullyDigitized: FULLY_DIGITIZED,
-    notFullyDigitized: `NOT ${FULLY_DIGITIZED}`,
-    resultsDigitized: `EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 1 AND ${SIGNED})`,
-    reused: `EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.reused_from IS NOT NULL)`,
+    fullyDigitized: '(d.bits & 3) = 1',
+    notFullyDigitized: '(d.bits & 3) <> 1',
+    resultsDigitized: '(d.bits & 4) <> 0',
+    reused: '(d.bits & 8) <> 0',
     onTime: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND d.finalized_at < ${dueEnd})`,
     late: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND d.finalized_at >= ${dueEnd})`,
     openPastDue: `(d.finalized_at IS NULL AND d.due_date IS NOT NULL AND d.due_date < @today)`,
@@ -78,7 +90,7 @@ const sums = (clock: LocalClock, names: readonly Counted[]) => {
 /** Intake indicators, each counted straight from the rows (no stored counters). */
 export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
   const w = dossierWhere(f);
-  return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM dossier d WHERE ${w.sql}`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
+  return db.prepare(`${filteredDossiers(w)} SELECT ${sums(clock, COUNTED)} FROM filtered d`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
 }
 
 const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string }> = {
@@ -96,7 +108,7 @@ export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: Breakdown
   const dim = DIMENSION_SQL[dimension];
   const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'finalizedWithDueDate');
   return db
-    .prepare(`SELECT ${dim.key} AS key, max(${dim.label}) AS label, ${sums(clock, names)} FROM dossier d WHERE ${w.sql} GROUP BY 1 ORDER BY received DESC, key`)
+    .prepare(`${filteredDossiers(w)} SELECT ${dim.key} AS key, max(${dim.label}) AS label, ${sums(clock, names)} FROM filtered d GROUP BY 1 ORDER BY received DESC, key`)
     .all({ ...w.params, today: clock.today }) as BreakdownCounts[];
 }
 
@@ -113,32 +125,38 @@ export interface DrillRowDb {
 /** The dossiers behind one figure, newest received first, a page at a time. */
 export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRowDb[]; total: number } {
   const w = dossierWhere(f);
-  const where = `${w.sql} AND ${figureSql(clock)[figure]}`;
+  const select = (columns: string) => `${filteredDossiers(w)} SELECT ${columns} FROM filtered d WHERE ${figureSql(clock)[figure]}`;
   const params = { ...w.params, today: clock.today };
-  const total = (db.prepare(`SELECT count(*) AS n FROM dossier d WHERE ${where}`).get(params) as { n: number }).n;
+  const total = (db.prepare(select('count(*) AS n')).get(params) as { n: number }).n;
   const items = db
     .prepare(
-      `SELECT d.id, d.code, d.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = d.procedure_code) AS procedureName,
-              d.received_date AS receivedDate, d.due_date AS dueDate, d.status
-       FROM dossier d WHERE ${where} ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset`,
+      `${select(`d.id, d.code, d.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = d.procedure_code) AS procedureName,
+              d.received_date AS receivedDate, d.due_date AS dueDate, d.status`)}
+       ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit, offset }) as DrillRowDb[];
   return { items, total };
 }
 
+const PAGE_FIGURES = `count(*) AS pages, coalesce(sum(p.state = 'read'), 0) AS read, coalesce(sum(p.state = 'failed'), 0) AS failed,
+  coalesce(sum(p.flags <> '[]'), 0) AS flagged, sum(CASE WHEN p.state = 'read' AND p.blank = 0 THEN p.ocr_confidence END) AS confidenceSum,
+  count(CASE WHEN p.state = 'read' AND p.blank = 0 THEN p.ocr_confidence END) AS confidenceCount`;
+
+/**
+ * Page quality of the filter's dossiers. With a date range the dossiers lead (few pages to visit);
+ * without one nearly every page counts, and one pass over the page index grouped by document is faster.
+ */
 export function qualityCounts(db: Db, f: IndicatorFilter) {
   const w = dossierWhere(f);
-  return db
-    .prepare(
-      `SELECT count(*) AS pages,
-              coalesce(sum(p.state = 'read'), 0) AS read,
-              coalesce(sum(p.state = 'failed'), 0) AS failed,
-              coalesce(sum(p.flags <> '[]'), 0) AS flagged,
-              avg(CASE WHEN p.state = 'read' AND p.blank = 0 THEN p.ocr_confidence END) AS meanConfidence
-       FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN page p ON p.document_id = doc.id
-       WHERE ${w.sql}`,
-    )
-    .get(w.params) as { pages: number; read: number; failed: number; flagged: number; meanConfidence: number | null };
+  const narrow = f.from !== undefined || f.to !== undefined;
+  const sql = narrow
+    ? `SELECT ${PAGE_FIGURES} FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN page p ON p.document_id = doc.id WHERE ${w.sql}`
+    : `SELECT coalesce(sum(g.pages), 0) AS pages, coalesce(sum(g.read), 0) AS read, coalesce(sum(g.failed), 0) AS failed, coalesce(sum(g.flagged), 0) AS flagged,
+              sum(g.confidenceSum) AS confidenceSum, coalesce(sum(g.confidenceCount), 0) AS confidenceCount
+       FROM (SELECT p.document_id, ${PAGE_FIGURES} FROM page p GROUP BY p.document_id) g
+       JOIN document doc ON doc.id = g.document_id JOIN dossier d ON d.id = doc.dossier_id WHERE ${w.sql}`;
+  const r = db.prepare(sql).get(w.params) as { pages: number; read: number; failed: number; flagged: number; confidenceSum: number | null; confidenceCount: number };
+  return { pages: r.pages, read: r.read, failed: r.failed, flagged: r.flagged, meanConfidence: r.confidenceCount > 0 ? (r.confidenceSum ?? 0) / r.confidenceCount : null };
 }
 
 /** Pages per flag, for the flagged pages of the filter's dossiers. */
