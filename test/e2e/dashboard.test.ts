@@ -99,6 +99,12 @@ describe('the progress dashboard in the browser', () => {
     await main().getByRole('button', { name: vi['dash.drill.close'] }).click();
     await tile('fullyDigitized').getByRole('button').click();
     await expect.poll(() => rows.count()).toBe(planned.filter((p) => p.signed).length);
+
+    // From the breakdown per procedure: the "late" cell of the one procedure used.
+    const breakdown = main().getByRole('region', { name: vi['dash.breakdown'] });
+    const lateColumn = (await breakdown.locator('thead th').allTextContents()).indexOf(vi['dash.fig.late']);
+    await breakdown.locator('tbody tr').first().locator('th, td').nth(lateColumn).getByRole('button').click();
+    await expect.poll(async () => (await rows.locator('th').allTextContents()).sort()).toEqual(lateCodes.sort());
   });
 
   it('refuses a backwards range in Vietnamese and reports a future one', async () => {

@@ -41,9 +41,13 @@ const SIGNED = `EXISTS (SELECT 1 FROM record r WHERE r.document_id = doc.id AND 
 const DOCUMENT_BITS = `coalesce((SELECT max(doc.is_result = 0) + 2 * max(doc.is_result = 0 AND NOT ${SIGNED}) + 4 * max(doc.is_result = 1 AND ${SIGNED}) + 8 * max(doc.reused_from IS NOT NULL)
   FROM document doc WHERE doc.dossier_id = d.id), 0)`;
 
-/** The filter's intake dossiers with their document bits, computed once (the figures then read \`d.bits\`). */
-function filteredDossiers(w: { sql: string }): string {
-  return `WITH filtered AS MATERIALIZED (
+/**
+ * The filter's intake dossiers with their document bits (the figures read \`d.bits\`). Materialized
+ * when several figures are summed (bits computed once per dossier); left to the planner for a
+ * drill-down list, which walks the dossiers in received order and stops at the page's end.
+ */
+function filteredDossiers(w: { sql: string }, materialized = true): string {
+  return `WITH filtered AS ${materialized ? '' : 'NOT '}MATERIALIZED (
     SELECT d.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status, d.finalized_at, d.workstation_id, ${DOCUMENT_BITS} AS bits
     FROM dossier d WHERE ${w.sql})`;
 }
@@ -125,7 +129,7 @@ export interface DrillRowDb {
 /** The dossiers behind one figure, newest received first, a page at a time. */
 export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRowDb[]; total: number } {
   const w = dossierWhere(f);
-  const select = (columns: string) => `${filteredDossiers(w)} SELECT ${columns} FROM filtered d WHERE ${figureSql(clock)[figure]}`;
+  const select = (columns: string) => `${filteredDossiers(w, false)} SELECT ${columns} FROM filtered d WHERE ${figureSql(clock)[figure]}`;
   const params = { ...w.params, today: clock.today };
   const total = (db.prepare(select('count(*) AS n')).get(params) as { n: number }).n;
   const items = db

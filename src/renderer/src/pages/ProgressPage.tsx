@@ -27,7 +27,7 @@ export function ProgressPage() {
   const t = useT();
   const { language } = useLanguage();
   const [filter, setFilter] = useState<IndicatorFilter>({});
-  const [drill, setDrill] = useState<DrillFigure | null>(null);
+  const [drill, setDrill] = useState<{ figure: DrillFigure; filter: IndicatorFilter } | null>(null);
   const dashboard = useDashboard(filter);
   const status = useStatusReport();
   // After a refusal (e.g. a backwards range) the last figures are for another filter: show none.
@@ -68,12 +68,14 @@ export function ProgressPage() {
           {!i.notices.includes('empty-store') && <p className="field-hint">{t('dash.drillHint')}</p>}
           <dl className="figures">
             {INTAKE_FIGURES.map((f) => (
-              <FigureTile key={f} id={f} label={t(`dash.fig.${f}`)} definition={t(`dash.def.${f}`)} value={i.notices.includes('empty-store') ? null : intakeValue(i, f)} onDrill={() => setDrill(f)} />
+              <FigureTile key={f} id={f} label={t(`dash.fig.${f}`)} definition={t(`dash.def.${f}`)} value={i.notices.includes('empty-store') ? null : intakeValue(i, f)} onDrill={() => setDrill({ figure: f, filter })} />
             ))}
           </dl>
         </section>
       )}
-      {drill && <DrillList key={`${drill}-${JSON.stringify(filter)}`} filter={filter} figure={drill} title={t(`dash.fig.${drill}`)} onClose={() => setDrill(null)} />}
+      {drill && (
+        <DrillList key={`${drill.figure}-${JSON.stringify(drill.filter)}`} filter={drill.filter} figure={drill.figure} title={t(`dash.fig.${drill.figure}`)} onClose={() => setDrill(null)} />
+      )}
 
       {i && (
         <section className="card" aria-labelledby="dash-quality">
@@ -116,7 +118,7 @@ export function ProgressPage() {
       )}
 
       {d && <BacklogSection backlog={d.backlog} />}
-      {i && !i.notices.includes('empty-store') && <BreakdownTable filter={filter} />}
+      {i && !i.notices.includes('empty-store') && <BreakdownTable filter={filter} onDrill={(f, figure) => setDrill({ figure, filter: f })} />}
       <ProvincePanel />
 
       <section className="card" aria-labelledby="dash-store">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BreakdownDimension, IndicatorFilter } from '../../../../shared/indicators';
+import type { BreakdownDimension, DrillFigure, IndicatorFilter } from '../../../../shared/indicators';
 import { useEngine } from '../../engine/engine-context';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { formatNumber } from '../../i18n/format-number';
@@ -8,10 +8,12 @@ import type { MessageKey } from '../../i18n/vi';
 import { ErrorNotice } from '../desk/ErrorNotice';
 
 const DIMENSIONS: Record<BreakdownDimension, MessageKey> = { workstation: 'dash.dim.workstation', clerk: 'dash.dim.clerk', procedure: 'dash.dim.procedure', field: 'dash.dim.field' };
+/** The filter that narrows the figures to one row of the breakdown. */
+const FILTER_OF: Record<BreakdownDimension, keyof IndicatorFilter> = { workstation: 'workstationId', clerk: 'clerk', procedure: 'procedureCode', field: 'field' };
 const COLUMNS = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue'] as const;
 
 /** The intake figures per workstation, clerk, procedure or field. */
-export function BreakdownTable({ filter }: { filter: IndicatorFilter }) {
+export function BreakdownTable({ filter, onDrill }: { filter: IndicatorFilter; onDrill: (filter: IndicatorFilter, figure: DrillFigure) => void }) {
   const t = useT();
   const { language } = useLanguage();
   const api = useEngine();
@@ -50,7 +52,15 @@ export function BreakdownTable({ filter }: { filter: IndicatorFilter }) {
               <tr key={r.key ?? ''}>
                 <th scope="row">{r.label ?? r.key ?? t('dash.unknown')}</th>
                 {COLUMNS.map((c) => (
-                  <td key={c}>{formatNumber(r[c], language)}</td>
+                  <td key={c}>
+                    {r.key !== null && r[c] > 0 ? (
+                      <button type="button" className="link-button" onClick={() => onDrill({ ...filter, [FILTER_OF[dimension]]: r.key ?? undefined }, c)}>
+                        {formatNumber(r[c], language)}
+                      </button>
+                    ) : (
+                      formatNumber(r[c], language)
+                    )}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -7,7 +7,7 @@ import { useLanguage, useT } from '../../i18n/i18n-context';
 import { STATUS_LABELS } from '../../i18n/status-labels';
 import type { DossierStatus } from '../../../../shared/types';
 import { ErrorNotice } from '../desk/ErrorNotice';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 const PAGE = 50;
 
@@ -17,12 +17,15 @@ export function DrillList({ filter, figure, title, onClose }: { filter: Indicato
   const { language } = useLanguage();
   const api = useEngine();
   const [offset, setOffset] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from a figure further up or down the page: bring the list into view and to the keyboard.
+  useEffect(() => heading.current?.focus(), []);
   const list = useEngineQuery(() => api['stats.drilldown']({ filter, figure, limit: PAGE, offset }), [api, filter, figure, offset]);
   const data = list.data;
   return (
     <section className="card drill" aria-labelledby="drill-title">
       <div className="list-header">
-        <h2 id="drill-title">{t('dash.drill.title', { figure: title })}</h2>
+        <h2 id="drill-title" ref={heading} tabIndex={-1}>{t('dash.drill.title', { figure: title })}</h2>
         <button type="button" onClick={onClose}>
           {t('dash.drill.close')}
         </button>
