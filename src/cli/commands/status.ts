@@ -38,6 +38,7 @@ export const statusCommand: Command = {
         io.out(`Bản ghi / records:    ${status.records}`);
         io.out(`Jobs: ${Object.entries(status.jobs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
         io.out(`Outbox: ${Object.entries(status.outbox).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+        if (indicators.notices.includes('future-range')) io.out('Khoảng thời gian nằm trong tương lai / the range lies (partly) in the future');
         if (indicators.empty) io.out('Chưa có hồ sơ tiếp nhận trong khoảng này / no intake dossiers in this range');
         else {
           const pct = (r: { rate: number | null; count: number; of: number }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}% (${r.count}/${r.of})`);
