@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine';
@@ -105,6 +105,18 @@ describe('the progress dashboard in the browser', () => {
     const lateColumn = (await breakdown.locator('thead th').allTextContents()).indexOf(vi['dash.fig.late']);
     await breakdown.locator('tbody tr').first().locator('th, td').nth(lateColumn).getByRole('button').click();
     await expect.poll(async () => (await rows.locator('th').allTextContents()).sort()).toEqual(lateCodes.sort());
+  });
+
+  it('makes the XLSX and PDF reports to download', async () => {
+    for (const [button, ext] of [[vi['dash.export.xlsx'], 'xlsx'], [vi['dash.export.pdf'], 'pdf']] as const) {
+      await main().getByRole('button', { name: button }).click();
+      const link = main().locator(`.export a[download$=".${ext}"]`);
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const path = await download.path();
+      const bytes = readFileSync(path);
+      expect(bytes.subarray(0, ext === 'pdf' ? 5 : 2).toString('latin1')).toBe(ext === 'pdf' ? '%PDF-' : 'PK');
+    }
   });
 
   it('refuses a backwards range in Vietnamese and reports a future one', async () => {
