@@ -16,7 +16,7 @@ function dossierWhere(f: IndicatorFilter): { sql: string; params: Params } {
     ['d.procedure_code = @procedureCode', 'procedureCode', f.procedureCode],
     ['d.workstation_id = @workstationId', 'workstationId', f.workstationId],
     [`${FIELD} = @field`, 'field', f.field],
-    [`${CLERK} = @clerk`, 'clerk', f.clerk],
+    [`d.code IN (SELECT a.subject FROM audit_event a WHERE a.action = 'dossier.create' AND a.actor = @clerk)`, 'clerk', f.clerk],
   ];
   const used = conditions.filter(([, , value]) => value !== undefined);
   return {
