@@ -6,6 +6,7 @@ import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { statsHandlers } from './handlers/stats-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
 export type { ServiceContext } from './handlers/handler-context';
@@ -20,5 +21,6 @@ export function createHandlers(ctx: ServiceContext): EngineHandlers {
     ...userHandlers(ctx),
     ...auditHandlers(ctx),
     ...dossierDeleteHandler(ctx),
+    ...statsHandlers(ctx),
   } satisfies EngineHandlers;
 }

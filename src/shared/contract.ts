@@ -9,6 +9,7 @@ import { isIsoDate } from './dates';
 import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
 import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanResult, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
+import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type Indicators, type ProvinceProgress } from './indicators';
 import type { MethodName } from './methods';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
 import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
@@ -123,6 +124,32 @@ export const ScannerScanInput = z.object({
   source: z.enum(['flatbed', 'adf', 'duplex']).default('flatbed'),
 });
 
+/** The dashboard's filter; an empty text box means "all". */
+const blankAsAll = z
+  .string()
+  .trim()
+  .max(200, PROBLEM.tooLong)
+  .transform((v) => v || undefined);
+const filterText = blankAsAll.optional();
+const filterDate = blankAsAll.refine((v) => v === undefined || isIsoDate(v), PROBLEM.date).optional();
+export const IndicatorFilterInput = z.object({
+  from: filterDate,
+  to: filterDate,
+  procedureCode: filterText,
+  workstationId: filterText,
+  field: filterText,
+  clerk: filterText,
+});
+export const StatsBreakdownInput = z.object({ filter: IndicatorFilterInput.prefault({}), dimension: z.enum(['workstation', 'clerk', 'procedure', 'field']) });
+export const StatsDrilldownInput = z.object({
+  filter: IndicatorFilterInput.prefault({}),
+  figure: z.enum(DRILL_FIGURES),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export const StatsExportInput = z.object({ filter: IndicatorFilterInput.prefault({}), format: z.enum(['xlsx', 'pdf']) });
+export const StatsProvinceInput = z.object({ refresh: z.boolean().default(true) });
+
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
   /** Phantom: carries the result type only. */
@@ -180,6 +207,12 @@ export const contract = {
   'audit.list': method<typeof AuditListInput, { items: AuditEntry[]; total: number }>(AuditListInput),
   'audit.export': method<typeof AuditExportInput, { rows: number; csv?: string; path?: string }>(AuditExportInput),
   'dossier.delete': method<typeof DossierDeleteInput, { deleted: true; code: string }>(DossierDeleteInput),
+  'stats.dashboard': method<typeof IndicatorFilterInput, Dashboard>(IndicatorFilterInput),
+  'stats.indicators': method<typeof IndicatorFilterInput, Indicators>(IndicatorFilterInput),
+  'stats.breakdown': method<typeof StatsBreakdownInput, BreakdownRow[]>(StatsBreakdownInput),
+  'stats.drilldown': method<typeof StatsDrilldownInput, { items: DrillRow[]; total: number }>(StatsDrilldownInput),
+  'stats.export': method<typeof StatsExportInput, { fileName: string; mimeType: string; base64: string }>(StatsExportInput),
+  'stats.province': method<typeof StatsProvinceInput, ProvinceProgress>(StatsProvinceInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

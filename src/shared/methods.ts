@@ -52,5 +52,11 @@ export const METHOD_NAMES = [
   'audit.list',
   'audit.export',
   'dossier.delete',
+  'stats.dashboard',
+  'stats.indicators',
+  'stats.breakdown',
+  'stats.drilldown',
+  'stats.export',
+  'stats.province',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

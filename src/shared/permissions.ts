@@ -66,6 +66,12 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'dossier.reopen': DIGITIZE,
   'page.rescan': DIGITIZE,
   'page.replace': DIGITIZE,
+  'stats.dashboard': ALL,
+  'stats.indicators': ALL,
+  'stats.breakdown': ALL,
+  'stats.drilldown': ALL,
+  'stats.export': ALL,
+  'stats.province': ALL,
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */

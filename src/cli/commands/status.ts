@@ -2,15 +2,17 @@ import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
-import { computeIndicators } from '../../core/stats/indicators';
+import { writeFileSync } from 'node:fs';
+import { indicatorReport } from '../../core/handlers/stats-handlers';
+import { computeBacklog, computeIndicators } from '../../core/stats/indicators';
 import { isIsoDate } from '../../shared/dates';
 
 export const statusCommand: Command = {
   name: 'status',
-  usage: 'status [--data-dir D] [--json]',
+  usage: 'status [--data-dir D] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--procedure CODE] [--xlsx FILE] [--pdf FILE]',
   summary: 'progress and indicators from the local store',
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption, from: { type: 'string' }, to: { type: 'string' }, procedure: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption, from: { type: 'string' }, to: { type: 'string' }, procedure: { type: 'string' }, xlsx: { type: 'string' }, pdf: { type: 'string' } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     for (const key of ['from', 'to'] as const) {
       if (values[key] !== undefined && !isIsoDate(values[key])) throw new UsageError(`--${key} must be a date YYYY-MM-DD`);
@@ -18,8 +20,17 @@ export const statusCommand: Command = {
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       const status = await engine.handlers['status.get']({});
-      const indicators = computeIndicators(engine.store.db, { from: values.from, to: values.to, procedureCode: values.procedure });
-      if (values.json) io.out(JSON.stringify({ ...status, indicators }, null, 2));
+      const filter = { from: values.from, to: values.to, procedureCode: values.procedure };
+      const indicators = computeIndicators(engine.store.db, filter);
+      const backlog = computeBacklog(engine.store.db);
+      for (const format of ['xlsx', 'pdf'] as const) {
+        const file = values[format];
+        if (!file) continue;
+        const report = await indicatorReport(engine.store, filter, format, new Date());
+        writeFileSync(file, report.bytes);
+        io.err(`wrote ${file}`);
+      }
+      if (values.json) io.out(JSON.stringify({ ...status, indicators, backlog }, null, 2));
       else {
         io.out(`Hồ sơ / dossiers:     ${status.dossiers}`);
         io.out(`Tài liệu / documents: ${status.documents}`);
@@ -27,12 +38,21 @@ export const statusCommand: Command = {
         io.out(`Bản ghi / records:    ${status.records}`);
         io.out(`Jobs: ${Object.entries(status.jobs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
         io.out(`Outbox: ${Object.entries(status.outbox).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+        if (indicators.notices.includes('future-range')) io.out('Khoảng thời gian nằm trong tương lai / the range lies (partly) in the future');
         if (indicators.empty) io.out('Chưa có hồ sơ tiếp nhận trong khoảng này / no intake dossiers in this range');
         else {
           const pct = (r: { rate: number | null; count: number; of: number }) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}% (${r.count}/${r.of})`);
           io.out(`Số hóa đầy đủ / fully digitized: ${pct(indicators.intake.fullyDigitized)}`);
           io.out(`Kết quả đã số hóa / results digitized: ${pct(indicators.intake.resultsDigitized)}`);
           io.out(`Tái sử dụng dữ liệu / data reused: ${pct(indicators.intake.reused)}`);
+          io.out(`Đúng hạn / on time: ${pct(indicators.intake.onTime)}; trễ hạn / late: ${pct(indicators.intake.late)}; quá hạn chưa xong / open past due: ${pct(indicators.intake.openPastDue)}`);
+          io.out(`Trang gắn cờ / pages flagged: ${pct(indicators.quality.flagged)}`);
+        }
+        if (!backlog.registersImported) io.out('Chưa nhập sổ theo dõi lưu trữ / no archive register imported: backlog unknown');
+        else {
+          const t = backlog.totals;
+          io.out(`Lưu trữ / archive: registered ${t.registered}, captured ${t.captured}, digitized ${t.digitized}, signed ${t.signed}; approved: not tracked`);
+          io.out(`Trang còn lại / pages left: ${t.pagesLeft ?? '—'}; pace ${backlog.pace === null ? '—' : backlog.pace.toFixed(0)} pages/day; days left ${backlog.daysLeft === null ? '—' : Math.ceil(backlog.daysLeft)}`);
         }
       }
       return 0;

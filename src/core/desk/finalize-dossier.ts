@@ -83,6 +83,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number): 
     }
     store.db.transaction(() => {
       desk.setDossierStatus(dossierId, 'finalized');
+      store.dossiers.markFinalized(dossierId, ctx.now().toISOString());
       ctx.audit.append({ actor: ctx.actor, action: 'dossier.finalize', subject: String(dossierId), details: { signed: signed.length, alreadySigned: alreadySigned.length } });
     })();
   } finally {

@@ -1,22 +1,11 @@
+import { addDays } from '../../shared/dates';
 import { CodedError } from '../../shared/errors';
+import type { Backlog, BreakdownDimension, BreakdownRow, Dashboard, DrillFigure, DrillRow, IndicatorFilter, IndicatorNotice, Indicators, Rate } from '../../shared/indicators';
+import { archivePagesPerDay, backlogCells, pagesLeft, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
-import { intakeCounts, qualityCounts, syncCounts, type IndicatorFilter } from '../store/indicator-queries';
+import { breakdownCounts, drillDossiers, flagCounts, intakeCounts, intakeDossierCount, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
 
-export interface Rate {
-  count: number;
-  of: number;
-  /** count / of, or null when there is nothing to count (never a 0 that looks like a fact). */
-  rate: number | null;
-}
-
-export interface Indicators {
-  filter: IndicatorFilter;
-  /** Set when the store holds nothing in the filter's range, so zeros are not read as facts. */
-  empty: boolean;
-  intake: { received: number; fullyDigitized: Rate; resultsDigitized: Rate; reused: Rate };
-  quality: { pages: number; read: number; failed: Rate; flagged: Rate; meanConfidence: number | null };
-  sync: { waiting: number; sending: number; acknowledged: number; rejected: number; oldestWaitingSince: string | null; oldestWaitingHours: number | null };
-}
+export type { Indicators, Rate } from '../../shared/indicators';
 
 export class RangeBackwardsError extends CodedError {
   constructor(from: string, to: string) {
@@ -26,20 +15,47 @@ export class RangeBackwardsError extends CodedError {
 
 const rate = (count: number, of: number): Rate => ({ count, of, rate: of > 0 ? count / of : null });
 
+/** Today on this workstation's clock, as ISO `YYYY-MM-DD`. */
+export function localClock(now: Date) {
+  return { today: localDay(now), utcOffsetMinutes: -now.getTimezoneOffset() };
+}
+
+export function localDay(now: Date): string {
+  const mm = String(now.getMonth() + 1).padStart(2, '0');
+  const dd = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${mm}-${dd}`;
+}
+
+function checkRange(filter: IndicatorFilter): void {
+  if (filter.from && filter.to && filter.to < filter.from) throw new RangeBackwardsError(filter.from, filter.to);
+}
+
 /** The supervisor's indicators, recomputed from the store on every call. */
 export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = new Date()): Indicators {
-  if (filter.from && filter.to && filter.to < filter.from) throw new RangeBackwardsError(filter.from, filter.to);
-  const intake = intakeCounts(db, filter);
+  checkRange(filter);
+  const clock = localClock(now);
+  const today = clock.today;
+  const intake = intakeCounts(db, filter, clock);
   const quality = qualityCounts(db, filter);
   const sync = syncCounts(db);
+  const notices: IndicatorNotice[] = [];
+  if (intakeDossierCount(db) === 0) notices.push('empty-store');
+  else if (intake.received === 0) notices.push('empty-range');
+  if ((filter.from && filter.from > today) || (filter.to && filter.to > today)) notices.push('future-range');
+  if (intake.received > 0 && intake.hasDueDate === 0) notices.push('no-due-dates');
   return {
     filter,
+    today,
     empty: intake.received === 0,
+    notices,
     intake: {
       received: intake.received,
       fullyDigitized: rate(intake.fullyDigitized, intake.received),
       resultsDigitized: rate(intake.resultsDigitized, intake.received),
       reused: rate(intake.reused, intake.received),
+      onTime: rate(intake.onTime, intake.finalizedWithDueDate),
+      late: rate(intake.late, intake.finalizedWithDueDate),
+      openPastDue: rate(intake.openPastDue, intake.hasDueDate),
     },
     quality: {
       pages: quality.pages,
@@ -47,10 +63,70 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
       failed: rate(quality.failed, quality.pages),
       flagged: rate(quality.flagged, quality.pages),
       meanConfidence: quality.meanConfidence,
+      flags: quality.flagged > 0 ? flagCounts(db, filter) : [],
+      rescans: null,
+      qcApproved: null,
+      qcRejected: null,
     },
     sync: {
       ...sync,
       oldestWaitingHours: sync.oldestWaitingSince ? (now.getTime() - Date.parse(sync.oldestWaitingSince)) / 3_600_000 : null,
     },
   };
+}
+
+/** How many of the latest days with archive work the pace is measured over. */
+export const PACE_DAYS = 10;
+
+/** The archive backlog against the registers, and the time left at the pace of the latest days of work. */
+export function computeBacklog(db: Db): Backlog {
+  const registersImported = registerRowCount(db) > 0;
+  const cells = registersImported ? backlogCells(db) : [];
+  const sum = (k: 'registered' | 'captured' | 'digitized' | 'signed') => cells.reduce((s, c) => s + c[k], 0);
+  const known = cells.filter((c) => c.expectedPages !== null);
+  const left = registersImported ? pagesLeft(db) : { pagesLeft: null, rowsWithoutPageCount: 0 };
+  const perDay = archivePagesPerDay(db, 30);
+  const recent = perDay.slice(-PACE_DAYS);
+  const pace = recent.length ? recent.reduce((s, d) => s + d.pages, 0) / recent.length : null;
+  return {
+    registersImported,
+    approvalTracked: false,
+    cells,
+    totals: {
+      registered: sum('registered'),
+      captured: sum('captured'),
+      digitized: sum('digitized'),
+      signed: sum('signed'),
+      expectedPages: known.length ? known.reduce((s, c) => s + (c.expectedPages ?? 0), 0) : null,
+      pagesLeft: left.pagesLeft ?? (registersImported ? 0 : null),
+      rowsWithoutPageCount: left.rowsWithoutPageCount,
+    },
+    pagesPerDay: perDay,
+    pace,
+    daysLeft: pace && left.pagesLeft !== null ? left.pagesLeft / pace : null,
+  };
+}
+
+/** The days shown on the "pages per day" chart: the filter's range, or the 30 days up to today. */
+export function chartRange(filter: IndicatorFilter, today: string): { from: string; to: string } {
+  const to = filter.to ?? (filter.from && filter.from > today ? addDays(filter.from, 29) : today);
+  const from = filter.from ?? addDays(to, -29);
+  return { from, to };
+}
+
+/** Everything the dashboard opens with, in one call. */
+export function computeDashboard(db: Db, filter: IndicatorFilter = {}, now = new Date()): Dashboard {
+  const indicators = computeIndicators(db, filter, now);
+  const range = chartRange(filter, indicators.today);
+  return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, range.from, range.to) };
+}
+
+export function computeBreakdown(db: Db, filter: IndicatorFilter, dimension: BreakdownDimension, now = new Date()): BreakdownRow[] {
+  checkRange(filter);
+  return breakdownCounts(db, filter, dimension, localClock(now));
+}
+
+export function drillDown(db: Db, filter: IndicatorFilter, figure: DrillFigure, page: { limit: number; offset: number }, now = new Date()): { items: DrillRow[]; total: number } {
+  checkRange(filter);
+  return drillDossiers(db, filter, figure, localClock(now), page.limit, page.offset);
 }

@@ -121,4 +121,9 @@ export class DossierRepository {
   setScanProfile(dossierId: number, profile: ScanProfile): void {
     this.db.prepare('UPDATE dossier SET scan_profile = ? WHERE id = ?').run(JSON.stringify(profile), dossierId);
   }
+
+  /** Keeps the first time the dossier was finalized (a second run after an interruption changes nothing). */
+  markFinalized(dossierId: number, at: string): void {
+    this.db.prepare('UPDATE dossier SET finalized_at = coalesce(finalized_at, ?) WHERE id = ?').run(at, dossierId);
+  }
 }

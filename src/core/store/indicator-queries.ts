@@ -1,56 +1,208 @@
+import type { BreakdownDimension, DrillFigure, IndicatorFilter } from '../../shared/indicators';
 import type { Db } from './database';
 
-export interface IndicatorFilter {
-  /** ISO dates, inclusive, on the dossier's received date. */
-  from?: string;
-  to?: string;
-  procedureCode?: string;
-  workstationId?: string;
+export type { IndicatorFilter } from '../../shared/indicators';
+
+/** Named SQL parameters; `today` is the local day "past due" is measured against. */
+type Params = Record<string, string | number>;
+
+const FIELD = `(SELECT pr.field FROM procedure pr WHERE pr.code = d.procedure_code)`;
+
+function dossierWhere(f: IndicatorFilter): { sql: string; params: Params } {
+  const conditions: [string, string, string | undefined][] = [
+    ['d.received_date >= @from', 'from', f.from],
+    ['d.received_date <= @to', 'to', f.to],
+    ['d.procedure_code = @procedureCode', 'procedureCode', f.procedureCode],
+    ['d.workstation_id = @workstationId', 'workstationId', f.workstationId],
+    [`${FIELD} = @field`, 'field', f.field],
+    [`d.code IN (SELECT a.subject FROM audit_event a WHERE a.action = 'dossier.create' AND a.actor = @clerk)`, 'clerk', f.clerk],
+  ];
+  const used = conditions.filter(([, , value]) => value !== undefined);
+  return {
+    sql: [`d.kind = 'intake'`, 'd.deleted_at IS NULL', ...used.map(([sql]) => sql)].join(' AND '),
+    params: Object.fromEntries(used.map(([, name, value]) => [name, value as string])),
+  };
 }
 
-function dossierWhere(f: IndicatorFilter): { sql: string; params: unknown[] } {
-  const conditions: [string, unknown][] = [
-    ['d.received_date >= ?', f.from],
-    ['d.received_date <= ?', f.to],
-    ['d.procedure_code = ?', f.procedureCode],
-    ['d.workstation_id = ?', f.workstationId],
-  ].filter(([, value]) => value !== undefined) as [string, unknown][];
-  return { sql: [`d.kind = 'intake'`, 'd.deleted_at IS NULL', ...conditions.map(([sql]) => sql)].join(' AND '), params: conditions.map(([, value]) => value) };
+/** The workstation's day and UTC offset: days are local, timestamps are stored in UTC. */
+export interface LocalClock {
+  today: string;
+  /** Minutes east of UTC (Việt Nam: 420). */
+  utcOffsetMinutes: number;
 }
 
 const SIGNED = `EXISTS (SELECT 1 FROM record r WHERE r.document_id = doc.id AND r.signed = 1)`;
 
-/** Intake indicators, each counted straight from the rows (no stored counters). */
-export function intakeCounts(db: Db, f: IndicatorFilter) {
-  const w = dossierWhere(f);
-  return db
-    .prepare(
-      `SELECT
-         count(*) AS received,
-         coalesce(sum(
-           EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 0)
-           AND NOT EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 0 AND NOT ${SIGNED})
-         ), 0) AS fullyDigitized,
-         coalesce(sum(EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.is_result = 1 AND ${SIGNED})), 0) AS resultsDigitized,
-         coalesce(sum(EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = d.id AND doc.reused_from IS NOT NULL)), 0) AS reused
-       FROM dossier d WHERE ${w.sql}`,
-    )
-    .get(...w.params) as { received: number; fullyDigitized: number; resultsDigitized: number; reused: number };
+/**
+ * What a dossier's documents say, in one pass over them, as bits: 1 it has a component, 2 a
+ * component is not signed yet, 4 a result is signed, 8 a document was reused.
+ */
+const DOCUMENT_BITS = `coalesce((SELECT max(doc.is_result = 0) + 2 * max(doc.is_result = 0 AND NOT ${SIGNED}) + 4 * max(doc.is_result = 1 AND ${SIGNED}) + 8 * max(doc.reused_from IS NOT NULL)
+  FROM document doc WHERE doc.dossier_id = d.id), 0)`;
+
+/**
+ * The filter's intake dossiers with their document bits (the figures read \`d.bits\`). Materialized
+ * when several figures are summed (bits computed once per dossier); left to the planner for a
+ * drill-down list, which walks the dossiers in received order and stops at the page's end.
+ */
+function filteredDossiers(w: { sql: string }, materialized = true): string {
+  return `WITH filtered AS ${materialized ? '' : 'NOT '}MATERIALIZED (
+    SELECT d.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status, d.finalized_at, d.workstation_id, ${DOCUMENT_BITS} AS bits
+    FROM dossier d WHERE ${w.sql})`;
 }
 
+/**
+ * The UTC instant the local due day ends, as SQL over `d.due_date`. East of UTC it falls on the due
+ * date itself and is a plain string (cheap: no date function per row); west of UTC on the next day.
+ */
+function dueDayEndSql(offset: number): string {
+  if (offset < 0) return `strftime('%Y-%m-%dT%H:%M:%fZ', d.due_date, '+${1440 - offset} minutes')`;
+  const m = 1440 - offset;
+  return `d.due_date || 'T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000Z'`;
+}
+
+type FigureName = DrillFigure | 'hasDueDate' | 'finalizedWithDueDate';
+
+/**
+ * Each figure a supervisor can click, as a condition on one filtered intake dossier \`d\`. The counts, the
+ * breakdowns and the drill-down lists all use these, so a number and its list cannot disagree.
+ */
+export function figureSql(clock: LocalClock): Record<FigureName, string> {
+  const dueEnd = dueDayEndSql(clock.utcOffsetMinutes);
+  return {
+    received: '1',
+    fullyDigitized: '(d.bits & 3) = 1',
+    notFullyDigitized: '(d.bits & 3) <> 1',
+    resultsDigitized: '(d.bits & 4) <> 0',
+    reused: '(d.bits & 8) <> 0',
+    onTime: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND d.finalized_at < ${dueEnd})`,
+    late: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND d.finalized_at >= ${dueEnd})`,
+    openPastDue: `(d.finalized_at IS NULL AND d.due_date IS NOT NULL AND d.due_date < @today)`,
+    hasDueDate: 'd.due_date IS NOT NULL',
+    finalizedWithDueDate: '(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL)',
+  };
+}
+
+const COUNTED = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue', 'hasDueDate', 'finalizedWithDueDate'] as const;
+type Counted = (typeof COUNTED)[number];
+const sums = (clock: LocalClock, names: readonly Counted[]) => {
+  const figures = figureSql(clock);
+  return names.map((name) => `coalesce(sum(${figures[name]}), 0) AS ${name}`).join(',\n');
+};
+
+/** Intake indicators, each counted straight from the rows (no stored counters). */
+export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
+  const w = dossierWhere(f);
+  return db.prepare(`${filteredDossiers(w)} SELECT ${sums(clock, COUNTED)} FROM filtered d`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
+}
+
+/** Who created each dossier, read once from the audit index (joined, not looked up per dossier). */
+const CLERK_JOIN = `LEFT JOIN (SELECT a.subject, min(a.actor) AS actor FROM audit_event a WHERE a.action = 'dossier.create' GROUP BY a.subject) clerk ON clerk.subject = d.code`;
+
+const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string; join?: string }> = {
+  workstation: { key: 'd.workstation_id', label: '(SELECT w.name FROM workstation w WHERE w.id = d.workstation_id)' },
+  clerk: { key: 'clerk.actor', label: 'clerk.actor', join: CLERK_JOIN },
+  procedure: { key: 'd.procedure_code', label: '(SELECT pr.name FROM procedure pr WHERE pr.code = d.procedure_code)' },
+  field: { key: FIELD, label: FIELD },
+};
+
+export type BreakdownCounts = { key: string | null; label: string | null } & Record<Exclude<Counted, 'hasDueDate' | 'finalizedWithDueDate'>, number>;
+
+/** The intake figures per workstation, clerk, procedure or field, largest first. */
+export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: BreakdownDimension, clock: LocalClock): BreakdownCounts[] {
+  const w = dossierWhere(f);
+  const dim = DIMENSION_SQL[dimension];
+  const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'finalizedWithDueDate');
+  return db
+    .prepare(`${filteredDossiers(w)} SELECT ${dim.key} AS key, max(${dim.label}) AS label, ${sums(clock, names)} FROM filtered d ${dim.join ?? ''} GROUP BY 1 ORDER BY received DESC, key`)
+    .all({ ...w.params, today: clock.today }) as BreakdownCounts[];
+}
+
+export interface DrillRowDb {
+  id: number;
+  code: string;
+  procedureCode: string | null;
+  procedureName: string | null;
+  receivedDate: string | null;
+  dueDate: string | null;
+  status: string;
+}
+
+/** The dossiers behind one figure, newest received first, a page at a time. */
+export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRowDb[]; total: number } {
+  const w = dossierWhere(f);
+  const select = (columns: string) => `${filteredDossiers(w, false)} SELECT ${columns} FROM filtered d WHERE ${figureSql(clock)[figure]}`;
+  const params = { ...w.params, today: clock.today };
+  const total = (db.prepare(select('count(*) AS n')).get(params) as { n: number }).n;
+  const items = db
+    .prepare(
+      `${select(`d.id, d.code, d.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = d.procedure_code) AS procedureName,
+              d.received_date AS receivedDate, d.due_date AS dueDate, d.status`)}
+       ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit, offset }) as DrillRowDb[];
+  return { items, total };
+}
+
+const PAGE_FIGURES = `count(*) AS pages, coalesce(sum(p.state = 'read'), 0) AS read, coalesce(sum(p.state = 'failed'), 0) AS failed,
+  coalesce(sum(p.flags <> '[]'), 0) AS flagged, sum(CASE WHEN p.state = 'read' AND p.blank = 0 THEN p.ocr_confidence END) AS confidenceSum,
+  count(CASE WHEN p.state = 'read' AND p.blank = 0 THEN p.ocr_confidence END) AS confidenceCount`;
+
+/**
+ * Page quality of the filter's dossiers. With a date range the dossiers lead (few pages to visit);
+ * without one nearly every page counts, and one pass over the page index grouped by document is faster.
+ */
 export function qualityCounts(db: Db, f: IndicatorFilter) {
+  const w = dossierWhere(f);
+  const narrow = f.from !== undefined || f.to !== undefined;
+  const sql = narrow
+    ? `SELECT ${PAGE_FIGURES} FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN page p ON p.document_id = doc.id WHERE ${w.sql}`
+    : `SELECT coalesce(sum(g.pages), 0) AS pages, coalesce(sum(g.read), 0) AS read, coalesce(sum(g.failed), 0) AS failed, coalesce(sum(g.flagged), 0) AS flagged,
+              sum(g.confidenceSum) AS confidenceSum, coalesce(sum(g.confidenceCount), 0) AS confidenceCount
+       FROM (SELECT p.document_id, ${PAGE_FIGURES} FROM page p GROUP BY p.document_id) g
+       JOIN document doc ON doc.id = g.document_id JOIN dossier d ON d.id = doc.dossier_id WHERE ${w.sql}`;
+  const r = db.prepare(sql).get(w.params) as { pages: number; read: number; failed: number; flagged: number; confidenceSum: number | null; confidenceCount: number };
+  return { pages: r.pages, read: r.read, failed: r.failed, flagged: r.flagged, meanConfidence: r.confidenceCount > 0 ? (r.confidenceSum ?? 0) / r.confidenceCount : null };
+}
+
+/** Pages per flag, for the flagged pages of the filter's dossiers. */
+export function flagCounts(db: Db, f: IndicatorFilter): { flag: string; pages: number }[] {
   const w = dossierWhere(f);
   return db
     .prepare(
-      `SELECT count(*) AS pages,
-              coalesce(sum(p.state = 'read'), 0) AS read,
-              coalesce(sum(p.state = 'failed'), 0) AS failed,
-              coalesce(sum(p.flags <> '[]'), 0) AS flagged,
-              avg(CASE WHEN p.state = 'read' AND p.blank = 0 THEN p.ocr_confidence END) AS meanConfidence
-       FROM page p JOIN document doc ON doc.id = p.document_id JOIN dossier d ON d.id = doc.dossier_id
-       WHERE ${w.sql}`,
+      `SELECT j.value AS flag, count(DISTINCT p.id) AS pages
+       FROM page p INDEXED BY page_flagged JOIN document doc ON doc.id = p.document_id JOIN dossier d ON d.id = doc.dossier_id, json_each(p.flags) j
+       WHERE p.flags <> '[]' AND ${w.sql} GROUP BY j.value ORDER BY pages DESC, flag`,
     )
-    .get(...w.params) as { pages: number; read: number; failed: number; flagged: number; meanConfidence: number | null };
+    .all(w.params) as { flag: string; pages: number }[];
+}
+
+/** Pages captured per local day within [from, to] (all kinds of dossier). */
+export function pagesPerDay(db: Db, from: string, to: string): { day: string; pages: number }[] {
+  const hours = db
+    .prepare(`SELECT substr(created_at, 1, 13) AS hour, count(*) AS pages FROM page WHERE created_at >= ? AND created_at < ? GROUP BY hour`)
+    .all(dayStartUtc(from, -1), dayStartUtc(to, 2)) as { hour: string; pages: number }[];
+  return hoursToLocalDays(hours).filter((d) => d.day >= from && d.day <= to);
+}
+
+/**
+ * Sums counts per UTC hour (`YYYY-MM-DDTHH`) into local days. Grouping by the stored text's hour
+ * in SQL and shifting here avoids a time-zone conversion per row.
+ */
+export function hoursToLocalDays(hours: { hour: string; pages: number }[]): { day: string; pages: number }[] {
+  const days = new Map<string, number>();
+  for (const { hour, pages } of hours) {
+    const at = new Date(`${hour}:00:00Z`);
+    const day = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+    days.set(day, (days.get(day) ?? 0) + pages);
+  }
+  return [...days].map(([day, pages]) => ({ day, pages })).sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** An ISO instant a few days around a local day, so the index on created_at narrows the scan whatever the time zone. */
+function dayStartUtc(day: string, shiftDays: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + shiftDays)).toISOString();
 }
 
 export function syncCounts(db: Db) {
@@ -63,4 +215,8 @@ export function syncCounts(db: Db) {
     rejected: by.rejected?.n ?? 0,
     oldestWaitingSince: (by.waiting?.oldest as string | undefined) ?? null,
   };
+}
+
+export function intakeDossierCount(db: Db): number {
+  return (db.prepare(`SELECT count(*) AS n FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL`).get() as { n: number }).n;
 }

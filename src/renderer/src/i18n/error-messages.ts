@@ -29,6 +29,8 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   username: 'auth.username',
   displayName: 'auth.displayName',
   password: 'auth.password',
+  from: 'dash.from',
+  to: 'dash.to',
 };
 
 const ERROR_MESSAGES: Record<string, MessageKey> = {

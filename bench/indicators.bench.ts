@@ -1,0 +1,187 @@
+/**
+ * Dashboard benchmark: builds a store of 100,000 dossiers and 1,000,000 pages (bulk inserts in
+ * transactions, no pipeline), then times every query the dashboard makes (median of a few runs),
+ * the whole of what the dashboard opens with, and as a reference in the same run a plain
+ * `SELECT count(*) FROM page` on the same store, with the ratio.
+ *
+ *   npx tsx bench/indicators.bench.ts [--dossiers 100000] [--pages 1000000] [--runs 5]
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DrillFigure } from '../src/shared/indicators';
+import { DRILL_FIGURES } from '../src/shared/indicators';
+import { computeBacklog, computeBreakdown, computeDashboard, computeIndicators, drillDown, localClock } from '../src/core/stats/indicators';
+import { archivePagesPerDay, backlogCells, pagesLeft } from '../src/core/store/backlog-queries';
+import { DB_FILE, openDatabase, type Db } from '../src/core/store/database';
+
+/** The generated store is encrypted like a real one; a fixed key lets --keep reuse it. */
+const BENCH_KEY = Buffer.alloc(32, 0x42);
+import { flagCounts, intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../src/core/store/indicator-queries';
+
+const { values } = parseArgs({ options: { dossiers: { type: 'string' }, pages: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } } });
+const DOSSIERS = Number(values.dossiers ?? 100_000);
+const PAGES = Number(values.pages ?? 1_000_000);
+const RUNS = Number(values.runs ?? 5);
+const INTAKE_SHARE = 0.7;
+const DAYS = 365;
+
+/** --keep DIR: build the store once in DIR and reuse it on the next runs (to try indexes quickly). */
+const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'sohoa-indicators-bench-'));
+const reuse = values.keep !== undefined && existsSync(join(dir, DB_FILE));
+
+/** A deterministic pseudo-random sequence, so two runs build the same store. */
+function random(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+function generate(db: Db): void {
+  const rnd = random(42);
+  const now = Date.now();
+  const isoAt = (daysAgo: number) => new Date(now - daysAgo * 86_400_000).toISOString();
+  db.prepare(`INSERT INTO workstation VALUES ('ws-1', 'Bàn 1', '000.00.00.H12', 'Một cửa', ?), ('ws-2', 'Bàn 2', '000.00.00.H12', 'Một cửa', ?)`).run(isoAt(DAYS), isoAt(DAYS));
+  const fields = ['Hộ tịch', 'Đất đai', 'Xây dựng', 'Kinh doanh', 'Tư pháp'];
+  const insertProcedure = db.prepare('INSERT INTO procedure (code, name, field, level, processing_days) VALUES (?, ?, ?, ?, ?)');
+  for (let i = 0; i < 40; i++) insertProcedure.run(`TT-${i}`, `Thủ tục ${i}`, fields[i % fields.length], 'xã', 5 + (i % 10));
+  db.prepare(`INSERT INTO batch (id, name, source, status, created_at) VALUES (1, 'Lưu trữ 2020-2021', '/archive', 'open', ?)`).run(isoAt(DAYS));
+
+  const insertDossier = db.prepare(
+    `INSERT INTO dossier (id, code, kind, procedure_code, received_date, due_date, status, box, archive_number, year, batch_id, workstation_id, created_at, updated_at, finalized_at)
+     VALUES (@id, @code, @kind, @procedure, @received, @due, @status, @box, @number, @year, @batch, @ws, @at, @at, @finalized)`,
+  );
+  const insertDocument = db.prepare('INSERT INTO document (id, dossier_id, position, is_result, reused_from, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertPage = db.prepare(
+    `INSERT INTO page (document_id, position, image_sha256, ocr_confidence, flags, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertRecord = db.prepare('INSERT INTO record (id, document_id, version, pdf_sha256, signed, signed_at, created_at) VALUES (?, ?, 1, ?, ?, ?, ?)');
+  const insertOutbox = db.prepare('INSERT INTO outbox_item (record_id, state, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  const insertAudit = db.prepare(`INSERT INTO audit_event (at, actor, workstation_id, action, subject, prev_hash, hash) VALUES (?, ?, 'ws-1', 'dossier.create', ?, '', '')`);
+  const insertRegister = db.prepare(
+    `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, year, field, expected_pages) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFolder = db.prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (1, ?, ?, ?, ?)');
+  let documentId = 0;
+  let recordId = 0;
+  const states = ['waiting', 'sending', 'acknowledged', 'acknowledged', 'rejected'] as const;
+
+  db.transaction(() => {
+    for (let id = 1; id <= DOSSIERS; id++) {
+      const intake = id <= DOSSIERS * INTAKE_SHARE;
+      const daysAgo = Math.floor(rnd() * DAYS);
+      const at = isoAt(daysAgo + rnd());
+      const received = at.slice(0, 10);
+      const finalized = intake && rnd() < 0.7 ? isoAt(Math.max(0, daysAgo - rnd() * 15)) : null;
+      const year = 2020 + (id % 2);
+      const box = `H${Math.floor(id / 50)}`;
+      insertDossier.run({
+        id,
+        code: `BENCH-${id}`,
+        kind: intake ? 'intake' : 'archive',
+        procedure: intake ? `TT-${id % 40}` : null,
+        received: intake ? received : null,
+        due: intake ? new Date(Date.parse(at) + 10 * 86_400_000).toISOString().slice(0, 10) : null,
+        status: finalized ? 'finalized' : 'received',
+        box: intake ? null : box,
+        number: intake ? null : String(id),
+        year: intake ? null : year,
+        batch: intake ? null : 1,
+        ws: id % 3 === 0 ? 'ws-2' : 'ws-1',
+        at,
+        finalized,
+      });
+      if (intake) insertAudit.run(at, `canbo${id % 12}`, `BENCH-${id}`);
+      const docs = intake ? (rnd() < 0.5 ? 2 : 1) : 1;
+      const dossierPages = Math.max(docs, Math.floor((id * PAGES) / DOSSIERS) - Math.floor(((id - 1) * PAGES) / DOSSIERS));
+      for (let k = 0; k < docs; k++) {
+        documentId++;
+        insertDocument.run(documentId, id, k + 1, k === 1 ? 1 : 0, intake && rnd() < 0.05 && documentId > 1 ? 1 : null, at);
+        const n = k === docs - 1 ? dossierPages - Math.floor(dossierPages / docs) * (docs - 1) : Math.floor(dossierPages / docs);
+        for (let p = 0; p < n; p++) {
+          const failed = rnd() < 0.02;
+          insertPage.run(documentId, p + 1, `${documentId}-${p}`, failed ? null : 60 + rnd() * 40, rnd() < 0.08 ? '["low-dpi"]' : '[]', failed ? 'failed' : 'read', at);
+        }
+        if (finalized || (!intake && rnd() < 0.8)) {
+          recordId++;
+          const signed = finalized !== null || rnd() < 0.7;
+          insertRecord.run(recordId, documentId, `pdf-${recordId}`, signed ? 1 : 0, signed ? at : null, at);
+          if (signed) insertOutbox.run(recordId, states[recordId % states.length], at, at);
+        }
+      }
+      if (!intake) {
+        insertRegister.run(id, box, String(id), box, String(id), year, fields[id % fields.length], dossierPages + (id % 3));
+        insertFolder.run(`${box}/${id}`, id, documentId, id);
+      }
+    }
+    // Register rows not yet reached: the backlog left.
+    for (let line = DOSSIERS + 1; line <= DOSSIERS + DOSSIERS * (1 - INTAKE_SHARE) * 0.25; line++) {
+      insertRegister.run(line, `H${Math.floor(line / 50)}`, String(line), `H${Math.floor(line / 50)}`, String(line), 2020 + (line % 2), fields[line % fields.length], 10);
+    }
+  })();
+  db.exec('ANALYZE');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+try {
+  const db = openDatabase(dir, BENCH_KEY);
+  let t = performance.now();
+  if (!reuse) generate(db);
+  const counts = db.prepare(`SELECT (SELECT count(*) FROM dossier) AS dossiers, (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM archive_register_row) AS registerRows`).get() as Record<string, number>;
+  console.log(`store generated in ${((performance.now() - t) / 1000).toFixed(1)} s: ${counts.dossiers} dossiers, ${counts.pages} pages, ${counts.registerRows} register rows`);
+
+  const clock = localClock(new Date());
+  const today = clock.today;
+  const queries: [string, () => unknown][] = [
+    ['intake counts', () => intakeCounts(db, {}, clock)],
+    ['intake counts, one month', () => intakeCounts(db, { from: today.slice(0, 8) + '01', to: today }, clock)],
+    ['intake counts, one procedure', () => intakeCounts(db, { procedureCode: 'TT-7' }, clock)],
+    ['intake counts, one field', () => intakeCounts(db, { field: 'Đất đai' }, clock)],
+    ['intake counts, one clerk', () => intakeCounts(db, { clerk: 'canbo3' }, clock)],
+    ['quality counts', () => qualityCounts(db, {})],
+    ['flag counts', () => flagCounts(db, {})],
+    ['sync counts', () => syncCounts(db)],
+    ['backlog cells', () => backlogCells(db)],
+    ['backlog pages left', () => pagesLeft(db)],
+    ['archive pages per day (pace)', () => archivePagesPerDay(db, 30)],
+    ['pages per day, 30 days', () => pagesPerDay(db, new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), today)],
+    ...(['workstation', 'clerk', 'procedure', 'field'] as const).map((d): [string, () => unknown] => [`breakdown by ${d}`, () => computeBreakdown(db, {}, d)]),
+    ...DRILL_FIGURES.map((f: DrillFigure): [string, () => unknown] => [`drill-down ${f}, first 50`, () => drillDown(db, {}, f, { limit: 50, offset: 0 })]),
+    ['indicators (all tiles)', () => computeIndicators(db, {})],
+    ['backlog (all)', () => computeBacklog(db)],
+  ];
+  const countMs = time(() => db.prepare('SELECT count(*) FROM page').get());
+  console.log(`SELECT count(*) FROM page                ${countMs.toFixed(1).padStart(8)} ms (median of ${RUNS}; SQLite answers it from the smallest index)`);
+  const reference = time(() => db.prepare('SELECT sum(ocr_confidence) FROM page').get());
+  console.log(`reference: SELECT sum(ocr_confidence) FROM page (one pass over every page row) ${reference.toFixed(1)} ms (median of ${RUNS})`);
+  let slowest = 0;
+  for (const [name, fn] of queries) {
+    const ms = time(fn);
+    slowest = Math.max(slowest, ms);
+    console.log(`${name.padEnd(36)} ${ms.toFixed(1).padStart(8)} ms   ×${(ms / reference).toFixed(1)} reference${ms > 200 ? '   OVER 200 ms' : ''}`);
+  }
+  t = performance.now();
+  const opening = time(() => computeDashboard(db, {}));
+  console.log(`dashboard opening (stats.dashboard)     ${opening.toFixed(1).padStart(8)} ms   ×${(opening / reference).toFixed(1)} reference${opening > 1000 ? '   OVER 1 s' : ''}`);
+  console.log(`slowest single query ${slowest.toFixed(1)} ms (target < 200 ms); opening ${opening.toFixed(1)} ms (target < 1000 ms)`);
+  db.close();
+} finally {
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+}

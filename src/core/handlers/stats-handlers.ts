@@ -1,0 +1,40 @@
+import type { EngineHandlers } from '../../shared/contract';
+import type { BreakdownDimension, IndicatorFilter } from '../../shared/indicators';
+import { indicatorReportPdf } from '../stats/indicator-pdf';
+import { indicatorWorkbook } from '../stats/indicator-xlsx';
+import { computeBreakdown, computeDashboard, computeIndicators, drillDown } from '../stats/indicators';
+import { provinceProgress } from '../stats/province-progress';
+import type { Store } from '../store/store';
+import type { ServiceContext } from './handler-context';
+
+type StatsMethod = 'stats.dashboard' | 'stats.indicators' | 'stats.breakdown' | 'stats.drilldown' | 'stats.export' | 'stats.province';
+
+export const BREAKDOWN_TITLES: Record<BreakdownDimension, string> = { workstation: 'Theo máy trạm', clerk: 'Theo cán bộ', procedure: 'Theo thủ tục', field: 'Theo lĩnh vực' };
+
+/** The report in a format: an XLSX workbook or a printable PDF, in Vietnamese. */
+export async function indicatorReport(store: Store, filter: IndicatorFilter, format: 'xlsx' | 'pdf', now: Date): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
+  const dashboard = computeDashboard(store.db, filter, now);
+  const breakdowns = (Object.keys(BREAKDOWN_TITLES) as BreakdownDimension[]).map((d) => ({ title: BREAKDOWN_TITLES[d], rows: computeBreakdown(store.db, filter, d, now) }));
+  const stem = `bao-cao-tien-do-${dashboard.indicators.today}`;
+  if (format === 'xlsx') {
+    return { fileName: `${stem}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await indicatorWorkbook(dashboard, breakdowns) };
+  }
+  return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', bytes: await indicatorReportPdf(dashboard, breakdowns, now) };
+}
+
+/** The supervisor's dashboard: every figure recomputed from the store on each call. */
+export function statsHandlers(ctx: ServiceContext): Pick<EngineHandlers, StatsMethod> {
+  const { store } = ctx;
+  const now = ctx.now ?? (() => new Date());
+  return {
+    'stats.dashboard': (filter) => computeDashboard(store.db, filter, now()),
+    'stats.indicators': (filter) => computeIndicators(store.db, filter, now()),
+    'stats.breakdown': ({ filter, dimension }) => computeBreakdown(store.db, filter, dimension, now()),
+    'stats.drilldown': ({ filter, figure, limit, offset }) => drillDown(store.db, filter, figure, { limit, offset }, now()),
+    'stats.export': async ({ filter, format }) => {
+      const report = await indicatorReport(store, filter, format, now());
+      return { fileName: report.fileName, mimeType: report.mimeType, base64: Buffer.from(report.bytes).toString('base64') };
+    },
+    'stats.province': ({ refresh }) => provinceProgress(store.settings, { refresh, now }),
+  };
+}

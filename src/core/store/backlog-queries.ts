@@ -1,0 +1,64 @@
+import type { BacklogCell } from '../../shared/indicators';
+import type { Db } from './database';
+import { hoursToLocalDays } from './indicator-queries';
+
+/** Per register row matched by a folder: whether its record exists and is signed, and its pages. */
+const MATCHED = `(SELECT f.batch_id, f.register_line AS line,
+    max(EXISTS (SELECT 1 FROM record rc WHERE rc.document_id = f.document_id)) AS digitized,
+    max(EXISTS (SELECT 1 FROM record rc WHERE rc.document_id = f.document_id AND rc.signed = 1)) AS signed,
+    sum((SELECT count(*) FROM page p WHERE p.document_id = f.document_id)) AS pages
+  FROM archive_folder f WHERE f.register_line IS NOT NULL GROUP BY f.batch_id, f.register_line)`;
+
+/**
+ * The archive registers against the work done, per year, field and box: one register row is one
+ * archive dossier expected; it counts as captured, digitized or signed through the folder matched to it.
+ */
+export function backlogCells(db: Db): BacklogCell[] {
+  return db
+    .prepare(
+      `SELECT r.year, r.field, r.box,
+              count(*) AS registered,
+              CASE WHEN count(r.expected_pages) > 0 THEN sum(r.expected_pages) END AS expectedPages,
+              coalesce(sum(m.pages > 0), 0) AS captured,
+              coalesce(sum(m.digitized), 0) AS digitized,
+              coalesce(sum(m.signed), 0) AS signed,
+              coalesce(sum(m.pages), 0) AS pages
+       FROM archive_register_row r LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
+       GROUP BY r.year, r.field, r.box ORDER BY r.year, r.field, r.box`,
+    )
+    .all() as BacklogCell[];
+}
+
+/** Expected pages of the register rows whose record is not assembled yet, and how many such rows give no page count. */
+export function pagesLeft(db: Db): { pagesLeft: number | null; rowsWithoutPageCount: number } {
+  return db
+    .prepare(
+      `SELECT CASE WHEN count(r.expected_pages) > 0 THEN sum(r.expected_pages) END AS pagesLeft,
+              coalesce(sum(r.expected_pages IS NULL), 0) AS rowsWithoutPageCount
+       FROM archive_register_row r LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
+       WHERE coalesce(m.digitized, 0) = 0`,
+    )
+    .get() as { pagesLeft: number | null; rowsWithoutPageCount: number };
+}
+
+/**
+ * Archive pages captured per local day over the `days` days up to the latest page captured, oldest
+ * first. Only days with work appear.
+ */
+export function archivePagesPerDay(db: Db, days: number): { day: string; pages: number }[] {
+  const latest = (db.prepare('SELECT max(created_at) AS at FROM page').get() as { at: string | null }).at;
+  if (!latest) return [];
+  const since = new Date(Date.parse(latest) - days * 86_400_000).toISOString();
+  const hours = db
+    .prepare(
+      `SELECT substr(p.created_at, 1, 13) AS hour, count(*) AS pages
+       FROM page p JOIN document doc ON doc.id = p.document_id JOIN dossier d ON d.id = doc.dossier_id
+       WHERE p.created_at > ? AND d.kind = 'archive' GROUP BY hour`,
+    )
+    .all(since) as { hour: string; pages: number }[];
+  return hoursToLocalDays(hours);
+}
+
+export function registerRowCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM archive_register_row').get() as { n: number }).n;
+}

@@ -1,0 +1,136 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/core/engine';
+import { vi } from '../../src/renderer/src/i18n/vi';
+import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { launchChromium } from '../e2e-support/browser';
+import { REPO } from '../e2e-support/renderer-build';
+
+const SHOTS = `${REPO}test-output/e2e`;
+
+/** The dossiers put in the store; the expected tiles are counted from this list. */
+interface Planned {
+  received: string;
+  due: string;
+  signed: boolean;
+  /** Finalized on this local day (noon), if it was. */
+  finalizedOn?: string;
+}
+const planned: Planned[] = [
+  { received: '2021-01-04', due: '2021-01-08', signed: true, finalizedOn: '2021-01-07' },
+  { received: '2021-01-05', due: '2021-01-06', signed: true, finalizedOn: '2021-01-11' },
+  { received: '2021-02-01', due: '2021-02-03', signed: false },
+  { received: '2021-02-02', due: '2021-02-10', signed: true, finalizedOn: '2021-02-09' },
+];
+const isLate = (p: Planned) => !!p.finalizedOn && p.finalizedOn > p.due;
+const vn = new Intl.NumberFormat('vi-VN');
+const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+
+async function seed(engine: Engine): Promise<string[]> {
+  const { store } = engine;
+  const codes: string[] = [];
+  for (const [i, p] of planned.entries()) {
+    const d = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: `Người nộp ${i}`, applicantCccd: '074093513649', receivedDate: p.received, dueDate: p.due });
+    codes.push(d.code);
+    const docId = store.pages.createDocument(d.id, null, null);
+    store.pages.addPage(docId, store.blobs.put(Buffer.from(`page ${i}`)), null);
+    store.records.addVersion(docId, store.blobs.put(Buffer.from(`pdf ${i}`)), p.signed ? { signer: 'CN=Test', signedAt: new Date().toISOString() } : null);
+    if (p.finalizedOn) store.dossiers.markFinalized(d.id, new Date(`${p.finalizedOn}T12:00:00`).toISOString());
+  }
+  return codes;
+}
+
+describe('the progress dashboard in the browser', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const main = () => page.getByRole('main');
+  const tile = (figure: string) => main().locator(`.figure[data-figure="${figure}"]`);
+
+  beforeAll(async () => {
+    app = await startAppServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(app.server.appUrl);
+    await page.getByRole('navigation').getByRole('button', { name: vi['nav.progress'] }).click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('says plainly that the store is empty and no register is imported, instead of zeros', async () => {
+    await main().getByText(vi['dash.notice.empty-store']).waitFor();
+    await main().getByText(vi['dash.notice.no-register']).waitFor();
+    expect((await tile('received').locator('.figure-value').textContent())?.trim()).toBe(vi['dash.noData']);
+    expect(await tile('received').locator('.figure-definition').textContent()).toBe(vi['dash.def.received']);
+    await main().getByText(vi['dash.province.none']).waitFor();
+  });
+
+  it('shows each figure counted from the store, with its rate in Vietnamese format', async () => {
+    const codes = await seed(app.engine);
+    await main().getByRole('button', { name: vi['progress.refresh'] }).click();
+    await expect.poll(async () => (await tile('received').locator('.figure-value').textContent())?.trim()).toBe(vn.format(planned.length));
+    const signed = planned.filter((p) => p.signed).length;
+    expect((await tile('fullyDigitized').locator('.figure-value').textContent())?.trim()).toBe(vn.format(signed));
+    expect((await tile('fullyDigitized').locator('.figure-rate').textContent())?.trim()).toBe(`${pct.format(signed / planned.length)} · ${signed}/${planned.length}`);
+    const finalized = planned.filter((p) => p.finalizedOn);
+    expect((await tile('late').locator('.figure-value').textContent())?.trim()).toBe(vn.format(finalized.filter(isLate).length));
+    expect((await tile('onTime').locator('.figure-value').textContent())?.trim()).toBe(vn.format(finalized.filter((p) => !isLate(p)).length));
+    expect((await tile('openPastDue').locator('.figure-value').textContent())?.trim()).toBe(vn.format(planned.filter((p) => !p.finalizedOn).length));
+    expect(await main().getByText(vi['dash.notice.empty-store']).count()).toBe(0);
+    expect(codes).toHaveLength(planned.length);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });
+  });
+
+  it('lists the dossiers behind a figure when it is clicked', async () => {
+    const codes = (await app.engine.handlers['dossier.list']({ limit: 50, offset: 0 })).items;
+    const lateCodes = planned.flatMap((p, i) => (isLate(p) ? [codes.find((d) => d.applicantName === `Người nộp ${i}`)!.code] : []));
+    await tile('late').getByRole('button').click();
+    const rows = main().locator('.drill-table tbody tr');
+    await rows.first().waitFor();
+    expect((await rows.locator('th').allTextContents()).sort()).toEqual(lateCodes.sort());
+    await main().getByRole('button', { name: vi['dash.drill.close'] }).click();
+    await tile('fullyDigitized').getByRole('button').click();
+    await expect.poll(() => rows.count()).toBe(planned.filter((p) => p.signed).length);
+
+    // From the breakdown per procedure: the "late" cell of the one procedure used.
+    const breakdown = main().getByRole('region', { name: vi['dash.breakdown'] });
+    const lateColumn = (await breakdown.locator('thead th').allTextContents()).indexOf(vi['dash.fig.late']);
+    await breakdown.locator('tbody tr').first().locator('th, td').nth(lateColumn).getByRole('button').click();
+    await expect.poll(async () => (await rows.locator('th').allTextContents()).sort()).toEqual(lateCodes.sort());
+  });
+
+  it('makes the XLSX and PDF reports to download', async () => {
+    for (const [button, ext] of [[vi['dash.export.xlsx'], 'xlsx'], [vi['dash.export.pdf'], 'pdf']] as const) {
+      await main().getByRole('button', { name: button }).click();
+      const link = main().locator(`.export a[download$=".${ext}"]`);
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const path = await download.path();
+      const bytes = readFileSync(path);
+      expect(bytes.subarray(0, ext === 'pdf' ? 5 : 2).toString('latin1')).toBe(ext === 'pdf' ? '%PDF-' : 'PK');
+    }
+  });
+
+  it('refuses a backwards range in Vietnamese and reports a future one', async () => {
+    const form = main().getByRole('form', { name: vi['dash.filter'] });
+    await form.getByLabel(vi['dash.from']).fill('2021-03-01');
+    await form.getByLabel(vi['dash.to']).fill('2021-01-01');
+    await form.getByRole('button', { name: vi['dash.apply'] }).click();
+    await main().getByText(vi['error.stats.range-backwards']).waitFor();
+    expect(await tile('received').count()).toBe(0);
+    await form.getByLabel(vi['dash.from']).fill('2099-01-01');
+    await form.getByLabel(vi['dash.to']).fill('2099-12-31');
+    await form.getByRole('button', { name: vi['dash.apply'] }).click();
+    await main().getByText(vi['dash.notice.future-range']).waitFor();
+    await main().getByText(vi['dash.notice.empty-range']).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
