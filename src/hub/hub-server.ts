@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { ZodError } from 'zod';
-import { CommitRequest, EnrollRequest, RecordDescriptor, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import { CommitRequest, DIRECT_UPLOAD, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
 import type { BlobStorage } from './blob-storage';
 import { CredentialRepository, type Principal } from './credential-repository';
+import { acceptDirectUpload } from './direct-upload';
 import { DirectoryBlobStorage } from './directory-blob-storage';
 import { HubRecordRepository } from './hub-record-repository';
 import { PgAdvisoryLocker } from './pg-advisory-locker';
@@ -87,6 +88,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+  app.addContentTypeParser(DIRECT_UPLOAD.contentType, (_req, _payload, done) => done(null));
 
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0]!;
@@ -138,6 +140,15 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     } finally {
       await tus.discard(uploadId);
     }
+  });
+
+  app.put<{ Params: { sha256: string } }>(`${DIRECT_UPLOAD.path}/:sha256`, async (req): Promise<Receipt> => {
+    const p = workstationOf(req);
+    if (!SHA256.safeParse(req.params.sha256).success) throw new BadRequestError('the path does not end in a SHA-256');
+    if (req.headers['content-type'] !== DIRECT_UPLOAD.contentType) throw new BadRequestError(`a direct upload is sent as ${DIRECT_UPLOAD.contentType}`);
+    const receipt = await acceptDirectUpload(intake, p.workstationId, req.raw, req.params.sha256, maxRecordBytes);
+    req.log.info({ workstation: p.workstationId, documentKey: receipt.documentKey, version: receipt.version, duplicate: receipt.duplicate }, 'record committed');
+    return receipt;
   });
 
   const tusRoute = async (req: FastifyRequest, reply: FastifyReply) => {
