@@ -27,7 +27,7 @@ parentPort.on('message', (e) => {
   const msg = e.data as { type: string; dataDir?: string; resourcesDir?: string };
   if (msg.type === 'init' && !engine) {
     const stages = createPipelineStages({ dataDir: msg.dataDir!, unpackedFromAsar: __filename.includes('app.asar') });
-    engine = Engine.open({ dataDir: msg.dataDir!, resourcesDir: msg.resourcesDir, actor: 'desk', pipeline: { stages } });
+    engine = Engine.open({ dataDir: msg.dataDir!, resourcesDir: msg.resourcesDir, actor: 'desk', pipeline: { stages }, syncSchedule: true });
     parentPort.postMessage({ type: 'ready' });
   } else if (msg.type === 'port' && engine && e.ports[0]) {
     const port = e.ports[0];

@@ -9,7 +9,10 @@ import type { PipelineStages } from './jobs/pipeline-stages';
 import { AuditLog } from './audit/audit-log';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
+import { syncHandlers } from './handlers/sync-handlers';
 import { createHandlers } from './service';
+import { SyncService } from './sync/sync-service';
+import { WorkstationSync } from './sync/workstation-sync';
 import { openStore, type Store } from './store/store';
 import type { Workstation } from './store/workstation-repository';
 
@@ -22,6 +25,8 @@ export interface EngineOptions {
   readFiles?: FileReader;
   /** When given, the engine works through its pipeline jobs in the background. */
   pipeline?: { stages: PipelineStages; concurrency?: number };
+  /** When true, the engine syncs with its hub on a schedule (the app); otherwise only on demand. */
+  syncSchedule?: boolean;
 }
 
 export const DEFAULT_AGENCY = { name: 'Máy trạm một cửa', agencyCode: '000.00.00.H12', agencyName: 'Bộ phận Một cửa (chưa cấu hình)' };
@@ -36,6 +41,7 @@ export class Engine {
   readonly audit: AuditLog;
   readonly handlers: EngineHandlers;
   readonly workstation: Workstation;
+  readonly sync: SyncService;
   private runner: JobRunner | undefined;
 
   private constructor(
@@ -45,7 +51,12 @@ export class Engine {
     this.workstation = store.workstations.ensure(DEFAULT_AGENCY);
     this.audit = new AuditLog(store.audit, this.workstation.id);
     const actor = options.actor ?? 'local';
-    this.handlers = createHandlers({ store, audit: this.audit, events: this.events, workstation: this.workstation, actor, readFiles: options.readFiles ?? readFilesAsPages });
+    this.sync = new SyncService({ sync: new WorkstationSync(this), settings: store.settings, events: this.events });
+    this.handlers = {
+      ...createHandlers({ store, audit: this.audit, events: this.events, workstation: this.workstation, actor, readFiles: options.readFiles ?? readFilesAsPages }),
+      ...syncHandlers(this.sync),
+    };
+    if (options.syncSchedule) this.sync.startSchedule();
     if (options.pipeline) {
       this.runner = new JobRunner({
         db: store.db,
@@ -85,11 +96,11 @@ export class Engine {
 
   /** Closes the store; with a pipeline running, after the jobs in hand have finished. */
   close(): Promise<void> {
-    const stopping = this.runner?.stop();
-    if (!stopping) {
+    const pending = [this.runner?.stop(), this.sync.stop()].filter((p) => p !== undefined);
+    if (pending.length === 0) {
       this.store.close();
       return Promise.resolve();
     }
-    return stopping.then(() => this.store.close());
+    return Promise.all(pending).then(() => this.store.close());
   }
 }

@@ -9,6 +9,7 @@ import { isIsoDate } from './dates';
 import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
 import type { DeskField, DeskView, FinalizeResult, RecordVerification, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
+import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
 import type { MethodName } from './methods';
 
 export type { MethodName } from './methods';
@@ -146,6 +147,9 @@ export const contract = {
   'scanner.scan': method<typeof ScannerScanInput, ScanResult>(ScannerScanInput),
   'scanner.cancel': method<typeof DocumentIdInput, { cancelled: boolean }>(DocumentIdInput),
   'dossier.receipt': method<typeof IdInput, { pdfBase64: string }>(IdInput),
+  'sync.status': method<typeof EmptyInput, SyncStatus>(EmptyInput),
+  'sync.now': method<typeof EmptyInput, SyncStatus>(EmptyInput),
+  'sync.records': method<typeof DossierIdInput, RecordSyncState[]>(DossierIdInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.
@@ -166,6 +170,7 @@ export interface EngineEvents {
   progress: { task: string; label: string; done: number; total: number; ratePerMinute?: number; etaSeconds?: number };
   'job.changed': { id: number; kind: string; state: string };
   'dossier.changed': { id: number };
+  'sync.changed': SyncChangedEvent;
 }
 export type EventName = keyof EngineEvents;
-export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed'];
+export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed', 'sync.changed'];

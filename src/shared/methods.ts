@@ -32,5 +32,8 @@ export const METHOD_NAMES = [
   'scanner.scan',
   'scanner.cancel',
   'dossier.receipt',
+  'sync.status',
+  'sync.now',
+  'sync.records',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -16,6 +16,8 @@ export interface AppServerOptions {
   pipeline?: boolean;
   /** Reopen an existing data directory (a restart) instead of a fresh one; it is left in place on close. */
   dataDir?: string;
+  /** Sync with the hub on the engine's schedule, as the app does. */
+  syncSchedule?: boolean;
 }
 
 /** A real engine on a fresh data directory, serving the built renderer over the browser transport. */
@@ -23,7 +25,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const staticDir = ensureRendererBuilt();
   const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : tempDir('sohoa-e2e-');
   const stages = options.pipeline ? createPipelineStages({ dataDir: dir.path, ocrWorkers: 1 }) : undefined;
-  const engine = Engine.open({ dataDir: dir.path, actor: 'e2e', pipeline: stages ? { stages, concurrency: 2 } : undefined });
+  const engine = Engine.open({ dataDir: dir.path, actor: 'e2e', pipeline: stages ? { stages, concurrency: 2 } : undefined, syncSchedule: options.syncSchedule });
   const server = await startWsServer({ engine, staticDir });
   return {
     engine,

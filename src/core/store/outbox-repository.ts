@@ -72,6 +72,16 @@ export class OutboxRepository {
     return (state ? this.db.prepare(`${SELECT} WHERE o.state = ? ORDER BY o.id`).all(state) : this.db.prepare(`${SELECT} ORDER BY o.id`).all()) as OutboxEntry[];
   }
 
+  /** Every queued record of one dossier's documents. */
+  forDossier(dossierId: number): OutboxEntry[] {
+    return this.db.prepare(`${SELECT} WHERE d.dossier_id = ? ORDER BY o.id`).all(dossierId) as OutboxEntry[];
+  }
+
+  /** When the oldest item still waiting was queued. */
+  oldestWaitingSince(): string | null {
+    return (this.db.prepare(`SELECT min(created_at) AS at FROM outbox_item WHERE state IN ('waiting', 'sending')`).get() as { at: string | null }).at;
+  }
+
   /** Waiting items whose retry time has come, oldest first. */
   due(limit: number, now = this.now()): OutboxEntry[] {
     return this.db.prepare(`${SELECT} WHERE o.state = 'waiting' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?`).all(now, limit) as OutboxEntry[];

@@ -1,5 +1,6 @@
 import { Notice } from '../components/Notice';
 import { StatTile } from '../components/StatTile';
+import { SyncPanel } from '../components/SyncPanel';
 import { errorCode } from '../engine/engine-errors';
 import { useStatusReport } from '../hooks/use-status-report';
 import { errorMessage } from '../i18n/error-messages';
@@ -33,6 +34,7 @@ export function ProgressPage() {
         )}
         <p className="field-hint">{t('progress.coming')}</p>
       </section>
+      <SyncPanel />
     </>
   );
 }

@@ -2,7 +2,9 @@ import { useId } from 'react';
 import type { DeskDocument } from '../../../../shared/types';
 import { useT } from '../../i18n/i18n-context';
 import { PageThumb } from './PageThumb';
+import type { RecordSyncState } from '../../../../shared/sync-status';
 import { RecordBadge } from './RecordBadge';
+import { SyncBadge } from './SyncBadge';
 
 export interface DocumentCardActions {
   onSelect(): void;
@@ -14,7 +16,22 @@ export interface DocumentCardActions {
 }
 
 /** One component document: its pages as thumbnails in order, its record and signature badge. */
-export function DocumentCard({ doc, n, selected, viewedPageId, actions }: { doc: DeskDocument; n: number; selected: boolean; viewedPageId: number | null; actions: DocumentCardActions }) {
+export function DocumentCard({
+  doc,
+  n,
+  selected,
+  viewedPageId,
+  syncState,
+  actions,
+}: {
+  doc: DeskDocument;
+  n: number;
+  selected: boolean;
+  viewedPageId: number | null;
+  /** The record's way to the hub, once it is queued. */
+  syncState?: RecordSyncState;
+  actions: DocumentCardActions;
+}) {
   const t = useT();
   const titleId = useId();
   const title = doc.component ?? doc.title;
@@ -30,6 +47,7 @@ export function DocumentCard({ doc, n, selected, viewedPageId, actions }: { doc:
         {t('desk.pagesCount', { count: doc.pages.length })}
         {doc.reusedFrom !== null && <span className="badge badge--reused">{t('desk.reusedBadge')}</span>}
         {doc.record && <RecordBadge record={doc.record} />}
+        {syncState && <SyncBadge state={syncState} />}
       </p>
       {doc.pages.length > 0 && (
         <ol className="thumbs">
