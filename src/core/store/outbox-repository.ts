@@ -47,6 +47,11 @@ export class OutboxRepository {
     return new Date().toISOString();
   }
 
+  /** Runs `work` in one transaction (an outbox change and the audit event recording it). */
+  inTransaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   /** Queues every signed record not yet in the outbox; returns how many were added. */
   enqueueSigned(): number {
     const now = this.now();

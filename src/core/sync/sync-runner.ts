@@ -138,6 +138,15 @@ export class SyncRunner {
     return summary;
   }
 
+  /** Applies an outbox change and its per-record audit event in one transaction. */
+  private recorded(change: () => void, entry: OutboxEntry, action: string, details: Record<string, unknown>): void {
+    const { outbox, audit } = this.ctx;
+    outbox.inTransaction(() => {
+      change();
+      audit?.append({ actor: this.ctx.actor ?? 'sync', action, subject: String(entry.recordId), details: { dossierCode: entry.dossierCode, version: entry.version, ...details } });
+    });
+  }
+
   private async sendOne(entry: OutboxEntry, attempt: number, backoff: BackoffPolicy, link: { limiter?: BandwidthLimiter; agent: Agent }, options: SyncOptions): Promise<Outcome> {
     const { outbox, blobs, client } = this.ctx;
     const emit = options.onEvent ?? (() => undefined);
@@ -148,11 +157,11 @@ export class SyncRunner {
       if (sha256Hex(bytes) !== entry.pdfSha256) throw new LocalRecordCorruptError(entry.recordId, entry.pdfSha256);
     } catch (e) {
       const error = e instanceof CodedError ? e : new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
-      outbox.reject(entry.id, error.code, error.message);
+      this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
       emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
       return { kind: 'rejected' };
     }
-    outbox.markSending(entry.id, bytes.length);
+    this.recorded(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', { attempt, bytes: bytes.length, hub: client.baseUrl });
     const record = descriptorOf(entry, bytes.length);
     try {
       let receipt: Receipt | undefined;
@@ -173,13 +182,14 @@ export class SyncRunner {
           receipt = uploaded.receipt ?? (await client.commit({ record, uploadId: uploaded.uploadId }));
         }
       }
-      outbox.acknowledge(entry.id, JSON.stringify(receipt));
+      const acknowledged = receipt;
+      this.recorded(() => outbox.acknowledge(entry.id, JSON.stringify(acknowledged)), entry, 'sync.record.acknowledged', { receiptId: receipt.receiptId, duplicate: receipt.duplicate, sha256: entry.pdfSha256 });
       emit({ type: 'acknowledged', recordId: entry.recordId, receipt });
       return { kind: 'acknowledged', receipt, bytes: bytes.length };
     } catch (e) {
       const error = e instanceof CodedError ? e : new CodedError('sync.failed', (e as Error).message);
       if (error instanceof HubRefusedError && FINAL_REJECTIONS.includes(error.code)) {
-        outbox.reject(entry.id, error.code, error.message);
+        this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
         emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
         return { kind: 'rejected' };
       }
