@@ -2,31 +2,38 @@
  * Sync throughput over loopback: N records (default 1,000 of ~100 KB) from a workstation store to
  * a hub on a real PostgreSQL (tus upload, re-hash, signature shape check, blob store, commit),
  * against a plain HTTP PUT of the same bytes to a bare Node server (no protocol: body to file)
- * in the same run, at the same concurrency. Prints MB/s, records/s and the ratio (target ≥ 0.7×).
+ * in the same run, at the same concurrency. Prints MB/s, records/s and the ratio (target ≥ 0.7×),
+ * then the hub's ingest rate with two workstations (two processes, N/2 records each) sending at once.
  *
- *   npx tsx bench/sync.bench.ts [--records 1000] [--kb 100] [--concurrency 4]
+ *   npx tsx bench/sync.bench.ts [--records 1000] [--kb 100] [--concurrency 4] [--profile DIR]
+ *
+ * The hub and the plain server each run in their own process, as they would in use; the
+ * workstation runs in this one. `--profile DIR` writes CPU profiles of the hub (whole life) and of
+ * the workstation (the sync run only) into DIR.
  *
  * The hub checks records with the structural verifier here (the records are signed-looking, not
  * signed): full PAdES verification costs ~60 ms a record and is measured by the record bench.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Engine } from '../src/core/engine';
 import { WorkstationSync } from '../src/core/sync/workstation-sync';
+import { CredentialRepository } from '../src/hub/credential-repository';
 import { createPool, migrateHub } from '../src/hub/hub-database';
-import { buildHub } from '../src/hub/hub-server';
-import { StructuralPdfVerifier } from '../src/hub/structural-pdf-verifier';
 import { startPostgres } from '../test/hub/support/postgres';
 import { tempDir } from '../test/support/temp-dir';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '1000' }, kb: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '4' } } });
+const { values } = parseArgs({ options: { records: { type: 'string', default: '1000' }, kb: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '4' }, profile: { type: 'string' } } });
 const COUNT = Number(values.records);
 const SIZE = Number(values.kb) * 1024;
 const CONCURRENCY = Number(values.concurrency);
+const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /** A PDF-shaped file with a signature dictionary whose /ByteRange spans the file. */
 function signedLookingPdf(i: number): Buffer {
@@ -38,12 +45,12 @@ function signedLookingPdf(i: number): Buffer {
   return Buffer.concat([headOf(total - 128), body, tail]);
 }
 
-function seed(engine: Engine, files: Buffer[]): void {
+function seed(engine: Engine, files: Buffer[], prefix: string): void {
   const { db } = engine.store;
   const now = new Date().toISOString();
   db.transaction(() => {
     files.forEach((bytes, i) => {
-      const dossierId = Number(db.prepare(`INSERT INTO dossier (code, kind, status, year, created_at, updated_at) VALUES (?, 'archive', 'digitized', 2021, ?, ?)`).run(`BENCH-${i}`, now, now).lastInsertRowid);
+      const dossierId = Number(db.prepare(`INSERT INTO dossier (code, kind, status, year, created_at, updated_at) VALUES (?, 'archive', 'digitized', 2021, ?, ?)`).run(`${prefix}-${i}`, now, now).lastInsertRowid);
       const documentId = Number(db.prepare(`INSERT INTO document (dossier_id, position, created_at) VALUES (?, 1, ?)`).run(dossierId, now).lastInsertRowid);
       const sha = engine.store.blobs.put(bytes);
       const record = engine.store.records.addVersion(documentId, sha, { signer: 'bench', signedAt: now });
@@ -52,13 +59,31 @@ function seed(engine: Engine, files: Buffer[]): void {
   })();
 }
 
-async function plainPut(files: Buffer[], dir: string): Promise<number> {
-  mkdirSync(dir, { recursive: true });
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void pipeline(req, createWriteStream(join(dir, req.url!.slice(1)))).then(() => res.end('ok'));
+/** Starts a child process and resolves with the first stdout/stderr text matching `ready`. */
+function startChild(args: string[], ready: RegExp, stream: 'stdout' | 'stderr'): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+  let text = '';
+  let errors = '';
+  child.stderr!.on('data', (c: Buffer) => (errors += c.toString()));
+  return new Promise((resolve, reject) => {
+    child[stream]!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = ready.exec(text);
+      if (match) resolve({ child, match });
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${errors.slice(-2000)}`)));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function plainPut(files: Buffer[], port: number): Promise<number> {
   const started = performance.now();
   const queue = files.map((bytes, i) => ({ bytes, i }));
   const worker = async () => {
@@ -75,44 +100,99 @@ async function plainPut(files: Buffer[], dir: string): Promise<number> {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return performance.now() - started;
+}
+
+async function profiled<T>(file: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (!file) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/** Two workstations in their own processes, told to start at the same moment; the wall time until both are done. */
+async function twoWorkstations(dataDirs: string[]): Promise<{ ms: number; acknowledged: number }> {
+  const clients = await Promise.all(dataDirs.map((dir) => startChild(['--import', 'tsx', 'bench/support/sync-client.ts', '--data-dir', dir, '--concurrency', String(CONCURRENCY)], /ready\n/, 'stdout')));
+  const results = clients.map(
+    ({ child }) =>
+      new Promise<{ acknowledged: number }>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          const line = out.split('\n').find((l) => l.startsWith('{'));
+          if (line) resolve(JSON.parse(line) as { acknowledged: number });
+        });
+        child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`client exited with ${code}`))));
+      }),
+  );
+  const started = performance.now();
+  for (const { child } of clients) child.stdin!.write('go\n');
+  const done = await Promise.all(results);
   const ms = performance.now() - started;
-  await new Promise<void>((r) => server.close(() => r()));
-  return ms;
+  await Promise.all(clients.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))));
+  return { ms, acknowledged: done.reduce((n, d) => n + d.acknowledged, 0) };
 }
 
 const postgres = await startPostgres();
 const tmp = tempDir('sohoa-sync-bench-');
+const children: ChildProcess[] = [];
 try {
   const url = await postgres.createDatabase('bench');
   const pool = createPool(url);
   await migrateHub(pool);
-  const hub = await buildHub({ pool, blobsDir: join(tmp.path, 'hub'), verifier: new StructuralPdfVerifier() });
-  await hub.app.listen({ host: '127.0.0.1', port: 0 });
-  const hubUrl = `http://127.0.0.1:${(hub.app.server.address() as { port: number }).port}`;
+  const credentials = new CredentialRepository(pool);
+  if (values.profile) mkdirSync(values.profile, { recursive: true });
+  const hubArgs = [...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile, '--cpu-prof-name', 'hub.cpuprofile'] : []), '--import', 'tsx', 'src/hub/main.ts'];
+  const hubProcess = await startChild([...hubArgs, '--db', url, '--blobs', join(tmp.path, 'hub'), '--port', '0', '--verifier', 'structural', '--quiet'], /hub listening on (\S+)/, 'stderr');
+  children.push(hubProcess.child);
+  const hubUrl = hubProcess.match[1]!;
+  const putServer = await startChild(['--import', 'tsx', 'bench/support/plain-put-server.ts', join(tmp.path, 'put')], /^(\d+)\n/, 'stdout');
+  children.push(putServer.child);
 
   const files = Array.from({ length: COUNT }, (_, i) => signedLookingPdf(i));
   const bytes = files.reduce((n, f) => n + f.length, 0);
   const engine = Engine.open({ dataDir: join(tmp.path, 'ws') });
-  seed(engine, files);
+  seed(engine, files, 'BENCH');
   const sync = new WorkstationSync(engine);
-  await sync.enroll(hubUrl, await hub.credentials.issueCode(), 'bench');
+  await sync.enroll(hubUrl, await credentials.issueCode(), 'bench');
 
-  const putMs = await plainPut(files, join(tmp.path, 'put'));
+  const half = Math.floor(COUNT / 2);
+  const pairDirs = [join(tmp.path, 'ws-a'), join(tmp.path, 'ws-b')];
+  for (const [n, dir] of pairDirs.entries()) {
+    const other = Engine.open({ dataDir: dir });
+    seed(other, Array.from({ length: n === 0 ? half : COUNT - half }, (_, i) => signedLookingPdf(COUNT + n * half + i)), `PAIR${n}`);
+    await new WorkstationSync(other).enroll(hubUrl, await credentials.issueCode(), `bench-${n}`);
+    other.close();
+  }
+
+  const putMs = await plainPut(files, Number(putServer.match[1]));
   const started = performance.now();
-  const summary = await sync.send({ batchSize: 50, concurrency: CONCURRENCY });
+  const summary = await profiled(values.profile && join(values.profile, 'workstation.cpuprofile'), () => sync.send({ batchSize: 50, concurrency: CONCURRENCY }));
   const syncMs = performance.now() - started;
   engine.close();
-  await hub.close();
+  if (summary.acknowledged !== COUNT) throw new Error(`only ${summary.acknowledged} of ${COUNT} acknowledged`);
+
+  const pair = await twoWorkstations(pairDirs);
+  if (pair.acknowledged !== COUNT) throw new Error(`two workstations: only ${pair.acknowledged} of ${COUNT} acknowledged`);
   await pool.end();
 
-  if (summary.acknowledged !== COUNT) throw new Error(`only ${summary.acknowledged} of ${COUNT} acknowledged`);
-  const mbs = (ms: number) => bytes / 1e6 / (ms / 1000);
+  const mbs = (ms: number, n = bytes) => n / 1e6 / (ms / 1000);
   const rps = (ms: number) => COUNT / (ms / 1000);
-  console.log(`records: ${COUNT} × ${(SIZE / 1024).toFixed(0)} KB = ${(bytes / 1e6).toFixed(1)} MB, concurrency ${CONCURRENCY}, loopback`);
+  console.log(`records: ${COUNT} × ${(SIZE / 1024).toFixed(0)} KB = ${(bytes / 1e6).toFixed(1)} MB, concurrency ${CONCURRENCY}, loopback, hub and plain server in their own processes`);
   console.log(`plain HTTP PUT : ${mbs(putMs).toFixed(1)} MB/s, ${rps(putMs).toFixed(0)} records/s (${(putMs / 1000).toFixed(2)} s)`);
   console.log(`sohoa sync     : ${mbs(syncMs).toFixed(1)} MB/s, ${rps(syncMs).toFixed(0)} records/s (${(syncMs / 1000).toFixed(2)} s)`);
   console.log(`ratio sync / plain PUT: ${(putMs / syncMs).toFixed(2)}× (target ≥ 0.70×)`);
+  console.log(`hub ingest, two workstations at once (${half} + ${COUNT - half} records): ${mbs(pair.ms).toFixed(1)} MB/s, ${rps(pair.ms).toFixed(0)} records/s (${(pair.ms / 1000).toFixed(2)} s)`);
 } finally {
+  await Promise.all(children.map(stop));
   postgres.stop();
   tmp.remove();
 }

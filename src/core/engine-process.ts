@@ -31,7 +31,7 @@ parentPort.on('message', (e) => {
   if (msg.type === 'init' && !engine) {
     const stages = createPipelineStages({ dataDir: msg.dataDir!, unpackedFromAsar: __filename.includes('app.asar') });
     try {
-      engine = Engine.open({ dataDir: msg.dataDir!, key: msg.key ? Buffer.from(msg.key, 'hex') : undefined, resourcesDir: msg.resourcesDir, actor: 'desk', pipeline: { stages } });
+      engine = Engine.open({ dataDir: msg.dataDir!, key: msg.key ? Buffer.from(msg.key, 'hex') : undefined, resourcesDir: msg.resourcesDir, actor: 'desk', pipeline: { stages }, syncSchedule: true });
     } catch (error) {
       void stages.close();
       const data = error instanceof CodedError ? error.toData() : { code: 'engine.start-failed', message: (error as Error).message };

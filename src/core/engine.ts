@@ -11,9 +11,12 @@ import { Accounts } from './auth/accounts';
 import { Sessions } from './auth/sessions';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
+import { syncHandlers } from './handlers/sync-handlers';
 import { createHandlers } from './service';
 import { checkDataKey, type DataKey } from './security/data-key';
 import { dataKeyFromFile } from './security/key-file';
+import { SyncService } from './sync/sync-service';
+import { WorkstationSync } from './sync/workstation-sync';
 import { openStore, type Store } from './store/store';
 import type { Workstation } from './store/workstation-repository';
 
@@ -33,6 +36,8 @@ export interface EngineOptions {
   readFiles?: FileReader;
   /** When given, the engine works through its pipeline jobs in the background. */
   pipeline?: { stages: PipelineStages; concurrency?: number };
+  /** When true, the engine syncs with its hub on a schedule (the app); otherwise only on demand. */
+  syncSchedule?: boolean;
 }
 
 export const DEFAULT_AGENCY = { name: 'Máy trạm một cửa', agencyCode: '000.00.00.H12', agencyName: 'Bộ phận Một cửa (chưa cấu hình)' };
@@ -49,6 +54,7 @@ export class Engine {
   readonly workstation: Workstation;
   readonly accounts: Accounts;
   readonly sessions: Sessions;
+  readonly sync: SyncService;
   private runner: JobRunner | undefined;
 
   private constructor(
@@ -62,7 +68,8 @@ export class Engine {
     this.accounts = new Accounts(store, this.audit, now);
     const sessions = new Sessions({ store, audit: this.audit, accounts: this.accounts, system: { kind: 'system', name: actor }, now });
     this.sessions = sessions;
-    this.handlers = createHandlers({
+    this.sync = new SyncService({ sync: new WorkstationSync(this), settings: store.settings, events: this.events });
+    const handlers = createHandlers({
       store,
       audit: this.audit,
       events: this.events,
@@ -76,6 +83,8 @@ export class Engine {
       readFiles: options.readFiles ?? readFilesAsPages,
       now: options.now,
     });
+    this.handlers = { ...handlers, ...syncHandlers(this.sync) };
+    if (options.syncSchedule) this.sync.startSchedule();
     if (options.pipeline) {
       this.runner = new JobRunner({
         db: store.db,
@@ -116,11 +125,11 @@ export class Engine {
 
   /** Closes the store; with a pipeline running, after the jobs in hand have finished. */
   close(): Promise<void> {
-    const stopping = this.runner?.stop();
-    if (!stopping) {
+    const pending = [this.runner?.stop(), this.sync.stop()].filter((p) => p !== undefined);
+    if (pending.length === 0) {
       this.store.close();
       return Promise.resolve();
     }
-    return stopping.then(() => this.store.close());
+    return Promise.all(pending).then(() => this.store.close());
   }
 }

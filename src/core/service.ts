@@ -12,7 +12,7 @@ import { userHandlers } from './handlers/user-handlers';
 export type { ServiceContext } from './handlers/handler-context';
 
 /** The engine's API: implements the contract. Inputs arrive already validated by the dispatcher. */
-export function createHandlers(ctx: ServiceContext): EngineHandlers {
+export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMethod> {
   return {
     ...dossierHandlers(ctx),
     ...documentHandlers(ctx),
@@ -22,5 +22,8 @@ export function createHandlers(ctx: ServiceContext): EngineHandlers {
     ...auditHandlers(ctx),
     ...dossierDeleteHandler(ctx),
     ...statsHandlers(ctx),
-  } satisfies EngineHandlers;
+  } satisfies Omit<EngineHandlers, SyncMethod>;
 }
+
+/** Sync's handlers come from the engine's SyncService (see handlers/sync-handlers.ts). */
+type SyncMethod = 'sync.status' | 'sync.now' | 'sync.records';

@@ -5,6 +5,7 @@ import { RecordDescriptor, type Receipt } from '../shared/sync-protocol';
 import { BagInvalidError } from '../core/sync/bag-errors';
 import { BAG } from '../core/sync/bag-layout';
 import { validateBag } from '../core/sync/bag-validator';
+import { withUnzippedBag, type ZipLimits } from '../core/sync/bag-zip';
 import type { CredentialRepository } from './credential-repository';
 import type { RecordIntake } from './record-intake';
 import { HubError } from './sync-errors';
@@ -27,13 +28,32 @@ export interface BagIngestResult {
  * Ingests a bag as the hub ingests uploads: the whole bag must be complete and pass fixity, then
  * each record passes the same checks (declared hash, signature) and the same idempotent commit.
  */
-export async function ingestBagIntoHub(dir: string, ctx: { intake: RecordIntake; credentials: CredentialRepository }): Promise<BagIngestResult> {
+export interface BagIngestContext {
+  intake: RecordIntake;
+  credentials: CredentialRepository;
+  /** When the bag came through the API: the workstation that sent it must be the one it names. */
+  sender?: string;
+}
+
+export class BagFromOtherWorkstationError extends HubError {
+  constructor(named: string) {
+    super('sync.forbidden', `The bag names workstation ${named}, not the one that sent it`, 403, { workstationId: named });
+  }
+}
+
+/** Ingests a zipped bag: unpacked within limits into a private temp folder, then as a folder bag. */
+export function ingestZippedBagIntoHub(zipPath: string, ctx: BagIngestContext, limits?: ZipLimits, tempRoot?: string): Promise<BagIngestResult> {
+  return withUnzippedBag(zipPath, (dir) => ingestBagIntoHub(dir, ctx), limits, tempRoot);
+}
+
+export async function ingestBagIntoHub(dir: string, ctx: BagIngestContext): Promise<BagIngestResult> {
   const report = await validateBag(dir);
   if (!report.valid) throw new BagInvalidError(dir, report.problems);
   const tagged = (await readFile(join(dir, BAG.records), 'utf8').catch(() => undefined));
   const parsed = tagged ? BagRecordsSchema.safeParse(JSON.parse(tagged)) : undefined;
   if (!parsed?.success) throw new BagInvalidError(dir, [{ code: 'bag.missing-file', path: BAG.records, detail: 'no readable record listing' }]);
   const { workstationId, records } = parsed.data;
+  if (ctx.sender !== undefined && ctx.sender !== workstationId) throw new BagFromOtherWorkstationError(workstationId);
   if (!(await ctx.credentials.isActiveWorkstation(workstationId))) throw new UnknownWorkstationError(workstationId);
   const manifest = new Map(report.payload.map((p) => [p.path, p.sha256]));
   const listedPaths = new Set(records.map((r) => r.path));

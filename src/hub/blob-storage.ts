@@ -8,5 +8,7 @@ export interface BlobStorage {
    * `move` lets it take the file itself (an upload the hub owns) rather than a copy (a bag's file).
    */
   adoptFile(sha256: string, path: string, options?: { move: boolean }): Promise<void>;
+  /** Stores verified bytes (that hash to `sha256`); a no-op when already held. */
+  putBytes(sha256: string, bytes: Uint8Array): Promise<void>;
   read(sha256: string): Readable;
 }

@@ -7,6 +7,9 @@ import type { BlobStorage } from './blob-storage';
 
 /** Blobs under `<root>/ab/cd/<sha256>`, written by temp file, fsync and rename, safe to share between hub instances. */
 export class DirectoryBlobStorage implements BlobStorage {
+  /** Fan-out folders known to exist, so a store costs no mkdir once warm. */
+  private readonly madeDirs = new Set<string>();
+
   constructor(private readonly root: string) {}
 
   pathOf(sha256: string): string {
@@ -24,11 +27,7 @@ export class DirectoryBlobStorage implements BlobStorage {
   }
 
   async adoptFile(sha256: string, path: string, options = { move: false }): Promise<void> {
-    const target = this.pathOf(sha256);
-    if (await this.has(sha256)) return;
-    await mkdir(dirname(target), { recursive: true });
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
+    await this.store(sha256, async (temp) => {
       if (options.move) await rename(path, temp).catch(() => copyFile(path, temp));
       else await copyFile(path, temp);
       const handle = await open(temp, 'r+');
@@ -37,13 +36,41 @@ export class DirectoryBlobStorage implements BlobStorage {
       } finally {
         await handle.close();
       }
-      await rename(temp, target);
-    } finally {
-      await rm(temp, { force: true });
-    }
+    });
+  }
+
+  async putBytes(sha256: string, bytes: Uint8Array): Promise<void> {
+    await this.store(sha256, async (temp) => {
+      const handle = await open(temp, 'wx');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    });
   }
 
   read(sha256: string): Readable {
     return createReadStream(this.pathOf(sha256));
+  }
+
+  /** Has `fill` write a durable temp file, then renames it into place; the temp never outlives a failure. */
+  private async store(sha256: string, fill: (temp: string) => Promise<void>): Promise<void> {
+    const target = this.pathOf(sha256);
+    if (await this.has(sha256)) return;
+    const dir = dirname(target);
+    if (!this.madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await fill(temp);
+      await rename(temp, target);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
   }
 }

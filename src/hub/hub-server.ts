@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { ZodError } from 'zod';
-import { CommitRequest, EnrollRequest, RecordDescriptor, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import { CommitRequest, DIRECT_UPLOAD, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
 import type { BlobStorage } from './blob-storage';
 import { CredentialRepository, type Principal } from './credential-repository';
+import { CodedError } from '../shared/errors';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../core/sync/bag-zip';
+import { ingestZippedBagIntoHub, type BagIngestResult } from './bag-ingest';
+import { receiveBagUpload } from './bag-upload';
+import { acceptDirectUpload } from './direct-upload';
 import { DirectoryBlobStorage } from './directory-blob-storage';
 import { HubRecordRepository } from './hub-record-repository';
 import { PgAdvisoryLocker } from './pg-advisory-locker';
@@ -24,6 +29,8 @@ export interface HubOptions {
   blobs?: BlobStorage;
   verifier?: RecordVerifier;
   maxRecordBytes?: number;
+  /** Limits on a zipped bag sent to POST /bags (its size as sent is held to `maxTotalBytes` too). */
+  bagLimits?: ZipLimits;
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Fastify's pino logger (JSON lines); off in tests unless asked. */
   logger?: boolean | { level: string };
@@ -87,6 +94,8 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+  app.addContentTypeParser(DIRECT_UPLOAD.contentType, (_req, _payload, done) => done(null));
+  app.addContentTypeParser('application/zip', (_req, _payload, done) => done(null));
 
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0]!;
@@ -96,6 +105,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (error instanceof HubError) return reply.status(error.status).send(error.toData());
+    if (error instanceof CodedError && error.code.startsWith('bag.')) return reply.status(422).send({ code: error.code, message: error.message, details: error.details });
     if (error instanceof ZodError) return reply.status(400).send(new BadRequestError('body does not match the protocol', { issues: error.issues.slice(0, 5) }).toData());
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(new TooLargeError(64 * 1024).toData());
     if (error.statusCode && error.statusCode < 500) return reply.status(error.statusCode).send(new BadRequestError(error.message).toData());
@@ -138,6 +148,26 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     } finally {
       await tus.discard(uploadId);
     }
+  });
+
+  app.put<{ Params: { sha256: string } }>(`${DIRECT_UPLOAD.path}/:sha256`, async (req): Promise<Receipt> => {
+    const p = workstationOf(req);
+    if (!SHA256.safeParse(req.params.sha256).success) throw new BadRequestError('the path does not end in a SHA-256');
+    if (req.headers['content-type'] !== DIRECT_UPLOAD.contentType) throw new BadRequestError(`a direct upload is sent as ${DIRECT_UPLOAD.contentType}`);
+    const receipt = await acceptDirectUpload(intake, p.workstationId, req.raw, req.params.sha256, maxRecordBytes);
+    req.log.info({ workstation: p.workstationId, documentKey: receipt.documentKey, version: receipt.version, duplicate: receipt.duplicate }, 'record committed');
+    return receipt;
+  });
+
+  const bagLimits = options.bagLimits ?? DEFAULT_ZIP_LIMITS;
+  const bagDir = join(options.blobsDir, 'bag-uploads');
+  mkdirSync(bagDir, { recursive: true });
+  app.post('/bags', async (req): Promise<BagIngestResult> => {
+    const p = workstationOf(req);
+    if (req.headers['content-type'] !== 'application/zip') throw new BadRequestError('a bag is sent as application/zip');
+    const result = await receiveBagUpload(req.raw, bagDir, bagLimits.maxTotalBytes, (zipPath) => ingestZippedBagIntoHub(zipPath, { intake, credentials, sender: p.workstationId }, bagLimits, bagDir));
+    req.log.info({ workstation: p.workstationId, accepted: result.accepted.length, rejected: result.rejected.length }, 'bag ingested');
+    return result;
   });
 
   const tusRoute = async (req: FastifyRequest, reply: FastifyReply) => {

@@ -25,15 +25,22 @@ export class RecordIntake {
     const existing = await this.ctx.records.existing(workstationId, record);
     if (existing) return existing;
     const { size } = await stat(path);
-    if (size > this.ctx.maxRecordBytes) throw new TooLargeError(this.ctx.maxRecordBytes);
-    if (size !== record.size) throw new SizeMismatchError(record.size, size);
+    this.checkSize(record, size);
     const bytes = await readFile(path);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (sha256 !== record.sha256) throw new HashMismatchError(record.sha256, sha256);
-    const verdict = await this.ctx.verifier.verify(bytes);
-    if (!verdict.ok) throw verdict.reason === 'not-pdf' ? new NotPdfError() : new SignatureInvalidError(verdict.detail);
+    const sha256 = await this.check(record, bytes, createHash('sha256').update(bytes).digest('hex'));
     await this.ctx.blobs.adoptFile(sha256, path, { move: source === 'upload' });
     return this.ctx.records.commit(workstationId, record, source);
+  }
+
+  /**
+   * The same checks on bytes received in one request, whose SHA-256 was computed as they arrived.
+   * The caller has already looked for an existing version (before reading the body).
+   */
+  async acceptBytes(workstationId: string, record: RecordDescriptor, bytes: Buffer, receivedSha256: string): Promise<Receipt> {
+    this.checkSize(record, bytes.length);
+    const sha256 = await this.check(record, bytes, receivedSha256);
+    await this.ctx.blobs.putBytes(sha256, bytes);
+    return this.ctx.records.commit(workstationId, record, 'upload');
   }
 
   /** Commits a record whose bytes the hub already holds (verified when first stored), or asks for an upload. */
@@ -42,5 +49,21 @@ export class RecordIntake {
     if (existing) return existing;
     if (!(await this.ctx.blobs.has(record.sha256)) || !(await this.ctx.records.hasBlobReference(record.sha256))) throw new UploadRequiredError(record.sha256);
     return this.ctx.records.commit(workstationId, record, 'upload');
+  }
+
+  existing(workstationId: string, record: RecordDescriptor): Promise<Receipt | undefined> {
+    return this.ctx.records.existing(workstationId, record);
+  }
+
+  checkSize(record: RecordDescriptor, size: number): void {
+    if (size > this.ctx.maxRecordBytes) throw new TooLargeError(this.ctx.maxRecordBytes);
+    if (size !== record.size) throw new SizeMismatchError(record.size, size);
+  }
+
+  private async check(record: RecordDescriptor, bytes: Uint8Array, sha256: string): Promise<string> {
+    if (sha256 !== record.sha256) throw new HashMismatchError(record.sha256, sha256);
+    const verdict = await this.ctx.verifier.verify(bytes);
+    if (!verdict.ok) throw verdict.reason === 'not-pdf' ? new NotPdfError() : new SignatureInvalidError(verdict.detail);
+    return sha256;
   }
 }

@@ -10,6 +10,7 @@ import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, 
 import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanResult, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
 import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type Indicators, type ProvinceProgress } from './indicators';
+import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
 import type { MethodName } from './methods';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
 import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
@@ -213,6 +214,9 @@ export const contract = {
   'stats.drilldown': method<typeof StatsDrilldownInput, { items: DrillRow[]; total: number }>(StatsDrilldownInput),
   'stats.export': method<typeof StatsExportInput, { fileName: string; mimeType: string; base64: string }>(StatsExportInput),
   'stats.province': method<typeof StatsProvinceInput, ProvinceProgress>(StatsProvinceInput),
+  'sync.status': method<typeof EmptyInput, SyncStatus>(EmptyInput),
+  'sync.now': method<typeof EmptyInput, SyncStatus>(EmptyInput),
+  'sync.records': method<typeof DossierIdInput, RecordSyncState[]>(DossierIdInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.
@@ -233,6 +237,7 @@ export interface EngineEvents {
   progress: { task: string; label: string; done: number; total: number; ratePerMinute?: number; etaSeconds?: number };
   'job.changed': { id: number; kind: string; state: string };
   'dossier.changed': { id: number };
+  'sync.changed': SyncChangedEvent;
 }
 export type EventName = keyof EngineEvents;
-export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed'];
+export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed', 'sync.changed'];

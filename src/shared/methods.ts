@@ -58,5 +58,8 @@ export const METHOD_NAMES = [
   'stats.drilldown',
   'stats.export',
   'stats.province',
+  'sync.status',
+  'sync.now',
+  'sync.records',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

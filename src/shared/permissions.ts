@@ -72,6 +72,9 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'stats.drilldown': ALL,
   'stats.export': ALL,
   'stats.province': ALL,
+  'sync.status': ALL,
+  'sync.now': [...DIGITIZE, ...ADMIN],
+  'sync.records': ALL,
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */

@@ -59,6 +59,13 @@ export type ProgressReport = z.infer<typeof ProgressReport>;
  */
 export const UPLOAD_METADATA = { sha256: 'sha256', record: 'record', workstation: 'workstation' } as const;
 
+/**
+ * Small records skip tus: one `PUT /records/<sha256>` whose body is the PDF and whose `sohoa-record`
+ * header is the RecordDescriptor as base64url JSON; the answer is the Receipt. Nothing to resume
+ * below this size, so one request (no upload state on the hub) is the fastest safe way.
+ */
+export const DIRECT_UPLOAD = { path: '/records', header: 'sohoa-record', contentType: 'application/pdf', maxBytes: 8 * 1024 * 1024 } as const;
+
 export const SYNC_ERROR_CODES = [
   'sync.unauthorized',
   'sync.forbidden',

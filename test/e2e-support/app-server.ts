@@ -25,6 +25,8 @@ export interface AppServerOptions {
   seedUsers?: boolean;
   /** Sign-in policy settings to start with, e.g. `{ 'auth.idle_minutes': '1' }`. */
   settings?: Record<string, string>;
+  /** Sync with the hub on the engine's schedule, as the app does. */
+  syncSchedule?: boolean;
 }
 
 /** A real engine on a fresh data directory, serving the built renderer over the browser transport. */
@@ -32,7 +34,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const staticDir = ensureRendererBuilt();
   const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : tempDir('sohoa-e2e-');
   const stages = options.pipeline ? createPipelineStages({ dataDir: dir.path, ocrWorkers: 1 }) : undefined;
-  const engine = Engine.open({ dataDir: dir.path, actor: 'e2e', pipeline: stages ? { stages, concurrency: 2 } : undefined });
+  const engine = Engine.open({ dataDir: dir.path, actor: 'e2e', pipeline: stages ? { stages, concurrency: 2 } : undefined, syncSchedule: options.syncSchedule });
   for (const [key, value] of Object.entries(options.settings ?? {})) engine.store.settings.set(key, value);
   if (options.seedUsers !== false) {
     for (const role of ROLES) {

@@ -173,6 +173,23 @@ describe('workstation sync', () => {
     expect(sync.outbox.byRecord(bad.recordId)).toMatchObject({ state: 'rejected', rejectionCode: 'sync.local-corrupt' });
   });
 
+  it('records each record\'s way in the audit log: sent, acknowledged with the receipt, rejected with the code', async () => {
+    const { engine, sync } = await workstation();
+    const [good, bad] = await seedRecords(engine, factory, 2);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(engine.store.blobs.pathOf(bad!.sha256), Buffer.from('no longer the signed PDF'));
+    await sync.send(fast);
+    const events = engine.store.db.prepare("SELECT action, subject, details FROM audit_event WHERE action LIKE 'sync.record.%' ORDER BY seq").all() as { action: string; subject: string; details: string }[];
+    const of = (recordId: number) => events.filter((e) => e.subject === String(recordId)).map((e) => ({ action: e.action, ...(JSON.parse(e.details) as Record<string, unknown>) }));
+    const receipt = JSON.parse(sync.outbox.byRecord(good!.recordId)!.receipt!) as Receipt;
+    expect(of(good!.recordId)).toMatchObject([
+      { action: 'sync.record.sent', attempt: 1, dossierCode: good!.dossierCode },
+      { action: 'sync.record.acknowledged', receiptId: receipt.receiptId, duplicate: false, sha256: good!.sha256 },
+    ]);
+    expect(of(bad!.recordId)).toMatchObject([{ action: 'sync.record.rejected', code: 'sync.local-corrupt' }]);
+    expect(engine.audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('honours a bandwidth limit and still delivers the exact bytes', async () => {
     const { engine, sync } = await workstation();
     const seeded = await seedRecords(engine, factory, 2, { padding: 100_000 });

@@ -3,7 +3,8 @@ import type { CliIo, Command } from '../command';
 import { UsageError } from '../command';
 import { CredentialRepository } from '../../hub/credential-repository';
 import { createPool, migrateHub } from '../../hub/hub-database';
-import { ingestBagIntoHub } from '../../hub/bag-ingest';
+import { ingestBagIntoHub, ingestZippedBagIntoHub } from '../../hub/bag-ingest';
+import { isZipPath } from '../../core/sync/bag-zip';
 import { DirectoryBlobStorage } from '../../hub/directory-blob-storage';
 import { HubRecordRepository } from '../../hub/hub-record-repository';
 import { RecordIntake } from '../../hub/record-intake';
@@ -80,7 +81,7 @@ async function withPool<T>(values: Values, fn: (pool: ReturnType<typeof createPo
 
 export const hubCommand: Command = {
   name: 'hub',
-  usage: 'hub --db postgres://… --blobs DIR [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir> --db …',
+  usage: 'hub --db postgres://… --blobs DIR [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
   summary: 'run the central records hub, or administer it',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
@@ -107,7 +108,8 @@ export const hubCommand: Command = {
         const result = await withPool(values, (pool) => {
           const records = new HubRecordRepository(pool);
           const intake = new RecordIntake({ records, blobs: new DirectoryBlobStorage(blobsDir), verifier: verifierNamed(verifierOf(values)), maxRecordBytes: maxBytesOf(values) });
-          return ingestBagIntoHub(arg, { intake, credentials: new CredentialRepository(pool) });
+          const ctx = { intake, credentials: new CredentialRepository(pool) };
+          return isZipPath(arg) ? ingestZippedBagIntoHub(arg, ctx) : ingestBagIntoHub(arg, ctx);
         });
         io.out(JSON.stringify(result, null, 2));
         return result.rejected.length === 0 ? 0 : 1;

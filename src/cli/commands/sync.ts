@@ -3,6 +3,7 @@ import type { CliIo, Command } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { validateBag } from '../../core/sync/bag-validator';
+import { isZipPath, withUnzippedBag } from '../../core/sync/bag-zip';
 import { WorkstationSync } from '../../core/sync/workstation-sync';
 import type { SyncSummary } from '../../core/sync/sync-runner';
 
@@ -40,13 +41,14 @@ function printSummary(summary: SyncSummary, io: CliIo, json: boolean): void {
 
 export const syncCommand: Command = {
   name: 'sync',
-  usage: 'sync --hub URL [--data-dir D] [--enroll CODE [--name N]] [--limit-kbps K] [--json] | sync --export-bag DIR [--records 1,2] | sync --validate-bag DIR',
+  usage: 'sync --hub URL [--data-dir D] [--enroll CODE [--name N]] [--limit-kbps K] [--json] | sync --export-bag DIR|FILE.zip [--records 1,2] | sync --validate-bag DIR|FILE.zip',
   summary: 'send waiting records to the hub, or move them as a BagIt bag',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     if (values['validate-bag']) {
-      const report = await validateBag(values['validate-bag']);
+      const path = values['validate-bag'];
+      const report = isZipPath(path) ? await withUnzippedBag(path, validateBag) : await validateBag(path);
       if (values.json) io.out(JSON.stringify({ complete: report.complete, valid: report.valid, problems: report.problems, files: report.payload.length }, null, 2));
       else {
         io.out(`${report.valid ? 'valid' : 'INVALID'}: ${report.payload.length} payload file(s), complete: ${report.complete ? 'yes' : 'no'}`);

@@ -47,6 +47,11 @@ export class OutboxRepository {
     return new Date().toISOString();
   }
 
+  /** Runs `work` in one transaction (an outbox change and the audit event recording it). */
+  inTransaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   /** Queues every signed record not yet in the outbox; returns how many were added. */
   enqueueSigned(): number {
     const now = this.now();
@@ -70,6 +75,16 @@ export class OutboxRepository {
 
   list(state?: OutboxState): OutboxEntry[] {
     return (state ? this.db.prepare(`${SELECT} WHERE o.state = ? ORDER BY o.id`).all(state) : this.db.prepare(`${SELECT} ORDER BY o.id`).all()) as OutboxEntry[];
+  }
+
+  /** Every queued record of one dossier's documents. */
+  forDossier(dossierId: number): OutboxEntry[] {
+    return this.db.prepare(`${SELECT} WHERE d.dossier_id = ? ORDER BY o.id`).all(dossierId) as OutboxEntry[];
+  }
+
+  /** When the oldest item still waiting was queued. */
+  oldestWaitingSince(): string | null {
+    return (this.db.prepare(`SELECT min(created_at) AS at FROM outbox_item WHERE state IN ('waiting', 'sending')`).get() as { at: string | null }).at;
   }
 
   /** Waiting items whose retry time has come, oldest first. */

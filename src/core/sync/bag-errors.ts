@@ -21,3 +21,10 @@ export class NothingToExportError extends CodedError {
     super('bag.nothing-to-export', 'No records match: nothing to put in a bag');
   }
 }
+
+/** A zipped bag refused before anything in it is used: a limit would be exceeded, or an entry is unsafe or unreadable. */
+export class BagArchiveRefusedError extends CodedError {
+  constructor(code: 'bag.zip-too-large' | 'bag.zip-too-many-entries' | 'bag.zip-bomb' | 'bag.zip-unsafe-entry' | 'bag.zip-corrupt', message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}

@@ -7,7 +7,9 @@ import { BlobTamperedError } from '../store/blob-errors';
 import type { OutboxEntry, OutboxRepository } from '../store/outbox-repository';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { BandwidthLimiter } from './bandwidth-limiter';
+import type { Agent } from 'node:http';
 import type { HubClient } from './hub-client';
+import { DIRECT_UPLOAD_BELOW, hubAgent, uploadRecordDirect } from './direct-uploader';
 import { uploadRecord } from './record-uploader';
 import { HubRefusedError, LocalRecordCorruptError, LocalRecordMissingError } from './sync-errors';
 
@@ -103,6 +105,8 @@ export class SyncRunner {
     const attempts = new Map<number, number>();
     const summary: SyncSummary = { acknowledged: 0, duplicates: 0, rejected: [], waiting: 0, bytes: 0, ms: 0 };
     const usable = (e: OutboxEntry) => (attempts.get(e.id) ?? 0) < maxAttempts;
+    const agent = hubAgent(this.ctx.client.baseUrl, concurrency);
+    try {
 
     while (!options.signal?.aborted && !summary.stoppedBy) {
       const exhausted = [...attempts.values()].filter((n) => n >= maxAttempts).length;
@@ -122,7 +126,7 @@ export class SyncRunner {
         for (let entry = queue.shift(); entry && !summary.stoppedBy; entry = queue.shift()) {
           const attempt = (attempts.get(entry.id) ?? 0) + 1;
           attempts.set(entry.id, attempt);
-          const outcome = await this.sendOne(entry, attempt, backoff, limiter, options);
+          const outcome = await this.sendOne(entry, attempt, backoff, { limiter, agent }, options);
           if (outcome.kind === 'acknowledged') {
             summary.acknowledged++;
             summary.bytes += outcome.bytes;
@@ -131,6 +135,9 @@ export class SyncRunner {
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    }
+    } finally {
+      agent.destroy();
     }
     outbox.resetInterrupted();
     summary.rejected = outbox.list('rejected').map((e) => ({ recordId: e.recordId, code: e.rejectionCode ?? 'sync.rejected', message: e.lastError ?? '' }));
@@ -145,7 +152,16 @@ export class SyncRunner {
     return summary;
   }
 
-  private async sendOne(entry: OutboxEntry, attempt: number, backoff: BackoffPolicy, limiter: BandwidthLimiter | undefined, options: SyncOptions): Promise<Outcome> {
+  /** Applies an outbox change and its per-record audit event in one transaction. */
+  private recorded(change: () => void, entry: OutboxEntry, action: string, details: Record<string, unknown>): void {
+    const { outbox, audit } = this.ctx;
+    outbox.inTransaction(() => {
+      change();
+      audit?.append({ actor: this.ctx.actor ?? 'sync', action, subject: String(entry.recordId), details: { dossierCode: entry.dossierCode, version: entry.version, ...details } });
+    });
+  }
+
+  private async sendOne(entry: OutboxEntry, attempt: number, backoff: BackoffPolicy, link: { limiter?: BandwidthLimiter; agent: Agent }, options: SyncOptions): Promise<Outcome> {
     const { outbox, blobs, client } = this.ctx;
     const emit = options.onEvent ?? (() => undefined);
     let bytes: Buffer;
@@ -154,38 +170,39 @@ export class SyncRunner {
       bytes = readLocalRecord(blobs, entry);
     } catch (e) {
       const error = e instanceof CodedError ? e : new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
-      outbox.reject(entry.id, error.code, error.message);
+      this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
       emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
       return { kind: 'rejected' };
     }
-    outbox.markSending(entry.id, bytes.length);
+    this.recorded(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', { attempt, bytes: bytes.length, hub: client.baseUrl });
     const record = descriptorOf(entry, bytes.length);
     try {
       let receipt: Receipt | undefined;
       if (entry.attempts > 0) receipt = await client.commit({ record }).catch((e: unknown) => (e instanceof HubRefusedError && e.code === 'sync.upload-required' ? undefined : Promise.reject(e)));
       if (!receipt) {
         let reported = 0;
-        const uploaded = await uploadRecord(
-          { hubUrl: client.baseUrl, authorization: client.authorization, outbox, limiter, chunkSize: options.chunkSize },
-          entry.id,
-          record,
-          bytes,
-          (sent, total) => {
-            if (sent - reported < 64 * 1024 && sent < total) return;
-            reported = sent;
-            outbox.setProgress(entry.id, sent);
-            emit({ type: 'progress', recordId: entry.recordId, bytesSent: sent, bytesTotal: total });
-          },
-        );
-        receipt = uploaded.receipt ?? (await client.commit({ record, uploadId: uploaded.uploadId }));
+        const onProgress = (sent: number, total: number) => {
+          if (sent - reported < 64 * 1024 && sent < total) return;
+          reported = sent;
+          // The last byte's progress is stored with the acknowledgement.
+          if (sent < total) outbox.setProgress(entry.id, sent);
+          emit({ type: 'progress', recordId: entry.recordId, bytesSent: sent, bytesTotal: total });
+        };
+        if (bytes.length <= DIRECT_UPLOAD_BELOW && !entry.uploadUrl) {
+          receipt = await uploadRecordDirect({ hubUrl: client.baseUrl, authorization: client.authorization, agent: link.agent, limiter: link.limiter }, record, bytes, onProgress);
+        } else {
+          const uploaded = await uploadRecord({ hubUrl: client.baseUrl, authorization: client.authorization, outbox, limiter: link.limiter, chunkSize: options.chunkSize }, entry.id, record, bytes, onProgress);
+          receipt = uploaded.receipt ?? (await client.commit({ record, uploadId: uploaded.uploadId }));
+        }
       }
-      outbox.acknowledge(entry.id, JSON.stringify(receipt));
+      const acknowledged = receipt;
+      this.recorded(() => outbox.acknowledge(entry.id, JSON.stringify(acknowledged)), entry, 'sync.record.acknowledged', { receiptId: receipt.receiptId, duplicate: receipt.duplicate, sha256: entry.pdfSha256 });
       emit({ type: 'acknowledged', recordId: entry.recordId, receipt });
       return { kind: 'acknowledged', receipt, bytes: bytes.length };
     } catch (e) {
       const error = e instanceof CodedError ? e : new CodedError('sync.failed', (e as Error).message);
       if (error instanceof HubRefusedError && FINAL_REJECTIONS.includes(error.code)) {
-        outbox.reject(entry.id, error.code, error.message);
+        this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
         emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
         return { kind: 'rejected' };
       }

@@ -1,6 +1,11 @@
 import type { Engine } from '../engine';
 import { OutboxRepository } from '../store/outbox-repository';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BagTargetExistsError } from './bag-errors';
 import { exportBag, type BagExportResult } from './bag-writer';
+import { isZipPath, zipBagFolder } from './bag-zip';
 import { HubClient } from './hub-client';
 import { readSyncCredentials, saveSyncCredentials, type SyncCredentials } from './sync-credentials';
 import { NotEnrolledError } from './sync-errors';
@@ -35,13 +40,25 @@ export class WorkstationSync {
     return new SyncRunner({ outbox: this.outbox, blobs: this.engine.store.blobs, client, audit: this.engine.audit }).run(options);
   }
 
-  /** Exports the chosen records, or every record not yet acknowledged, as a bag in `dir`. */
+  /** Exports the chosen records, or every record not yet acknowledged, as a bag: the folder `dir`, or a zip when it ends in `.zip`. */
   async exportBag(dir: string, recordIds?: number[]): Promise<BagExportResult> {
     const credentials = this.credentials();
     if (!credentials) throw new NotEnrolledError();
     this.outbox.enqueueSigned();
     const entries = recordIds ? this.outbox.list().filter((e) => recordIds.includes(e.recordId)) : this.outbox.list().filter((e) => e.state !== 'acknowledged');
-    const result = await exportBag(entries, this.engine.store.blobs, dir, { workstationId: credentials.workstationId, sourceOrganization: this.engine.workstation.agencyName });
+    const options = { workstationId: credentials.workstationId, sourceOrganization: this.engine.workstation.agencyName };
+    let result: BagExportResult;
+    if (isZipPath(dir)) {
+      if (existsSync(dir)) throw new BagTargetExistsError(dir);
+      const work = await mkdtemp(join(dirname(dir), '.sohoa-bag-'));
+      try {
+        const folder = await exportBag(entries, this.engine.store.blobs, join(work, basename(dir).replace(/\.zip$/i, '')), options);
+        await zipBagFolder(folder.dir, dir);
+        result = { ...folder, dir };
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    } else result = await exportBag(entries, this.engine.store.blobs, dir, options);
     this.engine.audit.append({ actor: 'sync', action: 'sync.export-bag', subject: dir, details: { records: result.records, bytes: result.bytes } });
     return result;
   }

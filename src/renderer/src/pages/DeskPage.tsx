@@ -18,6 +18,7 @@ import { ScanPanel } from '../components/desk/ScanPanel';
 import { useEngine } from '../engine/engine-context';
 import { useDesk } from '../hooks/use-desk';
 import { useDeskShortcuts } from '../hooks/use-desk-shortcuts';
+import { useRecordSyncStates } from '../hooks/use-sync-status';
 import { useEngineAction } from '../hooks/use-engine-action';
 import { useT } from '../i18n/i18n-context';
 import { STATUS_LABELS } from '../i18n/status-labels';
@@ -50,6 +51,7 @@ function Desk({ view }: { view: DeskView }) {
   const action = useEngineAction();
   // Signed and filed: shown read-only until the clerk reopens it.
   const readOnly = dossier.status === 'finalized' || dossier.status === 'synced';
+  const syncStates = useRecordSyncStates(dossier.id);
 
   const selectedDoc = documents.find((d) => d.id === chosenDoc) ?? documents.find((d) => d.pages.some((p) => p.id === viewedPageId)) ?? documents[0] ?? null;
   const allPages = documents.flatMap((d) => d.pages.map((p, i) => ({ page: p, n: i + 1, documentId: d.id })));
@@ -126,6 +128,7 @@ function Desk({ view }: { view: DeskView }) {
               selected={doc.id === selectedDoc?.id}
               viewedPageId={viewedPageId}
               readOnly={readOnly}
+              syncState={doc.record ? syncStates.data?.get(doc.record.id) : undefined}
               actions={{
                 onSelect: () => setChosenDoc(doc.id),
                 onViewPage: viewPage,

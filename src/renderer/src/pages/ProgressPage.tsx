@@ -12,6 +12,7 @@ import { PagesPerDayChart } from '../components/dashboard/PagesPerDayChart';
 import { ProvincePanel } from '../components/dashboard/ProvincePanel';
 import { ErrorNotice } from '../components/desk/ErrorNotice';
 import { useDashboard } from '../hooks/use-dashboard';
+import { SyncPanel } from '../components/SyncPanel';
 import { useStatusReport } from '../hooks/use-status-report';
 import { formatNumber } from '../i18n/format-number';
 import { useLanguage, useT } from '../i18n/i18n-context';
@@ -135,6 +136,7 @@ export function ProgressPage() {
           </dl>
         )}
       </section>
+      <SyncPanel />
     </>
   );
 }

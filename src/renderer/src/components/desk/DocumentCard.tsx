@@ -4,7 +4,9 @@ import { useId, useState } from 'react';
 import type { DeskDocument } from '../../../../shared/types';
 import { useT } from '../../i18n/i18n-context';
 import { PageThumb } from './PageThumb';
+import type { RecordSyncState } from '../../../../shared/sync-status';
 import { RecordBadge } from './RecordBadge';
+import { SyncBadge } from './SyncBadge';
 
 export interface DocumentCardActions {
   onSelect(): void;
@@ -17,10 +19,27 @@ export interface DocumentCardActions {
 }
 
 /**
- * One component document: its pages as thumbnails in order, its record and signature badge. Pages
+ * One component document: its pages as thumbnails in order, its record, signature and sync badges. Pages
  * are reordered by dragging (mouse or keyboard) or with the buttons; a finalized dossier's are only viewed.
  */
-export function DocumentCard({ doc, n, selected, viewedPageId, readOnly, actions }: { doc: DeskDocument; n: number; selected: boolean; viewedPageId: number | null; readOnly: boolean; actions: DocumentCardActions }) {
+export function DocumentCard({
+  doc,
+  n,
+  selected,
+  viewedPageId,
+  readOnly,
+  syncState,
+  actions,
+}: {
+  doc: DeskDocument;
+  n: number;
+  selected: boolean;
+  viewedPageId: number | null;
+  readOnly: boolean;
+  /** The record's way to the hub, once it is queued. */
+  syncState?: RecordSyncState;
+  actions: DocumentCardActions;
+}) {
   const t = useT();
   const titleId = useId();
   const title = doc.component ?? doc.title;
@@ -56,6 +75,7 @@ export function DocumentCard({ doc, n, selected, viewedPageId, readOnly, actions
         {t('desk.pagesCount', { count: doc.pages.length })}
         {doc.reusedFrom !== null && <span className="badge badge--reused">{t('desk.reusedBadge')}</span>}
         {doc.record && <RecordBadge record={doc.record} />}
+        {syncState && <SyncBadge state={syncState} />}
       </p>
       {pages.length > 0 && (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('page.dragHelp') } }}>
