@@ -122,13 +122,13 @@ describe('sohoa batch: a folder tree against its register', () => {
     expect(unknown.stderr.trim()).toBe('sohoa batch: No archive batch 42 [batch.not-found]');
   });
 
-  it('refuses an XLSX register and a missing folder with a one-line coded reason', () => {
+  it('refuses a broken XLSX register and a missing folder with a one-line coded reason', () => {
     const xlsx = join(dir.path, 'so.xlsx');
     writeFileSync(xlsx, 'PK\u0003\u0004');
     const r = runSohoa(['batch', tree, '--manifest', xlsx, '--data-dir', join(dir.path, 'other')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('[register.xlsx-unsupported]');
+    expect(r.stderr).toContain('[register.unreadable]');
     const other = new Database(join(dir.path, 'other', 'sohoa.db'), { readonly: true });
     expect(other.prepare('SELECT count(*) AS n FROM batch').get()).toEqual({ n: 0 });
     other.close();

@@ -5,7 +5,11 @@ import { resolveDataDir } from '../../core/data-dir';
 import { Engine } from '../../core/engine';
 import { BatchNotFoundError } from '../../core/archive/archive-errors';
 import { batchReport, formatBatchReport, type BatchReport } from '../../core/archive/batch-report';
+import { loadRegister } from '../../core/archive/batch-intake';
+import { batchKey } from '../../core/archive/batch-key';
 import { runBatch } from '../../core/archive/batch-run';
+import { parseColumnChoice, type ColumnMap } from '../../core/archive/register-columns';
+import { formatRegisterPreview, previewRegister } from '../../core/archive/register-preview';
 import type { RegisterEncoding } from '../../core/archive/register-encoding';
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { ArchiveRepository } from '../../core/store/archive-repository';
@@ -19,13 +23,17 @@ const options = {
   workers: { type: 'string' },
   report: { type: 'string' },
   encoding: { type: 'string' },
+  preview: { type: 'boolean' },
+  map: { type: 'string' },
 } as const;
 
 export const batchCommand: Command = {
   name: 'batch',
   usage: 'batch <folder> [--manifest register.csv|.xlsx] [--data-dir D]',
   // Also: --workers N (OCR workers, default 2), --encoding utf-8|windows-1258|tcvn3 (register; guessed by default),
-  // --json (summary as JSON), and `batch --report <batchId|folder> [--json]` for a batch's flags.
+  // --json (summary as JSON), --map "box=Hộp số,number=Hồ sơ số,…" (register columns by hand; remembered),
+  // `batch --preview <folder> --manifest F [--map …]` (the column map and the first rows, nothing imported),
+  // and `batch --report <batchId|folder> [--json]` for a batch's flags.
   summary: 'back-digitize a folder of archive scans (resumable)',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
@@ -49,9 +57,26 @@ export const batchCommand: Command = {
     }
 
     if (positionals.length !== 1) throw new UsageError('give one folder of scans');
+    const columns: ColumnMap | undefined = values.map === undefined ? undefined : parseColumnChoice(values.map);
+    if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
+
+    if (values.preview) {
+      if (values.manifest === undefined) throw new UsageError('--preview needs --manifest');
+      const engine = Engine.open({ dataDir, actor });
+      try {
+        const source = await realpath(positionals[0]!).catch(() => positionals[0]!);
+        const registerPath = await realpath(values.manifest).catch(() => values.manifest!);
+        const remembered = new ArchiveRepository(engine.store.db).batchByKey(batchKey(source, registerPath))?.columns ?? undefined;
+        const preview = previewRegister(await loadRegister(registerPath, { remembered, chosen: columns, encoding: values.encoding as RegisterEncoding | undefined }));
+        if (values.json) io.out(JSON.stringify(preview, null, 2));
+        else for (const line of formatRegisterPreview(preview)) io.out(line);
+        return 0;
+      } finally {
+        await engine.close();
+      }
+    }
     const workers = values.workers === undefined ? 2 : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError('--workers must be a whole number from 1 to 16');
-    if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
 
     const stages = createPipelineStages({ dataDir, ocrWorkers: workers });
     const engine = Engine.open({ dataDir, actor, pipeline: { stages, concurrency: workers } });
@@ -60,6 +85,7 @@ export const batchCommand: Command = {
         folder: positionals[0]!,
         registerPath: values.manifest,
         encoding: values.encoding as RegisterEncoding | undefined,
+        columns,
         actor,
         onIntake: (intake) => {
           io.err(`sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.loose.length ? `; ${intake.loose.length} file(s) outside any dossier folder` : ''}`);

@@ -10,12 +10,15 @@ import { readFolderLayout, type DossierFolder } from './folder-layout';
 import { matchFolders } from './match-register';
 import { reconcile, type ImportProblem } from './reconcile';
 import type { RegisterEncoding } from './register-encoding';
-import { parseRegister, type ParsedRegister, type RegisterRow } from './register-import';
+import type { ColumnMap } from './register-columns';
+import { readRegister, type ParsedRegister, type RegisterRow } from './register-import';
 
 export interface BatchIntakeOptions {
   folder: string;
   registerPath?: string;
   encoding?: RegisterEncoding;
+  /** Register columns chosen by hand (`--map`); remembered for the batch. */
+  columns?: ColumnMap;
   actor: string;
 }
 
@@ -39,16 +42,7 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
   const registerPath = options.registerPath ? await realpath(options.registerPath).catch(() => options.registerPath!) : null;
   const key = batchKey(source, registerPath);
   // The register is read before the batch is opened, so an unusable one leaves nothing behind.
-  let register: ParsedRegister | null = null;
-  if (registerPath) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(registerPath);
-    } catch (e) {
-      throw new RegisterUnreadableError(registerPath, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    }
-    register = parseRegister(bytes, registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, encoding: options.encoding });
-  }
+  const register = registerPath ? await loadRegister(registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, chosen: options.columns, encoding: options.encoding }) : null;
   const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor);
   if (register) archive.saveRegister(batch.id, register);
 
@@ -65,6 +59,17 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
   }
   saveFlags(archive, batch.id, importProblems);
   return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded, loose: layout.loose, importProblems };
+}
+
+/** Reads a register file (CSV or XLSX); an unreadable file is a coded error. */
+export async function loadRegister(path: string, options: Parameters<typeof readRegister>[2]): Promise<ParsedRegister> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new RegisterUnreadableError(path, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  return readRegister(bytes, path, options);
 }
 
 /** Recomputes and stores the batch's reconciliation flags from what the store holds now. */
