@@ -1,4 +1,5 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
 import { UsageError, type Command } from '../command';
 import { resolveDataDir } from '../../core/data-dir';
@@ -10,6 +11,8 @@ import { batchKey } from '../../core/archive/batch-key';
 import { runBatch } from '../../core/archive/batch-run';
 import { parseColumnChoice, type ColumnMap } from '../../core/archive/register-columns';
 import { formatRegisterPreview, previewRegister } from '../../core/archive/register-preview';
+import { parseSeparationMode } from '../../core/archive/separation';
+import { buildSeparatorSheets } from '../../core/archive/separator-sheets';
 import type { RegisterEncoding } from '../../core/archive/register-encoding';
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { ArchiveRepository } from '../../core/store/archive-repository';
@@ -25,6 +28,9 @@ const options = {
   encoding: { type: 'string' },
   preview: { type: 'boolean' },
   map: { type: 'string' },
+  separate: { type: 'string' },
+  'separator-sheets': { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 export const batchCommand: Command = {
@@ -33,6 +39,8 @@ export const batchCommand: Command = {
   // Also: --workers N (OCR workers, default 2), --encoding utf-8|windows-1258|tcvn3 (register; guessed by default),
   // --json (summary as JSON), --map "box=Hộp số,number=Hồ sơ số,…" (register columns by hand; remembered),
   // `batch --preview <folder> --manifest F [--map …]` (the column map and the first rows, nothing imported),
+  // --separate folders|qr|blank|count:N (how pages split into dossiers; remembered per batch),
+  // `batch --separator-sheets register.csv|.xlsx --out sheets.pdf` (one QR separator sheet per register row),
   // and `batch --report <batchId|folder> [--json]` for a batch's flags.
   summary: 'back-digitize a folder of archive scans (resumable)',
   async run(argv, io) {
@@ -56,7 +64,20 @@ export const batchCommand: Command = {
       }
     }
 
+    if (values['separator-sheets'] !== undefined) {
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --separator-sheets`);
+      if (values.out === undefined) throw new UsageError('--separator-sheets needs --out sheets.pdf');
+      const register = await loadRegister(values['separator-sheets'], { chosen: values.map === undefined ? undefined : parseColumnChoice(values.map), encoding: values.encoding as RegisterEncoding | undefined });
+      if (register.rows.length === 0) throw new UsageError('the register has no usable row: no sheet to print');
+      const pdf = await buildSeparatorSheets(register.rows, basename(values['separator-sheets']));
+      await writeFile(values.out, pdf);
+      for (const p of register.problems) io.err(`sohoa batch: register line ${p.line}: ${p.code} (${p.severity}) ${p.message}`);
+      io.out(`${register.rows.length} separator sheet(s) written to ${values.out}`);
+      return 0;
+    }
+
     if (positionals.length !== 1) throw new UsageError('give one folder of scans');
+    const separate = values.separate === undefined ? undefined : parseSeparationMode(values.separate);
     const columns: ColumnMap | undefined = values.map === undefined ? undefined : parseColumnChoice(values.map);
     if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
 
@@ -86,9 +107,10 @@ export const batchCommand: Command = {
         registerPath: values.manifest,
         encoding: values.encoding as RegisterEncoding | undefined,
         columns,
+        separate,
         actor,
         onIntake: (intake) => {
-          io.err(`sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.loose.length ? `; ${intake.loose.length} file(s) outside any dossier folder` : ''}`);
+          io.err(`sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.separators ? `; ${intake.separators} separator page(s)` : ''}${intake.loose.length ? `; ${intake.loose.length} page file(s) outside any dossier` : ''}`);
           if (intake.register) io.err(`sohoa batch: register ${intake.register.encoding}, ${intake.register.rows.length} row(s), ${intake.register.problems.length} problem(s)`);
         },
         onProgress: (line) => io.err(`sohoa batch: ${line}`),

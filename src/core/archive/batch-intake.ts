@@ -6,12 +6,15 @@ import { readFilesAsPages } from '../intake/read-files';
 import { ArchiveRepository, type BatchRow } from '../store/archive-repository';
 import { BatchFolderNotFoundError, RegisterUnreadableError } from './archive-errors';
 import { batchKey } from './batch-key';
-import { readFolderLayout, type DossierFolder } from './folder-layout';
+import { readFolderLayout } from './folder-layout';
+import { ensureDossier } from './archive-dossier';
 import { matchFolders } from './match-register';
 import { reconcile, type ImportProblem } from './reconcile';
 import type { RegisterEncoding } from './register-encoding';
 import type { ColumnMap } from './register-columns';
-import { readRegister, type ParsedRegister, type RegisterRow } from './register-import';
+import { parseSeparationMode, separationName, type SeparationMode } from './separation';
+import { takeInStream } from './stream-intake';
+import { readRegister, type ParsedRegister } from './register-import';
 
 export interface BatchIntakeOptions {
   folder: string;
@@ -19,6 +22,8 @@ export interface BatchIntakeOptions {
   encoding?: RegisterEncoding;
   /** Register columns chosen by hand (`--map`); remembered for the batch. */
   columns?: ColumnMap;
+  /** How pages are split into dossiers; remembered for the batch (folders the first time by default). */
+  separate?: SeparationMode;
   actor: string;
 }
 
@@ -28,6 +33,8 @@ export interface BatchIntake {
   register: ParsedRegister | null;
   pagesAdded: number;
   loose: string[];
+  /** Separator pages met (QR sheets or blank pages); not kept as pages. */
+  separators: number;
   importProblems: Map<string, ImportProblem[]>;
 }
 
@@ -45,6 +52,14 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
   const register = registerPath ? await loadRegister(registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, chosen: options.columns, encoding: options.encoding }) : null;
   const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor);
   if (register) archive.saveRegister(batch.id, register);
+  if (options.separate) archive.setSeparation(batch.id, separationName(options.separate));
+  const mode = parseSeparationMode(archive.batch(batch.id)!.separation);
+  if (mode.kind !== 'folders') {
+    const rows = register?.rows ?? archive.registerRows(batch.id);
+    const stream = await takeInStream(engine, archive, batch, rows, mode, options.actor);
+    saveFlags(archive, batch.id, stream.importProblems);
+    return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded: stream.pagesAdded, loose: stream.loose, separators: stream.separators, importProblems: stream.importProblems };
+  }
 
   const layout = await readFolderLayout(source);
   const { matches } = matchFolders(layout.dossiers, register?.rows ?? []);
@@ -58,7 +73,7 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
     if (result.errors.length) importProblems.set(folder.relPath, result.errors);
   }
   saveFlags(archive, batch.id, importProblems);
-  return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded, loose: layout.loose, importProblems };
+  return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded, loose: layout.loose, separators: 0, importProblems };
 }
 
 /** Reads a register file (CSV or XLSX); an unreadable file is a coded error. */
@@ -100,42 +115,5 @@ function openBatch(engine: Engine, archive: ArchiveRepository, where: { source: 
     const batch = archive.createBatch({ name: basename(source), source, registerPath, key });
     engine.audit.append({ actor, action: 'batch.open', subject: `batch:${batch.id}`, details: { source, registerPath } });
     return { batch, resumed: false };
-  })();
-}
-
-/** The folder's archive dossier and its one document, created on the first run in one transaction. */
-function ensureDossier(engine: Engine, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
-  const { store } = engine;
-  return store.db.transaction(() => {
-    const existing = archive.folder(batchId, folder.relPath);
-    if (existing) return existing;
-    const box = row?.box || folder.box || null;
-    const archiveNumber = row?.archiveNumber ?? folder.name;
-    const agency = engine.workstation.agencyCode;
-    const prefix = `${agency}-LT${batchId}-`;
-    const dossier = store.dossiers.insert(
-      {
-        kind: 'archive',
-        procedureCode: null,
-        applicantName: null,
-        applicantCccd: null,
-        applicantPhone: null,
-        applicantAddress: null,
-        receivedDate: null,
-        dueDate: null,
-        workstationId: engine.workstation.id,
-        box,
-        archiveNumber,
-        year: row?.year ?? null,
-        batchId,
-      },
-      { prefix, format: (n) => `${prefix}${String(n).padStart(5, '0')}` },
-    );
-    const title = row?.title ?? `Hồ sơ ${archiveNumber}`;
-    const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', title);
-    archive.addFolder(batchId, folder.relPath, dossier.id, documentId);
-    store.search.indexDossier(dossier.id, [dossier.code, title, box, archiveNumber, row?.field, row?.year].filter(Boolean).join(' '));
-    engine.audit.append({ actor, action: 'archive.dossier.create', subject: dossier.code, details: { id: dossier.id, batchId, folder: folder.relPath, box, archiveNumber, registerLine: row?.line ?? null } });
-    return { dossierId: dossier.id, documentId };
   })();
 }

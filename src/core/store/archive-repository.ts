@@ -13,7 +13,12 @@ export interface BatchRow {
   columns: ColumnMap | null;
   registerEncoding: string | null;
   registerProblems: RegisterProblem[];
+  /** How the batch's pages are split into dossiers: folders, qr, blank or count:N. */
+  separation: string;
 }
+
+/** open: taken in, not run yet; paused / cancelled: asked to stop (a running batch process notices). */
+export type BatchStatus = 'open' | 'running' | 'paused' | 'cancelled' | 'done';
 
 export type ArchiveFlagKind = 'count-mismatch' | 'missing' | 'extra' | 'pages-failed' | 'unreadable-files';
 
@@ -55,6 +60,7 @@ interface RawBatch {
   column_map: string | null;
   register_encoding: string | null;
   register_problems: string;
+  separation: string;
 }
 
 const toBatch = (r: RawBatch): BatchRow => ({
@@ -68,6 +74,7 @@ const toBatch = (r: RawBatch): BatchRow => ({
   columns: r.column_map ? (JSON.parse(r.column_map) as ColumnMap) : null,
   registerEncoding: r.register_encoding,
   registerProblems: JSON.parse(r.register_problems) as RegisterProblem[],
+  separation: r.separation,
 });
 
 /** Archive batches, their register (sổ theo dõi) rows, dossier folders and reconciliation flags. */
@@ -99,8 +106,12 @@ export class ArchiveRepository {
     return r && toBatch(r);
   }
 
-  setStatus(batchId: number, status: 'open' | 'running' | 'done'): void {
+  setStatus(batchId: number, status: BatchStatus): void {
     this.db.prepare('UPDATE batch SET status = ? WHERE id = ?').run(status, batchId);
+  }
+
+  setSeparation(batchId: number, separation: string): void {
+    this.db.prepare('UPDATE batch SET separation = ? WHERE id = ?').run(separation, batchId);
   }
 
   /** Replaces the batch's register rows with a fresh read of the register, and remembers its column map. */

@@ -283,4 +283,13 @@ CREATE INDEX archive_flag_dossier ON archive_flag(dossier_id);
 CREATE INDEX dossier_batch ON dossier(batch_id);
 `,
   },
+  {
+    version: 10,
+    name: 'archive batches: how pages are split, QC approval of dossiers',
+    sql: `
+ALTER TABLE batch ADD COLUMN separation TEXT NOT NULL DEFAULT 'folders';
+ALTER TABLE archive_folder ADD COLUMN approved_by TEXT;
+ALTER TABLE archive_folder ADD COLUMN approved_at TEXT;
+`,
+  },
 ];
