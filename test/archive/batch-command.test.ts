@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PDFDocument, PDFName, type PDFRawStream } from 'pdf-lib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSohoa } from '../support/cli';
@@ -98,6 +99,32 @@ describe('sohoa batch: a folder tree against its register', () => {
     } finally {
       db.close();
     }
+  });
+
+  it("writes the archive dossier's box, number, year, retention and register title into the record's XMP", async () => {
+    const db = new Database(join(dataDir, 'sohoa.db'), { readonly: true });
+    const records = db
+      .prepare(`SELECT d.archive_number AS n, r.pdf_sha256 AS sha FROM record r JOIN document doc ON doc.id = r.document_id JOIN dossier d ON d.id = doc.dossier_id ORDER BY d.id`)
+      .all() as { n: string; sha: string }[];
+    db.close();
+    const xmpOf = async (sha: string) => {
+      const pdf = await PDFDocument.load(readFileSync(join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha)));
+      return new TextDecoder().decode((pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents);
+    };
+    const registered = await xmpOf(records.find((r) => r.n === '1')!.sha);
+    for (const field of [
+      '<sohoa:archiveBox>1</sohoa:archiveBox>',
+      '<sohoa:archiveDossierNumber>1</sohoa:archiveDossierNumber>',
+      '<sohoa:archiveYear>2020</sohoa:archiveYear>',
+      '<sohoa:retentionPeriod>Vĩnh viễn</sohoa:retentionPeriod>',
+      '<sohoa:registerTitle>Hồ sơ đăng ký khai sinh Lâm Quang Khoa</sohoa:registerTitle>',
+      '<pdfaProperty:name>retentionPeriod</pdfaProperty:name>',
+    ]) expect(registered).toContain(field);
+    // A folder not in the register: its location from the folders, nothing invented for the rest.
+    const extra = await xmpOf(records.find((r) => r.n === 'HS 009')!.sha);
+    expect(extra).toContain('<sohoa:archiveBox>Hop 02</sohoa:archiveBox>');
+    expect(extra).not.toContain('<sohoa:retentionPeriod>');
+    expect(extra).not.toContain('<sohoa:archiveYear>');
   });
 
   it('resumes the same batch on a second run and adds nothing', () => {

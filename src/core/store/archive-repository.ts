@@ -1,5 +1,6 @@
 import type { ColumnMap } from '../archive/register-columns';
 import type { RegisterProblem, RegisterRow } from '../archive/register-import';
+import type { ArchivalMetadata } from '../record/record-metadata';
 import type { Db } from './database';
 
 export interface BatchRow {
@@ -170,6 +171,21 @@ export class ArchiveRepository {
          WHERE f.batch_id = ? ORDER BY f.rel_path`,
       )
       .all(batchId) as BatchFolderRow[];
+  }
+
+  /** The archival fields a record of this document carries, when it is an archive dossier's; else undefined. */
+  archivalMetadata(documentId: number): ArchivalMetadata | undefined {
+    const r = this.db
+      .prepare(
+        `SELECT d.box, d.archive_number AS dossierNumber, d.year, r.retention, r.title AS registerTitle
+         FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id
+           LEFT JOIN archive_register_row r ON r.batch_id = f.batch_id AND r.line = f.register_line
+         WHERE f.document_id = ?`,
+      )
+      .get(documentId) as Record<keyof ArchivalMetadata, string | number | null> | undefined;
+    if (!r) return undefined;
+    const text = (v: string | number | null) => (v === null || v === '' ? undefined : String(v));
+    return { box: text(r.box), dossierNumber: text(r.dossierNumber), year: typeof r.year === 'number' ? r.year : undefined, retention: text(r.retention), registerTitle: text(r.registerTitle) };
   }
 
   /** Pages of the batch: all, and those the pipeline has finished with (read or failed for good). */
