@@ -1,10 +1,12 @@
-import { realpath, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CliIo, type Command } from '../command';
+import { HotFolder } from '../../core/capture/hot-folder';
+import { isDiskFull } from '../../core/jobs/job-runner';
 import { resolveDataDir } from '../../core/data-dir';
 import { Engine } from '../../core/engine';
-import { BatchNotFoundError } from '../../core/archive/archive-errors';
+import { BatchDiskFullError, BatchNotFoundError } from '../../core/archive/archive-errors';
 import { batchReport, formatBatchReport, type BatchReport } from '../../core/archive/batch-report';
 import { loadRegister } from '../../core/archive/batch-intake';
 import { batchKey } from '../../core/archive/batch-key';
@@ -31,6 +33,10 @@ const options = {
   separate: { type: 'string' },
   'separator-sheets': { type: 'string' },
   out: { type: 'string' },
+  watch: { type: 'string' },
+  pause: { type: 'string' },
+  resume: { type: 'string' },
+  cancel: { type: 'string' },
 } as const;
 
 export const batchCommand: Command = {
@@ -41,6 +47,9 @@ export const batchCommand: Command = {
   // `batch --preview <folder> --manifest F [--map …]` (the column map and the first rows, nothing imported),
   // --separate folders|qr|blank|count:N (how pages split into dossiers; remembered per batch),
   // `batch --separator-sheets register.csv|.xlsx --out sheets.pdf` (one QR separator sheet per register row),
+  // `batch --watch <hot folder> [--manifest F] --separate qr|blank|count:N` (takes in what a copier drops until
+  // SIGINT/SIGTERM), `batch --pause|--cancel <batchId|folder>` (a running batch stops taking jobs; cancel keeps
+  // the pages taken in), `batch --resume <batchId|folder>` (runs a paused or cancelled batch again; SIGINT pauses),
   // and `batch --report <batchId|folder> [--json]` for a batch's flags.
   summary: 'back-digitize a folder of archive scans (resumable)',
   async run(argv, io) {
@@ -76,7 +85,25 @@ export const batchCommand: Command = {
       return 0;
     }
 
-    if (positionals.length !== 1) throw new UsageError('give one folder of scans');
+    if (values.pause !== undefined) return control(dataDir, actor, values.pause, 'paused', io);
+    if (values.cancel !== undefined) return control(dataDir, actor, values.cancel, 'cancelled', io);
+    const resumeRef = values.resume;
+    const watch = values.watch !== undefined;
+    let folder: string;
+    let registerPath = values.manifest;
+    if (resumeRef !== undefined) {
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --resume`);
+      const found = await storedBatch(dataDir, actor, resumeRef);
+      folder = found.source;
+      registerPath ??= found.registerPath ?? undefined;
+    } else if (watch) {
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --watch`);
+      folder = values.watch!;
+      await mkdir(folder, { recursive: true });
+    } else {
+      if (positionals.length !== 1) throw new UsageError('give one folder of scans');
+      folder = positionals[0]!;
+    }
     const separate = values.separate === undefined ? undefined : parseSeparationMode(values.separate);
     const columns: ColumnMap | undefined = values.map === undefined ? undefined : parseColumnChoice(values.map);
     if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
@@ -99,30 +126,114 @@ export const batchCommand: Command = {
     const workers = values.workers === undefined ? 2 : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError('--workers must be a whole number from 1 to 16');
 
+    let stopRequested = false;
+    const stop = () => {
+      if (!stopRequested) io.err('sohoa batch: stopping — the pages in hand are finished first (interrupt again to leave now)');
+      else process.exit(130);
+      stopRequested = true;
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    let engine: Engine | undefined;
     const stages = createPipelineStages({ dataDir, ocrWorkers: workers });
-    const engine = Engine.open({ dataDir, actor, pipeline: { stages, concurrency: workers } });
+    let hotFolder: HotFolder | undefined;
     try {
-      const { report } = await runBatch(engine, {
-        folder: positionals[0]!,
-        registerPath: values.manifest,
+      try {
+        engine = Engine.open({ dataDir, actor, pipeline: { stages, concurrency: workers, autoStart: false } });
+      } catch (e) {
+        if (isDiskFull(e)) throw new BatchDiskFullError(dataDir, (e as Error).message);
+        throw e;
+      }
+      let arrived = false;
+      if (watch) {
+        hotFolder = new HotFolder({
+          dir: folder,
+          accept: (name) => PAGE_FILE.test(name),
+          onFile: () => undefined,
+          onOutcome: (o) => {
+            arrived = true;
+            io.err(`sohoa batch: ${o.outcome} ${o.name}`);
+          },
+          onError: (error, name) => io.err(`sohoa batch: ${name ?? folder}: ${(error as Error).message}`),
+        });
+        await hotFolder.start();
+      }
+      const result = await runBatch(engine, {
+        folder,
+        registerPath,
         encoding: values.encoding as RegisterEncoding | undefined,
         columns,
         separate,
         actor,
+        resume: resumeRef !== undefined,
+        interrupted: () => stopRequested,
+        shouldStop: () => stopRequested,
+        keepGoing: watch ? () => !stopRequested : undefined,
+        takeInAgain: () => {
+          const again = arrived;
+          arrived = false;
+          return again;
+        },
         onIntake: (intake) => {
           io.err(`sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.separators ? `; ${intake.separators} separator page(s)` : ''}${intake.loose.length ? `; ${intake.loose.length} page file(s) outside any dossier` : ''}`);
           if (intake.register) io.err(`sohoa batch: register ${intake.register.encoding}, ${intake.register.rows.length} row(s), ${intake.register.problems.length} problem(s)`);
         },
         onProgress: (line) => io.err(`sohoa batch: ${line}`),
       });
-      print(report);
+      if (result.outcome === 'disk-full') throw new BatchDiskFullError(dataDir, result.cause ?? 'ENOSPC');
+      print(result.report!);
+      if (result.outcome !== 'done') {
+        const p = result.report!.pages;
+        const left = p.found - p.read - p.failed;
+        const what = result.outcome === 'cancelled' ? 'cancelled: pages taken in are kept, no more are processed' : `paused: run again${watch ? ' with --watch' : ''} (or --resume) to go on`;
+        io.err(`sohoa batch: batch ${result.report!.batch.id} ${what}; ${p.found} page(s) taken in, ${p.read + p.failed} processed, ${left} not processed`);
+      }
       return 0;
     } finally {
-      await engine.close();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await hotFolder?.stop();
+      await engine?.close().catch(() => undefined);
       await stages.close();
     }
   },
 };
+
+/** Files a copier drops that can be pages. */
+const PAGE_FILE = /\.(png|jpe?g|tiff?|pdf|pnm|pgm|ppm|pbm)$/i;
+
+/** Sets a batch's status from the command line; a batch process running it notices within a second. */
+async function control(dataDir: string, actor: string, ref: string, status: 'paused' | 'cancelled', io: CliIo): Promise<number> {
+  const engine = Engine.open({ dataDir, actor });
+  try {
+    const archive = new ArchiveRepository(engine.store.db);
+    const id = await findBatch(archive, ref);
+    const batch = archive.batch(id)!;
+    if (batch.status === 'done' || batch.status === status) {
+      io.err(`sohoa batch: batch ${id} is ${batch.status}; nothing to do`);
+      return 0;
+    }
+    engine.store.db.transaction(() => {
+      archive.setStatus(id, status);
+      engine.audit.append({ actor, action: status === 'paused' ? 'batch.pause' : 'batch.cancel', subject: `batch:${id}`, details: archive.progress(id) });
+    })();
+    io.out(`batch ${id} ${status}`);
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function storedBatch(dataDir: string, actor: string, ref: string): Promise<{ source: string; registerPath: string | null }> {
+  const engine = Engine.open({ dataDir, actor });
+  try {
+    const archive = new ArchiveRepository(engine.store.db);
+    const batch = archive.batch(await findBatch(archive, ref))!;
+    return { source: batch.source, registerPath: batch.registerPath };
+  } finally {
+    await engine.close();
+  }
+}
 
 async function findBatch(archive: ArchiveRepository, ref: string): Promise<number> {
   if (/^\d+$/.test(ref)) {

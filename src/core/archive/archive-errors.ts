@@ -44,3 +44,16 @@ export class BatchNotFoundError extends CodedError {
     super('batch.not-found', `No archive batch ${ref}`, { ref });
   }
 }
+
+/** The disk holding the data folder is full: the batch stopped cleanly and resumes once space is freed. */
+export class BatchDiskFullError extends CodedError {
+  constructor(dataDir: string, cause: string) {
+    super('batch.disk-full', `The disk holding ${dataDir} is full (${cause}); the batch stopped cleanly. Free some space and run the same command again to resume`, { dataDir });
+  }
+}
+
+export class BatchCancelledError extends CodedError {
+  constructor(batchId: number) {
+    super('batch.cancelled', `Batch ${batchId} was cancelled; take it up again with 'sohoa batch --resume ${batchId}'`, { batchId });
+  }
+}

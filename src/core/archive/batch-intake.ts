@@ -25,6 +25,12 @@ export interface BatchIntakeOptions {
   /** How pages are split into dossiers; remembered for the batch (folders the first time by default). */
   separate?: SeparationMode;
   actor: string;
+  /** Called once the batch is opened or found, before any page is read; may refuse by throwing. */
+  beforeStart?: (batchId: number) => void;
+  /** Asked between dossiers (pages, for a stream): true stops the intake where it is (it resumes next run). */
+  shouldStop?: () => boolean;
+  /** A repeat intake within the same run (a watched folder): the batch is not logged as resumed again. */
+  again?: boolean;
 }
 
 export interface BatchIntake {
@@ -50,13 +56,14 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
   const key = batchKey(source, registerPath);
   // The register is read before the batch is opened, so an unusable one leaves nothing behind.
   const register = registerPath ? await loadRegister(registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, chosen: options.columns, encoding: options.encoding }) : null;
-  const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor);
+  const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor, options.again);
+  options.beforeStart?.(batch.id);
   if (register) archive.saveRegister(batch.id, register);
   if (options.separate) archive.setSeparation(batch.id, separationName(options.separate));
   const mode = parseSeparationMode(archive.batch(batch.id)!.separation);
   if (mode.kind !== 'folders') {
     const rows = register?.rows ?? archive.registerRows(batch.id);
-    const stream = await takeInStream(engine, archive, batch, rows, mode, options.actor);
+    const stream = await takeInStream(engine, archive, batch, rows, mode, options.actor, { shouldStop: options.shouldStop });
     saveFlags(archive, batch.id, stream.importProblems);
     return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded: stream.pagesAdded, loose: stream.loose, separators: stream.separators, importProblems: stream.importProblems };
   }
@@ -66,6 +73,7 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
   const importProblems = new Map<string, ImportProblem[]>();
   let pagesAdded = 0;
   for (const { folder, row } of matches) {
+    if (options.shouldStop?.()) break;
     const { documentId } = ensureDossier(engine, archive, batch.id, folder, row, options.actor);
     archive.setFolderRegisterLine(batch.id, folder.relPath, row?.line ?? null);
     const result = await addCapturedPages(engine.store, documentId, readFilesAsPages([folder.path]));
@@ -104,12 +112,12 @@ async function realFolder(folder: string): Promise<string> {
   }
 }
 
-function openBatch(engine: Engine, archive: ArchiveRepository, where: { source: string; registerPath: string | null; key: string }, actor: string): { batch: BatchRow; resumed: boolean } {
+function openBatch(engine: Engine, archive: ArchiveRepository, where: { source: string; registerPath: string | null; key: string }, actor: string, again = false): { batch: BatchRow; resumed: boolean } {
   const { source, registerPath, key } = where;
   return engine.store.db.transaction(() => {
     const found = archive.batchByKey(key);
     if (found) {
-      engine.audit.append({ actor, action: 'batch.resume', subject: `batch:${found.id}`, details: { source, registerPath } });
+      if (!again) engine.audit.append({ actor, action: 'batch.resume', subject: `batch:${found.id}`, details: { source, registerPath } });
       return { batch: found, resumed: true };
     }
     const batch = archive.createBatch({ name: basename(source), source, registerPath, key });

@@ -1,4 +1,9 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JOURNAL_NAME } from '../capture/hot-folder-journal';
+import { IMPORTED_DIR } from '../capture/hot-folder';
 import type { Engine } from '../engine';
+import { sha256Hex } from '../store/blob-store';
 import { addCapturedPages, type CapturedItem } from '../intake/page-intake';
 import { readFilesAsPages } from '../intake/read-files';
 import type { ArchiveRepository } from '../store/archive-repository';
@@ -7,7 +12,7 @@ import type { DossierFolder } from './folder-layout';
 import type { ImportProblem } from './reconcile';
 import type { RegisterRow } from './register-import';
 import { numberKey } from './register-values';
-import { pageRole, type SeparationMode } from './separation';
+import { pageRole, separationName, type PageRole, type SeparationMode } from './separation';
 import type { SeparatorIdentity } from './separator-payload';
 
 export interface StreamIntake {
@@ -40,8 +45,9 @@ export async function takeInStream(
   rows: RegisterRow[],
   mode: Exclude<SeparationMode, { kind: 'folders' }>,
   actor: string,
-  pages: AsyncIterable<CapturedItem> = readFilesAsPages([batch.source]),
+  options: { shouldStop?: () => boolean; pages?: AsyncIterable<CapturedItem> } = {},
 ): Promise<StreamIntake> {
+  const pages = options.pages ?? readFilesAsPages([await streamFolder(batch.source)]);
   const result: StreamIntake = { pagesAdded: 0, loose: [], separators: 0, importProblems: new Map() };
   const taken = new Set<number>();
   let sequence = 0;
@@ -76,6 +82,7 @@ export async function takeInStream(
   };
 
   for await (const item of pages) {
+    if (options.shouldStop?.()) break;
     if ('error' in item) {
       const key = current?.folder.relPath ?? '';
       const list = result.importProblems.get(key) ?? [];
@@ -83,7 +90,7 @@ export async function takeInStream(
       result.importProblems.set(key, list);
       continue;
     }
-    const role = await pageRole(mode, item.bytes);
+    const role = await cachedRole(mode, item.bytes);
     if (role.role === 'separator') {
       result.separators++;
       if (mode.kind === 'qr') current = open(role.id);
@@ -104,4 +111,26 @@ export async function takeInStream(
     inCurrent++;
   }
   return result;
+}
+
+/** A watched (hot) folder keeps what it took in `imported/`: that is its stream. */
+export async function streamFolder(source: string): Promise<string> {
+  try {
+    await access(join(source, JOURNAL_NAME));
+    return join(source, IMPORTED_DIR);
+  } catch {
+    return source;
+  }
+}
+
+/** Roles by image hash, so a watched folder read again and again decodes each page once per process. */
+const roles = new Map<string, PageRole>();
+
+async function cachedRole(mode: SeparationMode, bytes: Buffer): Promise<PageRole> {
+  const key = `${separationName(mode)}:${sha256Hex(bytes)}`;
+  const known = roles.get(key);
+  if (known) return known;
+  const role = await pageRole(mode, bytes);
+  roles.set(key, role);
+  return role;
 }
