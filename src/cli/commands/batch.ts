@@ -135,10 +135,11 @@ export const batchCommand: Command = {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     let engine: Engine | undefined;
-    const stages = createPipelineStages({ dataDir, ocrWorkers: workers });
+    let stages: ReturnType<typeof createPipelineStages> | undefined;
     let hotFolder: HotFolder | undefined;
     try {
       try {
+        stages = createPipelineStages({ dataDir, ocrWorkers: workers });
         engine = Engine.open({ dataDir, actor, pipeline: { stages, concurrency: workers, autoStart: false } });
       } catch (e) {
         if (isDiskFull(e)) throw new BatchDiskFullError(dataDir, (e as Error).message);
@@ -194,7 +195,7 @@ export const batchCommand: Command = {
       process.off('SIGTERM', stop);
       await hotFolder?.stop();
       await engine?.close().catch(() => undefined);
-      await stages.close();
+      await stages?.close();
     }
   },
 };
