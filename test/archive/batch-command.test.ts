@@ -149,6 +149,35 @@ describe('sohoa batch: a folder tree against its register', () => {
     expect(unknown.stderr.trim()).toBe('sohoa batch: No archive batch 42 [batch.not-found]');
   });
 
+  it('lists the QC queue with reasons, approves the clean dossiers in bulk, and a flagged one by its code', () => {
+    const queue = runSohoa(['batch', '--qc', '1', '--json', '--data-dir', dataDir]);
+    expect(queue.code, queue.stderr).toBe(0);
+    const items = JSON.parse(queue.stdout) as { kind: string; dossierId: number | null; dossierCode: string | null; box: string; archiveNumber: string; reasons: string[]; approved: boolean }[];
+    const dossierItems = items.filter((i) => i.kind !== 'page').map((i) => [i.kind, `${i.box}/${i.archiveNumber}`, i.reasons.sort()]);
+    expect(dossierItems).toEqual([
+      ['dossier', '1/2', ['count-mismatch']],
+      ['dossier', 'Hop 02/HS 009', ['extra', 'unreadable-files'].sort()],
+      ['register-row', '1/3', ['missing']],
+    ]);
+    expect(items.every((i) => !i.approved)).toBe(true);
+
+    const bulk = runSohoa(['batch', '--approve', '1', '--data-dir', dataDir]);
+    expect(bulk.code, bulk.stderr).toBe(0);
+    const db = new Database(join(dataDir, 'sohoa.db'), { readonly: true });
+    const approved = () => (db.prepare('SELECT dossier_id AS id FROM archive_folder WHERE approved_at IS NOT NULL ORDER BY dossier_id').all() as { id: number }[]).map((r) => r.id);
+    const all = (db.prepare('SELECT dossier_id AS id, d.code FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id ORDER BY dossier_id').all() as { id: number; code: string }[]);
+    const flagged = new Set(items.map((i) => i.dossierId));
+    expect(approved()).toEqual(all.filter((d) => !flagged.has(d.id)).map((d) => d.id));
+    const extra = items.find((i) => i.archiveNumber === 'HS 009')!;
+    expect(approved()).not.toContain(extra.dossierId);
+    const one = runSohoa(['batch', '--approve', '1', '--dossier', extra.dossierCode!, '--data-dir', dataDir]);
+    expect(one.stdout).toContain('1 dossier(s) approved');
+    expect(approved()).toContain(extra.dossierId);
+    db.close();
+    const after = JSON.parse(runSohoa(['batch', '--qc', '1', '--json', '--data-dir', dataDir]).stdout) as { archiveNumber: string; approved: boolean }[];
+    expect(after.filter((i) => i.archiveNumber === 'HS 009').every((i) => i.approved)).toBe(true);
+  });
+
   it('refuses a broken XLSX register and a missing folder with a one-line coded reason', () => {
     const xlsx = join(dir.path, 'so.xlsx');
     writeFileSync(xlsx, 'PK\u0003\u0004');

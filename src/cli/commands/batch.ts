@@ -13,6 +13,7 @@ import { batchKey } from '../../core/archive/batch-key';
 import { runBatch } from '../../core/archive/batch-run';
 import { parseColumnChoice, type ColumnMap } from '../../core/archive/register-columns';
 import { formatRegisterPreview, previewRegister } from '../../core/archive/register-preview';
+import { approveDossiers, qcQueue } from '../../core/archive/qc-queue';
 import { parseSeparationMode } from '../../core/archive/separation';
 import { buildSeparatorSheets } from '../../core/archive/separator-sheets';
 import type { RegisterEncoding } from '../../core/archive/register-encoding';
@@ -37,6 +38,9 @@ const options = {
   pause: { type: 'string' },
   resume: { type: 'string' },
   cancel: { type: 'string' },
+  qc: { type: 'string' },
+  approve: { type: 'string' },
+  dossier: { type: 'string', multiple: true },
 } as const;
 
 export const batchCommand: Command = {
@@ -50,6 +54,8 @@ export const batchCommand: Command = {
   // `batch --watch <hot folder> [--manifest F] --separate qr|blank|count:N` (takes in what a copier drops until
   // SIGINT/SIGTERM), `batch --pause|--cancel <batchId|folder>` (a running batch stops taking jobs; cancel keeps
   // the pages taken in), `batch --resume <batchId|folder>` (runs a paused or cancelled batch again; SIGINT pauses),
+  // `batch --qc <batchId|folder> [--json]` (the QC queue: flagged pages and dossiers, with reasons),
+  // `batch --approve <batchId|folder> [--dossier CODE…]` (every dossier with nothing flagged, or those named),
   // and `batch --report <batchId|folder> [--json]` for a batch's flags.
   summary: 'back-digitize a folder of archive scans (resumable)',
   async run(argv, io) {
@@ -85,6 +91,7 @@ export const batchCommand: Command = {
       return 0;
     }
 
+    if (values.qc !== undefined || values.approve !== undefined) return qc(dataDir, actor, values.qc ?? values.approve!, values.approve !== undefined ? (values.dossier ?? 'clean') : null, values.json === true, io);
     if (values.pause !== undefined) return control(dataDir, actor, values.pause, 'paused', io);
     if (values.cancel !== undefined) return control(dataDir, actor, values.cancel, 'cancelled', io);
     const resumeRef = values.resume;
@@ -202,6 +209,39 @@ export const batchCommand: Command = {
 
 /** Files a copier drops that can be pages. */
 const PAGE_FILE = /\.(png|jpe?g|tiff?|pdf|pnm|pgm|ppm|pbm)$/i;
+
+/** Prints the QC queue, or approves dossiers: those named by code, or every one with nothing flagged. */
+async function qc(dataDir: string, actor: string, ref: string, approve: string[] | 'clean' | null, json: boolean, io: CliIo): Promise<number> {
+  const engine = Engine.open({ dataDir, actor });
+  try {
+    const archive = new ArchiveRepository(engine.store.db);
+    const id = await findBatch(archive, ref);
+    if (approve !== null) {
+      const codes = approve === 'clean' ? [] : approve;
+      const ids = codes.map((code) => {
+        const row = engine.store.db.prepare('SELECT d.id FROM dossier d JOIN archive_folder f ON f.dossier_id = d.id WHERE d.code = ? AND f.batch_id = ?').get(code, id) as { id: number } | undefined;
+        if (!row) throw new UsageError(`no dossier ${code} in batch ${id}`);
+        return row.id;
+      });
+      const approved = engine.store.db.transaction(() => {
+        const done = approveDossiers(engine.store.db, id, actor, approve === 'clean' ? 'clean' : { dossierIds: ids });
+        if (done.length) engine.audit.append({ actor, action: 'batch.qc.approve', subject: `batch:${id}`, details: { dossierIds: done, clean: approve === 'clean' } });
+        return done;
+      })();
+      io.out(`${approved.length} dossier(s) approved in batch ${id}`);
+      return 0;
+    }
+    const items = qcQueue(engine.store.db, id);
+    if (json) io.out(JSON.stringify(items, null, 2));
+    else {
+      io.out(`QC lô / batch ${id}: ${items.length} item(s)`);
+      for (const i of items) io.out(`  ${i.kind} ${i.dossierCode ?? `${i.box}/${i.archiveNumber}`}${i.source ? ` ${i.source}` : ''}: ${i.reasons.join(', ')}${i.approved ? ' (approved)' : ''}`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
 
 /** Sets a batch's status from the command line; a batch process running it notices within a second. */
 async function control(dataDir: string, actor: string, ref: string, status: 'paused' | 'cancelled', io: CliIo): Promise<number> {
