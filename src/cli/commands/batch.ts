@@ -112,6 +112,7 @@ export const batchCommand: Command = {
       folder = positionals[0]!;
     }
     const separate = values.separate === undefined ? undefined : parseSeparationMode(values.separate);
+    if (watch && (separate === undefined || separate.kind === 'folders')) throw new UsageError('--watch needs --separate qr, blank or count:N (a hot folder is a flat stream of pages)');
     const columns: ColumnMap | undefined = values.map === undefined ? undefined : parseColumnChoice(values.map);
     if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
 
