@@ -35,7 +35,7 @@ export interface EngineOptions {
   /** Reads page images from files; the engine's own file source by default. */
   readFiles?: FileReader;
   /** When given, the engine works through its pipeline jobs in the background. */
-  pipeline?: { stages: PipelineStages; concurrency?: number };
+  pipeline?: { stages: PipelineStages; concurrency?: number; /** false: wait for startPipeline() (a batch starts it once admitted). */ autoStart?: boolean };
   /** When true, the engine syncs with its hub on a schedule (the app); otherwise only on demand. */
   syncSchedule?: boolean;
 }
@@ -56,6 +56,9 @@ export class Engine {
   readonly sessions: Sessions;
   readonly sync: SyncService;
   private runner: JobRunner | undefined;
+  /** Set when a pipeline job found the disk full; the pipeline takes no job until space is back. */
+  diskFull: Error | null = null;
+  private pipelineStarted = false;
 
   private constructor(
     readonly store: Store,
@@ -92,9 +95,19 @@ export class Engine {
         handlers: pipelineHandlers({ store, stages: options.pipeline.stages, events: this.events, agencyName: this.workstation.agencyName, actor }),
         concurrency: options.pipeline.concurrency ?? 2,
         onChange: (job, state) => this.events.emit('job.changed', { id: job.id, kind: job.kind, state }),
+        onDiskFull: (error) => {
+          this.diskFull = error;
+        },
       });
-      this.runner.start();
+      if (options.pipeline.autoStart !== false) this.startPipeline();
     }
+  }
+
+  /** Starts the pipeline of an engine opened with `autoStart: false`. */
+  startPipeline(): void {
+    if (this.pipelineStarted) return;
+    this.pipelineStarted = true;
+    this.runner?.start();
   }
 
   /** Resolves once no pipeline job is queued or running (jobs that failed for good count as finished). */
@@ -121,6 +134,13 @@ export class Engine {
     if (!existsSync(file)) return;
     const { procedures } = parseCatalogCsv(readFileSync(file, 'utf8'), true);
     this.store.procedures.upsertMany(procedures);
+  }
+
+  /** Stops taking pipeline jobs; resolves once the jobs in hand have finished. The store stays open. */
+  async stopPipeline(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    await runner?.stop();
   }
 
   /** Closes the store; with a pipeline running, after the jobs in hand have finished. */

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PDFDocument, PDFName, type PDFRawStream } from 'pdf-lib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSohoa } from '../support/cli';
@@ -100,6 +101,32 @@ describe('sohoa batch: a folder tree against its register', () => {
     }
   });
 
+  it("writes the archive dossier's box, number, year, retention and register title into the record's XMP", async () => {
+    const db = openRawDatabase(dataDir, { readonly: true });
+    const records = db
+      .prepare(`SELECT d.archive_number AS n, r.pdf_sha256 AS sha FROM record r JOIN document doc ON doc.id = r.document_id JOIN dossier d ON d.id = doc.dossier_id ORDER BY d.id`)
+      .all() as { n: string; sha: string }[];
+    db.close();
+    const xmpOf = async (sha: string) => {
+      const pdf = await PDFDocument.load(readFileSync(join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha)));
+      return new TextDecoder().decode((pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents);
+    };
+    const registered = await xmpOf(records.find((r) => r.n === '1')!.sha);
+    for (const field of [
+      '<sohoa:archiveBox>1</sohoa:archiveBox>',
+      '<sohoa:archiveDossierNumber>1</sohoa:archiveDossierNumber>',
+      '<sohoa:archiveYear>2020</sohoa:archiveYear>',
+      '<sohoa:retentionPeriod>Vĩnh viễn</sohoa:retentionPeriod>',
+      '<sohoa:registerTitle>Hồ sơ đăng ký khai sinh Lâm Quang Khoa</sohoa:registerTitle>',
+      '<pdfaProperty:name>retentionPeriod</pdfaProperty:name>',
+    ]) expect(registered).toContain(field);
+    // A folder not in the register: its location from the folders, nothing invented for the rest.
+    const extra = await xmpOf(records.find((r) => r.n === 'HS 009')!.sha);
+    expect(extra).toContain('<sohoa:archiveBox>Hop 02</sohoa:archiveBox>');
+    expect(extra).not.toContain('<sohoa:retentionPeriod>');
+    expect(extra).not.toContain('<sohoa:archiveYear>');
+  });
+
   it('resumes the same batch on a second run and adds nothing', () => {
     const before = counts();
     expect(before).toMatchObject({ pages: pageFiles, dossiers: 3, documents: 3, records: 3, batches: 1 });
@@ -122,13 +149,42 @@ describe('sohoa batch: a folder tree against its register', () => {
     expect(unknown.stderr.trim()).toBe('sohoa batch: No archive batch 42 [batch.not-found]');
   });
 
-  it('refuses an XLSX register and a missing folder with a one-line coded reason', () => {
+  it('lists the QC queue with reasons, approves the clean dossiers in bulk, and a flagged one by its code', () => {
+    const queue = runSohoa(['batch', '--qc', '1', '--json', '--data-dir', dataDir]);
+    expect(queue.code, queue.stderr).toBe(0);
+    const items = JSON.parse(queue.stdout) as { kind: string; dossierId: number | null; dossierCode: string | null; box: string; archiveNumber: string; reasons: string[]; approved: boolean }[];
+    const dossierItems = items.filter((i) => i.kind !== 'page').map((i) => [i.kind, `${i.box}/${i.archiveNumber}`, i.reasons.sort()]);
+    expect(dossierItems).toEqual([
+      ['dossier', '1/2', ['count-mismatch']],
+      ['dossier', 'Hop 02/HS 009', ['extra', 'unreadable-files'].sort()],
+      ['register-row', '1/3', ['missing']],
+    ]);
+    expect(items.every((i) => !i.approved)).toBe(true);
+
+    const bulk = runSohoa(['batch', '--approve', '1', '--data-dir', dataDir]);
+    expect(bulk.code, bulk.stderr).toBe(0);
+    const db = openRawDatabase(dataDir, { readonly: true });
+    const approved = () => (db.prepare('SELECT dossier_id AS id FROM archive_folder WHERE approved_at IS NOT NULL ORDER BY dossier_id').all() as { id: number }[]).map((r) => r.id);
+    const all = (db.prepare('SELECT dossier_id AS id, d.code FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id ORDER BY dossier_id').all() as { id: number; code: string }[]);
+    const flagged = new Set(items.map((i) => i.dossierId));
+    expect(approved()).toEqual(all.filter((d) => !flagged.has(d.id)).map((d) => d.id));
+    const extra = items.find((i) => i.archiveNumber === 'HS 009')!;
+    expect(approved()).not.toContain(extra.dossierId);
+    const one = runSohoa(['batch', '--approve', '1', '--dossier', extra.dossierCode!, '--data-dir', dataDir]);
+    expect(one.stdout).toContain('1 dossier(s) approved');
+    expect(approved()).toContain(extra.dossierId);
+    db.close();
+    const after = JSON.parse(runSohoa(['batch', '--qc', '1', '--json', '--data-dir', dataDir]).stdout) as { archiveNumber: string; approved: boolean }[];
+    expect(after.filter((i) => i.archiveNumber === 'HS 009').every((i) => i.approved)).toBe(true);
+  });
+
+  it('refuses a broken XLSX register and a missing folder with a one-line coded reason', () => {
     const xlsx = join(dir.path, 'so.xlsx');
     writeFileSync(xlsx, 'PK\u0003\u0004');
     const r = runSohoa(['batch', tree, '--manifest', xlsx, '--data-dir', join(dir.path, 'other')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('[register.xlsx-unsupported]');
+    expect(r.stderr).toContain('[register.unreadable]');
     const other = openRawDatabase(join(dir.path, 'other'), { readonly: true });
     expect(other.prepare('SELECT count(*) AS n FROM batch').get()).toEqual({ n: 0 });
     other.close();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegister } from '../../src/core/archive/register-import';
+import writeExcelFile from 'write-excel-file/node';
+import { parseColumnChoice } from '../../src/core/archive/register-columns';
+import { parseRegister, readRegister } from '../../src/core/archive/register-import';
 import { guessEncoding } from '../../src/core/archive/register-encoding';
 import { numberKey, parsePageCount, parseYear } from '../../src/core/archive/register-values';
 import { toTcvn3, toWindows1258 } from './legacy-encodings';
@@ -48,11 +50,49 @@ describe('reading a register (sổ theo dõi)', () => {
     expect(r.rows[0]!.archiveNumber).toBe('LT-77');
   });
 
-  it('refuses a register without a dossier number column, an empty one, and XLSX, with codes', () => {
+  it('refuses a register without a dossier number column, an empty one, a broken XLSX and an old .xls, with codes', async () => {
     expect(() => parseRegister(utf8(['Tiêu đề,Năm', 'A,2020']), 'r.csv')).toThrow(expect.objectContaining({ code: 'register.missing-column' }));
     expect(() => parseRegister(Buffer.alloc(0), 'r.csv')).toThrow(expect.objectContaining({ code: 'register.empty' }));
-    expect(() => parseRegister(Buffer.from('PK\u0003\u0004rest'), 'r.xlsx')).toThrow(expect.objectContaining({ code: 'register.xlsx-unsupported' }));
-    expect(() => parseRegister(Buffer.from('PK\u0003\u0004rest'), 'r.csv')).toThrow(expect.objectContaining({ code: 'register.xlsx-unsupported' }));
+    await expect(readRegister(Buffer.from('PK\u0003\u0004rest'), 'r.xlsx')).rejects.toMatchObject({ code: 'register.unreadable' });
+    await expect(readRegister(Buffer.from('PK\u0003\u0004rest'), 'r.csv')).rejects.toMatchObject({ code: 'register.unreadable' });
+    await expect(readRegister(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'r.xls')).rejects.toMatchObject({ code: 'register.xls-unsupported' });
+  });
+
+  it('reads an XLSX register like a CSV one, problems by their row number in the sheet', async () => {
+    const sheet = await writeExcelFile([
+      ['Hộp số', 'Hồ sơ số', 'Tiêu đề hồ sơ', 'Năm', 'Lĩnh vực', 'Số trang', 'Thời hạn bảo quản'],
+      [1, '001', 'Hồ sơ đăng ký khai sinh', 2020, 'Hộ tịch', 12, 'Vĩnh viễn'],
+      [null, null, null, null, null, null, null],
+      [1, null, 'Không có số', 2020, 'Hộ tịch', 3, '10 năm'],
+      [2, 7, 'Ngày là ô ngày tháng', { value: new Date(Date.UTC(2021, 2, 15)), format: 'dd/mm/yyyy' }, 'Đất đai', '5 trang', '20 năm'],
+      [2, 7, 'Trùng', 2021, 'Đất đai', 1, '20 năm'],
+      [2, 8, 'Năm hỏng', 'không rõ', 'Đất đai', 2.5, '20 năm'],
+    ]).toBuffer();
+    const r = await readRegister(sheet, 'so-theo-doi.xlsx');
+    expect(r.encoding).toBe('xlsx');
+    expect(r.columns).toEqual({ box: 'Hộp số', dossier: 'Hồ sơ số', title: 'Tiêu đề hồ sơ', year: 'Năm', field: 'Lĩnh vực', pages: 'Số trang', retention: 'Thời hạn bảo quản' });
+    expect(r.rows.map((x) => [x.line, x.box, x.archiveNumber, x.year, x.expectedPages, x.title])).toEqual([
+      [2, '1', '001', 2020, 12, 'Hồ sơ đăng ký khai sinh'],
+      [5, '2', '7', 2021, 5, 'Ngày là ô ngày tháng'],
+      [7, '2', '8', null, null, 'Năm hỏng'],
+    ]);
+    expect(r.problems.map((p) => [p.line, p.code, p.severity])).toEqual([
+      [4, 'register.missing-value', 'rejected'],
+      [6, 'register.duplicate-dossier', 'rejected'],
+      [7, 'register.bad-year', 'warning'],
+      [7, 'register.bad-page-count', 'warning'],
+    ]);
+  });
+
+  it('takes columns chosen by hand over the guess and the remembered map, and refuses a column that is not there', () => {
+    const bytes = utf8(['Số hồ sơ,Mã lưu trữ,Hộp,Ghi chú', '5,LT-77,3,Trích yếu ghi ở đây']);
+    const chosen = parseColumnChoice('number=Mã lưu trữ, title=ghi chu');
+    const r = parseRegister(bytes, 'r.csv', { remembered: { dossier: 'Số hồ sơ', box: 'Hộp' }, chosen });
+    expect(r.columns).toMatchObject({ dossier: 'Mã lưu trữ', title: 'Ghi chú', box: 'Hộp' });
+    expect(r.rows[0]).toMatchObject({ archiveNumber: 'LT-77', title: 'Trích yếu ghi ở đây', box: '3' });
+    expect(() => parseRegister(bytes, 'r.csv', { chosen: parseColumnChoice('title=Tiêu đề') })).toThrow(expect.objectContaining({ code: 'register.bad-map' }));
+    expect(() => parseColumnChoice('colour=Màu')).toThrow(expect.objectContaining({ code: 'register.bad-map' }));
+    expect(() => parseColumnChoice('box')).toThrow(expect.objectContaining({ code: 'register.bad-map' }));
   });
 
   it('decodes a Windows-1258 register to the right Vietnamese text', () => {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../src/core/store/database';
-import { DB_FILE, openKeyed } from '../../src/core/store/database';
+import { DB_FILE, databaseState, openKeyed } from '../../src/core/store/database';
 import { keyFilePath, readKeyFile } from '../../src/core/security/key-file';
 
 /** A fixed data key for tests that open a store directly (several processes can share it). */
@@ -19,4 +20,17 @@ export function openPlainDatabase(file: string): Db {
 export function openRawDatabase(dataDir: string, options: { readonly?: boolean; key?: Buffer } = {}): Db {
   const key = options.key ?? readKeyFile(keyFilePath(dataDir));
   return openKeyed(join(dataDir, DB_FILE), key, options.readonly ? { readonly: true, fileMustExist: true } : undefined);
+}
+
+/**
+ * The store of a data directory another process is writing, if it is there yet (made, encrypted and
+ * keyed); null before that. For tests that watch a running batch or engine from outside.
+ */
+export function peekDatabase(dataDir: string): Db | null {
+  if (!existsSync(join(dataDir, DB_FILE)) || databaseState(dataDir) !== 'encrypted') return null;
+  try {
+    return openRawDatabase(dataDir, { readonly: true });
+  } catch {
+    return null;
+  }
 }

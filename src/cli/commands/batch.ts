@@ -1,12 +1,23 @@
-import { realpath } from 'node:fs/promises';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CliIo, type Command } from '../command';
+import { HotFolder } from '../../core/capture/hot-folder';
+import { isDiskFull } from '../../core/jobs/job-runner';
 import { resolveDataDir } from '../../core/data-dir';
 import { Engine } from '../../core/engine';
+import type { DataKey } from '../../core/security/data-key';
 import { cliDataKey } from '../open-engine';
-import { BatchNotFoundError } from '../../core/archive/archive-errors';
+import { BatchDiskFullError, BatchNotFoundError } from '../../core/archive/archive-errors';
 import { batchReport, formatBatchReport, type BatchReport } from '../../core/archive/batch-report';
+import { loadRegister } from '../../core/archive/batch-intake';
+import { batchKey } from '../../core/archive/batch-key';
 import { runBatch } from '../../core/archive/batch-run';
+import { parseColumnChoice, type ColumnMap } from '../../core/archive/register-columns';
+import { formatRegisterPreview, previewRegister } from '../../core/archive/register-preview';
+import { approveDossiers, qcQueue } from '../../core/archive/qc-queue';
+import { parseSeparationMode } from '../../core/archive/separation';
+import { buildSeparatorSheets } from '../../core/archive/separator-sheets';
 import type { RegisterEncoding } from '../../core/archive/register-encoding';
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { ArchiveRepository } from '../../core/store/archive-repository';
@@ -20,13 +31,34 @@ const options = {
   workers: { type: 'string' },
   report: { type: 'string' },
   encoding: { type: 'string' },
+  preview: { type: 'boolean' },
+  map: { type: 'string' },
+  separate: { type: 'string' },
+  'separator-sheets': { type: 'string' },
+  out: { type: 'string' },
+  watch: { type: 'string' },
+  pause: { type: 'string' },
+  resume: { type: 'string' },
+  cancel: { type: 'string' },
+  qc: { type: 'string' },
+  approve: { type: 'string' },
+  dossier: { type: 'string', multiple: true },
 } as const;
 
 export const batchCommand: Command = {
   name: 'batch',
   usage: 'batch <folder> [--manifest register.csv|.xlsx] [--data-dir D]',
   // Also: --workers N (OCR workers, default 2), --encoding utf-8|windows-1258|tcvn3 (register; guessed by default),
-  // --json (summary as JSON), and `batch --report <batchId|folder> [--json]` for a batch's flags.
+  // --json (summary as JSON), --map "box=Hộp số,number=Hồ sơ số,…" (register columns by hand; remembered),
+  // `batch --preview <folder> --manifest F [--map …]` (the column map and the first rows, nothing imported),
+  // --separate folders|qr|blank|count:N (how pages split into dossiers; remembered per batch),
+  // `batch --separator-sheets register.csv|.xlsx --out sheets.pdf` (one QR separator sheet per register row),
+  // `batch --watch <hot folder> [--manifest F] --separate qr|blank|count:N` (takes in what a copier drops until
+  // SIGINT/SIGTERM), `batch --pause|--cancel <batchId|folder>` (a running batch stops taking jobs; cancel keeps
+  // the pages taken in), `batch --resume <batchId|folder>` (runs a paused or cancelled batch again; SIGINT pauses),
+  // `batch --qc <batchId|folder> [--json]` (the QC queue: flagged pages and dossiers, with reasons),
+  // `batch --approve <batchId|folder> [--dossier CODE…]` (every dossier with nothing flagged, or those named),
+  // and `batch --report <batchId|folder> [--json]` for a batch's flags.
   summary: 'back-digitize a folder of archive scans (resumable)',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
@@ -49,33 +81,203 @@ export const batchCommand: Command = {
       }
     }
 
-    if (positionals.length !== 1) throw new UsageError('give one folder of scans');
-    const workers = values.workers === undefined ? 2 : Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError('--workers must be a whole number from 1 to 16');
+    if (values['separator-sheets'] !== undefined) {
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --separator-sheets`);
+      if (values.out === undefined) throw new UsageError('--separator-sheets needs --out sheets.pdf');
+      const register = await loadRegister(values['separator-sheets'], { chosen: values.map === undefined ? undefined : parseColumnChoice(values.map), encoding: values.encoding as RegisterEncoding | undefined });
+      if (register.rows.length === 0) throw new UsageError('the register has no usable row: no sheet to print');
+      const pdf = await buildSeparatorSheets(register.rows, basename(values['separator-sheets']));
+      await writeFile(values.out, pdf);
+      for (const p of register.problems) io.err(`sohoa batch: register line ${p.line}: ${p.code} (${p.severity}) ${p.message}`);
+      io.out(`${register.rows.length} separator sheet(s) written to ${values.out}`);
+      return 0;
+    }
+
+    if (values.qc !== undefined || values.approve !== undefined) return qc(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.qc ?? values.approve!, values.approve !== undefined ? (values.dossier ?? 'clean') : null, values.json === true, io);
+    if (values.pause !== undefined) return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.pause, 'paused', io);
+    if (values.cancel !== undefined) return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.cancel, 'cancelled', io);
+    const resumeRef = values.resume;
+    const watch = values.watch !== undefined;
+    let folder: string;
+    let registerPath = values.manifest;
+    if (resumeRef !== undefined) {
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --resume`);
+      const found = await storedBatch(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, resumeRef);
+      folder = found.source;
+      registerPath ??= found.registerPath ?? undefined;
+    } else if (watch) {
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --watch`);
+      folder = values.watch!;
+      await mkdir(folder, { recursive: true });
+    } else {
+      if (positionals.length !== 1) throw new UsageError('give one folder of scans');
+      folder = positionals[0]!;
+    }
+    const separate = values.separate === undefined ? undefined : parseSeparationMode(values.separate);
+    if (watch && (separate === undefined || separate.kind === 'folders')) throw new UsageError('--watch needs --separate qr, blank or count:N (a hot folder is a flat stream of pages)');
+    const columns: ColumnMap | undefined = values.map === undefined ? undefined : parseColumnChoice(values.map);
     if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
 
-    const stages = createPipelineStages({ dataDir, ocrWorkers: workers });
-    const engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor, pipeline: { stages, concurrency: workers } });
+    if (values.preview) {
+      if (values.manifest === undefined) throw new UsageError('--preview needs --manifest');
+      const engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor });
+      try {
+        const source = await realpath(positionals[0]!).catch(() => positionals[0]!);
+        const registerPath = await realpath(values.manifest).catch(() => values.manifest!);
+        const remembered = new ArchiveRepository(engine.store.db).batchByKey(batchKey(source, registerPath))?.columns ?? undefined;
+        const preview = previewRegister(await loadRegister(registerPath, { remembered, chosen: columns, encoding: values.encoding as RegisterEncoding | undefined }));
+        if (values.json) io.out(JSON.stringify(preview, null, 2));
+        else for (const line of formatRegisterPreview(preview)) io.out(line);
+        return 0;
+      } finally {
+        await engine.close();
+      }
+    }
+    const workers = values.workers === undefined ? 2 : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError('--workers must be a whole number from 1 to 16');
+
+    let stopRequested = false;
+    const stop = () => {
+      if (!stopRequested) io.err('sohoa batch: stopping — the pages in hand are finished first (interrupt again to leave now)');
+      else process.exit(130);
+      stopRequested = true;
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    let engine: Engine | undefined;
+    let stages: ReturnType<typeof createPipelineStages> | undefined;
+    let hotFolder: HotFolder | undefined;
     try {
-      const { report } = await runBatch(engine, {
-        folder: positionals[0]!,
-        registerPath: values.manifest,
+      try {
+        stages = createPipelineStages({ dataDir, ocrWorkers: workers });
+        engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor, pipeline: { stages, concurrency: workers, autoStart: false } });
+      } catch (e) {
+        if (isDiskFull(e)) throw new BatchDiskFullError(dataDir, (e as Error).message);
+        throw e;
+      }
+      let arrived = false;
+      if (watch) {
+        hotFolder = new HotFolder({
+          dir: folder,
+          accept: (name) => PAGE_FILE.test(name),
+          onFile: () => undefined,
+          onOutcome: (o) => {
+            arrived = true;
+            io.err(`sohoa batch: ${o.outcome} ${o.name}`);
+          },
+          onError: (error, name) => io.err(`sohoa batch: ${name ?? folder}: ${(error as Error).message}`),
+        });
+        await hotFolder.start();
+      }
+      const result = await runBatch(engine, {
+        folder,
+        registerPath,
         encoding: values.encoding as RegisterEncoding | undefined,
+        columns,
+        separate,
         actor,
+        resume: resumeRef !== undefined,
+        interrupted: () => stopRequested,
+        shouldStop: () => stopRequested,
+        keepGoing: watch ? () => !stopRequested : undefined,
+        takeInAgain: () => {
+          const again = arrived;
+          arrived = false;
+          return again;
+        },
         onIntake: (intake) => {
-          io.err(`sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.loose.length ? `; ${intake.loose.length} file(s) outside any dossier folder` : ''}`);
+          io.err(`sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.separators ? `; ${intake.separators} separator page(s)` : ''}${intake.loose.length ? `; ${intake.loose.length} page file(s) outside any dossier` : ''}`);
           if (intake.register) io.err(`sohoa batch: register ${intake.register.encoding}, ${intake.register.rows.length} row(s), ${intake.register.problems.length} problem(s)`);
         },
         onProgress: (line) => io.err(`sohoa batch: ${line}`),
       });
-      print(report);
+      if (result.outcome === 'disk-full') throw new BatchDiskFullError(dataDir, result.cause ?? 'ENOSPC');
+      print(result.report!);
+      if (result.outcome !== 'done') {
+        const p = result.report!.pages;
+        const left = p.found - p.read - p.failed;
+        const what = result.outcome === 'cancelled' ? 'cancelled: pages taken in are kept, no more are processed' : `paused: run again${watch ? ' with --watch' : ''} (or --resume) to go on`;
+        io.err(`sohoa batch: batch ${result.report!.batch.id} ${what}; ${p.found} page(s) taken in, ${p.read + p.failed} processed, ${left} not processed`);
+      }
       return 0;
     } finally {
-      await engine.close();
-      await stages.close();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await hotFolder?.stop();
+      await engine?.close().catch(() => undefined);
+      await stages?.close();
     }
   },
 };
+
+/** Files a copier drops that can be pages. */
+const PAGE_FILE = /\.(png|jpe?g|tiff?|pdf|pnm|pgm|ppm|pbm)$/i;
+
+/** Prints the QC queue, or approves dossiers: those named by code, or every one with nothing flagged. */
+async function qc(dataDir: string, key: DataKey, actor: string, ref: string, approve: string[] | 'clean' | null, json: boolean, io: CliIo): Promise<number> {
+  const engine = Engine.open({ dataDir, key, actor });
+  try {
+    const archive = new ArchiveRepository(engine.store.db);
+    const id = await findBatch(archive, ref);
+    if (approve !== null) {
+      const codes = approve === 'clean' ? [] : approve;
+      const ids = codes.map((code) => {
+        const row = engine.store.db.prepare('SELECT d.id FROM dossier d JOIN archive_folder f ON f.dossier_id = d.id WHERE d.code = ? AND f.batch_id = ?').get(code, id) as { id: number } | undefined;
+        if (!row) throw new UsageError(`no dossier ${code} in batch ${id}`);
+        return row.id;
+      });
+      const approved = engine.store.db.transaction(() => {
+        const done = approveDossiers(engine.store.db, id, actor, approve === 'clean' ? 'clean' : { dossierIds: ids });
+        if (done.length) engine.audit.append({ actor, action: 'batch.qc.approve', subject: `batch:${id}`, details: { dossierIds: done, clean: approve === 'clean' } });
+        return done;
+      })();
+      io.out(`${approved.length} dossier(s) approved in batch ${id}`);
+      return 0;
+    }
+    const items = qcQueue(engine.store.db, id);
+    if (json) io.out(JSON.stringify(items, null, 2));
+    else {
+      io.out(`QC lô / batch ${id}: ${items.length} item(s)`);
+      for (const i of items) io.out(`  ${i.kind} ${i.dossierCode ?? `${i.box}/${i.archiveNumber}`}${i.source ? ` ${i.source}` : ''}: ${i.reasons.join(', ')}${i.approved ? ' (approved)' : ''}`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+/** Sets a batch's status from the command line; a batch process running it notices within a second. */
+async function control(dataDir: string, key: DataKey, actor: string, ref: string, status: 'paused' | 'cancelled', io: CliIo): Promise<number> {
+  const engine = Engine.open({ dataDir, key, actor });
+  try {
+    const archive = new ArchiveRepository(engine.store.db);
+    const id = await findBatch(archive, ref);
+    const batch = archive.batch(id)!;
+    if (batch.status === 'done' || batch.status === status) {
+      io.err(`sohoa batch: batch ${id} is ${batch.status}; nothing to do`);
+      return 0;
+    }
+    engine.store.db.transaction(() => {
+      archive.setStatus(id, status);
+      engine.audit.append({ actor, action: status === 'paused' ? 'batch.pause' : 'batch.cancel', subject: `batch:${id}`, details: archive.progress(id) });
+    })();
+    io.out(`batch ${id} ${status}`);
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function storedBatch(dataDir: string, key: DataKey, actor: string, ref: string): Promise<{ source: string; registerPath: string | null }> {
+  const engine = Engine.open({ dataDir, key, actor });
+  try {
+    const archive = new ArchiveRepository(engine.store.db);
+    const batch = archive.batch(await findBatch(archive, ref))!;
+    return { source: batch.source, registerPath: batch.registerPath };
+  } finally {
+    await engine.close();
+  }
+}
 
 async function findBatch(archive: ArchiveRepository, ref: string): Promise<number> {
   if (/^\d+$/.test(ref)) {

@@ -1,9 +1,16 @@
 import { CodedError } from '../../shared/errors';
 
-/** An .xlsx/.xls register: no spreadsheet reader is bundled yet; save it as CSV. */
-export class RegisterXlsxUnsupportedError extends CodedError {
+/** An old binary .xls register (Excel 97–2003): only .xlsx and CSV are read. */
+export class RegisterXlsUnsupportedError extends CodedError {
   constructor(path: string) {
-    super('register.xlsx-unsupported', `${path}: XLSX registers are not supported yet; save the sheet as CSV (UTF-8) and pass that`, { path });
+    super('register.xls-unsupported', `${path}: old Excel (.xls) registers are not read; save the sheet as .xlsx or CSV (UTF-8) and pass that`, { path });
+  }
+}
+
+/** --map names a field the register does not have, or a column its header does not have. */
+export class RegisterMapError extends CodedError {
+  constructor(message: string, details: Record<string, unknown>) {
+    super('register.bad-map', message, details);
   }
 }
 
@@ -35,5 +42,18 @@ export class BatchFolderNotFoundError extends CodedError {
 export class BatchNotFoundError extends CodedError {
   constructor(ref: string) {
     super('batch.not-found', `No archive batch ${ref}`, { ref });
+  }
+}
+
+/** The disk holding the data folder is full: the batch stopped cleanly and resumes once space is freed. */
+export class BatchDiskFullError extends CodedError {
+  constructor(dataDir: string, cause: string) {
+    super('batch.disk-full', `The disk holding ${dataDir} is full (${cause}); the batch stopped cleanly. Free some space and run the same command again to resume`, { dataDir });
+  }
+}
+
+export class BatchCancelledError extends CodedError {
+  constructor(batchId: number) {
+    super('batch.cancelled', `Batch ${batchId} was cancelled; take it up again with 'sohoa batch --resume ${batchId}'`, { batchId });
   }
 }

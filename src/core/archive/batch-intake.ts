@@ -6,17 +6,31 @@ import { readFilesAsPages } from '../intake/read-files';
 import { ArchiveRepository, type BatchRow } from '../store/archive-repository';
 import { BatchFolderNotFoundError, RegisterUnreadableError } from './archive-errors';
 import { batchKey } from './batch-key';
-import { readFolderLayout, type DossierFolder } from './folder-layout';
+import { readFolderLayout } from './folder-layout';
+import { ensureDossier } from './archive-dossier';
 import { matchFolders } from './match-register';
 import { reconcile, type ImportProblem } from './reconcile';
 import type { RegisterEncoding } from './register-encoding';
-import { parseRegister, type ParsedRegister, type RegisterRow } from './register-import';
+import type { ColumnMap } from './register-columns';
+import { parseSeparationMode, separationName, type SeparationMode } from './separation';
+import { takeInStream } from './stream-intake';
+import { readRegister, type ParsedRegister } from './register-import';
 
 export interface BatchIntakeOptions {
   folder: string;
   registerPath?: string;
   encoding?: RegisterEncoding;
+  /** Register columns chosen by hand (`--map`); remembered for the batch. */
+  columns?: ColumnMap;
+  /** How pages are split into dossiers; remembered for the batch (folders the first time by default). */
+  separate?: SeparationMode;
   actor: string;
+  /** Called once the batch is opened or found, before any page is read; may refuse by throwing. */
+  beforeStart?: (batchId: number) => void;
+  /** Asked between dossiers (pages, for a stream): true stops the intake where it is (it resumes next run). */
+  shouldStop?: () => boolean;
+  /** A repeat intake within the same run (a watched folder): the batch is not logged as resumed again. */
+  again?: boolean;
 }
 
 export interface BatchIntake {
@@ -25,6 +39,8 @@ export interface BatchIntake {
   register: ParsedRegister | null;
   pagesAdded: number;
   loose: string[];
+  /** Separator pages met (QR sheets or blank pages); not kept as pages. */
+  separators: number;
   importProblems: Map<string, ImportProblem[]>;
 }
 
@@ -39,24 +55,25 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
   const registerPath = options.registerPath ? await realpath(options.registerPath).catch(() => options.registerPath!) : null;
   const key = batchKey(source, registerPath);
   // The register is read before the batch is opened, so an unusable one leaves nothing behind.
-  let register: ParsedRegister | null = null;
-  if (registerPath) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(registerPath);
-    } catch (e) {
-      throw new RegisterUnreadableError(registerPath, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    }
-    register = parseRegister(bytes, registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, encoding: options.encoding });
-  }
-  const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor);
+  const register = registerPath ? await loadRegister(registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, chosen: options.columns, encoding: options.encoding }) : null;
+  const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor, options.again);
+  options.beforeStart?.(batch.id);
   if (register) archive.saveRegister(batch.id, register);
+  if (options.separate) archive.setSeparation(batch.id, separationName(options.separate));
+  const mode = parseSeparationMode(archive.batch(batch.id)!.separation);
+  if (mode.kind !== 'folders') {
+    const rows = register?.rows ?? archive.registerRows(batch.id);
+    const stream = await takeInStream(engine, archive, batch, rows, mode, options.actor, { shouldStop: options.shouldStop });
+    saveFlags(archive, batch.id, stream.importProblems);
+    return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded: stream.pagesAdded, loose: stream.loose, separators: stream.separators, importProblems: stream.importProblems };
+  }
 
   const layout = await readFolderLayout(source);
   const { matches } = matchFolders(layout.dossiers, register?.rows ?? []);
   const importProblems = new Map<string, ImportProblem[]>();
   let pagesAdded = 0;
   for (const { folder, row } of matches) {
+    if (options.shouldStop?.()) break;
     const { documentId } = ensureDossier(engine, archive, batch.id, folder, row, options.actor);
     archive.setFolderRegisterLine(batch.id, folder.relPath, row?.line ?? null);
     const result = await addCapturedPages(engine.store, documentId, readFilesAsPages([folder.path]));
@@ -64,7 +81,18 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
     if (result.errors.length) importProblems.set(folder.relPath, result.errors);
   }
   saveFlags(archive, batch.id, importProblems);
-  return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded, loose: layout.loose, importProblems };
+  return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded, loose: layout.loose, separators: 0, importProblems };
+}
+
+/** Reads a register file (CSV or XLSX); an unreadable file is a coded error. */
+export async function loadRegister(path: string, options: Parameters<typeof readRegister>[2]): Promise<ParsedRegister> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new RegisterUnreadableError(path, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+  return readRegister(bytes, path, options);
 }
 
 /** Recomputes and stores the batch's reconciliation flags from what the store holds now. */
@@ -84,53 +112,16 @@ async function realFolder(folder: string): Promise<string> {
   }
 }
 
-function openBatch(engine: Engine, archive: ArchiveRepository, where: { source: string; registerPath: string | null; key: string }, actor: string): { batch: BatchRow; resumed: boolean } {
+function openBatch(engine: Engine, archive: ArchiveRepository, where: { source: string; registerPath: string | null; key: string }, actor: string, again = false): { batch: BatchRow; resumed: boolean } {
   const { source, registerPath, key } = where;
   return engine.store.db.transaction(() => {
     const found = archive.batchByKey(key);
     if (found) {
-      engine.audit.append({ actor, action: 'batch.resume', subject: `batch:${found.id}`, details: { source, registerPath } });
+      if (!again) engine.audit.append({ actor, action: 'batch.resume', subject: `batch:${found.id}`, details: { source, registerPath } });
       return { batch: found, resumed: true };
     }
     const batch = archive.createBatch({ name: basename(source), source, registerPath, key });
     engine.audit.append({ actor, action: 'batch.open', subject: `batch:${batch.id}`, details: { source, registerPath } });
     return { batch, resumed: false };
-  })();
-}
-
-/** The folder's archive dossier and its one document, created on the first run in one transaction. */
-function ensureDossier(engine: Engine, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
-  const { store } = engine;
-  return store.db.transaction(() => {
-    const existing = archive.folder(batchId, folder.relPath);
-    if (existing) return existing;
-    const box = row?.box || folder.box || null;
-    const archiveNumber = row?.archiveNumber ?? folder.name;
-    const agency = engine.workstation.agencyCode;
-    const prefix = `${agency}-LT${batchId}-`;
-    const dossier = store.dossiers.insert(
-      {
-        kind: 'archive',
-        procedureCode: null,
-        applicantName: null,
-        applicantCccd: null,
-        applicantPhone: null,
-        applicantAddress: null,
-        receivedDate: null,
-        dueDate: null,
-        workstationId: engine.workstation.id,
-        box,
-        archiveNumber,
-        year: row?.year ?? null,
-        batchId,
-      },
-      { prefix, format: (n) => `${prefix}${String(n).padStart(5, '0')}` },
-    );
-    const title = row?.title ?? `Hồ sơ ${archiveNumber}`;
-    const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', title);
-    archive.addFolder(batchId, folder.relPath, dossier.id, documentId);
-    store.search.indexDossier(dossier.id, [dossier.code, title, box, archiveNumber, row?.field, row?.year].filter(Boolean).join(' '));
-    engine.audit.append({ actor, action: 'archive.dossier.create', subject: dossier.code, details: { id: dossier.id, batchId, folder: folder.relPath, box, archiveNumber, registerLine: row?.line ?? null } });
-    return { dossierId: dossier.id, documentId };
   })();
 }

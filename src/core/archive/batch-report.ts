@@ -4,7 +4,7 @@ import type { RegisterProblem } from './register-import';
 
 /** A batch as the store holds it: register against folders, page counts, flags. */
 export interface BatchReport {
-  batch: { id: number; name: string; source: string; registerPath: string | null; status: string; registerEncoding: string | null };
+  batch: { id: number; name: string; source: string; registerPath: string | null; status: string; registerEncoding: string | null; separation: string };
   registered: number;
   dossiersFound: number;
   matched: number;
@@ -26,7 +26,7 @@ export function batchReport(archive: ArchiveRepository, batchId: number): BatchR
   const flags = archive.flags(batchId);
   const matched = folders.filter((f) => f.registerLine !== null);
   return {
-    batch: { id: batch.id, name: batch.name, source: batch.source, registerPath: batch.registerPath, status: batch.status, registerEncoding: batch.registerEncoding },
+    batch: { id: batch.id, name: batch.name, source: batch.source, registerPath: batch.registerPath, status: batch.status, registerEncoding: batch.registerEncoding, separation: batch.separation },
     registered: archive.registerRows(batchId).length,
     dossiersFound: folders.length,
     matched: matched.length,
@@ -66,7 +66,7 @@ const where = (f: { box: string; archiveNumber: string }) => (f.box ? `${f.box}/
 /** The report as lines for a terminal: Vietnamese first, English second. */
 export function formatBatchReport(r: BatchReport): string[] {
   const lines = [
-    `Lô / batch ${r.batch.id} (${r.batch.name}): ${r.batch.status}`,
+    `Lô / batch ${r.batch.id} (${r.batch.name}): ${r.batch.status}; split by ${r.batch.separation}`,
     `Hồ sơ tìm thấy / dossiers found: ${r.dossiersFound}; đăng ký / registered: ${r.registered}; khớp / matched: ${r.matched}`,
     `Trang / pages: ${r.pages.found} found, ${r.pages.expected} expected (registered dossiers), ${r.pages.read} read, ${r.pages.failed} failed; records: ${r.pages.records}/${r.dossiersFound}`,
   ];

@@ -1,27 +1,74 @@
 import type { Engine } from '../engine';
+import { isDiskFull } from '../jobs/job-runner';
 import { ArchiveRepository } from '../store/archive-repository';
+import { BatchCancelledError } from './archive-errors';
 import { takeInBatch, saveFlags, type BatchIntake, type BatchIntakeOptions } from './batch-intake';
 import { BatchProgress } from './batch-progress';
 import { batchReport, type BatchReport } from './batch-report';
 
+/** How a run ended: all pages worked through, stopped by --pause / SIGINT, by --cancel, or by a full disk. */
+export type BatchOutcome = 'done' | 'paused' | 'cancelled' | 'disk-full';
+
 export interface BatchRunResult {
-  intake: BatchIntake;
-  report: BatchReport;
+  intake: BatchIntake | null;
+  report: BatchReport | null;
+  outcome: BatchOutcome;
+  /** For a full disk: what the system said. */
+  cause?: string;
+}
+
+export interface BatchRunOptions extends BatchIntakeOptions {
+  onIntake?: (intake: BatchIntake) => void;
+  onProgress?: (line: string) => void;
+  pollMs?: number;
+  /** Asked between steps: true once the process was told to stop (SIGINT): the batch is paused. */
+  interrupted?: () => boolean;
+  /** A cancelled batch is refused unless this is set (`--resume`). */
+  resume?: boolean;
+  /** Keeps waiting for work instead of finishing when the queue is empty (a watched folder); resolves when to stop. */
+  keepGoing?: () => boolean;
+  /** Asked while waiting: true when new pages may have arrived (a watched folder): the intake runs again. */
+  takeInAgain?: () => boolean;
 }
 
 /**
  * A whole batch, headless: intake (or resume), then waits while the engine's pipeline works through
- * the pages, reporting progress, then reconciles again (failed pages are known only now).
+ * the pages, reporting progress, then reconciles again (failed pages are known only now). Between
+ * steps it looks at the batch's status in the store: paused or cancelled from elsewhere (`--pause`,
+ * `--cancel`, the app) or interrupted here, it stops taking jobs and returns what was done.
  */
-export async function runBatch(engine: Engine, options: BatchIntakeOptions & { onIntake?: (intake: BatchIntake) => void; onProgress?: (line: string) => void; pollMs?: number }): Promise<BatchRunResult> {
+export async function runBatch(engine: Engine, options: BatchRunOptions): Promise<BatchRunResult> {
   const archive = new ArchiveRepository(engine.store.db);
-  const intake = await takeInBatch(engine, options);
+  let intake: BatchIntake;
+  try {
+    intake = await takeInBatch(engine, { ...options, beforeStart: (batchId) => admit(archive, batchId, options) });
+  } catch (e) {
+    if (isDiskFull(e)) return { intake: null, report: null, outcome: 'disk-full', cause: (e as Error).message };
+    throw e;
+  }
   options.onIntake?.(intake);
+  engine.startPipeline();
   const batchId = intake.batch.id;
-  archive.setStatus(batchId, 'running');
   const progress = new BatchProgress(archive.progress(batchId).done);
   let shown = { done: -1, total: -1, at: 0 };
+  let outcome: BatchOutcome = 'done';
   for (;;) {
+    const status = archive.batch(batchId)!.status;
+    if (status === 'paused' || status === 'cancelled') outcome = status;
+    else if (options.interrupted?.()) outcome = 'paused';
+    else if (engine.diskFull) outcome = 'disk-full';
+    if (outcome !== 'done') break;
+    if (options.takeInAgain?.()) {
+      try {
+        const more = await takeInBatch(engine, { ...options, again: true });
+        for (const [k, v] of more.importProblems) intake.importProblems.set(k, v);
+        if (more.pagesAdded) options.onIntake?.(more);
+      } catch (e) {
+        if (!isDiskFull(e)) throw e;
+        engine.diskFull = e as Error;
+        continue;
+      }
+    }
     const { total, done } = archive.progress(batchId);
     const now = Date.now();
     // A line when a page finishes, and at least every 15 s while one is being worked on.
@@ -30,8 +77,16 @@ export async function runBatch(engine: Engine, options: BatchIntakeOptions & { o
       shown = { done, total, at: now };
     }
     const jobs = engine.store.jobs.countsByState();
-    if (jobs.queued === 0 && jobs.leased === 0) break;
+    if (jobs.queued === 0 && jobs.leased === 0 && !options.keepGoing?.()) break;
     await new Promise((r) => setTimeout(r, options.pollMs ?? 1000));
+  }
+  if (outcome !== 'done') {
+    await engine.stopPipeline();
+    if (engine.diskFull) return { intake, report: null, outcome: 'disk-full', cause: engine.diskFull.message };
+    if (outcome === 'paused') archive.setStatus(batchId, 'paused');
+    engine.audit.append({ actor: options.actor, action: outcome === 'cancelled' ? 'batch.cancelled' : 'batch.paused', subject: `batch:${batchId}`, details: archive.progress(batchId) });
+    saveFlags(archive, batchId, intake.importProblems);
+    return { intake, report: batchReport(archive, batchId), outcome };
   }
   saveFlags(archive, batchId, intake.importProblems);
   engine.store.db.transaction(() => {
@@ -39,5 +94,12 @@ export async function runBatch(engine: Engine, options: BatchIntakeOptions & { o
     const p = archive.progress(batchId);
     engine.audit.append({ actor: options.actor, action: 'batch.done', subject: `batch:${batchId}`, details: { pages: p.total, failed: p.failed } });
   })();
-  return { intake, report: batchReport(archive, batchId) };
+  return { intake, report: batchReport(archive, batchId), outcome };
+}
+
+/** A batch found again: a cancelled one only with --resume; a paused one resumes by being run. */
+function admit(archive: ArchiveRepository, batchId: number, options: BatchRunOptions): void {
+  const status = archive.batch(batchId)!.status;
+  if (status === 'cancelled' && !options.resume) throw new BatchCancelledError(batchId);
+  archive.setStatus(batchId, 'running');
 }

@@ -1,8 +1,9 @@
 import { parseCsv } from '../catalog/csv';
-import { RegisterEmptyError, RegisterMissingColumnError, RegisterXlsxUnsupportedError } from './archive-errors';
-import { mapColumns, REGISTER_FIELDS, type ColumnMap, type RegisterField } from './register-columns';
+import { RegisterEmptyError, RegisterMissingColumnError, RegisterXlsUnsupportedError } from './archive-errors';
+import { checkColumnChoice, mapColumns, REGISTER_FIELDS, type ColumnMap, type RegisterField } from './register-columns';
 import { decodeRegister, type RegisterEncoding } from './register-encoding';
 import { numberKey, parsePageCount, parseYear } from './register-values';
+import { readXlsxTable } from './register-xlsx';
 
 /** One dossier of the register (sổ theo dõi). */
 export interface RegisterRow {
@@ -30,26 +31,54 @@ export interface ParsedRegister {
   rows: RegisterRow[];
   problems: RegisterProblem[];
   columns: ColumnMap;
-  encoding: RegisterEncoding;
+  /** How the text was read: a CSV's encoding, or 'xlsx'. */
+  encoding: RegisterEncoding | 'xlsx';
+  /** The register's header row, as written. */
+  header: string[];
+}
+
+export interface RegisterReadOptions {
+  /** The column map remembered for the batch: wins over the guess where its headers are present. */
+  remembered?: ColumnMap;
+  /** Columns chosen by hand (`--map`): win over everything; a header not in the register is an error. */
+  chosen?: ColumnMap;
+  encoding?: RegisterEncoding;
+}
+
+/** One row of a register's table: its line (row number in the sheet) and its cells as text. */
+export interface RegisterTableRow {
+  line: number;
+  cells: string[];
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
+/** Reads a register, CSV (UTF-8, Windows-1258, TCVN3) or XLSX (first sheet), by its bytes. */
+export async function readRegister(bytes: Uint8Array, path: string, options: RegisterReadOptions = {}): Promise<ParsedRegister> {
+  if (isOle(bytes) || (/\.xls$/i.test(path) && !isZip(bytes))) throw new RegisterXlsUnsupportedError(path);
+  if (isZip(bytes) || /\.xlsx$/i.test(path)) return parseRegisterTable(await readXlsxTable(bytes, path), path, 'xlsx', options);
+  return parseRegister(bytes, path, options);
+}
+
 /**
  * Reads a register from CSV bytes in UTF-8, Windows-1258 or TCVN3. Problems are reported row by
- * row with the row's line number and good rows go on; only an unusable file (XLSX, no header, no
+ * row with the row's line number and good rows go on; only an unusable file (no header, no
  * dossier-number column) throws.
  */
-export function parseRegister(bytes: Uint8Array, path: string, options: { remembered?: ColumnMap; encoding?: RegisterEncoding } = {}): ParsedRegister {
-  if (/\.xlsx?$/i.test(path) || isZip(bytes) || isOle(bytes)) throw new RegisterXlsxUnsupportedError(path);
+export function parseRegister(bytes: Uint8Array, path: string, options: RegisterReadOptions = {}): ParsedRegister {
+  if (isOle(bytes)) throw new RegisterXlsUnsupportedError(path);
   const { text, encoding, utf8Lines } = decodeRegister(bytes, options.encoding);
-  const utf8Rows = new Set(utf8Lines);
-  const table = parseCsv(text);
+  return parseRegisterTable(parseCsv(text), path, encoding, options, new Set(utf8Lines));
+}
+
+/** The rows of a register's table (header first) to register rows and row-by-row problems. */
+export function parseRegisterTable(table: RegisterTableRow[], path: string, encoding: ParsedRegister['encoding'], options: RegisterReadOptions = {}, utf8Rows = new Set<number>()): ParsedRegister {
   const head = table[0];
   if (!head) throw new RegisterEmptyError(path);
   const header = head.cells.map((c) => c.trim());
-  const columns = mapColumns(header, options.remembered);
+  if (options.chosen) checkColumnChoice(header, options.chosen);
+  const columns = mapColumns(header, { ...options.remembered, ...options.chosen });
   if (columns.dossier === undefined) throw new RegisterMissingColumnError('dossier', header);
   const problems: RegisterProblem[] = [];
   for (const field of REGISTER_FIELDS) {
@@ -98,5 +127,5 @@ export function parseRegister(bytes: Uint8Array, path: string, options: { rememb
       retention: cell('retention') || null,
     });
   }
-  return { rows, problems, columns, encoding };
+  return { rows, problems, columns, encoding, header };
 }

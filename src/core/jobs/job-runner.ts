@@ -30,6 +30,17 @@ export interface JobRunnerOptions {
   idleMs?: number;
   owner?: string;
   onChange?: (job: Job, state: string) => void;
+  /**
+   * The disk is full (ENOSPC, SQLITE_FULL): the job goes back to the queue, its attempt not
+   * counted, and this is called; the runner takes no more jobs (the process stops; a new start tries again).
+   */
+  onDiskFull?: (error: Error) => void;
+}
+
+/** The disk (or the database on it) has no space left. */
+export function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT';
 }
 
 /** Leases jobs and runs their handlers, renewing leases while they work. */
@@ -38,6 +49,7 @@ export class JobRunner {
   private readonly leaseMs: number;
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
+  private diskFull = false;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.owner = options.owner ?? `${process.pid}-${randomUUID()}`;
@@ -79,6 +91,7 @@ export class JobRunner {
 
   async runOne(): Promise<boolean> {
     const { jobs, handlers, db } = this.options;
+    if (this.diskFull) return false;
     const job = jobs.lease(this.owner, Object.keys(handlers), this.leaseMs);
     if (!job) return false;
     this.options.onChange?.(job, 'leased');
@@ -93,7 +106,15 @@ export class JobRunner {
       })();
       this.options.onChange?.(job, 'done');
     } catch (e) {
-      if (!(e instanceof LeaseLostError)) {
+      if (isDiskFull(e)) {
+        this.diskFull = true;
+        try {
+          jobs.release(job.id, this.owner);
+        } catch {
+          // No room even for that: the lease runs out, or the next start gives it back (its owner is dead).
+        }
+        this.options.onDiskFull?.(e as Error);
+      } else if (!(e instanceof LeaseLostError)) {
         // A coded error is a verdict on the input (corrupt image, bad certificate): retrying cannot help.
         const error = { code: e instanceof CodedError ? e.code : 'job.crashed', message: (e as Error)?.message ?? String(e) };
         db.transaction(() => {

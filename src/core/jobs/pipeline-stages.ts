@@ -1,4 +1,5 @@
 import type { PageText } from '../../shared/page-text';
+import type { ArchivalMetadata } from '../record/record-metadata';
 
 /** A page after clean-up: the record's image (colour/grey kept) and the copy OCR reads. */
 export interface CleanedImage {
@@ -36,6 +37,8 @@ export interface RecordPageInput {
 }
 
 export interface RecordInfo {
+  /** For an archive dossier: its box, number, year, retention and register title. */
+  archive?: ArchivalMetadata;
   dossierCode: string;
   procedureCode: string | null;
   title: string;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PageText } from '../../shared/page-text';
 import type { EventBus } from '../event-bus';
 import { DeskRepository, type FieldCorrection } from '../store/desk-repository';
+import { ArchiveRepository } from '../store/archive-repository';
 import type { Store } from '../store/store';
 import type { JobHandler } from './job-runner';
 import type { ExtractedFields, PipelineStages } from './pipeline-stages';
@@ -38,6 +39,7 @@ export function enqueuePage(store: Store, pageId: number, imageSha256: string): 
 export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandler> {
   const { store, stages } = ctx;
   const desk = new DeskRepository(store.db);
+  const archive = new ArchiveRepository(store.db);
   const pageOf = (payload: unknown) => {
     const page = store.pages.get((payload as { pageId: number }).pageId);
     if (!page) throw new Error(`page ${(payload as { pageId: number }).pageId} is gone`);
@@ -136,6 +138,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
           docDate: fields.docDate,
           agencyName: ctx.agencyName,
           digitizedBy: ctx.actor,
+          archive: archive.archivalMetadata(documentId),
         },
       );
       return { documentId, pdfSha: store.blobs.put(pdf), fields };

@@ -70,6 +70,7 @@ export function createPipelineStages(options: RealStagesOptions): PipelineStages
           issuingAgencyToday: info.agencyName,
           digitizedAt: new Date(),
           digitizedBy: info.digitizedBy,
+          archive: info.archive,
         },
       }),
     close: () => pool.close(),

@@ -13,6 +13,8 @@ export interface RecordMetadata {
   issuingAgencyToday?: string;
   digitizedAt: Date;
   digitizedBy?: string;
+  /** For a back-digitized archive dossier: where the paper is kept and what the register says of it. */
+  archive?: ArchivalMetadata;
   /** Defaults to 'sohoa'. */
   producer?: string;
 }
@@ -24,4 +26,13 @@ export interface ScanFacts {
   pageCount: number;
   dpi: number;
   colorMode: ColorMode;
+}
+
+/** The archival fields of a record made from an archive dossier (sổ theo dõi, kho lưu trữ). */
+export interface ArchivalMetadata {
+  box?: string;
+  dossierNumber?: string;
+  year?: number;
+  retention?: string;
+  registerTitle?: string;
 }

@@ -1,5 +1,6 @@
 import type { ColumnMap } from '../archive/register-columns';
 import type { RegisterProblem, RegisterRow } from '../archive/register-import';
+import type { ArchivalMetadata } from '../record/record-metadata';
 import type { Db } from './database';
 
 export interface BatchRow {
@@ -13,7 +14,12 @@ export interface BatchRow {
   columns: ColumnMap | null;
   registerEncoding: string | null;
   registerProblems: RegisterProblem[];
+  /** How the batch's pages are split into dossiers: folders, qr, blank or count:N. */
+  separation: string;
 }
+
+/** open: taken in, not run yet; paused / cancelled: asked to stop (a running batch process notices). */
+export type BatchStatus = 'open' | 'running' | 'paused' | 'cancelled' | 'done';
 
 export type ArchiveFlagKind = 'count-mismatch' | 'missing' | 'extra' | 'pages-failed' | 'unreadable-files';
 
@@ -55,6 +61,7 @@ interface RawBatch {
   column_map: string | null;
   register_encoding: string | null;
   register_problems: string;
+  separation: string;
 }
 
 const toBatch = (r: RawBatch): BatchRow => ({
@@ -68,6 +75,7 @@ const toBatch = (r: RawBatch): BatchRow => ({
   columns: r.column_map ? (JSON.parse(r.column_map) as ColumnMap) : null,
   registerEncoding: r.register_encoding,
   registerProblems: JSON.parse(r.register_problems) as RegisterProblem[],
+  separation: r.separation,
 });
 
 /** Archive batches, their register (sổ theo dõi) rows, dossier folders and reconciliation flags. */
@@ -99,8 +107,12 @@ export class ArchiveRepository {
     return r && toBatch(r);
   }
 
-  setStatus(batchId: number, status: 'open' | 'running' | 'done'): void {
+  setStatus(batchId: number, status: BatchStatus): void {
     this.db.prepare('UPDATE batch SET status = ? WHERE id = ?').run(status, batchId);
+  }
+
+  setSeparation(batchId: number, separation: string): void {
+    this.db.prepare('UPDATE batch SET separation = ? WHERE id = ?').run(separation, batchId);
   }
 
   /** Replaces the batch's register rows with a fresh read of the register, and remembers its column map. */
@@ -159,6 +171,21 @@ export class ArchiveRepository {
          WHERE f.batch_id = ? ORDER BY f.rel_path`,
       )
       .all(batchId) as BatchFolderRow[];
+  }
+
+  /** The archival fields a record of this document carries, when it is an archive dossier's; else undefined. */
+  archivalMetadata(documentId: number): ArchivalMetadata | undefined {
+    const r = this.db
+      .prepare(
+        `SELECT d.box, d.archive_number AS dossierNumber, d.year, r.retention, r.title AS registerTitle
+         FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id
+           LEFT JOIN archive_register_row r ON r.batch_id = f.batch_id AND r.line = f.register_line
+         WHERE f.document_id = ?`,
+      )
+      .get(documentId) as Record<keyof ArchivalMetadata, string | number | null> | undefined;
+    if (!r) return undefined;
+    const text = (v: string | number | null) => (v === null || v === '' ? undefined : String(v));
+    return { box: text(r.box), dossierNumber: text(r.dossierNumber), year: typeof r.year === 'number' ? r.year : undefined, retention: text(r.retention), registerTitle: text(r.registerTitle) };
   }
 
   /** Pages of the batch: all, and those the pipeline has finished with (read or failed for good). */

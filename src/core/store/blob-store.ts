@@ -129,9 +129,13 @@ function writeAtomically(target: string, bytes: Uint8Array): void {
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
+    // A full disk: leave no half-written temp file taking the space.
     closeSync(fd);
+    unlinkSync(temp);
+    throw e;
   }
+  closeSync(fd);
   try {
     renameSync(temp, target);
   } catch (e) {

@@ -123,6 +123,15 @@ export class JobRepository {
     return row?.state;
   }
 
+  /** Gives a leased job back to the queue without counting the attempt (the machine, not the job, was at fault). */
+  release(id: number, owner: string): boolean {
+    return (
+      this.db
+        .prepare(`UPDATE job SET state = 'queued', attempts = max(0, attempts - 1), lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND state = 'leased'`)
+        .run(id, owner).changes === 1
+    );
+  }
+
   countsByState(): Record<JobState, number> {
     const counts: Record<JobState, number> = { queued: 0, leased: 0, done: 0, failed: 0 };
     for (const r of this.db.prepare('SELECT state, count(*) AS n FROM job GROUP BY state').all() as { state: JobState; n: number }[]) counts[r.state] = r.n;

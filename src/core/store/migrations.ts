@@ -324,4 +324,13 @@ CREATE INDEX audit_event_action_subject ON audit_event(action, subject, actor);
 CREATE INDEX archive_folder_line ON archive_folder(batch_id, register_line, document_id);
 `,
   },
+  {
+    version: 10,
+    name: 'archive batches: how pages are split, QC approval of dossiers',
+    sql: `
+ALTER TABLE batch ADD COLUMN separation TEXT NOT NULL DEFAULT 'folders';
+ALTER TABLE archive_folder ADD COLUMN approved_by TEXT;
+ALTER TABLE archive_folder ADD COLUMN approved_at TEXT;
+`,
+  },
 ];

@@ -1,0 +1,148 @@
+/**
+ * Archive batch benchmark: end-to-end pages per hour for a batch of N corpus pages through
+ * `sohoa batch` (clean-up + OCR + PDF/A, then signing every record with a PKCS#12 key), and its
+ * peak memory, against `ocrmypdf --output-type pdfa --deskew --rotate-pages --jobs 2` on the same
+ * pages in the same run (one call per dossier, its pages given as an image-only PDF made beforehand,
+ * not timed). The corpus pages are used again and again, each copy made distinct (a PNG text chunk
+ * or a JPEG comment naming the copy) so content hashes differ and nothing is deduplicated.
+ *
+ *   npx tsx bench/archive.bench.ts [--pages N] [--per-dossier K] [--workers W]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
+import { Engine } from '../src/core/engine';
+import { openP12Signer } from '../src/core/record/p12-signer';
+import { signPdf } from '../src/core/record/sign-pdf';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const CORPUS = join(REPO, 'test/fixtures/vi-admin');
+const { values } = parseArgs({ options: { pages: { type: 'string' }, 'per-dossier': { type: 'string' }, workers: { type: 'string' } } });
+const N = Number(values.pages ?? 200);
+const PER = Number(values['per-dossier'] ?? 10);
+const WORKERS = Number(values.workers ?? 2);
+
+interface Page {
+  id: string;
+  file: string;
+  dpi: number;
+  format: string;
+}
+
+execFileSync('bash', [join(REPO, 'bench/install-reference-tools.sh')], { stdio: 'inherit' });
+const corpus = (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages.filter((p) => p.format === 'png' || p.format === 'jpeg' || p.format === 'jpg');
+
+const crc32 = (bytes: Buffer) => {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+};
+
+/** The same image, other bytes: a tEXt chunk before a PNG's IEND, or a COM segment after a JPEG's SOI. */
+function distinct(image: Buffer, copy: number): Buffer {
+  const note = Buffer.from(`sohoa-bench copy ${copy}`, 'latin1');
+  if (image[0] === 0x89) {
+    const body = Buffer.concat([Buffer.from('tEXt'), Buffer.from('Comment\0'), note]);
+    const chunk = Buffer.alloc(body.length + 8);
+    chunk.writeUInt32BE(body.length - 4, 0);
+    body.copy(chunk, 4);
+    chunk.writeUInt32BE(crc32(body), body.length + 4);
+    const iend = image.length - 12;
+    return Buffer.concat([image.subarray(0, iend), chunk, image.subarray(iend)]);
+  }
+  const com = Buffer.alloc(4 + note.length);
+  com.writeUInt16BE(0xfffe, 0);
+  com.writeUInt16BE(note.length + 2, 2);
+  note.copy(com, 4);
+  return Buffer.concat([image.subarray(0, 2), com, image.subarray(2)]);
+}
+
+/** Runs a command under GNU time: wall seconds and peak RSS of the process (threads included). */
+function timed(cmd: string, args: string[], cwd = REPO): { seconds: number; peakKb: number; status: number | null; stdout: string; stderr: string } {
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_KB=%M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const peak = /PEAK_KB=(\d+)/.exec(r.stderr ?? '');
+  return { seconds: (performance.now() - started) / 1000, peakKb: peak ? Number(peak[1]) : 0, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'sohoa-archive-bench-'));
+try {
+  const tree = join(work, 'tree');
+  const dossiers: { folder: string; pages: { bytes: Buffer; page: Page }[] }[] = [];
+  for (let i = 0; i < N; i++) {
+    const d = Math.floor(i / PER);
+    if (!dossiers[d]) dossiers[d] = { folder: join(tree, `HS ${d + 1}`), pages: [] };
+    const page = corpus[i % corpus.length]!;
+    dossiers[d].pages.push({ bytes: distinct(readFileSync(join(CORPUS, page.file)), i), page });
+  }
+  const register = ['Hồ sơ số,Tiêu đề,Năm,Số trang,Thời hạn bảo quản'];
+  for (const [d, dossier] of dossiers.entries()) {
+    mkdirSync(dossier.folder, { recursive: true });
+    dossier.pages.forEach((p, k) => writeFileSync(join(dossier.folder, `p${String(k + 1).padStart(3, '0')}.${p.page.format === 'png' ? 'png' : 'jpg'}`), p.bytes));
+    register.push(`${d + 1},Hồ sơ ${d + 1},2020,${dossier.pages.length},Vĩnh viễn`);
+  }
+  writeFileSync(join(work, 'register.csv'), register.join('\n'));
+
+  // SoHoa: the batch as the CLI runs it, then every record signed.
+  const dataDir = join(work, 'data');
+  const ours = timed(process.execPath, ['bin/sohoa.mjs', 'batch', tree, '--manifest', join(work, 'register.csv'), '--data-dir', dataDir, '--workers', String(WORKERS), '--json']);
+  if (ours.status !== 0) throw new Error(`sohoa batch failed: ${ours.stderr.split('\n').slice(-5).join('\n')}`);
+  const report = JSON.parse(ours.stdout) as { pages: { read: number; failed: number; records: number } };
+  const password = 'bench';
+  const ssl = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe' });
+  ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '2', '-subj', '/CN=Bench Signer', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']);
+  ssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 's.p12', '-passout', `pass:${password}`]);
+  const signer = await openP12Signer(new Uint8Array(readFileSync(join(work, 's.p12'))), password);
+  const engine = Engine.open({ dataDir });
+  let signSeconds = 0;
+  try {
+    const shas = (engine.store.db.prepare('SELECT pdf_sha256 AS sha FROM record').all() as { sha: string }[]).map((r) => r.sha);
+    const t = performance.now();
+    for (const sha of shas) await signPdf(engine.store.blobs.get(sha), { signer });
+    signSeconds = (performance.now() - t) / 1000;
+  } finally {
+    await engine.close();
+  }
+  const oursSeconds = ours.seconds + signSeconds;
+
+  // The reference: ocrmypdf per dossier.
+  let refSeconds = 0;
+  let refPeakKb = 0;
+  let refFailed = 0;
+  for (const [d, dossier] of dossiers.entries()) {
+    const doc = await PDFDocument.create();
+    for (const { bytes, page } of dossier.pages) {
+      const image = bytes[0] === 0x89 ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+      const scale = 72 / page.dpi;
+      doc.addPage([image.width * scale, image.height * scale]).drawImage(image, { x: 0, y: 0, width: image.width * scale, height: image.height * scale });
+    }
+    const input = join(work, `in-${d + 1}.pdf`);
+    writeFileSync(input, await doc.save());
+    const r = timed('ocrmypdf', ['--output-type', 'pdfa', '--deskew', '--rotate-pages', '--jobs', '2', '-l', 'vie+eng', '-q', input, join(work, `out-${d + 1}.pdf`)]);
+    refSeconds += r.seconds;
+    refPeakKb = Math.max(refPeakKb, r.peakKb);
+    if (r.status !== 0) {
+      refFailed++;
+      process.stderr.write(`ocrmypdf failed on dossier ${d + 1}: ${r.stderr.split('\n')[0]}\n`);
+    }
+  }
+
+  const perHour = (seconds: number) => ((N / seconds) * 3600).toFixed(0);
+  const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+  const lines = [
+    `pages: ${N} in ${dossiers.length} dossier(s) (vi-admin corpus pages reused, made distinct), ${WORKERS} OCR worker(s)`,
+    `sohoa batch (clean-up + OCR + PDF/A): ${ours.seconds.toFixed(0)} s; signing ${report.pages.records} record(s): ${signSeconds.toFixed(1)} s; ${perHour(oursSeconds)} pages/hour; peak RSS ${mb(ours.peakKb)}; read ${report.pages.read}, failed ${report.pages.failed}`,
+    `ocrmypdf --output-type pdfa --deskew --rotate-pages --jobs 2 -l vie+eng (per dossier): ${refSeconds.toFixed(0)} s; ${perHour(refSeconds)} pages/hour; peak RSS ${mb(refPeakKb)} (its largest process)${refFailed ? `; ${refFailed} failed` : ''}`,
+    `ratio pages/hour (sohoa / ocrmypdf): ${(refSeconds / oursSeconds).toFixed(2)}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

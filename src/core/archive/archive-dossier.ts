@@ -1,0 +1,41 @@
+import type { Engine } from '../engine';
+import type { ArchiveRepository } from '../store/archive-repository';
+import type { DossierFolder } from './folder-layout';
+import type { RegisterRow } from './register-import';
+
+/** The archive dossier of a folder (or of a stretch of a page stream) and its one document, created on the first run in one transaction. */
+export function ensureDossier(engine: Engine, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
+  const { store } = engine;
+  return store.db.transaction(() => {
+    const existing = archive.folder(batchId, folder.relPath);
+    if (existing) return existing;
+    const box = row?.box || folder.box || null;
+    const archiveNumber = row?.archiveNumber ?? folder.name;
+    const agency = engine.workstation.agencyCode;
+    const prefix = `${agency}-LT${batchId}-`;
+    const dossier = store.dossiers.insert(
+      {
+        kind: 'archive',
+        procedureCode: null,
+        applicantName: null,
+        applicantCccd: null,
+        applicantPhone: null,
+        applicantAddress: null,
+        receivedDate: null,
+        dueDate: null,
+        workstationId: engine.workstation.id,
+        box,
+        archiveNumber,
+        year: row?.year ?? null,
+        batchId,
+      },
+      { prefix, format: (n) => `${prefix}${String(n).padStart(5, '0')}` },
+    );
+    const title = row?.title ?? `Hồ sơ ${archiveNumber}`;
+    const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', title);
+    archive.addFolder(batchId, folder.relPath, dossier.id, documentId);
+    store.search.indexDossier(dossier.id, [dossier.code, title, box, archiveNumber, row?.field, row?.year].filter(Boolean).join(' '));
+    engine.audit.append({ actor, action: 'archive.dossier.create', subject: dossier.code, details: { id: dossier.id, batchId, folder: folder.relPath, box, archiveNumber, registerLine: row?.line ?? null } });
+    return { dossierId: dossier.id, documentId };
+  })();
+}
