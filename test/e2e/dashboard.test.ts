@@ -5,6 +5,7 @@ import type { Engine } from '../../src/core/engine';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
+import { signIn } from '../e2e-support/sign-in';
 import { REPO } from '../e2e-support/renderer-build';
 
 const SHOTS = `${REPO}test-output/e2e`;
@@ -56,6 +57,7 @@ describe('the progress dashboard in the browser', () => {
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
+    await signIn(page, app, 'supervisor');
     await page.getByRole('navigation').getByRole('button', { name: vi['nav.progress'] }).click();
   });
 

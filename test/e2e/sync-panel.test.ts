@@ -5,6 +5,7 @@ import { WorkstationSync } from '../../src/core/sync/workstation-sync';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
+import { signIn } from '../e2e-support/sign-in';
 import { startTestHub, type TestHub } from '../hub/support/hub-harness';
 import { startPostgres, type TestPostgres } from '../hub/support/postgres';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
@@ -57,6 +58,7 @@ describe('sync in the app, against a real hub', () => {
       if (m.type() === 'error') pageErrors.push(m.text());
     });
     await page.goto(app.server.appUrl);
+    await signIn(page, app);
   }, 120_000);
 
   afterAll(async () => {
