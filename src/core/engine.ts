@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineHandlers } from '../shared/contract';
 import type { FileReader } from './handlers/handler-context';
@@ -12,8 +13,9 @@ import { Sessions } from './auth/sessions';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
 import { syncHandlers } from './handlers/sync-handlers';
+import { AuditAnchor } from './audit/audit-anchor';
 import { createHandlers } from './service';
-import { checkDataKey, type DataKey } from './security/data-key';
+import { checkDataKey, subkey, type DataKey } from './security/data-key';
 import { dataKeyFromFile } from './security/key-file';
 import { SyncService } from './sync/sync-service';
 import { WorkstationSync } from './sync/workstation-sync';
@@ -50,6 +52,9 @@ export function defaultResourcesDir(): string {
 export class Engine {
   readonly events = new EventBus();
   readonly audit: AuditLog;
+  /** The audit log's head, outside the database: what finds events removed from the end of the log. */
+  readonly auditAnchor: AuditAnchor;
+  private readonly anchorTimer: NodeJS.Timeout;
   readonly handlers: EngineHandlers;
   readonly workstation: Workstation;
   readonly accounts: Accounts;
@@ -63,11 +68,14 @@ export class Engine {
   private constructor(
     readonly store: Store,
     options: EngineOptions,
+    key: DataKey,
   ) {
     this.workstation = store.workstations.ensure(DEFAULT_AGENCY);
     const actor = options.actor ?? 'local';
     const now = options.now ?? (() => new Date());
     this.audit = new AuditLog(store.audit, this.workstation.id, now);
+    this.auditAnchor = new AuditAnchor(join(store.dataDir, 'audit-anchor.json'), subkey(key, 'audit-anchor'));
+    this.anchorTimer = setInterval(() => this.anchorAudit(), 5_000).unref();
     this.accounts = new Accounts(store, this.audit, now);
     const sessions = new Sessions({ store, audit: this.audit, accounts: this.accounts, system: { kind: 'system', name: actor }, now });
     this.sessions = sessions;
@@ -122,7 +130,7 @@ export class Engine {
   static open(options: EngineOptions): Engine {
     const key = options.key ? checkDataKey(options.key, 'the key given to the engine') : dataKeyFromFile(options.dataDir, { keyFile: options.keyFile });
     const store = openStore(options.dataDir, key);
-    const engine = new Engine(store, options);
+    const engine = new Engine(store, options, key);
     engine.seedSampleCatalog(options.resourcesDir ?? defaultResourcesDir());
     return engine;
   }
@@ -143,13 +151,35 @@ export class Engine {
     await runner?.stop();
   }
 
+  /** Checks the audit log's chain and, against the anchor, its end. */
+  verifyAudit() {
+    return this.audit.verify(this.auditAnchor.read());
+  }
+
+  /**
+   * Moves the anchor to the last committed audit event. Runs from a timer and at close, never inside
+   * a transaction; leaves the anchor alone when the log no longer holds the anchored event.
+   */
+  private anchorAudit(): void {
+    const reading = this.auditAnchor.read();
+    if (reading.kind === 'forged') return;
+    const anchored = reading.kind === 'head' ? reading.head : null;
+    const head = this.audit.headAfter(anchored);
+    if (head && (head.seq !== anchored?.seq || head.hash !== anchored.hash)) this.auditAnchor.write(head);
+  }
+
   /** Closes the store; with a pipeline running, after the jobs in hand have finished. */
   close(): Promise<void> {
     const pending = [this.runner?.stop(), this.sync.stop()].filter((p) => p !== undefined);
-    if (pending.length === 0) {
+    const closeStore = () => {
+      clearInterval(this.anchorTimer);
+      this.anchorAudit();
       this.store.close();
+    };
+    if (pending.length === 0) {
+      closeStore();
       return Promise.resolve();
     }
-    return Promise.all(pending).then(() => this.store.close());
+    return Promise.all(pending).then(closeStore);
   }
 }

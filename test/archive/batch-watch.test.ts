@@ -1,15 +1,15 @@
-import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli';
+import { peekDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { CORPUS_IMAGES } from './batch-tree';
 
 function count(dbFile: string, sql: string): number {
-  if (!existsSync(dbFile)) return 0;
-  const db = new Database(dbFile, { readonly: true, timeout: 5000 });
+  const db = peekDatabase(dirname(dbFile));
+  if (!db) return 0;
   try {
     return (db.prepare(sql).get() as { n: number }).n;
   } catch {

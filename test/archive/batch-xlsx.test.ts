@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { runSohoa } from '../support/cli';
+import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { writeTree } from './batch-tree';
 
@@ -51,7 +51,7 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
     expect(text.stdout).toMatch(/^ {2}dossier +← Mã số$/m);
     expect(text.stdout).toContain('line 3: box 1 · dossier 8 · title Hồ sơ cấp phép xây dựng · year 2018');
     // A preview imports nothing.
-    const db = new Database(join(dataDir, 'sohoa.db'), { readonly: true });
+    const db = openRawDatabase(dataDir, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM batch').get()).toEqual({ n: 0 });
     db.close();
   });

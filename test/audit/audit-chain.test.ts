@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { runSohoa } from '../support/cli';
@@ -48,6 +50,26 @@ describe('hash-chained audit log', () => {
     tamper('DELETE FROM audit_event WHERE seq = 3');
     const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, brokenAt: 4 });
+  });
+
+  it('finds the last events removed, by the anchor kept outside the database', () => {
+    tamper('DELETE FROM audit_event WHERE seq >= 3');
+    const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, events: 2, brokenAt: 3, reason: 'truncated' });
+    expect(r.stderr).toMatch(/removed from the end/);
+    // The check itself moves nothing: asked again, it still finds them gone.
+    expect(runSohoa(['audit', 'verify', '--data-dir', dir.path]).code).toBe(1);
+  });
+
+  it('finds an anchor file edited to match a shortened log', () => {
+    tamper('DELETE FROM audit_event WHERE seq = 4');
+    const file = join(dir.path, 'audit-anchor.json');
+    const anchor = JSON.parse(readFileSync(file, 'utf8')) as { seq: number };
+    writeFileSync(file, JSON.stringify({ ...anchor, seq: 3 }));
+    const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reason: 'anchor-forged' });
   });
 
   it('finds reordered events even with their sequence numbers swapped back', () => {

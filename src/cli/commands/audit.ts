@@ -3,6 +3,14 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 
+const REASONS = {
+  hash: 'event edited',
+  link: 'chain link broken: event removed or reordered',
+  sequence: 'sequence gap: event removed',
+  truncated: 'events removed from the end of the log (the anchor outside the database names a later event)',
+  'anchor-forged': 'the anchor file outside the database was altered',
+} as const;
+
 export const auditCommand: Command = {
   name: 'audit',
   usage: 'audit verify [--data-dir D] [--json]',
@@ -12,11 +20,11 @@ export const auditCommand: Command = {
     if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError(`expected 'verify'`);
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
-      const verdict = engine.audit.verify();
+      const verdict = engine.verifyAudit();
       if (values.json) io.out(JSON.stringify(verdict));
       else if (verdict.ok) io.out(`audit log intact: ${verdict.events} events`);
       if (!verdict.ok) {
-        io.err(`audit log broken at event ${verdict.brokenAt} (${verdict.reason === 'hash' ? 'event edited' : verdict.reason === 'link' ? 'chain link broken: event removed or reordered' : 'sequence gap: event removed'})`);
+        io.err(`audit log broken at event ${verdict.brokenAt} (${REASONS[verdict.reason]})`);
         return 1;
       }
       return 0;

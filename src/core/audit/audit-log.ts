@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditRepository, AuditRow } from '../store/audit-repository';
+import type { AnchorReading, AuditHead } from './audit-anchor';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -16,7 +17,9 @@ export function hashEvent(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export type AuditVerdict = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' };
+export type AuditVerdict =
+  | { ok: true; events: number }
+  | { ok: false; events: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' | 'truncated' | 'anchor-forged' };
 
 /** Append-only, hash-chained event log. Call `append` inside the transaction of the act it records. */
 export class AuditLog {
@@ -43,8 +46,26 @@ export class AuditLog {
     return row;
   }
 
-  /** Walks the chain and reports the first event that was edited, removed or moved. */
-  verify(): AuditVerdict {
+  /** The last event now committed, unless it disagrees with `anchored` (events removed since): then null, so the evidence stays. */
+  headAfter(anchored: AuditHead | null): AuditHead | null {
+    if (anchored && this.repo.bySeq(anchored.seq)?.hash !== anchored.hash) return null;
+    const last = this.repo.last();
+    return last ? { seq: last.seq, hash: last.hash } : null;
+  }
+
+  /**
+   * Walks the chain and reports the first event that was edited, removed or moved; with the anchor
+   * kept outside the database, also events removed from the end of the log.
+   */
+  verify(anchor: AnchorReading = { kind: 'none' }): AuditVerdict {
+    const chain = this.verifyChain();
+    if (!chain.ok || anchor.kind === 'none') return chain;
+    if (anchor.kind === 'forged') return { ok: false, events: chain.events, brokenAt: chain.events, reason: 'anchor-forged' };
+    if (this.repo.bySeq(anchor.head.seq)?.hash !== anchor.head.hash) return { ok: false, events: chain.events, brokenAt: chain.events + 1, reason: 'truncated' };
+    return chain;
+  }
+
+  private verifyChain(): AuditVerdict {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let events = 0;

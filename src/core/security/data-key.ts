@@ -16,6 +16,6 @@ export function checkDataKey(key: Uint8Array, source: string): DataKey {
 }
 
 /** A key for one use (HKDF-SHA256), so the database cipher and the blob cipher never share key material. */
-export function subkey(key: DataKey, purpose: 'database' | 'blobs'): Buffer {
+export function subkey(key: DataKey, purpose: 'database' | 'blobs' | 'audit-anchor'): Buffer {
   return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `sohoa ${purpose} v1`, DATA_KEY_BYTES));
 }

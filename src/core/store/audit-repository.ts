@@ -19,6 +19,10 @@ export class AuditRepository {
     return this.db.prepare('SELECT * FROM audit_event ORDER BY seq DESC LIMIT 1').get() as AuditRow | undefined;
   }
 
+  bySeq(seq: number): AuditRow | undefined {
+    return this.db.prepare('SELECT * FROM audit_event WHERE seq = ?').get(seq) as AuditRow | undefined;
+  }
+
   insert(row: AuditRow): void {
     this.db
       .prepare(
