@@ -2,7 +2,7 @@ import type { Dossier } from '../../../shared/types';
 import { useOpenDesk } from '../app/desk-opener';
 import { formatDate } from '../i18n/format-date';
 import { useLanguage, useT } from '../i18n/i18n-context';
-import { STATUS_LABELS } from '../i18n/status-labels';
+import { statusLabel } from '../i18n/status-labels';
 
 /** The dossiers as a table, newest first, as the engine returned them. */
 export function DossierTable({ dossiers, captionId }: { dossiers: Dossier[]; captionId: string }) {
@@ -34,7 +34,7 @@ export function DossierTable({ dossiers, captionId }: { dossiers: Dossier[]; cap
             <td className="date">{formatDate(d.receivedDate, language)}</td>
             <td className="date">{formatDate(d.dueDate, language)}</td>
             <td>
-              <span className={`status status--${d.status}`}>{t(STATUS_LABELS[d.status])}</span>
+              <span className={`status status--${d.status}`}>{statusLabel(t, d.status)}</span>
             </td>
           </tr>
         ))}

@@ -21,7 +21,7 @@ import { useDeskShortcuts } from '../hooks/use-desk-shortcuts';
 import { useRecordSyncStates } from '../hooks/use-sync-status';
 import { useEngineAction } from '../hooks/use-engine-action';
 import { useT } from '../i18n/i18n-context';
-import { STATUS_LABELS } from '../i18n/status-labels';
+import { statusLabel } from '../i18n/status-labels';
 
 /** The clerk's desk for one dossier: checklist, documents and their pages, capture, viewer, fields, signing. */
 export function DeskPage({ dossierId, onClose }: { dossierId: number; onClose(): void }) {
@@ -98,7 +98,7 @@ function Desk({ view }: { view: DeskView }) {
       <h1>{t('desk.title', { code: dossier.code })}</h1>
       <p className="desk-summary">
         {t('desk.applicant', { name: dossier.applicantName ?? '—', cccd: dossier.applicantCccd ?? '—' })} ·{' '}
-        <span className={`status status--${dossier.status}`}>{t(STATUS_LABELS[dossier.status])}</span> <ReceiptButton dossierId={dossier.id} code={dossier.code} />
+        <span className={`status status--${dossier.status}`}>{statusLabel(t, dossier.status)}</span> <ReceiptButton dossierId={dossier.id} code={dossier.code} />
       </p>
       {view.reusesData && <p className="badge badge--reused">{t('desk.reusesData')}</p>}
       <p className="hint">

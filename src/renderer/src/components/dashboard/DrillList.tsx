@@ -4,8 +4,7 @@ import { useEngineQuery } from '../../hooks/use-engine-query';
 import { formatDate } from '../../i18n/format-date';
 import { formatNumber } from '../../i18n/format-number';
 import { useLanguage, useT } from '../../i18n/i18n-context';
-import { STATUS_LABELS } from '../../i18n/status-labels';
-import type { DossierStatus } from '../../../../shared/types';
+import { statusLabel } from '../../i18n/status-labels';
 import { ErrorNotice } from '../desk/ErrorNotice';
 import { useEffect, useRef, useState } from 'react';
 
@@ -54,7 +53,7 @@ export function DrillList({ filter, figure, title, onClose }: { filter: Indicato
                     <td>{d.procedureName ?? d.procedureCode ?? '—'}</td>
                     <td>{formatDate(d.receivedDate, language)}</td>
                     <td>{formatDate(d.dueDate, language)}</td>
-                    <td>{Object.hasOwn(STATUS_LABELS, d.status) ? t(STATUS_LABELS[d.status as DossierStatus]) : d.status}</td>
+                    <td>{statusLabel(t, d.status)}</td>
                   </tr>
                 ))}
               </tbody>
