@@ -1,28 +1,15 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { defaultRecordResourcePaths, readResource } from '../record/record-resources';
 import type { RegisterRow } from './register-import';
 import { separatorPayload } from './separator-payload';
+import { wrapText } from '../record/wrap-text';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
 /** The QR code's side on paper, in points (7 cm): read at 150 dpi even when scanned crooked. */
 const QR_SIDE = 198;
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 function drawQr(page: PDFPage, text: string, x: number, y: number, side: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -53,7 +40,7 @@ export async function buildSeparatorSheets(rows: RegisterRow[], batchName: strin
     const page = doc.addPage([A4.width, A4.height]);
     let y = A4.height - MARGIN - 20;
     const write = (text: string, size: number) => {
-      for (const line of wrap(text, font, size, width)) {
+      for (const line of wrapText(text, font, size, width)) {
         page.drawText(line, { x: (A4.width - font.widthOfTextAtSize(line, size)) / 2, y, size, font });
         y -= size * 1.35;
       }

@@ -1,7 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
 import type { Dossier } from '../../shared/types';
 import { defaultRecordResourcePaths, readResource } from '../record/record-resources';
+import { wrapText } from '../record/wrap-text';
 
 export interface ReceiptInput {
   dossier: Dossier;
@@ -15,21 +16,6 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const viDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '—');
 
-/** Wraps text to the width available, word by word. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /** The receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) handed to the citizen, as a one-page PDF. */
 export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -41,7 +27,7 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
   doc.setTitle(`Giấy tiếp nhận hồ sơ ${dossier.code}`);
   let y = A4.height - MARGIN;
   const write = (p: PDFPage, text: string, size: number, opts: { center?: boolean; indent?: number } = {}) => {
-    for (const line of wrap(text, font, size, A4.width - 2 * MARGIN - (opts.indent ?? 0))) {
+    for (const line of wrapText(text, font, size, A4.width - 2 * MARGIN - (opts.indent ?? 0))) {
       const x = opts.center ? (A4.width - font.widthOfTextAtSize(line, size)) / 2 : MARGIN + (opts.indent ?? 0);
       p.drawText(line, { x, y, size, font });
       y -= size * 1.45;

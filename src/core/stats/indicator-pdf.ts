@@ -4,6 +4,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { BreakdownRow, Dashboard } from '../../shared/indicators';
 import { readResource } from '../record/record-resources';
 import { backlogRows, indicatorRows, reportNotices, type ReportRow } from './report-rows';
+import { wrapText } from '../record/wrap-text';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
@@ -33,7 +34,7 @@ class PageWriter {
   text(text: string, size: number, opts: { bold?: boolean; indent?: number; grey?: boolean } = {}): void {
     const font = opts.bold ? this.bold : this.font;
     const width = A4.width - 2 * MARGIN - (opts.indent ?? 0);
-    for (const line of wrap(text, font, size, width)) {
+    for (const line of wrapText(text, font, size, width)) {
       this.room(size * 1.4);
       this.page.drawText(line, { x: MARGIN + (opts.indent ?? 0), y: this.y - size, size, font, color: opts.grey ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0) });
       this.y -= size * 1.4;
@@ -56,20 +57,6 @@ class PageWriter {
   gap(h: number): void {
     this.y -= h;
   }
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 const figure = (v: number | null) => (v === null ? 'chưa có số liệu' : vn.format(v));

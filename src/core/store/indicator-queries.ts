@@ -1,4 +1,4 @@
-import type { BreakdownDimension, DrillFigure, IndicatorFilter } from '../../shared/indicators';
+import type { BreakdownDimension, DrillFigure, DrillRow, IndicatorFilter } from '../../shared/indicators';
 import type { Db } from './database';
 
 export type { IndicatorFilter } from '../../shared/indicators';
@@ -118,18 +118,8 @@ export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: Breakdown
     .all({ ...w.params, today: clock.today }) as BreakdownCounts[];
 }
 
-export interface DrillRowDb {
-  id: number;
-  code: string;
-  procedureCode: string | null;
-  procedureName: string | null;
-  receivedDate: string | null;
-  dueDate: string | null;
-  status: string;
-}
-
 /** The dossiers behind one figure, newest received first, a page at a time. */
-export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRowDb[]; total: number } {
+export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRow[]; total: number } {
   const w = dossierWhere(f);
   const select = (columns: string) => `${filteredDossiers(w, false)} SELECT ${columns} FROM filtered d WHERE ${figureSql(clock)[figure]}`;
   const params = { ...w.params, today: clock.today };
@@ -140,7 +130,7 @@ export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, c
               d.received_date AS receivedDate, d.due_date AS dueDate, d.status`)}
        ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit, offset }) as DrillRowDb[];
+    .all({ ...params, limit, offset }) as DrillRow[];
   return { items, total };
 }
 
