@@ -96,4 +96,27 @@ describe('sohoa dossier', () => {
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ code: ok.stdout.trim(), applicantName: 'Võ Văn Tú', procedureCode: 'MAU-HT-01' });
   });
+
+  it('deletes a dossier only with a reason, recorded in the audit log, and keeps the chain intact', async () => {
+    const dataDir = join(dir.path, 'd');
+    const code = JSON.parse(runSohoa(['dossier', 'list', '--json', '--data-dir', dataDir]).stdout).items[0].code as string;
+    const noReason = runSohoa(['dossier', 'delete', code, '--data-dir', dataDir]);
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toMatch(/reason/);
+    expect(runSohoa(['dossier', 'delete', 'KHONG-CO', '--reason', 'nhập nhầm', '--data-dir', dataDir]).stderr).toMatch(/dossier\.not-found|no dossier KHONG-CO/);
+
+    const done = runSohoa(['dossier', 'delete', code, '--reason', 'Nhập trùng hồ sơ', '--data-dir', dataDir]);
+    expect(done.code, done.stderr).toBe(0);
+    expect(JSON.parse(runSohoa(['dossier', 'list', '--json', '--data-dir', dataDir]).stdout).total).toBe(0);
+    expect(runSohoa(['audit', 'verify', '--data-dir', dataDir]).code).toBe(0);
+    const engine = Engine.open({ dataDir });
+    try {
+      const { items } = await engine.handlers['audit.list']({ action: 'dossier.delete', limit: 10, offset: 0 });
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ action: 'dossier.delete' });
+      expect(JSON.stringify(items[0])).toContain('Nhập trùng hồ sơ');
+    } finally {
+      await engine.close();
+    }
+  });
 });

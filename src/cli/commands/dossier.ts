@@ -15,18 +15,31 @@ const createOptions = {
   address: { type: 'string' },
   received: { type: 'string' },
   due: { type: 'string' },
+  reason: { type: 'string' },
 } as const;
 
 export const dossierCommand: Command = {
   name: 'dossier',
-  usage: 'dossier create --procedure CODE --name N --cccd C --received YYYY-MM-DD [--due D] [--phone P] [--address A] | dossier list [--json]',
-  summary: 'take in a dossier, or list dossiers',
+  usage:
+    'dossier create --procedure CODE --name N --cccd C --received YYYY-MM-DD [--due D] [--phone P] [--address A] | dossier list [--json] | dossier delete CODE --reason R',
+  summary: 'take in a dossier, list dossiers, or delete one (recorded with its reason; the signed records are kept)',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, createOptions);
     const action = positionals[0];
-    if ((action !== 'create' && action !== 'list') || positionals.length > 1) throw new UsageError(`expected 'create' or 'list'`);
+    if (action === 'delete' ? positionals.length !== 2 : (action !== 'create' && action !== 'list') || positionals.length > 1) {
+      throw new UsageError(`expected 'create', 'list' or 'delete CODE'`);
+    }
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
+      if (action === 'delete') {
+        const code = positionals[1]!;
+        const dossier = engine.store.dossiers.byCode(code);
+        if (!dossier) throw new CodedError('dossier.not-found', `no dossier ${code}`);
+        const reply = await dispatch(engine.handlers, { kind: 'call', id: 1, method: 'dossier.delete', params: { id: dossier.id, reason: values.reason ?? '' } });
+        if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message, reply.error.details);
+        io.out(`${code} deleted (recorded in the audit log with its reason)`);
+        return 0;
+      }
       if (action === 'list') {
         const { items, total } = await engine.handlers['dossier.list']({ limit: 500, offset: 0 });
         if (values.json) io.out(JSON.stringify({ items, total }));

@@ -53,6 +53,11 @@ export class DossierRepository {
     return this.db.prepare(`${SELECT_DOSSIER} WHERE d.id = ? AND d.deleted_at IS NULL`).get(id) as Dossier | undefined;
   }
 
+  /** A dossier that has not been deleted, by its code. */
+  byCode(code: string): Dossier | undefined {
+    return this.db.prepare(`${SELECT_DOSSIER} WHERE d.code = ? AND d.deleted_at IS NULL`).get(code) as Dossier | undefined;
+  }
+
   /**
    * Marks a dossier deleted, with who, when and why. Its documents, records and blobs are kept
    * (an archive keeps signed records for their retention period); it leaves every list and search.
