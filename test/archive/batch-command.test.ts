@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { PDFDocument, PDFName, type PDFRawStream } from 'pdf-lib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSohoa } from '../support/cli';
-import { openRawDatabase } from '../support/data-key';
+import { openRawDatabase, readStoredBlob } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { countFiles, writeTree, type TreeDossier } from './batch-tree';
 import { toWindows1258 } from './legacy-encodings';
@@ -108,7 +108,7 @@ describe('sohoa batch: a folder tree against its register', () => {
       .all() as { n: string; sha: string }[];
     db.close();
     const xmpOf = async (sha: string) => {
-      const pdf = await PDFDocument.load(readFileSync(join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha)));
+      const pdf = await PDFDocument.load(readStoredBlob(dataDir, sha));
       return new TextDecoder().decode((pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents);
     };
     const registered = await xmpOf(records.find((r) => r.n === '1')!.sha);

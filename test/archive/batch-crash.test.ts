@@ -107,17 +107,23 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
     const dbFile = join(dataDir, 'sohoa.db');
     const args = ['bin/sohoa.mjs', 'batch', tree, '--manifest', register, '--data-dir', dataDir, '--workers', '1', '--json'];
     const random = seeded(20261123);
-    // Five kills after a random 1–12 s, then one the moment an assemble job is leased ("power loss"
+    // Five kills at a random 0.3–2.5 s into the work, then one the moment an assemble job is leased ("power loss"
     // while the record's PDF is being written), then a run left to finish.
     const kills: ('random' | 'assembling')[] = ['random', 'random', 'random', 'random', 'random', 'assembling'];
     let killed = 0;
     let finished: { code: number | null; stdout: string } | undefined;
     for (const kind of kills) {
-      child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] });
+      child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
+      let stderr = '';
       child.stdout!.on('data', (d) => (stdout += d));
+      child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.on('exit', (code, signal) => resolve({ code, signal })));
-      if (kind === 'random') await Promise.race([sleep(1000 + random() * 11_000), exited]);
+      if (kind === 'random') {
+        // From the moment the batch is open (start-up takes seconds on a loaded machine), so each kill lands in the work itself.
+        while (child.exitCode === null && !/batch \d+ (opened|resumed)/.test(stderr)) await sleep(50);
+        await Promise.race([sleep(300 + random() * 2_200), exited]);
+      }
       else {
         while (child.exitCode === null && get(dbFile, "SELECT count(*) AS n FROM job WHERE kind = 'document.assemble' AND state = 'leased'", { n: 0 }).n === 0) await sleep(50);
       }
@@ -131,6 +137,8 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
         finished = { code: end.code, stdout };
         break;
       }
+      // A run that ended by itself with an error is a failure of the resume, not a kill: say why.
+      expect(end.signal, `run ${killed + 1} ended by itself (code ${end.code}) after ${killed} kill(s): ${stderr}`).toBe('SIGKILL');
     }
     expect(killed, 'at least some runs were killed before they finished').toBeGreaterThanOrEqual(3);
     if (!finished) {

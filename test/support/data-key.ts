@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../src/core/store/database';
+import { FileBlobStore } from '../../src/core/store/blob-store';
 import { DB_FILE, databaseState, openKeyed } from '../../src/core/store/database';
 import { keyFilePath, readKeyFile } from '../../src/core/security/key-file';
 
@@ -33,4 +34,9 @@ export function peekDatabase(dataDir: string): Db | null {
   } catch {
     return null;
   }
+}
+
+/** A stored file's plain bytes (blobs are encrypted on disk), with the key the engine found for the data directory. */
+export function readStoredBlob(dataDir: string, sha256: string): Buffer {
+  return new FileBlobStore(join(dataDir, 'blobs'), readKeyFile(keyFilePath(dataDir))).get(sha256);
 }
