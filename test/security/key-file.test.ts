@@ -3,19 +3,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { dataKeyFromFile, keyFilePath } from '../../src/core/security/key-file';
-import { CodedError } from '../../src/shared/errors';
 import { runSohoa } from '../support/cli';
+import { codeOfSync } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
-
-const codeOfSync = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CodedError);
-    return (e as CodedError).code;
-  }
-  return 'no error';
-};
 
 describe('the data key in a key file (CLI and plain Node)', () => {
   const dir = tempDir();

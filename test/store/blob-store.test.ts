@@ -3,19 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileBlobStore } from '../../src/core/store/blob-store';
-import { CodedError } from '../../src/shared/errors';
 import { TEST_KEY } from '../support/data-key';
+import { codeOfSync } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
-
-const codeOfSync = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CodedError);
-    return (e as CodedError).code;
-  }
-  return 'no error';
-};
 
 describe('FileBlobStore', () => {
   const dir = tempDir();

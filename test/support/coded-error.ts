@@ -11,3 +11,14 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
   return 'no error';
 }
+
+/** The code of the CodedError `f` throws, or 'no error'. */
+export function codeOfSync(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(CodedError);
+    return (e as CodedError).code;
+  }
+  return 'no error';
+}
