@@ -86,9 +86,16 @@ interface Run {
   label: string;
   seconds: number;
   textSeconds: number;
+  /** CPU seconds (user + system, every thread or process of the run): holds on a busy machine where wall time does not. */
+  cpuSeconds: number;
   score: Score;
   peakRss?: number;
 }
+
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
 
 /** Clean-up then OCR per page, `workers` pages in flight, as the pipeline's jobs do; timed from the raw file. */
 async function runPipeline(): Promise<Run> {
@@ -101,6 +108,7 @@ async function runPipeline(): Promise<Run> {
   const queue = [...pages];
   let textSeconds = 0;
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let p = queue.shift(); p; p = queue.shift()) {
@@ -113,8 +121,9 @@ async function runPipeline(): Promise<Run> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSince(cpu0);
   await pool.close();
-  return { label: 'sohoa clean-up + OCR', seconds, textSeconds, score: score(hypDir), peakRss: process.resourceUsage().maxRSS * 1024 };
+  return { label: 'sohoa clean-up + OCR', seconds, textSeconds, cpuSeconds, score: score(hypDir), peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
 async function runPool(variant: LanguageDataVariant, files: Map<string, string>): Promise<Run> {
@@ -124,6 +133,7 @@ async function runPool(variant: LanguageDataVariant, files: Map<string, string>)
   const pool = new OcrPool(new TesseractDriver({ variant, cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), { workers, recycleAfterPages: Number(values.recycle) });
   await pool.warmUp();
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   let textSeconds = 0;
   await Promise.all(
     pages.map(async (p) => {
@@ -134,14 +144,15 @@ async function runPool(variant: LanguageDataVariant, files: Map<string, string>)
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSince(cpu0);
   await pool.close();
-  return { label: `tesseract.js ${variant}`, seconds, textSeconds, score: score(hypDir), peakRss: process.resourceUsage().maxRSS * 1024 };
+  return { label: `tesseract.js ${variant}`, seconds, textSeconds, cpuSeconds, score: score(hypDir), peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
-function nativeOne(image: string, outBase: string): Promise<{ seconds: number; rss: number }> {
+function nativeOne(image: string, outBase: string): Promise<{ seconds: number; cpuSeconds: number; rss: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%M', 'tesseract', image, outBase, '-l', 'vie+eng', '--oem', '1', '--psm', '3'], {
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', 'tesseract', image, outBase, '-l', 'vie+eng', '--oem', '1', '--psm', '3'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -149,8 +160,9 @@ function nativeOne(image: string, outBase: string): Promise<{ seconds: number; r
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', () => {
-      const rssKb = Number(err.trim().split('\n').pop());
-      resolve({ seconds: (performance.now() - t0) / 1000, rss: (Number.isFinite(rssKb) ? rssKb : 0) * 1024 });
+      const [rssKb, user, system] = (err.trim().split('\n').pop() ?? '').split(' ').map(Number);
+      const known = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : 0);
+      resolve({ seconds: (performance.now() - t0) / 1000, cpuSeconds: known(user) + known(system), rss: known(rssKb) * 1024 });
     });
   });
 }
@@ -162,18 +174,20 @@ async function runNative(files: Map<string, string>): Promise<Run> {
   const queue = [...pages];
   let peakRss = 0;
   let textSeconds = 0;
+  let cpuSeconds = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let p = queue.shift(); p; p = queue.shift()) {
         const r = await nativeOne(files.get(p.id)!, join(hypDir, p.id));
         peakRss = Math.max(peakRss, r.rss);
+        cpuSeconds += r.cpuSeconds;
         if (!p.expected_blank) textSeconds += r.seconds;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { label: 'native tesseract 5', seconds, textSeconds, score: score(hypDir), peakRss };
+  return { label: 'native tesseract 5', seconds, textSeconds, cpuSeconds, score: score(hypDir), peakRss };
 }
 
 async function longRun(total: number, files: Map<string, string>): Promise<void> {
@@ -219,15 +233,15 @@ async function main(): Promise<void> {
 
   const textPages = pages.filter((p) => !p.expected_blank).length;
   console.log(`\nOCR over vi-admin: ${pages.length} pages (${textPages} with text), ${workers} parallel, input ${values.pipeline ? 'raw files (SoHoa cleans them inside the timed run)' : values.clean ? `cleaned by src/core/imaging (${values['clean-image']})` : 'raw files'}`);
-  console.log('engine                   CER     WER     pages/min  wall s  blank→text  peak RSS');
+  console.log('engine                   CER     WER     pages/min  wall s  CPU s/page  blank→text  peak RSS');
   for (const r of runs) {
     console.log(
-      `${r.label.padEnd(24)} ${r.score.cer.toFixed(4)}  ${r.score.wer.toFixed(4)}  ${((pages.length / r.seconds) * 60).toFixed(1).padStart(9)}  ${r.seconds.toFixed(0).padStart(6)}  ${String(r.score.blankWithText).padStart(10)}  ${r.peakRss ? mb(r.peakRss) : '-'}`,
+      `${r.label.padEnd(24)} ${r.score.cer.toFixed(4)}  ${r.score.wer.toFixed(4)}  ${((pages.length / r.seconds) * 60).toFixed(1).padStart(9)}  ${r.seconds.toFixed(0).padStart(6)}  ${(r.cpuSeconds / pages.length).toFixed(2).padStart(10)}  ${String(r.score.blankWithText).padStart(10)}  ${r.peakRss ? mb(r.peakRss) : '-'}`,
     );
   }
   if (native) {
     for (const r of runs.filter((x) => x !== native)) {
-      console.log(`ratio ${r.label} / native: speed ×${(native.seconds / r.seconds).toFixed(2)} (pages/min), CER ×${(r.score.cer / native.score.cer).toFixed(2)}, WER ×${(r.score.wer / native.score.wer).toFixed(2)}`);
+      console.log(`ratio ${r.label} / native: speed ×${(native.seconds / r.seconds).toFixed(2)} (pages/min), CPU per page ×${(native.cpuSeconds / r.cpuSeconds).toFixed(2)} (the speed a fully busy machine would see), CER ×${(r.score.cer / native.score.cer).toFixed(2)}, WER ×${(r.score.wer / native.score.wer).toFixed(2)}`);
     }
   }
   console.log(`hypotheses in ${OUT}`);
