@@ -4,7 +4,7 @@ import { join, dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli';
 import { runSohoaHere } from '../support/cli-here';
-import { peekDatabase } from '../support/data-key';
+import { watchedStores } from '../support/watch-database';
 import { tempDir } from '../support/temp-dir';
 import { writeSmallPages, writeTree, type TreeDossier } from './batch-tree';
 
@@ -15,17 +15,9 @@ const TREE = (pages: string[]): TreeDossier[] => [
 ];
 const pageFiles = 12;
 
-function query<T>(dbFile: string, sql: string, fallback: T): T {
-  const db = peekDatabase(dirname(dbFile));
-  if (!db) return fallback;
-  try {
-    return db.prepare(sql).get() as T;
-  } catch {
-    return fallback; // the schema is not there yet
-  } finally {
-    db.close();
-  }
-}
+/** One connection per watched store (opening one derives the key: polling must not load the machine). */
+const stores = watchedStores();
+const query = <T>(dbFile: string, sql: string, fallback: T): T => stores.get(dirname(dbFile), sql, fallback);
 
 /** A running `sohoa batch` and how it ended. */
 function start(args: string[]): { child: ChildProcess; ended: Promise<{ code: number | null; stdout: string; stderr: string }> } {
@@ -52,6 +44,7 @@ describe('sohoa batch: pause, cancel and resume', () => {
 
   afterAll(() => {
     for (const c of running) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    stores.closeAll();
     dir.remove();
   });
 

@@ -3,21 +3,13 @@ import { copyFileSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli';
-import { peekDatabase } from '../support/data-key';
+import { watchedStores } from '../support/watch-database';
 import { tempDir } from '../support/temp-dir';
 import { writeSmallPages } from './batch-tree';
 
-function count(dbFile: string, sql: string): number {
-  const db = peekDatabase(dirname(dbFile));
-  if (!db) return 0;
-  try {
-    return (db.prepare(sql).get() as { n: number }).n;
-  } catch {
-    return 0; // the schema is not there yet
-  } finally {
-    db.close();
-  }
-}
+/** One connection per watched store (opening one derives the key: polling must not load the machine). */
+const stores = watchedStores();
+const count = (dbFile: string, sql: string): number => stores.get(dirname(dbFile), sql, { n: 0 }).n;
 
 describe('sohoa batch --watch: a hot folder as the source', () => {
   const dir = tempDir('sohoa-batch-watch-');
@@ -37,6 +29,7 @@ describe('sohoa batch --watch: a hot folder as the source', () => {
 
   afterAll(() => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    stores.closeAll();
     dir.remove();
   });
 
