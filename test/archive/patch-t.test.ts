@@ -11,7 +11,7 @@ import { buildPatchSheets } from '../../src/core/archive/patch-sheets';
 import { parseSeparationMode } from '../../src/core/archive/separation';
 import { Engine } from '../../src/core/engine';
 import { ArchiveRepository } from '../../src/core/store/archive-repository';
-import { runSohoa } from '../support/cli';
+import { runSohoaHere } from '../support/cli-here';
 import { tempDir } from '../support/temp-dir';
 import { CORPUS_IMAGES } from './batch-tree';
 
@@ -51,8 +51,8 @@ describe('Kodak Patch T separator sheets', () => {
     return readFileSync(join(dir.path, `${name}.png`));
   };
 
-  beforeAll(() => {
-    const r = runSohoa(['batch', '--patch-t-sheets', sheetsPdf, '--count', '3']);
+  beforeAll(async () => {
+    const r = await runSohoaHere(['batch', '--patch-t-sheets', sheetsPdf, '--count', '3']);
     expect(r.code, r.stderr).toBe(0);
     for (const dpi of [200, 300]) rendered[dpi] = render(sheetsPdf, dpi, `t-${dpi}`);
   });
@@ -78,8 +78,8 @@ describe('Kodak Patch T separator sheets', () => {
     expect(runs[8]!.size).toBeGreaterThan(3 * PATCH_NARROW_IN * 300);
   });
 
-  it('refuses a --count that is not a number of sheets', () => {
-    const r = runSohoa(['batch', '--patch-t-sheets', join(dir.path, 'x.pdf'), '--count', 'many']);
+  it('refuses a --count that is not a number of sheets', async () => {
+    const r = await runSohoaHere(['batch', '--patch-t-sheets', join(dir.path, 'x.pdf'), '--count', 'many']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--count');
   });
