@@ -78,10 +78,13 @@ describe('Kodak Patch T separator sheets', () => {
     expect(runs[8]!.size).toBeGreaterThan(3 * PATCH_NARROW_IN * 300);
   });
 
-  it('refuses a --count that is not a number of sheets', async () => {
+  it('refuses a --count that is not a number of sheets, or without --patch-t-sheets', async () => {
     const r = await runSohoaHere(['batch', '--patch-t-sheets', join(dir.path, 'x.pdf'), '--count', 'many']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--count');
+    const alone = await runSohoaHere(['batch', join(dir.path, 'stream'), '--count', '2', '--data-dir', join(dir.path, 'unused')]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--count goes with --patch-t-sheets');
   });
 
   it('reads the printed sheet as Patch T at 200 and 300 dpi, crooked, noisy and fed any way round', async () => {

@@ -97,6 +97,7 @@ export const batchCommand: Command = {
       return 0;
     }
 
+    if (values.count !== undefined && values['patch-t-sheets'] === undefined) throw new UsageError('--count goes with --patch-t-sheets');
     if (values['patch-t-sheets'] !== undefined) {
       if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --patch-t-sheets`);
       const count = values.count === undefined ? 1 : Number(values.count);
