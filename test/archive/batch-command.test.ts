@@ -3,20 +3,22 @@ import { PDFDocument, PDFName, type PDFRawStream } from 'pdf-lib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSohoa } from '../support/cli';
+import { runSohoaHere } from '../support/cli-here';
 import { openRawDatabase, readStoredBlob } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
-import { countFiles, writeTree, type TreeDossier } from './batch-tree';
+import { countFiles, writeSmallPages, writeTree, type TreeDossier } from './batch-tree';
 import { toWindows1258 } from './legacy-encodings';
 
 /**
  * The tree: box 1 holds dossiers 1 (2 pages, as registered) and 2 (1 page, 3 registered); box 2
  * holds dossier 9, not in the register, with a file that is not an image. The register also lists
- * dossier 1/3, which has no folder, a row without a dossier number and a duplicate of 1/1.
+ * dossier 1/3, which has no folder, a row without a dossier number and a duplicate of 1/1. What the
+ * pages say does not matter here: they are small generated ones, quick to read.
  */
-const TREE: TreeDossier[] = [
-  { relPath: 'Hop 01/HS 001', pages: ['viadm-18d1.png', 'viadm-4448.png'] },
-  { relPath: 'Hop 01/HS 002', pages: ['viadm-80c2.png'] },
-  { relPath: 'Hop 02/HS 009', pages: ['viadm-863d.png'], junk: ['ghi-chu.txt'] },
+const TREE = (pages: string[]): TreeDossier[] => [
+  { relPath: 'Hop 01/HS 001', pages: [pages[0]!, pages[1]!] },
+  { relPath: 'Hop 01/HS 002', pages: [pages[2]!] },
+  { relPath: 'Hop 02/HS 009', pages: [pages[3]!], junk: ['ghi-chu.txt'] },
 ];
 const REGISTER = [
   'Hộp số,Hồ sơ số,Tiêu đề,Năm,Lĩnh vực,Số trang,Thời hạn bảo quản',
@@ -26,7 +28,7 @@ const REGISTER = [
   '1,,Dòng thiếu số hồ sơ,2021,Hộ tịch,1,10 năm',
   '1,001,Trùng với dòng 2,2020,Hộ tịch,2,10 năm',
 ];
-const pageFiles = TREE.reduce((n, d) => n + d.pages.length, 0);
+const pageFiles = 4;
 
 describe('sohoa batch: a folder tree against its register', () => {
   const dir = tempDir('sohoa-batch-');
@@ -35,8 +37,8 @@ describe('sohoa batch: a folder tree against its register', () => {
   const dataDir = join(dir.path, 'data');
   let first: ReturnType<typeof runSohoa>;
 
-  beforeAll(() => {
-    writeTree(tree, TREE);
+  beforeAll(async () => {
+    writeTree(tree, TREE(await writeSmallPages(join(dir.path, 'pages'), pageFiles)));
     writeFileSync(register, REGISTER.join('\r\n'), 'utf8');
     first = runSohoa(['batch', tree, '--manifest', register, '--data-dir', dataDir, '--json']);
   });
@@ -127,30 +129,30 @@ describe('sohoa batch: a folder tree against its register', () => {
     expect(extra).not.toContain('<sohoa:archiveYear>');
   });
 
-  it('resumes the same batch on a second run and adds nothing', () => {
+  it('resumes the same batch on a second run and adds nothing', async () => {
     const before = counts();
     expect(before).toMatchObject({ pages: pageFiles, dossiers: 3, documents: 3, records: 3, batches: 1 });
-    const again = runSohoa(['batch', tree, '--manifest', register, '--data-dir', dataDir]);
+    const again = await runSohoaHere(['batch', tree, '--manifest', register, '--data-dir', dataDir]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('batch 1 resumed; 0 new page(s)');
     expect(counts()).toEqual(before);
     expect(again.stdout).toContain('! missing 1/3');
   });
 
-  it('prints the stored flags with --report, by batch id or by folder', () => {
-    const byId = runSohoa(['batch', '--report', '1', '--json', '--data-dir', dataDir]);
+  it('prints the stored flags with --report, by batch id or by folder', async () => {
+    const byId = await runSohoaHere(['batch', '--report', '1', '--json', '--data-dir', dataDir]);
     expect(byId.code, byId.stderr).toBe(0);
     expect(JSON.parse(byId.stdout).flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['count-mismatch', 'extra', 'missing', 'unreadable-files']);
-    const byFolder = runSohoa(['batch', '--report', tree, '--data-dir', dataDir]);
+    const byFolder = await runSohoaHere(['batch', '--report', tree, '--data-dir', dataDir]);
     expect(byFolder.code).toBe(0);
     expect(byFolder.stdout).toMatch(/^! count-mismatch 1\/2 .*"expected":3,"found":1/m);
-    const unknown = runSohoa(['batch', '--report', '42', '--data-dir', dataDir]);
+    const unknown = await runSohoaHere(['batch', '--report', '42', '--data-dir', dataDir]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe('sohoa batch: No archive batch 42 [batch.not-found]');
   });
 
-  it('lists the QC queue with reasons, approves the clean dossiers in bulk, and a flagged one by its code', () => {
-    const queue = runSohoa(['batch', '--qc', '1', '--json', '--data-dir', dataDir]);
+  it('lists the QC queue with reasons, approves the clean dossiers in bulk, and a flagged one by its code', async () => {
+    const queue = await runSohoaHere(['batch', '--qc', '1', '--json', '--data-dir', dataDir]);
     expect(queue.code, queue.stderr).toBe(0);
     const items = JSON.parse(queue.stdout) as { kind: string; dossierId: number | null; dossierCode: string | null; box: string; archiveNumber: string; reasons: string[]; approved: boolean }[];
     const dossierItems = items.filter((i) => i.kind !== 'page').map((i) => [i.kind, `${i.box}/${i.archiveNumber}`, i.reasons.sort()]);
@@ -161,7 +163,7 @@ describe('sohoa batch: a folder tree against its register', () => {
     ]);
     expect(items.every((i) => !i.approved)).toBe(true);
 
-    const bulk = runSohoa(['batch', '--approve', '1', '--data-dir', dataDir]);
+    const bulk = await runSohoaHere(['batch', '--approve', '1', '--data-dir', dataDir]);
     expect(bulk.code, bulk.stderr).toBe(0);
     const db = openRawDatabase(dataDir, { readonly: true });
     const approved = () => (db.prepare('SELECT dossier_id AS id FROM archive_folder WHERE approved_at IS NOT NULL ORDER BY dossier_id').all() as { id: number }[]).map((r) => r.id);
@@ -170,30 +172,30 @@ describe('sohoa batch: a folder tree against its register', () => {
     expect(approved()).toEqual(all.filter((d) => !flagged.has(d.id)).map((d) => d.id));
     const extra = items.find((i) => i.archiveNumber === 'HS 009')!;
     expect(approved()).not.toContain(extra.dossierId);
-    const one = runSohoa(['batch', '--approve', '1', '--dossier', extra.dossierCode!, '--data-dir', dataDir]);
+    const one = await runSohoaHere(['batch', '--approve', '1', '--dossier', extra.dossierCode!, '--data-dir', dataDir]);
     expect(one.stdout).toContain('1 dossier(s) approved');
     expect(approved()).toContain(extra.dossierId);
     db.close();
-    const after = JSON.parse(runSohoa(['batch', '--qc', '1', '--json', '--data-dir', dataDir]).stdout) as { archiveNumber: string; approved: boolean }[];
+    const after = JSON.parse((await runSohoaHere(['batch', '--qc', '1', '--json', '--data-dir', dataDir])).stdout) as { archiveNumber: string; approved: boolean }[];
     expect(after.filter((i) => i.archiveNumber === 'HS 009').every((i) => i.approved)).toBe(true);
   });
 
-  it('refuses a broken XLSX register and a missing folder with a one-line coded reason', () => {
+  it('refuses a broken XLSX register and a missing folder with a one-line coded reason', async () => {
     const xlsx = join(dir.path, 'so.xlsx');
     writeFileSync(xlsx, 'PK\u0003\u0004');
-    const r = runSohoa(['batch', tree, '--manifest', xlsx, '--data-dir', join(dir.path, 'other')]);
+    const r = await runSohoaHere(['batch', tree, '--manifest', xlsx, '--data-dir', join(dir.path, 'other')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('[register.unreadable]');
     const other = openRawDatabase(join(dir.path, 'other'), { readonly: true });
     expect(other.prepare('SELECT count(*) AS n FROM batch').get()).toEqual({ n: 0 });
     other.close();
-    const missing = runSohoa(['batch', join(dir.path, 'nowhere'), '--data-dir', join(dir.path, 'other')]);
+    const missing = await runSohoaHere(['batch', join(dir.path, 'nowhere'), '--data-dir', join(dir.path, 'other')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('[batch.folder-not-found]');
   });
 
-  it('takes a Windows-1258 register, storing its Vietnamese text right', () => {
+  it('takes a Windows-1258 register, storing its Vietnamese text right', async () => {
     const legacyTree = join(dir.path, 'kho-1258');
     // A dossier folder with no page image in it: the register is what is looked at here, not OCR.
     writeTree(legacyTree, [{ relPath: 'Hộp 3/HS 14', pages: [], junk: ['ghi-chu.txt'] }]);
@@ -201,7 +203,7 @@ describe('sohoa batch: a folder tree against its register', () => {
     const title = 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất';
     writeFileSync(legacyRegister, toWindows1258(['Hộp số,Hồ sơ số,Tiêu đề,Năm,Lĩnh vực,Thời hạn bảo quản', `3,14,${title},2021,Đất đai,Vĩnh viễn`].join('\r\n')));
     const legacyData = join(dir.path, 'data-1258');
-    const r = runSohoa(['batch', legacyTree, '--manifest', legacyRegister, '--data-dir', legacyData, '--json']);
+    const r = await runSohoaHere(['batch', legacyTree, '--manifest', legacyRegister, '--data-dir', legacyData, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.batch.registerEncoding).toBe('windows-1258');

@@ -4,16 +4,26 @@ import { join, dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { REPO } from '../support/cli';
-import { openRawDatabase, peekDatabase } from '../support/data-key';
+import { openRawDatabase } from '../support/data-key';
+import { watchedStores } from '../support/watch-database';
 import { tempDir } from '../support/temp-dir';
-import { writeTree, type TreeDossier } from './batch-tree';
+import { writeSmallPages, writeTree, type TreeDossier } from './batch-tree';
 
+/** The disk-full test's tree: A4 scans, whose clean-up and records are what fills the disk. */
 const TREE: TreeDossier[] = [
   { relPath: 'HS 1', pages: ['viadm-c0af.png', 'viadm-eb2a.png'] },
   { relPath: 'HS 2', pages: ['viadm-18d1.png'] },
 ];
 const REGISTER = 'Hồ sơ số,Tiêu đề,Số trang\n1,Một,2\n2,Hai,1\n';
 const pageFiles = TREE.reduce((n, d) => n + d.pages.length, 0);
+/** The kill test's tree: small generated pages (what they say does not matter), many jobs to be killed in. */
+const SMALL_TREE = (pages: string[]): TreeDossier[] => [
+  { relPath: 'HS 1', pages: pages.slice(0, 4) },
+  { relPath: 'HS 2', pages: pages.slice(4, 8) },
+];
+const SMALL_REGISTER = 'Hồ sơ số,Tiêu đề,Số trang\n1,Một,4\n2,Hai,4\n';
+const smallPageFiles = 8;
+const DOSSIERS = 2;
 
 /** A small seeded generator (mulberry32), so the kill moments are random but the same on every run. */
 function seeded(seed: number): () => number {
@@ -26,17 +36,9 @@ function seeded(seed: number): () => number {
   };
 }
 
-function get<T>(dbFile: string, sql: string, fallback: T): T {
-  const db = peekDatabase(dirname(dbFile));
-  if (!db) return fallback;
-  try {
-    return (db.prepare(sql).get() as T) ?? fallback;
-  } catch {
-    return fallback; // the schema is not there yet
-  } finally {
-    db.close();
-  }
-}
+/** One connection per watched store (opening one derives the key: polling must not load the machine). */
+const stores = watchedStores();
+const get = <T>(dbFile: string, sql: string, fallback: T): T => stores.get(dirname(dbFile), sql, fallback);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -44,10 +46,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * The end state the issue asks for after any number of crashes: every page processed exactly once,
  * every dossier of the register accounted for, no row or blob twice, no row pointing at a missing file.
  */
-async function expectNothingLostNothingTwice(dataDir: string, report: { pages: unknown; flags: unknown[]; registered: number; matched: number }) {
-  expect(report.pages).toMatchObject({ found: pageFiles, read: pageFiles, failed: 0, records: TREE.length });
-  expect(report.registered).toBe(TREE.length);
-  expect(report.matched).toBe(TREE.length);
+async function expectNothingLostNothingTwice(dataDir: string, pageFiles: number, report: { pages: unknown; flags: unknown[]; registered: number; matched: number }) {
+  expect(report.pages).toMatchObject({ found: pageFiles, read: pageFiles, failed: 0, records: DOSSIERS });
+  expect(report.registered).toBe(DOSSIERS);
+  expect(report.matched).toBe(DOSSIERS);
   expect(report.flags).toEqual([]);
   const db = openRawDatabase(dataDir, { readonly: true });
   try {
@@ -55,14 +57,14 @@ async function expectNothingLostNothingTwice(dataDir: string, report: { pages: u
     expect(n('SELECT count(*) AS n FROM page')).toBe(pageFiles);
     expect(n('SELECT count(*) AS n FROM (SELECT DISTINCT document_id, image_sha256 FROM page)')).toBe(pageFiles);
     expect(n("SELECT count(*) AS n FROM page WHERE state <> 'read'")).toBe(0);
-    expect(n('SELECT count(*) AS n FROM dossier')).toBe(TREE.length);
-    expect(n('SELECT count(*) AS n FROM archive_folder')).toBe(TREE.length);
+    expect(n('SELECT count(*) AS n FROM dossier')).toBe(DOSSIERS);
+    expect(n('SELECT count(*) AS n FROM archive_folder')).toBe(DOSSIERS);
     expect(db.prepare('SELECT document_id AS doc, count(*) AS n FROM record GROUP BY document_id').all()).toEqual(
       (db.prepare('SELECT id AS doc FROM document ORDER BY id').all() as { doc: number }[]).map(({ doc }) => ({ doc, n: 1 })),
     );
     // Each page cleaned once and read once, each document assembled once, nothing failed.
     expect(db.prepare('SELECT kind, state, count(*) AS n FROM job GROUP BY kind, state ORDER BY kind').all()).toEqual([
-      { kind: 'document.assemble', state: 'done', n: TREE.length },
+      { kind: 'document.assemble', state: 'done', n: DOSSIERS },
       { kind: 'page.clean', state: 'done', n: pageFiles },
       { kind: 'page.read', state: 'done', n: pageFiles },
     ]);
@@ -88,16 +90,21 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
   const dir = tempDir('sohoa-batch-kill-');
   const tree = join(dir.path, 'tree');
   const register = join(dir.path, 'register.csv');
+  const smallTree = join(dir.path, 'small-tree');
+  const smallRegister = join(dir.path, 'small-register.csv');
   let child: ChildProcess | undefined;
   let mounted: string | undefined;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     writeTree(tree, TREE);
     writeFileSync(register, REGISTER);
+    writeTree(smallTree, SMALL_TREE(await writeSmallPages(join(dir.path, 'pages'), smallPageFiles)));
+    writeFileSync(smallRegister, SMALL_REGISTER);
   });
 
   afterAll(() => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    stores.closeAll();
     if (mounted) spawnSync('umount', [mounted]);
     dir.remove();
   });
@@ -105,10 +112,12 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
   it('survives repeated SIGKILLs at random moments, one of them while a record is being assembled', async () => {
     const dataDir = join(dir.path, 'data');
     const dbFile = join(dataDir, 'sohoa.db');
-    const args = ['bin/sohoa.mjs', 'batch', tree, '--manifest', register, '--data-dir', dataDir, '--workers', '1', '--json'];
+    const args = ['bin/sohoa.mjs', 'batch', smallTree, '--manifest', smallRegister, '--data-dir', dataDir, '--workers', '1', '--json'];
     const random = seeded(20261123);
-    // Five kills at a random 0.3–2.5 s into the work, then one the moment an assemble job is leased ("power loss"
-    // while the record's PDF is being written), then a run left to finish.
+    const jobsDone = () => get(dbFile, "SELECT count(*) AS n FROM job WHERE state = 'done'", { n: 0 }).n;
+    // Five kills at random points of the work (measured in work, not in time, so each lands in it however loaded
+    // the machine is: once one or two more jobs are done, a random 0–0.3 s into the next), then one the moment an
+    // assemble job is leased ("power loss" while the record's PDF is being written), then a run left to finish.
     const kills: ('random' | 'assembling')[] = ['random', 'random', 'random', 'random', 'random', 'assembling'];
     let killed = 0;
     let finished: { code: number | null; stdout: string } | undefined;
@@ -120,9 +129,9 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
       child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.on('exit', (code, signal) => resolve({ code, signal })));
       if (kind === 'random') {
-        // From the moment the batch is open (start-up takes seconds on a loaded machine), so each kill lands in the work itself.
-        while (child.exitCode === null && !/batch \d+ (opened|resumed)/.test(stderr)) await sleep(50);
-        await Promise.race([sleep(300 + random() * 2_200), exited]);
+        const target = jobsDone() + 1 + Math.floor(random() * 2);
+        while (child.exitCode === null && jobsDone() < target) await sleep(50);
+        await Promise.race([sleep(random() * 300), exited]);
       }
       else {
         while (child.exitCode === null && get(dbFile, "SELECT count(*) AS n FROM job WHERE kind = 'document.assemble' AND state = 'leased'", { n: 0 }).n === 0) await sleep(50);
@@ -146,7 +155,7 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
       expect(last.status, last.stderr).toBe(0);
       finished = { code: last.status, stdout: last.stdout };
     }
-    await expectNothingLostNothingTwice(dataDir, JSON.parse(finished.stdout));
+    await expectNothingLostNothingTwice(dataDir, smallPageFiles, JSON.parse(finished.stdout));
   }, 600_000);
 
   it('stops cleanly with a coded message when the disk fills, and resumes to the end once space is back', async () => {
@@ -181,6 +190,6 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
     const temps = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? temps(join(d, e.name)) : e.name.endsWith('.tmp') ? [e.name] : []));
     expect(temps(blobsDir)).toEqual([]);
     const report = JSON.parse(resumed.stdout);
-    expect(report.pages).toMatchObject({ found: pageFiles, read: pageFiles, failed: 0, records: TREE.length });
+    expect(report.pages).toMatchObject({ found: pageFiles, read: pageFiles, failed: 0, records: DOSSIERS });
   }, 600_000);
 });

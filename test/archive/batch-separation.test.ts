@@ -8,25 +8,28 @@ import { batchReport } from '../../src/core/archive/batch-report';
 import { parseSeparationMode } from '../../src/core/archive/separation';
 import { Engine } from '../../src/core/engine';
 import { ArchiveRepository } from '../../src/core/store/archive-repository';
-import { REPO, runSohoa } from '../support/cli';
+import { REPO } from '../support/cli';
+import { runSohoaHere } from '../support/cli-here';
 import { tempDir } from '../support/temp-dir';
-import { CORPUS_IMAGES } from './batch-tree';
+import { writeSmallPages } from './batch-tree';
 
 const REGISTER = ['Hộp số,Hồ sơ số,Tiêu đề,Năm,Số trang', '1,1,Hồ sơ đăng ký khai sinh,2020,2', '1,2,Hồ sơ kết hôn,2020,1', '1,3,Hồ sơ chứng thực,2021,2'].join('\n');
-const PAGES = ['viadm-18d1.png', 'viadm-4448.png', 'viadm-80c2.png', 'viadm-863d.png', 'viadm-c0af.png'];
 
 /**
  * The splitting is looked at here, up to the pages each dossier gets and what is flagged; the
- * pipeline is not run (the engine has none), so no OCR time is spent.
+ * pipeline is not run (the engine has none), so no OCR time is spent. The pages between the
+ * separators are small generated ones: what they say does not matter, only that they are not blank.
  */
 describe('splitting a flat stream of scans into dossiers', () => {
   const dir = tempDir('sohoa-separate-');
   const register = join(dir.path, 'so.csv');
   const sheetsPdf = join(dir.path, 'sheets.pdf');
   let sheets: string[] = [];
+  let pages: string[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     writeFileSync(register, REGISTER);
+    pages = await writeSmallPages(join(dir.path, 'pages'), 5);
   });
   afterAll(() => dir.remove());
 
@@ -37,7 +40,7 @@ describe('splitting a flat stream of scans into dossiers', () => {
     files.forEach((f, i) => copyFileSync(f, join(folder, `scan-${String(i + 1).padStart(3, '0')}.png`)));
     return folder;
   };
-  const page = (i: number) => join(CORPUS_IMAGES, PAGES[i]!);
+  const page = (i: number) => pages[i]!;
 
   /** Each dossier of the batch: its key, register line and the page files it got, in order. */
   const split = async (folder: string, mode: string) => {
@@ -58,8 +61,8 @@ describe('splitting a flat stream of scans into dossiers', () => {
     }
   };
 
-  it('prints one separator sheet per register row, with the dossier in large Vietnamese text', () => {
-    const r = runSohoa(['batch', '--separator-sheets', register, '--out', sheetsPdf]);
+  it('prints one separator sheet per register row, with the dossier in large Vietnamese text', async () => {
+    const r = await runSohoaHere(['batch', '--separator-sheets', register, '--out', sheetsPdf]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('3 separator sheet(s)');
     expect(execFileSync('pdfinfo', [sheetsPdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+3$/m);

@@ -1,23 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli';
-import { peekDatabase } from '../support/data-key';
+import { watchedStores } from '../support/watch-database';
 import { tempDir } from '../support/temp-dir';
-import { CORPUS_IMAGES } from './batch-tree';
+import { writeSmallPages } from './batch-tree';
 
-function count(dbFile: string, sql: string): number {
-  const db = peekDatabase(dirname(dbFile));
-  if (!db) return 0;
-  try {
-    return (db.prepare(sql).get() as { n: number }).n;
-  } catch {
-    return 0; // the schema is not there yet
-  } finally {
-    db.close();
-  }
-}
+/** One connection per watched store (opening one derives the key: polling must not load the machine). */
+const stores = watchedStores();
+const count = (dbFile: string, sql: string): number => stores.get(dirname(dbFile), sql, { n: 0 }).n;
 
 describe('sohoa batch --watch: a hot folder as the source', () => {
   const dir = tempDir('sohoa-batch-watch-');
@@ -28,15 +20,22 @@ describe('sohoa batch --watch: a hot folder as the source', () => {
   const args = ['bin/sohoa.mjs', 'batch', '--watch', hot, '--manifest', register, '--separate', 'count:1', '--data-dir', dataDir, '--workers', '1', '--json'];
   const children: ChildProcess[] = [];
   const pages = () => count(dbFile, 'SELECT count(*) AS n FROM page');
+  /** Small generated pages: what they say does not matter here, and they are read quickly. */
+  let scans: string[] = [];
+
+  beforeAll(async () => {
+    scans = await writeSmallPages(join(dir.path, 'pages'), 3);
+  });
 
   afterAll(() => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    stores.closeAll();
     dir.remove();
   });
 
   /** As a copier does: written under a temporary name, then renamed. */
-  const drop = (corpusFile: string, name: string) => {
-    copyFileSync(join(CORPUS_IMAGES, corpusFile), join(hot, `${name}.part`));
+  const drop = (scan: string, name: string) => {
+    copyFileSync(scan, join(hot, `${name}.part`));
     renameSync(join(hot, `${name}.part`), join(hot, name));
   };
 
@@ -59,9 +58,9 @@ describe('sohoa batch --watch: a hot folder as the source', () => {
     writeFileSync(register, 'Hồ sơ số,Tiêu đề,Số trang\n1,Một,1\n2,Hai,1\n3,Ba,1\n');
     const run = watch();
     await until(() => run.stderr().includes('batch 1 opened'), run.child);
-    drop('viadm-c0af.png', 'scan-0001.png');
+    drop(scans[0]!, 'scan-0001.png');
     await until(() => pages() === 1, run.child);
-    drop('viadm-eb2a.png', 'scan-0002.png');
+    drop(scans[1]!, 'scan-0002.png');
     await until(() => pages() === 2, run.child);
     run.child.kill('SIGTERM');
     const end = await run.ended;
@@ -78,7 +77,7 @@ describe('sohoa batch --watch: a hot folder as the source', () => {
   it('started again, imports nothing twice and goes on with the next drop', async () => {
     const run = watch();
     await until(() => run.stderr().includes('batch 1 resumed; 0 new page(s)'), run.child);
-    drop('viadm-18d1.png', 'scan-0003.png');
+    drop(scans[2]!, 'scan-0003.png');
     await until(() => pages() === 3, run.child);
     run.child.kill('SIGINT');
     const end = await run.ended;

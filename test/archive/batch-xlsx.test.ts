@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
-import { runSohoa } from '../support/cli';
+import { runSohoaHere } from '../support/cli-here';
 import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { writeTree } from './batch-tree';
@@ -30,14 +30,14 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
   });
   afterAll(() => dir.remove());
 
-  it('previews the guessed mapping without the dossier column, refusing to guess', () => {
-    const r = runSohoa(['batch', '--preview', tree, '--manifest', register, '--data-dir', dataDir]);
+  it('previews the guessed mapping without the dossier column, refusing to guess', async () => {
+    const r = await runSohoaHere(['batch', '--preview', tree, '--manifest', register, '--data-dir', dataDir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[register.missing-column]');
   });
 
-  it('previews the mapping chosen with --map and the first rows as they will be read', () => {
-    const r = runSohoa(['batch', '--preview', tree, '--manifest', register, '--map', 'number=Mã số,pages=Số tờ', '--data-dir', dataDir, '--json']);
+  it('previews the mapping chosen with --map and the first rows as they will be read', async () => {
+    const r = await runSohoaHere(['batch', '--preview', tree, '--manifest', register, '--map', 'number=Mã số,pages=Số tờ', '--data-dir', dataDir, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const preview = JSON.parse(r.stdout);
     expect(preview.encoding).toBe('xlsx');
@@ -47,7 +47,7 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
       [3, '8', 2018],
     ]);
     expect(preview.problems.filter((p: { line: number }) => p.line > 1).map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([[4, 'register.duplicate-dossier']]);
-    const text = runSohoa(['batch', '--preview', tree, '--manifest', register, '--map', 'number=Mã số', '--data-dir', dataDir]);
+    const text = await runSohoaHere(['batch', '--preview', tree, '--manifest', register, '--map', 'number=Mã số', '--data-dir', dataDir]);
     expect(text.stdout).toMatch(/^ {2}dossier +← Mã số$/m);
     expect(text.stdout).toContain('line 3: box 1 · dossier 8 · title Hồ sơ cấp phép xây dựng · year 2018');
     // A preview imports nothing.
@@ -56,8 +56,8 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
     db.close();
   });
 
-  it('runs the batch with the chosen columns, then remembers them for the next run and the next preview', () => {
-    const first = runSohoa(['batch', tree, '--manifest', register, '--map', 'number=Mã số', '--data-dir', dataDir, '--json']);
+  it('runs the batch with the chosen columns, then remembers them for the next run and the next preview', async () => {
+    const first = await runSohoaHere(['batch', tree, '--manifest', register, '--map', 'number=Mã số', '--data-dir', dataDir, '--json']);
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.batch.registerEncoding).toBe('xlsx');
@@ -68,15 +68,15 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
     ]);
     expect(report.registerProblems.map((p: { line: number; code: string }) => [p.line, p.code])).toContainEqual([4, 'register.duplicate-dossier']);
 
-    const again = runSohoa(['batch', tree, '--manifest', register, '--data-dir', dataDir, '--json']);
+    const again = await runSohoaHere(['batch', tree, '--manifest', register, '--data-dir', dataDir, '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).matched).toBe(2);
-    const preview = runSohoa(['batch', '--preview', tree, '--manifest', register, '--data-dir', dataDir, '--json']);
+    const preview = await runSohoaHere(['batch', '--preview', tree, '--manifest', register, '--data-dir', dataDir, '--json']);
     expect(JSON.parse(preview.stdout).columns.dossier).toBe('Mã số');
   });
 
-  it('refuses --map naming a column the register does not have', () => {
-    const r = runSohoa(['batch', '--preview', tree, '--manifest', register, '--map', 'number=Số hồ sơ', '--data-dir', dataDir]);
+  it('refuses --map naming a column the register does not have', async () => {
+    const r = await runSohoaHere(['batch', '--preview', tree, '--manifest', register, '--map', 'number=Số hồ sơ', '--data-dir', dataDir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[register.bad-map]');
   });

@@ -18,6 +18,7 @@ import { formatRegisterPreview, previewRegister } from '../../core/archive/regis
 import { approveDossiers, qcQueue } from '../../core/archive/qc-queue';
 import { parseSeparationMode } from '../../core/archive/separation';
 import { buildSeparatorSheets } from '../../core/archive/separator-sheets';
+import { buildPatchSheets } from '../../core/archive/patch-sheets';
 import type { RegisterEncoding } from '../../core/archive/register-encoding';
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { ArchiveRepository } from '../../core/store/archive-repository';
@@ -35,6 +36,8 @@ const options = {
   map: { type: 'string' },
   separate: { type: 'string' },
   'separator-sheets': { type: 'string' },
+  'patch-t-sheets': { type: 'string' },
+  count: { type: 'string' },
   out: { type: 'string' },
   watch: { type: 'string' },
   pause: { type: 'string' },
@@ -51,9 +54,10 @@ export const batchCommand: Command = {
   // Also: --workers N (OCR workers, default 2), --encoding utf-8|windows-1258|tcvn3 (register; guessed by default),
   // --json (summary as JSON), --map "box=Hộp số,number=Hồ sơ số,…" (register columns by hand; remembered),
   // `batch --preview <folder> --manifest F [--map …]` (the column map and the first rows, nothing imported),
-  // --separate folders|qr|blank|count:N (how pages split into dossiers; remembered per batch),
+  // --separate folders|qr|patch-t|blank|count:N (how pages split into dossiers; remembered per batch),
   // `batch --separator-sheets register.csv|.xlsx --out sheets.pdf` (one QR separator sheet per register row),
-  // `batch --watch <hot folder> [--manifest F] --separate qr|blank|count:N` (takes in what a copier drops until
+  // `batch --patch-t-sheets sheets.pdf [--count N]` (N Kodak Patch T sheets to print, default 1),
+  // `batch --watch <hot folder> [--manifest F] --separate qr|patch-t|blank|count:N` (takes in what a copier drops until
   // SIGINT/SIGTERM), `batch --pause|--cancel <batchId|folder>` (a running batch stops taking jobs; cancel keeps
   // the pages taken in), `batch --resume <batchId|folder>` (runs a paused or cancelled batch again; SIGINT pauses),
   // `batch --qc <batchId|folder> [--json]` (the QC queue: flagged pages and dossiers, with reasons),
@@ -93,6 +97,16 @@ export const batchCommand: Command = {
       return 0;
     }
 
+    if (values.count !== undefined && values['patch-t-sheets'] === undefined) throw new UsageError('--count goes with --patch-t-sheets');
+    if (values['patch-t-sheets'] !== undefined) {
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --patch-t-sheets`);
+      const count = values.count === undefined ? 1 : Number(values.count);
+      if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError('--count must be a whole number from 1 to 1000');
+      await writeFile(values['patch-t-sheets'], await buildPatchSheets('T', count));
+      io.out(`${count} Patch T sheet(s) written to ${values['patch-t-sheets']} (print at 100 %, not fitted to the page)`);
+      return 0;
+    }
+
     if (values.qc !== undefined || values.approve !== undefined) return qc(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.qc ?? values.approve!, values.approve !== undefined ? (values.dossier ?? 'clean') : null, values.json === true, io);
     if (values.pause !== undefined) return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.pause, 'paused', io);
     if (values.cancel !== undefined) return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.cancel, 'cancelled', io);
@@ -114,7 +128,7 @@ export const batchCommand: Command = {
       folder = positionals[0]!;
     }
     const separate = values.separate === undefined ? undefined : parseSeparationMode(values.separate);
-    if (watch && (separate === undefined || separate.kind === 'folders')) throw new UsageError('--watch needs --separate qr, blank or count:N (a hot folder is a flat stream of pages)');
+    if (watch && (separate === undefined || separate.kind === 'folders')) throw new UsageError('--watch needs --separate qr, patch-t, blank or count:N (a hot folder is a flat stream of pages)');
     const columns: ColumnMap | undefined = values.map === undefined ? undefined : parseColumnChoice(values.map);
     if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
 

@@ -39,7 +39,7 @@ export interface BatchIntake {
   register: ParsedRegister | null;
   pagesAdded: number;
   loose: string[];
-  /** Separator pages met (QR sheets or blank pages); not kept as pages. */
+  /** Separator pages met (QR or Patch T sheets, or blank pages); not kept as pages. */
   separators: number;
   importProblems: Map<string, ImportProblem[]>;
 }

@@ -34,8 +34,8 @@ const pad = (n: number) => String(n).padStart(4, '0');
 
 /**
  * A flat stream of pages (a folder of scans, in natural order) split into dossiers as it is read,
- * page by page, so memory stays flat: at a QR separator sheet (the dossier it names), at a blank
- * page (the next register row), or every N pages (the next register row). Separator pages are not
+ * page by page, so memory stays flat: at a QR separator sheet (the dossier it names), at a Patch T
+ * sheet or a blank page (the next register row), or every N pages (the next register row). Separator pages are not
  * kept. The split depends only on the pages, so a second run finds the same dossiers and adds nothing.
  */
 export async function takeInStream(
@@ -94,10 +94,13 @@ export async function takeInStream(
     if (role.role === 'separator') {
       result.separators++;
       if (mode.kind === 'qr') current = open(role.id);
+      // Patch T sheets in a row (one fed twice) start one dossier, opened at its first page.
+      else if (mode.kind === 'patch-t') afterSeparator = true;
       // Blank pages in a row are one separator; a blank first page separates nothing.
       else if (current && !afterSeparator) afterSeparator = true;
       continue;
     }
+    if (mode.kind === 'patch-t' && afterSeparator) current = open(null);
     if (mode.kind === 'count' && current && inCurrent >= mode.pages) current = open(null);
     if (mode.kind === 'blank' && (!current || afterSeparator)) current = open(null);
     if (mode.kind === 'count' && !current) current = open(null);
