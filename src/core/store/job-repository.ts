@@ -37,6 +37,16 @@ const toJob = (r: JobRow): Job => ({
   leaseUntil: r.lease_until,
 });
 
+/** The document a pipeline job works on: its payload names the document, or a page of it. */
+export const JOB_DOCUMENT_SQL = `coalesce(json_extract(job.payload, '$.documentId'), (SELECT p.document_id FROM page p WHERE p.id = json_extract(job.payload, '$.pageId')))`;
+
+/**
+ * Jobs of an archive batch that was paused or cancelled wait in the queue: no worker of any process
+ * (a `sohoa batch` run, the app's pipeline) takes them until the batch is resumed.
+ */
+const NOT_HELD = `coalesce(${JOB_DOCUMENT_SQL}, 0) NOT IN (
+  SELECT f.document_id FROM archive_folder f JOIN batch b ON b.id = f.batch_id WHERE b.status IN ('paused', 'cancelled'))`;
+
 /**
  * The durable job queue's SQL. A job is leased to one worker until `lease_until` (ms since epoch);
  * a worker that dies simply stops renewing, and the job is leased again once the lease runs out.
@@ -66,7 +76,7 @@ export class JobRepository {
     return row && toJob(row);
   }
 
-  /** Takes the oldest job that is ready (queued, or leased with an expired lease) of the given kinds. */
+  /** Takes the oldest job that is ready (queued, or leased with an expired lease) of the given kinds, and not held by a stopped batch. */
   lease(owner: string, kinds: string[], leaseMs: number, now = Date.now()): Job | undefined {
     if (kinds.length === 0) return undefined;
     const row = this.db
@@ -76,6 +86,7 @@ export class JobRepository {
            SELECT id FROM job
            WHERE kind IN (${kinds.map(() => '?').join(',')})
              AND (state = 'queued' OR (state = 'leased' AND lease_until < ?))
+             AND ${NOT_HELD}
            ORDER BY id LIMIT 1)
          RETURNING *`,
       )
@@ -130,6 +141,11 @@ export class JobRepository {
         .prepare(`UPDATE job SET state = 'queued', attempts = max(0, attempts - 1), lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND state = 'leased'`)
         .run(id, owner).changes === 1
     );
+  }
+
+  /** Queued and leased jobs that a worker would take: those held by a paused or cancelled batch are not counted. */
+  pendingNotHeld(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND ${NOT_HELD}`).get() as { n: number }).n;
   }
 
   countsByState(): Record<JobState, number> {
