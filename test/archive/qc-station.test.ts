@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeInBatch } from '../../src/core/archive/batch-intake';
 import { Engine } from '../../src/core/engine';
 import { PIPELINE_JOBS } from '../../src/core/jobs/pipeline';
+import { ArchiveRepository } from '../../src/core/store/archive-repository';
 import { createPipelineStages } from '../../src/core/jobs/real-stages';
 import type { EngineEvents } from '../../src/shared/contract';
 import { ROLES, type Role } from '../../src/shared/roles';
@@ -110,6 +111,9 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     const [batch] = await as.supervisor.call('batch.list', {});
     expect(batch!.progress).toMatchObject({ done: TREE.length, total: TREE.length, failed: 0 });
     expect(batch!.reconciliation).toEqual({ registered: 4, found: 3, matched: 3, missing: 1, extra: 0, countMismatches: 1 });
+    // Finished: no rate or time left is shown; the rate counts each page read once, whichever process read it.
+    expect(batch!.progress).toMatchObject({ perMinute: null, secondsLeft: null });
+    expect(new ArchiveRepository(engine.store.db).pagesReadSince(batchId, new Date(0).toISOString()).n).toBe(TREE.length);
   }, 300_000);
 
   it('lists the count mismatch in the QC queue with its reason; approving all clean leaves it for a person', async () => {

@@ -54,25 +54,25 @@ export function archiveHandlers(ctx: DeskContext): Pick<EngineHandlers, ArchiveM
       const inFlight = signing.get(batchId);
       if (inFlight) return inFlight.work;
       const abort = new AbortController();
-      const run: SigningRun = { abort, progress: { done: 0, total: 0 }, work: Promise.resolve(null as unknown as BatchSignResult) };
+      const progress = { done: 0, total: 0 };
       const task = `batch-sign:${batchId}`;
-      run.work = signBatch(
+      const work = signBatch(
         { store, desk: ctx.desk, audit, events, signer: ctx.signer, actor: ctx.actor, agencyName: ctx.workstation.agencyName, now: ctx.now ?? (() => new Date()), progress: ctx.finalizing },
         archive,
         batchId,
         {
           signal: abort.signal,
           onProgress: (p) => {
-            run.progress = { done: p.done, total: p.total };
+            Object.assign(progress, { done: p.done, total: p.total });
             events.emit('progress', { task, label: 'batch-sign', ...p });
           },
         },
       ).finally(() => {
         signing.delete(batchId);
-        events.emit('progress', { task, label: 'batch-sign-end', done: run.progress.done, total: run.progress.total });
+        events.emit('progress', { task, label: 'batch-sign-end', done: progress.done, total: progress.total });
       });
-      signing.set(batchId, run);
-      return run.work;
+      signing.set(batchId, { work, abort, progress });
+      return work;
     },
 
     'batch.signCancel': ({ batchId }) => {
