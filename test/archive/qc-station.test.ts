@@ -46,6 +46,7 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     if (job) engine.store.jobs.release(job.id, 'probe-0');
     return job;
   };
+  const parkedJobs = () => (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued' AND lease_until = -1`).get() as { n: number }).n;
   const queuedJobs = () => (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued'`).get() as { n: number }).n;
 
   beforeAll(async () => {
@@ -87,6 +88,12 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     expect(queuedJobs()).toBe(TREE.length);
     expect(leasable()).toBeUndefined();
     expect(engine.store.jobs.pendingNotHeld()).toBe(0);
+    expect(parkedJobs()).toBe(TREE.length);
+    // A job added to the stopped batch afterwards (a page in hand finishing, a page replaced) is held too, parked or not.
+    const anyPage = engine.store.db.prepare('SELECT p.id FROM page p JOIN archive_folder f ON f.document_id = p.document_id WHERE f.batch_id = ? LIMIT 1').get(batchId) as { id: number };
+    engine.store.jobs.enqueue(PIPELINE_JOBS.clean, 'added-while-paused', { pageId: anyPage.id });
+    expect(leasable()).toBeUndefined();
+    engine.store.db.prepare(`DELETE FROM job WHERE key = 'added-while-paused'`).run();
     // Asking again changes nothing and records nothing more.
     expect((await as.archivist.call('batch.control', { batchId, action: 'pause' })).changed).toBe(false);
 
@@ -98,6 +105,7 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
 
     const resumed = await as.archivist.call('batch.control', { batchId, action: 'resume' });
     expect(resumed.batch.state).toBe('running');
+    expect(parkedJobs()).toBe(0);
     expect(leasable()).toBeDefined();
     const actions = engine.store.db.prepare(`SELECT action, actor FROM audit_event WHERE subject = ? AND action <> 'batch.open' ORDER BY seq`).all(`batch:${batchId}`);
     expect(actions).toEqual([

@@ -2,7 +2,7 @@ import type { ColumnMap } from '../archive/register-columns';
 import type { RegisterProblem, RegisterRow } from '../archive/register-import';
 import type { ArchivalMetadata } from '../record/record-metadata';
 import type { Db } from './database';
-import { JOB_DOCUMENT_SQL } from './job-repository';
+import { JOB_DOCUMENT_SQL, PARKED } from './job-repository';
 
 export interface BatchRow {
   id: number;
@@ -113,8 +113,23 @@ export class ArchiveRepository {
     return r && toBatch(r);
   }
 
+  /**
+   * Sets the batch's status; stopping it (paused, cancelled) also parks its queued jobs, going on
+   * unparks them. Parking is only a shortcut for the queue's search (a parked job is skipped by the
+   * index, not stepped over); what holds a stopped batch's jobs is the lease's own check.
+   */
   setStatus(batchId: number, status: BatchStatus): void {
-    this.db.prepare('UPDATE batch SET status = ? WHERE id = ?').run(status, batchId);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE batch SET status = ? WHERE id = ?').run(status, batchId);
+      const stopped = status === 'paused' || status === 'cancelled';
+      this.db
+        .prepare(
+          `UPDATE job SET lease_until = ${stopped ? PARKED : 'NULL'}
+           WHERE state = 'queued' AND lease_until IS ${stopped ? 'NULL' : PARKED}
+             AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`,
+        )
+        .run(batchId);
+    })();
   }
 
   setSeparation(batchId: number, separation: string): void {
