@@ -118,11 +118,10 @@ export class Engine {
     this.runner?.start();
   }
 
-  /** Resolves once no pipeline job is queued or running (jobs that failed for good count as finished). */
+  /** Resolves once no pipeline job is queued or running (jobs that failed for good count as finished; those of a paused or cancelled batch wait). */
   async idle(pollMs = 100): Promise<void> {
     for (;;) {
-      const { queued, leased } = this.store.jobs.countsByState();
-      if (queued === 0 && leased === 0) return;
+      if (this.store.jobs.pendingNotHeld() === 0) return;
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }

@@ -1,6 +1,8 @@
 import type { EngineHandlers } from '../shared/contract';
+import { archiveHandlers } from './handlers/archive-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { authHandlers } from './handlers/auth-handlers';
+import { deskContext } from './handlers/desk-context';
 import { deskHandlers } from './handlers/desk-handlers';
 import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
@@ -13,10 +15,13 @@ export type { ServiceContext } from './handlers/handler-context';
 
 /** The engine's API: implements the contract. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMethod> {
+  // The desk and the archive's QC station share one signer session: a PIN entered once serves both.
+  const desk = deskContext(ctx);
   return {
     ...dossierHandlers(ctx),
     ...documentHandlers(ctx),
-    ...deskHandlers(ctx),
+    ...deskHandlers(ctx, desk),
+    ...archiveHandlers(desk),
     ...authHandlers(ctx),
     ...userHandlers(ctx),
     ...auditHandlers(ctx),

@@ -11,6 +11,7 @@ import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanRes
 import type { PageText } from './page-text';
 import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type Indicators, type ProvinceProgress } from './indicators';
 import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
+import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
 import type { MethodName } from './methods';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
 import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
@@ -151,6 +152,11 @@ export const StatsDrilldownInput = z.object({
 export const StatsExportInput = z.object({ filter: IndicatorFilterInput.prefault({}), format: z.enum(['xlsx', 'pdf']) });
 export const StatsProvinceInput = z.object({ refresh: z.boolean().default(true) });
 
+/** The archive QC station: a batch, the dossiers approved (none given: every clean one), pause / resume / cancel. */
+export const BatchIdInput = z.object({ batchId: positiveId });
+export const BatchApproveInput = z.object({ batchId: positiveId, dossierIds: z.array(positiveId).min(1, PROBLEM.required).max(100_000).optional() });
+export const BatchControlInput = z.object({ batchId: positiveId, action: z.enum(['pause', 'resume', 'cancel']) });
+
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
   /** Phantom: carries the result type only. */
@@ -217,6 +223,12 @@ export const contract = {
   'sync.status': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.now': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.records': method<typeof DossierIdInput, RecordSyncState[]>(DossierIdInput),
+  'batch.list': method<typeof EmptyInput, BatchSummary[]>(EmptyInput),
+  'batch.qc': method<typeof BatchIdInput, BatchQcView>(BatchIdInput),
+  'batch.approve': method<typeof BatchApproveInput, { approved: number[] }>(BatchApproveInput),
+  'batch.control': method<typeof BatchControlInput, { changed: boolean; batch: BatchSummary }>(BatchControlInput),
+  'batch.sign': method<typeof BatchIdInput, BatchSignResult>(BatchIdInput),
+  'batch.signCancel': method<typeof BatchIdInput, { cancelled: boolean }>(BatchIdInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

@@ -61,5 +61,11 @@ export const METHOD_NAMES = [
   'sync.status',
   'sync.now',
   'sync.records',
+  'batch.list',
+  'batch.qc',
+  'batch.approve',
+  'batch.control',
+  'batch.sign',
+  'batch.signCancel',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

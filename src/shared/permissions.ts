@@ -15,6 +15,8 @@ const DESK: readonly Role[] = ['clerk'];
 const DIGITIZE: readonly Role[] = ['clerk', 'archivist'];
 const ADMIN: readonly Role[] = ['administrator'];
 const OVERSIGHT: readonly Role[] = ['supervisor', 'administrator'];
+/** The archive team's batches and QC station; the administrator too. */
+const ARCHIVE: readonly Role[] = ['archivist', 'administrator'];
 
 export const PERMISSIONS: Record<MethodName, Access> = {
   'auth.state': 'anyone',
@@ -75,6 +77,12 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'sync.status': ALL,
   'sync.now': [...DIGITIZE, ...ADMIN],
   'sync.records': ALL,
+  'batch.list': [...ARCHIVE, 'supervisor'],
+  'batch.qc': [...ARCHIVE, 'supervisor'],
+  'batch.approve': ARCHIVE,
+  'batch.control': ARCHIVE,
+  'batch.sign': ARCHIVE,
+  'batch.signCancel': ARCHIVE,
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */

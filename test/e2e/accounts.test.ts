@@ -9,7 +9,7 @@ import { REPO } from '../e2e-support/renderer-build';
 const SHOTS = `${REPO}test-output/e2e`;
 const ADMIN = { name: 'Trần Quản Trị', username: 'quantri', password: 'mật khẩu quản trị' };
 const CLERK = { name: 'Nguyễn Thị Lan', username: 'lan.nguyen', password: 'mật khẩu của Lan' };
-const CLERK_NAV = [vi['nav.intake'], vi['nav.archive'], vi['nav.search'], vi['nav.progress'], vi['nav.settings']];
+const CLERK_NAV = [vi['nav.intake'], vi['nav.search'], vi['nav.progress'], vi['nav.settings']];
 
 describe('accounts in the browser: first start, sign-in, idle lock, menus per role', () => {
   let app: AppServer;

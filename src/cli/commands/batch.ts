@@ -15,7 +15,13 @@ import { batchKey } from '../../core/archive/batch-key';
 import { runBatch } from '../../core/archive/batch-run';
 import { parseColumnChoice, type ColumnMap } from '../../core/archive/register-columns';
 import { formatRegisterPreview, previewRegister } from '../../core/archive/register-preview';
-import { approveDossiers, qcQueue } from '../../core/archive/qc-queue';
+import { qcQueue } from '../../core/archive/qc-queue';
+import { approveAudited } from '../../core/archive/qc-approve';
+import { controlBatch } from '../../core/archive/batch-control';
+import { signBatch } from '../../core/archive/batch-sign';
+import { BatchProgress } from '../../core/archive/batch-progress';
+import { SignerSession } from '../../core/desk/signer-session';
+import { DeskRepository } from '../../core/store/desk-repository';
 import { parseSeparationMode } from '../../core/archive/separation';
 import { buildSeparatorSheets } from '../../core/archive/separator-sheets';
 import { buildPatchSheets } from '../../core/archive/patch-sheets';
@@ -46,6 +52,12 @@ const options = {
   qc: { type: 'string' },
   approve: { type: 'string' },
   dossier: { type: 'string', multiple: true },
+  sign: { type: 'string' },
+  p12: { type: 'string' },
+  'pass-env': { type: 'string' },
+  pkcs11: { type: 'string' },
+  'token-label': { type: 'string' },
+  'pin-env': { type: 'string' },
 } as const;
 
 export const batchCommand: Command = {
@@ -62,6 +74,8 @@ export const batchCommand: Command = {
   // the pages taken in), `batch --resume <batchId|folder>` (runs a paused or cancelled batch again; SIGINT pauses),
   // `batch --qc <batchId|folder> [--json]` (the QC queue: flagged pages and dossiers, with reasons),
   // `batch --approve <batchId|folder> [--dossier CODE…]` (every dossier with nothing flagged, or those named),
+  // `batch --sign <batchId|folder> (--p12 FILE --pass-env VAR | --pkcs11 MODULE [--token-label L] --pin-env VAR) [--json]`
+  // (signs every approved, not yet signed dossier's records; SIGINT stops after the dossier in hand),
   // and `batch --report <batchId|folder> [--json]` for a batch's flags.
   summary: 'back-digitize a folder of archive scans (resumable)',
   async run(argv, io) {
@@ -108,6 +122,7 @@ export const batchCommand: Command = {
     }
 
     if (values.qc !== undefined || values.approve !== undefined) return qc(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.qc ?? values.approve!, values.approve !== undefined ? (values.dossier ?? 'clean') : null, values.json === true, io);
+    if (values.sign !== undefined) return sign(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.sign, signerChoice(values, io.env), values.json === true, io);
     if (values.pause !== undefined) return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.pause, 'paused', io);
     if (values.cancel !== undefined) return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.cancel, 'cancelled', io);
     const resumeRef = values.resume;
@@ -240,11 +255,7 @@ async function qc(dataDir: string, key: DataKey, actor: string, ref: string, app
         if (!row) throw new UsageError(`no dossier ${code} in batch ${id}`);
         return row.id;
       });
-      const approved = engine.store.db.transaction(() => {
-        const done = approveDossiers(engine.store.db, id, actor, approve === 'clean' ? 'clean' : { dossierIds: ids });
-        if (done.length) engine.audit.append({ actor, action: 'batch.qc.approve', subject: `batch:${id}`, details: { dossierIds: done, clean: approve === 'clean' } });
-        return done;
-      })();
+      const approved = approveAudited(engine.store.db, engine.audit, actor, id, approve === 'clean' ? 'clean' : { dossierIds: ids });
       io.out(`${approved.length} dossier(s) approved in batch ${id}`);
       return 0;
     }
@@ -266,18 +277,68 @@ async function control(dataDir: string, key: DataKey, actor: string, ref: string
   try {
     const archive = new ArchiveRepository(engine.store.db);
     const id = await findBatch(archive, ref);
-    const batch = archive.batch(id)!;
-    if (batch.status === 'done' || batch.status === status) {
-      io.err(`sohoa batch: batch ${id} is ${batch.status}; nothing to do`);
+    if (!controlBatch(engine.store.db, archive, engine.audit, actor, id, status === 'paused' ? 'pause' : 'cancel')) {
+      io.err(`sohoa batch: batch ${id} is ${archive.batch(id)!.status}; nothing to do`);
       return 0;
     }
-    engine.store.db.transaction(() => {
-      archive.setStatus(id, status);
-      engine.audit.append({ actor, action: status === 'paused' ? 'batch.pause' : 'batch.cancel', subject: `batch:${id}`, details: archive.progress(id) });
-    })();
     io.out(`batch ${id} ${status}`);
     return 0;
   } finally {
+    await engine.close();
+  }
+}
+
+type SignerChoice = { kind: 'p12'; path: string; password: string } | { kind: 'pkcs11'; modulePath: string; tokenLabel?: string; pin: string };
+
+/** The signer named on the command line, its password or PIN read from the variable named (never from an argument). */
+function signerChoice(values: { p12?: string; 'pass-env'?: string; pkcs11?: string; 'token-label'?: string; 'pin-env'?: string }, env: NodeJS.ProcessEnv): SignerChoice {
+  if (values.p12 !== undefined && values.pkcs11 !== undefined) throw new UsageError('give --p12 or --pkcs11, not both');
+  const secret = (name: string | undefined, flag: string, what: string) => {
+    if (name === undefined) throw new UsageError(`${flag} needs ${flag === '--p12' ? '--pass-env' : '--pin-env'} VAR naming the variable that holds the ${what}`);
+    const value = env[name];
+    if (value === undefined) throw new UsageError(`the variable ${name} is not set`);
+    return value;
+  };
+  if (values.p12 !== undefined) return { kind: 'p12', path: values.p12, password: secret(values['pass-env'], '--p12', 'password') };
+  if (values.pkcs11 !== undefined) return { kind: 'pkcs11', modulePath: values.pkcs11, tokenLabel: values['token-label'], pin: secret(values['pin-env'], '--pkcs11', 'PIN') };
+  throw new UsageError('--sign needs --p12 FILE --pass-env VAR, or --pkcs11 MODULE --pin-env VAR');
+}
+
+/** Signs the batch's approved, unsigned dossiers: the signer opened once for the whole run; SIGINT stops after the dossier in hand. */
+async function sign(dataDir: string, key: DataKey, actor: string, ref: string, choice: SignerChoice, json: boolean, io: CliIo): Promise<number> {
+  const engine = Engine.open({ dataDir, key, actor });
+  const session = new SignerSession();
+  const abort = new AbortController();
+  const stop = () => {
+    if (!abort.signal.aborted) io.err('sohoa batch: stopping after the dossier being signed (run again to sign the rest)');
+    abort.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const archive = new ArchiveRepository(engine.store.db);
+    const id = await findBatch(archive, ref);
+    if (choice.kind === 'p12') await session.unlockP12(choice.path, choice.password);
+    else await session.unlockToken(choice);
+    const subject = session.status().subject;
+    engine.audit.append({ actor, action: 'signer.unlock', subject: subject ?? undefined, details: { kind: choice.kind === 'p12' ? 'pkcs12' : 'pkcs11' } });
+    const progress = new BatchProgress(0);
+    const result = await signBatch(
+      { store: engine.store, desk: new DeskRepository(engine.store.db), audit: engine.audit, events: engine.events, signer: session, actor, agencyName: engine.workstation.agencyName, now: () => new Date(), progress: new Map() },
+      archive,
+      id,
+      { signal: abort.signal, onProgress: (p) => io.err(`sohoa batch: signing ${progress.line(p.done, p.total, Date.now(), 'dossiers')}`) },
+    );
+    if (json) io.out(JSON.stringify(result, null, 2));
+    else {
+      io.out(`Ký số lô / signed batch ${id} as ${subject}: ${result.signed.length} of ${result.total} dossier(s), ${result.documentsSigned} record(s)${result.cancelled ? '; stopped before the end' : ''}`);
+      for (const s of result.skipped) io.out(`  not signed: dossier ${s.dossierId} (${s.code})`);
+    }
+    return 0;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await session.lock();
     await engine.close();
   }
 }

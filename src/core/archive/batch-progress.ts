@@ -16,11 +16,11 @@ export class BatchProgress {
     return { done, total, perMinute, secondsLeft };
   }
 
-  line(done: number, total: number, now = Date.now()): string {
+  line(done: number, total: number, now = Date.now(), unit = 'pages'): string {
     const m = this.measure(done, total, now);
-    const rate = m.perMinute === null ? '— pages/min' : `${m.perMinute.toFixed(1)} pages/min`;
+    const rate = m.perMinute === null ? `— ${unit}/min` : `${m.perMinute.toFixed(1)} ${unit}/min`;
     const left = m.secondsLeft === null ? 'time left —' : `${formatDuration(m.secondsLeft)} left`;
-    return `pages ${done}/${total} · ${rate} · ${left}`;
+    return `${unit} ${done}/${total} · ${rate} · ${left}`;
   }
 }
 

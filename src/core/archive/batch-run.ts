@@ -76,8 +76,8 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
       options.onProgress?.(progress.line(done, total, now));
       shown = { done, total, at: now };
     }
-    const jobs = engine.store.jobs.countsByState();
-    if (jobs.queued === 0 && jobs.leased === 0 && !options.keepGoing?.()) break;
+    // Jobs held by another batch that is paused or cancelled are not this run's to wait for.
+    if (engine.store.jobs.pendingNotHeld() === 0 && !options.keepGoing?.()) break;
     await new Promise((r) => setTimeout(r, options.pollMs ?? 1000));
   }
   if (outcome !== 'done') {

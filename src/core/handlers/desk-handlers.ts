@@ -1,5 +1,5 @@
 import type { EngineHandlers } from '../../shared/contract';
-import { deskContext } from './desk-context';
+import { deskContext, type DeskContext } from './desk-context';
 import { deskDossierHandlers } from './desk-dossier-handlers';
 import { deskPageHandlers } from './desk-page-handlers';
 import { deskScanHandlers } from './desk-scan-handlers';
@@ -29,8 +29,7 @@ export type DeskMethod =
   | 'scanner.cancel'
   | 'dossier.receipt';
 
-/** The clerk's desk: one context (signer, work in progress) shared by its handlers for the engine's lifetime. */
-export function deskHandlers(service: ServiceContext): Pick<EngineHandlers, DeskMethod> {
-  const ctx = deskContext(service);
+/** The clerk's desk: one context (signer, work in progress) shared by its handlers for the engine's lifetime (the archive's too: give it). */
+export function deskHandlers(service: ServiceContext, ctx: DeskContext = deskContext(service)): Pick<EngineHandlers, DeskMethod> {
   return { ...deskDossierHandlers(ctx), ...deskPageHandlers(ctx), ...deskSignHandlers(ctx), ...deskScanHandlers(ctx) };
 }

@@ -2,6 +2,7 @@ import type { ColumnMap } from '../archive/register-columns';
 import type { RegisterProblem, RegisterRow } from '../archive/register-import';
 import type { ArchivalMetadata } from '../record/record-metadata';
 import type { Db } from './database';
+import { JOB_DOCUMENT_SQL, PARKED } from './job-repository';
 
 export interface BatchRow {
   id: number;
@@ -96,6 +97,11 @@ export class ArchiveRepository {
     return r && toBatch(r);
   }
 
+  /** Every batch, newest first. */
+  batches(): BatchRow[] {
+    return (this.db.prepare('SELECT * FROM batch ORDER BY id DESC').all() as RawBatch[]).map(toBatch);
+  }
+
   batchByKey(key: string): BatchRow | undefined {
     const r = this.db.prepare('SELECT * FROM batch WHERE batch_key = ?').get(key) as RawBatch | undefined;
     return r && toBatch(r);
@@ -107,8 +113,23 @@ export class ArchiveRepository {
     return r && toBatch(r);
   }
 
+  /**
+   * Sets the batch's status; stopping it (paused, cancelled) also parks its queued jobs, going on
+   * unparks them. Parking is only a shortcut for the queue's search (a parked job is skipped by the
+   * index, not stepped over); what holds a stopped batch's jobs is the lease's own check.
+   */
   setStatus(batchId: number, status: BatchStatus): void {
-    this.db.prepare('UPDATE batch SET status = ? WHERE id = ?').run(status, batchId);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE batch SET status = ? WHERE id = ?').run(status, batchId);
+      const stopped = status === 'paused' || status === 'cancelled';
+      this.db
+        .prepare(
+          `UPDATE job SET lease_until = ${stopped ? PARKED : 'NULL'}
+           WHERE state = 'queued' AND lease_until IS ${stopped ? 'NULL' : PARKED}
+             AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`,
+        )
+        .run(batchId);
+    })();
   }
 
   setSeparation(batchId: number, separation: string): void {
@@ -196,6 +217,48 @@ export class ArchiveRepository {
          FROM archive_folder f JOIN page p ON p.document_id = f.document_id WHERE f.batch_id = ?`,
       )
       .get(batchId) as { total: number; done: number; failed: number };
+  }
+
+  /** Pipeline jobs of the batch's documents still queued or running (held ones included). */
+  pendingJobs(batchId: number): number {
+    return (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`)
+        .get(batchId) as { n: number }
+    ).n;
+  }
+
+  /** Pages of the batch whose reading finished since `since` (ISO time): the recent rate, whichever process did the work. */
+  pagesReadSince(batchId: number, since: string): { n: number; first: string | null } {
+    return this.db
+      .prepare(
+        `SELECT count(*) AS n, min(job.updated_at) AS first FROM job
+         WHERE job.kind = 'page.read' AND job.state = 'done' AND job.updated_at >= ?
+           AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`,
+      )
+      .get(since, batchId) as { n: number; first: string | null };
+  }
+
+  /** Each dossier of the batch at QC: approved (by whom, when) and its status (finalized once signed). */
+  approvals(batchId: number): { dossierId: number; approvedBy: string | null; approvedAt: string | null; status: string }[] {
+    return this.db
+      .prepare(
+        `SELECT f.dossier_id AS dossierId, f.approved_by AS approvedBy, f.approved_at AS approvedAt, d.status
+         FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id WHERE f.batch_id = ? AND d.deleted_at IS NULL ORDER BY f.rel_path`,
+      )
+      .all(batchId) as { dossierId: number; approvedBy: string | null; approvedAt: string | null; status: string }[];
+  }
+
+  /** Approved dossiers of the batch not signed yet (a finalized or synced dossier has every record signed). */
+  dossiersToSign(batchId: number): number[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT f.dossier_id AS id FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id
+           WHERE f.batch_id = ? AND f.approved_at IS NOT NULL AND d.deleted_at IS NULL AND d.status NOT IN ('finalized', 'synced') ORDER BY f.rel_path`,
+        )
+        .all(batchId) as { id: number }[]
+    ).map((r) => r.id);
   }
 
   /** Replaces the batch's flags with those of the latest reconciliation. */

@@ -37,6 +37,19 @@ const toJob = (r: JobRow): Job => ({
   leaseUntil: r.lease_until,
 });
 
+/** The document a pipeline job works on: its payload names the document, or a page of it. */
+export const JOB_DOCUMENT_SQL = `coalesce(json_extract(job.payload, '$.documentId'), (SELECT p.document_id FROM page p WHERE p.id = json_extract(job.payload, '$.pageId')))`;
+
+/** The lease time of a queued job parked by a stopped batch (a queued job otherwise has none): the queue's search skips it. */
+export const PARKED = '-1';
+
+/**
+ * Jobs of an archive batch that was paused or cancelled wait in the queue: no worker of any process
+ * (a `sohoa batch` run, the app's pipeline) takes them until the batch is resumed.
+ */
+const NOT_HELD = `coalesce(${JOB_DOCUMENT_SQL}, 0) NOT IN (
+  SELECT f.document_id FROM archive_folder f JOIN batch b ON b.id = f.batch_id WHERE b.status IN ('paused', 'cancelled'))`;
+
 /**
  * The durable job queue's SQL. A job is leased to one worker until `lease_until` (ms since epoch);
  * a worker that dies simply stops renewing, and the job is leased again once the lease runs out.
@@ -66,20 +79,23 @@ export class JobRepository {
     return row && toJob(row);
   }
 
-  /** Takes the oldest job that is ready (queued, or leased with an expired lease) of the given kinds. */
+  /**
+   * Takes a ready job of the given kinds, not held by a stopped batch: the oldest whose lease ran out
+   * (its worker died), else the oldest queued one. A queued job has no lease time, so the `job_ready`
+   * index walks the queue in id order and the search stops at the first job it may take.
+   */
   lease(owner: string, kinds: string[], leaseMs: number, now = Date.now()): Job | undefined {
     if (kinds.length === 0) return undefined;
+    const ofKinds = `kind IN (${kinds.map(() => '?').join(',')})`;
     const row = this.db
       .prepare(
         `UPDATE job SET state = 'leased', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
-         WHERE id = (
-           SELECT id FROM job
-           WHERE kind IN (${kinds.map(() => '?').join(',')})
-             AND (state = 'queued' OR (state = 'leased' AND lease_until < ?))
-           ORDER BY id LIMIT 1)
+         WHERE id = coalesce(
+           (SELECT id FROM job WHERE state = 'leased' AND lease_until < ? AND ${ofKinds} AND ${NOT_HELD} ORDER BY id LIMIT 1),
+           (SELECT id FROM job WHERE state = 'queued' AND lease_until IS NULL AND ${ofKinds} AND ${NOT_HELD} ORDER BY id LIMIT 1))
          RETURNING *`,
       )
-      .get(owner, now + leaseMs, new Date(now).toISOString(), ...kinds, now) as JobRow | undefined;
+      .get(owner, now + leaseMs, new Date(now).toISOString(), now, ...kinds, ...kinds) as JobRow | undefined;
     return row && toJob(row);
   }
 
@@ -130,6 +146,11 @@ export class JobRepository {
         .prepare(`UPDATE job SET state = 'queued', attempts = max(0, attempts - 1), lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND state = 'leased'`)
         .run(id, owner).changes === 1
     );
+  }
+
+  /** Queued and leased jobs that a worker would take: those held by a paused or cancelled batch are not counted. */
+  pendingNotHeld(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND coalesce(lease_until, 0) <> ${PARKED} AND ${NOT_HELD}`).get() as { n: number }).n;
   }
 
   countsByState(): Record<JobState, number> {

@@ -17,7 +17,7 @@ export const PAGE_LABELS: Record<PageId, MessageKey> = {
 /** Which roles see each page in the menu. The engine enforces what each role may call; this only spares people pages they cannot use. */
 export const PAGE_ROLES: Record<PageId, readonly Role[]> = {
   intake: ['clerk'],
-  archive: ['clerk', 'archivist'],
+  archive: ['archivist'],
   search: ['clerk', 'archivist', 'supervisor', 'administrator'],
   progress: ['clerk', 'archivist', 'supervisor', 'administrator'],
   audit: ['supervisor', 'administrator'],

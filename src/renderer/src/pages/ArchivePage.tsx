@@ -1,18 +1,34 @@
+import { useState } from 'react';
+import { mayCall } from '../../../shared/permissions';
+import { useSignedIn } from '../auth/auth-context';
+import { BatchList } from '../components/archive/BatchList';
+import { BatchQc } from '../components/archive/BatchQc';
+import { ErrorNotice } from '../components/desk/ErrorNotice';
+import { useEngine } from '../engine/engine-context';
+import { useEngineQuery } from '../hooks/use-engine-query';
+import { useLiveReload } from '../hooks/use-live-reload';
 import { useT } from '../i18n/i18n-context';
 
-/** Placeholder until archive batches arrive: says what this page will do. */
+/** The archive team's page: its batches with progress and controls; a batch opens at the QC station. */
 export function ArchivePage() {
+  const [open, setOpen] = useState<number | null>(null);
+  return open === null ? <Batches onOpen={setOpen} /> : <BatchQc batchId={open} onBack={() => setOpen(null)} />;
+}
+
+function Batches({ onOpen }: { onOpen(id: number): void }) {
   const t = useT();
+  const api = useEngine();
+  const { user } = useSignedIn();
+  const batches = useEngineQuery(() => api['batch.list']({}), [api]);
+  useLiveReload(batches.reload, batches.data?.some((b) => b.state === 'running') ?? false);
   return (
     <>
       <h1>{t('archive.title')}</h1>
-      <section className="card">
-        <p>{t('archive.intro')}</p>
-        <ul className="coming">
-          <li>{t('archive.coming1')}</li>
-          <li>{t('archive.coming2')}</li>
-          <li>{t('archive.coming3')}</li>
-        </ul>
+      <p>{t('archive.intro')}</p>
+      <section className="card" aria-label={t('archive.batches')}>
+        <h2>{t('archive.batches')}</h2>
+        {batches.data && <BatchList batches={batches.data} canControl={mayCall(user.role, 'batch.control')} onOpen={onOpen} onChanged={batches.reload} />}
+        <ErrorNotice error={batches.error} />
         <p className="field-hint">
           <code>{t('archive.cli')}</code>
         </p>

@@ -6,6 +6,7 @@ import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useT } from '../../i18n/i18n-context';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
+import { P12UnlockForm } from './P12UnlockForm';
 import { TokenUnlockForm } from './TokenUnlockForm';
 
 /**
@@ -17,22 +18,14 @@ export function FinalizePanel({ dossierId, finalized, engineProgress, finalizeRe
   const api = useEngine();
   const id = useId();
   const signer = useEngineQuery(() => api['signer.status']({}), [api]);
-  const [p12Path, setP12Path] = useState('');
-  const [password, setPassword] = useState('');
   const [progress, setProgress] = useState<FinalizeProgress | null>(null);
   const [result, setResult] = useState<FinalizeResult | null>(null);
-  const unlock = useEngineAction();
   const finalize = useEngineAction();
 
   useEngineEvent('progress', (p) => {
     if (p.task === `finalize:${dossierId}`) setProgress({ done: p.done, total: p.total });
   });
 
-  const doUnlock = async () => {
-    const status = await unlock.run(() => api['signer.unlock']({ p12Path, password }));
-    setPassword('');
-    if (status) signer.reload();
-  };
   const doFinalize = async () => {
     if (!signer.data?.unlocked || finalize.busy) return;
     const r = await finalize.run(() => api['dossier.finalize']({ dossierId }));
@@ -49,24 +42,7 @@ export function FinalizePanel({ dossierId, finalized, engineProgress, finalizeRe
   return (
     <section className="card finalize-panel" aria-labelledby={id}>
       <h2 id={id}>{t('finalize.title')}</h2>
-      {signer.data && !signer.data.unlocked && (
-        <form
-          className="unlock-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void doUnlock();
-          }}
-        >
-          <label htmlFor={`${id}-p12`}>{t('finalize.p12')}</label>
-          <input id={`${id}-p12`} value={p12Path} onChange={(e) => setP12Path(e.target.value)} />
-          <label htmlFor={`${id}-pass`}>{t('finalize.password')}</label>
-          <input id={`${id}-pass`} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
-          <button type="submit" disabled={unlock.busy || !p12Path}>
-            {t('finalize.unlock')}
-          </button>
-          <ErrorNotice error={unlock.error} />
-        </form>
-      )}
+      {signer.data && !signer.data.unlocked && <P12UnlockForm onUnlocked={() => signer.reload()} />}
       {signer.data && !signer.data.unlocked && <TokenUnlockForm onUnlocked={() => signer.reload()} />}
       {signer.data?.unlocked && <p className="signer-subject">{t('finalize.unlocked', { subject: signer.data.subject ?? '' })}</p>}
       <button type="button" className="primary" onClick={() => void doFinalize()} disabled={!signer.data?.unlocked || finalize.busy || shown !== null || finalized}>

@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import type { QcDossier } from '../../../../shared/archive-types';
+import type { PageSummary } from '../../../../shared/types';
+import { useEngine } from '../../engine/engine-context';
+import { useDesk } from '../../hooks/use-desk';
+import { useEngineAction } from '../../hooks/use-engine-action';
+import { usePageImage } from '../../hooks/use-page-image';
+import { reasonLabel } from '../../i18n/archive-labels';
+import { useT } from '../../i18n/i18n-context';
+import { ErrorNotice } from '../desk/ErrorNotice';
+import { PageViewer } from '../desk/PageViewer';
+import { Notice } from '../Notice';
+
+/** Reads a chosen file as base64, for `page.replace`. */
+function fileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A dossier's pages at QC: thumbnails (flagged ones marked), one page large (the desk's viewer), and a new image file in a page's place. */
+export function DossierPages({ dossier, canReplace }: { dossier: QcDossier; canReplace: boolean }) {
+  const t = useT();
+  const api = useEngine();
+  const id = useId();
+  const desk = useDesk(dossier.dossierId);
+  const pages = desk.data?.documents.flatMap((d) => d.pages) ?? [];
+  const firstFlagged = dossier.flaggedPages[0]?.pageId ?? null;
+  const [chosen, setChosen] = useState<number | null>(null);
+  const viewedId = chosen ?? firstFlagged ?? pages[0]?.id ?? null;
+  const viewedAt = pages.findIndex((p) => p.id === viewedId);
+  const viewed = viewedAt >= 0 ? pages[viewedAt]! : null;
+  const replace = useEngineAction();
+  const [replaced, setReplaced] = useState(false);
+  const reasonsOf = (pageId: number) => dossier.flaggedPages.find((p) => p.pageId === pageId)?.reasons ?? [];
+
+  const onFile = async (file: File | undefined, page: PageSummary) => {
+    if (!file) return;
+    setReplaced(false);
+    const r = await replace.run(async () => api['page.replace']({ pageId: page.id, imageBase64: await fileAsBase64(file), source: file.name }));
+    if (r) {
+      setChosen(r.pageId);
+      setReplaced(true);
+    }
+  };
+
+  return (
+    <section className="card dossier-pages" aria-labelledby={id}>
+      <h2 id={id}>{t('archive.pagesOf', { code: dossier.code })}</h2>
+      <ol className="thumbs">
+        {pages.map((p, i) => (
+          <QcThumb key={p.id} page={p} n={i + 1} reasons={reasonsOf(p.id)} selected={p.id === viewedId} onView={() => setChosen(p.id)} />
+        ))}
+      </ol>
+      {viewed && canReplace && !dossier.signed && (
+        <div className="replace-page">
+          <label htmlFor={`${id}-file`}>{t('archive.replace', { n: viewedAt + 1 })}</label>
+          <input id={`${id}-file`} type="file" accept="image/png,image/jpeg,image/tiff,application/pdf" disabled={replace.busy} onChange={(e) => void onFile(e.target.files?.[0], viewed)} />
+        </div>
+      )}
+      {replaced && <Notice tone="success">{t('archive.replaced')}</Notice>}
+      <ErrorNotice error={replace.error ?? desk.error} />
+      <PageViewer page={viewed} n={viewedAt + 1} highlight={null} />
+    </section>
+  );
+}
+
+function QcThumb({ page, n, reasons, selected, onView }: { page: PageSummary; n: number; reasons: string[]; selected: boolean; onView(): void }) {
+  const t = useT();
+  const image = usePageImage(page.id, 'thumbnail', `${page.state}:${page.rotation}`);
+  return (
+    <li className={`page-thumb page-thumb--${page.state}${selected ? ' page-thumb--selected' : ''}`} data-page-id={page.id}>
+      <button type="button" className="thumb-image" onClick={onView} aria-label={t('page.view', { n })} aria-pressed={selected}>
+        {image.data ? <img src={image.data} alt="" /> : <span className="thumb-placeholder" />}
+      </button>
+      <div className="thumb-meta">
+        <span className="thumb-label">{t('page.label', { n })}</span>
+        <span className={`page-state page-state--${page.state}`}>{t(`page.state.${page.state}` as const)}</span>
+        {reasons.map((r) => (
+          <span key={r} className="flag">
+            {reasonLabel(t, r)}
+          </span>
+        ))}
+      </div>
+    </li>
+  );
+}
