@@ -11,10 +11,12 @@ const MATCHED = `(SELECT f.batch_id, f.register_line AS line,
 
 /**
  * The archive registers against the work done, per year, field and box: one register row is one
- * archive dossier expected; it counts as captured, digitized or signed through the folder matched to it.
+ * archive dossier expected; it counts as captured, digitized or signed through the folder matched to
+ * it. The same pass sums the expected pages of the rows whose record is not assembled yet (the pages
+ * left) and counts those that give no page count.
  */
-export function backlogCells(db: Db): BacklogCell[] {
-  return db
+export function backlogCells(db: Db): { cells: BacklogCell[]; pagesLeft: number | null; rowsWithoutPageCount: number } {
+  const rows = db
     .prepare(
       `SELECT r.year, r.field, r.box,
               count(*) AS registered,
@@ -22,23 +24,20 @@ export function backlogCells(db: Db): BacklogCell[] {
               coalesce(sum(m.pages > 0), 0) AS captured,
               coalesce(sum(m.digitized), 0) AS digitized,
               coalesce(sum(m.signed), 0) AS signed,
-              coalesce(sum(m.pages), 0) AS pages
+              coalesce(sum(m.pages), 0) AS pages,
+              coalesce(sum(r.expected_pages) FILTER (WHERE m.digitized IS NOT 1), 0) AS leftPages,
+              count(r.expected_pages) FILTER (WHERE m.digitized IS NOT 1) AS leftKnown,
+              count(*) FILTER (WHERE m.digitized IS NOT 1 AND r.expected_pages IS NULL) AS leftWithoutCount
        FROM archive_register_row r LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
        GROUP BY r.year, r.field, r.box ORDER BY r.year, r.field, r.box`,
     )
-    .all() as BacklogCell[];
-}
-
-/** Expected pages of the register rows whose record is not assembled yet, and how many such rows give no page count. */
-export function pagesLeft(db: Db): { pagesLeft: number | null; rowsWithoutPageCount: number } {
-  return db
-    .prepare(
-      `SELECT CASE WHEN count(r.expected_pages) > 0 THEN sum(r.expected_pages) END AS pagesLeft,
-              coalesce(sum(r.expected_pages IS NULL), 0) AS rowsWithoutPageCount
-       FROM archive_register_row r LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
-       WHERE coalesce(m.digitized, 0) = 0`,
-    )
-    .get() as { pagesLeft: number | null; rowsWithoutPageCount: number };
+    .all() as (BacklogCell & { leftPages: number; leftKnown: number; leftWithoutCount: number })[];
+  const known = rows.reduce((n, r) => n + r.leftKnown, 0);
+  return {
+    cells: rows.map(({ leftPages: _p, leftKnown: _k, leftWithoutCount: _w, ...cell }) => cell),
+    pagesLeft: known > 0 ? rows.reduce((n, r) => n + r.leftPages, 0) : null,
+    rowsWithoutPageCount: rows.reduce((n, r) => n + r.leftWithoutCount, 0),
+  };
 }
 
 /**

@@ -333,4 +333,11 @@ ALTER TABLE archive_folder ADD COLUMN approved_by TEXT;
 ALTER TABLE archive_folder ADD COLUMN approved_at TEXT;
 `,
   },
+  {
+    version: 13,
+    name: 'dashboard: the sync tile read from an index alone',
+    sql: `
+CREATE INDEX outbox_item_state_created ON outbox_item(state, created_at);
+`,
+  },
 ];
