@@ -3,7 +3,7 @@ import { CodedError } from '../../shared/errors';
 import type { Backlog, BreakdownDimension, BreakdownRow, Dashboard, DrillFigure, DrillRow, IndicatorFilter, IndicatorNotice, Indicators, Rate } from '../../shared/indicators';
 import { archivePagesPerDay, backlogCells, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
-import { breakdownCounts, drillDossiers, flagCounts, intakeCounts, intakeDossierCount, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
+import { breakdownCounts, drillDossiers, flagCounts, hasIntakeDossier, intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
 
 export type { Indicators, Rate } from '../../shared/indicators';
 
@@ -39,8 +39,7 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
   const quality = qualityCounts(db, filter);
   const sync = syncCounts(db);
   const notices: IndicatorNotice[] = [];
-  if (intakeDossierCount(db) === 0) notices.push('empty-store');
-  else if (intake.received === 0) notices.push('empty-range');
+  if (intake.received === 0) notices.push(hasIntakeDossier(db) ? 'empty-range' : 'empty-store');
   if ((filter.from && filter.from > today) || (filter.to && filter.to > today)) notices.push('future-range');
   if (intake.received > 0 && intake.hasDueDate === 0) notices.push('no-due-dates');
   return {
@@ -118,11 +117,13 @@ export function chartRange(filter: IndicatorFilter, today: string): { from: stri
   return { from, to };
 }
 
-/** Everything the dashboard opens with, in one call. */
+/** Everything the dashboard opens with, in one call and one read transaction (its parts agree with each other). */
 export function computeDashboard(db: Db, filter: IndicatorFilter = {}, now = new Date()): Dashboard {
-  const indicators = computeIndicators(db, filter, now);
-  const range = chartRange(filter, indicators.today);
-  return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, range.from, range.to) };
+  return db.transaction(() => {
+    const indicators = computeIndicators(db, filter, now);
+    const range = chartRange(filter, indicators.today);
+    return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, range.from, range.to) };
+  })();
 }
 
 export function computeBreakdown(db: Db, filter: IndicatorFilter, dimension: BreakdownDimension, now = new Date()): BreakdownRow[] {

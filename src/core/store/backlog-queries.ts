@@ -2,10 +2,12 @@ import type { BacklogCell } from '../../shared/indicators';
 import type { Db } from './database';
 import { hoursToLocalDays } from './indicator-queries';
 
-/** Per register row matched by a folder: whether its record exists and is signed, and its pages. */
+/**
+ * Per register row matched by a folder: whether its record exists and is signed (one look at the
+ * folder's records: no record NULL, unsigned 1, signed 2), and its pages.
+ */
 const MATCHED = `(SELECT f.batch_id, f.register_line AS line,
-    max(EXISTS (SELECT 1 FROM record rc WHERE rc.document_id = f.document_id)) AS digitized,
-    max(EXISTS (SELECT 1 FROM record rc WHERE rc.document_id = f.document_id AND rc.signed = 1)) AS signed,
+    max((SELECT max(rc.signed) + 1 FROM record rc WHERE rc.document_id = f.document_id)) AS record,
     sum((SELECT count(*) FROM page p WHERE p.document_id = f.document_id)) AS pages
   FROM archive_folder f WHERE f.register_line IS NOT NULL GROUP BY f.batch_id, f.register_line)`;
 
@@ -22,13 +24,13 @@ export function backlogCells(db: Db): { cells: BacklogCell[]; pagesLeft: number 
               count(*) AS registered,
               CASE WHEN count(r.expected_pages) > 0 THEN sum(r.expected_pages) END AS expectedPages,
               coalesce(sum(m.pages > 0), 0) AS captured,
-              coalesce(sum(m.digitized), 0) AS digitized,
-              coalesce(sum(m.signed), 0) AS signed,
+              count(m.record) AS digitized,
+              count(*) FILTER (WHERE m.record = 2) AS signed,
               coalesce(sum(m.pages), 0) AS pages,
-              coalesce(sum(r.expected_pages) FILTER (WHERE m.digitized IS NOT 1), 0) AS leftPages,
-              count(r.expected_pages) FILTER (WHERE m.digitized IS NOT 1) AS leftKnown,
-              count(*) FILTER (WHERE m.digitized IS NOT 1 AND r.expected_pages IS NULL) AS leftWithoutCount
-       FROM archive_register_row r LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
+              coalesce(sum(r.expected_pages) FILTER (WHERE m.record IS NULL), 0) AS leftPages,
+              count(r.expected_pages) FILTER (WHERE m.record IS NULL) AS leftKnown,
+              count(*) FILTER (WHERE m.record IS NULL AND r.expected_pages IS NULL) AS leftWithoutCount
+       FROM archive_register_row r INDEXED BY archive_register_cell LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
        GROUP BY r.year, r.field, r.box ORDER BY r.year, r.field, r.box`,
     )
     .all() as (BacklogCell & { leftPages: number; leftKnown: number; leftWithoutCount: number })[];

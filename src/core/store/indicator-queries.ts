@@ -205,6 +205,7 @@ export function syncCounts(db: Db) {
   };
 }
 
-export function intakeDossierCount(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL`).get() as { n: number }).n;
+/** Whether the store holds any intake dossier at all (asked only when the filter finds none). */
+export function hasIntakeDossier(db: Db): boolean {
+  return (db.prepare(`SELECT EXISTS (SELECT 1 FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL) AS found`).get() as { found: number }).found === 1;
 }
