@@ -89,12 +89,16 @@ export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Rec
   return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w)} d`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
 }
 
-/** Each breakdown's key per dossier \`d\`, and its label looked up once per group \`g\` (not once per dossier). */
-const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string }> = {
+/**
+ * Each breakdown's key per dossier \`d\`, and its label looked up once per group \`g\` (not once per
+ * dossier). The field is read per procedure: dossiers are first counted per procedure, then the
+ * procedures' counts summed per field.
+ */
+const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string; perProcedure?: true }> = {
   workstation: { key: 'd.workstation_id', label: '(SELECT w.name FROM workstation w WHERE w.id = g.key)' },
   clerk: { key: `(SELECT min(a.actor) FROM audit_event a WHERE a.action = 'dossier.create' AND a.subject = d.code)`, label: 'g.key' },
   procedure: { key: 'd.procedure_code', label: '(SELECT pr.name FROM procedure pr WHERE pr.code = g.key)' },
-  field: { key: FIELD, label: 'g.key' },
+  field: { key: 'd.procedure_code', label: 'g.key', perProcedure: true },
 };
 
 export type BreakdownCounts = { key: string | null; label: string | null } & Record<Exclude<Counted, 'hasDueDate' | 'finalizedWithDueDate'>, number>;
@@ -104,16 +108,18 @@ export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: Breakdown
   const w = dossierWhere(f);
   const dim = DIMENSION_SQL[dimension];
   const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'finalizedWithDueDate');
+  let groups = `SELECT ${dim.key} AS key, ${sums(clock, names)} FROM ${dossiersWithBits(w)} d GROUP BY 1`;
+  if (dim.perProcedure) groups = `SELECT (SELECT pr.field FROM procedure pr WHERE pr.code = p.key) AS key, ${names.map((n) => `sum(p.${n}) AS ${n}`).join(', ')} FROM (${groups}) p GROUP BY 1`;
   return db
-    .prepare(
-      `SELECT g.*, ${dim.label} AS label FROM (SELECT ${dim.key} AS key, ${sums(clock, names)} FROM ${dossiersWithBits(w)} d GROUP BY 1) g
-       ORDER BY g.received DESC, g.key`,
-    )
+    .prepare(`SELECT g.*, ${dim.label} AS label FROM (${groups}) g ORDER BY g.received DESC, g.key`)
     .all({ ...w.params, today: clock.today }) as BreakdownCounts[];
 }
 
-const DRILL_COLUMNS = `d.id, d.code, d.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = d.procedure_code) AS procedureName,
-  d.received_date AS receivedDate, d.due_date AS dueDate, d.status`;
+/** One page of a drill-down list \`page\`, its procedure's name looked up for those rows only. */
+const drillRows = (page: string, more = '') => `SELECT page.id, page.code, page.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = page.procedure_code) AS procedureName,
+  page.received_date AS receivedDate, page.due_date AS dueDate, page.status${more} FROM (${page}) page ORDER BY page.received_date DESC, page.id DESC`;
+
+const DRILL_COLUMNS = 'd.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status';
 
 /**
  * The dossiers behind one figure, newest received first, a page at a time. A figure on the documents
@@ -128,10 +134,10 @@ export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, c
   const count = (from: string) => (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${condition}`).get(params) as { n: number }).n;
   if (!condition.includes('d.bits')) {
     const plain = `(SELECT * FROM dossier d WHERE ${w.sql}) d`;
-    return { items: db.prepare(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`).all(params) as DrillRow[], total: count(plain) };
+    return { items: db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`)).all(params) as DrillRow[], total: count(plain) };
   }
   const withBits = `${dossiersWithBits(w)} d`;
-  const rows = db.prepare(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withBits} WHERE ${condition} ${order}`).all(params) as (DrillRow & { total: number })[];
+  const rows = db.prepare(drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withBits} WHERE ${condition} ${order}`, ', page.total')).all(params) as (DrillRow & { total: number })[];
   const total = rows[0]?.total ?? (offset === 0 ? 0 : count(withBits));
   return { items: rows.map(({ total: _, ...row }) => row), total };
 }
