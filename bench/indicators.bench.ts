@@ -19,7 +19,7 @@ import { StatsCache } from '../src/core/stats/stats-cache';
 
 /** The generated store is encrypted like a real one; a fixed key lets --keep reuse it. */
 const BENCH_KEY = Buffer.alloc(32, 0x42);
-import { flagCounts, intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../src/core/store/indicator-queries';
+import { intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../src/core/store/indicator-queries';
 
 const { values } = parseArgs({ options: { dossiers: { type: 'string' }, pages: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } } });
 const DOSSIERS = Number(values.dossiers ?? 100_000);
@@ -168,8 +168,7 @@ try {
     ['intake counts, one procedure', () => intakeCounts(db, { procedureCode: 'TT-7' }, clock)],
     ['intake counts, one field', () => intakeCounts(db, { field: 'Đất đai' }, clock)],
     ['intake counts, one clerk', () => intakeCounts(db, { clerk: 'canbo3' }, clock)],
-    ['quality counts', () => qualityCounts(db, {})],
-    ['flag counts', () => flagCounts(db, {})],
+    ['quality counts, with pages per flag', () => qualityCounts(db, {})],
     ['sync counts', () => syncCounts(db)],
     ['backlog cells and pages left', () => backlogCells(db)],
     ['archive pages per day (pace)', () => archivePagesPerDay(db, 30)],

@@ -3,7 +3,7 @@ import { CodedError } from '../../shared/errors';
 import type { Backlog, BreakdownDimension, BreakdownRow, Dashboard, DrillFigure, DrillRow, IndicatorFilter, IndicatorNotice, Indicators, Rate } from '../../shared/indicators';
 import { archivePagesPerDay, backlogCells, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
-import { breakdownCounts, drillDossiers, flagCounts, hasIntakeDossier, intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
+import { breakdownCounts, drillDossiers, hasIntakeDossier, intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
 
 export type { Indicators, Rate } from '../../shared/indicators';
 
@@ -62,7 +62,7 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
       failed: rate(quality.failed, quality.pages),
       flagged: rate(quality.flagged, quality.pages),
       meanConfidence: quality.meanConfidence,
-      flags: quality.flagged > 0 ? flagCounts(db, filter) : [],
+      flags: quality.flags,
       rescans: null,
       qcApproved: null,
       qcRejected: null,
