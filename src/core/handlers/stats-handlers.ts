@@ -2,8 +2,9 @@ import type { EngineHandlers } from '../../shared/contract';
 import type { BreakdownDimension, IndicatorFilter } from '../../shared/indicators';
 import { indicatorReportPdf } from '../stats/indicator-pdf';
 import { indicatorWorkbook } from '../stats/indicator-xlsx';
-import { computeBreakdown, computeDashboard, computeIndicators, drillDown } from '../stats/indicators';
+import { computeBreakdown, computeDashboard, computeIndicators, drillDown, indicatorsAt, localClock } from '../stats/indicators';
 import { provinceProgress } from '../stats/province-progress';
+import { statsCacheOf } from '../stats/stats-cache';
 import type { Store } from '../store/store';
 import type { ServiceContext } from './handler-context';
 
@@ -22,15 +23,36 @@ export async function indicatorReport(store: Store, filter: IndicatorFilter, for
   return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', bytes: await indicatorReportPdf(dashboard, breakdowns, now) };
 }
 
-/** The supervisor's dashboard: every figure recomputed from the store on each call. */
+/**
+ * The supervisor's dashboard: every figure recomputed from the store, once per state of the store
+ * and day (a second opening with no write in between reads the figures kept by the cache).
+ */
 export function statsHandlers(ctx: ServiceContext): Pick<EngineHandlers, StatsMethod> {
   const { store } = ctx;
   const now = ctx.now ?? (() => new Date());
+  const cache = statsCacheOf(store.db);
+  const cached = <T>(method: StatsMethod, args: unknown, at: Date, compute: () => T): T => {
+    const clock = localClock(at);
+    return cache.get(`${method} ${clock.today} ${clock.utcOffsetMinutes} ${JSON.stringify(args)}`, compute);
+  };
   return {
-    'stats.dashboard': (filter) => computeDashboard(store.db, filter, now()),
-    'stats.indicators': (filter) => computeIndicators(store.db, filter, now()),
-    'stats.breakdown': ({ filter, dimension }) => computeBreakdown(store.db, filter, dimension, now()),
-    'stats.drilldown': ({ filter, figure, limit, offset }) => drillDown(store.db, filter, figure, { limit, offset }, now()),
+    'stats.dashboard': (filter) => {
+      const at = now();
+      const dashboard = cached('stats.dashboard', filter, at, () => computeDashboard(store.db, filter, at));
+      return { ...dashboard, indicators: indicatorsAt(dashboard.indicators, at) };
+    },
+    'stats.indicators': (filter) => {
+      const at = now();
+      return indicatorsAt(cached('stats.indicators', filter, at, () => computeIndicators(store.db, filter, at)), at);
+    },
+    'stats.breakdown': ({ filter, dimension }) => {
+      const at = now();
+      return cached('stats.breakdown', { filter, dimension }, at, () => computeBreakdown(store.db, filter, dimension, at));
+    },
+    'stats.drilldown': ({ filter, figure, limit, offset }) => {
+      const at = now();
+      return cached('stats.drilldown', { filter, figure, limit, offset }, at, () => drillDown(store.db, filter, figure, { limit, offset }, at));
+    },
     'stats.export': async ({ filter, format }) => {
       const report = await indicatorReport(store, filter, format, now());
       return { fileName: report.fileName, mimeType: report.mimeType, base64: Buffer.from(report.bytes).toString('base64') };

@@ -1,9 +1,9 @@
 import { addDays } from '../../shared/dates';
 import { CodedError } from '../../shared/errors';
 import type { Backlog, BreakdownDimension, BreakdownRow, Dashboard, DrillFigure, DrillRow, IndicatorFilter, IndicatorNotice, Indicators, Rate } from '../../shared/indicators';
-import { archivePagesPerDay, backlogCells, pagesLeft, registerRowCount } from '../store/backlog-queries';
+import { archivePagesPerDay, backlogCells, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
-import { breakdownCounts, drillDossiers, flagCounts, intakeCounts, intakeDossierCount, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
+import { breakdownCounts, drillDossiers, hasIntakeDossier, intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
 
 export type { Indicators, Rate } from '../../shared/indicators';
 
@@ -39,8 +39,7 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
   const quality = qualityCounts(db, filter);
   const sync = syncCounts(db);
   const notices: IndicatorNotice[] = [];
-  if (intakeDossierCount(db) === 0) notices.push('empty-store');
-  else if (intake.received === 0) notices.push('empty-range');
+  if (intake.received === 0) notices.push(hasIntakeDossier(db) ? 'empty-range' : 'empty-store');
   if ((filter.from && filter.from > today) || (filter.to && filter.to > today)) notices.push('future-range');
   if (intake.received > 0 && intake.hasDueDate === 0) notices.push('no-due-dates');
   return {
@@ -63,16 +62,20 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
       failed: rate(quality.failed, quality.pages),
       flagged: rate(quality.flagged, quality.pages),
       meanConfidence: quality.meanConfidence,
-      flags: quality.flagged > 0 ? flagCounts(db, filter) : [],
+      flags: quality.flags,
       rescans: null,
       qcApproved: null,
       qcRejected: null,
     },
-    sync: {
-      ...sync,
-      oldestWaitingHours: sync.oldestWaitingSince ? (now.getTime() - Date.parse(sync.oldestWaitingSince)) / 3_600_000 : null,
-    },
+    sync: { ...sync, oldestWaitingHours: waitingHours(sync.oldestWaitingSince, now) },
   };
+}
+
+const waitingHours = (since: string | null, now: Date) => (since ? (now.getTime() - Date.parse(since)) / 3_600_000 : null);
+
+/** The indicators as of \`now\`: the one figure that moves with the clock, not with the store (kept figures are read again through this). */
+export function indicatorsAt(indicators: Indicators, now: Date): Indicators {
+  return { ...indicators, sync: { ...indicators.sync, oldestWaitingHours: waitingHours(indicators.sync.oldestWaitingSince, now) } };
 }
 
 /** How many of the latest days with archive work the pace is measured over. */
@@ -81,10 +84,10 @@ export const PACE_DAYS = 10;
 /** The archive backlog against the registers, and the time left at the pace of the latest days of work. */
 export function computeBacklog(db: Db): Backlog {
   const registersImported = registerRowCount(db) > 0;
-  const cells = registersImported ? backlogCells(db) : [];
+  const register = registersImported ? backlogCells(db) : { cells: [], pagesLeft: null, rowsWithoutPageCount: 0 };
+  const cells = register.cells;
   const sum = (k: 'registered' | 'captured' | 'digitized' | 'signed') => cells.reduce((s, c) => s + c[k], 0);
   const known = cells.filter((c) => c.expectedPages !== null);
-  const left = registersImported ? pagesLeft(db) : { pagesLeft: null, rowsWithoutPageCount: 0 };
   const perDay = archivePagesPerDay(db, 30);
   const recent = perDay.slice(-PACE_DAYS);
   const pace = recent.length ? recent.reduce((s, d) => s + d.pages, 0) / recent.length : null;
@@ -98,12 +101,12 @@ export function computeBacklog(db: Db): Backlog {
       digitized: sum('digitized'),
       signed: sum('signed'),
       expectedPages: known.length ? known.reduce((s, c) => s + (c.expectedPages ?? 0), 0) : null,
-      pagesLeft: left.pagesLeft ?? (registersImported ? 0 : null),
-      rowsWithoutPageCount: left.rowsWithoutPageCount,
+      pagesLeft: register.pagesLeft ?? (registersImported ? 0 : null),
+      rowsWithoutPageCount: register.rowsWithoutPageCount,
     },
     pagesPerDay: perDay,
     pace,
-    daysLeft: pace && left.pagesLeft !== null ? left.pagesLeft / pace : null,
+    daysLeft: pace && register.pagesLeft !== null ? register.pagesLeft / pace : null,
   };
 }
 
@@ -114,11 +117,13 @@ export function chartRange(filter: IndicatorFilter, today: string): { from: stri
   return { from, to };
 }
 
-/** Everything the dashboard opens with, in one call. */
+/** Everything the dashboard opens with, in one call and one read transaction (its parts agree with each other). */
 export function computeDashboard(db: Db, filter: IndicatorFilter = {}, now = new Date()): Dashboard {
-  const indicators = computeIndicators(db, filter, now);
-  const range = chartRange(filter, indicators.today);
-  return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, range.from, range.to) };
+  return db.transaction(() => {
+    const indicators = computeIndicators(db, filter, now);
+    const range = chartRange(filter, indicators.today);
+    return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, range.from, range.to) };
+  })();
 }
 
 export function computeBreakdown(db: Db, filter: IndicatorFilter, dimension: BreakdownDimension, now = new Date()): BreakdownRow[] {

@@ -2,43 +2,44 @@ import type { BacklogCell } from '../../shared/indicators';
 import type { Db } from './database';
 import { hoursToLocalDays } from './indicator-queries';
 
-/** Per register row matched by a folder: whether its record exists and is signed, and its pages. */
+/**
+ * Per register row matched by a folder: whether its record exists and is signed (one look at the
+ * folder's records: no record NULL, unsigned 1, signed 2), and its pages.
+ */
 const MATCHED = `(SELECT f.batch_id, f.register_line AS line,
-    max(EXISTS (SELECT 1 FROM record rc WHERE rc.document_id = f.document_id)) AS digitized,
-    max(EXISTS (SELECT 1 FROM record rc WHERE rc.document_id = f.document_id AND rc.signed = 1)) AS signed,
+    max((SELECT max(rc.signed) + 1 FROM record rc WHERE rc.document_id = f.document_id)) AS record,
     sum((SELECT count(*) FROM page p WHERE p.document_id = f.document_id)) AS pages
   FROM archive_folder f WHERE f.register_line IS NOT NULL GROUP BY f.batch_id, f.register_line)`;
 
 /**
  * The archive registers against the work done, per year, field and box: one register row is one
- * archive dossier expected; it counts as captured, digitized or signed through the folder matched to it.
+ * archive dossier expected; it counts as captured, digitized or signed through the folder matched to
+ * it. The same pass sums the expected pages of the rows whose record is not assembled yet (the pages
+ * left) and counts those that give no page count.
  */
-export function backlogCells(db: Db): BacklogCell[] {
-  return db
+export function backlogCells(db: Db): { cells: BacklogCell[]; pagesLeft: number | null; rowsWithoutPageCount: number } {
+  const rows = db
     .prepare(
       `SELECT r.year, r.field, r.box,
               count(*) AS registered,
               CASE WHEN count(r.expected_pages) > 0 THEN sum(r.expected_pages) END AS expectedPages,
               coalesce(sum(m.pages > 0), 0) AS captured,
-              coalesce(sum(m.digitized), 0) AS digitized,
-              coalesce(sum(m.signed), 0) AS signed,
-              coalesce(sum(m.pages), 0) AS pages
-       FROM archive_register_row r LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
+              count(m.record) AS digitized,
+              count(*) FILTER (WHERE m.record = 2) AS signed,
+              coalesce(sum(m.pages), 0) AS pages,
+              coalesce(sum(r.expected_pages) FILTER (WHERE m.record IS NULL), 0) AS leftPages,
+              count(r.expected_pages) FILTER (WHERE m.record IS NULL) AS leftKnown,
+              count(*) FILTER (WHERE m.record IS NULL AND r.expected_pages IS NULL) AS leftWithoutCount
+       FROM archive_register_row r INDEXED BY archive_register_cell LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
        GROUP BY r.year, r.field, r.box ORDER BY r.year, r.field, r.box`,
     )
-    .all() as BacklogCell[];
-}
-
-/** Expected pages of the register rows whose record is not assembled yet, and how many such rows give no page count. */
-export function pagesLeft(db: Db): { pagesLeft: number | null; rowsWithoutPageCount: number } {
-  return db
-    .prepare(
-      `SELECT CASE WHEN count(r.expected_pages) > 0 THEN sum(r.expected_pages) END AS pagesLeft,
-              coalesce(sum(r.expected_pages IS NULL), 0) AS rowsWithoutPageCount
-       FROM archive_register_row r LEFT JOIN ${MATCHED} m ON m.batch_id = r.batch_id AND m.line = r.line
-       WHERE coalesce(m.digitized, 0) = 0`,
-    )
-    .get() as { pagesLeft: number | null; rowsWithoutPageCount: number };
+    .all() as (BacklogCell & { leftPages: number; leftKnown: number; leftWithoutCount: number })[];
+  const known = rows.reduce((n, r) => n + r.leftKnown, 0);
+  return {
+    cells: rows.map(({ leftPages: _p, leftKnown: _k, leftWithoutCount: _w, ...cell }) => cell),
+    pagesLeft: known > 0 ? rows.reduce((n, r) => n + r.leftPages, 0) : null,
+    rowsWithoutPageCount: rows.reduce((n, r) => n + r.leftWithoutCount, 0),
+  };
 }
 
 /**

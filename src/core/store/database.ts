@@ -9,6 +9,9 @@ import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = BetterSqlite3.Database;
 
+/** SQLite's page cache for the store's connection, in KiB. */
+const CACHE_KIB = 256 * 1024;
+
 export { databaseState, DB_FILE };
 
 /**
@@ -31,6 +34,9 @@ export function openDatabase(dataDir: string, key: DataKey, migrations: Migratio
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Pages are decrypted into SQLite's cache; one large enough for the indexes the dashboard reads
+  // (about 100 MB at 1,000,000 pages) spares decrypting them again on every query. It grows only as used.
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   migrate(db, migrations);
   return db;
 }

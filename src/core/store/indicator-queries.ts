@@ -31,24 +31,17 @@ export interface LocalClock {
   utcOffsetMinutes: number;
 }
 
-const SIGNED = `EXISTS (SELECT 1 FROM record r WHERE r.document_id = doc.id AND r.signed = 1)`;
-
 /**
- * What a dossier's documents say, in one pass over them, as bits: 1 it has a component, 2 a
- * component is not signed yet, 4 a result is signed, 8 a document was reused.
+ * The filter's intake dossiers, one row each, with what their documents say as bits: 1 it has a
+ * component, 2 a component has no signed record, 4 a result has a signed record, 8 a document was
+ * reused. One pass joins each dossier's documents and their signed records (max() ignores a document
+ * counted twice for two signed versions); the figures read \`d.bits\`.
  */
-const DOCUMENT_BITS = `coalesce((SELECT max(doc.is_result = 0) + 2 * max(doc.is_result = 0 AND NOT ${SIGNED}) + 4 * max(doc.is_result = 1 AND ${SIGNED}) + 8 * max(doc.reused_from IS NOT NULL)
-  FROM document doc WHERE doc.dossier_id = d.id), 0)`;
-
-/**
- * The filter's intake dossiers with their document bits (the figures read \`d.bits\`). Materialized
- * when several figures are summed (bits computed once per dossier); left to the planner for a
- * drill-down list, which walks the dossiers in received order and stops at the page's end.
- */
-function filteredDossiers(w: { sql: string }, materialized = true): string {
-  return `WITH filtered AS ${materialized ? '' : 'NOT '}MATERIALIZED (
-    SELECT d.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status, d.finalized_at, d.workstation_id, ${DOCUMENT_BITS} AS bits
-    FROM dossier d WHERE ${w.sql})`;
+function dossiersWithBits(w: { sql: string }): string {
+  return `(SELECT d.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status, d.finalized_at, d.workstation_id,
+      coalesce(max(doc.is_result = 0) + 2 * max(doc.is_result = 0 AND r.signed IS NULL) + 4 * max(doc.is_result = 1 AND r.signed IS NOT NULL) + 8 * max(doc.reused_from IS NOT NULL), 0) AS bits
+    FROM dossier d LEFT JOIN document doc ON doc.dossier_id = d.id LEFT JOIN record r ON r.document_id = doc.id AND r.signed = 1
+    WHERE ${w.sql} GROUP BY d.id)`;
 }
 
 /**
@@ -93,17 +86,19 @@ const sums = (clock: LocalClock, names: readonly Counted[]) => {
 /** Intake indicators, each counted straight from the rows (no stored counters). */
 export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
   const w = dossierWhere(f);
-  return db.prepare(`${filteredDossiers(w)} SELECT ${sums(clock, COUNTED)} FROM filtered d`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
+  return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w)} d`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
 }
 
-/** Who created each dossier, read once from the audit index (joined, not looked up per dossier). */
-const CLERK_JOIN = `LEFT JOIN (SELECT a.subject, min(a.actor) AS actor FROM audit_event a WHERE a.action = 'dossier.create' GROUP BY a.subject) clerk ON clerk.subject = d.code`;
-
-const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string; join?: string }> = {
-  workstation: { key: 'd.workstation_id', label: '(SELECT w.name FROM workstation w WHERE w.id = d.workstation_id)' },
-  clerk: { key: 'clerk.actor', label: 'clerk.actor', join: CLERK_JOIN },
-  procedure: { key: 'd.procedure_code', label: '(SELECT pr.name FROM procedure pr WHERE pr.code = d.procedure_code)' },
-  field: { key: FIELD, label: FIELD },
+/**
+ * Each breakdown's key per dossier \`d\`, and its label looked up once per group \`g\` (not once per
+ * dossier). The field is read per procedure: dossiers are first counted per procedure, then the
+ * procedures' counts summed per field.
+ */
+const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string; perProcedure?: true }> = {
+  workstation: { key: 'd.workstation_id', label: '(SELECT w.name FROM workstation w WHERE w.id = g.key)' },
+  clerk: { key: `(SELECT min(a.actor) FROM audit_event a WHERE a.action = 'dossier.create' AND a.subject = d.code)`, label: 'g.key' },
+  procedure: { key: 'd.procedure_code', label: '(SELECT pr.name FROM procedure pr WHERE pr.code = g.key)' },
+  field: { key: 'd.procedure_code', label: 'g.key', perProcedure: true },
 };
 
 export type BreakdownCounts = { key: string | null; label: string | null } & Record<Exclude<Counted, 'hasDueDate' | 'finalizedWithDueDate'>, number>;
@@ -113,58 +108,72 @@ export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: Breakdown
   const w = dossierWhere(f);
   const dim = DIMENSION_SQL[dimension];
   const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'finalizedWithDueDate');
+  let groups = `SELECT ${dim.key} AS key, ${sums(clock, names)} FROM ${dossiersWithBits(w)} d GROUP BY 1`;
+  if (dim.perProcedure) groups = `SELECT (SELECT pr.field FROM procedure pr WHERE pr.code = p.key) AS key, ${names.map((n) => `sum(p.${n}) AS ${n}`).join(', ')} FROM (${groups}) p GROUP BY 1`;
   return db
-    .prepare(`${filteredDossiers(w)} SELECT ${dim.key} AS key, max(${dim.label}) AS label, ${sums(clock, names)} FROM filtered d ${dim.join ?? ''} GROUP BY 1 ORDER BY received DESC, key`)
+    .prepare(`SELECT g.*, ${dim.label} AS label FROM (${groups}) g ORDER BY g.received DESC, g.key`)
     .all({ ...w.params, today: clock.today }) as BreakdownCounts[];
 }
 
-/** The dossiers behind one figure, newest received first, a page at a time. */
-export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRow[]; total: number } {
-  const w = dossierWhere(f);
-  const select = (columns: string) => `${filteredDossiers(w, false)} SELECT ${columns} FROM filtered d WHERE ${figureSql(clock)[figure]}`;
-  const params = { ...w.params, today: clock.today };
-  const total = (db.prepare(select('count(*) AS n')).get(params) as { n: number }).n;
-  const items = db
-    .prepare(
-      `${select(`d.id, d.code, d.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = d.procedure_code) AS procedureName,
-              d.received_date AS receivedDate, d.due_date AS dueDate, d.status`)}
-       ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit, offset }) as DrillRow[];
-  return { items, total };
-}
+/** One page of a drill-down list \`page\`, its procedure's name looked up for those rows only. */
+const drillRows = (page: string, more = '') => `SELECT page.id, page.code, page.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = page.procedure_code) AS procedureName,
+  page.received_date AS receivedDate, page.due_date AS dueDate, page.status${more} FROM (${page}) page ORDER BY page.received_date DESC, page.id DESC`;
 
-const PAGE_FIGURES = `count(*) AS pages, coalesce(sum(p.state = 'read'), 0) AS read, coalesce(sum(p.state = 'failed'), 0) AS failed,
-  coalesce(sum(p.flags <> '[]'), 0) AS flagged, sum(CASE WHEN p.state = 'read' AND p.blank = 0 THEN p.ocr_confidence END) AS confidenceSum,
-  count(CASE WHEN p.state = 'read' AND p.blank = 0 THEN p.ocr_confidence END) AS confidenceCount`;
+const DRILL_COLUMNS = 'd.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status';
 
 /**
- * Page quality of the filter's dossiers. With a date range the dossiers lead (few pages to visit);
- * without one nearly every page counts, and one pass over the page index grouped by document is faster.
+ * The dossiers behind one figure, newest received first, a page at a time. A figure on the documents
+ * needs every dossier's bits before the first row, so the list and its total come from one pass; the
+ * others walk the dossiers in received order and stop at the page's end.
+ */
+export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRow[]; total: number } {
+  const w = dossierWhere(f);
+  const condition = figureSql(clock)[figure];
+  const params = { ...w.params, today: clock.today, limit, offset };
+  const order = 'ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset';
+  const count = (from: string) => (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${condition}`).get(params) as { n: number }).n;
+  if (!condition.includes('d.bits')) {
+    const plain = `(SELECT * FROM dossier d WHERE ${w.sql}) d`;
+    return { items: db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`)).all(params) as DrillRow[], total: count(plain) };
+  }
+  const withBits = `${dossiersWithBits(w)} d`;
+  const rows = db.prepare(drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withBits} WHERE ${condition} ${order}`, ', page.total')).all(params) as (DrillRow & { total: number })[];
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : count(withBits));
+  return { items: rows.map(({ total: _, ...row }) => row), total };
+}
+
+/**
+ * Page quality of the filter's dossiers, in one pass from the dossiers through their documents to
+ * the page quality index. The rare states are counted with FILTER (no step on most pages), the read
+ * pages as the rest, and the flagged pages' flag lists come back joined, to be counted per flag here.
  */
 export function qualityCounts(db: Db, f: IndicatorFilter) {
   const w = dossierWhere(f);
-  const narrow = f.from !== undefined || f.to !== undefined;
-  const sql = narrow
-    ? `SELECT ${PAGE_FIGURES} FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN page p ON p.document_id = doc.id WHERE ${w.sql}`
-    : `SELECT coalesce(sum(g.pages), 0) AS pages, coalesce(sum(g.read), 0) AS read, coalesce(sum(g.failed), 0) AS failed, coalesce(sum(g.flagged), 0) AS flagged,
-              sum(g.confidenceSum) AS confidenceSum, coalesce(sum(g.confidenceCount), 0) AS confidenceCount
-       FROM (SELECT p.document_id, ${PAGE_FIGURES} FROM page p GROUP BY p.document_id) g
-       JOIN document doc ON doc.id = g.document_id JOIN dossier d ON d.id = doc.dossier_id WHERE ${w.sql}`;
-  const r = db.prepare(sql).get(w.params) as { pages: number; read: number; failed: number; flagged: number; confidenceSum: number | null; confidenceCount: number };
-  return { pages: r.pages, read: r.read, failed: r.failed, flagged: r.flagged, meanConfidence: r.confidenceCount > 0 ? (r.confidenceSum ?? 0) / r.confidenceCount : null };
+  const r = db
+    .prepare(
+      `SELECT count(*) AS pages, count(*) FILTER (WHERE p.state <> 'read') AS notRead, count(*) FILTER (WHERE p.state = 'failed') AS failed,
+              count(*) FILTER (WHERE p.flags <> '[]') AS flagged, avg(p.ocr_confidence) FILTER (WHERE p.state = 'read' AND p.blank = 0) AS meanConfidence,
+              group_concat(p.flags, char(10)) FILTER (WHERE p.flags <> '[]') AS flagLists
+       FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN page p INDEXED BY page_quality ON p.document_id = doc.id WHERE ${w.sql}`,
+    )
+    .get(w.params) as { pages: number; notRead: number; failed: number; flagged: number; meanConfidence: number | null; flagLists: string | null };
+  return { pages: r.pages, read: r.pages - r.notRead, failed: r.failed, flagged: r.flagged, meanConfidence: r.meanConfidence, flags: pagesPerFlag(r.flagLists) };
 }
 
-/** Pages per flag, for the flagged pages of the filter's dossiers. */
-export function flagCounts(db: Db, f: IndicatorFilter): { flag: string; pages: number }[] {
-  const w = dossierWhere(f);
-  return db
-    .prepare(
-      `SELECT j.value AS flag, count(DISTINCT p.id) AS pages
-       FROM page p INDEXED BY page_flagged JOIN document doc ON doc.id = p.document_id JOIN dossier d ON d.id = doc.dossier_id, json_each(p.flags) j
-       WHERE p.flags <> '[]' AND ${w.sql} GROUP BY j.value ORDER BY pages DESC, flag`,
-    )
-    .all(w.params) as { flag: string; pages: number }[];
+/** Pages per flag, most first, from the flagged pages' JSON lists one per line (a flag listed twice on a page counts once). */
+export function pagesPerFlag(lists: string | null): { flag: string; pages: number }[] {
+  const pages = new Map<string, number>();
+  for (const line of lists ? lists.split('\n') : []) {
+    let flags: unknown;
+    try {
+      flags = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(flags)) continue;
+    for (const flag of new Set(flags.filter((x): x is string => typeof x === 'string'))) pages.set(flag, (pages.get(flag) ?? 0) + 1);
+  }
+  return [...pages].map(([flag, n]) => ({ flag, pages: n })).sort((a, b) => b.pages - a.pages || (a.flag < b.flag ? -1 : a.flag > b.flag ? 1 : 0));
 }
 
 /** Pages captured per local day within [from, to] (all kinds of dossier). */
@@ -207,6 +216,7 @@ export function syncCounts(db: Db) {
   };
 }
 
-export function intakeDossierCount(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL`).get() as { n: number }).n;
+/** Whether the store holds any intake dossier at all (asked only when the filter finds none). */
+export function hasIntakeDossier(db: Db): boolean {
+  return (db.prepare(`SELECT EXISTS (SELECT 1 FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL) AS found`).get() as { found: number }).found === 1;
 }
