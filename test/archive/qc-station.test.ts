@@ -15,7 +15,7 @@ import { openRawDatabase, readStoredBlob } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
-import { writeTree, type TreeDossier } from './batch-tree';
+import { CORPUS_IMAGES, writeTree, type TreeDossier } from './batch-tree';
 
 /** Three dossiers of one page each; the register says dossier 2 has 2 pages: a count mismatch. */
 const TREE: TreeDossier[] = [
@@ -184,6 +184,16 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
 
   it('approves the flagged dossier after a look, then `sohoa batch --sign` signs it alone, and a second run nothing', async () => {
     const two = dossierId(2);
+    const approvedNow = async () => (await as.archivist.call('batch.qc', { batchId })).dossiers.find((d) => d.dossierId === two)!.approved;
+    expect((await as.archivist.call('batch.approve', { batchId, dossierIds: [two] })).approved).toEqual([two]);
+    expect(await approvedNow()).toBe(true);
+    // A page replaced after approval withdraws it: what was approved is no longer what would be signed.
+    const page = engine.store.db.prepare('SELECT p.id FROM page p JOIN document d ON d.id = p.document_id WHERE d.dossier_id = ?').get(two) as { id: number };
+    await as.archivist.call('page.replace', { pageId: page.id, path: join(CORPUS_IMAGES, 'viadm-80c2.png') });
+    expect(await approvedNow()).toBe(false);
+    const replaced = engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan' ORDER BY seq DESC LIMIT 1`).get() as { details: string };
+    expect(JSON.parse(replaced.details)).toMatchObject({ oldPageId: page.id, approvalWithdrawn: true });
+    await expect.poll(async () => (await as.archivist.call('batch.list', {}))[0]!.state, { timeout: 120_000, interval: 500 }).toBe('done');
     expect((await as.archivist.call('batch.approve', { batchId, dossierIds: [two] })).approved).toEqual([two]);
     await engine.close();
     closed = true;

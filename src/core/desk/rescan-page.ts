@@ -2,6 +2,7 @@ import type { RescanResult, ScanProfile } from '../../shared/types';
 import { driverById, scanDriversFor } from '../capture/drivers';
 import { ScanDriverUnavailableError } from '../capture/scanner-errors';
 import { enqueuePage } from '../jobs/pipeline';
+import { ArchiveRepository } from '../store/archive-repository';
 import type { DeskRepository } from '../store/desk-repository';
 import type { PageRow } from '../store/page-repository';
 import type { Store } from '../store/store';
@@ -13,7 +14,8 @@ export interface RescanContext {
   desk: DeskRepository;
   /** Scans running, by document: a re-scan counts as one. */
   running: Map<number, AbortController>;
-  onReplaced(details: { oldPageId: number; oldImageSha256: string; newPageId: number; newImageSha256: string }): void;
+  /** `approvalWithdrawn`: the page was in an archive dossier approved at QC, which must be looked at again. */
+  onReplaced(details: { oldPageId: number; oldImageSha256: string; newPageId: number; newImageSha256: string; approvalWithdrawn: boolean }): void;
 }
 
 /** One page from the scanner with the profile's settings; the scan stops after the first sheet. */
@@ -71,7 +73,8 @@ export function replacePage(ctx: Omit<RescanContext, 'running'>, page: PageRow, 
     desk.movePage(added.id, page.documentId, page.position);
     enqueuePage(store, added.id, sha);
     store.dossiers.settleWorkStatus(page.dossierId);
-    ctx.onReplaced({ oldPageId: page.id, oldImageSha256: page.imageSha256, newPageId: added.id, newImageSha256: sha });
+    const approvalWithdrawn = new ArchiveRepository(store.db).withdrawApproval(page.dossierId);
+    ctx.onReplaced({ oldPageId: page.id, oldImageSha256: page.imageSha256, newPageId: added.id, newImageSha256: sha, approvalWithdrawn });
     return { replaced: page.id, pageId: added.id };
   })();
 }

@@ -249,6 +249,11 @@ export class ArchiveRepository {
       .all(batchId) as { dossierId: number; approvedBy: string | null; approvedAt: string | null; status: string }[];
   }
 
+  /** Withdraws the QC approval of a dossier (its pages changed since); true when there was one. */
+  withdrawApproval(dossierId: number): boolean {
+    return this.db.prepare('UPDATE archive_folder SET approved_by = NULL, approved_at = NULL WHERE dossier_id = ? AND approved_at IS NOT NULL').run(dossierId).changes > 0;
+  }
+
   /** Approved dossiers of the batch not signed yet (a finalized or synced dossier has every record signed). */
   dossiersToSign(batchId: number): number[] {
     return (
