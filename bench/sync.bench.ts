@@ -15,9 +15,9 @@
  * The hub checks records with the structural verifier here (the records are signed-looking, not
  * signed): full PAdES verification costs ~60 ms a record and is measured by the record bench.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
@@ -84,6 +84,25 @@ function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** CPU seconds (user + system) used so far by a process, from /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process (the server and its backends). */
+function postgresCpuSeconds(): number {
+  try {
+    return execFileSync('ps', ['-u', 'postgres', '-o', 'pid='], { encoding: 'utf8' }).split('\n').filter(Boolean).reduce((n, pid) => n + cpuSeconds(Number(pid)), 0);
+  } catch {
+    return 0;
+  }
 }
 
 async function plainPut(files: Buffer[], port: number): Promise<number> {
@@ -191,10 +210,16 @@ try {
     s3Pair = await pairFor(s3Hub.match[1]!, 's3');
   }
 
+  const putCpu = cpuSeconds(putServer.child.pid!);
+  const benchCpu = process.cpuUsage();
   const putMs = await plainPut(files, Number(putServer.match[1]));
+  const plainCpu = { client: (process.cpuUsage().user + process.cpuUsage().system - benchCpu.user - benchCpu.system) / 1e6, server: cpuSeconds(putServer.child.pid!) - putCpu };
+  const before = { hub: cpuSeconds(hubProcess.child.pid!), pg: postgresCpuSeconds(), ws: process.cpuUsage() };
   const started = performance.now();
   const summary = await profiled(values.profile && join(values.profile, 'workstation.cpuprofile'), () => sync.send({ batchSize: 50, concurrency: CONCURRENCY }));
   const syncMs = performance.now() - started;
+  const wsUsage = process.cpuUsage(before.ws);
+  const syncCpu = { workstation: (wsUsage.user + wsUsage.system) / 1e6, hub: cpuSeconds(hubProcess.child.pid!) - before.hub, postgres: postgresCpuSeconds() - before.pg };
   engine.close();
   if (summary.acknowledged !== COUNT) throw new Error(`only ${summary.acknowledged} of ${COUNT} acknowledged`);
 
@@ -209,6 +234,8 @@ try {
   console.log(`records: ${COUNT} × ${(SIZE / 1024).toFixed(0)} KB = ${(bytes / 1e6).toFixed(1)} MB, concurrency ${CONCURRENCY}, loopback, hub and plain server in their own processes`);
   console.log(`plain HTTP PUT : ${mbs(putMs).toFixed(1)} MB/s, ${rps(putMs).toFixed(0)} records/s (${(putMs / 1000).toFixed(2)} s)`);
   console.log(`sohoa sync     : ${mbs(syncMs).toFixed(1)} MB/s, ${rps(syncMs).toFixed(0)} records/s (${(syncMs / 1000).toFixed(2)} s)`);
+  const perRecord = (s: number) => `${((s * 1000) / COUNT).toFixed(2)} ms`;
+  console.log(`CPU per record: plain PUT client ${perRecord(plainCpu.client)} + server ${perRecord(plainCpu.server)}; sync workstation ${perRecord(syncCpu.workstation)} + hub ${perRecord(syncCpu.hub)} + PostgreSQL ${perRecord(syncCpu.postgres)}`);
   console.log(`ratio sync / plain PUT: ${(putMs / syncMs).toFixed(2)}× (target ≥ 0.70×)`);
   console.log(`hub ingest, two workstations at once (${half} + ${COUNT - half} records), blobs in a directory: ${mbs(pair.ms).toFixed(1)} MB/s, ${rps(pair.ms).toFixed(0)} records/s (${(pair.ms / 1000).toFixed(2)} s)`);
   if (s3) console.log(`hub ingest, two workstations at once, blobs in S3 (s3rver, own process): ${mbs(s3.ms).toFixed(1)} MB/s, ${rps(s3.ms).toFixed(0)} records/s (${(s3.ms / 1000).toFixed(2)} s)`);
