@@ -7,6 +7,7 @@ import { createPool, migrateHub } from './hub-database';
 import { PadesRecordVerifier } from './pades-record-verifier';
 import type { RecordVerifier } from './record-verifier';
 import { StructuralPdfVerifier } from './structural-pdf-verifier';
+import { PooledPadesVerifier } from './verifier-pool';
 
 export interface HubConfig {
   databaseUrl: string;
@@ -21,6 +22,8 @@ export interface HubConfig {
   tlsKeyFile?: string;
   maxRecordBytes?: number;
   verifier: 'pades' | 'structural';
+  /** Worker threads for PAdES verification (default: one fewer than the cores, at least one). */
+  verifyWorkers?: number;
   logger: boolean;
 }
 
@@ -56,11 +59,12 @@ export function blobStorageFor(config: Pick<HubConfig, 'blobsDir' | 'spoolDir' |
 /** Opens PostgreSQL, applies migrations, and listens. */
 export async function startHub(config: HubConfig): Promise<RunningHub> {
   const storage = blobStorageFor(config);
+  const verifier = config.verifier === 'pades' ? new PooledPadesVerifier(config.verifyWorkers) : new StructuralPdfVerifier();
   const pool = createPool(config.databaseUrl);
   try {
     await migrateHub(pool);
     const tls = config.tlsCertFile && config.tlsKeyFile ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } : undefined;
-    const hub = await buildHub({ pool, blobsDir: storage.spoolDir, blobs: storage.blobs, tls, maxRecordBytes: config.maxRecordBytes, verifier: verifierNamed(config.verifier), logger: config.logger });
+    const hub = await buildHub({ pool, blobsDir: storage.spoolDir, blobs: storage.blobs, tls, maxRecordBytes: config.maxRecordBytes, verifier, logger: config.logger });
     await hub.app.listen({ host: config.host, port: config.port });
     const address = hub.app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -71,11 +75,13 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
         await hub.close();
         await pool.end();
         storage.close();
+        if (verifier instanceof PooledPadesVerifier) await verifier.close();
       },
     };
   } catch (e) {
     await pool.end();
     storage.close();
+    if (verifier instanceof PooledPadesVerifier) await verifier.close();
     throw e;
   }
 }
