@@ -7,6 +7,7 @@ import { WorkstationSync } from '../../src/core/sync/workstation-sync';
 import { CredentialRepository } from '../../src/hub/credential-repository';
 import { parseS3Url, S3BlobStorage } from '../../src/hub/s3-blob-storage';
 import type { Receipt } from '../../src/shared/sync-protocol';
+import { runSohoa } from '../support/cli';
 import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import { seedRecords } from '../sync/support/workstation';
@@ -140,6 +141,17 @@ describe('S3-compatible blob storage', () => {
       engine.close();
       await hub.kill();
     }
+  });
+
+  it('`sohoa hub` refuses an S3 address it cannot use, with the reason, before touching the database', () => {
+    const refused = (args: string[]) => {
+      const r = runSohoa(['hub', '--db', 'postgres://nobody@127.0.0.1:1/none', ...args]);
+      return { code: r.code, reason: r.stderr.split(' (usage:')[0] }; // the reason, without the usage text that names every option
+    };
+    expect(refused(['--blobs', `s3://${s3.bucket}/p`])).toMatchObject({ code: 2, reason: expect.stringContaining('--spool') });
+    expect(refused(['--blobs', 's3://Not_A_Bucket/p', '--spool', '/tmp'])).toMatchObject({ code: 2, reason: expect.stringContaining('s3://bucket/prefix') });
+    expect(refused(['--blobs', `s3://${s3.bucket}/p`, '--spool', '/tmp', '--s3-endpoint', 'ftp://x'])).toMatchObject({ code: 2, reason: expect.stringContaining('--s3-endpoint') });
+    expect(refused(['--blobs', '/tmp/blobs', '--s3-endpoint', s3.endpoint])).toMatchObject({ code: 2, reason: expect.stringContaining('--s3-endpoint') });
   });
 
   it('storage that cannot be reached is a coded 503: nothing is committed and the record waits', async () => {
