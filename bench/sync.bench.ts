@@ -3,9 +3,10 @@
  * a hub on a real PostgreSQL (tus upload, re-hash, signature shape check, blob store, commit),
  * against a plain HTTP PUT of the same bytes to a bare Node server (no protocol: body to file)
  * in the same run, at the same concurrency. Prints MB/s, records/s and the ratio (target ≥ 0.7×),
- * then the hub's ingest rate with two workstations (two processes, N/2 records each) sending at once.
+ * then the hub's ingest rate with two workstations (two processes, N/2 records each) sending at once,
+ * with the blobs in a directory and (unless --skip-s3) in S3-compatible storage (s3rver, its own process).
  *
- *   npx tsx bench/sync.bench.ts [--records 1000] [--kb 100] [--concurrency 4] [--profile DIR]
+ *   npx tsx bench/sync.bench.ts [--records 1000] [--kb 100] [--concurrency 4] [--profile DIR] [--skip-s3]
  *
  * The hub and the plain server each run in their own process, as they would in use; the
  * workstation runs in this one. `--profile DIR` writes CPU profiles of the hub (whole life) and of
@@ -14,11 +15,12 @@
  * The hub checks records with the structural verifier here (the records are signed-looking, not
  * signed): full PAdES verification costs ~60 ms a record and is measured by the record bench.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,9 +29,10 @@ import { WorkstationSync } from '../src/core/sync/workstation-sync';
 import { CredentialRepository } from '../src/hub/credential-repository';
 import { createPool, migrateHub } from '../src/hub/hub-database';
 import { startPostgres } from '../test/hub/support/postgres';
+import { S3RVER_CREDENTIALS } from '../test/hub/support/s3';
 import { tempDir } from '../test/support/temp-dir';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '1000' }, kb: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '4' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { records: { type: 'string', default: '1000' }, kb: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '4' }, profile: { type: 'string' }, 'skip-s3': { type: 'boolean', default: false } } });
 const COUNT = Number(values.records);
 const SIZE = Number(values.kb) * 1024;
 const CONCURRENCY = Number(values.concurrency);
@@ -60,8 +63,8 @@ function seed(engine: Engine, files: Buffer[], prefix: string): void {
 }
 
 /** Starts a child process and resolves with the first stdout/stderr text matching `ready`. */
-function startChild(args: string[], ready: RegExp, stream: 'stdout' | 'stderr'): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+function startChild(args: string[], ready: RegExp, stream: 'stdout' | 'stderr', env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env });
   let text = '';
   let errors = '';
   child.stderr!.on('data', (c: Buffer) => (errors += c.toString()));
@@ -81,6 +84,25 @@ function stop(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** CPU seconds (user + system) used so far by a process, from /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process (the server and its backends). */
+function postgresCpuSeconds(): number {
+  try {
+    return execFileSync('ps', ['-u', 'postgres', '-o', 'pid='], { encoding: 'utf8' }).split('\n').filter(Boolean).reduce((n, pid) => n + cpuSeconds(Number(pid)), 0);
+  } catch {
+    return 0;
+  }
 }
 
 async function plainPut(files: Buffer[], port: number): Promise<number> {
@@ -165,23 +187,46 @@ try {
   await sync.enroll(hubUrl, await credentials.issueCode(), 'bench');
 
   const half = Math.floor(COUNT / 2);
-  const pairDirs = [join(tmp.path, 'ws-a'), join(tmp.path, 'ws-b')];
-  for (const [n, dir] of pairDirs.entries()) {
-    const other = Engine.open({ dataDir: dir });
-    seed(other, Array.from({ length: n === 0 ? half : COUNT - half }, (_, i) => signedLookingPdf(COUNT + n * half + i)), `PAIR${n}`);
-    await new WorkstationSync(other).enroll(hubUrl, await credentials.issueCode(), `bench-${n}`);
-    other.close();
+  /** Two more workstations (data dirs), enrolled with the hub at `url`, N/2 records each. */
+  const pairFor = async (url: string, name: string): Promise<string[]> => {
+    const dirs = [join(tmp.path, `${name}-a`), join(tmp.path, `${name}-b`)];
+    for (const [n, dir] of dirs.entries()) {
+      const other = Engine.open({ dataDir: dir });
+      seed(other, Array.from({ length: n === 0 ? half : COUNT - half }, (_, i) => signedLookingPdf(COUNT + n * half + i)), `PAIR${n}`);
+      await new WorkstationSync(other).enroll(url, await credentials.issueCode(), `${name}-${n}`);
+      other.close();
+    }
+    return dirs;
+  };
+  const pairDirs = await pairFor(hubUrl, 'dir');
+  let s3Pair: string[] | undefined;
+  if (!values['skip-s3']) {
+    const s3rver = await startChild(['node_modules/s3rver/bin/s3rver.js', '-d', join(tmp.path, 's3'), '-a', '127.0.0.1', '-p', '0', '-s', '--configure-bucket', 'records'], /listening on (\S+)/, 'stdout');
+    children.push(s3rver.child);
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, NODE_NO_WARNINGS: '1' };
+    const s3Args = ['--blobs', 's3://records/bench', '--spool', join(tmp.path, 'spool'), '--s3-endpoint', `http://${s3rver.match[1]!}`];
+    const s3Hub = await startChild(['--import', 'tsx', 'src/hub/main.ts', '--db', url, ...s3Args, '--port', '0', '--verifier', 'structural', '--quiet'], /hub listening on (\S+)/, 'stderr', env);
+    children.push(s3Hub.child);
+    s3Pair = await pairFor(s3Hub.match[1]!, 's3');
   }
 
+  const putCpu = cpuSeconds(putServer.child.pid!);
+  const benchCpu = process.cpuUsage();
   const putMs = await plainPut(files, Number(putServer.match[1]));
+  const plainCpu = { client: (process.cpuUsage().user + process.cpuUsage().system - benchCpu.user - benchCpu.system) / 1e6, server: cpuSeconds(putServer.child.pid!) - putCpu };
+  const before = { hub: cpuSeconds(hubProcess.child.pid!), pg: postgresCpuSeconds(), ws: process.cpuUsage() };
   const started = performance.now();
   const summary = await profiled(values.profile && join(values.profile, 'workstation.cpuprofile'), () => sync.send({ batchSize: 50, concurrency: CONCURRENCY }));
   const syncMs = performance.now() - started;
+  const wsUsage = process.cpuUsage(before.ws);
+  const syncCpu = { workstation: (wsUsage.user + wsUsage.system) / 1e6, hub: cpuSeconds(hubProcess.child.pid!) - before.hub, postgres: postgresCpuSeconds() - before.pg };
   engine.close();
   if (summary.acknowledged !== COUNT) throw new Error(`only ${summary.acknowledged} of ${COUNT} acknowledged`);
 
   const pair = await twoWorkstations(pairDirs);
   if (pair.acknowledged !== COUNT) throw new Error(`two workstations: only ${pair.acknowledged} of ${COUNT} acknowledged`);
+  const s3 = s3Pair && (await twoWorkstations(s3Pair));
+  if (s3 && s3.acknowledged !== COUNT) throw new Error(`two workstations, S3: only ${s3.acknowledged} of ${COUNT} acknowledged`);
   await pool.end();
 
   const mbs = (ms: number, n = bytes) => n / 1e6 / (ms / 1000);
@@ -189,8 +234,12 @@ try {
   console.log(`records: ${COUNT} × ${(SIZE / 1024).toFixed(0)} KB = ${(bytes / 1e6).toFixed(1)} MB, concurrency ${CONCURRENCY}, loopback, hub and plain server in their own processes`);
   console.log(`plain HTTP PUT : ${mbs(putMs).toFixed(1)} MB/s, ${rps(putMs).toFixed(0)} records/s (${(putMs / 1000).toFixed(2)} s)`);
   console.log(`sohoa sync     : ${mbs(syncMs).toFixed(1)} MB/s, ${rps(syncMs).toFixed(0)} records/s (${(syncMs / 1000).toFixed(2)} s)`);
+  const perRecord = (s: number) => `${((s * 1000) / COUNT).toFixed(2)} ms`;
+  console.log(`CPU per record: plain PUT client ${perRecord(plainCpu.client)} + server ${perRecord(plainCpu.server)}; sync workstation ${perRecord(syncCpu.workstation)} + hub ${perRecord(syncCpu.hub)} + PostgreSQL ${perRecord(syncCpu.postgres)}`);
   console.log(`ratio sync / plain PUT: ${(putMs / syncMs).toFixed(2)}× (target ≥ 0.70×)`);
-  console.log(`hub ingest, two workstations at once (${half} + ${COUNT - half} records): ${mbs(pair.ms).toFixed(1)} MB/s, ${rps(pair.ms).toFixed(0)} records/s (${(pair.ms / 1000).toFixed(2)} s)`);
+  console.log(`hub ingest, two workstations at once (${half} + ${COUNT - half} records), blobs in a directory: ${mbs(pair.ms).toFixed(1)} MB/s, ${rps(pair.ms).toFixed(0)} records/s (${(pair.ms / 1000).toFixed(2)} s)`);
+  if (s3) console.log(`hub ingest, two workstations at once, blobs in S3 (s3rver, own process): ${mbs(s3.ms).toFixed(1)} MB/s, ${rps(s3.ms).toFixed(0)} records/s (${(s3.ms / 1000).toFixed(2)} s)`);
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores: hub, workstation and reference server share them)`);
 } finally {
   await Promise.all(children.map(stop));
   postgres.stop();

@@ -44,10 +44,11 @@ export class CredentialRepository {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const match = /^Bearer ([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
     if (!match) throw new UnauthorizedError(authorization ? 'malformed bearer token' : 'no bearer token');
-    const { rows } = await this.pool.query<{ workstation_id: string; role: Role; secret_hash: string; revoked_at: Date | null }>(
-      'SELECT workstation_id, role, secret_hash, revoked_at FROM credential WHERE id = $1',
-      [match[1]],
-    );
+    const { rows } = await this.pool.query<{ workstation_id: string; role: Role; secret_hash: string; revoked_at: Date | null }>({
+      name: 'credential-authenticate',
+      text: 'SELECT workstation_id, role, secret_hash, revoked_at FROM credential WHERE id = $1',
+      values: [match[1]],
+    });
     const row = rows[0];
     if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), Buffer.from(hash(match[2]!), 'hex'))) throw new UnauthorizedError('unknown credential');
     if (row.revoked_at) throw new UnauthorizedError('credential revoked');

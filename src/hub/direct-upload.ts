@@ -37,9 +37,10 @@ export async function receiveBody(req: IncomingMessage, size: number): Promise<{
 }
 
 /**
- * A small record in one request: refused before its body is read when the size is wrong or the
- * version is already stored (then the stored receipt is the answer), otherwise received, hashed
- * and put through the same intake as a tus upload.
+ * A small record in one request: refused before its body is read when the size is wrong, otherwise
+ * received and hashed while the hub looks the version up (one PostgreSQL round trip hidden behind
+ * the transfer). A version already stored answers its receipt, whatever arrived; a new one goes
+ * through the same intake as a tus upload.
  */
 export async function acceptDirectUpload(intake: RecordIntake, workstationId: string, req: IncomingMessage, sha256InPath: string, maxRecordBytes: number): Promise<Receipt> {
   const record = declaredRecord(req, sha256InPath);
@@ -48,8 +49,10 @@ export async function acceptDirectUpload(intake: RecordIntake, workstationId: st
   const length = Number(req.headers['content-length']);
   if (!Number.isInteger(length)) throw new BadRequestError('a direct upload needs a Content-Length');
   intake.checkSize(record, length);
+  const body = receiveBody(req, record.size);
+  body.catch(() => undefined); // awaited below unless the lookup answers first
   const existing = await intake.existing(workstationId, record);
   if (existing) return existing;
-  const { bytes, sha256 } = await receiveBody(req, record.size);
+  const { bytes, sha256 } = await body;
   return intake.acceptBytes(workstationId, record, bytes, sha256);
 }

@@ -35,10 +35,11 @@ export class HubRecordRepository {
   constructor(private readonly pool: pg.Pool) {}
 
   async find(workstationId: string, documentKey: string, version: number): Promise<RecordRow | undefined> {
-    const { rows } = await this.pool.query<RecordRow>(
-      'SELECT receipt_id, workstation_id, document_key, version, sha256, received_at FROM record WHERE workstation_id = $1 AND document_key = $2 AND version = $3',
-      [workstationId, documentKey, version],
-    );
+    const { rows } = await this.pool.query<RecordRow>({
+      name: 'record-find',
+      text: 'SELECT receipt_id, workstation_id, document_key, version, sha256, received_at FROM record WHERE workstation_id = $1 AND document_key = $2 AND version = $3',
+      values: [workstationId, documentKey, version],
+    });
     return rows[0];
   }
 
@@ -52,13 +53,14 @@ export class HubRecordRepository {
 
   /** Inserts once; a concurrent or repeated insert of the same version returns the stored receipt. */
   async commit(workstationId: string, record: RecordDescriptor, source: 'upload' | 'bag'): Promise<Receipt> {
-    const { rows } = await this.pool.query<RecordRow>(
-      `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source)
+    const { rows } = await this.pool.query<RecordRow>({
+      name: 'record-commit',
+      text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (workstation_id, document_key, version) DO NOTHING
        RETURNING receipt_id, workstation_id, document_key, version, sha256, received_at`,
-      [randomUUID(), workstationId, record.documentKey, record.version, record.sha256, record.size, record.dossierCode, record.procedureCode, record.agencyCode, record.year, record.status, record.signedAt, source],
-    );
+      values: [randomUUID(), workstationId, record.documentKey, record.version, record.sha256, record.size, record.dossierCode, record.procedureCode, record.agencyCode, record.year, record.status, record.signedAt, source],
+    });
     if (rows[0]) return toReceipt(rows[0], false);
     const again = await this.existing(workstationId, record);
     if (!again) throw new Error('record vanished after a conflicting insert');

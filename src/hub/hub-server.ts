@@ -25,6 +25,7 @@ export const DEFAULT_MAX_RECORD_BYTES = 200 * 1024 * 1024;
 
 export interface HubOptions {
   pool: pg.Pool;
+  /** The blob directory; with `blobs` given, only where uploads in progress and received bags wait. */
   blobsDir: string;
   blobs?: BlobStorage;
   verifier?: RecordVerifier;

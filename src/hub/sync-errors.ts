@@ -89,3 +89,9 @@ export class TooLargeError extends HubError {
     super('sync.too-large', `The record exceeds the hub's limit of ${limit} bytes`, 413, { limit });
   }
 }
+
+export class BlobStorageUnavailableError extends HubError {
+  constructor(where: string, reason: string) {
+    super('sync.storage-unavailable', `The hub's blob storage (${where}) failed: ${reason}`, 503, { where, reason });
+  }
+}

@@ -81,6 +81,7 @@ export const SYNC_ERROR_CODES = [
   'sync.signature-invalid',
   'sync.version-conflict',
   'sync.hub-unreachable',
+  'sync.storage-unavailable',
   'sync.not-enrolled',
   'bag.invalid',
 ] as const;

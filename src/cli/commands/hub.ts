@@ -5,15 +5,18 @@ import { CredentialRepository } from '../../hub/credential-repository';
 import { createPool, migrateHub } from '../../hub/hub-database';
 import { ingestBagIntoHub, ingestZippedBagIntoHub } from '../../hub/bag-ingest';
 import { isZipPath } from '../../core/sync/bag-zip';
-import { DirectoryBlobStorage } from '../../hub/directory-blob-storage';
 import { HubRecordRepository } from '../../hub/hub-record-repository';
 import { RecordIntake } from '../../hub/record-intake';
 import { DEFAULT_MAX_RECORD_BYTES } from '../../hub/hub-server';
-import { startHub, verifierNamed } from '../../hub/start-hub';
+import { blobStorageFor, startHub, verifierNamed } from '../../hub/start-hub';
+import { parseS3Url } from '../../hub/s3-blob-storage';
 
 const options = {
   db: { type: 'string' },
   blobs: { type: 'string' },
+  spool: { type: 'string' },
+  's3-endpoint': { type: 'string' },
+  's3-region': { type: 'string' },
   port: { type: 'string', default: '8787' },
   host: { type: 'string', default: '127.0.0.1' },
   'tls-cert': { type: 'string' },
@@ -30,6 +33,17 @@ function required(values: Values, name: 'db' | 'blobs'): string {
   const v = values[name];
   if (!v) throw new UsageError(`--${name} is required`);
   return v;
+}
+
+/** `--blobs` as a directory or `s3://bucket/prefix` (with `--spool DIR`, `--s3-endpoint URL`); credentials from the AWS environment. */
+function blobsOf(values: Values): { blobsDir: string; spoolDir?: string; s3Endpoint?: string; s3Region?: string } {
+  const blobsDir = required(values, 'blobs');
+  const s3 = parseS3Url(blobsDir);
+  if (!s3 && blobsDir.startsWith('s3:')) throw new UsageError('--blobs s3://… must read s3://bucket/prefix');
+  if (s3 && !values.spool) throw new UsageError('--blobs s3://… needs --spool DIR for uploads in progress');
+  if (!s3 && (values['s3-endpoint'] || values['s3-region'])) throw new UsageError('--s3-endpoint and --s3-region go with --blobs s3://…');
+  if (values['s3-endpoint'] && !/^https?:\/\//.test(values['s3-endpoint'])) throw new UsageError('--s3-endpoint must be an http(s):// URL');
+  return { blobsDir, spoolDir: values.spool, s3Endpoint: values['s3-endpoint'], s3Region: values['s3-region'] };
 }
 
 function verifierOf(values: Values): 'pades' | 'structural' {
@@ -50,7 +64,7 @@ async function serve(values: Values, io: CliIo): Promise<number> {
   if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
   const running = await startHub({
     databaseUrl: required(values, 'db'),
-    blobsDir: required(values, 'blobs'),
+    ...blobsOf(values),
     host: values.host!,
     port,
     tlsCertFile: values['tls-cert'],
@@ -81,7 +95,7 @@ async function withPool<T>(values: Values, fn: (pool: ReturnType<typeof createPo
 
 export const hubCommand: Command = {
   name: 'hub',
-  usage: 'hub --db postgres://… --blobs DIR [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
+  usage: 'hub --db postgres://… --blobs DIR|s3://bucket/prefix [--spool DIR --s3-endpoint URL --s3-region R] [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
   summary: 'run the central records hub, or administer it',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
@@ -104,13 +118,13 @@ export const hubCommand: Command = {
       }
       case 'ingest-bag': {
         if (!arg) throw new UsageError('ingest-bag needs a bag directory');
-        const blobsDir = required(values, 'blobs');
+        const storage = blobStorageFor(blobsOf(values));
         const result = await withPool(values, (pool) => {
           const records = new HubRecordRepository(pool);
-          const intake = new RecordIntake({ records, blobs: new DirectoryBlobStorage(blobsDir), verifier: verifierNamed(verifierOf(values)), maxRecordBytes: maxBytesOf(values) });
+          const intake = new RecordIntake({ records, blobs: storage.blobs, verifier: verifierNamed(verifierOf(values)), maxRecordBytes: maxBytesOf(values) });
           const ctx = { intake, credentials: new CredentialRepository(pool) };
           return isZipPath(arg) ? ingestZippedBagIntoHub(arg, ctx) : ingestBagIntoHub(arg, ctx);
-        });
+        }).finally(() => storage.close());
         io.out(JSON.stringify(result, null, 2));
         return result.rejected.length === 0 ? 0 : 1;
       }

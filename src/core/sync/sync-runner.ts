@@ -12,6 +12,7 @@ import type { HubClient } from './hub-client';
 import { DIRECT_UPLOAD_BELOW, hubAgent, uploadRecordDirect } from './direct-uploader';
 import { uploadRecord } from './record-uploader';
 import { HubRefusedError, LocalRecordCorruptError, LocalRecordMissingError } from './sync-errors';
+import { OutboxWrites } from './outbox-writes';
 
 export interface SyncOptions {
   batchSize?: number;
@@ -106,6 +107,7 @@ export class SyncRunner {
     const summary: SyncSummary = { acknowledged: 0, duplicates: 0, rejected: [], waiting: 0, bytes: 0, ms: 0 };
     const usable = (e: OutboxEntry) => (attempts.get(e.id) ?? 0) < maxAttempts;
     const agent = hubAgent(this.ctx.client.baseUrl, concurrency);
+    const writes = new OutboxWrites(outbox);
     try {
 
     while (!options.signal?.aborted && !summary.stoppedBy) {
@@ -126,7 +128,7 @@ export class SyncRunner {
         for (let entry = queue.shift(); entry && !summary.stoppedBy; entry = queue.shift()) {
           const attempt = (attempts.get(entry.id) ?? 0) + 1;
           attempts.set(entry.id, attempt);
-          const outcome = await this.sendOne(entry, attempt, backoff, { limiter, agent }, options);
+          const outcome = await this.sendOne(entry, attempt, backoff, { limiter, agent, writes }, options);
           if (outcome.kind === 'acknowledged') {
             summary.acknowledged++;
             summary.bytes += outcome.bytes;
@@ -135,9 +137,11 @@ export class SyncRunner {
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+      writes.flush();
     }
     } finally {
       agent.destroy();
+      writes.flush();
     }
     outbox.resetInterrupted();
     summary.rejected = outbox.list('rejected').map((e) => ({ recordId: e.recordId, code: e.rejectionCode ?? 'sync.rejected', message: e.lastError ?? '' }));
@@ -154,15 +158,20 @@ export class SyncRunner {
 
   /** Applies an outbox change and its per-record audit event in one transaction. */
   private recorded(change: () => void, entry: OutboxEntry, action: string, details: Record<string, unknown>): void {
-    const { outbox, audit } = this.ctx;
-    outbox.inTransaction(() => {
-      change();
-      audit?.append({ actor: this.ctx.actor ?? 'sync', action, subject: String(entry.recordId), details: { dossierCode: entry.dossierCode, version: entry.version, ...details } });
-    });
+    this.ctx.outbox.inTransaction(this.withAudit(change, entry, action, details));
   }
 
-  private async sendOne(entry: OutboxEntry, attempt: number, backoff: BackoffPolicy, link: { limiter?: BandwidthLimiter; agent: Agent }, options: SyncOptions): Promise<Outcome> {
+  /** The outbox change followed by its per-record audit event. */
+  private withAudit(change: () => void, entry: OutboxEntry, action: string, details: Record<string, unknown>): () => void {
+    return () => {
+      change();
+      this.ctx.audit?.append({ actor: this.ctx.actor ?? 'sync', action, subject: String(entry.recordId), details: { dossierCode: entry.dossierCode, version: entry.version, ...details } });
+    };
+  }
+
+  private async sendOne(entry: OutboxEntry, attempt: number, backoff: BackoffPolicy, link: { limiter?: BandwidthLimiter; agent: Agent; writes: OutboxWrites }, options: SyncOptions): Promise<Outcome> {
     const { outbox, blobs, client } = this.ctx;
+    const { writes } = link;
     const emit = options.onEvent ?? (() => undefined);
     let bytes: Buffer;
     try {
@@ -170,11 +179,20 @@ export class SyncRunner {
       bytes = readLocalRecord(blobs, entry);
     } catch (e) {
       const error = e instanceof CodedError ? e : new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
+      writes.flush();
       this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
       emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
       return { kind: 'rejected' };
     }
-    this.recorded(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', { attempt, bytes: bytes.length, hub: client.baseUrl });
+    // A small record is sent in one request and needs no state on this side before it goes; a larger
+    // one's upload resumes from what is written here, so that is committed first.
+    const direct = bytes.length <= DIRECT_UPLOAD_BELOW && !entry.uploadUrl;
+    const sending = this.withAudit(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', { attempt, bytes: bytes.length, hub: client.baseUrl });
+    if (direct) writes.add(sending);
+    else {
+      writes.flush();
+      outbox.inTransaction(sending);
+    }
     const record = descriptorOf(entry, bytes.length);
     try {
       let receipt: Receipt | undefined;
@@ -188,7 +206,7 @@ export class SyncRunner {
           if (sent < total) outbox.setProgress(entry.id, sent);
           emit({ type: 'progress', recordId: entry.recordId, bytesSent: sent, bytesTotal: total });
         };
-        if (bytes.length <= DIRECT_UPLOAD_BELOW && !entry.uploadUrl) {
+        if (direct) {
           receipt = await uploadRecordDirect({ hubUrl: client.baseUrl, authorization: client.authorization, agent: link.agent, limiter: link.limiter }, record, bytes, onProgress);
         } else {
           const uploaded = await uploadRecord({ hubUrl: client.baseUrl, authorization: client.authorization, outbox, limiter: link.limiter, chunkSize: options.chunkSize }, entry.id, record, bytes, onProgress);
@@ -196,11 +214,14 @@ export class SyncRunner {
         }
       }
       const acknowledged = receipt;
-      this.recorded(() => outbox.acknowledge(entry.id, JSON.stringify(acknowledged)), entry, 'sync.record.acknowledged', { receiptId: receipt.receiptId, duplicate: receipt.duplicate, sha256: entry.pdfSha256 });
-      emit({ type: 'acknowledged', recordId: entry.recordId, receipt });
+      writes.add(
+        this.withAudit(() => outbox.acknowledge(entry.id, JSON.stringify(acknowledged)), entry, 'sync.record.acknowledged', { receiptId: receipt.receiptId, duplicate: receipt.duplicate, sha256: entry.pdfSha256 }),
+        () => emit({ type: 'acknowledged', recordId: entry.recordId, receipt: acknowledged }),
+      );
       return { kind: 'acknowledged', receipt, bytes: bytes.length };
     } catch (e) {
       const error = e instanceof CodedError ? e : new CodedError('sync.failed', (e as Error).message);
+      writes.flush();
       if (error instanceof HubRefusedError && FINAL_REJECTIONS.includes(error.code)) {
         this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
         emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });

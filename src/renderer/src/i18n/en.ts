@@ -466,6 +466,7 @@ export const en: Catalog = {
   'syncBadge.rejected': 'Rejected by the hub: {reason}',
   'error.sync.not-enrolled': 'This workstation is not enrolled with a records hub.',
   'error.sync.hub-unreachable': 'The records hub cannot be reached; sending resumes when the network is back.',
+  'error.sync.storage-unavailable': 'The hub’s file storage is unavailable for now; sending resumes later.',
   'error.sync.unauthorized': 'The hub does not accept this workstation’s credential (revoked or wrong). Contact the administrator.',
   'error.sync.forbidden': 'This workstation may not send records to the hub.',
   'error.sync.signature-invalid': 'the record’s digital signature is not valid',

@@ -464,6 +464,7 @@ export const vi = {
   'syncBadge.rejected': 'Trung tâm từ chối: {reason}',
   'error.sync.not-enrolled': 'Máy trạm chưa đăng ký với trung tâm lưu trữ.',
   'error.sync.hub-unreachable': 'Không kết nối được trung tâm lưu trữ; sẽ tự gửi lại khi có mạng.',
+  'error.sync.storage-unavailable': 'Kho lưu trữ tệp của trung tâm tạm thời không dùng được; sẽ tự gửi lại sau.',
   'error.sync.unauthorized': 'Trung tâm không chấp nhận khóa của máy trạm này (đã thu hồi hoặc sai). Liên hệ quản trị.',
   'error.sync.forbidden': 'Máy trạm không có quyền gửi hồ sơ lên trung tâm.',
   'error.sync.signature-invalid': 'chữ ký số của bản điện tử không hợp lệ',
