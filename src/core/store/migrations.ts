@@ -333,4 +333,11 @@ ALTER TABLE archive_folder ADD COLUMN approved_by TEXT;
 ALTER TABLE archive_folder ADD COLUMN approved_at TEXT;
 `,
   },
+  {
+    version: 15,
+    name: 'desk: a screen-size preview of each cleaned page, for the viewer',
+    sql: `
+ALTER TABLE page ADD COLUMN preview_sha256 TEXT;
+`,
+  },
 ];
