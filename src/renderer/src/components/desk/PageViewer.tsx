@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import type { PageSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
 import { useEngineQuery } from '../../hooks/use-engine-query';
-import { usePageImage } from '../../hooks/use-page-image';
+import { pageImageVersion, useDecodedPageImage } from '../../hooks/page-images';
 import { useT } from '../../i18n/i18n-context';
+import { ErrorNotice } from './ErrorNotice';
 
 export interface Highlight {
   pageId: number;
@@ -11,6 +12,8 @@ export interface Highlight {
 }
 
 const ZOOMS = [25, 35, 50, 75, 100, 150];
+/** Up to this zoom the screen-size preview is sharp enough; above it the viewer shows the cleaned page itself. */
+const PREVIEW_UP_TO_ZOOM = 50;
 const LOW_CONFIDENCE = 60;
 
 /** One page large, with zoom, the OCR words over it on demand (doubtful ones in red), and where a field was read. */
@@ -43,7 +46,8 @@ export function PageViewer({ page, n, highlight }: { page: PageSummary | null; n
 function ViewedPage({ page, n, zoom, showWords, highlight }: { page: PageSummary; n: number; zoom: number; showWords: boolean; highlight: Highlight | null }) {
   const t = useT();
   const api = useEngine();
-  const image = usePageImage(page.id, 'full', `${page.state}:${page.rotation}`);
+  // The thumbnail stands in at once, scaled up, until the sharp image is decoded.
+  const { image, error } = useDecodedPageImage(page.id, zoom <= PREVIEW_UP_TO_ZOOM ? 'preview' : 'full', pageImageVersion(page));
   const text = useEngineQuery(() => (showWords || highlight ? api['page.text']({ pageId: page.id }).then((r) => r.text) : Promise.resolve(null)), [api, page.id, page.state, page.rotation, showWords, !!highlight]);
   const width = page.width ?? text.data?.width ?? 2480;
   const height = page.height ?? text.data?.height ?? 3508;
@@ -52,7 +56,7 @@ function ViewedPage({ page, n, zoom, showWords, highlight }: { page: PageSummary
   return (
     <div className="viewer-scroll">
       <div className="viewer-stage" style={{ width: width * scale, height: height * scale }}>
-        {image.data && <img src={image.data} alt={t('viewer.image', { n })} width={width * scale} height={height * scale} />}
+        {image && <img src={image.url} alt={t('viewer.image', { n })} width={width * scale} height={height * scale} data-quality={image.size} data-page-id={page.id} />}
         {showWords &&
           text.data?.lines.flatMap((line) =>
             line.words.map((w, i) => (
@@ -61,6 +65,7 @@ function ViewedPage({ page, n, zoom, showWords, highlight }: { page: PageSummary
           )}
         {highlight && <span className="field-highlight" style={box(highlight.bbox)} aria-hidden="true" />}
       </div>
+      <ErrorNotice error={error} />
     </div>
   );
 }
