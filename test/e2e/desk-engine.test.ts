@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine';
 import { dispatch } from '../../src/core/rpc-dispatch';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
+import { PAGE_PREVIEW_WIDTH } from '../../src/shared/page-preview';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { corpusPage, failingCccd } from '../e2e-support/desk-fixtures';
 import { recordXmpFields } from '../e2e-support/record-xmp';
@@ -102,7 +103,7 @@ describe('the desk through the engine contract', () => {
     const page = (await call('dossier.desk', { id: dossierId })).documents[0]!.pages[0]!;
     const [thumbnail, preview, full] = [await image(page.id, 'thumbnail'), await image(page.id, 'preview'), await image(page.id, 'full')];
     expect([full.width, full.height]).toEqual([page.width, page.height]);
-    expect(preview).toMatchObject({ mime: 'image/jpeg', format: 'jpeg', width: 1600, height: Math.round((1600 * page.height!) / page.width!) });
+    expect(preview).toMatchObject({ mime: 'image/jpeg', format: 'jpeg', width: PAGE_PREVIEW_WIDTH, height: Math.round((PAGE_PREVIEW_WIDTH * page.height!) / page.width!) });
     expect(preview.bytes).toBeLessThan(full.bytes);
     expect(thumbnail.width).toBe(200);
   });

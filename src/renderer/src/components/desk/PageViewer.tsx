@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { previewIsSharpEnough } from '../../../../shared/page-preview';
 import type { PageSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
 import { useEngineQuery } from '../../hooks/use-engine-query';
@@ -12,8 +13,6 @@ export interface Highlight {
 }
 
 const ZOOMS = [25, 35, 50, 75, 100, 150];
-/** Up to this zoom the screen-size preview is sharp enough; above it the viewer shows the cleaned page itself. */
-const PREVIEW_UP_TO_ZOOM = 50;
 const LOW_CONFIDENCE = 60;
 
 /** One page large, with zoom, the OCR words over it on demand (doubtful ones in red), and where a field was read. */
@@ -47,7 +46,8 @@ function ViewedPage({ page, n, zoom, showWords, highlight }: { page: PageSummary
   const t = useT();
   const api = useEngine();
   // The thumbnail stands in at once, scaled up, until the sharp image is decoded.
-  const { image, error } = useDecodedPageImage(page.id, zoom <= PREVIEW_UP_TO_ZOOM ? 'preview' : 'full', pageImageVersion(page));
+  const sharpEnough = previewIsSharpEnough(page.width ?? 2480, zoom, window.devicePixelRatio || 1);
+  const { image, error } = useDecodedPageImage(page.id, sharpEnough ? 'preview' : 'full', pageImageVersion(page));
   const text = useEngineQuery(() => (showWords || highlight ? api['page.text']({ pageId: page.id }).then((r) => r.text) : Promise.resolve(null)), [api, page.id, page.state, page.rotation, showWords, !!highlight]);
   const width = page.width ?? text.data?.width ?? 2480;
   const height = page.height ?? text.data?.height ?? 3508;
