@@ -157,7 +157,7 @@ try {
     line('type in a field, pipeline busy', busyRun.type),
     `ratio busy/idle, open page (shown): median ${(median(busyOpen.map((o) => o.visible)) / median(idleOpen.map((o) => o.visible))).toFixed(2)}, worst ${(worst(busyOpen.map((o) => o.visible)) / worst(idleOpen.map((o) => o.visible))).toFixed(2)}`,
     `ratio busy/idle, typing:            median ${(median(busyRun.type) / median(idle.type)).toFixed(2)}, worst ${(worst(busyRun.type) / worst(idle.type)).toFixed(2)}`,
-    `target ${TARGET_MS} ms while busy: ${verdict('open page (shown)', busyOpen.map((o) => o.visible))}; ${verdict('sharp image', busyOpen.map((o) => o.sharp))}; ${verdict('typing', busyRun.type)}`,
+    `target ${TARGET_MS} ms while busy: ${verdict('open page (shown)', busyOpen.map((o) => o.visible))}; ${verdict('sharp image, new page', busyRun.first.map((o) => o.sharp))}; ${verdict('sharp image, again', busyRun.again.map((o) => o.sharp))}; ${verdict('typing', busyRun.type)}`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 } finally {
