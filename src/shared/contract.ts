@@ -84,7 +84,8 @@ export const DocumentImportFilesInput = z.object({
   documentId: z.number().int().positive(),
   paths: z.array(z.string().min(1).max(4096)).min(1, PROBLEM.required).max(10_000),
 });
-export const PageImageInput = z.object({ id: z.number().int().positive(), size: z.enum(['thumbnail', 'full']).default('thumbnail') });
+/** `preview` is screen-size (PAGE_PREVIEW_WIDTH, for the viewer's lower zooms), `full` the cleaned page itself. */
+export const PageImageInput = z.object({ id: z.number().int().positive(), size: z.enum(['thumbnail', 'preview', 'full']).default('thumbnail') });
 
 const positiveId = z.number().int().positive();
 export const DocumentReuseInput = z.object({ dossierId: positiveId, sourceDocumentId: positiveId, component: z.string().trim().max(500).optional() });

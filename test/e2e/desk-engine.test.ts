@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine';
 import { dispatch } from '../../src/core/rpc-dispatch';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
+import { PAGE_PREVIEW_WIDTH } from '../../src/shared/page-preview';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { corpusPage, failingCccd } from '../e2e-support/desk-fixtures';
 import { recordXmpFields } from '../e2e-support/record-xmp';
@@ -32,6 +34,13 @@ describe('the desk through the engine contract', () => {
     return reply.result as MethodResult<K>;
   }
   const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+  /** A page's image as the viewer gets it, with what sharp reads in it. */
+  const image = async (id: number, size: 'thumbnail' | 'preview' | 'full') => {
+    const { dataUrl } = await call('page.image', { id, size });
+    const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+    const meta = await sharp(bytes).metadata();
+    return { mime: dataUrl.slice(5, dataUrl.indexOf(';')), format: meta.format, width: meta.width, height: meta.height, bytes: bytes.length };
+  };
 
   let dossierId = 0;
   let documentId = 0;
@@ -74,8 +83,11 @@ describe('the desk through the engine contract', () => {
     expect(await call('page.move', { pageId: p2!.id, documentId, position: 1 })).toEqual({ changed: true });
     expect(await call('page.move', { pageId: p2!.id, documentId, position: 1 })).toEqual({ changed: false });
     const before = p1!.rotation;
-    const turned = (before + 180) % 360;
+    const turned = (before + 90) % 360;
+    const preview = await image(p1!.id, 'preview');
     expect(await call('page.rotate', { pageId: p1!.id, rotation: turned as 0 | 90 | 180 | 270 })).toEqual({ changed: true });
+    // The viewer's preview is turned with the page.
+    expect([(await image(p1!.id, 'full')).width, (await image(p1!.id, 'preview')).width, (await image(p1!.id, 'preview')).height]).toEqual([p1!.height, preview.height, preview.width]);
     expect(await call('page.rotate', { pageId: p1!.id, rotation: turned as 0 | 90 | 180 | 270 })).toEqual({ changed: false });
     expect(await call('page.rotate', { pageId: p1!.id, rotation: before as 0 | 90 | 180 | 270 })).toEqual({ changed: true });
     await engine.idle();
@@ -85,6 +97,15 @@ describe('the desk through the engine contract', () => {
     expect(doc.pages[1]!.rotation).toBe(before);
     const text = (await call('page.text', { pageId: p1!.id })).text!;
     expect(text.text.length).toBeGreaterThan(100);
+  });
+
+  it('gives the viewer a screen-size preview of each page besides the page itself', async () => {
+    const page = (await call('dossier.desk', { id: dossierId })).documents[0]!.pages[0]!;
+    const [thumbnail, preview, full] = [await image(page.id, 'thumbnail'), await image(page.id, 'preview'), await image(page.id, 'full')];
+    expect([full.width, full.height]).toEqual([page.width, page.height]);
+    expect(preview).toMatchObject({ mime: 'image/jpeg', format: 'jpeg', width: PAGE_PREVIEW_WIDTH, height: Math.round((PAGE_PREVIEW_WIDTH * page.height!) / page.width!) });
+    expect(preview.bytes).toBeLessThan(full.bytes);
+    expect(thumbnail.width).toBe(200);
   });
 
   it('gives the extracted fields with where they were read, and keeps the clerk’s correction', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
+import { PAGE_PREVIEW_WIDTH } from '../../src/shared/page-preview';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { signIn } from '../e2e-support/sign-in';
 import { launchChromium } from '../e2e-support/browser';
@@ -101,7 +102,20 @@ describe('the clerk’s desk in the browser', () => {
 
   it('shows a page with its OCR words and where a field was read', async () => {
     await main().getByRole('button', { name: fill(vi['page.view'], { n: 1 }) }).first().click();
-    await main().getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) }).waitFor();
+    const viewed = main().getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) });
+    await viewed.waitFor();
+    // The thumbnail stands in at once; the screen-size preview takes its place, and zoomed in (75 %) the cleaned page itself.
+    const shown = () => viewed.evaluate((img) => [(img as HTMLImageElement).dataset.quality, (img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0]);
+    await expect.poll(shown).toEqual(['preview', PAGE_PREVIEW_WIDTH]);
+    const zoom = async (button: 'viewer.zoomIn' | 'viewer.zoomOut') => {
+      for (let i = 0; i < 3; i++) await main().getByRole('button', { name: vi[button] }).click();
+    };
+    await zoom('viewer.zoomIn');
+    await main().getByText(fill(vi['viewer.zoom'], { value: 75 })).waitFor();
+    const pageWidth = app.engine.store.pages.get(Number(await thumbs(1).first().getAttribute('data-page-id')))!.width;
+    await expect.poll(shown).toEqual(['full', pageWidth]);
+    await zoom('viewer.zoomOut');
+    await expect.poll(shown).toEqual(['preview', PAGE_PREVIEW_WIDTH]);
     await main().getByLabel(vi['viewer.words']).check();
     await expect.poll(() => main().locator('.ocr-word').count()).toBeGreaterThan(50);
     await fieldRow('cccd').getByRole('button', { name: fill(vi['fields.show'], { field: vi['fields.name.cccd'] }) }).click();

@@ -5,6 +5,7 @@ import { measureSkew } from '../../src/core/imaging/deskew-stage';
 import { normalizeStage } from '../../src/core/imaging/normalize-stage';
 import { orientationStage } from '../../src/core/imaging/orientation-stage';
 import { analyzePage } from '../../src/core/imaging/page-analysis';
+import { PAGE_PREVIEW_WIDTH } from '../../src/shared/page-preview';
 import { corpusBytes, corpusPages, uprightTurn } from './corpus';
 
 const results = new Map<string, CleanedPage>();
@@ -75,11 +76,11 @@ describe('cleanPage on the corpus', () => {
     }
   });
 
-  it('makes a 200 px thumbnail and a 1600 px preview on request', async () => {
+  it('makes a 200 px thumbnail and a screen-size preview on request', async () => {
     const page = corpusPages.find((p) => p.variant === 'stamp')!;
     const r = results.get(page.id)!;
     expect(r.thumbnail?.width).toBe(200);
-    expect(r.preview?.width).toBe(1600);
+    expect(r.preview?.width).toBe(PAGE_PREVIEW_WIDTH);
     const thumb = await sharp(r.thumbnail!.jpeg).metadata();
     expect([thumb.format, thumb.width, thumb.height]).toEqual(['jpeg', 200, Math.round((r.height * 200) / r.width)]);
     expect(results.get(corpusPages.find((p) => p.variant === 'clean')!.id)!.thumbnail).toBeUndefined();

@@ -28,18 +28,21 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
       if (turn === 0) return { changed: false };
       if (!page.cleanSha256 || !page.ocrImageSha256 || (page.state !== 'read' && page.state !== 'cleaned')) throw new PageNotReadyError(pageId);
       const degrees = turn as 90 | 180 | 270;
-      const [clean, ocr, thumb] = await Promise.all([
+      const turned = (sha: string | null) => (sha ? rotateImage(store.blobs.get(sha), degrees) : Promise.resolve(null));
+      const [clean, ocr, thumb, preview] = await Promise.all([
         rotateImage(store.blobs.get(page.cleanSha256), degrees),
         rotateImage(store.blobs.get(page.ocrImageSha256), degrees),
-        page.thumbSha256 ? rotateImage(store.blobs.get(page.thumbSha256), degrees) : Promise.resolve(null),
+        turned(page.thumbSha256),
+        turned(page.previewSha256),
       ]);
-      const sha = { clean: store.blobs.put(clean), ocr: store.blobs.put(ocr), thumb: thumb ? store.blobs.put(thumb) : null };
+      const sha = { clean: store.blobs.put(clean), ocr: store.blobs.put(ocr), thumb: thumb ? store.blobs.put(thumb) : null, preview: preview ? store.blobs.put(preview) : null };
       const quarter = degrees !== 180;
       store.db.transaction(() => {
         desk.replaceCleanedImages(pageId, {
           cleanSha256: sha.clean,
           ocrImageSha256: sha.ocr,
           thumbSha256: sha.thumb,
+          previewSha256: sha.preview,
           width: (quarter ? page.height : page.width) ?? 0,
           height: (quarter ? page.width : page.height) ?? 0,
           rotation,

@@ -77,7 +77,8 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
     'page.image': ({ id, size }) => {
       const page = store.pages.get(id);
       if (!page) throw new NotFoundError('page', id);
-      const sha = size === 'thumbnail' ? (page.thumbSha256 ?? page.cleanSha256 ?? page.imageSha256) : (page.cleanSha256 ?? page.imageSha256);
+      const full = page.cleanSha256 ?? page.imageSha256;
+      const sha = size === 'thumbnail' ? (page.thumbSha256 ?? full) : size === 'preview' ? (page.previewSha256 ?? full) : full;
       const bytes = store.blobs.get(sha);
       const mime = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes[0] === 0x89 ? 'image/png' : 'application/octet-stream';
       return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}` };

@@ -23,7 +23,7 @@ export interface CleanPageOptions {
   otherHashes?: readonly string[];
   /** JPEG quality of the record image (colour and grey pages). */
   jpegQuality?: number;
-  /** Also make the 200 px thumbnail and 1600 px screen preview. */
+  /** Also make the 200 px thumbnail and the screen preview (PAGE_PREVIEW_WIDTH). */
   previews?: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { PAGE_PREVIEW_WIDTH } from '../../shared/page-preview';
 import { sharpFromRaw, type RawImage } from './raster';
 
 export interface PreviewImage {
@@ -19,7 +20,7 @@ export function thumbnailStage(image: RawImage, width = 200): Promise<PreviewIma
   return scaledJpeg(image, width, 75);
 }
 
-/** Screen-sized JPEG for the review view. */
-export function previewStage(image: RawImage, width = 1600): Promise<PreviewImage> {
+/** Screen-sized JPEG for the desk's viewer. */
+export function previewStage(image: RawImage, width = PAGE_PREVIEW_WIDTH): Promise<PreviewImage> {
   return scaledJpeg(image, width, 82);
 }

@@ -7,6 +7,8 @@ export interface CleanedImage {
   imageFormat: 'jpeg' | 'png';
   ocrImage: Buffer;
   thumbnail: Buffer | null;
+  /** Screen-size JPEG for the desk's viewer (optional: the viewer falls back to the cleaned image). */
+  preview?: Buffer | null;
   width: number;
   height: number;
   dpi: number;

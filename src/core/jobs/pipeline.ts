@@ -52,7 +52,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
     if (page) ctx.events?.emit('dossier.changed', { id: page.dossierId });
   };
 
-  const clean: JobHandler<{ pageId: number; sha: { clean: string; ocr: string; thumb: string | null }; meta: Awaited<ReturnType<PipelineStages['clean']>> }> = {
+  const clean: JobHandler<{ pageId: number; sha: { clean: string; ocr: string; thumb: string | null; preview: string | null }; meta: Awaited<ReturnType<PipelineStages['clean']>> }> = {
     async run({ job }) {
       const page = pageOf(job.payload);
       const cleaned = await stages.clean(store.blobs.get(page.imageSha256), page.source ?? `page ${page.id}`);
@@ -60,14 +60,16 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
         clean: store.blobs.put(cleaned.image),
         ocr: store.blobs.put(cleaned.ocrImage),
         thumb: cleaned.thumbnail ? store.blobs.put(cleaned.thumbnail) : null,
+        preview: cleaned.preview ? store.blobs.put(cleaned.preview) : null,
       };
-      return { pageId: page.id, sha, meta: { ...cleaned, image: Buffer.alloc(0), ocrImage: Buffer.alloc(0), thumbnail: null } };
+      return { pageId: page.id, sha, meta: { ...cleaned, image: Buffer.alloc(0), ocrImage: Buffer.alloc(0), thumbnail: null, preview: null } };
     },
     commit(_ctx, { pageId, sha, meta }) {
       store.pages.markCleaned(pageId, {
         cleanSha256: sha.clean,
         ocrImageSha256: sha.ocr,
         thumbSha256: sha.thumb,
+        previewSha256: sha.preview,
         width: meta.width,
         height: meta.height,
         dpi: meta.dpi,

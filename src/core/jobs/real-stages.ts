@@ -34,6 +34,7 @@ export function createPipelineStages(options: RealStagesOptions): PipelineStages
         imageFormat: c.imageFormat,
         ocrImage: c.ocrImage,
         thumbnail: c.thumbnail?.jpeg ?? null,
+        preview: c.preview?.jpeg ?? null,
         width: c.width,
         height: c.height,
         dpi: c.dpi,

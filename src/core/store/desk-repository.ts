@@ -11,6 +11,7 @@ export interface CleanedImagesUpdate {
   cleanSha256: string;
   ocrImageSha256: string;
   thumbSha256: string | null;
+  previewSha256: string | null;
   width: number;
   height: number;
   rotation: number;
@@ -69,7 +70,7 @@ export class DeskRepository {
   replaceCleanedImages(pageId: number, u: CleanedImagesUpdate): void {
     this.db
       .prepare(
-        `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256,
+        `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256, preview_sha256 = @previewSha256,
            width = @width, height = @height, rotation = @rotation, text_sha256 = NULL, error = NULL WHERE id = @pageId`,
       )
       .run({ ...u, pageId });

@@ -341,4 +341,11 @@ CREATE INDEX outbox_item_state_created ON outbox_item(state, created_at);
 CREATE INDEX archive_register_cell ON archive_register_row(year, field, box, batch_id, line, expected_pages);
 `,
   },
+  {
+    version: 15,
+    name: 'desk: a screen-size preview of each cleaned page, for the viewer',
+    sql: `
+ALTER TABLE page ADD COLUMN preview_sha256 TEXT;
+`,
+  },
 ];

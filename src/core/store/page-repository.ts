@@ -14,6 +14,8 @@ export interface PageRow {
   ocrImageSha256: string | null;
   textSha256: string | null;
   thumbSha256: string | null;
+  /** Screen-size JPEG of the cleaned page, for the viewer; null for pages cleaned before there was one. */
+  previewSha256: string | null;
   width: number | null;
   height: number | null;
   dpi: number | null;
@@ -31,6 +33,7 @@ export interface CleanedPageUpdate {
   cleanSha256: string;
   ocrImageSha256: string;
   thumbSha256: string | null;
+  previewSha256?: string | null;
   width: number;
   height: number;
   dpi: number;
@@ -46,7 +49,7 @@ export interface CleanedPageUpdate {
 const SELECT_PAGE = `
   SELECT p.id, p.document_id AS documentId, d.dossier_id AS dossierId, p.position, p.source, p.state,
          p.image_sha256 AS imageSha256, p.clean_sha256 AS cleanSha256, p.ocr_image_sha256 AS ocrImageSha256,
-         p.text_sha256 AS textSha256, p.thumb_sha256 AS thumbSha256, p.width, p.height, p.dpi, p.dpi_assumed AS dpiAssumed, p.color_mode AS colorMode,
+         p.text_sha256 AS textSha256, p.thumb_sha256 AS thumbSha256, p.preview_sha256 AS previewSha256, p.width, p.height, p.dpi, p.dpi_assumed AS dpiAssumed, p.color_mode AS colorMode,
          p.rotation, p.blank, p.flags, p.ocr_text AS ocrText, p.ocr_confidence AS ocrConfidence, p.error
   FROM page p JOIN document d ON d.id = p.document_id`;
 
@@ -89,12 +92,12 @@ export class PageRepository {
   markCleaned(pageId: number, u: CleanedPageUpdate): void {
     this.db
       .prepare(
-        `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256,
+        `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256, preview_sha256 = @previewSha256,
            width = @width, height = @height, dpi = @dpi, dpi_assumed = @dpiAssumed, color_mode = @colorMode, rotation = @rotation,
            skew = @skew, blank = @blank, phash = @phash, flags = @flags, error = NULL
          WHERE id = @pageId`,
       )
-      .run({ ...u, pageId, dpiAssumed: u.dpiAssumed ? 1 : 0, blank: u.blank ? 1 : 0, flags: JSON.stringify(u.flags) });
+      .run({ ...u, previewSha256: u.previewSha256 ?? null, pageId, dpiAssumed: u.dpiAssumed ? 1 : 0, blank: u.blank ? 1 : 0, flags: JSON.stringify(u.flags) });
   }
 
   markRead(pageId: number, textSha256: string, text: string, confidence: number, extraFlags: string[]): void {

@@ -17,6 +17,7 @@ import { ReuseOffers } from '../components/desk/ReuseOffers';
 import { ScanPanel } from '../components/desk/ScanPanel';
 import { useEngine } from '../engine/engine-context';
 import { useDesk } from '../hooks/use-desk';
+import { PageImagesProvider } from '../hooks/page-images';
 import { useDeskShortcuts } from '../hooks/use-desk-shortcuts';
 import { useRecordSyncStates } from '../hooks/use-sync-status';
 import { useEngineAction } from '../hooks/use-engine-action';
@@ -32,7 +33,7 @@ export function DeskPage({ dossierId, onClose }: { dossierId: number; onClose():
       <button type="button" className="link-button back" onClick={onClose}>
         ← {t('desk.back')}
       </button>
-      {desk.data ? <Desk view={desk.data} /> : <p className="empty">{t('desk.loading')}</p>}
+      <PageImagesProvider>{desk.data ? <Desk view={desk.data} /> : <p className="empty">{t('desk.loading')}</p>}</PageImagesProvider>
       <ErrorNotice error={desk.error} />
     </>
   );

@@ -4,7 +4,7 @@ import type { PageSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
 import { useDesk } from '../../hooks/use-desk';
 import { useEngineAction } from '../../hooks/use-engine-action';
-import { usePageImage } from '../../hooks/use-page-image';
+import { PageImagesProvider, pageImageVersion, usePageImage } from '../../hooks/page-images';
 import { reasonLabel } from '../../i18n/archive-labels';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../desk/ErrorNotice';
@@ -48,29 +48,31 @@ export function DossierPages({ dossier, canReplace }: { dossier: QcDossier; canR
   };
 
   return (
-    <section className="card dossier-pages" aria-labelledby={id}>
-      <h2 id={id}>{t('archive.pagesOf', { code: dossier.code })}</h2>
-      <ol className="thumbs">
-        {pages.map((p, i) => (
-          <QcThumb key={p.id} page={p} n={i + 1} reasons={reasonsOf(p.id)} selected={p.id === viewedId} onView={() => setChosen(p.id)} />
-        ))}
-      </ol>
-      {viewed && canReplace && !dossier.signed && (
-        <div className="replace-page">
-          <label htmlFor={`${id}-file`}>{t('archive.replace', { n: viewedAt + 1 })}</label>
-          <input id={`${id}-file`} type="file" accept="image/png,image/jpeg,image/tiff,application/pdf" disabled={replace.busy} onChange={(e) => void onFile(e.target.files?.[0], viewed)} />
-        </div>
-      )}
-      {replaced && <Notice tone="success">{t('archive.replaced')}</Notice>}
-      <ErrorNotice error={replace.error ?? desk.error} />
-      <PageViewer page={viewed} n={viewedAt + 1} highlight={null} />
-    </section>
+    <PageImagesProvider>
+      <section className="card dossier-pages" aria-labelledby={id}>
+        <h2 id={id}>{t('archive.pagesOf', { code: dossier.code })}</h2>
+        <ol className="thumbs">
+          {pages.map((p, i) => (
+            <QcThumb key={p.id} page={p} n={i + 1} reasons={reasonsOf(p.id)} selected={p.id === viewedId} onView={() => setChosen(p.id)} />
+          ))}
+        </ol>
+        {viewed && canReplace && !dossier.signed && (
+          <div className="replace-page">
+            <label htmlFor={`${id}-file`}>{t('archive.replace', { n: viewedAt + 1 })}</label>
+            <input id={`${id}-file`} type="file" accept="image/png,image/jpeg,image/tiff,application/pdf" disabled={replace.busy} onChange={(e) => void onFile(e.target.files?.[0], viewed)} />
+          </div>
+        )}
+        {replaced && <Notice tone="success">{t('archive.replaced')}</Notice>}
+        <ErrorNotice error={replace.error ?? desk.error} />
+        <PageViewer page={viewed} n={viewedAt + 1} highlight={null} />
+      </section>
+    </PageImagesProvider>
   );
 }
 
 function QcThumb({ page, n, reasons, selected, onView }: { page: PageSummary; n: number; reasons: string[]; selected: boolean; onView(): void }) {
   const t = useT();
-  const image = usePageImage(page.id, 'thumbnail', `${page.state}:${page.rotation}`);
+  const image = usePageImage(page.id, 'thumbnail', pageImageVersion(page), page.state !== 'captured');
   return (
     <li className={`page-thumb page-thumb--${page.state}${selected ? ' page-thumb--selected' : ''}`} data-page-id={page.id}>
       <button type="button" className="thumb-image" onClick={onView} aria-label={t('page.view', { n })} aria-pressed={selected}>

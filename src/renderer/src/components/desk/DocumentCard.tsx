@@ -2,6 +2,7 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useId, useState } from 'react';
 import type { DeskDocument } from '../../../../shared/types';
+import { useStableCallbacks } from '../../hooks/use-stable-callbacks';
 import { useT } from '../../i18n/i18n-context';
 import { PageThumb } from './PageThumb';
 import type { RecordSyncState } from '../../../../shared/sync-status';
@@ -42,6 +43,7 @@ export function DocumentCard({
 }) {
   const t = useT();
   const titleId = useId();
+  const stableActions = useStableCallbacks(actions);
   const title = doc.component ?? doc.title;
   const ids = doc.pages.map((p) => p.id);
   // The order a drop asked for, shown until the engine's next view of this document replaces it.
@@ -82,25 +84,7 @@ export function DocumentCard({
           <SortableContext items={order} strategy={rectSortingStrategy}>
             <ol className="thumbs">
               {pages.map((page, i) => (
-                <PageThumb
-                  key={page.id}
-                  page={page}
-                  n={i + 1}
-                  selected={page.id === viewedPageId}
-                  onView={() => actions.onViewPage(page.id)}
-                  edits={
-                    readOnly
-                      ? null
-                      : {
-                          onRotate: () => actions.onRotatePage(page.id, (page.rotation + 90) % 360),
-                          onDelete: () => actions.onDeletePage(page.id),
-                          onRescan: () => actions.onRescanPage(page.id, i + 1),
-                          onMoveUp: i > 0 ? () => actions.onMovePage(page.id, i) : undefined,
-                          onMoveDown: i < pages.length - 1 ? () => actions.onMovePage(page.id, i + 2) : undefined,
-                          onSplit: pages.length > 1 ? () => actions.onSplitPage(page.id) : undefined,
-                        }
-                  }
-                />
+                <PageThumb key={page.id} page={page} n={i + 1} count={pages.length} selected={page.id === viewedPageId} readOnly={readOnly} actions={stableActions} />
               ))}
             </ol>
           </SortableContext>

@@ -1,10 +1,12 @@
+import { memo } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { PageSummary } from '../../../../shared/types';
-import { usePageImage } from '../../hooks/use-page-image';
+import { pageImageVersion, usePageImage } from '../../hooks/page-images';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/vi';
+import type { DocumentCardActions } from './DocumentCard';
 
 const FLAG_LABELS: Record<string, MessageKey> = {
   'low-dpi': 'page.flag.low-dpi',
@@ -15,15 +17,6 @@ const FLAG_LABELS: Record<string, MessageKey> = {
   'near-duplicate': 'page.flag.near-duplicate',
 };
 
-/** What the clerk can do with a page of a dossier still open; a finalized dossier's pages are only viewed. */
-export interface PageEdits {
-  onRotate(): void;
-  onDelete(): void;
-  onRescan(): void;
-  onMoveUp?: () => void;
-  onMoveDown?: () => void;
-  onSplit?: () => void;
-}
 
 /** A page worth scanning again: the clean-up flagged it, found it blank, or could not process it. */
 const needsRescan = (page: PageSummary, flags: string[]) => flags.length > 0 || page.blank || page.state === 'failed';
@@ -32,9 +25,39 @@ const needsRescan = (page: PageSummary, flags: string[]) => flags.length > 0 || 
  * One page: its thumbnail, where it stands in the pipeline, its warnings, and what the clerk can do
  * with it. It is dragged by its handle (mouse, or keyboard: Space, arrows, Space) to reorder it.
  */
-export function PageThumb({ page, n, selected, onView, edits }: { page: PageSummary; n: number; selected: boolean; onView(): void; edits: PageEdits | null }) {
+export const PageThumb = memo(PageThumbView, (a, b) => a.n === b.n && a.count === b.count && a.selected === b.selected && a.actions === b.actions && a.readOnly === b.readOnly && samePage(a.page, b.page));
+
+/** The engine sends every page afresh after each change: a page whose fields are all the same is the same page. */
+const samePage = (a: PageSummary, b: PageSummary) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+interface PageThumbProps {
+  page: PageSummary;
+  /** Its number in its document, and how many pages the document has. */
+  n: number;
+  count: number;
+  selected: boolean;
+  /** Only viewed: its dossier is finalized. */
+  readOnly: boolean;
+  /** The same object from one render to the next, so a thumbnail whose page did not change is not drawn again. */
+  actions: DocumentCardActions;
+}
+
+function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThumbProps) {
   const t = useT();
-  const image = usePageImage(page.id, 'thumbnail', `${page.state}:${page.rotation}`);
+  // What the clerk can do with a page of a dossier still open; a finalized dossier's pages are only viewed.
+  const edits = readOnly
+    ? null
+    : {
+        onRotate: () => actions.onRotatePage(page.id, (page.rotation + 90) % 360),
+        onDelete: () => actions.onDeletePage(page.id),
+        onRescan: () => actions.onRescanPage(page.id, n),
+        onMoveUp: n > 1 ? () => actions.onMovePage(page.id, n - 1) : undefined,
+        onMoveDown: n < count ? () => actions.onMovePage(page.id, n + 1) : undefined,
+        onSplit: count > 1 ? () => actions.onSplitPage(page.id) : undefined,
+      };
+  const onView = () => actions.onViewPage(page.id);
+  // Before clean-up there is no thumbnail yet, only the whole captured image: not worth sending for a 200 px square.
+  const image = usePageImage(page.id, 'thumbnail', pageImageVersion(page), page.state !== 'captured');
   const flags = page.flags.filter((f) => f !== 'unreadable');
   const sortable = useSortable({ id: page.id, disabled: edits === null, attributes: { roleDescription: t('page.dragRole') } });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };

@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
+import { previewIsSharpEnough } from '../../../../shared/page-preview';
 import type { PageSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
 import { useEngineQuery } from '../../hooks/use-engine-query';
-import { usePageImage } from '../../hooks/use-page-image';
+import { pageImageVersion, useDecodedPageImage } from '../../hooks/page-images';
 import { useT } from '../../i18n/i18n-context';
+import { ErrorNotice } from './ErrorNotice';
 
 export interface Highlight {
   pageId: number;
@@ -43,7 +45,9 @@ export function PageViewer({ page, n, highlight }: { page: PageSummary | null; n
 function ViewedPage({ page, n, zoom, showWords, highlight }: { page: PageSummary; n: number; zoom: number; showWords: boolean; highlight: Highlight | null }) {
   const t = useT();
   const api = useEngine();
-  const image = usePageImage(page.id, 'full', `${page.state}:${page.rotation}`);
+  // The thumbnail stands in at once, scaled up, until the sharp image is decoded.
+  const sharpEnough = previewIsSharpEnough(page.width ?? 2480, zoom, window.devicePixelRatio || 1);
+  const { image, error } = useDecodedPageImage(page.id, sharpEnough ? 'preview' : 'full', pageImageVersion(page));
   const text = useEngineQuery(() => (showWords || highlight ? api['page.text']({ pageId: page.id }).then((r) => r.text) : Promise.resolve(null)), [api, page.id, page.state, page.rotation, showWords, !!highlight]);
   const width = page.width ?? text.data?.width ?? 2480;
   const height = page.height ?? text.data?.height ?? 3508;
@@ -52,7 +56,7 @@ function ViewedPage({ page, n, zoom, showWords, highlight }: { page: PageSummary
   return (
     <div className="viewer-scroll">
       <div className="viewer-stage" style={{ width: width * scale, height: height * scale }}>
-        {image.data && <img src={image.data} alt={t('viewer.image', { n })} width={width * scale} height={height * scale} />}
+        {image && <img src={image.url} alt={t('viewer.image', { n })} width={width * scale} height={height * scale} data-quality={image.size} data-page-id={page.id} />}
         {showWords &&
           text.data?.lines.flatMap((line) =>
             line.words.map((w, i) => (
@@ -61,6 +65,7 @@ function ViewedPage({ page, n, zoom, showWords, highlight }: { page: PageSummary
           )}
         {highlight && <span className="field-highlight" style={box(highlight.bbox)} aria-hidden="true" />}
       </div>
+      <ErrorNotice error={error} />
     </div>
   );
 }
