@@ -35,10 +35,11 @@ export interface LocalClock {
  * The filter's intake dossiers, one row each, with what their documents say as bits: 1 it has a
  * component, 2 a component has no signed record, 4 a result has a signed record, 8 a document was
  * reused. One pass joins each dossier's documents and their signed records (max() ignores a document
- * counted twice for two signed versions); the figures read \`d.bits\`.
+ * counted twice for two signed versions); the figures read \`d.bits\`. The rows are materialized, so
+ * each caller names only the columns it reads (\`columns\`: their cost is about a third of the pass).
  */
-function dossiersWithBits(w: { sql: string }): string {
-  return `(SELECT d.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status, d.finalized_at, d.workstation_id,
+function dossiersWithBits(w: { sql: string }, columns: string): string {
+  return `(SELECT d.id, ${columns},
       coalesce(max(doc.is_result = 0) + 2 * max(doc.is_result = 0 AND r.signed IS NULL) + 4 * max(doc.is_result = 1 AND r.signed IS NOT NULL) + 8 * max(doc.reused_from IS NOT NULL), 0) AS bits
     FROM dossier d LEFT JOIN document doc ON doc.dossier_id = d.id LEFT JOIN record r ON r.document_id = doc.id AND r.signed = 1
     WHERE ${w.sql} GROUP BY d.id)`;
@@ -76,6 +77,9 @@ export function figureSql(clock: LocalClock): Record<FigureName, string> {
   };
 }
 
+/** The dossier columns the figures read besides \`d.bits\`. */
+const FIGURE_COLUMNS = 'd.due_date, d.finalized_at';
+
 const COUNTED = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue', 'hasDueDate', 'finalizedWithDueDate'] as const;
 type Counted = (typeof COUNTED)[number];
 const sums = (clock: LocalClock, names: readonly Counted[]) => {
@@ -86,7 +90,7 @@ const sums = (clock: LocalClock, names: readonly Counted[]) => {
 /** Intake indicators, each counted straight from the rows (no stored counters). */
 export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
   const w = dossierWhere(f);
-  return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w)} d`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
+  return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w, FIGURE_COLUMNS)} d`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
 }
 
 /**
@@ -108,7 +112,7 @@ export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: Breakdown
   const w = dossierWhere(f);
   const dim = DIMENSION_SQL[dimension];
   const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'finalizedWithDueDate');
-  let groups = `SELECT ${dim.key} AS key, ${sums(clock, names)} FROM ${dossiersWithBits(w)} d GROUP BY 1`;
+  let groups = `SELECT d.key, ${sums(clock, names)} FROM ${dossiersWithBits(w, `${FIGURE_COLUMNS}, ${dim.key} AS key`)} d GROUP BY 1`;
   if (dim.perProcedure) groups = `SELECT (SELECT pr.field FROM procedure pr WHERE pr.code = p.key) AS key, ${names.map((n) => `sum(p.${n}) AS ${n}`).join(', ')} FROM (${groups}) p GROUP BY 1`;
   return db
     .prepare(`SELECT g.*, ${dim.label} AS label FROM (${groups}) g ORDER BY g.received DESC, g.key`)
@@ -136,7 +140,7 @@ export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, c
     const plain = `(SELECT * FROM dossier d WHERE ${w.sql}) d`;
     return { items: db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`)).all(params) as DrillRow[], total: count(plain) };
   }
-  const withBits = `${dossiersWithBits(w)} d`;
+  const withBits = `${dossiersWithBits(w, `${DRILL_COLUMNS.replace('d.id, ', '')}, d.finalized_at`)} d`;
   const rows = db.prepare(drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withBits} WHERE ${condition} ${order}`, ', page.total')).all(params) as (DrillRow & { total: number })[];
   const total = rows[0]?.total ?? (offset === 0 ? 0 : count(withBits));
   return { items: rows.map(({ total: _, ...row }) => row), total };
