@@ -108,6 +108,16 @@ describe('the desk through the engine contract', () => {
     expect(thumbnail.width).toBe(200);
   });
 
+  it('makes the preview on the first look for a page cleaned before previews were kept, and keeps it', async () => {
+    const page = (await call('dossier.desk', { id: dossierId })).documents[0]!.pages[0]!;
+    engine.store.db.prepare('UPDATE page SET preview_sha256 = NULL WHERE id = ?').run(page.id);
+    const preview = await image(page.id, 'preview');
+    expect(preview).toMatchObject({ format: 'jpeg', width: PAGE_PREVIEW_WIDTH, height: Math.round((PAGE_PREVIEW_WIDTH * page.height!) / page.width!) });
+    const kept = engine.store.pages.get(page.id)!.previewSha256;
+    expect(kept).not.toBeNull();
+    expect(engine.store.blobs.get(kept!).length).toBe(preview.bytes);
+  });
+
   it('gives the extracted fields with where they were read, and keeps the clerk’s correction', async () => {
     const fields = await call('document.fields', { documentId });
     const cccd = fields.find((f) => f.name === 'cccd')!;

@@ -1,6 +1,7 @@
 import type { EngineHandlers } from '../../shared/contract';
 import type { DocumentSummary } from '../../shared/types';
 import { editableDossier } from '../desk/dossier-lock';
+import { previewOfStoredImage } from '../imaging/preview-stage';
 import { addCapturedPages, DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
@@ -74,11 +75,16 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
       return result;
     },
 
-    'page.image': ({ id, size }) => {
+    'page.image': async ({ id, size }) => {
       const page = store.pages.get(id);
       if (!page) throw new NotFoundError('page', id);
       const full = page.cleanSha256 ?? page.imageSha256;
-      const sha = size === 'thumbnail' ? (page.thumbSha256 ?? full) : size === 'preview' ? (page.previewSha256 ?? full) : full;
+      let sha = size === 'thumbnail' ? (page.thumbSha256 ?? full) : size === 'preview' ? (page.previewSha256 ?? full) : full;
+      if (size === 'preview' && !page.previewSha256 && page.cleanSha256) {
+        // Cleaned before previews were kept: made once, on the first look.
+        sha = store.blobs.put(await previewOfStoredImage(store.blobs.get(page.cleanSha256)));
+        store.pages.setPreview(page.id, page.cleanSha256, sha);
+      }
       const bytes = store.blobs.get(sha);
       const mime = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes[0] === 0x89 ? 'image/png' : 'application/octet-stream';
       return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}` };

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { PAGE_PREVIEW_WIDTH } from '../../shared/page-preview';
 import { sharpFromRaw, type RawImage } from './raster';
 
@@ -23,4 +24,9 @@ export function thumbnailStage(image: RawImage, width = 200): Promise<PreviewIma
 /** Screen-sized JPEG for the desk's viewer. */
 export function previewStage(image: RawImage, width = PAGE_PREVIEW_WIDTH): Promise<PreviewImage> {
   return scaledJpeg(image, width, 82);
+}
+
+/** The viewer's preview of a page already cleaned and stored (pages cleaned before previews were kept). */
+export async function previewOfStoredImage(bytes: Buffer, width = PAGE_PREVIEW_WIDTH): Promise<Buffer> {
+  return sharp(bytes).resize({ width, withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: false }).toBuffer();
 }

@@ -100,6 +100,11 @@ export class PageRepository {
       .run({ ...u, previewSha256: u.previewSha256 ?? null, pageId, dpiAssumed: u.dpiAssumed ? 1 : 0, blank: u.blank ? 1 : 0, flags: JSON.stringify(u.flags) });
   }
 
+  /** Keeps a preview made after the page was cleaned, unless the page changed meanwhile (cleaned again, turned). */
+  setPreview(pageId: number, cleanSha256: string, previewSha256: string): void {
+    this.db.prepare('UPDATE page SET preview_sha256 = ? WHERE id = ? AND clean_sha256 = ? AND preview_sha256 IS NULL').run(previewSha256, pageId, cleanSha256);
+  }
+
   markRead(pageId: number, textSha256: string, text: string, confidence: number, extraFlags: string[]): void {
     const page = this.get(pageId);
     const flags = [...new Set([...(page?.flags ?? []), ...extraFlags])];
