@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import { ImportCorruptImageError, ImportImageTooLargeError } from './errors';
+import { jpegIsTruncated } from './jpeg-end';
 
 /** Reads the header and decodes every pixel once, so damaged or oversized images fail here and not later. */
 export async function checkDecodes(bytes: Buffer, source: string, limit: number, page?: number): Promise<Metadata> {
@@ -9,6 +10,7 @@ export async function checkDecodes(bytes: Buffer, source: string, limit: number,
   } catch (error) {
     throw new ImportCorruptImageError(source, firstLine(error));
   }
+  if (meta.format === 'jpeg' && jpegIsTruncated(bytes)) throw new ImportCorruptImageError(source, 'JPEG data ends before its end-of-image marker');
   const pixels = (meta.width ?? 0) * (meta.height ?? 0);
   if (pixels > limit) throw new ImportImageTooLargeError(source, pixels, limit);
   try {
