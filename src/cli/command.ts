@@ -13,5 +13,8 @@ export interface Command {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
+/** A command's code, loaded when it runs (its name, usage and summary are in commands/index.ts). */
+export type CommandRun = Pick<Command, 'run'>;
+
 /** Bad arguments: the CLI prints the one-line reason and exits 2. */
 export class UsageError extends Error {}

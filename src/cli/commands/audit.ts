@@ -1,5 +1,5 @@
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
-import type { Command } from '../command';
+import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 
@@ -11,10 +11,7 @@ const REASONS = {
   'anchor-forged': 'the anchor file outside the database was altered',
 } as const;
 
-export const auditCommand: Command = {
-  name: 'audit',
-  usage: 'audit verify [--data-dir D] [--json]',
-  summary: 'check the hash chain of the audit log',
+export const auditCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption });
     if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError(`expected 'verify'`);

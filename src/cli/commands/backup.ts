@@ -1,14 +1,11 @@
 import { dataDirOption, parseCommandArgs } from '../args';
-import type { Command } from '../command';
+import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { backupStore, checkBackup, restoreBackup } from '../../core/backup/backup';
 import { resolveDataDir } from '../../core/data-dir';
 
-export const backupCommand: Command = {
-  name: 'backup',
-  usage: 'backup <dest> [--data-dir D] | backup check <dir> | backup restore <dir> [--data-dir D]',
-  summary: 'consistent copy of the store with a hash manifest; check or restore one',
+export const backupCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, dataDirOption);
     if (positionals[0] === 'check' && positionals.length === 2) {

@@ -1,7 +1,7 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
-import { UsageError, type CliIo, type Command } from '../command';
+import { UsageError, type CliIo, type CommandRun } from '../command';
 import { HotFolder } from '../../core/capture/hot-folder';
 import { isDiskFull } from '../../core/jobs/job-runner';
 import { resolveDataDir } from '../../core/data-dir';
@@ -60,24 +60,7 @@ const options = {
   'pin-env': { type: 'string' },
 } as const;
 
-export const batchCommand: Command = {
-  name: 'batch',
-  usage: 'batch <folder> [--manifest register.csv|.xlsx] [--data-dir D]',
-  // Also: --workers N (OCR workers, default 2), --encoding utf-8|windows-1258|tcvn3 (register; guessed by default),
-  // --json (summary as JSON), --map "box=Hộp số,number=Hồ sơ số,…" (register columns by hand; remembered),
-  // `batch --preview <folder> --manifest F [--map …]` (the column map and the first rows, nothing imported),
-  // --separate folders|qr|patch-t|blank|count:N (how pages split into dossiers; remembered per batch),
-  // `batch --separator-sheets register.csv|.xlsx --out sheets.pdf` (one QR separator sheet per register row),
-  // `batch --patch-t-sheets sheets.pdf [--count N]` (N Kodak Patch T sheets to print, default 1),
-  // `batch --watch <hot folder> [--manifest F] --separate qr|patch-t|blank|count:N` (takes in what a copier drops until
-  // SIGINT/SIGTERM), `batch --pause|--cancel <batchId|folder>` (a running batch stops taking jobs; cancel keeps
-  // the pages taken in), `batch --resume <batchId|folder>` (runs a paused or cancelled batch again; SIGINT pauses),
-  // `batch --qc <batchId|folder> [--json]` (the QC queue: flagged pages and dossiers, with reasons),
-  // `batch --approve <batchId|folder> [--dossier CODE…]` (every dossier with nothing flagged, or those named),
-  // `batch --sign <batchId|folder> (--p12 FILE --pass-env VAR | --pkcs11 MODULE [--token-label L] --pin-env VAR) [--json]`
-  // (signs every approved, not yet signed dossier's records; SIGINT stops after the dossier in hand),
-  // and `batch --report <batchId|folder> [--json]` for a batch's flags.
-  summary: 'back-digitize a folder of archive scans (resumable)',
+export const batchCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
     const actor = `cli:${io.env.USER ?? io.env.USERNAME ?? 'unknown'}`;

@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dataDirOption, parseCommandArgs } from '../args';
-import type { Command } from '../command';
+import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { parseCatalogCsv } from '../../core/catalog/catalog-import';
 
-export const catalogCommand: Command = {
-  name: 'catalog',
-  usage: 'catalog import <procedures.csv> [--data-dir D]',
-  summary: 'import a procedure catalog (code,name,field,level,processing_days,components)',
+export const catalogCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, dataDirOption);
     if (positionals[0] !== 'import' || positionals.length !== 2) throw new UsageError(`expected 'import <file.csv>'`);

@@ -1,5 +1,5 @@
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
-import type { Command } from '../command';
+import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { dispatch } from '../../core/rpc-dispatch';
@@ -18,11 +18,7 @@ const createOptions = {
   reason: { type: 'string' },
 } as const;
 
-export const dossierCommand: Command = {
-  name: 'dossier',
-  usage:
-    'dossier create --procedure CODE --name N --cccd C --received YYYY-MM-DD [--due D] [--phone P] [--address A] | dossier list [--json] | dossier delete CODE --reason R',
-  summary: 'take in a dossier, list dossiers, or delete one (recorded with its reason; the signed records are kept)',
+export const dossierCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, createOptions);
     const action = positionals[0];

@@ -1,5 +1,5 @@
 import { parseCommandArgs } from '../args';
-import type { CliIo, Command } from '../command';
+import type { CliIo, CommandRun } from '../command';
 import { UsageError } from '../command';
 import { CredentialRepository } from '../../hub/credential-repository';
 import { createPool, migrateHub } from '../../hub/hub-database';
@@ -93,10 +93,7 @@ async function withPool<T>(values: Values, fn: (pool: ReturnType<typeof createPo
   }
 }
 
-export const hubCommand: Command = {
-  name: 'hub',
-  usage: 'hub --db postgres://… --blobs DIR|s3://bucket/prefix [--spool DIR --s3-endpoint URL --s3-region R] [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
-  summary: 'run the central records hub, or administer it',
+export const hubCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
     const [action, arg, ...extra] = positionals;

@@ -1,28 +1,121 @@
-import type { Command } from '../command';
-import { auditCommand } from './audit';
-import { backupCommand } from './backup';
-import { batchCommand } from './batch';
-import { catalogCommand } from './catalog';
-import { dossierCommand } from './dossier';
-import { hubCommand } from './hub';
-import { ocrCommand } from './ocr';
-import { processCommand } from './process';
-import { statusCommand } from './status';
-import { syncCommand } from './sync';
-import { userCommand } from './user';
-import { verifyCommand } from './verify';
+import type { Command, CommandRun } from '../command';
+
+/**
+ * What `sohoa --help` lists. A command's code is loaded only when it runs: the hub's, OCR's and the
+ * batch's dependencies take seconds to load, which every other command would otherwise pay.
+ */
+const lazy = (spec: Omit<Command, 'run'>, load: () => Promise<CommandRun>): Command => ({ ...spec, run: async (argv, io) => (await load()).run(argv, io) });
 
 export const commands: Command[] = [
-  ocrCommand,
-  processCommand,
-  verifyCommand,
-  batchCommand,
-  statusCommand,
-  syncCommand,
-  hubCommand,
-  dossierCommand,
-  auditCommand,
-  backupCommand,
-  catalogCommand,
-  userCommand,
+  lazy(
+    {
+      name: 'ocr',
+      usage: 'ocr <image...> [--lang vie+eng] [--json] [--raw] [--workers N]',
+      summary: 'read text from page images (text, or JSON Lines with words, boxes, confidence, fields)',
+    },
+    async () => (await import('./ocr')).ocrCommand,
+  ),
+  lazy(
+    {
+      name: 'process',
+      usage: 'process <image...> --out <file.pdf> [--title T] [--sign <file.p12> --pass-env VAR]',
+      summary: 'clean, read and build a signed PDF/A record',
+    },
+    async () => (await import('./process')).processCommand,
+  ),
+  lazy(
+    {
+      name: 'verify',
+      usage: 'verify <file.pdf> [--json]',
+      summary: "check a record's signature and integrity",
+    },
+    async () => (await import('./verify')).verifyCommand,
+  ),
+  lazy(
+    {
+      name: 'batch',
+      usage: 'batch <folder> [--manifest register.csv|.xlsx] [--data-dir D]',
+      // Also: --workers N (OCR workers, default 2), --encoding utf-8|windows-1258|tcvn3 (register; guessed by default),
+      // --json (summary as JSON), --map "box=Hộp số,number=Hồ sơ số,…" (register columns by hand; remembered),
+      // `batch --preview <folder> --manifest F [--map …]` (the column map and the first rows, nothing imported),
+      // --separate folders|qr|patch-t|blank|count:N (how pages split into dossiers; remembered per batch),
+      // `batch --separator-sheets register.csv|.xlsx --out sheets.pdf` (one QR separator sheet per register row),
+      // `batch --patch-t-sheets sheets.pdf [--count N]` (N Kodak Patch T sheets to print, default 1),
+      // `batch --watch <hot folder> [--manifest F] --separate qr|patch-t|blank|count:N` (takes in what a copier drops until
+      // SIGINT/SIGTERM), `batch --pause|--cancel <batchId|folder>` (a running batch stops taking jobs; cancel keeps
+      // the pages taken in), `batch --resume <batchId|folder>` (runs a paused or cancelled batch again; SIGINT pauses),
+      // `batch --qc <batchId|folder> [--json]` (the QC queue: flagged pages and dossiers, with reasons),
+      // `batch --approve <batchId|folder> [--dossier CODE…]` (every dossier with nothing flagged, or those named),
+      // `batch --sign <batchId|folder> (--p12 FILE --pass-env VAR | --pkcs11 MODULE [--token-label L] --pin-env VAR) [--json]`
+      // (signs every approved, not yet signed dossier's records; SIGINT stops after the dossier in hand),
+      // and `batch --report <batchId|folder> [--json]` for a batch's flags.
+      summary: 'back-digitize a folder of archive scans (resumable)',
+    },
+    async () => (await import('./batch')).batchCommand,
+  ),
+  lazy(
+    {
+      name: 'status',
+      usage: 'status [--data-dir D] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--procedure CODE] [--xlsx FILE] [--pdf FILE]',
+      summary: 'progress and indicators from the local store',
+    },
+    async () => (await import('./status')).statusCommand,
+  ),
+  lazy(
+    {
+      name: 'sync',
+      usage: 'sync --hub URL [--data-dir D] [--enroll CODE [--name N]] [--limit-kbps K] [--json] | sync --export-bag DIR|FILE.zip [--records 1,2] | sync --validate-bag DIR|FILE.zip',
+      summary: 'send waiting records to the hub, or move them as a BagIt bag',
+    },
+    async () => (await import('./sync')).syncCommand,
+  ),
+  lazy(
+    {
+      name: 'hub',
+      usage: 'hub --db postgres://… --blobs DIR|s3://bucket/prefix [--spool DIR --s3-endpoint URL --s3-region R] [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
+      summary: 'run the central records hub, or administer it',
+    },
+    async () => (await import('./hub')).hubCommand,
+  ),
+  lazy(
+    {
+      name: 'dossier',
+      usage:
+        'dossier create --procedure CODE --name N --cccd C --received YYYY-MM-DD [--due D] [--phone P] [--address A] | dossier list [--json] | dossier delete CODE --reason R',
+      summary: 'take in a dossier, list dossiers, or delete one (recorded with its reason; the signed records are kept)',
+    },
+    async () => (await import('./dossier')).dossierCommand,
+  ),
+  lazy(
+    {
+      name: 'audit',
+      usage: 'audit verify [--data-dir D] [--json]',
+      summary: 'check the hash chain of the audit log',
+    },
+    async () => (await import('./audit')).auditCommand,
+  ),
+  lazy(
+    {
+      name: 'backup',
+      usage: 'backup <dest> [--data-dir D] | backup check <dir> | backup restore <dir> [--data-dir D]',
+      summary: 'consistent copy of the store with a hash manifest; check or restore one',
+    },
+    async () => (await import('./backup')).backupCommand,
+  ),
+  lazy(
+    {
+      name: 'catalog',
+      usage: 'catalog import <procedures.csv> [--data-dir D]',
+      summary: 'import a procedure catalog (code,name,field,level,processing_days,components)',
+    },
+    async () => (await import('./catalog')).catalogCommand,
+  ),
+  lazy(
+    {
+      name: 'user',
+      usage: 'user add <username> --name N --role clerk|archivist|supervisor|administrator --pass-env VAR | user list [--json] | user disable <username> | user reset-password <username> --pass-env VAR  [--data-dir D]',
+      summary: 'manage the workstation users (as the local operator, audited)',
+    },
+    async () => (await import('./user')).userCommand,
+  ),
 ];

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseCommandArgs, dataDirOption, jsonOption } from '../args';
-import type { CliIo, Command } from '../command';
+import type { CliIo, CommandRun } from '../command';
 import { UsageError } from '../command';
 import { CodedError } from '../../shared/errors';
 import type { PageText } from '../../shared/page-text';
@@ -12,8 +12,6 @@ import type { PageFields } from '../../core/ocr/fields/field-types';
 import { parseLangs } from '../../core/ocr/language-data';
 import { OcrPool } from '../../core/ocr/ocr-pool';
 import { TesseractDriver } from '../../core/ocr/tesseract-driver';
-
-const USAGE = 'ocr <image...> [--lang vie+eng] [--json] [--raw] [--workers N]';
 
 /** Turns the scanned bytes into the image OCR reads (upright, deskewed, binarized). */
 export type PagePreprocessor = (bytes: Buffer) => Promise<{ ocrImage: Buffer; rotationApplied: number; blank: boolean; width: number; height: number }>;
@@ -88,10 +86,7 @@ async function readPage(file: string, pool: OcrPool, preprocess: PagePreprocesso
   }
 }
 
-export const ocrCommand: Command = {
-  name: 'ocr',
-  usage: USAGE,
-  summary: 'read text from page images (text, or JSON Lines with words, boxes, confidence, fields)',
+export const ocrCommand: CommandRun = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       lang: { type: 'string', default: 'vie+eng' },

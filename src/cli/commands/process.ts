@@ -1,6 +1,6 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import { parseCommandArgs } from '../args';
-import { UsageError, type CliIo, type Command } from '../command';
+import { UsageError, type CliIo, type CommandRun } from '../command';
 import { CodedError } from '../../shared/errors';
 import { isoSeconds } from '../../core/record/xmp-metadata';
 import { pageAsIs } from '../../core/record/page-as-is';
@@ -11,7 +11,6 @@ import { recordFromImages, type PagePreparer, type PageReader, type RecordStages
 import { signPdf } from '../../core/record/sign-pdf';
 import { rfc3161TimestampSource } from '../../core/record/timestamp-client';
 
-const usage = 'process <image...> --out <file.pdf> [--title T] [--sign <file.p12> --pass-env VAR]';
 // Also: --pkcs11 <module.so|.dll> [--token-label L] --pin-env VAR (a USB token), --tsa URL (RFC 3161),
 // --copy-type T (default SAO Y), --agency NAME, --no-clean, --no-ocr.
 
@@ -36,10 +35,7 @@ export class SignedRecordNotWrittenError extends CodedError {
   }
 }
 
-export const processCommand: Command = {
-  name: 'process',
-  usage,
-  summary: 'clean, read and build a signed PDF/A record',
+export const processCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
     if (positionals.length === 0) throw new UsageError('give at least one image');

@@ -1,5 +1,5 @@
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
-import type { Command } from '../command';
+import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { writeFileSync } from 'node:fs';
@@ -7,10 +7,7 @@ import { indicatorReport } from '../../core/handlers/stats-handlers';
 import { computeBacklog, computeIndicators } from '../../core/stats/indicators';
 import { isIsoDate } from '../../shared/dates';
 
-export const statusCommand: Command = {
-  name: 'status',
-  usage: 'status [--data-dir D] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--procedure CODE] [--xlsx FILE] [--pdf FILE]',
-  summary: 'progress and indicators from the local store',
+export const statusCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption, from: { type: 'string' }, to: { type: 'string' }, procedure: { type: 'string' }, xlsx: { type: 'string' }, pdf: { type: 'string' } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);

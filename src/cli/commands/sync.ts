@@ -1,5 +1,5 @@
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
-import type { CliIo, Command } from '../command';
+import type { CliIo, CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { validateBag } from '../../core/sync/bag-validator';
@@ -39,10 +39,7 @@ function printSummary(summary: SyncSummary, io: CliIo, json: boolean): void {
   io.out(`${(summary.bytes / 1e6).toFixed(2)} MB in ${(summary.ms / 1000).toFixed(1)} s`);
 }
 
-export const syncCommand: Command = {
-  name: 'sync',
-  usage: 'sync --hub URL [--data-dir D] [--enroll CODE [--name N]] [--limit-kbps K] [--json] | sync --export-bag DIR|FILE.zip [--records 1,2] | sync --validate-bag DIR|FILE.zip',
-  summary: 'send waiting records to the hub, or move them as a BagIt bag',
+export const syncCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);

@@ -1,5 +1,5 @@
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
-import type { Command } from '../command';
+import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import type { Engine } from '../../core/engine';
@@ -36,10 +36,7 @@ function userId(engine: Engine, username: string | undefined): number {
   return user.id;
 }
 
-export const userCommand: Command = {
-  name: 'user',
-  usage: 'user add <username> --name N --role clerk|archivist|supervisor|administrator --pass-env VAR | user list [--json] | user disable <username> | user reset-password <username> --pass-env VAR  [--data-dir D]',
-  summary: 'manage the workstation users (as the local operator, audited)',
+export const userCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, userOptions);
     const [action, username, ...rest] = positionals;

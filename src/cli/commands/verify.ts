@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { parseCommandArgs, jsonOption } from '../args';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CommandRun } from '../command';
 import { RecordDamagedError } from '../../core/record/record-errors';
 import type { SignatureReport, VerificationReport } from '../../core/record/signature-report';
 import { verifyPdf } from '../../core/record/verify-pdf';
 
-const usage = 'verify <file.pdf> [--json]';
-
-export const verifyCommand: Command = {
-  name: 'verify',
-  usage,
-  summary: "check a record's signature and integrity",
+export const verifyCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { ...jsonOption });
     if (positionals.length !== 1) throw new UsageError('give exactly one PDF file');
