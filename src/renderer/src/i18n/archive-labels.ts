@@ -1,4 +1,5 @@
 import type { BatchState } from '../../../shared/archive-types';
+import { PAGE_FLAG_LABELS } from './page-flag-labels';
 import type { Translate } from './translate';
 import type { MessageKey } from './vi';
 
@@ -12,12 +13,7 @@ const REASONS: Record<string, MessageKey> = {
   blank: 'archive.reason.blank',
   unreadable: 'archive.reason.unreadable',
   'low-confidence': 'archive.reason.low-confidence',
-  'low-dpi': 'page.flag.low-dpi',
-  'too-dark': 'page.flag.too-dark',
-  'too-light': 'page.flag.too-light',
-  blurred: 'page.flag.blurred',
-  'cut-off': 'page.flag.cut-off',
-  'near-duplicate': 'page.flag.near-duplicate',
+  ...PAGE_FLAG_LABELS,
 };
 
 /** Why the QC queue holds a dossier or page, in the current language. */

@@ -5,17 +5,8 @@ import type { PageSummary } from '../../../../shared/types';
 import { pageImageVersion, usePageImage } from '../../hooks/page-images';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n-context';
-import type { MessageKey } from '../../i18n/vi';
+import { PAGE_FLAG_LABELS } from '../../i18n/page-flag-labels';
 import type { DocumentCardActions } from './DocumentCard';
-
-const FLAG_LABELS: Record<string, MessageKey> = {
-  'low-dpi': 'page.flag.low-dpi',
-  'too-dark': 'page.flag.too-dark',
-  'too-light': 'page.flag.too-light',
-  blurred: 'page.flag.blurred',
-  'cut-off': 'page.flag.cut-off',
-  'near-duplicate': 'page.flag.near-duplicate',
-};
 
 
 /** A page worth scanning again: the clean-up flagged it, found it blank, or could not process it. */
@@ -78,7 +69,7 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
         {page.blank && <span className="flag">{t('page.flag.blank')}</span>}
         {flags.map((f) => (
           <span key={f} className="flag">
-            {Object.hasOwn(FLAG_LABELS, f) ? t(FLAG_LABELS[f]!) : t('page.flag.other', { flag: f })}
+            {Object.hasOwn(PAGE_FLAG_LABELS, f) ? t(PAGE_FLAG_LABELS[f]!) : t('page.flag.other', { flag: f })}
           </span>
         ))}
       </div>
