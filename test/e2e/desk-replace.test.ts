@@ -70,7 +70,7 @@ describe('re-scanning a page of a dossier captured from files, in the browser', 
     expect(after).toHaveLength(2);
     expect(after[0]!.id).toBe(before[0]!.id);
     expect(after[1]).toMatchObject({ position: 2, source: newFile });
-    expect(await main().getByText(fill(vi['desk.replacing'], { n: 2 })).count()).toBe(0);
+    await expect.poll(() => main().getByText(fill(vi['desk.replacing'], { n: 2 })).count()).toBe(0);
     const audit = app.engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan'`).get() as { details: string };
     expect(JSON.parse(audit.details)).toMatchObject({ oldPageId: blank.id, newPageId: after[1]!.id, source: newFile });
   });
