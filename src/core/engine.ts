@@ -7,6 +7,7 @@ import { readFilesAsPages } from './intake/read-files';
 import { JobRunner } from './jobs/job-runner';
 import { pipelineHandlers } from './jobs/pipeline';
 import type { PipelineStages } from './jobs/pipeline-stages';
+import { closeBatchIfFinished } from './archive/batch-completion';
 import { AuditLog } from './audit/audit-log';
 import { Accounts } from './auth/accounts';
 import { Sessions } from './auth/sessions';
@@ -102,12 +103,24 @@ export class Engine {
         jobs: store.jobs,
         handlers: pipelineHandlers({ store, stages: options.pipeline.stages, events: this.events, agencyName: this.workstation.agencyName, actor }),
         concurrency: options.pipeline.concurrency ?? 2,
-        onChange: (job, state) => this.events.emit('job.changed', { id: job.id, kind: job.kind, state }),
+        onChange: (job, state) => {
+          this.events.emit('job.changed', { id: job.id, kind: job.kind, state });
+          if (state !== 'leased') this.closeFinishedBatch(job.id, actor);
+        },
         onDiskFull: (error) => {
           this.diskFull = error;
         },
       });
       if (options.pipeline.autoStart !== false) this.startPipeline();
+    }
+  }
+
+  /** A batch whose last job just ended is marked done; should that fail, the batch view still shows it done from its pages and jobs. */
+  private closeFinishedBatch(jobId: number, actor: string): void {
+    try {
+      closeBatchIfFinished(this.store.db, this.audit, actor, jobId);
+    } catch {
+      // A full disk or a busy store: `sohoa batch` closes it at its end, and the next job tries again.
     }
   }
 

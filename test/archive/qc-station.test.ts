@@ -47,6 +47,8 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     return job;
   };
   const parkedJobs = () => (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued' AND lease_until = -1`).get() as { n: number }).n;
+  const storedStatus = () => new ArchiveRepository(engine.store.db).batch(batchId)!.status;
+  const doneEvents = () => (engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'batch.done' AND subject = ?`).get(`batch:${batchId}`) as { n: number }).n;
   const queuedJobs = () => (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued'`).get() as { n: number }).n;
 
   beforeAll(async () => {
@@ -122,6 +124,9 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     // Finished: no rate or time left is shown; the rate counts each page read once, whichever process read it.
     expect(batch!.progress).toMatchObject({ perMinute: null, secondsLeft: null });
     expect(new ArchiveRepository(engine.store.db).pagesReadSince(batchId, new Date(0).toISOString()).n).toBe(TREE.length);
+    // Finished by the app's pipeline, not by a `sohoa batch` run: done in the store too, once.
+    expect(storedStatus()).toBe('done');
+    expect(doneEvents()).toBe(1);
   }, 300_000);
 
   it('lists the count mismatch in the QC queue with its reason; approving all clean leaves it for a person', async () => {
@@ -191,9 +196,13 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     const page = engine.store.db.prepare('SELECT p.id FROM page p JOIN document d ON d.id = p.document_id WHERE d.dossier_id = ?').get(two) as { id: number };
     await as.archivist.call('page.replace', { pageId: page.id, path: join(CORPUS_IMAGES, 'viadm-80c2.png') });
     expect(await approvedNow()).toBe(false);
+    // The new page is work to do: the batch runs again until it is read, then is done again.
+    expect(storedStatus()).toBe('running');
     const replaced = engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan' ORDER BY seq DESC LIMIT 1`).get() as { details: string };
     expect(JSON.parse(replaced.details)).toMatchObject({ oldPageId: page.id, approvalWithdrawn: true });
     await expect.poll(async () => (await as.archivist.call('batch.list', {}))[0]!.state, { timeout: 120_000, interval: 500 }).toBe('done');
+    expect(storedStatus()).toBe('done');
+    expect(doneEvents()).toBe(2);
     expect((await as.archivist.call('batch.approve', { batchId, dossierIds: [two] })).approved).toEqual([two]);
     await engine.close();
     closed = true;

@@ -90,6 +90,8 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
   }
   saveFlags(archive, batchId, intake.importProblems);
   engine.store.db.transaction(() => {
+    // The pipeline marks a batch done when its last job ends (in this process or the app's).
+    if (archive.batch(batchId)!.status === 'done') return;
     archive.setStatus(batchId, 'done');
     const p = archive.progress(batchId);
     engine.audit.append({ actor: options.actor, action: 'batch.done', subject: `batch:${batchId}`, details: { pages: p.total, failed: p.failed } });

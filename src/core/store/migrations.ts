@@ -348,4 +348,17 @@ CREATE INDEX archive_register_cell ON archive_register_row(year, field, box, bat
 ALTER TABLE page ADD COLUMN preview_sha256 TEXT;
 `,
   },
+  {
+    version: 16,
+    name: 'archive batches: a batch marked done is running again when a page is added to it',
+    sql: `
+CREATE INDEX archive_folder_document ON archive_folder(document_id, batch_id);
+-- Whoever adds the page (a watched folder, a stream intake, a page replaced at QC): the batch has work again.
+CREATE TRIGGER page_reopens_batch AFTER INSERT ON page
+BEGIN
+  UPDATE batch SET status = 'running'
+  WHERE status = 'done' AND id IN (SELECT batch_id FROM archive_folder WHERE document_id = NEW.document_id);
+END;
+`,
+  },
 ];
