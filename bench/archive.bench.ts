@@ -6,9 +6,12 @@
  * not timed). The corpus pages are used again and again, each copy made distinct (a PNG text chunk
  * or a JPEG comment naming the copy) so content hashes differ and nothing is deduplicated.
  *
- *   npx tsx bench/archive.bench.ts [--pages N] [--per-dossier K] [--workers W]
+ * While SoHoa runs, its resident memory is sampled every few seconds, to show whether it stays flat;
+ * `--no-reference` leaves out ocrmypdf (the 2,000-page memory run).
+ *
+ *   npx tsx bench/archive.bench.ts [--pages N] [--per-dossier K] [--workers W] [--no-reference]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +24,7 @@ import { signPdf } from '../src/core/record/sign-pdf';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(REPO, 'test/fixtures/vi-admin');
-const { values } = parseArgs({ options: { pages: { type: 'string' }, 'per-dossier': { type: 'string' }, workers: { type: 'string' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string' }, 'per-dossier': { type: 'string' }, workers: { type: 'string' }, 'no-reference': { type: 'boolean' } } });
 const N = Number(values.pages ?? 200);
 const PER = Number(values['per-dossier'] ?? 10);
 const WORKERS = Number(values.workers ?? 2);
@@ -72,6 +75,48 @@ function timed(cmd: string, args: string[], cwd = REPO): { seconds: number; peak
   return { seconds: (performance.now() - started) / 1000, peakKb: peak ? Number(peak[1]) : 0, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const rssKb = (pid: number): number => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+};
+
+/** As `timed`, without blocking: meanwhile the resident memory of the command (the child of `time`) is sampled. */
+async function timedSampled(cmd: string, args: string[], everyMs = 5000): Promise<ReturnType<typeof timed> & { samples: { s: number; kb: number }[] }> {
+  const started = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB=%M', cmd, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const samples: { s: number; kb: number }[] = [];
+  const timer = setInterval(() => {
+    const inner = (() => {
+      try {
+        return Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/)[0]);
+      } catch {
+        return 0;
+      }
+    })();
+    if (inner) samples.push({ s: (performance.now() - started) / 1000, kb: rssKb(inner) });
+  }, everyMs);
+  const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  const peak = /PEAK_KB=(\d+)/.exec(stderr);
+  return { seconds: (performance.now() - started) / 1000, peakKb: peak ? Number(peak[1]) : 0, status, stdout, stderr, samples };
+}
+
+/** Resident memory at each tenth of the run: flat or growing. */
+function memoryProfile(samples: { s: number; kb: number }[], seconds: number): string {
+  const at = (f: number) => {
+    const near = samples.filter((x) => x.s <= f * seconds);
+    return near.length ? Math.max(...near.slice(-3).map((x) => x.kb)) : 0;
+  };
+  return [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((f) => `${f * 100}%: ${(at(f) / 1024).toFixed(0)} MB`).join(', ');
+}
+
 const work = mkdtempSync(join(tmpdir(), 'sohoa-archive-bench-'));
 try {
   const tree = join(work, 'tree');
@@ -92,7 +137,7 @@ try {
 
   // SoHoa: the batch as the CLI runs it, then every record signed.
   const dataDir = join(work, 'data');
-  const ours = timed(process.execPath, ['bin/sohoa.mjs', 'batch', tree, '--manifest', join(work, 'register.csv'), '--data-dir', dataDir, '--workers', String(WORKERS), '--json']);
+  const ours = await timedSampled(process.execPath, ['bin/sohoa.mjs', 'batch', tree, '--manifest', join(work, 'register.csv'), '--data-dir', dataDir, '--workers', String(WORKERS), '--json']);
   if (ours.status !== 0) throw new Error(`sohoa batch failed: ${ours.stderr.split('\n').slice(-5).join('\n')}`);
   const report = JSON.parse(ours.stdout) as { pages: { read: number; failed: number; records: number } };
   const password = 'bench';
@@ -116,7 +161,7 @@ try {
   let refSeconds = 0;
   let refPeakKb = 0;
   let refFailed = 0;
-  for (const [d, dossier] of dossiers.entries()) {
+  for (const [d, dossier] of values['no-reference'] ? [] : dossiers.entries()) {
     const doc = await PDFDocument.create();
     for (const { bytes, page } of dossier.pages) {
       const image = bytes[0] === 0x89 ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
@@ -139,9 +184,13 @@ try {
   const lines = [
     `pages: ${N} in ${dossiers.length} dossier(s) (vi-admin corpus pages reused, made distinct), ${WORKERS} OCR worker(s)`,
     `sohoa batch (clean-up + OCR + PDF/A): ${ours.seconds.toFixed(0)} s; signing ${report.pages.records} record(s): ${signSeconds.toFixed(1)} s; ${perHour(oursSeconds)} pages/hour; peak RSS ${mb(ours.peakKb)}; read ${report.pages.read}, failed ${report.pages.failed}`,
-    `ocrmypdf --output-type pdfa --deskew --rotate-pages --jobs 2 -l vie+eng (per dossier): ${refSeconds.toFixed(0)} s; ${perHour(refSeconds)} pages/hour; peak RSS ${mb(refPeakKb)} (its largest process)${refFailed ? `; ${refFailed} failed` : ''}`,
-    `ratio pages/hour (sohoa / ocrmypdf): ${(refSeconds / oursSeconds).toFixed(2)}`,
+    `sohoa batch resident memory over the run (at each tenth of its time): ${memoryProfile(ours.samples, ours.seconds)}`,
   ];
+  if (!values['no-reference'])
+    lines.push(
+      `ocrmypdf --output-type pdfa --deskew --rotate-pages --jobs 2 -l vie+eng (per dossier): ${refSeconds.toFixed(0)} s; ${perHour(refSeconds)} pages/hour; peak RSS ${mb(refPeakKb)} (its largest process)${refFailed ? `; ${refFailed} failed` : ''}`,
+      `ratio pages/hour (sohoa / ocrmypdf): ${(refSeconds / oursSeconds).toFixed(2)}`,
+    );
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });
