@@ -1,6 +1,6 @@
 /**
  * The archive station's batch list on a large store: N batches of D dossiers of P pages (default 40
- * × 50 × 50 = 100,000 pages, every page cleaned and read by jobs, 300,000 jobs), one batch still
+ * × 50 × 50 = 100,000 pages, every page cleaned and read by jobs, 200,000 jobs), one batch still
  * running with pages read in the last minutes, the others done. Times `batch.list` (every batch's
  * progress, rate, reconciliation and approvals) and one batch's QC view, median of a few runs, wall
  * clock and CPU; as a reference in the same run, one pass over every page row.
@@ -103,6 +103,16 @@ try {
   const list = timed('batch.list (every batch summarized)', () => archive.batches().map((b) => batchSummary(archive, b, null)), reference);
   timed('one running batch summarized', () => batchSummary(archive, archive.batch(BATCHES)!, null), reference);
   timed('one batch’s QC view (batch.qc)', () => batchQcView(store, archive, BATCHES, null), reference);
+  if (process.env.BATCH_LIST_PARTS) {
+    const since = new Date(Date.now() - 5 * 60_000).toISOString();
+    timed('  progress', () => archive.progress(BATCHES));
+    timed('  pagesReadSince', () => archive.pagesReadSince(BATCHES, since));
+    timed('  folders', () => archive.folders(BATCHES));
+    timed('  flags', () => archive.flags(BATCHES));
+    timed('  approvals', () => archive.approvals(BATCHES));
+    timed('  registerRows', () => archive.registerRows(BATCHES));
+    timed('  pendingJobs', () => archive.pendingJobs(1));
+  }
   process.stdout.write(`batch.list per batch: ${(list / BATCHES).toFixed(1)} ms\n`);
   store.close();
 } finally {

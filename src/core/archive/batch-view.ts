@@ -25,10 +25,8 @@ export function batchSummary(archive: ArchiveRepository, batch: BatchRow, signin
     const recent = archive.pagesReadSince(batch.id, new Date(now - RATE_WINDOW_MS).toISOString());
     if (recent.n > 0 && recent.first) perMinute = recent.n / Math.max(1, (now - Date.parse(recent.first)) / 60_000);
   }
-  const folders = archive.folders(batch.id);
+  const counts = archive.summaryCounts(batch.id);
   const flags = archive.flags(batch.id);
-  const approvals = archive.approvals(batch.id);
-  const approved = approvals.filter((a) => a.approvedAt !== null);
   return {
     id: batch.id,
     name: batch.name,
@@ -37,14 +35,14 @@ export function batchSummary(archive: ArchiveRepository, batch: BatchRow, signin
     createdAt: batch.createdAt,
     progress: { ...progress, perMinute, secondsLeft: perMinute ? Math.round(((progress.total - progress.done) / perMinute) * 60) : null },
     reconciliation: {
-      registered: archive.registerRows(batch.id).length,
-      found: folders.length,
-      matched: folders.filter((f) => f.registerLine !== null).length,
+      registered: counts.registered,
+      found: counts.found,
+      matched: counts.matched,
       missing: flags.filter((f) => f.kind === 'missing').length,
       extra: flags.filter((f) => f.kind === 'extra').length,
       countMismatches: flags.filter((f) => f.kind === 'count-mismatch').length,
     },
-    dossiers: { total: approvals.length, approved: approved.length, signed: approvals.filter((a) => isSigned(a.status)).length, toSign: approved.filter((a) => !isSigned(a.status)).length },
+    dossiers: { total: counts.dossiers, approved: counts.approved, signed: counts.signed, toSign: counts.approvedUnsigned },
     signing,
   };
 }

@@ -209,6 +209,21 @@ export class ArchiveRepository {
     return { box: text(r.box), dossierNumber: text(r.dossierNumber), year: typeof r.year === 'number' ? r.year : undefined, retention: text(r.retention), registerTitle: text(r.registerTitle) };
   }
 
+  /** What a batch's summary counts: register rows, folders found and matched, dossiers approved and signed (live dossiers only). */
+  summaryCounts(batchId: number): { registered: number; found: number; matched: number; dossiers: number; approved: number; signed: number; approvedUnsigned: number } {
+    return this.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM archive_register_row WHERE batch_id = @batchId) AS registered,
+                count(*) AS found, count(f.register_line) AS matched,
+                count(*) FILTER (WHERE d.deleted_at IS NULL) AS dossiers,
+                count(*) FILTER (WHERE d.deleted_at IS NULL AND f.approved_at IS NOT NULL) AS approved,
+                count(*) FILTER (WHERE d.deleted_at IS NULL AND d.status IN ('finalized', 'synced')) AS signed,
+                count(*) FILTER (WHERE d.deleted_at IS NULL AND f.approved_at IS NOT NULL AND d.status NOT IN ('finalized', 'synced')) AS approvedUnsigned
+         FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id WHERE f.batch_id = @batchId`,
+      )
+      .get({ batchId }) as { registered: number; found: number; matched: number; dossiers: number; approved: number; signed: number; approvedUnsigned: number };
+  }
+
   /** Pages of the batch: all, and those the pipeline has finished with (read or failed for good). */
   progress(batchId: number): { total: number; done: number; failed: number } {
     return this.db
