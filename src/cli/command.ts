@@ -9,6 +9,8 @@ export interface Command {
   name: string;
   usage: string;
   summary: string;
+  /** Every option, one per line, printed by `sohoa <command> --help` under the usage. */
+  options?: string[];
   /** Returns the exit code. Throw a UsageError for bad arguments. */
   run(argv: string[], io: CliIo): Promise<number>;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { runSohoa } from '../support/cli';
+import { runSohoaHere } from '../support/cli-here';
 import { tempDir } from '../support/temp-dir';
 
 const DESIGN_COMMANDS = ['ocr', 'process', 'verify', 'batch', 'status', 'sync', 'hub'];
@@ -15,6 +16,17 @@ describe('sohoa command line', () => {
     const r = runSohoa(['--help']);
     expect(r.code).toBe(0);
     for (const c of DESIGN_COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+  });
+
+  it('lists every option a command takes in its --help', async () => {
+    const common = ['data-dir', 'key-file'];
+    const parsers = { batch: (await import('../../src/cli/commands/batch')).options, process: (await import('../../src/cli/commands/process')).options, sync: (await import('../../src/cli/commands/sync')).options };
+    for (const [name, options] of Object.entries(parsers)) {
+      const r = await runSohoaHere([name, '--help']);
+      expect(r.code).toBe(0);
+      const missing = Object.keys(options).filter((o) => !common.includes(o) && !r.stdout.includes(`--${o}`));
+      expect(missing, `sohoa ${name} --help`).toEqual([]);
+    }
   });
 
   it('prints store counts as JSON, counting what is there', async () => {

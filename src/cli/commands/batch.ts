@@ -31,7 +31,7 @@ import { ArchiveRepository } from '../../core/store/archive-repository';
 
 const ENCODINGS: RegisterEncoding[] = ['utf-8', 'windows-1258', 'tcvn3'];
 
-const options = {
+export const options = {
   ...dataDirOption,
   ...jsonOption,
   manifest: { type: 'string' },

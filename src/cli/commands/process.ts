@@ -11,10 +11,7 @@ import { recordFromImages, type PagePreparer, type PageReader, type RecordStages
 import { signPdf } from '../../core/record/sign-pdf';
 import { rfc3161TimestampSource } from '../../core/record/timestamp-client';
 
-// Also: --pkcs11 <module.so|.dll> [--token-label L] --pin-env VAR (a USB token), --tsa URL (RFC 3161),
-// --copy-type T (default SAO Y), --agency NAME, --no-clean, --no-ocr.
-
-const options = {
+export const options = {
   out: { type: 'string' },
   title: { type: 'string' },
   sign: { type: 'string' },

@@ -7,7 +7,7 @@ import { isZipPath, withUnzippedBag } from '../../core/sync/bag-zip';
 import { WorkstationSync } from '../../core/sync/workstation-sync';
 import type { SyncSummary } from '../../core/sync/sync-runner';
 
-const options = {
+export const options = {
   ...dataDirOption,
   ...jsonOption,
   hub: { type: 'string' },
