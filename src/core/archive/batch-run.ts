@@ -41,7 +41,14 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
   const archive = new ArchiveRepository(engine.store.db);
   let intake: BatchIntake;
   try {
-    intake = await takeInBatch(engine, { ...options, beforeStart: (batchId) => admit(archive, batchId, options) });
+    // Once admitted, the pipeline starts on the first pages while the rest are still being taken in.
+    intake = await takeInBatch(engine, {
+      ...options,
+      beforeStart: (batchId) => {
+        admit(archive, batchId, options);
+        engine.startPipeline();
+      },
+    });
   } catch (e) {
     if (isDiskFull(e)) return { intake: null, report: null, outcome: 'disk-full', cause: (e as Error).message };
     throw e;
