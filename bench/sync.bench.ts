@@ -6,7 +6,7 @@
  * then the hub's ingest rate with two workstations (two processes, N/2 records each) sending at once,
  * with the blobs in a directory and (unless --skip-s3) in S3-compatible storage (s3rver, its own process).
  *
- *   npx tsx bench/sync.bench.ts [--records 1000] [--kb 100] [--concurrency 4] [--profile DIR] [--skip-s3]
+ *   npx tsx bench/sync.bench.ts [--rounds 3] [--records 1000] [--kb 100] [--concurrency 4] [--profile DIR] [--skip-s3]
  *
  * The hub and the plain server each run in their own process, as they would in use; the
  * workstation runs in this one. `--profile DIR` writes CPU profiles of the hub (whole life) and of
@@ -32,10 +32,11 @@ import { startPostgres } from '../test/hub/support/postgres';
 import { S3RVER_CREDENTIALS } from '../test/hub/support/s3';
 import { tempDir } from '../test/support/temp-dir';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '1000' }, kb: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '4' }, profile: { type: 'string' }, 'skip-s3': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, records: { type: 'string', default: '1000' }, kb: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '4' }, profile: { type: 'string' }, 'skip-s3': { type: 'boolean', default: false } } });
 const COUNT = Number(values.records);
 const SIZE = Number(values.kb) * 1024;
 const CONCURRENCY = Number(values.concurrency);
+const ROUNDS = Number(values.rounds);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /** A PDF-shaped file with a signature dictionary whose /ByteRange spans the file. */
@@ -105,9 +106,9 @@ function postgresCpuSeconds(): number {
   }
 }
 
-async function plainPut(files: Buffer[], port: number): Promise<number> {
+async function plainPut(files: Buffer[], port: number, round: number): Promise<number> {
   const started = performance.now();
-  const queue = files.map((bytes, i) => ({ bytes, i }));
+  const queue = files.map((bytes, i) => ({ bytes, i: `${round}-${i}` }));
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       const { bytes, i } = item;
@@ -179,10 +180,8 @@ try {
   const putServer = await startChild(['--import', 'tsx', 'bench/support/plain-put-server.ts', join(tmp.path, 'put')], /^(\d+)\n/, 'stdout');
   children.push(putServer.child);
 
-  const files = Array.from({ length: COUNT }, (_, i) => signedLookingPdf(i));
-  const bytes = files.reduce((n, f) => n + f.length, 0);
+  const bytes = COUNT * SIZE;
   const engine = Engine.open({ dataDir: join(tmp.path, 'ws') });
-  seed(engine, files, 'BENCH');
   const sync = new WorkstationSync(engine);
   await sync.enroll(hubUrl, await credentials.issueCode(), 'bench');
 
@@ -210,18 +209,35 @@ try {
     s3Pair = await pairFor(s3Hub.match[1]!, 's3');
   }
 
-  const putCpu = cpuSeconds(putServer.child.pid!);
-  const benchCpu = process.cpuUsage();
-  const putMs = await plainPut(files, Number(putServer.match[1]));
-  const plainCpu = { client: (process.cpuUsage().user + process.cpuUsage().system - benchCpu.user - benchCpu.system) / 1e6, server: cpuSeconds(putServer.child.pid!) - putCpu };
-  const before = { hub: cpuSeconds(hubProcess.child.pid!), pg: postgresCpuSeconds(), ws: process.cpuUsage() };
-  const started = performance.now();
-  const summary = await profiled(values.profile && join(values.profile, 'workstation.cpuprofile'), () => sync.send({ batchSize: 50, concurrency: CONCURRENCY }));
-  const syncMs = performance.now() - started;
-  const wsUsage = process.cpuUsage(before.ws);
-  const syncCpu = { workstation: (wsUsage.user + wsUsage.system) / 1e6, hub: cpuSeconds(hubProcess.child.pid!) - before.hub, postgres: postgresCpuSeconds() - before.pg };
+  // Rounds alternate the plain PUT and the sync, each on records of its own, so that a change in
+  // the machine's load during the run weighs on both; the ratio is the median round's.
+  const rounds: { putMs: number; syncMs: number; plainCpu: { client: number; server: number }; syncCpu: { workstation: number; hub: number; postgres: number } }[] = [];
+  // A warm-up round of 200 records each way, not counted, so that neither side is timed while its code is still being compiled.
+  const warmUp = Array.from({ length: 200 }, (_, i) => signedLookingPdf(-1 - i));
+  seed(engine, warmUp, 'WARM');
+  await plainPut(warmUp, Number(putServer.match[1]), -1);
+  await sync.send({ concurrency: CONCURRENCY });
+  for (let round = 0; round < ROUNDS; round++) {
+    const files = Array.from({ length: COUNT }, (_, i) => signedLookingPdf(2 * COUNT + round * COUNT + i));
+    seed(engine, files, `BENCH${round}`);
+    // Dirty pages left by the seeding (or the last phase) written out first, so neither side is
+    // timed while the kernel writes back the other's files.
+    execFileSync('sync');
+    const putCpu = cpuSeconds(putServer.child.pid!);
+    const benchCpu = process.cpuUsage();
+    const putMs = await plainPut(files, Number(putServer.match[1]), round);
+    const plainUsage = process.cpuUsage(benchCpu);
+    const plainCpu = { client: (plainUsage.user + plainUsage.system) / 1e6, server: cpuSeconds(putServer.child.pid!) - putCpu };
+    execFileSync('sync');
+    const before = { hub: cpuSeconds(hubProcess.child.pid!), pg: postgresCpuSeconds(), ws: process.cpuUsage() };
+    const started = performance.now();
+    const summary = await profiled(values.profile && round === 0 ? join(values.profile, 'workstation.cpuprofile') : undefined, () => sync.send({ concurrency: CONCURRENCY }));
+    const syncMs = performance.now() - started;
+    const wsUsage = process.cpuUsage(before.ws);
+    if (summary.acknowledged !== COUNT) throw new Error(`round ${round + 1}: only ${summary.acknowledged} of ${COUNT} acknowledged`);
+    rounds.push({ putMs, syncMs, plainCpu, syncCpu: { workstation: (wsUsage.user + wsUsage.system) / 1e6, hub: cpuSeconds(hubProcess.child.pid!) - before.hub, postgres: postgresCpuSeconds() - before.pg } });
+  }
   engine.close();
-  if (summary.acknowledged !== COUNT) throw new Error(`only ${summary.acknowledged} of ${COUNT} acknowledged`);
 
   const pair = await twoWorkstations(pairDirs);
   if (pair.acknowledged !== COUNT) throw new Error(`two workstations: only ${pair.acknowledged} of ${COUNT} acknowledged`);
@@ -232,11 +248,21 @@ try {
   const mbs = (ms: number, n = bytes) => n / 1e6 / (ms / 1000);
   const rps = (ms: number) => COUNT / (ms / 1000);
   console.log(`records: ${COUNT} × ${(SIZE / 1024).toFixed(0)} KB = ${(bytes / 1e6).toFixed(1)} MB, concurrency ${CONCURRENCY}, loopback, hub and plain server in their own processes`);
-  console.log(`plain HTTP PUT : ${mbs(putMs).toFixed(1)} MB/s, ${rps(putMs).toFixed(0)} records/s (${(putMs / 1000).toFixed(2)} s)`);
-  console.log(`sohoa sync     : ${mbs(syncMs).toFixed(1)} MB/s, ${rps(syncMs).toFixed(0)} records/s (${(syncMs / 1000).toFixed(2)} s)`);
   const perRecord = (s: number) => `${((s * 1000) / COUNT).toFixed(2)} ms`;
-  console.log(`CPU per record: plain PUT client ${perRecord(plainCpu.client)} + server ${perRecord(plainCpu.server)}; sync workstation ${perRecord(syncCpu.workstation)} + hub ${perRecord(syncCpu.hub)} + PostgreSQL ${perRecord(syncCpu.postgres)}`);
-  console.log(`ratio sync / plain PUT: ${(putMs / syncMs).toFixed(2)}× (target ≥ 0.70×)`);
+  for (const [i, r] of rounds.entries())
+    console.log(
+      `round ${i + 1}: plain HTTP PUT ${mbs(r.putMs).toFixed(1)} MB/s, ${rps(r.putMs).toFixed(0)} records/s (${(r.putMs / 1000).toFixed(2)} s) | sohoa sync ${mbs(r.syncMs).toFixed(1)} MB/s, ${rps(r.syncMs).toFixed(0)} records/s (${(r.syncMs / 1000).toFixed(2)} s) | ratio ${(r.putMs / r.syncMs).toFixed(2)}× | CPU/record: plain ${perRecord(r.plainCpu.client + r.plainCpu.server)}, sync ws ${perRecord(r.syncCpu.workstation)} + hub ${perRecord(r.syncCpu.hub)} + pg ${perRecord(r.syncCpu.postgres)}`,
+    );
+  const median = [...rounds].sort((a, b) => a.putMs / a.syncMs - b.putMs / b.syncMs)[Math.floor(rounds.length / 2)]!;
+  console.log(`plain HTTP PUT : ${mbs(median.putMs).toFixed(1)} MB/s, ${rps(median.putMs).toFixed(0)} records/s (median round)`);
+  console.log(`sohoa sync     : ${mbs(median.syncMs).toFixed(1)} MB/s, ${rps(median.syncMs).toFixed(0)} records/s (median round)`);
+  const sum = (pick: (r: (typeof rounds)[number]) => number) => rounds.reduce((n, r) => n + pick(r), 0) / rounds.length;
+  const plainCpuTotal = sum((r) => r.plainCpu.client + r.plainCpu.server);
+  const syncCpuTotal = sum((r) => r.syncCpu.workstation + r.syncCpu.hub + r.syncCpu.postgres);
+  console.log(
+    `CPU per record (mean of rounds): plain PUT client ${perRecord(sum((r) => r.plainCpu.client))} + server ${perRecord(sum((r) => r.plainCpu.server))} = ${perRecord(plainCpuTotal)}; sync workstation ${perRecord(sum((r) => r.syncCpu.workstation))} + hub ${perRecord(sum((r) => r.syncCpu.hub))} + PostgreSQL ${perRecord(sum((r) => r.syncCpu.postgres))} = ${perRecord(syncCpuTotal)} (CPU ratio ${(plainCpuTotal / syncCpuTotal).toFixed(2)}×)`,
+  );
+  console.log(`ratio sync / plain PUT: ${(median.putMs / median.syncMs).toFixed(2)}× (median of ${rounds.length} rounds; target ≥ 0.70×)`);
   console.log(`hub ingest, two workstations at once (${half} + ${COUNT - half} records), blobs in a directory: ${mbs(pair.ms).toFixed(1)} MB/s, ${rps(pair.ms).toFixed(0)} records/s (${(pair.ms / 1000).toFixed(2)} s)`);
   if (s3) console.log(`hub ingest, two workstations at once, blobs in S3 (s3rver, own process): ${mbs(s3.ms).toFixed(1)} MB/s, ${rps(s3.ms).toFixed(0)} records/s (${(s3.ms / 1000).toFixed(2)} s)`);
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores: hub, workstation and reference server share them)`);

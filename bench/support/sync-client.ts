@@ -11,7 +11,7 @@ const engine = Engine.open({ dataDir: values['data-dir']! });
 const sync = new WorkstationSync(engine);
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
-const summary = await sync.send({ batchSize: 50, concurrency: Number(values.concurrency) });
+const summary = await sync.send({ concurrency: Number(values.concurrency) });
 engine.close();
 process.stdout.write(`${JSON.stringify({ acknowledged: summary.acknowledged, ms: summary.ms })}\n`);
 process.stdin.destroy();

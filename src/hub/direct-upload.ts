@@ -18,10 +18,9 @@ export function declaredRecord(req: IncomingMessage, sha256InPath: string): Reco
   return record;
 }
 
-/** Reads exactly `size` bytes of body, hashing them as they arrive; more or fewer is a size mismatch. */
-export async function receiveBody(req: IncomingMessage, size: number): Promise<{ bytes: Buffer; sha256: string }> {
-  const hash = createHash('sha256');
-  const bytes = Buffer.allocUnsafe(size);
+/** Reads exactly `size` bytes of body (into `into` when it is large enough), passing each chunk to `onChunk` as it arrives; more or fewer is a size mismatch. */
+export async function receiveExactly(req: IncomingMessage, size: number, onChunk?: (chunk: Buffer) => void, into?: Buffer): Promise<Buffer> {
+  const bytes = into && into.length >= size ? into.subarray(0, size) : Buffer.allocUnsafe(size);
   let received = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     if (received + chunk.length > size) {
@@ -29,10 +28,17 @@ export async function receiveBody(req: IncomingMessage, size: number): Promise<{
       throw new SizeMismatchError(size, received + chunk.length);
     }
     chunk.copy(bytes, received);
-    hash.update(chunk);
+    onChunk?.(chunk);
     received += chunk.length;
   }
   if (received !== size) throw new SizeMismatchError(size, received);
+  return bytes;
+}
+
+/** Reads exactly `size` bytes of body, hashing them as they arrive. */
+export async function receiveBody(req: IncomingMessage, size: number): Promise<{ bytes: Buffer; sha256: string }> {
+  const hash = createHash('sha256');
+  const bytes = await receiveExactly(req, size, (chunk) => hash.update(chunk));
   return { bytes, sha256: hash.digest('hex') };
 }
 

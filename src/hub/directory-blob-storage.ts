@@ -5,7 +5,13 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BlobStorage } from './blob-storage';
 
-/** Blobs under `<root>/ab/cd/<sha256>`, written by temp file, fsync and rename, safe to share between hub instances. */
+/**
+ * Blobs under `<root>/ab/<sha256>`, written by temp file, fsync and rename, safe to share between hub
+ * instances. One level of 256 folders, as git keeps loose objects: a second level (65,536 folders)
+ * made nearly every record of the first hundred thousand create and sync a folder of its own, a
+ * third of the hub's time; at ten million records a folder holds ~40,000 names, which ext4's and
+ * XFS's hashed directories look up directly.
+ */
 export class DirectoryBlobStorage implements BlobStorage {
   /** Fan-out folders known to exist, so a store costs no mkdir once warm. */
   private readonly madeDirs = new Set<string>();
@@ -14,7 +20,7 @@ export class DirectoryBlobStorage implements BlobStorage {
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`Not a SHA-256: ${sha256}`);
-    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return join(this.root, sha256.slice(0, 2), sha256);
   }
 
   async has(sha256: string): Promise<boolean> {
@@ -55,7 +61,7 @@ export class DirectoryBlobStorage implements BlobStorage {
     return createReadStream(this.pathOf(sha256));
   }
 
-  /** Has `fill` write a durable temp file, then renames it into place; the temp never outlives a failure. */
+  /** Has `fill` write a durable temp file, then renames it into place and syncs the folder; the temp never outlives a failure. */
   private async store(sha256: string, fill: (temp: string) => Promise<void>): Promise<void> {
     const target = this.pathOf(sha256);
     if (await this.has(sha256)) return;
@@ -71,6 +77,13 @@ export class DirectoryBlobStorage implements BlobStorage {
     } catch (e) {
       await rm(temp, { force: true });
       throw e;
+    }
+    // The rename is durable only once its folder is: the record's row is committed right after.
+    const folder = await open(dir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
     }
   }
 }

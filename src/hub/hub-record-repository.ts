@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { ProgressReport, Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import { VersionConflictError } from './sync-errors';
 
-interface RecordRow {
+export interface RecordRow {
   receipt_id: string;
   workstation_id: string;
   document_key: string;
@@ -21,6 +21,12 @@ const toReceipt = (r: RecordRow, duplicate: boolean): Receipt => ({
   storedAt: r.received_at.toISOString(),
   duplicate,
 });
+
+/** One record version of one workstation, as a map key. */
+export const versionKey = (documentKey: string, version: number) => `${documentKey}\u0000${version}`;
+
+export const toStoredReceipt = (r: RecordRow, record: RecordDescriptor): Receipt | VersionConflictError =>
+  r.sha256 === record.sha256 ? toReceipt(r, true) : new VersionConflictError(record.documentKey, record.version);
 
 const DIMENSIONS = {
   byAgency: 'agency_code',
@@ -65,6 +71,61 @@ export class HubRecordRepository {
     const again = await this.existing(workstationId, record);
     if (!again) throw new Error('record vanished after a conflicting insert');
     return again;
+  }
+
+  /** The stored rows among these versions, by `versionKey` (one round trip for a whole batch). */
+  async findMany(workstationId: string, records: readonly RecordDescriptor[]): Promise<Map<string, RecordRow>> {
+    const { rows } = await this.pool.query<RecordRow>({
+      name: 'record-find-many',
+      text: `SELECT receipt_id, workstation_id, document_key, version, sha256, received_at FROM record
+        WHERE workstation_id = $1 AND (document_key, version) IN (SELECT * FROM unnest($2::text[], $3::int[]))`,
+      values: [workstationId, records.map((r) => r.documentKey), records.map((r) => r.version)],
+    });
+    return new Map(rows.map((r) => [versionKey(r.document_key, r.version), r]));
+  }
+
+  /**
+   * Inserts new versions in one statement. A version another request stored meanwhile is not
+   * inserted again: its stored receipt is returned (or a conflict, when it holds other bytes).
+   */
+  async commitMany(workstationId: string, records: readonly RecordDescriptor[], source: 'upload' | 'bag'): Promise<(Receipt | VersionConflictError)[]> {
+    if (records.length === 0) return [];
+    const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
+    const { rows } = await this.pool.query<RecordRow>({
+      name: 'record-commit-many',
+      text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source)
+        SELECT receipt_id, $1, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, $2
+        FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[])
+          AS t(receipt_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at)
+        ON CONFLICT (workstation_id, document_key, version) DO NOTHING
+        RETURNING receipt_id, workstation_id, document_key, version, sha256, received_at`,
+      values: [
+        workstationId,
+        source,
+        column(() => randomUUID()),
+        column((r) => r.documentKey),
+        column((r) => r.version),
+        column((r) => r.sha256),
+        column((r) => r.size),
+        column((r) => r.dossierCode),
+        column((r) => r.procedureCode),
+        column((r) => r.agencyCode),
+        column((r) => r.year),
+        column((r) => r.status),
+        column((r) => r.signedAt),
+      ],
+    });
+    const inserted = new Map(rows.map((r) => [versionKey(r.document_key, r.version), r]));
+    const raced = records.filter((r) => !inserted.has(versionKey(r.documentKey, r.version)));
+    const stored = raced.length > 0 ? await this.findMany(workstationId, raced) : new Map<string, RecordRow>();
+    return records.map((r) => {
+      const key = versionKey(r.documentKey, r.version);
+      const row = inserted.get(key);
+      if (row) return toReceipt(row, false);
+      const other = stored.get(key);
+      if (!other) throw new Error('record vanished after a conflicting insert');
+      return toStoredReceipt(other, r);
+    });
   }
 
   async hasBlobReference(sha256: string): Promise<boolean> {

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { ZodError } from 'zod';
-import { CommitRequest, DIRECT_UPLOAD, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import { BATCH_UPLOAD, CommitRequest, DIRECT_UPLOAD, type BatchResponse, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
 import type { BlobStorage } from './blob-storage';
 import { CredentialRepository, type Principal } from './credential-repository';
 import { CodedError } from '../shared/errors';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../core/sync/bag-zip';
 import { ingestZippedBagIntoHub, type BagIngestResult } from './bag-ingest';
 import { receiveBagUpload } from './bag-upload';
+import { acceptBatchUpload } from './batch-upload';
 import { acceptDirectUpload } from './direct-upload';
 import { DirectoryBlobStorage } from './directory-blob-storage';
 import { HubRecordRepository } from './hub-record-repository';
@@ -96,6 +97,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
 
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
   app.addContentTypeParser(DIRECT_UPLOAD.contentType, (_req, _payload, done) => done(null));
+  app.addContentTypeParser(BATCH_UPLOAD.contentType, (_req, _payload, done) => done(null));
   app.addContentTypeParser('application/zip', (_req, _payload, done) => done(null));
 
   app.addHook('onRequest', async (req) => {
@@ -158,6 +160,15 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     const receipt = await acceptDirectUpload(intake, p.workstationId, req.raw, req.params.sha256, maxRecordBytes);
     req.log.info({ workstation: p.workstationId, documentKey: receipt.documentKey, version: receipt.version, duplicate: receipt.duplicate }, 'record committed');
     return receipt;
+  });
+
+  app.post(BATCH_UPLOAD.path, async (req): Promise<BatchResponse> => {
+    const p = workstationOf(req);
+    if (req.headers['content-type'] !== BATCH_UPLOAD.contentType) throw new BadRequestError(`a batch is sent as ${BATCH_UPLOAD.contentType}`);
+    const answer = await acceptBatchUpload(intake, p.workstationId, req.raw);
+    const refused = answer.results.filter((r) => 'error' in r).length;
+    req.log.info({ workstation: p.workstationId, records: answer.results.length, refused }, 'batch committed');
+    return answer;
   });
 
   const bagLimits = options.bagLimits ?? DEFAULT_ZIP_LIMITS;

@@ -2,9 +2,16 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import type { BlobStorage } from './blob-storage';
-import type { HubRecordRepository } from './hub-record-repository';
+import { toStoredReceipt, versionKey, type HubRecordRepository } from './hub-record-repository';
 import type { RecordVerifier } from './record-verifier';
-import { HashMismatchError, NotPdfError, SignatureInvalidError, SizeMismatchError, TooLargeError, UploadRequiredError } from './sync-errors';
+import { HubError, HashMismatchError, NotPdfError, SignatureInvalidError, SizeMismatchError, TooLargeError, UploadRequiredError } from './sync-errors';
+
+/** One record of a batch as it arrived: what it declares, its bytes, their SHA-256. */
+export interface ReceivedRecord {
+  record: RecordDescriptor;
+  bytes: Buffer;
+  sha256: string;
+}
 
 export interface IntakeContext {
   records: HubRecordRepository;
@@ -41,6 +48,40 @@ export class RecordIntake {
     const sha256 = await this.check(record, bytes, receivedSha256);
     await this.ctx.blobs.putBytes(sha256, bytes);
     return this.ctx.records.commit(workstationId, record, 'upload');
+  }
+
+  /**
+   * A batch: one lookup of the versions already stored, the same checks as `acceptBytes` on each new
+   * one (verified and stored concurrently), then one commit for all that passed. A refused record
+   * has its coded error in its place and does not stop the others; a failure of the store itself
+   * fails the whole batch, which the workstation sends again.
+   */
+  async acceptBatch(workstationId: string, received: readonly ReceivedRecord[]): Promise<(Receipt | HubError)[]> {
+    const stored = await this.ctx.records.findMany(workstationId, received.map((r) => r.record));
+    const outcomes: (Receipt | HubError)[] = new Array(received.length);
+    const passed: number[] = [];
+    // Settled, not all: every check and write is over before this returns or throws, so the caller
+    // may reuse the buffer the bytes are in.
+    const settled = await Promise.allSettled(
+      received.map(async ({ record, bytes, sha256 }, i) => {
+        const row = stored.get(versionKey(record.documentKey, record.version));
+        if (row) return void (outcomes[i] = toStoredReceipt(row, record));
+        try {
+          this.checkSize(record, bytes.length);
+          await this.ctx.blobs.putBytes(await this.check(record, bytes, sha256), bytes);
+          passed.push(i);
+        } catch (e) {
+          if (!(e instanceof HubError)) throw e;
+          outcomes[i] = e;
+        }
+      }),
+    );
+    const failure = settled.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    passed.sort((a, b) => a - b);
+    const committed = await this.ctx.records.commitMany(workstationId, passed.map((i) => received[i]!.record), 'upload');
+    passed.forEach((i, k) => (outcomes[i] = committed[k]!));
+    return outcomes;
   }
 
   /** Commits a record whose bytes the hub already holds (verified when first stored), or asks for an upload. */

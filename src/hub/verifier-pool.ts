@@ -52,7 +52,9 @@ export class PooledPadesVerifier implements RecordVerifier {
       if (!slot) return;
       const task = this.queue.shift()!;
       slot.task = task;
-      slot.worker.postMessage({ id: task.id, bytes: task.bytes });
+      // A view into a larger buffer (a record inside a batch body) would be cloned with all of it.
+      const whole = task.bytes.byteLength === task.bytes.buffer.byteLength ? task.bytes : task.bytes.slice();
+      slot.worker.postMessage({ id: task.id, bytes: whole });
     }
   }
 

@@ -66,6 +66,31 @@ export const UPLOAD_METADATA = { sha256: 'sha256', record: 'record', workstation
  */
 export const DIRECT_UPLOAD = { path: '/records', header: 'sohoa-record', contentType: 'application/pdf', maxBytes: 8 * 1024 * 1024 } as const;
 
+/**
+ * Several small records in one request: `POST /records/batch`, body = a 4-byte big-endian length,
+ * that many bytes of `BatchManifest` JSON, then each record's bytes in the manifest's order. The
+ * answer lists one outcome per record, in the same order: its receipt, or the coded reason it was
+ * refused (the others are stored all the same). A hub without the route answers 404, and the
+ * workstation sends those records one by one.
+ */
+export const BATCH_UPLOAD = {
+  path: '/records/batch',
+  contentType: 'application/vnd.sohoa.records',
+  maxRecords: 16,
+  /** The records' bytes; the manifest comes on top. */
+  maxBytes: 4 * 1024 * 1024,
+  maxManifestBytes: 64 * 1024,
+} as const;
+
+export const BatchManifest = z.object({ records: z.array(RecordDescriptor).min(1).max(BATCH_UPLOAD.maxRecords) });
+export type BatchManifest = z.infer<typeof BatchManifest>;
+
+export const BatchOutcome = z.union([z.object({ receipt: Receipt }), z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) })]);
+export type BatchOutcome = z.infer<typeof BatchOutcome>;
+
+export const BatchResponse = z.object({ results: z.array(BatchOutcome) });
+export type BatchResponse = z.infer<typeof BatchResponse>;
+
 export const SYNC_ERROR_CODES = [
   'sync.unauthorized',
   'sync.forbidden',

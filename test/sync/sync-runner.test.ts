@@ -13,6 +13,7 @@ import { startTestHub, type TestHub } from '../hub/support/hub-harness';
 import { recordFactory, type RecordFactory } from './support/signed-records';
 import { seedRecords } from './support/workstation';
 import { startFlippingProxy } from './support/tcp-proxy';
+import { startRecordingProxy } from './support/http-proxy';
 
 let postgres: TestPostgres;
 let hub: TestHub;
@@ -197,6 +198,39 @@ describe('workstation sync', () => {
     const summary = await sync.send({ ...fast, bandwidthBytesPerSecond: 2_000_000, concurrency: 1, onEvent: (e) => e.type === 'progress' && progress.push(e.bytesSent) });
     expect(summary).toMatchObject({ acknowledged: 2, waiting: 0 });
     expect(progress.length).toBeGreaterThan(2);
+    await expectExactlySynced(sync, seeded);
+  });
+
+  it('sends small records in batch requests of at most 16, and a record the hub refuses does not stop the rest of its batch', async () => {
+    const { engine, sync } = await workstation();
+    const seeded = await seedRecords(engine, factory, 20);
+    // One record's stored PDF swapped for an unsigned one, as if signing had gone wrong.
+    const unsigned = engine.store.blobs.put(await factory.unsigned('batch unsigned'));
+    engine.store.db.prepare('UPDATE record SET pdf_sha256 = ? WHERE id = ?').run(unsigned, seeded[5]!.recordId);
+    const proxy = await startRecordingProxy(hub.url);
+    try {
+      const summary = await sync.send({ ...fast, hubUrl: proxy.url, concurrency: 2 });
+      expect(summary).toMatchObject({ acknowledged: 19, waiting: 0 });
+      expect(summary.rejected).toEqual([{ recordId: seeded[5]!.recordId, code: 'sync.signature-invalid', message: expect.any(String) }]);
+      expect(proxy.seen).toEqual(['POST /records/batch', 'POST /records/batch']);
+    } finally {
+      await proxy.close();
+    }
+    await expectExactlySynced(sync, seeded.filter((_, i) => i !== 5));
+  });
+
+  it('sends records one by one to a hub without the batch route', async () => {
+    const { engine, sync } = await workstation();
+    const seeded = await seedRecords(engine, factory, 5);
+    const proxy = await startRecordingProxy(hub.url, (method, path) => method === 'POST' && path === '/records/batch');
+    try {
+      const summary = await sync.send({ ...fast, hubUrl: proxy.url, concurrency: 1 });
+      expect(summary).toMatchObject({ acknowledged: 5, rejected: [], waiting: 0 });
+      expect(proxy.seen.filter((r) => r === 'POST /records/batch')).toHaveLength(1);
+      expect(proxy.seen.filter((r) => r.startsWith('PUT /records/'))).toHaveLength(5);
+    } finally {
+      await proxy.close();
+    }
     await expectExactlySynced(sync, seeded);
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { cachedStatement } from './statement-cache';
 
 export interface AuditRow {
   seq: number;
@@ -16,7 +17,7 @@ export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   last(): AuditRow | undefined {
-    return this.db.prepare('SELECT * FROM audit_event ORDER BY seq DESC LIMIT 1').get() as AuditRow | undefined;
+    return cachedStatement(this.db, 'SELECT * FROM audit_event ORDER BY seq DESC LIMIT 1').get() as AuditRow | undefined;
   }
 
   bySeq(seq: number): AuditRow | undefined {
@@ -24,12 +25,11 @@ export class AuditRepository {
   }
 
   insert(row: AuditRow): void {
-    this.db
-      .prepare(
-        `INSERT INTO audit_event (seq, at, actor, workstation_id, action, subject, details, prev_hash, hash)
-         VALUES (@seq, @at, @actor, @workstation_id, @action, @subject, @details, @prev_hash, @hash)`,
-      )
-      .run(row);
+    cachedStatement(
+      this.db,
+      `INSERT INTO audit_event (seq, at, actor, workstation_id, action, subject, details, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @workstation_id, @action, @subject, @details, @prev_hash, @hash)`,
+    ).run(row);
   }
 
   /** All events in the order they were written. */

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { cachedStatement } from './statement-cache';
 
 export type OutboxState = 'waiting' | 'sending' | 'acknowledged' | 'rejected';
 
@@ -62,7 +63,7 @@ export class OutboxRepository {
 
   /** After a crash, items left `sending` go back to `waiting`; their upload URL lets them resume. */
   resetInterrupted(): number {
-    return this.db.prepare(`UPDATE outbox_item SET state = 'waiting', updated_at = ? WHERE state = 'sending'`).run(this.now()).changes;
+    return cachedStatement(this.db, `UPDATE outbox_item SET state = 'waiting', updated_at = ? WHERE state = 'sending'`).run(this.now()).changes;
   }
 
   get(id: number): OutboxEntry | undefined {
@@ -99,36 +100,34 @@ export class OutboxRepository {
   }
 
   markSending(id: number, bytesTotal: number): void {
-    this.db.prepare(`UPDATE outbox_item SET state = 'sending', attempts = attempts + 1, bytes_total = ?, updated_at = ? WHERE id = ?`).run(bytesTotal, this.now(), id);
+    cachedStatement(this.db, `UPDATE outbox_item SET state = 'sending', attempts = attempts + 1, bytes_total = ?, updated_at = ? WHERE id = ?`).run(bytesTotal, this.now(), id);
   }
 
   setProgress(id: number, bytesSent: number): void {
-    this.db.prepare(`UPDATE outbox_item SET bytes_sent = ? WHERE id = ?`).run(bytesSent, id);
+    cachedStatement(this.db, `UPDATE outbox_item SET bytes_sent = ? WHERE id = ?`).run(bytesSent, id);
   }
 
   setUploadUrl(id: number, uploadUrl: string | null): void {
-    this.db.prepare(`UPDATE outbox_item SET upload_url = ?, updated_at = ? WHERE id = ?`).run(uploadUrl, this.now(), id);
+    cachedStatement(this.db, `UPDATE outbox_item SET upload_url = ?, updated_at = ? WHERE id = ?`).run(uploadUrl, this.now(), id);
   }
 
   acknowledge(id: number, receipt: string): void {
-    this.db
-      .prepare(`UPDATE outbox_item SET state = 'acknowledged', receipt = ?, upload_url = NULL, last_error = NULL, next_attempt_at = NULL, bytes_sent = coalesce(bytes_total, bytes_sent), updated_at = ? WHERE id = ?`)
+    cachedStatement(this.db, `UPDATE outbox_item SET state = 'acknowledged', receipt = ?, upload_url = NULL, last_error = NULL, next_attempt_at = NULL, bytes_sent = coalesce(bytes_total, bytes_sent), updated_at = ? WHERE id = ?`)
       .run(receipt, this.now(), id);
   }
 
   retryLater(id: number, error: string, nextAttemptAt: string): void {
-    this.db.prepare(`UPDATE outbox_item SET state = 'waiting', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`).run(error, nextAttemptAt, this.now(), id);
+    cachedStatement(this.db, `UPDATE outbox_item SET state = 'waiting', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`).run(error, nextAttemptAt, this.now(), id);
   }
 
   reject(id: number, code: string, message: string): void {
-    this.db
-      .prepare(`UPDATE outbox_item SET state = 'rejected', rejection_code = ?, last_error = ?, upload_url = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?`)
+    cachedStatement(this.db, `UPDATE outbox_item SET state = 'rejected', rejection_code = ?, last_error = ?, upload_url = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?`)
       .run(code, message, this.now(), id);
   }
 
   /** Puts rejected items back in the queue (after the cause was fixed). */
   requeueRejected(): number {
-    return this.db.prepare(`UPDATE outbox_item SET state = 'waiting', rejection_code = NULL, next_attempt_at = NULL, updated_at = ? WHERE state = 'rejected'`).run(this.now()).changes;
+    return cachedStatement(this.db, `UPDATE outbox_item SET state = 'waiting', rejection_code = NULL, next_attempt_at = NULL, updated_at = ? WHERE state = 'rejected'`).run(this.now()).changes;
   }
 
   counts(): Record<OutboxState, number> {

@@ -1,14 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FINAL_REJECTIONS, type Receipt, type RecordDescriptor } from '../../shared/sync-protocol';
+import { BATCH_UPLOAD, FINAL_REJECTIONS, type BatchOutcome, type Receipt, type RecordDescriptor } from '../../shared/sync-protocol';
 import { CodedError } from '../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
-import { sha256Hex, type BlobStore } from '../store/blob-store';
+import type { BlobStore } from '../store/blob-store';
 import { BlobTamperedError } from '../store/blob-errors';
 import type { OutboxEntry, OutboxRepository } from '../store/outbox-repository';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { BandwidthLimiter } from './bandwidth-limiter';
 import type { Agent } from 'node:http';
 import type { HubClient } from './hub-client';
+import { groupForBatches, uploadBatch } from './batch-uploader';
 import { DIRECT_UPLOAD_BELOW, hubAgent, uploadRecordDirect } from './direct-uploader';
 import { uploadRecord } from './record-uploader';
 import { HubRefusedError, LocalRecordCorruptError, LocalRecordMissingError } from './sync-errors';
@@ -60,17 +61,18 @@ const AUTH_CODES = new Set(['sync.unauthorized', 'sync.forbidden']);
 /** The hub lost or refused the partial upload: start a fresh one. */
 const RESTART_UPLOAD = new Set(['sync.hash-mismatch', 'sync.upload-not-found', 'sync.upload-incomplete']);
 
-/** A record's PDF from the store; a file altered on disk (failing its tag or its hash) is a corrupt local record. */
+/**
+ * A record's PDF from the store. The store's AES-GCM tag authenticates the bytes under their SHA-256
+ * name, so a file altered on disk fails there, and is reported as a corrupt local record; hashing
+ * the bytes again would prove nothing more.
+ */
 export function readLocalRecord(blobs: BlobStore, entry: OutboxEntry): Buffer {
-  let bytes: Buffer;
   try {
-    bytes = blobs.get(entry.pdfSha256);
+    return blobs.get(entry.pdfSha256);
   } catch (e) {
     if (e instanceof BlobTamperedError) throw new LocalRecordCorruptError(entry.recordId, entry.pdfSha256);
     throw e;
   }
-  if (sha256Hex(bytes) !== entry.pdfSha256) throw new LocalRecordCorruptError(entry.recordId, entry.pdfSha256);
-  return bytes;
 }
 
 export function descriptorOf(entry: OutboxEntry, size: number): RecordDescriptor {
@@ -94,8 +96,9 @@ export class SyncRunner {
 
   async run(options: SyncOptions = {}): Promise<SyncSummary> {
     const started = Date.now();
-    const batchSize = options.batchSize ?? 20;
     const concurrency = options.concurrency ?? 4;
+    // Enough records for a full batch request per connection.
+    const batchSize = options.batchSize ?? BATCH_UPLOAD.maxRecords * concurrency;
     const maxAttempts = options.maxAttempts ?? 5;
     const backoff = options.backoff ?? { baseMs: 500, maxMs: 30_000 };
     const deadline = started + (options.maxWaitMs ?? 60_000);
@@ -108,12 +111,51 @@ export class SyncRunner {
     const usable = (e: OutboxEntry) => (attempts.get(e.id) ?? 0) < maxAttempts;
     const agent = hubAgent(this.ctx.client.baseUrl, concurrency);
     const writes = new OutboxWrites(outbox);
+    const link = { limiter, agent, writes, backoff };
+    const inFlight = new Set<number>();
+    const queue: Prepared[][] = [];
+    const running = () => !options.signal?.aborted && !summary.stoppedBy;
+    /**
+     * Takes the next due records into the queue. The deferred outbox writes are committed first, so
+     * a record just acknowledged is not due again; records still being sent are left out.
+     */
+    const refill = (): boolean => {
+      writes.flush();
+      const skip = [...attempts.values()].filter((n) => n >= maxAttempts).length + inFlight.size;
+      const batch = outbox
+        .due(batchSize + skip)
+        .filter((e) => usable(e) && !inFlight.has(e.id))
+        .slice(0, batchSize);
+      const units = this.unitsOf(batch, writes, emit(options));
+      for (const unit of units) for (const { entry } of unit) inFlight.add(entry.id);
+      queue.push(...units);
+      return batch.length > 0;
+    };
+    // Each connection takes the next request's records as soon as it is free: no waiting for the
+    // slowest request of a round before the next begins.
+    const worker = async () => {
+      while (running()) {
+        if (queue.length === 0 && !refill()) return;
+        const unit = queue.shift();
+        if (!unit) continue; // every record of that batch was refused before sending
+        for (const { entry } of unit) attempts.set(entry.id, (attempts.get(entry.id) ?? 0) + 1);
+        const outcomes = unit.length === 1 && !this.groupable(unit[0]!) ? [await this.sendOne(unit[0]!, attempts.get(unit[0]!.entry.id)!, link, options)] : await this.sendGroup(unit, attempts, link, options);
+        for (const { entry } of unit) inFlight.delete(entry.id);
+        for (const outcome of outcomes) {
+          if (outcome.kind === 'acknowledged') {
+            summary.acknowledged++;
+            summary.bytes += outcome.bytes;
+            if (outcome.receipt.duplicate) summary.duplicates++;
+          } else if (outcome.kind === 'stop') summary.stoppedBy = { code: outcome.code, message: outcome.message };
+        }
+      }
+    };
     try {
-
-    while (!options.signal?.aborted && !summary.stoppedBy) {
-      const exhausted = [...attempts.values()].filter((n) => n >= maxAttempts).length;
-      const batch = outbox.due(batchSize + exhausted).filter(usable).slice(0, batchSize);
-      if (batch.length === 0) {
+      while (running()) {
+        await Promise.all(Array.from({ length: concurrency }, worker));
+        writes.flush();
+        if (!running()) break;
+        // Nothing due now: wait for the earliest retry, within the run's deadline.
         const next = outbox
           .list('waiting')
           .filter(usable)
@@ -121,24 +163,7 @@ export class SyncRunner {
           .sort((a, b) => a - b)[0];
         if (next === undefined || next > deadline) break;
         await sleep(Math.max(0, next - Date.now()) + 5);
-        continue;
       }
-      const queue = [...batch];
-      const worker = async () => {
-        for (let entry = queue.shift(); entry && !summary.stoppedBy; entry = queue.shift()) {
-          const attempt = (attempts.get(entry.id) ?? 0) + 1;
-          attempts.set(entry.id, attempt);
-          const outcome = await this.sendOne(entry, attempt, backoff, { limiter, agent, writes }, options);
-          if (outcome.kind === 'acknowledged') {
-            summary.acknowledged++;
-            summary.bytes += outcome.bytes;
-            if (outcome.receipt.duplicate) summary.duplicates++;
-          } else if (outcome.kind === 'stop') summary.stoppedBy = { code: outcome.code, message: outcome.message };
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
-      writes.flush();
-    }
     } finally {
       agent.destroy();
       writes.flush();
@@ -169,21 +194,41 @@ export class SyncRunner {
     };
   }
 
-  private async sendOne(entry: OutboxEntry, attempt: number, backoff: BackoffPolicy, link: { limiter?: BandwidthLimiter; agent: Agent; writes: OutboxWrites }, options: SyncOptions): Promise<Outcome> {
-    const { outbox, blobs, client } = this.ctx;
-    const { writes } = link;
-    const emit = options.onEvent ?? (() => undefined);
-    let bytes: Buffer;
+  /** False once the hub has shown it has no batch route: the rest of the run sends one by one. */
+  private batchesAccepted = true;
+
+  /** A small record goes in a batch and needs no state here before it goes; a larger one resumes from its tus upload. */
+  private groupable(p: Prepared): boolean {
+    return this.batchesAccepted && p.bytes.length <= DIRECT_UPLOAD_BELOW && !p.entry.uploadUrl;
+  }
+
+  /** Reads each record's bytes (rejecting those missing or corrupt here), then groups the small ones for batch requests. */
+  private unitsOf(batch: OutboxEntry[], writes: OutboxWrites, emit: (event: SyncEvent) => void): Prepared[][] {
+    const prepared: Prepared[] = [];
+    for (const entry of batch) {
+      const bytes = this.readOrReject(entry, writes, emit);
+      if (bytes) prepared.push({ entry, bytes });
+    }
+    return [...groupForBatches(prepared.filter((p) => this.groupable(p))), ...prepared.filter((p) => !this.groupable(p)).map((p) => [p])];
+  }
+
+  private readOrReject(entry: OutboxEntry, writes: OutboxWrites, emit: (event: SyncEvent) => void): Buffer | undefined {
+    const { outbox, blobs } = this.ctx;
     try {
       if (!blobs.has(entry.pdfSha256)) throw new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
-      bytes = readLocalRecord(blobs, entry);
+      return readLocalRecord(blobs, entry);
     } catch (e) {
       const error = e instanceof CodedError ? e : new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
       writes.flush();
       this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
       emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
-      return { kind: 'rejected' };
+      return undefined;
     }
+  }
+
+  private async sendOne({ entry, bytes }: Prepared, attempt: number, link: Link, options: SyncOptions): Promise<Outcome> {
+    const { outbox, client } = this.ctx;
+    const { writes } = link;
     // A small record is sent in one request and needs no state on this side before it goes; a larger
     // one's upload resumes from what is written here, so that is committed first.
     const direct = bytes.length <= DIRECT_UPLOAD_BELOW && !entry.uploadUrl;
@@ -204,7 +249,7 @@ export class SyncRunner {
           reported = sent;
           // The last byte's progress is stored with the acknowledgement.
           if (sent < total) outbox.setProgress(entry.id, sent);
-          emit({ type: 'progress', recordId: entry.recordId, bytesSent: sent, bytesTotal: total });
+          emit(options)({ type: 'progress', recordId: entry.recordId, bytesSent: sent, bytesTotal: total });
         };
         if (direct) {
           receipt = await uploadRecordDirect({ hubUrl: client.baseUrl, authorization: client.authorization, agent: link.agent, limiter: link.limiter }, record, bytes, onProgress);
@@ -213,26 +258,90 @@ export class SyncRunner {
           receipt = uploaded.receipt ?? (await client.commit({ record, uploadId: uploaded.uploadId }));
         }
       }
-      const acknowledged = receipt;
-      writes.add(
-        this.withAudit(() => outbox.acknowledge(entry.id, JSON.stringify(acknowledged)), entry, 'sync.record.acknowledged', { receiptId: receipt.receiptId, duplicate: receipt.duplicate, sha256: entry.pdfSha256 }),
-        () => emit({ type: 'acknowledged', recordId: entry.recordId, receipt: acknowledged }),
-      );
-      return { kind: 'acknowledged', receipt, bytes: bytes.length };
+      return this.acknowledged({ entry, bytes }, receipt, link, options);
     } catch (e) {
-      const error = e instanceof CodedError ? e : new CodedError('sync.failed', (e as Error).message);
-      writes.flush();
-      if (error instanceof HubRefusedError && FINAL_REJECTIONS.includes(error.code)) {
-        this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
-        emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
-        return { kind: 'rejected' };
-      }
-      if (RESTART_UPLOAD.has(error.code)) outbox.setUploadUrl(entry.id, null);
-      const inMs = backoffDelay(attempt, backoff);
-      outbox.retryLater(entry.id, `${error.code}: ${error.message}`, new Date(Date.now() + inMs).toISOString());
-      emit({ type: 'retry', recordId: entry.recordId, code: error.code, message: error.message, inMs });
-      if (AUTH_CODES.has(error.code)) return { kind: 'stop', code: error.code, message: error.message };
-      return { kind: 'retry' };
+      return this.failed(entry, attempt, e, link, options);
     }
   }
+
+  /**
+   * Small records in one request; each gets its own outcome from the hub's answer. A failure of the
+   * whole request (network, credential) is each record's failure.
+   */
+  private async sendGroup(unit: Prepared[], attempts: Map<number, number>, link: Link, options: SyncOptions): Promise<Outcome[]> {
+    const { outbox, client } = this.ctx;
+    if (!this.batchesAccepted) return this.oneByOne(unit, attempts, link, options);
+    for (const { entry, bytes } of unit) link.writes.add(this.withAudit(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', { attempt: attempts.get(entry.id), bytes: bytes.length, hub: client.baseUrl }));
+    const items = unit.map(({ entry, bytes }) => ({ record: descriptorOf(entry, bytes.length), bytes }));
+    // The records are the body's tail, in order: one has gone once the body is past its last byte.
+    let reported = 0;
+    let after = unit.slice(1).reduce((n, p) => n + p.bytes.length, 0);
+    const onProgress = (sent: number, total: number) => {
+      for (; reported < unit.length && total - after <= sent; reported++) {
+        const { entry, bytes } = unit[reported]!;
+        emit(options)({ type: 'progress', recordId: entry.recordId, bytesSent: bytes.length, bytesTotal: bytes.length });
+        after -= unit[reported + 1]?.bytes.length ?? 0;
+      }
+    };
+    let outcomes: BatchOutcome[] | undefined;
+    try {
+      outcomes = await uploadBatch({ hubUrl: client.baseUrl, authorization: client.authorization, agent: link.agent, limiter: link.limiter }, items, onProgress);
+    } catch (e) {
+      return unit.map((p) => this.failed(p.entry, attempts.get(p.entry.id)!, e, link, options));
+    }
+    if (!outcomes) {
+      this.batchesAccepted = false;
+      return this.oneByOne(unit, attempts, link, options);
+    }
+    return outcomes.map((o, i) =>
+      'receipt' in o ? this.acknowledged(unit[i]!, o.receipt, link, options) : this.failed(unit[i]!.entry, attempts.get(unit[i]!.entry.id)!, new HubRefusedError(o.error.code, o.error.message, 422, o.error.details), link, options),
+    );
+  }
+
+  private async oneByOne(unit: Prepared[], attempts: Map<number, number>, link: Link, options: SyncOptions): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    for (const p of unit) outcomes.push(await this.sendOne(p, attempts.get(p.entry.id)!, link, options));
+    return outcomes;
+  }
+
+  private acknowledged({ entry, bytes }: Prepared, receipt: Receipt, link: Link, options: SyncOptions): Outcome {
+    link.writes.add(
+      this.withAudit(() => this.ctx.outbox.acknowledge(entry.id, JSON.stringify(receipt)), entry, 'sync.record.acknowledged', { receiptId: receipt.receiptId, duplicate: receipt.duplicate, sha256: entry.pdfSha256 }),
+      () => emit(options)({ type: 'acknowledged', recordId: entry.recordId, receipt }),
+    );
+    return { kind: 'acknowledged', receipt, bytes: bytes.length };
+  }
+
+  /** A refusal that cannot change rejects the record; anything else waits for a retry with backoff. */
+  private failed(entry: OutboxEntry, attempt: number, e: unknown, link: Link, options: SyncOptions): Outcome {
+    const { outbox } = this.ctx;
+    const error = e instanceof CodedError ? e : new CodedError('sync.failed', (e as Error).message);
+    link.writes.flush();
+    if (error instanceof HubRefusedError && FINAL_REJECTIONS.includes(error.code)) {
+      this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
+      emit(options)({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
+      return { kind: 'rejected' };
+    }
+    if (RESTART_UPLOAD.has(error.code)) outbox.setUploadUrl(entry.id, null);
+    const inMs = backoffDelay(attempt, link.backoff);
+    outbox.retryLater(entry.id, `${error.code}: ${error.message}`, new Date(Date.now() + inMs).toISOString());
+    emit(options)({ type: 'retry', recordId: entry.recordId, code: error.code, message: error.message, inMs });
+    if (AUTH_CODES.has(error.code)) return { kind: 'stop', code: error.code, message: error.message };
+    return { kind: 'retry' };
+  }
 }
+
+interface Prepared {
+  entry: OutboxEntry;
+  bytes: Buffer;
+}
+
+interface Link {
+  limiter?: BandwidthLimiter;
+  agent: Agent;
+  writes: OutboxWrites;
+  backoff: BackoffPolicy;
+}
+
+const emit = (options: SyncOptions) => options.onEvent ?? (() => undefined);
+
