@@ -36,7 +36,7 @@ function post(body: Buffer, headers: Record<string, string | number> = {}): Prom
   });
 }
 
-const batchOf = (items: { record: RecordDescriptor; bytes: Buffer }[]) => Buffer.concat(encodeBatch(items));
+const batchOf = (items: { record: RecordDescriptor; bytes: Uint8Array }[]) => Buffer.concat(encodeBatch(items));
 const rows = async () => (await pool.query<{ document_key: string; version: number; sha256: string; receipt_id: string }>('SELECT document_key, version, sha256, receipt_id FROM record ORDER BY id')).rows;
 const storedBlobs = () => readdirSync(blobs.path, { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f))).length;
 const codeOf = (r: { status: number; body: Record<string, unknown> }) => `${r.status} ${String(r.body.code)}`;

@@ -37,7 +37,7 @@ export interface HubReply {
 }
 
 /** One request to the hub with a body, given in parts (paced by the limiter when there is one); a lost connection is HubUnreachableError. */
-export async function sendToHub(ctx: DirectUploaderContext, method: string, path: string, headers: Record<string, string>, body: readonly Buffer[], onProgress: (sent: number, total: number) => void): Promise<HubReply> {
+export async function sendToHub(ctx: DirectUploaderContext, method: string, path: string, headers: Record<string, string>, body: readonly Uint8Array[], onProgress: (sent: number, total: number) => void): Promise<HubReply> {
   const url = new URL(path, ctx.hubUrl);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -74,7 +74,7 @@ export function answerOf<T>(reply: HubReply, schema: { safeParse(v: unknown): { 
 }
 
 /** Writes the body, asking the limiter before every piece when there is one. */
-async function writeBody(req: ReturnType<typeof httpRequest>, parts: readonly Buffer[], limiter: BandwidthLimiter | undefined, onProgress: (sent: number, total: number) => void): Promise<void> {
+async function writeBody(req: ReturnType<typeof httpRequest>, parts: readonly Uint8Array[], limiter: BandwidthLimiter | undefined, onProgress: (sent: number, total: number) => void): Promise<void> {
   const total = parts.reduce((n, p) => n + p.length, 0);
   if (!limiter) {
     for (const part of parts) req.write(part);
