@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { BATCH_LENGTH_PREFIX as LENGTH_PREFIX } from '../shared/batch-body';
 import { BATCH_UPLOAD, BatchManifest, type BatchResponse, type RecordDescriptor } from '../shared/sync-protocol';
 import { receiveExactly } from './direct-upload';
+import { versionKey } from './hub-record-repository';
 import type { ReceivedRecord, RecordIntake } from './record-intake';
 import { BadRequestError, SizeMismatchError, TooLargeError } from './sync-errors';
 
@@ -17,7 +18,7 @@ export function readManifest(body: Buffer): { records: RecordDescriptor[]; dataO
   } catch {
     throw new BadRequestError(`the batch manifest is not a list of 1 to ${BATCH_UPLOAD.maxRecords} record descriptors`);
   }
-  const versions = new Set(records.map((r) => `${r.documentKey}\u0000${r.version}`));
+  const versions = new Set(records.map((r) => versionKey(r.documentKey, r.version)));
   if (versions.size !== records.length) throw new BadRequestError('the batch names the same record version twice');
   const dataOffset = LENGTH_PREFIX + manifestLength;
   const declared = records.reduce((n, r) => n + r.size, 0);

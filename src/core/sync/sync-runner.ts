@@ -96,6 +96,7 @@ export class SyncRunner {
 
   async run(options: SyncOptions = {}): Promise<SyncSummary> {
     const started = Date.now();
+    this.batchesAccepted = true; // the hub may have been upgraded since the last run
     const concurrency = options.concurrency ?? 4;
     // Enough records for a full batch request per connection.
     const batchSize = options.batchSize ?? BATCH_UPLOAD.maxRecords * concurrency;
