@@ -174,6 +174,17 @@ describe('workstation sync', () => {
     expect(sync.outbox.byRecord(bad.recordId)).toMatchObject({ state: 'rejected', rejectionCode: 'sync.local-corrupt' });
   });
 
+  it('rejects a record whose local PDF is gone, with its own code, and sends the others', async () => {
+    const { engine, sync } = await workstation();
+    const [gone, kept] = await seedRecords(engine, factory, 2);
+    const { unlinkSync } = await import('node:fs');
+    unlinkSync(engine.store.blobs.pathOf(gone!.sha256));
+    const summary = await sync.send(fast);
+    expect(summary.acknowledged).toBe(1);
+    expect(summary.rejected).toEqual([{ recordId: gone!.recordId, code: 'sync.local-missing', message: expect.stringContaining(gone!.sha256) }]);
+    await expectExactlySynced(sync, [kept!]);
+  });
+
   it('records each record\'s way in the audit log: sent, acknowledged with the receipt, rejected with the code', async () => {
     const { engine, sync } = await workstation();
     const [good, bad] = await seedRecords(engine, factory, 2);

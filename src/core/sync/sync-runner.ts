@@ -3,7 +3,7 @@ import { BATCH_UPLOAD, FINAL_REJECTIONS, type BatchOutcome, type Receipt, type R
 import { CodedError } from '../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { BlobStore } from '../store/blob-store';
-import { BlobTamperedError } from '../store/blob-errors';
+import { BlobMissingError, BlobTamperedError } from '../store/blob-errors';
 import type { OutboxEntry, OutboxRepository } from '../store/outbox-repository';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { BandwidthLimiter } from './bandwidth-limiter';
@@ -62,15 +62,16 @@ const AUTH_CODES = new Set(['sync.unauthorized', 'sync.forbidden']);
 const RESTART_UPLOAD = new Set(['sync.hash-mismatch', 'sync.upload-not-found', 'sync.upload-incomplete']);
 
 /**
- * A record's PDF from the store. The store's AES-GCM tag authenticates the bytes under their SHA-256
- * name, so a file altered on disk fails there, and is reported as a corrupt local record; hashing
- * the bytes again would prove nothing more.
+ * A record's PDF from the store, or the record's own coded error when its file is gone or altered.
+ * The store's AES-GCM tag authenticates the bytes under their SHA-256 name, so an altered file fails
+ * there; hashing the bytes again would prove nothing more.
  */
 export function readLocalRecord(blobs: BlobStore, entry: OutboxEntry): Buffer {
   try {
     return blobs.get(entry.pdfSha256);
   } catch (e) {
     if (e instanceof BlobTamperedError) throw new LocalRecordCorruptError(entry.recordId, entry.pdfSha256);
+    if (e instanceof BlobMissingError) throw new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
     throw e;
   }
 }
@@ -216,7 +217,6 @@ export class SyncRunner {
   private readOrReject(entry: OutboxEntry, writes: OutboxWrites, emit: (event: SyncEvent) => void): Buffer | undefined {
     const { outbox, blobs } = this.ctx;
     try {
-      if (!blobs.has(entry.pdfSha256)) throw new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
       return readLocalRecord(blobs, entry);
     } catch (e) {
       const error = e instanceof CodedError ? e : new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
