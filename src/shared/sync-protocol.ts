@@ -76,10 +76,10 @@ export const DIRECT_UPLOAD = { path: '/records', header: 'sohoa-record', content
 export const BATCH_UPLOAD = {
   path: '/records/batch',
   contentType: 'application/vnd.sohoa.records',
-  maxRecords: 16,
+  maxRecords: 64,
   /** The records' bytes; the manifest comes on top. */
   maxBytes: 4 * 1024 * 1024,
-  maxManifestBytes: 64 * 1024,
+  maxManifestBytes: 256 * 1024,
 } as const;
 
 export const BatchManifest = z.object({ records: z.array(RecordDescriptor).min(1).max(BATCH_UPLOAD.maxRecords) });

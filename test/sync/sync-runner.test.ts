@@ -6,7 +6,7 @@ import { Engine } from '../../src/core/engine';
 import { HubClient } from '../../src/core/sync/hub-client';
 import { SyncRunner, type SyncEvent } from '../../src/core/sync/sync-runner';
 import { WorkstationSync } from '../../src/core/sync/workstation-sync';
-import type { Receipt } from '../../src/shared/sync-protocol';
+import { BATCH_UPLOAD, type Receipt } from '../../src/shared/sync-protocol';
 import { tempDir } from '../support/temp-dir';
 import { freePort, startPostgres, type TestPostgres } from '../hub/support/postgres';
 import { startTestHub, type TestHub } from '../hub/support/hub-harness';
@@ -212,16 +212,16 @@ describe('workstation sync', () => {
     await expectExactlySynced(sync, seeded);
   });
 
-  it('sends small records in batch requests of at most 16, and a record the hub refuses does not stop the rest of its batch', async () => {
+  it(`sends small records in batch requests of at most ${BATCH_UPLOAD.maxRecords}, and a record the hub refuses does not stop the rest of its batch`, async () => {
     const { engine, sync } = await workstation();
-    const seeded = await seedRecords(engine, factory, 20);
+    const seeded = await seedRecords(engine, factory, BATCH_UPLOAD.maxRecords + 4);
     // One record's stored PDF swapped for an unsigned one, as if signing had gone wrong.
     const unsigned = engine.store.blobs.put(await factory.unsigned('batch unsigned'));
     engine.store.db.prepare('UPDATE record SET pdf_sha256 = ? WHERE id = ?').run(unsigned, seeded[5]!.recordId);
     const proxy = await startRecordingProxy(hub.url);
     try {
       const summary = await sync.send({ ...fast, hubUrl: proxy.url, concurrency: 2 });
-      expect(summary).toMatchObject({ acknowledged: 19, waiting: 0 });
+      expect(summary).toMatchObject({ acknowledged: BATCH_UPLOAD.maxRecords + 3, waiting: 0 });
       expect(summary.rejected).toEqual([{ recordId: seeded[5]!.recordId, code: 'sync.signature-invalid', message: expect.any(String) }]);
       expect(proxy.seen).toEqual(['POST /records/batch', 'POST /records/batch']);
     } finally {

@@ -128,7 +128,8 @@ export class SyncRunner {
         .due(batchSize + skip)
         .filter((e) => usable(e) && !inFlight.has(e.id))
         .slice(0, batchSize);
-      const units = this.unitsOf(batch, writes, emit(options));
+      // Read no more than the connections can send at once: the rest stay due for the next refill.
+      const units = this.unitsOf(batch, concurrency * BATCH_UPLOAD.maxBytes, writes, emit(options));
       for (const unit of units) for (const { entry } of unit) inFlight.add(entry.id);
       queue.push(...units);
       return batch.length > 0;
@@ -204,12 +205,18 @@ export class SyncRunner {
     return this.batchesAccepted && p.bytes.length <= DIRECT_UPLOAD_BELOW && !p.entry.uploadUrl;
   }
 
-  /** Reads each record's bytes (rejecting those missing or corrupt here), then groups the small ones for batch requests. */
-  private unitsOf(batch: OutboxEntry[], writes: OutboxWrites, emit: (event: SyncEvent) => void): Prepared[][] {
+  /**
+   * Reads records' bytes until `maxBytes` are read (rejecting those missing or corrupt here), then
+   * groups the small ones for batch requests.
+   */
+  private unitsOf(batch: OutboxEntry[], maxBytes: number, writes: OutboxWrites, emit: (event: SyncEvent) => void): Prepared[][] {
     const prepared: Prepared[] = [];
+    let read = 0;
     for (const entry of batch) {
+      if (read >= maxBytes) break;
       const bytes = this.readOrReject(entry, writes, emit);
       if (bytes) prepared.push({ entry, bytes });
+      read += bytes?.length ?? 0;
     }
     return [...groupForBatches(prepared.filter((p) => this.groupable(p))), ...prepared.filter((p) => !this.groupable(p)).map((p) => [p])];
   }
