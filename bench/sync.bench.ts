@@ -7,7 +7,9 @@
  * figures are printed (MB/s, records/s, CPU per record of each process) and the ratio of the
  * median round (target ≥ 0.7×). The plain server keeps getting faster from round to round (its
  * CPU per record falls about threefold over 5,000 records, even writing to /dev/null), so a run
- * with more rounds measures against a faster reference.
+ * with more rounds measures against a faster reference. A second reference, the same server
+ * flushing each file to disk before it answers (as the hub does with a record's blob), runs in each
+ * round too, and the median ratio against it is printed as well.
  * then the hub's ingest rate with two workstations (two processes, N/2 records each) sending at once,
  * with the blobs in a directory and (unless --skip-s3) in S3-compatible storage (s3rver, its own process).
  *
@@ -23,7 +25,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -112,13 +114,16 @@ function postgresCpuSeconds(): number {
 }
 
 async function plainPut(files: Buffer[], port: number, round: number): Promise<number> {
+  // Connections of its own, closed after: a connection kept idle from an earlier phase may be
+  // closed by the server (its keep-alive timeout) just as it is reused, failing a request.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const started = performance.now();
   const queue = files.map((bytes, i) => ({ bytes, i: `${round}-${i}` }));
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       const { bytes, i } = item;
       await new Promise<void>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, method: 'PUT', path: `/${i}.pdf`, headers: { 'content-length': bytes.length } }, (res) => {
+        const req = request({ host: '127.0.0.1', port, agent, method: 'PUT', path: `/${i}.pdf`, headers: { 'content-length': bytes.length } }, (res) => {
           res.resume();
           res.on('end', resolve);
         });
@@ -128,7 +133,9 @@ async function plainPut(files: Buffer[], port: number, round: number): Promise<n
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  agent.destroy();
+  return ms;
 }
 
 async function profiled<T>(file: string | undefined, run: () => Promise<T>): Promise<T> {
@@ -184,6 +191,8 @@ try {
   const hubUrl = hubProcess.match[1]!;
   const putServer = await startChild(['--import', 'tsx', 'bench/support/plain-put-server.ts', join(tmp.path, 'put')], /^(\d+)\n/, 'stdout');
   children.push(putServer.child);
+  const durableServer = await startChild(['--import', 'tsx', 'bench/support/plain-put-server.ts', join(tmp.path, 'put-fsync'), '--fsync'], /^(\d+)\n/, 'stdout');
+  children.push(durableServer.child);
 
   const bytes = COUNT * SIZE;
   const engine = Engine.open({ dataDir: join(tmp.path, 'ws') });
@@ -216,11 +225,12 @@ try {
 
   // Rounds alternate the plain PUT and the sync, each on records of its own, so that a change in
   // the machine's load during the run weighs on both; the ratio is the median round's.
-  const rounds: { putMs: number; syncMs: number; plainCpu: { client: number; server: number }; syncCpu: { workstation: number; hub: number; postgres: number } }[] = [];
+  const rounds: { putMs: number; durablePutMs: number; syncMs: number; plainCpu: { client: number; server: number }; syncCpu: { workstation: number; hub: number; postgres: number } }[] = [];
   // A warm-up round of 200 records each way, not counted, so that neither side is timed while its code is still being compiled.
   const warmUp = Array.from({ length: 200 }, (_, i) => signedLookingPdf(-1 - i));
   seed(engine, warmUp, 'WARM');
   await plainPut(warmUp, Number(putServer.match[1]), -1);
+  await plainPut(warmUp, Number(durableServer.match[1]), -1);
   await sync.send({ concurrency: CONCURRENCY });
   for (let round = 0; round < ROUNDS; round++) {
     const files = Array.from({ length: COUNT }, (_, i) => signedLookingPdf(2 * COUNT + round * COUNT + i));
@@ -234,13 +244,15 @@ try {
     const plainUsage = process.cpuUsage(benchCpu);
     const plainCpu = { client: (plainUsage.user + plainUsage.system) / 1e6, server: cpuSeconds(putServer.child.pid!) - putCpu };
     execFileSync('sync');
+    const durablePutMs = await plainPut(files, Number(durableServer.match[1]), round);
+    execFileSync('sync');
     const before = { hub: cpuSeconds(hubProcess.child.pid!), pg: postgresCpuSeconds(), ws: process.cpuUsage() };
     const started = performance.now();
     const summary = await profiled(values.profile && round === 0 ? join(values.profile, 'workstation.cpuprofile') : undefined, () => sync.send({ concurrency: CONCURRENCY }));
     const syncMs = performance.now() - started;
     const wsUsage = process.cpuUsage(before.ws);
     if (summary.acknowledged !== COUNT) throw new Error(`round ${round + 1}: only ${summary.acknowledged} of ${COUNT} acknowledged`);
-    rounds.push({ putMs, syncMs, plainCpu, syncCpu: { workstation: (wsUsage.user + wsUsage.system) / 1e6, hub: cpuSeconds(hubProcess.child.pid!) - before.hub, postgres: postgresCpuSeconds() - before.pg } });
+    rounds.push({ putMs, durablePutMs, syncMs, plainCpu, syncCpu: { workstation: (wsUsage.user + wsUsage.system) / 1e6, hub: cpuSeconds(hubProcess.child.pid!) - before.hub, postgres: postgresCpuSeconds() - before.pg } });
   }
   engine.close();
 
@@ -256,7 +268,7 @@ try {
   const perRecord = (s: number) => `${((s * 1000) / COUNT).toFixed(2)} ms`;
   for (const [i, r] of rounds.entries())
     console.log(
-      `round ${i + 1}: plain HTTP PUT ${mbs(r.putMs).toFixed(1)} MB/s, ${rps(r.putMs).toFixed(0)} records/s (${(r.putMs / 1000).toFixed(2)} s) | sohoa sync ${mbs(r.syncMs).toFixed(1)} MB/s, ${rps(r.syncMs).toFixed(0)} records/s (${(r.syncMs / 1000).toFixed(2)} s) | ratio ${(r.putMs / r.syncMs).toFixed(2)}× | CPU/record: plain ${perRecord(r.plainCpu.client + r.plainCpu.server)}, sync ws ${perRecord(r.syncCpu.workstation)} + hub ${perRecord(r.syncCpu.hub)} + pg ${perRecord(r.syncCpu.postgres)}`,
+      `round ${i + 1}: plain HTTP PUT ${mbs(r.putMs).toFixed(1)} MB/s, ${rps(r.putMs).toFixed(0)} records/s (${(r.putMs / 1000).toFixed(2)} s) | sohoa sync ${mbs(r.syncMs).toFixed(1)} MB/s, ${rps(r.syncMs).toFixed(0)} records/s (${(r.syncMs / 1000).toFixed(2)} s) | ratio ${(r.putMs / r.syncMs).toFixed(2)}× | plain PUT + fsync ${rps(r.durablePutMs).toFixed(0)} records/s, ratio ${(r.durablePutMs / r.syncMs).toFixed(2)}× | CPU/record: plain ${perRecord(r.plainCpu.client + r.plainCpu.server)}, sync ws ${perRecord(r.syncCpu.workstation)} + hub ${perRecord(r.syncCpu.hub)} + pg ${perRecord(r.syncCpu.postgres)}`,
     );
   const median = [...rounds].sort((a, b) => a.putMs / a.syncMs - b.putMs / b.syncMs)[Math.floor(rounds.length / 2)]!;
   console.log(`plain HTTP PUT : ${mbs(median.putMs).toFixed(1)} MB/s, ${rps(median.putMs).toFixed(0)} records/s (median round)`);
@@ -268,6 +280,8 @@ try {
     `CPU per record (mean of rounds): plain PUT client ${perRecord(sum((r) => r.plainCpu.client))} + server ${perRecord(sum((r) => r.plainCpu.server))} = ${perRecord(plainCpuTotal)}; sync workstation ${perRecord(sum((r) => r.syncCpu.workstation))} + hub ${perRecord(sum((r) => r.syncCpu.hub))} + PostgreSQL ${perRecord(sum((r) => r.syncCpu.postgres))} = ${perRecord(syncCpuTotal)} (CPU ratio ${(plainCpuTotal / syncCpuTotal).toFixed(2)}×)`,
   );
   console.log(`ratio sync / plain PUT: ${(median.putMs / median.syncMs).toFixed(2)}× (median of ${rounds.length} rounds; target ≥ 0.70×)`);
+  const durableMedian = [...rounds].sort((a, b) => a.durablePutMs / a.syncMs - b.durablePutMs / b.syncMs)[Math.floor(rounds.length / 2)]!;
+  console.log(`ratio sync / plain PUT that flushes each file to disk: ${(durableMedian.durablePutMs / durableMedian.syncMs).toFixed(2)}× (median of ${rounds.length} rounds; for reference)`);
   console.log(`hub ingest, two workstations at once (${half} + ${COUNT - half} records), blobs in a directory: ${mbs(pair.ms).toFixed(1)} MB/s, ${rps(pair.ms).toFixed(0)} records/s (${(pair.ms / 1000).toFixed(2)} s)`);
   if (s3) console.log(`hub ingest, two workstations at once, blobs in S3 (s3rver, own process): ${mbs(s3.ms).toFixed(1)} MB/s, ${rps(s3.ms).toFixed(0)} records/s (${(s3.ms / 1000).toFixed(2)} s)`);
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores: hub, workstation and reference server share them)`);
