@@ -120,12 +120,17 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     const [a, b, c] = await engineOrder();
     const handle = thumbs().nth(0).getByRole('button', { name: fill(vi['page.drag'], { n: 1 }) });
     const announced = (text: string) => page.getByText(text, { exact: true }).waitFor({ state: 'attached' });
+    const nextFrames = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     await handle.focus();
     await page.keyboard.press('Space');
     // Picked up: the live region says where the page is (the pick-up message gives way to it at once).
     await announced(fill(vi['page.dragOver'], { n: 1, position: 1 }));
+    // dnd-kit measures the drop positions in an effect after the pick-up; on a loaded machine an
+    // arrow pressed before that finds nowhere to go. Two frames let the measuring run first.
+    await nextFrames();
     await page.keyboard.press('ArrowRight');
     await announced(fill(vi['page.dragOver'], { n: 1, position: 2 }));
+    await nextFrames();
     await page.keyboard.press('Space');
     await announced(fill(vi['page.dragEnd'], { n: 1, position: 2 }));
     await expect.poll(engineOrder, { timeout: 10_000 }).toEqual([b, a, c]);
