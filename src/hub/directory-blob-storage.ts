@@ -13,11 +13,11 @@ const writeFd = promisify(write);
 const fsyncFd = promisify(fsync);
 const closeFd = promisify(close);
 
-/** Opens `path`, runs `use` on the descriptor, fsyncs it and closes it, even when `use` fails. */
-async function withSyncedFd(path: string, flags: number, use: (fd: number) => Promise<unknown>): Promise<void> {
+/** Opens `path`, runs `use` (if any) on the descriptor, fsyncs it and closes it, even when `use` fails. */
+async function withSyncedFd(path: string, flags: number, use?: (fd: number) => Promise<unknown>): Promise<void> {
   const fd = await openFd(path, flags);
   try {
-    await use(fd);
+    await use?.(fd);
     await fsyncFd(fd);
   } finally {
     await closeFd(fd);
@@ -59,7 +59,7 @@ export class DirectoryBlobStorage implements BlobStorage {
     await this.store(sha256, async (temp) => {
       if (options.move) await rename(path, temp).catch(() => copyFile(path, temp));
       else await copyFile(path, temp);
-      await withSyncedFd(temp, constants.O_RDWR, async () => undefined);
+      await withSyncedFd(temp, constants.O_RDWR);
     });
   }
 
@@ -96,6 +96,6 @@ export class DirectoryBlobStorage implements BlobStorage {
       throw e;
     }
     // The rename is durable only once its folder is: the record's row is committed right after.
-    await withSyncedFd(dir, constants.O_RDONLY, async () => undefined);
+    await withSyncedFd(dir, constants.O_RDONLY);
   }
 }
