@@ -18,7 +18,8 @@
  *   npx tsx bench/sync.bench.ts [--rounds 3] [--records 1000] [--kb 100] [--concurrency 4] [--warm-up 200] [--profile DIR] [--skip-s3]
  *
  * The hub and the plain server each run in their own process, as they would in use; the
- * workstation runs in this one. `--profile DIR` writes CPU profiles of the hub (whole life) and of
+ * workstation runs in this one. Every process started here has a thread pool of 16
+ * (`UV_THREADPOOL_SIZE`, as the README advises for the hub) unless the variable is already set. `--profile DIR` writes CPU profiles of the hub (whole life) and of
  * the workstation (the sync run only) into DIR.
  *
  * The hub checks records with the structural verifier here (the records are signed-looking, not
@@ -73,8 +74,10 @@ function seed(engine: Engine, files: Buffer[], prefix: string): void {
   })();
 }
 
+const CHILD_ENV = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
+
 /** Starts a child process and resolves with the first stdout/stderr text matching `ready`. */
-function startChild(args: string[], ready: RegExp, stream: 'stdout' | 'stderr', env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+function startChild(args: string[], ready: RegExp, stream: 'stdout' | 'stderr', env: NodeJS.ProcessEnv = CHILD_ENV): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env });
   let text = '';
   let errors = '';
@@ -219,7 +222,7 @@ try {
   if (!values['skip-s3']) {
     const s3rver = await startChild(['node_modules/s3rver/bin/s3rver.js', '-d', join(tmp.path, 's3'), '-a', '127.0.0.1', '-p', '0', '-s', '--configure-bucket', 'records'], /listening on (\S+)/, 'stdout');
     children.push(s3rver.child);
-    const env = { ...process.env, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, NODE_NO_WARNINGS: '1' };
+    const env = { ...CHILD_ENV, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, NODE_NO_WARNINGS: '1' };
     const s3Args = ['--blobs', 's3://records/bench', '--spool', join(tmp.path, 'spool'), '--s3-endpoint', `http://${s3rver.match[1]!}`];
     const s3Hub = await startChild(['--import', 'tsx', 'src/hub/main.ts', '--db', url, ...s3Args, '--port', '0', '--verifier', 'structural', '--quiet'], /hub listening on (\S+)/, 'stderr', env);
     children.push(s3Hub.child);
