@@ -19,8 +19,9 @@
  *
  * The hub and the plain server each run in their own process, as they would in use; the
  * workstation runs in this one. Every process started here has a thread pool of 16
- * (`UV_THREADPOOL_SIZE`, as the README advises for the hub) unless the variable is already set. `--profile DIR` writes CPU profiles of the hub (whole life) and of
- * the workstation (the sync run only) into DIR.
+ * (`UV_THREADPOOL_SIZE`, as the README advises for the hub) unless the variable is already set.
+ * `--profile DIR` writes CPU profiles of the hub (whole life) and of the workstation (the sync run
+ * only) into DIR.
  *
  * The hub checks records with the structural verifier here (the records are signed-looking, not
  * signed): full PAdES verification costs ~60 ms a record and is measured by the record bench.
