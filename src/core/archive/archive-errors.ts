@@ -14,10 +14,38 @@ export class RegisterMapError extends CodedError {
   }
 }
 
+/** How a register was read, for an error to say what was seen. */
+export interface RegisterReading {
+  encoding: string;
+  /** The delimiter's name for a CSV; absent for XLSX. */
+  delimiter?: string;
+  sheet?: string;
+  /** The row taken as the header (the first row when none named a dossier-number column). */
+  headerLines: number[];
+}
+
 /** The register has no column the import cannot do without (the dossier number). */
 export class RegisterMissingColumnError extends CodedError {
-  constructor(column: string, header: string[]) {
-    super('register.missing-column', `The register has no '${column}' column (found: ${header.join(', ')})`, { column, header });
+  constructor(column: string, header: string[], reading?: RegisterReading) {
+    const seen = reading
+      ? ` Read as ${reading.encoding}${reading.delimiter ? `, delimiter ${reading.delimiter}` : ''}${reading.sheet ? `, sheet '${reading.sheet}'` : ''}; row ${reading.headerLines.join('–')} taken as the header.` +
+        ` Name the dossier-number column 'Hồ sơ số' (or pass --map number=COLUMN); if the columns look run together or garbled, save the register again as CSV UTF-8 or XLSX.`
+      : '';
+    super('register.missing-column', `The register has no '${column}' column (found: ${header.filter(Boolean).join(' | ')}).${seen}`, { column, header, ...reading });
+  }
+}
+
+/** The register (or a part of it) is too large to read safely: refused before it is read. */
+export class RegisterTooLargeError extends CodedError {
+  constructor(path: string, reason: string) {
+    super('register.too-large', `${path}: the register is too large to read (${reason}); split it or remove what is not the register`, { path });
+  }
+}
+
+/** `--sheet` names a sheet the workbook does not have. */
+export class RegisterSheetNotFoundError extends CodedError {
+  constructor(path: string, sheet: string, sheets: string[]) {
+    super('register.sheet-not-found', `${path}: no sheet '${sheet}' (sheets: ${sheets.join(', ')}); pass --sheet NAME, a number from 1, or all`, { path, sheet, sheets });
   }
 }
 

@@ -1,6 +1,8 @@
 import { decodeTcvn3 } from './tcvn3';
+import { decodeVni } from './vni';
 
-export type RegisterEncoding = 'utf-8' | 'windows-1258' | 'tcvn3';
+export const REGISTER_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni'] as const;
+export type RegisterEncoding = (typeof REGISTER_ENCODINGS)[number];
 
 /** Windows-1258 writes tone marks as combining bytes after the vowel. */
 const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
@@ -15,18 +17,56 @@ const isUtf8 = (bytes: Uint8Array) => {
   }
 };
 
-const decodeAs = (bytes: Uint8Array, encoding: RegisterEncoding) => (encoding === 'tcvn3' ? decodeTcvn3(bytes) : new TextDecoder(encoding).decode(bytes));
+function decodeAs(bytes: Uint8Array, encoding: RegisterEncoding): string {
+  if (encoding === 'tcvn3') return decodeTcvn3(bytes);
+  if (encoding === 'vni') return decodeVni(new TextDecoder('windows-1252').decode(bytes));
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+/** VNI's mark bytes that are no Vietnamese letter in Windows-1252 (ø ï å ä ë ü û and capitals). */
+const VNI_MARKS = new Set([0xf8, 0xef, 0xe5, 0xe4, 0xeb, 0xfc, 0xfb, 0xd8, 0xcf, 0xc5, 0xc4, 0xcb, 0xdc, 0xdb]);
+const VNI_BASES = new Set([...'aeiouyAEIOUY'].map((c) => c.charCodeAt(0)).concat([0xf4, 0xf6, 0xd4, 0xd6]));
+
+/** VNI puts its mark bytes after an ASCII vowel; TCVN3 uses the same bytes as whole letters, mostly after consonants. */
+function isVniBytes(bytes: Uint8Array): boolean {
+  let afterVowel = 0;
+  let elsewhere = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (!VNI_MARKS.has(bytes[i]!)) continue;
+    if (i > 0 && VNI_BASES.has(bytes[i - 1]!)) afterVowel++;
+    else elsewhere++;
+  }
+  return afterVowel > 0 && afterVowel >= 4 * elsewhere;
+}
+
+/** UTF-16 by its byte-order mark, or (no mark) by the zero bytes every other byte of ASCII text has. */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length - (bytes.length % 2), 512);
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  if (oddZero >= n / 4 && evenZero === 0) return 'utf-16le';
+  if (evenZero >= n / 4 && oddZero === 0) return 'utf-16be';
+  return null;
+}
 
 /**
- * Text of a register file. UTF-8 (with or without a BOM) when the bytes are valid UTF-8; otherwise
- * the legacy encoding that fits: Windows-1258 when its tone bytes follow vowels, else TCVN3. A
+ * Text of a register file. UTF-16 by its BOM (Excel's "Unicode Text"); UTF-8 (with or without a
+ * BOM) when the bytes are valid UTF-8; otherwise the legacy encoding that fits: VNI when its mark
+ * bytes follow vowels, Windows-1258 when its tone bytes do, else TCVN3. A
  * register pasted together from both keeps its UTF-8 lines as UTF-8; `utf8Lines` names them.
  */
 export function decodeRegister(bytes: Uint8Array, forced?: RegisterEncoding): { text: string; encoding: RegisterEncoding; utf8Lines: number[] } {
   const encoding = forced ?? guessEncoding(bytes);
   const utf8Lines: number[] = [];
   let text: string;
-  if (encoding === 'utf-8' || forced) text = decodeAs(bytes, encoding);
+  if (encoding === 'utf-8' || encoding.startsWith('utf-16') || forced) text = decodeAs(bytes, encoding);
   else {
     const lines: string[] = [];
     let start = 0;
@@ -44,7 +84,10 @@ export function decodeRegister(bytes: Uint8Array, forced?: RegisterEncoding): { 
 }
 
 export function guessEncoding(bytes: Uint8Array): RegisterEncoding {
+  const utf16 = utf16Of(bytes);
+  if (utf16) return utf16;
   if (isUtf8(bytes)) return 'utf-8';
+  if (isVniBytes(bytes)) return 'vni';
   let tones = 0;
   let afterVowel = 0;
   for (let i = 0; i < bytes.length; i++) {

@@ -4,14 +4,27 @@ export const MIN_YEAR = 1945;
 export const MAX_YEAR = 2100;
 
 /**
- * A year from "2020", "2020.0", "năm 2020", "15/03/2020", "2020-03-15", "03.2020", "'20" is not
+ * A year from "2020", "2020.0", "năm 2020", "15/03/2020", "2020-03-15", "03.2020", an Excel date
+ * serial ("43905"); "'20" is not
  * accepted (two digits are ambiguous). null when no plausible year is there.
  */
 export function parseYear(raw: string): number | null {
+  const serial = excelSerialYear(raw.trim());
+  if (serial !== null) return serial;
   const found = raw.trim().match(/(?<!\d)(\d{4})(?!\d)/g);
   if (!found) return null;
   const years = [...new Set(found.map(Number).filter((y) => y >= MIN_YEAR && y <= MAX_YEAR))];
   return years.length === 1 ? years[0]! : null;
+}
+
+/** Excel's day 0 is 30 December 1899 (its 1900 leap-year bug included). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** The year of an Excel date serial left as a number ("43905" is 15/03/2020), within the accepted years. */
+function excelSerialYear(raw: string): number | null {
+  if (!/^\d{5}(?:\.\d+)?$/.test(raw)) return null;
+  const year = new Date(EXCEL_EPOCH + Math.floor(Number(raw)) * 86_400_000).getUTCFullYear();
+  return year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
 }
 
 /** A page count from "12", "12 trang", "12.0"; null when it is not a whole number. */

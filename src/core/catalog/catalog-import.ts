@@ -1,5 +1,5 @@
 import type { Procedure } from '../../shared/types';
-import { parseCsv } from './csv';
+import { CsvSyntaxError, detectDelimiter, parseCsv } from './csv';
 
 export const CATALOG_COLUMNS = ['code', 'name', 'field', 'level', 'processing_days', 'components'] as const;
 
@@ -9,12 +9,18 @@ export interface CatalogProblem {
 }
 
 /**
- * Reads a procedure catalog CSV: a header naming the columns (code, name, field, level,
+ * Reads a procedure catalog CSV (comma, semicolon or tab, found from the header line): a header naming the columns (code, name, field, level,
  * processing_days, components; `components` separated by `|`). Bad rows are reported by line and
  * skipped; good rows are returned.
  */
 export function parseCatalogCsv(text: string, isSample = false): { procedures: Procedure[]; problems: CatalogProblem[] } {
-  const rows = parseCsv(text);
+  let rows: ReturnType<typeof parseCsv>;
+  try {
+    rows = parseCsv(text, detectDelimiter(text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!));
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return { procedures: [], problems: [{ line: Number(e.details?.line ?? 0), message: e.message }] };
+    throw e;
+  }
   const problems: CatalogProblem[] = [];
   const header = rows.shift();
   if (!header) return { procedures: [], problems: [{ line: 1, message: 'empty file' }] };
