@@ -14,7 +14,7 @@ import { loadRegister } from '../../core/archive/batch-intake';
 import { batchKey } from '../../core/archive/batch-key';
 import { runBatch } from '../../core/archive/batch-run';
 import { parseColumnChoice, type ColumnMap } from '../../core/archive/register-columns';
-import { formatRegisterPreview, previewRegister } from '../../core/archive/register-preview';
+import { formatRegisterPreview, previewRegister, problemPlace } from '../../core/archive/register-preview';
 import { qcQueue } from '../../core/archive/qc-queue';
 import { approveAudited } from '../../core/archive/qc-approve';
 import { controlBatch } from '../../core/archive/batch-control';
@@ -25,11 +25,10 @@ import { DeskRepository } from '../../core/store/desk-repository';
 import { parseSeparationMode } from '../../core/archive/separation';
 import { buildSeparatorSheets } from '../../core/archive/separator-sheets';
 import { buildPatchSheets } from '../../core/archive/patch-sheets';
-import type { RegisterEncoding } from '../../core/archive/register-encoding';
+import { REGISTER_ENCODINGS as ENCODINGS, type RegisterEncoding } from '../../core/archive/register-encoding';
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { ArchiveRepository } from '../../core/store/archive-repository';
 
-const ENCODINGS: RegisterEncoding[] = ['utf-8', 'windows-1258', 'tcvn3'];
 
 export const options = {
   ...dataDirOption,
@@ -38,6 +37,7 @@ export const options = {
   workers: { type: 'string' },
   report: { type: 'string' },
   encoding: { type: 'string' },
+  sheet: { type: 'string' },
   preview: { type: 'boolean' },
   map: { type: 'string' },
   separate: { type: 'string' },
@@ -85,11 +85,11 @@ export const batchCommand: CommandRun = {
     if (values['separator-sheets'] !== undefined) {
       if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --separator-sheets`);
       if (values.out === undefined) throw new UsageError('--separator-sheets needs --out sheets.pdf');
-      const register = await loadRegister(values['separator-sheets'], { chosen: values.map === undefined ? undefined : parseColumnChoice(values.map), encoding: values.encoding as RegisterEncoding | undefined });
+      const register = await loadRegister(values['separator-sheets'], { chosen: values.map === undefined ? undefined : parseColumnChoice(values.map), encoding: values.encoding as RegisterEncoding | undefined, sheet: values.sheet });
       if (register.rows.length === 0) throw new UsageError('the register has no usable row: no sheet to print');
       const pdf = await buildSeparatorSheets(register.rows, basename(values['separator-sheets']));
       await writeFile(values.out, pdf);
-      for (const p of register.problems) io.err(`sohoa batch: register line ${p.line}: ${p.code} (${p.severity}) ${p.message}`);
+      for (const p of register.problems) io.err(`sohoa batch: register ${problemPlace(p)}: ${p.code} (${p.severity}) ${p.message}`);
       io.out(`${register.rows.length} separator sheet(s) written to ${values.out}`);
       return 0;
     }
@@ -128,7 +128,7 @@ export const batchCommand: CommandRun = {
     const separate = values.separate === undefined ? undefined : parseSeparationMode(values.separate);
     if (watch && (separate === undefined || separate.kind === 'folders')) throw new UsageError('--watch needs --separate qr, patch-t, blank or count:N (a hot folder is a flat stream of pages)');
     const columns: ColumnMap | undefined = values.map === undefined ? undefined : parseColumnChoice(values.map);
-    if (values.encoding !== undefined && !ENCODINGS.includes(values.encoding as RegisterEncoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
+    if (values.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(values.encoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
 
     if (values.preview) {
       if (values.manifest === undefined) throw new UsageError('--preview needs --manifest');
@@ -137,7 +137,7 @@ export const batchCommand: CommandRun = {
         const source = await realpath(positionals[0]!).catch(() => positionals[0]!);
         const registerPath = await realpath(values.manifest).catch(() => values.manifest!);
         const remembered = new ArchiveRepository(engine.store.db).batchByKey(batchKey(source, registerPath))?.columns ?? undefined;
-        const preview = previewRegister(await loadRegister(registerPath, { remembered, chosen: columns, encoding: values.encoding as RegisterEncoding | undefined }));
+        const preview = previewRegister(await loadRegister(registerPath, { remembered, chosen: columns, encoding: values.encoding as RegisterEncoding | undefined, sheet: values.sheet }));
         if (values.json) io.out(JSON.stringify(preview, null, 2));
         else for (const line of formatRegisterPreview(preview)) io.out(line);
         return 0;
@@ -185,6 +185,7 @@ export const batchCommand: CommandRun = {
         folder,
         registerPath,
         encoding: values.encoding as RegisterEncoding | undefined,
+        sheet: values.sheet,
         columns,
         separate,
         actor,

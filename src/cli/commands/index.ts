@@ -49,7 +49,8 @@ export const commands: Command[] = [
       options: [
         '--manifest F          the register (sổ theo dõi), CSV or XLSX, one row per dossier',
         '--map "box=Hộp số,number=Hồ sơ số,…"   register columns chosen by hand (remembered for the batch)',
-        '--encoding utf-8|windows-1258|tcvn3   the register’s text encoding (guessed by default)',
+        '--encoding utf-8|utf-16le|utf-16be|windows-1258|tcvn3|vni   the register’s text encoding (guessed by default)',
+        '--sheet NAME|N|all    XLSX register: the sheet to read (by default the first with a register table)',
         '--separate folders|qr|patch-t|blank|count:N   how pages split into dossiers (remembered per batch; default folders)',
         '--workers N           OCR workers (default 2)',
         '--json                the summary as JSON',

@@ -15,11 +15,15 @@ import type { ColumnMap } from './register-columns';
 import { parseSeparationMode, separationName, type SeparationMode } from './separation';
 import { takeInStream } from './stream-intake';
 import { readRegister, type ParsedRegister } from './register-import';
+import { checkRegisterSize } from './register-limits';
+import { CodedError } from '../../shared/errors';
 
 export interface BatchIntakeOptions {
   folder: string;
   registerPath?: string;
   encoding?: RegisterEncoding;
+  /** XLSX register: the sheet to read (name, number from 1, or 'all'). */
+  sheet?: string;
   /** Register columns chosen by hand (`--map`); remembered for the batch. */
   columns?: ColumnMap;
   /** How pages are split into dossiers; remembered for the batch (folders the first time by default). */
@@ -55,7 +59,7 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
   const registerPath = options.registerPath ? await realpath(options.registerPath).catch(() => options.registerPath!) : null;
   const key = batchKey(source, registerPath);
   // The register is read before the batch is opened, so an unusable one leaves nothing behind.
-  const register = registerPath ? await loadRegister(registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, chosen: options.columns, encoding: options.encoding }) : null;
+  const register = registerPath ? await loadRegister(registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, chosen: options.columns, encoding: options.encoding, sheet: options.sheet }) : null;
   const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor, options.again);
   options.beforeStart?.(batch.id);
   if (register) archive.saveRegister(batch.id, register);
@@ -88,8 +92,10 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
 export async function loadRegister(path: string, options: Parameters<typeof readRegister>[2]): Promise<ParsedRegister> {
   let bytes: Buffer;
   try {
+    checkRegisterSize((await stat(path)).size, path);
     bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof CodedError) throw e;
     throw new RegisterUnreadableError(path, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
   return readRegister(bytes, path, options);

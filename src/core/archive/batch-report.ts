@@ -1,3 +1,4 @@
+import { problemPlace } from './register-preview';
 import type { ArchiveFlag, ArchiveRepository, BatchFolderRow } from '../store/archive-repository';
 import { BatchNotFoundError } from './archive-errors';
 import type { RegisterProblem } from './register-import';
@@ -75,6 +76,6 @@ export function formatBatchReport(r: BatchReport): string[] {
     lines.push(`  ${d.relPath}: ${d.dossierCode}, ${d.pages} page(s), ${expected}${d.pagesFailed ? `, ${d.pagesFailed} failed` : ''}`);
   }
   for (const f of r.flags) lines.push(`! ${f.kind} ${where(f)} ${JSON.stringify(f.details)}`);
-  for (const p of r.registerProblems) lines.push(`register line ${p.line}: ${p.code} (${p.severity}) ${p.message}`);
+  for (const p of r.registerProblems) lines.push(`register ${problemPlace(p)}: ${p.code} (${p.severity}) ${p.message}`);
   return lines;
 }

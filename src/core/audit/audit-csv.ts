@@ -1,11 +1,11 @@
+import { neutraliseFormula } from '../export/spreadsheet-text';
 import type { AuditRow } from '../store/audit-repository';
 
 const HEADER = ['seq', 'at', 'actor', 'workstation', 'action', 'subject', 'details', 'hash'];
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
 function field(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  const text = value === null ? '' : typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,9 +1,11 @@
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node';
 import type { BreakdownRow, Dashboard } from '../../shared/indicators';
+import { neutraliseFormula } from '../export/spreadsheet-text';
 import { backlogRows, indicatorRows, reportNotices } from './report-rows';
 
 const header = (titles: string[]): Row => titles.map((value) => ({ value, fontWeight: 'bold' as const }));
-const cell = (v: number | string | null) => (v === null ? null : { value: v });
+/** Text cells can carry register text (a box, a field, a procedure's name): never written as something Excel would run. */
+const cell = (v: number | string | null) => (v === null ? null : { value: typeof v === 'string' ? neutraliseFormula(v) : v });
 
 /** The dashboard as a workbook: indicators with their definitions, the archive backlog, breakdowns. */
 export async function indicatorWorkbook(d: Dashboard, breakdowns: { title: string; rows: BreakdownRow[] }[]): Promise<Buffer> {
