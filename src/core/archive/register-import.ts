@@ -148,9 +148,11 @@ function readSheets(sheets: RegisterSheet[], path: string, options: RegisterRead
   return register;
 }
 
-const NUMBERING_CELL = /^\(?\d{1,2}\)?$/;
-/** The row of column numbers "(1) (2) (3)…" offices put under the header. */
-const isNumberingRow = (cells: string[]) => cells.filter((c) => c.trim()).length >= 2 && cells.every((c) => !c.trim() || NUMBERING_CELL.test(c.trim()));
+/** The row of column numbers "(1) (2) (3)…" offices put under the header: 1, 2, 3… in order, at least three. */
+function isNumberingRow(cells: string[]): boolean {
+  const numbers = cells.map((c) => c.trim()).filter(Boolean);
+  return numbers.length >= 3 && numbers.every((c, i) => new RegExp(`^\\(?${i + 1}\\)?$`).test(c));
+}
 /** A totals row at the bottom: "Tổng cộng", "Cộng", "Tổng số". */
 const isTotalsRow = (cells: string[]) => cells.some((c) => /^(tong cong|cong|tong so|tong)( |$)/.test(foldHeader(c)));
 
