@@ -8,6 +8,10 @@ import { readRegister, type ParsedRegister } from '../../src/core/archive/regist
 import { runSohoaHere } from '../support/cli-here';
 import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
+import { en } from '../../src/renderer/src/i18n/en';
+import { errorMessage } from '../../src/renderer/src/i18n/error-messages';
+import { translator } from '../../src/renderer/src/i18n/translate';
+import { vi } from '../../src/renderer/src/i18n/vi';
 import { writeTree } from './batch-tree';
 
 const FIXTURES = new URL('../fixtures/registers/', import.meta.url).pathname;
@@ -121,6 +125,14 @@ describe('registers as offices keep them', () => {
     expect((error as Error).message).toContain('delimiter semicolon (;)');
     expect((error as Error).message).toContain('row 1 taken as the header');
     expect((error as Error).message).toContain("--map number=");
+  });
+
+  it('has a Vietnamese and an English message for every register error code', () => {
+    const codes = ['register.missing-column', 'register.empty', 'register.unreadable', 'register.xls-unsupported', 'register.bad-map', 'register.too-large', 'register.sheet-not-found', 'csv.syntax', 'csv.cell-too-large'];
+    for (const [catalog, t] of [[vi, translator(vi)], [en, translator(en)]] as const) {
+      for (const code of codes) expect([code, errorMessage(t, code)]).not.toEqual([code, catalog['error.generic'].replace('{code}', code)]);
+    }
+    expect(errorMessage(translator(vi), 'register.too-large')).not.toBe(errorMessage(translator(en), 'register.too-large'));
   });
 
   it('reads a semicolon procedure catalog with the maintained parser, components still split by |', () => {
