@@ -179,11 +179,13 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
   let first: { header: string[]; columns: ColumnMap; headerLines: number[] } | null = null;
   let offset = 0;
   for (const part of parts) {
-    const found = findHeader(part.rows, wanted);
+    // A column chosen by hand that is not there is said as such, not as a missing header.
+    const found = findHeader(part.rows, wanted) ?? (options.chosen ? findHeader(part.rows, options.remembered) : null);
     const reading = { encoding: how.encoding, delimiter: how.delimiter ? delimiterName(how.delimiter) : undefined, sheet: part.sheet };
     if (!found) {
       const head = part.rows[0];
       if (!head) throw new RegisterEmptyError(path);
+      if (options.chosen) checkColumnChoice(head.cells.map((c) => c.trim()), options.chosen);
       throw new RegisterMissingColumnError('dossier', head.cells.map((c) => c.trim()), { ...reading, headerLines: [head.line] });
     }
     const { header } = found;
