@@ -118,6 +118,15 @@ describe('registers as offices keep them', () => {
     expect(rowsOf(noBom)).toEqual(EXPECTED['unicode-text-utf16.txt']!.rows);
   });
 
+  it('converts VNI text saved as a UTF-8 CSV, and counts the cells converted', async () => {
+    const utf8 = Buffer.from(fixture('vni.csv').toString('latin1'), 'utf8');
+    const r = await readRegister(utf8, 'vni-utf8.csv');
+    expect(r.encoding).toBe('utf-8');
+    // 8 header cells, 5 in the first row, 3 in the second (numbers and empty cells are not VNI).
+    expect(r.vniCells).toBe(16);
+    expect(rowsOf(r)).toEqual(EXPECTED['vni.csv']!.rows);
+  });
+
   it('refuses a register whose header names no dossier number, saying what it saw and how to fix it', async () => {
     const bytes = Buffer.from('\ufeffHộp;Tên hồ sơ;Năm\r\n1;Khai sinh;2020\r\n', 'utf8');
     const error = await readRegister(bytes, 'so.csv').catch((e: unknown) => e);
