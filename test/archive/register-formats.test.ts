@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
+import writeExcelFile from 'write-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditCsv } from '../../src/core/audit/audit-csv';
 import { parseCatalogCsv } from '../../src/core/catalog/catalog-import';
@@ -125,6 +126,20 @@ describe('registers as offices keep them', () => {
     // 8 header cells, 5 in the first row, 3 in the second (numbers and empty cells are not VNI).
     expect(r.vniCells).toBe(16);
     expect(rowsOf(r)).toEqual(EXPECTED['vni.csv']!.rows);
+  });
+
+  it('takes an XLSX formula cell saved without a value as its formula text, not as an empty cell', async () => {
+    const sheet = [
+      [{ value: 'Hồ sơ số' }, { value: 'Tiêu đề hồ sơ' }, { value: 'Số tờ' }],
+      [{ value: 1 }, { type: 'Formula', value: 'HYPERLINK("http://vi.example/x","Bấm vào")' }, { value: 3 }],
+      [{ value: 2 }, { value: 'Hồ sơ thường' }, { type: 'Formula', value: '1+2' }],
+    ];
+    const r = await readRegister(await writeExcelFile(sheet as never).toBuffer(), 'f.xlsx');
+    expect(r.rows.map((x) => [x.archiveNumber, x.title, x.expectedPages])).toEqual([
+      ['1', '=HYPERLINK("http://vi.example/x","Bấm vào")', 3],
+      ['2', 'Hồ sơ thường', null],
+    ]);
+    expect(r.problems.map((p) => [p.line, p.code])).toContainEqual([3, 'register.bad-page-count']);
   });
 
   it('refuses a register whose header names no dossier number, saying what it saw and how to fix it', async () => {

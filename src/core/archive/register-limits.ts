@@ -77,22 +77,65 @@ function sheetSpan(xml: string): number {
   return rows * Math.max(columns, 1);
 }
 
+/** Formula cells a sheet saved without a value (as generators write them, not Excel): reference → formula text. */
+export type UnvaluedFormulas = Map<string, Map<string, string>>;
+
+const unescapeXml = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+function unvaluedFormulas(xml: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const m of xml.matchAll(/<c\b[^>]*?\br="([A-Z]{1,3}\d{1,7})"[^>]*?>(.*?)<\/c>/gs)) {
+    const formula = /<f\b[^>]*>(.+?)<\/f>/s.exec(m[2]!);
+    if (formula && !/<v\b/.test(m[2]!)) found.set(m[1]!, `=${unescapeXml(formula[1]!)}`);
+  }
+  return found;
+}
+
+const attribute = (attributes: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1];
+
+/** Sheet names by their part ("xl/worksheets/sheet1.xml"), from the workbook and its relationships (attributes in any order). */
+function sheetNames(workbook: string, rels: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const [, attributes] of rels.matchAll(/<Relationship\b([^>]*)>/g)) {
+    const id = attribute(attributes!, 'Id');
+    const target = attribute(attributes!, 'Target');
+    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
+  }
+  const names = new Map<string, string>();
+  for (const [, attributes] of workbook.matchAll(/<sheet\b([^>]*)>/g)) {
+    const target = targets.get(attribute(attributes!, 'r:id') ?? '');
+    const name = attribute(attributes!, 'name');
+    if (target && name !== undefined) names.set(target, unescapeXml(name));
+  }
+  return names;
+}
+
 /**
  * Refuses an XLSX whose unpacked parts or sheet span would take the reader gigabytes: each part
  * is unpacked here under a hard cap (ZIP headers can lie about sizes), then its sheets' addresses
- * are checked. Runs before the workbook is handed to the reader.
+ * are checked. Runs before the workbook is handed to the reader. Returns, by sheet name, the
+ * formula cells saved without a value, which the reader would give as empty.
  */
-export function checkXlsxLimits(bytes: Uint8Array, path: string): void {
+export function checkXlsxLimits(bytes: Uint8Array, path: string): UnvaluedFormulas {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   checkRegisterSize(buffer.length, path);
   let total = 0;
+  const formulasByPart = new Map<string, Map<string, string>>();
+  let workbook = '';
+  let rels = '';
   for (const entry of zipEntries(buffer, path)) {
     if (entry.name.endsWith('/')) continue;
     const part = unpack(buffer, entry, path);
     total += part.length;
     if (total > MAX_XLSX_TOTAL_BYTES) throw new RegisterTooLargeError(path, `the workbook unpacks to more than ${MAX_XLSX_TOTAL_BYTES / 1048576} MB`);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) && sheetSpan(part.toString('utf8')) > MAX_SHEET_CELLS) {
-      throw new RegisterTooLargeError(path, `${entry.name} spans more than ${MAX_SHEET_CELLS.toLocaleString('en')} cells (a cell far down or to the right)`);
-    }
+    if (entry.name === 'xl/workbook.xml') workbook = part.toString('utf8');
+    if (entry.name === 'xl/_rels/workbook.xml.rels') rels = part.toString('utf8');
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
+    const xml = part.toString('utf8');
+    if (sheetSpan(xml) > MAX_SHEET_CELLS) throw new RegisterTooLargeError(path, `${entry.name} spans more than ${MAX_SHEET_CELLS.toLocaleString('en')} cells (a cell far down or to the right)`);
+    const formulas = unvaluedFormulas(xml);
+    if (formulas.size) formulasByPart.set(entry.name, formulas);
   }
+  const names = sheetNames(workbook, rels);
+  return new Map([...formulasByPart].flatMap(([part, formulas]) => (names.has(part) ? [[names.get(part)!, formulas] as const] : [])));
 }

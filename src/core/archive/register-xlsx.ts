@@ -12,6 +12,21 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
+const columnIndex = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+
+/** A formula cell saved without a value is taken as its formula's text ("=HYPERLINK(…)"), never dropped. */
+function withFormulaText(data: unknown[][], formulas: Map<string, string> | undefined): void {
+  for (const [ref, formula] of formulas ?? []) {
+    const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    const row = Number(digits) - 1;
+    const column = columnIndex(letters!);
+    while (data.length <= row) data.push([]);
+    const cells = data[row]!;
+    while (cells.length <= column) cells.push(null);
+    if (cells[column] === null || cells[column] === undefined) cells[column] = formula;
+  }
+}
+
 /** One sheet of a register workbook as rows of text. */
 export interface RegisterSheet {
   name: string;
@@ -21,10 +36,10 @@ export interface RegisterSheet {
 /**
  * Every sheet of an XLSX register as rows of text, each with its row number in the sheet; empty
  * rows are left out (their numbers are not reused, so problems point at the right row). A formula
- * cell gives the value Excel saved with it. Refused before reading when it would be too large.
+ * cell gives the value Excel saved with it, or its formula as text when none was saved. Refused before reading when it would be too large.
  */
 export async function readXlsxTables(bytes: Uint8Array, path: string): Promise<RegisterSheet[]> {
-  checkXlsxLimits(bytes, path);
+  const formulas = checkXlsxLimits(bytes, path);
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     sheets = (await readXlsxFile(Buffer.from(bytes))) as { sheet: string; data: unknown[][] }[];
@@ -32,6 +47,7 @@ export async function readXlsxTables(bytes: Uint8Array, path: string): Promise<R
     throw new RegisterUnreadableError(path, `not a readable XLSX workbook: ${(e as Error).message}`);
   }
   return sheets.map(({ sheet, data }) => {
+    withFormulaText(data, formulas.get(sheet));
     const rows: RegisterTableRow[] = [];
     data.forEach((cells, i) => {
       const text = cells.map(cellText);
