@@ -141,7 +141,9 @@ function readSheets(sheets: RegisterSheet[], path: string, options: RegisterRead
     if (!one) throw new RegisterSheetNotFoundError(path, options.sheet, names);
     chosen = [one];
   }
+  // No sheet with a register table: the first is read, so the error says what its top row was.
   if (!chosen.length || !chosen[0]) chosen = sheets.slice(0, 1);
+  if (!chosen.length) throw new RegisterEmptyError(path);
   const skipped = options.sheet?.toLowerCase() === 'all' ? sheets.filter((s) => !chosen.includes(s)).map((s) => s.name) : [];
   const register = readTables(chosen.map((s) => ({ sheet: s.name, rows: s.rows })), path, { encoding: 'xlsx', delimiter: null }, options);
   for (const name of skipped) register.problems.unshift({ line: 0, sheet: name, code: 'register.sheet-skipped', message: `sheet '${name}' has no register table (no dossier-number column); left out`, severity: 'warning' });
