@@ -35,8 +35,9 @@ export const DEFAULT_OCR_LANGS: readonly string[] = ['vie'];
 /**
  * tesseract.js reads a page as one block unless told otherwise; tesseract's own automatic page
  * segmentation (PSM 3) finds the columns of letter headers and signature rows (docs/OCR.md).
+ * Its debug lines ("Estimating resolution as …") go nowhere, so each error stays one line.
  */
-export const DEFAULT_OCR_PARAMETERS: Readonly<Record<string, string>> = { tessedit_pageseg_mode: '3' };
+export const DEFAULT_OCR_PARAMETERS: Readonly<Record<string, string>> = { tessedit_pageseg_mode: '3', debug_file: '/dev/null' };
 
 interface TesseractWorkerApi {
   worker: ThreadWorker;
