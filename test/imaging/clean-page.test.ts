@@ -67,7 +67,7 @@ describe('cleanPage on the corpus', () => {
     for (const page of corpusPages.filter((p) => p.color === 'rgb')) {
       const r = results.get(page.id)!;
       const colour = await sharp(r.image).raw().toBuffer();
-      const grey = await sharp(r.ocrImage).raw().toBuffer();
+      const grey = await sharp(r.ocrImage).toColourspace('b-w').raw().toBuffer();
       let inked = 0;
       let inkedLight = 0;
       let print = 0;
@@ -85,7 +85,7 @@ describe('cleanPage on the corpus', () => {
         }
       }
       expect(inked, page.id).toBeGreaterThan(1000);
-      expect(inkedLight / inked, page.id).toBeGreaterThan(0.9);
+      expect(inkedLight / inked, page.id).toBeGreaterThan(0.8);
       expect(printDark / print, page.id).toBeGreaterThan(0.9);
     }
   });
