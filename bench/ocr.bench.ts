@@ -1,15 +1,16 @@
 /**
- * OCR benchmark over the vi-admin corpus: quality (CER/WER by test/fixtures/score.py), speed
- * (pages/min with the pool on 2 workers) and peak memory, against native Debian tesseract on the
- * same pages in the same run (two processes in parallel, OMP_THREAD_LIMIT=1).
+ * OCR benchmark, the app's path against native tesseract with orientation detection, per page kind:
+ * CER (test/fixtures/score.py), CPU seconds per page and pages/min, all in the same run.
  *
- *   npx tsx bench/ocr.bench.ts                       both data variants + native tesseract
- *   npx tsx bench/ocr.bench.ts --variant best_int    one variant
- *   npx tsx bench/ocr.bench.ts --clean               pages go through the imaging clean-up first (both engines)
- *   npx tsx bench/ocr.bench.ts --clean --clean-image gray   … OCR its grey record image instead of the bilevel one
- *   npx tsx bench/ocr.bench.ts --pipeline            SoHoa as the app runs it (clean-up + OCR, timed together) against
- *                                                    native tesseract on the raw corpus pages: the issue's comparison
- *   npx tsx bench/ocr.bench.ts --pages 500 [--clean] long run: cycles the corpus, prints RSS over time
+ *   npx tsx bench/ocr.bench.ts                                  every corpus below, every engine
+ *   npx tsx bench/ocr.bench.ts --corpus test/fixtures/vi-admin-holdout
+ *   npx tsx bench/ocr.bench.ts --pages 500 [--clean]            long run: cycles the corpus, prints RSS over time
+ *
+ * Engines: SoHoa as the app reads a page (src/core/imaging clean-up, then the OCR image through the
+ * pool, 2 workers), with the fast and the best model; native `tesseract -l vie --psm 1` (orientation
+ * and script detection, then layout) and `--psm 3`, two processes, OMP_THREAD_LIMIT=1. Ratios are
+ * against native --psm 1. Corpora: vi-admin (the shared 20 pages, tuned on), vi-admin-gen-tune
+ * (generated, tuned on) and vi-admin-holdout (generated, never tuned on): bench/corpus/generate.ts.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,25 +18,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { LanguageDataVariant } from '../src/core/ocr/language-data';
+import { OCR_MODEL_VARIANT, type OcrModel } from '../src/core/ocr/language-data';
 import { OcrPool } from '../src/core/ocr/ocr-pool';
 import { TesseractDriver } from '../src/core/ocr/tesseract-driver';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = join(REPO, 'test/fixtures/vi-admin');
 const OUT = join(REPO, 'bench/output/ocr');
+const CORPORA = ['test/fixtures/vi-admin', 'test/fixtures/vi-admin-gen-tune', 'test/fixtures/vi-admin-holdout'];
 
 const { values } = parseArgs({
   options: {
-    variant: { type: 'string', default: 'both' },
+    corpus: { type: 'string', multiple: true },
     workers: { type: 'string', default: '2' },
     pages: { type: 'string' },
     clean: { type: 'boolean', default: false },
-    /** With --clean: OCR the clean-up's bilevel OCR image (bw, default) or its record image (gray). */
-    'clean-image': { type: 'string', default: 'bw' },
     recycle: { type: 'string', default: '50' },
-    'no-native': { type: 'boolean', default: false },
-    pipeline: { type: 'boolean', default: false },
   },
 });
 const workers = Number(values.workers);
@@ -47,49 +44,38 @@ interface Page {
   expected_blank: boolean;
 }
 
-const pages = (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages;
-
-interface Score {
-  cer: number;
-  wer: number;
-  blankWithText: number;
+interface Corpus {
+  dir: string;
+  name: string;
+  pages: Page[];
 }
 
-function score(hypDir: string): Score {
-  const json = join(hypDir, '..', `${hypDir.split('/').pop()}.score.json`);
-  execFileSync('python3', [join(REPO, 'test/fixtures/score.py'), CORPUS, hypDir, '--json', json], { stdio: 'ignore' });
-  const summary = JSON.parse(readFileSync(json, 'utf8')) as { overall: { cer: number; wer: number }; blank_pages_with_text: number };
-  return { cer: summary.overall.cer, wer: summary.overall.wer, blankWithText: summary.blank_pages_with_text };
+function loadCorpus(dir: string): Corpus {
+  const abs = join(REPO, dir);
+  return { dir: abs, name: dir.split('/').pop()!, pages: (JSON.parse(readFileSync(join(abs, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages };
+}
+
+/** CER per page kind and overall, from score.py's JSON. */
+function score(corpus: Corpus, hypDir: string): Record<string, number> {
+  const json = `${hypDir}.score.json`;
+  execFileSync('python3', [join(REPO, 'test/fixtures/score.py'), corpus.dir, hypDir, '--json', json], { stdio: 'ignore' });
+  const summary = JSON.parse(readFileSync(json, 'utf8')) as { overall: { cer: number }; by_variant: Record<string, { cer: number }> };
+  return { all: summary.overall.cer, ...Object.fromEntries(Object.entries(summary.by_variant).map(([k, v]) => [k, v.cer])) };
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-/** Page images as both engines get them: the files, or the imaging clean-up's OCR image. */
-async function inputs(dir: string): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  if (!values.clean) {
-    for (const p of pages) map.set(p.id, join(CORPUS, p.file));
-    return map;
-  }
-  const { cleanPage } = await import('../src/core/imaging/clean-page');
-  mkdirSync(dir, { recursive: true });
-  for (const p of pages) {
-    const cleaned = await cleanPage(readFileSync(join(CORPUS, p.file)));
-    const file = join(dir, `${p.id}.${values['clean-image'] === 'gray' && cleaned.imageFormat === 'jpeg' ? 'jpg' : 'png'}`);
-    writeFileSync(file, values['clean-image'] === 'gray' ? cleaned.image : cleaned.ocrImage);
-    map.set(p.id, file);
-  }
-  return map;
-}
-
-interface Run {
-  label: string;
+interface Timing {
   seconds: number;
-  textSeconds: number;
   /** CPU seconds (user + system, every thread or process of the run): holds on a busy machine where wall time does not. */
   cpuSeconds: number;
-  score: Score;
-  peakRss?: number;
+}
+
+interface EngineRun {
+  label: string;
+  /** Per page kind, and 'all'. */
+  timing: Record<string, Timing>;
+  cer: Record<string, number>;
 }
 
 const cpuSince = (start: NodeJS.CpuUsage) => {
@@ -97,62 +83,49 @@ const cpuSince = (start: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1e6;
 };
 
-/** Clean-up then OCR per page, `workers` pages in flight, as the pipeline's jobs do; timed from the raw file. */
-async function runPipeline(): Promise<Run> {
+const kindsOf = (pages: Page[]) => [...new Set(pages.map((p) => p.variant))].sort();
+
+function addTiming(timing: Record<string, Timing>, kind: string, t: Timing): void {
+  for (const k of [kind, 'all']) {
+    const sum = (timing[k] ??= { seconds: 0, cpuSeconds: 0 });
+    sum.seconds += t.seconds;
+    sum.cpuSeconds += t.cpuSeconds;
+  }
+}
+
+/** The app's path: clean-up, then the OCR image through the pool; one page kind at a time so each kind has its own CPU figure. */
+async function runSohoa(corpus: Corpus, model: OcrModel): Promise<EngineRun> {
   const { cleanPage } = await import('../src/core/imaging/clean-page');
-  const hypDir = join(OUT, 'sohoa-pipeline');
+  const label = `sohoa (${model})`;
+  const hypDir = join(OUT, corpus.name, `sohoa-${model}`);
   rmSync(hypDir, { recursive: true, force: true });
   mkdirSync(hypDir, { recursive: true });
-  const pool = new OcrPool(new TesseractDriver({ cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), { workers, recycleAfterPages: Number(values.recycle) });
+  const pool = new OcrPool(new TesseractDriver({ variant: OCR_MODEL_VARIANT[model], cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), { workers, recycleAfterPages: Number(values.recycle) });
   await pool.warmUp();
-  const queue = [...pages];
-  let textSeconds = 0;
-  const started = performance.now();
-  const cpu0 = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) {
-        const t0 = performance.now();
-        const cleaned = await cleanPage(readFileSync(join(CORPUS, p.file)));
-        const text = cleaned.blank ? '' : (await pool.recognize(cleaned.ocrImage, { label: p.id })).text;
-        if (!p.expected_blank) textSeconds += (performance.now() - t0) / 1000;
-        writeFileSync(join(hypDir, `${p.id}.txt`), text);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const cpuSeconds = cpuSince(cpu0);
+  const timing: Record<string, Timing> = {};
+  for (const kind of kindsOf(corpus.pages)) {
+    const queue = corpus.pages.filter((p) => p.variant === kind);
+    const started = performance.now();
+    const cpu0 = process.cpuUsage();
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        for (let p = queue.shift(); p; p = queue.shift()) {
+          const cleaned = await cleanPage(readFileSync(join(corpus.dir, p.file)));
+          const text = cleaned.blank ? '' : (await pool.recognize(cleaned.ocrImage, { label: p.id })).text;
+          writeFileSync(join(hypDir, `${p.id}.txt`), text);
+        }
+      }),
+    );
+    addTiming(timing, kind, { seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSince(cpu0) });
+  }
   await pool.close();
-  return { label: 'sohoa clean-up + OCR', seconds, textSeconds, cpuSeconds, score: score(hypDir), peakRss: process.resourceUsage().maxRSS * 1024 };
+  return { label, timing, cer: score(corpus, hypDir) };
 }
 
-async function runPool(variant: LanguageDataVariant, files: Map<string, string>): Promise<Run> {
-  const hypDir = join(OUT, `tesseractjs-${variant}`);
-  rmSync(hypDir, { recursive: true, force: true });
-  mkdirSync(hypDir, { recursive: true });
-  const pool = new OcrPool(new TesseractDriver({ variant, cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), { workers, recycleAfterPages: Number(values.recycle) });
-  await pool.warmUp();
-  const started = performance.now();
-  const cpu0 = process.cpuUsage();
-  let textSeconds = 0;
-  await Promise.all(
-    pages.map(async (p) => {
-      const t0 = performance.now();
-      const text = await pool.recognize(readFileSync(files.get(p.id)!), { label: p.id });
-      if (!p.expected_blank) textSeconds += (performance.now() - t0) / 1000;
-      writeFileSync(join(hypDir, `${p.id}.txt`), text.text);
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const cpuSeconds = cpuSince(cpu0);
-  await pool.close();
-  return { label: `tesseract.js ${variant}`, seconds, textSeconds, cpuSeconds, score: score(hypDir), peakRss: process.resourceUsage().maxRSS * 1024 };
-}
-
-function nativeOne(image: string, outBase: string): Promise<{ seconds: number; cpuSeconds: number; rss: number }> {
+function nativeOne(image: string, outBase: string, psm: number): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', 'tesseract', image, outBase, '-l', 'vie+eng', '--oem', '1', '--psm', '3'], {
+    const child = spawn('/usr/bin/time', ['-f', '%U %S', 'tesseract', image, outBase, '-l', 'vie', '--psm', String(psm)], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -160,56 +133,77 @@ function nativeOne(image: string, outBase: string): Promise<{ seconds: number; c
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', () => {
-      const [rssKb, user, system] = (err.trim().split('\n').pop() ?? '').split(' ').map(Number);
+      const [user, system] = (err.trim().split('\n').pop() ?? '').split(' ').map(Number);
       const known = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : 0);
-      resolve({ seconds: (performance.now() - t0) / 1000, cpuSeconds: known(user) + known(system), rss: known(rssKb) * 1024 });
+      resolve({ seconds: (performance.now() - t0) / 1000, cpuSeconds: known(user) + known(system) });
     });
   });
 }
 
-async function runNative(files: Map<string, string>): Promise<Run> {
-  const hypDir = join(OUT, 'native');
+/** Native tesseract, `workers` processes at a time, one page kind at a time. */
+async function runNative(corpus: Corpus, psm: number): Promise<EngineRun> {
+  const hypDir = join(OUT, corpus.name, `native-psm${psm}`);
   rmSync(hypDir, { recursive: true, force: true });
   mkdirSync(hypDir, { recursive: true });
-  const queue = [...pages];
-  let peakRss = 0;
-  let textSeconds = 0;
-  let cpuSeconds = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) {
-        const r = await nativeOne(files.get(p.id)!, join(hypDir, p.id));
-        peakRss = Math.max(peakRss, r.rss);
-        cpuSeconds += r.cpuSeconds;
-        if (!p.expected_blank) textSeconds += r.seconds;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { label: 'native tesseract 5', seconds, textSeconds, cpuSeconds, score: score(hypDir), peakRss };
+  const timing: Record<string, Timing> = {};
+  for (const kind of kindsOf(corpus.pages)) {
+    const queue = corpus.pages.filter((p) => p.variant === kind);
+    let cpuSeconds = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        for (let p = queue.shift(); p; p = queue.shift()) cpuSeconds += (await nativeOne(join(corpus.dir, p.file), join(hypDir, p.id), psm)).cpuSeconds;
+      }),
+    );
+    addTiming(timing, kind, { seconds: (performance.now() - started) / 1000, cpuSeconds });
+  }
+  return { label: `native --psm ${psm}`, timing, cer: score(corpus, hypDir) };
 }
 
-async function longRun(total: number, files: Map<string, string>): Promise<void> {
-  const text = pages.filter((p) => !p.expected_blank);
+function report(corpus: Corpus, runs: EngineRun[]): void {
+  const count = (kind: string) => corpus.pages.filter((p) => kind === 'all' || p.variant === kind).length;
+  const reference = runs.find((r) => r.label === 'native --psm 1')!;
+  console.log(`\n${corpus.name}: ${corpus.pages.length} pages, ${workers} in parallel`);
+  console.log('kind      engine            CER %   CPU s/page  pages/min   ×psm1: CER  CPU/page  pages/min');
+  for (const kind of [...kindsOf(corpus.pages), 'all']) {
+    if (kind === 'blank') continue;
+    for (const r of runs) {
+      const t = r.timing[kind]!;
+      const ref = reference.timing[kind]!;
+      const perMin = (count(kind) / t.seconds) * 60;
+      const refPerMin = (count(kind) / ref.seconds) * 60;
+      const cer = r.cer[kind] ?? NaN;
+      console.log(
+        `${kind.padEnd(9)} ${r.label.padEnd(16)} ${(cer * 100).toFixed(2).padStart(6)}  ${(t.cpuSeconds / count(kind)).toFixed(2).padStart(10)}  ${perMin.toFixed(1).padStart(9)}   ${(cer / (reference.cer[kind] ?? NaN)).toFixed(2).padStart(10)}  ${(t.cpuSeconds / ref.cpuSeconds).toFixed(2).padStart(8)}  ${(perMin / refPerMin).toFixed(2).padStart(9)}`,
+      );
+    }
+  }
+}
+
+async function longRun(total: number): Promise<void> {
+  const corpus = loadCorpus(CORPORA[0]!);
+  const { cleanPage } = await import('../src/core/imaging/clean-page');
+  const text = corpus.pages.filter((p) => !p.expected_blank);
+  const images = new Map<string, Buffer>();
+  for (const p of text) images.set(p.id, values.clean ? (await cleanPage(readFileSync(join(corpus.dir, p.file)))).ocrImage : readFileSync(join(corpus.dir, p.file)));
   const pool = new OcrPool(new TesseractDriver({ cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), { workers, recycleAfterPages: Number(values.recycle) });
   const started = performance.now();
   let done = 0;
   let next = 0;
   console.log(`long run: ${total} pages (${values.clean ? 'cleaned' : 'raw'}), ${workers} workers, recycle after ${values.recycle} pages`);
   console.log('pages  minutes  rss      heap');
-  const report = () => {
+  const line = () => {
     const m = process.memoryUsage();
     console.log(`${String(done).padStart(5)}  ${((performance.now() - started) / 60000).toFixed(1).padStart(7)}  ${mb(m.rss).padStart(7)}  ${mb(m.heapUsed).padStart(7)}`);
   };
-  report();
+  line();
   await Promise.all(
     Array.from({ length: workers * 2 }, async () => {
       for (let i = next++; i < total; i = next++) {
         const p = text[i % text.length]!;
-        await pool.recognize(readFileSync(files.get(p.id)!));
+        await pool.recognize(images.get(p.id)!);
         done++;
-        if (done % 25 === 0) report();
+        if (done % 25 === 0) line();
       }
     }),
   );
@@ -221,30 +215,13 @@ async function longRun(total: number, files: Map<string, string>): Promise<void>
 async function main(): Promise<void> {
   execFileSync('bash', [join(REPO, 'bench/install-reference-tools.sh')], { stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
-  const files = await inputs(join(OUT, 'cleaned'));
-  if (values.pages) return longRun(Number(values.pages), files);
-
-  const variants: LanguageDataVariant[] = values.variant === 'both' ? ['best_int', 'legacy'] : [values.variant as LanguageDataVariant];
-  const runs: Run[] = [];
-  if (values.pipeline) runs.push(await runPipeline());
-  else for (const v of variants) runs.push(await runPool(v, files));
-  const native = values['no-native'] ? null : await runNative(files);
-  if (native) runs.push(native);
-
-  const textPages = pages.filter((p) => !p.expected_blank).length;
-  console.log(`\nOCR over vi-admin: ${pages.length} pages (${textPages} with text), ${workers} parallel, input ${values.pipeline ? 'raw files (SoHoa cleans them inside the timed run)' : values.clean ? `cleaned by src/core/imaging (${values['clean-image']})` : 'raw files'}`);
-  console.log('engine                   CER     WER     pages/min  wall s  CPU s/page  blank→text  peak RSS');
-  for (const r of runs) {
-    console.log(
-      `${r.label.padEnd(24)} ${r.score.cer.toFixed(4)}  ${r.score.wer.toFixed(4)}  ${((pages.length / r.seconds) * 60).toFixed(1).padStart(9)}  ${r.seconds.toFixed(0).padStart(6)}  ${(r.cpuSeconds / pages.length).toFixed(2).padStart(10)}  ${String(r.score.blankWithText).padStart(10)}  ${r.peakRss ? mb(r.peakRss) : '-'}`,
-    );
+  if (values.pages) return longRun(Number(values.pages));
+  for (const dir of values.corpus ?? CORPORA) {
+    const corpus = loadCorpus(dir);
+    const runs = [await runSohoa(corpus, 'fast'), await runSohoa(corpus, 'best'), await runNative(corpus, 1), await runNative(corpus, 3)];
+    report(corpus, runs);
   }
-  if (native) {
-    for (const r of runs.filter((x) => x !== native)) {
-      console.log(`ratio ${r.label} / native: speed ×${(native.seconds / r.seconds).toFixed(2)} (pages/min), CPU per page ×${(native.cpuSeconds / r.cpuSeconds).toFixed(2)} (the speed a fully busy machine would see), CER ×${(r.score.cer / native.score.cer).toFixed(2)}, WER ×${(r.score.wer / native.score.wer).toFixed(2)}`);
-    }
-  }
-  console.log(`hypotheses in ${OUT}`);
+  console.log(`\nhypotheses in ${OUT}`);
 }
 
 await main();

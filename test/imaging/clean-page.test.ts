@@ -38,7 +38,7 @@ describe('cleanPage on the corpus', () => {
     expect(r.flags).toEqual([]);
     expect(r.cropBox !== null).toBe(page.variant === 'stamp');
     expect(r.phash).toMatch(/^[0-9a-f]{64}$/);
-    const stages = page.expected_blank ? ['normalize', 'crop', 'binarize', 'encode'] : ['normalize', 'orientation', 'deskew', 'crop', 'binarize', 'encode'];
+    const stages = page.expected_blank ? ['normalize', 'crop', 'encode', 'ocr-image'] : ['normalize', 'orientation', 'deskew', 'crop', 'encode', 'ocr-image'];
     expect(Object.keys(r.timings)).toEqual(expect.arrayContaining(stages));
 
     // The record image: JPEG at the page's dpi, colour kept only for colour scans.
@@ -49,11 +49,10 @@ describe('cleanPage on the corpus', () => {
     const turned = r.rotationApplied === 90 || r.rotationApplied === 270;
     if (!r.cropBox) expect([r.width, r.height]).toEqual(turned ? [page.height_px, page.width_px] : [page.width_px, page.height_px]);
 
-    // The OCR copy: a 1-bit PNG of the same page.
-    expect(r.ocrImage.subarray(12, 16).toString('latin1')).toBe('IHDR');
-    expect(r.ocrImage[24]).toBe(1);
+    // What OCR reads: the record image itself on grey pages; on colour pages a grey copy of the same page.
+    if (page.color !== 'rgb') expect(r.ocrImage.equals(r.image)).toBe(true);
     const ocrMeta = await sharp(r.ocrImage).metadata();
-    expect([ocrMeta.width, ocrMeta.height, ocrMeta.density]).toEqual([r.width, r.height, page.dpi]);
+    expect([ocrMeta.width, ocrMeta.height, ocrMeta.density, ocrMeta.channels]).toEqual([r.width, r.height, page.dpi, 1]);
 
     // Re-measured on the output: upright, and level within 0.3°.
     if (!page.expected_blank) {
@@ -61,6 +60,33 @@ describe('cleanPage on the corpus', () => {
       const analysis = await analyzePage(again.image, again.dpi);
       expect((await orientationStage({ analysis })).rotation).toBe(0);
       expect(Math.abs(measureSkew(analysis).correctionDeg)).toBeLessThan(0.3);
+    }
+  });
+
+  it('drops the red seal and the blue signature from what OCR reads on colour pages, and keeps the print', async () => {
+    for (const page of corpusPages.filter((p) => p.color === 'rgb')) {
+      const r = results.get(page.id)!;
+      const colour = await sharp(r.image).raw().toBuffer();
+      const grey = await sharp(r.ocrImage).toColourspace('b-w').raw().toBuffer();
+      let inked = 0;
+      let inkedLight = 0;
+      let print = 0;
+      let printDark = 0;
+      for (let i = 0, p = 0; i < grey.length; i++, p += 3) {
+        const [red, green, blue] = [colour[p]!, colour[p + 1]!, colour[p + 2]!];
+        const seal = red > 150 && red - green > 90 && red - blue > 90;
+        const signature = blue > 120 && blue - red > 80;
+        if (seal || signature) {
+          inked++;
+          if (grey[i]! > 150) inkedLight++;
+        } else if (red < 80 && green < 80 && blue < 80) {
+          print++;
+          if (grey[i]! < 110) printDark++;
+        }
+      }
+      expect(inked, page.id).toBeGreaterThan(1000);
+      expect(inkedLight / inked, page.id).toBeGreaterThan(0.8);
+      expect(printDark / print, page.id).toBeGreaterThan(0.9);
     }
   });
 

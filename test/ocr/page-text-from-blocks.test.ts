@@ -25,4 +25,11 @@ describe('PageText from tesseract.js blocks', () => {
     expect(page).toMatchObject({ unreadable: true, text: '', lines: [], width: 500, height: 500 });
     expect(pageTextFromBlocks(null, 10, 10)).toMatchObject({ unreadable: true, text: '', confidence: 0 });
   });
+
+  it('leaves out unsure marks that cannot be words (signature strokes, seal rings) and keeps unsure words', () => {
+    const line = [word('Lương', 0, 0, 96), word('ppb', 60, 0, 31), word('Ỷ"¡.', 100, 0, 12), word('Thị', 150, 0, 38), word('Mỹ', 200, 0, 55), word('Mai', 240, 0, 93), word('Bx', 280, 0, 92)];
+    const page = pageTextFromBlocks([{ paragraphs: [{ lines: [{ words: line }] }] }], 1000, 1000);
+    expect(page.text).toBe('Lương Thị Mỹ Mai Bx');
+    expect(page.lines[0]!.words.map((w) => w.text)).toEqual(['Lương', 'Thị', 'Mỹ', 'Mai', 'Bx']);
+  });
 });

@@ -10,7 +10,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'ocr',
-      usage: 'ocr <image...> [--lang vie+eng] [--json] [--raw] [--workers N]',
+      usage: 'ocr <image...> [--lang vie] [--model fast|best] [--json] [--raw] [--workers N]',
       summary: 'read text from page images (text, or JSON Lines with words, boxes, confidence, fields)',
     },
     async () => (await import('./ocr')).ocrCommand,

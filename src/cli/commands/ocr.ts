@@ -9,7 +9,7 @@ import { CodedError } from '../../shared/errors';
 import type { PageText } from '../../shared/page-text';
 import { extractFields } from '../../core/ocr/fields/extract-fields';
 import type { PageFields } from '../../core/ocr/fields/field-types';
-import { parseLangs } from '../../core/ocr/language-data';
+import { DEFAULT_OCR_MODEL, OCR_MODEL_VARIANT, parseLangs, type OcrModel } from '../../core/ocr/language-data';
 import { OcrPool } from '../../core/ocr/ocr-pool';
 import { TesseractDriver } from '../../core/ocr/tesseract-driver';
 
@@ -28,6 +28,8 @@ async function imagingPreprocessor(): Promise<PagePreprocessor | null> {
     return null;
   }
 }
+
+const isOcrModel = (value: string): value is OcrModel => Object.hasOwn(OCR_MODEL_VARIANT, value);
 
 interface PageResult {
   file: string;
@@ -89,7 +91,8 @@ async function readPage(file: string, pool: OcrPool, preprocess: PagePreprocesso
 export const ocrCommand: CommandRun = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
-      lang: { type: 'string', default: 'vie+eng' },
+      lang: { type: 'string', default: 'vie' },
+      model: { type: 'string', default: DEFAULT_OCR_MODEL },
       raw: { type: 'boolean', default: false },
       workers: { type: 'string' },
       ...jsonOption,
@@ -104,8 +107,9 @@ export const ocrCommand: CommandRun = {
         return 1;
       }
     }
+    if (!isOcrModel(values.model)) throw new UsageError(`--model must be fast or best, not '${values.model}'`);
     const dataDir = values['data-dir'] ?? io.env.SOHOA_DATA_DIR;
-    const driver = new TesseractDriver({ langs: parseLangs(values.lang), cacheDir: dataDir ? join(dataDir, 'cache', 'tessdata') : undefined });
+    const driver = new TesseractDriver({ langs: parseLangs(values.lang), variant: OCR_MODEL_VARIANT[values.model], cacheDir: dataDir ? join(dataDir, 'cache', 'tessdata') : undefined });
     const pool = new OcrPool(driver, { workers: Math.min(workers ?? availableParallelism(), positionals.length) });
     const preprocess = values.raw ? null : await imagingPreprocessor();
     let failed = 0;

@@ -4,6 +4,7 @@ import { cropBordersStage } from './crop-stage';
 import { deskewStage } from './deskew-stage';
 import { despeckleStage } from './despeckle-stage';
 import { normalizeStage } from './normalize-stage';
+import { ocrImageStage } from './ocr-image-stage';
 import { orientationStage, type OrientationScorer } from './orientation-stage';
 import { analyzePage, croppedAnalysis, turnedAnalysis } from './page-analysis';
 import type { Box, ColorMode, QuarterTurn } from './page-types';
@@ -38,6 +39,7 @@ export type CleanStageName =
   | 'quality'
   | 'binarize'
   | 'encode'
+  | 'ocr-image'
   | 'phash'
   | 'previews';
 
@@ -45,7 +47,7 @@ export interface CleanedPage {
   /** The cleaned page for the record: JPEG (colour/grey) or 1-bit PNG (bw), at its true dpi. */
   image: Buffer;
   imageFormat: 'jpeg' | 'png';
-  /** Black and white copy for OCR only (1-bit PNG). */
+  /** What OCR reads (see ocr-image-stage.ts): the record image, or on colour pages a grey copy without the coloured ink. */
   ocrImage: Buffer;
   width: number;
   height: number;
@@ -105,8 +107,9 @@ export async function cleanPage(bytes: Buffer, options: CleanPageOptions = {}): 
   }
   if (options.despeckle) image = await timed('despeckle', () => despeckleStage(image));
   const blank = await timed('blank', () => blankStage({ analysis }).blank);
-  const ocr = await timed('binarize', () => binarizeStage({ image, dpi }));
-  const encoded = await timed('encode', () => encodeRecordImage(image, dpi, page.colorMode, ocr.png, options.jpegQuality ?? 85));
+  const bilevel = page.colorMode === 'bw' ? await timed('binarize', () => binarizeStage({ image, dpi }).png) : null;
+  const encoded = await timed('encode', () => encodeRecordImage(image, dpi, page.colorMode, bilevel, options.jpegQuality ?? 85));
+  const ocrImage = await timed('ocr-image', () => ocrImageStage({ image, dpi, colorMode: page.colorMode, recordImage: encoded.bytes }));
   const small = analysis.gray;
   const phash = await timed('phash', () =>
     perceptualHash({ pixels: Buffer.from(small.data.buffer, small.data.byteOffset, small.data.length), width: small.width, height: small.height, channels: 1 }),
@@ -115,7 +118,7 @@ export async function cleanPage(bytes: Buffer, options: CleanPageOptions = {}): 
   const result: CleanedPage = {
     image: encoded.bytes,
     imageFormat: encoded.format,
-    ocrImage: ocr.png,
+    ocrImage,
     width: image.width,
     height: image.height,
     dpi,
@@ -143,10 +146,10 @@ async function encodeRecordImage(
   image: RawImage,
   dpi: number,
   colorMode: ColorMode,
-  bilevelPng: Buffer,
+  bilevelPng: Buffer | null,
   quality: number,
 ): Promise<{ bytes: Buffer; format: 'jpeg' | 'png' }> {
-  if (colorMode === 'bw') return { bytes: bilevelPng, format: 'png' };
+  if (colorMode === 'bw' && bilevelPng) return { bytes: bilevelPng, format: 'png' };
   const pipeline = sharpFromRaw(image).withDensity(dpi);
   const bytes = await (image.channels === 1 ? pipeline.toColourspace('b-w') : pipeline).jpeg({ quality }).toBuffer();
   return { bytes, format: 'jpeg' };

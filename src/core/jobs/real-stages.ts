@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { cleanPage } from '../imaging/clean-page';
 import { resolveEnginePaths } from '../ocr/engine-paths';
 import { extractFields } from '../ocr/fields/extract-fields';
+import { DEFAULT_OCR_MODEL, OCR_MODEL_VARIANT, type OcrModel } from '../ocr/language-data';
 import { OcrPool } from '../ocr/ocr-pool';
 import { TesseractDriver } from '../ocr/tesseract-driver';
 import { buildRecordPdf } from '../record/build-record-pdf';
@@ -11,6 +12,10 @@ export interface RealStagesOptions {
   dataDir: string;
   ocrWorkers?: number;
   langs?: string[];
+  /** The `ocr.model` setting: fast (default) or best. */
+  model?: OcrModel;
+  /** The app's resources folder; its `ocr/` holds the fast models. Default: this checkout's. */
+  resourcesDir?: string;
   /** In the packaged app: the engine's worker files live beside the asar archive, not in it. */
   unpackedFromAsar?: boolean;
 }
@@ -22,6 +27,8 @@ export function createPipelineStages(options: RealStagesOptions): PipelineStages
   const enginePaths = resolveEnginePaths();
   const driver = new TesseractDriver({
     langs: options.langs,
+    variant: OCR_MODEL_VARIANT[options.model ?? DEFAULT_OCR_MODEL],
+    fastModelDir: options.resourcesDir ? join(options.resourcesDir, 'ocr') : undefined,
     cacheDir: join(options.dataDir, 'cache', 'tessdata'),
     paths: options.unpackedFromAsar ? { workerPath: outsideAsar(enginePaths.workerPath), corePath: outsideAsar(enginePaths.corePath) } : enginePaths,
   });

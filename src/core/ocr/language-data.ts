@@ -2,17 +2,29 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { OcrLanguageDataMissingError } from './errors/ocr-language-data-missing-error';
 
 /**
- * Which traineddata of the @tesseract.js-data packages to use.
- * - `best_int`: `4.0.0_best_int/`, LSTM only (what OEM 1 runs); small and accurate.
- * - `legacy`: `4.0.0/`, legacy + LSTM models in one file (the packages' index.js default).
+ * Which traineddata to use.
+ * - `fast`: tessdata_fast, shipped uncompressed in `resources/ocr/` (see its README); the default.
+ * - `best_int`: `4.0.0_best_int/` of the @tesseract.js-data packages, LSTM only (what OEM 1 runs).
+ * - `legacy`: `4.0.0/` of those packages, legacy + LSTM models in one file.
  */
-export type LanguageDataVariant = 'best_int' | 'legacy';
+export type LanguageDataVariant = 'fast' | 'best_int' | 'legacy';
 
-const VARIANT_FOLDER: Record<LanguageDataVariant, string> = { best_int: '4.0.0_best_int', legacy: '4.0.0' };
+/** The `ocr.model` setting's values, as the variants they name. */
+export const OCR_MODEL_VARIANT = { fast: 'fast', best: 'best_int' } as const satisfies Record<string, LanguageDataVariant>;
+export type OcrModel = keyof typeof OCR_MODEL_VARIANT;
+export const DEFAULT_OCR_MODEL: OcrModel = 'fast';
+
+const PACKAGE_FOLDER: Record<Exclude<LanguageDataVariant, 'fast'>, string> = { best_int: '4.0.0_best_int', legacy: '4.0.0' };
+
+/** `resources/ocr` of this checkout; the packaged app passes its own resources folder. */
+export function defaultFastModelDir(): string {
+  return fileURLToPath(new URL('../../../resources/ocr', import.meta.url));
+}
 
 export interface LanguageDataOptions {
   /** Tesseract language codes, e.g. ['vie', 'eng']. */
@@ -22,6 +34,8 @@ export interface LanguageDataOptions {
   cacheDir?: string;
   /** Where to resolve the data packages from (a file or folder inside the app); defaults to this module. */
   resolveFrom?: string;
+  /** Folder of the fast models (`<resources>/ocr`); default {@link defaultFastModelDir}. */
+  fastModelDir?: string;
 }
 
 export function defaultTessdataCacheDir(): string {
@@ -29,7 +43,7 @@ export function defaultTessdataCacheDir(): string {
 }
 
 /** Path of `<lang>.traineddata.gz` inside its installed npm package. */
-export function packagedTraineddata(lang: string, variant: LanguageDataVariant, resolveFrom: string = import.meta.url): string {
+export function packagedTraineddata(lang: string, variant: Exclude<LanguageDataVariant, 'fast'>, resolveFrom: string = import.meta.url): string {
   const require = createRequire(resolveFrom);
   let packageJson: string;
   try {
@@ -37,7 +51,7 @@ export function packagedTraineddata(lang: string, variant: LanguageDataVariant, 
   } catch {
     throw new OcrLanguageDataMissingError(lang, `@tesseract.js-data/${lang}`);
   }
-  const file = join(dirname(packageJson), VARIANT_FOLDER[variant], `${lang}.traineddata.gz`);
+  const file = join(dirname(packageJson), PACKAGE_FOLDER[variant], `${lang}.traineddata.gz`);
   if (!existsSync(file)) throw new OcrLanguageDataMissingError(lang, file);
   return file;
 }
@@ -48,7 +62,8 @@ export function packagedTraineddata(lang: string, variant: LanguageDataVariant, 
  * a gunzip. Files are written to a temp name and renamed, so a concurrent caller never sees half a file.
  */
 export function prepareLanguageData(options: LanguageDataOptions): string {
-  const variant = options.variant ?? 'best_int';
+  const variant = options.variant ?? OCR_MODEL_VARIANT[DEFAULT_OCR_MODEL];
+  if (variant === 'fast') return fastModelFolder(options.langs, options.fastModelDir ?? defaultFastModelDir());
   const folder = join(options.cacheDir ?? defaultTessdataCacheDir(), variant);
   mkdirSync(folder, { recursive: true });
   for (const lang of options.langs) {
@@ -61,6 +76,15 @@ export function prepareLanguageData(options: LanguageDataOptions): string {
     writeFileSync(temp, gunzipSync(readFileSync(source)));
     renameSync(temp, target);
     writeFileSync(stamp, sourceId);
+  }
+  return folder;
+}
+
+/** The fast models are shipped unpacked, so tesseract.js reads them where they are. */
+function fastModelFolder(langs: string[], folder: string): string {
+  for (const lang of langs) {
+    const file = join(folder, `${lang}.traineddata`);
+    if (!existsSync(file)) throw new OcrLanguageDataMissingError(lang, file);
   }
   return folder;
 }

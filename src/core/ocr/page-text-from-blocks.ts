@@ -27,6 +27,20 @@ function mean(values: number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }
 
+/** Below this confidence a word may be a signature stroke, a seal's ring or a speck read as text. */
+export const NOISE_WORD_CONFIDENCE = 40;
+
+/**
+ * An unsure word that cannot be Vietnamese text: no vowel and no digit, or at most two letters and
+ * digits ("ppb", "Ỷ\"¡."). Dropping these took the corpus CER from 1.00% to 0.77% (docs/OCR.md).
+ */
+export function isNoiseWord(word: OcrWord): boolean {
+  if (word.confidence >= NOISE_WORD_CONFIDENCE) return false;
+  const base = word.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const letters = base.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return letters <= 2 || !/[aeiouy0-9]/.test(base);
+}
+
 function isReadWord(word: OcrWord, rule: UnreadableRule): boolean {
   return word.confidence >= rule.wordConfidence && (word.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
 }
@@ -45,7 +59,7 @@ export function pageTextFromBlocks(blocks: TesseractBlock[] | null, width: numbe
       for (const line of paragraph.lines) {
         const words: OcrWord[] = line.words
           .map((w) => ({ text: w.text.normalize('NFC').trim(), confidence: w.confidence, bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 } }))
-          .filter((w) => w.text.length > 0);
+          .filter((w) => w.text.length > 0 && !isNoiseWord(w));
         if (!words.length) continue;
         const text = words.map((w) => w.text).join(' ');
         lines.push({ text, words, bbox: unionBox(words.map((w) => w.bbox)), confidence: mean(words.map((w) => w.confidence)) });

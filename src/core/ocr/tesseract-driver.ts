@@ -10,18 +10,34 @@ import { OcrWorkerExitedError, type OcrEngineDriver, type OcrEngineWorker } from
 import { pageTextFromBlocks, type TesseractBlock } from './page-text-from-blocks';
 
 export interface TesseractDriverOptions {
-  /** Tesseract language codes, default ['vie', 'eng']. */
+  /** Tesseract language codes, default {@link DEFAULT_OCR_LANGS}. */
   langs?: string[];
+  /** Default: the fast models (see language-data.ts). */
   variant?: LanguageDataVariant;
+  /** Folder of the fast models; the packaged app passes `<resources>/ocr`. */
+  fastModelDir?: string;
   /** Folder for the unpacked traineddata (e.g. `<dataDir>/cache/tessdata`); default under os.tmpdir(). */
   cacheDir?: string;
   /** Engine files; default resolved from node_modules. The packaged app passes unpacked copies. */
   paths?: Partial<OcrEnginePaths>;
   /** A file or folder inside the app from which the @tesseract.js-data packages are resolved. */
   resolveFrom?: string;
-  /** Extra tesseract parameters, e.g. { tessedit_pageseg_mode: '3' }. */
+  /** Tesseract parameters over {@link DEFAULT_OCR_PARAMETERS}. */
   parameters?: Record<string, string>;
 }
+
+/**
+ * Vietnamese alone: adding `eng` made Vietnamese pages worse and slower (docs/OCR.md), and the
+ * English words on these pages (COMPANY LIMITED, Website, COVID-19) are read as well by `vie`.
+ */
+export const DEFAULT_OCR_LANGS: readonly string[] = ['vie'];
+
+/**
+ * tesseract.js reads a page as one block unless told otherwise; tesseract's own automatic page
+ * segmentation (PSM 3) finds the columns of letter headers and signature rows (docs/OCR.md).
+ * Its debug lines ("Estimating resolution as …") go nowhere, so each error stays one line.
+ */
+export const DEFAULT_OCR_PARAMETERS: Readonly<Record<string, string>> = { tessedit_pageseg_mode: '3', debug_file: '/dev/null' };
 
 interface TesseractWorkerApi {
   worker: ThreadWorker;
@@ -42,8 +58,14 @@ export class TesseractDriver implements OcrEngineDriver {
   private readonly createWorker: CreateWorker;
 
   constructor(private readonly options: TesseractDriverOptions = {}) {
-    this.langs = options.langs ?? ['vie', 'eng'];
-    this.langPath = prepareLanguageData({ langs: this.langs, variant: options.variant, cacheDir: options.cacheDir, resolveFrom: options.resolveFrom });
+    this.langs = options.langs ?? [...DEFAULT_OCR_LANGS];
+    this.langPath = prepareLanguageData({
+      langs: this.langs,
+      variant: options.variant,
+      cacheDir: options.cacheDir,
+      resolveFrom: options.resolveFrom,
+      fastModelDir: options.fastModelDir,
+    });
     this.paths = { ...resolveEnginePaths(options.resolveFrom), ...options.paths };
     const require = createRequire(import.meta.url);
     this.createWorker = (require('tesseract.js') as { createWorker: CreateWorker }).createWorker;
@@ -59,7 +81,7 @@ export class TesseractDriver implements OcrEngineDriver {
       // Without a handler tesseract.js throws job failures from its message listener (uncaught).
       errorHandler: () => {},
     });
-    if (this.options.parameters) await api.setParameters(this.options.parameters);
+    await api.setParameters({ ...DEFAULT_OCR_PARAMETERS, ...this.options.parameters });
     return new TesseractEngineWorker(api);
   }
 }
