@@ -36,7 +36,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'verify',
-      usage: 'verify <file.pdf> [--json]',
+      usage: 'verify <file.pdf> --trust CA.pem [--trust …] [--json]',
       summary: "check a record's signature and integrity",
     },
     async () => (await import('./verify')).verifyCommand,
@@ -99,7 +99,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'hub',
-      usage: 'hub --db postgres://… --blobs DIR|s3://bucket/prefix [--spool DIR --s3-endpoint URL --s3-region R] [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
+      usage: 'hub --db postgres://… --blobs DIR|s3://bucket/prefix [--spool DIR --s3-endpoint URL --s3-region R] --trust FILE|DIR [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
       summary: 'run the central records hub, or administer it',
     },
     async () => (await import('./hub')).hubCommand,
