@@ -131,6 +131,14 @@ export const commands: Command[] = [
   ),
   lazy(
     {
+      name: 'store',
+      usage: 'store encrypt [--data-dir D] [--key-file F]',
+      summary: 'encrypt a store in clear from an earlier version (only in a folder never encrypted)',
+    },
+    async () => (await import('./store')).storeCommand,
+  ),
+  lazy(
+    {
       name: 'catalog',
       usage: 'catalog import <procedures.csv> [--data-dir D]',
       summary: 'import a procedure catalog (code,name,field,level,processing_days,components)',
