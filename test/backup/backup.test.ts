@@ -35,7 +35,7 @@ describe('sohoa backup', () => {
     const engine = Engine.open({ dataDir: restored });
     expect(engine.store.dossiers.list(10, 0).items.map((d) => d.applicantName)).toEqual(['Phạm Văn Đông']);
     expect(blobs.map((b) => engine.store.blobs.get(b).toString())).toEqual(blobTexts);
-    expect(engine.audit.verify().ok).toBe(true);
+    expect(engine.verifyAudit().ok).toBe(true);
     engine.close();
   });
 

@@ -116,7 +116,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'audit',
-      usage: 'audit verify [--data-dir D] [--json]',
+      usage: 'audit verify|re-anchor [--data-dir D] [--json]',
       summary: 'check the hash chain of the audit log',
     },
     async () => (await import('./audit')).auditCommand,

@@ -46,6 +46,14 @@ export function keyFilePath(dataDir: string, options: KeyFileOptions = {}): stri
   return keyFileNamed(id ?? 'unknown', env);
 }
 
+/**
+ * Where the audit log's anchor is kept: beside the key file (`<key file>.audit-anchor.json`, or
+ * `<key id>.audit-anchor.json` in the key folder), outside the data directory like the key.
+ */
+export function auditAnchorPath(dataDir: string, options: KeyFileOptions = {}): string {
+  return keyFilePath(dataDir, options).replace(/(\.key)?$/, '.audit-anchor.json');
+}
+
 /** The key file of the key id `id` in the per-user key folder. */
 export function keyFileNamed(id: string, env: NodeJS.ProcessEnv = process.env): string {
   return join(keyFolder(env), `${id}.key`);
