@@ -69,13 +69,24 @@ export async function gatherRevocationEvidence(chainBelowRoot: pkijs.Certificate
   return { crls, status: 'checked (CRL)' };
 }
 
-/** CRLs over HTTP with a short timeout; any failure reads as offline. */
+const crlCache = new Map<string, { until: number; bytes: Uint8Array | undefined }>();
+
+/**
+ * CRLs over HTTP with a short timeout; any failure reads as offline. Answers are kept a while (a
+ * failure for a minute), so a hub verifying many records from one CA, or one that is offline, does
+ * not fetch or wait for each record.
+ */
 export const httpCrlFetcher: CrlFetcher = async (url) => {
+  const cached = crlCache.get(url);
+  if (cached && cached.until > Date.now()) return cached.bytes;
+  let bytes: Uint8Array | undefined;
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    if (!response.ok) return undefined;
-    return new Uint8Array(await response.arrayBuffer());
+    if (response.ok) bytes = new Uint8Array(await response.arrayBuffer());
   } catch {
-    return undefined;
+    bytes = undefined;
   }
+  if (crlCache.size > 1_000) crlCache.clear();
+  crlCache.set(url, { until: Date.now() + (bytes ? 10 * 60_000 : 60_000), bytes });
+  return bytes;
 };
