@@ -98,10 +98,10 @@ try {
   const structural = new StructuralPdfVerifier();
   await step('hub', 'signature shape check (structural verifier)', (i) => structural.verify(at(i)));
   const signed = Buffer.from(await factory.signed('bench record', Math.round(SIZE / 4)));
-  const pades = new PadesRecordVerifier();
+  const pades = new PadesRecordVerifier(factory.trustAnchors);
   await step('hub', `full PAdES verification (${(signed.length / 1024).toFixed(0)} KB signed PDF), on the event loop`, () => pades.verify(signed), Math.min(N, 50));
   const workers = defaultVerifyWorkers();
-  const pooled = new PooledPadesVerifier(workers);
+  const pooled = new PooledPadesVerifier(factory.trustAnchors, workers);
   const burst = 8;
   await step('hub', `full PAdES verification, pool of ${workers} worker thread(s), ${burst} at once (per record; event loop free)`, async (i) => {
     if (i < 0 || i % burst === 0) await Promise.all(Array.from({ length: burst }, () => pooled.verify(signed)));

@@ -1,7 +1,7 @@
 import { resolveDataDir } from '../core/data-dir';
 import { Engine } from '../core/engine';
 import type { DataKey } from '../core/security/data-key';
-import { dataKeyFromFile } from '../core/security/key-file';
+import { auditAnchorPath, dataKeyFromFile } from '../core/security/key-file';
 
 /** The data directory's key from its key file: --key-file, else SOHOA_KEY_FILE, else the per-user key folder. */
 export function cliDataKey(dataDir: string, keyFileArg: string | undefined, env: NodeJS.ProcessEnv): DataKey {
@@ -11,5 +11,6 @@ export function cliDataKey(dataDir: string, keyFileArg: string | undefined, env:
 /** Opens the engine on the data directory the user chose (--data-dir, SOHOA_DATA_DIR or the default). */
 export function openEngine(dataDirArg: string | undefined, env: NodeJS.ProcessEnv, keyFileArg?: string): Engine {
   const dataDir = resolveDataDir(dataDirArg, env);
-  return Engine.open({ dataDir, key: cliDataKey(dataDir, keyFileArg, env), actor: `cli:${env.USER ?? env.USERNAME ?? 'unknown'}` });
+  const key = cliDataKey(dataDir, keyFileArg, env);
+  return Engine.open({ dataDir, key, auditAnchorFile: auditAnchorPath(dataDir, { keyFile: keyFileArg, env }), actor: `cli:${env.USER ?? env.USERNAME ?? 'unknown'}` });
 }

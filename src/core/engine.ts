@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineHandlers } from '../shared/contract';
@@ -8,16 +8,16 @@ import { JobRunner } from './jobs/job-runner';
 import { pipelineHandlers } from './jobs/pipeline';
 import type { PipelineStages } from './jobs/pipeline-stages';
 import { closeBatchIfFinished } from './archive/batch-completion';
-import { AuditLog } from './audit/audit-log';
+import { AuditLog, type AuditVerdict } from './audit/audit-log';
 import { Accounts } from './auth/accounts';
 import { Sessions } from './auth/sessions';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
 import { syncHandlers } from './handlers/sync-handlers';
-import { AuditAnchor } from './audit/audit-anchor';
+import { AuditAnchor, readAnchorFile } from './audit/audit-anchor';
 import { createHandlers } from './service';
 import { checkDataKey, subkey, type DataKey } from './security/data-key';
-import { dataKeyFromFile } from './security/key-file';
+import { auditAnchorPath, dataKeyFromFile } from './security/key-file';
 import { SyncService } from './sync/sync-service';
 import { WorkstationSync } from './sync/workstation-sync';
 import { openStore, type Store } from './store/store';
@@ -29,6 +29,8 @@ export interface EngineOptions {
   key?: DataKey;
   /** Where the key file is, when no key is given (--key-file); else SOHOA_KEY_FILE or the per-user key folder. */
   keyFile?: string;
+  /** Where the audit log's anchor is kept (default: beside the key file, see auditAnchorPath). */
+  auditAnchorFile?: string;
   /** Who in-process calls (CLI, tests) run as: the local operator, audited under this name. Connections sign in. */
   actor?: string;
   /** The clock for sign-in, idle lock and lockout; tests inject one. */
@@ -75,7 +77,8 @@ export class Engine {
     const actor = options.actor ?? 'local';
     const now = options.now ?? (() => new Date());
     this.audit = new AuditLog(store.audit, this.workstation.id, now);
-    this.auditAnchor = new AuditAnchor(join(store.dataDir, 'audit-anchor.json'), subkey(key, 'audit-anchor'));
+    this.auditAnchor = new AuditAnchor(options.auditAnchorFile ?? auditAnchorPath(store.dataDir, { keyFile: options.keyFile }), subkey(key, 'audit-anchor'));
+    this.startAnchor(join(store.dataDir, 'audit-anchor.json'));
     this.anchorTimer = setInterval(() => this.anchorAudit(), 5_000).unref();
     this.accounts = new Accounts(store, this.audit, now);
     const sessions = new Sessions({ store, audit: this.audit, accounts: this.accounts, system: { kind: 'system', name: actor }, now });
@@ -163,6 +166,35 @@ export class Engine {
     await runner?.stop();
   }
 
+  /**
+   * A new log is anchored at once (seq 0), so that a missing anchor always means one was lost. An
+   * anchor an earlier version kept inside the data directory moves out, if its seal holds.
+   */
+  private startAnchor(oldFile: string): void {
+    if (this.auditAnchor.read().kind !== 'none') return;
+    const old = existsSync(oldFile) ? readAnchorFile(oldFile, (h) => this.auditAnchor.seal(h)) : undefined;
+    if (old?.kind === 'head') {
+      this.auditAnchor.write(old.head);
+      rmSync(oldFile, { force: true });
+    } else if (this.audit.head().seq === 0) {
+      this.auditAnchor.write(this.audit.head());
+    }
+  }
+
+  /**
+   * Anchors the log at its head again, after the anchor was lost or damaged: only when the chain
+   * itself holds, and recorded in the log. Events removed from the end before this go unnoticed,
+   * which is why it is an explicit act (`sohoa audit re-anchor`), never automatic.
+   */
+  reAnchorAudit(actor: string): AuditVerdict {
+    const chain = this.audit.chainIntact();
+    if (!chain.ok) return chain;
+    const before = this.auditAnchor.read().kind;
+    this.audit.append({ actor, action: 'audit.re-anchor', details: { anchorWas: before } });
+    this.auditAnchor.write(this.audit.head());
+    return this.verifyAudit();
+  }
+
   /** Checks the audit log's chain and, against the anchor, its end. */
   verifyAudit() {
     return this.audit.verify(this.auditAnchor.read());
@@ -174,10 +206,11 @@ export class Engine {
    */
   private anchorAudit(): void {
     const reading = this.auditAnchor.read();
-    if (reading.kind === 'forged') return;
-    const anchored = reading.kind === 'head' ? reading.head : null;
+    // A missing, forged or damaged anchor stays as it is: the evidence, until someone re-anchors.
+    if (reading.kind !== 'head') return;
+    const anchored = reading.head;
     const head = this.audit.headAfter(anchored);
-    if (head && (head.seq !== anchored?.seq || head.hash !== anchored.hash)) this.auditAnchor.write(head);
+    if (head && (head.seq !== anchored.seq || head.hash !== anchored.hash)) this.auditAnchor.write(head);
   }
 
   /** Closes the store; with a pipeline running, after the jobs in hand have finished. */

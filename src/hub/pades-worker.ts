@@ -1,9 +1,9 @@
 // A worker thread of the hub's verifier pool: full PAdES checks off the event loop.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { PadesRecordVerifier } from './pades-record-verifier';
 import type { RecordVerdict } from './record-verifier';
 
-const verifier = new PadesRecordVerifier();
+const verifier = new PadesRecordVerifier((workerData as { trustAnchors: string[] }).trustAnchors);
 const port = parentPort!;
 
 port.on('message', (task: { id: number; bytes: Uint8Array }) => {

@@ -22,6 +22,8 @@ export interface HubConfig {
   tlsKeyFile?: string;
   maxRecordBytes?: number;
   verifier: 'pades' | 'structural';
+  /** The roots a record's signatures must chain to (PEM text, see `readTrustAnchors`); required for 'pades'. */
+  trustAnchors: readonly string[];
   /** Worker threads for PAdES verification (default: one fewer than the cores, at least one). */
   verifyWorkers?: number;
   logger: boolean;
@@ -33,8 +35,8 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-export function verifierNamed(name: HubConfig['verifier']): RecordVerifier {
-  return name === 'pades' ? new PadesRecordVerifier() : new StructuralPdfVerifier();
+export function verifierNamed(name: HubConfig['verifier'], trustAnchors: readonly string[]): RecordVerifier {
+  return name === 'pades' ? new PadesRecordVerifier(trustAnchors) : new StructuralPdfVerifier();
 }
 
 export interface BlobsConfig {
@@ -59,7 +61,7 @@ export function blobStorageFor(config: Pick<HubConfig, 'blobsDir' | 'spoolDir' |
 /** Opens PostgreSQL, applies migrations, and listens. */
 export async function startHub(config: HubConfig): Promise<RunningHub> {
   const storage = blobStorageFor(config);
-  const verifier = config.verifier === 'pades' ? new PooledPadesVerifier(config.verifyWorkers) : new StructuralPdfVerifier();
+  const verifier = config.verifier === 'pades' ? new PooledPadesVerifier(config.trustAnchors, config.verifyWorkers) : new StructuralPdfVerifier();
   const pool = createPool(config.databaseUrl);
   try {
     await migrateHub(pool);

@@ -28,7 +28,11 @@ export class PooledPadesVerifier implements RecordVerifier {
   private nextId = 0;
   private closed = false;
 
-  constructor(private readonly size = defaultVerifyWorkers()) {}
+  /** `trustAnchors`: PEM text, handed to each worker. */
+  constructor(
+    private readonly trustAnchors: readonly string[],
+    private readonly size = defaultVerifyWorkers(),
+  ) {}
 
   verify(bytes: Uint8Array): Promise<RecordVerdict> {
     if (this.closed) return Promise.reject(new Error('The verifier pool is closed'));
@@ -59,7 +63,7 @@ export class PooledPadesVerifier implements RecordVerifier {
   }
 
   private start(): Slot {
-    const worker = startTsWorker(new URL('./pades-worker.ts', import.meta.url));
+    const worker = startTsWorker(new URL('./pades-worker.ts', import.meta.url), { trustAnchors: [...this.trustAnchors] });
     const slot: Slot = { worker, task: undefined };
     worker.on('message', (m: { id: number; verdict: RecordVerdict }) => {
       const task = slot.task;
@@ -87,8 +91,8 @@ export class PooledPadesVerifier implements RecordVerifier {
  * A worker running a TypeScript module: the hub runs through tsx (`bin/sohoa.mjs` registers it in
  * the main thread only), so the worker registers tsx itself before importing the module.
  */
-function startTsWorker(module: URL): Worker {
+function startTsWorker(module: URL, workerData: unknown): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(module.href)}); })`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }

@@ -77,7 +77,7 @@ async function expectNothingLostNothingTwice(dataDir: string, pageFiles: number,
     const engine = Engine.open({ dataDir });
     try {
       expect(blobs.filter((b) => b.sha === null || !engine.store.blobs.has(b.sha))).toEqual([]);
-      expect(engine.audit.verify().ok).toBe(true);
+      expect(engine.verifyAudit().ok).toBe(true);
     } finally {
       await engine.close();
     }

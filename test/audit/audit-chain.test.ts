@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { auditAnchorPath } from '../../src/core/security/key-file';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { runSohoa } from '../support/cli';
@@ -64,7 +65,7 @@ describe('hash-chained audit log', () => {
 
   it('finds an anchor file edited to match a shortened log', () => {
     tamper('DELETE FROM audit_event WHERE seq = 4');
-    const file = join(dir.path, 'audit-anchor.json');
+    const file = auditAnchorPath(dir.path);
     const anchor = JSON.parse(readFileSync(file, 'utf8')) as { seq: number };
     writeFileSync(file, JSON.stringify({ ...anchor, seq: 3 }));
     const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
@@ -80,5 +81,47 @@ describe('hash-chained audit log', () => {
     const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).ok).toBe(false);
+  });
+
+  it('keeps the anchor outside the data directory, beside the key file', () => {
+    const file = auditAnchorPath(dir.path);
+    expect(existsSync(file)).toBe(true);
+    expect(relative(dir.path, file).startsWith('..')).toBe(true);
+    expect(existsSync(join(dir.path, 'audit-anchor.json'))).toBe(false);
+  });
+
+  it('calls a missing anchor an error, never intact, even with the last events removed to match', () => {
+    tamper('DELETE FROM audit_event WHERE seq >= 3');
+    rmSync(auditAnchorPath(dir.path));
+    const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reason: 'anchor-missing' });
+    // Opening the store again does not quietly make a new anchor over the shortened log.
+    expect(runSohoa(['audit', 'verify', '--data-dir', dir.path]).code).toBe(1);
+  });
+
+  it('reads a torn anchor as damaged, not forged, and re-anchors from an intact log on request', () => {
+    const file = auditAnchorPath(dir.path);
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 20));
+    const r = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reason: 'anchor-damaged' });
+    expect(r.stderr).toContain('sohoa audit re-anchor');
+    const again = runSohoa(['audit', 're-anchor', '--data-dir', dir.path]);
+    expect(again.code).toBe(0);
+    const after = runSohoa(['audit', 'verify', '--data-dir', dir.path, '--json']);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual({ ok: true, events: 5 });
+    const db = openRawDatabase(dir.path);
+    expect(db.prepare("SELECT action FROM audit_event WHERE seq = 5").get()).toEqual({ action: 'audit.re-anchor' });
+    db.close();
+  });
+
+  it('will not re-anchor a log whose chain is broken', () => {
+    tamper(`UPDATE audit_event SET actor = 'someone-else' WHERE seq = 2`);
+    rmSync(auditAnchorPath(dir.path));
+    const r = runSohoa(['audit', 're-anchor', '--data-dir', dir.path, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reason: 'hash' });
   });
 });

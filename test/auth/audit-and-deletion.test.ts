@@ -127,6 +127,6 @@ describe('audit events and recorded deletion', () => {
     // Kept for retention: the row and its documents stay, marked deleted with who and why.
     expect(engine.store.db.prepare('SELECT deleted_by, deletion_reason FROM dossier WHERE id = ?').get(d.id)).toEqual({ deleted_by: 'administrator1', deletion_reason: 'Nhập trùng hồ sơ' });
     expect(engine.store.db.prepare('SELECT count(*) AS n FROM document WHERE dossier_id = ?').get(d.id)).toEqual({ n: 1 });
-    expect(engine.audit.verify()).toMatchObject({ ok: true });
+    expect(engine.verifyAudit()).toMatchObject({ ok: true });
   });
 });

@@ -49,6 +49,7 @@ describe('the desk through the engine contract', () => {
     app = await startAppServer({ pipeline: true });
     engine = app.engine;
     pki = createTestPki();
+    engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
   });
 
   afterAll(async () => {

@@ -29,6 +29,7 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
     pki = createTestPki();
     token = createSoftHsmToken(pki.signerKeyDer, [pki.signerCertDer, pki.caCertDer]);
     app = await startAppServer();
+    app.engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
     const { store, handlers } = app.engine;
     const dossier = await handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
     dossierId = dossier.id;

@@ -57,6 +57,7 @@ describe('the clerk’s desk in the browser', () => {
     sane = await makeSaneTestConfig();
     app = await startAppServer({ pipeline: true });
     app.engine.store.settings.set('scanner.drivers', JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'] } }));
+    app.engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
     page.setDefaultTimeout(15_000);

@@ -39,12 +39,13 @@ describe('signing with a PKCS#12 file (PAdES B-B)', () => {
     expect(sig.certificates).toEqual(['Certificate is Trusted.']);
     expect(sig.raw).toContain('ETSI.CAdES.detached');
     expect(sig.raw).toContain('Total document signed');
-    const report = await verifyPdf(signed);
+    const report = await verifyPdf(signed, { trustAnchors: pki.trustAnchors, fetchCrl: false });
     expect(report.intact).toBe(true);
     expect(report.signatures).toHaveLength(1);
     const s = report.signatures[0]!;
     expect(s).toMatchObject({ valid: true, signer: pki.signerCommonName, subFilter: 'ETSI.CAdES.detached', coversWholeFile: true, modifiedAfterSigning: false });
     expect(s.certificateChain).toEqual([pki.signerCommonName, 'SoHoa Test CA']);
+    expect(s).toMatchObject({ trusted: true, trustedRoot: 'SoHoa Test CA', revocation: 'not checked (offline)' });
     expect(s.byteRange[2] + s.byteRange[3]).toBe(signed.length);
   });
 
@@ -58,26 +59,28 @@ describe('signing with a PKCS#12 file (PAdES B-B)', () => {
     const at = Math.floor(unsigned.length / 2);
     tampered[at] = tampered[at]! ^ 0x01;
     expect(pdfsig(tampered).validity).not.toContain('Signature is Valid.');
-    const report = await verifyPdf(tampered);
+    const report = await verifyPdf(tampered, { trustAnchors: pki.trustAnchors, fetchCrl: false });
     expect(report.intact).toBe(false);
     expect(report.signatures[0]!.valid).toBe(false);
   });
 
   it('reports a page appended after signing', async () => {
     const extended = await appendBlankPageIncrementally(signed);
-    const report = await verifyPdf(extended);
+    const report = await verifyPdf(extended, { trustAnchors: pki.trustAnchors, fetchCrl: false });
     expect(report.pageCount).toBe(2);
     expect(report.intact).toBe(false);
     const s = report.signatures[0]!;
     expect(s.valid).toBe(true);
     expect(s.modifiedAfterSigning).toBe(true);
     expect(s.changesAfterSigning).toContain('1 page added');
+    expect(report.code).toBe('record.modified-after-signing');
+    expect(report.modifiedAfterSigning).toContain('the page tree');
   });
 
   it('accepts a second signature appended after the first, both valid for pdfsig', async () => {
     const twice = await signPdf(signed, { signer, stamp: false });
     expect(pdfsig(twice).validity).toEqual(['Signature is Valid.', 'Signature is Valid.']);
-    const report = await verifyPdf(twice);
+    const report = await verifyPdf(twice, { trustAnchors: pki.trustAnchors, fetchCrl: false });
     expect(report.intact).toBe(true);
     expect(report.signatures.map((s) => s.modifiedAfterSigning)).toEqual([true, false]);
     expect(report.signatures[0]!.changesAfterSigning).toEqual(['a later signature']);

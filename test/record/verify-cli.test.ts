@@ -38,10 +38,10 @@ describe('sohoa verify', () => {
 
   it('exits 0 and prints the signer for an intact signed record; --json gives the report', () => {
     const path = temp(signed, 'signed.pdf');
-    const text = sohoa('verify', path);
+    const text = sohoa('verify', '--trust', pki.caCert, path);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain(pki.signerCommonName);
-    const json = sohoa('verify', path, '--json');
+    const json = sohoa('verify', '--trust', pki.caCert, path, '--json');
     expect(json.status).toBe(0);
     const report = JSON.parse(json.stdout);
     expect(report.intact).toBe(true);

@@ -109,7 +109,7 @@ describe('dossiers through the engine edge', () => {
   });
 
   it('records every creation in the audit chain', () => {
-    const verdict = engine.audit.verify();
+    const verdict = engine.verifyAudit();
     expect(verdict).toEqual({ ok: true, events: 3 });
   });
 });

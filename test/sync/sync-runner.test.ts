@@ -199,7 +199,7 @@ describe('workstation sync', () => {
       { action: 'sync.record.acknowledged', receiptId: receipt.receiptId, duplicate: false, sha256: good!.sha256 },
     ]);
     expect(of(bad!.recordId)).toMatchObject([{ action: 'sync.record.rejected', code: 'sync.local-corrupt' }]);
-    expect(engine.audit.verify()).toMatchObject({ ok: true });
+    expect(engine.verifyAudit()).toMatchObject({ ok: true });
   });
 
   it('honours a bandwidth limit and still delivers the exact bytes', async () => {

@@ -9,17 +9,20 @@ const REASONS = {
   sequence: 'sequence gap: event removed',
   truncated: 'events removed from the end of the log (the anchor outside the database names a later event)',
   'anchor-forged': 'the anchor file outside the database was altered',
+  'anchor-missing': 'the anchor file outside the data directory is missing, so events removed from the end cannot be ruled out; if it was lost, run `sohoa audit re-anchor`',
+  'anchor-damaged': 'the anchor file outside the data directory is damaged (torn or unreadable, not a forged seal); run `sohoa audit re-anchor` to anchor the log at its head again',
 } as const;
 
 export const auditCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption });
-    if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError(`expected 'verify'`);
+    const action = positionals[0];
+    if ((action !== 'verify' && action !== 're-anchor') || positionals.length > 1) throw new UsageError(`expected 'verify' or 're-anchor'`);
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
-      const verdict = engine.verifyAudit();
+      const verdict = action === 're-anchor' ? engine.reAnchorAudit(`cli:${io.env.USER ?? io.env.USERNAME ?? 'unknown'}`) : engine.verifyAudit();
       if (values.json) io.out(JSON.stringify(verdict));
-      else if (verdict.ok) io.out(`audit log intact: ${verdict.events} events`);
+      else if (verdict.ok) io.out(action === 're-anchor' ? `audit log anchored again at event ${verdict.events}` : `audit log intact: ${verdict.events} events`);
       if (!verdict.ok) {
         io.err(`audit log broken at event ${verdict.brokenAt} (${REASONS[verdict.reason]})`);
         return 1;

@@ -10,6 +10,7 @@ import { RecordIntake } from '../../hub/record-intake';
 import { DEFAULT_MAX_RECORD_BYTES } from '../../hub/hub-server';
 import { blobStorageFor, startHub, verifierNamed } from '../../hub/start-hub';
 import { parseS3Url } from '../../hub/s3-blob-storage';
+import { readTrustAnchors } from '../../core/record/trust-anchors';
 
 const options = {
   db: { type: 'string' },
@@ -23,6 +24,7 @@ const options = {
   'tls-key': { type: 'string' },
   'max-record-mb': { type: 'string' },
   verifier: { type: 'string', default: 'pades' },
+  trust: { type: 'string', multiple: true },
   role: { type: 'string', default: 'workstation' },
   quiet: { type: 'boolean', default: false },
 } as const;
@@ -51,6 +53,13 @@ function verifierOf(values: Values): 'pades' | 'structural' {
   return values.verifier;
 }
 
+/** `--trust FILE|DIR` (repeatable): the roots records must chain to; the PAdES verifier needs at least one. */
+function trustOf(values: Values, verifier: 'pades' | 'structural'): string[] {
+  const anchors = readTrustAnchors(values.trust ?? []);
+  if (verifier === 'pades' && anchors.length === 0) throw new UsageError('--trust FILE|DIR is required: the certificates records must chain to (PEM files, or a folder of them)');
+  return anchors;
+}
+
 function maxBytesOf(values: Values): number {
   if (!values['max-record-mb']) return DEFAULT_MAX_RECORD_BYTES;
   const mb = Number(values['max-record-mb']);
@@ -71,6 +80,7 @@ async function serve(values: Values, io: CliIo): Promise<number> {
     tlsKeyFile: values['tls-key'],
     maxRecordBytes: maxBytesOf(values),
     verifier: verifierOf(values),
+    trustAnchors: trustOf(values, verifierOf(values)),
     logger: !values.quiet,
   });
   io.err(`hub listening on ${running.url}`);
@@ -118,7 +128,7 @@ export const hubCommand: CommandRun = {
         const storage = blobStorageFor(blobsOf(values));
         const result = await withPool(values, (pool) => {
           const records = new HubRecordRepository(pool);
-          const intake = new RecordIntake({ records, blobs: storage.blobs, verifier: verifierNamed(verifierOf(values)), maxRecordBytes: maxBytesOf(values) });
+          const intake = new RecordIntake({ records, blobs: storage.blobs, verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))), maxRecordBytes: maxBytesOf(values) });
           const ctx = { intake, credentials: new CredentialRepository(pool) };
           return isZipPath(arg) ? ingestZippedBagIntoHub(arg, ctx) : ingestBagIntoHub(arg, ctx);
         }).finally(() => storage.close());

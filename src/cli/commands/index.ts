@@ -36,7 +36,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'verify',
-      usage: 'verify <file.pdf> [--json]',
+      usage: 'verify <file.pdf> --trust CA.pem [--trust …] [--json]',
       summary: "check a record's signature and integrity",
     },
     async () => (await import('./verify')).verifyCommand,
@@ -100,7 +100,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'hub',
-      usage: 'hub --db postgres://… --blobs DIR|s3://bucket/prefix [--spool DIR --s3-endpoint URL --s3-region R] [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
+      usage: 'hub --db postgres://… --blobs DIR|s3://bucket/prefix [--spool DIR --s3-endpoint URL --s3-region R] --trust FILE|DIR [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
       summary: 'run the central records hub, or administer it',
     },
     async () => (await import('./hub')).hubCommand,
@@ -117,7 +117,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'audit',
-      usage: 'audit verify [--data-dir D] [--json]',
+      usage: 'audit verify|re-anchor [--data-dir D] [--json]',
       summary: 'check the hash chain of the audit log',
     },
     async () => (await import('./audit')).auditCommand,
@@ -129,6 +129,14 @@ export const commands: Command[] = [
       summary: 'consistent copy of the store with a hash manifest; check or restore one',
     },
     async () => (await import('./backup')).backupCommand,
+  ),
+  lazy(
+    {
+      name: 'store',
+      usage: 'store encrypt [--data-dir D] [--key-file F]',
+      summary: 'encrypt a store in clear from an earlier version (only in a folder never encrypted)',
+    },
+    async () => (await import('./store')).storeCommand,
   ),
   lazy(
     {

@@ -1,44 +1,71 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-/** The last event of the audit log as last seen committed: its sequence number and hash. */
+/** The last event of the audit log as last seen committed: its sequence number and hash (seq 0: an empty log). */
 export interface AuditHead {
   seq: number;
   hash: string;
 }
 
-export type AnchorReading = { kind: 'none' } | { kind: 'head'; head: AuditHead } | { kind: 'forged' };
+/**
+ * What the anchor file holds: nothing (missing), a head, a head whose seal does not match (forged),
+ * or bytes that are not an anchor at all (damaged: torn by a crash or a full disk, not tampering).
+ */
+export type AnchorReading = { kind: 'none' } | { kind: 'head'; head: AuditHead } | { kind: 'forged' } | { kind: 'damaged' };
 
 /**
- * The audit log's head, kept in a file beside the database and sealed with a key derived from the
- * data key. The hash chain alone cannot show that its last events were removed; the anchor can.
+ * The audit log's head, kept in a file outside the data directory (beside the key file, see
+ * docs/security.md) and sealed with a key derived from the data key. The hash chain alone cannot
+ * show that its last events were removed; the anchor can.
  */
 export class AuditAnchor {
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly macKey: Buffer,
   ) {}
 
   read(): AnchorReading {
-    if (!existsSync(this.file)) return { kind: 'none' };
+    return readAnchorFile(this.file, (head) => this.seal(head));
+  }
+
+  /** Temp file, fsync, rename, folder fsync: a crash leaves the old anchor or the new one. */
+  write(head: AuditHead): void {
+    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+    const temp = `${this.file}.tmp`;
+    const fd = openSync(temp, 'w', 0o600);
     try {
-      const { seq, hash, mac } = JSON.parse(readFileSync(this.file, 'utf8')) as AuditHead & { mac: string };
-      const expected = this.seal({ seq, hash });
-      const given = Buffer.from(String(mac), 'hex');
-      if (!Number.isInteger(seq) || given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'forged' };
-      return { kind: 'head', head: { seq, hash } };
-    } catch {
-      return { kind: 'forged' };
+      writeSync(fd, JSON.stringify({ ...head, mac: this.seal(head).toString('hex') }));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, this.file);
+    const dir = openSync(dirname(this.file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
     }
   }
 
-  write(head: AuditHead): void {
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, JSON.stringify({ ...head, mac: this.seal(head).toString('hex') }));
-    renameSync(temp, this.file);
-  }
-
-  private seal(head: AuditHead): Buffer {
+  seal(head: AuditHead): Buffer {
     return createHmac('sha256', this.macKey).update(`${head.seq}:${head.hash}`).digest();
   }
+}
+
+export function readAnchorFile(file: string, seal: (head: AuditHead) => Buffer): AnchorReading {
+  if (!existsSync(file)) return { kind: 'none' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { kind: 'damaged' };
+  }
+  const { seq, hash, mac } = (parsed ?? {}) as Partial<AuditHead> & { mac?: unknown };
+  if (!Number.isInteger(seq) || typeof hash !== 'string' || typeof mac !== 'string') return { kind: 'damaged' };
+  const expected = seal({ seq: seq!, hash });
+  const given = Buffer.from(mac, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'forged' };
+  return { kind: 'head', head: { seq: seq!, hash } };
 }

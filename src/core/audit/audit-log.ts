@@ -19,7 +19,7 @@ export function hashEvent(row: Omit<AuditRow, 'hash'>): string {
 
 export type AuditVerdict =
   | { ok: true; events: number }
-  | { ok: false; events: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' | 'truncated' | 'anchor-forged' };
+  | { ok: false; events: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' | 'truncated' | 'anchor-forged' | 'anchor-missing' | 'anchor-damaged' };
 
 /** Append-only, hash-chained event log. Call `append` inside the transaction of the act it records. */
 export class AuditLog {
@@ -48,7 +48,7 @@ export class AuditLog {
 
   /** The last event now committed, unless it disagrees with `anchored` (events removed since): then null, so the evidence stays. */
   headAfter(anchored: AuditHead | null): AuditHead | null {
-    if (anchored && this.repo.bySeq(anchored.seq)?.hash !== anchored.hash) return null;
+    if (anchored && !this.holds(anchored)) return null;
     const last = this.repo.last();
     return last ? { seq: last.seq, hash: last.hash } : null;
   }
@@ -57,12 +57,30 @@ export class AuditLog {
    * Walks the chain and reports the first event that was edited, removed or moved; with the anchor
    * kept outside the database, also events removed from the end of the log.
    */
-  verify(anchor: AnchorReading = { kind: 'none' }): AuditVerdict {
+  verify(anchor: AnchorReading): AuditVerdict {
     const chain = this.verifyChain();
-    if (!chain.ok || anchor.kind === 'none') return chain;
+    if (!chain.ok) return chain;
+    if (anchor.kind === 'none') return { ok: false, events: chain.events, brokenAt: chain.events, reason: 'anchor-missing' };
+    if (anchor.kind === 'damaged') return { ok: false, events: chain.events, brokenAt: chain.events, reason: 'anchor-damaged' };
     if (anchor.kind === 'forged') return { ok: false, events: chain.events, brokenAt: chain.events, reason: 'anchor-forged' };
-    if (this.repo.bySeq(anchor.head.seq)?.hash !== anchor.head.hash) return { ok: false, events: chain.events, brokenAt: chain.events + 1, reason: 'truncated' };
+    if (!this.holds(anchor.head)) return { ok: false, events: chain.events, brokenAt: chain.events + 1, reason: 'truncated' };
     return chain;
+  }
+
+  /** The log's head now (seq 0 and the genesis hash for an empty log). */
+  head(): AuditHead {
+    const last = this.repo.last();
+    return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /** The log still holds the event `head` names (seq 0: the empty log every log starts from). */
+  holds(head: AuditHead): boolean {
+    return head.seq === 0 ? head.hash === GENESIS_HASH : this.repo.bySeq(head.seq)?.hash === head.hash;
+  }
+
+  /** Whether the log's chain holds on its own, without the anchor (for re-anchoring). */
+  chainIntact(): AuditVerdict {
+    return this.verifyChain();
   }
 
   private verifyChain(): AuditVerdict {

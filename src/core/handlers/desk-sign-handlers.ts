@@ -2,6 +2,7 @@ import type { EngineHandlers } from '../../shared/contract';
 import { DossierNotFinalizedError } from '../desk/desk-errors';
 import { isLocked } from '../desk/dossier-lock';
 import { finalizeDossier } from '../desk/finalize-dossier';
+import { readTrustAnchors, trustAnchorEntries, TRUST_ANCHORS_SETTING } from '../record/trust-anchors';
 import { verifyPdf } from '../record/verify-pdf';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
@@ -60,12 +61,19 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
     'record.verify': async ({ recordId }) => {
       const record = store.records.get(recordId);
       if (!record) throw new NotFoundError('record', recordId);
-      const report = await verifyPdf(store.blobs.get(record.pdfSha256));
+      const trustAnchors = readTrustAnchors(trustAnchorEntries(store.settings.get(TRUST_ANCHORS_SETTING)));
+      const report = await verifyPdf(store.blobs.get(record.pdfSha256), { trustAnchors });
+      const changed = report.modifiedAfterSigning.length > 0 ? [`changed after signing: ${report.modifiedAfterSigning.join(', ')}`] : [];
       return {
         recordId,
         intact: report.intact,
         pageCount: report.pageCount,
-        signatures: report.signatures.map((s) => ({ signer: s.signer, valid: s.valid, signingTime: s.signingTime ?? null, problems: s.problems })),
+        signatures: report.signatures.map((s) => ({
+          signer: s.signer,
+          valid: s.valid && s.trusted,
+          signingTime: s.signingTime ?? null,
+          problems: [...s.problems, ...(s.trustProblems ?? []), ...(s.index === 1 ? changed : [])],
+        })),
       };
     },
   };

@@ -4,6 +4,14 @@ export interface SignatureReport {
   index: number;
   /** The bytes it covers hash to the signed digest, the CMS signature checks out and the signing certificate attribute matches. */
   valid: boolean;
+  /** The signer's certificate chains to a configured trust anchor, valid at the signing time (the timestamp's, else now), with the key usages it needs and not revoked as far as could be checked. */
+  trusted: boolean;
+  /** The subject of the trust anchor the chain ends at, when trusted. */
+  trustedRoot?: string;
+  /** Why the signer is not trusted, when it is not. */
+  trustProblems?: string[];
+  /** Whether revocation was checked: 'checked (CRL)', or 'not checked (offline)' and the like. */
+  revocation: string;
   /** Why it is not valid, when it is not. */
   problems: string[];
   signer: string;
@@ -19,15 +27,19 @@ export interface SignatureReport {
   coversWholeFile: boolean;
   /** Bytes were appended after this signature's revision. */
   modifiedAfterSigning: boolean;
-  /** What those appended bytes do, in plain words (e.g. '1 page added', 'a later signature'). */
+  /** What those appended bytes do, in plain words (e.g. '1 page added', 'a later signature', 'page 1 content'). */
   changesAfterSigning: string[];
-  /** Everything appended after this signature is later signatures (which is allowed). */
-  onlySignaturesAfter: boolean;
+  /** The changes after this signature that a signed record may not have: anything but signatures, timestamps, DSS/VRI and signature fields. */
+  forbiddenChanges: string[];
 }
 
 export interface VerificationReport {
   pageCount: number;
   signatures: SignatureReport[];
-  /** Signed, every signature valid and covering its revision, and nothing but later signatures appended after any of them. */
+  /** Signed, every signature valid, trusted and covering its revision, and nothing but signatures and validation data appended after any of them. */
   intact: boolean;
+  /** Why it is not intact: record.unsigned, record.signature-invalid, record.modified-after-signing or record.signer-untrusted. */
+  code?: string;
+  /** What changed after the first signature that may not change (empty when nothing did). */
+  modifiedAfterSigning: string[];
 }

@@ -4,9 +4,13 @@ import * as pkijs from 'pkijs';
 import { PDFDocument } from 'pdf-lib';
 import { toArrayBuffer } from './array-buffer';
 import { oids } from './cades-signature';
+import { validateSignerChain } from './certificate-chain';
 import { subjectCommonName } from './certificate-info';
 import { loadPdfForReading } from './pdf-preflight';
+import { httpCrlFetcher, type CrlFetcher } from './revocation-sources';
+import { forbiddenChanges } from './revision-changes';
 import type { SignatureReport, VerificationReport } from './signature-report';
+import { anchorCertificates } from './trust-anchors';
 
 interface SignatureDictionary {
   byteRange: [number, number, number, number];
@@ -15,17 +19,46 @@ interface SignatureDictionary {
   m?: string;
 }
 
-/** Checks every signature of a PDF and what was appended after each (see SignatureReport). */
-export async function verifyPdf(bytes: Uint8Array): Promise<VerificationReport> {
+export interface VerifyOptions {
+  /** The roots a signature must chain to, as PEM text (see `readTrustAnchors`). None: no signer is trusted. */
+  trustAnchors: readonly string[];
+  /** The time to validate at when a signature has no timestamp (default: now). */
+  now?: Date;
+  /** How CRLs are fetched; false never goes online (revocation is then "not checked (offline)"). */
+  fetchCrl?: CrlFetcher | false;
+}
+
+interface VerifyContext {
+  anchors: pkijs.Certificate[];
+  now: Date;
+  fetchCrl: CrlFetcher | undefined;
+}
+
+/**
+ * Checks every signature of a PDF: its bytes and CMS, its chain to a trust anchor at the signing
+ * time, and what later revisions changed (see SignatureReport and docs/security.md).
+ */
+export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
   const doc = await loadPdfForReading(bytes);
   const pageCount = doc.getPageCount();
+  const ctx: VerifyContext = { anchors: anchorCertificates(options.trustAnchors), now: options.now ?? new Date(), fetchCrl: options.fetchCrl === false ? undefined : (options.fetchCrl ?? httpCrlFetcher) };
   const dictionaries = findSignatureDictionaries(bytes);
   const signatures: SignatureReport[] = [];
   for (const [i, dict] of dictionaries.entries()) {
-    signatures.push(await checkSignature(bytes, dict, i + 1, dictionaries, pageCount));
+    signatures.push(await checkSignature(bytes, dict, i + 1, dictionaries, doc, ctx));
   }
-  const intact = signatures.length > 0 && signatures.every((s) => s.valid && s.coversWholeFile && s.onlySignaturesAfter);
-  return { pageCount, signatures, intact };
+  const modifiedAfterSigning = signatures[0]?.forbiddenChanges ?? [];
+  const code =
+    signatures.length === 0
+      ? 'record.unsigned'
+      : signatures.some((s) => !s.valid || !s.coversWholeFile)
+        ? 'record.signature-invalid'
+        : modifiedAfterSigning.length > 0 || signatures.some((s) => s.forbiddenChanges.length > 0)
+          ? 'record.modified-after-signing'
+          : signatures.some((s) => !s.trusted)
+            ? 'record.signer-untrusted'
+            : undefined;
+  return { pageCount, signatures, intact: code === undefined, ...(code ? { code } : {}), modifiedAfterSigning };
 }
 
 function findSignatureDictionaries(bytes: Uint8Array): SignatureDictionary[] {
@@ -53,7 +86,7 @@ function trimDer(padded: Uint8Array): Uint8Array {
   return parsed.offset > 0 ? padded.subarray(0, parsed.offset) : padded;
 }
 
-async function checkSignature(bytes: Uint8Array, dict: SignatureDictionary, index: number, all: SignatureDictionary[], pagesNow: number): Promise<SignatureReport> {
+async function checkSignature(bytes: Uint8Array, dict: SignatureDictionary, index: number, all: SignatureDictionary[], now: PDFDocument, ctx: VerifyContext): Promise<SignatureReport> {
   const [b0, b1, b2, b3] = dict.byteRange;
   const problems: string[] = [];
   const end = b2 + b3;
@@ -69,7 +102,9 @@ async function checkSignature(bytes: Uint8Array, dict: SignatureDictionary, inde
     coversWholeFile: false,
     modifiedAfterSigning: false,
     changesAfterSigning: [],
-    onlySignaturesAfter: true,
+    forbiddenChanges: [],
+    trusted: false,
+    revocation: 'not checked',
   };
   if (b0 !== 0 || b1 >= b2 || end > bytes.length || bytes[b1] !== 0x3c || bytes[b2 - 1] !== 0x3e) {
     problems.push('the byte range is malformed or does not leave out exactly the signature value');
@@ -80,14 +115,14 @@ async function checkSignature(bytes: Uint8Array, dict: SignatureDictionary, inde
   if (!report.coversWholeFile) problems.push('the byte range stops before the end of its revision');
   report.modifiedAfterSigning = Buffer.from(bytes.subarray(end)).toString('latin1').trim().length > 0;
   if (report.modifiedAfterSigning) {
-    const { changes, otherUpdates } = await describeChanges(bytes, end, all, pagesNow);
+    const { changes, forbidden } = await describeChanges(bytes, end, all, now);
     report.changesAfterSigning = changes;
-    report.onlySignaturesAfter = otherUpdates === 0 && !changes.some((c) => /page/.test(c));
+    report.forbiddenChanges = forbidden;
   }
 
   const signedBytes = Buffer.concat([bytes.subarray(0, b1), bytes.subarray(b2, end)]);
   try {
-    await checkCms(dict.contents, signedBytes, report);
+    await checkCms(dict.contents, signedBytes, report, ctx);
   } catch (e) {
     problems.push(`the signature value cannot be read: ${(e as Error).message}`);
   }
@@ -95,7 +130,7 @@ async function checkSignature(bytes: Uint8Array, dict: SignatureDictionary, inde
   return report;
 }
 
-async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: SignatureReport): Promise<void> {
+async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: SignatureReport, ctx: VerifyContext): Promise<void> {
   const problems = report.problems;
   const contentInfo = pkijs.ContentInfo.fromBER(toArrayBuffer(der));
   if (contentInfo.contentType !== oids.signedData) throw new Error('not a CMS SignedData');
@@ -127,6 +162,13 @@ async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: Signat
   const token = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === oids.signatureTimeStampToken)?.values[0];
   if (token) report.timestamp = checkTimestampToken(token, signature);
   if (report.timestamp && !report.timestamp.valid) problems.push('the signature timestamp does not verify');
+
+  const at = report.timestamp?.valid ? new Date(report.timestamp.time) : ctx.now;
+  const chain = await validateSignerChain(signerCert, certs.filter((c) => c !== signerCert), ctx.anchors, at, ctx.fetchCrl);
+  report.trusted = chain.trusted;
+  report.trustedRoot = chain.root;
+  report.revocation = chain.revocation;
+  report.trustProblems = chain.problems;
 }
 
 function findSignerCertificate(certs: pkijs.Certificate[], signerInfo: pkijs.SignerInfo): pkijs.Certificate | undefined {
@@ -180,7 +222,7 @@ function checkTimestampToken(token: unknown, signatureValue: Uint8Array): { time
   return { time: tstInfo.genTime.toISOString(), valid: imprintOk && signatureOk, authority: tsaCert ? subjectCommonName(tsaCert) : '' };
 }
 
-async function describeChanges(bytes: Uint8Array, end: number, all: SignatureDictionary[], pagesNow: number): Promise<{ changes: string[]; otherUpdates: number }> {
+async function describeChanges(bytes: Uint8Array, end: number, all: SignatureDictionary[], now: PDFDocument): Promise<{ changes: string[]; forbidden: string[] }> {
   const changes: string[] = [];
   const signatureEnds = new Set(all.map((d) => d.byteRange[2] + d.byteRange[3]));
   const laterRevisions = revisionEnds(bytes).filter((e) => e > end);
@@ -188,15 +230,40 @@ async function describeChanges(bytes: Uint8Array, end: number, all: SignatureDic
   const otherUpdates = laterRevisions.length - later;
   if (later > 0) changes.push(later === 1 ? 'a later signature' : `${later} later signatures`);
   if (otherUpdates > 0) changes.push(otherUpdates === 1 ? 'an update that is not a signature' : `${otherUpdates} updates that are not signatures`);
+  const forbidden = freedObjects(bytes.subarray(end));
   try {
     const before = await PDFDocument.load(bytes.subarray(0, end), { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
     const pagesBefore = before.getPageCount();
+    const pagesNow = now.getPageCount();
     if (pagesNow > pagesBefore) changes.push(`${pagesNow - pagesBefore} page${pagesNow - pagesBefore > 1 ? 's' : ''} added`);
     if (pagesNow < pagesBefore) changes.push(`${pagesBefore - pagesNow} page${pagesBefore - pagesNow > 1 ? 's' : ''} removed`);
+    forbidden.push(...forbiddenChanges(before, now));
   } catch {
-    changes.push('the signed revision cannot be read on its own');
+    forbidden.push('the signed revision cannot be read on its own');
   }
-  return { changes, otherUpdates };
+  changes.push(...forbidden);
+  return { changes, forbidden };
+}
+
+/** Objects a later cross-reference table marks free (deleted), which the object-by-object comparison cannot see. */
+function freedObjects(appended: Uint8Array): string[] {
+  const text = Buffer.from(appended).toString('latin1');
+  const out: string[] = [];
+  for (const section of text.matchAll(/xref\s*\n([\s\S]*?)trailer/g)) {
+    let number = 0;
+    for (const line of section[1]!.split(/\r?\n|\r/)) {
+      const head = /^\s*(\d+)\s+(\d+)\s*$/.exec(line);
+      if (head) {
+        number = Number(head[1]);
+        continue;
+      }
+      const entry = /^\s*\d{10}\s+\d{5}\s+([nf])/.exec(line);
+      if (!entry) continue;
+      if (entry[1] === 'f' && number !== 0) out.push(`object ${number} (deleted)`);
+      number++;
+    }
+  }
+  return out;
 }
 
 /** Offsets just past each %%EOF marker (and its end-of-line): where each revision ends. */

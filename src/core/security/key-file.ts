@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { databaseState } from '../store/database';
 import { checkDataKey, newDataKey, type DataKey } from './data-key';
 import { DataKeyInvalidError, DataKeyMissingError, KeyFileExposedError, KeyFileInsideDataError } from './key-errors';
+import { refusePlainDatabase } from './plain-database';
 
 /** Names the data directory's key among the user's key files. Not secret: it travels with the folder and its backups. */
 export const KEY_ID_FILE = 'key-id';
@@ -41,8 +42,21 @@ export function keyFilePath(dataDir: string, options: KeyFileOptions = {}): stri
   const env = options.env ?? process.env;
   const explicit = options.keyFile ?? env.SOHOA_KEY_FILE;
   if (explicit) return resolve(explicit);
-  const id = keyIdOf(dataDir, databaseState(dataDir) !== 'encrypted');
-  return join(keyFolder(env), `${id ?? 'unknown'}.key`);
+  const id = keyIdOf(dataDir, databaseState(dataDir) === 'none');
+  return keyFileNamed(id ?? 'unknown', env);
+}
+
+/**
+ * Where the audit log's anchor is kept: beside the key file (`<key file>.audit-anchor.json`, or
+ * `<key id>.audit-anchor.json` in the key folder), outside the data directory like the key.
+ */
+export function auditAnchorPath(dataDir: string, options: KeyFileOptions = {}): string {
+  return keyFilePath(dataDir, options).replace(/(\.key)?$/, '.audit-anchor.json');
+}
+
+/** The key file of the key id `id` in the per-user key folder. */
+export function keyFileNamed(id: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(keyFolder(env), `${id}.key`);
 }
 
 /**
@@ -51,7 +65,13 @@ export function keyFilePath(dataDir: string, options: KeyFileOptions = {}): stri
  * yet; afterwards a missing file is an error, never a reason to make a new key.
  */
 export function dataKeyFromFile(dataDir: string, options: KeyFileOptions = {}): DataKey {
-  const file = keyFilePath(dataDir, options);
+  // Before anything is made: a database in clear gets no key id and no key file by being opened.
+  refusePlainDatabase(dataDir);
+  return keyFromFile(dataDir, keyFilePath(dataDir, options));
+}
+
+/** The key in `file`, made when the directory holds no encrypted data yet (see dataKeyFromFile). */
+export function keyFromFile(dataDir: string, file: string): DataKey {
   const inside = relative(resolve(dataDir), file);
   if (!inside.startsWith('..') && !isAbsolute(inside)) throw new KeyFileInsideDataError(file, dataDir);
   if (existsSync(file)) return readKeyFile(file);
@@ -76,7 +96,7 @@ export function readKeyFile(file: string): DataKey {
  * Writes a new file once, complete or not at all: a fsynced temp file hard-linked into place, which
  * fails when the file exists (false: another process made it first).
  */
-function writeDurably(file: string, text: string, mode: number): boolean {
+export function writeDurably(file: string, text: string, mode: number): boolean {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temp, 'wx', mode);
   try {

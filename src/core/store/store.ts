@@ -3,6 +3,8 @@ import type { DataKey } from '../security/data-key';
 import { AuditRepository } from './audit-repository';
 import { FileBlobStore, type BlobStore } from './blob-store';
 import { databaseState, openDatabase, type Db } from './database';
+import { keyIdOf } from '../security/key-file';
+import { refusePlainDatabase } from '../security/plain-database';
 import { DossierRepository } from './dossier-repository';
 import { JobRepository } from './job-repository';
 import { PageRepository } from './page-repository';
@@ -32,13 +34,17 @@ export interface Store {
 }
 
 /**
- * Opens the store with its data key. A store from an earlier version, in clear, is encrypted first:
- * the blobs (each one atomically), then the database, so an interrupted upgrade is simply done again.
+ * Opens the store with its data key. A database in clear is refused (see refusePlainDatabase) unless
+ * `sohoa store encrypt` adopts it: then the blobs are encrypted (each one atomically), then the
+ * database, so an interrupted upgrade is simply done again.
  */
-export function openStore(dataDir: string, key: DataKey): Store {
+export function openStore(dataDir: string, key: DataKey, options: { adoptPlainDatabase?: boolean } = {}): Store {
+  if (!options.adoptPlainDatabase) refusePlainDatabase(dataDir);
   const blobs = new FileBlobStore(join(dataDir, 'blobs'), key);
   if (databaseState(dataDir) === 'plain') blobs.encryptPlainFiles();
   const db = openDatabase(dataDir, key);
+  // The folder now holds an encrypted database: its key-id marks it so, whatever key file is used.
+  keyIdOf(dataDir, true);
   return {
     dataDir,
     db,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createPool, migrateHub } from '../../../src/hub/hub-database';
 import { buildHub, type Hub, type HubOptions } from '../../../src/hub/hub-server';
 import { PadesRecordVerifier } from '../../../src/hub/pades-record-verifier';
+import { TEST_CA_CERT, testTrustAnchors } from '../../record/support/test-pki';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -12,11 +13,11 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** The hub in this process, on 127.0.0.1 and a free port, with the real PAdES verifier. */
+/** The hub in this process, on 127.0.0.1 and a free port, with the real PAdES verifier trusting the test CA. */
 export async function startTestHub(databaseUrl: string, blobsDir: string, options: Partial<HubOptions> = {}, port = 0): Promise<TestHub> {
   const pool = createPool(databaseUrl);
   await migrateHub(pool);
-  const hub = await buildHub({ pool, blobsDir, verifier: new PadesRecordVerifier(), ...options });
+  const hub = await buildHub({ pool, blobsDir, verifier: new PadesRecordVerifier(testTrustAnchors()), ...options });
   await hub.app.listen({ host: '127.0.0.1', port });
   const address = hub.app.server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
@@ -36,9 +37,9 @@ export interface HubProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** The hub as a child process (`node --import tsx src/hub/main.ts`), as an operator runs it. */
+/** The hub as a child process (`node --import tsx src/hub/main.ts`), as an operator runs it; it trusts the test CA unless `extra` says --trust. */
 export async function spawnHub(databaseUrl: string, blobsDir: string, port: number, extra: string[] = []): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/main.ts', '--db', databaseUrl, '--blobs', blobsDir, '--port', String(port), '--quiet', ...extra], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/main.ts', '--db', databaseUrl, '--blobs', blobsDir, '--port', String(port), '--quiet', ...(extra.includes('--trust') ? [] : ['--trust', TEST_CA_CERT]), ...extra], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

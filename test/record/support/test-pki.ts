@@ -1,7 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTrustAnchors } from '../../../src/core/record/trust-anchors';
+
+/** The test CA every test PKI issues from (a fixed key, valid for a century), so a hub or a data directory can trust it up front. */
+export const TEST_CA_CERT = join(import.meta.dirname, '../../fixtures/pki/test-ca.crt');
+const TEST_CA_KEY = join(import.meta.dirname, '../../fixtures/pki/test-ca.key');
+
+/** The test CA as the trust anchors `verifyPdf` takes. */
+export const testTrustAnchors = (): string[] => readTrustAnchors([TEST_CA_CERT]);
 
 /** A throw-away PKI made with openssl in a temp dir: a CA, signer certificates as .p12, a TSA. */
 export interface TestPki {
@@ -19,6 +27,8 @@ export interface TestPki {
   tsaCert: string;
   tsaKey: string;
   tsaConfig: string;
+  /** The CA as trust anchors for `verifyPdf`. */
+  trustAnchors: string[];
   cleanup(): void;
 }
 
@@ -50,7 +60,8 @@ export function createTestPki(): TestPki {
   const password = 'mật-khẩu 1';
   const signerCommonName = 'UBND xã Thử Nghiệm';
   writeFileSync(join(dir, 'ext.cnf'), extensions);
-  openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '30', '-subj', '/CN=SoHoa Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  copyFileSync(TEST_CA_CERT, join(dir, 'ca.crt'));
+  copyFileSync(TEST_CA_KEY, join(dir, 'ca.key'));
   const issue = (name: string, subject: string, ext: string) => {
     openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject, '-utf8']);
     openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '10', '-extfile', 'ext.cnf', '-extensions', ext]);
@@ -79,8 +90,25 @@ export function createTestPki(): TestPki {
     tsaCert: join(dir, 'tsa.crt'),
     tsaKey: join(dir, 'tsa.key'),
     tsaConfig: join(dir, 'tsa.cnf'),
+    trustAnchors: testTrustAnchors(),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Signers an attacker could make: a self-signed certificate, and one from a CA of their own, both
+ * with the agency's common name. Each as a .p12 with `password`.
+ */
+export function createForeignSigners(commonName: string, password: string): { selfSignedP12: string; otherCaP12: string; otherCaCert: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sohoa-foreign-pki-'));
+  writeFileSync(join(dir, 'ext.cnf'), extensions);
+  openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'self.key', '-out', 'self.crt', '-days', '10', '-subj', `/CN=${commonName}/O=SoHoa Test`, '-utf8', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']);
+  openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other-ca.key', '-out', 'other-ca.crt', '-days', '30', '-subj', '/CN=SoHoa Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other.key', '-out', 'other.csr', '-subj', `/CN=${commonName}/O=SoHoa Test`, '-utf8']);
+  openssl(dir, ['x509', '-req', '-in', 'other.csr', '-CA', 'other-ca.crt', '-CAkey', 'other-ca.key', '-CAcreateserial', '-out', 'other.crt', '-days', '10', '-extfile', 'ext.cnf', '-extensions', 'signer_ext']);
+  openssl(dir, ['pkcs12', '-export', '-inkey', 'self.key', '-in', 'self.crt', '-out', 'self.p12', '-passout', `pass:${password}`]);
+  openssl(dir, ['pkcs12', '-export', '-inkey', 'other.key', '-in', 'other.crt', '-certfile', 'other-ca.crt', '-out', 'other.p12', '-passout', `pass:${password}`]);
+  return { selfSignedP12: join(dir, 'self.p12'), otherCaP12: join(dir, 'other.p12'), otherCaCert: join(dir, 'other-ca.crt'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 function tsaConfig(dir: string): string {

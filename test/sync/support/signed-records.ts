@@ -8,6 +8,8 @@ import { createTestPki, readBytes, type TestPki } from '../../record/support/tes
 export interface RecordFactory {
   signed(label: string, padding?: number): Promise<Uint8Array>;
   unsigned(label: string): Promise<Uint8Array>;
+  /** The test CA the records chain to, as trust anchors. */
+  trustAnchors: string[];
   cleanup(): void;
 }
 
@@ -27,6 +29,7 @@ export async function recordFactory(): Promise<RecordFactory> {
   return {
     signed: async (label, padding) => signPdf(await unsigned(label, padding), { signer, stamp: false, signingTime: new Date() }),
     unsigned: (label) => unsigned(label),
+    trustAnchors: pki.trustAnchors,
     cleanup: () => pki.cleanup(),
   };
 }
