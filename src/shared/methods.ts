@@ -67,5 +67,13 @@ export const METHOD_NAMES = [
   'batch.control',
   'batch.sign',
   'batch.signCancel',
+  'result.create',
+  'result.importPdf',
+  'result.sign',
+  'result.timeliness',
+  'result.handBack',
+  'result.status',
+  'calendar.holidays',
+  'calendar.setHolidays',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
