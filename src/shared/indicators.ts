@@ -35,10 +35,10 @@ export interface Indicators {
     fullyDigitized: Rate;
     resultsDigitized: Rate;
     reused: Rate;
-    /** Of the finalized dossiers that have a due date: finalized on or before it. */
+    /** Of the dossiers handed back that have a due date: handed back by its last working day. */
     onTime: Rate;
     late: Rate;
-    /** Of the dossiers with a due date: not finalized and the due date has passed. */
+    /** Of the dossiers with a due date: not handed back and the due date has passed. */
     openPastDue: Rate;
   };
   quality: {

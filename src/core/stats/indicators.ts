@@ -52,8 +52,8 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
       fullyDigitized: rate(intake.fullyDigitized, intake.received),
       resultsDigitized: rate(intake.resultsDigitized, intake.received),
       reused: rate(intake.reused, intake.received),
-      onTime: rate(intake.onTime, intake.finalizedWithDueDate),
-      late: rate(intake.late, intake.finalizedWithDueDate),
+      onTime: rate(intake.onTime, intake.returnedWithDueDate),
+      late: rate(intake.late, intake.returnedWithDueDate),
       openPastDue: rate(intake.openPastDue, intake.hasDueDate),
     },
     quality: {
