@@ -94,7 +94,9 @@ describe('Trả kết quả at the desk, in the browser', () => {
     await form.locator('.timeliness--late').waitFor();
     expect(await form.locator('.timeliness--late').textContent()).toContain(dossierPlan.dueDate);
     await shot('form');
+    await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/work/shots/G/hand-back-form.png' });
+    await panel.screenshot({ path: '/work/shots/G/hand-back-panel.png' });
     // Without the reason the engine refuses it, and the form says why in Vietnamese.
     await form.getByRole('button', { name: vi['handBack.submit'] }).click();
     await form.getByText(vi['error.result.late-reason-required']).waitFor();
@@ -102,6 +104,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
     await form.getByRole('button', { name: vi['handBack.submit'] }).click();
     await panel.locator('.notice').filter({ hasText: 'Phạm Thị Lan' }).waitFor();
     await main().locator('.desk-summary').getByText(vi['status.returned']).waitFor();
+    await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/work/shots/G/hand-back-done.png' });
     await shot('done');
 

@@ -183,7 +183,7 @@ function Desk({ view }: { view: DeskView }) {
               setHighlight({ pageId: f.pageId, bbox: f.bbox });
             }}
           />
-          <FinalizePanel dossierId={dossier.id} finalized={dossier.status === 'finalized'} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} />
+          <FinalizePanel dossierId={dossier.id} finalized={readOnly} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} />
         </div>
       </div>
     </>
