@@ -7,6 +7,8 @@ import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { openP12Signer } from '../../src/core/record/p12-signer';
 import { signPdf } from '../../src/core/record/sign-pdf';
 import { dispatch } from '../../src/core/rpc-dispatch';
+import { OutboxRepository } from '../../src/core/store/outbox-repository';
+import { descriptorOf } from '../../src/core/sync/sync-runner';
 import { computeIndicators } from '../../src/core/stats/indicators';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import { corpusPage } from '../e2e-support/desk-fixtures';
@@ -104,8 +106,11 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     expect(sig.validity).toEqual(['Signature is Valid.', 'Signature is Valid.']);
     // The issuer's page carries no stamp of ours.
     expect(pdftotext(bytes)).not.toContain('SAO Y');
-    const queued = engine.store.db.prepare('SELECT count(*) AS n FROM outbox_item WHERE record_id = ?').get(signed.recordId) as { n: number };
-    expect(queued.n).toBe(1);
+    // Queued for the hub, and sent marked as the result; the intake's component is not.
+    const outbox = new OutboxRepository(engine.store.db);
+    expect(descriptorOf(outbox.byRecord(signed.recordId)!, bytes.length)).toMatchObject({ isResult: true, version: 2 });
+    const component = engine.store.records.latest(engine.store.pages.documentsOf(dossierIds[0]!)[0]!.id)!;
+    expect(descriptorOf(outbox.byRecord(component.id)!, 1).isResult).toBe(false);
   });
 
   it('reads a scanned result like any page, keeps the clerk’s number in place, and signs it with the copy stamp', { timeout: 240_000 }, async () => {
