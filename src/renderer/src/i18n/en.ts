@@ -301,6 +301,7 @@ export const en: Catalog = {
   'dash.province.neverFetched': 'No figures have been fetched from the hub yet.',
   'dash.province.records': 'Records on the hub',
   'dash.province.workstations': 'Workstations that sent',
+  'dash.province.results': 'Dossiers with an electronic result on the hub',
   'dash.store': 'Data on this workstation',
   'error.stats.range-backwards': 'The end date comes before the start date. Choose the range again.',
   'settings.title': 'Settings',

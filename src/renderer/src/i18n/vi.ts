@@ -299,6 +299,7 @@ export const vi = {
   'dash.province.neverFetched': 'Chưa lấy được số liệu từ máy chủ lần nào.',
   'dash.province.records': 'Bản điện tử trên máy chủ',
   'dash.province.workstations': 'Máy trạm đã gửi',
+  'dash.province.results': 'Hồ sơ có kết quả điện tử trên máy chủ',
   'dash.store': 'Dữ liệu trên máy trạm',
   'error.stats.range-backwards': 'Ngày kết thúc đứng trước ngày bắt đầu. Hãy chọn lại khoảng thời gian.',
   'settings.title': 'Cài đặt',
