@@ -79,6 +79,8 @@ export interface Backlog {
   approvalTracked: boolean;
   cells: BacklogCell[];
   totals: { registered: number; captured: number; digitized: number; signed: number; expectedPages: number | null; pagesLeft: number | null; rowsWithoutPageCount: number };
+  /** Archive dossiers whose result (marked at the QC station) has a signed record. */
+  resultsDigitized: number;
   /** Archive pages captured per local day, the last days with work first excluded. */
   pagesPerDay: { day: string; pages: number }[];
   /** Mean pages per day over the last (up to) 10 days on which archive pages were captured. */

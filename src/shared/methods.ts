@@ -75,5 +75,6 @@ export const METHOD_NAMES = [
   'result.status',
   'calendar.holidays',
   'calendar.setHolidays',
+  'batch.markResult',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

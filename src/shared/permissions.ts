@@ -91,6 +91,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'result.status': [...DESK, ...OVERSIGHT],
   'calendar.holidays': ALL,
   'calendar.setHolidays': ADMIN,
+  'batch.markResult': ARCHIVE,
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */

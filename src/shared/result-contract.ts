@@ -43,6 +43,8 @@ export const HandBackInput = z.object({
   /** Late: the new appointment given to the applicant, if the result was not handed back after all. */
   newDate: isoDay.optional(),
 });
+/** The QC station marks a document of an archive dossier as its result (or takes the mark off). */
+export const BatchMarkResultInput = z.object({ batchId: id, documentId: id, isResult: z.boolean().default(true), kind: z.enum(RESULT_KINDS).default('khac') });
 export const CalendarYearInput = z.object({ year: z.number().int().min(2000).max(2100) });
 export const CalendarSetInput = z
   .object({ year: z.number().int().min(2000).max(2100), days: z.array(isoDay).max(60, 'too-long') })

@@ -550,6 +550,7 @@ export const en: Catalog = {
   'error.result.pdf-unreadable': 'The result PDF file cannot be read.',
   'error.result.not-ready': 'The result is not ready to sign: its pages are still being processed, or it has none.',
   'error.calendar.holidays-invalid': 'The holidays setting (calendar.holidays) is not a list of YYYY-MM-DD dates.',
+  'error.archive.not-in-batch': 'This document is not in an archive dossier of the batch shown.',
   'error.dossier.not-finalized': 'This dossier is not finalized, so there is nothing to reopen.',
   'error.page.rescan-no-scanner': 'This dossier was never scanned with a scanner. Scan or import the page again, then remove the old one.',
   'error.page.rescan-empty': 'The scanner delivered no page. Put the sheet in the scanner and try again.',

@@ -548,6 +548,7 @@ export const vi = {
   'error.result.pdf-unreadable': 'Không đọc được tệp PDF kết quả.',
   'error.result.not-ready': 'Kết quả chưa sẵn sàng để ký: trang đang được xử lý hoặc chưa có trang nào.',
   'error.calendar.holidays-invalid': 'Cài đặt ngày nghỉ lễ (calendar.holidays) không đúng định dạng danh sách ngày YYYY-MM-DD.',
+  'error.archive.not-in-batch': 'Văn bản này không thuộc hồ sơ lưu trữ của lô số hóa đang xem.',
   'error.dossier.not-finalized': 'Hồ sơ chưa hoàn tất nên không cần mở lại.',
   'error.page.rescan-no-scanner': 'Hồ sơ này chưa quét bằng máy quét nào. Hãy quét hoặc nhập lại trang rồi xóa trang cũ.',
   'error.page.rescan-empty': 'Máy quét không trả về trang nào. Đặt giấy vào máy rồi quét lại.',
