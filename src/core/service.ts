@@ -1,6 +1,7 @@
 import type { EngineHandlers } from '../shared/contract';
 import { archiveHandlers } from './handlers/archive-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { calendarHandlers } from './handlers/calendar-handlers';
 import { authHandlers } from './handlers/auth-handlers';
 import { deskContext } from './handlers/desk-context';
 import { deskHandlers } from './handlers/desk-handlers';
@@ -8,6 +9,7 @@ import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { resultHandlers } from './handlers/result-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
@@ -27,6 +29,8 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...auditHandlers(ctx),
     ...dossierDeleteHandler(ctx),
     ...statsHandlers(ctx),
+    ...resultHandlers(desk),
+    ...calendarHandlers(ctx),
   } satisfies Omit<EngineHandlers, SyncMethod>;
 }
 

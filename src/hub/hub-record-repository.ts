@@ -61,11 +61,11 @@ export class HubRecordRepository {
   async commit(workstationId: string, record: RecordDescriptor, source: 'upload' | 'bag'): Promise<Receipt> {
     const { rows } = await this.pool.query<RecordRow>({
       name: 'record-commit',
-      text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (workstation_id, document_key, version) DO NOTHING
        RETURNING receipt_id, workstation_id, document_key, version, sha256, received_at`,
-      values: [randomUUID(), workstationId, record.documentKey, record.version, record.sha256, record.size, record.dossierCode, record.procedureCode, record.agencyCode, record.year, record.status, record.signedAt, source],
+      values: [randomUUID(), workstationId, record.documentKey, record.version, record.sha256, record.size, record.dossierCode, record.procedureCode, record.agencyCode, record.year, record.status, record.signedAt, source, record.isResult ?? false],
     });
     if (rows[0]) return toReceipt(rows[0], false);
     const again = await this.existing(workstationId, record);
@@ -93,10 +93,10 @@ export class HubRecordRepository {
     const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
     const { rows } = await this.pool.query<RecordRow>({
       name: 'record-commit-many',
-      text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source)
-        SELECT receipt_id, $1, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, $2
-        FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[])
-          AS t(receipt_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at)
+      text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
+        SELECT receipt_id, $1, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, $2, is_result
+        FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::boolean[])
+          AS t(receipt_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, is_result)
         ON CONFLICT (workstation_id, document_key, version) DO NOTHING
         RETURNING receipt_id, workstation_id, document_key, version, sha256, received_at`,
       values: [
@@ -113,6 +113,7 @@ export class HubRecordRepository {
         column((r) => r.year),
         column((r) => r.status),
         column((r) => r.signedAt),
+        column((r) => r.isResult ?? false),
       ],
     });
     const inserted = new Map(rows.map((r) => [versionKey(r.document_key, r.version), r]));
@@ -146,6 +147,10 @@ export class HubRecordRepository {
       byStatus: [],
       byDay: [],
     };
+    const results = await this.pool.query<{ records: string; dossiers: string }>(
+      'SELECT count(*) AS records, count(DISTINCT (workstation_id, dossier_code)) AS dossiers FROM record WHERE is_result',
+    );
+    report.results = { records: Number(results.rows[0]!.records), dossiers: Number(results.rows[0]!.dossiers) };
     for (const [name, expr] of Object.entries(DIMENSIONS) as [keyof typeof DIMENSIONS, string][]) {
       const { rows } = await this.pool.query<{ key: string | null; records: string; bytes: string }>(
         `SELECT ${expr} AS key, count(*) AS records, sum(size) AS bytes FROM record GROUP BY 1 ORDER BY 1 NULLS LAST`,

@@ -50,4 +50,11 @@ CREATE INDEX record_received ON record (received_at);
 CREATE INDEX record_sha256 ON record (sha256);
 `,
   },
+  {
+    version: 2,
+    sql: `
+-- A workstation marks the result of a dossier (kết quả giải quyết) as it sends it.
+ALTER TABLE record ADD COLUMN is_result BOOLEAN NOT NULL DEFAULT false;
+`,
+  },
 ];

@@ -13,6 +13,7 @@ import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type I
 import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
 import type { MethodName } from './methods';
+import { BatchMarkResultInput, CalendarSetInput, CalendarYearInput, HandBackInput, ResultCreateInput, ResultDocumentInput, ResultImportPdfInput, ResultTimelinessInput, type HandBack, type ResultImportResult, type ResultSignResult, type Timeliness } from './result-contract';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
 import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
 
@@ -230,6 +231,15 @@ export const contract = {
   'batch.control': method<typeof BatchControlInput, { changed: boolean; batch: BatchSummary }>(BatchControlInput),
   'batch.sign': method<typeof BatchIdInput, BatchSignResult>(BatchIdInput),
   'batch.signCancel': method<typeof BatchIdInput, { cancelled: boolean }>(BatchIdInput),
+  'result.create': method<typeof ResultCreateInput, { id: number }>(ResultCreateInput),
+  'result.importPdf': method<typeof ResultImportPdfInput, ResultImportResult>(ResultImportPdfInput),
+  'result.sign': method<typeof ResultDocumentInput, ResultSignResult>(ResultDocumentInput),
+  'result.timeliness': method<typeof ResultTimelinessInput, Timeliness>(ResultTimelinessInput),
+  'result.handBack': method<typeof HandBackInput, HandBack>(HandBackInput),
+  'result.status': method<typeof DossierIdInput, { handBack: HandBack | null }>(DossierIdInput),
+  'calendar.holidays': method<typeof CalendarYearInput, { year: number; days: string[] }>(CalendarYearInput),
+  'calendar.setHolidays': method<typeof CalendarSetInput, { year: number; days: string[] }>(CalendarSetInput),
+  'batch.markResult': method<typeof BatchMarkResultInput, { documentId: number; dossierId: number; isResult: boolean }>(BatchMarkResultInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

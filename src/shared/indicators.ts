@@ -35,10 +35,10 @@ export interface Indicators {
     fullyDigitized: Rate;
     resultsDigitized: Rate;
     reused: Rate;
-    /** Of the finalized dossiers that have a due date: finalized on or before it. */
+    /** Of the dossiers handed back that have a due date: handed back by its last working day. */
     onTime: Rate;
     late: Rate;
-    /** Of the dossiers with a due date: not finalized and the due date has passed. */
+    /** Of the dossiers with a due date: not handed back and the due date has passed. */
     openPastDue: Rate;
   };
   quality: {
@@ -79,6 +79,8 @@ export interface Backlog {
   approvalTracked: boolean;
   cells: BacklogCell[];
   totals: { registered: number; captured: number; digitized: number; signed: number; expectedPages: number | null; pagesLeft: number | null; rowsWithoutPageCount: number };
+  /** Archive dossiers whose result (marked at the QC station) has a signed record. */
+  resultsDigitized: number;
   /** Archive pages captured per local day, the last days with work first excluded. */
   pagesPerDay: { day: string; pages: number }[];
   /** Mean pages per day over the last (up to) 10 days on which archive pages were captured. */

@@ -67,5 +67,14 @@ export const METHOD_NAMES = [
   'batch.control',
   'batch.sign',
   'batch.signCancel',
+  'result.create',
+  'result.importPdf',
+  'result.sign',
+  'result.timeliness',
+  'result.handBack',
+  'result.status',
+  'calendar.holidays',
+  'calendar.setHolidays',
+  'batch.markResult',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -83,6 +83,15 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'batch.control': ARCHIVE,
   'batch.sign': ARCHIVE,
   'batch.signCancel': ARCHIVE,
+  'result.create': DESK,
+  'result.importPdf': DESK,
+  'result.sign': DESK,
+  'result.timeliness': DESK,
+  'result.handBack': DESK,
+  'result.status': [...DESK, ...OVERSIGHT],
+  'calendar.holidays': ALL,
+  'calendar.setHolidays': ADMIN,
+  'batch.markResult': ARCHIVE,
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */

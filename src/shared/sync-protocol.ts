@@ -22,6 +22,8 @@ export const RecordDescriptor = z.object({
   year: z.number().int().min(1900).max(2200).nullable(),
   status: z.string().max(100).nullable(),
   signedAt: z.string().max(100).nullable(),
+  /** The record is the dossier's result (kết quả giải quyết); absent from workstations before the hand-back. */
+  isResult: z.boolean().optional(),
 });
 export type RecordDescriptor = z.infer<typeof RecordDescriptor>;
 
@@ -49,6 +51,8 @@ export const ProgressReport = z.object({
   byYear: z.array(ProgressRow),
   byStatus: z.array(ProgressRow),
   byDay: z.array(ProgressRow),
+  /** Result records and the dossiers they belong to (absent from a hub before the hand-back). */
+  results: z.object({ records: z.number().int(), dossiers: z.number().int() }).optional(),
 });
 export type ProgressReport = z.infer<typeof ProgressReport>;
 

@@ -91,6 +91,9 @@ export interface DocumentSummary {
   docKind: string | null;
   docNumber: string | null;
   docDate: string | null;
+  /** The dossier's result (kết quả giải quyết), with its kind; added for the hand-back. */
+  isResult: boolean;
+  resultKind: string | null;
   pages: PageSummary[];
   record: RecordSummary | null;
 }

@@ -6,6 +6,7 @@ import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
+import { storeHandBack } from '../support/hand-back-row';
 import { REPO } from '../e2e-support/renderer-build';
 
 const SHOTS = `${REPO}test-output/e2e`;
@@ -15,16 +16,16 @@ interface Planned {
   received: string;
   due: string;
   signed: boolean;
-  /** Finalized on this local day (noon), if it was. */
-  finalizedOn?: string;
+  /** Its result handed back on this local day (noon), if it was; on-time and late count hand-backs. */
+  returnedOn?: string;
 }
 const planned: Planned[] = [
-  { received: '2021-01-04', due: '2021-01-08', signed: true, finalizedOn: '2021-01-07' },
-  { received: '2021-01-05', due: '2021-01-06', signed: true, finalizedOn: '2021-01-11' },
+  { received: '2021-01-04', due: '2021-01-08', signed: true, returnedOn: '2021-01-07' },
+  { received: '2021-01-05', due: '2021-01-06', signed: true, returnedOn: '2021-01-11' },
   { received: '2021-02-01', due: '2021-02-03', signed: false },
-  { received: '2021-02-02', due: '2021-02-10', signed: true, finalizedOn: '2021-02-09' },
+  { received: '2021-02-02', due: '2021-02-10', signed: true, returnedOn: '2021-02-09' },
 ];
-const isLate = (p: Planned) => !!p.finalizedOn && p.finalizedOn > p.due;
+const isLate = (p: Planned) => !!p.returnedOn && p.returnedOn > p.due;
 const vn = new Intl.NumberFormat('vi-VN');
 const pct = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
 
@@ -37,7 +38,10 @@ async function seed(engine: Engine): Promise<string[]> {
     const docId = store.pages.createDocument(d.id, null, null);
     store.pages.addPage(docId, store.blobs.put(Buffer.from(`page ${i}`)), null);
     store.records.addVersion(docId, store.blobs.put(Buffer.from(`pdf ${i}`)), p.signed ? { signer: 'CN=Test', signedAt: new Date().toISOString() } : null);
-    if (p.finalizedOn) store.dossiers.markFinalized(d.id, new Date(`${p.finalizedOn}T12:00:00`).toISOString());
+    if (p.returnedOn) {
+      store.dossiers.markFinalized(d.id, new Date(`${p.received}T12:00:00`).toISOString());
+      storeHandBack(store, d.id, new Date(`${p.returnedOn}T12:00:00`).toISOString(), !isLate(p), p.due);
+    }
   }
   return codes;
 }
@@ -81,10 +85,10 @@ describe('the progress dashboard in the browser', () => {
     const signed = planned.filter((p) => p.signed).length;
     expect((await tile('fullyDigitized').locator('.figure-value').textContent())?.trim()).toBe(vn.format(signed));
     expect((await tile('fullyDigitized').locator('.figure-rate').textContent())?.trim()).toBe(`${pct.format(signed / planned.length)} · ${signed}/${planned.length}`);
-    const finalized = planned.filter((p) => p.finalizedOn);
-    expect((await tile('late').locator('.figure-value').textContent())?.trim()).toBe(vn.format(finalized.filter(isLate).length));
-    expect((await tile('onTime').locator('.figure-value').textContent())?.trim()).toBe(vn.format(finalized.filter((p) => !isLate(p)).length));
-    expect((await tile('openPastDue').locator('.figure-value').textContent())?.trim()).toBe(vn.format(planned.filter((p) => !p.finalizedOn).length));
+    const returned = planned.filter((p) => p.returnedOn);
+    expect((await tile('late').locator('.figure-value').textContent())?.trim()).toBe(vn.format(returned.filter(isLate).length));
+    expect((await tile('onTime').locator('.figure-value').textContent())?.trim()).toBe(vn.format(returned.filter((p) => !isLate(p)).length));
+    expect((await tile('openPastDue').locator('.figure-value').textContent())?.trim()).toBe(vn.format(planned.filter((p) => !p.returnedOn).length));
     expect(await main().getByText(vi['dash.notice.empty-store']).count()).toBe(0);
     expect(codes).toHaveLength(planned.length);
     mkdirSync(SHOTS, { recursive: true });

@@ -176,6 +176,11 @@ describe('hub API', () => {
     const supervisor = await enroll('supervisor');
     const bytes = await factory.signed('progress');
     await commit(ws.token, { record: descriptor(bytes, 'P/1', 1, { agencyCode: 'AG-P', year: 2020, status: 'archived' }), uploadId: await upload(ws.token, bytes) });
+    // Two versions of one dossier's result, sent marked as such: one dossier with a result.
+    const result1 = await factory.signed('result v1');
+    const result2 = await factory.signed('result v2');
+    await commit(ws.token, { record: descriptor(result1, 'KQ/9', 1, { isResult: true }), uploadId: await upload(ws.token, result1) });
+    await commit(ws.token, { record: descriptor(result2, 'KQ/9', 2, { isResult: true }), uploadId: await upload(ws.token, result2) });
     const r = await fetch(`${hub.url}/progress`, { headers: { authorization: `Bearer ${supervisor.token}` } });
     expect(r.status).toBe(200);
     const report = (await r.json()) as { total: { records: number }; byAgency: { key: string; records: number }[]; byYear: { key: string; records: number }[]; byDay: { key: string }[] };
@@ -183,6 +188,7 @@ describe('hub API', () => {
     expect(report.byAgency.find((x) => x.key === 'AG-P')?.records).toBe(1);
     expect(report.byYear.reduce((s, x) => s + x.records, 0)).toBe(report.total.records);
     expect(report.byDay.at(-1)?.key).toBe(new Date().toISOString().slice(0, 10));
+    expect((report as { results?: unknown }).results).toEqual({ records: 2, dossiers: 1 });
     const refused = await commit(supervisor.token, { record: descriptor(bytes, 'P/2') });
     expect(refused.status).toBe(403);
   });

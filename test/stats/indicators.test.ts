@@ -9,6 +9,7 @@ import { createHandlers } from '../../src/core/service';
 import { computeBacklog, computeBreakdown, computeDashboard, computeIndicators, drillDown } from '../../src/core/stats/indicators';
 import { DRILL_FIGURES, type DrillFigure } from '../../src/shared/indicators';
 import { runSohoa } from '../support/cli';
+import { storeHandBack } from '../support/hand-back-row';
 import { tempDir } from '../support/temp-dir';
 
 type Clerk = 'local' | 'canbo-b';
@@ -20,6 +21,8 @@ interface Plan {
   due?: string;
   /** When the dossier was finalized (UTC instant), if it was. */
   finalizedAt?: string;
+  /** When its result was handed back (UTC instant), if it was. */
+  returnedAt?: string;
   docs: { signed: boolean; result?: boolean; reused?: boolean; pages: { state: 'read' | 'failed'; flags: string[]; confidence: number }[] }[];
   outbox?: 'waiting' | 'acknowledged' | 'rejected';
 }
@@ -31,9 +34,9 @@ const today = localDayOf(now);
 const localNoon = (day: string) => new Date(`${day}T12:00:00`).toISOString();
 
 const plans: Plan[] = [
-  { received: '2021-01-04', due: '2021-01-08', finalizedAt: localNoon('2021-01-08'), docs: [{ signed: true, pages: [{ state: 'read', flags: [], confidence: 90 }] }], outbox: 'acknowledged' },
-  { received: '2021-01-05', procedure: 'MAU-DD-01', clerk: 'canbo-b', due: '2021-01-06', finalizedAt: localNoon('2021-01-07'), docs: [{ signed: true, pages: [{ state: 'read', flags: ['low-dpi'], confidence: 70 }] }, { signed: true, result: true, pages: [{ state: 'read', flags: [], confidence: 80 }] }], outbox: 'waiting' },
-  { received: '2021-02-01', clerk: 'canbo-b', due: '2021-02-05', docs: [{ signed: true, pages: [] }, { signed: false, pages: [{ state: 'failed', flags: [], confidence: 0 }] }] },
+  { received: '2021-01-04', due: '2021-01-08', finalizedAt: localNoon('2021-01-05'), returnedAt: localNoon('2021-01-08'), docs: [{ signed: true, pages: [{ state: 'read', flags: [], confidence: 90 }] }], outbox: 'acknowledged' },
+  { received: '2021-01-05', procedure: 'MAU-DD-01', clerk: 'canbo-b', due: '2021-01-06', finalizedAt: localNoon('2021-01-05'), returnedAt: localNoon('2021-01-07'), docs: [{ signed: true, pages: [{ state: 'read', flags: ['low-dpi'], confidence: 70 }] }, { signed: true, result: true, pages: [{ state: 'read', flags: [], confidence: 80 }] }], outbox: 'waiting' },
+  { received: '2021-02-01', clerk: 'canbo-b', due: '2021-02-05', finalizedAt: localNoon('2021-02-02'), docs: [{ signed: true, pages: [] }, { signed: false, pages: [{ state: 'failed', flags: [], confidence: 0 }] }] },
   { received: '2021-02-02', procedure: 'MAU-DD-01', docs: [{ signed: true, reused: true, pages: [{ state: 'read', flags: ['blurred', 'low-dpi'], confidence: 60 }] }], outbox: 'rejected' },
   { received: '2021-03-01', docs: [] },
   { received: today, due: '2999-12-31', clerk: 'canbo-b', docs: [{ signed: false, pages: [{ state: 'read', flags: ['blurred'], confidence: 95 }] }] },
@@ -46,9 +49,10 @@ const FIGURE: Record<DrillFigure, (p: Plan) => boolean> = {
   notFullyDigitized: (p) => !fullyDigitized(p),
   resultsDigitized: (p) => p.docs.some((d) => d.result && d.signed),
   reused: (p) => p.docs.some((d) => d.reused),
-  onTime: (p) => !!p.finalizedAt && !!p.due && localDayOf(new Date(p.finalizedAt)) <= p.due,
-  late: (p) => !!p.finalizedAt && !!p.due && localDayOf(new Date(p.finalizedAt)) > p.due,
-  openPastDue: (p) => !p.finalizedAt && !!p.due && p.due < today,
+  // Counted from the hand-back, not from the finalization (the due dates here are working days).
+  onTime: (p) => !!p.returnedAt && !!p.due && localDayOf(new Date(p.returnedAt)) <= p.due,
+  late: (p) => !!p.returnedAt && !!p.due && localDayOf(new Date(p.returnedAt)) > p.due,
+  openPastDue: (p) => !p.returnedAt && !!p.due && p.due < today,
 };
 
 function expected(subset: Plan[]) {
@@ -65,7 +69,7 @@ function expected(subset: Plan[]) {
     late: count('late'),
     openPastDue: count('openPastDue'),
     withDue: subset.filter((p) => p.due).length,
-    finalizedWithDue: subset.filter((p) => p.due && p.finalizedAt).length,
+    returnedWithDue: subset.filter((p) => p.due && p.returnedAt).length,
     pages: pages.length,
     failed: pages.filter((p) => p.state === 'failed').length,
     flagged: pages.filter((p) => p.flags.length > 0).length,
@@ -118,6 +122,7 @@ describe('supervisor indicators', () => {
       codes.push(d.code);
       if (!plan.due) store.db.prepare('UPDATE dossier SET due_date = NULL WHERE id = ?').run(d.id);
       if (plan.finalizedAt) store.dossiers.markFinalized(d.id, plan.finalizedAt);
+      if (plan.returnedAt) storeHandBack(store, d.id, plan.returnedAt, localDayOf(new Date(plan.returnedAt)) <= plan.due!, plan.due ?? null);
       for (const doc of plan.docs) {
         const docId = store.pages.createDocument(d.id, null, null);
         firstDocument ??= docId;
@@ -186,8 +191,8 @@ describe('supervisor indicators', () => {
     const e = expected(plans);
     const got = computeIndicators(engine.store.db).intake;
     expect(e.onTime + e.late + e.openPastDue).toBeGreaterThan(2);
-    expect(got.onTime).toEqual({ count: e.onTime, of: e.finalizedWithDue, rate: e.onTime / e.finalizedWithDue });
-    expect(got.late).toEqual({ count: e.late, of: e.finalizedWithDue, rate: e.late / e.finalizedWithDue });
+    expect(got.onTime).toEqual({ count: e.onTime, of: e.returnedWithDue, rate: e.onTime / e.returnedWithDue });
+    expect(got.late).toEqual({ count: e.late, of: e.returnedWithDue, rate: e.late / e.returnedWithDue });
     expect(got.openPastDue).toEqual({ count: e.openPastDue, of: e.withDue, rate: e.openPastDue / e.withDue });
   });
 
@@ -248,7 +253,7 @@ describe('supervisor indicators', () => {
     }
     const late = drillDown(engine.store.db, { clerk: 'canbo-b' }, 'late', { limit: 10, offset: 0 }).items;
     const i = plans.findIndex((p) => p.clerk === 'canbo-b' && FIGURE.late(p));
-    expect(late).toEqual([{ id: expect.any(Number), code: codes[i], procedureCode: 'MAU-DD-01', procedureName: 'Tách thửa hoặc hợp thửa đất', receivedDate: plans[i]!.received, dueDate: plans[i]!.due, status: 'received' }]);
+    expect(late).toEqual([{ id: expect.any(Number), code: codes[i], procedureCode: 'MAU-DD-01', procedureName: 'Tách thửa hoặc hợp thửa đất', receivedDate: plans[i]!.received, dueDate: plans[i]!.due, status: 'returned' }]);
   });
 
   it('measure the archive backlog per year, field and box against the register', () => {

@@ -20,10 +20,11 @@ const createOptions = {
 
 export const dossierCommand: CommandRun = {
   async run(argv, io) {
+    if (argv[0] === 'return') return (await import('./dossier-return')).dossierReturn(argv, io);
     const { values, positionals } = parseCommandArgs(argv, createOptions);
     const action = positionals[0];
     if (action === 'delete' ? positionals.length !== 2 : (action !== 'create' && action !== 'list') || positionals.length > 1) {
-      throw new UsageError(`expected 'create', 'list' or 'delete CODE'`);
+      throw new UsageError(`expected 'create', 'list', 'delete CODE' or 'return CODE'`);
     }
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {

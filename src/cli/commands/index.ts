@@ -109,8 +109,16 @@ export const commands: Command[] = [
     {
       name: 'dossier',
       usage:
-        'dossier create --procedure CODE --name N --cccd C --received YYYY-MM-DD [--due D] [--phone P] [--address A] | dossier list [--json] | dossier delete CODE --reason R',
-      summary: 'take in a dossier, list dossiers, or delete one (recorded with its reason; the signed records are kept)',
+        'dossier create --procedure CODE --name N --cccd C --received YYYY-MM-DD [--due D] [--phone P] [--address A] | dossier list [--json] | dossier delete CODE --reason R | dossier return CODE --result FILE… [--kind K] [--to NAME] [--at ISO] (--sign FILE.p12 --pass-env VAR | --pkcs11 MODULE --pin-env VAR)',
+      summary: 'take in a dossier, list dossiers, delete one (recorded with its reason; the signed records are kept), or hand back its signed result',
+      options: [
+        'return: --result FILE     a PDF from the specialised system (kept as is, counter-signed when already signed) or page images (scanned, read); repeatable',
+        'return: --kind K          quyet-dinh, giay-chung-nhan, giay-phep, trich-luc, van-ban-tra-loi or khac (default)',
+        'return: --number N --date YYYY-MM-DD   the result’s number and date (over what OCR reads)',
+        'return: --to NAME [--authorization REF]   who received it (default the applicant); REF: the authorisation of a person receiving on their behalf',
+        'return: --method desk|post|electronic --at ISO   how and when it was handed back (default at the desk, now)',
+        'return: --late-reason R [--new-date D]   required when it is late against the due date and the working-day calendar',
+      ],
     },
     async () => (await import('./dossier')).dossierCommand,
   ),

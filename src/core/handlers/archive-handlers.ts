@@ -4,11 +4,12 @@ import { BatchNotFoundError } from '../archive/archive-errors';
 import { controlBatch } from '../archive/batch-control';
 import { signBatch } from '../archive/batch-sign';
 import { batchQcView, batchSummary } from '../archive/batch-view';
+import { markArchiveResult } from '../archive/mark-result';
 import { approveAudited } from '../archive/qc-approve';
 import { ArchiveRepository } from '../store/archive-repository';
 import type { DeskContext } from './desk-context';
 
-export type ArchiveMethod = 'batch.list' | 'batch.qc' | 'batch.approve' | 'batch.control' | 'batch.sign' | 'batch.signCancel';
+export type ArchiveMethod = 'batch.list' | 'batch.qc' | 'batch.approve' | 'batch.control' | 'batch.sign' | 'batch.signCancel' | 'batch.markResult';
 
 interface SigningRun {
   work: Promise<BatchSignResult>;
@@ -73,6 +74,13 @@ export function archiveHandlers(ctx: DeskContext): Pick<EngineHandlers, ArchiveM
       });
       signing.set(batchId, { work, abort, progress });
       return work;
+    },
+
+    'batch.markResult': ({ batchId, documentId, isResult, kind }) => {
+      known(batchId);
+      const marked = markArchiveResult({ store, audit, actor: ctx.actor }, batchId, documentId, isResult, kind);
+      events.emit('dossier.changed', { id: marked.dossierId });
+      return marked;
     },
 
     'batch.signCancel': ({ batchId }) => {

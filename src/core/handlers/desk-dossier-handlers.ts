@@ -2,7 +2,7 @@ import type { EngineHandlers } from '../../shared/contract';
 import type { PageText } from '../../shared/page-text';
 import type { ChecklistItem, DeskDocument } from '../../shared/types';
 import { ReuseNotAllowedError } from '../desk/desk-errors';
-import { editableDossier } from '../desk/dossier-lock';
+import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
 import { reassembleWhenRead, RECORD_FIELDS } from '../desk/reassemble';
 import { buildReceiptPdf } from '../desk/receipt-pdf';
 import { deskFields, fieldValueProblem, normaliseFieldValue } from '../desk/document-fields';
@@ -77,7 +77,7 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
 
     'document.setField': ({ documentId, name, value }) => {
       const doc = documentOrThrow(documentId);
-      editableDossier(store, doc.dossierId);
+      editableDossierOfDocument(store, documentId, doc.dossierId);
       const problem = fieldValueProblem(name, value);
       if (problem) throw new InputInvalidError([{ field: 'value', problem }]);
       const ocrValue = fieldsOf(documentId).find((f) => f.name === name)?.ocrValue ?? null;

@@ -1,7 +1,7 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { PageMoveConflictError, PageNotReadyError } from '../desk/desk-errors';
 import { reassembleWhenRead, rereadPage } from '../desk/reassemble';
-import { editableDossier } from '../desk/dossier-lock';
+import { editableDossierOfDocument } from '../desk/dossier-lock';
 import { rotateImage } from '../desk/rotate-images';
 import { DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
@@ -17,7 +17,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
   const pageOrThrow = (pageId: number) => {
     const page = store.pages.get(pageId);
     if (!page) throw new NotFoundError('page', pageId);
-    editableDossier(store, page.dossierId);
+    editableDossierOfDocument(store, page.documentId, page.dossierId);
     return page;
   };
 
@@ -58,7 +58,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
     'page.delete': ({ pageId }) => {
       const page = store.pages.get(pageId);
       if (!page) return { deleted: false };
-      editableDossier(store, page.dossierId);
+      editableDossierOfDocument(store, page.documentId, page.dossierId);
       store.db.transaction(() => {
         desk.deletePage(pageId);
         reassembleWhenRead(store, desk, page.documentId);
@@ -74,6 +74,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
       const target = store.pages.documentFields(documentId);
       if (!target) throw new DocumentNotFoundError(documentId);
       if (target.dossierId !== page.dossierId) throw new DocumentNotFoundError(documentId);
+      editableDossierOfDocument(store, documentId, target.dossierId);
       if (documentId !== page.documentId && store.pages.ofDocument(documentId).some((p) => p.imageSha256 === page.imageSha256)) throw new PageMoveConflictError(pageId, documentId);
       const changed = store.db.transaction(() => {
         if (!desk.movePage(pageId, documentId, position)) return false;

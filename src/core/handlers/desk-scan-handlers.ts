@@ -1,6 +1,6 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { RescanNoScannerError } from '../desk/desk-errors';
-import { editableDossier } from '../desk/dossier-lock';
+import { editableDossierOfDocument } from '../desk/dossier-lock';
 import { replacePage, rescanPage } from '../desk/rescan-page';
 import { listScanners, scanIntoDocument } from '../desk/scan-into-document';
 import { DocumentNotFoundError } from '../intake/page-intake';
@@ -26,7 +26,7 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
     'scanner.scan': async ({ documentId, driver, deviceId, dpi, colorMode, source }) => {
       const doc = store.pages.documentFields(documentId);
       if (!doc) throw new DocumentNotFoundError(documentId);
-      editableDossier(store, doc.dossierId);
+      editableDossierOfDocument(store, documentId, doc.dossierId);
       const result = await scanIntoDocument(store, events, ctx.scans, { documentId, dossierId: doc.dossierId, driver, deviceId, options: { dpi, colorMode, source } });
       if (result.added.length + result.duplicates.length > 0) store.dossiers.setScanProfile(doc.dossierId, { driver, deviceId, dpi, colorMode, source });
       audit.append({ actor: ctx.actor, action: 'page.scan', subject: String(documentId), details: { device: `${driver}:${deviceId}`, added: result.added.length, cancelled: result.cancelled, error: result.error?.code ?? null } });
@@ -43,7 +43,7 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
     'page.rescan': async ({ pageId }) => {
       const page = store.pages.get(pageId);
       if (!page) throw new NotFoundError('page', pageId);
-      editableDossier(store, page.dossierId);
+      editableDossierOfDocument(store, page.documentId, page.dossierId);
       const profile = store.dossiers.scanProfile(page.dossierId);
       if (!profile) throw new RescanNoScannerError(page.dossierId);
       const result = await rescanPage(
@@ -63,7 +63,7 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
     'page.replace': async ({ pageId, imageBase64, path, source }) => {
       const page = store.pages.get(pageId);
       if (!page) throw new NotFoundError('page', pageId);
-      editableDossier(store, page.dossierId);
+      editableDossierOfDocument(store, page.documentId, page.dossierId);
       const bytes = path !== undefined ? await readOneFile(ctx.readFiles, path) : Buffer.from(imageBase64!, 'base64');
       const from = path ?? source ?? 'camera';
       const result = replacePage(

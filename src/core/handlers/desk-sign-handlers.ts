@@ -4,6 +4,8 @@ import { isLocked } from '../desk/dossier-lock';
 import { finalizeDossier } from '../desk/finalize-dossier';
 import { readTrustAnchors, trustAnchorEntries, TRUST_ANCHORS_SETTING } from '../record/trust-anchors';
 import { verifyPdf } from '../record/verify-pdf';
+import { DossierAlreadyReturnedError } from '../result/result-errors';
+import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
@@ -49,6 +51,8 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
       const dossier = store.dossiers.get(id);
       if (!dossier) throw new NotFoundError('dossier', id);
       if (!isLocked(dossier.status)) throw new DossierNotFinalizedError(id);
+      // The result was handed back: the dossier is closed for good.
+      if (dossier.status === 'returned') throw new DossierAlreadyReturnedError(id, new ResultRepository(store.db).handBack(id)?.returnedAt ?? '');
       store.db.transaction(() => {
         ctx.desk.setDossierStatus(id, 'checking');
         store.dossiers.settleWorkStatus(id);

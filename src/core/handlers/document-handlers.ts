@@ -1,6 +1,6 @@
 import type { EngineHandlers } from '../../shared/contract';
 import type { DocumentSummary } from '../../shared/types';
-import { editableDossier } from '../desk/dossier-lock';
+import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
 import { previewOfStoredImage } from '../imaging/preview-stage';
 import { addCapturedPages, DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
@@ -15,7 +15,7 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   const dossierOfDocument = (documentId: number) => {
     const doc = store.pages.documentFields(documentId);
     if (!doc) throw new DocumentNotFoundError(documentId);
-    return editableDossier(store, doc.dossierId).id;
+    return editableDossierOfDocument(store, documentId, doc.dossierId).id;
   };
 
   return {

@@ -1,7 +1,8 @@
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { PROBLEM } from '../../shared/contract';
-import { addWorkingDays } from '../../shared/dates';
+import { addCalendarWorkingDays } from '../../shared/working-calendar';
 import { DEFAULT_DOSSIER_CODE_PATTERN, dossierCodeParts } from '../dossier-code';
+import { holidayCalendar } from '../result/holiday-calendar';
 import { storeCounts } from '../store/status-queries';
 import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
@@ -15,7 +16,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
   function createDossier(input: ParsedInput<'dossier.create'>) {
     const procedure = store.procedures.get(input.procedureCode);
     if (!procedure) throw new InputInvalidError([{ field: 'procedureCode', problem: PROBLEM.procedureUnknown }]);
-    const dueDate = input.dueDate ?? (procedure.processingDays != null ? addWorkingDays(input.receivedDate, procedure.processingDays) : null);
+    const dueDate = input.dueDate ?? (procedure.processingDays != null ? addCalendarWorkingDays(holidayCalendar(store.settings), input.receivedDate, procedure.processingDays) : null);
     const pattern = store.settings.get('dossier.code_pattern') ?? DEFAULT_DOSSIER_CODE_PATTERN;
     const code = dossierCodeParts(pattern, ctx.workstation.agencyCode, now());
     const dossier = store.db.transaction(() => {

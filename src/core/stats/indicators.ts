@@ -1,7 +1,7 @@
 import { addDays } from '../../shared/dates';
 import { CodedError } from '../../shared/errors';
 import type { Backlog, BreakdownDimension, BreakdownRow, Dashboard, DrillFigure, DrillRow, IndicatorFilter, IndicatorNotice, Indicators, Rate } from '../../shared/indicators';
-import { archivePagesPerDay, backlogCells, registerRowCount } from '../store/backlog-queries';
+import { archivePagesPerDay, archiveResultsDigitized, backlogCells, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
 import { breakdownCounts, drillDossiers, hasIntakeDossier, intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
 
@@ -52,8 +52,8 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
       fullyDigitized: rate(intake.fullyDigitized, intake.received),
       resultsDigitized: rate(intake.resultsDigitized, intake.received),
       reused: rate(intake.reused, intake.received),
-      onTime: rate(intake.onTime, intake.finalizedWithDueDate),
-      late: rate(intake.late, intake.finalizedWithDueDate),
+      onTime: rate(intake.onTime, intake.returnedWithDueDate),
+      late: rate(intake.late, intake.returnedWithDueDate),
       openPastDue: rate(intake.openPastDue, intake.hasDueDate),
     },
     quality: {
@@ -104,6 +104,7 @@ export function computeBacklog(db: Db): Backlog {
       pagesLeft: register.pagesLeft ?? (registersImported ? 0 : null),
       rowsWithoutPageCount: register.rowsWithoutPageCount,
     },
+    resultsDigitized: archiveResultsDigitized(db),
     pagesPerDay: perDay,
     pace,
     daysLeft: pace && register.pagesLeft !== null ? register.pagesLeft / pace : null,

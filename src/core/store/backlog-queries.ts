@@ -60,6 +60,18 @@ export function archivePagesPerDay(db: Db, days: number): { day: string; pages: 
   return hoursToLocalDays(hours);
 }
 
+/** Archive dossiers whose result (a document marked at the QC station or from the register) has a signed record. */
+export function archiveResultsDigitized(db: Db): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(DISTINCT d.id) AS n FROM dossier d JOIN document doc ON doc.dossier_id = d.id AND doc.is_result = 1
+         JOIN record r ON r.document_id = doc.id AND r.signed = 1 WHERE d.kind = 'archive' AND d.deleted_at IS NULL`,
+      )
+      .get() as { n: number }
+  ).n;
+}
+
 export function registerRowCount(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM archive_register_row').get() as { n: number }).n;
 }

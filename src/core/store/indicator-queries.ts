@@ -45,42 +45,32 @@ function dossiersWithBits(w: { sql: string }, columns: string): string {
     WHERE ${w.sql} GROUP BY d.id)`;
 }
 
-/**
- * The UTC instant the local due day ends, as SQL over `d.due_date`. East of UTC it falls on the due
- * date itself and is a plain string (cheap: no date function per row); west of UTC on the next day.
- */
-function dueDayEndSql(offset: number): string {
-  if (offset < 0) return `strftime('%Y-%m-%dT%H:%M:%fZ', d.due_date, '+${1440 - offset} minutes')`;
-  const m = 1440 - offset;
-  return `d.due_date || 'T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000Z'`;
-}
-
-type FigureName = DrillFigure | 'hasDueDate' | 'finalizedWithDueDate';
+type FigureName = DrillFigure | 'hasDueDate' | 'returnedWithDueDate';
 
 /**
  * Each figure a supervisor can click, as a condition on one filtered intake dossier \`d\`. The counts, the
  * breakdowns and the drill-down lists all use these, so a number and its list cannot disagree.
  */
-export function figureSql(clock: LocalClock): Record<FigureName, string> {
-  const dueEnd = dueDayEndSql(clock.utcOffsetMinutes);
+export function figureSql(_clock: LocalClock): Record<FigureName, string> {
   return {
     received: '1',
     fullyDigitized: '(d.bits & 3) = 1',
     notFullyDigitized: '(d.bits & 3) <> 1',
     resultsDigitized: '(d.bits & 4) <> 0',
     reused: '(d.bits & 8) <> 0',
-    onTime: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND d.finalized_at < ${dueEnd})`,
-    late: `(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL AND d.finalized_at >= ${dueEnd})`,
-    openPastDue: `(d.finalized_at IS NULL AND d.due_date IS NOT NULL AND d.due_date < @today)`,
+    // From the hand-back: judged when it was recorded, against the due date and the working-day calendar.
+    onTime: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 1)',
+    late: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 0)',
+    openPastDue: `(d.returned_at IS NULL AND d.due_date IS NOT NULL AND d.due_date < @today)`,
     hasDueDate: 'd.due_date IS NOT NULL',
-    finalizedWithDueDate: '(d.finalized_at IS NOT NULL AND d.due_date IS NOT NULL)',
+    returnedWithDueDate: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL)',
   };
 }
 
 /** The dossier columns the figures read besides \`d.bits\`. */
-const FIGURE_COLUMNS = 'd.due_date, d.finalized_at';
+const FIGURE_COLUMNS = 'd.due_date, d.returned_at, d.returned_on_time';
 
-const COUNTED = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue', 'hasDueDate', 'finalizedWithDueDate'] as const;
+const COUNTED = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue', 'hasDueDate', 'returnedWithDueDate'] as const;
 type Counted = (typeof COUNTED)[number];
 const sums = (clock: LocalClock, names: readonly Counted[]) => {
   const figures = figureSql(clock);
@@ -105,13 +95,13 @@ const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string; pe
   field: { key: 'd.procedure_code', label: 'g.key', perProcedure: true },
 };
 
-export type BreakdownCounts = { key: string | null; label: string | null } & Record<Exclude<Counted, 'hasDueDate' | 'finalizedWithDueDate'>, number>;
+export type BreakdownCounts = { key: string | null; label: string | null } & Record<Exclude<Counted, 'hasDueDate' | 'returnedWithDueDate'>, number>;
 
 /** The intake figures per workstation, clerk, procedure or field, largest first. */
 export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: BreakdownDimension, clock: LocalClock): BreakdownCounts[] {
   const w = dossierWhere(f);
   const dim = DIMENSION_SQL[dimension];
-  const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'finalizedWithDueDate');
+  const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'returnedWithDueDate');
   let groups = `SELECT d.key, ${sums(clock, names)} FROM ${dossiersWithBits(w, `${FIGURE_COLUMNS}, ${dim.key} AS key`)} d GROUP BY 1`;
   if (dim.perProcedure) groups = `SELECT (SELECT pr.field FROM procedure pr WHERE pr.code = p.key) AS key, ${names.map((n) => `sum(p.${n}) AS ${n}`).join(', ')} FROM (${groups}) p GROUP BY 1`;
   return db
@@ -140,7 +130,7 @@ export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, c
     const plain = `(SELECT * FROM dossier d WHERE ${w.sql}) d`;
     return { items: db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`)).all(params) as DrillRow[], total: count(plain) };
   }
-  const withBits = `${dossiersWithBits(w, `${DRILL_COLUMNS.replace('d.id, ', '')}, d.finalized_at`)} d`;
+  const withBits = `${dossiersWithBits(w, `${DRILL_COLUMNS.replace('d.id, ', '')}, d.returned_at, d.returned_on_time`)} d`;
   const rows = db.prepare(drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withBits} WHERE ${condition} ${order}`, ', page.total')).all(params) as (DrillRow & { total: number })[];
   const total = rows[0]?.total ?? (offset === 0 ? 0 : count(withBits));
   return { items: rows.map(({ total: _, ...row }) => row), total };

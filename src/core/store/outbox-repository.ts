@@ -25,12 +25,13 @@ export interface OutboxEntry {
   year: number | null;
   dossierStatus: string | null;
   signedAt: string | null;
+  isResult: boolean;
 }
 
 const SELECT = `
 SELECT o.id, o.record_id AS recordId, o.state, o.attempts, o.upload_url AS uploadUrl, o.receipt, o.last_error AS lastError,
        o.rejection_code AS rejectionCode, o.bytes_sent AS bytesSent, o.bytes_total AS bytesTotal, o.next_attempt_at AS nextAttemptAt,
-       r.document_id AS documentId, r.version, r.pdf_sha256 AS pdfSha256, r.signed_at AS signedAt,
+       r.document_id AS documentId, r.version, r.pdf_sha256 AS pdfSha256, r.signed_at AS signedAt, d.is_result AS isResult,
        s.code AS dossierCode, s.procedure_code AS procedureCode, s.status AS dossierStatus,
        COALESCE(s.year, CAST(substr(s.received_date, 1, 4) AS INTEGER)) AS year,
        COALESCE(w.agency_code, (SELECT agency_code FROM workstation LIMIT 1)) AS agencyCode

@@ -56,6 +56,19 @@ const SELECT_PAGE = `
 type RawPage = Omit<PageRow, 'flags' | 'dpiAssumed' | 'blank'> & { flags: string; dpiAssumed: number; blank: number };
 const toPage = (r: RawPage): PageRow => ({ ...r, flags: JSON.parse(r.flags) as string[], dpiAssumed: r.dpiAssumed === 1, blank: r.blank === 1 });
 
+/** One document of a dossier, as listed; a result document (is_result) has its kind. */
+export interface DocumentRow {
+  id: number;
+  position: number;
+  component: string | null;
+  title: string | null;
+  docKind: string | null;
+  docNumber: string | null;
+  docDate: string | null;
+  isResult: boolean;
+  resultKind: string | null;
+}
+
 /** Documents of a dossier and their pages, with each page's progress through the pipeline. */
 export class PageRepository {
   constructor(private readonly db: Db) {}
@@ -117,10 +130,13 @@ export class PageRepository {
     this.db.prepare(`UPDATE page SET state = 'failed', error = ? WHERE id = ?`).run(JSON.stringify(error), pageId);
   }
 
-  documentsOf(dossierId: number): { id: number; position: number; component: string | null; title: string | null; docKind: string | null; docNumber: string | null; docDate: string | null }[] {
-    return this.db
-      .prepare('SELECT id, position, component, title, doc_kind AS docKind, doc_number AS docNumber, doc_date AS docDate FROM document WHERE dossier_id = ? ORDER BY position')
-      .all(dossierId) as { id: number; position: number; component: string | null; title: string | null; docKind: string | null; docNumber: string | null; docDate: string | null }[];
+  documentsOf(dossierId: number): DocumentRow[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, position, component, title, doc_kind AS docKind, doc_number AS docNumber, doc_date AS docDate, is_result AS isResult, result_kind AS resultKind FROM document WHERE dossier_id = ? ORDER BY position',
+      )
+      .all(dossierId) as (Omit<DocumentRow, 'isResult'> & { isResult: number })[];
+    return rows.map((r) => ({ ...r, isResult: r.isResult === 1 }));
   }
 
   setDocumentFields(documentId: number, fields: { docKind: string | null; docNumber: string | null; docDate: string | null; all: unknown }): void {

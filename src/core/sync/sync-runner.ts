@@ -88,6 +88,7 @@ export function descriptorOf(entry: OutboxEntry, size: number): RecordDescriptor
     year: entry.year,
     status: entry.dossierStatus,
     signedAt: entry.signedAt,
+    isResult: !!entry.isResult,
   };
 }
 

@@ -13,6 +13,7 @@ import { Notice } from '../components/Notice';
 import { errorCode } from '../engine/engine-errors';
 import { ReopenDossier } from '../components/desk/ReopenDossier';
 import { ReceiptButton } from '../components/desk/ReceiptButton';
+import { ResultPanel } from '../components/desk/ResultPanel';
 import { ReuseOffers } from '../components/desk/ReuseOffers';
 import { ScanPanel } from '../components/desk/ScanPanel';
 import { useEngine } from '../engine/engine-context';
@@ -51,7 +52,11 @@ function Desk({ view }: { view: DeskView }) {
   const [replacing, setReplacing] = useState<PageToReplace | null>(null);
   const action = useEngineAction();
   // Signed and filed: shown read-only until the clerk reopens it.
-  const readOnly = dossier.status === 'finalized' || dossier.status === 'synced';
+  const returned = dossier.status === 'returned';
+  const readOnly = dossier.status === 'finalized' || dossier.status === 'synced' || returned;
+  // The result comes after the intake is signed: its document stays open until it is handed back.
+  const openResult = (doc: { isResult: boolean } | null | undefined) => !!doc?.isResult && !returned;
+  const results = documents.filter((d) => d.isResult);
   const syncStates = useRecordSyncStates(dossier.id);
 
   const selectedDoc = documents.find((d) => d.id === chosenDoc) ?? documents.find((d) => d.pages.some((p) => p.id === viewedPageId)) ?? documents[0] ?? null;
@@ -109,7 +114,10 @@ function Desk({ view }: { view: DeskView }) {
       <div className="desk-layout">
         <div className="desk-column">
           <ReuseOffers dossierId={dossier.id} />
-          {readOnly && <ReopenDossier dossierId={dossier.id} />}
+          {readOnly && !returned && <ReopenDossier dossierId={dossier.id} />}
+          {readOnly && dossier.kind === 'intake' && (
+            <ResultPanel dossierId={dossier.id} applicantName={dossier.applicantName ?? ''} results={results} returned={returned} onCreated={(documentId) => setChosenDoc(documentId)} />
+          )}
           <Checklist items={view.checklist} onAdd={readOnly ? null : (c) => void addDocument(c)} />
           <section className="card" aria-label={t('desk.documents')}>
             <h2>{t('desk.documents')}</h2>
@@ -128,7 +136,7 @@ function Desk({ view }: { view: DeskView }) {
               n={i + 1}
               selected={doc.id === selectedDoc?.id}
               viewedPageId={viewedPageId}
-              readOnly={readOnly}
+              readOnly={readOnly && !openResult(doc)}
               syncState={doc.record ? syncStates.data?.get(doc.record.id) : undefined}
               actions={{
                 onSelect: () => setChosenDoc(doc.id),
@@ -145,7 +153,7 @@ function Desk({ view }: { view: DeskView }) {
               }}
             />
           ))}
-          {!readOnly && (
+          {(!readOnly || openResult(selectedDoc)) && (
             <section className="card capture" aria-label={t('desk.capture')}>
               {replacing && (
                 <Notice tone="info">
@@ -168,14 +176,14 @@ function Desk({ view }: { view: DeskView }) {
           <FieldsPanel
             documentId={selectedDoc?.id ?? null}
             dossierId={dossier.id}
-            readOnly={readOnly}
+            readOnly={readOnly && !openResult(selectedDoc)}
             onShow={(f) => {
               if (f.pageId === null || f.bbox === null) return;
               setViewedPageId(f.pageId);
               setHighlight({ pageId: f.pageId, bbox: f.bbox });
             }}
           />
-          <FinalizePanel dossierId={dossier.id} finalized={dossier.status === 'finalized'} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} />
+          <FinalizePanel dossierId={dossier.id} finalized={readOnly} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} />
         </div>
       </div>
     </>

@@ -31,6 +31,12 @@ export function ProvincePanel() {
                 <dt>{t('dash.province.workstations')}</dt>
                 <dd>{formatNumber(p.report.total.workstations, language)}</dd>
               </div>
+              {p.report.results && (
+                <div className="stat">
+                  <dt>{t('dash.province.results')}</dt>
+                  <dd>{formatNumber(p.report.results.dossiers, language)}</dd>
+                </div>
+              )}
             </dl>
           )}
         </>

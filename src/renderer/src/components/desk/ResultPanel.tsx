@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import { RESULT_KINDS, type ResultKind } from '../../../../shared/result-contract';
+import type { DocumentSummary } from '../../../../shared/types';
+import { useEngine } from '../../engine/engine-context';
+import { useEngineAction } from '../../hooks/use-engine-action';
+import { useT } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/vi';
+import { Notice } from '../Notice';
+import { ErrorNotice } from './ErrorNotice';
+import { HandBackForm } from './HandBackForm';
+
+export const resultKindKey = (kind: string | null) => `result.kind.${kind ?? 'khac'}` as MessageKey;
+
+/**
+ * Trả kết quả: the result added to a received dossier (its pages captured like any other, or a PDF
+ * imported from the specialised system), signed as the agency's electronic copy, then handed back.
+ */
+export function ResultPanel({ dossierId, applicantName, results, returned, onCreated }: { dossierId: number; applicantName: string; results: DocumentSummary[]; returned: boolean; onCreated(documentId: number): void }) {
+  const t = useT();
+  const api = useEngine();
+  const id = useId();
+  const [kind, setKind] = useState<ResultKind>('quyet-dinh');
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState('');
+  const [pdfPath, setPdfPath] = useState('');
+  const action = useEngineAction();
+  const signedCount = results.filter((d) => d.record?.signed).length;
+
+  const create = async () => {
+    const created = await action.run(async () => {
+      const made = await api['result.create']({ dossierId, kind, number: number || undefined, date: date || undefined });
+      if (pdfPath.trim()) await api['result.importPdf']({ documentId: made.id, path: pdfPath.trim() });
+      return made;
+    });
+    if (created) {
+      setNumber('');
+      setDate('');
+      setPdfPath('');
+      onCreated(created.id);
+    }
+  };
+
+  return (
+    <section className="card result-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('result.title')}</h2>
+      {results.map((doc) => (
+        <div key={doc.id} className="result-row">
+          <span>
+            {t(resultKindKey(doc.resultKind))} · {doc.record?.signed ? t('result.signed') : doc.record ? t('result.unsigned') : t('result.noRecord')}
+          </span>
+          {!returned && doc.record && !doc.record.signed && (
+            <button type="button" className="small" disabled={action.busy} onClick={() => void action.run(() => api['result.sign']({ documentId: doc.id }))}>
+              {t('result.sign')}
+            </button>
+          )}
+        </div>
+      ))}
+      {!returned && (
+        <form
+          className="result-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <label htmlFor={`${id}-kind`}>{t('result.kind')}</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ResultKind)}>
+            {RESULT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(resultKindKey(k))}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-number`}>{t('result.number')}</label>
+          <input id={`${id}-number`} value={number} onChange={(e) => setNumber(e.target.value)} />
+          <label htmlFor={`${id}-date`}>{t('result.date')}</label>
+          <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <label htmlFor={`${id}-pdf`}>{t('result.pdf')}</label>
+          <input id={`${id}-pdf`} value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} placeholder={t('result.pdfHint')} />
+          <button type="submit" className="small" disabled={action.busy}>
+            {t('result.add')}
+          </button>
+        </form>
+      )}
+      <ErrorNotice error={action.error} />
+      {!returned && signedCount === 0 && <Notice tone="info">{t('result.signFirst')}</Notice>}
+      {(signedCount > 0 || returned) && <HandBackForm dossierId={dossierId} applicantName={applicantName} returned={returned} />}
+    </section>
+  );
+}
