@@ -71,6 +71,7 @@ export const en: Catalog = {
   'problem.fieldPrefix': '{field}: {message}',
 
   'error.input.invalid': 'Some of the input is not valid.',
+  'error.path.not-allowed': 'This file or folder may not be read here (the data or key folder, or the wrong kind of file).',
   'error.engine.disconnected': 'The connection to the engine was lost. Please reload the page.',
   'error.engine.internal': 'The engine hit an internal error. Nothing was done.',
   'error.method.unknown': 'The engine does not offer this function yet.',
@@ -616,7 +617,6 @@ export const en: Catalog = {
   'error.user.exists': 'A user with this username already exists.',
   'error.user.last-admin': 'This is the last active administrator. Appoint another one first.',
   'error.user.not-found': 'User not found.',
-  'error.audit.export-failed': 'Could not write the audit log file. Check the folder.',
   'error.store.blob-tampered': 'A stored file was altered or damaged on disk and cannot be used. Restore it from a backup.',
   'error.store.blob-missing': 'A stored file is missing from the data folder. Restore it from a backup.',
   'error.security.key-missing': 'The workstation’s data key was not found. Restore the key file or the OS keychain entry.',

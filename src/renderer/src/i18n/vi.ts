@@ -69,6 +69,7 @@ export const vi = {
   'problem.fieldPrefix': '{field}: {message}',
 
   'error.input.invalid': 'Dữ liệu nhập chưa hợp lệ.',
+  'error.path.not-allowed': 'Không được đọc tệp hoặc thư mục này (thư mục dữ liệu, khóa, hoặc loại tệp không đúng).',
   'error.engine.disconnected': 'Mất kết nối với máy xử lý. Vui lòng tải lại trang.',
   'error.engine.internal': 'Máy xử lý gặp lỗi nội bộ. Thao tác chưa được thực hiện.',
   'error.method.unknown': 'Chức năng này chưa có trong máy xử lý.',
@@ -614,7 +615,6 @@ export const vi = {
   'error.user.exists': 'Tên đăng nhập này đã có người dùng.',
   'error.user.last-admin': 'Đây là quản trị viên cuối cùng còn hoạt động. Hãy chỉ định quản trị viên khác trước.',
   'error.user.not-found': 'Không tìm thấy người dùng.',
-  'error.audit.export-failed': 'Không ghi được tệp nhật ký. Kiểm tra lại thư mục.',
   'error.store.blob-tampered': 'Tệp lưu trữ đã bị thay đổi hoặc hỏng trên đĩa nên không dùng được. Hãy khôi phục từ bản sao lưu.',
   'error.store.blob-missing': 'Thiếu tệp lưu trữ trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.',
   'error.security.key-missing': 'Không tìm thấy khóa giải mã dữ liệu của máy trạm. Hãy khôi phục tệp khóa hoặc khóa trong kho khóa của hệ điều hành.',
