@@ -70,6 +70,7 @@ export const vi = {
 
   'error.input.invalid': 'Dữ liệu nhập chưa hợp lệ.',
   'error.path.not-allowed': 'Không được đọc tệp hoặc thư mục này (thư mục dữ liệu, khóa, hoặc loại tệp không đúng).',
+  'error.search.personal-data': 'Vai trò này không được tìm theo số CCCD hoặc tên người: kết quả sẽ cho biết ai có hồ sơ.',
   'error.engine.disconnected': 'Mất kết nối với máy xử lý. Vui lòng tải lại trang.',
   'error.engine.internal': 'Máy xử lý gặp lỗi nội bộ. Thao tác chưa được thực hiện.',
   'error.method.unknown': 'Chức năng này chưa có trong máy xử lý.',
