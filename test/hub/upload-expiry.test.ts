@@ -35,7 +35,7 @@ describe('unfinished tus uploads expire', () => {
       'upload-metadata': `sha256 ${Buffer.from('a'.repeat(64)).toString('base64')}`,
     };
     if (body) headers['content-type'] = 'application/offset+octet-stream';
-    const r = await fetch(`${hub.url}/files`, { method: 'POST', headers, body });
+    const r = await fetch(`${hub.url}/files`, { method: 'POST', headers, body: body ? new Uint8Array(body) : undefined });
     expect(r.status).toBe(201);
     return r.headers.get('location')!.split('/').pop()!;
   };
