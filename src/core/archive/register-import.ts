@@ -3,7 +3,6 @@ import { RegisterEmptyError, RegisterMissingColumnError, RegisterXlsUnsupportedE
 import { checkColumnChoice, mapColumns, REGISTER_FIELDS, type ColumnMap, type RegisterField } from './register-columns';
 import { decodeRegister, type RegisterEncoding } from './register-encoding';
 import { numberKey, parsePageCount, parseYear } from './register-values';
-import { checkRegisterSize, checkXlsxInflation } from './register-limits';
 import { readXlsxTable } from './register-xlsx';
 
 /** One dossier of the register (sổ theo dõi). */
@@ -58,8 +57,6 @@ const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11
 /** Reads a register, CSV (UTF-8, Windows-1258, TCVN3) or XLSX (first sheet), by its bytes. */
 export async function readRegister(bytes: Uint8Array, path: string, options: RegisterReadOptions = {}): Promise<ParsedRegister> {
   if (isOle(bytes) || (/\.xls$/i.test(path) && !isZip(bytes))) throw new RegisterXlsUnsupportedError(path);
-  checkRegisterSize(bytes, path);
-  if (isZip(bytes)) await checkXlsxInflation(bytes, path);
   if (isZip(bytes) || /\.xlsx$/i.test(path)) return parseRegisterTable(await readXlsxTable(bytes, path), path, 'xlsx', options);
   return parseRegister(bytes, path, options);
 }
@@ -71,7 +68,6 @@ export async function readRegister(bytes: Uint8Array, path: string, options: Reg
  */
 export function parseRegister(bytes: Uint8Array, path: string, options: RegisterReadOptions = {}): ParsedRegister {
   if (isOle(bytes)) throw new RegisterXlsUnsupportedError(path);
-  checkRegisterSize(bytes, path);
   const { text, encoding, utf8Lines } = decodeRegister(bytes, options.encoding);
   return parseRegisterTable(parseCsv(text), path, encoding, options, new Set(utf8Lines));
 }

@@ -1,17 +1,8 @@
-import { CodedError } from '../../shared/errors';
-
-export class CsvCellTooLongError extends CodedError {
-  constructor(line: number, limit: number) {
-    super('csv.cell-too-long', `Line ${line}: a cell is longer than ${limit} characters`, { line, limit });
-  }
-}
-
 /**
  * RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM. Returns rows of cells
- * with the 1-based line each row starts on, so problems can name it. A cell past `maxCellChars`
- * stops the parse before it is built (32,767, Excel's own cell limit, by default).
+ * with the 1-based line each row starts on, so problems can name it.
  */
-export function parseCsv(text: string, maxCellChars = 32_767): { line: number; cells: string[] }[] {
+export function parseCsv(text: string): { line: number; cells: string[] }[] {
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -21,7 +12,6 @@ export function parseCsv(text: string, maxCellChars = 32_767): { line: number; c
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
-    if (cell.length > maxCellChars) throw new CsvCellTooLongError(rowLine, maxCellChars);
     if (quoted) {
       if (c === '"' && src[i + 1] === '"') {
         cell += '"';

@@ -72,8 +72,6 @@ export const en: Catalog = {
 
   'error.input.invalid': 'Some of the input is not valid.',
   'error.path.not-allowed': 'This file or folder may not be read here (the data or key folder, or the wrong kind of file).',
-  'error.register.too-large': 'The register is too large, or unusually compressed, to be read.',
-  'error.csv.cell-too-long': 'The CSV file has a cell longer than 32,767 characters.',
   'error.search.personal-data': 'This role may not search by CCCD number or a person’s name: a result would show who has a dossier.',
   'error.engine.disconnected': 'The connection to the engine was lost. Please reload the page.',
   'error.engine.internal': 'The engine hit an internal error. Nothing was done.',

@@ -70,8 +70,6 @@ export const vi = {
 
   'error.input.invalid': 'Dữ liệu nhập chưa hợp lệ.',
   'error.path.not-allowed': 'Không được đọc tệp hoặc thư mục này (thư mục dữ liệu, khóa, hoặc loại tệp không đúng).',
-  'error.register.too-large': 'Sổ theo dõi quá lớn hoặc nén bất thường nên không đọc.',
-  'error.csv.cell-too-long': 'Tệp CSV có ô dài quá 32.767 ký tự.',
   'error.search.personal-data': 'Vai trò này không được tìm theo số CCCD hoặc tên người: kết quả sẽ cho biết ai có hồ sơ.',
   'error.engine.disconnected': 'Mất kết nối với máy xử lý. Vui lòng tải lại trang.',
   'error.engine.internal': 'Máy xử lý gặp lỗi nội bộ. Thao tác chưa được thực hiện.',
