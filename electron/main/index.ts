@@ -1,15 +1,15 @@
-import { app, session } from 'electron';
+import { app } from 'electron';
 import { join } from 'node:path';
 import { EngineHost } from './engine-host';
-import { isAllowedPermission } from './security';
+import { installHardening, registerAppScheme } from './hardening';
 import { createMainWindow } from './window';
+
+registerAppScheme();
 
 const engine = new EngineHost(app.getPath('userData'), app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'));
 
 app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
-    callback(isAllowedPermission(permission, contents.getURL()));
-  });
+  installHardening(join(__dirname, '../renderer'));
   engine.start();
   const win = createMainWindow();
   engine.connect(win.webContents);

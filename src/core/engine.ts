@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineHandlers } from '../shared/contract';
 import type { FileReader } from './handlers/handler-context';
@@ -17,7 +17,8 @@ import { syncHandlers } from './handlers/sync-handlers';
 import { AuditAnchor, readAnchorFile } from './audit/audit-anchor';
 import { createHandlers } from './service';
 import { checkDataKey, subkey, type DataKey } from './security/data-key';
-import { auditAnchorPath, dataKeyFromFile } from './security/key-file';
+import { auditAnchorPath, dataKeyFromFile, keyFolder } from './security/key-file';
+import { ReadablePathPolicy } from './security/readable-path';
 import { SyncService } from './sync/sync-service';
 import { WorkstationSync } from './sync/workstation-sync';
 import { openStore, type Store } from './store/store';
@@ -96,6 +97,7 @@ export class Engine {
       accounts: this.accounts,
       sessions,
       readFiles: options.readFiles ?? readFilesAsPages,
+      readablePaths: new ReadablePathPolicy([store.dataDir, keyFolder(), ...(options.keyFile ? [dirname(resolve(options.keyFile))] : [])]),
       now: options.now,
     });
     this.handlers = { ...handlers, ...syncHandlers(this.sync) };

@@ -129,8 +129,9 @@ export class HubRecordRepository {
     });
   }
 
-  async hasBlobReference(sha256: string): Promise<boolean> {
-    const { rows } = await this.pool.query('SELECT 1 FROM record WHERE sha256 = $1 LIMIT 1', [sha256]);
+  /** Whether this workstation committed a record with these bytes: its own upload, never another's. */
+  async hasBlobReference(sha256: string, workstationId: string): Promise<boolean> {
+    const { rows } = await this.pool.query('SELECT 1 FROM record WHERE sha256 = $1 AND workstation_id = $2 LIMIT 1', [sha256, workstationId]);
     return rows.length > 0;
   }
 

@@ -34,6 +34,9 @@ export interface HubOptions {
   /** Limits on a zipped bag sent to POST /bags (its size as sent is held to `maxTotalBytes` too). */
   bagLimits?: ZipLimits;
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** How long an unfinished tus upload is kept (7 days by default) and how often expired ones are removed (hourly). */
+  uploadExpiryMs?: number;
+  uploadSweepMs?: number;
   /** Fastify's pino logger (JSON lines); off in tests unless asked. */
   logger?: boolean | { level: string };
 }
@@ -43,8 +46,12 @@ export interface Hub {
   credentials: CredentialRepository;
   records: HubRecordRepository;
   intake: RecordIntake;
+  /** Removes the unfinished uploads past their expiry; returns how many. Runs on a timer too. */
+  sweepUploads(): Promise<number>;
   close(): Promise<void>;
 }
+
+export const DEFAULT_UPLOAD_EXPIRY_MS = 7 * 24 * 3600 * 1000;
 
 function parseDeclaredRecord(json: string): RecordDescriptor {
   try {
@@ -72,6 +79,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     directory: uploadDir,
     locker,
     maxRecordBytes,
+    expiryMs: options.uploadExpiryMs ?? DEFAULT_UPLOAD_EXPIRY_MS,
     principalOf: (req) => principals.get(req),
     async onFinished(principal, upload) {
       const declared = upload.metadata?.[UPLOAD_METADATA.record];
@@ -123,9 +131,17 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     return p;
   };
 
+  let expiredRemoved = 0;
+  const sweepUploads = async () => {
+    const removed = await tus.server.cleanUpExpiredUploads();
+    expiredRemoved += removed;
+    return removed;
+  };
+  const sweeper = setInterval(() => void sweepUploads().catch(() => undefined), options.uploadSweepMs ?? 3_600_000).unref();
+
   app.get('/healthz', async () => {
     await options.pool.query('SELECT 1');
-    return { ok: true };
+    return { ok: true, uploads: { unfinished: await tus.unfinished(), expiredRemoved } };
   });
 
   app.post('/enroll', async (req) => {
@@ -194,7 +210,9 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     credentials,
     records,
     intake,
+    sweepUploads,
     async close() {
+      clearInterval(sweeper);
       await app.close();
       await locker.stop();
     },

@@ -84,11 +84,11 @@ export class RecordIntake {
     return outcomes;
   }
 
-  /** Commits a record whose bytes the hub already holds (verified when first stored), or asks for an upload. */
+  /** Commits a record whose bytes this workstation already sent (verified when first stored), or asks for an upload. */
   async acceptKnown(workstationId: string, record: RecordDescriptor): Promise<Receipt> {
     const existing = await this.ctx.records.existing(workstationId, record);
     if (existing) return existing;
-    if (!(await this.ctx.blobs.has(record.sha256)) || !(await this.ctx.records.hasBlobReference(record.sha256))) throw new UploadRequiredError(record.sha256);
+    if (!(await this.ctx.blobs.has(record.sha256)) || !(await this.ctx.records.hasBlobReference(record.sha256, workstationId))) throw new UploadRequiredError(record.sha256);
     return this.ctx.records.commit(workstationId, record, 'upload');
   }
 

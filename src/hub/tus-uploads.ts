@@ -10,6 +10,8 @@ export interface TusContext {
   directory: string;
   locker: Locker;
   maxRecordBytes: number;
+  /** An upload not finished this long after it was created is expired: removed by `cleanUpExpiredUploads`. */
+  expiryMs: number;
   /** The principal the HTTP layer authenticated for this raw request. */
   principalOf: (req: IncomingMessage) => Principal | undefined;
   /** Called when an upload's last byte arrived; its answer (e.g. the receipt) is the response to that request. */
@@ -29,8 +31,8 @@ const reject = (status_code: number, code: string, message: string) => ({ status
  * state next to its bytes, so any instance can resume it). Each upload is tagged with the
  * workstation that created it; only that workstation may touch it.
  */
-export function createTusServer(ctx: TusContext): { server: Server; store: FileStore; discard(id: string): Promise<void> } {
-  const store = new FileStore({ directory: ctx.directory });
+export function createTusServer(ctx: TusContext): { server: Server; store: FileStore; discard(id: string): Promise<void>; unfinished(): Promise<number> } {
+  const store = new FileStore({ directory: ctx.directory, expirationPeriodInMilliseconds: ctx.expiryMs });
   const principal = (req: TusRequest): Principal => {
     const raw = rawOf(req);
     const p = raw && ctx.principalOf(raw);
@@ -71,5 +73,14 @@ export function createTusServer(ctx: TusContext): { server: Server; store: FileS
   const discard = async (id: string) => {
     await store.remove(id).catch(() => store.configstore.delete(id).catch(() => undefined));
   };
-  return { server, store, discard };
+  /** Uploads begun and not finished (the finished ones wait for their commit); the offset is the file's, as tus resumes from it. */
+  const unfinished = async () => {
+    let n = 0;
+    for (const id of (await store.configstore.list?.()) ?? []) {
+      const upload = await store.getUpload(id).catch(() => undefined);
+      if (upload && upload.size !== upload.offset) n++;
+    }
+    return n;
+  };
+  return { server, store, discard, unfinished };
 }

@@ -47,8 +47,6 @@ export const AuditListInput = z.object({
   limit: z.number().int().min(1).max(1000).default(100),
   offset: z.number().int().min(0).default(0),
 });
-export const AuditExportInput = AuditListInput.omit({ limit: true, offset: true }).extend({
-  /** Where to write the CSV; without it the CSV comes back as text. */
-  path: z.string().trim().min(1).max(4096).optional(),
-});
+/** The CSV comes back as text; the shell saves it where the user chooses. No destination path: the engine writes no file for a caller. */
+export const AuditExportInput = AuditListInput.omit({ limit: true, offset: true }).strict();
 export const DossierDeleteInput = z.object({ id: userId, reason: z.string().trim().min(1, 'required').max(1000, 'too-long') });

@@ -214,7 +214,7 @@ export const contract = {
   'user.disable': method<typeof UserDisableInput, UserSummary>(UserDisableInput),
   'user.resetPassword': method<typeof UserResetPasswordInput, UserSummary>(UserResetPasswordInput),
   'audit.list': method<typeof AuditListInput, { items: AuditEntry[]; total: number }>(AuditListInput),
-  'audit.export': method<typeof AuditExportInput, { rows: number; csv?: string; path?: string }>(AuditExportInput),
+  'audit.export': method<typeof AuditExportInput, { rows: number; csv: string }>(AuditExportInput),
   'dossier.delete': method<typeof DossierDeleteInput, { deleted: true; code: string }>(DossierDeleteInput),
   'stats.dashboard': method<typeof IndicatorFilterInput, Dashboard>(IndicatorFilterInput),
   'stats.indicators': method<typeof IndicatorFilterInput, Indicators>(IndicatorFilterInput),

@@ -18,7 +18,7 @@ describe('Electron hardening, in the built app', () => {
     expect(main).toMatch(/contextIsolation:\s*true/);
     expect(main).toMatch(/sandbox:\s*true/);
     expect(main).toMatch(/nodeIntegration:\s*false/);
-    expect(main).toMatch(/webPreferences:\s*\{\s*\.\.\.SECURE_WEB_PREFERENCES/);
+    expect(main).toMatch(/webPreferences:\s*\{\s*\.\.\.webPreferencesFor\(/);
   });
 
   it('blocks navigation and new windows', () => {
@@ -28,7 +28,8 @@ describe('Electron hardening, in the built app', () => {
   });
 
   it('allows the camera only to the app itself', () => {
-    expect(isAllowedPermission('media', 'file:///opt/SoHoa/resources/app.asar/out/renderer/index.html')).toBe(true);
+    expect(isAllowedPermission('media', 'app://sohoa/index.html')).toBe(true);
+    expect(isAllowedPermission('media', 'file:///opt/SoHoa/resources/app.asar/out/renderer/index.html')).toBe(false);
     expect(isAllowedPermission('media', 'https://example.org/')).toBe(false);
     expect(isAllowedPermission('geolocation', 'file:///x')).toBe(false);
     expect(out('main/index.js')).toMatch(/setPermissionRequestHandler/);

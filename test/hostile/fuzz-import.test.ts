@@ -16,7 +16,9 @@ import { mutate, prng, type Mutation } from './mutate';
 
 // Sized so the whole file runs in well under 90 s on a loaded 2-core machine; the seed makes any failure replayable.
 const SEED = Number(process.env.SOHOA_FUZZ_SEED ?? 20261123);
-const CASES = { image: 1200, pdf: 400, register: 2000, bag: 400 };
+/** SOHOA_FUZZ_SCALE multiplies every count for the longer run (`npm run bench -- fuzz`). */
+const SCALE = Number(process.env.SOHOA_FUZZ_SCALE ?? 1);
+const CASES = { image: 1200 * SCALE, pdf: 400 * SCALE, register: 2000 * SCALE, bag: 400 * SCALE };
 /** A case slower than this is a hang, not a slow machine: each input is a few kilobytes. */
 const HANG_MS = 30_000;
 const MUTATIONS: Mutation[] = ['truncate', 'flip', 'splice', 'zero-run', 'huge-dimensions'];

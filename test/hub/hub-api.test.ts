@@ -159,6 +159,20 @@ describe('hub API', () => {
     expect(head.status).toBe(403);
   });
 
+  it('commits a record by hash alone only when that workstation uploaded the blob itself', async () => {
+    const a = await enroll();
+    const b = await enroll();
+    const bytes = await factory.signed('owned');
+    expect((await commit(a.token, { record: descriptor(bytes, 'O/1'), uploadId: await upload(a.token, bytes) })).status).toBe(200);
+    const before = await rowCount();
+    const borrowed = await commit(b.token, { record: descriptor(bytes, 'O/9') });
+    expect(borrowed.body.code).toBe('sync.upload-required');
+    expect(await rowCount()).toBe(before);
+    expect((await commit(a.token, { record: descriptor(bytes, 'O/2') })).status).toBe(200);
+    expect((await commit(b.token, { record: descriptor(bytes, 'O/9'), uploadId: await upload(b.token, bytes) })).status).toBe(200);
+    expect((await commit(b.token, { record: descriptor(bytes, 'O/10') })).status).toBe(200);
+  });
+
   it('refuses a revoked credential and stores nothing from it', async () => {
     const { token, workstationId } = await enroll();
     expect(await hub.hub.credentials.revokeWorkstation(workstationId)).toBe(1);

@@ -42,7 +42,7 @@ describe('hub over TLS, administered from the command line', () => {
   it('serves HTTPS when given a certificate, and enrolls with a code issued by `sohoa hub issue-code`', async () => {
     const ca = readFileSync(join(dir.path, 'cert.pem'));
     const url = hub.url.replace('http:', 'https:');
-    expect(await httpsJson(`${url}/healthz`, ca)).toEqual({ status: 200, body: { ok: true } });
+    expect(await httpsJson(`${url}/healthz`, ca)).toMatchObject({ status: 200, body: { ok: true } });
     await expect(fetch(`${hub.url}/healthz`)).rejects.toThrow();
 
     const issued = runSohoa(['hub', 'issue-code', '--db', dbUrl]);

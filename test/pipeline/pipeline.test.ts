@@ -22,6 +22,7 @@ const rotated = manifest.pages.find((p) => p.variant === 'rotated' && p.fields.c
 
 describe('the pipeline, with the real stages, through the engine', () => {
   const dir = tempDir();
+  const files = tempDir();
   let engine: Engine;
   let stages: ReturnType<typeof createPipelineStages>;
   let documentId: number;
@@ -39,12 +40,13 @@ describe('the pipeline, with the real stages, through the engine', () => {
     await engine.close();
     await stages.close();
     dir.remove();
+    files.remove();
   });
 
   it('imports pages, reports a bad file alone, and adds the same image once', async () => {
-    const corrupt = join(dir.path, 'truncated.jpg');
+    const corrupt = join(files.path, 'truncated.jpg');
     writeFileSync(corrupt, readFileSync(join(CORPUS, rotated.file)).subarray(0, 5000));
-    const missing = join(dir.path, 'no-such-file.png');
+    const missing = join(files.path, 'no-such-file.png');
     const result = await engine.handlers['document.importFiles']({ documentId, paths: [join(CORPUS, upright.file), join(CORPUS, rotated.file), join(CORPUS, upright.file), missing] });
     expect(result.added).toHaveLength(2);
     expect(result.duplicates).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_MAX_PAGES_PER_FILE } from '../../shared/page-limits';
 import { firstLine } from './files/decode-check';
 import { ImportEmptyFileError, ImportFailedError, ImportUnreadableError, ImportUnsupportedFormatError } from './files/errors';
 import { defaultImportPixelLimit, type ImportItem, type ImportOptions } from './files/page-item';
@@ -17,22 +18,22 @@ export type { ImportedPage, ImportFailure, ImportItem, ImportOptions, PageImageF
 export async function* importPageImages(path: string, options: ImportOptions = {}): AsyncGenerator<ImportItem> {
   const limit = options.limitInputPixels ?? defaultImportPixelLimit;
   try {
-    for await (const file of walkFiles(path)) yield* importFile(file, limit);
+    for await (const file of walkFiles(path)) yield* importFile(file, limit, options.maxPagesPerFile);
   } catch (error) {
     yield { kind: 'error', source: path, error: new ImportUnreadableError(path, firstLine(error)) };
   }
 }
 
 /** The page images of one file; whatever goes wrong inside it is reported for that file alone. */
-export async function* importFile(path: string, limit = defaultImportPixelLimit): AsyncGenerator<ImportItem> {
+export async function* importFile(path: string, limit = defaultImportPixelLimit, maxPages = DEFAULT_MAX_PAGES_PER_FILE): AsyncGenerator<ImportItem> {
   try {
-    yield* importFileUnguarded(path, limit);
+    yield* importFileUnguarded(path, limit, maxPages);
   } catch (error) {
     yield { kind: 'error', source: path, error: new ImportFailedError(path, firstLine(error)) };
   }
 }
 
-async function* importFileUnguarded(path: string, limit: number): AsyncGenerator<ImportItem> {
+async function* importFileUnguarded(path: string, limit: number, maxPages: number): AsyncGenerator<ImportItem> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -54,7 +55,7 @@ async function* importFileUnguarded(path: string, limit: number): AsyncGenerator
       yield* tiffPages(path, bytes, limit);
       return;
     case 'pdf':
-      yield* pdfPages(path, bytes, limit);
+      yield* pdfPages(path, bytes, limit, maxPages);
       return;
     default:
       yield { kind: 'error', source: path, error: new ImportUnsupportedFormatError(path) };

@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import type { AuditEntry } from '../../shared/auth-types';
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
-import { CodedError } from '../../shared/errors';
 import { auditCsv } from '../audit/audit-csv';
 import { redactAuditDetails, seesPersonalData } from '../auth/personal-data';
 import type { AuditFilter, AuditRow } from '../store/audit-repository';
@@ -34,18 +32,11 @@ export function auditHandlers(ctx: ServiceContext): Pick<EngineHandlers, AuditMe
       const { rows, total } = store.audit.list(toFilter(filter), limit, offset);
       return { items: rows.map(toEntry), total };
     },
-    'audit.export': ({ path, ...filter }) => {
+    'audit.export': (filter) => {
       const matching = store.audit.iterateMatching(toFilter(filter));
       const { csv, rows } = auditCsv(seesPersonalData(ctx.caller()) ? matching : withoutPersonalData(matching));
-      if (path) {
-        try {
-          writeFileSync(path, csv);
-        } catch (e) {
-          throw new CodedError('audit.export-failed', `Cannot write ${path}: ${(e as Error).message}`, { path });
-        }
-      }
-      audit.append({ actor: ctx.actor, action: 'audit.export', subject: path, details: { rows, filter } });
-      return path ? { rows, path } : { rows, csv };
+      audit.append({ actor: ctx.actor, action: 'audit.export', details: { rows, filter } });
+      return { rows, csv };
     },
   };
 }

@@ -6,6 +6,7 @@ import { listScanners, scanIntoDocument } from '../desk/scan-into-document';
 import { DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
+import { readablePathsOf } from './handler-context';
 
 type Handlers = Pick<EngineHandlers, 'scanner.list' | 'scanner.scan' | 'scanner.cancel' | 'page.rescan' | 'page.replace'>;
 
@@ -64,6 +65,7 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
       const page = store.pages.get(pageId);
       if (!page) throw new NotFoundError('page', pageId);
       editableDossierOfDocument(store, page.documentId, page.dossierId);
+      if (path !== undefined) readablePathsOf(ctx).check(path, 'page-source');
       const bytes = path !== undefined ? await readOneFile(ctx.readFiles, path) : Buffer.from(imageBase64!, 'base64');
       const from = path ?? source ?? 'camera';
       const result = replacePage(

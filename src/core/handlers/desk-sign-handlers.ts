@@ -8,6 +8,7 @@ import { DossierAlreadyReturnedError } from '../result/result-errors';
 import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
+import { readablePathsOf } from './handler-context';
 
 type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'dossier.reopen' | 'record.verify'>;
 
@@ -22,12 +23,14 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
 
   return {
     'signer.unlock': async ({ p12Path, password }) => {
+      readablePathsOf(ctx).check(p12Path, 'pkcs12');
       const status = await ctx.signer.unlockP12(p12Path, password);
       audit.append({ actor: ctx.actor, action: 'signer.unlock', subject: status.subject ?? undefined, details: { kind: 'pkcs12' } });
       return status;
     },
 
     'signer.unlockToken': async ({ modulePath, tokenLabel, pin }) => {
+      readablePathsOf(ctx).check(modulePath, 'pkcs11-module');
       const status = await ctx.signer.unlockToken({ modulePath, tokenLabel, pin });
       audit.append({ actor: ctx.actor, action: 'signer.unlock', subject: status.subject ?? undefined, details: { kind: 'pkcs11', tokenLabel } });
       return status;

@@ -2,9 +2,24 @@ import type { EngineHandlers } from '../../shared/contract';
 import type { DocumentSummary } from '../../shared/types';
 import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
 import { previewOfStoredImage } from '../imaging/preview-stage';
-import { addCapturedPages, DocumentNotFoundError } from '../intake/page-intake';
+import { addCapturedPages, DocumentNotFoundError, type CapturedItem } from '../intake/page-intake';
+import { PathNotAllowedError, type ReadablePathPolicy } from '../security/readable-path';
 import { NotFoundError } from '../validation-error';
-import type { ServiceContext } from './handler-context';
+import { readablePathsOf, type FileReader, type ServiceContext } from './handler-context';
+
+/** The files a caller may import, read; each path the policy refuses is reported alone, as a bad file is. */
+async function* readAllowed(policy: ReadablePathPolicy, read: FileReader, paths: string[]): AsyncIterable<CapturedItem> {
+  for (const path of paths) {
+    try {
+      policy.check(path, 'page-source');
+    } catch (e) {
+      if (!(e instanceof PathNotAllowedError)) throw e;
+      yield { source: path, error: e };
+      continue;
+    }
+    yield* read([path]);
+  }
+}
 
 type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list' | 'document.importFiles' | 'page.addImage' | 'page.image'>;
 
@@ -58,7 +73,7 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
     'document.importFiles': async ({ documentId, paths }) => {
       const dossierId = dossierOfDocument(documentId);
       const task = `import:${documentId}:${Date.now()}`;
-      const result = await addCapturedPages(store, documentId, ctx.readFiles(paths), (done) =>
+      const result = await addCapturedPages(store, documentId, readAllowed(readablePathsOf(ctx), ctx.readFiles, paths), (done) =>
         events.emit('progress', { task, label: 'import', done, total: 0 }),
       );
       audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });

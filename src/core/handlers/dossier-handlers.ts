@@ -1,6 +1,8 @@
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { PROBLEM } from '../../shared/contract';
 import { addCalendarWorkingDays } from '../../shared/working-calendar';
+import { seesPersonalData } from '../auth/personal-data';
+import { maskPersonalSnippets, refusePersonalSearch } from '../auth/personal-search';
 import { DEFAULT_DOSSIER_CODE_PATTERN, dossierCodeParts } from '../dossier-code';
 import { holidayCalendar } from '../result/holiday-calendar';
 import { storeCounts } from '../store/status-queries';
@@ -57,7 +59,11 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       if (!d) throw new NotFoundError('dossier', id);
       return { ...d, pages: store.dossiers.pages(id) };
     },
-    'search.query': ({ text, limit }) => store.search.search(text, limit),
+    'search.query': ({ text, limit }) => {
+      if (seesPersonalData(ctx.caller())) return store.search.search(text, limit);
+      refusePersonalSearch(store, text);
+      return maskPersonalSnippets(store, store.search.search(text, limit));
+    },
     'status.get': () => ({ ...storeCounts(store.db), jobs: store.jobs.countsByState(), auditEvents: store.audit.count() }),
   };
 }

@@ -2,6 +2,8 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Accounts } from '../auth/accounts';
 import type { Principal } from '../auth/principal';
 import type { Sessions } from '../auth/sessions';
+import { keyFolder } from '../security/key-file';
+import { ReadablePathPolicy } from '../security/readable-path';
 import type { EventBus } from '../event-bus';
 import type { CapturedItem } from '../intake/page-intake';
 import type { Store } from '../store/store';
@@ -25,5 +27,11 @@ export interface ServiceContext {
   accounts: Accounts;
   sessions: Sessions;
   readFiles: FileReader;
+  /** What the paths callers give may point at; by default anything but the data directory and the key folder. */
+  readablePaths?: ReadablePathPolicy;
   now?: () => Date;
+}
+
+export function readablePathsOf(ctx: ServiceContext): ReadablePathPolicy {
+  return ctx.readablePaths ?? new ReadablePathPolicy([ctx.store.dataDir, keyFolder()]);
 }

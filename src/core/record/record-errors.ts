@@ -23,3 +23,16 @@ export class RecordDamagedError extends CodedError {
     super('record.damaged', `The PDF cannot be read: ${reason}`, { reason });
   }
 }
+
+/** A page tree whose kids lead back to an ancestor: no reader can list its pages. */
+export class RecordPageTreeCyclicError extends CodedError {
+  constructor() {
+    super('record.page-tree-cyclic', 'The PDF cannot be read: its page tree loops back on itself');
+  }
+}
+
+export class RecordTooManyPagesError extends CodedError {
+  constructor(pages: number, limit: number) {
+    super('record.too-many-pages', `The PDF lists ${pages} pages, over the limit of ${limit} per file`, { pages, limit });
+  }
+}

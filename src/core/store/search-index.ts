@@ -21,10 +21,17 @@ export class SearchIndex {
     this.db.prepare('INSERT INTO search_index (body, original, dossier_id, page_id) VALUES (?, ?, ?, ?)').run(foldVietnamese(text), text, dossierId, pageId);
   }
 
+  /** Dossiers whose metadata (applicant, codes) holds every term; at most `limit`. */
+  dossiersWithMetadata(terms: string[], limit: number): number[] {
+    if (terms.length === 0) return [];
+    const rows = this.db
+      .prepare('SELECT dossier_id AS id FROM search_index WHERE search_index MATCH ? AND page_id IS NULL LIMIT ?')
+      .all(terms.map((t) => `"${t}"`).join(' '), limit) as { id: number }[];
+    return rows.map((r) => r.id);
+  }
+
   search(text: string, limit: number): SearchHit[] {
-    const terms = foldVietnamese(text)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
+    const terms = searchTerms(text);
     if (terms.length === 0) return [];
     const rows = this.db
       .prepare(
@@ -36,4 +43,11 @@ export class SearchIndex {
       .all(terms.map((t) => `"${t}"`).join(' '), limit) as (SearchHit & { original: string })[];
     return rows.map(({ original, ...hit }) => ({ ...hit, snippet: snippetOf(original, terms) ?? hit.snippet }));
   }
+}
+
+/** A query as the index reads it: folded, split into letter and digit runs. */
+export function searchTerms(text: string): string[] {
+  return foldVietnamese(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }

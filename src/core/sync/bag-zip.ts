@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -15,12 +15,17 @@ export interface ZipLimits {
   /** Sum of the entries' real (uncompressed) bytes. */
   maxTotalBytes: number;
   maxEntries: number;
-  /** Uncompressed / compressed, checked on entries over `ratioFloorBytes` (tiny tag files may compress well). */
+  /**
+   * Uncompressed / compressed, counted while inflating: for each entry past `entrySlackBytes` (small
+   * tag files may compress well), and for the whole archive against its file size past `ratioFloorBytes`.
+   * The archive's check also caps the temporary space one request can fill.
+   */
   maxRatio: number;
   ratioFloorBytes: number;
+  entrySlackBytes: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 20 * 1024 ** 3, maxEntries: 100_000, maxRatio: 50, ratioFloorBytes: 1024 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 20 * 1024 ** 3, maxEntries: 100_000, maxRatio: 50, ratioFloorBytes: 1024 * 1024, entrySlackBytes: 64 * 1024 };
 
 export const isZipPath = (path: string) => path.toLowerCase().endsWith('.zip');
 
@@ -64,7 +69,9 @@ function refusalOf(e: Error): BagArchiveRefusedError {
  */
 export async function unzipBag(zipPath: string, into: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<string> {
   let zip: yauzl.ZipFile;
+  let archiveBytes: number;
   try {
+    archiveBytes = (await stat(zipPath)).size;
     zip = await yauzl.openPromise(zipPath, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true });
   } catch (e) {
     throw refusalOf(e as Error);
@@ -72,6 +79,7 @@ export async function unzipBag(zipPath: string, into: string, limits: ZipLimits 
   try {
     if (zip.entryCount > limits.maxEntries) throw new BagArchiveRefusedError('bag.zip-too-many-entries', `The zipped bag has ${zip.entryCount} entries; the limit is ${limits.maxEntries}`, { entries: zip.entryCount, limit: limits.maxEntries });
     let total = 0;
+    const archiveCap = Math.min(limits.maxTotalBytes, limits.maxRatio * archiveBytes + limits.ratioFloorBytes);
     await new Promise<void>((resolve, reject) => {
       zip.on('error', (e: Error) => reject(refusalOf(e)));
       zip.on('end', () => resolve());
@@ -81,9 +89,10 @@ export async function unzipBag(zipPath: string, into: string, limits: ZipLimits 
           if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) throw new BagArchiveRefusedError('bag.zip-unsafe-entry', `The zipped bag holds a symbolic link: ${name}`, { path: name });
           const path = name.endsWith('/') ? name.slice(0, -1) : name;
           if (path && !isSafeBagPath(path)) throw new BagArchiveRefusedError('bag.zip-unsafe-entry', `The zipped bag names a file outside the bag: ${name}`, { path: name });
-          if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize))
-            throw new BagArchiveRefusedError('bag.zip-bomb', `${name} would inflate more than ${limits.maxRatio}×`, { path: name, limit: limits.maxRatio });
+          const entryCap = limits.maxRatio * entry.compressedSize + limits.entrySlackBytes;
+          if (entry.uncompressedSize > entryCap) throw bomb(name, limits);
           if (total + entry.uncompressedSize > limits.maxTotalBytes) throw tooLarge(limits);
+          if (total + entry.uncompressedSize > archiveCap) throw bomb(name, limits);
           if (name.endsWith('/')) {
             await mkdir(join(into, ...path.split('/')), { recursive: true });
             return zip.readEntry();
@@ -91,10 +100,13 @@ export async function unzipBag(zipPath: string, into: string, limits: ZipLimits 
           const target = join(into, ...path.split('/'));
           await mkdir(dirname(target), { recursive: true });
           const stream = await new Promise<NodeJS.ReadableStream>((ok, fail) => zip.openReadStream(entry, (err, s) => (err ? fail(err) : ok(s))));
+          let inflated = 0;
           const counter = new Transform({
             transform(chunk: Buffer, _enc, done) {
               total += chunk.length;
-              done(total > limits.maxTotalBytes ? tooLarge(limits) : null, chunk);
+              inflated += chunk.length;
+              if (total > limits.maxTotalBytes) return done(tooLarge(limits));
+              done(inflated > entryCap || total > archiveCap ? bomb(name, limits) : null, chunk);
             },
           });
           await pipeline(stream, counter, createWriteStream(target, { flags: 'wx' }));
@@ -109,6 +121,10 @@ export async function unzipBag(zipPath: string, into: string, limits: ZipLimits 
   const top = await readdir(into, { withFileTypes: true });
   const only = top.length === 1 && top[0]!.isDirectory() ? top[0]!.name : undefined;
   return only ? join(into, only) : into;
+}
+
+function bomb(name: string, limits: ZipLimits): BagArchiveRefusedError {
+  return new BagArchiveRefusedError('bag.zip-bomb', `${name} inflates more than ${limits.maxRatio}× its compressed size`, { path: name, limit: limits.maxRatio });
 }
 
 function tooLarge(limits: ZipLimits): BagArchiveRefusedError {

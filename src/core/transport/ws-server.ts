@@ -44,6 +44,11 @@ export async function startWsServer(options: WsServerOptions): Promise<RunningWs
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
 
   server.on('upgrade', (req, socket, head) => {
+    const { port } = server.address() as AddressInfo;
+    if (!fromServedPage(req, port)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
     if (!hasSecret(req, secret)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
@@ -84,8 +89,34 @@ export async function startWsServer(options: WsServerOptions): Promise<RunningWs
   };
 }
 
+/** The URL's path, decoded; undefined when the URL is malformed (a bad percent-escape, say). */
+function decodedPath(rawUrl: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(rawUrl, 'http://x').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A socket only from the address this server serves: the Host header names it (a page on another
+ * name rebound to 127.0.0.1 does not), and a browser's Origin is the served page. Clients that are
+ * not browsers send no Origin; the secret still holds them.
+ */
+function fromServedPage(req: IncomingMessage, port: number): boolean {
+  const served = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!served.includes(req.headers.host ?? '')) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || served.some((h) => origin === `http://${h}`);
+}
+
 function hasSecret(req: IncomingMessage, secret: string): boolean {
-  const given = new URL(req.url ?? '/', 'http://x').searchParams.get('secret') ?? '';
+  let given: string;
+  try {
+    given = new URL(req.url ?? '/', 'http://x').searchParams.get('secret') ?? '';
+  } catch {
+    return false;
+  }
   const a = Buffer.from(given);
   const b = Buffer.from(secret);
   return a.length === b.length && timingSafeEqual(a, b);
@@ -96,7 +127,11 @@ function serveStatic(root: string | undefined, rawUrl: string, res: import('node
     res.writeHead(404).end();
     return;
   }
-  const path = decodeURIComponent(new URL(rawUrl, 'http://x').pathname);
+  const path = decodedPath(rawUrl);
+  if (path === undefined) {
+    res.writeHead(400).end();
+    return;
+  }
   const file = normalize(join(root, path === '/' ? 'index.html' : path));
   if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404).end();

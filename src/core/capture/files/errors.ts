@@ -66,3 +66,10 @@ export class ImportFailedError extends CodedError {
     super('import.failed', `Import of ${path} failed: ${reason}`, { path, reason });
   }
 }
+
+/** A file listing more pages than one file may hold (the page-count cap): refused whole, not page by page. */
+export class ImportTooManyPagesError extends CodedError {
+  constructor(path: string, pages: number, limit: number) {
+    super('import.too-many-pages', `The file lists ${pages} pages, over the limit of ${limit} per file: ${path}`, { path, pages, limit });
+  }
+}

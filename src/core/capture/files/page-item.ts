@@ -23,6 +23,8 @@ export type ImportItem = ImportedPage | ImportFailure;
 export interface ImportOptions {
   /** Refuse images with more pixels than this (default 100 megapixels). */
   limitInputPixels?: number;
+  /** Refuse a PDF listing more pages than this, whole (default DEFAULT_MAX_PAGES_PER_FILE). */
+  maxPagesPerFile?: number;
 }
 
 export const defaultImportPixelLimit = 100_000_000;

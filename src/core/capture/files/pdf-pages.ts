@@ -1,22 +1,28 @@
 import { EncryptedPDFError, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFContext, type PDFPage } from 'pdf-lib';
 import { firstLine } from './decode-check';
-import { ImportCorruptPdfError, ImportEncryptedPdfError, ImportPdfPageWithoutImageError } from './errors';
+import { DEFAULT_MAX_PAGES_PER_FILE, isStackOverflow } from '../../../shared/page-limits';
+import { ImportCorruptPdfError, ImportEncryptedPdfError, ImportPdfPageWithoutImageError, ImportTooManyPagesError } from './errors';
 import { pageSource, type ImportItem } from './page-item';
 import { extractPdfImage } from './pdf-image';
 import { failure } from './raster-pages';
 
 /** One page image per page of a scanner's PDF: the largest image XObject the page draws. */
-export async function* pdfPages(path: string, bytes: Buffer, limit: number): AsyncGenerator<ImportItem> {
+export async function* pdfPages(path: string, bytes: Buffer, limit: number, maxPages = DEFAULT_MAX_PAGES_PER_FILE): AsyncGenerator<ImportItem> {
   let doc: PDFDocument;
   let pages: PDFPage[];
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
     pages = doc.getPages();
   } catch (error) {
-    yield failure(path, isEncryptedError(error) ? new ImportEncryptedPdfError(path) : new ImportCorruptPdfError(path, firstLine(error)));
+    const reason = isStackOverflow(error) ? 'its page tree loops back on itself' : firstLine(error);
+    yield failure(path, isEncryptedError(error) ? new ImportEncryptedPdfError(path) : new ImportCorruptPdfError(path, reason));
     return;
   }
   if (pages.length === 0) yield failure(path, new ImportCorruptPdfError(path, 'no pages'));
+  if (pages.length > maxPages) {
+    yield failure(path, new ImportTooManyPagesError(path, pages.length, maxPages));
+    return;
+  }
   for (let i = 0; i < pages.length; i++) {
     const source = pageSource(path, i);
     try {
