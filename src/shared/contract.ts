@@ -93,7 +93,13 @@ export const DocumentReuseInput = z.object({ dossierId: positiveId, sourceDocume
 export const PageRotateInput = z.object({ pageId: positiveId, rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) });
 export const PageIdInput = z.object({ pageId: positiveId });
 /** Moves a page to a 1-based position in a document (the same one to reorder, another to split). */
-export const PageMoveInput = z.object({ pageId: positiveId, documentId: positiveId, position: z.number().int().min(1) });
+export const PageMoveInput = z.object({
+  pageId: positiveId,
+  documentId: positiveId,
+  position: z.number().int().min(1),
+  /** The page ids of the page's document in the order the caller saw them: a move made against another order is refused. */
+  expectedOrder: z.array(positiveId).max(10_000).optional(),
+});
 export const DocumentIdInput = z.object({ documentId: positiveId });
 export const DocumentSetFieldInput = z.object({
   documentId: positiveId,

@@ -37,6 +37,13 @@ export class PageMoveConflictError extends CodedError {
   }
 }
 
+/** The move was asked against an order of pages the document no longer has (another window or a late screen moved them). */
+export class PageOrderStaleError extends CodedError {
+  constructor(documentId: number, expected: number[], actual: number[]) {
+    super('page.order-stale', `Document ${documentId}'s pages are in another order than the one the move was made against`, { documentId, expected, actual });
+  }
+}
+
 export class ScanInProgressError extends CodedError {
   constructor(documentId: number) {
     super('scanner.in-progress', `A scan into document ${documentId} is already running`, { documentId });

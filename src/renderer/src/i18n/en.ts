@@ -498,6 +498,7 @@ export const en: Catalog = {
   'error.dossier.empty': 'The dossier has no document to sign yet. Scan or import one first.',
   'error.reuse.not-allowed': 'This document cannot be reused for this dossier.',
   'error.page.not-ready': 'The page is still being processed; wait, then rotate it.',
+  'error.page.order-stale': 'The page order changed before this move; the screen now shows the stored order. Move the page again if needed.',
   'error.page.move-conflict': 'The target document already has this exact page.',
   'error.document.not-found': 'Document not found.',
   'error.page.not-found': 'Page not found.',

@@ -496,6 +496,7 @@ export const vi = {
   'error.dossier.empty': 'Hồ sơ chưa có văn bản nào để ký. Hãy quét hoặc nhập văn bản trước.',
   'error.reuse.not-allowed': 'Không thể dùng lại văn bản này cho hồ sơ này.',
   'error.page.not-ready': 'Trang chưa xử lý xong; hãy chờ rồi xoay lại.',
+  'error.page.order-stale': 'Thứ tự trang đã thay đổi trước khi di chuyển; màn hình đã tải lại thứ tự đang lưu. Hãy di chuyển lại nếu cần.',
   'error.page.move-conflict': 'Văn bản đích đã có trang giống hệt trang này.',
   'error.document.not-found': 'Không tìm thấy văn bản.',
   'error.page.not-found': 'Không tìm thấy trang.',

@@ -15,7 +15,8 @@ export interface DocumentCardActions {
   onRotatePage(pageId: number, rotation: number): void;
   onDeletePage(pageId: number): void;
   onRescanPage(pageId: number, n: number): void;
-  onMovePage(pageId: number, position: number): void;
+  /** `expectedOrder`: the page ids as the screen showed them when the move was asked. */
+  onMovePage(pageId: number, position: number, expectedOrder?: number[]): void;
   onSplitPage(pageId: number): void;
 }
 
@@ -43,12 +44,13 @@ export function DocumentCard({
 }) {
   const t = useT();
   const titleId = useId();
-  const stableActions = useStableCallbacks(actions);
   const title = doc.component ?? doc.title;
   const ids = doc.pages.map((p) => p.id);
-  // The order a drop asked for, shown until the engine's next view of this document replaces it.
-  const [dropped, setDropped] = useState<{ from: string; order: number[] } | null>(null);
-  const order = dropped && dropped.from === ids.join() ? dropped.order : ids;
+  // The order a drop asked for, shown only until the engine's next view of this document arrives,
+  // whatever order that view has: the screen never keeps an order the store does not have.
+  const [dropped, setDropped] = useState<{ from: DeskDocument; order: number[] } | null>(null);
+  const order = dropped && dropped.from === doc ? dropped.order : ids;
+  const stableActions = useStableCallbacks({ ...actions, onMovePage: (pageId: number, position: number) => actions.onMovePage(pageId, position, order) });
   const pages = order.map((id) => doc.pages.find((p) => p.id === id)!);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const numberOf = (id: UniqueIdentifier) => order.indexOf(Number(id)) + 1;
@@ -61,8 +63,8 @@ export function DocumentCard({
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const to = order.indexOf(Number(over.id));
-    setDropped({ from: ids.join(), order: arrayMove(order, order.indexOf(Number(active.id)), to) });
-    actions.onMovePage(Number(active.id), to + 1);
+    setDropped({ from: doc, order: arrayMove(order, order.indexOf(Number(active.id)), to) });
+    actions.onMovePage(Number(active.id), to + 1, order);
   };
 
   return (
