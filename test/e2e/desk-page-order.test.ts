@@ -98,7 +98,7 @@ describe('the page order on screen is the stored order, in the browser', () => {
   });
 
   it('refuses a move made against an order the store no longer has, says so, and shows the stored order', async () => {
-    const [p1, p2] = storedOrder();
+    const [p1, p2] = storedOrder() as [number, number];
     // Another window moved the pages; this screen has not heard of it (no event reaches it).
     new DeskRepository(app.engine.store.db).movePage(p2, documentId, 1);
     expect(await shownOrder()).toEqual([p1, p2]);
