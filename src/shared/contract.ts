@@ -101,6 +101,8 @@ export const PageMoveInput = z.object({
   expectedOrder: z.array(positiveId).max(10_000).optional(),
 });
 export const DocumentIdInput = z.object({ documentId: positiveId });
+/** `confirmMissing`: the clerk was shown the procedure's components with no document and signs without them. */
+export const DossierFinalizeInput = z.object({ dossierId: positiveId, confirmMissing: z.boolean().optional() });
 export const DocumentSetFieldInput = z.object({
   documentId: positiveId,
   name: z.enum(['cccd', 'name', 'docNumber', 'docDate', 'phone', 'address']),
@@ -186,6 +188,7 @@ export const contract = {
   'dossier.desk': method<typeof IdInput, DeskView>(IdInput),
   'dossier.reuseCandidates': method<typeof DossierIdInput, ReuseCandidate[]>(DossierIdInput),
   'document.reuse': method<typeof DocumentReuseInput, { id: number }>(DocumentReuseInput),
+  'document.remove': method<typeof DocumentIdInput, { removed: true }>(DocumentIdInput),
   'page.rotate': method<typeof PageRotateInput, { changed: boolean }>(PageRotateInput),
   'page.delete': method<typeof PageIdInput, { deleted: boolean }>(PageIdInput),
   'page.move': method<typeof PageMoveInput, { changed: boolean }>(PageMoveInput),
@@ -195,7 +198,7 @@ export const contract = {
   'signer.unlock': method<typeof SignerUnlockInput, SignerStatus>(SignerUnlockInput),
   'signer.status': method<typeof EmptyInput, SignerStatus>(EmptyInput),
   'signer.unlockToken': method<typeof SignerUnlockTokenInput, SignerStatus>(SignerUnlockTokenInput),
-  'dossier.finalize': method<typeof DossierIdInput, FinalizeResult>(DossierIdInput),
+  'dossier.finalize': method<typeof DossierFinalizeInput, FinalizeResult>(DossierFinalizeInput),
   'dossier.reopen': method<typeof DossierReopenInput, Dossier>(DossierReopenInput),
   'page.rescan': method<typeof PageIdInput, RescanResult>(PageIdInput),
   'page.replace': method<typeof PageReplaceInput, RescanResult>(PageReplaceInput),

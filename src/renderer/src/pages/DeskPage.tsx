@@ -132,6 +132,7 @@ function Desk({ view, reload }: { view: DeskView; reload(): void }) {
               syncState={doc.record ? syncStates.data?.get(doc.record.id) : undefined}
               actions={{
                 onSelect: () => setChosenDoc(doc.id),
+                onRemove: () => void action.run(() => api['document.remove']({ documentId: doc.id })),
                 onViewPage: viewPage,
                 onRotatePage: rotate,
                 onDeletePage: (pageId) => void action.run(() => api['page.delete']({ pageId })),
@@ -184,7 +185,7 @@ function Desk({ view, reload }: { view: DeskView; reload(): void }) {
               setHighlight({ pageId: f.pageId, bbox: f.bbox });
             }}
           />
-          <FinalizePanel dossierId={dossier.id} finalized={dossier.status === 'finalized'} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} />
+          <FinalizePanel dossierId={dossier.id} finalized={dossier.status === 'finalized'} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} missingComponents={view.checklist.filter((c) => !c.filled).map((c) => c.component)} />
         </div>
       </div>
     </>

@@ -12,7 +12,7 @@ export function Checklist({ items, onAdd }: { items: ChecklistItem[]; onAdd: ((c
       {items.length === 0 && <p className="empty">{t('desk.checklistEmpty')}</p>}
       <ul>
         {items.map((item) => {
-          const done = item.documentIds.length > 0;
+          const done = item.filled;
           return (
             <li key={item.component} className={done ? 'checklist-item checklist-item--done' : 'checklist-item'}>
               <span className="checklist-mark" aria-hidden="true">

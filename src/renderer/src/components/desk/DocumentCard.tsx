@@ -18,6 +18,8 @@ export interface DocumentCardActions {
   /** `expectedOrder`: the page ids as the screen showed them when the move was asked. */
   onMovePage(pageId: number, position: number, expectedOrder?: number[]): void;
   onSplitPage(pageId: number): void;
+  /** Removes the document (added by mistake), after the clerk confirms. */
+  onRemove(): void;
 }
 
 /**
@@ -48,6 +50,7 @@ export function DocumentCard({
   const ids = doc.pages.map((p) => p.id);
   // The order a drop asked for, shown only until the engine's next view of this document arrives,
   // whatever order that view has: the screen never keeps an order the store does not have.
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
   const [dropped, setDropped] = useState<{ from: DeskDocument; order: number[] } | null>(null);
   const order = dropped && dropped.from === doc ? dropped.order : ids;
   const stableActions = useStableCallbacks({ ...actions, onMovePage: (pageId: number, position: number) => actions.onMovePage(pageId, position, order) });
@@ -74,7 +77,30 @@ export function DocumentCard({
         <button type="button" className="small" aria-pressed={selected} onClick={actions.onSelect}>
           {selected ? t('desk.selected') : t('desk.select')}
         </button>
+        {!readOnly && !confirmingRemove && (
+          <button type="button" className="small danger" onClick={() => setConfirmingRemove(true)} title={t('desk.removeDocument')}>
+            {t('desk.removeDocument')}
+          </button>
+        )}
       </div>
+      {!readOnly && confirmingRemove && (
+        <div role="alertdialog" aria-label={t('desk.removeDocumentConfirm', { n })} className="remove-document">
+          <p>{t('desk.removeDocumentConfirm', { n })}</p>
+          <button
+            type="button"
+            className="small danger"
+            onClick={() => {
+              setConfirmingRemove(false);
+              actions.onRemove();
+            }}
+          >
+            {t('desk.removeDocumentYes')}
+          </button>{' '}
+          <button type="button" className="small" onClick={() => setConfirmingRemove(false)}>
+            {t('desk.removeDocumentNo')}
+          </button>
+        </div>
+      )}
       <p className="document-meta">
         {t('desk.pagesCount', { count: doc.pages.length })}
         {doc.reusedFrom !== null && <span className="badge badge--reused">{t('desk.reusedBadge')}</span>}
