@@ -37,7 +37,10 @@ async function seed(engine: Engine): Promise<string[]> {
     const docId = store.pages.createDocument(d.id, null, null);
     store.pages.addPage(docId, store.blobs.put(Buffer.from(`page ${i}`)), null);
     store.records.addVersion(docId, store.blobs.put(Buffer.from(`pdf ${i}`)), p.signed ? { signer: 'CN=Test', signedAt: new Date().toISOString() } : null);
-    if (p.finalizedOn) store.dossiers.markFinalized(d.id, new Date(`${p.finalizedOn}T12:00:00`).toISOString());
+    if (p.finalizedOn) {
+      store.dossiers.markFinalized(d.id, new Date(`${p.finalizedOn}T12:00:00`).toISOString());
+      store.db.prepare(`UPDATE dossier SET status = 'finalized' WHERE id = ?`).run(d.id);
+    }
   }
   return codes;
 }
@@ -78,7 +81,8 @@ describe('the progress dashboard in the browser', () => {
     const codes = await seed(app.engine);
     await main().getByRole('button', { name: vi['progress.refresh'] }).click();
     await expect.poll(async () => (await tile('received').locator('.figure-value').textContent())?.trim()).toBe(vn.format(planned.length));
-    const signed = planned.filter((p) => p.signed).length;
+    // Fully digitized: signed and filed.
+    const signed = planned.filter((p) => p.signed && p.finalizedOn).length;
     expect((await tile('fullyDigitized').locator('.figure-value').textContent())?.trim()).toBe(vn.format(signed));
     expect((await tile('fullyDigitized').locator('.figure-rate').textContent())?.trim()).toBe(`${pct.format(signed / planned.length)} · ${signed}/${planned.length}`);
     const finalized = planned.filter((p) => p.finalizedOn);

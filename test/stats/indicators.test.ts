@@ -39,7 +39,8 @@ const plans: Plan[] = [
   { received: today, due: '2999-12-31', clerk: 'canbo-b', docs: [{ signed: false, pages: [{ state: 'read', flags: ['blurred'], confidence: 95 }] }] },
 ];
 
-const fullyDigitized = (p: Plan) => p.docs.some((d) => !d.result) && p.docs.filter((d) => !d.result).every((d) => d.signed);
+// Signed and filed (finalized), with every component signed: a dossier still at the desk never counts.
+const fullyDigitized = (p: Plan) => !!p.finalizedAt && p.docs.some((d) => !d.result) && p.docs.filter((d) => !d.result).every((d) => d.signed);
 const FIGURE: Record<DrillFigure, (p: Plan) => boolean> = {
   received: () => true,
   fullyDigitized,
@@ -117,7 +118,10 @@ describe('supervisor indicators', () => {
       const d = await handlers['dossier.create']({ procedureCode: plan.procedure ?? 'MAU-HT-01', applicantName: `Người nộp ${i}`, applicantCccd: '074093513649', receivedDate: plan.received, dueDate: plan.due });
       codes.push(d.code);
       if (!plan.due) store.db.prepare('UPDATE dossier SET due_date = NULL WHERE id = ?').run(d.id);
-      if (plan.finalizedAt) store.dossiers.markFinalized(d.id, plan.finalizedAt);
+      if (plan.finalizedAt) {
+        store.dossiers.markFinalized(d.id, plan.finalizedAt);
+        store.db.prepare(`UPDATE dossier SET status = 'finalized' WHERE id = ?`).run(d.id);
+      }
       for (const doc of plan.docs) {
         const docId = store.pages.createDocument(d.id, null, null);
         firstDocument ??= docId;
@@ -248,13 +252,13 @@ describe('supervisor indicators', () => {
     }
     const late = drillDown(engine.store.db, { clerk: 'canbo-b' }, 'late', { limit: 10, offset: 0 }).items;
     const i = plans.findIndex((p) => p.clerk === 'canbo-b' && FIGURE.late(p));
-    expect(late).toEqual([{ id: expect.any(Number), code: codes[i], procedureCode: 'MAU-DD-01', procedureName: 'Tách thửa hoặc hợp thửa đất', receivedDate: plans[i]!.received, dueDate: plans[i]!.due, status: 'received' }]);
+    expect(late).toEqual([{ id: expect.any(Number), code: codes[i], procedureCode: 'MAU-DD-01', procedureName: 'Tách thửa hoặc hợp thửa đất', receivedDate: plans[i]!.received, dueDate: plans[i]!.due, status: 'finalized' }]);
   });
 
   it('measure the archive backlog per year, field and box against the register', () => {
     const b = computeBacklog(engine.store.db);
     expect(b.registersImported).toBe(true);
-    expect(b.approvalTracked).toBe(false);
+    expect(b.approvalTracked).toBe(true);
     const cellKeys = [...new Set(archive.map((r) => `${r.year}|${r.field}|${r.box}`))].sort();
     expect(b.cells.map((c) => `${c.year}|${c.field}|${c.box}`).sort()).toEqual(cellKeys);
     for (const key of cellKeys) {
@@ -268,6 +272,7 @@ describe('supervisor indicators', () => {
         expectedPages: known.length ? known.reduce((s, r) => s + r.expectedPages!, 0) : null,
         captured: rows.filter((r) => (r.folder?.pages ?? 0) > 0).length,
         digitized: rows.filter((r) => r.folder?.record).length,
+        approved: 0,
         signed: rows.filter((r) => r.folder?.record === 'signed').length,
         pages: rows.reduce((s, r) => s + (r.folder?.pages ?? 0), 0),
       });

@@ -256,7 +256,7 @@ export const en: Catalog = {
   'dash.fig.digitized': 'Digitized',
   'dash.def.digitized': 'Register dossiers with a PDF record.',
   'dash.fig.approved': 'Approved',
-  'dash.def.approved': 'Dossiers approved by QC (not recorded on this workstation yet).',
+  'dash.def.approved': 'Register rows whose dossier was approved at quality control.',
   'dash.fig.signed': 'Signed',
   'dash.def.signed': 'Register dossiers with a signed PDF.',
   'dash.fig.pace': 'Pages per day',

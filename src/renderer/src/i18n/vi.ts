@@ -254,7 +254,7 @@ export const vi = {
   'dash.fig.digitized': 'Đã số hóa',
   'dash.def.digitized': 'Hồ sơ trong sổ đã có bản PDF.',
   'dash.fig.approved': 'Đã duyệt',
-  'dash.def.approved': 'Hồ sơ đã qua kiểm tra chất lượng (chưa ghi nhận trên máy trạm này).',
+  'dash.def.approved': 'Dòng sổ theo dõi có hồ sơ đã được duyệt ở bước kiểm tra chất lượng.',
   'dash.fig.signed': 'Đã ký số',
   'dash.def.signed': 'Hồ sơ trong sổ có bản PDF đã ký số.',
   'dash.fig.pace': 'Trang/ngày',
