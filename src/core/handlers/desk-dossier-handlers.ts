@@ -4,6 +4,7 @@ import type { ChecklistItem, DeskDocument } from '../../shared/types';
 import { DocumentNotRemovableError, ReuseNotAllowedError } from '../desk/desk-errors';
 import { editableDossier } from '../desk/dossier-lock';
 import { documentHasContent } from '../desk/dossier-completeness';
+import { matchingComponent } from '../desk/matching-component';
 import { reassembleWhenRead, RECORD_FIELDS } from '../desk/reassemble';
 import { buildReceiptPdf } from '../desk/receipt-pdf';
 import { deskFields, fieldValueProblem, normaliseFieldValue } from '../desk/document-fields';
@@ -39,11 +40,23 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
     return deskFields(all, all.map((_, i) => readPages[i]?.id ?? null), desk.corrections(documentId));
   };
 
+  const sourcePages = async (sourceDocumentId: number) => {
+    const source = store.pages.documentFields(sourceDocumentId);
+    if (!source) return [];
+    return (await listDocuments({ dossierId: source.dossierId })).find((d) => d.id === sourceDocumentId)?.pages ?? [];
+  };
+
   return {
     'dossier.desk': async ({ id }) => {
       const dossier = dossierOrThrow(id);
       const summaries = await listDocuments({ dossierId: id });
-      const documents: DeskDocument[] = summaries.map((d) => ({ ...d, reusedFrom: desk.reusedFrom(d.id) }));
+      const documents: DeskDocument[] = [];
+      for (const d of summaries) {
+        const reusedFrom = desk.reusedFrom(d.id);
+        // A reused document's pages are the source's: shown (read-only) rather than "0 trang".
+        const pages = reusedFrom === null ? d.pages : await sourcePages(reusedFrom);
+        documents.push({ ...d, pages, reusedFrom });
+      }
       const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
       const checklist: ChecklistItem[] = components.map((component) => {
         const documentIds = documents.filter((d) => d.component === component).map((d) => d.id);
@@ -67,7 +80,8 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       const existing = desk.documentReusing(dossierId, sourceDocumentId);
       if (existing) return { id: existing };
       const id = store.db.transaction(() => {
-        const documentId = desk.insertReusedDocument(dossierId, sourceDocumentId, component ?? null);
+        const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
+        const documentId = desk.insertReusedDocument(dossierId, sourceDocumentId, component ?? matchingComponent(components, store.pages.documentsOf(source.dossierId).find((d) => d.id === sourceDocumentId)?.component ?? null));
         store.records.addVersion(documentId, record.pdfSha256, record.signed ? { signer: record.signer ?? '', signedAt: record.signedAt ?? '' } : null);
         store.dossiers.settleWorkStatus(dossierId);
         audit.append({ actor: ctx.actor, action: 'document.reuse', subject: String(documentId), details: { dossierId, sourceDocumentId, recordId: record.id } });

@@ -47,6 +47,8 @@ export function DocumentCard({
   const t = useT();
   const titleId = useId();
   const title = doc.component ?? doc.title;
+  // A reused document's pages belong to the dossier it was digitized in: shown, never changed here.
+  const reused = doc.reusedFrom !== null;
   const ids = doc.pages.map((p) => p.id);
   // The order a drop asked for, shown only until the engine's next view of this document arrives,
   // whatever order that view has: the screen never keeps an order the store does not have.
@@ -112,7 +114,7 @@ export function DocumentCard({
           <SortableContext items={order} strategy={rectSortingStrategy}>
             <ol className="thumbs">
               {pages.map((page, i) => (
-                <PageThumb key={page.id} page={page} n={i + 1} count={pages.length} selected={page.id === viewedPageId} readOnly={readOnly} actions={stableActions} />
+                <PageThumb key={page.id} page={page} n={i + 1} count={pages.length} selected={page.id === viewedPageId} readOnly={readOnly || reused} actions={stableActions} />
               ))}
             </ol>
           </SortableContext>
