@@ -110,6 +110,40 @@ describe('the page order on screen is the stored order, in the browser', () => {
     expect(refused).toBe('page.order-stale');
   });
 
+  it('gives every icon button of a page a tooltip and a name, in glyphs the fonts have; ✕ asks before it deletes', async () => {
+    // A third page the clean-up flagged, so its thumbnail offers a re-scan too.
+    const { store } = app.engine;
+    const flagged = store.pages.addPage(documentId, store.blobs.put(readFileSync(corpusPage('viadm-4448').path)), 'viadm-4448.png').id;
+    store.db.prepare(`UPDATE page SET flags = '["blurred"]' WHERE id = ?`).run(flagged);
+    await page.reload();
+    await thumbs().nth(2).waitFor();
+    const icons = await main().locator('.document-card button').evaluateAll((els) =>
+      els.filter((e) => (e.textContent ?? '').trim().length <= 2).map((e) => ({ text: (e.textContent ?? '').trim(), name: e.getAttribute('aria-label'), title: e.getAttribute('title') })),
+    );
+    expect(icons.length).toBeGreaterThanOrEqual(3 * 5);
+    for (const icon of icons) {
+      expect(icon.name, icon.text).toBeTruthy();
+      expect(icon.title, icon.text).toBeTruthy();
+    }
+    // U+2398 (⎘) is in none of the fonts the app uses: it showed as an empty box.
+    expect(icons.map((i) => i.text)).not.toContain('⎘');
+    expect(icons.map((i) => i.text)).toContain('↺');
+
+    const before = storedOrder();
+    const last = before.length;
+    await thumbs().nth(last - 1).getByRole('button', { name: fill(vi['page.delete'], { n: last }) }).click();
+    const ask = thumbs().nth(last - 1).getByRole('alertdialog');
+    await ask.getByText(fill(vi['page.deleteConfirm'], { n: last })).waitFor();
+    expect(storedOrder()).toEqual(before);
+    await ask.getByRole('button', { name: vi['page.deleteNo'] }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(storedOrder()).toEqual(before);
+    await thumbs().nth(last - 1).getByRole('button', { name: fill(vi['page.delete'], { n: last }) }).click();
+    await ask.getByRole('button', { name: vi['page.deleteYes'] }).click();
+    await expect.poll(storedOrder).toEqual(before.slice(0, -1));
+    await expect.poll(shownOrder).toEqual(before.slice(0, -1));
+  });
+
   it('ran without script errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -242,6 +242,7 @@ describe('the clerk’s desk in the browser', () => {
     await shot('page-failed');
     const before = await thumbs(2).count();
     await failed.getByRole('button', { name: fill(vi['page.delete'], { n: before }) }).click();
+    await failed.getByRole('alertdialog').getByRole('button', { name: vi['page.deleteYes'] }).click();
     await expect.poll(() => thumbs(2).count()).toBe(before - 1);
     expect(await thumbs(2).locator('.page-error').count()).toBe(0);
   });
