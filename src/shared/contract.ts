@@ -94,8 +94,16 @@ export const DocumentReuseInput = z.object({ dossierId: positiveId, sourceDocume
 export const PageRotateInput = z.object({ pageId: positiveId, rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) });
 export const PageIdInput = z.object({ pageId: positiveId });
 /** Moves a page to a 1-based position in a document (the same one to reorder, another to split). */
-export const PageMoveInput = z.object({ pageId: positiveId, documentId: positiveId, position: z.number().int().min(1) });
+export const PageMoveInput = z.object({
+  pageId: positiveId,
+  documentId: positiveId,
+  position: z.number().int().min(1),
+  /** The page ids of the page's document in the order the caller saw them: a move made against another order is refused. */
+  expectedOrder: z.array(positiveId).max(10_000).optional(),
+});
 export const DocumentIdInput = z.object({ documentId: positiveId });
+/** `confirmMissing`: the clerk was shown the procedure's components with no document and signs without them. */
+export const DossierFinalizeInput = z.object({ dossierId: positiveId, confirmMissing: z.boolean().optional() });
 export const DocumentSetFieldInput = z.object({
   documentId: positiveId,
   name: z.enum(['cccd', 'name', 'docNumber', 'docDate', 'phone', 'address']),
@@ -181,6 +189,7 @@ export const contract = {
   'dossier.desk': method<typeof IdInput, DeskView>(IdInput),
   'dossier.reuseCandidates': method<typeof DossierIdInput, ReuseCandidate[]>(DossierIdInput),
   'document.reuse': method<typeof DocumentReuseInput, { id: number }>(DocumentReuseInput),
+  'document.remove': method<typeof DocumentIdInput, { removed: true }>(DocumentIdInput),
   'page.rotate': method<typeof PageRotateInput, { changed: boolean }>(PageRotateInput),
   'page.delete': method<typeof PageIdInput, { deleted: boolean }>(PageIdInput),
   'page.move': method<typeof PageMoveInput, { changed: boolean }>(PageMoveInput),
@@ -190,7 +199,7 @@ export const contract = {
   'signer.unlock': method<typeof SignerUnlockInput, SignerStatus>(SignerUnlockInput),
   'signer.status': method<typeof EmptyInput, SignerStatus>(EmptyInput),
   'signer.unlockToken': method<typeof SignerUnlockTokenInput, SignerStatus>(SignerUnlockTokenInput),
-  'dossier.finalize': method<typeof DossierIdInput, FinalizeResult>(DossierIdInput),
+  'dossier.finalize': method<typeof DossierFinalizeInput, FinalizeResult>(DossierFinalizeInput),
   'dossier.reopen': method<typeof DossierReopenInput, Dossier>(DossierReopenInput),
   'page.rescan': method<typeof PageIdInput, RescanResult>(PageIdInput),
   'page.replace': method<typeof PageReplaceInput, RescanResult>(PageReplaceInput),

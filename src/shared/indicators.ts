@@ -67,6 +67,8 @@ export interface BacklogCell {
   captured: number;
   /** Register rows whose record (PDF) has been assembled. */
   digitized: number;
+  /** Register rows whose dossier the QC station approved. */
+  approved: number;
   /** Register rows whose record is signed. */
   signed: number;
   pages: number;
@@ -75,10 +77,10 @@ export interface BacklogCell {
 export interface Backlog {
   /** False until a register has been imported: the backlog is then unknown, not zero. */
   registersImported: boolean;
-  /** False: no QC approval state exists in this store yet, so "approved" is not counted. */
+  /** Whether "approved" is counted: QC approvals are recorded per archive folder, so it is (kept for older readers of the report). */
   approvalTracked: boolean;
   cells: BacklogCell[];
-  totals: { registered: number; captured: number; digitized: number; signed: number; expectedPages: number | null; pagesLeft: number | null; rowsWithoutPageCount: number };
+  totals: { registered: number; captured: number; digitized: number; approved: number; signed: number; expectedPages: number | null; pagesLeft: number | null; rowsWithoutPageCount: number };
   /** Archive dossiers whose result (marked at the QC station) has a signed record. */
   resultsDigitized: number;
   /** Archive pages captured per local day, the last days with work first excluded. */

@@ -17,6 +17,7 @@ export const METHOD_NAMES = [
   'dossier.desk',
   'dossier.reuseCandidates',
   'document.reuse',
+  'document.remove',
   'page.rotate',
   'page.delete',
   'page.move',

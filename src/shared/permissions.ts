@@ -50,6 +50,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'dossier.desk': DIGITIZE,
   'dossier.reuseCandidates': DESK,
   'document.reuse': DESK,
+  'document.remove': DIGITIZE,
   'page.rotate': DIGITIZE,
   'page.delete': DIGITIZE,
   'page.move': DIGITIZE,

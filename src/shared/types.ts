@@ -107,7 +107,10 @@ export interface AddPagesResult {
 /** One component of the procedure's checklist, and the documents that fill it. */
 export interface ChecklistItem {
   component: string;
+  /** The dossier's documents for this component, empty or not. */
   documentIds: number[];
+  /** Some document for it has pages (or reuses a digitized one): an empty document never ticks it. */
+  filled: boolean;
 }
 
 export interface DeskDocument extends DocumentSummary {

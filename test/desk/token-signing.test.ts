@@ -57,7 +57,7 @@ describe('finalizing a dossier with a PKCS#11 token at the desk (SoftHSM2)', () 
     expect(status.unlocked).toBe(true);
     const subject = execFileSync('openssl', ['x509', '-in', pki.signerCertDer, '-inform', 'DER', '-noout', '-subject', '-nameopt', 'utf8,sep_multiline'], { encoding: 'utf8' });
     expect(subject).toContain(`CN=${status.subject}`);
-    await engine.handlers['dossier.finalize']({ dossierId });
+    await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });
     const [doc] = await engine.handlers['document.list']({ dossierId });
     expect(doc!.record).toMatchObject({ version: 2, signed: true });
     const bytes = engine.store.blobs.get(doc!.record!.pdfSha256);

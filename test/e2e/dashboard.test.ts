@@ -40,6 +40,7 @@ async function seed(engine: Engine): Promise<string[]> {
     store.records.addVersion(docId, store.blobs.put(Buffer.from(`pdf ${i}`)), p.signed ? { signer: 'CN=Test', signedAt: new Date().toISOString() } : null);
     if (p.returnedOn) {
       store.dossiers.markFinalized(d.id, new Date(`${p.received}T12:00:00`).toISOString());
+      store.db.prepare(`UPDATE dossier SET status = 'finalized' WHERE id = ?`).run(d.id);
       storeHandBack(store, d.id, new Date(`${p.returnedOn}T12:00:00`).toISOString(), !isLate(p), p.due);
     }
   }
@@ -82,7 +83,8 @@ describe('the progress dashboard in the browser', () => {
     const codes = await seed(app.engine);
     await main().getByRole('button', { name: vi['progress.refresh'] }).click();
     await expect.poll(async () => (await tile('received').locator('.figure-value').textContent())?.trim()).toBe(vn.format(planned.length));
-    const signed = planned.filter((p) => p.signed).length;
+    // Fully digitized: signed and filed.
+    const signed = planned.filter((p) => p.signed && p.returnedOn).length;
     expect((await tile('fullyDigitized').locator('.figure-value').textContent())?.trim()).toBe(vn.format(signed));
     expect((await tile('fullyDigitized').locator('.figure-rate').textContent())?.trim()).toBe(`${pct.format(signed / planned.length)} · ${signed}/${planned.length}`);
     const returned = planned.filter((p) => p.returnedOn);

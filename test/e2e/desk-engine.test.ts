@@ -158,9 +158,9 @@ describe('the desk through the engine contract', () => {
     expect(await codeOf(call('signer.unlock', { p12Path: pki.signerP12, password: 'wrong' }))).toBe('signer.bad-password');
     expect(await call('signer.unlock', { p12Path: pki.signerP12, password: pki.password })).toEqual({ unlocked: true, subject: pki.signerCommonName });
 
-    const result = await call('dossier.finalize', { dossierId });
+    const result = await call('dossier.finalize', { dossierId, confirmMissing: true });
     expect(result.signed.map((s) => s.documentId)).toEqual([documentId]);
-    const again = await call('dossier.finalize', { dossierId });
+    const again = await call('dossier.finalize', { dossierId, confirmMissing: true });
     expect(again).toMatchObject({ signed: [], alreadySigned: [documentId] });
 
     const view = await call('dossier.desk', { id: dossierId });
@@ -232,7 +232,7 @@ describe('the desk through the engine contract', () => {
   });
 
   it('keeps a finalization’s progress in the engine, for a window that reopens while it runs', { timeout: 60_000 }, async () => {
-    const work = call('dossier.finalize', { dossierId });
+    const work = call('dossier.finalize', { dossierId, confirmMissing: true });
     // What a window opened now sees: the engine's own record of the run.
     expect((await call('dossier.desk', { id: dossierId })).finalizing).toEqual({ done: 0, total: 1 });
     const result = await work;

@@ -41,7 +41,7 @@ describe('personal data at rest', () => {
       await engine.handlers['document.importFiles']({ documentId, paths: [page.path] });
       await engine.idle();
       await engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
-      const signed = await engine.handlers['dossier.finalize']({ dossierId: dossier.id });
+      const signed = await engine.handlers['dossier.finalize']({ dossierId: dossier.id, confirmMissing: true });
       expect(signed.signed).toHaveLength(1);
       const doc = (await engine.handlers['dossier.desk']({ id: dossier.id })).documents[0]!;
       expect(doc.record).toMatchObject({ signed: true });

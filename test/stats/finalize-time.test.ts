@@ -35,12 +35,12 @@ describe('finalizing a dossier at the desk', () => {
     expect(computeIndicators(engine.store.db).intake.openPastDue.count).toBe(1);
     await engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
     const before = new Date().toISOString();
-    await engine.handlers['dossier.finalize']({ dossierId });
+    await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });
     const after = new Date().toISOString();
     const finalizedAt = () => (engine.store.db.prepare('SELECT finalized_at AS at FROM dossier WHERE id = ?').get(dossierId) as { at: string }).at;
     const first = finalizedAt();
     expect(first >= before && first <= after).toBe(true);
-    await engine.handlers['dossier.finalize']({ dossierId });
+    await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });
     expect(finalizedAt()).toBe(first);
     const intake = computeIndicators(engine.store.db).intake;
     expect([intake.late.count, intake.onTime.count, intake.openPastDue.count]).toEqual([0, 0, 1]);

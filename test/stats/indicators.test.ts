@@ -42,7 +42,8 @@ const plans: Plan[] = [
   { received: today, due: '2999-12-31', clerk: 'canbo-b', docs: [{ signed: false, pages: [{ state: 'read', flags: ['blurred'], confidence: 95 }] }] },
 ];
 
-const fullyDigitized = (p: Plan) => p.docs.some((d) => !d.result) && p.docs.filter((d) => !d.result).every((d) => d.signed);
+// Signed and filed (finalized), with every component signed: a dossier still at the desk never counts.
+const fullyDigitized = (p: Plan) => !!p.finalizedAt && p.docs.some((d) => !d.result) && p.docs.filter((d) => !d.result).every((d) => d.signed);
 const FIGURE: Record<DrillFigure, (p: Plan) => boolean> = {
   received: () => true,
   fullyDigitized,
@@ -121,7 +122,10 @@ describe('supervisor indicators', () => {
       const d = await handlers['dossier.create']({ procedureCode: plan.procedure ?? 'MAU-HT-01', applicantName: `Người nộp ${i}`, applicantCccd: '074093513649', receivedDate: plan.received, dueDate: plan.due });
       codes.push(d.code);
       if (!plan.due) store.db.prepare('UPDATE dossier SET due_date = NULL WHERE id = ?').run(d.id);
-      if (plan.finalizedAt) store.dossiers.markFinalized(d.id, plan.finalizedAt);
+      if (plan.finalizedAt) {
+        store.dossiers.markFinalized(d.id, plan.finalizedAt);
+        store.db.prepare(`UPDATE dossier SET status = 'finalized' WHERE id = ?`).run(d.id);
+      }
       if (plan.returnedAt) storeHandBack(store, d.id, plan.returnedAt, localDayOf(new Date(plan.returnedAt)) <= plan.due!, plan.due ?? null);
       for (const doc of plan.docs) {
         const docId = store.pages.createDocument(d.id, null, null);
@@ -259,7 +263,7 @@ describe('supervisor indicators', () => {
   it('measure the archive backlog per year, field and box against the register', () => {
     const b = computeBacklog(engine.store.db);
     expect(b.registersImported).toBe(true);
-    expect(b.approvalTracked).toBe(false);
+    expect(b.approvalTracked).toBe(true);
     const cellKeys = [...new Set(archive.map((r) => `${r.year}|${r.field}|${r.box}`))].sort();
     expect(b.cells.map((c) => `${c.year}|${c.field}|${c.box}`).sort()).toEqual(cellKeys);
     for (const key of cellKeys) {
@@ -273,6 +277,7 @@ describe('supervisor indicators', () => {
         expectedPages: known.length ? known.reduce((s, r) => s + r.expectedPages!, 0) : null,
         captured: rows.filter((r) => (r.folder?.pages ?? 0) > 0).length,
         digitized: rows.filter((r) => r.folder?.record).length,
+        approved: 0,
         signed: rows.filter((r) => r.folder?.record === 'signed').length,
         pages: rows.reduce((s, r) => s + (r.folder?.pages ?? 0), 0),
       });

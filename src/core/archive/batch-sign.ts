@@ -1,6 +1,6 @@
 import type { BatchSignResult } from '../../shared/archive-types';
 import { CodedError } from '../../shared/errors';
-import { DossierEmptyError, DossierNotReadyError } from '../desk/desk-errors';
+import { DocumentEmptyError, DossierEmptyError, DossierNotReadyError } from '../desk/desk-errors';
 import { finalizeDossier, type FinalizeContext } from '../desk/finalize-dossier';
 import type { ArchiveRepository } from '../store/archive-repository';
 import { BatchNotFoundError } from './archive-errors';
@@ -37,11 +37,12 @@ export async function signBatch(ctx: FinalizeContext, archive: ArchiveRepository
       break;
     }
     try {
-      const finalized = await finalizeDossier(ctx, dossierId);
+      // The archivist's QC approval stands for the confirmation the desk asks of a clerk.
+      const finalized = await finalizeDossier(ctx, dossierId, { confirmMissing: true });
       result.signed.push(dossierId);
       result.documentsSigned += finalized.signed.length;
     } catch (e) {
-      if (!(e instanceof DossierNotReadyError || e instanceof DossierEmptyError)) throw e;
+      if (!(e instanceof DossierNotReadyError || e instanceof DossierEmptyError || e instanceof DocumentEmptyError)) throw e;
       result.skipped.push({ dossierId, code: (e as CodedError).code });
     }
     report(i + 1);

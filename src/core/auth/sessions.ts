@@ -42,6 +42,7 @@ export interface SessionsOptions {
 export class Sessions {
   private readonly scope = new AsyncLocalStorage<Session>();
   private readonly byToken = new Map<string, SignIn>();
+  private readonly closedListeners = new Set<(key: string) => void>();
 
   constructor(private readonly o: SessionsOptions) {}
 
@@ -69,6 +70,20 @@ export class Sessions {
     const signIn = this.scope.getStore()?.signIn;
     if (!signIn) return this.o.system;
     return { kind: 'user', userId: signIn.user.id, name: signIn.user.username, role: signIn.user.role };
+  }
+
+  /**
+   * Names the sign-in of the call in progress, for what belongs to it alone (the unlocked signer);
+   * in-process calls share the system's key.
+   */
+  signInKey(): string {
+    const signIn = this.scope.getStore()?.signIn;
+    return signIn ? `sign-in:${signIn.token}` : 'system';
+  }
+
+  /** Called with a sign-in's key when it ends or locks (sign-out, screen lock, idle timeout, lock-out). */
+  onSignInClosed(listener: (key: string) => void): void {
+    this.closedListeners.add(listener);
   }
 
   state(session = this.session()): AuthState {
@@ -112,6 +127,7 @@ export class Sessions {
     if (signIn && !signIn.locked) {
       signIn.locked = true;
       this.o.audit.append({ actor: signIn.user.username, action: 'auth.lock', details: { reason: 'requested' } }, this.o.now());
+      this.closed(signIn);
     }
     return this.state(session);
   }
@@ -155,11 +171,16 @@ export class Sessions {
   /** Sign-ins left behind by closed windows: once idle for a day nobody can resume them without the password anyway. */
   private forgetAbandoned(): void {
     const cutoff = this.o.now().getTime() - ABANDONED_MS;
-    for (const [token, signIn] of this.byToken) if (signIn.lastActivity < cutoff) this.byToken.delete(token);
+    for (const signIn of [...this.byToken.values()]) if (signIn.lastActivity < cutoff) this.end(signIn);
   }
 
   private end(signIn: SignIn): void {
     this.byToken.delete(signIn.token);
+    this.closed(signIn);
+  }
+
+  private closed(signIn: SignIn): void {
+    for (const listener of this.closedListeners) listener(`sign-in:${signIn.token}`);
   }
 
   /**
@@ -180,6 +201,7 @@ export class Sessions {
     if (!signIn.locked && this.o.now().getTime() - signIn.lastActivity > idleMs) {
       signIn.locked = true;
       this.o.audit.append({ actor: user.username, action: 'auth.lock', details: { reason: 'idle' } }, this.o.now());
+      this.closed(signIn);
     }
     return signIn;
   }

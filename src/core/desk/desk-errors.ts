@@ -19,6 +19,27 @@ export class DossierEmptyError extends CodedError {
   }
 }
 
+/** A document of the dossier has no page (nor a reused record): the clerk adds its pages or removes it before signing. */
+export class DocumentEmptyError extends CodedError {
+  constructor(documentIds: number[]) {
+    super('desk.document-empty', `Documents with no pages: ${documentIds.join(', ')}; add pages or remove them`, { documentIds });
+  }
+}
+
+/** Components the procedure asks for have no document; finalizing anyway needs the clerk's confirmation. */
+export class ComponentsMissingError extends CodedError {
+  constructor(components: string[]) {
+    super('desk.components-missing', `No document for: ${components.join('; ')}; confirm to finalize without them`, { components });
+  }
+}
+
+/** A document that was signed here, queued for the hub, or reused by another dossier stays; it can only be replaced by a new version. */
+export class DocumentNotRemovableError extends CodedError {
+  constructor(documentId: number, reason: 'signed' | 'queued' | 'reused') {
+    super('document.not-removable', `Document ${documentId} cannot be removed: ${reason}`, { documentId, reason });
+  }
+}
+
 export class ReuseNotAllowedError extends CodedError {
   constructor(reason: string, details?: Record<string, unknown>) {
     super('reuse.not-allowed', `Cannot reuse this document: ${reason}`, details);
@@ -34,6 +55,13 @@ export class PageNotReadyError extends CodedError {
 export class PageMoveConflictError extends CodedError {
   constructor(pageId: number, documentId: number) {
     super('page.move-conflict', `Document ${documentId} already has the same image as page ${pageId}`, { pageId, documentId });
+  }
+}
+
+/** The move was asked against an order of pages the document no longer has (another window or a late screen moved them). */
+export class PageOrderStaleError extends CodedError {
+  constructor(documentId: number, expected: number[], actual: number[]) {
+    super('page.order-stale', `Document ${documentId}'s pages are in another order than the one the move was made against`, { documentId, expected, actual });
   }
 }
 

@@ -4,7 +4,8 @@ import type { EventBus } from '../event-bus';
 import { signPdf } from '../record/sign-pdf';
 import type { DeskRepository } from '../store/desk-repository';
 import type { Store } from '../store/store';
-import { DossierEmptyError, DossierNotReadyError } from './desk-errors';
+import { ComponentsMissingError, DocumentEmptyError, DossierEmptyError, DossierNotReadyError } from './desk-errors';
+import { dossierCompleteness } from './dossier-completeness';
 import type { SignerSession } from './signer-session';
 
 export interface FinalizeContext {
@@ -20,15 +21,22 @@ export interface FinalizeContext {
   progress: Map<number, FinalizeProgress>;
 }
 
+export interface FinalizeOptions {
+  /** The clerk saw which of the procedure's components have no document and signs without them. */
+  confirmMissing?: boolean;
+}
+
 /** Documents to sign, or the ones that stop the dossier from being signed. */
-function recordsToSign(ctx: FinalizeContext, dossierId: number) {
+function recordsToSign(ctx: FinalizeContext, dossierId: number, options: FinalizeOptions) {
+  const { emptyDocuments, missingComponents } = dossierCompleteness(ctx.store, ctx.desk, dossierId);
+  if (emptyDocuments.length) throw new DocumentEmptyError(emptyDocuments);
+  if (missingComponents.length && !options.confirmMissing) throw new ComponentsMissingError(missingComponents);
   const notReady: number[] = [];
   const toSign: { documentId: number; recordId: number }[] = [];
   const alreadySigned: number[] = [];
   for (const doc of ctx.store.pages.documentsOf(dossierId)) {
     const pages = ctx.store.pages.ofDocument(doc.id);
     const record = ctx.store.records.latest(doc.id);
-    if (pages.length === 0 && !record) continue;
     const pending = ctx.desk.pendingJobsOfDocument(doc.id) > 0;
     if (!record || pending || pages.some((p) => p.state !== 'read')) notReady.push(doc.id);
     else if (record.signed) alreadySigned.push(doc.id);
@@ -36,7 +44,7 @@ function recordsToSign(ctx: FinalizeContext, dossierId: number) {
   }
   if (notReady.length) throw new DossierNotReadyError(notReady);
   if (toSign.length + alreadySigned.length === 0) throw new DossierEmptyError(dossierId);
-  return { toSign, alreadySigned };
+  return { toSign, alreadySigned, missingComponents };
 }
 
 /**
@@ -45,10 +53,10 @@ function recordsToSign(ctx: FinalizeContext, dossierId: number) {
  * version is committed document by document, so an interruption keeps what was signed and a
  * second run signs only the rest.
  */
-export async function finalizeDossier(ctx: FinalizeContext, dossierId: number): Promise<FinalizeResult> {
+export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, options: FinalizeOptions = {}): Promise<FinalizeResult> {
   const { store, desk, events } = ctx;
   const { signer, subject } = ctx.signer.require();
-  const { toSign, alreadySigned } = recordsToSign(ctx, dossierId);
+  const { toSign, alreadySigned, missingComponents } = recordsToSign(ctx, dossierId, options);
   const task = `finalize:${dossierId}`;
   const total = toSign.length + alreadySigned.length;
   const signed: FinalizeResult['signed'] = [];
@@ -84,7 +92,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number): 
     store.db.transaction(() => {
       desk.setDossierStatus(dossierId, 'finalized');
       store.dossiers.markFinalized(dossierId, ctx.now().toISOString());
-      ctx.audit.append({ actor: ctx.actor, action: 'dossier.finalize', subject: String(dossierId), details: { signed: signed.length, alreadySigned: alreadySigned.length } });
+      ctx.audit.append({ actor: ctx.actor, action: 'dossier.finalize', subject: String(dossierId), details: { signed: signed.length, alreadySigned: alreadySigned.length, ...(missingComponents.length ? { missingConfirmed: missingComponents } : {}) } });
     })();
   } finally {
     ctx.progress.delete(dossierId);

@@ -7,9 +7,21 @@ import type { Signer } from '../record/signer';
 import { SignerFileUnreadableError } from '../record/signer-errors';
 import { SignerLockedError } from './desk-errors';
 
-/** The agency's signing key for this engine session: held in memory only, never written anywhere. */
+interface Unlocked {
+  signer: Signer;
+  subject: string;
+}
+
+/**
+ * The agency's signing keys, held in memory only, never written anywhere. Each one belongs to the
+ * sign-in that unlocked it (`owner` names the sign-in of the call in progress): another user never
+ * signs with it, and it is closed when that sign-in ends or locks (see `close`).
+ */
 export class SignerSession {
-  private current: { signer: Signer; subject: string } | undefined;
+  private readonly held = new Map<string, Unlocked>();
+
+  /** Without an owner function (the CLI) the whole process is one owner. */
+  constructor(private readonly owner: () => string = () => 'process') {}
 
   async unlockP12(path: string, password: string): Promise<SignerStatus> {
     let bytes: Buffer;
@@ -18,34 +30,42 @@ export class SignerSession {
     } catch (e) {
       throw new SignerFileUnreadableError(`cannot read ${path}`, { code: (e as NodeJS.ErrnoException).code });
     }
-    const signer = await openP12Signer(bytes, password);
-    const [leaf] = await signer.certificateChain();
-    await this.lock();
-    this.current = { signer, subject: subjectCommonName(parseCertificate(leaf!)) };
-    return this.status();
+    return this.hold(await openP12Signer(bytes, password));
   }
 
   /** A PKCS#11 token (the USB tokens Vietnamese CAs issue): the PIN opens the session and is not kept. */
   async unlockToken(options: { modulePath: string; tokenLabel?: string; pin: string }): Promise<SignerStatus> {
-    const signer = await openPkcs11Signer(options);
-    const [leaf] = await signer.certificateChain();
-    await this.lock();
-    this.current = { signer, subject: subjectCommonName(parseCertificate(leaf!)) };
-    return this.status();
+    return this.hold(await openPkcs11Signer(options));
   }
 
   status(): SignerStatus {
-    return { unlocked: this.current !== undefined, subject: this.current?.subject ?? null };
+    const current = this.held.get(this.owner());
+    return { unlocked: current !== undefined, subject: current?.subject ?? null };
   }
 
-  require(): { signer: Signer; subject: string } {
-    if (!this.current) throw new SignerLockedError();
-    return this.current;
+  require(): Unlocked {
+    const current = this.held.get(this.owner());
+    if (!current) throw new SignerLockedError();
+    return current;
   }
 
-  async lock(): Promise<void> {
-    const was = this.current;
-    this.current = undefined;
+  /** Closes the caller's signer. */
+  lock(): Promise<void> {
+    return this.close(this.owner());
+  }
+
+  /** Closes the signer a sign-in unlocked (it signed out, locked its screen or idled out). */
+  async close(owner: string): Promise<void> {
+    const was = this.held.get(owner);
+    this.held.delete(owner);
     await was?.signer.close();
+  }
+
+  private async hold(signer: Signer): Promise<SignerStatus> {
+    const owner = this.owner();
+    const [leaf] = await signer.certificateChain();
+    await this.close(owner);
+    this.held.set(owner, { signer, subject: subjectCommonName(parseCertificate(leaf!)) });
+    return this.status();
   }
 }

@@ -3,7 +3,7 @@ import { SignerSession } from '../desk/signer-session';
 import { DeskRepository } from '../store/desk-repository';
 import type { ServiceContext } from './handler-context';
 
-/** What the desk's handlers share for the engine's lifetime: the unlocked signer, work in progress. */
+/** What the desk's handlers share for the engine's lifetime: the signers each sign-in unlocked, work in progress. */
 export interface DeskContext extends ServiceContext {
   desk: DeskRepository;
   signer: SignerSession;
@@ -13,6 +13,8 @@ export interface DeskContext extends ServiceContext {
 
 export function deskContext(ctx: ServiceContext): DeskContext {
   // Extends ctx rather than copying it, so the per-call `actor` getter keeps working.
-  const own = { desk: new DeskRepository(ctx.store.db), signer: new SignerSession(), finalizing: new Map<number, FinalizeProgress>(), scans: new Map<number, AbortController>() };
+  const signer = new SignerSession(() => ctx.sessions.signInKey());
+  ctx.sessions.onSignInClosed((key) => void signer.close(key));
+  const own = { desk: new DeskRepository(ctx.store.db), signer, finalizing: new Map<number, FinalizeProgress>(), scans: new Map<number, AbortController>() };
   return Object.assign(Object.create(ctx) as ServiceContext, own);
 }

@@ -1,8 +1,10 @@
 import type { EngineHandlers } from '../../shared/contract';
 import type { PageText } from '../../shared/page-text';
 import type { ChecklistItem, DeskDocument } from '../../shared/types';
-import { ReuseNotAllowedError } from '../desk/desk-errors';
+import { DocumentNotRemovableError, ReuseNotAllowedError } from '../desk/desk-errors';
 import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
+import { documentHasContent } from '../desk/dossier-completeness';
+import { matchingComponent } from '../desk/matching-component';
 import { reassembleWhenRead, RECORD_FIELDS } from '../desk/reassemble';
 import { buildReceiptPdf } from '../desk/receipt-pdf';
 import { deskFields, fieldValueProblem, normaliseFieldValue } from '../desk/document-fields';
@@ -12,7 +14,7 @@ import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 import { documentHandlers } from './document-handlers';
 
-type Handlers = Pick<EngineHandlers, 'dossier.desk' | 'dossier.reuseCandidates' | 'document.reuse' | 'document.fields' | 'document.setField' | 'page.text' | 'dossier.receipt'>;
+type Handlers = Pick<EngineHandlers, 'dossier.desk' | 'dossier.reuseCandidates' | 'document.reuse' | 'document.remove' | 'document.fields' | 'document.setField' | 'page.text' | 'dossier.receipt'>;
 
 /** The dossier as the desk sees it, reuse of earlier documents, and the extracted fields with the clerk's corrections. */
 export function deskDossierHandlers(ctx: DeskContext): Handlers {
@@ -38,13 +40,28 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
     return deskFields(all, all.map((_, i) => readPages[i]?.id ?? null), desk.corrections(documentId));
   };
 
+  const sourcePages = async (sourceDocumentId: number) => {
+    const source = store.pages.documentFields(sourceDocumentId);
+    if (!source) return [];
+    return (await listDocuments({ dossierId: source.dossierId })).find((d) => d.id === sourceDocumentId)?.pages ?? [];
+  };
+
   return {
     'dossier.desk': async ({ id }) => {
       const dossier = dossierOrThrow(id);
       const summaries = await listDocuments({ dossierId: id });
-      const documents: DeskDocument[] = summaries.map((d) => ({ ...d, reusedFrom: desk.reusedFrom(d.id) }));
+      const documents: DeskDocument[] = [];
+      for (const d of summaries) {
+        const reusedFrom = desk.reusedFrom(d.id);
+        // A reused document's pages are the source's: shown (read-only) rather than "0 trang".
+        const pages = reusedFrom === null ? d.pages : await sourcePages(reusedFrom);
+        documents.push({ ...d, pages, reusedFrom });
+      }
       const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
-      const checklist: ChecklistItem[] = components.map((component) => ({ component, documentIds: documents.filter((d) => d.component === component).map((d) => d.id) }));
+      const checklist: ChecklistItem[] = components.map((component) => {
+        const documentIds = documents.filter((d) => d.component === component).map((d) => d.id);
+        return { component, documentIds, filled: documentIds.some((d) => documentHasContent(store, desk, d)) };
+      });
       return { dossier, checklist, documents, reusesData: desk.countReused(id) > 0, finalizing: ctx.finalizing.get(id) ?? null };
     },
 
@@ -63,7 +80,8 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       const existing = desk.documentReusing(dossierId, sourceDocumentId);
       if (existing) return { id: existing };
       const id = store.db.transaction(() => {
-        const documentId = desk.insertReusedDocument(dossierId, sourceDocumentId, component ?? null);
+        const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
+        const documentId = desk.insertReusedDocument(dossierId, sourceDocumentId, component ?? matchingComponent(components, store.pages.documentsOf(source.dossierId).find((d) => d.id === sourceDocumentId)?.component ?? null));
         store.records.addVersion(documentId, record.pdfSha256, record.signed ? { signer: record.signer ?? '', signedAt: record.signedAt ?? '' } : null);
         store.dossiers.settleWorkStatus(dossierId);
         audit.append({ actor: ctx.actor, action: 'document.reuse', subject: String(documentId), details: { dossierId, sourceDocumentId, recordId: record.id } });
@@ -71,6 +89,19 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       })();
       events.emit('dossier.changed', { id: dossierId });
       return { id };
+    },
+
+    'document.remove': ({ documentId }) => {
+      const doc = documentOrThrow(documentId);
+      editableDossier(store, doc.dossierId);
+      store.db.transaction(() => {
+        const removed = desk.removeDocument(documentId);
+        if ('blocked' in removed) throw new DocumentNotRemovableError(documentId, removed.blocked);
+        store.dossiers.settleWorkStatus(doc.dossierId);
+        audit.append({ actor: ctx.actor, action: 'document.remove', subject: String(documentId), details: { dossierId: doc.dossierId, ...removed } });
+      })();
+      events.emit('dossier.changed', { id: doc.dossierId });
+      return { removed: true };
     },
 
     'document.fields': ({ documentId }) => fieldsOf(documentId),

@@ -10,6 +10,7 @@ export type DeskMethod =
   | 'dossier.desk'
   | 'dossier.reuseCandidates'
   | 'document.reuse'
+  | 'document.remove'
   | 'page.rotate'
   | 'page.delete'
   | 'page.move'

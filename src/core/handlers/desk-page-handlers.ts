@@ -1,5 +1,5 @@
 import type { EngineHandlers } from '../../shared/contract';
-import { PageMoveConflictError, PageNotReadyError } from '../desk/desk-errors';
+import { PageMoveConflictError, PageNotReadyError, PageOrderStaleError } from '../desk/desk-errors';
 import { reassembleWhenRead, rereadPage } from '../desk/reassemble';
 import { editableDossierOfDocument } from '../desk/dossier-lock';
 import { rotateImage } from '../desk/rotate-images';
@@ -69,8 +69,12 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
       return { deleted: true };
     },
 
-    'page.move': ({ pageId, documentId, position }) => {
+    'page.move': ({ pageId, documentId, position, expectedOrder }) => {
       const page = pageOrThrow(pageId);
+      if (expectedOrder) {
+        const actual = store.pages.ofDocument(page.documentId).map((p) => p.id);
+        if (actual.join() !== expectedOrder.join()) throw new PageOrderStaleError(page.documentId, expectedOrder, actual);
+      }
       const target = store.pages.documentFields(documentId);
       if (!target) throw new DocumentNotFoundError(documentId);
       if (target.dossierId !== page.dossierId) throw new DocumentNotFoundError(documentId);

@@ -38,13 +38,14 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
 
     'signer.status': () => ctx.signer.status(),
 
-    'dossier.finalize': ({ dossierId }) => {
+    'dossier.finalize': ({ dossierId, confirmMissing }) => {
       if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
       const inFlight = running.get(dossierId);
       if (inFlight) return inFlight;
       const work = finalizeDossier(
         { store, desk: ctx.desk, audit, events: ctx.events, signer: ctx.signer, actor: ctx.actor, agencyName: ctx.workstation.agencyName, now: ctx.now ?? (() => new Date()), progress: ctx.finalizing },
         dossierId,
+        { confirmMissing },
       ).finally(() => running.delete(dossierId));
       running.set(dossierId, work);
       return work;

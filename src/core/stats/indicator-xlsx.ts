@@ -27,7 +27,7 @@ export async function indicatorWorkbook(d: Dashboard, breakdowns: { title: strin
   ];
   const backlog: SheetData = [
     header(['Năm', 'Lĩnh vực', 'Hộp', 'Trong sổ', 'Số trang dự kiến', 'Đã quét', 'Đã số hóa', 'Đã duyệt', 'Đã ký', 'Số trang đã quét']),
-    ...d.backlog.cells.map((c): Row => [cell(c.year), cell(c.field), cell(c.box), cell(c.registered), cell(c.expectedPages), cell(c.captured), cell(c.digitized), cell(d.backlog.approvalTracked ? 0 : 'chưa ghi nhận'), cell(c.signed), cell(c.pages)]),
+    ...d.backlog.cells.map((c): Row => [cell(c.year), cell(c.field), cell(c.box), cell(c.registered), cell(c.expectedPages), cell(c.captured), cell(c.digitized), cell(c.approved), cell(c.signed), cell(c.pages)]),
   ];
   const perDay: SheetData = [header(['Ngày', 'Số trang']), ...d.pagesPerDay.map((p): Row => [{ value: p.day }, { value: p.pages }])];
   const sheets = [

@@ -86,19 +86,20 @@ export function computeBacklog(db: Db): Backlog {
   const registersImported = registerRowCount(db) > 0;
   const register = registersImported ? backlogCells(db) : { cells: [], pagesLeft: null, rowsWithoutPageCount: 0 };
   const cells = register.cells;
-  const sum = (k: 'registered' | 'captured' | 'digitized' | 'signed') => cells.reduce((s, c) => s + c[k], 0);
+  const sum = (k: 'registered' | 'captured' | 'digitized' | 'approved' | 'signed') => cells.reduce((s, c) => s + c[k], 0);
   const known = cells.filter((c) => c.expectedPages !== null);
   const perDay = archivePagesPerDay(db, 30);
   const recent = perDay.slice(-PACE_DAYS);
   const pace = recent.length ? recent.reduce((s, d) => s + d.pages, 0) / recent.length : null;
   return {
     registersImported,
-    approvalTracked: false,
+    approvalTracked: true,
     cells,
     totals: {
       registered: sum('registered'),
       captured: sum('captured'),
       digitized: sum('digitized'),
+      approved: sum('approved'),
       signed: sum('signed'),
       expectedPages: known.length ? known.reduce((s, c) => s + (c.expectedPages ?? 0), 0) : null,
       pagesLeft: register.pagesLeft ?? (registersImported ? 0 : null),

@@ -4,11 +4,12 @@ import { hoursToLocalDays } from './indicator-queries';
 
 /**
  * Per register row matched by a folder: whether its record exists and is signed (one look at the
- * folder's records: no record NULL, unsigned 1, signed 2), and its pages.
+ * folder's records: no record NULL, unsigned 1, signed 2), its pages, and whether QC approved it.
  */
 const MATCHED = `(SELECT f.batch_id, f.register_line AS line,
     max((SELECT max(rc.signed) + 1 FROM record rc WHERE rc.document_id = f.document_id)) AS record,
-    sum((SELECT count(*) FROM page p WHERE p.document_id = f.document_id)) AS pages
+    sum((SELECT count(*) FROM page p WHERE p.document_id = f.document_id)) AS pages,
+    max(f.approved_at IS NOT NULL) AS approved
   FROM archive_folder f WHERE f.register_line IS NOT NULL GROUP BY f.batch_id, f.register_line)`;
 
 /**
@@ -25,6 +26,7 @@ export function backlogCells(db: Db): { cells: BacklogCell[]; pagesLeft: number 
               CASE WHEN count(r.expected_pages) > 0 THEN sum(r.expected_pages) END AS expectedPages,
               coalesce(sum(m.pages > 0), 0) AS captured,
               count(m.record) AS digitized,
+              count(*) FILTER (WHERE m.approved = 1) AS approved,
               count(*) FILTER (WHERE m.record = 2) AS signed,
               coalesce(sum(m.pages), 0) AS pages,
               coalesce(sum(r.expected_pages) FILTER (WHERE m.record IS NULL), 0) AS leftPages,

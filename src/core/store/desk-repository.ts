@@ -76,6 +76,23 @@ export class DeskRepository {
       .run({ ...u, pageId });
   }
 
+  /**
+   * Removes a document added by mistake with its pages and unsigned records, unless something
+   * else depends on it: a record signed here, a record in the outbox, another dossier reusing it.
+   */
+  removeDocument(documentId: number): { blocked: 'signed' | 'queued' | 'reused' } | { component: string | null; reusedFrom: number | null; pages: number; records: number } {
+    const doc = this.db.prepare('SELECT component, reused_from AS reusedFrom FROM document WHERE id = ?').get(documentId) as { component: string | null; reusedFrom: number | null };
+    const count = (sql: string) => (this.db.prepare(sql).get(documentId) as { n: number }).n;
+    if (count('SELECT count(*) AS n FROM document WHERE reused_from = ?') > 0) return { blocked: 'reused' };
+    if (count('SELECT count(*) AS n FROM outbox_item WHERE record_id IN (SELECT id FROM record WHERE document_id = ?)') > 0) return { blocked: 'queued' };
+    if (doc.reusedFrom === null && count('SELECT count(*) AS n FROM record WHERE document_id = ? AND signed = 1') > 0) return { blocked: 'signed' };
+    const pages = count('SELECT count(*) AS n FROM page WHERE document_id = ?');
+    this.db.prepare('DELETE FROM search_index WHERE page_id IN (SELECT id FROM page WHERE document_id = ?)').run(documentId);
+    const records = this.db.prepare('DELETE FROM record WHERE document_id = ?').run(documentId).changes;
+    this.db.prepare('DELETE FROM document WHERE id = ?').run(documentId);
+    return { ...doc, pages, records };
+  }
+
   deletePage(pageId: number): boolean {
     const page = this.db.prepare('SELECT document_id AS documentId FROM page WHERE id = ?').get(pageId) as { documentId: number } | undefined;
     if (!page) return false;

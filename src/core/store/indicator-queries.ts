@@ -33,15 +33,17 @@ export interface LocalClock {
 
 /**
  * The filter's intake dossiers, one row each, with what their documents say as bits: 1 it has a
- * component, 2 a component has no signed record, 4 a result has a signed record, 8 a document was
- * reused. One pass joins each dossier's documents and their signed records (max() ignores a document
- * counted twice for two signed versions); the figures read \`d.bits\`. The rows are materialized, so
+ * component, 2 a component's latest record is not signed (or it has none), 4 a result's latest record
+ * is signed, 8 a document was reused. One pass joins each dossier's documents and their latest record
+ * when it is signed (an earlier signed version does not count once a later one waits for its
+ * signature); the figures read \`d.bits\`. The rows are materialized, so
  * each caller names only the columns it reads (\`columns\`: their cost is about a third of the pass).
  */
 function dossiersWithBits(w: { sql: string }, columns: string): string {
   return `(SELECT d.id, ${columns},
       coalesce(max(doc.is_result = 0) + 2 * max(doc.is_result = 0 AND r.signed IS NULL) + 4 * max(doc.is_result = 1 AND r.signed IS NOT NULL) + 8 * max(doc.reused_from IS NOT NULL), 0) AS bits
-    FROM dossier d LEFT JOIN document doc ON doc.dossier_id = d.id LEFT JOIN record r ON r.document_id = doc.id AND r.signed = 1
+    FROM dossier d LEFT JOIN document doc ON doc.dossier_id = d.id
+      LEFT JOIN record r ON r.document_id = doc.id AND r.signed = 1 AND r.version = (SELECT max(v.version) FROM record v WHERE v.document_id = doc.id)
     WHERE ${w.sql} GROUP BY d.id)`;
 }
 
@@ -54,8 +56,9 @@ type FigureName = DrillFigure | 'hasDueDate' | 'returnedWithDueDate';
 export function figureSql(_clock: LocalClock): Record<FigureName, string> {
   return {
     received: '1',
-    fullyDigitized: '(d.bits & 3) = 1',
-    notFullyDigitized: '(d.bits & 3) <> 1',
+    // Signed and filed: a dossier still at the desk is not digitized in full, whatever its documents hold.
+    fullyDigitized: `((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
+    notFullyDigitized: `NOT ((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
     resultsDigitized: '(d.bits & 4) <> 0',
     reused: '(d.bits & 8) <> 0',
     // From the hand-back: judged when it was recorded, against the due date and the working-day calendar.
@@ -68,7 +71,7 @@ export function figureSql(_clock: LocalClock): Record<FigureName, string> {
 }
 
 /** The dossier columns the figures read besides \`d.bits\`. */
-const FIGURE_COLUMNS = 'd.due_date, d.returned_at, d.returned_on_time';
+const FIGURE_COLUMNS = 'd.due_date, d.returned_at, d.returned_on_time, d.status';
 
 const COUNTED = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue', 'hasDueDate', 'returnedWithDueDate'] as const;
 type Counted = (typeof COUNTED)[number];

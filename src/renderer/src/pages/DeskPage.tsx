@@ -34,13 +34,13 @@ export function DeskPage({ dossierId, onClose }: { dossierId: number; onClose():
       <button type="button" className="link-button back" onClick={onClose}>
         ← {t('desk.back')}
       </button>
-      <PageImagesProvider>{desk.data ? <Desk view={desk.data} /> : <p className="empty">{t('desk.loading')}</p>}</PageImagesProvider>
+      <PageImagesProvider>{desk.data ? <Desk view={desk.data} reload={desk.reload} /> : <p className="empty">{t('desk.loading')}</p>}</PageImagesProvider>
       <ErrorNotice error={desk.error} />
     </>
   );
 }
 
-function Desk({ view }: { view: DeskView }) {
+function Desk({ view, reload }: { view: DeskView; reload(): void }) {
   const t = useT();
   const api = useEngine();
   const { dossier, documents } = view;
@@ -140,11 +140,21 @@ function Desk({ view }: { view: DeskView }) {
               syncState={doc.record ? syncStates.data?.get(doc.record.id) : undefined}
               actions={{
                 onSelect: () => setChosenDoc(doc.id),
+                onRemove: () => void action.run(() => api['document.remove']({ documentId: doc.id })),
                 onViewPage: viewPage,
                 onRotatePage: rotate,
                 onDeletePage: (pageId) => void action.run(() => api['page.delete']({ pageId })),
                 onRescanPage: (pageId, n) => void rescan(pageId, n),
-                onMovePage: (pageId, position) => void action.run(() => api['page.move']({ pageId, documentId: doc.id, position })),
+                onMovePage: (pageId, position, expectedOrder) =>
+                  void action.run(async () => {
+                    try {
+                      return await api['page.move']({ pageId, documentId: doc.id, position, expectedOrder });
+                    } catch (e) {
+                      // Moved against an order the store no longer has: show the stored one, and say why nothing moved.
+                      if (errorCode(e) === 'page.order-stale') reload();
+                      throw e;
+                    }
+                  }),
                 onSplitPage: (pageId) =>
                   void action.run(async () => {
                     const created = await api['document.create']({ dossierId: dossier.id, component: doc.component ?? undefined });
@@ -183,7 +193,7 @@ function Desk({ view }: { view: DeskView }) {
               setHighlight({ pageId: f.pageId, bbox: f.bbox });
             }}
           />
-          <FinalizePanel dossierId={dossier.id} finalized={readOnly} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} />
+          <FinalizePanel dossierId={dossier.id} finalized={readOnly} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} missingComponents={view.checklist.filter((c) => !c.filled).map((c) => c.component)} />
         </div>
       </div>
     </>

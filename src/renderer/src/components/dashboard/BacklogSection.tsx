@@ -32,7 +32,7 @@ export function BacklogSection({ backlog }: { backlog: Backlog }) {
             <FigureTile id="registered" label={t('dash.fig.registered')} definition={t('dash.def.registered')} value={totals.registered} />
             <FigureTile id="captured" label={t('dash.fig.captured')} definition={t('dash.def.captured')} value={totals.captured} />
             <FigureTile id="digitized" label={t('dash.fig.digitized')} definition={t('dash.def.digitized')} value={totals.digitized} />
-            <FigureTile id="approved" label={t('dash.fig.approved')} definition={t('dash.def.approved')} value={null} text={t('dash.notTracked')} />
+            <FigureTile id="approved" label={t('dash.fig.approved')} definition={t('dash.def.approved')} value={totals.approved} />
             <FigureTile id="signed" label={t('dash.fig.signed')} definition={t('dash.def.signed')} value={totals.signed} />
             <FigureTile id="pace" label={t('dash.fig.pace')} definition={t('dash.def.pace')} value={backlog.pace === null ? null : Math.round(backlog.pace)} />
             <FigureTile
@@ -78,7 +78,7 @@ export function BacklogSection({ backlog }: { backlog: Backlog }) {
                   <td>{n(c.registered)}</td>
                   <td>{n(c.captured)}</td>
                   <td>{n(c.digitized)}</td>
-                  <td>{t('dash.notTracked')}</td>
+                  <td>{n(c.approved)}</td>
                   <td>{n(c.signed)}</td>
                 </tr>
               ))}

@@ -12,7 +12,7 @@ export function Checklist({ items, onAdd }: { items: ChecklistItem[]; onAdd: ((c
       {items.length === 0 && <p className="empty">{t('desk.checklistEmpty')}</p>}
       <ul>
         {items.map((item) => {
-          const done = item.documentIds.length > 0;
+          const done = item.filled;
           return (
             <li key={item.component} className={done ? 'checklist-item checklist-item--done' : 'checklist-item'}>
               <span className="checklist-mark" aria-hidden="true">
@@ -21,7 +21,7 @@ export function Checklist({ items, onAdd }: { items: ChecklistItem[]; onAdd: ((c
               <span className="checklist-name">{item.component}</span>
               <span className="visually-hidden">{done ? t('desk.checklistDone') : t('desk.checklistMissing')}</span>
               {onAdd && (
-                <button type="button" className="small" onClick={() => onAdd(item.component)} aria-label={t('desk.checklistAdd', { component: item.component })}>
+                <button type="button" className="small" onClick={() => onAdd(item.component)} aria-label={t('desk.checklistAdd', { component: item.component })} title={t('desk.checklistAdd', { component: item.component })}>
                   +
                 </button>
               )}

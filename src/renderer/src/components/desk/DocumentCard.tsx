@@ -15,8 +15,11 @@ export interface DocumentCardActions {
   onRotatePage(pageId: number, rotation: number): void;
   onDeletePage(pageId: number): void;
   onRescanPage(pageId: number, n: number): void;
-  onMovePage(pageId: number, position: number): void;
+  /** `expectedOrder`: the page ids as the screen showed them when the move was asked. */
+  onMovePage(pageId: number, position: number, expectedOrder?: number[]): void;
   onSplitPage(pageId: number): void;
+  /** Removes the document (added by mistake), after the clerk confirms. */
+  onRemove(): void;
 }
 
 /**
@@ -43,12 +46,16 @@ export function DocumentCard({
 }) {
   const t = useT();
   const titleId = useId();
-  const stableActions = useStableCallbacks(actions);
   const title = doc.component ?? doc.title;
+  // A reused document's pages belong to the dossier it was digitized in: shown, never changed here.
+  const reused = doc.reusedFrom !== null;
   const ids = doc.pages.map((p) => p.id);
-  // The order a drop asked for, shown until the engine's next view of this document replaces it.
-  const [dropped, setDropped] = useState<{ from: string; order: number[] } | null>(null);
-  const order = dropped && dropped.from === ids.join() ? dropped.order : ids;
+  // The order a drop asked for, shown only until the engine's next view of this document arrives,
+  // whatever order that view has: the screen never keeps an order the store does not have.
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const [dropped, setDropped] = useState<{ from: DeskDocument; order: number[] } | null>(null);
+  const order = dropped && dropped.from === doc ? dropped.order : ids;
+  const stableActions = useStableCallbacks({ ...actions, onMovePage: (pageId: number, position: number) => actions.onMovePage(pageId, position, order) });
   const pages = order.map((id) => doc.pages.find((p) => p.id === id)!);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const numberOf = (id: UniqueIdentifier) => order.indexOf(Number(id)) + 1;
@@ -61,8 +68,8 @@ export function DocumentCard({
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const to = order.indexOf(Number(over.id));
-    setDropped({ from: ids.join(), order: arrayMove(order, order.indexOf(Number(active.id)), to) });
-    actions.onMovePage(Number(active.id), to + 1);
+    setDropped({ from: doc, order: arrayMove(order, order.indexOf(Number(active.id)), to) });
+    actions.onMovePage(Number(active.id), to + 1, order);
   };
 
   return (
@@ -72,7 +79,30 @@ export function DocumentCard({
         <button type="button" className="small" aria-pressed={selected} onClick={actions.onSelect}>
           {selected ? t('desk.selected') : t('desk.select')}
         </button>
+        {!readOnly && !confirmingRemove && (
+          <button type="button" className="small danger" onClick={() => setConfirmingRemove(true)} title={t('desk.removeDocument')}>
+            {t('desk.removeDocument')}
+          </button>
+        )}
       </div>
+      {!readOnly && confirmingRemove && (
+        <div role="alertdialog" aria-label={t('desk.removeDocumentConfirm', { n })} className="remove-document">
+          <p>{t('desk.removeDocumentConfirm', { n })}</p>
+          <button
+            type="button"
+            className="small danger"
+            onClick={() => {
+              setConfirmingRemove(false);
+              actions.onRemove();
+            }}
+          >
+            {t('desk.removeDocumentYes')}
+          </button>{' '}
+          <button type="button" className="small" onClick={() => setConfirmingRemove(false)}>
+            {t('desk.removeDocumentNo')}
+          </button>
+        </div>
+      )}
       <p className="document-meta">
         {t('desk.pagesCount', { count: doc.pages.length })}
         {doc.reusedFrom !== null && <span className="badge badge--reused">{t('desk.reusedBadge')}</span>}
@@ -84,7 +114,7 @@ export function DocumentCard({
           <SortableContext items={order} strategy={rectSortingStrategy}>
             <ol className="thumbs">
               {pages.map((page, i) => (
-                <PageThumb key={page.id} page={page} n={i + 1} count={pages.length} selected={page.id === viewedPageId} readOnly={readOnly} actions={stableActions} />
+                <PageThumb key={page.id} page={page} n={i + 1} count={pages.length} selected={page.id === viewedPageId} readOnly={readOnly || reused} actions={stableActions} />
               ))}
             </ol>
           </SortableContext>

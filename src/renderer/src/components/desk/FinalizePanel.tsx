@@ -3,6 +3,7 @@ import type { FinalizeProgress, FinalizeResult } from '../../../../shared/types'
 import { useEngine, useEngineEvent } from '../../engine/engine-context';
 import { useEngineAction } from '../../hooks/use-engine-action';
 import { useEngineQuery } from '../../hooks/use-engine-query';
+import { errorCode } from '../../engine/engine-errors';
 import { useT } from '../../i18n/i18n-context';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
@@ -13,7 +14,20 @@ import { TokenUnlockForm } from './TokenUnlockForm';
  * Signs and files the dossier. The certificate is unlocked once per session (the engine keeps it in
  * memory only); the progress is the engine's, so a window opened meanwhile shows where it stands.
  */
-export function FinalizePanel({ dossierId, finalized, engineProgress, finalizeRequest }: { dossierId: number; finalized: boolean; engineProgress: FinalizeProgress | null; finalizeRequest: number }) {
+export function FinalizePanel({
+  dossierId,
+  finalized,
+  engineProgress,
+  finalizeRequest,
+  missingComponents,
+}: {
+  dossierId: number;
+  finalized: boolean;
+  engineProgress: FinalizeProgress | null;
+  finalizeRequest: number;
+  /** The procedure's components with no document: listed, and confirmed by the clerk, before signing. */
+  missingComponents: string[];
+}) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -21,14 +35,29 @@ export function FinalizePanel({ dossierId, finalized, engineProgress, finalizeRe
   const [progress, setProgress] = useState<FinalizeProgress | null>(null);
   const [result, setResult] = useState<FinalizeResult | null>(null);
   const finalize = useEngineAction();
+  const [confirming, setConfirming] = useState(false);
+  const missingId = useId();
 
   useEngineEvent('progress', (p) => {
     if (p.task === `finalize:${dossierId}`) setProgress({ done: p.done, total: p.total });
   });
 
-  const doFinalize = async () => {
+  const doFinalize = async (confirmMissing = false) => {
     if (!signer.data?.unlocked || finalize.busy) return;
-    const r = await finalize.run(() => api['dossier.finalize']({ dossierId }));
+    if (missingComponents.length > 0 && !confirmMissing) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    const r = await finalize.run(async () => {
+      try {
+        return await api['dossier.finalize']({ dossierId, confirmMissing });
+      } catch (e) {
+        // Locked meanwhile (sign-out, screen lock, idle time): show the unlock form again.
+        if (errorCode(e) === 'signer.locked') signer.reload();
+        throw e;
+      }
+    });
     if (r) setResult(r);
     setProgress(null);
   };
@@ -48,6 +77,22 @@ export function FinalizePanel({ dossierId, finalized, engineProgress, finalizeRe
       <button type="button" className="primary" onClick={() => void doFinalize()} disabled={!signer.data?.unlocked || finalize.busy || shown !== null || finalized}>
         {t('finalize.submit')}
       </button>
+      {confirming && !finalized && (
+        <div role="alertdialog" aria-labelledby={missingId} className="missing-components">
+          <p id={missingId}>{t('finalize.missingTitle')}</p>
+          <ul>
+            {missingComponents.map((c) => (
+              <li key={c}>{t('finalize.missingItem', { component: c })}</li>
+            ))}
+          </ul>
+          <button type="button" className="primary" onClick={() => void doFinalize(true)} disabled={finalize.busy}>
+            {t('finalize.confirmMissing')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('finalize.cancelMissing')}
+          </button>
+        </div>
+      )}
       {shown && (
         <div role="status">
           <p>{t('finalize.progress', { done: shown.done, total: shown.total })}</p>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { PageSummary } from '../../../../shared/types';
@@ -47,6 +47,8 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
         onSplit: count > 1 ? () => actions.onSplitPage(page.id) : undefined,
       };
   const onView = () => actions.onViewPage(page.id);
+  // ✕ asks first: a page deleted by a slip of the mouse would otherwise be gone with its scan.
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   // Before clean-up there is no thumbnail yet, only the whole captured image: not worth sending for a 200 px square.
   const image = usePageImage(page.id, 'thumbnail', pageImageVersion(page), page.state !== 'captured');
   const flags = page.flags.filter((f) => f !== 'unreadable');
@@ -59,7 +61,7 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
       className={`page-thumb page-thumb--${page.state}${selected ? ' page-thumb--selected' : ''}${sortable.isDragging ? ' page-thumb--dragging' : ''}`}
       data-page-id={page.id}
     >
-      <button type="button" className="thumb-image" onClick={onView} aria-label={t('page.view', { n })} aria-pressed={selected}>
+      <button type="button" className="thumb-image" onClick={onView} aria-label={t('page.view', { n })} title={t('page.view', { n })} aria-pressed={selected}>
         {image.data ? <img src={image.data} alt="" /> : <span className="thumb-placeholder" />}
       </button>
       <div className="thumb-meta">
@@ -80,34 +82,52 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
       )}
       {edits && (
         <div className="thumb-actions">
-          <button type="button" className="small drag-handle" ref={sortable.setActivatorNodeRef} {...sortable.attributes} {...sortable.listeners} aria-label={t('page.drag', { n })}>
+          <button type="button" className="small drag-handle" ref={sortable.setActivatorNodeRef} {...sortable.attributes} {...sortable.listeners} aria-label={t('page.drag', { n })} title={t('page.drag', { n })}>
             ⠿
           </button>
-          <button type="button" className="small" onClick={edits.onRotate} aria-label={t('page.rotate', { n })} disabled={page.state === 'captured' || page.state === 'failed'}>
+          <button type="button" className="small" onClick={edits.onRotate} aria-label={t('page.rotate', { n })} title={t('page.rotate', { n })} disabled={page.state === 'captured' || page.state === 'failed'}>
             ⟳
           </button>
           {edits.onMoveUp && (
-            <button type="button" className="small" onClick={edits.onMoveUp} aria-label={t('page.moveUp', { n })}>
+            <button type="button" className="small" onClick={edits.onMoveUp} aria-label={t('page.moveUp', { n })} title={t('page.moveUp', { n })}>
               ↑
             </button>
           )}
           {edits.onMoveDown && (
-            <button type="button" className="small" onClick={edits.onMoveDown} aria-label={t('page.moveDown', { n })}>
+            <button type="button" className="small" onClick={edits.onMoveDown} aria-label={t('page.moveDown', { n })} title={t('page.moveDown', { n })}>
               ↓
             </button>
           )}
           {edits.onSplit && (
-            <button type="button" className="small" onClick={edits.onSplit} aria-label={t('page.split', { n })}>
+            <button type="button" className="small" onClick={edits.onSplit} aria-label={t('page.split', { n })} title={t('page.split', { n })}>
               ✂
             </button>
           )}
           {needsRescan(page, flags) && (
-            <button type="button" className="small" onClick={edits.onRescan} aria-label={t('page.rescan', { n })} title={t('page.rescanHint')}>
-              ⎘
+            <button type="button" className="small" onClick={edits.onRescan} aria-label={t('page.rescan', { n })} title={`${t('page.rescan', { n })}: ${t('page.rescanHint')}`}>
+              ↺
             </button>
           )}
-          <button type="button" className="small danger" onClick={edits.onDelete} aria-label={t('page.delete', { n })}>
+          <button type="button" className="small danger" onClick={() => setConfirmingDelete(true)} aria-label={t('page.delete', { n })} title={t('page.delete', { n })} aria-expanded={confirmingDelete}>
             ✕
+          </button>
+        </div>
+      )}
+      {edits && confirmingDelete && (
+        <div role="alertdialog" aria-label={t('page.deleteConfirm', { n })} className="page-delete-confirm">
+          <p>{t('page.deleteConfirm', { n })}</p>
+          <button
+            type="button"
+            className="small danger"
+            onClick={() => {
+              setConfirmingDelete(false);
+              edits.onDelete();
+            }}
+          >
+            {t('page.deleteYes')}
+          </button>{' '}
+          <button type="button" className="small" onClick={() => setConfirmingDelete(false)}>
+            {t('page.deleteNo')}
           </button>
         </div>
       )}
