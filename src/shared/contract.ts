@@ -84,6 +84,12 @@ export const DocumentImportFilesInput = z.object({
   documentId: z.number().int().positive(),
   paths: z.array(z.string().min(1).max(4096)).min(1, PROBLEM.required).max(10_000),
 });
+/** One file picked or dropped in the renderer, its bytes in base64 (at most 11 MB decoded, under the transport's message limit). */
+export const DocumentUploadFileInput = z.object({
+  documentId: z.number().int().positive(),
+  name: z.string().trim().min(1, PROBLEM.required).max(500, PROBLEM.tooLong),
+  dataBase64: z.string().min(1, PROBLEM.required).max(15_000_000, PROBLEM.tooLong),
+});
 /** `preview` is screen-size (PAGE_PREVIEW_WIDTH, for the viewer's lower zooms), `full` the cleaned page itself. */
 export const PageImageInput = z.object({ id: z.number().int().positive(), size: z.enum(['thumbnail', 'preview', 'full']).default('thumbnail') });
 
@@ -175,6 +181,7 @@ export const contract = {
   'document.create': method<typeof DocumentCreateInput, { id: number }>(DocumentCreateInput),
   'document.list': method<typeof DossierIdInput, DocumentSummary[]>(DossierIdInput),
   'document.importFiles': method<typeof DocumentImportFilesInput, AddPagesResult>(DocumentImportFilesInput),
+  'document.uploadFile': method<typeof DocumentUploadFileInput, AddPagesResult>(DocumentUploadFileInput),
   'page.addImage': method<typeof PageAddImageInput, AddPagesResult>(PageAddImageInput),
   'page.image': method<typeof PageImageInput, { dataUrl: string }>(PageImageInput),
   'dossier.desk': method<typeof IdInput, DeskView>(IdInput),

@@ -3,10 +3,12 @@ import type { DocumentSummary } from '../../shared/types';
 import { editableDossier } from '../desk/dossier-lock';
 import { previewOfStoredImage } from '../imaging/preview-stage';
 import { addCapturedPages, DocumentNotFoundError } from '../intake/page-intake';
+import { pagesOfUploadedFile } from '../intake/read-files';
+import { unquotePath } from '../../shared/file-paths';
 import { NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
 
-type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list' | 'document.importFiles' | 'page.addImage' | 'page.image'>;
+type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list' | 'document.importFiles' | 'document.uploadFile' | 'page.addImage' | 'page.image'>;
 
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   const { store, audit, events } = ctx;
@@ -58,9 +60,17 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
     'document.importFiles': async ({ documentId, paths }) => {
       const dossierId = dossierOfDocument(documentId);
       const task = `import:${documentId}:${Date.now()}`;
-      const result = await addCapturedPages(store, documentId, ctx.readFiles(paths), (done) =>
+      const result = await addCapturedPages(store, documentId, ctx.readFiles(paths.map(unquotePath)), (done) =>
         events.emit('progress', { task, label: 'import', done, total: 0 }),
       );
+      audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
+      events.emit('dossier.changed', { id: dossierId });
+      return result;
+    },
+
+    'document.uploadFile': async ({ documentId, name, dataBase64 }) => {
+      const dossierId = dossierOfDocument(documentId);
+      const result = await addCapturedPages(store, documentId, pagesOfUploadedFile(name, Buffer.from(dataBase64, 'base64')));
       audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
       events.emit('dossier.changed', { id: dossierId });
       return result;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DeskView } from '../../../shared/types';
 import { CameraCapture } from '../components/desk/CameraCapture';
 import { Checklist } from '../components/desk/Checklist';
@@ -21,6 +21,8 @@ import { PageImagesProvider } from '../hooks/page-images';
 import { useDeskShortcuts } from '../hooks/use-desk-shortcuts';
 import { useRecordSyncStates } from '../hooks/use-sync-status';
 import { useEngineAction } from '../hooks/use-engine-action';
+import { useDocumentFileDrop } from '../hooks/use-document-file-drop';
+import { usePageImport } from '../hooks/use-page-import';
 import { useT } from '../i18n/i18n-context';
 import { statusLabel } from '../i18n/status-labels';
 
@@ -50,9 +52,12 @@ function Desk({ view }: { view: DeskView }) {
   const [finalizeRequest, setFinalizeRequest] = useState(0);
   const [replacing, setReplacing] = useState<PageToReplace | null>(null);
   const action = useEngineAction();
+  const imports = usePageImport();
+  const documentColumn = useRef<HTMLDivElement>(null);
   // Signed and filed: shown read-only until the clerk reopens it.
   const readOnly = dossier.status === 'finalized' || dossier.status === 'synced';
   const syncStates = useRecordSyncStates(dossier.id);
+  useDocumentFileDrop(documentColumn, !readOnly, (documentId, files) => void imports.importFiles(documentId, files));
 
   const selectedDoc = documents.find((d) => d.id === chosenDoc) ?? documents.find((d) => d.pages.some((p) => p.id === viewedPageId)) ?? documents[0] ?? null;
   const allPages = documents.flatMap((d) => d.pages.map((p, i) => ({ page: p, n: i + 1, documentId: d.id })));
@@ -107,7 +112,7 @@ function Desk({ view }: { view: DeskView }) {
         {t('shortcuts.list')}
       </p>
       <div className="desk-layout">
-        <div className="desk-column">
+        <div className="desk-column" ref={documentColumn}>
           <ReuseOffers dossierId={dossier.id} />
           {readOnly && <ReopenDossier dossierId={dossier.id} />}
           <Checklist items={view.checklist} onAdd={readOnly ? null : (c) => void addDocument(c)} />
@@ -155,7 +160,7 @@ function Desk({ view }: { view: DeskView }) {
                   </button>
                 </Notice>
               )}
-              <ImportFiles documentId={selectedDoc?.id ?? null} replacing={replacing} onReplaced={() => setReplacing(null)} />
+              <ImportFiles documentId={selectedDoc?.id ?? null} imports={imports} replacing={replacing} onReplaced={() => setReplacing(null)} />
               <ScanPanel documentId={selectedDoc?.id ?? null} scanRequest={scanRequest} />
               <CameraCapture documentId={selectedDoc?.id ?? null} replacing={replacing} onReplaced={() => setReplacing(null)} />
             </section>
