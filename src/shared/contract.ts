@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { checkCccd } from './cccd';
-import { isIsoDate } from './dates';
+import { isIsoDate, parseDayMonthYear } from './dates';
 import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
 import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanResult, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
@@ -31,7 +31,13 @@ export const PROBLEM = {
 } as const;
 
 const requiredText = (max: number) => z.string().trim().min(1, PROBLEM.required).max(max, PROBLEM.tooLong);
-const isoDate = z.string().trim().min(1, PROBLEM.required).refine(isIsoDate, PROBLEM.date);
+/** A date as ISO; 30/11/2024, 30-11-2024 and 30.11.2024 are taken as the same day. */
+const isoDate = z
+  .string()
+  .trim()
+  .min(1, PROBLEM.required)
+  .transform((v) => parseDayMonthYear(v) ?? v)
+  .refine(isIsoDate, PROBLEM.date);
 const cccd = z
   .string()
   .trim()

@@ -109,7 +109,7 @@ describe('intake in the browser', () => {
     await field(vi['form.applicantName']).fill(applicant.name);
     await field(vi['form.applicantCccd']).fill(applicant.cccd);
     await optionalField(vi['form.applicantPhone']).fill(applicant.phone);
-    expect(await field(vi['form.receivedDate']).inputValue()).toBe(todayIso);
+    expect(await field(vi['form.receivedDate']).inputValue()).toBe(viDate(todayIso));
     await submit().click();
 
     await main().getByText(vi['form.created'].replace('{code}', expectedCode)).waitFor();
