@@ -87,9 +87,11 @@ export const en: Catalog = {
 
   'search.title': 'Full-text search',
   'search.label': 'Search for',
-  'search.placeholder': 'Name, CCCD, dossier code, document text… (accents optional)',
+  'search.placeholder': 'Name, CCCD (or its first 7 digits), dossier code, document text… (accents optional)',
   'search.submit': 'Search',
   'search.searching': 'Searching…',
+  'search.openDossier': 'Open dossier {code}',
+  'search.openAtPage': 'Open dossier {code} at this page',
   'search.results': 'Results',
   'search.count': '{count} results found.',
   'search.countOne': '1 result found.',

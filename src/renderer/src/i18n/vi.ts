@@ -85,9 +85,11 @@ export const vi = {
 
   'search.title': 'Tìm kiếm toàn văn',
   'search.label': 'Từ khóa',
-  'search.placeholder': 'Tên, số CCCD, mã hồ sơ, nội dung văn bản… (gõ không dấu cũng được)',
+  'search.placeholder': 'Tên, số CCCD (hoặc 7 số đầu), mã hồ sơ, nội dung văn bản… (gõ không dấu cũng được)',
   'search.submit': 'Tìm',
   'search.searching': 'Đang tìm…',
+  'search.openDossier': 'Mở hồ sơ {code}',
+  'search.openAtPage': 'Mở hồ sơ {code} tại trang này',
   'search.results': 'Kết quả',
   'search.count': 'Tìm thấy {count} kết quả.',
   'search.countOne': 'Tìm thấy 1 kết quả.',

@@ -27,7 +27,7 @@ import { useT } from '../i18n/i18n-context';
 import { statusLabel } from '../i18n/status-labels';
 
 /** The clerk's desk for one dossier: checklist, documents and their pages, capture, viewer, fields, signing. */
-export function DeskPage({ dossierId, onClose }: { dossierId: number; onClose(): void }) {
+export function DeskPage({ dossierId, initialPageId = null, onClose }: { dossierId: number; initialPageId?: number | null; onClose(): void }) {
   const t = useT();
   const desk = useDesk(dossierId);
   return (
@@ -35,18 +35,18 @@ export function DeskPage({ dossierId, onClose }: { dossierId: number; onClose():
       <button type="button" className="link-button back" onClick={onClose}>
         ← {t('desk.back')}
       </button>
-      <PageImagesProvider>{desk.data ? <Desk view={desk.data} /> : <p className="empty">{t('desk.loading')}</p>}</PageImagesProvider>
+      <PageImagesProvider>{desk.data ? <Desk view={desk.data} initialPageId={initialPageId} /> : <p className="empty">{t('desk.loading')}</p>}</PageImagesProvider>
       <ErrorNotice error={desk.error} />
     </>
   );
 }
 
-function Desk({ view }: { view: DeskView }) {
+function Desk({ view, initialPageId }: { view: DeskView; initialPageId: number | null }) {
   const t = useT();
   const api = useEngine();
   const { dossier, documents } = view;
   const [chosenDoc, setChosenDoc] = useState<number | null>(null);
-  const [viewedPageId, setViewedPageId] = useState<number | null>(null);
+  const [viewedPageId, setViewedPageId] = useState<number | null>(initialPageId);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [scanRequest, setScanRequest] = useState(0);
   const [finalizeRequest, setFinalizeRequest] = useState(0);
