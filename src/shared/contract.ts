@@ -66,6 +66,8 @@ export const DossierCreateInput = z
 
 export const DossierListInput = z.object({
   query: z.string().max(200).optional(),
+  /** Only dossiers taken in at the desk, or only those digitized from the archive; both when absent. */
+  kind: z.enum(['intake', 'archive']).optional(),
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).default(0),
 });

@@ -50,10 +50,12 @@ describe('dates are shown and typed as dd/mm/yyyy, whatever the browser’s loca
     await field(`${vi['form.dueDate']} ${vi['form.optional']}`).fill('30.12.2026');
     await page.screenshot({ path: `${SHOTS}/intake-dates.png` });
     await main().getByRole('button', { name: vi['form.submit'], exact: true }).click();
-    await main().locator('.notice--success').waitFor();
+    await expect.poll(async () => (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).total).toBe(1);
     const dossier = (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).items[0]!;
     expect([dossier.receivedDate, dossier.dueDate]).toEqual(['2026-12-01', '2026-12-30']);
     code = dossier.code;
+    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main().getByRole('button', { name: vi['desk.back'] }).click();
     const row = main().locator('.dossier-table tbody tr').filter({ hasText: code });
     expect((await row.locator('td.date').allTextContents()).map((s) => s.trim())).toEqual(['01/12/2026', '30/12/2026']);
   });

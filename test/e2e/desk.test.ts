@@ -44,9 +44,9 @@ describe('the clerk’s desk in the browser', () => {
     await main().getByLabel(vi['form.applicantName'], { exact: true }).fill(applicant.name);
     await main().getByLabel(vi['form.applicantCccd'], { exact: true }).fill(applicant.cccd);
     await main().getByRole('button', { name: vi['form.submit'], exact: true }).click();
-    await main().locator('.notice--success').waitFor();
+    const desk = main().getByRole('heading', { level: 1, name: new RegExp(`^${fill(vi['desk.title'], { code: '' })}`) });
+    await desk.waitFor();
     const newest = (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).items[0]!;
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: newest.code }) }).click();
     await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: newest.code }) }).waitFor();
     return newest.id;
   }

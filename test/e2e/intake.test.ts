@@ -112,7 +112,9 @@ describe('intake in the browser', () => {
     expect(await field(vi['form.receivedDate']).inputValue()).toBe(viDate(todayIso));
     await submit().click();
 
-    await main().getByText(vi['form.created'].replace('{code}', expectedCode)).waitFor();
+    // The desk of the new dossier opens at once; back to the list.
+    await main().getByRole('heading', { level: 1, name: vi['desk.title'].replace('{code}', expectedCode) }).waitFor();
+    await main().getByRole('button', { name: vi['desk.back'], exact: false }).click();
     const row = listRows().filter({ hasText: expectedCode });
     await row.waitFor();
     const cells = (await row.locator('th, td').allTextContents()).map((s) => s.trim());
