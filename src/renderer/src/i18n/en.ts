@@ -582,7 +582,7 @@ export const en: Catalog = {
   'audit.to': 'To',
   'audit.actor': 'User',
   'audit.action': 'Action',
-  'audit.actionHint': 'For example dossier.create, or auth. for every sign-in event.',
+  'audit.actionHint': 'Found anywhere in the action, e.g. dossier.create, auth. (every sign-in event) or create (every creation).',
   'audit.apply': 'Filter',
   'audit.export': 'Export CSV',
   'audit.exported': 'Exported {rows} events to a CSV file.',

@@ -580,7 +580,7 @@ export const vi = {
   'audit.to': 'Đến ngày',
   'audit.actor': 'Người thực hiện',
   'audit.action': 'Thao tác',
-  'audit.actionHint': 'Ví dụ: dossier.create, hoặc auth. cho mọi sự kiện đăng nhập.',
+  'audit.actionHint': 'Tìm trong tên thao tác, ví dụ: dossier.create, auth. (mọi sự kiện đăng nhập) hoặc create (mọi thao tác tạo mới).',
   'audit.apply': 'Lọc',
   'audit.export': 'Xuất CSV',
   'audit.exported': 'Đã xuất {rows} sự kiện ra tệp CSV.',
