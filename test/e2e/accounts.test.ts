@@ -129,9 +129,12 @@ describe('accounts in the browser: first start, sign-in, idle lock, menus per ro
     await page.screenshot({ path: `${SHOTS}/accounts-locked.png`, fullPage: true });
     expect(app.engine.store.audit.last()).toMatchObject({ action: 'auth.lock', actor: CLERK.username });
 
+    // Only the password is asked here, so only the password is said to be wrong.
     await field(vi['auth.password']).fill('sai rồi');
     await button(vi['auth.lock.submit']).click();
-    await main().getByRole('alert').getByText(vi['error.auth.invalid-credentials']).waitFor();
+    await main().getByRole('alert').getByText(vi['auth.lock.wrongPassword']).waitFor();
+    expect(await main().getByRole('alert').textContent()).not.toContain(vi['auth.username']);
+    expect(await main().textContent()).not.toContain('không thao tác');
     await field(vi['auth.password']).fill(CLERK.password);
     await button(vi['auth.lock.submit']).click();
     await nav().waitFor();
