@@ -107,14 +107,16 @@ describe('the clerk’s desk in the browser', () => {
     // The thumbnail stands in at once; the screen-size preview takes its place, and zoomed in (75 %) the cleaned page itself.
     const shown = () => viewed.evaluate((img) => [(img as HTMLImageElement).dataset.quality, (img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0]);
     await expect.poll(shown).toEqual(['preview', PAGE_PREVIEW_WIDTH]);
-    const zoom = async (button: 'viewer.zoomIn' | 'viewer.zoomOut') => {
-      for (let i = 0; i < 3; i++) await main().getByRole('button', { name: vi[button] }).click();
+    // The viewer opens fitted to its width; zoom in step by step to 75 %, then out again to 25 %.
+    const zoomTo = async (button: 'viewer.zoomIn' | 'viewer.zoomOut', value: number) => {
+      const label = main().getByText(fill(vi['viewer.zoom'], { value }));
+      for (let i = 0; i < 8 && (await label.count()) === 0; i++) await main().getByRole('button', { name: vi[button] }).click();
     };
-    await zoom('viewer.zoomIn');
+    await zoomTo('viewer.zoomIn', 75);
     await main().getByText(fill(vi['viewer.zoom'], { value: 75 })).waitFor();
     const pageWidth = app.engine.store.pages.get(Number(await thumbs(1).first().getAttribute('data-page-id')))!.width;
     await expect.poll(shown).toEqual(['full', pageWidth]);
-    await zoom('viewer.zoomOut');
+    await zoomTo('viewer.zoomOut', 25);
     await expect.poll(shown).toEqual(['preview', PAGE_PREVIEW_WIDTH]);
     await main().getByLabel(vi['viewer.words']).check();
     await expect.poll(() => main().locator('.ocr-word').count()).toBeGreaterThan(50);

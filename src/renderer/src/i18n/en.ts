@@ -412,6 +412,8 @@ export const en: Catalog = {
   'viewer.empty': 'Choose a page to view.',
   'viewer.zoomIn': 'Zoom in',
   'viewer.zoomOut': 'Zoom out',
+  'viewer.fitWidth': 'Fit width',
+  'viewer.fitPage': 'Fit page',
   'viewer.zoom': 'Zoom {value}%',
   'viewer.words': 'Show recognised words',
   'viewer.lowConfidence': 'Words in red: low confidence',

@@ -410,6 +410,8 @@ export const vi = {
   'viewer.empty': 'Chọn một trang để xem.',
   'viewer.zoomIn': 'Phóng to',
   'viewer.zoomOut': 'Thu nhỏ',
+  'viewer.fitWidth': 'Vừa chiều rộng',
+  'viewer.fitPage': 'Vừa trang',
   'viewer.zoom': 'Thu phóng {value}%',
   'viewer.words': 'Hiện chữ nhận dạng',
   'viewer.lowConfidence': 'Chữ tô đỏ: độ tin cậy thấp',
