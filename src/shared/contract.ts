@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { checkCccd } from './cccd';
-import { isIsoDate } from './dates';
+import { isIsoDate, parseDayMonthYear } from './dates';
 import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
 import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanResult, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
@@ -32,7 +32,13 @@ export const PROBLEM = {
 } as const;
 
 const requiredText = (max: number) => z.string().trim().min(1, PROBLEM.required).max(max, PROBLEM.tooLong);
-const isoDate = z.string().trim().min(1, PROBLEM.required).refine(isIsoDate, PROBLEM.date);
+/** A date as ISO; 30/11/2024, 30-11-2024 and 30.11.2024 are taken as the same day. */
+const isoDate = z
+  .string()
+  .trim()
+  .min(1, PROBLEM.required)
+  .transform((v) => parseDayMonthYear(v) ?? v)
+  .refine(isIsoDate, PROBLEM.date);
 const cccd = z
   .string()
   .trim()
@@ -61,6 +67,8 @@ export const DossierCreateInput = z
 
 export const DossierListInput = z.object({
   query: z.string().max(200).optional(),
+  /** Only dossiers taken in at the desk, or only those digitized from the archive; both when absent. */
+  kind: z.enum(['intake', 'archive']).optional(),
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).default(0),
 });
@@ -84,6 +92,12 @@ export const PageAddImageInput = z.object({
 export const DocumentImportFilesInput = z.object({
   documentId: z.number().int().positive(),
   paths: z.array(z.string().min(1).max(4096)).min(1, PROBLEM.required).max(10_000),
+});
+/** One file picked or dropped in the renderer, its bytes in base64 (at most 11 MB decoded, under the transport's message limit). */
+export const DocumentUploadFileInput = z.object({
+  documentId: z.number().int().positive(),
+  name: z.string().trim().min(1, PROBLEM.required).max(500, PROBLEM.tooLong),
+  dataBase64: z.string().min(1, PROBLEM.required).max(15_000_000, PROBLEM.tooLong),
 });
 /** `preview` is screen-size (PAGE_PREVIEW_WIDTH, for the viewer's lower zooms), `full` the cleaned page itself. */
 export const PageImageInput = z.object({ id: z.number().int().positive(), size: z.enum(['thumbnail', 'preview', 'full']).default('thumbnail') });
@@ -184,6 +198,7 @@ export const contract = {
   'document.create': method<typeof DocumentCreateInput, { id: number }>(DocumentCreateInput),
   'document.list': method<typeof DossierIdInput, DocumentSummary[]>(DossierIdInput),
   'document.importFiles': method<typeof DocumentImportFilesInput, AddPagesResult>(DocumentImportFilesInput),
+  'document.uploadFile': method<typeof DocumentUploadFileInput, AddPagesResult>(DocumentUploadFileInput),
   'page.addImage': method<typeof PageAddImageInput, AddPagesResult>(PageAddImageInput),
   'page.image': method<typeof PageImageInput, { dataUrl: string }>(PageImageInput),
   'dossier.desk': method<typeof IdInput, DeskView>(IdInput),

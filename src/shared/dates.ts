@@ -23,3 +23,23 @@ export function addWorkingDays(isoDate: string, days: number): string {
   }
   return date;
 }
+
+/**
+ * A calendar date as a person types it, as ISO: day first, with `/`, `-` or `.` between the parts
+ * (30/11/2024, 30-11-2024, 30.11.2024, 1/2/2024), or already ISO (2024-11-30). Null when it is
+ * not a real day.
+ */
+export function parseDayMonthYear(text: string): string | null {
+  const value = text.trim();
+  if (isIsoDate(value)) return value;
+  const m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(value);
+  if (!m) return null;
+  const iso = `${m[4]}-${m[3]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** An ISO date as dd/mm/yyyy, the order used on every screen; anything else is returned as it is. */
+export function formatDayMonthYear(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

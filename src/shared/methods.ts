@@ -12,6 +12,7 @@ export const METHOD_NAMES = [
   'document.create',
   'document.list',
   'document.importFiles',
+  'document.uploadFile',
   'page.addImage',
   'page.image',
   'dossier.desk',

@@ -45,6 +45,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'document.create': DIGITIZE,
   'document.list': DIGITIZE,
   'document.importFiles': DIGITIZE,
+  'document.uploadFile': DIGITIZE,
   'page.addImage': DIGITIZE,
   'page.image': DIGITIZE,
   'dossier.desk': DIGITIZE,

@@ -72,6 +72,12 @@ describe('audit events and recorded deletion', () => {
     expect(onThe25th.items.map((e) => e.action)).toEqual(['dossier.create']);
     expect((await as.supervisor.call('audit.list', { to: '2026-11-24' })).total).toBe(events().length - 1);
 
+    // The action filter finds its text anywhere in the action, not only at its start.
+    const creations = await as.supervisor.call('audit.list', { action: 'create' });
+    expect(creations.items.every((e) => e.action.includes('create'))).toBe(true);
+    expect(creations.items.map((e) => e.action)).toEqual(expect.arrayContaining(['user.create', 'dossier.create']));
+    expect(creations.total).toBe(events().filter((e) => e.action.includes('create')).length);
+
     const authEvents = await as.supervisor.call('audit.list', { action: 'auth.' });
     expect(authEvents.items.every((e) => e.action.startsWith('auth.'))).toBe(true);
     expect(authEvents.total).toBeGreaterThanOrEqual(ROLES.length + 3);
@@ -109,6 +115,13 @@ describe('audit events and recorded deletion', () => {
     const exported = await as.supervisor.call('audit.export', { action: 'field.correct' });
     expect(exported.csv).not.toContain('0740935136');
     expect(exported.rows).toBe(1);
+  });
+
+  it('masks a CCCD beside a SHA-256, and leaves the digest whole', async () => {
+    const sha256 = '9f2c4a1b074093513649e5d0c3b2a1f0123456789012fedcba9876543210abcd';
+    engine.audit.append({ actor: 'clerk1', action: 'page.import-hash', subject: '1', details: { sha256, note: 'CCCD 074093513649' } });
+    const listed = await as.supervisor.call('audit.list', { action: 'page.import-hash' });
+    expect(listed.items[0]!.details).toEqual({ sha256, note: 'CCCD ••••••••••••' });
   });
 
   it('deletes a dossier only for an administrator, with a reason, recorded and never silent', async () => {

@@ -69,8 +69,17 @@ describe('accounts in the browser: first start, sign-in, idle lock, menus per ro
     await field(vi['users.role']).selectOption('clerk');
     await field(vi['auth.password']).fill(CLERK.password);
     await button(vi['users.create']).click();
-    await main().getByText(vi['users.created'].replace('{name}', CLERK.name)).waitFor();
+    // The result shows in the form's own card, beside its button, not at the top of the page.
+    const newUserCard = main().locator('section.card').filter({ has: page.getByRole('heading', { name: vi['users.new'] }) });
+    await newUserCard.getByText(vi['users.created'].replace('{name}', CLERK.name)).waitFor();
     await main().locator('.users-table tbody tr').filter({ hasText: CLERK.username }).waitFor();
+    const gap = await page.evaluate((label) => {
+      const notice = document.querySelector('.form-outcome .notice')!.getBoundingClientRect();
+      const submit = [...document.querySelectorAll('button[type=submit]')].find((b) => b.textContent?.trim() === label)!.getBoundingClientRect();
+      return notice.top - submit.bottom;
+    }, vi['users.create']);
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(60);
     expect(app.engine.accounts.byUsername(CLERK.username)?.role).toBe('clerk');
     await page.screenshot({ path: `${SHOTS}/accounts-users.png`, fullPage: true });
   });
@@ -129,9 +138,12 @@ describe('accounts in the browser: first start, sign-in, idle lock, menus per ro
     await page.screenshot({ path: `${SHOTS}/accounts-locked.png`, fullPage: true });
     expect(app.engine.store.audit.last()).toMatchObject({ action: 'auth.lock', actor: CLERK.username });
 
+    // Only the password is asked here, so only the password is said to be wrong.
     await field(vi['auth.password']).fill('sai rồi');
     await button(vi['auth.lock.submit']).click();
-    await main().getByRole('alert').getByText(vi['error.auth.invalid-credentials']).waitFor();
+    await main().getByRole('alert').getByText(vi['auth.lock.wrongPassword']).waitFor();
+    expect(await main().getByRole('alert').textContent()).not.toContain(vi['auth.username']);
+    expect(await main().textContent()).not.toContain('không thao tác');
     await field(vi['auth.password']).fill(CLERK.password);
     await button(vi['auth.lock.submit']).click();
     await nav().waitFor();

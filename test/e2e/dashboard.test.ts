@@ -76,6 +76,10 @@ describe('the progress dashboard in the browser', () => {
     await main().getByText(vi['dash.notice.no-register']).waitFor();
     expect((await tile('received').locator('.figure-value').textContent())?.trim()).toBe(vi['dash.noData']);
     expect(await tile('received').locator('.figure-definition').textContent()).toBe(vi['dash.def.received']);
+    // The number stands out; its definition is small print under it.
+    const fontSize = (selector: string) => tile('received').locator(selector).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await fontSize('.figure-definition')).toBeLessThan(await fontSize('.figure-value'));
+    expect(await fontSize('.figure-definition')).toBeLessThan(16);
     await main().getByText(vi['dash.province.none']).waitFor();
   });
 

@@ -44,9 +44,9 @@ describe('the clerk’s desk in the browser', () => {
     await main().getByLabel(vi['form.applicantName'], { exact: true }).fill(applicant.name);
     await main().getByLabel(vi['form.applicantCccd'], { exact: true }).fill(applicant.cccd);
     await main().getByRole('button', { name: vi['form.submit'], exact: true }).click();
-    await main().locator('.notice--success').waitFor();
+    const desk = main().getByRole('heading', { level: 1, name: new RegExp(`^${fill(vi['desk.title'], { code: '' })}`) });
+    await desk.waitFor();
     const newest = (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).items[0]!;
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: newest.code }) }).click();
     await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: newest.code }) }).waitFor();
     return newest.id;
   }
@@ -108,14 +108,16 @@ describe('the clerk’s desk in the browser', () => {
     // The thumbnail stands in at once; the screen-size preview takes its place, and zoomed in (75 %) the cleaned page itself.
     const shown = () => viewed.evaluate((img) => [(img as HTMLImageElement).dataset.quality, (img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0]);
     await expect.poll(shown).toEqual(['preview', PAGE_PREVIEW_WIDTH]);
-    const zoom = async (button: 'viewer.zoomIn' | 'viewer.zoomOut') => {
-      for (let i = 0; i < 3; i++) await main().getByRole('button', { name: vi[button] }).click();
+    // The viewer opens fitted to its width; zoom in step by step to 75 %, then out again to 25 %.
+    const zoomTo = async (button: 'viewer.zoomIn' | 'viewer.zoomOut', value: number) => {
+      const label = main().getByText(fill(vi['viewer.zoom'], { value }));
+      for (let i = 0; i < 8 && (await label.count()) === 0; i++) await main().getByRole('button', { name: vi[button] }).click();
     };
-    await zoom('viewer.zoomIn');
+    await zoomTo('viewer.zoomIn', 75);
     await main().getByText(fill(vi['viewer.zoom'], { value: 75 })).waitFor();
     const pageWidth = app.engine.store.pages.get(Number(await thumbs(1).first().getAttribute('data-page-id')))!.width;
     await expect.poll(shown).toEqual(['full', pageWidth]);
-    await zoom('viewer.zoomOut');
+    await zoomTo('viewer.zoomOut', 25);
     await expect.poll(shown).toEqual(['preview', PAGE_PREVIEW_WIDTH]);
     await main().getByLabel(vi['viewer.words']).check();
     await expect.poll(() => main().locator('.ocr-word').count()).toBeGreaterThan(50);
@@ -226,7 +228,8 @@ describe('the clerk’s desk in the browser', () => {
     const before = await thumbs(2).count();
     await main().getByLabel(vi['import.paths']).fill(garbage);
     await main().getByRole('button', { name: vi['import.submit'] }).click();
-    await main().getByText(fill(vi['import.errors'], { count: 1, files: garbage })).waitFor();
+    await main().getByText(fill(vi['import.errors'], { count: 1 })).waitFor();
+    await main().locator('.import-failures li').filter({ hasText: `${garbage}: ${vi['error.import.unsupported-format']}` }).waitFor();
     expect(await thumbs(2).count()).toBe(before);
   });
 

@@ -109,10 +109,12 @@ describe('intake in the browser', () => {
     await field(vi['form.applicantName']).fill(applicant.name);
     await field(vi['form.applicantCccd']).fill(applicant.cccd);
     await optionalField(vi['form.applicantPhone']).fill(applicant.phone);
-    expect(await field(vi['form.receivedDate']).inputValue()).toBe(todayIso);
+    expect(await field(vi['form.receivedDate']).inputValue()).toBe(viDate(todayIso));
     await submit().click();
 
-    await main().getByText(vi['form.created'].replace('{code}', expectedCode)).waitFor();
+    // The desk of the new dossier opens at once; back to the list.
+    await main().getByRole('heading', { level: 1, name: vi['desk.title'].replace('{code}', expectedCode) }).waitFor();
+    await main().getByRole('button', { name: vi['desk.back'], exact: false }).click();
     const row = listRows().filter({ hasText: expectedCode });
     await row.waitFor();
     const cells = (await row.locator('th, td').allTextContents()).map((s) => s.trim());

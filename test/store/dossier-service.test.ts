@@ -55,7 +55,7 @@ describe('dossiers through the engine edge', () => {
   it('rejects bad input naming each field, and changes nothing', async () => {
     const before = (await engine.handlers['status.get']({})).dossiers;
     const auditBefore = engine.store.audit.count();
-    const r = await call('dossier.create', { ...valid, applicantCccd: '07409351364', applicantName: '  ', receivedDate: '05/03/2021' });
+    const r = await call('dossier.create', { ...valid, applicantCccd: '07409351364', applicantName: '  ', receivedDate: '31/02/2021' });
     expect(errorOf(r)?.code).toBe('input.invalid');
     const issues = errorOf(r)?.details?.issues as { field: string; problem: string }[];
     expect(issues).toEqual(

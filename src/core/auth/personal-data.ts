@@ -13,8 +13,11 @@ export function redactAuditDetails(action: string, details: Record<string, unkno
 type Redactions = { [K in MethodName]?: (result: MethodResult<K>) => MethodResult<K> };
 
 const withoutApplicant = <D extends Dossier>(d: D): D => ({ ...d, applicantName: null, applicantCccd: null, applicantPhone: null, applicantAddress: null });
-/** Runs of 6+ digits (CCCD, CMND, phone numbers) in free text. */
-const maskNumbers = (text: string) => text.replace(/\d[\d .-]{4,}\d/g, (run) => run.replace(/\d/g, '•'));
+/**
+ * Runs of 6+ digits (CCCD, CMND, phone numbers) in free text. A hexadecimal digest (a SHA-256 of a
+ * file or of an audit row, 32 hex digits or more) is no personal data and is kept whole.
+ */
+const maskNumbers = (text: string) => text.replace(/\b[0-9a-f]{32,}\b|\d[\d .-]{4,}\d/gi, (run) => (/^[0-9a-f]{32,}$/i.test(run) ? run : run.replace(/\d/g, '•')));
 
 /**
  * What callers without a need for personal data get instead: dossiers without the applicant's

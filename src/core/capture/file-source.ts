@@ -41,6 +41,19 @@ async function* importFileUnguarded(path: string, limit: number, maxPages: numbe
     yield { kind: 'error', source: path, error: new ImportUnreadableError(path, firstLine(error)) };
     return;
   }
+  yield* importFileBytes(path, bytes, limit, maxPages);
+}
+
+/** The page images of a file's contents, already read (a file picked or dropped in the renderer); `name` is its source. */
+export async function* importBytes(name: string, bytes: Buffer, limit = defaultImportPixelLimit, maxPages = DEFAULT_MAX_PAGES_PER_FILE): AsyncGenerator<ImportItem> {
+  try {
+    yield* importFileBytes(name, bytes, limit, maxPages);
+  } catch (error) {
+    yield { kind: 'error', source: name, error: new ImportFailedError(name, firstLine(error)) };
+  }
+}
+
+async function* importFileBytes(path: string, bytes: Buffer, limit: number, maxPages: number): AsyncGenerator<ImportItem> {
   if (bytes.length === 0) {
     yield { kind: 'error', source: path, error: new ImportEmptyFileError(path) };
     return;

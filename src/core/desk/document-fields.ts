@@ -1,6 +1,6 @@
 import { PROBLEM } from '../../shared/contract';
 import { checkCccd } from '../../shared/cccd';
-import { isIsoDate } from '../../shared/dates';
+import { parseDayMonthYear } from '../../shared/dates';
 import { DESK_FIELD_NAMES, type DeskField, type DeskFieldName } from '../../shared/types';
 import type { ExtractedField, PageFields } from '../ocr/fields/field-types';
 import type { FieldCorrection } from '../store/desk-repository';
@@ -52,13 +52,14 @@ export function deskFields(pages: PageFields[], pageIds: (number | null)[], corr
 /** Why a corrected value cannot stand, as a contract problem code; undefined when it can. */
 export function fieldValueProblem(name: DeskFieldName, value: string): string | undefined {
   if (name === 'cccd' && !checkCccd(value).ok) return PROBLEM.cccd;
-  if (name === 'docDate' && !isIsoDate(value)) return PROBLEM.date;
+  if (name === 'docDate' && parseDayMonthYear(value) === null) return PROBLEM.date;
   if (name === 'phone' && !/^\+?[\d .-]{8,15}$/.test(value)) return PROBLEM.phone;
   return undefined;
 }
 
-/** Normalised as the extractors normalise: digits only for ids and phones, NFC text otherwise. */
+/** Normalised as the extractors normalise: digits only for ids and phones, ISO dates, NFC text otherwise. */
 export function normaliseFieldValue(name: DeskFieldName, value: string): string {
   if (name === 'cccd' || name === 'phone') return value.replace(/\D/g, '');
+  if (name === 'docDate') return parseDayMonthYear(value) ?? value;
   return value.normalize('NFC');
 }

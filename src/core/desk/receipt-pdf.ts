@@ -15,6 +15,12 @@ export interface ReceiptInput {
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const viDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '—');
+/** Vietnam keeps one time zone (UTC+7, no daylight saving); a receipt shows the desk's time whatever the machine's clock zone. */
+const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
+export function vietnamTime(at: Date): string {
+  const part = (type: Intl.DateTimeFormatPartTypes) => VIETNAM_TIME.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return `${part('hour')} giờ ${part('minute')} ngày ${part('day')}/${part('month')}/${part('year')}`;
+}
 
 /** The receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) handed to the citizen, as a one-page PDF. */
 export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> {
@@ -50,7 +56,17 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
   y -= 6;
   write(page, `Ngày tiếp nhận: ${viDate(dossier.receivedDate)}`, 12);
   write(page, `Ngày hẹn trả kết quả: ${viDate(dossier.dueDate)}`, 12);
-  y -= 18;
-  write(page, `In lúc ${input.issuedAt.toISOString()}`, 9);
+  y -= 10;
+  write(page, `Lập lúc ${vietnamTime(input.issuedAt)}`, 11);
+  y -= 24;
+  // Two signature blocks side by side: the citizen's on the left, the clerk's on the right.
+  const column = (A4.width - 2 * MARGIN) / 2;
+  const centred = (text: string, size: number, col: number, at: number) =>
+    page.drawText(text, { x: MARGIN + col * column + (column - font.widthOfTextAtSize(text, size)) / 2, y: at, size, font });
+  [['NGƯỜI NỘP HỒ SƠ', 0] as const, ['NGƯỜI TIẾP NHẬN HỒ SƠ', 1] as const].forEach(([title, col]) => {
+    centred(title, 11, col, y);
+    centred('(Ký, ghi rõ họ tên)', 10, col, y - 15);
+    page.drawLine({ start: { x: MARGIN + col * column + 20, y: y - 90 }, end: { x: MARGIN + (col + 1) * column - 20, y: y - 90 }, thickness: 0.5 });
+  });
   return doc.save();
 }

@@ -3,7 +3,9 @@ import type { DocumentSummary } from '../../shared/types';
 import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
 import { previewOfStoredImage } from '../imaging/preview-stage';
 import { addCapturedPages, DocumentNotFoundError, type CapturedItem } from '../intake/page-intake';
+import { pagesOfUploadedFile } from '../intake/read-files';
 import { PathNotAllowedError, type ReadablePathPolicy } from '../security/readable-path';
+import { unquotePath } from '../../shared/file-paths';
 import { NotFoundError } from '../validation-error';
 import { readablePathsOf, type FileReader, type ServiceContext } from './handler-context';
 
@@ -21,7 +23,7 @@ async function* readAllowed(policy: ReadablePathPolicy, read: FileReader, paths:
   }
 }
 
-type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list' | 'document.importFiles' | 'page.addImage' | 'page.image'>;
+type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list' | 'document.importFiles' | 'document.uploadFile' | 'page.addImage' | 'page.image'>;
 
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   const { store, audit, events } = ctx;
@@ -73,9 +75,17 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
     'document.importFiles': async ({ documentId, paths }) => {
       const dossierId = dossierOfDocument(documentId);
       const task = `import:${documentId}:${Date.now()}`;
-      const result = await addCapturedPages(store, documentId, readAllowed(readablePathsOf(ctx), ctx.readFiles, paths), (done) =>
+      const result = await addCapturedPages(store, documentId, readAllowed(readablePathsOf(ctx), ctx.readFiles, paths.map(unquotePath)), (done) =>
         events.emit('progress', { task, label: 'import', done, total: 0 }),
       );
+      audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
+      events.emit('dossier.changed', { id: dossierId });
+      return result;
+    },
+
+    'document.uploadFile': async ({ documentId, name, dataBase64 }) => {
+      const dossierId = dossierOfDocument(documentId);
+      const result = await addCapturedPages(store, documentId, pagesOfUploadedFile(name, Buffer.from(dataBase64, 'base64')));
       audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
       events.emit('dossier.changed', { id: dossierId });
       return result;

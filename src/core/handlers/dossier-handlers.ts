@@ -47,12 +47,12 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
   return {
     'procedure.list': ({ query }) => store.procedures.list(query),
     'dossier.create': createDossier,
-    'dossier.list': ({ query, limit, offset }) => {
+    'dossier.list': ({ query, kind, limit, offset }) => {
       if (query && query.trim()) {
         const ids = [...new Set(store.search.search(query, 5000).map((h) => h.dossierId))];
-        return store.dossiers.list(limit, offset, ids);
+        return store.dossiers.list(limit, offset, { ids, kind });
       }
-      return store.dossiers.list(limit, offset);
+      return store.dossiers.list(limit, offset, { kind });
     },
     'dossier.get': ({ id }) => {
       const d = store.dossiers.get(id);

@@ -61,7 +61,7 @@ export interface AuditFilter {
   from?: string;
   until?: string;
   actor?: string;
-  /** An action, or a prefix ending in '.' ("auth." for every sign-in event). */
+  /** Text found anywhere in the action: "auth." for every sign-in event, "create" for every creation. */
   action?: string;
 }
 
@@ -70,7 +70,6 @@ function auditWhere(f: AuditFilter): { sql: string; params: string[] } {
   if (f.from) clauses.push(['at >= ?', f.from]);
   if (f.until) clauses.push(['at < ?', f.until]);
   if (f.actor) clauses.push(['actor = ?', f.actor]);
-  if (f.action?.endsWith('.')) clauses.push(['substr(action, 1, length(?)) = ?', f.action, f.action]);
-  else if (f.action) clauses.push(['action = ?', f.action]);
+  if (f.action) clauses.push(['instr(action, ?) > 0', f.action]);
   return { sql: clauses.length ? clauses.map(([sql]) => sql).join(' AND ') : '1 = 1', params: clauses.flatMap(([, ...params]) => params) };
 }

@@ -77,15 +77,27 @@ export class DossierRepository {
     return { documents, records };
   }
 
-  list(limit: number, offset: number, ids?: number[]): { items: Dossier[]; total: number } {
+  /** The newest dossiers, or those among `ids` (search matches), of one kind when `kind` is given. */
+  list(limit: number, offset: number, only: { ids?: number[]; kind?: DossierKind } = {}): { items: Dossier[]; total: number } {
+    const { ids, kind } = only;
+    const ofKind = kind ? ' AND d.kind = ?' : '';
+    const kindParam = kind ? [kind] : [];
     if (ids) {
-      const page = ids.slice(offset, offset + limit);
+      const matching = kind && ids.length ? this.idsOfKind(ids, kind) : ids;
+      const page = matching.slice(offset, offset + limit);
       const items = page.length ? (this.db.prepare(`${SELECT_DOSSIER} WHERE d.id IN (${page.map(() => '?').join(',')}) AND d.deleted_at IS NULL ORDER BY d.id DESC`).all(...page) as Dossier[]) : [];
-      return { items, total: ids.length };
+      return { items, total: matching.length };
     }
-    const items = this.db.prepare(`${SELECT_DOSSIER} WHERE d.deleted_at IS NULL ORDER BY d.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as Dossier[];
-    const total = (this.db.prepare('SELECT count(*) AS n FROM dossier WHERE deleted_at IS NULL').get() as { n: number }).n;
+    const items = this.db.prepare(`${SELECT_DOSSIER} WHERE d.deleted_at IS NULL${ofKind} ORDER BY d.id DESC LIMIT ? OFFSET ?`).all(...kindParam, limit, offset) as Dossier[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM dossier d WHERE d.deleted_at IS NULL${ofKind}`).get(...kindParam) as { n: number }).n;
     return { items, total };
+  }
+
+  private idsOfKind(ids: number[], kind: DossierKind): number[] {
+    const wanted = new Set(
+      (this.db.prepare(`SELECT id FROM dossier WHERE kind = ? AND id IN (${ids.map(() => '?').join(',')})`).all(kind, ...ids) as { id: number }[]).map((r) => r.id),
+    );
+    return ids.filter((id) => wanted.has(id));
   }
 
   pages(dossierId: number): DossierPage[] {

@@ -3,6 +3,10 @@ import type { SearchHit } from '../../shared/types';
 import type { Db } from './database';
 import { snippetOf } from './search-snippet';
 
+/** The start of a CCCD (7 to 11 digits: province, sex and birth year and more) finds the numbers it begins. */
+const CCCD_PREFIX = /^\d{7,11}$/;
+const matchTerm = (term: string) => (CCCD_PREFIX.test(term) ? `"${term}"*` : `"${term}"`);
+
 /**
  * Full-text index (FTS5) over dossier metadata and OCR text. Text is folded (no accents, đ → d)
  * before it is indexed and before it is searched, so "nguyen van anh" finds "Nguyễn Văn Ánh".
@@ -40,7 +44,7 @@ export class SearchIndex {
          FROM search_index s JOIN dossier d ON d.id = s.dossier_id AND d.deleted_at IS NULL
          WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
       )
-      .all(terms.map((t) => `"${t}"`).join(' '), limit) as (SearchHit & { original: string })[];
+      .all(terms.map(matchTerm).join(' '), limit) as (SearchHit & { original: string })[];
     return rows.map(({ original, ...hit }) => ({ ...hit, snippet: snippetOf(original, terms) ?? hit.snippet }));
   }
 }

@@ -12,7 +12,7 @@ export function App() {
   const t = useT();
   const { user } = useSignedIn();
   const pages = pagesFor(user.role);
-  const { page, navigate, openDossier, openDesk, mainRef, skipToMain } = useNavigation(pages);
+  const { page, navigate, openDossier, openAtPage, openDesk, mainRef, skipToMain } = useNavigation(pages);
   return (
     <div className="shell">
       <button type="button" className="skip-link" onClick={skipToMain}>
@@ -26,7 +26,7 @@ export function App() {
       <Nav pages={pages} current={page} onNavigate={navigate} />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <DeskOpenerContext.Provider value={openDesk}>
-          {openDossier !== null ? <DeskPage dossierId={openDossier} onClose={() => openDesk(null)} /> : <PageView page={page} />}
+          {openDossier !== null ? <DeskPage key={`${openDossier}:${openAtPage}`} dossierId={openDossier} initialPageId={openAtPage} onClose={() => openDesk(null)} /> : <PageView page={page} />}
         </DeskOpenerContext.Provider>
       </main>
     </div>

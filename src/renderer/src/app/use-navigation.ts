@@ -8,6 +8,8 @@ export function useNavigation(pages: readonly PageId[]) {
   // A page the role cannot see (after a role change) falls back to the role's first page.
   const page = pages.includes(chosen) ? chosen : (pages[0] ?? 'settings');
   const [openDossier, setOpenDossier] = useState<number | null>(() => (pages.includes('intake') ? loadOpenDossier() : null));
+  // The page to show first when the desk was opened from a search hit.
+  const [openAtPage, setOpenAtPage] = useState<number | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const navigate = useCallback((next: PageId) => {
     setPage(next);
@@ -15,11 +17,12 @@ export function useNavigation(pages: readonly PageId[]) {
     saveOpenDossier(null);
     mainRef.current?.focus({ preventScroll: true });
   }, []);
-  const openDesk = useCallback((id: number | null) => {
+  const openDesk = useCallback((id: number | null, at?: { pageId?: number | null }) => {
     setOpenDossier(id);
+    setOpenAtPage(at?.pageId ?? null);
     saveOpenDossier(id);
     mainRef.current?.focus({ preventScroll: true });
   }, []);
   const skipToMain = useCallback(() => mainRef.current?.focus(), []);
-  return { page, navigate, openDossier, openDesk, mainRef, skipToMain };
+  return { page, navigate, openDossier, openAtPage, openDesk, mainRef, skipToMain };
 }

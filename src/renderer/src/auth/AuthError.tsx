@@ -4,8 +4,8 @@ import { errorCode } from '../engine/engine-errors';
 import { errorMessage } from '../i18n/error-messages';
 import { useLanguage, useT } from '../i18n/i18n-context';
 
-/** A refused sign-in, setup or unlock; a lockout also says until when. */
-export function AuthError({ error }: { error: unknown }) {
+/** A refused sign-in, setup or unlock; a lockout also says until when. At the lock screen only the password is asked, and only it is named. */
+export function AuthError({ error, passwordOnly = false }: { error: unknown; passwordOnly?: boolean }) {
   const t = useT();
   const { language } = useLanguage();
   if (!error) return null;
@@ -13,7 +13,7 @@ export function AuthError({ error }: { error: unknown }) {
   const time = until ? new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { timeStyle: 'short', dateStyle: 'short' }).format(new Date(until)) : null;
   return (
     <Notice tone="error">
-      {errorMessage(t, errorCode(error))}
+      {passwordOnly && errorCode(error) === 'auth.invalid-credentials' ? t('auth.lock.wrongPassword') : errorMessage(t, errorCode(error))}
       {time && ` ${t('auth.lockedUntil', { time })}`}
     </Notice>
   );

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useDossierList } from '../hooks/use-dossier-list';
+import { useDossierList, type DossierSource } from '../hooks/use-dossier-list';
 import { errorCode } from '../engine/engine-errors';
 import { errorMessage } from '../i18n/error-messages';
 import { useT } from '../i18n/i18n-context';
@@ -22,7 +22,17 @@ export function DossierList({ list }: { list: ReturnType<typeof useDossierList> 
           </p>
         )}
       </div>
-      <SearchBox label={t('intake.filterLabel')} placeholder={t('intake.filterPlaceholder')} value={list.query} onChange={list.setQuery} />
+      <div className="list-filters">
+        <SearchBox label={t('intake.filterLabel')} placeholder={t('intake.filterPlaceholder')} value={list.query} onChange={list.setQuery} />
+        <div className="list-source">
+          <label htmlFor={`${titleId}-source`}>{t('intake.source')}</label>
+          <select id={`${titleId}-source`} value={list.source} onChange={(e) => list.setSource(e.target.value as DossierSource)}>
+            <option value="intake">{t('intake.source.intake')}</option>
+            <option value="archive">{t('intake.source.archive')}</option>
+            <option value="all">{t('intake.source.all')}</option>
+          </select>
+        </div>
+      </div>
       {list.error ? <Notice tone="error">{errorMessage(t, errorCode(list.error))}</Notice> : null}
       {items.length > 0 && (
         <div className="table-scroll">

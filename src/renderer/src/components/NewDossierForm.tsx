@@ -6,6 +6,7 @@ import { errorMessage, fieldProblemMessage, problemMessage } from '../i18n/error
 import { useT } from '../i18n/i18n-context';
 import { Notice } from './Notice';
 import { ProcedurePicker } from './ProcedurePicker';
+import { DateField } from './DateField';
 import { TextField } from './TextField';
 
 /** Receives a citizen's dossier: the engine checks it, issues its code and files it. */
@@ -45,8 +46,8 @@ export function NewDossierForm({ onCreated }: { onCreated: (dossier: Dossier) =>
       />
       <TextField label={t('form.applicantPhone')} labelNote={t('form.optional')} {...bind('applicantPhone')} type="tel" autoComplete="off" />
       <TextField label={t('form.applicantAddress')} labelNote={t('form.optional')} {...bind('applicantAddress')} autoComplete="off" />
-      <TextField label={t('form.receivedDate')} {...bind('receivedDate')} type="date" />
-      <TextField label={t('form.dueDate')} labelNote={t('form.optional')} {...bind('dueDate')} type="date" hint={t('form.dueDateHint')} />
+      <DateField label={t('form.receivedDate')} {...bind('receivedDate')} />
+      <DateField label={t('form.dueDate')} labelNote={t('form.optional')} {...bind('dueDate')} hint={t('form.dueDateHint')} />
       <button type="submit" className="primary" aria-busy={submitting}>
         {submitting ? t('form.submitting') : t('form.submit')}
       </button>

@@ -3,6 +3,7 @@ import type { MethodInput } from '../../../shared/contract';
 import type { Dossier } from '../../../shared/types';
 import { useEngine } from '../engine/engine-context';
 import { errorCode, fieldIssues, type FieldIssue } from '../engine/engine-errors';
+import { loadIntakeCarryOver, saveIntakeCarryOver } from './intake-carry-over';
 import { todayIso } from './today';
 
 export const DOSSIER_FIELDS = ['procedureCode', 'applicantName', 'applicantCccd', 'applicantPhone', 'applicantAddress', 'receivedDate', 'dueDate'] as const;
@@ -46,7 +47,10 @@ export interface FormFailure {
  */
 export function useNewDossierForm(onCreated: (dossier: Dossier) => void) {
   const api = useEngine();
-  const [values, setValues] = useState<DossierFormValues>(blankForm);
+  const [values, setValues] = useState<DossierFormValues>(() => {
+    const { procedureCode, receivedDate } = loadIntakeCarryOver();
+    return { ...blankForm(), ...(procedureCode ? { procedureCode } : {}), ...(receivedDate ? { receivedDate } : {}) };
+  });
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [created, setCreated] = useState<Dossier | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -64,6 +68,7 @@ export function useNewDossierForm(onCreated: (dossier: Dossier) => void) {
       setCreated(dossier);
       // The next citizen often comes for the same procedure on the same day.
       setValues((v) => ({ ...blankForm(), procedureCode: v.procedureCode, receivedDate: v.receivedDate }));
+      saveIntakeCarryOver({ procedureCode: values.procedureCode, receivedDate: toInput(values).receivedDate });
       onCreated(dossier);
     } catch (error) {
       setFailure(describeFailure(error));

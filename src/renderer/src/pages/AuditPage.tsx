@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Notice } from '../components/Notice';
+import { DateField } from '../components/DateField';
 import { TextField } from '../components/TextField';
 import { errorCode } from '../engine/engine-errors';
 import { AUDIT_PAGE_SIZE, useAuditLog, type AuditFilterForm } from '../hooks/use-audit-log';
@@ -50,8 +51,8 @@ export function AuditPage() {
             log.apply(form);
           }}
         >
-          <TextField label={t('audit.from')} type="date" value={form.from} onChange={set('from')} />
-          <TextField label={t('audit.to')} type="date" value={form.to} onChange={set('to')} />
+          <DateField label={t('audit.from')} value={form.from} onChange={set('from')} />
+          <DateField label={t('audit.to')} value={form.to} onChange={set('to')} />
           <TextField label={t('audit.actor')} value={form.actor} onChange={set('actor')} />
           <TextField label={t('audit.action')} value={form.action} onChange={set('action')} hint={t('audit.actionHint')} />
           <div className="button-row">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DeskView } from '../../../shared/types';
 import { CameraCapture } from '../components/desk/CameraCapture';
 import { Checklist } from '../components/desk/Checklist';
@@ -22,11 +22,13 @@ import { PageImagesProvider } from '../hooks/page-images';
 import { useDeskShortcuts } from '../hooks/use-desk-shortcuts';
 import { useRecordSyncStates } from '../hooks/use-sync-status';
 import { useEngineAction } from '../hooks/use-engine-action';
+import { useDocumentFileDrop } from '../hooks/use-document-file-drop';
+import { usePageImport } from '../hooks/use-page-import';
 import { useT } from '../i18n/i18n-context';
 import { statusLabel } from '../i18n/status-labels';
 
 /** The clerk's desk for one dossier: checklist, documents and their pages, capture, viewer, fields, signing. */
-export function DeskPage({ dossierId, onClose }: { dossierId: number; onClose(): void }) {
+export function DeskPage({ dossierId, initialPageId = null, onClose }: { dossierId: number; initialPageId?: number | null; onClose(): void }) {
   const t = useT();
   const desk = useDesk(dossierId);
   return (
@@ -34,23 +36,25 @@ export function DeskPage({ dossierId, onClose }: { dossierId: number; onClose():
       <button type="button" className="link-button back" onClick={onClose}>
         ← {t('desk.back')}
       </button>
-      <PageImagesProvider>{desk.data ? <Desk view={desk.data} reload={desk.reload} /> : <p className="empty">{t('desk.loading')}</p>}</PageImagesProvider>
+      <PageImagesProvider>{desk.data ? <Desk view={desk.data} reload={desk.reload} initialPageId={initialPageId} /> : <p className="empty">{t('desk.loading')}</p>}</PageImagesProvider>
       <ErrorNotice error={desk.error} />
     </>
   );
 }
 
-function Desk({ view, reload }: { view: DeskView; reload(): void }) {
+function Desk({ view, reload, initialPageId }: { view: DeskView; reload(): void; initialPageId: number | null }) {
   const t = useT();
   const api = useEngine();
   const { dossier, documents } = view;
   const [chosenDoc, setChosenDoc] = useState<number | null>(null);
-  const [viewedPageId, setViewedPageId] = useState<number | null>(null);
+  const [viewedPageId, setViewedPageId] = useState<number | null>(initialPageId);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [scanRequest, setScanRequest] = useState(0);
   const [finalizeRequest, setFinalizeRequest] = useState(0);
   const [replacing, setReplacing] = useState<PageToReplace | null>(null);
   const action = useEngineAction();
+  const imports = usePageImport();
+  const documentColumn = useRef<HTMLDivElement>(null);
   // Signed and filed: shown read-only until the clerk reopens it.
   const returned = dossier.status === 'returned';
   const readOnly = dossier.status === 'finalized' || dossier.status === 'synced' || returned;
@@ -58,6 +62,7 @@ function Desk({ view, reload }: { view: DeskView; reload(): void }) {
   const openResult = (doc: { isResult: boolean } | null | undefined) => !!doc?.isResult && !returned;
   const results = documents.filter((d) => d.isResult);
   const syncStates = useRecordSyncStates(dossier.id);
+  useDocumentFileDrop(documentColumn, !readOnly, (documentId, files) => void imports.importFiles(documentId, files));
 
   const selectedDoc = documents.find((d) => d.id === chosenDoc) ?? documents.find((d) => d.pages.some((p) => p.id === viewedPageId)) ?? documents[0] ?? null;
   const allPages = documents.flatMap((d) => d.pages.map((p, i) => ({ page: p, n: i + 1, documentId: d.id })));
@@ -112,7 +117,7 @@ function Desk({ view, reload }: { view: DeskView; reload(): void }) {
         {t('shortcuts.list')}
       </p>
       <div className="desk-layout">
-        <div className="desk-column">
+        <div className="desk-column" ref={documentColumn}>
           <ReuseOffers dossierId={dossier.id} />
           {readOnly && !returned && <ReopenDossier dossierId={dossier.id} />}
           {readOnly && dossier.kind === 'intake' && (
@@ -173,7 +178,7 @@ function Desk({ view, reload }: { view: DeskView; reload(): void }) {
                   </button>
                 </Notice>
               )}
-              <ImportFiles documentId={selectedDoc?.id ?? null} replacing={replacing} onReplaced={() => setReplacing(null)} />
+              <ImportFiles documentId={selectedDoc?.id ?? null} imports={imports} replacing={replacing} onReplaced={() => setReplacing(null)} />
               <ScanPanel documentId={selectedDoc?.id ?? null} scanRequest={scanRequest} />
               <CameraCapture documentId={selectedDoc?.id ?? null} replacing={replacing} onReplaced={() => setReplacing(null)} />
             </section>

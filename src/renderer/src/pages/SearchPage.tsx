@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { mayCall } from '../../../shared/permissions';
+import { useSignedIn } from '../auth/auth-context';
 import { describedBy, FieldProblem } from '../components/FieldProblem';
 import { Notice } from '../components/Notice';
 import { SearchHitList } from '../components/SearchHitList';
@@ -14,6 +16,7 @@ export function SearchPage() {
   const t = useT();
   const id = useId();
   const search = useFullTextSearch();
+  const { user } = useSignedIn();
   const problemId = `${id}-problem`;
   const problem = search.problem ? problemMessage(t, search.problem) : null;
   return (
@@ -47,7 +50,7 @@ export function SearchPage() {
           <p role="status">
             {hitCountMessage(t, search.outcome)}
           </p>
-          <SearchHitList hits={search.outcome.hits} />
+          <SearchHitList hits={search.outcome.hits} canOpen={mayCall(user.role, 'dossier.desk')} />
         </section>
       )}
     </>

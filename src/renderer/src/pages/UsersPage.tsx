@@ -25,6 +25,8 @@ export function UsersPage() {
   const action = useEngineAction();
   const [form, setForm] = useState(EMPTY);
   const [done, setDone] = useState<string | null>(null);
+  // Which form the last result belongs to: it is shown there, not at the top of a scrolled page.
+  const [doneAt, setDoneAt] = useState<'table' | 'create' | 'policy'>('table');
   const [resetFor, setResetFor] = useState<UserSummary | null>(null);
   const [newPassword, setNewPassword] = useState('');
   const [idle, setIdle] = useState<string | null>(null);
@@ -32,8 +34,9 @@ export function UsersPage() {
   const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const roleId = (u: UserSummary) => `role-${u.id}`;
 
-  const act = async (work: () => Promise<unknown>, message: string) => {
+  const act = async (work: () => Promise<unknown>, message: string, at: typeof doneAt = 'table') => {
     setDone(null);
+    setDoneAt(at);
     if ((await action.run(work)) !== undefined) {
       setDone(message);
       users.reload();
@@ -44,7 +47,7 @@ export function UsersPage() {
   };
 
   const create = async () => {
-    if (await act(() => api['user.create'](form), t('users.created', { name: form.displayName }))) setForm(EMPTY);
+    if (await act(() => api['user.create'](form), t('users.created', { name: form.displayName }), 'create')) setForm(EMPTY);
   };
   const reset = async () => {
     if (resetFor && (await act(() => api['user.resetPassword']({ id: resetFor.id, password: newPassword }), t('users.passwordReset', { name: resetFor.displayName })))) {
@@ -53,12 +56,18 @@ export function UsersPage() {
     }
   };
 
+  const outcome = (at: typeof doneAt) =>
+    at === doneAt && (
+      <div className="form-outcome">
+        {done && <Notice tone="success">{done}</Notice>}
+        {action.error && !Object.keys(problems).length ? <Notice tone="error">{errorMessage(t, errorCode(action.error))}</Notice> : null}
+      </div>
+    );
+
   return (
     <>
       <h1>{t('users.title')}</h1>
       <p>{t('users.intro')}</p>
-      {done && <Notice tone="success">{done}</Notice>}
-      {action.error && !Object.keys(problems).length ? <Notice tone="error">{errorMessage(t, errorCode(action.error))}</Notice> : null}
       <section className="card">
         {users.error ? <Notice tone="error">{errorMessage(t, errorCode(users.error))}</Notice> : null}
         <div className="table-scroll">
@@ -107,6 +116,7 @@ export function UsersPage() {
             </tbody>
           </table>
         </div>
+        {outcome('table')}
         {resetFor && (
           <form
             className="inline-form"
@@ -149,6 +159,7 @@ export function UsersPage() {
             {t('users.create')}
           </button>
         </form>
+        {outcome('create')}
       </section>
 
       <section className="card">
@@ -158,7 +169,7 @@ export function UsersPage() {
           onSubmit={(e) => {
             e.preventDefault();
             const minutes = Number(idle ?? policy.data?.idleMinutes);
-            void act(() => api['auth.setPolicy']({ idleMinutes: minutes }), t('users.policySaved'));
+            void act(() => api['auth.setPolicy']({ idleMinutes: minutes }), t('users.policySaved'), 'policy');
           }}
         >
           <TextField label={t('users.idleMinutes')} type="number" min={1} max={1440} value={idle ?? String(policy.data?.idleMinutes ?? '')} onChange={setIdle} />
@@ -166,6 +177,7 @@ export function UsersPage() {
             {t('users.savePolicy')}
           </button>
         </form>
+        {outcome('policy')}
       </section>
     </>
   );

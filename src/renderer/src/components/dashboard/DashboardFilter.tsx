@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { IndicatorFilter } from '../../../../shared/indicators';
+import { useDateText } from '../../hooks/use-date-text';
 import { useT } from '../../i18n/i18n-context';
 
 /** The date range and filters the figures are computed over; applied on submit. */
@@ -10,20 +11,30 @@ export function DashboardFilter({ onApply }: { onApply: (filter: IndicatorFilter
     e.preventDefault();
     onApply(Object.fromEntries(Object.entries(draft).filter(([, v]) => v.trim() !== '')));
   };
-  const input = (key: keyof typeof draft, label: string, type = 'text') => (
+  const input = (key: keyof typeof draft, label: string) => (
     <label className="dash-filter-field">
       {label}
-      <input type={type} name={key} value={draft[key]} onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />
+      <input type="text" name={key} value={draft[key]} onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />
     </label>
   );
   return (
     <form className="dash-filter" aria-label={t('dash.filter')} onSubmit={submit}>
-      {input('from', t('dash.from'), 'date')}
-      {input('to', t('dash.to'), 'date')}
+      <DateInput name="from" label={t('dash.from')} value={draft.from} onChange={(from) => setDraft((d) => ({ ...d, from }))} />
+      <DateInput name="to" label={t('dash.to')} value={draft.to} onChange={(to) => setDraft((d) => ({ ...d, to }))} />
       {input('procedureCode', t('dash.procedure'))}
       {input('field', t('dash.field'))}
       {input('clerk', t('dash.clerk'))}
       <button type="submit">{t('dash.apply')}</button>
     </form>
+  );
+}
+
+function DateInput({ name, label, value, onChange }: { name: string; label: string; value: string; onChange(value: string): void }) {
+  const date = useDateText(value, onChange);
+  return (
+    <label className="dash-filter-field">
+      {label}
+      <input name={name} type={date.type} inputMode={date.inputMode} placeholder={date.placeholder} value={date.value} onChange={(e) => date.onChange(e.target.value)} />
+    </label>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { formatDayMonthYear } from '../../../../shared/dates';
 import type { DeskField, DeskFieldName } from '../../../../shared/types';
 import { useEngine, useEngineEvent } from '../../engine/engine-context';
 import { fieldIssues } from '../../engine/engine-errors';
@@ -52,6 +53,8 @@ function FieldRow({ field, documentId, readOnly, onShow }: { field: DeskField; d
   const [value, setValue] = useState('');
   const action = useEngineAction();
   const label = t(LABELS[field.name]);
+  // Dates travel as ISO and are shown, and typed, day first.
+  const shown = (v: string | null) => (v !== null && field.name === 'docDate' ? formatDayMonthYear(v) : v);
   const issue = fieldIssues(action.error)[0];
   const save = async () => {
     const r = await action.run(() => api['document.setField']({ documentId, name: field.name, value }));
@@ -88,10 +91,10 @@ function FieldRow({ field, documentId, readOnly, onShow }: { field: DeskField; d
         ) : (
           <>
             <button type="button" className="field-value" onClick={onShow} disabled={field.bbox === null || field.pageId === null} aria-label={t('fields.show', { field: label })}>
-              <span className="value">{field.value ?? t('fields.notFound')}</span>
+              <span className="value">{shown(field.value) ?? t('fields.notFound')}</span>
             </button>
             {field.corrected ? (
-              <span className="field-note">{t('fields.corrected', { ocr: field.ocrValue ?? '—' })}</span>
+              <span className="field-note">{t('fields.corrected', { ocr: shown(field.ocrValue) ?? '—' })}</span>
             ) : (
               field.confidence !== null && <span className="field-note">{t('fields.confidence', { value: Math.round(field.confidence * 100) })}</span>
             )}
@@ -100,7 +103,7 @@ function FieldRow({ field, documentId, readOnly, onShow }: { field: DeskField; d
               type="button"
               className="small"
               onClick={() => {
-                setValue(field.value ?? '');
+                setValue(shown(field.value) ?? '');
                 action.clearError();
                 setEditing(true);
               }}

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { previewIsSharpEnough } from '../../../../shared/page-preview';
 import type { PageSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
+import { useElementWidth } from '../../hooks/use-element-size';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { pageImageVersion, useDecodedPageImage } from '../../hooks/page-images';
 import { useT } from '../../i18n/i18n-context';
@@ -12,31 +13,53 @@ export interface Highlight {
   bbox: { x0: number; y0: number; x1: number; y1: number };
 }
 
-const ZOOMS = [25, 35, 50, 75, 100, 150];
+const ZOOMS = [10, 15, 25, 35, 50, 75, 100, 150];
+/** The viewer's height, as in app.css (.viewer-scroll max-height: 75vh), less its border. */
+const frameHeight = () => Math.round(window.innerHeight * 0.75) - 2;
+type Zoom = number | 'width' | 'page';
+const SCROLL_BAR = 18;
 const LOW_CONFIDENCE = 60;
 
 /** One page large, with zoom, the OCR words over it on demand (doubtful ones in red), and where a field was read. */
 export function PageViewer({ page, n, highlight }: { page: PageSummary | null; n: number; highlight: Highlight | null }) {
   const t = useT();
   const titleId = useId();
-  const [zoom, setZoom] = useState(25);
+  // Fit to the width by default: at any window size the whole width of the page is in view.
+  const [zoom, setZoom] = useState<Zoom>('width');
   const [showWords, setShowWords] = useState(false);
+  const frame = useRef<HTMLDivElement>(null);
+  const frameWidth = useElementWidth(frame) - 2;
+  const pageWidth = page?.width ?? 2480;
+  const pageHeight = page?.height ?? 3508;
+  // Fitted to the width, a page taller than the viewer gets a vertical scroll bar, which takes its share of the width.
+  const widthLeft = frameWidth - (pageHeight * (frameWidth / pageWidth) > frameHeight() ? SCROLL_BAR : 0);
+  const fitted = frameWidth <= 0 ? 25 : zoom === 'width' ? (widthLeft / pageWidth) * 100 : Math.min(frameWidth / pageWidth, frameHeight() / pageHeight) * 100;
+  const percent = typeof zoom === 'number' ? zoom : Math.floor(fitted * 10) / 10;
+  const zoomIn = () => setZoom(ZOOMS.find((z) => z > percent + 0.01) ?? ZOOMS.at(-1)!);
+  const zoomOut = () => setZoom([...ZOOMS].reverse().find((z) => z < percent - 0.01) ?? ZOOMS[0]!);
   return (
     <section className="card page-viewer" aria-labelledby={titleId}>
       <div className="viewer-toolbar">
         <h2 id={titleId}>{t('viewer.title')}</h2>
-        <button type="button" className="small" onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)]!)} aria-label={t('viewer.zoomOut')}>
+        <button type="button" className="small" onClick={zoomOut} aria-label={t('viewer.zoomOut')} title={t('viewer.zoomOut')}>
           −
         </button>
-        <span aria-live="polite">{t('viewer.zoom', { value: zoom })}</span>
-        <button type="button" className="small" onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)]!)} aria-label={t('viewer.zoomIn')}>
+        <span aria-live="polite">{t('viewer.zoom', { value: Math.round(percent) })}</span>
+        <button type="button" className="small" onClick={zoomIn} aria-label={t('viewer.zoomIn')} title={t('viewer.zoomIn')}>
           +
+        </button>
+        <button type="button" className="small" aria-pressed={zoom === 'width'} onClick={() => setZoom('width')}>
+          {t('viewer.fitWidth')}
+        </button>
+        <button type="button" className="small" aria-pressed={zoom === 'page'} onClick={() => setZoom('page')}>
+          {t('viewer.fitPage')}
         </button>
         <label className="inline-check">
           <input type="checkbox" checked={showWords} onChange={(e) => setShowWords(e.target.checked)} /> {t('viewer.words')}
         </label>
       </div>
-      {page ? <ViewedPage page={page} n={n} zoom={zoom} showWords={showWords} highlight={highlight?.pageId === page.id ? highlight : null} /> : <p className="empty">{t('viewer.empty')}</p>}
+      <div ref={frame} className="viewer-frame" />
+      {page ? <ViewedPage page={page} n={n} zoom={percent} showWords={showWords} highlight={highlight?.pageId === page.id ? highlight : null} /> : <p className="empty">{t('viewer.empty')}</p>}
       {showWords && <p className="hint">{t('viewer.lowConfidence')}</p>}
     </section>
   );
