@@ -18,6 +18,7 @@ import { AuditAnchor } from './audit/audit-anchor';
 import { createHandlers } from './service';
 import { checkDataKey, subkey, type DataKey } from './security/data-key';
 import { dataKeyFromFile } from './security/key-file';
+import { WorkstationSettings } from './settings/workstation-settings';
 import { SyncService } from './sync/sync-service';
 import { WorkstationSync } from './sync/workstation-sync';
 import { openStore, type Store } from './store/store';
@@ -61,6 +62,8 @@ export class Engine {
   readonly accounts: Accounts;
   readonly sessions: Sessions;
   readonly sync: SyncService;
+  /** The settings through their schema: checked, role-bound, audited. */
+  readonly settings: WorkstationSettings;
   private runner: JobRunner | undefined;
   /** Set when a pipeline job found the disk full; the pipeline takes no job until space is back. */
   diskFull: Error | null = null;
@@ -75,6 +78,7 @@ export class Engine {
     const actor = options.actor ?? 'local';
     const now = options.now ?? (() => new Date());
     this.audit = new AuditLog(store.audit, this.workstation.id, now);
+    this.settings = new WorkstationSettings(store.db, store.settings, this.audit);
     this.auditAnchor = new AuditAnchor(join(store.dataDir, 'audit-anchor.json'), subkey(key, 'audit-anchor'));
     this.anchorTimer = setInterval(() => this.anchorAudit(), 5_000).unref();
     this.accounts = new Accounts(store, this.audit, now);
@@ -86,6 +90,7 @@ export class Engine {
       audit: this.audit,
       events: this.events,
       workstation: this.workstation,
+      settings: this.settings,
       get actor() {
         return sessions.current().name;
       },

@@ -8,6 +8,7 @@ import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { settingsHandlers } from './handlers/settings-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
@@ -27,6 +28,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...auditHandlers(ctx),
     ...dossierDeleteHandler(ctx),
     ...statsHandlers(ctx),
+    ...settingsHandlers(ctx),
   } satisfies Omit<EngineHandlers, SyncMethod>;
 }
 

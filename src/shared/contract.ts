@@ -13,6 +13,8 @@ import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type I
 import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
 import type { MethodName } from './methods';
+import type { SettingView } from './settings-schema';
+import { SettingsGetInput, SettingsSetInput } from './settings-contract';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
 import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
 
@@ -230,6 +232,9 @@ export const contract = {
   'batch.control': method<typeof BatchControlInput, { changed: boolean; batch: BatchSummary }>(BatchControlInput),
   'batch.sign': method<typeof BatchIdInput, BatchSignResult>(BatchIdInput),
   'batch.signCancel': method<typeof BatchIdInput, { cancelled: boolean }>(BatchIdInput),
+  'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
+  'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
+  'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

@@ -67,5 +67,8 @@ export const METHOD_NAMES = [
   'batch.control',
   'batch.sign',
   'batch.signCancel',
+  'settings.list',
+  'settings.get',
+  'settings.set',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -105,6 +105,7 @@ describe('supervisor indicators', () => {
       audit: engine.audit,
       events: engine.events,
       workstation: engine.workstation,
+      settings: engine.settings,
       actor: 'canbo-b',
       caller: () => ({ kind: 'system', name: 'canbo-b' }),
       accounts: engine.accounts,

@@ -145,4 +145,17 @@ export const commands: Command[] = [
     },
     async () => (await import('./user')).userCommand,
   ),
+  lazy(
+    {
+      name: 'config',
+      usage: 'config list [--json] | config get KEY [--json] | config set KEY VALUE  [--data-dir D]',
+      summary: 'the workstation settings (agency, scanners, OCR, sync, sign-in policy…): checked and audited',
+      options: [
+        'list                  every setting with its value ((default) when unset)',
+        'get KEY               one setting’s value',
+        'set KEY VALUE         numbers as digits, lists comma-separated, objects as JSON; refused with the key and what is allowed',
+      ],
+    },
+    async () => (await import('./config')).configCommand,
+  ),
 ];

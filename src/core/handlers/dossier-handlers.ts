@@ -1,7 +1,7 @@
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { PROBLEM } from '../../shared/contract';
 import { addWorkingDays } from '../../shared/dates';
-import { DEFAULT_DOSSIER_CODE_PATTERN, dossierCodeParts } from '../dossier-code';
+import { dossierCodeParts } from '../dossier-code';
 import { storeCounts } from '../store/status-queries';
 import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
@@ -16,7 +16,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     const procedure = store.procedures.get(input.procedureCode);
     if (!procedure) throw new InputInvalidError([{ field: 'procedureCode', problem: PROBLEM.procedureUnknown }]);
     const dueDate = input.dueDate ?? (procedure.processingDays != null ? addWorkingDays(input.receivedDate, procedure.processingDays) : null);
-    const pattern = store.settings.get('dossier.code_pattern') ?? DEFAULT_DOSSIER_CODE_PATTERN;
+    const pattern = ctx.settings.text('dossier.code_pattern');
     const code = dossierCodeParts(pattern, ctx.workstation.agencyCode, now());
     const dossier = store.db.transaction(() => {
       const d = store.dossiers.insert(

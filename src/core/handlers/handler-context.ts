@@ -5,6 +5,7 @@ import type { Sessions } from '../auth/sessions';
 import type { EventBus } from '../event-bus';
 import type { CapturedItem } from '../intake/page-intake';
 import type { Store } from '../store/store';
+import type { WorkstationSettings } from '../settings/workstation-settings';
 import type { Workstation } from '../store/workstation-repository';
 
 /** Reads page images out of files and folders (JPEG, PNG, TIFF, scanner PDFs). */
@@ -15,6 +16,8 @@ export interface ServiceContext {
   audit: AuditLog;
   events: EventBus;
   workstation: Workstation;
+  /** The settings, through their schema (src/shared/settings-schema.ts). */
+  settings: WorkstationSettings;
   /**
    * The name the audit log records for the call in progress: the signed-in user, or the engine's
    * system principal for in-process calls. A getter: read it during the call, never copy it out.
