@@ -8,6 +8,7 @@ import { databaseState, DB_FILE } from '../../src/core/store/database';
 import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { encodings, needlesIn, rawFiles } from './raw-search';
+import { setTestAgency } from '../support/agency';
 
 const applicantName = 'Trịnh Thị Xuân Hương';
 const applicantCccd = '074193000517';
@@ -18,7 +19,7 @@ const pageText = `Giấy khai sinh của ${applicantName}, CCCD ${applicantCccd}
  * blobs in clear. Made with today's engine, then decrypted in place.
  */
 async function plainStore(dataDir: string, keyFile: string): Promise<string> {
-  const engine = Engine.open({ dataDir, keyFile });
+  const engine = setTestAgency(Engine.open({ dataDir, keyFile }));
   await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName, applicantCccd, receivedDate: '2021-04-02' });
   const blob = engine.store.blobs.put(Buffer.from(pageText));
   const blobs = engine.store.blobs;
@@ -48,7 +49,7 @@ describe('a store in clear from an earlier version', () => {
     const blob = await plainStore(dataDir, keyFile);
     expect(leaks(dataDir).sort()).toEqual([DB_FILE, `blobs/${blob.slice(0, 2)}/${blob.slice(2, 4)}/${blob}`].sort());
 
-    const engine = Engine.open({ dataDir, keyFile });
+    const engine = setTestAgency(Engine.open({ dataDir, keyFile }));
     expect(databaseState(dataDir)).toBe('encrypted');
     expect(engine.store.dossiers.list(10, 0).items.map((d) => d.applicantName)).toEqual([applicantName]);
     expect(engine.store.blobs.get(blob).toString()).toBe(pageText);
@@ -70,7 +71,7 @@ describe('a store in clear from an earlier version', () => {
     writeFileSync(join(dataDir, 'blobs', blob.slice(0, 2), blob.slice(2, 4), `${blob}.0a1b2c.tmp`), pageText);
     expect(databaseState(dataDir)).toBe('plain');
 
-    const engine = Engine.open({ dataDir, keyFile });
+    const engine = setTestAgency(Engine.open({ dataDir, keyFile }));
     expect(engine.store.dossiers.list(10, 0).items.map((d) => d.applicantCccd)).toEqual([applicantCccd]);
     expect(engine.store.blobs.get(blob).toString()).toBe(pageText);
     await engine.close();

@@ -10,6 +10,7 @@ import { computeBacklog, computeBreakdown, computeDashboard, computeIndicators, 
 import { DRILL_FIGURES, type DrillFigure } from '../../src/shared/indicators';
 import { runSohoa } from '../support/cli';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 type Clerk = 'local' | 'canbo-b';
 /** What each generated dossier holds; the expected figures are counted from this list, not from the store. */
@@ -98,7 +99,7 @@ describe('supervisor indicators', () => {
   const codes: string[] = [];
 
   beforeAll(async () => {
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { store } = engine;
     const clerkB = createHandlers({
       store,
@@ -106,6 +107,7 @@ describe('supervisor indicators', () => {
       events: engine.events,
       workstation: engine.workstation,
       settings: engine.settings,
+      agency: () => engine.agency(),
       actor: 'canbo-b',
       caller: () => ({ kind: 'system', name: 'canbo-b' }),
       accounts: engine.accounts,
@@ -339,7 +341,7 @@ describe('supervisor indicators on an empty store', () => {
   afterAll(() => dir.remove());
 
   it('say the store is empty and no register is imported, instead of zeros', async () => {
-    const engine = Engine.open({ dataDir: dir.path });
+    const engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     try {
       const d = await engine.handlers['stats.dashboard']({});
       expect(d.indicators.notices).toContain('empty-store');

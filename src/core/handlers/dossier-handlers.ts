@@ -2,6 +2,7 @@ import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { PROBLEM } from '../../shared/contract';
 import { addWorkingDays } from '../../shared/dates';
 import { dossierCodeParts } from '../dossier-code';
+import { AgencyMissingError } from '../settings/settings-errors';
 import { storeCounts } from '../store/status-queries';
 import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
@@ -16,8 +17,10 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     const procedure = store.procedures.get(input.procedureCode);
     if (!procedure) throw new InputInvalidError([{ field: 'procedureCode', problem: PROBLEM.procedureUnknown }]);
     const dueDate = input.dueDate ?? (procedure.processingDays != null ? addWorkingDays(input.receivedDate, procedure.processingDays) : null);
+    const agency = ctx.agency();
+    if (!agency) throw new AgencyMissingError();
     const pattern = ctx.settings.text('dossier.code_pattern');
-    const code = dossierCodeParts(pattern, ctx.workstation.agencyCode, now());
+    const code = dossierCodeParts(pattern, agency.code, now());
     const dossier = store.db.transaction(() => {
       const d = store.dossiers.insert(
         {
@@ -30,6 +33,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
           receivedDate: input.receivedDate,
           dueDate,
           workstationId: ctx.workstation.id,
+          agency,
         },
         code,
       );

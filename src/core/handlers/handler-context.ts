@@ -1,3 +1,4 @@
+import type { AgencyIdentity } from '../../shared/agency';
 import type { AuditLog } from '../audit/audit-log';
 import type { Accounts } from '../auth/accounts';
 import type { Principal } from '../auth/principal';
@@ -18,6 +19,8 @@ export interface ServiceContext {
   workstation: Workstation;
   /** The settings, through their schema (src/shared/settings-schema.ts). */
   settings: WorkstationSettings;
+  /** The agency new dossiers are taken in under; null before first-run set-up. */
+  agency(): AgencyIdentity | null;
   /**
    * The name the audit log records for the call in progress: the signed-in user, or the engine's
    * system principal for in-process calls. A getter: read it during the call, never copy it out.
