@@ -8,6 +8,8 @@ import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { REPO } from '../e2e-support/renderer-build';
 import { tempDir } from '../support/temp-dir';
+import { corpusPage } from '../e2e-support/desk-fixtures';
+import { createTestPki, type TestPki } from '../record/support/test-pki';
 
 const SHOTS = process.env.SOHOA_SHOTS ?? `${REPO}test-output/e2e`;
 const ADMIN = { name: 'Trần Quản Trị', username: 'quantri', password: 'mật khẩu quản trị' };
@@ -18,6 +20,8 @@ describe('first start: the administrator, then the agency, before any intake', (
   let app: AppServer;
   let browser: Browser;
   let page: Page;
+  let pki: TestPki;
+  let dossiers: { before: number; after: number };
   const scratch = tempDir('sohoa-agency-');
   const main = () => page.getByRole('main');
   const field = (label: string) => main().getByLabel(label, { exact: true });
@@ -25,7 +29,8 @@ describe('first start: the administrator, then the agency, before any intake', (
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    app = await startAppServer({ seedUsers: false });
+    app = await startAppServer({ seedUsers: false, pipeline: true });
+    pki = createTestPki();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     page.setDefaultTimeout(20_000);
@@ -35,6 +40,7 @@ describe('first start: the administrator, then the agency, before any intake', (
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    pki?.cleanup();
     scratch.remove();
   });
 
@@ -99,5 +105,34 @@ describe('first start: the administrator, then the agency, before any intake', (
     const older = await receipt(before.id);
     expect(older).toContain(AGENCY.name.toUpperCase());
     expect(older).not.toContain(MERGED.code);
+    dossiers = { before: before.id, after: after.id };
+  });
+
+  it('signs records whose XMP and copy stamp carry the agency each dossier was taken in under', { timeout: 300_000 }, async () => {
+    const h = app.engine.handlers;
+    const image = corpusPage('viadm-23e2').path;
+    const documents: Record<string, number> = {};
+    for (const [which, dossierId] of Object.entries(dossiers)) {
+      documents[which] = (await h['document.create']({ dossierId, component: 'Tờ khai' })).id;
+      await h['document.importFiles']({ documentId: documents[which]!, paths: [image] });
+    }
+    await app.engine.idle();
+    await h['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
+    const record = async (which: 'before' | 'after') => {
+      await h['dossier.finalize']({ dossierId: dossiers[which] });
+      const latest = app.engine.store.records.latest(documents[which]!)!;
+      const file = join(scratch.path, `${which}.pdf`);
+      writeFileSync(file, app.engine.store.blobs.get(latest.pdfSha256));
+      return { meta: execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), stamp: execFileSync('pdftotext', ['-l', '1', file, '-'], { encoding: 'utf8' }) };
+    };
+    const older = await record('before');
+    expect(older.meta).toContain(`<sohoa:digitizingAgency>${AGENCY.name}</sohoa:digitizingAgency>`);
+    expect(older.meta).toContain(`<sohoa:digitizingAgencyCode>${AGENCY.code}</sohoa:digitizingAgencyCode>`);
+    expect(older.meta).toContain('<sohoa:desk>Quầy 3</sohoa:desk>');
+    expect(older.stamp).toContain(AGENCY.name);
+    expect(older.stamp).not.toContain(MERGED.name);
+    const newer = await record('after');
+    expect(newer.meta).toContain(`<sohoa:digitizingAgencyCode>${MERGED.code}</sohoa:digitizingAgencyCode>`);
+    expect(newer.stamp).toContain(MERGED.name);
   });
 });
