@@ -21,6 +21,7 @@ import { PDFDocument } from 'pdf-lib';
 import { Engine } from '../src/core/engine';
 import { openP12Signer } from '../src/core/record/p12-signer';
 import { signPdf } from '../src/core/record/sign-pdf';
+import { TEST_AGENCY_ARGS } from '../test/support/agency';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(REPO, 'test/fixtures/vi-admin');
@@ -137,7 +138,7 @@ try {
 
   // SoHoa: the batch as the CLI runs it, then every record signed.
   const dataDir = join(work, 'data');
-  const ours = await timedSampled(process.execPath, ['bin/sohoa.mjs', 'batch', tree, '--manifest', join(work, 'register.csv'), '--data-dir', dataDir, '--workers', String(WORKERS), '--json']);
+  const ours = await timedSampled(process.execPath, ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, tree, '--manifest', join(work, 'register.csv'), '--data-dir', dataDir, '--workers', String(WORKERS), '--json']);
   if (ours.status !== 0) throw new Error(`sohoa batch failed: ${ours.stderr.split('\n').slice(-5).join('\n')}`);
   const report = JSON.parse(ours.stdout) as { pages: { read: number; failed: number; records: number } };
   const password = 'bench';

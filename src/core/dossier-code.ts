@@ -1,9 +1,8 @@
 /**
  * Dossier codes from a configurable pattern. Tokens: {agency}, {yyyy}, {yy}, {mm}, {dd}, {yymmdd},
  * {seqN} (a sequence of N digits that restarts for every distinct prefix, e.g. every day).
- * Default: `<agency code>-<yymmdd>-<4-digit sequence>`.
+ * The pattern is the `dossier.code_pattern` setting (default `<agency code>-<yymmdd>-<4-digit sequence>`).
  */
-export const DEFAULT_DOSSIER_CODE_PATTERN = '{agency}-{yymmdd}-{seq4}';
 
 export interface CodeParts {
   /** Everything of the code but the sequence; the sequence counts per prefix. */

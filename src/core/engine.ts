@@ -19,6 +19,10 @@ import { createHandlers } from './service';
 import { checkDataKey, subkey, type DataKey } from './security/data-key';
 import { auditAnchorPath, dataKeyFromFile, keyFolder } from './security/key-file';
 import { ReadablePathPolicy } from './security/readable-path';
+import { WorkstationSettings } from './settings/workstation-settings';
+import { agencyFromSettings, legacyAgency } from './settings/agency-identity';
+import { AgencyMissingError } from './settings/settings-errors';
+import type { AgencyIdentity } from '../shared/agency';
 import { SyncService } from './sync/sync-service';
 import { WorkstationSync } from './sync/workstation-sync';
 import { openStore, type Store } from './store/store';
@@ -44,8 +48,14 @@ export interface EngineOptions {
   pipeline?: { stages: PipelineStages; concurrency?: number; /** false: wait for startPipeline() (a batch starts it once admitted). */ autoStart?: boolean };
   /** When true, the engine syncs with its hub on a schedule (the app); otherwise only on demand. */
   syncSchedule?: boolean;
+  /** The agency for this run only (`--agency … --agency-code …`), over what the settings hold; nothing is saved. */
+  agency?: AgencyIdentity;
 }
 
+/**
+ * The workstation row's placeholder agency. Dossiers taken in before the agency became a setting
+ * carry it; new ones carry the agency set up at first run (agency.* settings), or none is taken in.
+ */
 export const DEFAULT_AGENCY = { name: 'Máy trạm một cửa', agencyCode: '000.00.00.H12', agencyName: 'Bộ phận Một cửa (chưa cấu hình)' };
 
 export function defaultResourcesDir(): string {
@@ -64,6 +74,8 @@ export class Engine {
   readonly accounts: Accounts;
   readonly sessions: Sessions;
   readonly sync: SyncService;
+  /** The settings through their schema: checked, role-bound, audited. */
+  readonly settings: WorkstationSettings;
   private runner: JobRunner | undefined;
   /** Set when a pipeline job found the disk full; the pipeline takes no job until space is back. */
   diskFull: Error | null = null;
@@ -71,13 +83,14 @@ export class Engine {
 
   private constructor(
     readonly store: Store,
-    options: EngineOptions,
+    private readonly options: EngineOptions,
     key: DataKey,
   ) {
     this.workstation = store.workstations.ensure(DEFAULT_AGENCY);
     const actor = options.actor ?? 'local';
     const now = options.now ?? (() => new Date());
     this.audit = new AuditLog(store.audit, this.workstation.id, now);
+    this.settings = new WorkstationSettings(store.db, store.settings, this.audit);
     this.auditAnchor = new AuditAnchor(options.auditAnchorFile ?? auditAnchorPath(store.dataDir, { keyFile: options.keyFile }), subkey(key, 'audit-anchor'));
     this.startAnchor(join(store.dataDir, 'audit-anchor.json'));
     this.anchorTimer = setInterval(() => this.anchorAudit(), 5_000).unref();
@@ -90,6 +103,8 @@ export class Engine {
       audit: this.audit,
       events: this.events,
       workstation: this.workstation,
+      settings: this.settings,
+      agency: () => this.agency(),
       get actor() {
         return sessions.current().name;
       },
@@ -106,7 +121,7 @@ export class Engine {
       this.runner = new JobRunner({
         db: store.db,
         jobs: store.jobs,
-        handlers: pipelineHandlers({ store, stages: options.pipeline.stages, events: this.events, agencyName: this.workstation.agencyName, actor }),
+        handlers: pipelineHandlers({ store, stages: options.pipeline.stages, events: this.events, legacyAgency: legacyAgency(this.workstation), actor }),
         concurrency: options.pipeline.concurrency ?? 2,
         onChange: (job, state) => {
           this.events.emit('job.changed', { id: job.id, kind: job.kind, state });
@@ -118,6 +133,18 @@ export class Engine {
       });
       if (options.pipeline.autoStart !== false) this.startPipeline();
     }
+  }
+
+  /** The agency new dossiers are taken in under: this run's, else the settings'; null before first-run set-up. */
+  agency(): AgencyIdentity | null {
+    return this.options.agency ?? agencyFromSettings(this.settings);
+  }
+
+  /** The same, or `config.agency-missing`. */
+  requireAgency(): AgencyIdentity {
+    const agency = this.agency();
+    if (!agency) throw new AgencyMissingError();
+    return agency;
   }
 
   /** A batch whose last job just ended is marked done; should that fail, the batch view still shows it done from its pages and jobs. */

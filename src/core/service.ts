@@ -10,6 +10,7 @@ import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
 import { resultHandlers } from './handlers/result-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
@@ -31,6 +32,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...statsHandlers(ctx),
     ...resultHandlers(desk),
     ...calendarHandlers(ctx),
+    ...settingsHandlers(ctx),
   } satisfies Omit<EngineHandlers, SyncMethod>;
 }
 

@@ -14,6 +14,8 @@ import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-statu
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
 import type { MethodName } from './methods';
 import { BatchMarkResultInput, CalendarSetInput, CalendarYearInput, HandBackInput, ResultCreateInput, ResultDocumentInput, ResultImportPdfInput, ResultTimelinessInput, type HandBack, type ResultImportResult, type ResultSignResult, type Timeliness } from './result-contract';
+import type { SettingView } from './settings-schema';
+import { SettingsGetInput, SettingsSetInput } from './settings-contract';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
 import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
 
@@ -264,6 +266,9 @@ export const contract = {
   'calendar.holidays': method<typeof CalendarYearInput, { year: number; days: string[] }>(CalendarYearInput),
   'calendar.setHolidays': method<typeof CalendarSetInput, { year: number; days: string[] }>(CalendarSetInput),
   'batch.markResult': method<typeof BatchMarkResultInput, { documentId: number; dossierId: number; isResult: boolean }>(BatchMarkResultInput),
+  'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
+  'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
+  'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

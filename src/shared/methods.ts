@@ -78,5 +78,8 @@ export const METHOD_NAMES = [
   'calendar.holidays',
   'calendar.setHolidays',
   'batch.markResult',
+  'settings.list',
+  'settings.get',
+  'settings.set',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -94,6 +94,10 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'calendar.holidays': ALL,
   'calendar.setHolidays': ADMIN,
   'batch.markResult': ARCHIVE,
+  // Each key says who sees it and who changes it (src/shared/settings-schema.ts); the engine checks it.
+  'settings.list': 'signed-in',
+  'settings.get': 'signed-in',
+  'settings.set': 'signed-in',
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */

@@ -8,6 +8,7 @@ import { openRawDatabase, readStoredBlob } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { countFiles, writeSmallPages, writeTree, type TreeDossier } from './batch-tree';
 import { toWindows1258 } from './legacy-encodings';
+import { TEST_AGENCY_ARGS } from '../support/agency';
 
 /**
  * The tree: box 1 holds dossiers 1 (2 pages, as registered) and 2 (1 page, 3 registered); box 2
@@ -40,7 +41,7 @@ describe('sohoa batch: a folder tree against its register', () => {
   beforeAll(async () => {
     writeTree(tree, TREE(await writeSmallPages(join(dir.path, 'pages'), pageFiles)));
     writeFileSync(register, REGISTER.join('\r\n'), 'utf8');
-    first = runSohoa(['batch', tree, '--manifest', register, '--data-dir', dataDir, '--json']);
+    first = runSohoa(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--data-dir', dataDir, '--json']);
   });
   afterAll(() => dir.remove());
 
@@ -132,7 +133,7 @@ describe('sohoa batch: a folder tree against its register', () => {
   it('resumes the same batch on a second run and adds nothing', async () => {
     const before = counts();
     expect(before).toMatchObject({ pages: pageFiles, dossiers: 3, documents: 3, records: 3, batches: 1 });
-    const again = await runSohoaHere(['batch', tree, '--manifest', register, '--data-dir', dataDir]);
+    const again = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--data-dir', dataDir]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('batch 1 resumed; 0 new page(s)');
     expect(counts()).toEqual(before);
@@ -183,14 +184,14 @@ describe('sohoa batch: a folder tree against its register', () => {
   it('refuses a broken XLSX register and a missing folder with a one-line coded reason', async () => {
     const xlsx = join(dir.path, 'so.xlsx');
     writeFileSync(xlsx, 'PK\u0003\u0004');
-    const r = await runSohoaHere(['batch', tree, '--manifest', xlsx, '--data-dir', join(dir.path, 'other')]);
+    const r = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', xlsx, '--data-dir', join(dir.path, 'other')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('[register.unreadable]');
     const other = openRawDatabase(join(dir.path, 'other'), { readonly: true });
     expect(other.prepare('SELECT count(*) AS n FROM batch').get()).toEqual({ n: 0 });
     other.close();
-    const missing = await runSohoaHere(['batch', join(dir.path, 'nowhere'), '--data-dir', join(dir.path, 'other')]);
+    const missing = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, join(dir.path, 'nowhere'), '--data-dir', join(dir.path, 'other')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('[batch.folder-not-found]');
   });
@@ -203,7 +204,7 @@ describe('sohoa batch: a folder tree against its register', () => {
     const title = 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất';
     writeFileSync(legacyRegister, toWindows1258(['Hộp số,Hồ sơ số,Tiêu đề,Năm,Lĩnh vực,Thời hạn bảo quản', `3,14,${title},2021,Đất đai,Vĩnh viễn`].join('\r\n')));
     const legacyData = join(dir.path, 'data-1258');
-    const r = await runSohoaHere(['batch', legacyTree, '--manifest', legacyRegister, '--data-dir', legacyData, '--json']);
+    const r = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, legacyTree, '--manifest', legacyRegister, '--data-dir', legacyData, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.batch.registerEncoding).toBe('windows-1258');

@@ -7,6 +7,7 @@ import { runSohoaHere } from '../support/cli-here';
 import { watchedStores } from '../support/watch-database';
 import { tempDir } from '../support/temp-dir';
 import { writeSmallPages, writeTree, type TreeDossier } from './batch-tree';
+import { TEST_AGENCY_ARGS } from '../support/agency';
 
 /** Two dossiers of six small generated pages each: many quick pages, so a stop lands with pages left. */
 const TREE = (pages: string[]): TreeDossier[] => [
@@ -51,7 +52,7 @@ describe('sohoa batch: pause, cancel and resume', () => {
   it('pauses a running batch from another process, and on SIGINT, each time stopping with a summary', async () => {
     writeTree(tree, TREE(await writeSmallPages(join(dir.path, 'pages'), pageFiles)));
     writeFileSync(register, 'Hồ sơ số,Tiêu đề,Số trang\n1,Một,6\n2,Hai,6\n');
-    const first = start(['batch', tree, '--manifest', register, '--data-dir', dataDir, '--workers', '1']);
+    const first = start(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--data-dir', dataDir, '--workers', '1']);
     running.push(first.child);
     await waitFor(() => pagesRead() >= 1, first.child);
     // The pause is a command of its own, run while the batch process works (in this process: no start-up to wait for).
@@ -66,7 +67,7 @@ describe('sohoa batch: pause, cancel and resume', () => {
     const afterPause = pagesRead();
     expect(afterPause).toBeLessThan(pageFiles);
 
-    const second = start(['batch', '--resume', '1', '--data-dir', dataDir, '--workers', '1']);
+    const second = start(['batch', ...TEST_AGENCY_ARGS, '--resume', '1', '--data-dir', dataDir, '--workers', '1']);
     running.push(second.child);
     await waitFor(() => pagesRead() > afterPause, second.child);
     second.child.kill('SIGINT');
@@ -82,13 +83,13 @@ describe('sohoa batch: pause, cancel and resume', () => {
     expect(cancel.code, cancel.stderr).toBe(0);
     expect(status()).toBe('cancelled');
     const readBefore = pagesRead();
-    const refused = await runSohoaHere(['batch', tree, '--manifest', register, '--data-dir', dataDir]);
+    const refused = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--data-dir', dataDir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('[batch.cancelled]');
     expect(pagesRead()).toBe(readBefore);
     expect(query(dbFile, 'SELECT count(*) AS n FROM page', { n: 0 }).n).toBe(pageFiles);
 
-    const resumed = start(['batch', '--resume', tree, '--data-dir', dataDir, '--workers', '1', '--json']);
+    const resumed = start(['batch', ...TEST_AGENCY_ARGS, '--resume', tree, '--data-dir', dataDir, '--workers', '1', '--json']);
     running.push(resumed.child);
     const end = await resumed.ended;
     expect(end.code, end.stderr).toBe(0);

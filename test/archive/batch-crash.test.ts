@@ -8,6 +8,7 @@ import { openRawDatabase } from '../support/data-key';
 import { watchedStores } from '../support/watch-database';
 import { tempDir } from '../support/temp-dir';
 import { writeSmallPages, writeTree, type TreeDossier } from './batch-tree';
+import { TEST_AGENCY_ARGS } from '../support/agency';
 
 /** The disk-full test's tree: A4 scans, whose clean-up and records are what fills the disk. */
 const TREE: TreeDossier[] = [
@@ -112,7 +113,7 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
   it('survives repeated SIGKILLs at random moments, one of them while a record is being assembled', async () => {
     const dataDir = join(dir.path, 'data');
     const dbFile = join(dataDir, 'sohoa.db');
-    const args = ['bin/sohoa.mjs', 'batch', smallTree, '--manifest', smallRegister, '--data-dir', dataDir, '--workers', '1', '--json'];
+    const args = ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, smallTree, '--manifest', smallRegister, '--data-dir', dataDir, '--workers', '1', '--json'];
     const random = seeded(20261123);
     const jobsDone = () => get(dbFile, "SELECT count(*) AS n FROM job WHERE state = 'done'", { n: 0 }).n;
     // Five kills at random points of the work (measured in work, not in time, so each lands in it however loaded
@@ -163,7 +164,7 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
     mkdirSync(dataDir);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=96m', 'tmpfs', dataDir]);
     mounted = dataDir;
-    const run = (folder: string) => spawnSync(process.execPath, ['bin/sohoa.mjs', 'batch', folder, '--manifest', register, '--data-dir', dataDir, '--workers', '1', '--json'], { cwd: REPO, encoding: 'utf8', timeout: 300_000 });
+    const run = (folder: string) => spawnSync(process.execPath, ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, folder, '--manifest', register, '--data-dir', dataDir, '--workers', '1', '--json'], { cwd: REPO, encoding: 'utf8', timeout: 300_000 });
     // A first run on an empty folder lays down the store and the OCR language data.
     const empty = join(dir.path, 'empty');
     mkdirSync(empty);

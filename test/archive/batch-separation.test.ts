@@ -12,6 +12,7 @@ import { REPO } from '../support/cli';
 import { runSohoaHere } from '../support/cli-here';
 import { tempDir } from '../support/temp-dir';
 import { writeSmallPages } from './batch-tree';
+import { setTestAgency } from '../support/agency';
 
 const REGISTER = ['Hộp số,Hồ sơ số,Tiêu đề,Năm,Số trang', '1,1,Hồ sơ đăng ký khai sinh,2020,2', '1,2,Hồ sơ kết hôn,2020,1', '1,3,Hồ sơ chứng thực,2021,2'].join('\n');
 
@@ -44,7 +45,7 @@ describe('splitting a flat stream of scans into dossiers', () => {
 
   /** Each dossier of the batch: its key, register line and the page files it got, in order. */
   const split = async (folder: string, mode: string) => {
-    const engine = Engine.open({ dataDir: join(dir.path, `data-${mode.replace(':', '-')}-${folder.split('/').pop()}`) });
+    const engine = setTestAgency(Engine.open({ dataDir: join(dir.path, `data-${mode.replace(':', '-')}-${folder.split('/').pop()}`) }));
     try {
       const intake = await takeInBatch(engine, { folder, registerPath: register, separate: parseSeparationMode(mode), actor: 'test' });
       const again = await takeInBatch(engine, { folder, registerPath: register, actor: 'test' });

@@ -14,6 +14,7 @@ import { tempDir } from '../support/temp-dir';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { CORPUS_IMAGES } from './batch-tree';
+import { setTestAgency } from '../support/agency';
 
 /** Enough approved dossiers that signing them all takes a while: the kill lands in the middle of the run. */
 const DOSSIERS = 24;
@@ -41,7 +42,7 @@ describe('sohoa batch --sign killed mid-run', () => {
     // Approved archive dossiers with an unsigned record each (a corpus page as it is: no OCR needed to test signing).
     const image = readFileSync(join(CORPUS_IMAGES, 'viadm-eb2a.png'));
     const pdf = await recordFromImages([{ bytes: image, label: 'p1.png' }], { title: 'Hồ sơ lưu trữ', digitizedAt: new Date() }, { prepare: async ({ bytes, label }) => ({ page: await pageAsIs(bytes, label) }) });
-    const engine = Engine.open({ dataDir, actor: 'test' });
+    const engine = setTestAgency(Engine.open({ dataDir, actor: 'test' }));
     try {
       const archive = new ArchiveRepository(engine.store.db);
       batchId = archive.createBatch({ name: 'kho', source: dir.path, registerPath: null, key: 'test' }).id;

@@ -6,6 +6,7 @@ import { REPO } from '../support/cli';
 import { watchedStores } from '../support/watch-database';
 import { tempDir } from '../support/temp-dir';
 import { writeSmallPages } from './batch-tree';
+import { TEST_AGENCY_ARGS } from '../support/agency';
 
 /** One connection per watched store (opening one derives the key: polling must not load the machine). */
 const stores = watchedStores();
@@ -17,7 +18,7 @@ describe('sohoa batch --watch: a hot folder as the source', () => {
   const register = join(dir.path, 'register.csv');
   const dataDir = join(dir.path, 'data');
   const dbFile = join(dataDir, 'sohoa.db');
-  const args = ['bin/sohoa.mjs', 'batch', '--watch', hot, '--manifest', register, '--separate', 'count:1', '--data-dir', dataDir, '--workers', '1', '--json'];
+  const args = ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, '--watch', hot, '--manifest', register, '--separate', 'count:1', '--data-dir', dataDir, '--workers', '1', '--json'];
   const children: ChildProcess[] = [];
   const pages = () => count(dbFile, 'SELECT count(*) AS n FROM page');
   /** Small generated pages: what they say does not matter here, and they are read quickly. */

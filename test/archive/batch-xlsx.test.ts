@@ -6,6 +6,7 @@ import { runSohoaHere } from '../support/cli-here';
 import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { writeTree } from './batch-tree';
+import { TEST_AGENCY_ARGS } from '../support/agency';
 
 /** Dossier folders with no page image: the register and its columns are what is looked at here, not OCR. */
 describe('sohoa batch with an XLSX register: preview, columns by hand, remembered', () => {
@@ -57,7 +58,7 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
   });
 
   it('runs the batch with the chosen columns, then remembers them for the next run and the next preview', async () => {
-    const first = await runSohoaHere(['batch', tree, '--manifest', register, '--map', 'number=Mã số', '--data-dir', dataDir, '--json']);
+    const first = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--map', 'number=Mã số', '--data-dir', dataDir, '--json']);
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.batch.registerEncoding).toBe('xlsx');
@@ -68,7 +69,7 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
     ]);
     expect(report.registerProblems.map((p: { line: number; code: string }) => [p.line, p.code])).toContainEqual([4, 'register.duplicate-dossier']);
 
-    const again = await runSohoaHere(['batch', tree, '--manifest', register, '--data-dir', dataDir, '--json']);
+    const again = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--data-dir', dataDir, '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).matched).toBe(2);
     const preview = await runSohoaHere(['batch', '--preview', tree, '--manifest', register, '--data-dir', dataDir, '--json']);

@@ -14,6 +14,8 @@ import { ArchiveRepository } from '../../src/core/store/archive-repository';
 import { runSohoaHere } from '../support/cli-here';
 import { tempDir } from '../support/temp-dir';
 import { CORPUS_IMAGES } from './batch-tree';
+import { setTestAgency } from '../support/agency';
+import { TEST_AGENCY_ARGS } from '../support/agency';
 
 const REGISTER = ['Hộp số,Hồ sơ số,Tiêu đề,Năm,Số trang', '1,1,Hồ sơ đăng ký khai sinh,2020,2', '1,2,Hồ sơ kết hôn,2020,1', '1,3,Hồ sơ chứng thực,2021,2'].join('\n');
 const PAGES = ['viadm-18d1.png', 'viadm-4448.png', 'viadm-80c2.png', 'viadm-863d.png', 'viadm-c0af.png'];
@@ -82,7 +84,7 @@ describe('Kodak Patch T separator sheets', () => {
     const r = await runSohoaHere(['batch', '--patch-t-sheets', join(dir.path, 'x.pdf'), '--count', 'many']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--count');
-    const alone = await runSohoaHere(['batch', join(dir.path, 'stream'), '--count', '2', '--data-dir', join(dir.path, 'unused')]);
+    const alone = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, join(dir.path, 'stream'), '--count', '2', '--data-dir', join(dir.path, 'unused')]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--count goes with --patch-t-sheets');
   });
@@ -149,7 +151,7 @@ describe('Kodak Patch T separator sheets', () => {
     mkdirSync(folder);
     files.forEach((f, i) => copyFileSync(f, join(folder, `scan-${String(i + 1).padStart(3, '0')}.png`)));
 
-    const engine = Engine.open({ dataDir: join(dir.path, 'data') });
+    const engine = setTestAgency(Engine.open({ dataDir: join(dir.path, 'data') }));
     try {
       const intake = await takeInBatch(engine, { folder, registerPath: register, separate: parseSeparationMode('patch-t'), actor: 'test' });
       const again = await takeInBatch(engine, { folder, registerPath: register, actor: 'test' });

@@ -16,6 +16,7 @@ import { tempDir } from '../support/temp-dir';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { CORPUS_IMAGES, writeTree, type TreeDossier } from './batch-tree';
+import { setTestAgency, TEST_AGENCY } from '../support/agency';
 
 /** Three dossiers of one page each; the register says dossier 2 has 2 pages: a count mismatch. */
 const TREE: TreeDossier[] = [
@@ -38,7 +39,7 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
   let batchId = 0;
   const events: { event: string; payload: unknown }[] = [];
 
-  const codeOfDossier = (n: number) => `${engine.workstation.agencyCode}-LT${batchId}-${String(n).padStart(5, '0')}`;
+  const codeOfDossier = (n: number) => `${TEST_AGENCY.code}-LT${batchId}-${String(n).padStart(5, '0')}`;
   const dossierId = (n: number) => engine.store.dossiers.byCode(codeOfDossier(n))!.id;
   /** What a worker of any process would take now: the queue's own answer, not a wait. */
   const leasable = () => {
@@ -56,7 +57,7 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     writeFileSync(registerPath, REGISTER.join('\n'));
     pki = createTestPki();
     // The app's engine: its pipeline runs in the background once started.
-    engine = Engine.open({ dataDir, actor: 'test', pipeline: { stages, concurrency: 2, autoStart: false } });
+    engine = setTestAgency(Engine.open({ dataDir, actor: 'test', pipeline: { stages, concurrency: 2, autoStart: false } }));
     engine.events.subscribe((event, payload) => events.push({ event, payload }));
     as = await signedInPerRole(engine, ROLES);
     const intake = await takeInBatch(engine, { folder: tree, registerPath, actor: 'test' });

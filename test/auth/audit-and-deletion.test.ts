@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../src/shared/roles';
 import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
 import { connect, PASSWORD, signedInPerRole, type Connection } from './connection';
+import { setTestAgency } from '../support/agency';
 
 describe('audit events and recorded deletion', () => {
   const dir = tempDir();
@@ -14,7 +15,7 @@ describe('audit events and recorded deletion', () => {
   let clock = new Date('2026-11-24T08:00:00Z');
 
   beforeAll(async () => {
-    engine = Engine.open({ dataDir: join(dir.path, 'data'), now: () => clock });
+    engine = setTestAgency(Engine.open({ dataDir: join(dir.path, 'data'), now: () => clock }));
     as = await signedInPerRole(engine, ROLES);
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../src/shared/roles';
 import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
 import { connect, signedInPerRole, type Connection } from './connection';
+import { setTestAgency } from '../support/agency';
 
 const allowed = (role: Role, method: (typeof METHOD_NAMES)[number]) => {
   const access = PERMISSIONS[method];
@@ -20,7 +21,7 @@ describe('what each role may call, enforced by the engine', () => {
   const cccd = '074093513649';
 
   beforeAll(async () => {
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     as = await signedInPerRole(engine, ROLES);
     const d = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Nguyễn Văn Ánh', applicantCccd: cccd, applicantPhone: '0912345678', receivedDate: '2026-11-20' });
     dossierId = d.id;
@@ -89,7 +90,7 @@ describe('what each role may call, enforced by the engine', () => {
   });
 
   it('lets in-process callers (CLI, tests) run as the system principal, audited under its name', async () => {
-    const system = Engine.open({ dataDir: dir.path, actor: 'cli:operator' });
+    const system = setTestAgency(Engine.open({ dataDir: dir.path, actor: 'cli:operator' }));
     try {
       await system.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Lê Văn Cường', applicantCccd: '074090054321', receivedDate: '2026-11-22' });
       expect(system.store.audit.last()).toMatchObject({ action: 'dossier.create', actor: 'cli:operator' });

@@ -5,6 +5,7 @@ import type { RpcEvent, RpcReply } from '../../src/shared/rpc';
 import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
 import { connect, PASSWORD } from './connection';
+import { setTestAgency } from '../support/agency';
 
 describe('signing in', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -14,7 +15,7 @@ describe('signing in', () => {
   const advance = (minutes: number) => {
     clock = new Date(clock.getTime() + minutes * 60_000);
   };
-  const open = () => Engine.open({ dataDir: dir.path, now });
+  const open = () => setTestAgency(Engine.open({ dataDir: dir.path, now }));
 
   beforeEach(() => {
     dir = tempDir();

@@ -7,6 +7,7 @@ import { databaseState } from '../../src/core/store/database';
 import { runSohoa } from '../support/cli';
 import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 describe('sohoa backup', () => {
   const dir = tempDir();
@@ -15,7 +16,7 @@ describe('sohoa backup', () => {
   let blobs: string[] = [];
 
   beforeAll(async () => {
-    const engine = Engine.open({ dataDir });
+    const engine = setTestAgency(Engine.open({ dataDir }));
     await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Phạm Văn Đông', applicantCccd: '074093513649', receivedDate: '2021-04-02' });
     blobs = blobTexts.map((t) => engine.store.blobs.put(Buffer.from(t)));
     engine.close();
@@ -37,7 +38,7 @@ describe('sohoa backup', () => {
     // The events after the backup (its own backup.create among them) are not in the restored log: the anchor says so until re-anchored.
     expect(JSON.parse(runSohoa(['audit', 'verify', '--data-dir', restored, '--json']).stdout)).toMatchObject({ ok: false, reason: 'truncated' });
     expect(runSohoa(['audit', 're-anchor', '--data-dir', restored]).code).toBe(0);
-    const engine = Engine.open({ dataDir: restored });
+    const engine = setTestAgency(Engine.open({ dataDir: restored }));
     expect(engine.store.dossiers.list(10, 0).items.map((d) => d.applicantName)).toEqual(['Phạm Văn Đông']);
     expect(blobs.map((b) => engine.store.blobs.get(b).toString())).toEqual(blobTexts);
     expect(engine.verifyAudit().ok).toBe(true);

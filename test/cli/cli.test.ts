@@ -5,6 +5,7 @@ import { Engine } from '../../src/core/engine';
 import { runSohoa } from '../support/cli';
 import { runSohoaHere } from '../support/cli-here';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency, TEST_AGENCY } from '../support/agency';
 
 const DESIGN_COMMANDS = ['ocr', 'process', 'verify', 'batch', 'status', 'sync', 'hub'];
 
@@ -31,7 +32,7 @@ describe('sohoa command line', () => {
 
   it('prints store counts as JSON, counting what is there', async () => {
     const dataDir = join(dir.path, 'status');
-    const engine = Engine.open({ dataDir });
+    const engine = setTestAgency(Engine.open({ dataDir }));
     await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-02', applicantName: 'Lê Thị Hoa', applicantCccd: '074190000123', receivedDate: '2021-06-01' });
     engine.store.jobs.enqueue('ocr', 'p1', {});
     engine.store.jobs.enqueue('ocr', 'p2', {});
@@ -78,7 +79,7 @@ describe('sohoa command line', () => {
     expect(r.stderr).toMatch(/line 3: code and name are required/);
     expect(r.stderr).toMatch(/line 4: processing_days/);
     expect(r.stderr).toMatch(/line 5: duplicate code/);
-    const engine = Engine.open({ dataDir });
+    const engine = setTestAgency(Engine.open({ dataDir }));
     const p = engine.store.procedures.get('2.000001')!;
     expect(p.components).toEqual(['Đơn đề nghị', 'Bản đồ vị trí, tỷ lệ 1:10.000']);
     expect(p.isSample).toBe(false);
@@ -102,11 +103,19 @@ describe('sohoa dossier', () => {
     expect(unknown.stderr).toMatch(/procedureCode is not a procedure in the catalog/);
     expect(JSON.parse(runSohoa(['status', '--json', '--data-dir', dataDir]).stdout).dossiers).toBe(0);
 
+    // Before first-run set-up, nothing is taken in: the dossier would carry no agency.
+    const early = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'MAU-HT-01', '--name', 'Võ Văn Tú', '--cccd', '074093513649', '--received', '2021-03-01']);
+    expect(early.code).toBe(1);
+    expect(early.stderr.trim()).toMatch(/^sohoa dossier: The agency is not set up: .* \[config\.agency-missing\]$/);
+    expect(runSohoa(['config', 'set', 'agency.name', TEST_AGENCY.name, '--data-dir', dataDir]).code).toBe(0);
+    expect(runSohoa(['config', 'set', 'agency.code', TEST_AGENCY.code, '--data-dir', dataDir]).code).toBe(0);
+
     const ok = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'MAU-HT-01', '--name', 'Võ Văn Tú', '--cccd', '074093513649', '--received', '2021-03-01']);
     expect(ok.code).toBe(0);
     const list = JSON.parse(runSohoa(['dossier', 'list', '--json', '--data-dir', dataDir]).stdout);
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ code: ok.stdout.trim(), applicantName: 'Võ Văn Tú', procedureCode: 'MAU-HT-01' });
+    expect(ok.stdout.trim()).toMatch(new RegExp(`^${TEST_AGENCY.code.replaceAll('.', '\\.')}-`));
   });
 
   it('deletes a dossier only with a reason, recorded in the audit log, and keeps the chain intact', async () => {
@@ -121,7 +130,7 @@ describe('sohoa dossier', () => {
     expect(done.code, done.stderr).toBe(0);
     expect(JSON.parse(runSohoa(['dossier', 'list', '--json', '--data-dir', dataDir]).stdout).total).toBe(0);
     expect(runSohoa(['audit', 'verify', '--data-dir', dataDir]).code).toBe(0);
-    const engine = Engine.open({ dataDir });
+    const engine = setTestAgency(Engine.open({ dataDir }));
     try {
       const { items } = await engine.handlers['audit.list']({ action: 'dossier.delete', limit: 10, offset: 0 });
       expect(items).toHaveLength(1);

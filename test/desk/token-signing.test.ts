@@ -9,6 +9,7 @@ import { pdfsig } from '../record/support/pdf-tools';
 import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from '../record/support/softhsm';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 describe('finalizing a dossier with a PKCS#11 token at the desk (SoftHSM2)', () => {
   const dir = tempDir();
@@ -22,7 +23,7 @@ describe('finalizing a dossier with a PKCS#11 token at the desk (SoftHSM2)', () 
   beforeAll(async () => {
     pki = createTestPki();
     token = createSoftHsmToken(pki.signerKeyDer, [pki.signerCertDer, pki.caCertDer]);
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { store } = engine;
     dossierId = (await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2021-05-04' })).id;
     // A document whose page is read and whose unsigned record is built, as the pipeline leaves it.

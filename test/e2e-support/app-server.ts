@@ -2,6 +2,7 @@ import { Engine } from '../../src/core/engine';
 import { ROLES, type Role } from '../../src/shared/roles';
 import { createPipelineStages } from '../../src/core/jobs/real-stages';
 import { startWsServer, type RunningWsServer } from '../../src/core/transport/ws-server';
+import { setTestAgency } from '../support/agency';
 import { tempDir } from '../support/temp-dir';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -21,7 +22,7 @@ export interface AppServerOptions {
   pipeline?: boolean;
   /** Reopen an existing data directory (a restart) instead of a fresh one; it is left in place on close. */
   dataDir?: string;
-  /** Seed one user per role (the default), or none: first start, with the create-administrator screen. */
+  /** Seed one user per role and set the agency (the default), or neither: first start, with the create-administrator and agency screens. */
   seedUsers?: boolean;
   /** Sign-in policy settings to start with, e.g. `{ 'auth.idle_minutes': '1' }`. */
   settings?: Record<string, string>;
@@ -37,6 +38,8 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const engine = Engine.open({ dataDir: dir.path, actor: 'e2e', pipeline: stages ? { stages, concurrency: 2 } : undefined, syncSchedule: options.syncSchedule });
   for (const [key, value] of Object.entries(options.settings ?? {})) engine.store.settings.set(key, value);
   if (options.seedUsers !== false) {
+    // Seeded users stand for a workstation already set up: the agency too.
+    setTestAgency(engine);
     for (const role of ROLES) {
       const username = seededUsername(role);
       if (!engine.accounts.byUsername(username)) await engine.handlers['user.create']({ username, displayName: `Thử nghiệm ${role}`, role, password: SEEDED_PASSWORD });

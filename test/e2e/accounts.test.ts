@@ -25,8 +25,8 @@ describe('accounts in the browser: first start, sign-in, idle lock, menus per ro
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    // First start: no users; the screen locks after 5 idle minutes.
-    app = await startAppServer({ seedUsers: false, settings: { 'auth.idle_minutes': '5' } });
+    // First start: no users (the agency already set: its screen has a test of its own); the screen locks after 5 idle minutes.
+    app = await startAppServer({ seedUsers: false, settings: { 'auth.idle_minutes': '5', 'agency.name': 'UBND phường Phú Cường', 'agency.code': '000.31.25.H12' } });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
     page.setDefaultTimeout(15_000);

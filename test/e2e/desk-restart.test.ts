@@ -6,6 +6,7 @@ import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { SEEDED_PASSWORD } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
+import { setTestAgency } from '../support/agency';
 import { freePort, startEngineChild, type EngineChild } from '../e2e-support/engine-child';
 import { ensureRendererBuilt } from '../e2e-support/renderer-build';
 import { signInAs } from '../e2e-support/sign-in';
@@ -53,7 +54,7 @@ describe('the engine killed in the middle of a finalization, and started again',
     ensureRendererBuilt();
     pki = createTestPki();
     // A dossier whose documents are all read and built, waiting to be signed.
-    const setup = Engine.open({ dataDir });
+    const setup = setTestAgency(Engine.open({ dataDir }));
     await setup.handlers['user.create']({ username: 'clerk', displayName: 'Cán bộ một cửa', role: 'clerk', password: SEEDED_PASSWORD });
     const dossier = await setup.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Vũ Thị Hạnh', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
     dossierId = dossier.id;

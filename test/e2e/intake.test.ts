@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { parseCatalogCsv } from '../../src/core/catalog/catalog-import';
-import { DEFAULT_AGENCY, defaultResourcesDir } from '../../src/core/engine';
+import { defaultResourcesDir } from '../../src/core/engine';
+import { TEST_AGENCY } from '../support/agency';
 import { addWorkingDays } from '../../src/shared/dates';
 import { foldVietnamese } from '../../src/shared/fold';
 import { en } from '../../src/renderer/src/i18n/en';
@@ -30,7 +31,7 @@ const now = new Date();
 const todayIso = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 const yymmdd = `${String(now.getFullYear()).slice(2)}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
 const viDate = (iso: string) => iso.split('-').reverse().join('/');
-const expectedCode = `${DEFAULT_AGENCY.agencyCode}-${yymmdd}-0001`;
+const expectedCode = `${TEST_AGENCY.code}-${yymmdd}-0001`;
 
 // The procedure the desk means by "khai sinh", found in the shipped sample catalog itself.
 const catalog = parseCatalogCsv(readFileSync(`${defaultResourcesDir()}/catalog/sample-procedures.csv`, 'utf8'), true).procedures;

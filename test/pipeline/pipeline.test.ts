@@ -6,6 +6,7 @@ import { Engine } from '../../src/core/engine';
 import { createPipelineStages } from '../../src/core/jobs/real-stages';
 import { foldVietnamese } from '../../src/shared/fold';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 const CORPUS = new URL('../fixtures/vi-admin/', import.meta.url).pathname;
 interface CorpusPage {
@@ -31,7 +32,7 @@ describe('the pipeline, with the real stages, through the engine', () => {
 
   beforeAll(async () => {
     stages = createPipelineStages({ dataDir: dir.path, ocrWorkers: 2 });
-    engine = Engine.open({ dataDir: dir.path, pipeline: { stages, concurrency: 2 } });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path, pipeline: { stages, concurrency: 2 } }));
     const dossier = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Lâm Quang Khoa', applicantCccd: '074093513649', receivedDate: '2021-03-05' });
     dossierId = dossier.id;
     documentId = (await engine.handlers['document.create']({ dossierId, component: 'Tờ khai' })).id;

@@ -56,7 +56,7 @@ describe('signing with a PKCS#11 token (SoftHSM2)', () => {
       const out = join(dir, 'record.pdf');
       const bin = join(import.meta.dirname, '../../bin/sohoa.mjs');
       const image = join(corpusDir, corpusPage('viadm-23e2').file);
-      const args = [bin, 'process', image, '--out', out, '--no-ocr', '--no-clean', '--pkcs11', softhsmModule, '--token-label', token.label, '--pin-env', 'TOKEN_PIN'];
+      const args = [bin, 'process', image, '--out', out, '--no-ocr', '--no-clean', '--pkcs11', softhsmModule, '--token-label', token.label, '--pin-env', 'TOKEN_PIN', '--agency', 'UBND xã Minh Hòa', '--agency-code', '000.31.25.H12'];
       const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, TOKEN_PIN: token.pin, SOFTHSM2_CONF: token.conf } });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);

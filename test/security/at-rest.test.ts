@@ -13,6 +13,7 @@ import { codeOf } from '../support/coded-error';
 import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { encodings, needlesIn, rawFiles } from './raw-search';
+import { setTestAgency } from '../support/agency';
 
 // A clean corpus page whose text names the applicant and gives her CCCD, OCR'd by the real pipeline.
 const page = corpusPage('viadm-18d1');
@@ -34,7 +35,7 @@ describe('personal data at rest', () => {
   beforeAll(async () => {
     pki = createTestPki();
     const stages = createPipelineStages({ dataDir, ocrWorkers: 1 });
-    const engine = Engine.open({ dataDir, keyFile, pipeline: { stages, concurrency: 1 } });
+    const engine = setTestAgency(Engine.open({ dataDir, keyFile, pipeline: { stages, concurrency: 1 } }));
     try {
       const dossier = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName, applicantCccd, receivedDate: '2026-11-23' });
       const documentId = (await engine.handlers['document.create']({ dossierId: dossier.id, component: 'Tờ khai' })).id;
@@ -98,7 +99,7 @@ describe('personal data at rest', () => {
   });
 
   it('opens the copy with the key: the dossier, its search and its signed record are all there', async () => {
-    const engine = Engine.open({ dataDir: copy, keyFile });
+    const engine = setTestAgency(Engine.open({ dataDir: copy, keyFile }));
     try {
       expect(engine.store.dossiers.list(10, 0).items.map((d) => [d.applicantName, d.applicantCccd])).toEqual([[applicantName, applicantCccd]]);
       const hits = await engine.handlers['search.query']({ text: foldVietnamese(applicantName).toLowerCase(), limit: 10 });

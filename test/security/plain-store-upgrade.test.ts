@@ -10,6 +10,7 @@ import { runSohoa } from '../support/cli';
 import { codeOfSync } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
 import { encodings, needlesIn, rawFiles } from './raw-search';
+import { setTestAgency } from '../support/agency';
 
 const applicantName = 'Trịnh Thị Xuân Hương';
 const applicantCccd = '074193000517';
@@ -20,7 +21,7 @@ const pageText = `Giấy khai sinh của ${applicantName}, CCCD ${applicantCccd}
  * blobs in clear. Made with today's engine, then decrypted in place.
  */
 async function plainStore(dataDir: string, keyFile: string): Promise<string> {
-  const engine = Engine.open({ dataDir, keyFile });
+  const engine = setTestAgency(Engine.open({ dataDir, keyFile }));
   await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName, applicantCccd, receivedDate: '2021-04-02' });
   const blob = engine.store.blobs.put(Buffer.from(pageText));
   const blobs = engine.store.blobs;

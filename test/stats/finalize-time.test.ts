@@ -5,6 +5,7 @@ import { computeIndicators } from '../../src/core/stats/indicators';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 describe('finalizing a dossier at the desk', () => {
   const dir = tempDir();
@@ -14,7 +15,7 @@ describe('finalizing a dossier at the desk', () => {
 
   beforeAll(async () => {
     pki = createTestPki();
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { store } = engine;
     // Received long ago with a due date that has passed: finalizing it does not close it, handing back the result does.
     dossierId = (await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2021-05-04', dueDate: '2021-05-05' })).id;

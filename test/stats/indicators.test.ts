@@ -11,6 +11,7 @@ import { DRILL_FIGURES, type DrillFigure } from '../../src/shared/indicators';
 import { runSohoa } from '../support/cli';
 import { storeHandBack } from '../support/hand-back-row';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 type Clerk = 'local' | 'canbo-b';
 /** What each generated dossier holds; the expected figures are counted from this list, not from the store. */
@@ -103,13 +104,15 @@ describe('supervisor indicators', () => {
   const codes: string[] = [];
 
   beforeAll(async () => {
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { store } = engine;
     const clerkB = createHandlers({
       store,
       audit: engine.audit,
       events: engine.events,
       workstation: engine.workstation,
+      settings: engine.settings,
+      agency: () => engine.agency(),
       actor: 'canbo-b',
       caller: () => ({ kind: 'system', name: 'canbo-b' }),
       accounts: engine.accounts,
@@ -348,7 +351,7 @@ describe('supervisor indicators on an empty store', () => {
   afterAll(() => dir.remove());
 
   it('say the store is empty and no register is imported, instead of zeros', async () => {
-    const engine = Engine.open({ dataDir: dir.path });
+    const engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     try {
       const d = await engine.handlers['stats.dashboard']({});
       expect(d.indicators.notices).toContain('empty-store');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 /** Noon of a local day, as a Date: no time zone puts it on another day. */
 const localNoon = (day: string) => new Date(`${day}T12:00:00`);
@@ -13,7 +14,7 @@ describe('dashboard figures kept between two openings', () => {
   const ids: number[] = [];
 
   beforeAll(async () => {
-    engine = Engine.open({ dataDir: dir.path, now: () => clock });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path, now: () => clock }));
     for (const due of ['2030-01-10', '2030-01-20']) {
       const d = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Người nộp', applicantCccd: '074093513649', receivedDate: '2030-01-08', dueDate: due });
       ids.push(d.id);

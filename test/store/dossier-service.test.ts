@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AGENCY, Engine } from '../../src/core/engine';
+import { Engine } from '../../src/core/engine';
 import { dispatch } from '../../src/core/rpc-dispatch';
 import type { RpcReply } from '../../src/shared/rpc';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency, TEST_AGENCY } from '../support/agency';
 
 const valid = {
   procedureCode: 'MAU-HT-01',
@@ -24,7 +25,7 @@ describe('dossiers through the engine edge', () => {
   const errorOf = (r: RpcReply) => (r.ok ? undefined : r.error);
 
   beforeAll(() => {
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
   });
   afterAll(() => {
     engine.close();
@@ -44,7 +45,7 @@ describe('dossiers through the engine edge', () => {
     const a = await call('dossier.create', valid);
     const b = await call('dossier.create', { ...valid, applicantName: 'Trần Thị Bình', applicantAddress: 'Phường An Bình, Dĩ An' });
     expect(a.ok && b.ok).toBe(true);
-    const prefix = `${DEFAULT_AGENCY.agencyCode}-${yymmdd(new Date())}`;
+    const prefix = `${TEST_AGENCY.code}-${yymmdd(new Date())}`;
     const first = (a as { result: { code: string; dueDate: string } }).result;
     expect(first.code).toBe(`${prefix}-0001`);
     expect((b as { result: { code: string } }).result.code).toBe(`${prefix}-0002`);
@@ -110,7 +111,8 @@ describe('dossiers through the engine edge', () => {
 
   it('records every creation in the audit chain', () => {
     const verdict = engine.verifyAudit();
-    expect(verdict).toEqual({ ok: true, events: 3 });
+    // Three dossiers, and the agency's name and code set before them.
+    expect(verdict).toEqual({ ok: true, events: 5 });
   });
 });
 

@@ -8,6 +8,7 @@ import { resolveDataDir } from '../../core/data-dir';
 import { Engine } from '../../core/engine';
 import type { DataKey } from '../../core/security/data-key';
 import { cliDataKey } from '../open-engine';
+import { agencyForRun, agencyOptions } from '../agency-option';
 import { BatchDiskFullError, BatchNotFoundError } from '../../core/archive/archive-errors';
 import { batchReport, formatBatchReport, type BatchReport } from '../../core/archive/batch-report';
 import { loadRegister } from '../../core/archive/batch-intake';
@@ -58,6 +59,8 @@ export const options = {
   pkcs11: { type: 'string' },
   'token-label': { type: 'string' },
   'pin-env': { type: 'string' },
+  ...agencyOptions,
+  'issuing-agency': { type: 'string' },
 } as const;
 
 export const batchCommand: CommandRun = {
@@ -156,17 +159,22 @@ export const batchCommand: CommandRun = {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    const agency = agencyForRun(values);
+    const issuingAgency = values['issuing-agency']?.trim();
+    if (issuingAgency !== undefined && (issuingAgency === '' || issuingAgency.length > 200)) throw new UsageError('--issuing-agency needs the agency’s name as it was then (1–200 characters)');
     let engine: Engine | undefined;
     let stages: ReturnType<typeof createPipelineStages> | undefined;
     let hotFolder: HotFolder | undefined;
     try {
       try {
         stages = createPipelineStages({ dataDir, ocrWorkers: workers });
-        engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor, pipeline: { stages, concurrency: workers, autoStart: false } });
+        engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor, agency, pipeline: { stages, concurrency: workers, autoStart: false } });
       } catch (e) {
         if (isDiskFull(e)) throw new BatchDiskFullError(dataDir, (e as Error).message);
         throw e;
       }
+      // Nothing is taken in before the agency is known: every dossier and record carries it.
+      engine.requireAgency();
       let arrived = false;
       if (watch) {
         hotFolder = new HotFolder({
@@ -190,6 +198,7 @@ export const batchCommand: CommandRun = {
         separate,
         actor,
         resume: resumeRef !== undefined,
+        issuingAgency,
         interrupted: () => stopRequested,
         shouldStop: () => stopRequested,
         keepGoing: watch ? () => !stopRequested : undefined,

@@ -18,7 +18,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'process',
-      usage: 'process <image...> --out <file.pdf> [--title T] [--sign <file.p12> --pass-env VAR]',
+      usage: 'process <image...> --out <file.pdf> [--title T] [--sign <file.p12> --pass-env VAR] [--agency NAME --agency-code CODE | --data-dir D]',
       summary: 'clean, read and build a signed PDF/A record',
       options: [
         '--out F               the record to write (required)',
@@ -27,7 +27,7 @@ export const commands: Command[] = [
         '--pkcs11 MODULE [--token-label L] --pin-env VAR   signs with a USB token; VAR holds its PIN',
         '--tsa URL             adds an RFC 3161 timestamp',
         '--copy-type T         the copy type in the visible stamp (default SAO Y)',
-        '--agency NAME         the agency in the visible stamp',
+        '--agency NAME --agency-code CODE   the agency for this run (stamp and metadata); else the data directory’s (sohoa config)',
         '--no-clean, --no-ocr  skip the clean-up, or the text layer',
       ],
     },
@@ -44,7 +44,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'batch',
-      usage: 'batch <folder> [--manifest register.csv|.xlsx] [--data-dir D]',
+      usage: 'batch <folder> [--manifest register.csv|.xlsx] [--data-dir D] [--agency NAME --agency-code CODE] [--issuing-agency NAME]',
       summary: 'back-digitize a folder of archive scans (resumable)',
       options: [
         '--manifest F          the register (sổ theo dõi), CSV or XLSX, one row per dossier',
@@ -53,6 +53,8 @@ export const commands: Command[] = [
         '--sheet NAME|N|all    XLSX register: the sheet to read (by default the first with a register table)',
         '--separate folders|qr|patch-t|blank|count:N   how pages split into dossiers (remembered per batch; default folders)',
         '--workers N           OCR workers (default 2)',
+        '--agency NAME --agency-code CODE   the digitizing agency for this run; else the data directory’s (sohoa config)',
+        '--issuing-agency NAME   the agency that issued the paper, as named then; each record carries it beside the digitizing agency',
         '--json                the summary as JSON',
         '--preview <folder> --manifest F [--map …]   the column map and the first rows; nothing imported',
         '--separator-sheets F --out sheets.pdf   one QR separator sheet per register row, to print',
@@ -161,5 +163,18 @@ export const commands: Command[] = [
       summary: 'manage the workstation users (as the local operator, audited)',
     },
     async () => (await import('./user')).userCommand,
+  ),
+  lazy(
+    {
+      name: 'config',
+      usage: 'config list [--json] | config get KEY [--json] | config set KEY VALUE  [--data-dir D]',
+      summary: 'the workstation settings (agency, scanners, OCR, sync, sign-in policy…): checked and audited',
+      options: [
+        'list                  every setting with its value ((default) when unset)',
+        'get KEY               one setting’s value',
+        'set KEY VALUE         numbers as digits, lists comma-separated, objects as JSON; refused with the key and what is allowed',
+      ],
+    },
+    async () => (await import('./config')).configCommand,
   ),
 ];

@@ -1,5 +1,6 @@
 import { open, readFile, rename } from 'node:fs/promises';
-import { parseCommandArgs } from '../args';
+import { agencyOfRun, agencyOptions } from '../agency-option';
+import { dataDirOption, parseCommandArgs } from '../args';
 import { UsageError, type CliIo, type CommandRun } from '../command';
 import { CodedError } from '../../shared/errors';
 import { isoSeconds } from '../../core/record/xmp-metadata';
@@ -21,7 +22,8 @@ export const options = {
   'pin-env': { type: 'string' },
   tsa: { type: 'string' },
   'copy-type': { type: 'string', default: 'SAO Y' },
-  agency: { type: 'string' },
+  ...agencyOptions,
+  ...dataDirOption,
   'no-ocr': { type: 'boolean', default: false },
   'no-clean': { type: 'boolean', default: false },
 } as const;
@@ -49,11 +51,12 @@ export const processCommand: CommandRun = {
       return undefined;
     };
 
+    const agency = agencyOfRun(values, io.env);
     const stages = await pipelineStages({ clean: !values['no-clean'], ocr: !values['no-ocr'] }, io);
     try {
       const images = await Promise.all(positionals.map(async (label) => ({ label, bytes: await readFile(label) })));
       const title = values.title ?? positionals[0]!.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-      const unsigned = await recordFromImages(images, { title, digitizedAt: new Date(), digitizedBy: io.env.USER }, stages);
+      const unsigned = await recordFromImages(images, { title, digitizingAgency: agency, digitizedAt: new Date(), digitizedBy: io.env.USER }, stages);
       if (!secretVar) {
         await writeAtomically(values.out, unsigned);
         io.out(`${values.out}: ${positionals.length} page(s), unsigned`);
@@ -67,7 +70,7 @@ export const processCommand: CommandRun = {
         signed = await signPdf(unsigned, {
           signer,
           signingTime,
-          stamp: { lines: [values['copy-type'], values.agency ?? '', isoWithVietnamOffset(signingTime)].filter(Boolean) },
+          stamp: { lines: [values['copy-type'], agency.name, isoWithVietnamOffset(signingTime)].filter(Boolean) },
           timestamp: values.tsa ? rfc3161TimestampSource({ url: values.tsa }) : undefined,
         });
       } catch (e) {

@@ -6,13 +6,13 @@ import type { RegisterRow } from './register-import';
 /** The archive dossier of a folder (or of a stretch of a page stream) and its one document, created on the first run in one transaction. */
 export function ensureDossier(engine: Engine, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
   const { store } = engine;
+  const agency = engine.requireAgency();
   return store.db.transaction(() => {
     const existing = archive.folder(batchId, folder.relPath);
     if (existing) return existing;
     const box = row?.box || folder.box || null;
     const archiveNumber = row?.archiveNumber ?? folder.name;
-    const agency = engine.workstation.agencyCode;
-    const prefix = `${agency}-LT${batchId}-`;
+    const prefix = `${agency.code}-LT${batchId}-`;
     const dossier = store.dossiers.insert(
       {
         kind: 'archive',
@@ -28,6 +28,7 @@ export function ensureDossier(engine: Engine, archive: ArchiveRepository, batchI
         archiveNumber,
         year: row?.year ?? null,
         batchId,
+        agency,
       },
       { prefix, format: (n) => `${prefix}${String(n).padStart(5, '0')}` },
     );

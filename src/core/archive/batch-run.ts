@@ -29,6 +29,8 @@ export interface BatchRunOptions extends BatchIntakeOptions {
   keepGoing?: () => boolean;
   /** Asked while waiting: true when new pages may have arrived (a watched folder): the intake runs again. */
   takeInAgain?: () => boolean;
+  /** The agency that issued the paper, as named then (an archive of a merged unit): set for the batch before its records are made. */
+  issuingAgency?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
       ...options,
       beforeStart: (batchId) => {
         admit(archive, batchId, options);
+        if (options.issuingAgency) archive.setIssuingAgency(batchId, options.issuingAgency);
         engine.startPipeline();
       },
     });

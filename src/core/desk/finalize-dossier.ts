@@ -15,6 +15,7 @@ export interface FinalizeContext {
   events: EventBus;
   signer: SignerSession;
   actor: string;
+  /** The stamp's agency for a dossier taken in before the agency was a setting; others carry their own. */
   agencyName: string;
   now: () => Date;
   /** Where each finalization in progress stands, for a window that reopens meanwhile. */
@@ -57,6 +58,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
   const { store, desk, events } = ctx;
   const { signer, subject } = ctx.signer.require();
   const { toSign, alreadySigned, missingComponents } = recordsToSign(ctx, dossierId, options);
+  const agencyName = store.dossiers.agencyOf(dossierId)?.name ?? ctx.agencyName;
   const task = `finalize:${dossierId}`;
   const total = toSign.length + alreadySigned.length;
   const signed: FinalizeResult['signed'] = [];
@@ -73,7 +75,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
       const bytes = await signPdf(store.blobs.get(record.pdfSha256), {
         signer,
         signingTime,
-        stamp: { lines: ['SAO Y', ctx.agencyName, signingTime.toISOString()] },
+        stamp: { lines: ['SAO Y', agencyName, signingTime.toISOString()] },
       });
       const sha = store.blobs.put(Buffer.from(bytes));
       const version = store.db.transaction(() => {

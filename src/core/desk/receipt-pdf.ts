@@ -1,12 +1,14 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
+import type { AgencyIdentity } from '../../shared/agency';
 import type { Dossier } from '../../shared/types';
 import { defaultRecordResourcePaths, readResource } from '../record/record-resources';
 import { wrapText } from '../record/wrap-text';
 
 export interface ReceiptInput {
   dossier: Dossier;
-  agencyName: string;
+  /** The agency the dossier was taken in under. */
+  agency: AgencyIdentity;
   /** The procedure's components, each with whether a document was received for it. */
   components: { name: string; received: boolean }[];
   issuedAt: Date;
@@ -39,7 +41,9 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
       y -= size * 1.45;
     }
   };
-  write(page, input.agencyName.toUpperCase(), 11, { center: true });
+  if (input.agency.parent) write(page, input.agency.parent.toUpperCase(), 11, { center: true });
+  write(page, input.agency.name.toUpperCase(), 11, { center: true });
+  write(page, `Mã định danh: ${input.agency.code}`, 9, { center: true });
   write(page, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc', 11, { center: true });
   y -= 14;
   write(page, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', 15, { center: true });
@@ -57,7 +61,9 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
   write(page, `Ngày tiếp nhận: ${viDate(dossier.receivedDate)}`, 12);
   write(page, `Ngày hẹn trả kết quả: ${viDate(dossier.dueDate)}`, 12);
   y -= 10;
-  write(page, `Lập lúc ${vietnamTime(input.issuedAt)}`, 11);
+  if (input.agency.address) write(page, `Địa chỉ cơ quan: ${input.agency.address}`, 9);
+  const place = [input.agency.desk, input.agency.workstationName].filter(Boolean).join(', ');
+  write(page, `Lập lúc ${vietnamTime(input.issuedAt)}${place ? ` — ${place}` : ''}`, 11);
   y -= 24;
   // Two signature blocks side by side: the citizen's on the left, the clerk's on the right.
   const column = (A4.width - 2 * MARGIN) / 2;

@@ -5,13 +5,13 @@ import type { ScanOptions } from '../capture/scan-driver';
 import { ScanDriverUnavailableError } from '../capture/scanner-errors';
 import type { EventBus } from '../event-bus';
 import { addCapturedPages } from '../intake/page-intake';
+import { readSetting } from '../settings/read-setting';
 import type { Store } from '../store/store';
 import { ScanInProgressError } from './desk-errors';
 
 /** The workstation's scanner settings: `scanner.drivers` holds ScanDriverSettings as JSON (e.g. SANE's env and extra args). */
 export function scanDriverSettings(store: Store): ScanDriverSettings {
-  const raw = store.settings.get('scanner.drivers');
-  return raw ? (JSON.parse(raw) as ScanDriverSettings) : {};
+  return readSetting(store.settings, 'scanner.drivers') as ScanDriverSettings;
 }
 
 export async function listScanners(store: Store): Promise<{ devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }> {

@@ -1,12 +1,12 @@
 import type { EngineHandlers } from '../../shared/contract';
-import { readAuthPolicy, writeAuthPolicy } from '../auth/auth-policy';
+import { AUTH_POLICY_KEYS, readAuthPolicy } from '../auth/auth-policy';
 import type { ServiceContext } from './handler-context';
 
 type AuthMethod = 'auth.state' | 'auth.setupAdmin' | 'auth.login' | 'auth.resume' | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.policy' | 'auth.setPolicy';
 
 /** Sign-in, idle lock and the sign-in policy. The connection's session comes from the call in progress. */
 export function authHandlers(ctx: ServiceContext): Pick<EngineHandlers, AuthMethod> {
-  const { sessions, store, audit } = ctx;
+  const { sessions, store } = ctx;
   return {
     'auth.state': () => sessions.state(),
     'auth.setupAdmin': (input) => sessions.setupAdmin(input),
@@ -16,10 +16,10 @@ export function authHandlers(ctx: ServiceContext): Pick<EngineHandlers, AuthMeth
     'auth.lock': () => sessions.lock(),
     'auth.unlock': ({ password }) => sessions.unlock(password),
     'auth.policy': () => readAuthPolicy(store.settings),
-    'auth.setPolicy': (change) =>
-      store.db.transaction(() => {
-        for (const [key, from, to] of writeAuthPolicy(store.settings, change)) audit.append({ actor: ctx.actor, action: 'setting.change', subject: key, details: { from, to } });
-        return readAuthPolicy(store.settings);
-      })(),
+    'auth.setPolicy': (change) => {
+      const changes = Object.entries(change).flatMap(([field, value]) => (value === undefined ? [] : [{ key: AUTH_POLICY_KEYS[field as keyof typeof AUTH_POLICY_KEYS], value }]));
+      ctx.settings.set(changes, ctx.caller(), ctx.actor);
+      return readAuthPolicy(store.settings);
+    },
   };
 }

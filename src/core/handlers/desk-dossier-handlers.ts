@@ -1,4 +1,5 @@
 import type { EngineHandlers } from '../../shared/contract';
+import { legacyAgency } from '../settings/agency-identity';
 import type { PageText } from '../../shared/page-text';
 import type { ChecklistItem, DeskDocument } from '../../shared/types';
 import { DocumentNotRemovableError, ReuseNotAllowedError } from '../desk/desk-errors';
@@ -129,7 +130,7 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       const documents = store.pages.documentsOf(id);
       const pdf = await buildReceiptPdf({
         dossier,
-        agencyName: ctx.workstation.agencyName,
+        agency: store.dossiers.agencyOf(id) ?? legacyAgency(ctx.workstation),
         components: components.map((name) => ({ name, received: documents.some((d) => d.component === name) })),
         issuedAt: (ctx.now ?? (() => new Date()))(),
       });

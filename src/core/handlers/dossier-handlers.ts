@@ -3,8 +3,9 @@ import { PROBLEM } from '../../shared/contract';
 import { addCalendarWorkingDays } from '../../shared/working-calendar';
 import { seesPersonalData } from '../auth/personal-data';
 import { maskPersonalSnippets, refusePersonalSearch } from '../auth/personal-search';
-import { DEFAULT_DOSSIER_CODE_PATTERN, dossierCodeParts } from '../dossier-code';
+import { dossierCodeParts } from '../dossier-code';
 import { holidayCalendar } from '../result/holiday-calendar';
+import { AgencyMissingError } from '../settings/settings-errors';
 import { storeCounts } from '../store/status-queries';
 import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
@@ -19,8 +20,10 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     const procedure = store.procedures.get(input.procedureCode);
     if (!procedure) throw new InputInvalidError([{ field: 'procedureCode', problem: PROBLEM.procedureUnknown }]);
     const dueDate = input.dueDate ?? (procedure.processingDays != null ? addCalendarWorkingDays(holidayCalendar(store.settings), input.receivedDate, procedure.processingDays) : null);
-    const pattern = store.settings.get('dossier.code_pattern') ?? DEFAULT_DOSSIER_CODE_PATTERN;
-    const code = dossierCodeParts(pattern, ctx.workstation.agencyCode, now());
+    const agency = ctx.agency();
+    if (!agency) throw new AgencyMissingError();
+    const pattern = ctx.settings.text('dossier.code_pattern');
+    const code = dossierCodeParts(pattern, agency.code, now());
     const dossier = store.db.transaction(() => {
       const d = store.dossiers.insert(
         {
@@ -33,6 +36,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
           receivedDate: input.receivedDate,
           dueDate,
           workstationId: ctx.workstation.id,
+          agency,
         },
         code,
       );

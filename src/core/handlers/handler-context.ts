@@ -1,3 +1,4 @@
+import type { AgencyIdentity } from '../../shared/agency';
 import type { AuditLog } from '../audit/audit-log';
 import type { Accounts } from '../auth/accounts';
 import type { Principal } from '../auth/principal';
@@ -7,6 +8,7 @@ import { ReadablePathPolicy } from '../security/readable-path';
 import type { EventBus } from '../event-bus';
 import type { CapturedItem } from '../intake/page-intake';
 import type { Store } from '../store/store';
+import type { WorkstationSettings } from '../settings/workstation-settings';
 import type { Workstation } from '../store/workstation-repository';
 
 /** Reads page images out of files and folders (JPEG, PNG, TIFF, scanner PDFs). */
@@ -17,6 +19,10 @@ export interface ServiceContext {
   audit: AuditLog;
   events: EventBus;
   workstation: Workstation;
+  /** The settings, through their schema (src/shared/settings-schema.ts). */
+  settings: WorkstationSettings;
+  /** The agency new dossiers are taken in under; null before first-run set-up. */
+  agency(): AgencyIdentity | null;
   /**
    * The name the audit log records for the call in progress: the signed-in user, or the engine's
    * system principal for in-process calls. A getter: read it during the call, never copy it out.

@@ -1,3 +1,4 @@
+import type { AgencyIdentity } from '../../shared/agency';
 import type { PageText } from '../../shared/page-text';
 import type { ArchivalMetadata } from '../record/record-metadata';
 
@@ -47,7 +48,10 @@ export interface RecordInfo {
   docKind: string | null;
   docNumber: string | null;
   docDate: string | null;
-  agencyName: string;
+  /** The agency the dossier was taken in under: the digitizing agency in the record's metadata. */
+  agency: AgencyIdentity;
+  /** For an archive dossier: the agency that issued the paper, as named then (the batch's). */
+  issuingAgencyAtIssue?: string;
   digitizedBy: string;
 }
 

@@ -1,3 +1,4 @@
+import type { AgencyIdentity } from '../../shared/agency';
 import { createHash } from 'node:crypto';
 import type { PageText } from '../../shared/page-text';
 import type { EventBus } from '../event-bus';
@@ -13,7 +14,8 @@ interface PipelineContext {
   store: Store;
   stages: PipelineStages;
   events?: EventBus;
-  agencyName: string;
+  /** What a dossier taken in before the agency was a setting carries. */
+  legacyAgency: AgencyIdentity;
   actor: string;
 }
 
@@ -138,7 +140,8 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
           docKind: fields.docKind,
           docNumber: fields.docNumber,
           docDate: fields.docDate,
-          agencyName: ctx.agencyName,
+          agency: store.dossiers.agencyOf(dossier.id) ?? ctx.legacyAgency,
+          issuingAgencyAtIssue: archive.issuingAgencyOf(documentId),
           digitizedBy: ctx.actor,
           archive: archive.archivalMetadata(documentId),
         },

@@ -1,3 +1,5 @@
+import type { AgencyIdentity } from '../../shared/agency';
+
 /** The fields a record carries in its XMP metadata (DESIGN.md, "The electronic record"). */
 export interface RecordMetadata {
   title: string;
@@ -11,6 +13,8 @@ export interface RecordMetadata {
   issuingAgencyAtIssue?: string;
   /** The same agency's name today (after the 2025 merges it may differ). */
   issuingAgencyToday?: string;
+  /** The agency that digitized it (and its workstation and desk), as it was named then. */
+  digitizingAgency?: AgencyIdentity;
   digitizedAt: Date;
   digitizedBy?: string;
   /** For a back-digitized archive dossier: where the paper is kept and what the register says of it. */

@@ -194,6 +194,17 @@ export class ArchiveRepository {
       .all(batchId) as BatchFolderRow[];
   }
 
+  /** The agency that issued an archive document's paper, as set for its batch; undefined when none was set. */
+  issuingAgencyOf(documentId: number): string | undefined {
+    const row = this.db.prepare('SELECT b.issuing_agency AS agency FROM archive_folder f JOIN batch b ON b.id = f.batch_id WHERE f.document_id = ?').get(documentId) as { agency: string | null } | undefined;
+    return row?.agency || undefined;
+  }
+
+  /** Sets the original issuing agency of a batch's dossiers (their records made from now on carry it). */
+  setIssuingAgency(batchId: number, agency: string): void {
+    this.db.prepare('UPDATE batch SET issuing_agency = ? WHERE id = ?').run(agency, batchId);
+  }
+
   /** The archival fields a record of this document carries, when it is an archive dossier's; else undefined. */
   archivalMetadata(documentId: number): ArchivalMetadata | undefined {
     const r = this.db

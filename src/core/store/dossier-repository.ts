@@ -1,3 +1,4 @@
+import type { AgencyIdentity } from '../../shared/agency';
 import type { Dossier, DossierKind, DossierPage, ScanProfile } from '../../shared/types';
 import type { CodeParts } from '../dossier-code';
 import type { Db } from './database';
@@ -16,6 +17,8 @@ export interface NewDossier {
   archiveNumber?: string | null;
   year?: number | null;
   batchId?: number | null;
+  /** The agency identity in force at intake, kept with the dossier. */
+  agency?: AgencyIdentity | null;
 }
 
 const SELECT_DOSSIER = `
@@ -40,12 +43,18 @@ export class DossierRepository {
     const info = this.db
       .prepare(
         `INSERT INTO dossier (code, kind, procedure_code, applicant_name, applicant_cccd, applicant_phone, applicant_address,
-           received_date, due_date, box, archive_number, year, batch_id, workstation_id, created_at, updated_at)
+           received_date, due_date, box, archive_number, year, batch_id, workstation_id, agency, created_at, updated_at)
          VALUES (@code, @kind, @procedureCode, @applicantName, @applicantCccd, @applicantPhone, @applicantAddress,
-           @receivedDate, @dueDate, @box, @archiveNumber, @year, @batchId, @workstationId, @now, @now)`,
+           @receivedDate, @dueDate, @box, @archiveNumber, @year, @batchId, @workstationId, @agency, @now, @now)`,
       )
-      .run({ box: null, archiveNumber: null, year: null, batchId: null, ...d, code: code.format(seq.last), now });
+      .run({ box: null, archiveNumber: null, year: null, batchId: null, ...d, agency: d.agency ? JSON.stringify(d.agency) : null, code: code.format(seq.last), now });
     return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  /** The agency identity the dossier was taken in under; null for one taken in before the agency was a setting. */
+  agencyOf(id: number): AgencyIdentity | null {
+    const row = this.db.prepare('SELECT agency FROM dossier WHERE id = ?').get(id) as { agency: string | null } | undefined;
+    return row?.agency ? (JSON.parse(row.agency) as AgencyIdentity) : null;
   }
 
   /** A dossier that has not been deleted. */

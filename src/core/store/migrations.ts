@@ -363,6 +363,15 @@ END;
 `,
   },
   {
+    version: 18,
+    name: 'agency: each dossier keeps the agency identity it was taken in under; an archive batch its original issuing agency',
+    sql: `
+-- JSON of AgencyIdentity (src/shared/agency.ts); NULL for dossiers taken in before the agency was a setting.
+ALTER TABLE dossier ADD COLUMN agency TEXT;
+ALTER TABLE batch ADD COLUMN issuing_agency TEXT;
+`,
+  },
+  {
     version: 19,
     name: 'hand-back: the result document and its kind, the hand-back of a dossier and whether it was on time',
     sql: `

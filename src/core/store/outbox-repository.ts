@@ -34,7 +34,7 @@ SELECT o.id, o.record_id AS recordId, o.state, o.attempts, o.upload_url AS uploa
        r.document_id AS documentId, r.version, r.pdf_sha256 AS pdfSha256, r.signed_at AS signedAt, d.is_result AS isResult,
        s.code AS dossierCode, s.procedure_code AS procedureCode, s.status AS dossierStatus,
        COALESCE(s.year, CAST(substr(s.received_date, 1, 4) AS INTEGER)) AS year,
-       COALESCE(w.agency_code, (SELECT agency_code FROM workstation LIMIT 1)) AS agencyCode
+       COALESCE(json_extract(s.agency, '$.code'), w.agency_code, (SELECT agency_code FROM workstation LIMIT 1)) AS agencyCode
 FROM outbox_item o
 JOIN record r ON r.id = o.record_id
 JOIN document d ON d.id = r.document_id

@@ -4,13 +4,13 @@ import { Receipt } from '../../shared/sync-protocol';
 import type { EventBus } from '../event-bus';
 import type { OutboxEntry } from '../store/outbox-repository';
 import type { SettingsRepository } from '../store/settings-repository';
+import { readSetting } from '../settings/read-setting';
 import { nextSyncRun, parseSyncWindow, type SyncPlanSettings } from './sync-plan';
 import type { SyncEvent } from './sync-runner';
 import { SyncScheduler } from './sync-scheduler';
 import type { WorkstationSync } from './workstation-sync';
 
 export const SYNC_SETTINGS = { intervalMinutes: 'sync.interval-minutes', window: 'sync.window', bandwidthKbps: 'sync.bandwidth-kbps' } as const;
-export const DEFAULT_INTERVAL_MINUTES = 15;
 
 export interface SyncServiceContext {
   sync: WorkstationSync;
@@ -59,8 +59,8 @@ export class SyncService {
   }
 
   private plan(): SyncPlanSettings {
-    const minutes = Number(this.ctx.settings.get(SYNC_SETTINGS.intervalMinutes) ?? DEFAULT_INTERVAL_MINUTES);
-    return { intervalMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_INTERVAL_MINUTES) * 60_000, window: parseSyncWindow(this.ctx.settings.get(SYNC_SETTINGS.window)) };
+    const minutes = Number(readSetting(this.ctx.settings, SYNC_SETTINGS.intervalMinutes));
+    return { intervalMs: minutes * 60_000, window: parseSyncWindow(String(readSetting(this.ctx.settings, SYNC_SETTINGS.window))) };
   }
 
   /** Starts the schedule (the app does; tests and the CLI run on demand). */
@@ -97,7 +97,7 @@ export class SyncService {
       lastRun: this.lastRun,
       nextRunAt: this.nextRunAt?.toISOString() ?? null,
       intervalMinutes: plan.intervalMs / 60_000,
-      window: this.ctx.settings.get(SYNC_SETTINGS.window) ?? null,
+      window: String(readSetting(this.ctx.settings, SYNC_SETTINGS.window)) || null,
     };
   }
 
@@ -135,7 +135,7 @@ export class SyncService {
         return;
       }
       let lastProblem: { code: string; message: string } | null = null;
-      const kbps = Number(this.ctx.settings.get(SYNC_SETTINGS.bandwidthKbps) ?? 0);
+      const kbps = Number(readSetting(this.ctx.settings, SYNC_SETTINGS.bandwidthKbps));
       const summary = await this.ctx.sync.send({
         maxAttempts: 3,
         maxWaitMs: 10_000,

@@ -46,7 +46,7 @@ export class WorkstationSync {
     if (!credentials) throw new NotEnrolledError();
     this.outbox.enqueueSigned();
     const entries = recordIds ? this.outbox.list().filter((e) => recordIds.includes(e.recordId)) : this.outbox.list().filter((e) => e.state !== 'acknowledged');
-    const options = { workstationId: credentials.workstationId, sourceOrganization: this.engine.workstation.agencyName };
+    const options = { workstationId: credentials.workstationId, sourceOrganization: this.engine.agency()?.name ?? this.engine.workstation.agencyName };
     let result: BagExportResult;
     if (isZipPath(dir)) {
       if (existsSync(dir)) throw new BagTargetExistsError(dir);

@@ -12,6 +12,7 @@ import { LockScreen } from './LockScreen';
 import { LoginScreen } from './LoginScreen';
 import { loadResumeToken, saveResumeToken } from './resume-token';
 import { SetupAdminScreen } from './SetupAdminScreen';
+import { AgencySetupScreen } from './AgencySetupScreen';
 import { useIdleLock } from './use-idle-lock';
 
 /**
@@ -48,6 +49,16 @@ export function AuthGate({ engine, children }: { engine: EngineBridge; children:
 
   const user = state?.user ?? null;
   const locked = state?.locked ?? false;
+  // First start, after the administrator: the agency, before anything else (the engine refuses intake without it).
+  const [agencyMissing, setAgencyMissing] = useState<boolean | null>(null);
+  const isAdmin = user?.role === 'administrator';
+  useEffect(() => {
+    if (!isAdmin || locked) return;
+    guarded.api['settings.get']({ key: 'agency.code' }).then(
+      (v) => setAgencyMissing(v.value === null),
+      () => setAgencyMissing(false),
+    );
+  }, [guarded, isAdmin, locked]);
   useIdleLock(state?.idleMinutes ?? 0, lockNow, !!user && !locked);
   const context = useMemo<SignedIn | null>(() => (user ? { user, signOut, lockNow } : null), [user, signOut, lockNow]);
 
@@ -57,13 +68,14 @@ export function AuthGate({ engine, children }: { engine: EngineBridge; children:
   else if (!state.hasUsers) screen = <SetupAdminScreen onSignedIn={signedIn} />;
   else if (!user) screen = <LoginScreen onSignedIn={signedIn} />;
   else if (locked) screen = <LockScreen user={user} onUnlocked={setState} onSignOut={signOut} />;
+  else if (isAdmin && agencyMissing) screen = <AgencySetupScreen onDone={() => setAgencyMissing(false)} />;
 
   return (
     <EngineProvider engine={guarded}>
       {screen}
       {context && (
         <AuthContext.Provider value={context}>
-          <div hidden={locked} className="app-frame">
+          <div hidden={locked || (isAdmin && agencyMissing !== false)} className="app-frame">
             {children}
           </div>
         </AuthContext.Provider>

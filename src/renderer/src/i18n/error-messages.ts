@@ -1,4 +1,5 @@
 import type { PROBLEM } from '../../../shared/contract';
+import type { SETTING_PROBLEM } from '../../../shared/settings-schema';
 import type { Translate } from './translate';
 import { vi, type MessageKey } from './vi';
 
@@ -15,6 +16,23 @@ const PROBLEM_MESSAGES: Record<ProblemCode, MessageKey> = {
   'phone.invalid': 'problem.phone.invalid',
   'username.invalid': 'problem.username.invalid',
   'password.short': 'problem.password.short',
+};
+
+type SettingProblemCode = (typeof SETTING_PROBLEM)[keyof typeof SETTING_PROBLEM];
+
+// The same for the settings schema's problem codes.
+const SETTING_PROBLEM_MESSAGES: Record<SettingProblemCode, MessageKey> = {
+  required: 'problem.required',
+  'too-long': 'problem.too-long',
+  'setting.agency-code': 'problem.setting.agency-code',
+  'setting.integer': 'problem.setting.integer',
+  'setting.range': 'problem.setting.range',
+  'setting.choice': 'problem.setting.choice',
+  'setting.url': 'problem.setting.url',
+  'setting.window': 'problem.setting.window',
+  'setting.code-pattern': 'problem.setting.code-pattern',
+  'setting.json': 'problem.setting.json',
+  'setting.path': 'problem.setting.path',
 };
 
 const FIELD_NAMES: Record<string, MessageKey> = {
@@ -45,7 +63,7 @@ const lookup = (table: Record<string, MessageKey>, code: string): MessageKey | u
 
 /** What is wrong with one field, in the current language, to show next to it. */
 export function problemMessage(t: Translate, problem: string): string {
-  const key = lookup(PROBLEM_MESSAGES, problem);
+  const key = lookup(PROBLEM_MESSAGES, problem) ?? lookup(SETTING_PROBLEM_MESSAGES, problem);
   return key ? t(key) : t('problem.other', { code: problem });
 }
 

@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vi } from '../../src/renderer/src/i18n/vi';
+import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { launchChromium } from '../e2e-support/browser';
+import { REPO } from '../e2e-support/renderer-build';
+import { tempDir } from '../support/temp-dir';
+import { corpusPage } from '../e2e-support/desk-fixtures';
+import { createTestPki, type TestPki } from '../record/support/test-pki';
+
+const SHOTS = process.env.SOHOA_SHOTS ?? `${REPO}test-output/e2e`;
+const ADMIN = { name: 'Trần Quản Trị', username: 'quantri', password: 'mật khẩu quản trị' };
+const AGENCY = { name: 'UBND phường Thủ Dầu Một', code: '000.31.25.H12' };
+const MERGED = { name: 'UBND phường Phú Lợi, TP. Hồ Chí Minh', code: '000.31.79.H29' };
+
+describe('first start: the administrator, then the agency, before any intake', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let pki: TestPki;
+  let dossiers: { before: number; after: number };
+  const scratch = tempDir('sohoa-agency-');
+  const main = () => page.getByRole('main');
+  const field = (label: string) => main().getByLabel(label, { exact: true });
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    app = await startAppServer({ seedUsers: false, pipeline: true });
+    pki = createTestPki();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(20_000);
+    await page.goto(app.server.appUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    pki?.cleanup();
+    scratch.remove();
+  });
+
+  it('asks for the agency right after the administrator, checks the code as it is typed, and saves nothing half-valid', async () => {
+    await page.getByRole('heading', { level: 1, name: vi['auth.setup.title'] }).waitFor();
+    await field(vi['auth.displayName']).fill(ADMIN.name);
+    await field(vi['auth.username']).fill(ADMIN.username);
+    await field(vi['auth.password']).fill(ADMIN.password);
+    await field(vi['auth.passwordRepeat']).fill(ADMIN.password);
+    await button(vi['auth.setup.submit']).click();
+
+    await page.getByRole('heading', { level: 1, name: vi['agencySetup.title'] }).waitFor();
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    await field('Tên cơ quan').fill(AGENCY.name);
+    await field('Mã định danh điện tử của cơ quan').fill('H12.000');
+    await main().getByText(vi['problem.setting.agency-code']).waitFor();
+    expect(await button(vi['agencySetup.submit']).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'agency-setup-invalid.png') });
+    expect(app.engine.agency()).toBeNull();
+
+    await field('Mã định danh điện tử của cơ quan').fill(AGENCY.code);
+    await field('Quầy').fill('Quầy 3');
+    await button(vi['agencySetup.submit']).click();
+    await page.getByRole('navigation').waitFor();
+    expect(app.engine.agency()).toMatchObject({ name: AGENCY.name, code: AGENCY.code, desk: 'Quầy 3' });
+    const changes = [...app.engine.store.audit.iterate()].filter((e) => e.action === 'setting.change').map((e) => [e.subject, e.actor]);
+    expect(changes).toEqual(expect.arrayContaining([['agency.name', ADMIN.username], ['agency.code', ADMIN.username], ['workstation.desk', ADMIN.username]]));
+  });
+
+  it('shows the Settings page by section, with the agency as saved', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: vi['nav.settings'] }).click();
+    await main().getByRole('heading', { level: 2, name: vi['settings.section.agency'] }).waitFor();
+    expect(await field('Tên cơ quan').inputValue()).toBe(AGENCY.name);
+    for (const section of ['sync', 'security', 'ocr', 'scanners', 'signing'] as const) {
+      await main().getByRole('heading', { level: 2, name: vi[`settings.section.${section}`] }).waitFor();
+    }
+    await page.screenshot({ path: join(SHOTS, 'settings-page.png') });
+    await page.screenshot({ path: join(SHOTS, 'settings-page-full.png'), fullPage: true });
+    await field('Khung giờ đồng bộ').fill('25:00-06:00');
+    await main().getByText(vi['problem.setting.window']).waitFor();
+  });
+
+  it('puts the agency on the receipt, and a change applies to new dossiers only', async () => {
+    const create = () =>
+      app.engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Tú', applicantCccd: '074093513649', receivedDate: '2026-12-01', dueDate: undefined });
+    const receipt = async (id: number) => {
+      const { pdfBase64 } = await app.engine.handlers['dossier.receipt']({ id });
+      const file = join(scratch.path, `receipt-${id}.pdf`);
+      writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    };
+    const before = await create();
+    expect(before.code.startsWith(`${AGENCY.code}-`)).toBe(true);
+    expect(await receipt(before.id)).toContain(AGENCY.name.toUpperCase());
+
+    app.engine.settings.set([{ key: 'agency.name', value: MERGED.name }, { key: 'agency.code', value: MERGED.code }], { kind: 'system', name: 'test' }, 'test');
+    const after = await create();
+    expect(after.code.startsWith(`${MERGED.code}-`)).toBe(true);
+    const newer = await receipt(after.id);
+    expect(newer).toContain(MERGED.name.toUpperCase());
+    expect(newer).toContain(MERGED.code);
+    const older = await receipt(before.id);
+    expect(older).toContain(AGENCY.name.toUpperCase());
+    expect(older).not.toContain(MERGED.code);
+    dossiers = { before: before.id, after: after.id };
+  });
+
+  it('signs records whose XMP and copy stamp carry the agency each dossier was taken in under', { timeout: 300_000 }, async () => {
+    const h = app.engine.handlers;
+    const image = corpusPage('viadm-23e2').path;
+    const documents: Record<string, number> = {};
+    for (const [which, dossierId] of Object.entries(dossiers)) {
+      documents[which] = (await h['document.create']({ dossierId, component: 'Tờ khai' })).id;
+      await h['document.importFiles']({ documentId: documents[which]!, paths: [image] });
+    }
+    await app.engine.idle();
+    await h['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
+    const record = async (which: 'before' | 'after') => {
+      await h['dossier.finalize']({ dossierId: dossiers[which] });
+      const latest = app.engine.store.records.latest(documents[which]!)!;
+      const file = join(scratch.path, `${which}.pdf`);
+      writeFileSync(file, app.engine.store.blobs.get(latest.pdfSha256));
+      return { meta: execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), stamp: execFileSync('pdftotext', ['-l', '1', file, '-'], { encoding: 'utf8' }) };
+    };
+    const older = await record('before');
+    expect(older.meta).toContain(`<sohoa:digitizingAgency>${AGENCY.name}</sohoa:digitizingAgency>`);
+    expect(older.meta).toContain(`<sohoa:digitizingAgencyCode>${AGENCY.code}</sohoa:digitizingAgencyCode>`);
+    expect(older.meta).toContain('<sohoa:desk>Quầy 3</sohoa:desk>');
+    expect(older.stamp).toContain(AGENCY.name);
+    expect(older.stamp).not.toContain(MERGED.name);
+    const newer = await record('after');
+    expect(newer.meta).toContain(`<sohoa:digitizingAgencyCode>${MERGED.code}</sohoa:digitizingAgencyCode>`);
+    expect(newer.stamp).toContain(MERGED.name);
+  });
+});
