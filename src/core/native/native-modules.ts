@@ -10,11 +10,11 @@ export const NATIVE_MODULES = {
 } as const;
 export type NativeModuleName = keyof typeof NATIVE_MODULES;
 
-const require = createRequire(import.meta.url);
+const requireFromHere = createRequire(import.meta.url);
 
 /** Where a package's own build (made by `npm install` for the Node that ran it) lives. */
 export function packageDir(module: NativeModuleName): string {
-  return dirname(require.resolve(`${module}/package.json`));
+  return dirname(requireFromHere.resolve(`${module}/package.json`));
 }
 
 /**
@@ -54,7 +54,7 @@ export function loadNativeAddon(module: NativeModuleName): { file: string; addon
   if (!existsSync(file)) throw new NativeModuleMismatchError(module, process.versions.modules, `No build at ${own} nor ${file}.`);
   let addon: unknown;
   try {
-    addon = require(file);
+    addon = requireFromHere(file);
   } catch (e) {
     throw new NativeModuleMismatchError(module, process.versions.modules, (e as Error).message);
   }
@@ -70,12 +70,12 @@ export function loadNativeAddon(module: NativeModuleName): { file: string; addon
  */
 export function loadPkcs11js(): typeof import('pkcs11js') {
   const builtIn = packageBuildPath('pkcs11js');
-  if (existsSync(abiBuildPath('pkcs11js')) && !require.cache[builtIn]) {
+  if (existsSync(abiBuildPath('pkcs11js')) && !requireFromHere.cache[builtIn]) {
     const exports = loadNativeAddon('pkcs11js').addon;
-    require.cache[builtIn] = { id: builtIn, filename: builtIn, loaded: true, exports } as NodeJS.Module;
+    requireFromHere.cache[builtIn] = { id: builtIn, filename: builtIn, loaded: true, exports } as NodeJS.Module;
   }
   try {
-    return require('pkcs11js') as typeof import('pkcs11js');
+    return requireFromHere('pkcs11js') as typeof import('pkcs11js');
   } catch (e) {
     throw new NativeModuleMismatchError('pkcs11js', process.versions.modules, (e as Error).message);
   }
