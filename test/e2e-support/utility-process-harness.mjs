@@ -6,13 +6,16 @@
 //
 // node utility-process-harness.mjs <repo> <dataDir>   (SOHOA_KEY_DIR, SOHOA_NATIVE_DIR as the engine reads them)
 // Prints `engine: {"type":"ready"}` or `engine: {"type":"failed",…}` (then exits 1), then `Open: <url>`.
+import { Buffer } from 'node:buffer';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
+import { pathToFileURL, URL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 
 const [repo, dataDir] = process.argv.slice(2);
