@@ -61,14 +61,34 @@ function moduleVersion(header: string): string {
 
 const packageVersion = (m: NativeModuleName) => (JSON.parse(readFileSync(join(packageDir(m), 'package.json'), 'utf8')) as { version: string }).version;
 
+/**
+ * node-gyp lets npm's config in the environment (npm_config_nodedir, set by a machine's npmrc, and
+ * npm_package_config_node_gyp_*) override its command line: the target's options are given there too.
+ */
+function gypEnv(args: string[]): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_(config|package_config_node_gyp)_(nodedir|target|runtime|dist_url|devdir|arch|build_from_source)$/i.test(k)));
+  for (const arg of args) {
+    const option = /^--([a-z-]+)=(.*)$/.exec(arg);
+    if (option) env[`npm_config_${option[1]!.replaceAll('-', '_')}`] = option[2];
+  }
+  return env;
+}
+
 function run(gyp: string, args: string[], cwd: string, what: string): void {
   try {
-    execFileSync(process.execPath, [gyp, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    execFileSync(process.execPath, [gyp, ...args], { cwd, env: gypEnv(args), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string };
     const lines = `${err.stderr ?? ''}\n${err.stdout ?? ''}`.split('\n').filter((l) => /gyp ERR! (stack Error|stack FetchError)|error:|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(l));
     throw new NativeBuildError(`${what} failed${lines[0] ? `: ${lines[0].replace(/^gyp ERR! stack /, '').trim()}` : ''}`);
   }
+}
+
+/** node-gyp records the headers it compiled against; a build against other headers is refused, not stamped. */
+function assertBuiltFor(target: Target, src: string, m: NativeModuleName): void {
+  const config = readFileSync(join(src, 'build', 'config.gypi'), 'utf8');
+  const nodedir = /"nodedir": "([^"]+)"/.exec(config)?.[1];
+  if (!nodedir || !target.versionHeader.startsWith(realpathSync(nodedir))) throw new NativeBuildError(`${m} was built against the headers in ${nodedir}, not ${target.name}'s`);
 }
 
 function build(target: Target, force: boolean): string {
@@ -88,6 +108,7 @@ function build(target: Target, force: boolean): string {
       const src = join(work, m);
       cpSync(packageDir(m), src, { recursive: true, filter: (p) => !/[\\/](build|node_modules)$/.test(p) });
       run(gyp, ['rebuild', '--release', '--jobs=max', ...target.gypArgs], src, `building ${m} for ${target.name}`);
+      assertBuiltFor(target, src, m);
       abi ??= moduleVersion(target.versionHeader);
       const dest = join(root, `abi-${abi}`, m);
       mkdirSync(dest, { recursive: true });

@@ -36,8 +36,8 @@ let served = false;
 function browserMode(reason: string): void {
   if (served) return;
   served = true;
-  console.log(`Không mở được cửa sổ Electron (${reason}); mở ứng dụng ở chế độ trình duyệt. / Electron cannot open a window here (${reason}); serving the app in browser mode.`);
-  const web = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/cli/dev-web.ts', ...process.argv.slice(2)], { cwd: REPO, stdio: 'inherit' });
+  console.log(`Không mở được cửa sổ Electron: ứng dụng chạy ở chế độ trình duyệt. / Electron cannot open a window here (${reason}): serving the app in browser mode.`);
+  const web = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/cli/dev-web.ts', ...passedOn], { cwd: REPO, stdio: 'inherit' });
   web.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => web.kill(signal));
 }
@@ -46,8 +46,12 @@ function headless(): boolean {
   return process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 }
 
+// `--no-build` serves the app already in out/ (the tests use it: a rebuild would empty out/ under other tests).
+const noBuild = process.argv.includes('--no-build');
+const passedOn = process.argv.slice(2).filter((a) => a !== '--no-build');
+
 function main(): void {
-  build();
+  if (!noBuild) build();
   const electron = ensureElectron();
   if (!electron.ok) return browserMode(`Electron: ${electron.reason}`);
   if (headless()) return browserMode('no display: DISPLAY and WAYLAND_DISPLAY are unset');
@@ -55,7 +59,7 @@ function main(): void {
   if (native) return browserMode(native);
   const startedAt = Date.now();
   let stderr = '';
-  const app = spawn(electron.path, ['.'], { cwd: REPO, stdio: ['ignore', 'inherit', 'pipe'] });
+  const app = spawn(electron.path, ['.', ...passedOn], { cwd: REPO, stdio: ['ignore', 'inherit', 'pipe'] });
   app.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
     process.stderr.write(d);
