@@ -20,7 +20,7 @@ export function packageDir(module: NativeModuleName): string {
 /**
  * The folder holding one build per runtime ABI, `native/abi-<NODE_MODULE_VERSION>/<module>/`, next to
  * node_modules (the project in development; the app's resources, unpacked, when packaged), or
- * SOHOA_NATIVE_DIR. See docs/runtime.md.
+ * SOHOA_NATIVE_DIR.
  */
 export function nativeRoot(): string {
   if (process.env.SOHOA_NATIVE_DIR) return process.env.SOHOA_NATIVE_DIR;
