@@ -21,6 +21,8 @@ interface Target {
   gypArgs: string[];
   /** Where the headers' node_version.h is, once node-gyp has them. */
   versionHeader: string;
+  /** Headers node-gyp must download first (Electron's), and what to say when it cannot. */
+  download?: string;
 }
 
 class NativeBuildError extends Error {}
@@ -50,6 +52,7 @@ function electronTarget(devdir: string): Target {
     name: `electron-${version}`,
     gypArgs: [`--target=${version}`, '--runtime=electron', `--dist-url=${headersUrl}`, `--devdir=${devdir}`],
     versionHeader: join(devdir, version, 'include', 'node', 'node_version.h'),
+    download: `could not download Electron ${version}'s headers from ${headersUrl}: build for Electron on a machine with internet`,
   };
 }
 
@@ -79,8 +82,10 @@ function run(gyp: string, args: string[], cwd: string, what: string): void {
     execFileSync(process.execPath, [gyp, ...args], { cwd, env: gypEnv(args), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string };
-    const lines = `${err.stderr ?? ''}\n${err.stdout ?? ''}`.split('\n').filter((l) => /gyp ERR! (stack Error|stack FetchError)|error:|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(l));
-    throw new NativeBuildError(`${what} failed${lines[0] ? `: ${lines[0].replace(/^gyp ERR! stack /, '').trim()}` : ''}`);
+    const text = `${err.stderr ?? ''}\n${err.stdout ?? ''}`;
+    if (/network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(text)) throw new NativeBuildError(`${what} failed: no network`);
+    const line = text.split('\n').find((l) => /gyp ERR! stack Error|error:/.test(l));
+    throw new NativeBuildError(`${what} failed${line ? `: ${line.replace(/^gyp ERR! stack /, '').trim()}` : ''}`);
   }
 }
 
@@ -103,6 +108,13 @@ function build(target: Target, force: boolean): string {
   const gyp = nodeGyp();
   const work = mkdtempSync(join(tmpdir(), 'sohoa-native-'));
   try {
+    if (target.download) {
+      try {
+        run(gyp, ['install', ...target.gypArgs], work, 'downloading headers');
+      } catch {
+        throw new NativeBuildError(target.download);
+      }
+    }
     let abi: string | undefined;
     for (const m of MODULES) {
       const src = join(work, m);

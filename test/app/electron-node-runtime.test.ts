@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -59,6 +59,15 @@ describe('the built engine on Electron’s Node line', () => {
     }
     expect(() => execFileSync(node, ['-e', `require(${JSON.stringify(packageBuildPath('better-sqlite3-multiple-ciphers'))})`], { stdio: 'pipe' })).toThrow(/NODE_MODULE_VERSION/);
     expect(nativeBuild(node)).toMatch(/up to date/);
+  });
+
+  it('builds for Electron where its headers can be downloaded, and otherwise says why in one line, not a stack', { timeout: 20 * 60_000 }, () => {
+    const run = spawnSync('npm', ['run', '--silent', 'native:build', '--', '--electron'], { cwd: REPO, encoding: 'utf8' });
+    if (run.status === 0) {
+      expect(run.stdout).toMatch(new RegExp(`electron-${runtime.version.replaceAll('.', '\\.')} \\(ABI \\d+\\)`));
+      return;
+    }
+    expect(run.stderr.trim().split('\n')).toEqual([`native:build: could not download Electron ${runtime.version}'s headers from ${runtime.headersUrl}: build for Electron on a machine with internet`]);
   });
 
   it('answers engine.native-module-mismatch, naming the module and the command, where no build is for its ABI', async () => {
