@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abiBuildPath, NATIVE_MODULES, packageBuildPath, type NativeModuleName } from '../../src/core/native/native-modules';
@@ -108,6 +108,7 @@ describe('the built engine on Electron’s Node line', () => {
     const docCard = (n: number) => main().locator('.document-card').nth(n - 1);
 
     beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
       pki = createTestPki();
       // The clerk's account is made by the system Node's engine: one data directory, both runtimes.
       const seed = Engine.open({ dataDir: data.path, actor: 'runtime-test' });
@@ -126,6 +127,7 @@ describe('the built engine on Electron’s Node line', () => {
     afterAll(async () => {
       await browser?.close();
       await engine?.stop();
+      if (engine) writeFileSync(`${SHOTS}/runtime-node24-engine.log`, engine.output());
       pki?.cleanup();
       data.remove();
     });
@@ -152,6 +154,9 @@ describe('the built engine on Electron’s Node line', () => {
       await main().getByRole('button', { name: vi['import.submit'] }).click();
       await main().getByText(fill(vi['import.done'], { added: 2 })).waitFor();
       await expect.poll(() => docCard(1).locator('.page-state--read').count(), { timeout: 280_000, interval: 1000 }).toBe(2);
+      await page.screenshot({ path: `${SHOTS}/runtime-node24-read.png` });
+      await docCard(1).locator('.badge').filter({ hasText: fill(vi['badge.unsigned'], { version: 1 }) }).waitFor();
+      await main().getByRole('button', { name: fill(vi['page.view'], { n: 1 }) }).first().click();
       await expect.poll(() => main().locator('.field-row[data-field="cccd"] .value').textContent()).toContain(applicant.cccd);
       await page.screenshot({ path: `${SHOTS}/runtime-node24-read.png` });
     });
