@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../core/data-dir';
 import { Engine } from '../core/engine';
 import { createPipelineStages } from '../core/jobs/real-stages';
+import { CodedError } from '../shared/errors';
 import { startWsServer } from '../core/transport/ws-server';
 
 const dataDir = resolveDataDir(process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined);
 const stages = createPipelineStages({ dataDir });
-const engine = Engine.open({ dataDir, actor: 'dev-web', pipeline: { stages } });
+const engine = openOrSay();
 const server = await startWsServer({
   engine,
   staticDir: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
@@ -25,3 +26,14 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+/** A store that cannot be opened (key missing, native module for another runtime…) is one line, not a stack. */
+function openOrSay(): Engine {
+  try {
+    return Engine.open({ dataDir, actor: 'dev-web', pipeline: { stages } });
+  } catch (e) {
+    if (!(e instanceof CodedError)) throw e;
+    process.stderr.write(`SoHoa: ${e.code}: ${e.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,11 +1,11 @@
-import { createRequire } from 'node:module';
 import type * as Pkcs11Types from 'pkcs11js';
+import { loadPkcs11js } from '../native/native-modules';
 import { orderChain } from './certificate-info';
 import type { Signer } from './signer';
 import { SignerBadPinError, SignerKeyMissingError, SignerPinLockedError, SignerTokenAbsentError, SignerTokenError } from './signer-errors';
 
-// pkcs11js is CommonJS: under ESM only PKCS11 comes through as a named export, not its constants or Pkcs11Error.
-const pkcs11js = createRequire(import.meta.url)('pkcs11js') as typeof Pkcs11Types;
+// Loaded at the first token use, so a missing native build fails that use with a coded error, not the engine's start.
+let pkcs11js: typeof Pkcs11Types;
 
 export interface Pkcs11SignerOptions {
   /** The token vendor's PKCS#11 library, e.g. /usr/lib/softhsm/libsofthsm2.so or a CA's .dll. */
@@ -23,6 +23,7 @@ export interface Pkcs11SignerOptions {
  * Signs with CKM_SHA256_RSA_PKCS, so the key never leaves the token.
  */
 export async function openPkcs11Signer(options: Pkcs11SignerOptions): Promise<Signer> {
+  pkcs11js = loadPkcs11js();
   const lib = new pkcs11js.PKCS11();
   try {
     lib.load(options.modulePath);

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadNativeAddon } from '../native/native-modules';
 import { subkey, type DataKey } from '../security/data-key';
 import { DataKeyWrongError } from '../security/key-errors';
 import { databaseState, DB_FILE } from './database-file';
@@ -43,9 +44,14 @@ export function openDatabase(dataDir: string, key: DataKey, migrations: Migratio
 
 /** A connection to one encrypted database file (also a backup copy), nothing else set. */
 export function openKeyed(file: string, key: DataKey, options?: BetterSqlite3.Options): Db {
-  const db = new Database(file, options) as unknown as Db;
+  const db = openFile(file, options);
   db.pragma(`hexkey = '${subkey(key, 'database').toString('hex')}'`);
   return db;
+}
+
+/** Every connection goes through here: the addon built for the running runtime's ABI, already loaded (see native-modules). */
+function openFile(file: string, options?: BetterSqlite3.Options): Db {
+  return new Database(file, { ...options, nativeBinding: loadNativeAddon('better-sqlite3-multiple-ciphers').file }) as unknown as Db;
 }
 
 /**
@@ -58,11 +64,11 @@ export function encryptPlainDatabase(dataDir: string, key: DataKey): void {
   const temp = `${file}.encrypting`;
   rmSync(temp, { force: true });
   rmSync(`${temp}-journal`, { force: true });
-  const plain = new Database(file);
+  const plain = openFile(file);
   plain.pragma('wal_checkpoint(TRUNCATE)');
   plain.close();
   copyFileSync(file, temp);
-  const copy = new Database(temp);
+  const copy = openFile(temp);
   copy.pragma('journal_mode = DELETE');
   copy.exec('VACUUM');
   copy.pragma(`hexrekey = '${subkey(key, 'database').toString('hex')}'`);

@@ -80,6 +80,7 @@ export const en: Catalog = {
   'error.search.personal-data': 'This role may not search by CCCD number or a person’s name: a result would show who has a dossier.',
   'error.engine.disconnected': 'The connection to the engine was lost. Please reload the page.',
   'error.engine.internal': 'The engine hit an internal error. Nothing was done.',
+  'error.engine.native-module-mismatch': 'A native module of the engine is missing or was built for another runtime. Run: npm run native:build -- --electron',
   'error.method.unknown': 'The engine does not offer this function yet.',
   'error.dossier.not-found': 'Dossier not found.',
   'error.generic': 'Something went wrong (error code: {code}).',

@@ -78,6 +78,7 @@ export const vi = {
   'error.search.personal-data': 'Vai trò này không được tìm theo số CCCD hoặc tên người: kết quả sẽ cho biết ai có hồ sơ.',
   'error.engine.disconnected': 'Mất kết nối với máy xử lý. Vui lòng tải lại trang.',
   'error.engine.internal': 'Máy xử lý gặp lỗi nội bộ. Thao tác chưa được thực hiện.',
+  'error.engine.native-module-mismatch': 'Một thành phần biên dịch sẵn (native) của máy xử lý còn thiếu hoặc được biên dịch cho môi trường chạy khác. Hãy chạy: npm run native:build -- --electron',
   'error.method.unknown': 'Chức năng này chưa có trong máy xử lý.',
   'error.dossier.not-found': 'Không tìm thấy hồ sơ.',
   'error.generic': 'Đã xảy ra lỗi (mã lỗi: {code}).',
