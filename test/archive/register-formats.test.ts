@@ -7,6 +7,7 @@ import { auditCsv } from '../../src/core/audit/audit-csv';
 import { parseCatalogCsv } from '../../src/core/catalog/catalog-import';
 import { readRegister, type ParsedRegister } from '../../src/core/archive/register-import';
 import { runSohoaHere } from '../support/cli-here';
+import { TEST_AGENCY_ARGS } from '../support/agency';
 import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { en } from '../../src/renderer/src/i18n/en';
@@ -187,7 +188,7 @@ describe('sohoa batch --preview and the import, on every register fixture', () =
       if (want.delimiter) expect(text.stdout).toContain(`Dấu phân cách / delimiter: ${want.delimiter}`);
       if (want.encoding === 'vni' || want.vniCells) expect(text.stdout).toContain('VNI → Unicode (NFC)');
 
-      const run = await runSohoaHere(['batch', tree, '--manifest', manifest, '--data-dir', dataDir, '--json']);
+      const run = await runSohoaHere(['batch', tree, ...TEST_AGENCY_ARGS, '--manifest', manifest, '--data-dir', dataDir, '--json']);
       expect(run.code, run.stderr).toBe(0);
       const report = JSON.parse(run.stdout);
       expect(report.registered).toBe(want.rows.length);
@@ -198,18 +199,22 @@ describe('sohoa batch --preview and the import, on every register fixture', () =
 
   it('imports every sheet with --sheet all', async () => {
     const dataDir = join(dir.path, 'data-all');
-    const run = await runSohoaHere(['batch', tree, '--manifest', join(FIXTURES, 'muc-luc-ho-so.xlsx'), '--sheet', 'all', '--data-dir', dataDir, '--json']);
+    const run = await runSohoaHere(['batch', tree, ...TEST_AGENCY_ARGS, '--manifest', join(FIXTURES, 'muc-luc-ho-so.xlsx'), '--sheet', 'all', '--data-dir', dataDir, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.registered).toBe(6);
     expect(report.matched).toBe(6);
+    // Taken up again without --sheet: the batch reads the sheets it was started with, not only the first.
+    const again = await runSohoaHere(['batch', tree, ...TEST_AGENCY_ARGS, '--manifest', join(FIXTURES, 'muc-luc-ho-so.xlsx'), '--data-dir', dataDir, '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ registered: 6, matched: 6 });
   });
 
   it('imports nothing from a register it cannot use, and says why', async () => {
     const dataDir = join(dir.path, 'data-bad');
     const bad = join(dir.path, 'khong-co-so.csv');
     writeFileSync(bad, '\ufeffHộp;Tên hồ sơ;Năm\r\n1;Khai sinh;2020\r\n');
-    const r = await runSohoaHere(['batch', tree, '--manifest', bad, '--data-dir', dataDir]);
+    const r = await runSohoaHere(['batch', tree, ...TEST_AGENCY_ARGS, '--manifest', bad, '--data-dir', dataDir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[register.missing-column]');
     expect(r.stderr).toContain('delimiter semicolon (;)');
@@ -221,7 +226,7 @@ describe('sohoa batch --preview and the import, on every register fixture', () =
 
   it('keeps a formula cell as text and neutralises it in the spreadsheet and CSV exports', async () => {
     const dataDir = join(dir.path, 'data-formula');
-    const run = await runSohoaHere(['batch', tree, '--manifest', join(FIXTURES, 'so-theo-doi-cham-phay.csv'), '--data-dir', dataDir, '--json']);
+    const run = await runSohoaHere(['batch', tree, ...TEST_AGENCY_ARGS, '--manifest', join(FIXTURES, 'so-theo-doi-cham-phay.csv'), '--data-dir', dataDir, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const db = openRawDatabase(dataDir, { readonly: true });
     expect(db.prepare("SELECT field FROM archive_register_row WHERE archive_number = '3'").get()).toEqual({ field: HYPERLINK });

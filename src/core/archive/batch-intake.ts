@@ -58,11 +58,14 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
   const source = await realFolder(options.folder);
   const registerPath = options.registerPath ? await realpath(options.registerPath).catch(() => options.registerPath!) : null;
   const key = batchKey(source, registerPath);
-  // The register is read before the batch is opened, so an unusable one leaves nothing behind.
-  const register = registerPath ? await loadRegister(registerPath, { remembered: archive.batchByKey(key)?.columns ?? undefined, chosen: options.columns, encoding: options.encoding, sheet: options.sheet }) : null;
+  // The register is read before the batch is opened, so an unusable one leaves nothing behind. A run
+  // taken up again reads the sheet(s) the batch was started with, unless told otherwise.
+  const known = archive.batchByKey(key);
+  const sheet = options.sheet ?? known?.registerSheet ?? undefined;
+  const register = registerPath ? await loadRegister(registerPath, { remembered: known?.columns ?? undefined, chosen: options.columns, encoding: options.encoding, sheet }) : null;
   const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor, options.again);
   options.beforeStart?.(batch.id);
-  if (register) archive.saveRegister(batch.id, register);
+  if (register) archive.saveRegister(batch.id, register, sheet ?? null);
   if (options.separate) archive.setSeparation(batch.id, separationName(options.separate));
   const mode = parseSeparationMode(archive.batch(batch.id)!.separation);
   if (mode.kind !== 'folders') {

@@ -15,6 +15,8 @@ export interface BatchRow {
   columns: ColumnMap | null;
   registerEncoding: string | null;
   registerProblems: RegisterProblem[];
+  /** The `--sheet` the register was read with (a name, a number or `all`); null: the first sheet with a table. */
+  registerSheet: string | null;
   /** How the batch's pages are split into dossiers: folders, qr, blank or count:N. */
   separation: string;
 }
@@ -62,6 +64,7 @@ interface RawBatch {
   column_map: string | null;
   register_encoding: string | null;
   register_problems: string;
+  register_sheet: string | null;
   separation: string;
 }
 
@@ -76,6 +79,7 @@ const toBatch = (r: RawBatch): BatchRow => ({
   columns: r.column_map ? (JSON.parse(r.column_map) as ColumnMap) : null,
   registerEncoding: r.register_encoding,
   registerProblems: JSON.parse(r.register_problems) as RegisterProblem[],
+  registerSheet: r.register_sheet,
   separation: r.separation,
 });
 
@@ -137,7 +141,7 @@ export class ArchiveRepository {
   }
 
   /** Replaces the batch's register rows with a fresh read of the register, and remembers its column map. */
-  saveRegister(batchId: number, register: { rows: RegisterRow[]; problems: RegisterProblem[]; columns: ColumnMap; encoding: string }): void {
+  saveRegister(batchId: number, register: { rows: RegisterRow[]; problems: RegisterProblem[]; columns: ColumnMap; encoding: string }, sheet: string | null = null): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM archive_register_row WHERE batch_id = ?').run(batchId);
       const insert = this.db.prepare(
@@ -146,8 +150,8 @@ export class ArchiveRepository {
       );
       for (const row of register.rows) insert.run({ ...row, batchId });
       this.db
-        .prepare('UPDATE batch SET column_map = ?, register_encoding = ?, register_problems = ? WHERE id = ?')
-        .run(JSON.stringify(register.columns), register.encoding, JSON.stringify(register.problems), batchId);
+        .prepare('UPDATE batch SET column_map = ?, register_encoding = ?, register_problems = ?, register_sheet = ? WHERE id = ?')
+        .run(JSON.stringify(register.columns), register.encoding, JSON.stringify(register.problems), sheet, batchId);
     })();
   }
 

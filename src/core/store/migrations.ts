@@ -397,4 +397,11 @@ CREATE TABLE hand_back (
 CREATE INDEX dossier_kind_returned ON dossier(kind, returned_at);
 `,
   },
+  {
+    version: 20,
+    name: 'archive: a batch remembers which sheet(s) of its register workbook it reads, so a resumed run reads the same',
+    sql: `
+ALTER TABLE batch ADD COLUMN register_sheet TEXT;
+`,
+  },
 ];
