@@ -9,6 +9,7 @@ import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
 import { runSohoa } from '../support/cli';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 describe('sohoa dossier return', () => {
   const dir = tempDir('sohoa-cli-return-');
@@ -29,7 +30,7 @@ describe('sohoa dossier return', () => {
     writeFileSync(issued, await signPdf(unsigned, { signer: issuerSigner, stamp: false }));
     writeFileSync(scannedPdf, await buildRecordPdf({ pages: [recordPageFromCorpus('viadm-82f0')], metadata: { title: 'Quyết định', digitizedAt: new Date() } }));
     // Taken in through the engine in this process (a CLI start costs seconds); the hand-backs go through the CLI.
-    const engine = Engine.open({ dataDir });
+    const engine = setTestAgency(Engine.open({ dataDir }));
     for (const [receivedDate, dueDate] of [['2026-04-27', '2026-04-30'], ['2026-04-28', '2026-05-05'], ['2026-04-29', '2026-05-06']] as const) {
       codes.push((await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Tú', applicantCccd: '074093513649', receivedDate, dueDate })).code);
     }

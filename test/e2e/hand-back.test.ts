@@ -51,7 +51,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
     store.records.addVersion(documentId, store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })), null);
     await h['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
-    await h['dossier.finalize']({ dossierId });
+    await h['dossier.finalize']({ dossierId, confirmMissing: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     page.setDefaultTimeout(15_000);

@@ -4,6 +4,7 @@ import { dispatch } from '../../src/core/rpc-dispatch';
 import { computeBacklog } from '../../src/core/stats/indicators';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 /** Archive folders of one batch: each with its documents, which are signed, and which the QC station marks as the result. */
 const folders = [
@@ -29,7 +30,7 @@ describe('archive results marked at the QC station', () => {
   const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
 
   beforeAll(() => {
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { store } = engine;
     const newBatch = (name: string) => Number(store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES (?, '/lt', ?)`).run(name, new Date().toISOString()).lastInsertRowid);
     batchId = newBatch('Hộp 2020');

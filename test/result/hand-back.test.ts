@@ -16,6 +16,7 @@ import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig, pdftotext, qpdfCheck } from '../record/support/pdf-tools';
 import { createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 /**
  * Two dossiers received before the 30 April and 1 May holidays, both finalized at intake, then each
@@ -51,7 +52,7 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     agency = createTestPki();
     issuer = createTestPki();
     stages = createPipelineStages({ dataDir: dir.path, ocrWorkers: 1 });
-    engine = Engine.open({ dataDir: dir.path, actor: 'canbo-a', pipeline: { stages, concurrency: 2 } });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path, actor: 'canbo-a', pipeline: { stages, concurrency: 2 } }));
     await call('signer.unlock', { p12Path: agency.signerP12, password: agency.password });
     for (const p of plans) {
       const d = await call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: p.name, applicantCccd: '074190000123', receivedDate: p.received, dueDate: p.due });
@@ -63,7 +64,7 @@ describe('handing back the result (Trả kết quả) through the engine contrac
       const pageId = store.pages.addPage(documentId, store.blobs.put(page.image), 'scan').id;
       store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
       store.records.addVersion(documentId, store.blobs.put(await buildRecordPdf({ pages: [page], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })), null);
-      await call('dossier.finalize', { dossierId: d.id });
+      await call('dossier.finalize', { dossierId: d.id, confirmMissing: true });
     }
     // The certificate as the specialised system issues it: signed by another agency's certificate.
     const issuerSigner = await openP12Signer(readBytes(issuer.signerP12), issuer.password);
