@@ -119,7 +119,7 @@ describe('first start: the administrator, then the agency, before any intake', (
     await app.engine.idle();
     await h['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
     const record = async (which: 'before' | 'after') => {
-      await h['dossier.finalize']({ dossierId: dossiers[which] });
+      await h['dossier.finalize']({ dossierId: dossiers[which], confirmMissing: true });
       const latest = app.engine.store.records.latest(documents[which]!)!;
       const file = join(scratch.path, `${which}.pdf`);
       writeFileSync(file, app.engine.store.blobs.get(latest.pdfSha256));

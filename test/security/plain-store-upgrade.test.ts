@@ -112,7 +112,7 @@ describe('a database in clear put into a folder that was encrypted (issue #25)',
     // The attacker has no key: they bring a database in clear (here: one with an administrator of their own) and put it in place.
     const victim = join(dir.path, 'victim');
     const keyFile = join(dir.path, 'victim.key');
-    const engine = Engine.open({ dataDir: victim, keyFile });
+    const engine = setTestAgency(Engine.open({ dataDir: victim, keyFile }));
     await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName, applicantCccd, receivedDate: '2021-04-02' });
     await engine.close();
     const forged = join(dir.path, 'forged');

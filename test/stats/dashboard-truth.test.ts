@@ -9,6 +9,7 @@ import { writeTree } from '../archive/batch-tree';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 /**
  * Issue: a dossier still at the desk counted as "Số hóa đầy đủ", "Bản điện tử đã ký" counted unsigned
@@ -34,7 +35,7 @@ describe('the dashboard’s figures equal counts made independently from the rec
 
   beforeAll(async () => {
     pki = createTestPki();
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { handlers, store } = engine;
     await handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
 
