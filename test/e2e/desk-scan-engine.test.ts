@@ -6,6 +6,7 @@ import { Engine } from '../../src/core/engine';
 import { makeSaneTestConfig } from '../capture/sane-test-scanner';
 import { pdftotext } from '../record/support/pdf-tools';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 // scanimage behind a wrapper that lets the real test scanner deliver two pages, then reports
 // what a scanner unplugged mid-feed leaves on stderr: the outermost seam, the real scanner inside.
@@ -34,7 +35,7 @@ describe('scanning into a document through the engine', () => {
 
   beforeAll(async () => {
     sane = await makeSaneTestConfig();
-    engine = Engine.open({ dataDir: join(dir.path, 'data') });
+    engine = setTestAgency(Engine.open({ dataDir: join(dir.path, 'data') }));
     const procedure = (await engine.handlers['procedure.list']({}))[0]!;
     dossierId = (await engine.handlers['dossier.create']({ procedureCode: procedure.code, applicantName: 'Lê Văn Cường', applicantCccd: '074090054321', receivedDate: '2026-11-23' })).id;
     documentId = (await engine.handlers['document.create']({ dossierId })).id;

@@ -7,6 +7,7 @@ import { METHOD_NAMES, type MethodName } from '../../src/shared/methods';
 import type { RpcReply } from '../../src/shared/rpc';
 import { tempDir } from '../support/temp-dir';
 import { prng } from './mutate';
+import { setTestAgency } from '../support/agency';
 
 // The same seed gives the same calls; SOHOA_FUZZ_CASES raises the count for the longer run.
 const SEED = Number(process.env.SOHOA_FUZZ_SEED ?? 20261206);
@@ -76,7 +77,7 @@ describe('contract calls over the browser transport, mutated', () => {
   let server: RunningWsServer;
 
   beforeAll(async () => {
-    engine = Engine.open({ dataDir: join(dir.path, 'data') });
+    engine = setTestAgency(Engine.open({ dataDir: join(dir.path, 'data') }));
     server = await startWsServer({ engine });
   });
   afterAll(async () => {
