@@ -35,6 +35,8 @@ describe('sync in the app, against a real hub', () => {
 
   async function openDesk(code: string) {
     await nav().getByRole('button', { name: vi['nav.intake'] }).click();
+    // The records here are archive dossiers: the list shows the desk's own unless asked.
+    await main().getByLabel(vi['intake.source'], { exact: true }).selectOption('all');
     await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
     await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
   }
