@@ -47,9 +47,12 @@ describe('sohoa batch --sign killed mid-run', () => {
       const archive = new ArchiveRepository(engine.store.db);
       batchId = archive.createBatch({ name: 'kho', source: dir.path, registerPath: null, key: 'test' }).id;
       const sha = engine.store.blobs.put(Buffer.from(pdf));
+      const pageSha = engine.store.blobs.put(image);
       for (let i = 1; i <= DOSSIERS; i++) {
         const name = `HS ${i}`;
         const { documentId } = ensureDossier(engine, archive, batchId, { path: join(dir.path, name), relPath: name, box: '', boxKey: '', name, numberKey: String(i) }, null, 'test');
+        // A dossier with no page is not signed (desk.document-empty): each has its page, read.
+        engine.store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(engine.store.pages.addPage(documentId, pageSha, 'scan').id);
         engine.store.records.addVersion(documentId, sha, null);
       }
       expect(approveDossiers(engine.store.db, batchId, 'test', 'clean')).toHaveLength(DOSSIERS);
