@@ -9,12 +9,12 @@ import { tempDir } from '../support/temp-dir';
 import { writeSmallPages, writeTree, type TreeDossier } from './batch-tree';
 import { TEST_AGENCY_ARGS } from '../support/agency';
 
-/** Two dossiers of six small generated pages each: many quick pages, so a stop lands with pages left. */
+/** Two dossiers of twenty small generated pages each: many quick pages, so a stop lands with pages left. */
+const pageFiles = 40;
 const TREE = (pages: string[]): TreeDossier[] => [
-  { relPath: 'HS 1', pages: pages.slice(0, 6) },
-  { relPath: 'HS 2', pages: pages.slice(6, 12) },
+  { relPath: 'HS 1', pages: pages.slice(0, pageFiles / 2) },
+  { relPath: 'HS 2', pages: pages.slice(pageFiles / 2) },
 ];
-const pageFiles = 12;
 
 /** One connection per watched store (opening one derives the key: polling must not load the machine). */
 const stores = watchedStores();
@@ -51,7 +51,7 @@ describe('sohoa batch: pause, cancel and resume', () => {
 
   it('pauses a running batch from another process, and on SIGINT, each time stopping with a summary', async () => {
     writeTree(tree, TREE(await writeSmallPages(join(dir.path, 'pages'), pageFiles)));
-    writeFileSync(register, 'Hồ sơ số,Tiêu đề,Số trang\n1,Một,6\n2,Hai,6\n');
+    writeFileSync(register, `Hồ sơ số,Tiêu đề,Số trang\n1,Một,${pageFiles / 2}\n2,Hai,${pageFiles / 2}\n`);
     const first = start(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--data-dir', dataDir, '--workers', '1']);
     running.push(first.child);
     await waitFor(() => pagesRead() >= 1, first.child);
@@ -61,7 +61,9 @@ describe('sohoa batch: pause, cancel and resume', () => {
     expect(pause.stdout).toContain('batch 1 paused');
     const firstEnd = await first.ended;
     expect(firstEnd.code, firstEnd.stderr).toBe(0);
-    expect(firstEnd.stderr).toMatch(/batch 1 paused: run again .*; 12 page\(s\) taken in, \d+ processed, ([1-9]|1[01]) not processed/);
+    const paused = /batch 1 paused: run again .*; (\d+) page\(s\) taken in, \d+ processed, (\d+) not processed/.exec(firstEnd.stderr);
+    expect(Number(paused?.[1])).toBe(pageFiles);
+    expect(Number(paused?.[2])).toBeGreaterThan(0);
     expect(firstEnd.stdout).toContain('Lô / batch 1 (tree): paused');
     expect(status()).toBe('paused');
     const afterPause = pagesRead();
