@@ -5,6 +5,7 @@ import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 /** MAU-HT-01 asks for these three components (sample catalog). */
 const [FORM, BIRTH, ID_PAPER] = ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Giấy tờ tùy thân của người đi đăng ký'];
@@ -27,7 +28,7 @@ describe('dossier.finalize signs only a dossier whose documents have pages, and 
 
   beforeAll(async () => {
     pki = createTestPki();
-    engine = Engine.open({ dataDir: dir.path });
+    engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     dossierId = (await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' })).id;
     await engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
   });

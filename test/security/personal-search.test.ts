@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../src/shared/roles';
 import { signedInPerRole, type Connection } from '../auth/connection';
 import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 /** A page's OCR text as a birth-registration request reads: the applicant's name and address in it. */
 const OCR_TEXT =
@@ -19,7 +20,7 @@ describe('search for a role without personal data', () => {
   let dossierId: number;
 
   beforeAll(async () => {
-    engine = Engine.open({ dataDir: join(dir.path, 'data') });
+    engine = setTestAgency(Engine.open({ dataDir: join(dir.path, 'data') }));
     as = await signedInPerRole(engine, ROLES);
     const d = await as.clerk.call('dossier.create', {
       procedureCode: 'MAU-HT-01',

@@ -8,6 +8,7 @@ import { corpusFile, corpusPages } from '../capture-files/helpers';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { codeOf } from '../support/coded-error';
 import { tempDir } from '../support/temp-dir';
+import { setTestAgency } from '../support/agency';
 
 /** Every contract method that takes a path reads only what its role needs: never the store, the key, or the system's trees. */
 describe('paths a caller gives the engine', () => {
@@ -23,7 +24,7 @@ describe('paths a caller gives the engine', () => {
 
   beforeAll(async () => {
     pki = createTestPki();
-    engine = Engine.open({ dataDir, keyFile });
+    engine = setTestAgency(Engine.open({ dataDir, keyFile }));
     clerk = (await signedInPerRole(engine, ['clerk'])).clerk;
     const d = await clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Lâm Quang Khoa', applicantCccd: '074093513649', receivedDate: '2026-11-23' });
     documentId = (await clerk.call('document.create', { dossierId: d.id, component: 'Tờ khai' })).id;
