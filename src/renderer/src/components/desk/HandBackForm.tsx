@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { HAND_BACK_METHODS, type HandBackMethod, type ReceiverKind } from '../../../../shared/result-contract';
 import { useEngine } from '../../engine/engine-context';
+import { formatDayMonthYear } from '../../../../shared/dates';
+import { useDateText } from '../../hooks/use-date-text';
 import { useEngineAction } from '../../hooks/use-engine-action';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useT } from '../../i18n/i18n-context';
@@ -26,6 +28,7 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
   const [at, setAt] = useState(() => localInputValue(new Date()));
   const [lateReason, setLateReason] = useState('');
   const [newDate, setNewDate] = useState('');
+  const newDateText = useDateText(newDate, setNewDate);
   const action = useEngineAction();
   const returnedAt = at ? new Date(at).toISOString() : undefined;
   const status = useEngineQuery(() => api['result.status']({ dossierId }), [api, dossierId, returned]);
@@ -84,8 +87,8 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
           {timeliness.data.onTime === null
             ? t('handBack.noDueDate')
             : late
-              ? t('handBack.late', { due: timeliness.data.dueDate ?? '', days: timeliness.data.workingDaysLate })
-              : t('handBack.onTime', { due: timeliness.data.deadline ?? '' })}
+              ? t('handBack.late', { due: formatDayMonthYear(timeliness.data.dueDate ?? ''), days: timeliness.data.workingDaysLate })
+              : t('handBack.onTime', { due: formatDayMonthYear(timeliness.data.deadline ?? '') })}
         </p>
       )}
       {late && (
@@ -93,7 +96,7 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
           <label htmlFor={`${id}-reason`}>{t('handBack.lateReason')}</label>
           <textarea id={`${id}-reason`} rows={2} value={lateReason} onChange={(e) => setLateReason(e.target.value)} />
           <label htmlFor={`${id}-newDate`}>{t('handBack.newDate')}</label>
-          <input id={`${id}-newDate`} type="date" value={newDate} onChange={(e) => setNewDate(e.target.value)} />
+          <input id={`${id}-newDate`} type={newDateText.type} inputMode={newDateText.inputMode} placeholder={newDateText.placeholder} value={newDateText.value} onChange={(e) => newDateText.onChange(e.target.value)} />
         </>
       )}
       <button type="submit" className="primary" disabled={action.busy || receiverName.trim() === ''}>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { RESULT_KINDS, type ResultKind } from '../../../../shared/result-contract';
 import type { DocumentSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
+import { useDateText } from '../../hooks/use-date-text';
 import { useEngineAction } from '../../hooks/use-engine-action';
 import { useT } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/vi';
@@ -22,6 +23,7 @@ export function ResultPanel({ dossierId, applicantName, results, returned, onCre
   const [kind, setKind] = useState<ResultKind>('quyet-dinh');
   const [number, setNumber] = useState('');
   const [date, setDate] = useState('');
+  const dateText = useDateText(date, setDate);
   const [pdfPath, setPdfPath] = useState('');
   const action = useEngineAction();
   const signedCount = results.filter((d) => d.record?.signed).length;
@@ -74,7 +76,7 @@ export function ResultPanel({ dossierId, applicantName, results, returned, onCre
           <label htmlFor={`${id}-number`}>{t('result.number')}</label>
           <input id={`${id}-number`} value={number} onChange={(e) => setNumber(e.target.value)} />
           <label htmlFor={`${id}-date`}>{t('result.date')}</label>
-          <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input id={`${id}-date`} type={dateText.type} inputMode={dateText.inputMode} placeholder={dateText.placeholder} value={dateText.value} onChange={(e) => dateText.onChange(e.target.value)} />
           <label htmlFor={`${id}-pdf`}>{t('result.pdf')}</label>
           <input id={`${id}-pdf`} value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} placeholder={t('result.pdfHint')} />
           <button type="submit" className="small" disabled={action.busy}>
