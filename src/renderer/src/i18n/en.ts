@@ -534,6 +534,7 @@ export const en: Catalog = {
   'handBack.method.post': 'By post',
   'handBack.method.electronic': 'Online',
   'handBack.at': 'Handed back at',
+  'handBack.atTime': 'Time handed back (hh:mm, 24-hour)',
   'handBack.noDueDate': 'The dossier has no due date.',
   'handBack.onTime': 'On time (last day: {due}).',
   'handBack.late': 'Late by {days} working day(s) against the due date {due}: give the reason from the apology slip.',

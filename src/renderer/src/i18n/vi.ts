@@ -532,6 +532,7 @@ export const vi = {
   'handBack.method.post': 'Qua dịch vụ bưu chính',
   'handBack.method.electronic': 'Trực tuyến',
   'handBack.at': 'Thời điểm trả',
+  'handBack.atTime': 'Giờ trả (giờ:phút, 24 giờ)',
   'handBack.noDueDate': 'Hồ sơ không có ngày hẹn trả.',
   'handBack.onTime': 'Đúng hạn (hạn trả: {due}).',
   'handBack.late': 'Trễ hạn {days} ngày làm việc so với ngày hẹn {due}: ghi lý do theo phiếu xin lỗi và hẹn lại.',

@@ -25,7 +25,11 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
   const [receiverKind, setReceiverKind] = useState<ReceiverKind>('applicant');
   const [authorizationRef, setAuthorizationRef] = useState('');
   const [method, setMethod] = useState<HandBackMethod>('desk');
-  const [at, setAt] = useState(() => localInputValue(new Date()));
+  // The moment, day first and in 24-hour time whatever the browser's locale (a datetime-local field is not).
+  const [day, setDay] = useState(() => localInputValue(new Date()).slice(0, 10));
+  const dayText = useDateText(day, setDay);
+  const [time, setTime] = useState(() => localInputValue(new Date()).slice(11, 16));
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(day) && /^([01]\d|2[0-3]):[0-5]\d$/.test(time.trim()) ? `${day}T${time.trim()}` : '';
   const [lateReason, setLateReason] = useState('');
   const [newDate, setNewDate] = useState('');
   const newDateText = useDateText(newDate, setNewDate);
@@ -81,7 +85,10 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
         ))}
       </select>
       <label htmlFor={`${id}-at`}>{t('handBack.at')}</label>
-      <input id={`${id}-at`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+      <span className="date-time">
+        <input id={`${id}-at`} type={dayText.type} inputMode={dayText.inputMode} placeholder={dayText.placeholder} value={dayText.value} onChange={(e) => dayText.onChange(e.target.value)} />
+        <input aria-label={t('handBack.atTime')} type="text" inputMode="numeric" placeholder="hh:mm" size={5} value={time} onChange={(e) => setTime(e.target.value)} />
+      </span>
       {timeliness.data && (
         <p className={late ? 'timeliness timeliness--late' : 'timeliness'} role="status">
           {timeliness.data.onTime === null
@@ -99,7 +106,7 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
           <input id={`${id}-newDate`} type={newDateText.type} inputMode={newDateText.inputMode} placeholder={newDateText.placeholder} value={newDateText.value} onChange={(e) => newDateText.onChange(e.target.value)} />
         </>
       )}
-      <button type="submit" className="primary" disabled={action.busy || receiverName.trim() === ''}>
+      <button type="submit" className="primary" disabled={action.busy || receiverName.trim() === '' || at === ''}>
         {t('handBack.submit')}
       </button>
       <ErrorNotice error={action.error} />
