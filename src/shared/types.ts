@@ -174,6 +174,8 @@ export interface FinalizeResult {
 export interface RecordVerification {
   recordId: number;
   intact: boolean;
+  /** Why it is not intact (record.signer-untrusted: the signatures are sound, but no configured root vouches for the signer). */
+  code: string | null;
   pageCount: number;
   signatures: { signer: string; valid: boolean; signingTime: string | null; problems: string[] }[];
 }

@@ -93,6 +93,9 @@ describe('Trả kết quả at the desk, in the browser', () => {
     await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
     await panel.getByRole('button', { name: vi['result.sign'] }).click();
     await panel.getByText(vi['result.signed'], { exact: false }).waitFor();
+    // No root is configured on this workstation: sound signatures are shown as such, with the issuer not verified, never as invalid.
+    await resultCard.getByText(fill(vi['badge.untrusted'], { signer: pki.signerCommonName })).waitFor();
+    expect(await main().getByText(vi['badge.invalid'], { exact: true }).count()).toBe(0);
 
     const form = panel.locator('.hand-back-form');
     // Today against a due date a month ago: late, by the working days since.

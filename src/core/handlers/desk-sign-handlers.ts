@@ -75,6 +75,7 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
       return {
         recordId,
         intact: report.intact,
+        code: report.intact ? null : (report.code ?? null),
         pageCount: report.pageCount,
         signatures: report.signatures.map((s) => ({
           signer: s.signer,

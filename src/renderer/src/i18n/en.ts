@@ -585,6 +585,8 @@ export const en: Catalog = {
   'badge.checking': 'Checking the signature…',
   'badge.valid': 'Signature valid — {signer}',
   'badge.invalid': 'Signature not valid',
+  'badge.untrusted': 'Signature sound, issuer not verified — {signer}',
+  'badge.untrustedHint': 'The issuing CA\'s root is not configured: an administrator adds it in Settings › Signing (signing.trust-anchors).',
   'badge.unsigned': 'Record not signed yet (version {version})',
   'badge.verify': 'Check the signature',
   'shortcuts.title': 'Keyboard shortcuts',

@@ -583,6 +583,8 @@ export const vi = {
   'badge.checking': 'Đang kiểm tra chữ ký…',
   'badge.valid': 'Chữ ký hợp lệ — {signer}',
   'badge.invalid': 'Chữ ký không hợp lệ',
+  'badge.untrusted': 'Chữ ký đúng, chưa xác minh nguồn — {signer}',
+  'badge.untrustedHint': 'Chứng thư gốc của tổ chức cấp chứng thư chưa được khai báo: quản trị viên nhập ở Cài đặt › Ký số (signing.trust-anchors).',
   'badge.unsigned': 'Bản điện tử chưa ký (phiên bản {version})',
   'badge.verify': 'Kiểm tra chữ ký',
   'shortcuts.title': 'Phím tắt',

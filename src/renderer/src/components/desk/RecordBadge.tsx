@@ -11,9 +11,18 @@ export function RecordBadge({ record }: { record: RecordSummary }) {
   if (!record.signed) return <span className="badge badge--muted">{t('badge.unsigned', { version: record.version })}</span>;
   if (!check.data) return <span className="badge badge--muted">{t('badge.checking')}</span>;
   const valid = check.data.intact;
+  const signer = check.data.signatures[0]?.signer ?? '';
+  // Sound signatures whose issuer no configured root vouches for are not called invalid: the agency's root is missing.
+  if (!valid && check.data.code === 'record.signer-untrusted') {
+    return (
+      <span className="badge badge--untrusted" role="status" title={t('badge.untrustedHint')}>
+        {t('badge.untrusted', { signer })}
+      </span>
+    );
+  }
   return (
     <span className={valid ? 'badge badge--valid' : 'badge badge--invalid'} role="status">
-      {valid ? t('badge.valid', { signer: check.data.signatures[0]?.signer ?? '' }) : t('badge.invalid')}
+      {valid ? t('badge.valid', { signer }) : t('badge.invalid')}
     </span>
   );
 }
