@@ -8,6 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ensureElectron } from './electron-binary';
+import { electronViteBin } from './electron-vite-bin';
 
 const require = createRequire(import.meta.url);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -25,9 +26,10 @@ function step(script: string, args: string[]): string | undefined {
 
 function build(): void {
   try {
-    execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    execFileSync(process.execPath, [electronViteBin(), 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   } catch (e) {
-    console.error(`Không dựng được ứng dụng / The app could not be built: ${((e as { stderr?: string }).stderr ?? '').trim().split('\n')[0]}`);
+    const reason = ((e as { stderr?: string }).stderr ?? '').trim().split('\n')[0] || (e as Error).message.split('\n')[0];
+    console.error(`Không dựng được ứng dụng / The app could not be built: ${reason}`);
     process.exit(1);
   }
 }

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { electronViteBin } from '../../tools/electron-vite-bin';
 import { ensureRendererBuilt, REPO } from '../e2e-support/renderer-build';
 import { tempDir } from '../support/temp-dir';
 
@@ -10,6 +11,12 @@ describe('npm start where Electron’s binary is missing', () => {
   afterAll(() => {
     stop();
     data.remove();
+  });
+
+  it('builds with electron-vite’s own script (npm start’s first step; the build itself runs in npm test’s build step)', () => {
+    const version = spawnSync(process.execPath, [electronViteBin(), '--version'], { cwd: REPO, encoding: 'utf8' });
+    expect(version.status, version.stderr).toBe(0);
+    expect(version.stdout).toMatch(/\d+\.\d+\.\d+/);
   });
 
   it('says so in one line in Vietnamese and English and serves the same app in browser mode, printing the address', { timeout: 180_000 }, async () => {
