@@ -3,14 +3,14 @@ import type { Db } from './database';
 import { hoursToLocalDays } from './indicator-queries';
 
 /**
- * Per register row matched by a folder: whether its record exists and is signed (one look at the
- * folder's records: no record NULL, unsigned 1, signed 2), its pages, and whether QC approved it.
+ * Per register row matched by a folder, from its documents' summaries: whether a record exists and
+ * is signed (no record NULL, unsigned 1, signed 2), its pages, and whether QC approved it.
  */
 const MATCHED = `(SELECT f.batch_id, f.register_line AS line,
-    max((SELECT max(rc.signed) + 1 FROM record rc WHERE rc.document_id = f.document_id)) AS record,
-    sum((SELECT count(*) FROM page p WHERE p.document_id = f.document_id)) AS pages,
+    max(CASE WHEN s.records > 0 THEN (s.signed_records > 0) + 1 END) AS record,
+    sum(s.pages) AS pages,
     max(f.approved_at IS NOT NULL) AS approved
-  FROM archive_folder f WHERE f.register_line IS NOT NULL GROUP BY f.batch_id, f.register_line)`;
+  FROM archive_folder f JOIN document_summary s ON s.document_id = f.document_id WHERE f.register_line IS NOT NULL GROUP BY f.batch_id, f.register_line)`;
 
 /**
  * The archive registers against the work done, per year, field and box: one register row is one
@@ -66,10 +66,7 @@ export function archivePagesPerDay(db: Db, days: number): { day: string; pages: 
 export function archiveResultsDigitized(db: Db): number {
   return (
     db
-      .prepare(
-        `SELECT count(DISTINCT d.id) AS n FROM dossier d JOIN document doc ON doc.dossier_id = d.id AND doc.is_result = 1
-         JOIN record r ON r.document_id = doc.id AND r.signed = 1 WHERE d.kind = 'archive' AND d.deleted_at IS NULL`,
-      )
+      .prepare(`SELECT count(*) AS n FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE d.kind = 'archive' AND d.deleted_at IS NULL AND s.results_any_signed > 0`)
       .get() as { n: number }
   ).n;
 }

@@ -34,17 +34,13 @@ export interface LocalClock {
 /**
  * The filter's intake dossiers, one row each, with what their documents say as bits: 1 it has a
  * component, 2 a component's latest record is not signed (or it has none), 4 a result's latest record
- * is signed, 8 a document was reused. One pass joins each dossier's documents and their latest record
- * when it is signed (an earlier signed version does not count once a later one waits for its
- * signature); the figures read \`d.bits\`. The rows are materialized, so
- * each caller names only the columns it reads (\`columns\`: their cost is about a third of the pass).
+ * is signed, 8 a document was reused. The bits are read from the dossier's summary (kept by triggers,
+ * see summary-schema.ts), one row per dossier; each caller names only the columns it reads.
  */
 function dossiersWithBits(w: { sql: string }, columns: string): string {
   return `(SELECT d.id, ${columns},
-      coalesce(max(doc.is_result = 0) + 2 * max(doc.is_result = 0 AND r.signed IS NULL) + 4 * max(doc.is_result = 1 AND r.signed IS NOT NULL) + 8 * max(doc.reused_from IS NOT NULL), 0) AS bits
-    FROM dossier d LEFT JOIN document doc ON doc.dossier_id = d.id
-      LEFT JOIN record r ON r.document_id = doc.id AND r.signed = 1 AND r.version = (SELECT max(v.version) FROM record v WHERE v.document_id = doc.id)
-    WHERE ${w.sql} GROUP BY d.id)`;
+      (s.components > 0) + 2 * (s.components_unsigned > 0) + 4 * (s.results_latest_signed > 0) + 8 * (s.reused > 0) AS bits
+    FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE ${w.sql})`;
 }
 
 type FigureName = DrillFigure | 'hasDueDate' | 'returnedWithDueDate';
@@ -140,37 +136,29 @@ export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, c
 }
 
 /**
- * Page quality of the filter's dossiers, in one pass from the dossiers through their documents to
- * the page quality index. The rare states are counted with FILTER (no step on most pages), the read
- * pages as the rest, and the flagged pages' flag lists come back joined, to be counted per flag here.
+ * Page quality of the filter's dossiers, from their documents' summaries (kept by triggers, see
+ * summary-schema.ts), and the pages per flag from the documents' flag counts.
  */
 export function qualityCounts(db: Db, f: IndicatorFilter) {
   const w = dossierWhere(f);
   const r = db
     .prepare(
-      `SELECT count(*) AS pages, count(*) FILTER (WHERE p.state <> 'read') AS notRead, count(*) FILTER (WHERE p.state = 'failed') AS failed,
-              count(*) FILTER (WHERE p.flags <> '[]') AS flagged, avg(p.ocr_confidence) FILTER (WHERE p.state = 'read' AND p.blank = 0) AS meanConfidence,
-              group_concat(p.flags, char(10)) FILTER (WHERE p.flags <> '[]') AS flagLists
-       FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN page p INDEXED BY page_quality ON p.document_id = doc.id WHERE ${w.sql}`,
+      `SELECT coalesce(sum(s.pages), 0) AS pages, coalesce(sum(s.pages_not_read), 0) AS notRead, coalesce(sum(s.pages_failed), 0) AS failed,
+              coalesce(sum(s.pages_flagged), 0) AS flagged, coalesce(sum(s.confidence_nano), 0) AS confidenceNano, coalesce(sum(s.confidence_pages), 0) AS confidencePages
+       FROM dossier d JOIN document_summary s ON s.dossier_id = d.id WHERE ${w.sql}`,
     )
-    .get(w.params) as { pages: number; notRead: number; failed: number; flagged: number; meanConfidence: number | null; flagLists: string | null };
-  return { pages: r.pages, read: r.pages - r.notRead, failed: r.failed, flagged: r.flagged, meanConfidence: r.meanConfidence, flags: pagesPerFlag(r.flagLists) };
-}
-
-/** Pages per flag, most first, from the flagged pages' JSON lists one per line (a flag listed twice on a page counts once). */
-export function pagesPerFlag(lists: string | null): { flag: string; pages: number }[] {
-  const pages = new Map<string, number>();
-  for (const line of lists ? lists.split('\n') : []) {
-    let flags: unknown;
-    try {
-      flags = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    if (!Array.isArray(flags)) continue;
-    for (const flag of new Set(flags.filter((x): x is string => typeof x === 'string'))) pages.set(flag, (pages.get(flag) ?? 0) + 1);
-  }
-  return [...pages].map(([flag, n]) => ({ flag, pages: n })).sort((a, b) => b.pages - a.pages || (a.flag < b.flag ? -1 : a.flag > b.flag ? 1 : 0));
+    .get(w.params) as { pages: number; notRead: number; failed: number; flagged: number; confidenceNano: number; confidencePages: number };
+  const flags = db
+    .prepare(`SELECT f.flag, sum(f.pages) AS pages FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN document_flag f ON f.document_id = doc.id WHERE ${w.sql} GROUP BY f.flag`)
+    .all(w.params) as { flag: string; pages: number }[];
+  return {
+    pages: r.pages,
+    read: r.pages - r.notRead,
+    failed: r.failed,
+    flagged: r.flagged,
+    meanConfidence: r.confidencePages > 0 ? r.confidenceNano / 1e9 / r.confidencePages : null,
+    flags: flags.sort((a, b) => b.pages - a.pages || (a.flag < b.flag ? -1 : a.flag > b.flag ? 1 : 0)),
+  };
 }
 
 /** Pages captured per local day within [from, to] (all kinds of dossier). */

@@ -2,6 +2,8 @@
  * Schema migrations, numbered and applied in order at start (PRAGMA user_version holds the last
  * one applied). Never edit a migration that has shipped: add the next one.
  */
+import { SUMMARY_FILL_SQL, SUMMARY_TABLES_SQL, SUMMARY_TRIGGERS_SQL } from './summary-schema';
+
 export interface Migration {
   version: number;
   name: string;
@@ -403,5 +405,10 @@ CREATE INDEX dossier_kind_returned ON dossier(kind, returned_at);
     sql: `
 ALTER TABLE batch ADD COLUMN register_sheet TEXT;
 `,
+  },
+  {
+    version: 26,
+    name: 'dashboard: summaries per document and per dossier, kept by triggers in the same transaction as each write, filled from the rows already there',
+    sql: SUMMARY_TABLES_SQL + SUMMARY_TRIGGERS_SQL + SUMMARY_FILL_SQL,
   },
 ];

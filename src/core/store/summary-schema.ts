@@ -1,0 +1,209 @@
+/**
+ * The dashboard's summaries (migration 26): per document, its pages, records and page flags; per
+ * dossier, what its documents say. SQLite triggers keep them in the same transaction as every write
+ * to the base tables, whatever writes it (desk, archive batch, QC, restore, a hand-edited row), and
+ * the recounts below say what they must hold, computed from the base tables alone: `sohoa status
+ * --verify` compares the two (see summary-check.ts). Nothing here may change once shipped: a later
+ * change is a new migration.
+ *
+ * Mean OCR confidence is kept as an integer sum of nano-units (ocr_confidence × 10⁹, rounded), so
+ * adding and taking away pages never leaves a floating-point remainder that a recount would not find.
+ */
+
+/** A page's share of its document's figures; `P` is NEW or OLD. */
+const pageShare = (P: string) => ({
+  pages: '1',
+  pages_not_read: `(${P}.state <> 'read')`,
+  pages_failed: `(${P}.state = 'failed')`,
+  pages_flagged: `(${P}.flags <> '[]')`,
+  confidence_nano: `coalesce(CASE WHEN ${P}.state = 'read' AND ${P}.blank = 0 THEN CAST(round(${P}.ocr_confidence * 1e9) AS INTEGER) END, 0)`,
+  confidence_pages: `(${P}.state = 'read' AND ${P}.blank = 0 AND ${P}.ocr_confidence IS NOT NULL)`,
+});
+const PAGE_COLUMNS = Object.keys(pageShare('NEW')) as (keyof ReturnType<typeof pageShare>)[];
+const addPage = (P: string, sign: '+' | '-') => PAGE_COLUMNS.map((c) => `${c} = ${c} ${sign} ${pageShare(P)[c]}`).join(', ');
+const movePage = PAGE_COLUMNS.map((c) => `${c} = ${c} - ${pageShare('OLD')[c]} + ${pageShare('NEW')[c]}`).join(', ');
+
+/** A page's distinct text flags, whatever its flags column holds (text that is not a JSON array has none). */
+const flagsOf = (P: string) =>
+  `(SELECT DISTINCT value FROM json_each(CASE WHEN json_valid(${P}.flags) AND json_type(${P}.flags) = 'array' THEN ${P}.flags ELSE '[]' END) WHERE type = 'text')`;
+const addFlags = (P: string) =>
+  `INSERT INTO document_flag (document_id, flag, pages) SELECT ${P}.document_id, value, 1 FROM ${flagsOf(P)} WHERE true ON CONFLICT (document_id, flag) DO UPDATE SET pages = pages + 1;`;
+const removeFlags = (P: string) => `UPDATE document_flag SET pages = pages - 1 WHERE document_id = ${P}.document_id AND flag IN ${flagsOf(P)};
+  DELETE FROM document_flag WHERE document_id = ${P}.document_id AND pages = 0;`;
+
+/** A document summary's share of its dossier's figures; `S` is NEW or OLD. */
+const documentShare = (S: string) => ({
+  components: `(${S}.is_result = 0)`,
+  components_unsigned: `(${S}.is_result = 0 AND ${S}.latest_signed = 0)`,
+  results_latest_signed: `(${S}.is_result = 1 AND ${S}.latest_signed = 1)`,
+  results_any_signed: `(${S}.is_result = 1 AND ${S}.signed_records > 0)`,
+  reused: `${S}.reused`,
+});
+const DOSSIER_COLUMNS = Object.keys(documentShare('NEW')) as (keyof ReturnType<typeof documentShare>)[];
+const addDocument = (S: string, sign: '+' | '-') => DOSSIER_COLUMNS.map((c) => `${c} = ${c} ${sign} ${documentShare(S)[c]}`).join(', ');
+
+/** A document's record figures, recounted from its records (after a record is deleted or changed). */
+const recountRecords = (doc: string) => `UPDATE document_summary SET
+    records = (SELECT count(*) FROM record WHERE document_id = ${doc}),
+    signed_records = (SELECT count(*) FROM record WHERE document_id = ${doc} AND signed = 1),
+    latest_version = (SELECT max(version) FROM record WHERE document_id = ${doc}),
+    latest_signed = coalesce((SELECT signed FROM record WHERE document_id = ${doc} ORDER BY version DESC LIMIT 1), 0)
+  WHERE document_id = ${doc};`;
+
+/** What each summary must hold, from the base tables alone: the fill, the rebuild and the check all read these. */
+export const DOCUMENT_SUMMARY_RECOUNT = `SELECT doc.id AS document_id, doc.dossier_id, doc.is_result, doc.reused_from IS NOT NULL AS reused,
+    coalesce(p.pages, 0) AS pages, coalesce(p.pages_not_read, 0) AS pages_not_read, coalesce(p.pages_failed, 0) AS pages_failed,
+    coalesce(p.pages_flagged, 0) AS pages_flagged, coalesce(p.confidence_nano, 0) AS confidence_nano, coalesce(p.confidence_pages, 0) AS confidence_pages,
+    coalesce(r.records, 0) AS records, coalesce(r.signed_records, 0) AS signed_records, r.latest_version,
+    coalesce((SELECT lr.signed FROM record lr WHERE lr.document_id = doc.id ORDER BY lr.version DESC LIMIT 1), 0) AS latest_signed
+  FROM document doc
+  LEFT JOIN (SELECT document_id, count(*) AS pages, sum(state <> 'read') AS pages_not_read, sum(state = 'failed') AS pages_failed,
+      sum(flags <> '[]') AS pages_flagged,
+      sum(coalesce(CASE WHEN state = 'read' AND blank = 0 THEN CAST(round(ocr_confidence * 1e9) AS INTEGER) END, 0)) AS confidence_nano,
+      sum(state = 'read' AND blank = 0 AND ocr_confidence IS NOT NULL) AS confidence_pages
+    FROM page GROUP BY document_id) p ON p.document_id = doc.id
+  LEFT JOIN (SELECT document_id, count(*) AS records, sum(signed = 1) AS signed_records, max(version) AS latest_version FROM record GROUP BY document_id) r ON r.document_id = doc.id`;
+
+export const DOSSIER_SUMMARY_RECOUNT = `SELECT d.id AS dossier_id,
+    count(doc.id) FILTER (WHERE doc.is_result = 0) AS components,
+    count(doc.id) FILTER (WHERE doc.is_result = 0 AND doc.latest_signed = 0) AS components_unsigned,
+    count(doc.id) FILTER (WHERE doc.is_result = 1 AND doc.latest_signed = 1) AS results_latest_signed,
+    count(doc.id) FILTER (WHERE doc.is_result = 1 AND doc.signed_records > 0) AS results_any_signed,
+    count(doc.id) FILTER (WHERE doc.reused) AS reused
+  FROM dossier d LEFT JOIN (SELECT doc.id, doc.dossier_id, doc.is_result, doc.reused_from IS NOT NULL AS reused,
+      coalesce((SELECT lr.signed FROM record lr WHERE lr.document_id = doc.id ORDER BY lr.version DESC LIMIT 1), 0) AS latest_signed,
+      (SELECT count(*) FROM record sr WHERE sr.document_id = doc.id AND sr.signed = 1) AS signed_records
+    FROM document doc) doc ON doc.dossier_id = d.id
+  GROUP BY d.id`;
+
+export const DOCUMENT_FLAG_RECOUNT = `SELECT p.document_id, f.value AS flag, count(DISTINCT p.id) AS pages
+  FROM page p, json_each(CASE WHEN json_valid(p.flags) AND json_type(p.flags) = 'array' THEN p.flags ELSE '[]' END) f
+  WHERE p.flags <> '[]' AND f.type = 'text' GROUP BY p.document_id, f.value`;
+
+/** Each summary table, its key columns and its recount. */
+export const SUMMARIES = [
+  { table: 'document_summary', key: ['document_id'], recount: DOCUMENT_SUMMARY_RECOUNT },
+  { table: 'dossier_summary', key: ['dossier_id'], recount: DOSSIER_SUMMARY_RECOUNT },
+  { table: 'document_flag', key: ['document_id', 'flag'], recount: DOCUMENT_FLAG_RECOUNT },
+] as const;
+
+/** Empties the summaries and fills them again from the base tables (the migration's fill, and the rebuild after a mismatch). */
+export const SUMMARY_FILL_SQL = `
+DELETE FROM document_flag;
+DELETE FROM dossier_summary;
+DELETE FROM document_summary;
+-- Documents first: their insert trigger finds no dossier row to add to, and the dossiers are counted from the base tables next.
+INSERT INTO document_summary SELECT * FROM (${DOCUMENT_SUMMARY_RECOUNT}) WHERE true;
+INSERT INTO dossier_summary SELECT * FROM (${DOSSIER_SUMMARY_RECOUNT}) WHERE true;
+INSERT INTO document_flag SELECT * FROM (${DOCUMENT_FLAG_RECOUNT}) WHERE true;
+`;
+
+export const SUMMARY_TABLES_SQL = `
+CREATE TABLE document_summary (
+  document_id INTEGER PRIMARY KEY,
+  dossier_id INTEGER NOT NULL,
+  is_result INTEGER NOT NULL,
+  reused INTEGER NOT NULL,
+  pages INTEGER NOT NULL DEFAULT 0,
+  pages_not_read INTEGER NOT NULL DEFAULT 0,
+  pages_failed INTEGER NOT NULL DEFAULT 0,
+  pages_flagged INTEGER NOT NULL DEFAULT 0,
+  confidence_nano INTEGER NOT NULL DEFAULT 0,
+  confidence_pages INTEGER NOT NULL DEFAULT 0,
+  records INTEGER NOT NULL DEFAULT 0,
+  signed_records INTEGER NOT NULL DEFAULT 0,
+  latest_version INTEGER,
+  latest_signed INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX document_summary_dossier ON document_summary(dossier_id, pages, pages_not_read, pages_failed, pages_flagged, confidence_nano, confidence_pages);
+
+CREATE TABLE dossier_summary (
+  dossier_id INTEGER PRIMARY KEY,
+  components INTEGER NOT NULL DEFAULT 0,
+  components_unsigned INTEGER NOT NULL DEFAULT 0,
+  results_latest_signed INTEGER NOT NULL DEFAULT 0,
+  results_any_signed INTEGER NOT NULL DEFAULT 0,
+  reused INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE document_flag (
+  document_id INTEGER NOT NULL,
+  flag TEXT NOT NULL,
+  pages INTEGER NOT NULL,
+  PRIMARY KEY (document_id, flag)
+) STRICT, WITHOUT ROWID;
+`;
+
+export const SUMMARY_TRIGGERS_SQL = `
+CREATE TRIGGER summary_dossier_insert AFTER INSERT ON dossier BEGIN
+  INSERT INTO dossier_summary (dossier_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER summary_dossier_delete AFTER DELETE ON dossier BEGIN
+  DELETE FROM dossier_summary WHERE dossier_id = OLD.id;
+END;
+
+CREATE TRIGGER summary_document_insert AFTER INSERT ON document BEGIN
+  INSERT INTO document_summary (document_id, dossier_id, is_result, reused) VALUES (NEW.id, NEW.dossier_id, NEW.is_result, NEW.reused_from IS NOT NULL);
+END;
+CREATE TRIGGER summary_document_update AFTER UPDATE OF dossier_id, is_result, reused_from ON document BEGIN
+  UPDATE document_summary SET dossier_id = NEW.dossier_id, is_result = NEW.is_result, reused = NEW.reused_from IS NOT NULL WHERE document_id = NEW.id;
+END;
+CREATE TRIGGER summary_document_delete AFTER DELETE ON document BEGIN
+  DELETE FROM document_summary WHERE document_id = OLD.id;
+  DELETE FROM document_flag WHERE document_id = OLD.id;
+END;
+
+CREATE TRIGGER summary_of_document_insert AFTER INSERT ON document_summary BEGIN
+  UPDATE dossier_summary SET ${addDocument('NEW', '+')} WHERE dossier_id = NEW.dossier_id;
+END;
+CREATE TRIGGER summary_of_document_update AFTER UPDATE OF dossier_id, is_result, reused, latest_signed, signed_records ON document_summary BEGIN
+  UPDATE dossier_summary SET ${addDocument('OLD', '-')} WHERE dossier_id = OLD.dossier_id;
+  UPDATE dossier_summary SET ${addDocument('NEW', '+')} WHERE dossier_id = NEW.dossier_id;
+END;
+CREATE TRIGGER summary_of_document_delete AFTER DELETE ON document_summary BEGIN
+  UPDATE dossier_summary SET ${addDocument('OLD', '-')} WHERE dossier_id = OLD.dossier_id;
+END;
+
+CREATE TRIGGER summary_record_insert AFTER INSERT ON record BEGIN
+  UPDATE document_summary SET records = records + 1, signed_records = signed_records + (NEW.signed = 1),
+    latest_signed = CASE WHEN latest_version IS NULL OR NEW.version >= latest_version THEN NEW.signed = 1 ELSE latest_signed END,
+    latest_version = max(coalesce(latest_version, NEW.version), NEW.version)
+  WHERE document_id = NEW.document_id;
+END;
+CREATE TRIGGER summary_record_update AFTER UPDATE OF document_id, version, signed ON record BEGIN
+  ${recountRecords('OLD.document_id')}
+  ${recountRecords('NEW.document_id')}
+END;
+CREATE TRIGGER summary_record_delete AFTER DELETE ON record BEGIN
+  ${recountRecords('OLD.document_id')}
+END;
+
+CREATE TRIGGER summary_page_insert AFTER INSERT ON page BEGIN
+  UPDATE document_summary SET ${addPage('NEW', '+')} WHERE document_id = NEW.document_id;
+END;
+CREATE TRIGGER summary_page_update AFTER UPDATE OF document_id, state, blank, ocr_confidence, flags ON page WHEN OLD.document_id = NEW.document_id BEGIN
+  UPDATE document_summary SET ${movePage} WHERE document_id = NEW.document_id;
+END;
+CREATE TRIGGER summary_page_move AFTER UPDATE OF document_id, state, blank, ocr_confidence, flags ON page WHEN OLD.document_id <> NEW.document_id BEGIN
+  UPDATE document_summary SET ${addPage('OLD', '-')} WHERE document_id = OLD.document_id;
+  UPDATE document_summary SET ${addPage('NEW', '+')} WHERE document_id = NEW.document_id;
+END;
+CREATE TRIGGER summary_page_delete AFTER DELETE ON page BEGIN
+  UPDATE document_summary SET ${addPage('OLD', '-')} WHERE document_id = OLD.document_id;
+END;
+
+CREATE TRIGGER summary_page_flags_insert AFTER INSERT ON page WHEN NEW.flags <> '[]' BEGIN
+  ${addFlags('NEW')}
+END;
+CREATE TRIGGER summary_page_flags_update AFTER UPDATE OF document_id, flags ON page
+  WHEN (OLD.flags <> '[]' OR NEW.flags <> '[]') AND (OLD.flags IS NOT NEW.flags OR OLD.document_id <> NEW.document_id) BEGIN
+  ${removeFlags('OLD')}
+  ${addFlags('NEW')}
+END;
+CREATE TRIGGER summary_page_flags_delete AFTER DELETE ON page WHEN OLD.flags <> '[]' BEGIN
+  ${removeFlags('OLD')}
+END;
+`;
+
+/** The trigger names, so a bench can drop them to measure the write cost without them. */
+export const SUMMARY_TRIGGERS = [...SUMMARY_TRIGGERS_SQL.matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => m[1]!);
