@@ -26,6 +26,7 @@ import type { AgencyIdentity } from '../shared/agency';
 import { SyncService } from './sync/sync-service';
 import { WorkstationSync } from './sync/workstation-sync';
 import { openStore, type Store } from './store/store';
+import { repairSummaries } from './stats/summary-repair';
 import type { Workstation } from './store/workstation-repository';
 
 export interface EngineOptions {
@@ -222,6 +223,11 @@ export class Engine {
     this.audit.append({ actor, action: 'audit.re-anchor', details: { anchorWas: before } });
     this.auditAnchor.write(this.audit.head());
     return this.verifyAudit();
+  }
+
+  /** The dashboard's summaries checked against a recount from the base tables; on a difference, rebuilt and recorded in the audit log. */
+  checkSummaries() {
+    return repairSummaries(this.store.db, this.audit, this.options.actor ?? 'local');
   }
 
   /** Checks the audit log's chain and, against the anchor, its end. */

@@ -74,7 +74,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'status',
-      usage: 'status [--data-dir D] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--procedure CODE] [--xlsx FILE] [--pdf FILE]',
+      usage: 'status [--data-dir D] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--procedure CODE] [--xlsx FILE] [--pdf FILE] [--verify [--rebuild]]',
       summary: 'progress and indicators from the local store',
     },
     async () => (await import('./status')).statusCommand,

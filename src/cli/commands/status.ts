@@ -6,16 +6,37 @@ import { writeFileSync } from 'node:fs';
 import { indicatorReport } from '../../core/handlers/stats-handlers';
 import { computeBacklog, computeIndicators } from '../../core/stats/indicators';
 import { isIsoDate } from '../../shared/dates';
+import { describeDifference, summaryDifferences } from '../../core/store/summary-check';
+import type { Engine } from '../../core/engine';
+import type { CliIo } from '../command';
+
+/**
+ * `status --verify`: every summary the dashboard reads, recomputed from the base tables; each
+ * difference on its own line and exit 1 on any. With --rebuild, as the app does at start: rebuilt and
+ * recorded in the audit log.
+ */
+function verifySummaries(engine: Engine, io: CliIo, rebuild: boolean): number {
+  const differences = rebuild ? engine.checkSummaries().differences : summaryDifferences(engine.store.db);
+  for (const d of differences) io.out(describeDifference(d));
+  if (differences.length === 0) {
+    io.out('Số liệu tổng hợp khớp với đếm lại / summaries match a full recount');
+    return 0;
+  }
+  io.err(`${differences.length} khác biệt giữa số liệu tổng hợp và đếm lại / differences between the summaries and a full recount${rebuild ? '; rebuilt and recorded in the audit log' : ''}`);
+  return 1;
+}
 
 export const statusCommand: CommandRun = {
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption, from: { type: 'string' }, to: { type: 'string' }, procedure: { type: 'string' }, xlsx: { type: 'string' }, pdf: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(argv, { ...dataDirOption, ...jsonOption, from: { type: 'string' }, to: { type: 'string' }, procedure: { type: 'string' }, verify: { type: 'boolean' }, rebuild: { type: 'boolean' }, xlsx: { type: 'string' }, pdf: { type: 'string' } });
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     for (const key of ['from', 'to'] as const) {
       if (values[key] !== undefined && !isIsoDate(values[key])) throw new UsageError(`--${key} must be a date YYYY-MM-DD`);
     }
+    if (values.rebuild && !values.verify) throw new UsageError('--rebuild goes with --verify');
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
+      if (values.verify) return verifySummaries(engine, io, values.rebuild === true);
       const status = await engine.handlers['status.get']({});
       const filter = { from: values.from, to: values.to, procedureCode: values.procedure };
       const indicators = computeIndicators(engine.store.db, filter);

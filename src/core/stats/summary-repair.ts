@@ -1,0 +1,20 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { Db } from '../store/database';
+import { describeDifference, rebuildSummaries, summaryDifferences, type SummaryDifference } from '../store/summary-check';
+
+/**
+ * Checks the dashboard's summaries against a recount from the base tables and, on any difference,
+ * rebuilds them and records it in the audit log: all in one transaction, so no write lands between
+ * the check and the rebuild, and the log says what was found.
+ */
+export function repairSummaries(db: Db, audit: AuditLog, actor: string): { differences: SummaryDifference[]; rebuilt: boolean } {
+  return db.transaction(() => {
+    const differences = summaryDifferences(db);
+    if (differences.length === 0) return { differences, rebuilt: false };
+    rebuildSummaries(db);
+    const perTable: Record<string, number> = {};
+    for (const d of differences) perTable[d.table] = (perTable[d.table] ?? 0) + 1;
+    audit.append({ actor, action: 'summary.rebuilt', details: { differences: differences.length, perTable, first: differences.slice(0, 5).map(describeDifference) } });
+    return { differences, rebuilt: true };
+  })();
+}

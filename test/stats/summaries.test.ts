@@ -1,0 +1,117 @@
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine';
+import { backupStore, restoreBackup } from '../../src/core/backup/backup';
+import { openDatabase, schemaVersion, type Db } from '../../src/core/store/database';
+import { migrations } from '../../src/core/store/migrations';
+import { describeDifference, summaryDifferences } from '../../src/core/store/summary-check';
+import { computeIndicators } from '../../src/core/stats/indicators';
+import { runSohoa } from '../support/cli';
+import { openRawDatabase, TEST_KEY } from '../support/data-key';
+import { tempDir } from '../support/temp-dir';
+import { randomWrites, seedStore } from './summary-writes';
+
+const ROUNDS = 8;
+const WRITES_PER_ROUND = 400;
+
+/** The differences as lines, so a failing round says which rows and figures went wrong. */
+const differences = (db: Db) => summaryDifferences(db).map(describeDifference);
+
+describe('dashboard summaries kept by triggers', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('equal a full recount after every round of random writes through every path, across a backup restore', async () => {
+    let dataDir = join(dir.path, 'store');
+    let db = openDatabase(dataDir, TEST_KEY);
+    seedStore(db);
+    const ran: Record<string, number> = {};
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, n] of Object.entries(randomWrites(db, round + 1, WRITES_PER_ROUND))) ran[name] = (ran[name] ?? 0) + n;
+      expect(differences(db), `round ${round + 1}`).toEqual([]);
+      if (round === ROUNDS / 2 - 1) {
+        // Backup restore: a copy taken now, more writes on the store, then the copy restored in its place.
+        const backup = join(dir.path, 'backup');
+        await backupStore(db, dataDir, backup);
+        randomWrites(db, 1000 + round, WRITES_PER_ROUND);
+        db.close();
+        renameSync(dataDir, join(dir.path, 'replaced'));
+        dataDir = join(dir.path, 'restored');
+        restoreBackup(backup, dataDir);
+        db = openDatabase(dataDir, TEST_KEY);
+        expect(differences(db), 'after the restore').toEqual([]);
+      }
+    }
+    // Every path ran, many times over, and the store holds enough to count.
+    expect(Object.keys(ran).sort()).toHaveLength(19);
+    for (const [name, n] of Object.entries(ran)) expect(n, name).toBeGreaterThan(10);
+    const counts = db.prepare(`SELECT (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM record WHERE signed = 1) AS signed, (SELECT count(*) FROM document_flag) AS flags`).get() as Record<string, number>;
+    expect(counts.pages).toBeGreaterThan(300);
+    expect(counts.signed).toBeGreaterThan(50);
+    expect(counts.flags).toBeGreaterThan(10);
+    db.close();
+  }, 120_000);
+
+  it('are filled from the rows of a store made before them (migration from the previous schema), then kept', () => {
+    const dataDir = join(dir.path, 'old');
+    let db = openDatabase(dataDir, TEST_KEY, migrations.filter((m) => m.version <= 20));
+    expect(schemaVersion(db)).toBe(20);
+    seedStore(db);
+    randomWrites(db, 77, 1500);
+    const before = computeIndicatorsFromOldSchema(db);
+    db.close();
+    db = openDatabase(dataDir, TEST_KEY);
+    expect(schemaVersion(db)).toBe(26);
+    expect(differences(db)).toEqual([]);
+    const kept = db.prepare('SELECT sum(pages) AS pages, sum(pages_failed) AS failed, sum(pages_flagged) AS flagged FROM document_summary').get();
+    expect(kept).toEqual(before);
+    randomWrites(db, 78, 800);
+    expect(differences(db)).toEqual([]);
+    db.close();
+  }, 60_000);
+
+  it('a summary that disagrees is reported by `sohoa status --verify` (exit 1, each difference), and the app rebuilds it and audits it', async () => {
+    const dataDir = join(dir.path, 'cli');
+    const engine = Engine.open({ dataDir });
+    seedStore(engine.store.db);
+    randomWrites(engine.store.db, 5, 400);
+    const db = engine.store.db;
+    const document = db.prepare('SELECT document_id AS id, pages FROM document_summary WHERE pages > 0 LIMIT 1').get() as { id: number; pages: number };
+    const truth = computeIndicators(db, {});
+    await engine.close();
+
+    const clean = runSohoa(['status', '--verify', '--data-dir', dataDir]);
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.stdout).toContain('summaries match a full recount');
+
+    // A summary row edited behind the triggers' back: a drifted counter.
+    const raw = openRawDatabase(dataDir);
+    raw.prepare('UPDATE document_summary SET pages = pages + 3 WHERE document_id = ?').run(document.id);
+    raw.prepare('DELETE FROM dossier_summary WHERE dossier_id = (SELECT max(id) FROM dossier)').run();
+    raw.close();
+    const drifted = runSohoa(['status', '--verify', '--data-dir', dataDir]);
+    expect(drifted.code).toBe(1);
+    expect(drifted.stdout).toContain(`document_summary document_id=${document.id}: pages ${document.pages + 3} → ${document.pages}`);
+    expect(drifted.stdout).toMatch(/dossier_summary dossier_id=\d+: missing/);
+    expect(drifted.stderr).toContain('2 khác biệt');
+
+    // As the app does at start: the check finds them, rebuilds, and the audit log says so.
+    const again = Engine.open({ dataDir });
+    const repair = again.checkSummaries();
+    expect(repair.rebuilt).toBe(true);
+    expect(repair.differences).toHaveLength(2);
+    expect(differences(again.store.db)).toEqual([]);
+    expect(computeIndicators(again.store.db, {}).quality).toEqual(truth.quality);
+    const event = again.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'summary.rebuilt'`).get() as { actor: string; details: string };
+    expect(JSON.parse(event.details)).toMatchObject({ differences: 2, perTable: { document_summary: 1, dossier_summary: 1 } });
+    expect(again.checkSummaries().rebuilt).toBe(false);
+    expect(again.verifyAudit().ok).toBe(true);
+    await again.close();
+  }, 60_000);
+});
+
+/** Page figures straight from the base tables of a store at schema 20. */
+function computeIndicatorsFromOldSchema(db: Db) {
+  return db.prepare(`SELECT count(*) AS pages, count(*) FILTER (WHERE state = 'failed') AS failed, count(*) FILTER (WHERE flags <> '[]') AS flagged FROM page`).get();
+}
