@@ -51,7 +51,7 @@ describe('dashboard summaries kept by triggers', () => {
     expect(counts.signed).toBeGreaterThan(50);
     expect(counts.flags).toBeGreaterThan(10);
     db.close();
-  }, 120_000);
+  }, 240_000);
 
   it('are filled from the rows of a store made before them (migration from the previous schema), then kept', () => {
     const dataDir = join(dir.path, 'old');
@@ -69,7 +69,7 @@ describe('dashboard summaries kept by triggers', () => {
     randomWrites(db, 78, 800);
     expect(differences(db)).toEqual([]);
     db.close();
-  }, 60_000);
+  }, 180_000);
 
   it('a summary that disagrees is reported by `sohoa status --verify` (exit 1, each difference), and the app rebuilds it and audits it', async () => {
     const dataDir = join(dir.path, 'cli');
@@ -108,7 +108,7 @@ describe('dashboard summaries kept by triggers', () => {
     expect(again.checkSummaries().rebuilt).toBe(false);
     expect(again.verifyAudit().ok).toBe(true);
     await again.close();
-  }, 60_000);
+  }, 240_000);
 });
 
 /** Page figures straight from the base tables of a store at schema 20. */

@@ -55,7 +55,7 @@ export function archivePagesPerDay(db: Db, days: number): { day: string; pages: 
   const hours = db
     .prepare(
       `SELECT substr(p.created_at, 1, 13) AS hour, count(*) AS pages
-       FROM page p JOIN document doc ON doc.id = p.document_id JOIN dossier d ON d.id = doc.dossier_id
+       FROM page p JOIN document_summary s ON s.document_id = p.document_id JOIN dossier_summary d ON d.dossier_id = s.dossier_id
        WHERE p.created_at > ? AND d.kind = 'archive' GROUP BY hour`,
     )
     .all(since) as { hour: string; pages: number }[];

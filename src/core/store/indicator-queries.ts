@@ -15,7 +15,7 @@ function dossierWhere(f: IndicatorFilter): { sql: string; params: Params } {
     ['d.procedure_code = @procedureCode', 'procedureCode', f.procedureCode],
     ['d.workstation_id = @workstationId', 'workstationId', f.workstationId],
     [`${FIELD} = @field`, 'field', f.field],
-    [`d.code IN (SELECT a.subject FROM audit_event a WHERE a.action = 'dossier.create' AND a.actor = @clerk)`, 'clerk', f.clerk],
+    [`d.id IN (SELECT s.dossier_id FROM dossier_summary s WHERE s.clerk = @clerk)`, 'clerk', f.clerk],
   ];
   const used = conditions.filter(([, , value]) => value !== undefined);
   return {
@@ -89,7 +89,7 @@ export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Rec
  */
 const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string; perProcedure?: true }> = {
   workstation: { key: 'd.workstation_id', label: '(SELECT w.name FROM workstation w WHERE w.id = g.key)' },
-  clerk: { key: `(SELECT min(a.actor) FROM audit_event a WHERE a.action = 'dossier.create' AND a.subject = d.code)`, label: 'g.key' },
+  clerk: { key: 's.clerk', label: 'g.key' },
   procedure: { key: 'd.procedure_code', label: '(SELECT pr.name FROM procedure pr WHERE pr.code = g.key)' },
   field: { key: 'd.procedure_code', label: 'g.key', perProcedure: true },
 };
@@ -149,7 +149,7 @@ export function qualityCounts(db: Db, f: IndicatorFilter) {
     )
     .get(w.params) as { pages: number; notRead: number; failed: number; flagged: number; confidenceNano: number; confidencePages: number };
   const flags = db
-    .prepare(`SELECT f.flag, sum(f.pages) AS pages FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN document_flag f ON f.document_id = doc.id WHERE ${w.sql} GROUP BY f.flag`)
+    .prepare(`SELECT f.flag, sum(f.pages) AS pages FROM dossier d JOIN document_summary s ON s.dossier_id = d.id JOIN document_flag f ON f.document_id = s.document_id WHERE ${w.sql} GROUP BY f.flag`)
     .all(w.params) as { flag: string; pages: number }[];
   return {
     pages: r.pages,

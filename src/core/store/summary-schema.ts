@@ -50,34 +50,39 @@ const recountRecords = (doc: string) => `UPDATE document_summary SET
     latest_signed = coalesce((SELECT signed FROM record WHERE document_id = ${doc} ORDER BY version DESC LIMIT 1), 0)
   WHERE document_id = ${doc};`;
 
-/** What each summary must hold, from the base tables alone: the fill, the rebuild and the check all read these. */
-export const DOCUMENT_SUMMARY_RECOUNT = `SELECT doc.id AS document_id, doc.dossier_id, doc.is_result, doc.reused_from IS NOT NULL AS reused,
-    coalesce(p.pages, 0) AS pages, coalesce(p.pages_not_read, 0) AS pages_not_read, coalesce(p.pages_failed, 0) AS pages_failed,
-    coalesce(p.pages_flagged, 0) AS pages_flagged, coalesce(p.confidence_nano, 0) AS confidence_nano, coalesce(p.confidence_pages, 0) AS confidence_pages,
-    coalesce(r.records, 0) AS records, coalesce(r.signed_records, 0) AS signed_records, r.latest_version,
-    coalesce((SELECT lr.signed FROM record lr WHERE lr.document_id = doc.id ORDER BY lr.version DESC LIMIT 1), 0) AS latest_signed
-  FROM document doc
-  LEFT JOIN (SELECT document_id, count(*) AS pages, sum(state <> 'read') AS pages_not_read, sum(state = 'failed') AS pages_failed,
-      sum(flags <> '[]') AS pages_flagged,
-      sum(coalesce(CASE WHEN state = 'read' AND blank = 0 THEN CAST(round(ocr_confidence * 1e9) AS INTEGER) END, 0)) AS confidence_nano,
-      sum(state = 'read' AND blank = 0 AND ocr_confidence IS NOT NULL) AS confidence_pages
-    FROM page GROUP BY document_id) p ON p.document_id = doc.id
-  LEFT JOIN (SELECT document_id, count(*) AS records, sum(signed = 1) AS signed_records, max(version) AS latest_version FROM record GROUP BY document_id) r ON r.document_id = doc.id`;
+/** Whether a document's latest record version is signed (0 without a record). */
+const LATEST_SIGNED = (doc: string) => `coalesce((SELECT lr.signed FROM record lr WHERE lr.document_id = ${doc} ORDER BY lr.version DESC LIMIT 1), 0)`;
+const SIGNED_RECORDS = (doc: string) => `(SELECT count(*) FROM record sr WHERE sr.document_id = ${doc} AND sr.signed = 1)`;
+const CLERK_OF = (code: string) => `(SELECT min(a.actor) FROM audit_event a WHERE a.action = 'dossier.create' AND a.subject = ${code})`;
 
-export const DOSSIER_SUMMARY_RECOUNT = `SELECT d.id AS dossier_id,
+/**
+ * What each summary must hold, from the base tables alone: the fill, the rebuild and the check all
+ * read these. Each walks its rows once, looking up the pages and records of one document through
+ * their indexes (a subquery grouped over all pages, joined back, would be scanned once per document).
+ */
+export const DOCUMENT_SUMMARY_RECOUNT = `SELECT doc.id AS document_id, doc.dossier_id, doc.is_result, doc.reused_from IS NOT NULL AS reused,
+    count(p.id) AS pages, count(p.id) FILTER (WHERE p.state <> 'read') AS pages_not_read, count(p.id) FILTER (WHERE p.state = 'failed') AS pages_failed,
+    count(p.id) FILTER (WHERE p.flags <> '[]') AS pages_flagged,
+    coalesce(sum(CAST(round(p.ocr_confidence * 1e9) AS INTEGER)) FILTER (WHERE p.state = 'read' AND p.blank = 0), 0) AS confidence_nano,
+    count(p.ocr_confidence) FILTER (WHERE p.state = 'read' AND p.blank = 0) AS confidence_pages,
+    (SELECT count(*) FROM record rc WHERE rc.document_id = doc.id) AS records,
+    ${SIGNED_RECORDS('doc.id')} AS signed_records,
+    (SELECT max(rv.version) FROM record rv WHERE rv.document_id = doc.id) AS latest_version,
+    ${LATEST_SIGNED('doc.id')} AS latest_signed
+  FROM document doc LEFT JOIN page p INDEXED BY page_quality ON p.document_id = doc.id
+  GROUP BY doc.id`;
+
+export const DOSSIER_SUMMARY_RECOUNT = `SELECT d.id AS dossier_id, d.kind, ${CLERK_OF('d.code')} AS clerk,
     count(doc.id) FILTER (WHERE doc.is_result = 0) AS components,
-    count(doc.id) FILTER (WHERE doc.is_result = 0 AND doc.latest_signed = 0) AS components_unsigned,
-    count(doc.id) FILTER (WHERE doc.is_result = 1 AND doc.latest_signed = 1) AS results_latest_signed,
-    count(doc.id) FILTER (WHERE doc.is_result = 1 AND doc.signed_records > 0) AS results_any_signed,
-    count(doc.id) FILTER (WHERE doc.reused) AS reused
-  FROM dossier d LEFT JOIN (SELECT doc.id, doc.dossier_id, doc.is_result, doc.reused_from IS NOT NULL AS reused,
-      coalesce((SELECT lr.signed FROM record lr WHERE lr.document_id = doc.id ORDER BY lr.version DESC LIMIT 1), 0) AS latest_signed,
-      (SELECT count(*) FROM record sr WHERE sr.document_id = doc.id AND sr.signed = 1) AS signed_records
-    FROM document doc) doc ON doc.dossier_id = d.id
+    count(doc.id) FILTER (WHERE doc.is_result = 0 AND ${LATEST_SIGNED('doc.id')} = 0) AS components_unsigned,
+    count(doc.id) FILTER (WHERE doc.is_result = 1 AND ${LATEST_SIGNED('doc.id')} = 1) AS results_latest_signed,
+    count(doc.id) FILTER (WHERE doc.is_result = 1 AND ${SIGNED_RECORDS('doc.id')} > 0) AS results_any_signed,
+    count(doc.id) FILTER (WHERE doc.reused_from IS NOT NULL) AS reused
+  FROM dossier d LEFT JOIN document doc ON doc.dossier_id = d.id
   GROUP BY d.id`;
 
 export const DOCUMENT_FLAG_RECOUNT = `SELECT p.document_id, f.value AS flag, count(DISTINCT p.id) AS pages
-  FROM page p, json_each(CASE WHEN json_valid(p.flags) AND json_type(p.flags) = 'array' THEN p.flags ELSE '[]' END) f
+  FROM page p INDEXED BY page_flagged, json_each(CASE WHEN json_valid(p.flags) AND json_type(p.flags) = 'array' THEN p.flags ELSE '[]' END) f
   WHERE p.flags <> '[]' AND f.type = 'text' GROUP BY p.document_id, f.value`;
 
 /** Each summary table, its key columns and its recount. */
@@ -119,12 +124,18 @@ CREATE INDEX document_summary_dossier ON document_summary(dossier_id, pages, pag
 
 CREATE TABLE dossier_summary (
   dossier_id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  -- Who took the dossier in: the first by name of its 'dossier.create' audit events.
+  clerk TEXT,
   components INTEGER NOT NULL DEFAULT 0,
   components_unsigned INTEGER NOT NULL DEFAULT 0,
   results_latest_signed INTEGER NOT NULL DEFAULT 0,
   results_any_signed INTEGER NOT NULL DEFAULT 0,
   reused INTEGER NOT NULL DEFAULT 0
 ) STRICT;
+
+-- The intake figures' filters and columns, read from this index alone (not the dossier's wide rows).
+CREATE INDEX dossier_intake_figures ON dossier(kind, deleted_at, received_date, procedure_code, workstation_id, due_date, returned_at, returned_on_time, status, code);
 
 CREATE TABLE document_flag (
   document_id INTEGER NOT NULL,
@@ -136,7 +147,14 @@ CREATE TABLE document_flag (
 
 export const SUMMARY_TRIGGERS_SQL = `
 CREATE TRIGGER summary_dossier_insert AFTER INSERT ON dossier BEGIN
-  INSERT INTO dossier_summary (dossier_id) VALUES (NEW.id);
+  INSERT INTO dossier_summary (dossier_id, kind, clerk) VALUES (NEW.id, NEW.kind, ${CLERK_OF('NEW.code')});
+END;
+CREATE TRIGGER summary_dossier_update AFTER UPDATE OF code, kind ON dossier BEGIN
+  UPDATE dossier_summary SET kind = NEW.kind, clerk = ${CLERK_OF('NEW.code')} WHERE dossier_id = NEW.id;
+END;
+CREATE TRIGGER summary_dossier_clerk AFTER INSERT ON audit_event WHEN NEW.action = 'dossier.create' BEGIN
+  UPDATE dossier_summary SET clerk = CASE WHEN clerk IS NULL OR NEW.actor < clerk THEN NEW.actor ELSE clerk END
+  WHERE dossier_id = (SELECT id FROM dossier WHERE code = NEW.subject);
 END;
 CREATE TRIGGER summary_dossier_delete AFTER DELETE ON dossier BEGIN
   DELETE FROM dossier_summary WHERE dossier_id = OLD.id;
