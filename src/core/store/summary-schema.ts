@@ -41,6 +41,7 @@ const documentShare = (S: string) => ({
 });
 const DOSSIER_COLUMNS = Object.keys(documentShare('NEW')) as (keyof ReturnType<typeof documentShare>)[];
 const addDocument = (S: string, sign: '+' | '-') => DOSSIER_COLUMNS.map((c) => `${c} = ${c} ${sign} ${documentShare(S)[c]}`).join(', ');
+const changeDocument = DOSSIER_COLUMNS.map((c) => `${c} = ${c} - ${documentShare('OLD')[c]} + ${documentShare('NEW')[c]}`).join(', ');
 
 /** A document's record figures, recounted from its records (after a record is deleted or changed). */
 const recountRecords = (doc: string) => `UPDATE document_summary SET
@@ -120,7 +121,8 @@ CREATE TABLE document_summary (
   latest_version INTEGER,
   latest_signed INTEGER NOT NULL DEFAULT 0
 ) STRICT;
-CREATE INDEX document_summary_dossier ON document_summary(dossier_id, pages, pages_not_read, pages_failed, pages_flagged, confidence_nano, confidence_pages);
+-- Only the dossier: the page figures change with every page written, and an index holding them would be rewritten each time.
+CREATE INDEX document_summary_dossier ON document_summary(dossier_id);
 
 CREATE TABLE dossier_summary (
   dossier_id INTEGER PRIMARY KEY,
@@ -174,7 +176,11 @@ END;
 CREATE TRIGGER summary_of_document_insert AFTER INSERT ON document_summary BEGIN
   UPDATE dossier_summary SET ${addDocument('NEW', '+')} WHERE dossier_id = NEW.dossier_id;
 END;
-CREATE TRIGGER summary_of_document_update AFTER UPDATE OF dossier_id, is_result, reused, latest_signed, signed_records ON document_summary BEGIN
+CREATE TRIGGER summary_of_document_update AFTER UPDATE OF dossier_id, is_result, reused, latest_signed, signed_records ON document_summary
+  WHEN OLD.dossier_id = NEW.dossier_id BEGIN
+  UPDATE dossier_summary SET ${changeDocument} WHERE dossier_id = NEW.dossier_id;
+END;
+CREATE TRIGGER summary_of_document_move AFTER UPDATE OF dossier_id ON document_summary WHEN OLD.dossier_id <> NEW.dossier_id BEGIN
   UPDATE dossier_summary SET ${addDocument('OLD', '-')} WHERE dossier_id = OLD.dossier_id;
   UPDATE dossier_summary SET ${addDocument('NEW', '+')} WHERE dossier_id = NEW.dossier_id;
 END;
