@@ -404,4 +404,11 @@ CREATE INDEX dossier_kind_returned ON dossier(kind, returned_at);
 ALTER TABLE batch ADD COLUMN register_sheet TEXT;
 `,
   },
+  {
+    version: 24,
+    name: "archive: a register row may say the dossier holds its result (the result's kind), so the batch marks the folder's record as the result",
+    sql: `
+ALTER TABLE archive_register_row ADD COLUMN result_kind TEXT;
+`,
+  },
 ];
