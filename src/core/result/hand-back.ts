@@ -7,6 +7,7 @@ import { NotFoundError } from '../validation-error';
 import { holidayCalendar } from './holiday-calendar';
 import { AuthorizationRequiredError, DossierAlreadyReturnedError, HandBackTimeError, LateReasonRequiredError, NotAnIntakeDossierError, ResultNotSignedError } from './result-errors';
 import { timelinessOf } from './timeliness';
+import { lastDayToReturn } from '../../shared/working-calendar';
 
 export interface HandBackContext {
   store: Store;
@@ -40,7 +41,8 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
   const now = ctx.now();
   const returnedAt = input.returnedAt ? new Date(input.returnedAt) : now;
   if (returnedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) throw new HandBackTimeError(returnedAt.toISOString(), 'future');
-  const t = timelinessOf(holidayCalendar(store.settings), dossier, returnedAt);
+  const calendar = holidayCalendar(store.settings);
+  const t = timelinessOf(calendar, dossier, returnedAt);
   if (dossier.receivedDate && t.returnedDay < dossier.receivedDate) throw new HandBackTimeError(returnedAt.toISOString(), 'before-received');
   const authorizationRef = input.authorizationRef || null;
   if (input.receiverKind === 'authorized' && !authorizationRef) throw new AuthorizationRequiredError();
@@ -55,7 +57,8 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
     method: input.method,
     clerk: ctx.actor,
     lateReason: t.onTime === false ? lateReason : null,
-    newDate: t.onTime === false ? (input.newDate ?? null) : null,
+    // A new appointment on a weekend or holiday ends on the next working day, as the first one.
+    newDate: t.onTime === false && input.newDate ? lastDayToReturn(calendar, input.newDate) : null,
   };
   store.db.transaction(() => {
     results.insertHandBack(handBack);
