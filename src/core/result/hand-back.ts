@@ -2,6 +2,7 @@ import type { HandBack } from '../../shared/result-contract';
 import type { ParsedInput } from '../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { Store } from '../store/store';
+import { OutboxRepository } from '../store/outbox-repository';
 import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import { holidayCalendar } from './holiday-calendar';
@@ -68,6 +69,8 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
       subject: String(dossier.id),
       details: { returnedAt: handBack.returnedAt, receiverKind: handBack.receiverKind, method: handBack.method, onTime: handBack.onTime, workingDaysLate: handBack.workingDaysLate, lateReason: handBack.lateReason },
     });
+    // The hub learns of the hand-back with the result's records: those it already holds are sent again.
+    new OutboxRepository(store.db).requeueResultsOf(dossier.id);
   })();
   return handBack;
 }
