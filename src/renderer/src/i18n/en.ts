@@ -327,6 +327,8 @@ export const en: Catalog = {
   'dash.province.records': 'Records on the hub',
   'dash.province.workstations': 'Workstations that sent',
   'dash.province.results': 'Dossiers with an electronic result on the hub',
+  'dash.province.onTime': 'Dossiers handed back on time (province)',
+  'dash.province.late': 'Dossiers handed back late (province)',
   'dash.store': 'Data on this workstation',
   'error.stats.range-backwards': 'The end date comes before the start date. Choose the range again.',
   'settings.title': 'Settings',

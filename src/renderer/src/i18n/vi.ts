@@ -325,6 +325,8 @@ export const vi = {
   'dash.province.records': 'Bản điện tử trên máy chủ',
   'dash.province.workstations': 'Máy trạm đã gửi',
   'dash.province.results': 'Hồ sơ có kết quả điện tử trên máy chủ',
+  'dash.province.onTime': 'Hồ sơ trả kết quả đúng hạn (toàn tỉnh)',
+  'dash.province.late': 'Hồ sơ trả kết quả trễ hạn (toàn tỉnh)',
   'dash.store': 'Dữ liệu trên máy trạm',
   'error.stats.range-backwards': 'Ngày kết thúc đứng trước ngày bắt đầu. Hãy chọn lại khoảng thời gian.',
   'settings.title': 'Cài đặt',
