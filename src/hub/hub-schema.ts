@@ -57,4 +57,24 @@ CREATE INDEX record_sha256 ON record (sha256);
 ALTER TABLE record ADD COLUMN is_result BOOLEAN NOT NULL DEFAULT false;
 `,
   },
+  {
+    version: 3,
+    sql: `
+-- The hand-back of a dossier (Trả kết quả), as its result records carry it: one row per dossier, the latest word wins.
+CREATE TABLE hand_back (
+  workstation_id TEXT NOT NULL,
+  dossier_code TEXT NOT NULL,
+  agency_code TEXT,
+  procedure_code TEXT,
+  returned_at TIMESTAMPTZ NOT NULL,
+  due_date DATE,
+  deadline DATE,
+  on_time BOOLEAN,
+  working_days_late INTEGER NOT NULL DEFAULT 0,
+  late_reason TEXT,
+  updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (workstation_id, dossier_code)
+);
+`,
+  },
 ];

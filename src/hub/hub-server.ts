@@ -13,6 +13,7 @@ import { ingestZippedBagIntoHub, type BagIngestResult } from './bag-ingest';
 import { receiveBagUpload } from './bag-upload';
 import { acceptBatchUpload } from './batch-upload';
 import { acceptDirectUpload } from './direct-upload';
+import { HubHandBackRepository } from './hub-hand-back-repository';
 import { DirectoryBlobStorage } from './directory-blob-storage';
 import { HubRecordRepository } from './hub-record-repository';
 import { PgAdvisoryLocker } from './pg-advisory-locker';
@@ -69,7 +70,8 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   const credentials = new CredentialRepository(options.pool);
   const records = new HubRecordRepository(options.pool);
   const blobs = options.blobs ?? new DirectoryBlobStorage(options.blobsDir);
-  const intake = new RecordIntake({ records, blobs, verifier: options.verifier ?? new StructuralPdfVerifier(), maxRecordBytes });
+  const handBacks = new HubHandBackRepository(options.pool);
+  const intake = new RecordIntake({ records, handBacks, blobs, verifier: options.verifier ?? new StructuralPdfVerifier(), maxRecordBytes });
   const uploadDir = join(options.blobsDir, 'tus');
   mkdirSync(uploadDir, { recursive: true });
   const principals = new WeakMap<IncomingMessage, Principal>();
@@ -149,13 +151,13 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     return credentials.enroll(body.code, body.name);
   });
 
-  app.get('/progress', async () => records.progress());
+  app.get('/progress', async () => ({ ...(await records.progress()), handBacks: await handBacks.counts() }));
 
   app.post('/records/commit', async (req): Promise<Receipt> => {
     const p = workstationOf(req);
     const { record, uploadId } = CommitRequest.parse(req.body);
     if (!uploadId) return intake.acceptKnown(p.workstationId, record);
-    const existing = await records.existing(p.workstationId, record);
+    const existing = await intake.existing(p.workstationId, record);
     if (existing) return existing;
     const upload = await tus.store.getUpload(uploadId).catch(() => undefined);
     if (!upload || upload.metadata?.workstation !== p.workstationId) throw new UploadNotFoundError(uploadId);

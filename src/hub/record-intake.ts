@@ -4,6 +4,7 @@ import type { Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import type { BlobStorage } from './blob-storage';
 import { toStoredReceipt, versionKey, type HubRecordRepository } from './hub-record-repository';
 import type { RecordVerifier } from './record-verifier';
+import type { HubHandBackRepository } from './hub-hand-back-repository';
 import { HubError, HashMismatchError, NotPdfError, SignatureInvalidError, SizeMismatchError, TooLargeError, UploadRequiredError } from './sync-errors';
 
 /** One record of a batch as it arrived: what it declares, its bytes, their SHA-256. */
@@ -15,6 +16,8 @@ export interface ReceivedRecord {
 
 export interface IntakeContext {
   records: HubRecordRepository;
+  /** Where the hand-back a result record carries is kept: noted whenever the record is acknowledged, a repeat included. */
+  handBacks: HubHandBackRepository;
   blobs: BlobStorage;
   verifier: RecordVerifier;
   maxRecordBytes: number;
@@ -29,14 +32,14 @@ export class RecordIntake {
   constructor(private readonly ctx: IntakeContext) {}
 
   async acceptFile(workstationId: string, record: RecordDescriptor, path: string, source: 'upload' | 'bag'): Promise<Receipt> {
-    const existing = await this.ctx.records.existing(workstationId, record);
+    const existing = await this.existing(workstationId, record);
     if (existing) return existing;
     const { size } = await stat(path);
     this.checkSize(record, size);
     const bytes = await readFile(path);
     const sha256 = await this.check(record, bytes, createHash('sha256').update(bytes).digest('hex'));
     await this.ctx.blobs.adoptFile(sha256, path, { move: source === 'upload' });
-    return this.ctx.records.commit(workstationId, record, source);
+    return this.noted(workstationId, record, await this.ctx.records.commit(workstationId, record, source));
   }
 
   /**
@@ -47,7 +50,7 @@ export class RecordIntake {
     this.checkSize(record, bytes.length);
     const sha256 = await this.check(record, bytes, receivedSha256);
     await this.ctx.blobs.putBytes(sha256, bytes);
-    return this.ctx.records.commit(workstationId, record, 'upload');
+    return this.noted(workstationId, record, await this.ctx.records.commit(workstationId, record, 'upload'));
   }
 
   /**
@@ -81,19 +84,27 @@ export class RecordIntake {
     passed.sort((a, b) => a - b);
     const committed = await this.ctx.records.commitMany(workstationId, passed.map((i) => received[i]!.record), 'upload');
     passed.forEach((i, k) => (outcomes[i] = committed[k]!));
+    await this.ctx.handBacks.note(workstationId, received.filter((_, i) => !(outcomes[i] instanceof HubError)).map((r) => r.record));
     return outcomes;
   }
 
   /** Commits a record whose bytes this workstation already sent (verified when first stored), or asks for an upload. */
   async acceptKnown(workstationId: string, record: RecordDescriptor): Promise<Receipt> {
-    const existing = await this.ctx.records.existing(workstationId, record);
+    const existing = await this.existing(workstationId, record);
     if (existing) return existing;
     if (!(await this.ctx.blobs.has(record.sha256)) || !(await this.ctx.records.hasBlobReference(record.sha256, workstationId))) throw new UploadRequiredError(record.sha256);
-    return this.ctx.records.commit(workstationId, record, 'upload');
+    return this.noted(workstationId, record, await this.ctx.records.commit(workstationId, record, 'upload'));
   }
 
-  existing(workstationId: string, record: RecordDescriptor): Promise<Receipt | undefined> {
-    return this.ctx.records.existing(workstationId, record);
+  /** The receipt of a version already stored; a repeat commit still brings the hand-back it now carries. */
+  async existing(workstationId: string, record: RecordDescriptor): Promise<Receipt | undefined> {
+    const receipt = await this.ctx.records.existing(workstationId, record);
+    return receipt && this.noted(workstationId, record, receipt);
+  }
+
+  private async noted(workstationId: string, record: RecordDescriptor, receipt: Receipt): Promise<Receipt> {
+    await this.ctx.handBacks.note(workstationId, [record]);
+    return receipt;
   }
 
   checkSize(record: RecordDescriptor, size: number): void {

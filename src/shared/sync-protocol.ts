@@ -10,6 +10,17 @@ export type EnrollRequest = z.infer<typeof EnrollRequest>;
 export const EnrollResponse = z.object({ workstationId: z.string(), token: z.string(), role: z.enum(['workstation', 'supervisor']) });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
+/** A dossier's hand-back (Trả kết quả) as the hub keeps it; `onTime` is null when the dossier had no due date. */
+export const HandBackSummary = z.object({
+  returnedAt: z.string().max(100),
+  dueDate: z.string().max(20).nullable(),
+  deadline: z.string().max(20).nullable(),
+  onTime: z.boolean().nullable(),
+  workingDaysLate: z.number().int().min(0).max(100_000),
+  lateReason: z.string().max(1000).nullable(),
+});
+export type HandBackSummary = z.infer<typeof HandBackSummary>;
+
 /** What the hub needs to know about one record version; `sha256` is what the workstation declares. */
 export const RecordDescriptor = z.object({
   documentKey: z.string().min(1).max(200),
@@ -24,6 +35,8 @@ export const RecordDescriptor = z.object({
   signedAt: z.string().max(100).nullable(),
   /** The record is the dossier's result (kết quả giải quyết); absent from workstations before the hand-back. */
   isResult: z.boolean().optional(),
+  /** On a result record of a dossier handed back: when, against which due date, on time or late and why. */
+  handBack: HandBackSummary.optional(),
 });
 export type RecordDescriptor = z.infer<typeof RecordDescriptor>;
 
@@ -53,6 +66,8 @@ export const ProgressReport = z.object({
   byDay: z.array(ProgressRow),
   /** Result records and the dossiers they belong to (absent from a hub before the hand-back). */
   results: z.object({ records: z.number().int(), dossiers: z.number().int() }).optional(),
+  /** Dossiers handed back, on time and late (of those with a due date); absent from a hub that keeps no hand-backs. */
+  handBacks: z.object({ total: z.number().int(), onTime: z.number().int(), late: z.number().int(), withReason: z.number().int() }).optional(),
 });
 export type ProgressReport = z.infer<typeof ProgressReport>;
 

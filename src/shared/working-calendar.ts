@@ -43,3 +43,14 @@ export function workingDaysLate(calendar: WorkingCalendar, dueDate: string, retu
   // Returned on a weekend just after the last day: late by a day even with no working day between.
   return late === 0 && returnedDay > lastDayToReturn(calendar, dueDate) ? 1 : late;
 }
+
+/**
+ * A dossier not handed back is past due when its last day to return is before today, that is when its
+ * due date is before this day: the day after the last working day before today (a due date on the
+ * weekend or holiday just before today has its last day today, not yet past).
+ */
+export function pastDueBefore(calendar: WorkingCalendar, today: string): string {
+  let day = addDays(today, -1);
+  for (let i = 0; i < 366 && !isWorkingDay(calendar, day); i++) day = addDays(day, -1);
+  return addDays(day, 1);
+}

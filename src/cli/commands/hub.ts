@@ -6,6 +6,7 @@ import { createPool, migrateHub } from '../../hub/hub-database';
 import { ingestBagIntoHub, ingestZippedBagIntoHub } from '../../hub/bag-ingest';
 import { isZipPath } from '../../core/sync/bag-zip';
 import { HubRecordRepository } from '../../hub/hub-record-repository';
+import { HubHandBackRepository } from '../../hub/hub-hand-back-repository';
 import { RecordIntake } from '../../hub/record-intake';
 import { DEFAULT_MAX_RECORD_BYTES } from '../../hub/hub-server';
 import { blobStorageFor, startHub, verifierNamed } from '../../hub/start-hub';
@@ -128,7 +129,7 @@ export const hubCommand: CommandRun = {
         const storage = blobStorageFor(blobsOf(values));
         const result = await withPool(values, (pool) => {
           const records = new HubRecordRepository(pool);
-          const intake = new RecordIntake({ records, blobs: storage.blobs, verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))), maxRecordBytes: maxBytesOf(values) });
+          const intake = new RecordIntake({ records, handBacks: new HubHandBackRepository(pool), blobs: storage.blobs, verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))), maxRecordBytes: maxBytesOf(values) });
           const ctx = { intake, credentials: new CredentialRepository(pool) };
           return isZipPath(arg) ? ingestZippedBagIntoHub(arg, ctx) : ingestBagIntoHub(arg, ctx);
         }).finally(() => storage.close());

@@ -2,6 +2,7 @@ import type { Engine } from '../engine';
 import type { ArchiveRepository } from '../store/archive-repository';
 import type { DossierFolder } from './folder-layout';
 import type { RegisterRow } from './register-import';
+import { markRegisterResult } from './register-result';
 
 /** The archive dossier of a folder (or of a stretch of a page stream) and its one document, created on the first run in one transaction. */
 export function ensureDossier(engine: Engine, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
@@ -37,6 +38,7 @@ export function ensureDossier(engine: Engine, archive: ArchiveRepository, batchI
     archive.addFolder(batchId, folder.relPath, dossier.id, documentId);
     store.search.indexDossier(dossier.id, [dossier.code, title, box, archiveNumber, row?.field, row?.year].filter(Boolean).join(' '));
     engine.audit.append({ actor, action: 'archive.dossier.create', subject: dossier.code, details: { id: dossier.id, batchId, folder: folder.relPath, box, archiveNumber, registerLine: row?.line ?? null } });
+    markRegisterResult(engine, batchId, { dossierId: dossier.id, documentId }, row, actor);
     return { dossierId: dossier.id, documentId };
   })();
 }

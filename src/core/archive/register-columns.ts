@@ -1,7 +1,7 @@
 import { foldVietnamese } from '../../shared/fold';
 import { RegisterMapError } from './archive-errors';
 
-export const REGISTER_FIELDS = ['box', 'dossier', 'title', 'year', 'field', 'pages', 'retention'] as const;
+export const REGISTER_FIELDS = ['box', 'dossier', 'title', 'year', 'field', 'pages', 'retention', 'result'] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
 /** Which header (by its text) holds which field. Remembered per batch. */
@@ -16,6 +16,7 @@ const SYNONYMS: Record<RegisterField, string[]> = {
   field: ['linh vuc', 'thu tuc', 'linh vuc thu tuc', 'field', 'procedure', 'field procedure'],
   pages: ['so trang', 'so to', 'tong so trang', 'tong so to', 'so luong trang', 'so luong to', 'pages', 'page count', 'expected pages'],
   retention: ['thoi han bao quan', 'thoi han', 'thbq', 'retention', 'retention period'],
+  result: ['ket qua', 'ket qua giai quyet', 'loai ket qua', 'ket qua da so hoa', 'co ket qua', 'result', 'result kind'],
 };
 
 /** Headers every register table has one of besides the dossier number: they tell a header row from a title. */

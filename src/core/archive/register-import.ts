@@ -4,14 +4,18 @@ import { checkColumnChoice, foldHeader, headerScore, mapColumns, REGISTER_FIELDS
 import { decodeRegister, type RegisterEncoding } from './register-encoding';
 import { findHeader } from './register-header';
 import { checkRegisterSize } from './register-limits';
-import { numberKey, parsePageCount, parseYear } from './register-values';
+import { numberKey, parsePageCount, parseResultMark, parseYear } from './register-values';
 import { readXlsxTables, type RegisterSheet } from './register-xlsx';
+import type { ResultKind } from '../../shared/result-contract';
 import { decodeVni, isVniCell, looksLikeVni } from './vni';
 
 /** How many lines from the top the header of a CSV register is looked for in (below a title block). */
 const SEARCH_LINES = 30;
 
 /** One dossier of the register (sổ theo dõi). */
+/** Columns a register may leave out without a warning: the dossier number is required, the result column is new. */
+const OPTIONAL_COLUMNS: ReadonlySet<RegisterField> = new Set(['dossier', 'result']);
+
 export interface RegisterRow {
   line: number;
   box: string;
@@ -23,6 +27,8 @@ export interface RegisterRow {
   field: string | null;
   expectedPages: number | null;
   retention: string | null;
+  /** The register says the folder holds the dossier's result, of this kind. */
+  resultKind: ResultKind | null;
 }
 
 /** A problem with one row (or the header, line 1): a rejected row is left out, a warning keeps it. */
@@ -198,7 +204,7 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
     sheets.push({ name: part.sheet ?? null, headerLines: found.lines, lineOffset: offset });
     const where = (line: number) => (part.sheet !== undefined && parts.length > 1 ? { sheet: part.sheet, sheetRow: line } : {});
     for (const field of REGISTER_FIELDS) {
-      if (columns[field] === undefined && field !== 'dossier') {
+      if (columns[field] === undefined && !OPTIONAL_COLUMNS.has(field)) {
         problems.push({ line: offset + found.lines[0]!, ...where(found.lines[0]!), code: 'register.missing-column', message: `no '${field}' column; the rows go on without it`, severity: 'warning' });
       }
     }
@@ -246,6 +252,7 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
         field: cell('field') || null,
         expectedPages,
         retention: cell('retention') || null,
+        resultKind: parseResultMark(cell('result')),
       });
     }
     offset += (part.rows.at(-1)?.line ?? 0);

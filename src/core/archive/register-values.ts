@@ -1,4 +1,6 @@
 /** The value of a register cell, read the ways archive staff write it. */
+import { foldVietnamese } from '../../shared/fold';
+import type { ResultKind } from '../../shared/result-contract';
 
 export const MIN_YEAR = 1945;
 export const MAX_YEAR = 2100;
@@ -41,4 +43,31 @@ export function numberKey(raw: string): string {
   const digits = /\d+/.exec(raw);
   if (digits) return String(Number(digits[0]));
   return raw.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Folded prefixes (no marks, lower case) of the way a register names each kind of result. */
+const RESULT_KIND_WORDS: [string, ResultKind][] = [
+  ['quyet dinh', 'quyet-dinh'],
+  ['qd', 'quyet-dinh'],
+  ['giay chung nhan', 'giay-chung-nhan'],
+  ['gcn', 'giay-chung-nhan'],
+  ['giay phep', 'giay-phep'],
+  ['gp', 'giay-phep'],
+  ['trich luc', 'trich-luc'],
+  ['van ban tra loi', 'van-ban-tra-loi'],
+  ['cong van tra loi', 'van-ban-tra-loi'],
+];
+
+/** What a register writes for "no result in this folder". */
+const NO_RESULT = new Set(['khong', 'k', 'chua', 'chua co', 'no', 'none', '0', '-', 'n']);
+
+/**
+ * The register's result column: empty or a "no" (không, chưa, 0, -) is no result; a named kind
+ * ("Quyết định", "QĐ số 12", "GCN") is that kind; any other mark (x, có, 1) is a result of another kind.
+ */
+export function parseResultMark(raw: string): ResultKind | null {
+  const folded = foldVietnamese(raw).replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!folded || NO_RESULT.has(folded)) return null;
+  for (const [word, kind] of RESULT_KIND_WORDS) if (folded === word || folded.startsWith(`${word} `)) return kind;
+  return 'khac';
 }

@@ -1,6 +1,6 @@
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { PROBLEM } from '../../shared/contract';
-import { addCalendarWorkingDays } from '../../shared/working-calendar';
+import { addCalendarWorkingDays, lastDayToReturn } from '../../shared/working-calendar';
 import { seesPersonalData } from '../auth/personal-data';
 import { maskPersonalSnippets, refusePersonalSearch } from '../auth/personal-search';
 import { dossierCodeParts } from '../dossier-code';
@@ -19,7 +19,9 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
   function createDossier(input: ParsedInput<'dossier.create'>) {
     const procedure = store.procedures.get(input.procedureCode);
     if (!procedure) throw new InputInvalidError([{ field: 'procedureCode', problem: PROBLEM.procedureUnknown }]);
-    const dueDate = input.dueDate ?? (procedure.processingDays != null ? addCalendarWorkingDays(holidayCalendar(store.settings), input.receivedDate, procedure.processingDays) : null);
+    const calendar = holidayCalendar(store.settings);
+    // An appointment typed on a weekend or holiday ends on the next working day (Civil Code 2015, art. 148(4)).
+    const dueDate = input.dueDate ? lastDayToReturn(calendar, input.dueDate) : procedure.processingDays != null ? addCalendarWorkingDays(calendar, input.receivedDate, procedure.processingDays) : null;
     const agency = ctx.agency();
     if (!agency) throw new AgencyMissingError();
     const pattern = ctx.settings.text('dossier.code_pattern');
@@ -41,7 +43,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         code,
       );
       store.search.indexDossier(d.id, [d.code, d.applicantName, d.applicantCccd, d.applicantAddress, procedure.name].filter(Boolean).join(' '));
-      audit.append({ actor: ctx.actor, action: 'dossier.create', subject: d.code, details: { id: d.id, procedure: procedure.code } });
+      audit.append({ actor: ctx.actor, action: 'dossier.create', subject: d.code, details: { id: d.id, procedure: procedure.code, ...(input.dueDate && input.dueDate !== dueDate ? { dueDateTyped: input.dueDate, dueDate } : {}) } });
       return d;
     })();
     events.emit('dossier.changed', { id: dossier.id });

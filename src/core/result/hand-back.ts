@@ -2,11 +2,13 @@ import type { HandBack } from '../../shared/result-contract';
 import type { ParsedInput } from '../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { Store } from '../store/store';
+import { OutboxRepository } from '../store/outbox-repository';
 import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import { holidayCalendar } from './holiday-calendar';
 import { AuthorizationRequiredError, DossierAlreadyReturnedError, HandBackTimeError, LateReasonRequiredError, NotAnIntakeDossierError, ResultNotSignedError } from './result-errors';
 import { timelinessOf } from './timeliness';
+import { lastDayToReturn } from '../../shared/working-calendar';
 
 export interface HandBackContext {
   store: Store;
@@ -40,7 +42,8 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
   const now = ctx.now();
   const returnedAt = input.returnedAt ? new Date(input.returnedAt) : now;
   if (returnedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) throw new HandBackTimeError(returnedAt.toISOString(), 'future');
-  const t = timelinessOf(holidayCalendar(store.settings), dossier, returnedAt);
+  const calendar = holidayCalendar(store.settings);
+  const t = timelinessOf(calendar, dossier, returnedAt);
   if (dossier.receivedDate && t.returnedDay < dossier.receivedDate) throw new HandBackTimeError(returnedAt.toISOString(), 'before-received');
   const authorizationRef = input.authorizationRef || null;
   if (input.receiverKind === 'authorized' && !authorizationRef) throw new AuthorizationRequiredError();
@@ -55,7 +58,8 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
     method: input.method,
     clerk: ctx.actor,
     lateReason: t.onTime === false ? lateReason : null,
-    newDate: t.onTime === false ? (input.newDate ?? null) : null,
+    // A new appointment on a weekend or holiday ends on the next working day, as the first one.
+    newDate: t.onTime === false && input.newDate ? lastDayToReturn(calendar, input.newDate) : null,
   };
   store.db.transaction(() => {
     results.insertHandBack(handBack);
@@ -65,6 +69,8 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
       subject: String(dossier.id),
       details: { returnedAt: handBack.returnedAt, receiverKind: handBack.receiverKind, method: handBack.method, onTime: handBack.onTime, workingDaysLate: handBack.workingDaysLate, lateReason: handBack.lateReason },
     });
+    // The hub learns of the hand-back with the result's records: those it already holds are sent again.
+    new OutboxRepository(store.db).requeueResultsOf(dossier.id);
   })();
   return handBack;
 }

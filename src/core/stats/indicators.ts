@@ -3,7 +3,11 @@ import { CodedError } from '../../shared/errors';
 import type { Backlog, BreakdownDimension, BreakdownRow, Dashboard, DrillFigure, DrillRow, IndicatorFilter, IndicatorNotice, Indicators, Rate } from '../../shared/indicators';
 import { archivePagesPerDay, archiveResultsDigitized, backlogCells, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
-import { breakdownCounts, drillDossiers, hasIntakeDossier, intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../store/indicator-queries';
+import { breakdownCounts, drillDossiers, hasIntakeDossier, intakeCounts, pagesPerDay, qualityCounts, syncCounts, type LocalClock } from '../store/indicator-queries';
+import { SettingsRepository } from '../store/settings-repository';
+import { pastDueBefore, workingCalendar, type WorkingCalendar } from '../../shared/working-calendar';
+import { holidayCalendar } from '../result/holiday-calendar';
+import { HolidaySettingInvalidError } from '../result/result-errors';
 
 export type { Indicators, Rate } from '../../shared/indicators';
 
@@ -15,9 +19,20 @@ export class RangeBackwardsError extends CodedError {
 
 const rate = (count: number, of: number): Rate => ({ count, of, rate: of > 0 ? count / of : null });
 
-/** Today on this workstation's clock, as ISO `YYYY-MM-DD`. */
-export function localClock(now: Date) {
-  return { today: localDay(now), utcOffsetMinutes: -now.getTimezoneOffset() };
+/** Today on this workstation's clock, as ISO `YYYY-MM-DD`, and the day "past due" is counted from on its working calendar. */
+export function localClock(now: Date, calendar: WorkingCalendar = workingCalendar()): LocalClock {
+  const today = localDay(now);
+  return { today, utcOffsetMinutes: -now.getTimezoneOffset(), pastDueBefore: pastDueBefore(calendar, today) };
+}
+
+/** The store's working calendar (the administrator's holidays); a setting that cannot be read counts weekends only. */
+function storeCalendar(db: Db): WorkingCalendar {
+  try {
+    return holidayCalendar(new SettingsRepository(db));
+  } catch (e) {
+    if (e instanceof HolidaySettingInvalidError) return workingCalendar();
+    throw e;
+  }
 }
 
 export function localDay(now: Date): string {
@@ -33,7 +48,7 @@ function checkRange(filter: IndicatorFilter): void {
 /** The supervisor's indicators, recomputed from the store on every call. */
 export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = new Date()): Indicators {
   checkRange(filter);
-  const clock = localClock(now);
+  const clock = localClock(now, storeCalendar(db));
   const today = clock.today;
   const intake = intakeCounts(db, filter, clock);
   const quality = qualityCounts(db, filter);
@@ -130,10 +145,10 @@ export function computeDashboard(db: Db, filter: IndicatorFilter = {}, now = new
 
 export function computeBreakdown(db: Db, filter: IndicatorFilter, dimension: BreakdownDimension, now = new Date()): BreakdownRow[] {
   checkRange(filter);
-  return breakdownCounts(db, filter, dimension, localClock(now));
+  return breakdownCounts(db, filter, dimension, localClock(now, storeCalendar(db)));
 }
 
 export function drillDown(db: Db, filter: IndicatorFilter, figure: DrillFigure, page: { limit: number; offset: number }, now = new Date()): { items: DrillRow[]; total: number } {
   checkRange(filter);
-  return drillDossiers(db, filter, figure, localClock(now), page.limit, page.offset);
+  return drillDossiers(db, filter, figure, localClock(now, storeCalendar(db)), page.limit, page.offset);
 }

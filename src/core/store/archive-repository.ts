@@ -145,8 +145,8 @@ export class ArchiveRepository {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM archive_register_row WHERE batch_id = ?').run(batchId);
       const insert = this.db.prepare(
-        `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, title, year, field, expected_pages, retention)
-         VALUES (@batchId, @line, @box, @archiveNumber, @boxKey, @numberKey, @title, @year, @field, @expectedPages, @retention)`,
+        `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, title, year, field, expected_pages, retention, result_kind)
+         VALUES (@batchId, @line, @box, @archiveNumber, @boxKey, @numberKey, @title, @year, @field, @expectedPages, @retention, @resultKind)`,
       );
       for (const row of register.rows) insert.run({ ...row, batchId });
       this.db
@@ -159,7 +159,7 @@ export class ArchiveRepository {
     return this.db
       .prepare(
         `SELECT line, box, archive_number AS archiveNumber, box_key AS boxKey, number_key AS numberKey, title, year, field,
-                expected_pages AS expectedPages, retention
+                expected_pages AS expectedPages, retention, result_kind AS resultKind
          FROM archive_register_row WHERE batch_id = ? ORDER BY line`,
       )
       .all(batchId) as RegisterRow[];

@@ -3,7 +3,7 @@ import type { Db } from './database';
 
 export type { IndicatorFilter } from '../../shared/indicators';
 
-/** Named SQL parameters; `today` is the local day "past due" is measured against. */
+/** Named SQL parameters; `pastDueBefore` is the day "past due" is measured against. */
 type Params = Record<string, string | number>;
 
 const FIELD = `(SELECT pr.field FROM procedure pr WHERE pr.code = d.procedure_code)`;
@@ -27,6 +27,8 @@ function dossierWhere(f: IndicatorFilter): { sql: string; params: Params } {
 /** The workstation's day and UTC offset: days are local, timestamps are stored in UTC. */
 export interface LocalClock {
   today: string;
+  /** A due date before this day is past (see pastDueBefore in the working calendar). */
+  pastDueBefore: string;
   /** Minutes east of UTC (Việt Nam: 420). */
   utcOffsetMinutes: number;
 }
@@ -60,7 +62,7 @@ export function figureSql(_clock: LocalClock): Record<FigureName, string> {
     // From the hand-back: judged when it was recorded, against the due date and the working-day calendar.
     onTime: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 1)',
     late: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 0)',
-    openPastDue: `(d.returned_at IS NULL AND d.due_date IS NOT NULL AND d.due_date < @today)`,
+    openPastDue: `(d.returned_at IS NULL AND d.due_date IS NOT NULL AND d.due_date < @pastDueBefore)`,
     hasDueDate: 'd.due_date IS NOT NULL',
     returnedWithDueDate: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL)',
   };
@@ -79,7 +81,7 @@ const sums = (clock: LocalClock, names: readonly Counted[]) => {
 /** Intake indicators, each counted straight from the rows (no stored counters). */
 export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
   const w = dossierWhere(f);
-  return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w, FIGURE_COLUMNS)} d`).get({ ...w.params, today: clock.today }) as Record<Counted, number>;
+  return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w, FIGURE_COLUMNS)} d`).get({ ...w.params, pastDueBefore: clock.pastDueBefore }) as Record<Counted, number>;
 }
 
 /**
@@ -105,7 +107,7 @@ export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: Breakdown
   if (dim.perProcedure) groups = `SELECT (SELECT pr.field FROM procedure pr WHERE pr.code = p.key) AS key, ${names.map((n) => `sum(p.${n}) AS ${n}`).join(', ')} FROM (${groups}) p GROUP BY 1`;
   return db
     .prepare(`SELECT g.*, ${dim.label} AS label FROM (${groups}) g ORDER BY g.received DESC, g.key`)
-    .all({ ...w.params, today: clock.today }) as BreakdownCounts[];
+    .all({ ...w.params, pastDueBefore: clock.pastDueBefore }) as BreakdownCounts[];
 }
 
 /** One page of a drill-down list \`page\`, its procedure's name looked up for those rows only. */
@@ -122,7 +124,7 @@ const DRILL_COLUMNS = 'd.id, d.code, d.procedure_code, d.received_date, d.due_da
 export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRow[]; total: number } {
   const w = dossierWhere(f);
   const condition = figureSql(clock)[figure];
-  const params = { ...w.params, today: clock.today, limit, offset };
+  const params = { ...w.params, pastDueBefore: clock.pastDueBefore, limit, offset };
   const order = 'ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset';
   const count = (from: string) => (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${condition}`).get(params) as { n: number }).n;
   if (!condition.includes('d.bits')) {

@@ -407,6 +407,13 @@ ALTER TABLE batch ADD COLUMN register_sheet TEXT;
 `,
   },
   {
+    version: 24,
+    name: "archive: a register row may say the dossier holds its result (the result's kind), so the batch marks the folder's record as the result",
+    sql: `
+ALTER TABLE archive_register_row ADD COLUMN result_kind TEXT;
+`,
+  },
+  {
     version: 26,
     name: 'dashboard: summaries per document and per dossier, kept by triggers in the same transaction as each write, filled from the rows already there',
     sql: SUMMARY_TABLES_SQL + SUMMARY_TRIGGERS_SQL + SUMMARY_FILL_SQL,

@@ -26,6 +26,13 @@ export interface OutboxEntry {
   dossierStatus: string | null;
   signedAt: string | null;
   isResult: boolean;
+  /** A result record of a dossier handed back: the hand-back (null otherwise). */
+  handBackAt: string | null;
+  handBackDueDate: string | null;
+  handBackDeadline: string | null;
+  handBackOnTime: number | null;
+  handBackDaysLate: number | null;
+  handBackReason: string | null;
 }
 
 const SELECT = `
@@ -34,12 +41,15 @@ SELECT o.id, o.record_id AS recordId, o.state, o.attempts, o.upload_url AS uploa
        r.document_id AS documentId, r.version, r.pdf_sha256 AS pdfSha256, r.signed_at AS signedAt, d.is_result AS isResult,
        s.code AS dossierCode, s.procedure_code AS procedureCode, s.status AS dossierStatus,
        COALESCE(s.year, CAST(substr(s.received_date, 1, 4) AS INTEGER)) AS year,
-       COALESCE(json_extract(s.agency, '$.code'), w.agency_code, (SELECT agency_code FROM workstation LIMIT 1)) AS agencyCode
+       COALESCE(json_extract(s.agency, '$.code'), w.agency_code, (SELECT agency_code FROM workstation LIMIT 1)) AS agencyCode,
+       hb.returned_at AS handBackAt, hb.due_date AS handBackDueDate, hb.deadline AS handBackDeadline, hb.on_time AS handBackOnTime,
+       hb.working_days_late AS handBackDaysLate, hb.late_reason AS handBackReason
 FROM outbox_item o
 JOIN record r ON r.id = o.record_id
 JOIN document d ON d.id = r.document_id
 JOIN dossier s ON s.id = d.dossier_id
-LEFT JOIN workstation w ON w.id = s.workstation_id`;
+LEFT JOIN workstation w ON w.id = s.workstation_id
+LEFT JOIN hand_back hb ON hb.dossier_id = s.id AND d.is_result = 1`;
 
 /** The sync outbox: each finalized record's way to the hub (waiting → sending → acknowledged | rejected). */
 export class OutboxRepository {
@@ -124,6 +134,19 @@ export class OutboxRepository {
   reject(id: number, code: string, message: string): void {
     cachedStatement(this.db, `UPDATE outbox_item SET state = 'rejected', rejection_code = ?, last_error = ?, upload_url = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?`)
       .run(code, message, this.now(), id);
+  }
+
+  /**
+   * The dossier's result records the hub has already acknowledged go back in the queue, so the hub
+   * hears of the hand-back recorded after them (it acknowledges a repeat once more, storing nothing twice).
+   */
+  requeueResultsOf(dossierId: number): number {
+    return this.db
+      .prepare(
+        `UPDATE outbox_item SET state = 'waiting', next_attempt_at = NULL, updated_at = ?
+         WHERE state = 'acknowledged' AND record_id IN (SELECT r.id FROM record r JOIN document d ON d.id = r.document_id WHERE d.dossier_id = ? AND d.is_result = 1)`,
+      )
+      .run(this.now(), dossierId).changes;
   }
 
   /** Puts rejected items back in the queue (after the cause was fixed). */

@@ -89,6 +89,18 @@ export function descriptorOf(entry: OutboxEntry, size: number): RecordDescriptor
     status: entry.dossierStatus,
     signedAt: entry.signedAt,
     isResult: !!entry.isResult,
+    ...(entry.handBackAt
+      ? {
+          handBack: {
+            returnedAt: entry.handBackAt,
+            dueDate: entry.handBackDueDate,
+            deadline: entry.handBackDeadline,
+            onTime: entry.handBackOnTime === null ? null : entry.handBackOnTime === 1,
+            workingDaysLate: entry.handBackDaysLate ?? 0,
+            lateReason: entry.handBackReason,
+          },
+        }
+      : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../desk/ErrorNotice';
 import { PageViewer } from '../desk/PageViewer';
 import { Notice } from '../Notice';
+import { ResultMark } from './ResultMark';
 
 /** Reads a chosen file as base64, for `page.replace`. */
 function fileAsBase64(file: File): Promise<string> {
@@ -22,7 +23,7 @@ function fileAsBase64(file: File): Promise<string> {
 }
 
 /** A dossier's pages at QC: thumbnails (flagged ones marked), one page large (the desk's viewer), and a new image file in a page's place. */
-export function DossierPages({ dossier, canReplace }: { dossier: QcDossier; canReplace: boolean }) {
+export function DossierPages({ batchId, dossier, canReplace, canMarkResult }: { batchId: number; dossier: QcDossier; canReplace: boolean; canMarkResult: boolean }) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -51,6 +52,7 @@ export function DossierPages({ dossier, canReplace }: { dossier: QcDossier; canR
     <PageImagesProvider>
       <section className="card dossier-pages" aria-labelledby={id}>
         <h2 id={id}>{t('archive.pagesOf', { code: dossier.code })}</h2>
+        {desk.data?.documents.map((d) => <ResultMark key={d.id} batchId={batchId} document={d} canMark={canMarkResult} onChanged={desk.reload} />)}
         <ol className="thumbs">
           {pages.map((p, i) => (
             <QcThumb key={p.id} page={p} n={i + 1} reasons={reasonsOf(p.id)} selected={p.id === viewedId} onView={() => setChosen(p.id)} />

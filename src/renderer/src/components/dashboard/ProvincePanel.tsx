@@ -37,6 +37,18 @@ export function ProvincePanel() {
                   <dd>{formatNumber(p.report.results.dossiers, language)}</dd>
                 </div>
               )}
+              {p.report.handBacks && (
+                <>
+                  <div className="stat" data-province="onTime">
+                    <dt>{t('dash.province.onTime')}</dt>
+                    <dd>{formatNumber(p.report.handBacks.onTime, language)}</dd>
+                  </div>
+                  <div className="stat" data-province="late">
+                    <dt>{t('dash.province.late')}</dt>
+                    <dd>{formatNumber(p.report.handBacks.late, language)}</dd>
+                  </div>
+                </>
+              )}
             </dl>
           )}
         </>

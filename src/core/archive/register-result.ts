@@ -1,0 +1,15 @@
+import type { Engine } from '../engine';
+import { ResultRepository } from '../store/result-repository';
+import type { RegisterRow } from './register-import';
+
+/**
+ * The register's result column says the folder holds the dossier's result: when the dossier is
+ * created, its document is marked as the result (an archive folder is one document, so the mark
+ * covers the folder's record). A run taken up again leaves the mark as the QC station left it.
+ * Call inside the dossier's transaction.
+ */
+export function markRegisterResult(engine: Engine, batchId: number, folder: { dossierId: number; documentId: number }, row: RegisterRow | null, actor: string): void {
+  if (!row?.resultKind) return;
+  new ResultRepository(engine.store.db).setResult(folder.documentId, true, row.resultKind);
+  engine.audit.append({ actor, action: 'archive.mark-result', subject: String(folder.documentId), details: { batchId, dossierId: folder.dossierId, kind: row.resultKind, registerLine: row.line } });
+}

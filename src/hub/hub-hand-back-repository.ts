@@ -1,0 +1,33 @@
+import type pg from 'pg';
+import type { ProgressReport, RecordDescriptor } from '../shared/sync-protocol';
+
+/** The hand-backs the workstations report with their result records, one row per dossier. */
+export class HubHandBackRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Keeps the hand-back each result record carries; a later report for the same dossier replaces the earlier one. */
+  async note(workstationId: string, records: readonly RecordDescriptor[]): Promise<void> {
+    for (const r of records) {
+      const h = r.handBack;
+      if (!h || !r.isResult) continue;
+      await this.pool.query({
+        name: 'hand-back-note',
+        text: `INSERT INTO hand_back (workstation_id, dossier_code, agency_code, procedure_code, returned_at, due_date, deadline, on_time, working_days_late, late_reason)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+          ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET agency_code = EXCLUDED.agency_code, procedure_code = EXCLUDED.procedure_code,
+            returned_at = EXCLUDED.returned_at, due_date = EXCLUDED.due_date, deadline = EXCLUDED.deadline, on_time = EXCLUDED.on_time,
+            working_days_late = EXCLUDED.working_days_late, late_reason = EXCLUDED.late_reason, updated_at = now()`,
+        values: [workstationId, r.dossierCode, r.agencyCode, r.procedureCode, h.returnedAt, h.dueDate, h.deadline, h.onTime, h.workingDaysLate, h.lateReason],
+      });
+    }
+  }
+
+  async counts(): Promise<NonNullable<ProgressReport['handBacks']>> {
+    const { rows } = await this.pool.query<{ total: string; on_time: string; late: string; with_reason: string }>(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE on_time) AS on_time, count(*) FILTER (WHERE on_time = false) AS late,
+              count(*) FILTER (WHERE on_time = false AND late_reason IS NOT NULL) AS with_reason FROM hand_back`,
+    );
+    const r = rows[0]!;
+    return { total: Number(r.total), onTime: Number(r.on_time), late: Number(r.late), withReason: Number(r.with_reason) };
+  }
+}

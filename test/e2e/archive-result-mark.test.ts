@@ -1,0 +1,95 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeInBatch } from '../../src/core/archive/batch-intake';
+import { vi } from '../../src/renderer/src/i18n/vi';
+import { writeTree, type TreeDossier } from '../archive/batch-tree';
+import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { launchChromium } from '../e2e-support/browser';
+import { signIn } from '../e2e-support/sign-in';
+import { tempDir } from '../support/temp-dir';
+
+const SHOTS = '/work/shots/H';
+const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+
+/** Two dossiers of one page; the register says dossier 2 has 2 pages, so the QC queue lists it. */
+const TREE: TreeDossier[] = [
+  { relPath: 'HS 1', pages: ['viadm-eb2a.png'] },
+  { relPath: 'HS 2', pages: ['viadm-4448.png'] },
+];
+const REGISTER = ['Hồ sơ số,Tiêu đề,Năm,Số trang', '1,Khai sinh,2020,1', '2,Cấp giấy chứng nhận,2020,2'];
+
+describe('the QC station marks an archive dossier’s result in the browser, and the dashboard counts it', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let batchId = 0;
+  const files = tempDir('sohoa-archive-result-mark-');
+  const pageErrors: string[] = [];
+  const main = () => page.getByRole('main');
+  const resultDocuments = () =>
+    app.engine.store.db.prepare(`SELECT doc.id, doc.result_kind AS kind FROM document doc JOIN dossier d ON d.id = doc.dossier_id WHERE d.kind = 'archive' AND doc.is_result = 1`).all() as { id: number; kind: string }[];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const tree = join(files.path, 'kho');
+    writeTree(tree, TREE);
+    writeFileSync(join(files.path, 'so.csv'), REGISTER.join('\n'));
+    app = await startAppServer();
+    batchId = (await takeInBatch(app.engine, { folder: tree, registerPath: join(files.path, 'so.csv'), actor: 'e2e' })).batch.id;
+    // Each folder's record as bulk signing leaves it: a signed version (what is signed does not matter to the mark).
+    for (const d of (await app.engine.handlers['batch.qc']({ batchId })).dossiers) {
+      const doc = (await app.engine.handlers['dossier.desk']({ id: d.dossierId })).documents[0]!;
+      app.engine.store.records.addVersion(doc.id, app.engine.store.blobs.put(Buffer.from(`lưu trữ ${d.code}`)), { signer: 'CN=Lưu trữ', signedAt: new Date().toISOString() });
+    }
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(app.server.appUrl);
+    await signIn(page, app, 'archivist');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    files.remove();
+  });
+
+  it('marks the flagged dossier’s document as a decision from its pages view; the archive tile goes from 0 to 1', { timeout: 120_000 }, async () => {
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('button', { name: vi['nav.progress'] }).click();
+    const tile = main().locator('.figure[data-figure="archiveResults"]');
+    await expect.poll(async () => (await tile.locator('.figure-value').textContent())?.trim()).toBe('0');
+    expect(await tile.locator('.figure-definition').textContent()).toBe(vi['dash.def.archiveResults']);
+
+    await nav.getByRole('button', { name: vi['nav.archive'] }).click();
+    await main().getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` }).click();
+    const two = (await app.engine.handlers['batch.qc']({ batchId })).dossiers.find((d) => d.archiveNumber === '2')!;
+    await main().getByRole('button', { name: `${vi['archive.look']} — ${two.code}` }).click();
+    const pages = main().locator('.dossier-pages');
+    await pages.getByLabel(vi['result.kind']).selectOption('quyet-dinh');
+    expect(resultDocuments()).toEqual([]);
+    await pages.getByRole('button', { name: vi['archive.markResult'] }).click();
+    await pages.getByText(fill(vi['archive.resultMarked'], { kind: vi['result.kind.quyet-dinh'] })).waitFor();
+    const marked = resultDocuments();
+    expect(marked).toEqual([{ id: (await app.engine.handlers['dossier.desk']({ id: two.dossierId })).documents[0]!.id, kind: 'quyet-dinh' }]);
+    await page.screenshot({ path: `${SHOTS}/archive-result-marked.png` });
+
+    await nav.getByRole('button', { name: vi['nav.progress'] }).click();
+    await main().getByRole('button', { name: vi['progress.refresh'] }).click();
+    await expect.poll(async () => (await tile.locator('.figure-value').textContent())?.trim()).toBe('1');
+    await tile.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/archive-result-tile.png` });
+
+    // Taken off again at QC: no longer counted.
+    await nav.getByRole('button', { name: vi['nav.archive'] }).click();
+    await main().getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` }).click();
+    await main().getByRole('button', { name: `${vi['archive.look']} — ${two.code}` }).click();
+    await main().locator('.dossier-pages').getByRole('button', { name: vi['archive.unmarkResult'] }).click();
+    await main().locator('.dossier-pages').getByRole('button', { name: vi['archive.markResult'] }).waitFor();
+    expect(resultDocuments()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
