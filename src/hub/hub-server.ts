@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { ZodError } from 'zod';
-import { BATCH_UPLOAD, CommitRequest, DIRECT_UPLOAD, type BatchResponse, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import { AUDIT_HEAD_PATH, AuditHead, type AuditHeadAnswer, BATCH_UPLOAD, CommitRequest, DIRECT_UPLOAD, type BatchResponse, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import { AuditHeadRepository } from './audit-head-repository';
 import type { BlobStorage } from './blob-storage';
 import { CredentialRepository, type Principal } from './credential-repository';
 import { CodedError } from '../shared/errors';
@@ -45,6 +46,7 @@ export interface Hub {
   app: FastifyInstance;
   credentials: CredentialRepository;
   records: HubRecordRepository;
+  auditHeads: AuditHeadRepository;
   intake: RecordIntake;
   /** Removes the unfinished uploads past their expiry; returns how many. Runs on a timer too. */
   sweepUploads(): Promise<number>;
@@ -68,6 +70,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const credentials = new CredentialRepository(options.pool);
   const records = new HubRecordRepository(options.pool);
+  const auditHeads = new AuditHeadRepository(options.pool);
   const blobs = options.blobs ?? new DirectoryBlobStorage(options.blobsDir);
   const intake = new RecordIntake({ records, blobs, verifier: options.verifier ?? new StructuralPdfVerifier(), maxRecordBytes });
   const uploadDir = join(options.blobsDir, 'tus');
@@ -151,6 +154,14 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
 
   app.get('/progress', async () => records.progress());
 
+  app.post(AUDIT_HEAD_PATH, async (req, reply) => {
+    const p = workstationOf(req);
+    await auditHeads.record(p.workstationId, AuditHead.parse(req.body));
+    return reply.status(204).send();
+  });
+
+  app.get(AUDIT_HEAD_PATH, async (req): Promise<AuditHeadAnswer> => ({ head: await auditHeads.latest(workstationOf(req).workstationId) }));
+
   app.post('/records/commit', async (req): Promise<Receipt> => {
     const p = workstationOf(req);
     const { record, uploadId } = CommitRequest.parse(req.body);
@@ -209,6 +220,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     app,
     credentials,
     records,
+    auditHeads,
     intake,
     sweepUploads,
     async close() {

@@ -43,6 +43,19 @@ export const Receipt = z.object({
 });
 export type Receipt = z.infer<typeof Receipt>;
 
+/**
+ * The audit log's head (its last event: sequence number and hash; seq 0 is the empty log), sent with
+ * every sync. The hub keeps each workstation's heads so a log rewritten since can be told.
+ */
+export const AuditHead = z.object({ seq: z.number().int().min(0), hash: SHA256 });
+export type AuditHead = z.infer<typeof AuditHead>;
+
+export const AUDIT_HEAD_PATH = '/audit/head';
+
+/** The last head the hub saw from the asking workstation, or null before its first sync. */
+export const AuditHeadAnswer = z.object({ head: AuditHead.extend({ receivedAt: z.string() }).nullable() });
+export type AuditHeadAnswer = z.infer<typeof AuditHeadAnswer>;
+
 export const ProgressRow = z.object({ key: z.string().nullable(), records: z.number().int(), bytes: z.number() });
 export const ProgressReport = z.object({
   total: z.object({ records: z.number().int(), bytes: z.number(), workstations: z.number().int() }),
