@@ -102,3 +102,10 @@ export class AuditHeadRewindError extends HubError {
     super('sync.audit-log-rewritten', `The audit log's head (event ${sent.seq}) does not extend the head this hub last saw (event ${lastSeen.seq}): the log was cut or rewritten`, 409, { lastSeen, sent });
   }
 }
+
+/** What the workstation declared for a record is not what the signed PDF's XMP says. */
+export class MetadataMismatchError extends HubError {
+  constructor(field: string, declared: unknown, inPdf: string) {
+    super('sync.metadata-mismatch', `The declared ${field} (${JSON.stringify(declared)}) is not the signed PDF's (${JSON.stringify(inPdf)})`, 422, { field, declared, inPdf });
+  }
+}

@@ -134,7 +134,7 @@ export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
  * A hash mismatch is not among them: the workstation checks its own bytes first, so a mismatch at
  * the hub means the bytes were damaged on the way, and a fresh upload is worth trying.
  */
-export const FINAL_REJECTIONS: readonly string[] = ['sync.size-mismatch', 'sync.not-pdf', 'sync.signature-invalid', 'sync.version-conflict', 'sync.too-large', 'sync.bad-request'];
+export const FINAL_REJECTIONS: readonly string[] = ['sync.size-mismatch', 'sync.not-pdf', 'sync.signature-invalid', 'sync.version-conflict', 'sync.too-large', 'sync.bad-request', 'sync.metadata-mismatch'];
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -7,6 +7,7 @@ import { oids } from './cades-signature';
 import { validateSignerChain } from './certificate-chain';
 import { subjectCommonName } from './certificate-info';
 import { loadPdfForReading } from './pdf-preflight';
+import { readRecordXmpFields } from './record-xmp-fields';
 import { httpCrlFetcher, type CrlFetcher } from './revocation-sources';
 import { forbiddenChanges } from './revision-changes';
 import type { SignatureReport, VerificationReport } from './signature-report';
@@ -58,7 +59,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
           : signatures.some((s) => !s.trusted)
             ? 'record.signer-untrusted'
             : undefined;
-  return { pageCount, signatures, intact: code === undefined, ...(code ? { code } : {}), modifiedAfterSigning };
+  return { pageCount, recordFields: readRecordXmpFields(doc), signatures, intact: code === undefined, ...(code ? { code } : {}), modifiedAfterSigning };
 }
 
 function findSignatureDictionaries(bytes: Uint8Array): SignatureDictionary[] {

@@ -583,6 +583,7 @@ export const en: Catalog = {
   'error.sync.local-corrupt': 'the PDF on this workstation was altered',
   'error.sync.audit-log-rewritten': 'the workstation\'s audit log was cut or rewritten since its last sync',
   'error.audit.rewritten-since-sync': 'the audit log no longer holds the event the hub saw at the last sync: it was cut or rewritten since',
+  'error.sync.metadata-mismatch': 'the declared details (dossier code, procedure, agency) differ from the signed PDF\'s XMP metadata',
   'error.sync.local-missing': 'the PDF is no longer on this workstation',
   'badge.checking': 'Checking the signature…',
   'badge.valid': 'Signature valid — {signer}',

@@ -581,6 +581,7 @@ export const vi = {
   'error.sync.local-corrupt': 'tệp PDF trên máy trạm đã bị thay đổi',
   'error.sync.audit-log-rewritten': 'nhật ký hoạt động của máy trạm đã bị cắt bớt hoặc viết lại so với lần đồng bộ trước',
   'error.audit.rewritten-since-sync': 'nhật ký hoạt động không còn chứa sự kiện máy chủ đã thấy ở lần đồng bộ trước: nhật ký đã bị cắt bớt hoặc viết lại',
+  'error.sync.metadata-mismatch': 'thông tin khai báo (mã hồ sơ, thủ tục, cơ quan) khác với siêu dữ liệu XMP trong tệp PDF đã ký',
   'error.sync.local-missing': 'không còn tệp PDF trên máy trạm',
   'badge.checking': 'Đang kiểm tra chữ ký…',
   'badge.valid': 'Chữ ký hợp lệ — {signer}',
