@@ -640,7 +640,7 @@ export const en: Catalog = {
   'error.import.unsupported-format': 'the file format is not supported',
   'error.import.corrupt-image': 'the image in the file is damaged',
   'error.import.empty-file': 'the file is empty',
-  'error.import.too-many-pages': 'the file has too many pages (at most 5,000 per file)',
+  'error.import.too-many-pages': 'the file has more pages than allowed per imported file (setting “Most pages per imported file”)',
   'error.record.page-tree-cyclic': 'The PDF is damaged: its page tree loops back on itself.',
   'error.record.too-many-pages': 'The PDF has too many pages (at most 5,000 per file).',
   'error.import.unreadable': 'the file cannot be found or read; check the path',

@@ -638,7 +638,7 @@ export const vi = {
   'error.import.unsupported-format': 'định dạng tệp không được hỗ trợ',
   'error.import.corrupt-image': 'ảnh trong tệp bị hỏng',
   'error.import.empty-file': 'tệp rỗng',
-  'error.import.too-many-pages': 'tệp có quá nhiều trang (tối đa 5.000 trang mỗi tệp)',
+  'error.import.too-many-pages': 'tệp có nhiều trang hơn mức tối đa mỗi tệp nhập (cài đặt “Số trang tối đa mỗi tệp nhập”)',
   'error.record.page-tree-cyclic': 'Tệp PDF hỏng: cây trang tự lặp lại.',
   'error.record.too-many-pages': 'Tệp PDF có quá nhiều trang (tối đa 5.000 trang mỗi tệp).',
   'error.import.unreadable': 'không tìm thấy hoặc không đọc được tệp; kiểm tra lại đường dẫn',
