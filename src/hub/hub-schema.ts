@@ -77,4 +77,17 @@ CREATE TABLE hand_back (
 );
 `,
   },
+  {
+    version: 4,
+    sql: `
+-- Each audit-log head a workstation sent with a sync (docs/security.md): a later one must extend it.
+CREATE TABLE audit_head (
+  workstation_id TEXT NOT NULL,
+  seq BIGINT NOT NULL CHECK (seq >= 0),
+  hash TEXT NOT NULL,
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (workstation_id, seq)
+);
+`,
+  },
 ];

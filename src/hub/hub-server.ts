@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { ZodError } from 'zod';
-import { BATCH_UPLOAD, CommitRequest, DIRECT_UPLOAD, type BatchResponse, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import { AUDIT_HEAD_PATH, AuditHead, type AuditHeadAnswer, BATCH_UPLOAD, CommitRequest, DIRECT_UPLOAD, type BatchResponse, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import { AuditHeadRepository } from './audit-head-repository';
 import type { BlobStorage } from './blob-storage';
 import { CredentialRepository, type Principal } from './credential-repository';
 import { CodedError } from '../shared/errors';
@@ -46,6 +47,7 @@ export interface Hub {
   app: FastifyInstance;
   credentials: CredentialRepository;
   records: HubRecordRepository;
+  auditHeads: AuditHeadRepository;
   intake: RecordIntake;
   /** Removes the unfinished uploads past their expiry; returns how many. Runs on a timer too. */
   sweepUploads(): Promise<number>;
@@ -69,6 +71,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const credentials = new CredentialRepository(options.pool);
   const records = new HubRecordRepository(options.pool);
+  const auditHeads = new AuditHeadRepository(options.pool);
   const blobs = options.blobs ?? new DirectoryBlobStorage(options.blobsDir);
   const handBacks = new HubHandBackRepository(options.pool);
   const intake = new RecordIntake({ records, handBacks, blobs, verifier: options.verifier ?? new StructuralPdfVerifier(), maxRecordBytes });
@@ -153,6 +156,14 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
 
   app.get('/progress', async () => ({ ...(await records.progress()), handBacks: await handBacks.counts() }));
 
+  app.post(AUDIT_HEAD_PATH, async (req, reply) => {
+    const p = workstationOf(req);
+    await auditHeads.record(p.workstationId, AuditHead.parse(req.body));
+    return reply.status(204).send();
+  });
+
+  app.get(AUDIT_HEAD_PATH, async (req): Promise<AuditHeadAnswer> => ({ head: await auditHeads.latest(workstationOf(req).workstationId) }));
+
   app.post('/records/commit', async (req): Promise<Receipt> => {
     const p = workstationOf(req);
     const { record, uploadId } = CommitRequest.parse(req.body);
@@ -211,6 +222,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     app,
     credentials,
     records,
+    auditHeads,
     intake,
     sweepUploads,
     async close() {

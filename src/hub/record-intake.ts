@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import type { BlobStorage } from './blob-storage';
 import { toStoredReceipt, versionKey, type HubRecordRepository } from './hub-record-repository';
+import { checkDeclaredMetadata } from './declared-metadata';
 import type { RecordVerifier } from './record-verifier';
 import type { HubHandBackRepository } from './hub-hand-back-repository';
 import { HubError, HashMismatchError, NotPdfError, SignatureInvalidError, SizeMismatchError, TooLargeError, UploadRequiredError } from './sync-errors';
@@ -25,7 +26,8 @@ export interface IntakeContext {
 
 /**
  * The checks every record passes before the hub acknowledges it, whether it came by upload or in a
- * bag: declared size and SHA-256 against the bytes, then the PDF signature. The blob is stored only
+ * bag: declared size and SHA-256 against the bytes, then the PDF signature, then the declared metadata
+ * against the signed PDF's XMP. The blob is stored only
  * after the checks and the row only after the blob, so a failure leaves nothing behind.
  */
 export class RecordIntake {
@@ -116,6 +118,7 @@ export class RecordIntake {
     if (sha256 !== record.sha256) throw new HashMismatchError(record.sha256, sha256);
     const verdict = await this.ctx.verifier.verify(bytes);
     if (!verdict.ok) throw verdict.reason === 'not-pdf' ? new NotPdfError() : new SignatureInvalidError(verdict.detail);
+    checkDeclaredMetadata(record, verdict.recordFields);
     return sha256;
   }
 }

@@ -3,4 +3,5 @@ export interface RecordVerifier {
   verify(bytes: Uint8Array): Promise<RecordVerdict>;
 }
 
-export type RecordVerdict = { ok: true } | { ok: false; reason: 'not-pdf' | 'unsigned' | 'signature-invalid'; detail: string };
+/** `recordFields`: the PDF's own XMP record fields, when the verifier read them. */
+export type RecordVerdict = { ok: true; recordFields?: Record<string, string> | null } | { ok: false; reason: 'not-pdf' | 'unsigned' | 'signature-invalid'; detail: string };

@@ -56,6 +56,19 @@ export const Receipt = z.object({
 });
 export type Receipt = z.infer<typeof Receipt>;
 
+/**
+ * The audit log's head (its last event: sequence number and hash; seq 0 is the empty log), sent with
+ * every sync. The hub keeps each workstation's heads so a log rewritten since can be told.
+ */
+export const AuditHead = z.object({ seq: z.number().int().min(0), hash: SHA256 });
+export type AuditHead = z.infer<typeof AuditHead>;
+
+export const AUDIT_HEAD_PATH = '/audit/head';
+
+/** The last head the hub saw from the asking workstation, or null before its first sync. */
+export const AuditHeadAnswer = z.object({ head: AuditHead.extend({ receivedAt: z.string() }).nullable() });
+export type AuditHeadAnswer = z.infer<typeof AuditHeadAnswer>;
+
 export const ProgressRow = z.object({ key: z.string().nullable(), records: z.number().int(), bytes: z.number() });
 export const ProgressReport = z.object({
   total: z.object({ records: z.number().int(), bytes: z.number(), workstations: z.number().int() }),
@@ -136,7 +149,7 @@ export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
  * A hash mismatch is not among them: the workstation checks its own bytes first, so a mismatch at
  * the hub means the bytes were damaged on the way, and a fresh upload is worth trying.
  */
-export const FINAL_REJECTIONS: readonly string[] = ['sync.size-mismatch', 'sync.not-pdf', 'sync.signature-invalid', 'sync.version-conflict', 'sync.too-large', 'sync.bad-request'];
+export const FINAL_REJECTIONS: readonly string[] = ['sync.size-mismatch', 'sync.not-pdf', 'sync.signature-invalid', 'sync.version-conflict', 'sync.too-large', 'sync.bad-request', 'sync.metadata-mismatch'];
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export type ErrorBody = z.infer<typeof ErrorBody>;

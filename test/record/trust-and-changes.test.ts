@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPdf } from '../../src/core/record/verify-pdf';
+import { overlayPageOne, whiteOutPageOne } from './support/forge-page';
 import { FORGED_TEXT, makeForgeries, type Forgeries } from './support/forgeries';
 import { pdfsig, pdftotext } from './support/pdf-tools';
 import { createTestPki, type TestPki } from './support/test-pki';
@@ -44,7 +45,7 @@ describe('signatures: trust anchors and changes after signing (issue #25)', () =
     const r = sohoa('verify', '--trust', pki.caCert, file('original'));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('chains to: SoHoa Test CA');
-    expect(r.stdout).toContain('revocation: not checked (the certificates name no CRL)');
+    expect(r.stdout).toContain('revocation: not checked (the certificates name no CRL or OCSP responder)');
   });
 
   it('trusts no signer when no anchor is given', async () => {
@@ -86,6 +87,23 @@ describe('signatures: trust anchors and changes after signing (issue #25)', () =
       expect(checked.validity).toEqual(['Signature is Valid.', 'Signature is Valid.']);
       expect(checked.certificates[0]).toBe('Certificate is Trusted.');
       if (pdfsigSays) expect(checked.certificates[1]).toBe(pdfsigSays);
+    });
+  }
+
+  // The same forgeries with no later signature at all: an incremental update a viewer shows, that no one signed.
+  for (const [name, forge, says] of [
+    ['a whiteout', whiteOutPageOne, 'page 1 content'],
+    ['an overlay annotation', overlayPageOne, 'page 1'],
+  ] as const) {
+    it(`reports ${name} added in an unsigned incremental update after signing, never "valid"`, async () => {
+      const forged = await forge(f.original, FORGED_TEXT);
+      expect(Buffer.from(forged.subarray(0, f.original.length)).equals(Buffer.from(f.original))).toBe(true);
+      const report = await verify(forged);
+      expect(report.intact).toBe(false);
+      expect(report.code).toBe('record.modified-after-signing');
+      expect(report.modifiedAfterSigning.join(', ')).toContain(says);
+      expect(report.signatures).toHaveLength(1);
+      expect(report.signatures[0]).toMatchObject({ valid: true, trusted: true });
     });
   }
 

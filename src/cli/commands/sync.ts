@@ -37,6 +37,8 @@ function printSummary(summary: SyncSummary, io: CliIo, json: boolean): void {
   for (const r of summary.rejected) io.out(`  record ${r.recordId}: [${r.code}] ${r.message}`);
   io.out(`Đang chờ / waiting:    ${summary.waiting}`);
   io.out(`${(summary.bytes / 1e6).toFixed(2)} MB in ${(summary.ms / 1000).toFixed(1)} s`);
+  const head = summary.auditHead;
+  if (head) io.out(head.sent ? `Nhật ký / audit log head sent: event ${head.seq}` : `Nhật ký / audit log head NOT taken: [${head.code}] ${head.message}`);
 }
 
 export const syncCommand: CommandRun = {

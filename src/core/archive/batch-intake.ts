@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Engine } from '../engine';
 import { addCapturedPages } from '../intake/page-intake';
-import { readFilesAsPages } from '../intake/read-files';
+import { maxPagesPerFile, readFilesAsPages } from '../intake/read-files';
 import { ArchiveRepository, type BatchRow } from '../store/archive-repository';
 import { BatchFolderNotFoundError, RegisterUnreadableError } from './archive-errors';
 import { batchKey } from './batch-key';
@@ -83,7 +83,7 @@ export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): 
     if (options.shouldStop?.()) break;
     const { documentId } = ensureDossier(engine, archive, batch.id, folder, row, options.actor);
     archive.setFolderRegisterLine(batch.id, folder.relPath, row?.line ?? null);
-    const result = await addCapturedPages(engine.store, documentId, readFilesAsPages([folder.path]));
+    const result = await addCapturedPages(engine.store, documentId, readFilesAsPages([folder.path], { maxPagesPerFile: maxPagesPerFile(engine.store.settings) }));
     pagesAdded += result.added.length;
     if (result.errors.length) importProblems.set(folder.relPath, result.errors);
   }

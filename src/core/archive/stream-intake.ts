@@ -5,7 +5,7 @@ import { IMPORTED_DIR } from '../capture/hot-folder';
 import type { Engine } from '../engine';
 import { sha256Hex } from '../store/blob-store';
 import { addCapturedPages, type CapturedItem } from '../intake/page-intake';
-import { readFilesAsPages } from '../intake/read-files';
+import { maxPagesPerFile, readFilesAsPages } from '../intake/read-files';
 import type { ArchiveRepository } from '../store/archive-repository';
 import { ensureDossier } from './archive-dossier';
 import type { DossierFolder } from './folder-layout';
@@ -47,7 +47,7 @@ export async function takeInStream(
   actor: string,
   options: { shouldStop?: () => boolean; pages?: AsyncIterable<CapturedItem> } = {},
 ): Promise<StreamIntake> {
-  const pages = options.pages ?? readFilesAsPages([await streamFolder(batch.source)]);
+  const pages = options.pages ?? readFilesAsPages([await streamFolder(batch.source)], { maxPagesPerFile: maxPagesPerFile(engine.store.settings) });
   const result: StreamIntake = { pagesAdded: 0, loose: [], separators: 0, importProblems: new Map() };
   const taken = new Set<number>();
   let sequence = 0;

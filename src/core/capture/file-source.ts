@@ -65,7 +65,7 @@ async function* importFileBytes(path: string, bytes: Buffer, limit: number, maxP
       yield* singleImagePages(path, bytes, format, limit);
       return;
     case 'tiff':
-      yield* tiffPages(path, bytes, limit);
+      yield* tiffPages(path, bytes, limit, maxPages);
       return;
     case 'pdf':
       yield* pdfPages(path, bytes, limit, maxPages);

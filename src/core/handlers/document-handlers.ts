@@ -3,14 +3,14 @@ import type { DocumentSummary } from '../../shared/types';
 import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
 import { previewOfStoredImage } from '../imaging/preview-stage';
 import { addCapturedPages, DocumentNotFoundError, type CapturedItem } from '../intake/page-intake';
-import { pagesOfUploadedFile } from '../intake/read-files';
+import { maxPagesPerFile, pagesOfUploadedFile } from '../intake/read-files';
 import { PathNotAllowedError, type ReadablePathPolicy } from '../security/readable-path';
 import { unquotePath } from '../../shared/file-paths';
 import { NotFoundError } from '../validation-error';
 import { readablePathsOf, type FileReader, type ServiceContext } from './handler-context';
 
 /** The files a caller may import, read; each path the policy refuses is reported alone, as a bad file is. */
-async function* readAllowed(policy: ReadablePathPolicy, read: FileReader, paths: string[]): AsyncIterable<CapturedItem> {
+async function* readAllowed(policy: ReadablePathPolicy, read: FileReader, paths: string[], maxPages: number): AsyncIterable<CapturedItem> {
   for (const path of paths) {
     try {
       policy.check(path, 'page-source');
@@ -19,7 +19,7 @@ async function* readAllowed(policy: ReadablePathPolicy, read: FileReader, paths:
       yield { source: path, error: e };
       continue;
     }
-    yield* read([path]);
+    yield* read([path], { maxPagesPerFile: maxPages });
   }
 }
 
@@ -75,7 +75,7 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
     'document.importFiles': async ({ documentId, paths }) => {
       const dossierId = dossierOfDocument(documentId);
       const task = `import:${documentId}:${Date.now()}`;
-      const result = await addCapturedPages(store, documentId, readAllowed(readablePathsOf(ctx), ctx.readFiles, paths.map(unquotePath)), (done) =>
+      const result = await addCapturedPages(store, documentId, readAllowed(readablePathsOf(ctx), ctx.readFiles, paths.map(unquotePath), maxPagesPerFile(store.settings)), (done) =>
         events.emit('progress', { task, label: 'import', done, total: 0 }),
       );
       audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
@@ -85,7 +85,7 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
 
     'document.uploadFile': async ({ documentId, name, dataBase64 }) => {
       const dossierId = dossierOfDocument(documentId);
-      const result = await addCapturedPages(store, documentId, pagesOfUploadedFile(name, Buffer.from(dataBase64, 'base64')));
+      const result = await addCapturedPages(store, documentId, pagesOfUploadedFile(name, Buffer.from(dataBase64, 'base64'), maxPagesPerFile(store.settings)));
       audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
       events.emit('dossier.changed', { id: dossierId });
       return result;

@@ -12,7 +12,12 @@ import type { WorkstationSettings } from '../settings/workstation-settings';
 import type { Workstation } from '../store/workstation-repository';
 
 /** Reads page images out of files and folders (JPEG, PNG, TIFF, scanner PDFs). */
-export type FileReader = (paths: string[]) => AsyncIterable<CapturedItem>;
+export type FileReader = (paths: string[], options?: ReadFilesOptions) => AsyncIterable<CapturedItem>;
+
+export interface ReadFilesOptions {
+  /** The `import.max-pages-per-file` setting: a PDF or TIFF with more pages is refused whole. */
+  maxPagesPerFile?: number;
+}
 
 export interface ServiceContext {
   store: Store;

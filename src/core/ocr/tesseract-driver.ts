@@ -114,11 +114,15 @@ export class TesseractEngineWorker implements OcrEngineWorker {
     if (this.exitReason !== null) throw new OcrWorkerExitedError(this.exitReason);
     let width: number;
     let height: number;
+    let input = image;
     try {
       const meta = await sharp(image).metadata();
       if (!meta.width || !meta.height) throw new Error('no dimensions');
       width = meta.width;
       height = meta.height;
+      // Leptonica's own libjpeg, inside the engine, prints its warnings ("Corrupt JPEG data: …")
+      // straight to the process's stderr; sharp keeps them to itself. The engine gets a lossless PNG.
+      if (meta.format === 'jpeg') input = await sharp(image, { failOn: 'none' }).png({ compressionLevel: 1 }).toBuffer();
     } catch (e) {
       throw new OcrImageCorruptError((e as Error).message, { bytes: image.length });
     }
@@ -126,7 +130,7 @@ export class TesseractEngineWorker implements OcrEngineWorker {
     try {
       result = await new Promise<Awaited<ReturnType<TesseractWorkerApi['recognize']>>>((resolve, reject) => {
         this.failJob = reject;
-        this.api.recognize(image, {}, { blocks: true, text: false }).then(resolve, reject);
+        this.api.recognize(input, {}, { blocks: true, text: false }).then(resolve, reject);
       });
     } catch (e) {
       if (e instanceof OcrWorkerExitedError) throw e;

@@ -1,6 +1,6 @@
 import * as pkijs from 'pkijs';
 import { keyUsage, subjectCommonName } from './certificate-info';
-import { gatherRevocationEvidence, type CrlFetcher } from './revocation-sources';
+import { gatherRevocationEvidence, type RevocationSources } from './revocation-sources';
 
 const basicConstraintsOid = '2.5.29.19';
 
@@ -16,9 +16,9 @@ export interface ChainVerdict {
 /**
  * Validates the signer's chain to one of `anchors` at `at` (RFC 5280 path validation by pkijs,
  * plus key usage: the signer may sign, each issuer may sign certificates), with revocation by
- * CRL when the CRLs can be fetched.
+ * OCSP or CRL when the responders or CRLs can be reached.
  */
-export async function validateSignerChain(signer: pkijs.Certificate, others: pkijs.Certificate[], anchors: pkijs.Certificate[], at: Date, fetchCrl: CrlFetcher | undefined): Promise<ChainVerdict> {
+export async function validateSignerChain(signer: pkijs.Certificate, others: pkijs.Certificate[], anchors: pkijs.Certificate[], at: Date, revocation: RevocationSources): Promise<ChainVerdict> {
   const problems: string[] = [];
   if (anchors.length === 0) return { trusted: false, problems: ['no trust anchor is configured, so no signer can be trusted'], revocation: 'not checked' };
   const usage = keyUsage(signer);
@@ -34,7 +34,8 @@ export async function validateSignerChain(signer: pkijs.Certificate, others: pki
   for (const issuer of path.slice(1)) {
     if (!isCa(issuer)) problems.push(`${subjectCommonName(issuer)} is not a certification authority (basic constraints or key usage)`);
   }
-  const evidence = await gatherRevocationEvidence(path.slice(0, -1), fetchCrl);
+  const evidence = await gatherRevocationEvidence(path, revocation, subjectCommonName);
+  for (const name of evidence.revokedByOcsp) problems.push(`revocation: the certificate of ${name} is revoked (OCSP)`);
   if (evidence.crls.length > 0) {
     const withCrls = await runEngine(signer, others, anchors, at, evidence.crls);
     if (!withCrls.result) problems.push(`revocation: ${withCrls.resultMessage}`);

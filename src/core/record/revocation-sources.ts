@@ -1,5 +1,6 @@
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from './array-buffer';
+import { checkOcsp, type OcspFetcher } from './ocsp-check';
 
 const crlDistributionPointsOid = '2.5.29.31';
 const authorityInfoAccessOid = '1.3.6.1.5.5.7.1.1';
@@ -9,8 +10,16 @@ const uriName = 6;
 /** Fetches CRLs over HTTP; `undefined` when the address cannot be reached (offline). */
 export type CrlFetcher = (url: string) => Promise<Uint8Array | undefined>;
 
+/** Where revocation is asked about; an absent one is offline. */
+export interface RevocationSources {
+  fetchCrl?: CrlFetcher;
+  fetchOcsp?: OcspFetcher;
+}
+
 export interface RevocationEvidence {
   crls: pkijs.CertificateRevocationList[];
+  /** Certificates their OCSP responder says are revoked (by subject name). */
+  revokedByOcsp: string[];
   /** What the report says about revocation for this chain. */
   status: string;
 }
@@ -36,37 +45,53 @@ export function revocationAddresses(cert: pkijs.Certificate): { crl: string[]; o
 }
 
 /**
- * Gathers the CRLs the chain's certificates name. The chain is "checked" only when every
- * certificate below the root names a CRL that could be fetched; otherwise the status says why not.
+ * Asks about each certificate of the chain below the root: its OCSP responder first when it names
+ * one (a definite "good" or "revoked" settles it), otherwise or failing that its CRL. The chain is
+ * "checked" only when every certificate got an answer; otherwise the status says why not.
+ * `chain` runs from the signer up to the root (the root is each last certificate's issuer).
  */
-export async function gatherRevocationEvidence(chainBelowRoot: pkijs.Certificate[], fetchCrl: CrlFetcher | undefined): Promise<RevocationEvidence> {
+export async function gatherRevocationEvidence(chain: pkijs.Certificate[], sources: RevocationSources, subjectName: (cert: pkijs.Certificate) => string): Promise<RevocationEvidence> {
   const crls: pkijs.CertificateRevocationList[] = [];
-  if (!fetchCrl) return { crls, status: 'not checked (offline)' };
+  const revokedByOcsp: string[] = [];
+  if (!sources.fetchCrl && !sources.fetchOcsp) return { crls, revokedByOcsp, status: 'not checked (offline)' };
   let unchecked = 0;
   let offline = 0;
-  for (const cert of chainBelowRoot) {
-    const { crl } = revocationAddresses(cert);
-    if (crl.length === 0) {
+  const how = new Set<string>();
+  for (const [i, cert] of chain.slice(0, -1).entries()) {
+    const { crl, ocsp } = revocationAddresses(cert);
+    const issuer = chain[i + 1]!;
+    let settled = false;
+    for (const url of sources.fetchOcsp ? ocsp : []) {
+      const status = await checkOcsp(cert, issuer, url, sources.fetchOcsp!);
+      if (status === 'good' || status === 'revoked') {
+        if (status === 'revoked') revokedByOcsp.push(subjectName(cert));
+        how.add('OCSP');
+        settled = true;
+        break;
+      }
+    }
+    if (settled) continue;
+    if (crl.length === 0 && ocsp.length === 0) {
       unchecked++;
       continue;
     }
-    let got = false;
-    for (const url of crl) {
-      const bytes = await fetchCrl(url);
+    for (const url of sources.fetchCrl ? crl : []) {
+      const bytes = await sources.fetchCrl!(url);
       if (!bytes) continue;
       try {
         crls.push(pkijs.CertificateRevocationList.fromBER(toArrayBuffer(bytes)));
-        got = true;
+        how.add('CRL');
+        settled = true;
         break;
       } catch {
         // not a CRL: try the next address
       }
     }
-    if (!got) offline++;
+    if (!settled) offline++;
   }
-  if (offline > 0) return { crls, status: 'not checked (offline)' };
-  if (unchecked > 0) return { crls, status: crls.length > 0 ? 'partly checked (a certificate names no CRL)' : 'not checked (the certificates name no CRL)' };
-  return { crls, status: 'checked (CRL)' };
+  if (offline > 0) return { crls, revokedByOcsp, status: 'not checked (offline)' };
+  if (unchecked > 0) return { crls, revokedByOcsp, status: how.size > 0 ? 'partly checked (a certificate names no CRL or OCSP responder)' : 'not checked (the certificates name no CRL or OCSP responder)' };
+  return { crls, revokedByOcsp, status: `checked (${[...how].sort().join(' and ')})` };
 }
 
 const crlCache = new Map<string, { until: number; bytes: Uint8Array | undefined }>();

@@ -35,6 +35,8 @@ export interface SignatureReport {
 
 export interface VerificationReport {
   pageCount: number;
+  /** The record's own XMP fields (`sohoa:` schema) as the PDF holds them; null without a metadata stream. */
+  recordFields: Record<string, string> | null;
   signatures: SignatureReport[];
   /** Signed, every signature valid, trusted and covering its revision, and nothing but signatures and validation data appended after any of them. */
   intact: boolean;

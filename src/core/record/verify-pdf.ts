@@ -7,7 +7,9 @@ import { oids } from './cades-signature';
 import { validateSignerChain } from './certificate-chain';
 import { subjectCommonName } from './certificate-info';
 import { loadPdfForReading } from './pdf-preflight';
-import { httpCrlFetcher, type CrlFetcher } from './revocation-sources';
+import { readRecordXmpFields } from './record-xmp-fields';
+import { httpOcspFetcher, type OcspFetcher } from './ocsp-check';
+import { httpCrlFetcher, type CrlFetcher, type RevocationSources } from './revocation-sources';
 import { forbiddenChanges } from './revision-changes';
 import type { SignatureReport, VerificationReport } from './signature-report';
 import { anchorCertificates } from './trust-anchors';
@@ -24,14 +26,16 @@ export interface VerifyOptions {
   trustAnchors: readonly string[];
   /** The time to validate at when a signature has no timestamp (default: now). */
   now?: Date;
-  /** How CRLs are fetched; false never goes online (revocation is then "not checked (offline)"). */
+  /** How CRLs are fetched; false never goes online, for OCSP either (revocation is then "not checked (offline)"). */
   fetchCrl?: CrlFetcher | false;
+  /** How OCSP responders are asked; false never asks them. */
+  fetchOcsp?: OcspFetcher | false;
 }
 
 interface VerifyContext {
   anchors: pkijs.Certificate[];
   now: Date;
-  fetchCrl: CrlFetcher | undefined;
+  revocation: RevocationSources;
 }
 
 /**
@@ -41,7 +45,7 @@ interface VerifyContext {
 export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
   const doc = await loadPdfForReading(bytes);
   const pageCount = doc.getPageCount();
-  const ctx: VerifyContext = { anchors: anchorCertificates(options.trustAnchors), now: options.now ?? new Date(), fetchCrl: options.fetchCrl === false ? undefined : (options.fetchCrl ?? httpCrlFetcher) };
+  const ctx: VerifyContext = { anchors: anchorCertificates(options.trustAnchors), now: options.now ?? new Date(), revocation: revocationSources(options) };
   const dictionaries = findSignatureDictionaries(bytes);
   const signatures: SignatureReport[] = [];
   for (const [i, dict] of dictionaries.entries()) {
@@ -58,7 +62,12 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
           : signatures.some((s) => !s.trusted)
             ? 'record.signer-untrusted'
             : undefined;
-  return { pageCount, signatures, intact: code === undefined, ...(code ? { code } : {}), modifiedAfterSigning };
+  return { pageCount, recordFields: readRecordXmpFields(doc), signatures, intact: code === undefined, ...(code ? { code } : {}), modifiedAfterSigning };
+}
+
+function revocationSources(options: VerifyOptions): RevocationSources {
+  if (options.fetchCrl === false) return {};
+  return { fetchCrl: options.fetchCrl ?? httpCrlFetcher, ...(options.fetchOcsp === false ? {} : { fetchOcsp: options.fetchOcsp ?? httpOcspFetcher }) };
 }
 
 function findSignatureDictionaries(bytes: Uint8Array): SignatureDictionary[] {
@@ -164,7 +173,7 @@ async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: Signat
   if (report.timestamp && !report.timestamp.valid) problems.push('the signature timestamp does not verify');
 
   const at = report.timestamp?.valid ? new Date(report.timestamp.time) : ctx.now;
-  const chain = await validateSignerChain(signerCert, certs.filter((c) => c !== signerCert), ctx.anchors, at, ctx.fetchCrl);
+  const chain = await validateSignerChain(signerCert, certs.filter((c) => c !== signerCert), ctx.anchors, at, ctx.revocation);
   report.trusted = chain.trusted;
   report.trustedRoot = chain.root;
   report.revocation = chain.revocation;

@@ -1,4 +1,4 @@
-import { CommitRequest, EnrollResponse, ErrorBody, ProgressReport, Receipt } from '../../shared/sync-protocol';
+import { AUDIT_HEAD_PATH, AuditHead, AuditHeadAnswer, CommitRequest, EnrollResponse, ErrorBody, ProgressReport, Receipt } from '../../shared/sync-protocol';
 import { HubRefusedError, HubUnreachableError } from './sync-errors';
 
 /** The workstation's side of the hub's JSON API (uploads go through tus, see RecordUploader). */
@@ -14,6 +14,16 @@ export class HubClient {
 
   async commit(request: CommitRequest): Promise<Receipt> {
     return Receipt.parse(await this.request('POST', '/records/commit', CommitRequest.parse(request)));
+  }
+
+  /** Tells the hub the audit log's head; refused (`sync.audit-log-rewritten`) when it goes back from the last one sent. */
+  async reportAuditHead(head: AuditHead): Promise<void> {
+    await this.request('POST', AUDIT_HEAD_PATH, AuditHead.parse(head));
+  }
+
+  /** The last audit-log head the hub saw from this workstation (null before any). */
+  async lastAuditHead(): Promise<AuditHeadAnswer['head']> {
+    return AuditHeadAnswer.parse(await this.request('GET', AUDIT_HEAD_PATH)).head;
   }
 
   async progress(): Promise<ProgressReport> {

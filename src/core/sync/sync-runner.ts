@@ -45,6 +45,8 @@ export interface SyncSummary {
   ms: number;
   /** Set when the run stopped early (e.g. the credential was refused). */
   stoppedBy?: { code: string; message: string };
+  /** The audit log's head as sent to the hub at the end of the run, or why the hub did not take it. */
+  auditHead?: { sent: true; seq: number } | { sent: false; code: string; message: string };
 }
 
 export interface SyncContext {
@@ -194,7 +196,23 @@ export class SyncRunner {
       subject: this.ctx.client.baseUrl,
       details: { acknowledged: summary.acknowledged, duplicates: summary.duplicates, rejected: summary.rejected.length, waiting: summary.waiting, bytes: summary.bytes, stoppedBy: summary.stoppedBy?.code ?? null },
     });
+    if (this.ctx.audit) summary.auditHead = await this.sendAuditHead(this.ctx.audit);
     return summary;
+  }
+
+  /**
+   * The head after this run's own events goes to the hub, which keeps it: a log cut or rewritten
+   * later no longer holds it (docs/security.md). A refusal is reported, not thrown: the records sent stay sent.
+   */
+  private async sendAuditHead(audit: AuditLog): Promise<NonNullable<SyncSummary['auditHead']>> {
+    const head = audit.head();
+    try {
+      await this.ctx.client.reportAuditHead(head);
+      return { sent: true, seq: head.seq };
+    } catch (e) {
+      const error = e instanceof CodedError ? e : new CodedError('sync.failed', (e as Error).message);
+      return { sent: false, code: error.code, message: error.message };
+    }
   }
 
   /** Applies an outbox change and its per-record audit event in one transaction. */

@@ -1,4 +1,7 @@
+import type { AuditVerdict } from '../audit/audit-log';
+import { AuditRewrittenSinceSyncError } from '../audit/audit-errors';
 import type { Engine } from '../engine';
+import type { ErrorData } from '../../shared/errors';
 import { OutboxRepository } from '../store/outbox-repository';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -40,6 +43,23 @@ export class WorkstationSync {
     return new SyncRunner({ outbox: this.outbox, blobs: this.engine.store.blobs, client, audit: this.engine.audit }).run(options);
   }
 
+  /**
+   * The audit log checked as `audit verify` does, then against the last head the hub saw from this
+   * workstation: the log must still hold that event, so a log cut or rewritten since the last sync
+   * (even by someone with the key, who can forge the local anchor) is told.
+   */
+  async verifyAuditWithHub(hubUrl?: string): Promise<HubAuditVerdict> {
+    const credentials = this.credentials();
+    if (!credentials) throw new NotEnrolledError();
+    const hubHead = await new HubClient(hubUrl ?? credentials.hubUrl, credentials.token).lastAuditHead();
+    const local = this.engine.verifyAudit();
+    if (hubHead && !this.engine.audit.holds(hubHead)) {
+      const error = new AuditRewrittenSinceSyncError(hubHead, local.events);
+      return { ok: false, events: local.events, brokenAt: hubHead.seq, reason: 'rewritten-since-sync', hubHead, error: error.toData() };
+    }
+    return { ...local, hubHead };
+  }
+
   /** Exports the chosen records, or every record not yet acknowledged, as a bag: the folder `dir`, or a zip when it ends in `.zip`. */
   async exportBag(dir: string, recordIds?: number[]): Promise<BagExportResult> {
     const credentials = this.credentials();
@@ -63,3 +83,8 @@ export class WorkstationSync {
     return result;
   }
 }
+
+/** `audit verify --hub`: the local verdict, or the log no longer holding the head the hub last saw. */
+export type HubAuditVerdict =
+  | (AuditVerdict & { hubHead: { seq: number; hash: string; receivedAt: string } | null })
+  | { ok: false; events: number; brokenAt: number; reason: 'rewritten-since-sync'; hubHead: { seq: number; hash: string; receivedAt: string }; error: ErrorData };

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { CodedError } from '../../../shared/errors';
 import { encodeBilevelPng } from '../../imaging/bilevel-png';
 import { checkDecodes, firstLine } from './decode-check';
-import { ImportCorruptImageError } from './errors';
+import { ImportCorruptImageError, ImportTooManyPagesError } from './errors';
 import { pageSource, type ImportItem } from './page-item';
 
 /** A JPEG or PNG file is one page, passed on byte for byte once it is known to decode. */
@@ -15,13 +15,21 @@ export async function* singleImagePages(path: string, bytes: Buffer, format: 'jp
   }
 }
 
-/** Each page of a TIFF becomes a lossless PNG (1-bit for bilevel pages, e.g. CCITT G4), keeping its resolution. */
-export async function* tiffPages(path: string, bytes: Buffer, limit: number): AsyncGenerator<ImportItem> {
+/**
+ * Each page of a TIFF becomes a lossless PNG (1-bit for bilevel pages, e.g. CCITT G4), keeping its
+ * resolution. A TIFF with more than `maxPages` pages is refused whole, from its directory count,
+ * before any page is decoded.
+ */
+export async function* tiffPages(path: string, bytes: Buffer, limit: number, maxPages: number): AsyncGenerator<ImportItem> {
   let pages: number;
   try {
     pages = (await sharp(bytes, { limitInputPixels: false }).metadata()).pages ?? 1;
   } catch (error) {
     yield failure(path, new ImportCorruptImageError(path, firstLine(error)));
+    return;
+  }
+  if (pages > maxPages) {
+    yield failure(path, new ImportTooManyPagesError(path, pages, maxPages));
     return;
   }
   for (let page = 0; page < pages; page++) {

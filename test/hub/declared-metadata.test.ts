@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
+import { openP12Signer } from '../../src/core/record/p12-signer';
+import { signPdf } from '../../src/core/record/sign-pdf';
+import { recordXmp } from '../../src/core/record/xmp-metadata';
+import { PadesRecordVerifier } from '../../src/hub/pades-record-verifier';
+import type { RecordDescriptor } from '../../src/shared/sync-protocol';
+import { createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
+import { tempDir } from '../support/temp-dir';
+import { startTestHub, type TestHub } from './support/hub-harness';
+import { startPostgres, type TestPostgres } from './support/postgres';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const header = (record: unknown) => Buffer.from(JSON.stringify(record)).toString('base64url');
+
+let postgres: TestPostgres;
+let hub: TestHub;
+let pool: pg.Pool;
+let pki: TestPki;
+let token: string;
+let record: Uint8Array;
+const blobs = tempDir('sohoa-hub-xmp-');
+
+const AGENCY = { name: 'UBND phường Bến Thành', code: 'H29.01.02', parent: 'UBND TP. Hồ Chí Minh', address: '', workstationName: 'Máy 1', desk: 'Quầy 1' };
+
+/** A record as the workstation builds it: a page and its XMP (dossier code, procedure, digitizing agency), signed PAdES. */
+async function signedRecord(dossierCode: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText(dossierCode, { x: 50, y: 780, size: 14, font });
+  const xmp = recordXmp({
+    metadata: { title: 'Đơn đề nghị', dossierCode, procedureCode: '1.001', documentKind: 'don', digitizingAgency: AGENCY, digitizedAt: new Date('2026-12-01T08:00:00Z') },
+    scan: { pageCount: 1, dpi: 300, colorMode: 'bw' },
+    producer: 'sohoa',
+    created: new Date('2026-12-01T08:00:00Z'),
+  });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' })));
+  const signer = await openP12Signer(readBytes(pki.signerP12), pki.password);
+  return signPdf(await doc.save({ useObjectStreams: false }), { signer, stamp: false, signingTime: new Date() });
+}
+
+function descriptor(bytes: Uint8Array, over: Partial<RecordDescriptor> = {}): RecordDescriptor {
+  return { documentKey: `${over.dossierCode ?? 'HS-XMP-1'}/1`, version: 1, sha256: sha(bytes), size: bytes.length, dossierCode: 'HS-XMP-1', procedureCode: '1.001', agencyCode: AGENCY.code, year: 2026, status: 'digitized', signedAt: null, ...over };
+}
+
+async function send(bytes: Uint8Array, declared: RecordDescriptor): Promise<{ status: number; body: Record<string, unknown> }> {
+  const r = await fetch(`${hub.url}/records/${declared.sha256}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf', 'sohoa-record': header(declared) },
+    body: Buffer.from(bytes),
+  });
+  return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+}
+
+const rowsFor = async (dossierCode: string) => Number((await pool.query('SELECT count(*) AS n FROM record WHERE dossier_code = $1', [dossierCode])).rows[0].n);
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  const url = await postgres.createDatabase('hub_xmp');
+  pool = new pg.Pool({ connectionString: url });
+  pki = createTestPki();
+  hub = await startTestHub(url, blobs.path, { verifier: new PadesRecordVerifier(pki.trustAnchors) });
+  token = (await hub.hub.credentials.enroll(await hub.hub.credentials.issueCode(), 'desk')).token;
+  record = await signedRecord('HS-XMP-1');
+}, 60_000);
+
+afterAll(async () => {
+  await hub?.close();
+  await pool?.end();
+  postgres?.stop();
+  pki?.cleanup();
+  blobs.remove();
+});
+
+describe('the hub checks what a workstation declares against the signed PDF', () => {
+  it('refuses a declared dossier code, agency or procedure that is not the XMP’s, and stores nothing', async () => {
+    for (const [over, field] of [
+      [{ dossierCode: 'HS-OTHER-9' }, 'dossierCode'],
+      [{ agencyCode: 'H01.99.99' }, 'agencyCode'],
+      [{ procedureCode: null }, 'procedureCode'],
+    ] as const) {
+      const r = await send(record, descriptor(record, over));
+      expect(r.status).toBe(422);
+      expect(r.body).toMatchObject({ code: 'sync.metadata-mismatch', details: { field } });
+    }
+    expect(await rowsFor('HS-OTHER-9')).toBe(0);
+    expect(await rowsFor('HS-XMP-1')).toBe(0);
+  });
+
+  it('takes the record when the declaration agrees with the XMP', async () => {
+    const r = await send(record, descriptor(record));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ documentKey: 'HS-XMP-1/1', duplicate: false });
+    expect(await rowsFor('HS-XMP-1')).toBe(1);
+  });
+});
