@@ -7,6 +7,7 @@ import { subkey, type DataKey } from '../security/data-key';
 import { DataKeyWrongError } from '../security/key-errors';
 import { databaseState, DB_FILE } from './database-file';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { SchemaNewerError } from './schema-errors';
 
 export type Db = BetterSqlite3.Database;
 
@@ -21,7 +22,7 @@ export { databaseState, DB_FILE };
  * page, WAL included) under a key derived from the data key. A database in clear from an earlier
  * version is encrypted first (see encryptPlainDatabase).
  */
-export function openDatabase(dataDir: string, key: DataKey, migrations: Migration[] = allMigrations): Db {
+export function openDatabase(dataDir: string, key: DataKey, migrations: readonly Migration[] = allMigrations): Db {
   mkdirSync(dataDir, { recursive: true });
   if (databaseState(dataDir) === 'plain') encryptPlainDatabase(dataDir, key);
   const db = openKeyed(join(dataDir, DB_FILE), key);
@@ -38,7 +39,12 @@ export function openDatabase(dataDir: string, key: DataKey, migrations: Migratio
   // Pages are decrypted into SQLite's cache; one large enough for the indexes the dashboard reads
   // (about 100 MB at 1,000,000 pages) spares decrypting them again on every query. It grows only as used.
   db.pragma(`cache_size = -${CACHE_KIB}`);
-  migrate(db, migrations);
+  try {
+    migrate(db, migrations);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return db;
 }
 
@@ -92,8 +98,11 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db, migrations: Migration[]): void {
+/** Applies the migrations the store lacks, in order; a store made by a newer SoHoa is left untouched and refused. */
+export function migrate(db: Db, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  if (current > known) throw new SchemaNewerError(current, known);
   for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
     db.transaction(() => {
       db.exec(m.sql);

@@ -3,6 +3,11 @@ import { codeArea } from './code-area';
 // The store on disk, its keys and backups.
 
 export const STORE_CODES = codeArea({
+  'store.schema-newer': {
+    exit: 'environment',
+    vi: 'Dữ liệu này do một phiên bản SoHoa mới hơn tạo ra. Hãy cập nhật SoHoa; dữ liệu được giữ nguyên.',
+    en: 'This data was made by a newer SoHoa. Update SoHoa; the data was left as it is.',
+  },
   'store.blob-missing': { exit: 'integrity', vi: 'Thiếu tệp lưu trữ trong thư mục dữ liệu. Hãy khôi phục từ bản sao lưu.', en: 'A stored file is missing from the data folder. Restore it from a backup.' },
   'store.blob-tampered': { exit: 'integrity', vi: 'Tệp lưu trữ đã bị thay đổi hoặc hỏng trên đĩa nên không dùng được. Hãy khôi phục từ bản sao lưu.', en: 'A stored file was altered or damaged on disk and cannot be used. Restore it from a backup.' },
   'store.nothing-to-encrypt': { exit: 'refused', vi: 'Không có cơ sở dữ liệu chưa mã hóa nào để mã hóa.', en: 'There is no unencrypted database to encrypt.' },
