@@ -1,11 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNativeAddon } from '../native/native-modules';
 import { subkey, type DataKey } from '../security/data-key';
 import { DataKeyWrongError } from '../security/key-errors';
 import { databaseState, DB_FILE } from './database-file';
+import { fsyncPath } from './durable-write';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { SchemaNewerError } from './schema-errors';
 
@@ -83,15 +84,6 @@ export function encryptPlainDatabase(dataDir: string, key: DataKey): void {
   for (const side of ['-wal', '-shm']) rmSync(`${file}${side}`, { force: true });
   renameSync(temp, file);
   fsyncPath(dataDir);
-}
-
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export function schemaVersion(db: Db): number {
