@@ -56,8 +56,10 @@ function blobsOf(values: Values): { blobsDir: string; spoolDir?: string; s3Endpo
   const s3 = parseS3Url(blobsDir);
   if (!s3 && blobsDir.startsWith('s3:')) throw new HubUsageError('--blobs s3://… must read s3://bucket/prefix');
   if (s3 && !values.spool) throw new HubUsageError('--blobs s3://… needs --spool DIR for uploads in progress');
-  if (!s3 && (values['s3-endpoint'] || values['s3-region'])) throw new HubUsageError('--s3-endpoint and --s3-region go with --blobs s3://…');
-  if (values['s3-endpoint'] && !/^https?:\/\//.test(values['s3-endpoint'])) throw new HubUsageError('--s3-endpoint must be an http(s):// URL');
+  if (!s3 && (values['s3-endpoint'] || values['s3-region']))
+    throw new HubUsageError('--s3-endpoint and --s3-region go with --blobs s3://…');
+  if (values['s3-endpoint'] && !/^https?:\/\//.test(values['s3-endpoint']))
+    throw new HubUsageError('--s3-endpoint must be an http(s):// URL');
   return { blobsDir, spoolDir: values.spool, s3Endpoint: values['s3-endpoint'], s3Region: values['s3-region'] };
 }
 
@@ -69,7 +71,8 @@ function verifierOf(values: Values): 'pades' | 'structural' {
 /** `--trust FILE|DIR` (repeatable): the roots records must chain to; the PAdES verifier needs at least one. */
 function trustOf(values: Values, verifier: 'pades' | 'structural'): string[] {
   const anchors = readTrustAnchors(values.trust ?? []);
-  if (verifier === 'pades' && anchors.length === 0) throw new HubUsageError('--trust FILE|DIR is required: the certificates records must chain to (PEM files, or a folder of them)');
+  if (verifier === 'pades' && anchors.length === 0)
+    throw new HubUsageError('--trust FILE|DIR is required: the certificates records must chain to (PEM files, or a folder of them)');
   return anchors;
 }
 
@@ -125,7 +128,8 @@ export async function runHub(argv: string[], io: HubIo): Promise<number> {
     case undefined:
       return serve(values, io);
     case 'issue-code': {
-      if (values.role !== 'workstation' && values.role !== 'supervisor') throw new HubUsageError('--role must be workstation or supervisor');
+      if (values.role !== 'workstation' && values.role !== 'supervisor')
+        throw new HubUsageError('--role must be workstation or supervisor');
       const role = values.role;
       io.out(await withPool(values, (pool) => new CredentialRepository(pool).issueCode(role)));
       return 0;
@@ -141,7 +145,12 @@ export async function runHub(argv: string[], io: HubIo): Promise<number> {
       const storage = blobStorageFor(blobsOf(values));
       const result = await withPool(values, (pool) => {
         const records = new HubRecordRepository(pool);
-        const intake = new RecordIntake({ records, blobs: storage.blobs, verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))), maxRecordBytes: maxBytesOf(values) });
+        const intake = new RecordIntake({
+          records,
+          blobs: storage.blobs,
+          verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))),
+          maxRecordBytes: maxBytesOf(values),
+        });
         const ctx = { intake, credentials: new CredentialRepository(pool) };
         return isZipPath(arg) ? ingestZippedBagIntoHub(arg, ctx) : ingestBagIntoHub(arg, ctx);
       }).finally(() => storage.close());

@@ -20,11 +20,20 @@ describe('the error code registry', () => {
       return { code: 'ocr.failed', message };
       throw new NotFoundError('page', id);
       const code = empty ? 'record.unsigned' : settings.value('agency.code');`;
-    expect(codesIn(source).sort()).toEqual(['batch.disk-full', 'csv.cell-too-large', 'csv.syntax', 'ocr.failed', 'page.not-found', 'record.unsigned']);
+    expect(codesIn(source).sort()).toEqual([
+      'batch.disk-full',
+      'csv.cell-too-large',
+      'csv.syntax',
+      'ocr.failed',
+      'page.not-found',
+      'record.unsigned',
+    ]);
   });
 
   it('has an entry for every code raised anywhere in the sources', () => {
-    const missing = [...thrown].filter(([code]) => !Object.hasOwn(ERROR_CODES, code)).map(([code, files]) => `${code} (${files.join(', ')})`);
+    const missing = [...thrown]
+      .filter(([code]) => !Object.hasOwn(ERROR_CODES, code))
+      .map(([code, files]) => `${code} (${files.join(', ')})`);
     expect(missing).toEqual([]);
   });
 
@@ -54,14 +63,19 @@ describe('the error code registry', () => {
 
   it('gives the messages the issue found falling back to the generic one a message of their own', () => {
     const t = translator(vi);
-    for (const code of ['import.corrupt-pdf', 'record.damaged', 'signer.timestamp-failed']) expect(errorMessage(t, code)).not.toContain(code);
+    for (const code of ['import.corrupt-pdf', 'record.damaged', 'signer.timestamp-failed'])
+      expect(errorMessage(t, code)).not.toContain(code);
   });
 
   it('sets the CLI exit status of a coded failure from its class', async () => {
     expect(exitStatusOf('record.damaged')).toBe(EXIT_STATUS[ERROR_CODES['record.damaged'].exit]);
     expect(exitStatusOf('nothing.like-this')).toBe(EXIT_STATUS.internal);
     const err: string[] = [];
-    const status = await runCli(['verify', `${REPO}/package.json`, '--trust', `${REPO}/package.json`], { out: () => {}, err: (t) => err.push(t), env: {} });
+    const status = await runCli(['verify', `${REPO}/package.json`, '--trust', `${REPO}/package.json`], {
+      out: () => {},
+      err: (t) => err.push(t),
+      env: {},
+    });
     const code = /\[([a-z0-9.-]+)\]/.exec(err.join('\n'))?.[1];
     expect(code, err.join('\n')).toBeDefined();
     expect(status).toBe(exitStatusOf(code!));

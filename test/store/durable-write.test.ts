@@ -7,7 +7,9 @@ import { REPO } from '../support/cli';
 import { tempDir } from '../support/temp-dir';
 
 const sourcesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourcesUnder(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourcesUnder(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 
 describe('durableWrite', () => {
   const dirs: { path: string; remove: () => void }[] = [];

@@ -3,7 +3,18 @@ import { FILE_CODES, IMAGE_CODES, IMPORT_CODES, SCANNER_CODES } from './capture-
 import { ARCHIVE_CODES, BATCH_CODES, REGISTER_CODES } from './archive-codes';
 import type { CodeEntry, ExitClass } from './code-area';
 import { DESK_CODES, DOCUMENT_CODES, DOSSIER_CODES, PAGE_CODES, REUSE_CODES, SIGNING_CODES } from './desk-codes';
-import { CALENDAR_CODES, CONFIG_CODES, CSV_CODES, ENGINE_CODES, HOTFOLDER_CODES, HUB_CODES, INPUT_CODES, METHOD_CODES, SETTING_CODES, STATS_CODES } from './engine-codes';
+import {
+  CALENDAR_CODES,
+  CONFIG_CODES,
+  CSV_CODES,
+  ENGINE_CODES,
+  HOTFOLDER_CODES,
+  HUB_CODES,
+  INPUT_CODES,
+  METHOD_CODES,
+  SETTING_CODES,
+  STATS_CODES,
+} from './engine-codes';
 import { OCR_CODES } from './ocr-codes';
 import { RECORD_CODES, SIGNER_CODES } from './record-codes';
 import { RESULT_CODES } from './result-codes';
