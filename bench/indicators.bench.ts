@@ -5,7 +5,7 @@
  * dashboard opens with (first on a fresh connection, then recomputed on a warm one, then through the
  * cache with no write in between), and as a reference in the same run one pass over every page row
  * (`SELECT sum(ocr_confidence) FROM page`), with the ratio. The dashboard reads summaries kept by
- * triggers (migration 26): the bench also times their fill on a store made before them (--keep on an
+ * triggers (migration 23): the bench also times their fill on a store made before them (--keep on an
  * older store), a full check against a recount, and the cost per page added and per finalize with and
  * without the triggers, alternating, in the same run.
  *
@@ -196,7 +196,7 @@ const figure = (m: { wall: number; cpu: number }) => `${m.wall.toFixed(1).padSta
 try {
   const opened = performance.now();
   let db = openDatabase(dir, BENCH_KEY);
-  console.log(`opened at schema ${schemaVersion(db)} in ${(performance.now() - opened).toFixed(0)} ms (a store made before migration 26 is summarized in this time)`);
+  console.log(`opened at schema ${schemaVersion(db)} in ${(performance.now() - opened).toFixed(0)} ms (a store made before migration 23 is summarized in this time)`);
   const t = performance.now();
   if (!reuse) generate(db);
   const counts = db.prepare(`SELECT (SELECT count(*) FROM dossier) AS dossiers, (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM archive_register_row) AS registerRows`).get() as Record<string, number>;

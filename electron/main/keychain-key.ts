@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseState } from '../../src/core/store/database-file';
+import { durableWrite } from '../../src/core/store/durable-write';
 
 /** The part of Electron's safeStorage used here (passed in, so this file imports no electron). */
 export interface KeyWrapper {
@@ -29,15 +30,6 @@ export function keychainDataKey(userData: string, wrapper: KeyWrapper, platform:
   if (existsSync(file)) return { key: Buffer.from(wrapper.decryptString(readFileSync(file)), 'hex') };
   if (databaseState(userData) === 'encrypted') return { key: undefined, reason: 'this data was encrypted with a key file, which stays in use' };
   const key = randomBytes(32);
-  mkdirSync(userData, { recursive: true });
-  const temp = `${file}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, wrapper.encryptString(key.toString('hex')));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
+  durableWrite(file, wrapper.encryptString(key.toString('hex')), { mode: 0o600 });
   return { key };
 }

@@ -1,6 +1,7 @@
 import type { CliIo, Command } from './command';
 import { UsageError } from './command';
 import { commands } from './commands/index';
+import { exitStatusOf } from '../shared/error-codes';
 import { CodedError } from '../shared/errors';
 
 export function helpText(list: Command[] = commands): string {
@@ -40,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (e instanceof CodedError) {
       io.err(`sohoa ${name}: ${e.message} [${e.code}]`);
-      return 1;
+      return exitStatusOf(e.code);
     }
     io.err(`sohoa ${name}: ${(e as Error).message ?? String(e)}`);
     return 1;

@@ -98,7 +98,14 @@ export class Engine {
     this.accounts = new Accounts(store, this.audit, now);
     const sessions = new Sessions({ store, audit: this.audit, accounts: this.accounts, system: { kind: 'system', name: actor }, now });
     this.sessions = sessions;
-    this.sync = new SyncService({ sync: new WorkstationSync(this), settings: store.settings, events: this.events });
+    const workstationSync = new WorkstationSync({
+      store,
+      audit: this.audit,
+      agency: () => this.agency(),
+      workstation: this.workstation,
+      verifyAudit: () => this.verifyAudit(),
+    });
+    this.sync = new SyncService({ sync: workstationSync, settings: store.settings, events: this.events });
     const handlers = createHandlers({
       store,
       audit: this.audit,

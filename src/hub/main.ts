@@ -1,8 +1,22 @@
 // The hub as its own process: `node --import tsx src/hub/main.ts --db … --blobs … [--port N]`.
-import { runCli } from '../cli/main';
+import { exitStatusOf } from '../shared/error-codes';
+import { CodedError } from '../shared/errors';
+import { runHub } from './hub-command';
+import { HUB_USAGE, HubUsageError } from './hub-usage';
 
-process.exitCode = await runCli(['hub', ...process.argv.slice(2)], {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  env: process.env,
-});
+const io = { out: (text: string) => process.stdout.write(`${text}\n`), err: (text: string) => process.stderr.write(`${text}\n`) };
+
+try {
+  process.exitCode = await runHub(process.argv.slice(2), io);
+} catch (e) {
+  if (e instanceof HubUsageError) {
+    io.err(`sohoa hub: ${e.message} (usage: sohoa ${HUB_USAGE})`);
+    process.exitCode = 2;
+  } else if (e instanceof CodedError) {
+    io.err(`sohoa hub: ${e.message} [${e.code}]`);
+    process.exitCode = exitStatusOf(e.code);
+  } else {
+    io.err(`sohoa hub: ${(e as Error).message ?? String(e)}`);
+    process.exitCode = 1;
+  }
+}

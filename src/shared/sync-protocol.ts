@@ -123,27 +123,6 @@ export type BatchOutcome = z.infer<typeof BatchOutcome>;
 export const BatchResponse = z.object({ results: z.array(BatchOutcome) });
 export type BatchResponse = z.infer<typeof BatchResponse>;
 
-export const SYNC_ERROR_CODES = [
-  'sync.unauthorized',
-  'sync.forbidden',
-  'sync.enrollment-invalid',
-  'sync.bad-request',
-  'sync.upload-required',
-  'sync.upload-incomplete',
-  'sync.upload-not-found',
-  'sync.too-large',
-  'sync.hash-mismatch',
-  'sync.size-mismatch',
-  'sync.not-pdf',
-  'sync.signature-invalid',
-  'sync.version-conflict',
-  'sync.hub-unreachable',
-  'sync.storage-unavailable',
-  'sync.not-enrolled',
-  'bag.invalid',
-] as const;
-export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
-
 /**
  * Codes after which sending the same bytes again cannot succeed: the record is rejected, not retried.
  * A hash mismatch is not among them: the workstation checks its own bytes first, so a mismatch at

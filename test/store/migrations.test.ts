@@ -1,7 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE, migrate, openDatabase, schemaVersion } from '../../src/core/store/database';
+import { DB_FILE, migrate, openDatabase, openKeyed, schemaVersion, type Db } from '../../src/core/store/database';
 import { migrations } from '../../src/core/store/migrations';
+import { codeOfSync } from '../support/coded-error';
 import { openPlainDatabase, TEST_KEY } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 
@@ -25,21 +28,53 @@ describe('database', () => {
     db.close();
   });
 
-  it('upgrades a database in clear made by the first migration, keeping its rows', () => {
+  const latest = migrations.length;
+  const schemaOf = (db: Db) => db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all();
+
+  it('has one file per migration, listed in version order with no gap', () => {
+    expect(migrations.map((m) => m.version)).toEqual(Array.from({ length: latest }, (_, i) => i + 1));
+    const folder = fileURLToPath(new URL('../../src/core/store/migrations', import.meta.url));
+    const files = readdirSync(folder).filter((f) => /^\d{4}-/.test(f));
+    expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(migrations.map((m) => m.version));
+    for (const m of migrations) expect(m.name.trim(), `migration ${m.version}`).not.toBe('');
+  });
+
+  it('upgrades a database in clear made by each earlier version to the same schema as a new one, keeping its rows', () => {
+    const fresh = tempDir();
+    dirs.push(fresh);
+    const made = openDatabase(fresh.path, TEST_KEY);
+    const target = schemaOf(made);
+    made.close();
+    for (let from = 1; from < latest; from++) {
+      const dir = tempDir();
+      dirs.push(dir);
+      const old = openPlainDatabase(join(dir.path, DB_FILE));
+      migrate(old, migrations.slice(0, from));
+      expect(schemaVersion(old)).toBe(from);
+      old.prepare(`INSERT INTO procedure (code, name, field, level) VALUES ('P1', 'Đăng ký khai sinh', 'Hộ tịch', 'Cấp xã')`).run();
+      old.close();
+
+      const db = openDatabase(dir.path, TEST_KEY);
+      expect(schemaVersion(db), `from ${from}`).toBe(latest);
+      expect(schemaOf(db), `from ${from}`).toEqual(target);
+      expect(db.prepare('SELECT name FROM procedure WHERE code = ?').get('P1')).toEqual({ name: 'Đăng ký khai sinh' });
+      db.close();
+    }
+  });
+
+  it('refuses a store at a newer version than it knows, and leaves it as it was', () => {
     const dir = tempDir();
     dirs.push(dir);
-    const old = openPlainDatabase(join(dir.path, DB_FILE));
-    migrate(old, migrations.slice(0, 1));
-    expect(schemaVersion(old)).toBe(1);
-    old.prepare(`INSERT INTO procedure (code, name, field, level) VALUES ('P1', 'Đăng ký khai sinh', 'Hộ tịch', 'Cấp xã')`).run();
-    old.close();
-
     const db = openDatabase(dir.path, TEST_KEY);
-    expect(schemaVersion(db)).toBe(Math.max(...migrations.map((m) => m.version)));
-    expect(db.prepare('SELECT name FROM procedure WHERE code = ?').get('P1')).toEqual({ name: 'Đăng ký khai sinh' });
-    // Objects added by later migrations are there.
-    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'search_index'`).get()).toEqual({ n: 1 });
+    db.prepare(`INSERT INTO procedure (code, name, field, level) VALUES ('P1', 'Đăng ký khai sinh', 'Hộ tịch', 'Cấp xã')`).run();
+    db.pragma(`user_version = ${latest + 1}`);
     db.close();
+
+    expect(codeOfSync(() => openDatabase(dir.path, TEST_KEY))).toBe('store.schema-newer');
+    const after = openKeyed(join(dir.path, DB_FILE), TEST_KEY);
+    expect(schemaVersion(after)).toBe(latest + 1);
+    expect(after.prepare('SELECT count(*) AS n FROM procedure').get()).toEqual({ n: 1 });
+    after.close();
   });
 
   it('rejects a value of the wrong type (STRICT tables)', () => {

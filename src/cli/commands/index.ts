@@ -1,3 +1,4 @@
+import { HUB_USAGE } from '../../hub/hub-usage';
 import type { Command, CommandRun } from '../command';
 
 /**
@@ -102,7 +103,7 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'hub',
-      usage: 'hub --db postgres://… --blobs DIR|s3://bucket/prefix [--spool DIR --s3-endpoint URL --s3-region R] --trust FILE|DIR [--port N] [--host H] [--tls-cert F --tls-key F] | hub issue-code|revoke <workstation-id>|ingest-bag <dir|file.zip> --db …',
+      usage: HUB_USAGE,
       summary: 'run the central records hub, or administer it',
     },
     async () => (await import('./hub')).hubCommand,

@@ -1,4 +1,4 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { agencyOfRun, agencyOptions } from '../agency-option';
 import { dataDirOption, parseCommandArgs } from '../args';
 import { UsageError, type CliIo, type CommandRun } from '../command';
@@ -10,6 +10,7 @@ import { openPkcs11Signer } from '../../core/record/pkcs11-signer';
 import type { Signer } from '../../core/record/signer';
 import { recordFromImages, type PagePreparer, type PageReader, type RecordStages } from '../../core/record/record-from-images';
 import { signPdf } from '../../core/record/sign-pdf';
+import { durableWrite } from '../../core/store/durable-write';
 import { rfc3161TimestampSource } from '../../core/record/timestamp-client';
 
 export const options = {
@@ -58,7 +59,7 @@ export const processCommand: CommandRun = {
       const title = values.title ?? positionals[0]!.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
       const unsigned = await recordFromImages(images, { title, digitizingAgency: agency, digitizedAt: new Date(), digitizedBy: io.env.USER }, stages);
       if (!secretVar) {
-        await writeAtomically(values.out, unsigned);
+        durableWrite(values.out, unsigned);
         io.out(`${values.out}: ${positionals.length} page(s), unsigned`);
         return 0;
       }
@@ -76,12 +77,12 @@ export const processCommand: CommandRun = {
       } catch (e) {
         if (!(e instanceof CodedError)) throw e;
         const unsignedPath = values.out.replace(/(\.pdf)?$/i, '.unsigned.pdf');
-        await writeAtomically(unsignedPath, unsigned);
+        durableWrite(unsignedPath, unsigned);
         throw new SignedRecordNotWrittenError(e, unsignedPath);
       } finally {
         await signer?.close();
       }
-      await writeAtomically(values.out, signed);
+      durableWrite(values.out, signed);
       io.out(`${values.out}: ${positionals.length} page(s), signed`);
       return 0;
     } finally {
@@ -139,16 +140,4 @@ async function ocrReader(): Promise<{ read: PageReader; close(): Promise<void> }
 /** Signing time as Decree 30 shows it: ISO 8601 in Vietnam's time (UTC+7). */
 function isoWithVietnamOffset(d: Date): string {
   return isoSeconds(new Date(d.getTime() + 7 * 3_600_000)).replace('Z', '+07:00');
-}
-
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
 }

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { durableWrite } from '../store/durable-write';
 
 /** The last event of the audit log as last seen committed: its sequence number and hash (seq 0: an empty log). */
 export interface AuditHead {
@@ -29,24 +30,10 @@ export class AuditAnchor {
     return readAnchorFile(this.file, (head) => this.seal(head));
   }
 
-  /** Temp file, fsync, rename, folder fsync: a crash leaves the old anchor or the new one. */
+  /** A durable write: a crash leaves the old anchor or the new one. */
   write(head: AuditHead): void {
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    const temp = `${this.file}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify({ ...head, mac: this.seal(head).toString('hex') }));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.file);
-    const dir = openSync(dirname(this.file), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
+    durableWrite(this.file, JSON.stringify({ ...head, mac: this.seal(head).toString('hex') }), { mode: 0o600 });
   }
 
   seal(head: AuditHead): Buffer {

@@ -1,6 +1,5 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { legacyAgency } from '../settings/agency-identity';
-import type { PageText } from '../../shared/page-text';
 import type { ChecklistItem, DeskDocument } from '../../shared/types';
 import { DocumentNotRemovableError, ReuseNotAllowedError } from '../desk/desk-errors';
 import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
@@ -15,7 +14,7 @@ import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 import { documentHandlers } from './document-handlers';
 
-type Handlers = Pick<EngineHandlers, 'dossier.desk' | 'dossier.reuseCandidates' | 'document.reuse' | 'document.remove' | 'document.fields' | 'document.setField' | 'page.text' | 'dossier.receipt'>;
+type Handlers = Pick<EngineHandlers, 'dossier.desk' | 'dossier.reuseCandidates' | 'document.reuse' | 'document.remove' | 'document.fields' | 'document.setField' | 'dossier.receipt'>;
 
 /** The dossier as the desk sees it, reuse of earlier documents, and the extracted fields with the clerk's corrections. */
 export function deskDossierHandlers(ctx: DeskContext): Handlers {
@@ -136,12 +135,6 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       });
       audit.append({ actor: ctx.actor, action: 'dossier.receipt', subject: dossier.code, details: { id } });
       return { pdfBase64: Buffer.from(pdf).toString('base64') };
-    },
-
-    'page.text': ({ pageId }) => {
-      const page = store.pages.get(pageId);
-      if (!page) throw new NotFoundError('page', pageId);
-      return { text: page.textSha256 ? (JSON.parse(store.blobs.get(page.textSha256).toString('utf8')) as PageText) : null };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { EngineHandlers } from '../../shared/contract';
+import type { PageText } from '../../shared/page-text';
 import { PageMoveConflictError, PageNotReadyError, PageOrderStaleError } from '../desk/desk-errors';
 import { reassembleWhenRead, rereadPage } from '../desk/reassemble';
 import { editableDossierOfDocument } from '../desk/dossier-lock';
@@ -7,9 +8,9 @@ import { DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
-type Handlers = Pick<EngineHandlers, 'page.rotate' | 'page.delete' | 'page.move'>;
+type Handlers = Pick<EngineHandlers, 'page.rotate' | 'page.delete' | 'page.move' | 'page.text'>;
 
-/** The clerk arranges pages: turn, remove, reorder or move to another document. Each asks for an end state, so asking twice changes nothing. */
+/** The clerk reads a page's text and arranges pages: turn, remove, reorder or move to another document. Each change asks for an end state, so asking twice changes nothing. */
 export function deskPageHandlers(ctx: DeskContext): Handlers {
   const { store, desk, audit, events } = ctx;
 
@@ -22,6 +23,12 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
   };
 
   return {
+    'page.text': ({ pageId }) => {
+      const page = store.pages.get(pageId);
+      if (!page) throw new NotFoundError('page', pageId);
+      return { text: page.textSha256 ? (JSON.parse(store.blobs.get(page.textSha256).toString('utf8')) as PageText) : null };
+    },
+
     'page.rotate': async ({ pageId, rotation }) => {
       const page = pageOrThrow(pageId);
       const turn = (((rotation - page.rotation) % 360) + 360) % 360;

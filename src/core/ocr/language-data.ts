@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { durableWrite } from '../store/durable-write';
 import { gunzipSync } from 'node:zlib';
 import { OcrLanguageDataMissingError } from './errors/ocr-language-data-missing-error';
 
@@ -72,9 +73,7 @@ export function prepareLanguageData(options: LanguageDataOptions): string {
     const stamp = join(folder, `${lang}.source`);
     const sourceId = `${source}\n${statSync(source).size}\n${statSync(source).mtimeMs}`;
     if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceId) continue;
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(temp, gunzipSync(readFileSync(source)));
-    renameSync(temp, target);
+    durableWrite(target, gunzipSync(readFileSync(source)));
     writeFileSync(stamp, sourceId);
   }
   return folder;

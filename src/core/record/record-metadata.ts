@@ -1,6 +1,6 @@
 import type { AgencyIdentity } from '../../shared/agency';
 
-/** The fields a record carries in its XMP metadata (DESIGN.md, "The electronic record"). */
+/** The fields a record carries in its XMP metadata (docs/ARCHITECTURE.md, "The pipeline"). */
 export interface RecordMetadata {
   title: string;
   dossierCode?: string;

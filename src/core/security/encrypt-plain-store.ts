@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { databaseState } from '../store/database-file';
 import { openStore } from '../store/store';
-import { KEY_ID_FILE, keyFileNamed, keyFromFile, writeDurably, type KeyFileOptions } from './key-file';
+import { durableWrite, fsyncPath } from '../store/durable-write';
+import { KEY_ID_FILE, keyFileNamed, keyFromFile, type KeyFileOptions } from './key-file';
 import { NothingToEncryptError, PlainDatabaseInEncryptedFolderError } from './plain-database-errors';
 import { PENDING_KEY_ID_FILE } from './plain-database';
 
@@ -22,7 +23,7 @@ export function encryptPlainStore(dataDir: string, options: KeyFileOptions = {})
     throw new NothingToEncryptError(dataDir);
   }
   if (state !== 'plain' && !existsSync(pendingFile)) throw new NothingToEncryptError(dataDir);
-  if (!existsSync(pendingFile)) writeDurably(pendingFile, `${randomBytes(16).toString('hex')}\n`, 0o644);
+  if (!existsSync(pendingFile)) durableWrite(pendingFile, `${randomBytes(16).toString('hex')}\n`, { mode: 0o644, exclusive: true });
   const id = readFileSync(pendingFile, 'utf8').trim();
   const env = options.env ?? process.env;
   const explicit = options.keyFile ?? env.SOHOA_KEY_FILE;
@@ -30,11 +31,6 @@ export function encryptPlainStore(dataDir: string, options: KeyFileOptions = {})
   const key = keyFromFile(dataDir, keyFile);
   if (databaseState(dataDir) === 'plain') openStore(dataDir, key, { adoptPlainDatabase: true }).close();
   renameSync(pendingFile, keyIdFile);
-  const fd = openSync(dataDir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  fsyncPath(dataDir);
   return { keyFile };
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { databaseState } from '../store/database';
+import { durableWrite } from '../store/durable-write';
 import { checkDataKey, newDataKey, type DataKey } from './data-key';
 import { DataKeyInvalidError, DataKeyMissingError, KeyFileExposedError, KeyFileInsideDataError } from './key-errors';
 import { refusePlainDatabase } from './plain-database';
@@ -35,7 +36,7 @@ export function keyIdOf(dataDir: string, create: boolean): string | undefined {
   const id = randomBytes(16).toString('hex');
   mkdirSync(dataDir, { recursive: true });
   // Another process starting on the same new folder may have written it first: then its id holds.
-  return writeDurably(file, `${id}\n`, 0o644) ? id : keyIdOf(dataDir, false);
+  return durableWrite(file, `${id}\n`, { mode: 0o644, exclusive: true }) ? id : keyIdOf(dataDir, false);
 }
 
 export function keyFilePath(dataDir: string, options: KeyFileOptions = {}): string {
@@ -78,7 +79,7 @@ export function keyFromFile(dataDir: string, file: string): DataKey {
   if (databaseState(dataDir) === 'encrypted') throw new DataKeyMissingError(dataDir, file);
   const key = newDataKey();
   mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-  return writeDurably(file, `${key.toString('hex')}\n`, 0o600) ? key : readKeyFile(file);
+  return durableWrite(file, `${key.toString('hex')}\n`, { mode: 0o600, exclusive: true }) ? key : readKeyFile(file);
 }
 
 /** Reads a key file: 64 hex digits, and (on POSIX) readable by its owner only. */
@@ -90,28 +91,4 @@ export function readKeyFile(file: string): DataKey {
   const text = readFileSync(file, 'utf8').trim();
   if (!/^[0-9a-fA-F]{64}$/.test(text)) throw new DataKeyInvalidError(file, 'expected 64 hexadecimal digits');
   return checkDataKey(Buffer.from(text, 'hex'), file);
-}
-
-/**
- * Writes a new file once, complete or not at all: a fsynced temp file hard-linked into place, which
- * fails when the file exists (false: another process made it first).
- */
-export function writeDurably(file: string, text: string, mode: number): boolean {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'wx', mode);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(temp, file);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  } finally {
-    unlinkSync(temp);
-  }
 }

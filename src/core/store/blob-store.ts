@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { subkey, type DataKey } from '../security/data-key';
 import { BlobMissingError, BlobTamperedError } from './blob-errors';
+import { durableWrite } from './durable-write';
 
 /** Where page images, OCR text and PDFs live, by the SHA-256 of their bytes (in clear). */
 export interface BlobStore {
@@ -57,7 +58,7 @@ export class FileBlobStore implements BlobStore {
     const hash = sha256Hex(bytes);
     const target = this.pathOf(hash);
     if (existsSync(target)) return hash;
-    writeAtomically(target, this.seal(hash, bytes));
+    durableWrite(target, this.seal(hash, bytes));
     return hash;
   }
 
@@ -97,7 +98,7 @@ export class FileBlobStore implements BlobStore {
         continue;
       }
       if (!/^[0-9a-f]{64}$/.test(name) || isSealed(path)) continue;
-      writeAtomically(path, this.seal(name, readFileSync(path)));
+      durableWrite(path, this.seal(name, readFileSync(path)));
       count++;
     }
     return count;
@@ -143,38 +144,5 @@ function* walk(dir: string): Generator<string> {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
     else if (entry.isFile()) yield path;
-  }
-}
-
-function writeAtomically(target: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } catch (e) {
-    // A full disk: leave no half-written temp file taking the space.
-    closeSync(fd);
-    unlinkSync(temp);
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, target);
-  } catch (e) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw e;
-  }
-  fsyncDir(dirname(target));
-}
-
-function fsyncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,12 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNativeAddon } from '../native/native-modules';
 import { subkey, type DataKey } from '../security/data-key';
 import { DataKeyWrongError } from '../security/key-errors';
 import { databaseState, DB_FILE } from './database-file';
+import { fsyncPath } from './durable-write';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { SchemaNewerError } from './schema-errors';
 
 export type Db = BetterSqlite3.Database;
 
@@ -21,7 +23,7 @@ export { databaseState, DB_FILE };
  * page, WAL included) under a key derived from the data key. A database in clear from an earlier
  * version is encrypted first (see encryptPlainDatabase).
  */
-export function openDatabase(dataDir: string, key: DataKey, migrations: Migration[] = allMigrations): Db {
+export function openDatabase(dataDir: string, key: DataKey, migrations: readonly Migration[] = allMigrations): Db {
   mkdirSync(dataDir, { recursive: true });
   if (databaseState(dataDir) === 'plain') encryptPlainDatabase(dataDir, key);
   const db = openKeyed(join(dataDir, DB_FILE), key);
@@ -38,7 +40,12 @@ export function openDatabase(dataDir: string, key: DataKey, migrations: Migratio
   // Pages are decrypted into SQLite's cache; one large enough for the indexes the dashboard reads
   // (about 100 MB at 1,000,000 pages) spares decrypting them again on every query. It grows only as used.
   db.pragma(`cache_size = -${CACHE_KIB}`);
-  migrate(db, migrations);
+  try {
+    migrate(db, migrations);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return db;
 }
 
@@ -79,21 +86,15 @@ export function encryptPlainDatabase(dataDir: string, key: DataKey): void {
   fsyncPath(dataDir);
 }
 
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db, migrations: Migration[]): void {
+/** Applies the migrations the store lacks, in order; a store made by a newer SoHoa is left untouched and refused. */
+export function migrate(db: Db, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  if (current > known) throw new SchemaNewerError(current, known);
   for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
     db.transaction(() => {
       db.exec(m.sql);

@@ -1,5 +1,5 @@
 /**
- * The dashboard's summaries (migration 26): per document, its pages, records and page flags; per
+ * The dashboard's summaries (migration 23): per document, its pages, records and page flags; per
  * dossier, what its documents say. SQLite triggers keep them in the same transaction as every write
  * to the base tables, whatever writes it (desk, archive batch, QC, restore, a hand-edited row), and
  * the recounts below say what they must hold, computed from the base tables alone: `sohoa status

@@ -1,8 +1,8 @@
-import type { AuditVerdict } from '../audit/audit-log';
+import type { AuditLog, AuditVerdict } from '../audit/audit-log';
 import { AuditRewrittenSinceSyncError } from '../audit/audit-errors';
-import type { Engine } from '../engine';
 import type { ErrorData } from '../../shared/errors';
 import { OutboxRepository } from '../store/outbox-repository';
+import type { Store } from '../store/store';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -14,24 +14,36 @@ import { readSyncCredentials, saveSyncCredentials, type SyncCredentials } from '
 import { NotEnrolledError } from './sync-errors';
 import { SyncRunner, type SyncOptions, type SyncSummary } from './sync-runner';
 
+/** What sync uses: the store, the audit log, and the agency a bag names (an open Engine has them all). */
+export interface WorkstationSyncParts {
+  store: Pick<Store, 'db' | 'settings' | 'blobs'>;
+  audit: AuditLog;
+  /** The agency as set now, read when a bag is made; null until it is set. */
+  agency(): { name: string } | null;
+  /** The workstation row, whose placeholder agency a bag names until the agency is set. */
+  workstation: { agencyName: string };
+  /** The local audit check (`audit verify`): the chain against its anchor. */
+  verifyAudit(): AuditVerdict;
+}
+
 /** The engine's sync entry points: enroll, send, export a bag. */
 export class WorkstationSync {
   readonly outbox: OutboxRepository;
 
-  constructor(private readonly engine: Engine) {
-    this.outbox = new OutboxRepository(engine.store.db);
+  constructor(private readonly parts: WorkstationSyncParts) {
+    this.outbox = new OutboxRepository(parts.store.db);
   }
 
   credentials(): SyncCredentials | undefined {
-    return readSyncCredentials(this.engine.store.settings);
+    return readSyncCredentials(this.parts.store.settings);
   }
 
   async enroll(hubUrl: string, code: string, name: string): Promise<SyncCredentials> {
     const enrolled = await HubClient.enroll(hubUrl, code, name);
     const credentials = { hubUrl, token: enrolled.token, workstationId: enrolled.workstationId };
-    this.engine.store.db.transaction(() => {
-      saveSyncCredentials(this.engine.store.settings, credentials);
-      this.engine.audit.append({ actor: 'sync', action: 'sync.enroll', subject: hubUrl, details: { hubWorkstationId: enrolled.workstationId } });
+    this.parts.store.db.transaction(() => {
+      saveSyncCredentials(this.parts.store.settings, credentials);
+      this.parts.audit.append({ actor: 'sync', action: 'sync.enroll', subject: hubUrl, details: { hubWorkstationId: enrolled.workstationId } });
     })();
     return credentials;
   }
@@ -40,7 +52,7 @@ export class WorkstationSync {
     const credentials = this.credentials();
     if (!credentials) throw new NotEnrolledError();
     const client = new HubClient(options.hubUrl ?? credentials.hubUrl, credentials.token);
-    return new SyncRunner({ outbox: this.outbox, blobs: this.engine.store.blobs, client, audit: this.engine.audit }).run(options);
+    return new SyncRunner({ outbox: this.outbox, blobs: this.parts.store.blobs, client, audit: this.parts.audit }).run(options);
   }
 
   /**
@@ -52,8 +64,8 @@ export class WorkstationSync {
     const credentials = this.credentials();
     if (!credentials) throw new NotEnrolledError();
     const hubHead = await new HubClient(hubUrl ?? credentials.hubUrl, credentials.token).lastAuditHead();
-    const local = this.engine.verifyAudit();
-    if (hubHead && !this.engine.audit.holds(hubHead)) {
+    const local = this.parts.verifyAudit();
+    if (hubHead && !this.parts.audit.holds(hubHead)) {
       const error = new AuditRewrittenSinceSyncError(hubHead, local.events);
       return { ok: false, events: local.events, brokenAt: hubHead.seq, reason: 'rewritten-since-sync', hubHead, error: error.toData() };
     }
@@ -66,20 +78,20 @@ export class WorkstationSync {
     if (!credentials) throw new NotEnrolledError();
     this.outbox.enqueueSigned();
     const entries = recordIds ? this.outbox.list().filter((e) => recordIds.includes(e.recordId)) : this.outbox.list().filter((e) => e.state !== 'acknowledged');
-    const options = { workstationId: credentials.workstationId, sourceOrganization: this.engine.agency()?.name ?? this.engine.workstation.agencyName };
+    const options = { workstationId: credentials.workstationId, sourceOrganization: this.parts.agency()?.name ?? this.parts.workstation.agencyName };
     let result: BagExportResult;
     if (isZipPath(dir)) {
       if (existsSync(dir)) throw new BagTargetExistsError(dir);
       const work = await mkdtemp(join(dirname(dir), '.sohoa-bag-'));
       try {
-        const folder = await exportBag(entries, this.engine.store.blobs, join(work, basename(dir).replace(/\.zip$/i, '')), options);
+        const folder = await exportBag(entries, this.parts.store.blobs, join(work, basename(dir).replace(/\.zip$/i, '')), options);
         await zipBagFolder(folder.dir, dir);
         result = { ...folder, dir };
       } finally {
         await rm(work, { recursive: true, force: true });
       }
-    } else result = await exportBag(entries, this.engine.store.blobs, dir, options);
-    this.engine.audit.append({ actor: 'sync', action: 'sync.export-bag', subject: dir, details: { records: result.records, bytes: result.bytes } });
+    } else result = await exportBag(entries, this.parts.store.blobs, dir, options);
+    this.parts.audit.append({ actor: 'sync', action: 'sync.export-bag', subject: dir, details: { records: result.records, bytes: result.bytes } });
     return result;
   }
 }

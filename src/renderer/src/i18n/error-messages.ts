@@ -51,14 +51,6 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   to: 'dash.to',
 };
 
-const ERROR_MESSAGES: Record<string, MessageKey> = {
-  'input.invalid': 'error.input.invalid',
-  'engine.disconnected': 'error.engine.disconnected',
-  'engine.internal': 'error.engine.internal',
-  'method.unknown': 'error.method.unknown',
-  'dossier.not-found': 'error.dossier.not-found',
-};
-
 const lookup = (table: Record<string, MessageKey>, code: string): MessageKey | undefined => (Object.hasOwn(table, code) ? table[code] : undefined);
 
 /** What is wrong with one field, in the current language, to show next to it. */
@@ -75,7 +67,6 @@ export function fieldProblemMessage(t: Translate, field: string, problem: string
 
 /** An engine error code, in the current language; unknown codes get a generic message naming them. */
 export function errorMessage(t: Translate, code: string): string {
-  const own = `error.${code}`;
-  const key = lookup(ERROR_MESSAGES, code) ?? (Object.hasOwn(vi, own) ? (own as MessageKey) : undefined);
-  return key ? t(key) : t('error.generic', { code });
+  const key = `error.${code}`;
+  return Object.hasOwn(vi, key) ? t(key as MessageKey) : t('error.generic', { code });
 }

@@ -1,0 +1,165 @@
+import { parseArgs } from 'node:util';
+import { isZipPath } from '../core/sync/bag-zip';
+import { readTrustAnchors } from '../core/record/trust-anchors';
+import { ingestBagIntoHub, ingestZippedBagIntoHub } from './bag-ingest';
+import { CredentialRepository } from './credential-repository';
+import { createPool, migrateHub } from './hub-database';
+import { HubRecordRepository } from './hub-record-repository';
+import { DEFAULT_MAX_RECORD_BYTES } from './hub-server';
+import { HubUsageError } from './hub-usage';
+import { RecordIntake } from './record-intake';
+import { HubHandBackRepository } from './hub-hand-back-repository';
+import { parseS3Url } from './s3-blob-storage';
+import { blobStorageFor, startHub, verifierNamed } from './start-hub';
+
+/** Where the hub writes: a line at a time. */
+export interface HubIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const options = {
+  db: { type: 'string' },
+  blobs: { type: 'string' },
+  spool: { type: 'string' },
+  's3-endpoint': { type: 'string' },
+  's3-region': { type: 'string' },
+  port: { type: 'string', default: '8787' },
+  host: { type: 'string', default: '127.0.0.1' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'max-record-mb': { type: 'string' },
+  verifier: { type: 'string', default: 'pades' },
+  trust: { type: 'string', multiple: true },
+  role: { type: 'string', default: 'workstation' },
+  quiet: { type: 'boolean', default: false },
+} as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new HubUsageError((e as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, ''));
+  }
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+function required(values: Values, name: 'db' | 'blobs'): string {
+  const v = values[name];
+  if (!v) throw new HubUsageError(`--${name} is required`);
+  return v;
+}
+
+/** `--blobs` as a directory or `s3://bucket/prefix` (with `--spool DIR`, `--s3-endpoint URL`); credentials from the AWS environment. */
+function blobsOf(values: Values): { blobsDir: string; spoolDir?: string; s3Endpoint?: string; s3Region?: string } {
+  const blobsDir = required(values, 'blobs');
+  const s3 = parseS3Url(blobsDir);
+  if (!s3 && blobsDir.startsWith('s3:')) throw new HubUsageError('--blobs s3://… must read s3://bucket/prefix');
+  if (s3 && !values.spool) throw new HubUsageError('--blobs s3://… needs --spool DIR for uploads in progress');
+  if (!s3 && (values['s3-endpoint'] || values['s3-region']))
+    throw new HubUsageError('--s3-endpoint and --s3-region go with --blobs s3://…');
+  if (values['s3-endpoint'] && !/^https?:\/\//.test(values['s3-endpoint']))
+    throw new HubUsageError('--s3-endpoint must be an http(s):// URL');
+  return { blobsDir, spoolDir: values.spool, s3Endpoint: values['s3-endpoint'], s3Region: values['s3-region'] };
+}
+
+function verifierOf(values: Values): 'pades' | 'structural' {
+  if (values.verifier !== 'pades' && values.verifier !== 'structural') throw new HubUsageError('--verifier must be pades or structural');
+  return values.verifier;
+}
+
+/** `--trust FILE|DIR` (repeatable): the roots records must chain to; the PAdES verifier needs at least one. */
+function trustOf(values: Values, verifier: 'pades' | 'structural'): string[] {
+  const anchors = readTrustAnchors(values.trust ?? []);
+  if (verifier === 'pades' && anchors.length === 0)
+    throw new HubUsageError('--trust FILE|DIR is required: the certificates records must chain to (PEM files, or a folder of them)');
+  return anchors;
+}
+
+function maxBytesOf(values: Values): number {
+  if (!values['max-record-mb']) return DEFAULT_MAX_RECORD_BYTES;
+  const mb = Number(values['max-record-mb']);
+  if (!(mb > 0)) throw new HubUsageError('--max-record-mb must be a positive number');
+  return Math.round(mb * 1024 * 1024);
+}
+
+async function serve(values: Values, io: HubIo): Promise<number> {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HubUsageError('--port must be 0–65535');
+  if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new HubUsageError('--tls-cert and --tls-key go together');
+  const running = await startHub({
+    databaseUrl: required(values, 'db'),
+    ...blobsOf(values),
+    host: values.host!,
+    port,
+    tlsCertFile: values['tls-cert'],
+    tlsKeyFile: values['tls-key'],
+    maxRecordBytes: maxBytesOf(values),
+    verifier: verifierOf(values),
+    trustAnchors: trustOf(values, verifierOf(values)),
+    logger: !values.quiet,
+  });
+  io.err(`hub listening on ${running.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  await running.close();
+  return 0;
+}
+
+async function withPool<T>(values: Values, fn: (pool: ReturnType<typeof createPool>) => Promise<T>): Promise<T> {
+  const pool = createPool(required(values, 'db'));
+  try {
+    await migrateHub(pool);
+    return await fn(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** `sohoa hub …` and `src/hub/main.ts …`: serve, or one administration action; returns the exit status. */
+export async function runHub(argv: string[], io: HubIo): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const [action, arg, ...extra] = positionals;
+  if (extra.length) throw new HubUsageError(`unexpected argument '${extra[0]}'`);
+  switch (action) {
+    case undefined:
+      return serve(values, io);
+    case 'issue-code': {
+      if (values.role !== 'workstation' && values.role !== 'supervisor')
+        throw new HubUsageError('--role must be workstation or supervisor');
+      const role = values.role;
+      io.out(await withPool(values, (pool) => new CredentialRepository(pool).issueCode(role)));
+      return 0;
+    }
+    case 'revoke': {
+      if (!arg) throw new HubUsageError('revoke needs a workstation id');
+      const n = await withPool(values, (pool) => new CredentialRepository(pool).revokeWorkstation(arg));
+      io.out(`revoked ${n} credential(s) of ${arg}`);
+      return n > 0 ? 0 : 1;
+    }
+    case 'ingest-bag': {
+      if (!arg) throw new HubUsageError('ingest-bag needs a bag directory');
+      const storage = blobStorageFor(blobsOf(values));
+      const result = await withPool(values, (pool) => {
+        const records = new HubRecordRepository(pool);
+        const intake = new RecordIntake({
+          records,
+          handBacks: new HubHandBackRepository(pool),
+          blobs: storage.blobs,
+          verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))),
+          maxRecordBytes: maxBytesOf(values),
+        });
+        const ctx = { intake, credentials: new CredentialRepository(pool) };
+        return isZipPath(arg) ? ingestZippedBagIntoHub(arg, ctx) : ingestBagIntoHub(arg, ctx);
+      }).finally(() => storage.close());
+      io.out(JSON.stringify(result, null, 2));
+      return result.rejected.length === 0 ? 0 : 1;
+    }
+    default:
+      throw new HubUsageError(`unknown hub action '${action}'`);
+  }
+}
