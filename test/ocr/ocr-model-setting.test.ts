@@ -17,10 +17,10 @@ const bestModelOf = (dataDir: string) => join(dataDir, 'cache', 'tessdata', 'bes
 
 describe('the ocr.model setting chooses the model every reader uses', () => {
   const dir = tempDir('sohoa-ocr-model-');
-  let page: string;
+  let page = '';
 
   beforeAll(async () => {
-    [page] = await writeSmallPages(join(dir.path, 'pages'), 1);
+    page = (await writeSmallPages(join(dir.path, 'pages'), 1))[0]!;
   });
   afterAll(() => dir.remove());
 
@@ -28,19 +28,19 @@ describe('the ocr.model setting chooses the model every reader uses', () => {
     const dataDir = join(dir.path, 'ocr-data');
     expect((await runSohoaHere(['config', 'set', 'agency.name', 'UBND phường Phú Cường', '--data-dir', dataDir])).code).toBe(0);
 
-    const fast = await runSohoaHere(['ocr', page!, '--data-dir', dataDir]);
+    const fast = await runSohoaHere(['ocr', page, '--data-dir', dataDir]);
     expect(fast.code, fast.stderr).toBe(0);
     expect(fast.stdout).toMatch(/Trang thử số 1/);
     expect(existsSync(bestModelOf(dataDir))).toBe(false);
 
-    const forced = await runSohoaHere(['ocr', page!, '--model', 'fast', '--data-dir', dataDir]);
+    const forced = await runSohoaHere(['ocr', page, '--model', 'fast', '--data-dir', dataDir]);
     expect(forced.code, forced.stderr).toBe(0);
     expect((await runSohoaHere(['config', 'set', 'ocr.model', 'best', '--data-dir', dataDir])).code).toBe(0);
-    const forcedAfter = await runSohoaHere(['ocr', page!, '--model', 'fast', '--data-dir', dataDir]);
+    const forcedAfter = await runSohoaHere(['ocr', page, '--model', 'fast', '--data-dir', dataDir]);
     expect(forcedAfter.code, forcedAfter.stderr).toBe(0);
     expect(existsSync(bestModelOf(dataDir))).toBe(false);
 
-    const best = await runSohoaHere(['ocr', page!, '--data-dir', dataDir]);
+    const best = await runSohoaHere(['ocr', page, '--data-dir', dataDir]);
     expect(best.code, best.stderr).toBe(0);
     expect(best.stdout).toMatch(/Trang thử số 1/);
     expect(existsSync(bestModelOf(dataDir))).toBe(true);
@@ -49,7 +49,7 @@ describe('the ocr.model setting chooses the model every reader uses', () => {
   it('sohoa batch reads its pages with the data directory’s model', { timeout: 180_000 }, async () => {
     const dataDir = join(dir.path, 'batch-data');
     const tree = join(dir.path, 'kho');
-    writeTree(tree, [{ relPath: 'Hop 01/HS 001', pages: [page!] }]);
+    writeTree(tree, [{ relPath: 'Hop 01/HS 001', pages: [page] }]);
     expect((await runSohoaHere(['config', 'set', 'ocr.model', 'best', '--data-dir', dataDir])).code).toBe(0);
     const run = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--data-dir', dataDir, '--workers', '1', '--json']);
     expect(run.code, run.stderr).toBe(0);
@@ -67,7 +67,7 @@ describe('the ocr.model setting chooses the model every reader uses', () => {
       const readOne = async (component: string) => {
         const dossier = await h['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Tú', applicantCccd: '074093513649', receivedDate: '2026-12-01', dueDate: undefined });
         const { id } = await h['document.create']({ dossierId: dossier.id, component });
-        await h['document.importFiles']({ documentId: id, paths: [page!] });
+        await h['document.importFiles']({ documentId: id, paths: [page] });
         await engine.idle();
         return engine.store.pages.ofDocument(id)[0]!;
       };

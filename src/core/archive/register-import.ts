@@ -1,6 +1,6 @@
 import { CsvSyntaxError, delimiterName, detectDelimiter, parseCsv, type CsvDelimiter } from '../catalog/csv';
 import { RegisterEmptyError, RegisterMissingColumnError, RegisterSheetNotFoundError, RegisterTooLargeError, RegisterUnreadableError, RegisterXlsUnsupportedError } from './archive-errors';
-import { checkColumnChoice, foldHeader, headerScore, mapColumns, REGISTER_FIELDS, type ColumnMap, type RegisterField } from './register-columns';
+import { checkColumnChoice, foldHeader, headerScore, mapColumns, OPTIONAL_REGISTER_FIELDS, REGISTER_FIELDS, type ColumnMap, type RegisterField } from './register-columns';
 import { decodeRegister, type RegisterEncoding } from './register-encoding';
 import { findHeader } from './register-header';
 import { checkRegisterSize } from './register-limits';
@@ -23,6 +23,8 @@ export interface RegisterRow {
   field: string | null;
   expectedPages: number | null;
   retention: string | null;
+  /** The agency that issued the paper, as the register names it (e.g. before a merger of units). */
+  issuingAgency: string | null;
 }
 
 /** A problem with one row (or the header, line 1): a rejected row is left out, a warning keeps it. */
@@ -198,7 +200,7 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
     sheets.push({ name: part.sheet ?? null, headerLines: found.lines, lineOffset: offset });
     const where = (line: number) => (part.sheet !== undefined && parts.length > 1 ? { sheet: part.sheet, sheetRow: line } : {});
     for (const field of REGISTER_FIELDS) {
-      if (columns[field] === undefined && field !== 'dossier') {
+      if (columns[field] === undefined && field !== 'dossier' && !OPTIONAL_REGISTER_FIELDS.includes(field)) {
         problems.push({ line: offset + found.lines[0]!, ...where(found.lines[0]!), code: 'register.missing-column', message: `no '${field}' column; the rows go on without it`, severity: 'warning' });
       }
     }
@@ -246,6 +248,7 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
         field: cell('field') || null,
         expectedPages,
         retention: cell('retention') || null,
+        issuingAgency: cell('agency').slice(0, 200) || null,
       });
     }
     offset += (part.rows.at(-1)?.line ?? 0);

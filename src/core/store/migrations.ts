@@ -404,4 +404,11 @@ CREATE INDEX dossier_kind_returned ON dossier(kind, returned_at);
 ALTER TABLE batch ADD COLUMN register_sheet TEXT;
 `,
   },
+  {
+    version: 22,
+    name: 'archive: a register row may name the agency that issued the paper, over the one set for its batch',
+    sql: `
+ALTER TABLE archive_register_row ADD COLUMN issuing_agency TEXT;
+`,
+  },
 ];
