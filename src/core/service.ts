@@ -11,6 +11,7 @@ import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
 import { resultHandlers } from './handlers/result-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
@@ -33,6 +34,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...resultHandlers(desk),
     ...calendarHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...backupHandlers(ctx),
   } satisfies Omit<EngineHandlers, SyncMethod>;
 }
 

@@ -16,6 +16,7 @@ const ENGLISH: Record<string, string> = {
   'phone.invalid': 'is not a phone number',
   'username.invalid': 'must be 3 to 32 letters a-z, digits, dot, dash or underscore',
   'password.short': 'must be at least 8 characters',
+  'password.policy': 'is shorter than the password policy (auth.password-min-length) asks',
 };
 
 /** Invalid input at the engine's edge: names every field and its problem; nothing was changed. */

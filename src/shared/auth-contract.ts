@@ -6,6 +6,8 @@ import { ROLES } from './roles';
 export const AUTH_PROBLEM = {
   username: 'username.invalid',
   passwordShort: 'password.short',
+  /** Shorter than the `auth.password-min-length` setting asks. */
+  passwordPolicy: 'password.policy',
 } as const;
 
 export const PASSWORD_MIN_LENGTH = 8;

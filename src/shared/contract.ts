@@ -15,6 +15,7 @@ import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types
 import type { MethodName } from './methods';
 import { BatchMarkResultInput, CalendarSetInput, CalendarYearInput, HandBackInput, ResultCreateInput, ResultDocumentInput, ResultImportPdfInput, ResultTimelinessInput, type HandBack, type ResultImportResult, type ResultSignResult, type Timeliness } from './result-contract';
 import type { SettingView } from './settings-schema';
+import type { BackupOutcome, StorageStatus } from './backup-types';
 import { SettingsGetInput, SettingsSetInput } from './settings-contract';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
 import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
@@ -269,6 +270,8 @@ export const contract = {
   'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
   'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),
+  'storage.status': method<typeof EmptyInput, StorageStatus>(EmptyInput),
+  'backup.run': method<typeof EmptyInput, BackupOutcome>(EmptyInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.

@@ -98,6 +98,8 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'settings.list': 'signed-in',
   'settings.get': 'signed-in',
   'settings.set': 'signed-in',
+  'storage.status': ADMIN,
+  'backup.run': ADMIN,
 };
 
 /** Methods a locked session (idle lock) may still call: to see its state, unlock, or sign out. */

@@ -33,6 +33,8 @@ export interface SettingDefinition {
   visibleTo: readonly Role[];
   label: Bilingual;
   help: Bilingual;
+  /** For a choice: each value in words, shown in the Settings page's list. */
+  choices?: Readonly<Record<string, Bilingual>>;
 }
 
 /** Problem codes of a refused value; the renderer maps them to Vietnamese or English text. */
@@ -48,6 +50,7 @@ export const SETTING_PROBLEM = {
   pattern: 'setting.code-pattern',
   json: 'setting.json',
   path: 'setting.path',
+  absolutePath: 'setting.absolute-path',
 } as const;
 
 const ALL: readonly Role[] = ['clerk', 'archivist', 'supervisor', 'administrator'];
@@ -81,6 +84,12 @@ const codePattern = text(200).refine((v) => /\{seq[1-9]\}/.test(v), SETTING_PROB
 const jsonObject = z.record(z.string(), z.unknown(), SETTING_PROBLEM.json);
 const filePaths = z.array(z.string().trim().min(1, SETTING_PROBLEM.path).max(4096, SETTING_PROBLEM.tooLong), SETTING_PROBLEM.json).max(100, SETTING_PROBLEM.tooLong);
 const OCR_LANGUAGES = ['vie', 'eng'] as const;
+/** A file or folder on this machine, or empty: absolute, so it means the same for the app and the command line. */
+const optionalAbsolutePath = z
+  .string()
+  .trim()
+  .max(4096, SETTING_PROBLEM.tooLong)
+  .refine((v) => v === '' || v.startsWith('/') || /^[A-Za-z]:[\\/]/.test(v) || v.startsWith('\\\\'), SETTING_PROBLEM.absolutePath);
 
 const define = (d: SettingDefinition) => d;
 
@@ -198,12 +207,13 @@ export const SETTINGS = [
     section: 'ocr',
     kind: 'enum',
     schema: choice(['fast', 'best'] as const),
-    default: 'best',
+    default: 'fast',
     allowed: 'fast or best',
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Mô hình nhận dạng', en: 'OCR model' },
-    help: { vi: '“best” chính xác hơn, “fast” nhanh hơn.', en: '“best” is more accurate, “fast” is quicker.' },
+    choices: { fast: { vi: 'Nhanh (fast)', en: 'Fast' }, best: { vi: 'Chính xác nhất (best)', en: 'Best' } },
+    help: { vi: '“fast” (mặc định): cùng độ chính xác, ít CPU hơn; “best”: mô hình best_int. Áp dụng cho trang đọc sau khi lưu.', en: '“fast” (default): same accuracy, less CPU; “best”: the best_int model. Applies to pages read after saving.' },
   }),
   define({
     key: 'import.max-pages-per-file',
@@ -222,11 +232,12 @@ export const SETTINGS = [
     section: 'desk',
     kind: 'enum',
     schema: choice(['mrc', 'jpeg'] as const),
-    default: 'jpeg',
+    default: 'mrc',
     allowed: 'mrc or jpeg',
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Nén ảnh trong bản ghi', en: 'Record image compression' },
+    choices: { mrc: { vi: 'Tách lớp chữ và nền (MRC)', en: 'Mixed raster (MRC)' }, jpeg: { vi: 'Giữ ảnh quét (JPEG)', en: 'Scan as is (JPEG)' } },
     help: { vi: '“mrc” tách chữ và nền cho tệp nhỏ hơn; “jpeg” giữ nguyên ảnh quét.', en: '“mrc” separates text and background for smaller files; “jpeg” keeps the scan as it is.' },
   }),
   define({
@@ -252,6 +263,67 @@ export const SETTINGS = [
     visibleTo: ADMIN,
     label: { vi: 'Chứng thư gốc tin cậy', en: 'Trust anchors' },
     help: { vi: 'Tệp PEM của các CA gốc; chữ ký chỉ hợp lệ khi chuỗi tới một trong số đó.', en: 'PEM files of root CAs; a signature is valid only if it chains to one of them.' },
+  }),
+  define({
+    key: 'signing.source',
+    section: 'signing',
+    kind: 'enum',
+    schema: choice(['file', 'pkcs11'] as const),
+    default: 'file',
+    allowed: 'file (a PKCS#12 file) or pkcs11 (a USB token)',
+    editableBy: ADMIN,
+    visibleTo: DIGITIZE,
+    label: { vi: 'Nguồn chứng thư ký số', en: 'Signing certificate source' },
+    help: { vi: 'Tệp PKCS#12 (.p12) hoặc thiết bị ký số USB (PKCS#11).', en: 'A PKCS#12 file (.p12) or a USB token (PKCS#11).' },
+    choices: { file: { vi: 'Tệp PKCS#12 (.p12)', en: 'PKCS#12 file (.p12)' }, pkcs11: { vi: 'Thiết bị ký số USB (PKCS#11)', en: 'USB token (PKCS#11)' } },
+  }),
+  define({
+    key: 'signing.p12-path',
+    section: 'signing',
+    kind: 'text',
+    schema: optionalAbsolutePath,
+    default: '',
+    allowed: 'the absolute path of a .p12 file, or empty',
+    editableBy: ADMIN,
+    visibleTo: DIGITIZE,
+    label: { vi: 'Tệp chứng thư (.p12)', en: 'Certificate file (.p12)' },
+    help: { vi: 'Đường dẫn đầy đủ; mật khẩu được hỏi khi mở khóa ký, không lưu.', en: 'The full path; its password is asked when signing is unlocked, never stored.' },
+  }),
+  define({
+    key: 'signing.pkcs11-module',
+    section: 'signing',
+    kind: 'text',
+    schema: optionalAbsolutePath,
+    default: '',
+    allowed: 'the absolute path of the token’s PKCS#11 library, or empty',
+    editableBy: ADMIN,
+    visibleTo: DIGITIZE,
+    label: { vi: 'Thư viện PKCS#11 của thiết bị ký số', en: 'Token PKCS#11 library' },
+    help: { vi: 'Ví dụ /usr/lib/softhsm/libsofthsm2.so; nhà cung cấp chứng thư cài kèm.', en: 'E.g. /usr/lib/softhsm/libsofthsm2.so; installed with the CA’s driver.' },
+  }),
+  define({
+    key: 'signing.token-label',
+    section: 'signing',
+    kind: 'text',
+    schema: optionalText(100),
+    default: '',
+    allowed: 'the token’s label, up to 100 characters, or empty for the first token',
+    editableBy: ADMIN,
+    visibleTo: DIGITIZE,
+    label: { vi: 'Nhãn thiết bị ký số', en: 'Token label' },
+    help: { vi: 'Để trống: dùng thiết bị đầu tiên tìm thấy.', en: 'Empty: the first token found.' },
+  }),
+  define({
+    key: 'signing.tsa-url',
+    section: 'signing',
+    kind: 'text',
+    schema: httpUrl,
+    default: '',
+    allowed: 'an http(s) URL of an RFC 3161 timestamp authority, or empty',
+    editableBy: ADMIN,
+    visibleTo: DIGITIZE,
+    label: { vi: 'Địa chỉ máy chủ cấp dấu thời gian (TSA)', en: 'Timestamp authority (TSA) URL' },
+    help: { vi: 'Mỗi chữ ký được gắn dấu thời gian RFC 3161 từ máy chủ này; để trống: không gắn.', en: 'Each signature gets an RFC 3161 timestamp from it; empty: none.' },
   }),
   define({
     key: 'sync.hub-url',
@@ -336,6 +408,43 @@ export const SETTINGS = [
     visibleTo: ADMIN,
     label: { vi: 'Thời gian khóa tài khoản (phút)', en: 'Lockout time (minutes)' },
     help: { vi: 'Thời gian tài khoản bị tạm khóa.', en: 'How long a locked-out account waits.' },
+  }),
+  define({
+    key: 'auth.password-min-length',
+    section: 'security',
+    kind: 'integer',
+    schema: integer(8, 64),
+    default: 8,
+    allowed: 'an integer from 8 to 64',
+    editableBy: ADMIN,
+    visibleTo: ADMIN,
+    label: { vi: 'Độ dài mật khẩu tối thiểu', en: 'Shortest password' },
+    help: { vi: 'Áp dụng khi tạo tài khoản hoặc đặt lại mật khẩu.', en: 'Applies when an account is created or a password is reset.' },
+  }),
+  define({
+    key: 'backup.destination',
+    section: 'storage',
+    kind: 'text',
+    schema: optionalAbsolutePath,
+    default: '',
+    allowed: 'the absolute path of a folder (e.g. on a USB disk), or empty',
+    editableBy: ADMIN,
+    visibleTo: ADMIN,
+    label: { vi: 'Thư mục sao lưu', en: 'Backup folder' },
+    help: { vi: 'Mỗi bản sao lưu là một thư mục con có ngày giờ; bản sao được mã hóa như dữ liệu.', en: 'Each backup is a dated folder inside it, encrypted like the data.' },
+  }),
+  define({
+    key: 'backup.schedule',
+    section: 'storage',
+    kind: 'enum',
+    schema: choice(['off', 'daily', 'weekly'] as const),
+    default: 'off',
+    allowed: 'off, daily or weekly',
+    editableBy: ADMIN,
+    visibleTo: ADMIN,
+    label: { vi: 'Lịch sao lưu', en: 'Backup schedule' },
+    help: { vi: 'Tần suất sao lưu tự động vào thư mục sao lưu.', en: 'How often a backup is made into the backup folder.' },
+    choices: { off: { vi: 'Không tự động', en: 'Off' }, daily: { vi: 'Hằng ngày', en: 'Daily' }, weekly: { vi: 'Hằng tuần', en: 'Weekly' } },
   }),
 ] as const satisfies readonly SettingDefinition[];
 

@@ -15,6 +15,8 @@ const SHOTS = process.env.SOHOA_SHOTS ?? `${REPO}test-output/e2e`;
 const ADMIN = { name: 'Trần Quản Trị', username: 'quantri', password: 'mật khẩu quản trị' };
 const AGENCY = { name: 'UBND phường Thủ Dầu Một', code: '000.31.25.H12' };
 const MERGED = { name: 'UBND phường Phú Lợi, TP. Hồ Chí Minh', code: '000.31.79.H29' };
+const CLERK = { username: 'canbo', displayName: 'Lê Cán Bộ', password: 'mật khẩu cán bộ' };
+const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('first start: the administrator, then the agency, before any intake', () => {
   let app: AppServer;
@@ -26,6 +28,11 @@ describe('first start: the administrator, then the agency, before any intake', (
   const main = () => page.getByRole('main');
   const field = (label: string) => main().getByLabel(label, { exact: true });
   const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const section = (key: string) => main().locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: vi[`settings.section.${key}` as keyof typeof vi] }) });
+  const openSettings = async () => {
+    await page.getByRole('navigation').getByRole('button', { name: vi['nav.settings'] }).click();
+    await main().getByRole('heading', { level: 2, name: vi['settings.section.agency'] }).waitFor();
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -81,6 +88,53 @@ describe('first start: the administrator, then the agency, before any intake', (
     await page.screenshot({ path: join(SHOTS, 'settings-page-full.png'), fullPage: true });
     await field('Khung giờ đồng bộ').fill('25:00-06:00');
     await main().getByText(vi['problem.setting.window']).waitFor();
+    for (const key of ['agency', 'scanners', 'ocr', 'signing', 'sync', 'security', 'desk', 'storage']) {
+      await section(key).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, `settings-${key}.png`) });
+    }
+  });
+
+  it('offers the schema’s choices as lists, numbers as number fields with their range, and refuses an out-of-range number with its message', async () => {
+    const model = field('Mô hình nhận dạng');
+    expect(await model.evaluate((e) => e.tagName)).toBe('SELECT');
+    expect(await model.locator('option').allTextContents()).toEqual(['Nhanh (fast)', 'Chính xác nhất (best)']);
+    expect(await field('Nguồn chứng thư ký số').evaluate((e) => [...(e as HTMLSelectElement).options].map((o) => o.value))).toEqual(['file', 'pkcs11']);
+    const interval = field('Chu kỳ đồng bộ (phút)');
+    expect(await interval.evaluate((e) => [(e as HTMLInputElement).type, (e as HTMLInputElement).min, (e as HTMLInputElement).max])).toEqual(['number', '1', '1440']);
+    await interval.fill('5000');
+    await section('sync').getByText(vi['problem.setting.range']).waitFor();
+    expect(await section('sync').getByRole('button', { name: vi['settings.save'], exact: true }).isDisabled()).toBe(true);
+    await field('Khung giờ đồng bộ').fill('');
+    await interval.fill('30');
+
+    await model.selectOption('best');
+    await section('ocr').getByRole('button', { name: vi['settings.save'], exact: true }).click();
+    await section('ocr').getByText(vi['settings.saved']).waitFor();
+    expect(app.engine.settings.value('ocr.model')).toBe('best');
+    await model.selectOption('fast');
+    await section('ocr').getByRole('button', { name: vi['settings.save'], exact: true }).click();
+    await expect.poll(() => app.engine.settings.value('ocr.model')).toBe('fast');
+  });
+
+  it('backs up now into the backup folder with its progress, and shows the last backup checked', async () => {
+    const storage = section('storage');
+    await storage.getByText(app.engine.store.dataDir, { exact: true }).waitFor();
+    expect(await storage.getByRole('button', { name: vi['settings.storage.backupNow'] }).isDisabled()).toBe(true);
+    await field('Thư mục sao lưu').fill('sao-luu');
+    await storage.getByText(vi['problem.setting.absolute-path']).waitFor();
+    const destination = join(scratch.path, 'usb');
+    await field('Thư mục sao lưu').fill(destination);
+    await storage.getByRole('button', { name: vi['settings.save'], exact: true }).click();
+    await storage.getByText(vi['settings.saved']).waitFor();
+    await storage.getByRole('button', { name: vi['settings.storage.backupNow'] }).click();
+    const last = storage.locator('dd', { hasText: 'đã kiểm tra, nguyên vẹn' });
+    await last.waitFor();
+    const text = (await last.textContent()) ?? '';
+    expect(text).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} — \d+ tệp trong /);
+    expect(text).toContain(join(destination, 'sohoa-'));
+    expect([...app.engine.store.audit.iterate()].filter((e) => e.action === 'backup.create').map((e) => e.actor)).toEqual([ADMIN.username]);
+    await storage.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'settings-storage-backed-up.png') });
   });
 
   it('puts the agency on the receipt, and a change applies to new dossiers only', async () => {
@@ -96,7 +150,11 @@ describe('first start: the administrator, then the agency, before any intake', (
     expect(before.code.startsWith(`${AGENCY.code}-`)).toBe(true);
     expect(await receipt(before.id)).toContain(AGENCY.name.toUpperCase());
 
-    app.engine.settings.set([{ key: 'agency.name', value: MERGED.name }, { key: 'agency.code', value: MERGED.code }], { kind: 'system', name: 'test' }, 'test');
+    await openSettings();
+    await field('Tên cơ quan').fill(MERGED.name);
+    await field('Mã định danh điện tử của cơ quan').fill(MERGED.code);
+    await section('agency').getByRole('button', { name: vi['settings.save'], exact: true }).click();
+    await section('agency').getByText(vi['settings.saved']).waitFor();
     const after = await create();
     expect(after.code.startsWith(`${MERGED.code}-`)).toBe(true);
     const newer = await receipt(after.id);
@@ -117,9 +175,31 @@ describe('first start: the administrator, then the agency, before any intake', (
       await h['document.importFiles']({ documentId: documents[which]!, paths: [image] });
     }
     await app.engine.idle();
-    await h['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
+    await h['user.create']({ ...CLERK, role: 'clerk' });
+    await page.getByRole('button', { name: vi['auth.signOut'] }).click();
+    await page.locator('input[autocomplete="username"]').fill(CLERK.username);
+    await page.locator('input[autocomplete="current-password"]').fill(CLERK.password);
+    await page.locator('form button[type="submit"]').click();
+    await page.getByRole('navigation').waitFor();
+    let unlocked = false;
     const record = async (which: 'before' | 'after') => {
-      await h['dossier.finalize']({ dossierId: dossiers[which], confirmMissing: true });
+      // The clerk opens the dossier from the intake list and signs it with the desk's own buttons.
+      await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
+      const { code } = await h['dossier.get']({ id: dossiers[which] });
+      await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
+      await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+      if (!unlocked) {
+        await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+        await main().getByLabel(vi['finalize.password']).fill(pki.password);
+        await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
+        await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+        unlocked = true;
+      }
+      await main().getByRole('button', { name: vi['finalize.submit'] }).click();
+      await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
+      await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
+      await page.screenshot({ path: join(SHOTS, `agency-finalized-${which}.png`) });
+      expect((await h['dossier.get']({ id: dossiers[which] })).status).toBe('finalized');
       const latest = app.engine.store.records.latest(documents[which]!)!;
       const file = join(scratch.path, `${which}.pdf`);
       writeFileSync(file, app.engine.store.blobs.get(latest.pdfSha256));

@@ -41,9 +41,9 @@ describe('the settings schema', () => {
       'scanner.drivers': {},
       'agency.name': null,
       'agency.code': null,
-      'record.compression': 'jpeg',
+      'record.compression': 'mrc',
       'import.max-pages-per-file': 5000,
-      'ocr.model': 'best',
+      'ocr.model': 'fast',
       'signing.trust-anchors': [],
     });
   });

@@ -11,7 +11,8 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'ocr',
-      usage: 'ocr <image...> [--lang vie] [--model fast|best] [--json] [--raw] [--workers N]',
+      usage: 'ocr <image...> [--lang vie] [--model fast|best] [--json] [--raw] [--workers N] [--data-dir D]',
+      options: ['--model fast|best   the OCR model; else the data directory’s ocr.model setting (--data-dir or SOHOA_DATA_DIR), else fast'],
       summary: 'read text from page images (text, or JSON Lines with words, boxes, confidence, fields)',
     },
     async () => (await import('./ocr')).ocrCommand,

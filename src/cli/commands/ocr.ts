@@ -12,6 +12,8 @@ import type { PageFields } from '../../core/ocr/fields/field-types';
 import { DEFAULT_OCR_MODEL, OCR_MODEL_VARIANT, parseLangs, type OcrModel } from '../../core/ocr/language-data';
 import { OcrPool } from '../../core/ocr/ocr-pool';
 import { TesseractDriver } from '../../core/ocr/tesseract-driver';
+import { openEngine } from '../open-engine';
+import { databaseState } from '../../core/store/database-file';
 
 /** Turns the scanned bytes into the image OCR reads (upright, deskewed, binarized). */
 export type PagePreprocessor = (bytes: Buffer) => Promise<{ ocrImage: Buffer; rotationApplied: number; blank: boolean; width: number; height: number }>;
@@ -88,11 +90,22 @@ async function readPage(file: string, pool: OcrPool, preprocess: PagePreprocesso
   }
 }
 
+/** The `ocr.model` setting of a named data directory; the default when it holds no store yet (`sohoa ocr` creates none). */
+async function modelOfDataDir(dataDir: string, io: CliIo): Promise<OcrModel> {
+  if (databaseState(dataDir) === 'none') return DEFAULT_OCR_MODEL;
+  const engine = openEngine(dataDir, io.env);
+  try {
+    return engine.settings.value('ocr.model') as OcrModel;
+  } finally {
+    await engine.close();
+  }
+}
+
 export const ocrCommand: CommandRun = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       lang: { type: 'string', default: 'vie' },
-      model: { type: 'string', default: DEFAULT_OCR_MODEL },
+      model: { type: 'string' },
       raw: { type: 'boolean', default: false },
       workers: { type: 'string' },
       ...jsonOption,
@@ -107,9 +120,10 @@ export const ocrCommand: CommandRun = {
         return 1;
       }
     }
-    if (!isOcrModel(values.model)) throw new UsageError(`--model must be fast or best, not '${values.model}'`);
+    if (values.model !== undefined && !isOcrModel(values.model)) throw new UsageError(`--model must be fast or best, not '${values.model}'`);
     const dataDir = values['data-dir'] ?? io.env.SOHOA_DATA_DIR;
-    const driver = new TesseractDriver({ langs: parseLangs(values.lang), variant: OCR_MODEL_VARIANT[values.model], cacheDir: dataDir ? join(dataDir, 'cache', 'tessdata') : undefined });
+    const model = values.model ?? (dataDir ? await modelOfDataDir(dataDir, io) : DEFAULT_OCR_MODEL);
+    const driver = new TesseractDriver({ langs: parseLangs(values.lang), variant: OCR_MODEL_VARIANT[model], cacheDir: dataDir ? join(dataDir, 'cache', 'tessdata') : undefined });
     const pool = new OcrPool(driver, { workers: Math.min(workers ?? availableParallelism(), positionals.length) });
     const preprocess = values.raw ? null : await imagingPreprocessor();
     let failed = 0;

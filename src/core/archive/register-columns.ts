@@ -1,8 +1,11 @@
 import { foldVietnamese } from '../../shared/fold';
 import { RegisterMapError } from './archive-errors';
 
-export const REGISTER_FIELDS = ['box', 'dossier', 'title', 'year', 'field', 'pages', 'retention', 'result'] as const;
+export const REGISTER_FIELDS = ['box', 'dossier', 'title', 'year', 'field', 'pages', 'retention', 'result', 'agency'] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
+
+/** Columns few registers have: no warning when they are missing. `agency`: the agency that issued the paper, as named then. */
+export const OPTIONAL_REGISTER_FIELDS: readonly RegisterField[] = ['result', 'agency'];
 
 /** Which header (by its text) holds which field. Remembered per batch. */
 export type ColumnMap = Partial<Record<RegisterField, string>>;
@@ -17,6 +20,7 @@ const SYNONYMS: Record<RegisterField, string[]> = {
   pages: ['so trang', 'so to', 'tong so trang', 'tong so to', 'so luong trang', 'so luong to', 'pages', 'page count', 'expected pages'],
   retention: ['thoi han bao quan', 'thoi han', 'thbq', 'retention', 'retention period'],
   result: ['ket qua', 'ket qua giai quyet', 'loai ket qua', 'ket qua da so hoa', 'co ket qua', 'result', 'result kind'],
+  agency: ['co quan ban hanh', 'don vi ban hanh', 'co quan cap', 'noi cap', 'co quan phat hanh', 'issuing agency', 'issued by'],
 };
 
 /** Headers every register table has one of besides the dossier number: they tell a header row from a title. */
@@ -65,7 +69,7 @@ export function mapColumns(header: string[], remembered?: ColumnMap): ColumnMap 
 }
 
 /** Names `--map` accepts for each field, besides the field's own name. */
-const FIELD_ALIASES: Record<string, RegisterField> = { number: 'dossier', 'dossier-number': 'dossier', expected: 'pages', 'page-count': 'pages', procedure: 'field' };
+const FIELD_ALIASES: Record<string, RegisterField> = { number: 'dossier', 'dossier-number': 'dossier', expected: 'pages', 'page-count': 'pages', procedure: 'field', 'issuing-agency': 'agency' };
 
 /** `box=Hộp số,number=Hồ sơ số,…` to a column map; an unknown field name is a coded error. */
 export function parseColumnChoice(text: string): ColumnMap {

@@ -1,6 +1,6 @@
 import { CsvSyntaxError, delimiterName, detectDelimiter, parseCsv, type CsvDelimiter } from '../catalog/csv';
 import { RegisterEmptyError, RegisterMissingColumnError, RegisterSheetNotFoundError, RegisterTooLargeError, RegisterUnreadableError, RegisterXlsUnsupportedError } from './archive-errors';
-import { checkColumnChoice, foldHeader, headerScore, mapColumns, REGISTER_FIELDS, type ColumnMap, type RegisterField } from './register-columns';
+import { checkColumnChoice, foldHeader, headerScore, mapColumns, OPTIONAL_REGISTER_FIELDS, REGISTER_FIELDS, type ColumnMap, type RegisterField } from './register-columns';
 import { decodeRegister, type RegisterEncoding } from './register-encoding';
 import { findHeader } from './register-header';
 import { checkRegisterSize } from './register-limits';
@@ -14,7 +14,7 @@ const SEARCH_LINES = 30;
 
 /** One dossier of the register (sổ theo dõi). */
 /** Columns a register may leave out without a warning: the dossier number is required, the result column is new. */
-const OPTIONAL_COLUMNS: ReadonlySet<RegisterField> = new Set(['dossier', 'result']);
+const OPTIONAL_COLUMNS: ReadonlySet<RegisterField> = new Set(['dossier', ...OPTIONAL_REGISTER_FIELDS]);
 
 export interface RegisterRow {
   line: number;
@@ -29,6 +29,8 @@ export interface RegisterRow {
   retention: string | null;
   /** The register says the folder holds the dossier's result, of this kind. */
   resultKind: ResultKind | null;
+  /** The agency that issued the paper, as the register names it (e.g. before a merger of units). */
+  issuingAgency: string | null;
 }
 
 /** A problem with one row (or the header, line 1): a rejected row is left out, a warning keeps it. */
@@ -253,6 +255,7 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
         expectedPages,
         retention: cell('retention') || null,
         resultKind: parseResultMark(cell('result')),
+        issuingAgency: cell('agency').slice(0, 200) || null,
       });
     }
     offset += (part.rows.at(-1)?.line ?? 0);

@@ -11,3 +11,9 @@ export class BackupInvalidError extends CodedError {
     super('backup.invalid', `${path} is not a usable backup: ${reason}`, { path, reason });
   }
 }
+
+export class BackupDestinationMissingError extends CodedError {
+  constructor() {
+    super('backup.destination-missing', 'No backup folder is set: set backup.destination first', {});
+  }
+}

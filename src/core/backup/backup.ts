@@ -37,12 +37,15 @@ export async function backupStore(db: Db, dataDir: string, dest: string, onProgr
   db.prepare('VACUUM INTO ?').run(join(partial, DB_FILE));
   if (existsSync(join(dataDir, KEY_ID_FILE))) copyFileSync(join(dataDir, KEY_ID_FILE), join(partial, KEY_ID_FILE));
   const blobs = [...walk(join(dataDir, 'blobs'))];
-  blobs.forEach((src, i) => {
+  onProgress?.(0, blobs.length);
+  for (const [i, src] of blobs.entries()) {
     const target = join(partial, relative(dataDir, src));
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(src, target);
     onProgress?.(i + 1, blobs.length);
-  });
+    // Lets the engine answer the window (and send this progress) during a long copy.
+    if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+  }
   const lines = [...walk(partial)].map((f) => `${sha256File(f)}  ${relative(partial, f).split('\\').join('/')}`).sort((a, b) => a.slice(66).localeCompare(b.slice(66)));
   writeFileSync(join(partial, BACKUP_MANIFEST), `${lines.join('\n')}\n`);
   renameSync(partial, dest);

@@ -2,6 +2,8 @@ import type { FinalizeProgress, FinalizeResult } from '../../shared/types';
 import type { AuditLog } from '../audit/audit-log';
 import type { EventBus } from '../event-bus';
 import { signPdf } from '../record/sign-pdf';
+import { rfc3161TimestampSource } from '../record/timestamp-client';
+import { readSetting } from '../settings/read-setting';
 import type { DeskRepository } from '../store/desk-repository';
 import type { Store } from '../store/store';
 import { ComponentsMissingError, DocumentEmptyError, DossierEmptyError, DossierNotReadyError } from './desk-errors';
@@ -60,6 +62,8 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
   const { toSign, alreadySigned, missingComponents } = recordsToSign(ctx, dossierId, options);
   const agencyName = store.dossiers.agencyOf(dossierId)?.name ?? ctx.agencyName;
   const task = `finalize:${dossierId}`;
+  const tsaUrl = readSetting(store.settings, 'signing.tsa-url') as string;
+  const timestamp = tsaUrl ? rfc3161TimestampSource({ url: tsaUrl }) : undefined;
   const total = toSign.length + alreadySigned.length;
   const signed: FinalizeResult['signed'] = [];
   const report = (done: number) => {
@@ -75,6 +79,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
       const bytes = await signPdf(store.blobs.get(record.pdfSha256), {
         signer,
         signingTime,
+        timestamp,
         stamp: { lines: ['SAO Y', agencyName, signingTime.toISOString()] },
       });
       const sha = store.blobs.put(Buffer.from(bytes));

@@ -1,5 +1,6 @@
 import type { AgencyIdentity } from '../../shared/agency';
 import type { PageText } from '../../shared/page-text';
+import type { OcrModel } from '../ocr/language-data';
 import type { ArchivalMetadata } from '../record/record-metadata';
 
 /** A page after clean-up: the record's image (colour/grey kept) and the copy OCR reads. */
@@ -61,7 +62,8 @@ export interface RecordInfo {
  */
 export interface PipelineStages {
   clean(bytes: Buffer, label: string): Promise<CleanedImage>;
-  read(ocrImage: Buffer, label: string): Promise<PageText>;
+  /** `model`: the `ocr.model` setting as the page is read (a change applies to the next page). */
+  read(ocrImage: Buffer, label: string, model?: OcrModel): Promise<PageText>;
   extract(pages: PageText[]): ExtractedFields;
   assemble(pages: RecordPageInput[], info: RecordInfo): Promise<Uint8Array>;
 }

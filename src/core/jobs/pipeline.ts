@@ -4,6 +4,8 @@ import type { PageText } from '../../shared/page-text';
 import type { EventBus } from '../event-bus';
 import { DeskRepository, type FieldCorrection } from '../store/desk-repository';
 import { ArchiveRepository } from '../store/archive-repository';
+import { readSetting } from '../settings/read-setting';
+import type { OcrModel } from '../ocr/language-data';
 import type { Store } from '../store/store';
 import type { JobHandler } from './job-runner';
 import type { ExtractedFields, PipelineStages } from './pipeline-stages';
@@ -93,7 +95,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       const page = pageOf(job.payload);
       const text: PageText = page.blank
         ? { text: '', lines: [], confidence: 0, width: page.width ?? 0, height: page.height ?? 0, unreadable: true }
-        : await stages.read(store.blobs.get(page.ocrImageSha256!), page.source ?? `page ${page.id}`);
+        : await stages.read(store.blobs.get(page.ocrImageSha256!), page.source ?? `page ${page.id}`, readSetting(store.settings, 'ocr.model') as OcrModel);
       return { pageId: page.id, textSha: store.blobs.put(Buffer.from(JSON.stringify(text))), text };
     },
     commit(_ctx, { pageId, textSha, text }) {

@@ -12,7 +12,7 @@ export interface RealStagesOptions {
   dataDir: string;
   ocrWorkers?: number;
   langs?: string[];
-  /** The `ocr.model` setting: fast (default) or best. */
+  /** The model when the pipeline names none (the pipeline passes the `ocr.model` setting); default fast. */
   model?: OcrModel;
   /** The app's resources folder; its `ocr/` holds the fast models. Default: this checkout's. */
   resourcesDir?: string;
@@ -25,14 +25,24 @@ const outsideAsar = (path: string) => path.replace(/app\.asar(?=[\\/])/, 'app.as
 /** The pipeline with the engine's own stages: sharp clean-up, tesseract.js, field extraction, pdf-lib. */
 export function createPipelineStages(options: RealStagesOptions): PipelineStages & { close(): Promise<void> } {
   const enginePaths = resolveEnginePaths();
-  const driver = new TesseractDriver({
-    langs: options.langs,
-    variant: OCR_MODEL_VARIANT[options.model ?? DEFAULT_OCR_MODEL],
-    fastModelDir: options.resourcesDir ? join(options.resourcesDir, 'ocr') : undefined,
-    cacheDir: join(options.dataDir, 'cache', 'tessdata'),
-    paths: options.unpackedFromAsar ? { workerPath: outsideAsar(enginePaths.workerPath), corePath: outsideAsar(enginePaths.corePath) } : enginePaths,
-  });
-  const pool = new OcrPool(driver, { workers: options.ocrWorkers });
+  const paths = options.unpackedFromAsar ? { workerPath: outsideAsar(enginePaths.workerPath), corePath: outsideAsar(enginePaths.corePath) } : enginePaths;
+  // One pool per model, made when a page first asks for it: a change of `ocr.model` applies to the next page read.
+  const pools = new Map<OcrModel, OcrPool>();
+  const poolFor = (model: OcrModel) => {
+    let pool = pools.get(model);
+    if (!pool) {
+      const driver = new TesseractDriver({
+        langs: options.langs,
+        variant: OCR_MODEL_VARIANT[model],
+        fastModelDir: options.resourcesDir ? join(options.resourcesDir, 'ocr') : undefined,
+        cacheDir: join(options.dataDir, 'cache', 'tessdata'),
+        paths,
+      });
+      pool = new OcrPool(driver, { workers: options.ocrWorkers });
+      pools.set(model, pool);
+    }
+    return pool;
+  };
   return {
     async clean(bytes) {
       const c = await cleanPage(bytes, { previews: true });
@@ -54,7 +64,7 @@ export function createPipelineStages(options: RealStagesOptions): PipelineStages
         phash: c.phash,
       };
     },
-    read: (image, label) => pool.recognize(image, { label }),
+    read: (image, label, model) => poolFor(model ?? options.model ?? DEFAULT_OCR_MODEL).recognize(image, { label }),
     extract(pages) {
       const found = pages.map(extractFields);
       const first = found[0];
@@ -83,6 +93,8 @@ export function createPipelineStages(options: RealStagesOptions): PipelineStages
           archive: info.archive,
         },
       }),
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    },
   };
 }

@@ -145,8 +145,8 @@ export class ArchiveRepository {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM archive_register_row WHERE batch_id = ?').run(batchId);
       const insert = this.db.prepare(
-        `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, title, year, field, expected_pages, retention, result_kind)
-         VALUES (@batchId, @line, @box, @archiveNumber, @boxKey, @numberKey, @title, @year, @field, @expectedPages, @retention, @resultKind)`,
+        `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, title, year, field, expected_pages, retention, result_kind, issuing_agency)
+         VALUES (@batchId, @line, @box, @archiveNumber, @boxKey, @numberKey, @title, @year, @field, @expectedPages, @retention, @resultKind, @issuingAgency)`,
       );
       for (const row of register.rows) insert.run({ ...row, batchId });
       this.db
@@ -159,7 +159,7 @@ export class ArchiveRepository {
     return this.db
       .prepare(
         `SELECT line, box, archive_number AS archiveNumber, box_key AS boxKey, number_key AS numberKey, title, year, field,
-                expected_pages AS expectedPages, retention, result_kind AS resultKind
+                expected_pages AS expectedPages, retention, result_kind AS resultKind, issuing_agency AS issuingAgency
          FROM archive_register_row WHERE batch_id = ? ORDER BY line`,
       )
       .all(batchId) as RegisterRow[];
@@ -198,9 +198,16 @@ export class ArchiveRepository {
       .all(batchId) as BatchFolderRow[];
   }
 
-  /** The agency that issued an archive document's paper, as set for its batch; undefined when none was set. */
+  /** The agency that issued an archive document's paper: its register row's, else the one set for its batch; undefined when neither. */
   issuingAgencyOf(documentId: number): string | undefined {
-    const row = this.db.prepare('SELECT b.issuing_agency AS agency FROM archive_folder f JOIN batch b ON b.id = f.batch_id WHERE f.document_id = ?').get(documentId) as { agency: string | null } | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT coalesce(nullif(r.issuing_agency, ''), b.issuing_agency) AS agency
+         FROM archive_folder f JOIN batch b ON b.id = f.batch_id
+           LEFT JOIN archive_register_row r ON r.batch_id = f.batch_id AND r.line = f.register_line
+         WHERE f.document_id = ?`,
+      )
+      .get(documentId) as { agency: string | null } | undefined;
     return row?.agency || undefined;
   }
 

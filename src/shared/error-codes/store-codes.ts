@@ -64,6 +64,11 @@ export const SECURITY_CODES = codeArea({
 });
 
 export const BACKUP_CODES = codeArea({
+  'backup.destination-missing': {
+    exit: 'input',
+    vi: 'Chưa đặt thư mục sao lưu: nhập thư mục và lưu trước.',
+    en: 'No backup folder is set: enter one and save first.',
+  },
   'backup.invalid': { exit: 'input', vi: 'Tệp này không phải bản sao lưu dùng được.', en: 'This is not a usable backup.' },
   'backup.target-exists': {
     exit: 'refused',

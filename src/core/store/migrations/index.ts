@@ -26,6 +26,7 @@ import { migration as m0018 } from './0018-agency-identity';
 import { migration as m0019 } from './0019-hand-back';
 import { migration as m0020 } from './0020-register-sheet';
 import { migration as m0021 } from './0021-register-result-kind';
+import { migration as m0022 } from './0022-register-issuing-agency';
 import { migration as m0023 } from './0023-dashboard-summaries';
 
 export type { Migration } from './migration';
@@ -52,5 +53,6 @@ export const migrations: readonly Migration[] = [
   m0019,
   m0020,
   m0021,
+  m0022,
   m0023,
 ];

@@ -320,7 +320,7 @@ export const en: Catalog = {
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
   'settings.readOnly': 'Only an administrator can change these.',
-  'settings.notYet': 'Not on this page yet: the data folder and backups; scanner profiles and a test scan; the signing certificate (file or token, subject, expiry) and the timestamp authority; enrolling with the hub; the password policy.',
+  'settings.notYet': 'Not on this page yet: scanner profiles and a test scan; the signing certificate’s subject and expiry; enrolling with the hub. The backup schedule is saved but does not run by itself yet: use Back up now.',
   'settings.section.agency': 'Agency',
   'settings.section.scanners': 'Scanners',
   'settings.section.ocr': 'Text recognition (OCR)',
@@ -329,6 +329,15 @@ export const en: Catalog = {
   'settings.section.security': 'Security',
   'settings.section.desk': 'Intake and records',
   'settings.section.storage': 'Storage',
+  'settings.storage.dataDir': 'Data folder',
+  'settings.storage.lastBackup': 'Last backup',
+  'settings.storage.lastChecked': '{at} — {files} files in {folder}; checked, intact',
+  'settings.storage.lastDamaged': '{at} — {files} files in {folder}; its check FAILED: back up again',
+  'settings.storage.none': 'No backup yet.',
+  'settings.storage.progress': 'Backing up: {done}/{total} files',
+  'settings.storage.backupNow': 'Back up now',
+  'settings.storage.setFolderFirst': 'Enter a backup folder and Save before backing up.',
+  'problem.setting.absolute-path': 'A full path is needed (starting with / or a drive, e.g. D:\\Backups).',
   'agencySetup.title': 'Agency details',
   'agencySetup.intro': 'Before any dossier is taken in, enter the agency’s name and electronic identifier code. Every record, receipt and copy stamp carries them.',
   'agencySetup.submit': 'Save and start',
@@ -642,6 +651,7 @@ export const en: Catalog = {
 
   'problem.username.invalid': 'A username has 3–32 characters: lowercase letters without accents, digits, dot, underscore, dash.',
   'problem.password.short': 'A password has at least 8 characters.',
+  'problem.password.policy': 'The password is shorter than the password policy asks (Settings › Security).',
 
   ...errorCatalog('en'),
 };

@@ -16,6 +16,7 @@ const PROBLEM_MESSAGES: Record<ProblemCode, MessageKey> = {
   'phone.invalid': 'problem.phone.invalid',
   'username.invalid': 'problem.username.invalid',
   'password.short': 'problem.password.short',
+  'password.policy': 'problem.password.policy',
 };
 
 type SettingProblemCode = (typeof SETTING_PROBLEM)[keyof typeof SETTING_PROBLEM];
@@ -33,6 +34,7 @@ const SETTING_PROBLEM_MESSAGES: Record<SettingProblemCode, MessageKey> = {
   'setting.code-pattern': 'problem.setting.code-pattern',
   'setting.json': 'problem.setting.json',
   'setting.path': 'problem.setting.path',
+  'setting.absolute-path': 'problem.setting.absolute-path',
 };
 
 const FIELD_NAMES: Record<string, MessageKey> = {

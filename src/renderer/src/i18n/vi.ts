@@ -319,7 +319,7 @@ export const vi = {
   'settings.save': 'Lưu',
   'settings.saved': 'Đã lưu.',
   'settings.readOnly': 'Chỉ quản trị viên được thay đổi các mục này.',
-  'settings.notYet': 'Chưa có trong trang này: thư mục dữ liệu và sao lưu; hồ sơ máy quét và quét thử; chứng thư số (tệp hoặc token, chủ thể, hạn dùng) và máy chủ cấp dấu thời gian; đăng ký máy trạm với trung tâm; chính sách mật khẩu.',
+  'settings.notYet': 'Chưa có trong trang này: hồ sơ máy quét và quét thử; chủ thể và hạn dùng của chứng thư số; đăng ký máy trạm với trung tâm. Lịch sao lưu được lưu nhưng chưa tự chạy: hãy bấm Sao lưu ngay.',
   'settings.section.agency': 'Cơ quan',
   'settings.section.scanners': 'Máy quét',
   'settings.section.ocr': 'Nhận dạng chữ (OCR)',
@@ -328,6 +328,15 @@ export const vi = {
   'settings.section.security': 'Bảo mật',
   'settings.section.desk': 'Tiếp nhận và bản ghi',
   'settings.section.storage': 'Lưu trữ',
+  'settings.storage.dataDir': 'Thư mục dữ liệu',
+  'settings.storage.lastBackup': 'Lần sao lưu gần nhất',
+  'settings.storage.lastChecked': '{at} — {files} tệp trong {folder}; đã kiểm tra, nguyên vẹn',
+  'settings.storage.lastDamaged': '{at} — {files} tệp trong {folder}; kiểm tra KHÔNG đạt, hãy sao lưu lại',
+  'settings.storage.none': 'Chưa có bản sao lưu nào.',
+  'settings.storage.progress': 'Đang sao lưu: {done}/{total} tệp',
+  'settings.storage.backupNow': 'Sao lưu ngay',
+  'settings.storage.setFolderFirst': 'Nhập thư mục sao lưu và bấm Lưu trước khi sao lưu.',
+  'problem.setting.absolute-path': 'Cần đường dẫn đầy đủ (bắt đầu bằng / hoặc ổ đĩa, ví dụ D:\\SaoLuu).',
   'agencySetup.title': 'Thông tin cơ quan',
   'agencySetup.intro': 'Trước khi tiếp nhận hồ sơ, hãy nhập tên và mã định danh điện tử của cơ quan. Mọi bản ghi, giấy biên nhận và dấu bản sao sẽ mang thông tin này.',
   'agencySetup.submit': 'Lưu và bắt đầu',
@@ -641,6 +650,7 @@ export const vi = {
 
   'problem.username.invalid': 'Tên đăng nhập chỉ gồm 3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang.',
   'problem.password.short': 'Mật khẩu phải có ít nhất 8 ký tự.',
+  'problem.password.policy': 'Mật khẩu ngắn hơn độ dài tối thiểu trong chính sách mật khẩu (Cài đặt › Bảo mật).',
 
   ...errorCatalog('vi'),
 } as const satisfies Record<string, string>;

@@ -2,6 +2,7 @@ import { SETTING_SECTIONS, type SettingSection } from '../../../shared/settings-
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Notice } from '../components/Notice';
 import { SettingsForm } from '../components/settings/SettingsForm';
+import { BackupPanel } from '../components/settings/BackupPanel';
 import { errorCode } from '../engine/engine-errors';
 import { useSettings } from '../hooks/use-settings';
 import { errorMessage } from '../i18n/error-messages';
@@ -39,6 +40,7 @@ export function SettingsPage() {
             <section key={section} className="card settings-section" aria-labelledby={`settings-${section}`}>
               <h2 id={`settings-${section}`}>{t(SECTION_TITLES[section])}</h2>
               <SettingsForm views={inSection} submitLabel={t('settings.save')} onSaved={merge} />
+              {section === 'storage' ? <BackupPanel destinationVersion={inSection.find((v) => v.key === 'backup.destination')?.value} /> : null}
             </section>
           );
         })}
