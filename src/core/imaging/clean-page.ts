@@ -83,6 +83,7 @@ export async function cleanPage(bytes: Buffer, options: CleanPageOptions = {}): 
   const page = await timed('normalize', () => normalizeStage({ bytes, page: options.page, limitInputPixels: options.limitInputPixels }));
   const { dpi } = page;
   let analysis = await timed('analyze', () => analyzePage(page.image, dpi));
+  const firstAnalysis = analysis;
   const firstLook = blankStage({ analysis });
   const orientation = firstLook.blank
     ? { rotation: 0 as QuarterTurn }
@@ -106,7 +107,8 @@ export async function cleanPage(bytes: Buffer, options: CleanPageOptions = {}): 
     analysis = await timed('analyze', () => croppedAnalysis(analysis, box));
   }
   if (options.despeckle) image = await timed('despeckle', () => despeckleStage(image));
-  const blank = await timed('blank', () => blankStage({ analysis }).blank);
+  // A page neither turned nor cropped has the analysis the first look already counted marks in.
+  const blank = analysis === firstAnalysis ? firstLook.blank : await timed('blank', () => blankStage({ analysis }).blank);
   const bilevel = page.colorMode === 'bw' ? await timed('binarize', () => binarizeStage({ image, dpi }).png) : null;
   const encoded = await timed('encode', () => encodeRecordImage(image, dpi, page.colorMode, bilevel, options.jpegQuality ?? 85));
   const ocrImage = await timed('ocr-image', () => ocrImageStage({ image, dpi, colorMode: page.colorMode, recordImage: encoded.bytes }));

@@ -5,14 +5,18 @@ export function paperColour(image: RawImage): { r: number; g: number; b: number 
   const { pixels, channels } = image;
   const count = image.width * image.height;
   const step = Math.max(1, Math.floor(count / 200_000));
-  const samples: number[] = [];
-  for (let i = 0; i < count; i += step) samples.push(channels === 1 ? pixels[i]! : pixels[i * 3 + 1]!);
-  const sorted = [...samples].sort((a, b) => a - b);
-  const cut = sorted[Math.floor(sorted.length * 0.9)]!;
+  const level = (i: number) => (channels === 1 ? pixels[i]! : pixels[i * 3 + 1]!);
+  // The tenth-from-top sample level, from a histogram (a sort of the samples cost ~0.1 s a page).
+  const hist = new Uint32Array(256);
+  let samples = 0;
+  for (let i = 0; i < count; i += step, samples++) hist[level(i)]!++;
+  const rank = Math.floor(samples * 0.9);
+  let cut = 0;
+  for (let seen = hist[0]!; seen <= rank && cut < 255; seen += hist[++cut]!);
   const sum = [0, 0, 0];
   let n = 0;
-  for (let i = 0, k = 0; i < count; i += step, k++) {
-    if (samples[k]! < cut) continue;
+  for (let i = 0; i < count; i += step) {
+    if (level(i) < cut) continue;
     for (let c = 0; c < 3; c++) sum[c]! += pixels[i * channels + (channels === 1 ? 0 : c)]!;
     n++;
   }

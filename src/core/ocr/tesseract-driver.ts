@@ -35,9 +35,16 @@ export const DEFAULT_OCR_LANGS: readonly string[] = ['vie'];
 /**
  * tesseract.js reads a page as one block unless told otherwise; tesseract's own automatic page
  * segmentation (PSM 3) finds the columns of letter headers and signature rows (docs/OCR.md).
+ * Tesseract reads every unsure line a second time inverted, for white text on a dark band; these
+ * pages are dark print on paper, so that second reading only costs CPU (docs/OCR.md), and
+ * `tessedit_do_invert: '1'` brings it back.
  * Its debug lines ("Estimating resolution as …") go nowhere, so each error stays one line.
  */
-export const DEFAULT_OCR_PARAMETERS: Readonly<Record<string, string>> = { tessedit_pageseg_mode: '3', debug_file: '/dev/null' };
+export const DEFAULT_OCR_PARAMETERS: Readonly<Record<string, string>> = {
+  tessedit_pageseg_mode: '3',
+  tessedit_do_invert: '0',
+  debug_file: '/dev/null',
+};
 
 interface TesseractWorkerApi {
   worker: ThreadWorker;
