@@ -222,7 +222,7 @@ export const SETTINGS = [
     section: 'desk',
     kind: 'enum',
     schema: choice(['mrc', 'jpeg'] as const),
-    default: 'jpeg',
+    default: 'mrc',
     allowed: 'mrc or jpeg',
     editableBy: ADMIN,
     visibleTo: DIGITIZE,

@@ -41,7 +41,7 @@ describe('the settings schema', () => {
       'scanner.drivers': {},
       'agency.name': null,
       'agency.code': null,
-      'record.compression': 'jpeg',
+      'record.compression': 'mrc',
       'import.max-pages-per-file': 5000,
       'ocr.model': 'best',
       'signing.trust-anchors': [],

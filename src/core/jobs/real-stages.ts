@@ -82,6 +82,7 @@ export function createPipelineStages(options: RealStagesOptions): PipelineStages
           digitizedBy: info.digitizedBy,
           archive: info.archive,
         },
+        compression: info.compression,
       }),
     close: () => pool.close(),
   };
