@@ -20,7 +20,7 @@ import type { PageImage } from './page-image-embedder';
 /** The low-resolution layers are this many times smaller than the scan (300 dpi → 100 dpi). */
 export const MRC_LAYER_FACTOR = 3;
 const backgroundQuality = 50;
-const foregroundQuality = 60;
+const foregroundQuality = 75;
 
 /** Resolution of each layer of a page as drawn. */
 export interface PageLayerDpi {
@@ -85,7 +85,8 @@ async function decode(bytes: Buffer, channels: 1 | 3): Promise<RawImage> {
 
 async function jpegImage(doc: PDFDocument, image: RawImage, quality: number, mask?: PDFRef): Promise<PDFRef> {
   const pipeline = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: image.channels } });
-  const jpeg = await (image.channels === 1 ? pipeline.toColourspace('b-w') : pipeline).jpeg({ quality }).toBuffer();
+  // The foreground's strokes are a pixel or two wide: halving its chroma would wash out a seal's red.
+  const jpeg = await (image.channels === 1 ? pipeline.toColourspace('b-w') : pipeline).jpeg({ quality, chromaSubsampling: mask ? '4:4:4' : '4:2:0' }).toBuffer();
   return doc.context.register(
     doc.context.stream(jpeg, {
       Type: 'XObject',
