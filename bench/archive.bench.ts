@@ -9,6 +9,9 @@
  * While SoHoa runs, its resident memory is sampled every few seconds, to show whether it stays flat;
  * `--no-reference` leaves out ocrmypdf (the 2,000-page memory run).
  *
+ * Beside pages per hour it prints bytes per page (SoHoa's signed records, OCRmyPDF's PDF/A) and the
+ * text layer's CER: `pdftotext -layout` of each record page against the corpus truth (micro-averaged).
+ *
  *   npx tsx bench/archive.bench.ts [--pages N] [--per-dossier K] [--workers W] [--no-reference]
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -22,6 +25,7 @@ import { Engine } from '../src/core/engine';
 import { openP12Signer } from '../src/core/record/p12-signer';
 import { signPdf } from '../src/core/record/sign-pdf';
 import { TEST_AGENCY_ARGS } from '../test/support/agency';
+import { editDistance, scoringForm } from '../test/support/char-error-rate';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(REPO, 'test/fixtures/vi-admin');
@@ -33,6 +37,7 @@ const WORKERS = Number(values.workers ?? 2);
 interface Page {
   id: string;
   file: string;
+  truth: string;
   dpi: number;
   format: string;
 }
@@ -118,6 +123,26 @@ function memoryProfile(samples: { s: number; kb: number }[], seconds: number): s
   return [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((f) => `${f * 100}%: ${(at(f) / 1024).toFixed(0)} MB`).join(', ');
 }
 
+/** The corpus page a batch page came from: its file is `HS <d>/p<k>.<ext>` in the tree. */
+let corpusPageOf: (source: string) => Page = () => {
+  throw new Error('tree not built');
+};
+
+/** Adds each page's text-layer edits against its truth (pdftotext -layout of that page). */
+function scoreLayer(into: { edits: number; chars: number }, pdf: Uint8Array, pages: Page[]): void {
+  const file = join(work, 'score.pdf');
+  writeFileSync(file, pdf);
+  pages.forEach((page, i) => {
+    const layer = execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' });
+    const truth = scoringForm(readFileSync(join(CORPUS, page.truth), 'utf8'));
+    into.edits += editDistance(truth, scoringForm(layer));
+    into.chars += Array.from(truth).length;
+  });
+}
+
+const layerLine = (l: { bytes: number; pages: number; edits: number; chars: number }) =>
+  `${(l.bytes / Math.max(1, l.pages) / 1024).toFixed(0)} KB/page over ${l.pages} page(s); text layer CER (pdftotext -layout vs truth) ${((100 * l.edits) / Math.max(1, l.chars)).toFixed(2)}%`;
+
 const work = mkdtempSync(join(tmpdir(), 'sohoa-archive-bench-'));
 try {
   const tree = join(work, 'tree');
@@ -135,6 +160,11 @@ try {
     register.push(`${d + 1},Hồ sơ ${d + 1},2020,${dossier.pages.length},Vĩnh viễn`);
   }
   writeFileSync(join(work, 'register.csv'), register.join('\n'));
+  corpusPageOf = (source) => {
+    const m = /HS (\d+)[\\/]p(\d+)\.\w+$/.exec(source);
+    if (!m) throw new Error(`not a bench page: ${source}`);
+    return dossiers[Number(m[1]) - 1]!.pages[Number(m[2]) - 1]!.page;
+  };
 
   // SoHoa: the batch as the CLI runs it, then every record signed.
   const dataDir = join(work, 'data');
@@ -148,11 +178,20 @@ try {
   const signer = await openP12Signer(new Uint8Array(readFileSync(join(work, 's.p12'))), password);
   const engine = Engine.open({ dataDir });
   let signSeconds = 0;
+  const oursLayer = { bytes: 0, pages: 0, edits: 0, chars: 0 };
   try {
-    const shas = (engine.store.db.prepare('SELECT pdf_sha256 AS sha FROM record').all() as { sha: string }[]).map((r) => r.sha);
+    const records = engine.store.db.prepare('SELECT pdf_sha256 AS sha, document_id AS documentId FROM record').all() as { sha: string; documentId: number }[];
+    const signed: { pdf: Uint8Array; documentId: number }[] = [];
     const t = performance.now();
-    for (const sha of shas) await signPdf(engine.store.blobs.get(sha), { signer });
+    for (const r of records) signed.push({ pdf: await signPdf(engine.store.blobs.get(r.sha), { signer }), documentId: r.documentId });
     signSeconds = (performance.now() - t) / 1000;
+    const sources = engine.store.db.prepare("SELECT source FROM page WHERE document_id = ? AND state = 'read' ORDER BY position");
+    for (const { pdf, documentId } of signed) {
+      const pages = (sources.all(documentId) as { source: string }[]).map((p) => corpusPageOf(p.source));
+      oursLayer.bytes += pdf.length;
+      oursLayer.pages += pages.length;
+      scoreLayer(oursLayer, pdf, pages);
+    }
   } finally {
     await engine.close();
   }
@@ -162,6 +201,7 @@ try {
   let refSeconds = 0;
   let refPeakKb = 0;
   let refFailed = 0;
+  const refLayer = { bytes: 0, pages: 0, edits: 0, chars: 0 };
   for (const [d, dossier] of values['no-reference'] ? [] : dossiers.entries()) {
     const doc = await PDFDocument.create();
     for (const { bytes, page } of dossier.pages) {
@@ -177,6 +217,11 @@ try {
     if (r.status !== 0) {
       refFailed++;
       process.stderr.write(`ocrmypdf failed on dossier ${d + 1}: ${r.stderr.split('\n')[0]}\n`);
+    } else {
+      const pdf = readFileSync(join(work, `out-${d + 1}.pdf`));
+      refLayer.bytes += pdf.length;
+      refLayer.pages += dossier.pages.length;
+      scoreLayer(refLayer, pdf, dossier.pages.map((p) => p.page));
     }
   }
 
@@ -185,12 +230,14 @@ try {
   const lines = [
     `pages: ${N} in ${dossiers.length} dossier(s) (vi-admin corpus pages reused, made distinct), ${WORKERS} OCR worker(s)`,
     `sohoa batch (clean-up + OCR + PDF/A): ${ours.seconds.toFixed(0)} s; signing ${report.pages.records} record(s): ${signSeconds.toFixed(1)} s; ${perHour(oursSeconds)} pages/hour; peak RSS ${mb(ours.peakKb)}; read ${report.pages.read}, failed ${report.pages.failed}`,
+    `sohoa records: ${layerLine(oursLayer)}`,
     `sohoa batch resident memory over the run (at each tenth of its time): ${memoryProfile(ours.samples, ours.seconds)}`,
   ];
   if (!values['no-reference'])
     lines.push(
       `ocrmypdf --output-type pdfa --deskew --rotate-pages --jobs 2 -l vie+eng (per dossier): ${refSeconds.toFixed(0)} s; ${perHour(refSeconds)} pages/hour; peak RSS ${mb(refPeakKb)} (its largest process)${refFailed ? `; ${refFailed} failed` : ''}`,
-      `ratio pages/hour (sohoa / ocrmypdf): ${(refSeconds / oursSeconds).toFixed(2)}`,
+      `ocrmypdf records: ${layerLine(refLayer)}`,
+      `ratio pages/hour (sohoa / ocrmypdf): ${(refSeconds / oursSeconds).toFixed(2)}; ratio bytes/page: ${(oursLayer.bytes / oursLayer.pages / (refLayer.bytes / refLayer.pages)).toFixed(2)}`,
     );
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

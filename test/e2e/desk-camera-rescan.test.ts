@@ -26,16 +26,26 @@ async function sheetJpeg(bars: number | null): Promise<Buffer> {
     .toBuffer();
 }
 
-/** The (width × height) of each page's image in a PDF, in page order, as `pdfimages` lists them. */
+/**
+ * The (width × height) of each page's full-resolution image in a PDF, in page order, from `pdfimages -list`:
+ * the scan itself, or on a page stored as mixed raster content its text mask (256-row bands, heights summed).
+ */
 function pdfImageSizes(pdf: Buffer, dir: string): string[] {
   const file = join(dir, 'record.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+  const rows = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
     .split('\n')
     .slice(2)
-    .filter((line) => /\bimage\b/.test(line))
-    .map((line) => line.trim().split(/\s+/))
-    .map((cols) => `${cols[3]}x${cols[4]}`);
+    .filter(Boolean)
+    .map((line) => line.trim().split(/\s+/));
+  const pages = [...new Set(rows.map((cols) => cols[0]!))];
+  return pages.map((n) => {
+    const own = rows.filter((cols) => cols[0] === n);
+    const width = Math.max(...own.map((cols) => Number(cols[3])));
+    const bands = own.filter((cols) => cols[2] === 'stencil');
+    const height = bands.length ? bands.reduce((h, cols) => h + Number(cols[4]), 0) : Math.max(...own.filter((cols) => Number(cols[3]) === width).map((cols) => Number(cols[4])));
+    return `${width}x${height}`;
+  });
 }
 
 describe('re-scanning a page of a dossier taken by camera, in the browser', () => {

@@ -81,6 +81,26 @@ describe('the pipeline, with the real stages, through the engine', () => {
     for (const cccd of [...upright.fields.cccd, ...rotated.fields.cccd]) expect(text).toContain(cccd);
   });
 
+  it('writes the record as mixed raster content by default, and as the scan\'s JPEG when record.compression is jpeg', async () => {
+    const [doc] = await engine.handlers['document.list']({ dossierId });
+    const layersOf = (sha: string) => {
+      const pdf = join(dir.path, `${sha}.pdf`);
+      writeFileSync(pdf, engine.store.blobs.get(sha));
+      return execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
+    };
+    expect(layersOf(doc!.record!.pdfSha256)).toMatch(/stencil.*ccitt/);
+    await engine.handlers['settings.set']({ changes: [{ key: 'record.compression', value: 'jpeg' }] });
+    const plainId = (await engine.handlers['document.create']({ dossierId, component: 'Bản sao' })).id;
+    const other = manifest.pages.find((p) => p.variant === 'clean' && p.id !== upright.id)!;
+    await engine.handlers['document.importFiles']({ documentId: plainId, paths: [join(CORPUS, other.file)] });
+    await engine.idle();
+    const plain = (await engine.handlers['document.list']({ dossierId })).find((d) => d.id === plainId)!;
+    const list = layersOf(plain.record!.pdfSha256);
+    expect(list).not.toMatch(/ccitt/);
+    expect(list).toMatch(/image\s+2480\s+3508\s+gray\s+1\s+8\s+jpeg/);
+    await engine.handlers['settings.set']({ changes: [{ key: 'record.compression', value: 'mrc' }] });
+  });
+
   it('indexes what was read for search without diacritics', async () => {
     const truth = readFileSync(join(CORPUS, 'truth', `${upright.id}.txt`), 'utf8');
     const title = truth.split('\n').find((l) => l.trim().length > 12 && /^[\p{Lu}\s]+$/u.test(l.trim()))!.trim();

@@ -54,6 +54,8 @@ export interface RecordInfo {
   /** For an archive dossier: the agency that issued the paper, as named then (the batch's). */
   issuingAgencyAtIssue?: string;
   digitizedBy: string;
+  /** The `record.compression` setting: colour and grey pages as layers (mrc) or as the scan's JPEG. */
+  compression?: 'mrc' | 'jpeg';
 }
 
 /**

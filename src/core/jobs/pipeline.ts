@@ -8,7 +8,8 @@ import { readSetting } from '../settings/read-setting';
 import type { OcrModel } from '../ocr/language-data';
 import type { Store } from '../store/store';
 import type { JobHandler } from './job-runner';
-import type { ExtractedFields, PipelineStages } from './pipeline-stages';
+import type { ExtractedFields, PipelineStages, RecordInfo } from './pipeline-stages';
+import { readSetting } from '../settings/read-setting';
 
 export const PIPELINE_JOBS = { clean: 'page.clean', read: 'page.read', assemble: 'document.assemble' } as const;
 
@@ -146,6 +147,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
           issuingAgencyAtIssue: archive.issuingAgencyOf(documentId),
           digitizedBy: ctx.actor,
           archive: archive.archivalMetadata(documentId),
+          compression: readSetting(store.settings, 'record.compression') as RecordInfo['compression'],
         },
       );
       return { documentId, pdfSha: store.blobs.put(pdf), fields };

@@ -92,6 +92,7 @@ export function createPipelineStages(options: RealStagesOptions): PipelineStages
           digitizedBy: info.digitizedBy,
           archive: info.archive,
         },
+        compression: info.compression,
       }),
     close: async () => {
       await Promise.all([...pools.values()].map((pool) => pool.close()));

@@ -30,6 +30,14 @@ export interface ScanFacts {
   pageCount: number;
   dpi: number;
   colorMode: ColorMode;
+  /** How the pages' images are stored: 'mrc', 'image', 'bilevel', space-separated when pages differ. */
+  imageEncoding?: string;
+  /** Lowest resolution over the pages of the full-resolution layer (the text mask, or the image itself). */
+  maskDpi?: number;
+  /** Lowest resolution over the pages of the background (the image itself when not split). */
+  backgroundDpi?: number;
+  /** Lowest resolution of the colour foreground (seals, signatures), where a page has one. */
+  foregroundDpi?: number;
 }
 
 /** The archival fields of a record made from an archive dossier (sổ theo dõi, kho lưu trữ). */

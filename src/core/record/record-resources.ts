@@ -21,6 +21,8 @@ function resourcesDir(): string {
 export interface RecordResourcePaths {
   srgbIcc: string;
   textFont: string;
+  /** The invisible OCR text layer's font (resources/fonts/README.md). */
+  glyphlessFont: string;
   stampFont: string;
 }
 
@@ -29,6 +31,7 @@ export function defaultRecordResourcePaths(): RecordResourcePaths {
   return {
     srgbIcc: join(resourcesDir(), 'icc', 'sRGB.icc'),
     textFont: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+    glyphlessFont: join(resourcesDir(), 'fonts', 'GlyphLessFont.ttf'),
     stampFont: join(resourcesDir(), 'fonts', 'LiberationSerif-Regular.ttf'),
   };
 }
