@@ -1,6 +1,7 @@
 import type { EngineHandlers } from '../shared/contract';
 import { archiveHandlers } from './handlers/archive-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { batchStartHandlers } from './handlers/batch-start-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
 import { authHandlers } from './handlers/auth-handlers';
 import { deskContext } from './handlers/desk-context';
@@ -25,6 +26,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...documentHandlers(ctx),
     ...deskHandlers(ctx, desk),
     ...archiveHandlers(desk),
+    ...batchStartHandlers(ctx),
     ...authHandlers(ctx),
     ...userHandlers(ctx),
     ...auditHandlers(ctx),

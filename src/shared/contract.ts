@@ -12,6 +12,7 @@ import type { PageText } from './page-text';
 import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type Indicators, type ProvinceProgress } from './indicators';
 import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
+import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from './batch-start-contract';
 import type { MethodName } from './methods';
 import { BatchMarkResultInput, CalendarSetInput, CalendarYearInput, HandBackInput, ResultCreateInput, ResultDocumentInput, ResultImportPdfInput, ResultTimelinessInput, type HandBack, type ResultImportResult, type ResultSignResult, type Timeliness } from './result-contract';
 import type { SettingView } from './settings-schema';
@@ -266,6 +267,8 @@ export const contract = {
   'calendar.holidays': method<typeof CalendarYearInput, { year: number; days: string[] }>(CalendarYearInput),
   'calendar.setHolidays': method<typeof CalendarSetInput, { year: number; days: string[] }>(CalendarSetInput),
   'batch.markResult': method<typeof BatchMarkResultInput, { documentId: number; dossierId: number; isResult: boolean }>(BatchMarkResultInput),
+  'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
+  'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
   'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
   'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),

@@ -78,6 +78,8 @@ export const METHOD_NAMES = [
   'calendar.holidays',
   'calendar.setHolidays',
   'batch.markResult',
+  'batch.preview',
+  'batch.start',
   'settings.list',
   'settings.get',
   'settings.set',
