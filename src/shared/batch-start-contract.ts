@@ -15,8 +15,8 @@ const optionalPath = z
   .string()
   .transform(unquotePath)
   .pipe(z.string().max(4096, 'too-long'))
-  .optional()
-  .transform((v) => (v ? v : undefined));
+  .transform((v) => v || undefined)
+  .optional();
 
 export const BatchSetupInput = z.object({
   folder: pathText,
@@ -54,6 +54,7 @@ export interface RegisterPreviewRow {
 /** The register as the import will read it: how, the column map, what is left unmapped, the first rows. */
 export interface RegisterPreviewView {
   encoding: string;
+  /** A CSV's delimiter character (`,` `;` tab `|`); null for XLSX. */
   delimiter: string | null;
   headerLines: number[];
   header: string[];

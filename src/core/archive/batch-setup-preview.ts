@@ -36,7 +36,7 @@ export async function previewBatchSetup(archive: ArchiveRepository, setup: Batch
   const known = archive.batchByKey(batchKey(source, registerPath));
   const chosen = setup.columns ? { ...setup.columns } : undefined;
   const register = await loadRegister(registerPath, { remembered: known?.columns ?? undefined, chosen, sheet: setup.sheet ?? known?.registerSheet ?? undefined });
-  return { folder, register: registerView(previewRegister(register)) };
+  return { folder, register: { ...registerView(previewRegister(register)), delimiter: register.delimiter } };
 }
 
 async function folderPreview(source: string, mode: SeparationMode): Promise<BatchFolderPreview> {

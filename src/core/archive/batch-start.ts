@@ -56,6 +56,7 @@ export async function startBatch(host: BatchStartHost, setup: BatchSetup, actor:
         archive.setStatus(batchId, 'paused');
         const code = error instanceof CodedError ? error.code : 'engine.internal';
         host.audit.append({ actor, action: 'batch.intake-failed', subject: `batch:${batchId}`, details: { code, message: (error as Error).message } });
+        host.events.emit('progress', { task: `batch-intake:${batchId}`, label: 'batch-intake-failed', done: 0, total: 0 });
       },
     );
   });

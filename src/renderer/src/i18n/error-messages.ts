@@ -49,6 +49,8 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   password: 'auth.password',
   from: 'dash.from',
   to: 'dash.to',
+  folder: 'batchNew.folder',
+  registerPath: 'batchNew.register',
 };
 
 const ERROR_MESSAGES: Record<string, MessageKey> = {
