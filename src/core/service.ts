@@ -10,6 +10,7 @@ import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { recordViewHandlers } from './handlers/record-view-handlers';
 import { resultHandlers } from './handlers/result-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
@@ -27,6 +28,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...deskHandlers(ctx, desk),
     ...archiveHandlers(desk),
     ...batchStartHandlers(ctx),
+    ...recordViewHandlers(ctx),
     ...authHandlers(ctx),
     ...userHandlers(ctx),
     ...auditHandlers(ctx),

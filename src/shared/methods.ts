@@ -80,6 +80,8 @@ export const METHOD_NAMES = [
   'batch.markResult',
   'batch.preview',
   'batch.start',
+  'record.page',
+  'record.file',
   'settings.list',
   'settings.get',
   'settings.set',
