@@ -13,8 +13,8 @@ import { tempDir } from '../support/temp-dir';
 const SHOTS = '/work/shots/D';
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
-/** Line 3's year is no year. "Hộp lưu trữ" is no name the column map knows: it stays unmapped until the archivist picks it for the box. */
-const REGISTER = ['Hồ sơ số,Tiêu đề,Năm,Số trang,Hộp lưu trữ,Ghi chú', '1,Khai sinh Nguyễn Văn An,2020,1,H01,', '2,Kết hôn Trần Thị Bình,không rõ,1,H01,bìa rách'];
+/** Line 3's year is no year, and its dossier has 1 page, not 2 (a count mismatch for QC). "Hộp lưu trữ" is no name the column map knows: it stays unmapped until the archivist picks it for the box. */
+const REGISTER = ['Hồ sơ số,Tiêu đề,Năm,Số trang,Hộp lưu trữ,Ghi chú', '1,Khai sinh Nguyễn Văn An,2020,1,H01,', '2,Kết hôn Trần Thị Bình,không rõ,2,H01,bìa rách'];
 
 describe('the archive team starts a batch from the app: folder, register, separation, column-map preview, start, progress in the list', () => {
   let app: AppServer;
@@ -72,7 +72,7 @@ describe('the archive team starts a batch from the app: folder, register, separa
     expect(await columnFor('box').inputValue()).toBe('');
     const firstRows = dialog().locator('table.first-rows tbody tr');
     expect(await firstRows.count()).toBe(2);
-    expect(await firstRows.nth(1).locator('td').allTextContents()).toEqual([fill(vi['batchNew.lineN'], { line: 3 }), '—', '2', 'Kết hôn Trần Thị Bình', '—', '—', '1', '—']);
+    expect(await firstRows.nth(1).locator('td').allTextContents()).toEqual([fill(vi['batchNew.lineN'], { line: 3 }), '—', '2', 'Kết hôn Trần Thị Bình', '—', '—', '2', '—']);
     // A year that is no year is said in words, on its line; the row is kept.
     await dialog().getByText(fill(vi['batchNew.problem'], { line: 3, reason: vi['batchNew.register.bad-year'] })).waitFor();
 
@@ -109,6 +109,27 @@ describe('the archive team starts a batch from the app: folder, register, separa
     ]);
     const opened = app.engine.store.db.prepare(`SELECT actor FROM audit_event WHERE action = 'batch.open'`).all();
     expect(opened).toEqual([{ actor: 'archivist' }]);
+  });
+
+  it('at QC, a page is replaced with a Vietnamese button, not the browser’s own “Choose File”', async () => {
+    const [batch] = await app.engine.handlers['batch.list']({});
+    await main().getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batch!.id, name: 'Kho 2020' })}` }).click();
+    const two = (await app.engine.handlers['batch.qc']({ batchId: batch!.id })).dossiers.find((d) => d.archiveNumber === '2')!;
+    await main().getByRole('button', { name: `${vi['archive.look']} — ${two.code}` }).click();
+    const pages = main().locator('.dossier-pages');
+    const replace = pages.locator('button', { hasText: fill(vi['archive.replace'], { n: 1 }) });
+    await replace.waitFor();
+    expect(await replace.isVisible()).toBe(true);
+    // The file input is there for the button to open, out of sight (1 px, clipped) and out of the tab order.
+    const input = pages.locator('input[type="file"]');
+    const box = await input.boundingBox();
+    expect(box!.width * box!.height).toBeLessThanOrEqual(1);
+    expect(await input.getAttribute('tabindex')).toBe('-1');
+    // "Khớp với sổ 2" beside "Lệch số trang 1" read as a contradiction: the figure says folders matched to a register line.
+    const reconciliation = main().locator('.reconciliation');
+    expect(await reconciliation.locator('dt', { hasText: vi['archive.matched'] }).locator('xpath=following-sibling::dd').textContent()).toBe('2');
+    expect(await reconciliation.textContent()).not.toContain('Khớp với sổ');
+    await page.screenshot({ path: `${SHOTS}/qc-replace.png` });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -101,6 +101,21 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('before signing, the record says it is not signed with no version number, and the card’s buttons keep to one line at 1366', async () => {
+    const card = main().locator(`.document-card[data-document-id="${formDocument}"]`);
+    await card.locator('.badge').filter({ hasText: vi['badge.unsigned'] }).waitFor();
+    expect(await card.locator('.document-meta').textContent()).not.toMatch(/phiên bản/);
+    const lines = await card.locator('.document-head button').evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.every((n) => n === 1)).toBe(true);
+  });
+
   it('once signed, shows the record as the signed PDF holds it, page by page, and gives the file itself', { timeout: 90_000 }, async () => {
     await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);

@@ -9,6 +9,7 @@ import type { RecordSyncState } from '../../../../shared/sync-status';
 import { RecordBadge } from './RecordBadge';
 import { RecordViewerDialog } from './RecordViewerDialog';
 import { SyncBadge } from './SyncBadge';
+import '../../styles/document-card.css';
 
 export interface DocumentCardActions {
   onSelect(): void;
