@@ -132,4 +132,16 @@ describe('the archive team starts a batch from the app: folder, register, separa
     await page.screenshot({ path: `${SHOTS}/qc-replace.png` });
     expect(pageErrors).toEqual([]);
   });
+
+  it('the dashboard’s backlog chart reads its axis in whole, distinct counts (not "1 1 1 1 0")', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: vi['nav.progress'] }).or(page.getByRole('navigation').getByRole('button', { name: vi['nav.progress'] })).first().click();
+    await main().locator('#chart-backlog-title').waitFor();
+    await page.screenshot({ path: `${SHOTS}/backlog-chart.png`, fullPage: true });
+    const chart = main().locator('figure.chart', { has: page.locator('#chart-backlog-title') });
+    await chart.locator('.recharts-yAxis-tick-labels text').first().waitFor({ state: 'attached', timeout: 5000 });
+    const ticks = await chart.locator('.recharts-yAxis-tick-labels text').allTextContents();
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(ticks.every((v) => /^\d+$/.test(v))).toBe(true);
+  });
 });
