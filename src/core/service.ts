@@ -1,6 +1,7 @@
 import type { EngineHandlers } from '../shared/contract';
 import { archiveHandlers } from './handlers/archive-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { batchStartHandlers } from './handlers/batch-start-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
 import { authHandlers } from './handlers/auth-handlers';
 import { deskContext } from './handlers/desk-context';
@@ -9,6 +10,7 @@ import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { recordViewHandlers } from './handlers/record-view-handlers';
 import { resultHandlers } from './handlers/result-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
@@ -26,6 +28,8 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...documentHandlers(ctx),
     ...deskHandlers(ctx, desk),
     ...archiveHandlers(desk),
+    ...batchStartHandlers(ctx),
+    ...recordViewHandlers(ctx),
     ...authHandlers(ctx),
     ...userHandlers(ctx),
     ...auditHandlers(ctx),

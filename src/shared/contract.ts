@@ -9,9 +9,12 @@ import { isIsoDate, parseDayMonthYear } from './dates';
 import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
 import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanResult, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
+import type { ReceiptSheet } from './receipt-sheet';
+import { RecordFileInput, RecordPageInput, type RecordFile, type RecordPageView } from './record-view-contract';
 import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type Indicators, type ProvinceProgress } from './indicators';
 import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
+import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from './batch-start-contract';
 import type { MethodName } from './methods';
 import { BatchMarkResultInput, CalendarSetInput, CalendarYearInput, HandBackInput, ResultCreateInput, ResultDocumentInput, ResultImportPdfInput, ResultTimelinessInput, type HandBack, type ResultImportResult, type ResultSignResult, type Timeliness } from './result-contract';
 import type { SettingView } from './settings-schema';
@@ -225,7 +228,7 @@ export const contract = {
   'scanner.list': method<typeof EmptyInput, { devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }>(EmptyInput),
   'scanner.scan': method<typeof ScannerScanInput, ScanResult>(ScannerScanInput),
   'scanner.cancel': method<typeof DocumentIdInput, { cancelled: boolean }>(DocumentIdInput),
-  'dossier.receipt': method<typeof IdInput, { pdfBase64: string }>(IdInput),
+  'dossier.receipt': method<typeof IdInput, { pdfBase64: string; sheet: ReceiptSheet }>(IdInput),
   'auth.state': method<typeof EmptyInput, AuthState>(EmptyInput),
   'auth.setupAdmin': method<typeof SetupAdminInput, SignInResult>(SetupAdminInput),
   'auth.login': method<typeof LoginInput, SignInResult>(LoginInput),
@@ -267,6 +270,10 @@ export const contract = {
   'calendar.holidays': method<typeof CalendarYearInput, { year: number; days: string[] }>(CalendarYearInput),
   'calendar.setHolidays': method<typeof CalendarSetInput, { year: number; days: string[] }>(CalendarSetInput),
   'batch.markResult': method<typeof BatchMarkResultInput, { documentId: number; dossierId: number; isResult: boolean }>(BatchMarkResultInput),
+  'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
+  'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
+  'record.page': method<typeof RecordPageInput, RecordPageView>(RecordPageInput),
+  'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),
   'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
   'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),

@@ -83,6 +83,8 @@ describe('the clerk’s desk in the browser', () => {
     await main().getByRole('button', { name: vi['receipt.make'] }).click();
     const receipt = main().getByRole('link', { name: vi['receipt.open'] });
     expect(await receipt.getAttribute('href')).toMatch(/^blob:/);
+    // The receipt opens in its print dialog: closed, the desk is back.
+    await page.getByRole('dialog', { name: vi['receipt.dialogTitle'] }).getByRole('button', { name: vi['receipt.close'] }).click();
     await shot('open');
   });
 

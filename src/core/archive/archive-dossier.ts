@@ -4,8 +4,11 @@ import type { DossierFolder } from './folder-layout';
 import type { RegisterRow } from './register-import';
 import { markRegisterResult } from './register-result';
 
+/** What taking in archive pages needs of the engine: its store, audit log, workstation and agency. */
+export type ArchiveIntakeHost = Pick<Engine, 'store' | 'audit' | 'workstation' | 'requireAgency'>;
+
 /** The archive dossier of a folder (or of a stretch of a page stream) and its one document, created on the first run in one transaction. */
-export function ensureDossier(engine: Engine, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
+export function ensureDossier(engine: ArchiveIntakeHost, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
   const { store } = engine;
   const agency = engine.requireAgency();
   return store.db.transaction(() => {

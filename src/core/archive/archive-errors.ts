@@ -85,3 +85,10 @@ export class BatchCancelledError extends CodedError {
     super('batch.cancelled', `Batch ${batchId} was cancelled; take it up again with 'sohoa batch --resume ${batchId}'`, { batchId });
   }
 }
+
+/** The app is still taking in this batch's pages: a second start waits for the first. */
+export class BatchIntakeRunningError extends CodedError {
+  constructor(batchId: number) {
+    super('batch.intake-running', `Batch ${batchId} is still being taken in; wait for its pages to arrive`, { batchId });
+  }
+}

@@ -1,13 +1,12 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Engine } from '../engine';
 import { addCapturedPages } from '../intake/page-intake';
 import { maxPagesPerFile, readFilesAsPages } from '../intake/read-files';
 import { ArchiveRepository, type BatchRow } from '../store/archive-repository';
 import { BatchFolderNotFoundError, RegisterUnreadableError } from './archive-errors';
 import { batchKey } from './batch-key';
 import { readFolderLayout } from './folder-layout';
-import { ensureDossier } from './archive-dossier';
+import { ensureDossier, type ArchiveIntakeHost } from './archive-dossier';
 import { matchFolders } from './match-register';
 import { reconcile, type ImportProblem } from './reconcile';
 import type { RegisterEncoding } from './register-encoding';
@@ -53,7 +52,7 @@ export interface BatchIntake {
  * splits the folder into dossiers and imports their pages. Every step is keyed (batch by folder and
  * register, dossier by folder, page by image hash), so running it again adds nothing.
  */
-export async function takeInBatch(engine: Engine, options: BatchIntakeOptions): Promise<BatchIntake> {
+export async function takeInBatch(engine: ArchiveIntakeHost, options: BatchIntakeOptions): Promise<BatchIntake> {
   const archive = new ArchiveRepository(engine.store.db);
   const source = await realFolder(options.folder);
   const registerPath = options.registerPath ? await realpath(options.registerPath).catch(() => options.registerPath!) : null;
@@ -111,7 +110,8 @@ export function saveFlags(archive: ArchiveRepository, batchId: number, importPro
   archive.replaceFlags(batchId, flags);
 }
 
-async function realFolder(folder: string): Promise<string> {
+/** The batch folder as the store keys it (its real path); not a folder: `batch.folder-not-found`. */
+export async function realFolder(folder: string): Promise<string> {
   try {
     if (!(await stat(folder)).isDirectory()) throw new BatchFolderNotFoundError(folder);
     return await realpath(folder);
@@ -121,7 +121,7 @@ async function realFolder(folder: string): Promise<string> {
   }
 }
 
-function openBatch(engine: Engine, archive: ArchiveRepository, where: { source: string; registerPath: string | null; key: string }, actor: string, again = false): { batch: BatchRow; resumed: boolean } {
+function openBatch(engine: ArchiveIntakeHost, archive: ArchiveRepository, where: { source: string; registerPath: string | null; key: string }, actor: string, again = false): { batch: BatchRow; resumed: boolean } {
   const { source, registerPath, key } = where;
   return engine.store.db.transaction(() => {
     const found = archive.batchByKey(key);

@@ -1,7 +1,8 @@
+import { REGISTER_FIELD_NAMES } from '../../shared/batch-start-contract';
 import { foldVietnamese } from '../../shared/fold';
 import { RegisterMapError } from './archive-errors';
 
-export const REGISTER_FIELDS = ['box', 'dossier', 'title', 'year', 'field', 'pages', 'retention', 'result', 'agency'] as const;
+export const REGISTER_FIELDS = REGISTER_FIELD_NAMES;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
 /** Columns few registers have: no warning when they are missing. `agency`: the agency that issued the paper, as named then. */

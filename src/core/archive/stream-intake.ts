@@ -2,12 +2,11 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JOURNAL_NAME } from '../capture/hot-folder-journal';
 import { IMPORTED_DIR } from '../capture/hot-folder';
-import type { Engine } from '../engine';
 import { sha256Hex } from '../store/blob-store';
 import { addCapturedPages, type CapturedItem } from '../intake/page-intake';
 import { maxPagesPerFile, readFilesAsPages } from '../intake/read-files';
 import type { ArchiveRepository } from '../store/archive-repository';
-import { ensureDossier } from './archive-dossier';
+import { ensureDossier, type ArchiveIntakeHost } from './archive-dossier';
 import type { DossierFolder } from './folder-layout';
 import type { ImportProblem } from './reconcile';
 import type { RegisterRow } from './register-import';
@@ -39,7 +38,7 @@ const pad = (n: number) => String(n).padStart(4, '0');
  * kept. The split depends only on the pages, so a second run finds the same dossiers and adds nothing.
  */
 export async function takeInStream(
-  engine: Engine,
+  engine: ArchiveIntakeHost,
   archive: ArchiveRepository,
   batch: { id: number; source: string },
   rows: RegisterRow[],

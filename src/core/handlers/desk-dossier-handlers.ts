@@ -6,7 +6,7 @@ import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock
 import { documentHasContent } from '../desk/dossier-completeness';
 import { matchingComponent } from '../desk/matching-component';
 import { reassembleWhenRead, RECORD_FIELDS } from '../desk/reassemble';
-import { buildReceiptPdf } from '../desk/receipt-pdf';
+import { buildReceiptPdf, receiptSheet } from '../desk/receipt-pdf';
 import { deskFields, fieldValueProblem, normaliseFieldValue } from '../desk/document-fields';
 import { DocumentNotFoundError } from '../intake/page-intake';
 import type { PageFields } from '../ocr/fields/field-types';
@@ -127,14 +127,15 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       const dossier = dossierOrThrow(id);
       const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
       const documents = store.pages.documentsOf(id);
-      const pdf = await buildReceiptPdf({
+      const input = {
         dossier,
         agency: store.dossiers.agencyOf(id) ?? legacyAgency(ctx.workstation),
         components: components.map((name) => ({ name, received: documents.some((d) => d.component === name) })),
         issuedAt: (ctx.now ?? (() => new Date()))(),
-      });
+      };
+      const pdf = await buildReceiptPdf(input);
       audit.append({ actor: ctx.actor, action: 'dossier.receipt', subject: dossier.code, details: { id } });
-      return { pdfBase64: Buffer.from(pdf).toString('base64') };
+      return { pdfBase64: Buffer.from(pdf).toString('base64'), sheet: receiptSheet(input) };
     },
   };
 }

@@ -9,7 +9,6 @@ import type { OcrModel } from '../ocr/language-data';
 import type { Store } from '../store/store';
 import type { JobHandler } from './job-runner';
 import type { ExtractedFields, PipelineStages, RecordInfo } from './pipeline-stages';
-import { readSetting } from '../settings/read-setting';
 
 export const PIPELINE_JOBS = { clean: 'page.clean', read: 'page.read', assemble: 'document.assemble' } as const;
 

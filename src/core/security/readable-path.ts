@@ -2,8 +2,8 @@ import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, sep } from 'node:path';
 import { CodedError } from '../../shared/errors';
 
-/** What a contract method reads from a path it is given: pages to import, a PKCS#12 file, a PKCS#11 module to load. */
-export type ReadableKind = 'page-source' | 'pkcs12' | 'pkcs11-module';
+/** What a contract method reads from a path it is given: pages to import, a PKCS#12 file, a PKCS#11 module to load, an archive register. */
+export type ReadableKind = 'page-source' | 'pkcs12' | 'pkcs11-module' | 'register';
 
 export class PathNotAllowedError extends CodedError {
   constructor(path: string, kind: ReadableKind, reason: string) {
@@ -14,6 +14,7 @@ export class PathNotAllowedError extends CodedError {
 const EXTENSIONS: Record<Exclude<ReadableKind, 'page-source'>, RegExp> = {
   pkcs12: /^\.(p12|pfx)$/i,
   'pkcs11-module': /^\.(so(\.\d+)*|dll|dylib)$/i,
+  register: /^\.(csv|tsv|txt|xlsx|xls)$/i,
 };
 
 /** Kernel and device trees: never a page, a certificate or a module. */

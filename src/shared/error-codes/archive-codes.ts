@@ -13,8 +13,8 @@ export const ARCHIVE_CODES = codeArea({
 export const BATCH_CODES = codeArea({
   'batch.bad-separation': {
     exit: 'input',
-    vi: 'Cách tách hồ sơ không hợp lệ: chọn thư mục, QR, patch-T, trang trắng hoặc số trang mỗi hồ sơ.',
-    en: 'Unknown separation: choose folders, QR, patch-T, blank page or a page count per dossier.',
+    vi: 'Cách tách hồ sơ không hợp lệ: chọn thư mục, QR, patch-T, trang trắng hoặc số trang mỗi hồ sơ (số nguyên từ 1).',
+    en: 'Not a valid way to separate dossiers: choose folders, QR, patch-T, blank page or a page count per dossier (a whole number from 1).',
   },
   'batch.cancelled': {
     exit: 'refused',
@@ -26,7 +26,16 @@ export const BATCH_CODES = codeArea({
     vi: 'Ổ đĩa đã đầy. Lô đã tạm dừng; giải phóng dung lượng rồi tiếp tục.',
     en: 'The disk is full. The batch is paused; free some space and resume.',
   },
-  'batch.folder-not-found': { exit: 'input', vi: 'Không tìm thấy thư mục của lô.', en: 'The batch folder was not found.' },
+  'batch.folder-not-found': {
+    exit: 'input',
+    vi: 'Không tìm thấy thư mục của lô (hoặc đó không phải thư mục).',
+    en: 'The batch folder was not found (or it is not a folder).',
+  },
+  'batch.intake-running': {
+    exit: 'refused',
+    vi: 'Lô này đang được nhận trang; chờ nhận xong rồi thử lại.',
+    en: 'This batch is still being taken in; wait until its pages have arrived, then try again.',
+  },
   'batch.not-found': { exit: 'input', vi: 'Không tìm thấy lô số hóa.', en: 'The archive batch was not found.' },
 });
 

@@ -51,6 +51,8 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   password: 'auth.password',
   from: 'dash.from',
   to: 'dash.to',
+  folder: 'batchNew.folder',
+  registerPath: 'batchNew.register',
 };
 
 const lookup = (table: Record<string, MessageKey>, code: string): MessageKey | undefined => (Object.hasOwn(table, code) ? table[code] : undefined);

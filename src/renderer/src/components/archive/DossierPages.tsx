@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { QcDossier } from '../../../../shared/archive-types';
 import type { PageSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
@@ -35,6 +35,7 @@ export function DossierPages({ batchId, dossier, canReplace, canMarkResult }: { 
   const viewedAt = pages.findIndex((p) => p.id === viewedId);
   const viewed = viewedAt >= 0 ? pages[viewedAt]! : null;
   const replace = useEngineAction();
+  const picker = useRef<HTMLInputElement>(null);
   const [replaced, setReplaced] = useState(false);
   const reasonsOf = (pageId: number) => dossier.flaggedPages.find((p) => p.pageId === pageId)?.reasons ?? [];
 
@@ -60,8 +61,25 @@ export function DossierPages({ batchId, dossier, canReplace, canMarkResult }: { 
         </ol>
         {viewed && canReplace && !dossier.signed && (
           <div className="replace-page">
-            <label htmlFor={`${id}-file`}>{t('archive.replace', { n: viewedAt + 1 })}</label>
-            <input id={`${id}-file`} type="file" accept="image/png,image/jpeg,image/tiff,application/pdf" disabled={replace.busy} onChange={(e) => void onFile(e.target.files?.[0], viewed)} />
+            {/* The browser's own file button speaks its own language ("Choose File"): a button of ours opens it. */}
+            <input
+              ref={picker}
+              id={`${id}-file`}
+              className="visually-hidden"
+              tabIndex={-1}
+              type="file"
+              aria-label={t('archive.replace', { n: viewedAt + 1 })}
+              accept="image/png,image/jpeg,image/tiff,application/pdf"
+              disabled={replace.busy}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                void onFile(file, viewed);
+              }}
+            />
+            <button type="button" className="small" onClick={() => picker.current?.click()} disabled={replace.busy}>
+              {t('archive.replace', { n: viewedAt + 1 })}
+            </button>
           </div>
         )}
         {replaced && <Notice tone="success">{t('archive.replaced')}</Notice>}

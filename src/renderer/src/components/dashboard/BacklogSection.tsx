@@ -49,7 +49,7 @@ export function BacklogSection({ backlog }: { backlog: Backlog }) {
             <BarChart width={640} height={240} data={[...byYearField.values()]} aria-hidden="true">
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="name" />
-              <YAxis tickFormatter={(v: number) => n(v)} />
+              <YAxis allowDecimals={false} tickFormatter={(v: number) => n(v)} />
               <Tooltip formatter={(v) => n(Number(v))} />
               <Legend />
               <Bar dataKey="registered" name={t('dash.fig.registered')} fill="#9aa5b1" isAnimationActive={false} />

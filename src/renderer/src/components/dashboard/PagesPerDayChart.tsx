@@ -18,7 +18,7 @@ export function PagesPerDayChart({ days }: { days: { day: string; pages: number 
           <BarChart width={640} height={220} data={days} aria-hidden="true">
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={short} />
-            <YAxis tickFormatter={(v: number) => formatNumber(v, language)} />
+            <YAxis allowDecimals={false} tickFormatter={(v: number) => formatNumber(v, language)} />
             <Tooltip labelFormatter={(d) => formatDate(String(d), language)} formatter={(v) => [formatNumber(Number(v), language), t('dash.col.pages')]} />
             <Bar dataKey="pages" fill="#1f6f8b" isAnimationActive={false} />
           </BarChart>

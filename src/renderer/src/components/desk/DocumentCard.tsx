@@ -7,7 +7,9 @@ import { useT } from '../../i18n/i18n-context';
 import { PageThumb } from './PageThumb';
 import type { RecordSyncState } from '../../../../shared/sync-status';
 import { RecordBadge } from './RecordBadge';
+import { RecordViewerDialog } from './RecordViewerDialog';
 import { SyncBadge } from './SyncBadge';
+import '../../styles/document-card.css';
 
 export interface DocumentCardActions {
   onSelect(): void;
@@ -53,6 +55,7 @@ export function DocumentCard({
   // The order a drop asked for, shown only until the engine's next view of this document arrives,
   // whatever order that view has: the screen never keeps an order the store does not have.
   const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const [viewingRecord, setViewingRecord] = useState(false);
   const [dropped, setDropped] = useState<{ from: DeskDocument; order: number[] } | null>(null);
   const order = dropped && dropped.from === doc ? dropped.order : ids;
   const stableActions = useStableCallbacks({ ...actions, onMovePage: (pageId: number, position: number) => actions.onMovePage(pageId, position, order) });
@@ -107,6 +110,12 @@ export function DocumentCard({
         {t('desk.pagesCount', { count: doc.pages.length })}
         {doc.reusedFrom !== null && <span className="badge badge--reused">{t('desk.reusedBadge')}</span>}
         {doc.record && <RecordBadge record={doc.record} />}
+        {doc.record?.signed && (
+          <button type="button" className="small" onClick={() => setViewingRecord(true)}>
+            {t('recordView.open')}
+          </button>
+        )}
+        {viewingRecord && doc.record && <RecordViewerDialog record={doc.record} title={title ?? String(n)} onClose={() => setViewingRecord(false)} />}
         {syncState && <SyncBadge state={syncState} />}
       </p>
       {pages.length > 0 && (

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { previewIsSharpEnough } from '../../../../shared/page-preview';
 import type { PageSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
@@ -35,10 +35,15 @@ export function PageViewer({ page, n, highlight }: { page: PageSummary | null; n
   const widthLeft = frameWidth - (pageHeight * (frameWidth / pageWidth) > frameHeight() ? SCROLL_BAR : 0);
   const fitted = frameWidth <= 0 ? 25 : zoom === 'width' ? (widthLeft / pageWidth) * 100 : Math.min(frameWidth / pageWidth, frameHeight() / pageHeight) * 100;
   const percent = typeof zoom === 'number' ? zoom : Math.floor(fitted * 10) / 10;
+  // Fitted to the page, the whole page is in the window too: the viewer's box comes fully into view.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (zoom === 'page') section.current?.querySelector('.viewer-scroll')?.scrollIntoView({ block: 'nearest' });
+  }, [zoom, page?.id]);
   const zoomIn = () => setZoom(ZOOMS.find((z) => z > percent + 0.01) ?? ZOOMS.at(-1)!);
   const zoomOut = () => setZoom([...ZOOMS].reverse().find((z) => z < percent - 0.01) ?? ZOOMS[0]!);
   return (
-    <section className="card page-viewer" aria-labelledby={titleId}>
+    <section ref={section} className="card page-viewer" aria-labelledby={titleId}>
       <div className="viewer-toolbar">
         <h2 id={titleId}>{t('viewer.title')}</h2>
         <button type="button" className="small" onClick={zoomOut} aria-label={t('viewer.zoomOut')} title={t('viewer.zoomOut')}>

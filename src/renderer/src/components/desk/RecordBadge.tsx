@@ -8,7 +8,7 @@ export function RecordBadge({ record }: { record: RecordSummary }) {
   const t = useT();
   const api = useEngine();
   const check = useEngineQuery(() => (record.signed ? api['record.verify']({ recordId: record.id }) : Promise.resolve(null)), [api, record.id, record.signed]);
-  if (!record.signed) return <span className="badge badge--muted">{t('badge.unsigned', { version: record.version })}</span>;
+  if (!record.signed) return <span className="badge badge--muted">{t('badge.unsigned')}</span>;
   if (!check.data) return <span className="badge badge--muted">{t('badge.checking')}</span>;
   const valid = check.data.intact;
   const signer = check.data.signatures[0]?.signer ?? '';
