@@ -10,7 +10,7 @@ import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, 
 import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanResult, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
 import type { PageText } from './page-text';
 import type { ReceiptSheet } from './receipt-sheet';
-import { RecordFileInput, RecordPageInput, type RecordFile, type RecordPageView } from './record-view-contract';
+import { RecordFileInput, type RecordFile } from './record-view-contract';
 import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type Indicators, type ProvinceProgress } from './indicators';
 import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
@@ -272,7 +272,6 @@ export const contract = {
   'batch.markResult': method<typeof BatchMarkResultInput, { documentId: number; dossierId: number; isResult: boolean }>(BatchMarkResultInput),
   'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
-  'record.page': method<typeof RecordPageInput, RecordPageView>(RecordPageInput),
   'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),
   'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),

@@ -80,7 +80,6 @@ export const METHOD_NAMES = [
   'batch.markResult',
   'batch.preview',
   'batch.start',
-  'record.page',
   'record.file',
   'settings.list',
   'settings.get',

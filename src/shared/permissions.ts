@@ -96,7 +96,6 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'batch.markResult': ARCHIVE,
   'batch.preview': ARCHIVE,
   'batch.start': ARCHIVE,
-  'record.page': DIGITIZE,
   'record.file': DIGITIZE,
   // Each key says who sees it and who changes it (src/shared/settings-schema.ts); the engine checks it.
   'settings.list': 'signed-in',

@@ -1,14 +1,8 @@
-/** Input schemas and results of viewing a signed record from the desk: its pages as its PDF holds them, and the file (see contract.ts). */
+/** Input schema and result of viewing a signed record from the desk: the signed file itself, rendered in the window or saved (see contract.ts). */
 import { z } from 'zod';
 
-export const RecordPageInput = z.object({ recordId: z.number().int().positive(), index: z.number().int().min(0).max(100_000) });
-export const RecordFileInput = z.object({ recordId: z.number().int().positive() });
-
-export interface RecordPageView {
-  /** The page's image, taken out of the record's PDF itself (data: URL). */
-  dataUrl: string;
-  pageCount: number;
-}
+/** `view`: the desk renders the file in its own window; `export` (the default): the file leaves the app. The audit log tells them apart. */
+export const RecordFileInput = z.object({ recordId: z.number().int().positive(), purpose: z.enum(['view', 'export']).optional() });
 
 export interface RecordFile {
   pdfBase64: string;

@@ -3,7 +3,6 @@ import { codeArea } from './code-area';
 // The electronic record: building, signing and checking the PDF.
 
 export const RECORD_CODES = codeArea({
-  'record.page-not-found': { exit: 'input', vi: 'Bản ghi không có trang này.', en: 'The record has no such page.' },
   'record.damaged': { exit: 'input', vi: 'Tệp PDF bị hỏng, không đọc được.', en: 'The PDF file is damaged and cannot be read.' },
   'record.encrypted': { exit: 'input', vi: 'Tệp PDF có mật khẩu; không kiểm tra được.', en: 'The PDF is encrypted and cannot be checked.' },
   'record.image-unreadable': { exit: 'input', vi: 'Không đọc được ảnh của trang.', en: 'The page image cannot be read.' },

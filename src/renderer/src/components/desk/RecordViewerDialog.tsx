@@ -1,15 +1,20 @@
+import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 import type { RecordSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
 import { useEngineAction } from '../../hooks/use-engine-action';
-import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useT } from '../../i18n/i18n-context';
+import { base64Bytes } from '../../pdf/base64-bytes';
 import { ErrorNotice } from './ErrorNotice';
 import { RecordBadge } from './RecordBadge';
 import '../../styles/record-viewer.css';
 
+/** pdf.js is loaded when a record is first viewed, not with the app. */
+const signedPdf = () => import('../../pdf/signed-pdf');
+
 /**
- * The signed record of a document, in the app's own window: each page as the signed PDF holds it,
+ * The signed record of a document, in the app's own window: each page of the signed PDF rendered as a
+ * PDF viewer does (an MRC page is layers: a background without the ink, masks and foreground over it),
  * its signature checked, and the PDF file to save (or open in the system's viewer from there).
  */
 export function RecordViewerDialog({ record, title, onClose }: { record: RecordSummary; title: string; onClose(): void }) {
@@ -17,7 +22,10 @@ export function RecordViewerDialog({ record, title, onClose }: { record: RecordS
   const api = useEngine();
   const dialog = useRef<HTMLDialogElement>(null);
   const [index, setIndex] = useState(0);
-  const page = useEngineQuery(() => api['record.page']({ recordId: record.id, index }), [api, record.id, index]);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
+  const [viewError, setViewError] = useState<unknown>(null);
+  const [drawn, setDrawn] = useState<number | null>(null);
   const file = useEngineAction();
   const [fileUrl, setFileUrl] = useState<{ url: string; name: string } | null>(null);
   useEffect(() => {
@@ -27,12 +35,42 @@ export function RecordViewerDialog({ record, title, onClose }: { record: RecordS
   useEffect(() => () => {
     if (fileUrl) URL.revokeObjectURL(fileUrl.url);
   }, [fileUrl]);
-  const count = page.data?.pageCount ?? null;
+  useEffect(() => {
+    let current = true;
+    let opened: PDFDocumentProxy | null = null;
+    Promise.all([api['record.file']({ recordId: record.id, purpose: 'view' }), signedPdf()])
+      .then(([f, { openPdf }]) => openPdf(base64Bytes(f.pdfBase64)))
+      .then((doc) => {
+        opened = doc;
+        if (current) setPdf(doc);
+        else void doc.destroy();
+      })
+      .catch((e: unknown) => current && setViewError(e));
+    return () => {
+      current = false;
+      void opened?.destroy();
+    };
+  }, [api, record.id]);
+  useEffect(() => {
+    const target = canvas.current;
+    if (!pdf || !target) return;
+    let task: RenderTask | null = null;
+    let current = true;
+    setDrawn(null);
+    signedPdf()
+      .then(({ renderPdfPage }) => renderPdfPage(pdf, index + 1, target, (t) => (task = t)))
+      .then(() => current && setDrawn(index))
+      .catch((e: unknown) => current && setViewError(e));
+    return () => {
+      current = false;
+      (task as RenderTask | null)?.cancel();
+    };
+  }, [pdf, index]);
+  const count = pdf?.numPages ?? null;
   const getFile = async () => {
     const f = await file.run(() => api['record.file']({ recordId: record.id }));
     if (!f) return;
-    const bytes = Uint8Array.from(atob(f.pdfBase64), (c) => c.charCodeAt(0));
-    setFileUrl({ url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), name: f.fileName });
+    setFileUrl({ url: URL.createObjectURL(new Blob([base64Bytes(f.pdfBase64)], { type: 'application/pdf' })), name: f.fileName });
   };
   return (
     <dialog ref={dialog} className="record-viewer" aria-labelledby="record-viewer-title" onCancel={onClose}>
@@ -62,8 +100,10 @@ export function RecordViewerDialog({ record, title, onClose }: { record: RecordS
           {t('recordView.close')}
         </button>
       </div>
-      <ErrorNotice error={page.error ?? file.error} />
-      <div className="record-viewer-page">{page.data && <img src={page.data.dataUrl} alt={t('recordView.pageImage', { n: index + 1 })} />}</div>
+      <ErrorNotice error={viewError ?? file.error} />
+      <div className="record-viewer-page" aria-busy={drawn !== index}>
+        <canvas ref={canvas} role="img" aria-label={t('recordView.pageImage', { n: index + 1 })} hidden={!pdf} />
+      </div>
     </dialog>
   );
 }
