@@ -17,6 +17,8 @@ import { createTestPki, type TestPki } from '../record/support/test-pki';
 const SHOTS = '/work/shots/V';
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const FORM = 'Tờ khai đăng ký khai sinh';
+/** A second document whose record was written with `record.compression` = jpeg: the scan's JPEG as the page. */
+const COPY = 'Bản sao giấy tiếp nhận';
 /** Two pages of different sizes: the viewer must show each as the signed PDF holds it. */
 const PAGES = ['viadm-2833', 'viadm-1bec'];
 
@@ -98,6 +100,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
   let pki: TestPki;
   let dossierCode = '';
   let formDocument = 0;
+  let copyDocument = 0;
   const pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const pdfPages = (pdf: Uint8Array) => Number(/Pages:\s+(\d+)/.exec(withPdfFile(pdf, (p) => run('pdfinfo', [p]).stdout))?.[1]);
@@ -114,6 +117,10 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     const scans = PAGES.map((id) => recordPageFromCorpus(id));
     for (const scan of scans) store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(store.pages.addPage(formDocument, store.blobs.put(scan.image), 'scan').id);
     store.records.addVersion(formDocument, store.blobs.put(Buffer.from(await buildRecordPdf({ pages: scans, metadata: { title: FORM, digitizedAt: new Date() } }))), null);
+    copyDocument = store.pages.createDocument(dossier.id, COPY, null);
+    store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(store.pages.addPage(copyDocument, store.blobs.put(scans[0]!.image), 'scan').id);
+    const copyPdf = await buildRecordPdf({ pages: [scans[0]!], metadata: { title: COPY, digitizedAt: new Date() }, compression: 'jpeg' });
+    store.records.addVersion(copyDocument, store.blobs.put(Buffer.from(copyPdf)), null);
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
@@ -196,7 +203,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
     await page.keyboard.press('Control+Shift+F');
     await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-    await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
+    await main().getByText(fill(vi['finalize.done'], { count: 2 })).waitFor();
 
     const card = main().locator(`.document-card[data-document-id="${formDocument}"]`);
     await card.getByRole('button', { name: vi['recordView.open'] }).click();
@@ -214,6 +221,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     await viewer.getByRole('button', { name: new RegExp(vi['recordView.next']) }).click();
     await viewer.getByText(fill(vi['recordView.pageOf'], { n: 2, count: 2 })).waitFor();
     await expectSameAsScanAndFile(await shownPage(viewer, 2), PAGES[1]!, signed, 2);
+    await page.screenshot({ path: `${SHOTS}/record-viewer-page2.png` });
     expect(await viewer.getByRole('button', { name: new RegExp(vi['recordView.next']) }).isDisabled()).toBe(true);
 
     await viewer.getByRole('button', { name: vi['recordView.getFile'] }).click();
@@ -231,6 +239,18 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     ]);
     await viewer.getByRole('button', { name: vi['recordView.close'] }).click();
     await viewer.waitFor({ state: 'detached' });
+
+    // A record written as the scan's JPEG shows the same way.
+    await main().locator(`.document-card[data-document-id="${copyDocument}"]`).getByRole('button', { name: vi['recordView.open'] }).click();
+    const copyViewer = page.getByRole('dialog', { name: new RegExp(`^${COPY} — `) });
+    await copyViewer.getByText(fill(vi['recordView.pageOf'], { n: 1, count: 1 })).waitFor();
+    const copyRecord = app.engine.store.records.latest(copyDocument)!;
+    expect(copyRecord.signed).toBe(true);
+    const copySigned = app.engine.store.blobs.get(copyRecord.pdfSha256);
+    expect(withPdfFile(copySigned, (p) => run('pdfimages', ['-list', p]).stdout)).not.toMatch(/ccitt/);
+    await expectSameAsScanAndFile(await shownPage(copyViewer, 1), PAGES[0]!, copySigned, 1);
+    await copyViewer.getByRole('button', { name: vi['recordView.close'] }).click();
+    await copyViewer.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 });
