@@ -101,6 +101,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
   let dossierCode = '';
   let formDocument = 0;
   let copyDocument = 0;
+  let dossierId = 0;
   const pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const pdfPages = (pdf: Uint8Array) => Number(/Pages:\s+(\d+)/.exec(withPdfFile(pdf, (p) => run('pdfinfo', [p]).stdout))?.[1]);
@@ -113,6 +114,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     const { store, handlers } = app.engine;
     const dossier = await handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
     dossierCode = dossier.code;
+    dossierId = dossier.id;
     formDocument = store.pages.createDocument(dossier.id, FORM, null);
     const scans = PAGES.map((id) => recordPageFromCorpus(id));
     for (const scan of scans) store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(store.pages.addPage(formDocument, store.blobs.put(scan.image), 'scan').id);
@@ -251,6 +253,20 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     await expectSameAsScanAndFile(await shownPage(copyViewer, 1), PAGES[0]!, copySigned, 1);
     await copyViewer.getByRole('button', { name: vi['recordView.close'] }).click();
     await copyViewer.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
+  it('a signed record whose file cannot be drawn says so in the clerk’s language, and the viewer still closes', async () => {
+    const { store } = app.engine;
+    const broken = store.pages.createDocument(dossierId, 'Tệp hỏng', null);
+    store.records.addVersion(broken, store.blobs.put(Buffer.from('%PDF-1.7\nnot a PDF after all\n')), { signer: pki.signerCommonName, signedAt: new Date().toISOString() });
+    await page.reload();
+    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossierCode }) }).waitFor();
+    await main().locator(`.document-card[data-document-id="${broken}"]`).getByRole('button', { name: vi['recordView.open'] }).click();
+    const viewer = page.getByRole('dialog', { name: /^Tệp hỏng — / });
+    await viewer.getByText(vi['error.record.damaged']).waitFor();
+    expect(await viewer.getByText(fill(vi['recordView.pageOf'], { n: 1, count: 1 })).count()).toBe(0);
+    await viewer.getByRole('button', { name: vi['recordView.close'] }).click();
+    await viewer.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 });
