@@ -276,7 +276,7 @@ export const contract = {
   'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
   'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),
-  'storage.status': method<typeof EmptyInput, StorageStatus>(EmptyInput),
+  'backup.status': method<typeof EmptyInput, StorageStatus>(EmptyInput),
   'backup.run': method<typeof EmptyInput, BackupOutcome>(EmptyInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 

@@ -84,7 +84,7 @@ export const METHOD_NAMES = [
   'settings.list',
   'settings.get',
   'settings.set',
-  'storage.status',
+  'backup.status',
   'backup.run',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -101,7 +101,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'settings.list': 'signed-in',
   'settings.get': 'signed-in',
   'settings.set': 'signed-in',
-  'storage.status': ADMIN,
+  'backup.status': ADMIN,
   'backup.run': ADMIN,
 };
 

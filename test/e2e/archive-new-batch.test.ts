@@ -9,8 +9,9 @@ import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/D';
+const SHOTS = screenshotDir('archive-new-batch');
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Line 3's year is no year, and its dossier has 1 page, not 2 (a count mismatch for QC). "Hộp lưu trữ" is no name the column map knows: it stays unmapped until the archivist picks it for the box. */

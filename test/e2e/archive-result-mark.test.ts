@@ -9,8 +9,9 @@ import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/H';
+const SHOTS = screenshotDir('archive-result-mark');
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Two dossiers of one page; the register says dossier 2 has 2 pages, so the QC queue lists it. */

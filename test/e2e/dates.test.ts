@@ -5,8 +5,9 @@ import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/B2';
+const SHOTS = screenshotDir('dates');
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 // A browser whose locale orders dates month first: the screens must still show and take day first.

@@ -8,8 +8,9 @@ import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/B2';
+const SHOTS = screenshotDir('desk-import');
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const pageA = corpusPage('viadm-18d1');
 const pageB = corpusPage('viadm-c0af');

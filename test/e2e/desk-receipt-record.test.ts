@@ -13,8 +13,9 @@ import { signIn } from '../e2e-support/sign-in';
 import { corpusDir, corpusPage, recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig, pdftotext, run, withPdfFile } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/V';
+const SHOTS = screenshotDir('desk-receipt-record');
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const FORM = 'Tờ khai đăng ký khai sinh';
 /** A second document whose record was written with `record.compression` = jpeg: the scan's JPEG as the page. */

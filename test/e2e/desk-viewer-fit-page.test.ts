@@ -6,8 +6,9 @@ import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { signIn } from '../e2e-support/sign-in';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/D';
+const SHOTS = screenshotDir('desk-viewer-fit-page');
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Issue #21 item 10: "fit page" at 1366 × 768 shows the whole of a portrait A4 page, in its box and in the window, with nothing to scroll. */

@@ -6,8 +6,9 @@ import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { signIn } from '../e2e-support/sign-in';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/B2';
+const SHOTS = screenshotDir('desk-viewer');
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('the page viewer at 1366 × 768: fit width and fit page, the page never cut off', () => {

@@ -11,6 +11,7 @@ import { signIn } from '../e2e-support/sign-in';
 import { pdfsig, pdftotext } from '../record/support/pdf-tools';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = `${REPO}test-output/e2e`;
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
@@ -104,8 +105,8 @@ describe('Trả kết quả at the desk, in the browser', () => {
     expect(await form.locator('.timeliness--late').textContent()).toContain('04/11/2026');
     await shot('form');
     await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/work/shots/G/hand-back-form.png' });
-    await panel.screenshot({ path: '/work/shots/G/hand-back-panel.png' });
+    await page.screenshot({ path: `${screenshotDir('hand-back')}/hand-back-form.png` });
+    await panel.screenshot({ path: `${screenshotDir('hand-back')}/hand-back-panel.png` });
     // Without the reason the engine refuses it, and the form says why in Vietnamese.
     await form.getByRole('button', { name: vi['handBack.submit'] }).click();
     await form.getByText(vi['error.result.late-reason-required']).waitFor();
@@ -114,7 +115,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
     await panel.locator('.notice').filter({ hasText: 'Phạm Thị Lan' }).waitFor();
     await main().locator('.desk-summary').getByText(vi['status.returned']).waitFor();
     await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/work/shots/G/hand-back-done.png' });
+    await page.screenshot({ path: `${screenshotDir('hand-back')}/hand-back-done.png` });
     await shot('done');
 
     const documents = await app.engine.handlers['document.list']({ dossierId });
@@ -129,7 +130,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
   it('changes the dashboard’s tiles: result digitized, completed late, no longer open past due', async () => {
     await openDashboard();
     await expect.poll(tiles).toEqual({ resultsDigitized: vn.format(1), onTime: vn.format(0), late: vn.format(1), openPastDue: vn.format(0) });
-    await page.screenshot({ path: '/work/shots/G/hand-back-dashboard.png', fullPage: true });
+    await page.screenshot({ path: `${screenshotDir('hand-back')}/hand-back-dashboard.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,8 +10,9 @@ import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/B2';
+const SHOTS = screenshotDir('intake-flow');
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('intake: the new dossier opens at the desk; the clerk’s list shows the desk’s dossiers, by source', () => {

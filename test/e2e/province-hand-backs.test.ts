@@ -12,8 +12,9 @@ import { startPostgres, type TestPostgres } from '../hub/support/postgres';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import { tempDir } from '../support/temp-dir';
+import { screenshotDir } from '../e2e-support/screenshots';
 
-const SHOTS = '/work/shots/H';
+const SHOTS = screenshotDir('province-hand-backs');
 
 describe('the province panel shows the hub’s hand-backs on time and late', () => {
   let postgres: TestPostgres;

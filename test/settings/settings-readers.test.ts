@@ -42,7 +42,7 @@ describe('settings of the Storage, Security and Signing sections', () => {
     const h = engine.handlers;
     await expect(h['backup.run']({})).rejects.toMatchObject({ code: 'backup.destination-missing' });
     expect(() => set('backup.destination', 'sao-luu')).toThrow(expect.objectContaining({ code: 'setting.invalid', details: expect.objectContaining({ problem: 'setting.absolute-path' }) }));
-    expect(await h['storage.status']({})).toEqual({ dataDir: engine.store.dataDir, destination: '', lastBackup: null });
+    expect(await h['backup.status']({})).toEqual({ dataDir: engine.store.dataDir, destination: '', lastBackup: null });
 
     const destination = join(dir.path, 'usb');
     set('backup.destination', destination);
@@ -57,7 +57,7 @@ describe('settings of the Storage, Security and Signing sections', () => {
     expect(existsSync(join(outcome.folder, 'manifest-sha256.txt'))).toBe(true);
     expect(outcome.files).toBeGreaterThanOrEqual(1);
     expect(progress.at(-1)).toEqual({ done: progress.at(-1)!.total, total: progress.at(-1)!.total });
-    expect(await h['storage.status']({})).toEqual({ dataDir: engine.store.dataDir, destination, lastBackup: outcome });
+    expect(await h['backup.status']({})).toEqual({ dataDir: engine.store.dataDir, destination, lastBackup: outcome });
     const audited = [...engine.store.audit.iterate()].filter((e) => e.action === 'backup.create');
     expect(audited.map((e) => e.subject)).toEqual([outcome.folder]);
   });

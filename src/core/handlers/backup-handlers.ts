@@ -5,7 +5,7 @@ import { backupStore, checkBackup } from '../backup/backup';
 import { BackupDestinationMissingError } from '../backup/backup-errors';
 import type { ServiceContext } from './handler-context';
 
-type BackupMethod = 'storage.status' | 'backup.run';
+type BackupMethod = 'backup.status' | 'backup.run';
 
 const BACKUP_EVENT = 'backup.create';
 
@@ -21,7 +21,7 @@ export function backupHandlers(ctx: ServiceContext): Pick<EngineHandlers, Backup
     return { at: row.at, folder: details.folder ?? row.subject ?? '', files: details.files ?? 0, checked: details.checked ?? false };
   };
   return {
-    'storage.status': () => ({ dataDir: ctx.store.dataDir, destination: ctx.settings.text('backup.destination'), lastBackup: lastBackup() }),
+    'backup.status': () => ({ dataDir: ctx.store.dataDir, destination: ctx.settings.text('backup.destination'), lastBackup: lastBackup() }),
     'backup.run': async () => {
       const destination = ctx.settings.text('backup.destination');
       if (!destination) throw new BackupDestinationMissingError();

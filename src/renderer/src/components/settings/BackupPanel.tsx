@@ -18,7 +18,7 @@ const dayFirst = (iso: string) => {
 export function BackupPanel({ destinationVersion }: { destinationVersion: unknown }) {
   const t = useT();
   const api = useEngine();
-  const status = useEngineQuery(() => api['storage.status']({}), [api, destinationVersion]);
+  const status = useEngineQuery(() => api['backup.status']({}), [api, destinationVersion]);
   const action = useEngineAction();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   useEngineEvent('progress', (p) => {
