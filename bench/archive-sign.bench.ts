@@ -33,11 +33,31 @@ const work = mkdtempSync(join(tmpdir(), 'sohoa-archive-sign-bench-'));
 try {
   const password = 'bench';
   const ssl = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe' });
-  ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '2', '-subj', '/CN=Bench Signer', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']);
+  ssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'k.pem',
+    '-out',
+    'c.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Bench Signer',
+    '-addext',
+    'keyUsage=critical,digitalSignature,nonRepudiation',
+  ]);
   ssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 's.p12', '-passout', `pass:${password}`]);
 
   const image = readFileSync(join(REPO, 'test/fixtures/vi-admin/images/viadm-eb2a.png'));
-  const pdf = await recordFromImages([{ bytes: image, label: 'viadm-eb2a.png' }], { title: 'Hồ sơ lưu trữ', digitizedAt: new Date() }, { prepare: async ({ bytes, label }) => ({ page: await pageAsIs(bytes, label) }) });
+  const pdf = await recordFromImages(
+    [{ bytes: image, label: 'viadm-eb2a.png' }],
+    { title: 'Hồ sơ lưu trữ', digitizedAt: new Date() },
+    { prepare: async ({ bytes, label }) => ({ page: await pageAsIs(bytes, label) }) },
+  );
 
   const engine = Engine.open({ dataDir: join(work, 'data'), actor: 'bench' });
   try {
@@ -46,7 +66,14 @@ try {
     const sha = engine.store.blobs.put(Buffer.from(pdf));
     for (let i = 1; i <= N; i++) {
       const name = `HS ${i}`;
-      const { documentId } = ensureDossier(engine, archive, batch.id, { path: join(work, name), relPath: name, box: '', boxKey: '', name, numberKey: String(i) }, null, 'bench');
+      const { documentId } = ensureDossier(
+        engine,
+        archive,
+        batch.id,
+        { path: join(work, name), relPath: name, box: '', boxKey: '', name, numberKey: String(i) },
+        null,
+        'bench',
+      );
       engine.store.records.addVersion(documentId, sha, null);
     }
     approveDossiers(engine.store.db, batch.id, 'bench', 'clean');
@@ -55,12 +82,27 @@ try {
     const { signer } = session.require();
 
     let t = performance.now();
-    for (let i = 0; i < N; i++) await signPdf(pdf, { signer, signingTime: new Date(), stamp: { lines: ['SAO Y', engine.workstation.agencyName, new Date().toISOString()] } });
+    for (let i = 0; i < N; i++)
+      await signPdf(pdf, {
+        signer,
+        signingTime: new Date(),
+        stamp: { lines: ['SAO Y', engine.workstation.agencyName, new Date().toISOString()] },
+      });
     const bareMs = performance.now() - t;
 
     t = performance.now();
     const result = await signBatch(
-      { store: engine.store, desk: new DeskRepository(engine.store.db), audit: engine.audit, events: engine.events, signer: session, actor: 'bench', agencyName: engine.workstation.agencyName, now: () => new Date(), progress: new Map() },
+      {
+        store: engine.store,
+        desk: new DeskRepository(engine.store.db),
+        audit: engine.audit,
+        events: engine.events,
+        signer: session,
+        actor: 'bench',
+        agencyName: engine.workstation.agencyName,
+        now: () => new Date(),
+        progress: new Map(),
+      },
       archive,
       batch.id,
     );
@@ -68,7 +110,17 @@ try {
     if (result.signed.length !== N) throw new Error(`signed ${result.signed.length} of ${N}: ${JSON.stringify(result.skipped)}`);
     t = performance.now();
     const again = await signBatch(
-      { store: engine.store, desk: new DeskRepository(engine.store.db), audit: engine.audit, events: engine.events, signer: session, actor: 'bench', agencyName: engine.workstation.agencyName, now: () => new Date(), progress: new Map() },
+      {
+        store: engine.store,
+        desk: new DeskRepository(engine.store.db),
+        audit: engine.audit,
+        events: engine.events,
+        signer: session,
+        actor: 'bench',
+        agencyName: engine.workstation.agencyName,
+        now: () => new Date(),
+        progress: new Map(),
+      },
       archive,
       batch.id,
     );

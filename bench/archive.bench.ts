@@ -29,7 +29,14 @@ import { editDistance, scoringForm } from '../test/support/char-error-rate';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(REPO, 'test/fixtures/vi-admin');
-const { values } = parseArgs({ options: { pages: { type: 'string' }, 'per-dossier': { type: 'string' }, workers: { type: 'string' }, 'no-reference': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    pages: { type: 'string' },
+    'per-dossier': { type: 'string' },
+    workers: { type: 'string' },
+    'no-reference': { type: 'boolean' },
+  },
+});
 const N = Number(values.pages ?? 200);
 const PER = Number(values['per-dossier'] ?? 10);
 const WORKERS = Number(values.workers ?? 2);
@@ -43,7 +50,9 @@ interface Page {
 }
 
 execFileSync('bash', [join(REPO, 'bench/install-reference-tools.sh')], { stdio: 'inherit' });
-const corpus = (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages.filter((p) => p.format === 'png' || p.format === 'jpeg' || p.format === 'jpg');
+const corpus = (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages.filter(
+  (p) => p.format === 'png' || p.format === 'jpeg' || p.format === 'jpg',
+);
 
 const crc32 = (bytes: Buffer) => {
   let c = ~0;
@@ -74,11 +83,21 @@ function distinct(image: Buffer, copy: number): Buffer {
 }
 
 /** Runs a command under GNU time: wall seconds and peak RSS of the process (threads included). */
-function timed(cmd: string, args: string[], cwd = REPO): { seconds: number; peakKb: number; status: number | null; stdout: string; stderr: string } {
+function timed(
+  cmd: string,
+  args: string[],
+  cwd = REPO,
+): { seconds: number; peakKb: number; status: number | null; stdout: string; stderr: string } {
   const started = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', 'PEAK_KB=%M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const peak = /PEAK_KB=(\d+)/.exec(r.stderr ?? '');
-  return { seconds: (performance.now() - started) / 1000, peakKb: peak ? Number(peak[1]) : 0, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    peakKb: peak ? Number(peak[1]) : 0,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
 }
 
 const rssKb = (pid: number): number => {
@@ -90,7 +109,11 @@ const rssKb = (pid: number): number => {
 };
 
 /** As `timed`, without blocking: meanwhile the resident memory of the command (the child of `time`) is sampled. */
-async function timedSampled(cmd: string, args: string[], everyMs = 5000): Promise<ReturnType<typeof timed> & { samples: { s: number; kb: number }[] }> {
+async function timedSampled(
+  cmd: string,
+  args: string[],
+  everyMs = 5000,
+): Promise<ReturnType<typeof timed> & { samples: { s: number; kb: number }[] }> {
   const started = performance.now();
   const child = spawn('/usr/bin/time', ['-f', 'PEAK_KB=%M', cmd, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -156,7 +179,9 @@ try {
   const register = ['Hồ sơ số,Tiêu đề,Năm,Số trang,Thời hạn bảo quản'];
   for (const [d, dossier] of dossiers.entries()) {
     mkdirSync(dossier.folder, { recursive: true });
-    dossier.pages.forEach((p, k) => writeFileSync(join(dossier.folder, `p${String(k + 1).padStart(3, '0')}.${p.page.format === 'png' ? 'png' : 'jpg'}`), p.bytes));
+    dossier.pages.forEach((p, k) =>
+      writeFileSync(join(dossier.folder, `p${String(k + 1).padStart(3, '0')}.${p.page.format === 'png' ? 'png' : 'jpg'}`), p.bytes),
+    );
     register.push(`${d + 1},Hồ sơ ${d + 1},2020,${dossier.pages.length},Vĩnh viễn`);
   }
   writeFileSync(join(work, 'register.csv'), register.join('\n'));
@@ -168,19 +193,50 @@ try {
 
   // SoHoa: the batch as the CLI runs it, then every record signed.
   const dataDir = join(work, 'data');
-  const ours = await timedSampled(process.execPath, ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, tree, '--manifest', join(work, 'register.csv'), '--data-dir', dataDir, '--workers', String(WORKERS), '--json']);
+  const ours = await timedSampled(process.execPath, [
+    'bin/sohoa.mjs',
+    'batch',
+    ...TEST_AGENCY_ARGS,
+    tree,
+    '--manifest',
+    join(work, 'register.csv'),
+    '--data-dir',
+    dataDir,
+    '--workers',
+    String(WORKERS),
+    '--json',
+  ]);
   if (ours.status !== 0) throw new Error(`sohoa batch failed: ${ours.stderr.split('\n').slice(-5).join('\n')}`);
   const report = JSON.parse(ours.stdout) as { pages: { read: number; failed: number; records: number } };
   const password = 'bench';
   const ssl = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe' });
-  ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '2', '-subj', '/CN=Bench Signer', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']);
+  ssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'k.pem',
+    '-out',
+    'c.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Bench Signer',
+    '-addext',
+    'keyUsage=critical,digitalSignature,nonRepudiation',
+  ]);
   ssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 's.p12', '-passout', `pass:${password}`]);
   const signer = await openP12Signer(new Uint8Array(readFileSync(join(work, 's.p12'))), password);
   const engine = Engine.open({ dataDir });
   let signSeconds = 0;
   const oursLayer = { bytes: 0, pages: 0, edits: 0, chars: 0 };
   try {
-    const records = engine.store.db.prepare('SELECT pdf_sha256 AS sha, document_id AS documentId FROM record').all() as { sha: string; documentId: number }[];
+    const records = engine.store.db.prepare('SELECT pdf_sha256 AS sha, document_id AS documentId FROM record').all() as {
+      sha: string;
+      documentId: number;
+    }[];
     const signed: { pdf: Uint8Array; documentId: number }[] = [];
     const t = performance.now();
     for (const r of records) signed.push({ pdf: await signPdf(engine.store.blobs.get(r.sha), { signer }), documentId: r.documentId });
@@ -207,11 +263,25 @@ try {
     for (const { bytes, page } of dossier.pages) {
       const image = bytes[0] === 0x89 ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
       const scale = 72 / page.dpi;
-      doc.addPage([image.width * scale, image.height * scale]).drawImage(image, { x: 0, y: 0, width: image.width * scale, height: image.height * scale });
+      doc
+        .addPage([image.width * scale, image.height * scale])
+        .drawImage(image, { x: 0, y: 0, width: image.width * scale, height: image.height * scale });
     }
     const input = join(work, `in-${d + 1}.pdf`);
     writeFileSync(input, await doc.save());
-    const r = timed('ocrmypdf', ['--output-type', 'pdfa', '--deskew', '--rotate-pages', '--jobs', '2', '-l', 'vie+eng', '-q', input, join(work, `out-${d + 1}.pdf`)]);
+    const r = timed('ocrmypdf', [
+      '--output-type',
+      'pdfa',
+      '--deskew',
+      '--rotate-pages',
+      '--jobs',
+      '2',
+      '-l',
+      'vie+eng',
+      '-q',
+      input,
+      join(work, `out-${d + 1}.pdf`),
+    ]);
     refSeconds += r.seconds;
     refPeakKb = Math.max(refPeakKb, r.peakKb);
     if (r.status !== 0) {
@@ -221,7 +291,11 @@ try {
       const pdf = readFileSync(join(work, `out-${d + 1}.pdf`));
       refLayer.bytes += pdf.length;
       refLayer.pages += dossier.pages.length;
-      scoreLayer(refLayer, pdf, dossier.pages.map((p) => p.page));
+      scoreLayer(
+        refLayer,
+        pdf,
+        dossier.pages.map((p) => p.page),
+      );
     }
   }
 

@@ -17,7 +17,9 @@ import { openDatabase, type Db } from '../src/core/store/database';
 import { PIPELINE_JOBS } from '../src/core/jobs/pipeline';
 import { openStore } from '../src/core/store/store';
 
-const { values } = parseArgs({ options: { batches: { type: 'string' }, dossiers: { type: 'string' }, pages: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { batches: { type: 'string' }, dossiers: { type: 'string' }, pages: { type: 'string' }, runs: { type: 'string' } },
+});
 const BATCHES = Number(values.batches ?? 40);
 const DOSSIERS = Number(values.dossiers ?? 50);
 const PAGES = Number(values.pages ?? 50);
@@ -28,14 +30,22 @@ function generate(db: Db): void {
   const now = Date.now();
   const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
   const insertBatch = db.prepare(`INSERT INTO batch (id, name, source, status, created_at, batch_key) VALUES (?, ?, ?, ?, ?, ?)`);
-  const insertDossier = db.prepare(`INSERT INTO dossier (id, code, kind, box, archive_number, year, batch_id, status, created_at, updated_at) VALUES (?, ?, 'archive', ?, ?, 2020, ?, 'received', ?, ?)`);
+  const insertDossier = db.prepare(
+    `INSERT INTO dossier (id, code, kind, box, archive_number, year, batch_id, status, created_at, updated_at) VALUES (?, ?, 'archive', ?, ?, 2020, ?, 'received', ?, ?)`,
+  );
   const insertDocument = db.prepare('INSERT INTO document (id, dossier_id, position, created_at) VALUES (?, ?, 1, ?)');
-  const insertPage = db.prepare(`INSERT INTO page (id, document_id, position, image_sha256, ocr_confidence, flags, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertJob = db.prepare(`INSERT INTO job (kind, key, payload, state, attempts, created_at, updated_at) VALUES (?, ?, ?, 'done', 1, ?, ?)`);
+  const insertPage = db.prepare(
+    `INSERT INTO page (id, document_id, position, image_sha256, ocr_confidence, flags, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertJob = db.prepare(
+    `INSERT INTO job (kind, key, payload, state, attempts, created_at, updated_at) VALUES (?, ?, ?, 'done', 1, ?, ?)`,
+  );
   const insertRegister = db.prepare(
     `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, title, year, expected_pages) VALUES (?, ?, ?, ?, ?, ?, ?, 2020, ?)`,
   );
-  const insertFolder = db.prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (?, ?, ?, ?, ?)');
+  const insertFolder = db.prepare(
+    'INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertRecord = db.prepare(`INSERT INTO record (document_id, version, pdf_sha256, signed, created_at) VALUES (?, 1, ?, 0, ?)`);
   let dossierId = 0;
   let pageId = 0;
@@ -57,7 +67,16 @@ function generate(db: Db): void {
           pageId++;
           // Running batch: its pages were read over the last hour, one every few seconds.
           const readAt = running ? iso(((DOSSIERS - d) * PAGES + (PAGES - p)) * 1000) : at;
-          insertPage.run(pageId, dossierId, p, `sha-${pageId}`, waiting ? null : 80, p % 13 === 0 ? '["low-dpi"]' : '[]', waiting ? 'captured' : 'read', at);
+          insertPage.run(
+            pageId,
+            dossierId,
+            p,
+            `sha-${pageId}`,
+            waiting ? null : 80,
+            p % 13 === 0 ? '["low-dpi"]' : '[]',
+            waiting ? 'captured' : 'read',
+            at,
+          );
           insertJob.run(PIPELINE_JOBS.clean, `clean-${pageId}`, JSON.stringify({ pageId }), readAt, readAt);
           if (!waiting) insertJob.run(PIPELINE_JOBS.read, `read-${pageId}`, JSON.stringify({ pageId }), readAt, readAt);
         }
@@ -67,7 +86,9 @@ function generate(db: Db): void {
         }
       }
     }
-    db.prepare(`UPDATE job SET state = 'queued' WHERE kind = ? AND json_extract(payload, '$.pageId') IN (SELECT id FROM page WHERE state = 'captured')`).run(PIPELINE_JOBS.clean);
+    db.prepare(
+      `UPDATE job SET state = 'queued' WHERE kind = ? AND json_extract(payload, '$.pageId') IN (SELECT id FROM page WHERE state = 'captured')`,
+    ).run(PIPELINE_JOBS.clean);
   })();
   db.exec('ANALYZE');
 }
@@ -85,7 +106,9 @@ function timed(label: string, fn: () => unknown, reference?: number): number {
   const runs = Array.from({ length: RUNS }, () => once(fn)).sort((a, b) => a.wall - b.wall);
   const median = runs[Math.floor(runs.length / 2)]!;
   const ratio = reference ? `   ×${(median.wall / reference).toFixed(1)} reference` : '';
-  process.stdout.write(`${label.padEnd(48)} ${median.wall.toFixed(1).padStart(8)} ms (cpu ${median.cpu.toFixed(1).padStart(8)} ms)${ratio}\n`);
+  process.stdout.write(
+    `${label.padEnd(48)} ${median.wall.toFixed(1).padStart(8)} ms (cpu ${median.cpu.toFixed(1).padStart(8)} ms)${ratio}\n`,
+  );
   return median.wall;
 }
 
@@ -98,7 +121,9 @@ try {
   });
   const store = openStore(dir, KEY);
   const archive = new ArchiveRepository(store.db);
-  process.stdout.write(`store: ${BATCHES} batches × ${DOSSIERS} dossiers × ${PAGES} pages = ${BATCHES * DOSSIERS * PAGES} pages, ${(store.db.prepare('SELECT count(*) AS n FROM job').get() as { n: number }).n} jobs (built in ${(built.wall / 1000).toFixed(0)} s)\n`);
+  process.stdout.write(
+    `store: ${BATCHES} batches × ${DOSSIERS} dossiers × ${PAGES} pages = ${BATCHES * DOSSIERS * PAGES} pages, ${(store.db.prepare('SELECT count(*) AS n FROM job').get() as { n: number }).n} jobs (built in ${(built.wall / 1000).toFixed(0)} s)\n`,
+  );
   const reference = timed('reference: one pass over every page row', () => store.db.prepare('SELECT sum(ocr_confidence) FROM page').get());
   const list = timed('batch.list (every batch summarized)', () => archive.batches().map((b) => batchSummary(archive, b, null)), reference);
   timed('one running batch summarized', () => batchSummary(archive, archive.batch(BATCHES)!, null), reference);

@@ -17,7 +17,8 @@ export interface CorpusEntry {
   dpi: number;
 }
 
-export const corpusPages = (): CorpusEntry[] => (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: CorpusEntry[] }).pages;
+export const corpusPages = (): CorpusEntry[] =>
+  (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: CorpusEntry[] }).pages;
 
 /** The clerk the UI benchmarks sign in as. */
 export const BENCH_CLERK = { username: 'clerk', password: 'mat-khau-do-hieu-nang' };
@@ -36,7 +37,12 @@ export async function startBenchApp(options: { serveUi: boolean }): Promise<Benc
   const engine = Engine.open({ dataDir, actor: 'bench', pipeline: { stages } });
   let server: RunningWsServer | null = null;
   if (options.serveUi) {
-    await engine.handlers['user.create']({ username: BENCH_CLERK.username, displayName: 'Cán bộ thử', role: 'clerk', password: BENCH_CLERK.password });
+    await engine.handlers['user.create']({
+      username: BENCH_CLERK.username,
+      displayName: 'Cán bộ thử',
+      role: 'clerk',
+      password: BENCH_CLERK.password,
+    });
     if (!existsSync(join(REPO, 'out/renderer/index.html'))) execSync('npx electron-vite build', { cwd: REPO, stdio: 'ignore' });
     server = await startWsServer({ engine, staticDir: join(REPO, 'out/renderer') });
   }

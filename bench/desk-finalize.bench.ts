@@ -28,7 +28,23 @@ const work = mkdtempSync(join(tmpdir(), 'sohoa-finalize-bench-'));
 function makeP12(): { path: string; password: string } {
   const password = 'bench';
   const run = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe' });
-  run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '2', '-subj', '/CN=Bench Signer', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']);
+  run([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'k.pem',
+    '-out',
+    'c.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Bench Signer',
+    '-addext',
+    'keyUsage=critical,digitalSignature,nonRepudiation',
+  ]);
   run(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 's.p12', '-passout', `pass:${password}`]);
   return { path: join(work, 's.p12'), password };
 }
@@ -40,7 +56,17 @@ async function ocrmypdf(pages: CorpusEntry[], parallel: number): Promise<{ ms: n
   const queue = [...pages];
   const worker = async () => {
     for (let page = queue.shift(); page; page = queue.shift()) {
-      const args = ['-l', 'vie', '--output-type', 'pdfa', '--image-dpi', String(page.dpi), '-q', join(CORPUS, page.file), join(work, `${page.id}.pdf`)];
+      const args = [
+        '-l',
+        'vie',
+        '--output-type',
+        'pdfa',
+        '--image-dpi',
+        String(page.dpi),
+        '-q',
+        join(CORPUS, page.file),
+        join(work, `${page.id}.pdf`),
+      ];
       const code = await new Promise<number | null>((resolve) => spawn('ocrmypdf', args, { stdio: 'ignore' }).on('exit', resolve));
       if (code !== 0) failed++;
     }
@@ -54,7 +80,12 @@ try {
   const { engine } = app;
   const pages = corpusPages().slice(0, PAGES);
   const procedure = (await engine.handlers['procedure.list']({}))[0]!;
-  const dossier = await engine.handlers['dossier.create']({ procedureCode: procedure.code, applicantName: 'Nguyễn Văn Bình', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+  const dossier = await engine.handlers['dossier.create']({
+    procedureCode: procedure.code,
+    applicantName: 'Nguyễn Văn Bình',
+    applicantCccd: '074190000123',
+    receivedDate: '2026-11-23',
+  });
   const documentId = (await engine.handlers['document.create']({ dossierId: dossier.id, title: 'Hồ sơ đo thời gian' })).id;
   const p12 = makeP12();
   await engine.handlers['signer.unlock']({ p12Path: p12.path, password: p12.password });

@@ -23,7 +23,8 @@ import { BENCH_CLERK, CORPUS, corpusPages, median, ms, startBenchApp, worst } fr
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '12' } } });
 const IDLE_ROUNDS = Number(values.rounds);
 const TARGET_MS = 100;
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /**
  * Records each input event's timestamp, and waits in the page for a condition, then for the next frame.
@@ -61,7 +62,11 @@ interface Opening {
 
 /** Clicks the thumbnail of page `n` of document card `card`; the page's id tells its image in the viewer apart. */
 async function openPage(page: Page, card: number, n: number): Promise<Opening> {
-  const thumb = page.locator('.document-card').nth(card).locator('.page-thumb').nth(n - 1);
+  const thumb = page
+    .locator('.document-card')
+    .nth(card)
+    .locator('.page-thumb')
+    .nth(n - 1);
   const pageId = Number(await thumb.getAttribute('data-page-id'));
   return measured(page, `window.__opened(${pageId})`, () => thumb.locator('.thumb-image').click());
 }
@@ -76,13 +81,27 @@ async function typeKey(page: Page, input: ReturnType<Page['locator']>): Promise<
 const app = await startBenchApp({ serveUi: true });
 const browser = await chromium.launch({
   executablePath: ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p)),
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=vi-VN'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--lang=vi-VN',
+  ],
 });
 try {
   const { engine } = app;
   const pages = corpusPages();
   const procedure = (await engine.handlers['procedure.list']({}))[0]!;
-  const dossier = await engine.handlers['dossier.create']({ procedureCode: procedure.code, applicantName: 'Nguyễn Văn Bình', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+  const dossier = await engine.handlers['dossier.create']({
+    procedureCode: procedure.code,
+    applicantName: 'Nguyễn Văn Bình',
+    applicantCccd: '074190000123',
+    receivedDate: '2026-11-23',
+  });
   // Two pages already read, for the clerk to look at and correct while the rest comes in.
   const viewed = (await engine.handlers['document.create']({ dossierId: dossier.id, title: 'Tờ khai' })).id;
   await engine.handlers['document.importFiles']({ documentId: viewed, paths: pages.slice(0, 2).map((p) => join(CORPUS, p.file)) });
@@ -142,9 +161,20 @@ try {
   await engine.idle();
   for (let n = 1; n <= pages.length; n++) if (!opened.has(`1:${n}`)) await open(idle, 1, n);
 
-  const line = (label: string, xs: number[]) => `${label.padEnd(44)} median ${ms(median(xs)).padStart(7)}  worst ${ms(worst(xs)).padStart(7)}  (n=${xs.length})`;
-  const openLines = (label: string, xs: Opening[]) => [line(`${label}: page shown`, xs.map((o) => o.visible)), line(`${label}: sharp image`, xs.map((o) => o.sharp))];
-  const verdict = (label: string, xs: number[]) => `${label} median ${median(xs) <= TARGET_MS ? 'met' : 'NOT met'}, worst ${worst(xs) <= TARGET_MS ? 'met' : 'NOT met'}`;
+  const line = (label: string, xs: number[]) =>
+    `${label.padEnd(44)} median ${ms(median(xs)).padStart(7)}  worst ${ms(worst(xs)).padStart(7)}  (n=${xs.length})`;
+  const openLines = (label: string, xs: Opening[]) => [
+    line(
+      `${label}: page shown`,
+      xs.map((o) => o.visible),
+    ),
+    line(
+      `${label}: sharp image`,
+      xs.map((o) => o.sharp),
+    ),
+  ];
+  const verdict = (label: string, xs: number[]) =>
+    `${label} median ${median(xs) <= TARGET_MS ? 'met' : 'NOT met'}, worst ${worst(xs) <= TARGET_MS ? 'met' : 'NOT met'}`;
   const busyOpen = [...busyRun.first, ...busyRun.again];
   const idleOpen = [...idle.first, ...idle.again];
   const out = [
@@ -157,7 +187,16 @@ try {
     line('type in a field, pipeline busy', busyRun.type),
     `ratio busy/idle, open page (shown): median ${(median(busyOpen.map((o) => o.visible)) / median(idleOpen.map((o) => o.visible))).toFixed(2)}, worst ${(worst(busyOpen.map((o) => o.visible)) / worst(idleOpen.map((o) => o.visible))).toFixed(2)}`,
     `ratio busy/idle, typing:            median ${(median(busyRun.type) / median(idle.type)).toFixed(2)}, worst ${(worst(busyRun.type) / worst(idle.type)).toFixed(2)}`,
-    `target ${TARGET_MS} ms while busy: ${verdict('open page (shown)', busyOpen.map((o) => o.visible))}; ${verdict('sharp image, new page', busyRun.first.map((o) => o.sharp))}; ${verdict('sharp image, again', busyRun.again.map((o) => o.sharp))}; ${verdict('typing', busyRun.type)}`,
+    `target ${TARGET_MS} ms while busy: ${verdict(
+      'open page (shown)',
+      busyOpen.map((o) => o.visible),
+    )}; ${verdict(
+      'sharp image, new page',
+      busyRun.first.map((o) => o.sharp),
+    )}; ${verdict(
+      'sharp image, again',
+      busyRun.again.map((o) => o.sharp),
+    )}; ${verdict('typing', busyRun.type)}`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 } finally {

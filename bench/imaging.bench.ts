@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     const start = performance.now();
     const result = await cleanPage(bytes);
     ours += performance.now() - start;
-    for (const [stage, ms] of Object.entries(result.timings)) stageTotals.set(stage as CleanStageName, (stageTotals.get(stage as CleanStageName) ?? 0) + ms);
+    for (const [stage, ms] of Object.entries(result.timings))
+      stageTotals.set(stage as CleanStageName, (stageTotals.get(stage as CleanStageName) ?? 0) + ms);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   clearInterval(sampler);
@@ -70,7 +71,10 @@ async function main(): Promise<void> {
   let ocr = 0;
   for (const page of ocrPages) {
     const start = performance.now();
-    const run = spawnSync('tesseract', [join(corpus, page.file), '-', '-l', 'vie'], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+    const run = spawnSync('tesseract', [join(corpus, page.file), '-', '-l', 'vie'], {
+      encoding: 'utf8',
+      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    });
     ocr += performance.now() - start;
     if (run.status !== 0) throw new Error(`tesseract failed on ${page.id}: ${run.stderr}`);
   }
@@ -79,7 +83,10 @@ async function main(): Promise<void> {
   // tesseract.js with the LSTM best_int model the app ships: the OCR the clean-up actually precedes.
   const langPath = join(work, 'lang');
   mkdirSync(langPath);
-  copyFileSync(join(root, 'node_modules', '@tesseract.js-data', 'vie', '4.0.0_best_int', 'vie.traineddata.gz'), join(langPath, 'vie.traineddata.gz'));
+  copyFileSync(
+    join(root, 'node_modules', '@tesseract.js-data', 'vie', '4.0.0_best_int', 'vie.traineddata.gz'),
+    join(langPath, 'vie.traineddata.gz'),
+  );
   const worker = await createWorker('vie', 1, { langPath, cacheMethod: 'none', gzip: true });
   let js = 0;
   for (const page of ocrPages) {
@@ -91,12 +98,17 @@ async function main(): Promise<void> {
   const jsPerPage = js / ocrPages.length;
 
   const fmt = (ms: number) => ms.toFixed(1).padStart(8);
-  console.log(`\nImage clean-up over ${pages.length} corpus pages (sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}, node ${process.version})`);
+  console.log(
+    `\nImage clean-up over ${pages.length} corpus pages (sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}, node ${process.version})`,
+  );
   console.log('stage            ms/page');
-  for (const [stage, total] of [...stageTotals.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${stage.padEnd(14)}${fmt(total / pages.length)}`);
+  for (const [stage, total] of [...stageTotals.entries()].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${stage.padEnd(14)}${fmt(total / pages.length)}`);
   console.log(`  ${'TOTAL'.padEnd(14)}${fmt(oursPerPage)}   (wall clock of cleanPage, ${fmt(ours / 1000).trim()} s for the corpus)`);
   console.log(`peak RSS: ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB`);
-  console.log(`unpaper (default filters) ms/page: ${fmt(unpaperPerPage).trim()}   ratio sohoa/unpaper: ${(oursPerPage / unpaperPerPage).toFixed(2)}`);
+  console.log(
+    `unpaper (default filters) ms/page: ${fmt(unpaperPerPage).trim()}   ratio sohoa/unpaper: ${(oursPerPage / unpaperPerPage).toFixed(2)}`,
+  );
   console.log(`tesseract -l vie (OMP_THREAD_LIMIT=1) ms/page over ${ocrPages.length} pages: ${fmt(ocrPerPage).trim()}`);
   console.log(`ratio clean-up/OCR (native tesseract): ${(oursPerPage / ocrPerPage).toFixed(3)} (target < 0.25)`);
   console.log(`tesseract.js vie best_int (the app's engine) ms/page over ${ocrPages.length} pages: ${fmt(jsPerPage).trim()}`);

@@ -32,7 +32,9 @@ import { SUMMARY_FILL_SQL, SUMMARY_TRIGGERS, SUMMARY_TRIGGERS_SQL } from '../src
 const BENCH_KEY = Buffer.alloc(32, 0x42);
 import { intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../src/core/store/indicator-queries';
 
-const { values } = parseArgs({ options: { dossiers: { type: 'string' }, pages: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dossiers: { type: 'string' }, pages: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } },
+});
 const DOSSIERS = Number(values.dossiers ?? 100_000);
 const PAGES = Number(values.pages ?? 1_000_000);
 const RUNS = Number(values.runs ?? 5);
@@ -56,27 +58,39 @@ function generate(db: Db): void {
   const rnd = random(42);
   const now = Date.now();
   const isoAt = (daysAgo: number) => new Date(now - daysAgo * 86_400_000).toISOString();
-  db.prepare(`INSERT INTO workstation VALUES ('ws-1', 'Bàn 1', '000.00.00.H12', 'Một cửa', ?), ('ws-2', 'Bàn 2', '000.00.00.H12', 'Một cửa', ?)`).run(isoAt(DAYS), isoAt(DAYS));
+  db.prepare(
+    `INSERT INTO workstation VALUES ('ws-1', 'Bàn 1', '000.00.00.H12', 'Một cửa', ?), ('ws-2', 'Bàn 2', '000.00.00.H12', 'Một cửa', ?)`,
+  ).run(isoAt(DAYS), isoAt(DAYS));
   const fields = ['Hộ tịch', 'Đất đai', 'Xây dựng', 'Kinh doanh', 'Tư pháp'];
   const insertProcedure = db.prepare('INSERT INTO procedure (code, name, field, level, processing_days) VALUES (?, ?, ?, ?, ?)');
   for (let i = 0; i < 40; i++) insertProcedure.run(`TT-${i}`, `Thủ tục ${i}`, fields[i % fields.length], 'xã', 5 + (i % 10));
-  db.prepare(`INSERT INTO batch (id, name, source, status, created_at) VALUES (1, 'Lưu trữ 2020-2021', '/archive', 'open', ?)`).run(isoAt(DAYS));
+  db.prepare(`INSERT INTO batch (id, name, source, status, created_at) VALUES (1, 'Lưu trữ 2020-2021', '/archive', 'open', ?)`).run(
+    isoAt(DAYS),
+  );
 
   const insertDossier = db.prepare(
     `INSERT INTO dossier (id, code, kind, procedure_code, received_date, due_date, status, box, archive_number, year, batch_id, workstation_id, created_at, updated_at, finalized_at)
      VALUES (@id, @code, @kind, @procedure, @received, @due, @status, @box, @number, @year, @batch, @ws, @at, @at, @finalized)`,
   );
-  const insertDocument = db.prepare('INSERT INTO document (id, dossier_id, position, is_result, reused_from, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertDocument = db.prepare(
+    'INSERT INTO document (id, dossier_id, position, is_result, reused_from, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertPage = db.prepare(
     `INSERT INTO page (document_id, position, image_sha256, ocr_confidence, flags, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertRecord = db.prepare('INSERT INTO record (id, document_id, version, pdf_sha256, signed, signed_at, created_at) VALUES (?, ?, 1, ?, ?, ?, ?)');
+  const insertRecord = db.prepare(
+    'INSERT INTO record (id, document_id, version, pdf_sha256, signed, signed_at, created_at) VALUES (?, ?, 1, ?, ?, ?, ?)',
+  );
   const insertOutbox = db.prepare('INSERT INTO outbox_item (record_id, state, created_at, updated_at) VALUES (?, ?, ?, ?)');
-  const insertAudit = db.prepare(`INSERT INTO audit_event (at, actor, workstation_id, action, subject, prev_hash, hash) VALUES (?, ?, 'ws-1', 'dossier.create', ?, '', '')`);
+  const insertAudit = db.prepare(
+    `INSERT INTO audit_event (at, actor, workstation_id, action, subject, prev_hash, hash) VALUES (?, ?, 'ws-1', 'dossier.create', ?, '', '')`,
+  );
   const insertRegister = db.prepare(
     `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, year, field, expected_pages) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertFolder = db.prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (1, ?, ?, ?, ?)');
+  const insertFolder = db.prepare(
+    'INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (1, ?, ?, ?, ?)',
+  );
   let documentId = 0;
   let recordId = 0;
   const states = ['waiting', 'sending', 'acknowledged', 'acknowledged', 'rejected'] as const;
@@ -115,7 +129,15 @@ function generate(db: Db): void {
         const n = k === docs - 1 ? dossierPages - Math.floor(dossierPages / docs) * (docs - 1) : Math.floor(dossierPages / docs);
         for (let p = 0; p < n; p++) {
           const failed = rnd() < 0.02;
-          insertPage.run(documentId, p + 1, `${documentId}-${p}`, failed ? null : 60 + rnd() * 40, rnd() < 0.08 ? '["low-dpi"]' : '[]', failed ? 'failed' : 'read', at);
+          insertPage.run(
+            documentId,
+            p + 1,
+            `${documentId}-${p}`,
+            failed ? null : 60 + rnd() * 40,
+            rnd() < 0.08 ? '["low-dpi"]' : '[]',
+            failed ? 'failed' : 'read',
+            at,
+          );
         }
         if (finalized || (!intake && rnd() < 0.8)) {
           recordId++;
@@ -131,7 +153,16 @@ function generate(db: Db): void {
     }
     // Register rows not yet reached: the backlog left.
     for (let line = DOSSIERS + 1; line <= DOSSIERS + DOSSIERS * (1 - INTAKE_SHARE) * 0.25; line++) {
-      insertRegister.run(line, `H${Math.floor(line / 50)}`, String(line), `H${Math.floor(line / 50)}`, String(line), 2020 + (line % 2), fields[line % fields.length], 10);
+      insertRegister.run(
+        line,
+        `H${Math.floor(line / 50)}`,
+        String(line),
+        `H${Math.floor(line / 50)}`,
+        String(line),
+        2020 + (line % 2),
+        fields[line % fields.length],
+        10,
+      );
     }
   })();
   db.exec('ANALYZE');
@@ -166,7 +197,9 @@ function writeCost(db: Db, round: number, count: number): { page: { wall: number
   const pages = new PageRepository(db);
   const records = new RecordRepository(db);
   const dossiers = new DossierRepository(db);
-  const open = db.prepare(`SELECT id FROM dossier WHERE kind = 'intake' AND status = 'received' ORDER BY id LIMIT ? OFFSET ?`).all(count, round * count) as { id: number }[];
+  const open = db
+    .prepare(`SELECT id FROM dossier WHERE kind = 'intake' AND status = 'received' ORDER BY id LIMIT ? OFFSET ?`)
+    .all(count, round * count) as { id: number }[];
   const documentsOf = db.prepare('SELECT id FROM document WHERE dossier_id = ?').pluck();
   const per = (m: { wall: number; cpu: number }, n: number) => ({ wall: m.wall / n, cpu: m.cpu / n });
   const page = once(() => {
@@ -196,11 +229,19 @@ const figure = (m: { wall: number; cpu: number }) => `${m.wall.toFixed(1).padSta
 try {
   const opened = performance.now();
   let db = openDatabase(dir, BENCH_KEY);
-  console.log(`opened at schema ${schemaVersion(db)} in ${(performance.now() - opened).toFixed(0)} ms (a store made before migration 23 is summarized in this time)`);
+  console.log(
+    `opened at schema ${schemaVersion(db)} in ${(performance.now() - opened).toFixed(0)} ms (a store made before migration 23 is summarized in this time)`,
+  );
   const t = performance.now();
   if (!reuse) generate(db);
-  const counts = db.prepare(`SELECT (SELECT count(*) FROM dossier) AS dossiers, (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM archive_register_row) AS registerRows`).get() as Record<string, number>;
-  console.log(`store ${reuse ? 'reused' : `generated in ${((performance.now() - t) / 1000).toFixed(1)} s`}: ${counts.dossiers} dossiers, ${counts.pages} pages, ${counts.registerRows} register rows`);
+  const counts = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM dossier) AS dossiers, (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM archive_register_row) AS registerRows`,
+    )
+    .get() as Record<string, number>;
+  console.log(
+    `store ${reuse ? 'reused' : `generated in ${((performance.now() - t) / 1000).toFixed(1)} s`}: ${counts.dossiers} dossiers, ${counts.pages} pages, ${counts.registerRows} register rows`,
+  );
   // A fresh connection, as after the app starts: the first opening finds nothing decrypted in SQLite's cache.
   db.close();
   db = openDatabase(dir, BENCH_KEY);
@@ -219,8 +260,14 @@ try {
     ['backlog cells and pages left', () => backlogCells(db)],
     ['archive pages per day (pace)', () => archivePagesPerDay(db, 30)],
     ['pages per day, 30 days', () => pagesPerDay(db, new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), today)],
-    ...(['workstation', 'clerk', 'procedure', 'field'] as const).map((d): [string, () => unknown] => [`breakdown by ${d}`, () => computeBreakdown(db, {}, d)]),
-    ...DRILL_FIGURES.map((f: DrillFigure): [string, () => unknown] => [`drill-down ${f}, first 50`, () => drillDown(db, {}, f, { limit: 50, offset: 0 })]),
+    ...(['workstation', 'clerk', 'procedure', 'field'] as const).map((d): [string, () => unknown] => [
+      `breakdown by ${d}`,
+      () => computeBreakdown(db, {}, d),
+    ]),
+    ...DRILL_FIGURES.map((f: DrillFigure): [string, () => unknown] => [
+      `drill-down ${f}, first 50`,
+      () => drillDown(db, {}, f, { limit: 50, offset: 0 }),
+    ]),
     ['indicators (all tiles)', () => computeIndicators(db, {})],
     ['backlog (all)', () => computeBacklog(db)],
   ];
@@ -228,8 +275,11 @@ try {
   console.log(`SELECT count(*) FROM page                ${figure(countMs)} (median of ${RUNS}; SQLite answers it from the smallest index)`);
   const reference = time(() => db.prepare('SELECT sum(ocr_confidence) FROM page').get());
   console.log(`reference: SELECT sum(ocr_confidence) FROM page (one pass over every page row) ${figure(reference)} (median of ${RUNS})`);
-  const ratio = (m: { wall: number; cpu: number }) => `×${(m.wall / reference.wall).toFixed(1)} reference (cpu ×${(m.cpu / reference.cpu).toFixed(1)})`;
-  console.log(`dashboard opening, first on a fresh connection ${figure(firstOpening)}   ${ratio(firstOpening)}${firstOpening.wall > 300 ? '   OVER 300 ms' : ''}`);
+  const ratio = (m: { wall: number; cpu: number }) =>
+    `×${(m.wall / reference.wall).toFixed(1)} reference (cpu ×${(m.cpu / reference.cpu).toFixed(1)})`;
+  console.log(
+    `dashboard opening, first on a fresh connection ${figure(firstOpening)}   ${ratio(firstOpening)}${firstOpening.wall > 300 ? '   OVER 300 ms' : ''}`,
+  );
   let slowest = 0;
   for (const [name, fn] of queries) {
     const m = time(fn);
@@ -237,7 +287,9 @@ try {
     console.log(`${name.padEnd(36)} ${figure(m)}   ${ratio(m)}${m.wall > 100 ? '   OVER 100 ms' : ''}`);
   }
   const opening = time(() => computeDashboard(db, {}));
-  console.log(`dashboard opening, recomputed (stats.dashboard) ${figure(opening)}   ${ratio(opening)}${opening.wall > 1000 ? '   OVER 1 s' : ''}`);
+  console.log(
+    `dashboard opening, recomputed (stats.dashboard) ${figure(opening)}   ${ratio(opening)}${opening.wall > 1000 ? '   OVER 1 s' : ''}`,
+  );
   const cache = new StatsCache(db);
   const keptFirst = once(() => cache.get('dashboard', () => computeDashboard(db, {})));
   const keptAgain = time(() => cache.get('dashboard', () => computeDashboard(db, {})));
@@ -247,7 +299,10 @@ try {
 
   // Writes with and without the triggers, alternating, on dossiers not yet touched (the rows stay in the store).
   const WRITES = 300;
-  const cost: Record<'with' | 'without', { page: number[]; finalize: number[] }> = { with: { page: [], finalize: [] }, without: { page: [], finalize: [] } };
+  const cost: Record<'with' | 'without', { page: number[]; finalize: number[] }> = {
+    with: { page: [], finalize: [] },
+    without: { page: [], finalize: [] },
+  };
   const base = (db.prepare(`SELECT count(*) AS n FROM page WHERE image_sha256 LIKE 'bench-write-%'`).get() as { n: number }).n / WRITES;
   for (let round = 0; round < 4; round++) {
     const triggers = round % 2 === 0;
@@ -256,13 +311,19 @@ try {
     if (!triggers) db.exec(SUMMARY_TRIGGERS_SQL);
     cost[triggers ? 'with' : 'without'].page.push(m.page.cpu);
     cost[triggers ? 'with' : 'without'].finalize.push(m.finalize.cpu);
-    console.log(`writes ${triggers ? 'with   ' : 'without'} triggers: per page added ${m.page.wall.toFixed(3)} ms (cpu ${m.page.cpu.toFixed(3)} ms), per finalize ${m.finalize.wall.toFixed(3)} ms (cpu ${m.finalize.cpu.toFixed(3)} ms)`);
+    console.log(
+      `writes ${triggers ? 'with   ' : 'without'} triggers: per page added ${m.page.wall.toFixed(3)} ms (cpu ${m.page.cpu.toFixed(3)} ms), per finalize ${m.finalize.wall.toFixed(3)} ms (cpu ${m.finalize.cpu.toFixed(3)} ms)`,
+    );
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`write cost with triggers / without (cpu): page added ×${(mean(cost.with.page) / mean(cost.without.page)).toFixed(2)}, finalize ×${(mean(cost.with.finalize) / mean(cost.without.finalize)).toFixed(2)} (target ≤ 1.2)`);
+  console.log(
+    `write cost with triggers / without (cpu): page added ×${(mean(cost.with.page) / mean(cost.without.page)).toFixed(2)}, finalize ×${(mean(cost.with.finalize) / mean(cost.without.finalize)).toFixed(2)} (target ≤ 1.2)`,
+  );
   const rebuild = once(() => db.transaction(() => db.exec(SUMMARY_FILL_SQL))());
   console.log(`summaries rebuilt from the base tables ${figure(rebuild)}; differences after: ${summaryDifferences(db).length}`);
-  console.log(`slowest single query ${slowest.toFixed(1)} ms (target < 100 ms); opening ${opening.wall.toFixed(1)} ms, first ${firstOpening.wall.toFixed(1)} ms (cpu ${firstOpening.cpu.toFixed(1)} ms; target < 300 ms)`);
+  console.log(
+    `slowest single query ${slowest.toFixed(1)} ms (target < 100 ms); opening ${opening.wall.toFixed(1)} ms, first ${firstOpening.wall.toFixed(1)} ms (cpu ${firstOpening.cpu.toFixed(1)} ms; target < 300 ms)`,
+  );
   db.close();
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });

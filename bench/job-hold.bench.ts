@@ -29,7 +29,21 @@ try {
       const dossiers = Math.ceil(N / PER_DOSSIER);
       for (let d = 0; d < dossiers; d++) {
         const dossier = store.dossiers.insert(
-          { kind: 'archive', procedureCode: null, applicantName: null, applicantCccd: null, applicantPhone: null, applicantAddress: null, receivedDate: null, dueDate: null, workstationId: engine.workstation.id, box: null, archiveNumber: String(d), year: null, batchId: batch.id },
+          {
+            kind: 'archive',
+            procedureCode: null,
+            applicantName: null,
+            applicantCccd: null,
+            applicantPhone: null,
+            applicantAddress: null,
+            receivedDate: null,
+            dueDate: null,
+            workstationId: engine.workstation.id,
+            box: null,
+            archiveNumber: String(d),
+            year: null,
+            batchId: batch.id,
+          },
           { prefix: 'B-', format: (n) => `B-${n}` },
         );
         const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', null);

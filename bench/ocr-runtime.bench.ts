@@ -18,7 +18,9 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(REPO, 'test/fixtures/vi-admin');
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '6' }, rounds: { type: 'string', default: '2' } } });
 
-const pages = (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: { file: string; expected_blank: boolean }[] }).pages
+const pages = (
+  JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: { file: string; expected_blank: boolean }[] }
+).pages
   .filter((p) => !p.expected_blank)
   .slice(0, Number(values.pages))
   .map((p) => join(CORPUS, p.file));
@@ -37,7 +39,10 @@ const sides: Side[] = [
 
 for (let round = 0; round < Number(values.rounds); round++) {
   for (const side of round % 2 ? [...sides].reverse() : sides) {
-    const run = spawnSync(side.node, ['--import', 'tsx', join(REPO, 'bench/support/ocr-runtime-worker.ts'), ...pages], { cwd: REPO, encoding: 'utf8' });
+    const run = spawnSync(side.node, ['--import', 'tsx', join(REPO, 'bench/support/ocr-runtime-worker.ts'), ...pages], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`${side.label} failed: ${run.stderr}`);
     const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { node: string; core: string; seconds: number[] };
     Object.assign(side, { core: result.core, version: result.node });
@@ -49,7 +54,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 console.log(`OCR, ${pages.length} corpus pages × ${values.rounds} rounds, one tesseract.js worker (vie+eng, LSTM)`);
 for (const s of sides) {
-  console.log(`${s.label.padEnd(22)} ${s.version!.padEnd(9)} core ${s.core!.padEnd(17)} median ${median(s.seconds).toFixed(2)} s/page   ${((60 * s.seconds.length) / total(s.seconds)).toFixed(1)} pages/min`);
+  console.log(
+    `${s.label.padEnd(22)} ${s.version!.padEnd(9)} core ${s.core!.padEnd(17)} median ${median(s.seconds).toFixed(2)} s/page   ${((60 * s.seconds.length) / total(s.seconds)).toFixed(1)} pages/min`,
+  );
 }
 const [system, electron] = sides as [Side, Side];
-console.log(`ratio (Electron’s Node / system Node, time per page): median ${(median(electron.seconds) / median(system.seconds)).toFixed(3)}, total ${(total(electron.seconds) / total(system.seconds)).toFixed(3)}`);
+console.log(
+  `ratio (Electron’s Node / system Node, time per page): median ${(median(electron.seconds) / median(system.seconds)).toFixed(3)}, total ${(total(electron.seconds) / total(system.seconds)).toFixed(3)}`,
+);

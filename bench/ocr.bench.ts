@@ -25,7 +25,12 @@ import { TesseractDriver } from '../src/core/ocr/tesseract-driver';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(REPO, 'bench/output/ocr');
-const CORPORA = ['test/fixtures/vi-admin', 'test/fixtures/vi-admin-gen-tune', 'test/fixtures/vi-admin-holdout', 'test/fixtures/vi-admin-holdout2'];
+const CORPORA = [
+  'test/fixtures/vi-admin',
+  'test/fixtures/vi-admin-gen-tune',
+  'test/fixtures/vi-admin-holdout',
+  'test/fixtures/vi-admin-holdout2',
+];
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +61,11 @@ interface Corpus {
 
 function loadCorpus(dir: string): Corpus {
   const abs = join(REPO, dir);
-  return { dir: abs, name: dir.split('/').pop()!, pages: (JSON.parse(readFileSync(join(abs, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages };
+  return {
+    dir: abs,
+    name: dir.split('/').pop()!,
+    pages: (JSON.parse(readFileSync(join(abs, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages,
+  };
 }
 
 /** CER per page kind and overall, from score.py's JSON. */
@@ -106,7 +115,10 @@ async function runSohoa(corpus: Corpus, model: OcrModel): Promise<EngineRun> {
   const hypDir = join(OUT, corpus.name, `sohoa-${model}`);
   rmSync(hypDir, { recursive: true, force: true });
   mkdirSync(hypDir, { recursive: true });
-  const pool = new OcrPool(new TesseractDriver({ variant: OCR_MODEL_VARIANT[model], cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), { workers, recycleAfterPages: Number(values.recycle) });
+  const pool = new OcrPool(new TesseractDriver({ variant: OCR_MODEL_VARIANT[model], cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), {
+    workers,
+    recycleAfterPages: Number(values.recycle),
+  });
   await pool.warmUp();
   const timing: Record<string, Timing> = {};
   for (const kind of kindsOf(corpus.pages)) {
@@ -158,7 +170,8 @@ async function runNative(corpus: Corpus, psm: number): Promise<EngineRun> {
     const started = performance.now();
     await Promise.all(
       Array.from({ length: workers }, async () => {
-        for (let p = queue.shift(); p; p = queue.shift()) cpuSeconds += (await nativeOne(join(corpus.dir, p.file), join(hypDir, p.id), psm)).cpuSeconds;
+        for (let p = queue.shift(); p; p = queue.shift())
+          cpuSeconds += (await nativeOne(join(corpus.dir, p.file), join(hypDir, p.id), psm)).cpuSeconds;
       }),
     );
     addTiming(timing, kind, { seconds: (performance.now() - started) / 1000, cpuSeconds });
@@ -191,8 +204,15 @@ async function longRun(total: number): Promise<void> {
   const { cleanPage } = await import('../src/core/imaging/clean-page');
   const text = corpus.pages.filter((p) => !p.expected_blank);
   const images = new Map<string, Buffer>();
-  for (const p of text) images.set(p.id, values.clean ? (await cleanPage(readFileSync(join(corpus.dir, p.file)))).ocrImage : readFileSync(join(corpus.dir, p.file)));
-  const pool = new OcrPool(new TesseractDriver({ cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), { workers, recycleAfterPages: Number(values.recycle) });
+  for (const p of text)
+    images.set(
+      p.id,
+      values.clean ? (await cleanPage(readFileSync(join(corpus.dir, p.file)))).ocrImage : readFileSync(join(corpus.dir, p.file)),
+    );
+  const pool = new OcrPool(new TesseractDriver({ cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), {
+    workers,
+    recycleAfterPages: Number(values.recycle),
+  });
   const started = performance.now();
   let done = 0;
   let next = 0;
@@ -200,7 +220,9 @@ async function longRun(total: number): Promise<void> {
   console.log('pages  minutes  rss      heap');
   const line = () => {
     const m = process.memoryUsage();
-    console.log(`${String(done).padStart(5)}  ${((performance.now() - started) / 60000).toFixed(1).padStart(7)}  ${mb(m.rss).padStart(7)}  ${mb(m.heapUsed).padStart(7)}`);
+    console.log(
+      `${String(done).padStart(5)}  ${((performance.now() - started) / 60000).toFixed(1).padStart(7)}  ${mb(m.rss).padStart(7)}  ${mb(m.heapUsed).padStart(7)}`,
+    );
   };
   line();
   await Promise.all(
@@ -215,7 +237,9 @@ async function longRun(total: number): Promise<void> {
   );
   const stats = pool.stats();
   await pool.close();
-  console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; ${((done / (performance.now() - started)) * 60000).toFixed(1)} pages/min; ${stats.recycled} worker(s) recycled, ${stats.crashes} crash(es)`);
+  console.log(
+    `peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; ${((done / (performance.now() - started)) * 60000).toFixed(1)} pages/min; ${stats.recycled} worker(s) recycled, ${stats.crashes} crash(es)`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -49,7 +49,9 @@ try {
   const falsePatch = patch.found.slice(0, -2).filter((r) => r !== null).length;
   const sheetsRead = patch.found.slice(-2).filter((r) => r === 'T').length;
   console.log(`pages: ${pages.length} (${pages.length - 2} corpus + 2 Patch T sheets), rounds counted: ${ROUNDS - 1}`);
-  console.log(`Patch code reader: ${patch.msPerPage.toFixed(1)} ms/page; corpus pages taken for a patch code: ${falsePatch}; sheets read as T: ${sheetsRead}/2`);
+  console.log(
+    `Patch code reader: ${patch.msPerPage.toFixed(1)} ms/page; corpus pages taken for a patch code: ${falsePatch}; sheets read as T: ${sheetsRead}/2`,
+  );
   console.log(`QR separator reader (reference): ${qr.msPerPage.toFixed(1)} ms/page`);
   console.log(`ratio patch/QR: ${(patch.msPerPage / qr.msPerPage).toFixed(2)}`);
 } finally {

@@ -46,14 +46,26 @@ async function step(side: string, name: string, run: (i: number) => unknown, n =
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** PDF-shaped bytes with a signature dictionary spanning the file (what the structural verifier checks). */
 function signedLookingPdf(): Buffer {
-  const head = (end: number) => Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Sig /ByteRange [0 64 128 ${String(end).padStart(9, '0')}] /Contents <00> >>\nendobj\n`);
+  const head = (end: number) =>
+    Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Sig /ByteRange [0 64 128 ${String(end).padStart(9, '0')}] /Contents <00> >>\nendobj\n`);
   const tail = Buffer.from('\n%%EOF\n');
   const body = randomBytes(SIZE - head(0).length - tail.length);
   return Buffer.concat([head(SIZE - 128), body, tail]);
 }
 const files = Array.from({ length: N + 1 }, signedLookingPdf);
 const at = (i: number) => files[i + 1]!;
-const descriptor = (i: number, bytes: Buffer): RecordDescriptor => ({ documentKey: `BENCH-${i}/1`, version: 1, sha256: sha(bytes), size: bytes.length, dossierCode: `BENCH-${i}`, procedureCode: '1.001', agencyCode: 'H12', year: 2021, status: 'digitized', signedAt: null });
+const descriptor = (i: number, bytes: Buffer): RecordDescriptor => ({
+  documentKey: `BENCH-${i}/1`,
+  version: 1,
+  sha256: sha(bytes),
+  size: bytes.length,
+  dossierCode: `BENCH-${i}`,
+  procedureCode: '1.001',
+  agencyCode: 'H12',
+  year: 2021,
+  status: 'digitized',
+  signedAt: null,
+});
 
 const postgres = await startPostgres();
 const s3 = await startS3();
@@ -64,15 +76,27 @@ try {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const putTo = (port: number, path: string, bytes: Buffer) =>
     new Promise<void>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'PUT', path, agent, headers: { 'content-type': 'application/pdf', 'content-length': bytes.length } }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path,
+          agent,
+          headers: { 'content-type': 'application/pdf', 'content-length': bytes.length },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      );
       req.on('error', reject);
       req.end(bytes);
     });
   mkdirSync(join(tmp.path, 'put'));
-  const plain = createServer((req, res) => void pipeline(req, createWriteStream(join(tmp.path, 'put', req.url!.slice(1)))).then(() => res.end('ok')));
+  const plain = createServer(
+    (req, res) => void pipeline(req, createWriteStream(join(tmp.path, 'put', req.url!.slice(1)))).then(() => res.end('ok')),
+  );
   await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
   await step('reference', 'plain HTTP PUT, body to a file', (i) => putTo((plain.address() as { port: number }).port, `/${i}.pdf`, at(i)));
   plain.close();
@@ -83,7 +107,9 @@ try {
     return { ok: true };
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  await step('hub', 'HTTP request through Fastify (body read, JSON answer)', (i) => putTo((app.server.address() as { port: number }).port, `/records/${i}`, at(i)));
+  await step('hub', 'HTTP request through Fastify (body read, JSON answer)', (i) =>
+    putTo((app.server.address() as { port: number }).port, `/records/${i}`, at(i)),
+  );
   await app.close();
   agent.destroy();
 
@@ -99,13 +125,23 @@ try {
   await step('hub', 'signature shape check (structural verifier)', (i) => structural.verify(at(i)));
   const signed = Buffer.from(await factory.signed('bench record', Math.round(SIZE / 4)));
   const pades = new PadesRecordVerifier(factory.trustAnchors);
-  await step('hub', `full PAdES verification (${(signed.length / 1024).toFixed(0)} KB signed PDF), on the event loop`, () => pades.verify(signed), Math.min(N, 50));
+  await step(
+    'hub',
+    `full PAdES verification (${(signed.length / 1024).toFixed(0)} KB signed PDF), on the event loop`,
+    () => pades.verify(signed),
+    Math.min(N, 50),
+  );
   const workers = defaultVerifyWorkers();
   const pooled = new PooledPadesVerifier(factory.trustAnchors, workers);
   const burst = 8;
-  await step('hub', `full PAdES verification, pool of ${workers} worker thread(s), ${burst} at once (per record; event loop free)`, async (i) => {
-    if (i < 0 || i % burst === 0) await Promise.all(Array.from({ length: burst }, () => pooled.verify(signed)));
-  }, Math.min(N, 48));
+  await step(
+    'hub',
+    `full PAdES verification, pool of ${workers} worker thread(s), ${burst} at once (per record; event loop free)`,
+    async (i) => {
+      if (i < 0 || i % burst === 0) await Promise.all(Array.from({ length: burst }, () => pooled.verify(signed)));
+    },
+    Math.min(N, 48),
+  );
   await pooled.close();
   const dir = new DirectoryBlobStorage(join(tmp.path, 'hub'));
   await step('hub', 'blob write, directory (temp, fsync, rename)', (i) => dir.putBytes(sha(at(i)), at(i)));
@@ -120,8 +156,14 @@ try {
   const now = new Date().toISOString();
   db.transaction(() => {
     for (let i = 0; i < N; i++) {
-      const dossierId = Number(db.prepare(`INSERT INTO dossier (code, kind, status, year, created_at, updated_at) VALUES (?, 'archive', 'digitized', 2021, ?, ?)`).run(`WS-${i}`, now, now).lastInsertRowid);
-      const documentId = Number(db.prepare(`INSERT INTO document (dossier_id, position, created_at) VALUES (?, 1, ?)`).run(dossierId, now).lastInsertRowid);
+      const dossierId = Number(
+        db
+          .prepare(`INSERT INTO dossier (code, kind, status, year, created_at, updated_at) VALUES (?, 'archive', 'digitized', 2021, ?, ?)`)
+          .run(`WS-${i}`, now, now).lastInsertRowid,
+      );
+      const documentId = Number(
+        db.prepare(`INSERT INTO document (dossier_id, position, created_at) VALUES (?, 1, ?)`).run(dossierId, now).lastInsertRowid,
+      );
       const record = engine.store.records.addVersion(documentId, engine.store.blobs.put(at(i)), { signer: 'bench', signedAt: now });
       engine.store.records.enqueueForSync(record.id);
     }
@@ -134,18 +176,28 @@ try {
     engine.audit.append({ actor: 'sync', action, subject: String(entries[i]!.recordId), details: { i } });
   };
   await step('workstation', 'read the record (decrypt, re-hash)', (i) => readLocalRecord(engine.store.blobs, entries[Math.max(0, i)]!));
-  await step('workstation', 'mark sending + audit event, one transaction per record', (i) => outbox.inTransaction(audited(Math.max(0, i), 'sync.record.sent', () => outbox.markSending(entries[Math.max(0, i)]!.id, SIZE))));
-  await step('workstation', 'acknowledge + audit event, one transaction per record', (i) => outbox.inTransaction(audited(Math.max(0, i), 'sync.record.acknowledged', () => outbox.acknowledge(entries[Math.max(0, i)]!.id, '{}'))));
+  await step('workstation', 'mark sending + audit event, one transaction per record', (i) =>
+    outbox.inTransaction(audited(Math.max(0, i), 'sync.record.sent', () => outbox.markSending(entries[Math.max(0, i)]!.id, SIZE))),
+  );
+  await step('workstation', 'acknowledge + audit event, one transaction per record', (i) =>
+    outbox.inTransaction(audited(Math.max(0, i), 'sync.record.acknowledged', () => outbox.acknowledge(entries[Math.max(0, i)]!.id, '{}'))),
+  );
   const group = 32;
   await step('workstation', `acknowledge + audit event, ${group} records per transaction (per record)`, (i) => {
     if (i % group !== 0) return;
     outbox.inTransaction(() => {
-      for (let k = i; k < Math.min(N, i + group); k++) audited(Math.max(0, k), 'sync.record.acknowledged', () => outbox.acknowledge(entries[Math.max(0, k)]!.id, '{}'))();
+      for (let k = i; k < Math.min(N, i + group); k++)
+        audited(Math.max(0, k), 'sync.record.acknowledged', () => outbox.acknowledge(entries[Math.max(0, k)]!.id, '{}'))();
     });
   });
   engine.close();
 
-  console.log(`one record of ${values.kb} KB, mean of ${N} runs per step (fewer for PAdES and S3); uptime: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `one record of ${values.kb} KB, mean of ${N} runs per step (fewer for PAdES and S3); uptime: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (const r of rows) console.log(`${r.side.padEnd(12)} ${r.ms.toFixed(3).padStart(8)} ms  ${r.step}`);
 } finally {
   factory.cleanup();

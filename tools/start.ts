@@ -17,7 +17,11 @@ const START_GRACE_MS = 10_000;
 
 function step(script: string, args: string[]): string | undefined {
   try {
-    execFileSync(process.execPath, [require.resolve('tsx/cli'), script, ...args], { cwd: REPO, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+    execFileSync(process.execPath, [require.resolve('tsx/cli'), script, ...args], {
+      cwd: REPO,
+      stdio: ['ignore', 'inherit', 'pipe'],
+      encoding: 'utf8',
+    });
     return undefined;
   } catch (e) {
     return ((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n').pop();
@@ -38,7 +42,9 @@ let served = false;
 function browserMode(reason: string): void {
   if (served) return;
   served = true;
-  console.log(`Không mở được cửa sổ Electron: ứng dụng chạy ở chế độ trình duyệt. / Electron cannot open a window here (${reason}): serving the app in browser mode.`);
+  console.log(
+    `Không mở được cửa sổ Electron: ứng dụng chạy ở chế độ trình duyệt. / Electron cannot open a window here (${reason}): serving the app in browser mode.`,
+  );
   const web = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/cli/dev-web.ts', ...passedOn], { cwd: REPO, stdio: 'inherit' });
   web.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => web.kill(signal));
@@ -69,7 +75,8 @@ function main(): void {
   app.on('error', (e) => browserMode(`Electron: ${e.message}`));
   app.on('exit', (code, signal) => {
     if (served) return;
-    if (code !== 0 && !signal && Date.now() - startedAt < START_GRACE_MS) return browserMode(`Electron exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`);
+    if (code !== 0 && !signal && Date.now() - startedAt < START_GRACE_MS)
+      return browserMode(`Electron exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`);
     process.exit(code ?? 0);
   });
 }

@@ -37,7 +37,9 @@ interface Block {
 
 async function renderText(text: string, width: number, align: 'left' | 'centre', justify: boolean, pt: number): Promise<Block> {
   if (!text.trim()) return { data: Buffer.alloc(0), width: 0, height: 0 };
-  const { data, info } = await sharp({ text: { text, font: `Liberation Serif ${pt}`, width, dpi: 300, align, justify, spacing: Math.round(pt * 0.5) } })
+  const { data, info } = await sharp({
+    text: { text, font: `Liberation Serif ${pt}`, width, dpi: 300, align, justify, spacing: Math.round(pt * 0.5) },
+  })
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -70,7 +72,7 @@ const columnTexts = (lines: Line[]) => lines.map((l) => l.text).filter((t) => t.
 
 export async function renderPage(doc: DocumentText, bodyPt: number): Promise<RenderedPage> {
   const ink = Buffer.alloc(A4_300.width * A4_300.height);
-  const lineGap = Math.round((bodyPt * 300) / 72 * 0.3);
+  const lineGap = Math.round(((bodyPt * 300) / 72) * 0.3);
   let y = MARGIN.top;
   let signer: RenderedPage['signer'] = null;
   /** Per row: its truth lines, and (for columns) the row-by-row reading. */

@@ -54,7 +54,10 @@ function addNoise(pixels: Buffer, r: Random, sigma: number, specks: number, widt
 const grey = (data: Buffer, width = W, height = H) => sharp(data, { raw: { width, height, channels: 1 } });
 
 async function skewed(img: Sharp, degrees: number, background: number): Promise<Buffer> {
-  const turned = await img.rotate(degrees, { background: { r: background, g: background, b: background } }).png().toBuffer();
+  const turned = await img
+    .rotate(degrees, { background: { r: background, g: background, b: background } })
+    .png()
+    .toBuffer();
   const { data, info } = await sharp(turned).removeAlpha().extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   const left = Math.max(0, Math.round((info.width - W) / 2));
   const top = Math.max(0, Math.round((info.height - H) / 2));
@@ -137,13 +140,20 @@ async function stampVariant(page: RenderedPage, r: Random): Promise<ScannedPage>
     .raw()
     .toBuffer({ resolveWithObject: true });
   addNoise(data, r, 3, 40, W, H, 3);
-  const bytes = await sharp(data, { raw: { width: W, height: H, channels: 3 } }).jpeg({ quality: 80 }).withDensity(300).toBuffer();
+  const bytes = await sharp(data, { raw: { width: W, height: H, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .withDensity(300)
+    .toBuffer();
   return { bytes, format: 'jpg', dpi: 300, rotation: 0, skew: Math.round(skew * 100) / 100, color: 'rgb' };
 }
 
 export async function scanVariant(page: RenderedPage, variant: Variant, r: Random): Promise<ScannedPage> {
   if (variant === 'clean') {
-    const bytes = await grey(shade(page, 255, 0, 0)).toColourspace('b-w').png({ compressionLevel: 9 }).withDensity(300).toBuffer();
+    const bytes = await grey(shade(page, 255, 0, 0))
+      .toColourspace('b-w')
+      .png({ compressionLevel: 9 })
+      .withDensity(300)
+      .toBuffer();
     return { bytes, format: 'png', dpi: 300, rotation: 0, skew: 0, color: 'gray' };
   }
   if (variant === 'stamp') return stampVariant(page, r);
@@ -161,6 +171,10 @@ export async function scanVariant(page: RenderedPage, variant: Variant, r: Rando
   const height = Math.round((H * 200) / 300);
   const small = await grey(rotated).resize(width, height).extractChannel(0).raw().toBuffer();
   addNoise(small, r, r.range(5, 10), r.int(80, 250), width, height);
-  const bytes = await grey(small, width, height).toColourspace('b-w').jpeg({ quality: r.int(60, 80) }).withDensity(200).toBuffer();
+  const bytes = await grey(small, width, height)
+    .toColourspace('b-w')
+    .jpeg({ quality: r.int(60, 80) })
+    .withDensity(200)
+    .toBuffer();
   return { bytes, format: 'jpg', dpi: 200, rotation: 0, skew: Math.round(skew * 100) / 100, color: 'gray' };
 }

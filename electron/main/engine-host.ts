@@ -35,7 +35,8 @@ export class EngineHost {
     void dialog.showMessageBox({
       type: 'warning',
       title: 'SoHoa',
-      message: 'Khóa mã hóa dữ liệu được giữ trong một tệp khóa chỉ người dùng này đọc được, không trong kho khóa của hệ điều hành. Hãy sao lưu tệp khóa: mất nó thì không đọc được dữ liệu.',
+      message:
+        'Khóa mã hóa dữ liệu được giữ trong một tệp khóa chỉ người dùng này đọc được, không trong kho khóa của hệ điều hành. Hãy sao lưu tệp khóa: mất nó thì không đọc được dữ liệu.',
       detail: `The data key is kept in a key file readable only by this user, not in the OS keychain: ${reason}. Keep a copy of the key file (~/.config/sohoa/keys): without it the data cannot be read.`,
     });
   }

@@ -1,6 +1,15 @@
 import { app, protocol, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { APP_SCHEME, appResponseHeaders, assetPathFor, isAllowedDevice, isAllowedExternalUrl, isAllowedPermission, isAllowedPermissionCheck, isAppUrl } from './security';
+import {
+  APP_SCHEME,
+  appResponseHeaders,
+  assetPathFor,
+  isAllowedDevice,
+  isAllowedExternalUrl,
+  isAllowedPermission,
+  isAllowedPermissionCheck,
+  isAppUrl,
+} from './security';
 
 /** Before `ready`: `app://` is a standard, secure scheme, so the renderer is same-origin with itself and has no file:// rights. */
 export function registerAppScheme(): void {

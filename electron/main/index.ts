@@ -6,7 +6,10 @@ import { createMainWindow } from './window';
 
 registerAppScheme();
 
-const engine = new EngineHost(app.getPath('userData'), app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'));
+const engine = new EngineHost(
+  app.getPath('userData'),
+  app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+);
 
 app.whenReady().then(() => {
   installHardening(join(__dirname, '../renderer'));

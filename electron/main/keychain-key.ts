@@ -26,9 +26,14 @@ export function keychainDataKey(userData: string, wrapper: KeyWrapper, platform:
   const file = join(userData, WRAPPED_KEY_FILE);
   const backend = wrapper.getSelectedStorageBackend?.();
   const available = wrapper.isEncryptionAvailable() && !(platform === 'linux' && (backend === 'basic_text' || backend === 'unknown'));
-  if (!available) return { key: undefined, reason: `the OS keychain is not available to SoHoa (safeStorage${backend ? ` backend ${backend}` : ''}); the data key is kept in a key file readable only by this user instead` };
+  if (!available)
+    return {
+      key: undefined,
+      reason: `the OS keychain is not available to SoHoa (safeStorage${backend ? ` backend ${backend}` : ''}); the data key is kept in a key file readable only by this user instead`,
+    };
   if (existsSync(file)) return { key: Buffer.from(wrapper.decryptString(readFileSync(file)), 'hex') };
-  if (databaseState(userData) === 'encrypted') return { key: undefined, reason: 'this data was encrypted with a key file, which stays in use' };
+  if (databaseState(userData) === 'encrypted')
+    return { key: undefined, reason: 'this data was encrypted with a key file, which stays in use' };
   const key = randomBytes(32);
   durableWrite(file, wrapper.encryptString(key.toString('hex')), { mode: 0o600 });
   return { key };

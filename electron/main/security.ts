@@ -95,5 +95,10 @@ export function contentTypeOf(path: string): string {
 
 /** What every app response carries. */
 export function appResponseHeaders(path: string): Record<string, string> {
-  return { 'content-type': contentTypeOf(path), 'content-security-policy': APP_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+  return {
+    'content-type': contentTypeOf(path),
+    'content-security-policy': APP_CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  };
 }

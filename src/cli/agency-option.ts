@@ -30,7 +30,10 @@ export function agencyForRun(values: { agency?: string; 'agency-code'?: string }
  * The agency of a command that makes records without otherwise needing the store (`sohoa process`):
  * this run's, else the data directory's; `config.agency-missing` when neither has one.
  */
-export function agencyOfRun(values: { agency?: string; 'agency-code'?: string; 'data-dir'?: string; 'key-file'?: string }, env: NodeJS.ProcessEnv): AgencyIdentity {
+export function agencyOfRun(
+  values: { agency?: string; 'agency-code'?: string; 'data-dir'?: string; 'key-file'?: string },
+  env: NodeJS.ProcessEnv,
+): AgencyIdentity {
   const given = agencyForRun(values);
   if (given) return given;
   const dataDir = resolveDataDir(values['data-dir'], env);

@@ -20,7 +20,8 @@ const server = await startWsServer({
 process.stdout.write(`SoHoa (web) — data: ${dataDir}\nOpen: ${server.appUrl}\n`);
 // As the app does once started: the dashboard's summaries checked against a recount, rebuilt and audited on a difference.
 const summaries = engine.checkSummaries();
-if (summaries.rebuilt) process.stdout.write(`Summaries rebuilt: ${summaries.differences.length} differences from a recount (recorded in the audit log)\n`);
+if (summaries.rebuilt)
+  process.stdout.write(`Summaries rebuilt: ${summaries.differences.length} differences from a recount (recorded in the audit log)\n`);
 const stop = async () => {
   await server.close();
   await engine.close();

@@ -29,7 +29,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out([`Usage: sohoa ${command.usage}`, command.summary, ...(command.options?.length ? ['', 'Options:', ...command.options.map((o) => `  ${o}`)] : [])].join('\n'));
+    io.out(
+      [
+        `Usage: sohoa ${command.usage}`,
+        command.summary,
+        ...(command.options?.length ? ['', 'Options:', ...command.options.map((o) => `  ${o}`)] : []),
+      ].join('\n'),
+    );
     return 0;
   }
   try {

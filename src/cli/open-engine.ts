@@ -12,5 +12,10 @@ export function cliDataKey(dataDir: string, keyFileArg: string | undefined, env:
 export function openEngine(dataDirArg: string | undefined, env: NodeJS.ProcessEnv, keyFileArg?: string): Engine {
   const dataDir = resolveDataDir(dataDirArg, env);
   const key = cliDataKey(dataDir, keyFileArg, env);
-  return Engine.open({ dataDir, key, auditAnchorFile: auditAnchorPath(dataDir, { keyFile: keyFileArg, env }), actor: `cli:${env.USER ?? env.USERNAME ?? 'unknown'}` });
+  return Engine.open({
+    dataDir,
+    key,
+    auditAnchorFile: auditAnchorPath(dataDir, { keyFile: keyFileArg, env }),
+    actor: `cli:${env.USER ?? env.USERNAME ?? 'unknown'}`,
+  });
 }

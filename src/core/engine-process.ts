@@ -29,9 +29,20 @@ let engine: Engine | undefined;
 parentPort.on('message', (e) => {
   const msg = e.data as { type: string; dataDir?: string; resourcesDir?: string; key?: string };
   if (msg.type === 'init' && !engine) {
-    const stages = createPipelineStages({ dataDir: msg.dataDir!, resourcesDir: msg.resourcesDir, unpackedFromAsar: __filename.includes('app.asar') });
+    const stages = createPipelineStages({
+      dataDir: msg.dataDir!,
+      resourcesDir: msg.resourcesDir,
+      unpackedFromAsar: __filename.includes('app.asar'),
+    });
     try {
-      engine = Engine.open({ dataDir: msg.dataDir!, key: msg.key ? Buffer.from(msg.key, 'hex') : undefined, resourcesDir: msg.resourcesDir, actor: 'desk', pipeline: { stages }, syncSchedule: true });
+      engine = Engine.open({
+        dataDir: msg.dataDir!,
+        key: msg.key ? Buffer.from(msg.key, 'hex') : undefined,
+        resourcesDir: msg.resourcesDir,
+        actor: 'desk',
+        pipeline: { stages },
+        syncSchedule: true,
+      });
     } catch (error) {
       void stages.close();
       const data = error instanceof CodedError ? error.toData() : { code: 'engine.start-failed', message: (error as Error).message };

@@ -46,7 +46,11 @@ export interface EngineOptions {
   /** Reads page images from files; the engine's own file source by default. */
   readFiles?: FileReader;
   /** When given, the engine works through its pipeline jobs in the background. */
-  pipeline?: { stages: PipelineStages; concurrency?: number; /** false: wait for startPipeline() (a batch starts it once admitted). */ autoStart?: boolean };
+  pipeline?: {
+    stages: PipelineStages;
+    concurrency?: number;
+    /** false: wait for startPipeline() (a batch starts it once admitted). */ autoStart?: boolean;
+  };
   /** When true, the engine syncs with its hub on a schedule (the app); otherwise only on demand. */
   syncSchedule?: boolean;
   /** The agency for this run only (`--agency … --agency-code …`), over what the settings hold; nothing is saved. */
@@ -92,7 +96,10 @@ export class Engine {
     const now = options.now ?? (() => new Date());
     this.audit = new AuditLog(store.audit, this.workstation.id, now);
     this.settings = new WorkstationSettings(store.db, store.settings, this.audit);
-    this.auditAnchor = new AuditAnchor(options.auditAnchorFile ?? auditAnchorPath(store.dataDir, { keyFile: options.keyFile }), subkey(key, 'audit-anchor'));
+    this.auditAnchor = new AuditAnchor(
+      options.auditAnchorFile ?? auditAnchorPath(store.dataDir, { keyFile: options.keyFile }),
+      subkey(key, 'audit-anchor'),
+    );
     this.startAnchor(join(store.dataDir, 'audit-anchor.json'));
     this.anchorTimer = setInterval(() => this.anchorAudit(), 5_000).unref();
     this.accounts = new Accounts(store, this.audit, now);
@@ -129,7 +136,13 @@ export class Engine {
       this.runner = new JobRunner({
         db: store.db,
         jobs: store.jobs,
-        handlers: pipelineHandlers({ store, stages: options.pipeline.stages, events: this.events, legacyAgency: legacyAgency(this.workstation), actor }),
+        handlers: pipelineHandlers({
+          store,
+          stages: options.pipeline.stages,
+          events: this.events,
+          legacyAgency: legacyAgency(this.workstation),
+          actor,
+        }),
         concurrency: options.pipeline.concurrency ?? 2,
         onChange: (job, state) => {
           this.events.emit('job.changed', { id: job.id, kind: job.kind, state });
@@ -180,7 +193,9 @@ export class Engine {
   }
 
   static open(options: EngineOptions): Engine {
-    const key = options.key ? checkDataKey(options.key, 'the key given to the engine') : dataKeyFromFile(options.dataDir, { keyFile: options.keyFile });
+    const key = options.key
+      ? checkDataKey(options.key, 'the key given to the engine')
+      : dataKeyFromFile(options.dataDir, { keyFile: options.keyFile });
     const store = openStore(options.dataDir, key);
     const engine = new Engine(store, options, key);
     engine.seedSampleCatalog(options.resourcesDir ?? defaultResourcesDir());

@@ -26,7 +26,9 @@ export async function dispatch(handlers: EngineHandlers, call: RpcCall, options:
     if (!parsed.success) throw InputInvalidError.fromZod(parsed.error);
     const handler = handlers[name] as (input: unknown) => unknown;
     if (!from) return { kind: 'reply', id, ok: true, result: await handler(parsed.data) };
-    const result = await from.sessions.run(from.session, async () => redactFor(from.sessions.current(), name, (await handler(parsed.data)) as MethodResult<typeof name>));
+    const result = await from.sessions.run(from.session, async () =>
+      redactFor(from.sessions.current(), name, (await handler(parsed.data)) as MethodResult<typeof name>),
+    );
     return { kind: 'reply', id, ok: true, result };
   } catch (e) {
     if (e instanceof CodedError) return { kind: 'reply', id, ok: false, error: e.toData() };

@@ -22,15 +22,18 @@ const ENGLISH: Record<string, string> = {
 /** Invalid input at the engine's edge: names every field and its problem; nothing was changed. */
 export class InputInvalidError extends CodedError {
   constructor(readonly problems: FieldProblem[]) {
-    super(
-      'input.invalid',
-      `Invalid input: ${problems.map((p) => `${p.field || 'input'} ${ENGLISH[p.problem] ?? p.problem}`).join('; ')}`,
-      { issues: problems },
-    );
+    super('input.invalid', `Invalid input: ${problems.map((p) => `${p.field || 'input'} ${ENGLISH[p.problem] ?? p.problem}`).join('; ')}`, {
+      issues: problems,
+    });
   }
 
   static fromZod(error: ZodError): InputInvalidError {
-    return new InputInvalidError(error.issues.map((i) => ({ field: i.path.join('.'), problem: i.code === 'custom' || i.code === 'too_small' || i.code === 'too_big' ? i.message : i.code })));
+    return new InputInvalidError(
+      error.issues.map((i) => ({
+        field: i.path.join('.'),
+        problem: i.code === 'custom' || i.code === 'too_small' || i.code === 'too_big' ? i.message : i.code,
+      })),
+    );
   }
 }
 

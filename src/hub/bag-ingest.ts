@@ -12,11 +12,16 @@ import { HubError } from './sync-errors';
 
 export class UnknownWorkstationError extends HubError {
   constructor(workstationId: string) {
-    super('sync.unknown-workstation', `The bag comes from ${workstationId}, which is not an enrolled, active workstation`, 403, { workstationId });
+    super('sync.unknown-workstation', `The bag comes from ${workstationId}, which is not an enrolled, active workstation`, 403, {
+      workstationId,
+    });
   }
 }
 
-const BagRecordsSchema = z.object({ workstationId: z.string().min(1), records: z.array(z.object({ path: z.string(), record: RecordDescriptor })) });
+const BagRecordsSchema = z.object({
+  workstationId: z.string().min(1),
+  records: z.array(z.object({ path: z.string(), record: RecordDescriptor })),
+});
 
 export interface BagIngestResult {
   workstationId: string;
@@ -42,23 +47,33 @@ export class BagFromOtherWorkstationError extends HubError {
 }
 
 /** Ingests a zipped bag: unpacked within limits into a private temp folder, then as a folder bag. */
-export function ingestZippedBagIntoHub(zipPath: string, ctx: BagIngestContext, limits?: ZipLimits, tempRoot?: string): Promise<BagIngestResult> {
+export function ingestZippedBagIntoHub(
+  zipPath: string,
+  ctx: BagIngestContext,
+  limits?: ZipLimits,
+  tempRoot?: string,
+): Promise<BagIngestResult> {
   return withUnzippedBag(zipPath, (dir) => ingestBagIntoHub(dir, ctx), limits, tempRoot);
 }
 
 export async function ingestBagIntoHub(dir: string, ctx: BagIngestContext): Promise<BagIngestResult> {
   const report = await validateBag(dir);
   if (!report.valid) throw new BagInvalidError(dir, report.problems);
-  const tagged = (await readFile(join(dir, BAG.records), 'utf8').catch(() => undefined));
+  const tagged = await readFile(join(dir, BAG.records), 'utf8').catch(() => undefined);
   const parsed = tagged ? BagRecordsSchema.safeParse(JSON.parse(tagged)) : undefined;
-  if (!parsed?.success) throw new BagInvalidError(dir, [{ code: 'bag.missing-file', path: BAG.records, detail: 'no readable record listing' }]);
+  if (!parsed?.success)
+    throw new BagInvalidError(dir, [{ code: 'bag.missing-file', path: BAG.records, detail: 'no readable record listing' }]);
   const { workstationId, records } = parsed.data;
   if (ctx.sender !== undefined && ctx.sender !== workstationId) throw new BagFromOtherWorkstationError(workstationId);
   if (!(await ctx.credentials.isActiveWorkstation(workstationId))) throw new UnknownWorkstationError(workstationId);
   const manifest = new Map(report.payload.map((p) => [p.path, p.sha256]));
   const listedPaths = new Set(records.map((r) => r.path));
   const unlisted = report.payload.filter((p) => !listedPaths.has(p.path));
-  if (unlisted.length) throw new BagInvalidError(dir, unlisted.map((p) => ({ code: 'bag.extra-file' as const, path: p.path, detail: 'not in the record listing' })));
+  if (unlisted.length)
+    throw new BagInvalidError(
+      dir,
+      unlisted.map((p) => ({ code: 'bag.extra-file' as const, path: p.path, detail: 'not in the record listing' })),
+    );
   const result: BagIngestResult = { workstationId, accepted: [], rejected: [] };
   for (const { path, record } of records) {
     if (manifest.get(path) !== record.sha256) {

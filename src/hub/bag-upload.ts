@@ -8,7 +8,12 @@ import { pipeline } from 'node:stream/promises';
 import { TooLargeError } from './sync-errors';
 
 /** Streams a zipped bag from a request into a temp file (refusing it past `maxBytes`), hands it to `use`, and removes it. */
-export async function receiveBagUpload<T>(req: IncomingMessage, dir: string, maxBytes: number, use: (zipPath: string) => Promise<T>): Promise<T> {
+export async function receiveBagUpload<T>(
+  req: IncomingMessage,
+  dir: string,
+  maxBytes: number,
+  use: (zipPath: string) => Promise<T>,
+): Promise<T> {
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw new TooLargeError(maxBytes);
   const path = join(dir, `${randomBytes(12).toString('hex')}.zip`);
   try {

@@ -11,7 +11,8 @@ import { BadRequestError, SizeMismatchError, TooLargeError } from './sync-errors
 export function readManifest(body: Buffer): { records: RecordDescriptor[]; dataOffset: number } {
   if (body.length < LENGTH_PREFIX) throw new BadRequestError('the batch has no manifest');
   const manifestLength = body.readUInt32BE(0);
-  if (manifestLength > BATCH_UPLOAD.maxManifestBytes || LENGTH_PREFIX + manifestLength > body.length) throw new BadRequestError('the batch manifest length is out of bounds');
+  if (manifestLength > BATCH_UPLOAD.maxManifestBytes || LENGTH_PREFIX + manifestLength > body.length)
+    throw new BadRequestError('the batch manifest length is out of bounds');
   let records: RecordDescriptor[];
   try {
     records = BatchManifest.parse(JSON.parse(body.subarray(LENGTH_PREFIX, LENGTH_PREFIX + manifestLength).toString('utf8'))).records;

@@ -22,7 +22,11 @@ export class CredentialRepository {
 
   async issueCode(role: Role = 'workstation', validForMs = 7 * 24 * 3600_000): Promise<string> {
     const code = randomBytes(24).toString('base64url');
-    await this.pool.query('INSERT INTO enrollment_code (code_hash, role, expires_at) VALUES ($1, $2, $3)', [hash(code), role, new Date(Date.now() + validForMs)]);
+    await this.pool.query('INSERT INTO enrollment_code (code_hash, role, expires_at) VALUES ($1, $2, $3)', [
+      hash(code),
+      role,
+      new Date(Date.now() + validForMs),
+    ]);
     return code;
   }
 
@@ -37,7 +41,13 @@ export class CredentialRepository {
     if (!role) throw new EnrollmentInvalidError();
     const secret = randomBytes(32).toString('base64url');
     const workstationId = randomUUID();
-    await this.pool.query('INSERT INTO credential (id, workstation_id, role, name, secret_hash) VALUES ($1, $2, $3, $4, $5)', [credentialId, workstationId, role, name, hash(secret)]);
+    await this.pool.query('INSERT INTO credential (id, workstation_id, role, name, secret_hash) VALUES ($1, $2, $3, $4, $5)', [
+      credentialId,
+      workstationId,
+      role,
+      name,
+      hash(secret),
+    ]);
     return { workstationId, token: `${credentialId}.${secret}`, role };
   }
 
@@ -50,19 +60,25 @@ export class CredentialRepository {
       values: [match[1]],
     });
     const row = rows[0];
-    if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), Buffer.from(hash(match[2]!), 'hex'))) throw new UnauthorizedError('unknown credential');
+    if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), Buffer.from(hash(match[2]!), 'hex')))
+      throw new UnauthorizedError('unknown credential');
     if (row.revoked_at) throw new UnauthorizedError('credential revoked');
     return { credentialId: match[1]!, workstationId: row.workstation_id, role: row.role };
   }
 
   /** Revokes every credential of a workstation; returns how many. */
   async revokeWorkstation(workstationId: string): Promise<number> {
-    const r = await this.pool.query('UPDATE credential SET revoked_at = now() WHERE workstation_id = $1 AND revoked_at IS NULL', [workstationId]);
+    const r = await this.pool.query('UPDATE credential SET revoked_at = now() WHERE workstation_id = $1 AND revoked_at IS NULL', [
+      workstationId,
+    ]);
     return r.rowCount ?? 0;
   }
 
   async isActiveWorkstation(workstationId: string): Promise<boolean> {
-    const { rows } = await this.pool.query("SELECT 1 FROM credential WHERE workstation_id = $1 AND role = 'workstation' AND revoked_at IS NULL", [workstationId]);
+    const { rows } = await this.pool.query(
+      "SELECT 1 FROM credential WHERE workstation_id = $1 AND role = 'workstation' AND revoked_at IS NULL",
+      [workstationId],
+    );
     return rows.length > 0;
   }
 }

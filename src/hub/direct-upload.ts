@@ -19,7 +19,12 @@ export function declaredRecord(req: IncomingMessage, sha256InPath: string): Reco
 }
 
 /** Reads exactly `size` bytes of body (into `into` when it is large enough), passing each chunk to `onChunk` as it arrives; more or fewer is a size mismatch. */
-export async function receiveExactly(req: IncomingMessage, size: number, onChunk?: (chunk: Buffer) => void, into?: Buffer): Promise<Buffer> {
+export async function receiveExactly(
+  req: IncomingMessage,
+  size: number,
+  onChunk?: (chunk: Buffer) => void,
+  into?: Buffer,
+): Promise<Buffer> {
   const bytes = into && into.length >= size ? into.subarray(0, size) : Buffer.allocUnsafe(size);
   let received = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -48,7 +53,13 @@ export async function receiveBody(req: IncomingMessage, size: number): Promise<{
  * the transfer). A version already stored answers its receipt, whatever arrived; a new one goes
  * through the same intake as a tus upload.
  */
-export async function acceptDirectUpload(intake: RecordIntake, workstationId: string, req: IncomingMessage, sha256InPath: string, maxRecordBytes: number): Promise<Receipt> {
+export async function acceptDirectUpload(
+  intake: RecordIntake,
+  workstationId: string,
+  req: IncomingMessage,
+  sha256InPath: string,
+  maxRecordBytes: number,
+): Promise<Receipt> {
   const record = declaredRecord(req, sha256InPath);
   const limit = Math.min(maxRecordBytes, DIRECT_UPLOAD.maxBytes);
   if (record.size > limit) throw new TooLargeError(limit);

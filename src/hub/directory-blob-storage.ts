@@ -70,7 +70,8 @@ export class DirectoryBlobStorage implements BlobStorage {
   async putBytes(sha256: string, bytes: Uint8Array): Promise<void> {
     await this.store(sha256, (temp) =>
       withSyncedFd(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, async (fd) => {
-        for (let offset = 0; offset < bytes.length; ) offset += (await writeFd(fd, bytes, offset, bytes.length - offset, offset)).bytesWritten;
+        for (let offset = 0; offset < bytes.length;)
+          offset += (await writeFd(fd, bytes, offset, bytes.length - offset, offset)).bytesWritten;
       }),
     );
   }

@@ -14,7 +14,9 @@ export async function migrateHub(pool: pg.Pool, migrations: HubMigration[] = hub
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS hub_migration (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS hub_migration (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
     const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM hub_migration');
     const current = rows[0]?.v ?? 0;
     for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {

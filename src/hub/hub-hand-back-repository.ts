@@ -17,7 +17,18 @@ export class HubHandBackRepository {
           ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET agency_code = EXCLUDED.agency_code, procedure_code = EXCLUDED.procedure_code,
             returned_at = EXCLUDED.returned_at, due_date = EXCLUDED.due_date, deadline = EXCLUDED.deadline, on_time = EXCLUDED.on_time,
             working_days_late = EXCLUDED.working_days_late, late_reason = EXCLUDED.late_reason, updated_at = now()`,
-        values: [workstationId, r.dossierCode, r.agencyCode, r.procedureCode, h.returnedAt, h.dueDate, h.deadline, h.onTime, h.workingDaysLate, h.lateReason],
+        values: [
+          workstationId,
+          r.dossierCode,
+          r.agencyCode,
+          r.procedureCode,
+          h.returnedAt,
+          h.dueDate,
+          h.deadline,
+          h.onTime,
+          h.workingDaysLate,
+          h.lateReason,
+        ],
       });
     }
   }

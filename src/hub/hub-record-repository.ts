@@ -65,7 +65,22 @@ export class HubRecordRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (workstation_id, document_key, version) DO NOTHING
        RETURNING receipt_id, workstation_id, document_key, version, sha256, received_at`,
-      values: [randomUUID(), workstationId, record.documentKey, record.version, record.sha256, record.size, record.dossierCode, record.procedureCode, record.agencyCode, record.year, record.status, record.signedAt, source, record.isResult ?? false],
+      values: [
+        randomUUID(),
+        workstationId,
+        record.documentKey,
+        record.version,
+        record.sha256,
+        record.size,
+        record.dossierCode,
+        record.procedureCode,
+        record.agencyCode,
+        record.year,
+        record.status,
+        record.signedAt,
+        source,
+        record.isResult ?? false,
+      ],
     });
     if (rows[0]) return toReceipt(rows[0], false);
     const again = await this.existing(workstationId, record);
@@ -88,7 +103,11 @@ export class HubRecordRepository {
    * Inserts new versions in one statement. A version another request stored meanwhile is not
    * inserted again: its stored receipt is returned (or a conflict, when it holds other bytes).
    */
-  async commitMany(workstationId: string, records: readonly RecordDescriptor[], source: 'upload' | 'bag'): Promise<(Receipt | VersionConflictError)[]> {
+  async commitMany(
+    workstationId: string,
+    records: readonly RecordDescriptor[],
+    source: 'upload' | 'bag',
+  ): Promise<(Receipt | VersionConflictError)[]> {
     if (records.length === 0) return [];
     const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
     const { rows } = await this.pool.query<RecordRow>({
@@ -131,7 +150,10 @@ export class HubRecordRepository {
 
   /** Whether this workstation committed a record with these bytes: its own upload, never another's. */
   async hasBlobReference(sha256: string, workstationId: string): Promise<boolean> {
-    const { rows } = await this.pool.query('SELECT 1 FROM record WHERE sha256 = $1 AND workstation_id = $2 LIMIT 1', [sha256, workstationId]);
+    const { rows } = await this.pool.query('SELECT 1 FROM record WHERE sha256 = $1 AND workstation_id = $2 LIMIT 1', [
+      sha256,
+      workstationId,
+    ]);
     return rows.length > 0;
   }
 

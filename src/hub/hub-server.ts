@@ -4,7 +4,20 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { ZodError } from 'zod';
-import { AUDIT_HEAD_PATH, AuditHead, type AuditHeadAnswer, BATCH_UPLOAD, CommitRequest, DIRECT_UPLOAD, type BatchResponse, EnrollRequest, RecordDescriptor, SHA256, UPLOAD_METADATA, type Receipt } from '../shared/sync-protocol';
+import {
+  AUDIT_HEAD_PATH,
+  AuditHead,
+  type AuditHeadAnswer,
+  BATCH_UPLOAD,
+  CommitRequest,
+  DIRECT_UPLOAD,
+  type BatchResponse,
+  EnrollRequest,
+  RecordDescriptor,
+  SHA256,
+  UPLOAD_METADATA,
+  type Receipt,
+} from '../shared/sync-protocol';
 import { AuditHeadRepository } from './audit-head-repository';
 import type { BlobStorage } from './blob-storage';
 import { CredentialRepository, type Principal } from './credential-repository';
@@ -21,7 +34,15 @@ import { PgAdvisoryLocker } from './pg-advisory-locker';
 import { RecordIntake } from './record-intake';
 import type { RecordVerifier } from './record-verifier';
 import { StructuralPdfVerifier } from './structural-pdf-verifier';
-import { BadRequestError, ForbiddenError, HubError, TooLargeError, UnauthorizedError, UploadIncompleteError, UploadNotFoundError } from './sync-errors';
+import {
+  BadRequestError,
+  ForbiddenError,
+  HubError,
+  TooLargeError,
+  UnauthorizedError,
+  UploadIncompleteError,
+  UploadNotFoundError,
+} from './sync-errors';
 import { createTusServer, TUS_PATH } from './tus-uploads';
 
 export const DEFAULT_MAX_RECORD_BYTES = 200 * 1024 * 1024;
@@ -121,8 +142,10 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (error instanceof HubError) return reply.status(error.status).send(error.toData());
-    if (error instanceof CodedError && error.code.startsWith('bag.')) return reply.status(422).send({ code: error.code, message: error.message, details: error.details });
-    if (error instanceof ZodError) return reply.status(400).send(new BadRequestError('body does not match the protocol', { issues: error.issues.slice(0, 5) }).toData());
+    if (error instanceof CodedError && error.code.startsWith('bag.'))
+      return reply.status(422).send({ code: error.code, message: error.message, details: error.details });
+    if (error instanceof ZodError)
+      return reply.status(400).send(new BadRequestError('body does not match the protocol', { issues: error.issues.slice(0, 5) }).toData());
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(new TooLargeError(64 * 1024).toData());
     if (error.statusCode && error.statusCode < 500) return reply.status(error.statusCode).send(new BadRequestError(error.message).toData());
     req.log.error({ err: error }, 'request failed');
@@ -175,7 +198,10 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     if (upload.size === undefined || upload.offset !== upload.size) throw new UploadIncompleteError(upload.offset, upload.size ?? -1);
     try {
       const receipt = await intake.acceptFile(p.workstationId, record, join(uploadDir, uploadId), 'upload');
-      req.log.info({ workstation: p.workstationId, documentKey: record.documentKey, version: record.version, duplicate: receipt.duplicate }, 'record committed');
+      req.log.info(
+        { workstation: p.workstationId, documentKey: record.documentKey, version: record.version, duplicate: receipt.duplicate },
+        'record committed',
+      );
       return receipt;
     } finally {
       await tus.discard(uploadId);
@@ -185,15 +211,20 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   app.put<{ Params: { sha256: string } }>(`${DIRECT_UPLOAD.path}/:sha256`, async (req): Promise<Receipt> => {
     const p = workstationOf(req);
     if (!SHA256.safeParse(req.params.sha256).success) throw new BadRequestError('the path does not end in a SHA-256');
-    if (req.headers['content-type'] !== DIRECT_UPLOAD.contentType) throw new BadRequestError(`a direct upload is sent as ${DIRECT_UPLOAD.contentType}`);
+    if (req.headers['content-type'] !== DIRECT_UPLOAD.contentType)
+      throw new BadRequestError(`a direct upload is sent as ${DIRECT_UPLOAD.contentType}`);
     const receipt = await acceptDirectUpload(intake, p.workstationId, req.raw, req.params.sha256, maxRecordBytes);
-    req.log.info({ workstation: p.workstationId, documentKey: receipt.documentKey, version: receipt.version, duplicate: receipt.duplicate }, 'record committed');
+    req.log.info(
+      { workstation: p.workstationId, documentKey: receipt.documentKey, version: receipt.version, duplicate: receipt.duplicate },
+      'record committed',
+    );
     return receipt;
   });
 
   app.post(BATCH_UPLOAD.path, async (req): Promise<BatchResponse> => {
     const p = workstationOf(req);
-    if (req.headers['content-type'] !== BATCH_UPLOAD.contentType) throw new BadRequestError(`a batch is sent as ${BATCH_UPLOAD.contentType}`);
+    if (req.headers['content-type'] !== BATCH_UPLOAD.contentType)
+      throw new BadRequestError(`a batch is sent as ${BATCH_UPLOAD.contentType}`);
     const answer = await acceptBatchUpload(intake, p.workstationId, req.raw);
     const refused = answer.results.filter((r) => 'error' in r).length;
     req.log.info({ workstation: p.workstationId, records: answer.results.length, refused }, 'batch committed');
@@ -206,7 +237,9 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   app.post('/bags', async (req): Promise<BagIngestResult> => {
     const p = workstationOf(req);
     if (req.headers['content-type'] !== 'application/zip') throw new BadRequestError('a bag is sent as application/zip');
-    const result = await receiveBagUpload(req.raw, bagDir, bagLimits.maxTotalBytes, (zipPath) => ingestZippedBagIntoHub(zipPath, { intake, credentials, sender: p.workstationId }, bagLimits, bagDir));
+    const result = await receiveBagUpload(req.raw, bagDir, bagLimits.maxTotalBytes, (zipPath) =>
+      ingestZippedBagIntoHub(zipPath, { intake, credentials, sender: p.workstationId }, bagLimits, bagDir),
+    );
     req.log.info({ workstation: p.workstationId, accepted: result.accepted.length, rejected: result.rejected.length }, 'bag ingested');
     return result;
   });

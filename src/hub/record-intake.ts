@@ -6,7 +6,15 @@ import { toStoredReceipt, versionKey, type HubRecordRepository } from './hub-rec
 import { checkDeclaredMetadata } from './declared-metadata';
 import type { RecordVerifier } from './record-verifier';
 import type { HubHandBackRepository } from './hub-hand-back-repository';
-import { HubError, HashMismatchError, NotPdfError, SignatureInvalidError, SizeMismatchError, TooLargeError, UploadRequiredError } from './sync-errors';
+import {
+  HubError,
+  HashMismatchError,
+  NotPdfError,
+  SignatureInvalidError,
+  SizeMismatchError,
+  TooLargeError,
+  UploadRequiredError,
+} from './sync-errors';
 
 /** One record of a batch as it arrived: what it declares, its bytes, their SHA-256. */
 export interface ReceivedRecord {
@@ -62,7 +70,10 @@ export class RecordIntake {
    * fails the whole batch, which the workstation sends again.
    */
   async acceptBatch(workstationId: string, received: readonly ReceivedRecord[]): Promise<(Receipt | HubError)[]> {
-    const stored = await this.ctx.records.findMany(workstationId, received.map((r) => r.record));
+    const stored = await this.ctx.records.findMany(
+      workstationId,
+      received.map((r) => r.record),
+    );
     const outcomes: (Receipt | HubError)[] = new Array(received.length);
     const passed: number[] = [];
     // Settled, not all: every check and write is over before this returns or throws, so the caller
@@ -84,9 +95,16 @@ export class RecordIntake {
     const failure = settled.find((r) => r.status === 'rejected');
     if (failure) throw failure.reason;
     passed.sort((a, b) => a - b);
-    const committed = await this.ctx.records.commitMany(workstationId, passed.map((i) => received[i]!.record), 'upload');
+    const committed = await this.ctx.records.commitMany(
+      workstationId,
+      passed.map((i) => received[i]!.record),
+      'upload',
+    );
     passed.forEach((i, k) => (outcomes[i] = committed[k]!));
-    await this.ctx.handBacks.note(workstationId, received.filter((_, i) => !(outcomes[i] instanceof HubError)).map((r) => r.record));
+    await this.ctx.handBacks.note(
+      workstationId,
+      received.filter((_, i) => !(outcomes[i] instanceof HubError)).map((r) => r.record),
+    );
     return outcomes;
   }
 
@@ -94,7 +112,8 @@ export class RecordIntake {
   async acceptKnown(workstationId: string, record: RecordDescriptor): Promise<Receipt> {
     const existing = await this.existing(workstationId, record);
     if (existing) return existing;
-    if (!(await this.ctx.blobs.has(record.sha256)) || !(await this.ctx.records.hasBlobReference(record.sha256, workstationId))) throw new UploadRequiredError(record.sha256);
+    if (!(await this.ctx.blobs.has(record.sha256)) || !(await this.ctx.records.hasBlobReference(record.sha256, workstationId)))
+      throw new UploadRequiredError(record.sha256);
     return this.noted(workstationId, record, await this.ctx.records.commit(workstationId, record, 'upload'));
   }
 

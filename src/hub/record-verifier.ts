@@ -4,4 +4,6 @@ export interface RecordVerifier {
 }
 
 /** `recordFields`: the PDF's own XMP record fields, when the verifier read them. */
-export type RecordVerdict = { ok: true; recordFields?: Record<string, string> | null } | { ok: false; reason: 'not-pdf' | 'unsigned' | 'signature-invalid'; detail: string };
+export type RecordVerdict =
+  | { ok: true; recordFields?: Record<string, string> | null }
+  | { ok: false; reason: 'not-pdf' | 'unsigned' | 'signature-invalid'; detail: string };

@@ -26,7 +26,8 @@ export function parseS3Url(text: string): S3Location | undefined {
   return { bucket: m[1]!, prefix: (m[2] ?? '').replace(/^\/+|\/+$/g, '') };
 }
 
-const isNotFound = (e: unknown) => e instanceof S3ServiceException && (e.$metadata.httpStatusCode === 404 || e.name === 'NotFound' || e.name === 'NoSuchKey');
+const isNotFound = (e: unknown) =>
+  e instanceof S3ServiceException && (e.$metadata.httpStatusCode === 404 || e.name === 'NotFound' || e.name === 'NoSuchKey');
 
 /**
  * Blobs as objects `<prefix>/<sha256>` in an S3-compatible bucket. The hub verifies the bytes (hash,
@@ -92,7 +93,9 @@ export class S3BlobStorage implements BlobStorage {
         Body.on('error', (e) => out.destroy(e));
         Body.pipe(out);
       })
-      .catch((e: unknown) => out.destroy(isNotFound(e) ? Object.assign(new Error(`No blob ${sha256}`), { code: 'ENOENT' }) : this.unavailable(e)));
+      .catch((e: unknown) =>
+        out.destroy(isNotFound(e) ? Object.assign(new Error(`No blob ${sha256}`), { code: 'ENOENT' }) : this.unavailable(e)),
+      );
     return out;
   }
 

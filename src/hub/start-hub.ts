@@ -61,12 +61,24 @@ export function blobStorageFor(config: Pick<HubConfig, 'blobsDir' | 'spoolDir' |
 /** Opens PostgreSQL, applies migrations, and listens. */
 export async function startHub(config: HubConfig): Promise<RunningHub> {
   const storage = blobStorageFor(config);
-  const verifier = config.verifier === 'pades' ? new PooledPadesVerifier(config.trustAnchors, config.verifyWorkers) : new StructuralPdfVerifier();
+  const verifier =
+    config.verifier === 'pades' ? new PooledPadesVerifier(config.trustAnchors, config.verifyWorkers) : new StructuralPdfVerifier();
   const pool = createPool(config.databaseUrl);
   try {
     await migrateHub(pool);
-    const tls = config.tlsCertFile && config.tlsKeyFile ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } : undefined;
-    const hub = await buildHub({ pool, blobsDir: storage.spoolDir, blobs: storage.blobs, tls, maxRecordBytes: config.maxRecordBytes, verifier, logger: config.logger });
+    const tls =
+      config.tlsCertFile && config.tlsKeyFile
+        ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }
+        : undefined;
+    const hub = await buildHub({
+      pool,
+      blobsDir: storage.spoolDir,
+      blobs: storage.blobs,
+      tls,
+      maxRecordBytes: config.maxRecordBytes,
+      verifier,
+      logger: config.logger,
+    });
     await hub.app.listen({ host: config.host, port: config.port });
     const address = hub.app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -13,7 +13,8 @@ export class StructuralPdfVerifier implements RecordVerifier {
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const head = view.subarray(0, 8).toString('latin1');
     const tail = view.subarray(Math.max(0, view.length - 1024)).toString('latin1');
-    if (!head.startsWith('%PDF-') || !tail.includes('%%EOF')) return { ok: false, reason: 'not-pdf', detail: 'no %PDF- header or %%EOF marker' };
+    if (!head.startsWith('%PDF-') || !tail.includes('%%EOF'))
+      return { ok: false, reason: 'not-pdf', detail: 'no %PDF- header or %%EOF marker' };
     let found = false;
     for (let at = view.indexOf(MARKER); at >= 0; at = view.indexOf(MARKER, at + MARKER.length)) {
       const m = RANGE.exec(view.subarray(at, at + 200).toString('latin1'));

@@ -80,7 +80,10 @@ export class SignatureInvalidError extends HubError {
 
 export class VersionConflictError extends HubError {
   constructor(documentKey: string, version: number) {
-    super('sync.version-conflict', `Version ${version} of ${documentKey} is already stored with other bytes`, 409, { documentKey, version });
+    super('sync.version-conflict', `Version ${version} of ${documentKey} is already stored with other bytes`, 409, {
+      documentKey,
+      version,
+    });
   }
 }
 
@@ -99,13 +102,23 @@ export class BlobStorageUnavailableError extends HubError {
 /** A workstation sent an audit-log head that does not extend the last one it sent: its log was cut or rewritten. */
 export class AuditHeadRewindError extends HubError {
   constructor(lastSeen: { seq: number; hash: string }, sent: { seq: number; hash: string }) {
-    super('sync.audit-log-rewritten', `The audit log's head (event ${sent.seq}) does not extend the head this hub last saw (event ${lastSeen.seq}): the log was cut or rewritten`, 409, { lastSeen, sent });
+    super(
+      'sync.audit-log-rewritten',
+      `The audit log's head (event ${sent.seq}) does not extend the head this hub last saw (event ${lastSeen.seq}): the log was cut or rewritten`,
+      409,
+      { lastSeen, sent },
+    );
   }
 }
 
 /** What the workstation declared for a record is not what the signed PDF's XMP says. */
 export class MetadataMismatchError extends HubError {
   constructor(field: string, declared: unknown, inPdf: string) {
-    super('sync.metadata-mismatch', `The declared ${field} (${JSON.stringify(declared)}) is not the signed PDF's (${JSON.stringify(inPdf)})`, 422, { field, declared, inPdf });
+    super(
+      'sync.metadata-mismatch',
+      `The declared ${field} (${JSON.stringify(declared)}) is not the signed PDF's (${JSON.stringify(inPdf)})`,
+      422,
+      { field, declared, inPdf },
+    );
   }
 }

@@ -15,7 +15,10 @@ export interface TusContext {
   /** The principal the HTTP layer authenticated for this raw request. */
   principalOf: (req: IncomingMessage) => Principal | undefined;
   /** Called when an upload's last byte arrived; its answer (e.g. the receipt) is the response to that request. */
-  onFinished: (principal: Principal, upload: Upload) => Promise<{ status_code: number; body: string; headers: Record<string, string> } | undefined>;
+  onFinished: (
+    principal: Principal,
+    upload: Upload,
+  ) => Promise<{ status_code: number; body: string; headers: Record<string, string> } | undefined>;
 }
 
 type TusRequest = Parameters<NonNullable<ConstructorParameters<typeof Server>[0]['onIncomingRequest']>>[0];
@@ -31,7 +34,12 @@ const reject = (status_code: number, code: string, message: string) => ({ status
  * state next to its bytes, so any instance can resume it). Each upload is tagged with the
  * workstation that created it; only that workstation may touch it.
  */
-export function createTusServer(ctx: TusContext): { server: Server; store: FileStore; discard(id: string): Promise<void>; unfinished(): Promise<number> } {
+export function createTusServer(ctx: TusContext): {
+  server: Server;
+  store: FileStore;
+  discard(id: string): Promise<void>;
+  unfinished(): Promise<number>;
+} {
   const store = new FileStore({ directory: ctx.directory, expirationPeriodInMilliseconds: ctx.expiryMs });
   const principal = (req: TusRequest): Principal => {
     const raw = rawOf(req);

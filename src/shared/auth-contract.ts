@@ -27,13 +27,24 @@ const userId = z.number().int().positive();
 const isoDay = z.string().trim().refine(isIsoDate, 'date.invalid');
 
 export const SetupAdminInput = z.object({ username, displayName, password: newPassword });
-export const LoginInput = z.object({ username: z.string().trim().toLowerCase().min(1, 'required').max(200, 'too-long'), password: givenPassword });
+export const LoginInput = z.object({
+  username: z.string().trim().toLowerCase().min(1, 'required').max(200, 'too-long'),
+  password: givenPassword,
+});
 export const ResumeInput = z.object({ token: z.string().min(1).max(200) });
 export const UnlockInput = z.object({ password: givenPassword });
 export const SetPolicyInput = z.object({
-  idleMinutes: z.number().min(0.05).max(24 * 60).optional(),
+  idleMinutes: z
+    .number()
+    .min(0.05)
+    .max(24 * 60)
+    .optional(),
   lockoutAttempts: z.number().int().min(1).max(100).optional(),
-  lockoutMinutes: z.number().min(1).max(24 * 60).optional(),
+  lockoutMinutes: z
+    .number()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
 });
 export const UserCreateInput = z.object({ username, displayName, role, password: newPassword });
 export const UserSetRoleInput = z.object({ id: userId, role });

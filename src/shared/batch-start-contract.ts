@@ -7,10 +7,7 @@ export const REGISTER_FIELD_NAMES = ['box', 'dossier', 'title', 'year', 'field',
 export type RegisterFieldName = (typeof REGISTER_FIELD_NAMES)[number];
 
 /** A path on the engine's machine as a user pastes it: quotes from "Copy as path" are dropped. */
-const pathText = z
-  .string()
-  .transform(unquotePath)
-  .pipe(z.string().min(1, 'required').max(4096, 'too-long'));
+const pathText = z.string().transform(unquotePath).pipe(z.string().min(1, 'required').max(4096, 'too-long'));
 const optionalPath = z
   .string()
   .transform(unquotePath)

@@ -5,11 +5,69 @@
 
 /** Province codes of the 63 provinces in force when CCCD numbering began (Circular 07/2016/TT-BCA). */
 export const CCCD_PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '001', '002', '004', '006', '008', '010', '011', '012', '014', '015', '017', '019', '020', '022',
-  '024', '025', '026', '027', '030', '031', '033', '034', '035', '036', '037', '038', '040', '042',
-  '044', '045', '046', '048', '049', '051', '052', '054', '056', '058', '060', '062', '064', '066',
-  '067', '068', '070', '072', '074', '075', '077', '079', '080', '082', '083', '084', '086', '087',
-  '089', '091', '092', '093', '094', '095', '096',
+  '001',
+  '002',
+  '004',
+  '006',
+  '008',
+  '010',
+  '011',
+  '012',
+  '014',
+  '015',
+  '017',
+  '019',
+  '020',
+  '022',
+  '024',
+  '025',
+  '026',
+  '027',
+  '030',
+  '031',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '040',
+  '042',
+  '044',
+  '045',
+  '046',
+  '048',
+  '049',
+  '051',
+  '052',
+  '054',
+  '056',
+  '058',
+  '060',
+  '062',
+  '064',
+  '066',
+  '067',
+  '068',
+  '070',
+  '072',
+  '074',
+  '075',
+  '077',
+  '079',
+  '080',
+  '082',
+  '083',
+  '084',
+  '086',
+  '087',
+  '089',
+  '091',
+  '092',
+  '093',
+  '094',
+  '095',
+  '096',
 ]);
 
 export type CccdProblem = 'format' | 'province' | 'century' | 'birth-year';
@@ -21,7 +79,10 @@ export interface CccdInfo {
 }
 
 /** Checks the structure of a 12-digit CCCD; returns what it encodes, or the first problem found. */
-export function checkCccd(value: string, currentYear = new Date().getFullYear()): { ok: true; info: CccdInfo } | { ok: false; problem: CccdProblem } {
+export function checkCccd(
+  value: string,
+  currentYear = new Date().getFullYear(),
+): { ok: true; info: CccdInfo } | { ok: false; problem: CccdProblem } {
   if (!/^\d{12}$/.test(value)) return { ok: false, problem: 'format' };
   const province = value.slice(0, 3);
   if (!CCCD_PROVINCE_CODES.has(province)) return { ok: false, problem: 'province' };

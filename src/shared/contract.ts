@@ -7,7 +7,17 @@ import { z } from 'zod';
 import { checkCccd } from './cccd';
 import { isIsoDate, parseDayMonthYear } from './dates';
 import type { AddPagesResult, Dossier, DossierPage, DocumentSummary, Procedure, SearchHit, StatusReport } from './types';
-import type { DeskField, DeskView, FinalizeResult, RecordVerification, RescanResult, ReuseCandidate, ScannerDevice, ScanResult, SignerStatus } from './types';
+import type {
+  DeskField,
+  DeskView,
+  FinalizeResult,
+  RecordVerification,
+  RescanResult,
+  ReuseCandidate,
+  ScannerDevice,
+  ScanResult,
+  SignerStatus,
+} from './types';
 import type { PageText } from './page-text';
 import type { ReceiptSheet } from './receipt-sheet';
 import { RecordFileInput, type RecordFile } from './record-view-contract';
@@ -16,12 +26,39 @@ import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-statu
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
 import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from './batch-start-contract';
 import type { MethodName } from './methods';
-import { BatchMarkResultInput, CalendarSetInput, CalendarYearInput, HandBackInput, ResultCreateInput, ResultDocumentInput, ResultImportPdfInput, ResultTimelinessInput, type HandBack, type ResultImportResult, type ResultSignResult, type Timeliness } from './result-contract';
+import {
+  BatchMarkResultInput,
+  CalendarSetInput,
+  CalendarYearInput,
+  HandBackInput,
+  ResultCreateInput,
+  ResultDocumentInput,
+  ResultImportPdfInput,
+  ResultTimelinessInput,
+  type HandBack,
+  type ResultImportResult,
+  type ResultSignResult,
+  type Timeliness,
+} from './result-contract';
 import type { SettingView } from './settings-schema';
 import type { BackupOutcome, StorageStatus } from './backup-types';
 import { SettingsGetInput, SettingsSetInput } from './settings-contract';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
-import { AUTH_PROBLEM, AuditExportInput, AuditListInput, DossierDeleteInput, LoginInput, ResumeInput, SetPolicyInput, SetupAdminInput, UnlockInput, UserCreateInput, UserDisableInput, UserResetPasswordInput, UserSetRoleInput } from './auth-contract';
+import {
+  AUTH_PROBLEM,
+  AuditExportInput,
+  AuditListInput,
+  DossierDeleteInput,
+  LoginInput,
+  ResumeInput,
+  SetPolicyInput,
+  SetupAdminInput,
+  UnlockInput,
+  UserCreateInput,
+  UserDisableInput,
+  UserResetPasswordInput,
+  UserSetRoleInput,
+} from './auth-contract';
 
 export type { MethodName } from './methods';
 
@@ -106,12 +143,22 @@ export const DocumentUploadFileInput = z.object({
   dataBase64: z.string().min(1, PROBLEM.required).max(15_000_000, PROBLEM.tooLong),
 });
 /** `preview` is screen-size (PAGE_PREVIEW_WIDTH, for the viewer's lower zooms), `full` the cleaned page itself. */
-export const PageImageInput = z.object({ id: z.number().int().positive(), size: z.enum(['thumbnail', 'preview', 'full']).default('thumbnail') });
+export const PageImageInput = z.object({
+  id: z.number().int().positive(),
+  size: z.enum(['thumbnail', 'preview', 'full']).default('thumbnail'),
+});
 
 const positiveId = z.number().int().positive();
-export const DocumentReuseInput = z.object({ dossierId: positiveId, sourceDocumentId: positiveId, component: z.string().trim().max(500).optional() });
+export const DocumentReuseInput = z.object({
+  dossierId: positiveId,
+  sourceDocumentId: positiveId,
+  component: z.string().trim().max(500).optional(),
+});
 /** The clerk's rotation of a page, absolute (clockwise degrees over the cleaned page): asking twice changes nothing. */
-export const PageRotateInput = z.object({ pageId: positiveId, rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) });
+export const PageRotateInput = z.object({
+  pageId: positiveId,
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+});
 export const PageIdInput = z.object({ pageId: positiveId });
 /** Moves a page to a 1-based position in a document (the same one to reorder, another to split). */
 export const PageMoveInput = z.object({
@@ -172,7 +219,10 @@ export const IndicatorFilterInput = z.object({
   field: filterText,
   clerk: filterText,
 });
-export const StatsBreakdownInput = z.object({ filter: IndicatorFilterInput.prefault({}), dimension: z.enum(['workstation', 'clerk', 'procedure', 'field']) });
+export const StatsBreakdownInput = z.object({
+  filter: IndicatorFilterInput.prefault({}),
+  dimension: z.enum(['workstation', 'clerk', 'procedure', 'field']),
+});
 export const StatsDrilldownInput = z.object({
   filter: IndicatorFilterInput.prefault({}),
   figure: z.enum(DRILL_FIGURES),
@@ -184,7 +234,10 @@ export const StatsProvinceInput = z.object({ refresh: z.boolean().default(true) 
 
 /** The archive QC station: a batch, the dossiers approved (none given: every clean one), pause / resume / cancel. */
 export const BatchIdInput = z.object({ batchId: positiveId });
-export const BatchApproveInput = z.object({ batchId: positiveId, dossierIds: z.array(positiveId).min(1, PROBLEM.required).max(100_000).optional() });
+export const BatchApproveInput = z.object({
+  batchId: positiveId,
+  dossierIds: z.array(positiveId).min(1, PROBLEM.required).max(100_000).optional(),
+});
 export const BatchControlInput = z.object({ batchId: positiveId, action: z.enum(['pause', 'resume', 'cancel']) });
 
 interface MethodSpec<I extends z.ZodType, R> {
@@ -225,7 +278,9 @@ export const contract = {
   'page.rescan': method<typeof PageIdInput, RescanResult>(PageIdInput),
   'page.replace': method<typeof PageReplaceInput, RescanResult>(PageReplaceInput),
   'record.verify': method<typeof RecordIdInput, RecordVerification>(RecordIdInput),
-  'scanner.list': method<typeof EmptyInput, { devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }>(EmptyInput),
+  'scanner.list': method<typeof EmptyInput, { devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }>(
+    EmptyInput,
+  ),
   'scanner.scan': method<typeof ScannerScanInput, ScanResult>(ScannerScanInput),
   'scanner.cancel': method<typeof DocumentIdInput, { cancelled: boolean }>(DocumentIdInput),
   'dossier.receipt': method<typeof IdInput, { pdfBase64: string; sheet: ReceiptSheet }>(IdInput),
@@ -269,7 +324,9 @@ export const contract = {
   'result.status': method<typeof DossierIdInput, { handBack: HandBack | null }>(DossierIdInput),
   'calendar.holidays': method<typeof CalendarYearInput, { year: number; days: string[] }>(CalendarYearInput),
   'calendar.setHolidays': method<typeof CalendarSetInput, { year: number; days: string[] }>(CalendarSetInput),
-  'batch.markResult': method<typeof BatchMarkResultInput, { documentId: number; dossierId: number; isResult: boolean }>(BatchMarkResultInput),
+  'batch.markResult': method<typeof BatchMarkResultInput, { documentId: number; dossierId: number; isResult: boolean }>(
+    BatchMarkResultInput,
+  ),
   'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
   'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),
@@ -291,7 +348,6 @@ export type MethodResult<K extends MethodName> = NonNullable<(typeof contract)[K
 export type EngineApi = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodResult<K>> };
 /** What the engine implements: the same methods, with inputs already validated. */
 export type EngineHandlers = { [K in MethodName]: (input: ParsedInput<K>) => Promise<MethodResult<K>> | MethodResult<K> };
-
 
 /** Events the engine pushes to every connected client. */
 export interface EngineEvents {

@@ -25,5 +25,10 @@ export class CodedError extends Error {
 }
 
 export function isErrorData(value: unknown): value is ErrorData {
-  return typeof value === 'object' && value !== null && typeof (value as ErrorData).code === 'string' && typeof (value as ErrorData).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorData).code === 'string' &&
+    typeof (value as ErrorData).message === 'string'
+  );
 }

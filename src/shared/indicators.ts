@@ -54,7 +54,14 @@ export interface Indicators {
     qcApproved: number | null;
     qcRejected: number | null;
   };
-  sync: { waiting: number; sending: number; acknowledged: number; rejected: number; oldestWaitingSince: string | null; oldestWaitingHours: number | null };
+  sync: {
+    waiting: number;
+    sending: number;
+    acknowledged: number;
+    rejected: number;
+    oldestWaitingSince: string | null;
+    oldestWaitingHours: number | null;
+  };
 }
 
 export interface BacklogCell {
@@ -80,7 +87,16 @@ export interface Backlog {
   /** Whether "approved" is counted: QC approvals are recorded per archive folder, so it is (kept for older readers of the report). */
   approvalTracked: boolean;
   cells: BacklogCell[];
-  totals: { registered: number; captured: number; digitized: number; approved: number; signed: number; expectedPages: number | null; pagesLeft: number | null; rowsWithoutPageCount: number };
+  totals: {
+    registered: number;
+    captured: number;
+    digitized: number;
+    approved: number;
+    signed: number;
+    expectedPages: number | null;
+    pagesLeft: number | null;
+    rowsWithoutPageCount: number;
+  };
   /** Archive dossiers whose result (marked at the QC station) has a signed record. */
   resultsDigitized: number;
   /** Archive pages captured per local day, the last days with work first excluded. */
@@ -105,7 +121,16 @@ export interface BreakdownRow {
 }
 
 /** The figures a supervisor can click to see the dossiers behind them. */
-export const DRILL_FIGURES = ['received', 'fullyDigitized', 'notFullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue'] as const;
+export const DRILL_FIGURES = [
+  'received',
+  'fullyDigitized',
+  'notFullyDigitized',
+  'resultsDigitized',
+  'reused',
+  'onTime',
+  'late',
+  'openPastDue',
+] as const;
 export type DrillFigure = (typeof DRILL_FIGURES)[number];
 
 export interface DrillRow {

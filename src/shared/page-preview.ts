@@ -7,4 +7,5 @@
 export const PAGE_PREVIEW_WIDTH = 1000;
 
 /** Whether the preview is sharp enough for a page `pageWidth` px wide shown at `zoom` % on a screen of `pixelRatio` device pixels per CSS pixel. */
-export const previewIsSharpEnough = (pageWidth: number, zoom: number, pixelRatio: number) => (pageWidth * zoom * pixelRatio) / 100 <= PAGE_PREVIEW_WIDTH * 1.1;
+export const previewIsSharpEnough = (pageWidth: number, zoom: number, pixelRatio: number) =>
+  (pageWidth * zoom * pixelRatio) / 100 <= PAGE_PREVIEW_WIDTH * 1.1;

@@ -17,7 +17,10 @@ const text = (max: number) => z.string().trim().max(max, 'too-long');
 const instant = z
   .string()
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), 'date.invalid');
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+    'date.invalid',
+  );
 
 export const ResultCreateInput = z.object({
   dossierId: id,
@@ -44,7 +47,12 @@ export const HandBackInput = z.object({
   newDate: isoDay.optional(),
 });
 /** The QC station marks a document of an archive dossier as its result (or takes the mark off). */
-export const BatchMarkResultInput = z.object({ batchId: id, documentId: id, isResult: z.boolean().default(true), kind: z.enum(RESULT_KINDS).default('khac') });
+export const BatchMarkResultInput = z.object({
+  batchId: id,
+  documentId: id,
+  isResult: z.boolean().default(true),
+  kind: z.enum(RESULT_KINDS).default('khac'),
+});
 export const CalendarYearInput = z.object({ year: z.number().int().min(2000).max(2100) });
 export const CalendarSetInput = z
   .object({ year: z.number().int().min(2000).max(2100), days: z.array(isoDay).max(60, 'too-long') })

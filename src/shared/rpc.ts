@@ -12,7 +12,8 @@ export interface RpcCall {
   method: string;
   params: unknown;
 }
-export type RpcReply = { kind: 'reply'; id: number; ok: true; result: unknown } | { kind: 'reply'; id: number; ok: false; error: ErrorData };
+export type RpcReply =
+  { kind: 'reply'; id: number; ok: true; result: unknown } | { kind: 'reply'; id: number; ok: false; error: ErrorData };
 export interface RpcEvent {
   kind: 'event';
   event: EventName;

@@ -65,7 +65,8 @@ export const AGENCY_CODE_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 
 const text = (max: number) => z.string().trim().min(1, SETTING_PROBLEM.required).max(max, SETTING_PROBLEM.tooLong);
 const optionalText = (max: number) => z.string().trim().max(max, SETTING_PROBLEM.tooLong);
-const integer = (min: number, max: number) => z.number().int(SETTING_PROBLEM.integer).min(min, SETTING_PROBLEM.range).max(max, SETTING_PROBLEM.range);
+const integer = (min: number, max: number) =>
+  z.number().int(SETTING_PROBLEM.integer).min(min, SETTING_PROBLEM.range).max(max, SETTING_PROBLEM.range);
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, SETTING_PROBLEM.choice);
 const httpUrl = z
   .string()
@@ -78,11 +79,15 @@ const syncWindow = z
   .refine((v) => {
     if (v === '') return true;
     const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(v);
-    return !!m && Number(m[1]) < 24 && Number(m[3]) < 24 && Number(m[2]) < 60 && Number(m[4]) < 60 && `${m[1]}:${m[2]}` !== `${m[3]}:${m[4]}`;
+    return (
+      !!m && Number(m[1]) < 24 && Number(m[3]) < 24 && Number(m[2]) < 60 && Number(m[4]) < 60 && `${m[1]}:${m[2]}` !== `${m[3]}:${m[4]}`
+    );
   }, SETTING_PROBLEM.window);
 const codePattern = text(200).refine((v) => /\{seq[1-9]\}/.test(v), SETTING_PROBLEM.pattern);
 const jsonObject = z.record(z.string(), z.unknown(), SETTING_PROBLEM.json);
-const filePaths = z.array(z.string().trim().min(1, SETTING_PROBLEM.path).max(4096, SETTING_PROBLEM.tooLong), SETTING_PROBLEM.json).max(100, SETTING_PROBLEM.tooLong);
+const filePaths = z
+  .array(z.string().trim().min(1, SETTING_PROBLEM.path).max(4096, SETTING_PROBLEM.tooLong), SETTING_PROBLEM.json)
+  .max(100, SETTING_PROBLEM.tooLong);
 const OCR_LANGUAGES = ['vie', 'eng'] as const;
 /** A file or folder on this machine, or empty: absolute, so it means the same for the app and the command line. */
 const optionalAbsolutePath = z
@@ -104,7 +109,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: ALL,
     label: { vi: 'Tên cơ quan', en: 'Agency name' },
-    help: { vi: 'Tên đầy đủ của cơ quan, in trên biên nhận, dấu bản sao và siêu dữ liệu của mọi bản ghi.', en: 'The agency’s full name, printed on receipts, copy stamps and every record’s metadata.' },
+    help: {
+      vi: 'Tên đầy đủ của cơ quan, in trên biên nhận, dấu bản sao và siêu dữ liệu của mọi bản ghi.',
+      en: 'The agency’s full name, printed on receipts, copy stamps and every record’s metadata.',
+    },
   }),
   define({
     key: 'agency.code',
@@ -116,7 +124,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: ALL,
     label: { vi: 'Mã định danh điện tử của cơ quan', en: 'Agency electronic identifier code' },
-    help: { vi: 'Dạng LLL.LL.LL.XNN theo QCVN 102:2016/BTTTT, ví dụ 000.31.25.H12.', en: 'Format LLL.LL.LL.XNN (QCVN 102:2016/BTTTT), e.g. 000.31.25.H12.' },
+    help: {
+      vi: 'Dạng LLL.LL.LL.XNN theo QCVN 102:2016/BTTTT, ví dụ 000.31.25.H12.',
+      en: 'Format LLL.LL.LL.XNN (QCVN 102:2016/BTTTT), e.g. 000.31.25.H12.',
+    },
   }),
   define({
     key: 'agency.parent',
@@ -176,7 +187,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Trình điều khiển máy quét', en: 'Scanner drivers' },
-    help: { vi: 'Tùy chọn SANE/WIA và địa chỉ máy quét mạng (eSCL), dạng JSON.', en: 'SANE/WIA options and network scanner (eSCL) addresses, as JSON.' },
+    help: {
+      vi: 'Tùy chọn SANE/WIA và địa chỉ máy quét mạng (eSCL), dạng JSON.',
+      en: 'SANE/WIA options and network scanner (eSCL) addresses, as JSON.',
+    },
   }),
   define({
     key: 'ocr.workers',
@@ -188,7 +202,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Số luồng nhận dạng chữ', en: 'OCR workers' },
-    help: { vi: 'Số trang được nhận dạng cùng lúc; mỗi luồng dùng một nhân CPU.', en: 'Pages read at once; each worker uses one CPU core.' },
+    help: {
+      vi: 'Số trang được nhận dạng cùng lúc; mỗi luồng dùng một nhân CPU.',
+      en: 'Pages read at once; each worker uses one CPU core.',
+    },
   }),
   define({
     key: 'ocr.languages',
@@ -213,7 +230,10 @@ export const SETTINGS = [
     visibleTo: DIGITIZE,
     label: { vi: 'Mô hình nhận dạng', en: 'OCR model' },
     choices: { fast: { vi: 'Nhanh (fast)', en: 'Fast' }, best: { vi: 'Chính xác nhất (best)', en: 'Best' } },
-    help: { vi: '“fast” (mặc định): cùng độ chính xác, ít CPU hơn; “best”: mô hình best_int. Áp dụng cho trang đọc sau khi lưu.', en: '“fast” (default): same accuracy, less CPU; “best”: the best_int model. Applies to pages read after saving.' },
+    help: {
+      vi: '“fast” (mặc định): cùng độ chính xác, ít CPU hơn; “best”: mô hình best_int. Áp dụng cho trang đọc sau khi lưu.',
+      en: '“fast” (default): same accuracy, less CPU; “best”: the best_int model. Applies to pages read after saving.',
+    },
   }),
   define({
     key: 'import.max-pages-per-file',
@@ -237,8 +257,14 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Nén ảnh trong bản ghi', en: 'Record image compression' },
-    choices: { mrc: { vi: 'Tách lớp chữ và nền (MRC)', en: 'Mixed raster (MRC)' }, jpeg: { vi: 'Giữ ảnh quét (JPEG)', en: 'Scan as is (JPEG)' } },
-    help: { vi: '“mrc” tách chữ và nền cho tệp nhỏ hơn; “jpeg” giữ nguyên ảnh quét.', en: '“mrc” separates text and background for smaller files; “jpeg” keeps the scan as it is.' },
+    choices: {
+      mrc: { vi: 'Tách lớp chữ và nền (MRC)', en: 'Mixed raster (MRC)' },
+      jpeg: { vi: 'Giữ ảnh quét (JPEG)', en: 'Scan as is (JPEG)' },
+    },
+    help: {
+      vi: '“mrc” tách chữ và nền cho tệp nhỏ hơn; “jpeg” giữ nguyên ảnh quét.',
+      en: '“mrc” separates text and background for smaller files; “jpeg” keeps the scan as it is.',
+    },
   }),
   define({
     key: 'dossier.code_pattern',
@@ -262,7 +288,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: ADMIN,
     label: { vi: 'Chứng thư gốc tin cậy', en: 'Trust anchors' },
-    help: { vi: 'Tệp PEM của các CA gốc; chữ ký chỉ hợp lệ khi chuỗi tới một trong số đó.', en: 'PEM files of root CAs; a signature is valid only if it chains to one of them.' },
+    help: {
+      vi: 'Tệp PEM của các CA gốc; chữ ký chỉ hợp lệ khi chuỗi tới một trong số đó.',
+      en: 'PEM files of root CAs; a signature is valid only if it chains to one of them.',
+    },
   }),
   define({
     key: 'signing.source',
@@ -275,7 +304,10 @@ export const SETTINGS = [
     visibleTo: DIGITIZE,
     label: { vi: 'Nguồn chứng thư ký số', en: 'Signing certificate source' },
     help: { vi: 'Tệp PKCS#12 (.p12) hoặc thiết bị ký số USB (PKCS#11).', en: 'A PKCS#12 file (.p12) or a USB token (PKCS#11).' },
-    choices: { file: { vi: 'Tệp PKCS#12 (.p12)', en: 'PKCS#12 file (.p12)' }, pkcs11: { vi: 'Thiết bị ký số USB (PKCS#11)', en: 'USB token (PKCS#11)' } },
+    choices: {
+      file: { vi: 'Tệp PKCS#12 (.p12)', en: 'PKCS#12 file (.p12)' },
+      pkcs11: { vi: 'Thiết bị ký số USB (PKCS#11)', en: 'USB token (PKCS#11)' },
+    },
   }),
   define({
     key: 'signing.p12-path',
@@ -287,7 +319,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Tệp chứng thư (.p12)', en: 'Certificate file (.p12)' },
-    help: { vi: 'Đường dẫn đầy đủ; mật khẩu được hỏi khi mở khóa ký, không lưu.', en: 'The full path; its password is asked when signing is unlocked, never stored.' },
+    help: {
+      vi: 'Đường dẫn đầy đủ; mật khẩu được hỏi khi mở khóa ký, không lưu.',
+      en: 'The full path; its password is asked when signing is unlocked, never stored.',
+    },
   }),
   define({
     key: 'signing.pkcs11-module',
@@ -299,7 +334,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Thư viện PKCS#11 của thiết bị ký số', en: 'Token PKCS#11 library' },
-    help: { vi: 'Ví dụ /usr/lib/softhsm/libsofthsm2.so; nhà cung cấp chứng thư cài kèm.', en: 'E.g. /usr/lib/softhsm/libsofthsm2.so; installed with the CA’s driver.' },
+    help: {
+      vi: 'Ví dụ /usr/lib/softhsm/libsofthsm2.so; nhà cung cấp chứng thư cài kèm.',
+      en: 'E.g. /usr/lib/softhsm/libsofthsm2.so; installed with the CA’s driver.',
+    },
   }),
   define({
     key: 'signing.token-label',
@@ -323,7 +361,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Địa chỉ máy chủ cấp dấu thời gian (TSA)', en: 'Timestamp authority (TSA) URL' },
-    help: { vi: 'Mỗi chữ ký được gắn dấu thời gian RFC 3161 từ máy chủ này; để trống: không gắn.', en: 'Each signature gets an RFC 3161 timestamp from it; empty: none.' },
+    help: {
+      vi: 'Mỗi chữ ký được gắn dấu thời gian RFC 3161 từ máy chủ này; để trống: không gắn.',
+      en: 'Each signature gets an RFC 3161 timestamp from it; empty: none.',
+    },
   }),
   define({
     key: 'sync.hub-url',
@@ -359,7 +400,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: ALL,
     label: { vi: 'Khung giờ đồng bộ', en: 'Sync window' },
-    help: { vi: 'Chỉ đồng bộ tự động trong khung giờ này, ví dụ 22:00-06:00; để trống: bất kỳ lúc nào.', en: 'Scheduled sync only within these hours, e.g. 22:00-06:00; empty: any time.' },
+    help: {
+      vi: 'Chỉ đồng bộ tự động trong khung giờ này, ví dụ 22:00-06:00; để trống: bất kỳ lúc nào.',
+      en: 'Scheduled sync only within these hours, e.g. 22:00-06:00; empty: any time.',
+    },
   }),
   define({
     key: 'sync.bandwidth-kbps',
@@ -431,7 +475,10 @@ export const SETTINGS = [
     editableBy: ADMIN,
     visibleTo: ADMIN,
     label: { vi: 'Thư mục sao lưu', en: 'Backup folder' },
-    help: { vi: 'Mỗi bản sao lưu là một thư mục con có ngày giờ; bản sao được mã hóa như dữ liệu.', en: 'Each backup is a dated folder inside it, encrypted like the data.' },
+    help: {
+      vi: 'Mỗi bản sao lưu là một thư mục con có ngày giờ; bản sao được mã hóa như dữ liệu.',
+      en: 'Each backup is a dated folder inside it, encrypted like the data.',
+    },
   }),
   define({
     key: 'backup.schedule',
@@ -444,7 +491,11 @@ export const SETTINGS = [
     visibleTo: ADMIN,
     label: { vi: 'Lịch sao lưu', en: 'Backup schedule' },
     help: { vi: 'Tần suất sao lưu tự động vào thư mục sao lưu.', en: 'How often a backup is made into the backup folder.' },
-    choices: { off: { vi: 'Không tự động', en: 'Off' }, daily: { vi: 'Hằng ngày', en: 'Daily' }, weekly: { vi: 'Hằng tuần', en: 'Weekly' } },
+    choices: {
+      off: { vi: 'Không tự động', en: 'Off' },
+      daily: { vi: 'Hằng ngày', en: 'Daily' },
+      weekly: { vi: 'Hằng tuần', en: 'Weekly' },
+    },
   }),
 ] as const satisfies readonly SettingDefinition[];
 
@@ -456,7 +507,14 @@ export function settingDefinition(key: string): SettingDefinition | undefined {
 }
 
 /** The keys of the agency's identity; agency.name and agency.code must be set before any intake. */
-export const AGENCY_KEYS = ['agency.name', 'agency.code', 'agency.parent', 'agency.address', 'workstation.name', 'workstation.desk'] as const satisfies readonly SettingKey[];
+export const AGENCY_KEYS = [
+  'agency.name',
+  'agency.code',
+  'agency.parent',
+  'agency.address',
+  'workstation.name',
+  'workstation.desk',
+] as const satisfies readonly SettingKey[];
 
 /** One setting as the contract returns it. */
 export interface SettingView {

@@ -41,7 +41,13 @@ export const RecordDescriptor = z.object({
 export type RecordDescriptor = z.infer<typeof RecordDescriptor>;
 
 /** Commit a record: with `uploadId` when its bytes went through tus, without when the hub may already hold them. */
-export const CommitRequest = z.object({ record: RecordDescriptor, uploadId: z.string().regex(/^[0-9a-zA-Z_-]{1,100}$/).optional() });
+export const CommitRequest = z.object({
+  record: RecordDescriptor,
+  uploadId: z
+    .string()
+    .regex(/^[0-9a-zA-Z_-]{1,100}$/)
+    .optional(),
+});
 export type CommitRequest = z.infer<typeof CommitRequest>;
 
 export const Receipt = z.object({
@@ -80,7 +86,9 @@ export const ProgressReport = z.object({
   /** Result records and the dossiers they belong to (absent from a hub before the hand-back). */
   results: z.object({ records: z.number().int(), dossiers: z.number().int() }).optional(),
   /** Dossiers handed back, on time and late (of those with a due date); absent from a hub that keeps no hand-backs. */
-  handBacks: z.object({ total: z.number().int(), onTime: z.number().int(), late: z.number().int(), withReason: z.number().int() }).optional(),
+  handBacks: z
+    .object({ total: z.number().int(), onTime: z.number().int(), late: z.number().int(), withReason: z.number().int() })
+    .optional(),
 });
 export type ProgressReport = z.infer<typeof ProgressReport>;
 
@@ -96,7 +104,12 @@ export const UPLOAD_METADATA = { sha256: 'sha256', record: 'record', workstation
  * header is the RecordDescriptor as base64url JSON; the answer is the Receipt. Nothing to resume
  * below this size, so one request (no upload state on the hub) is the fastest safe way.
  */
-export const DIRECT_UPLOAD = { path: '/records', header: 'sohoa-record', contentType: 'application/pdf', maxBytes: 8 * 1024 * 1024 } as const;
+export const DIRECT_UPLOAD = {
+  path: '/records',
+  header: 'sohoa-record',
+  contentType: 'application/pdf',
+  maxBytes: 8 * 1024 * 1024,
+} as const;
 
 /**
  * Several small records in one request: `POST /records/batch`, body = a 4-byte big-endian length,
@@ -117,7 +130,10 @@ export const BATCH_UPLOAD = {
 export const BatchManifest = z.object({ records: z.array(RecordDescriptor).min(1).max(BATCH_UPLOAD.maxRecords) });
 export type BatchManifest = z.infer<typeof BatchManifest>;
 
-export const BatchOutcome = z.union([z.object({ receipt: Receipt }), z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) })]);
+export const BatchOutcome = z.union([
+  z.object({ receipt: Receipt }),
+  z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) }),
+]);
 export type BatchOutcome = z.infer<typeof BatchOutcome>;
 
 export const BatchResponse = z.object({ results: z.array(BatchOutcome) });
@@ -128,7 +144,15 @@ export type BatchResponse = z.infer<typeof BatchResponse>;
  * A hash mismatch is not among them: the workstation checks its own bytes first, so a mismatch at
  * the hub means the bytes were damaged on the way, and a fresh upload is worth trying.
  */
-export const FINAL_REJECTIONS: readonly string[] = ['sync.size-mismatch', 'sync.not-pdf', 'sync.signature-invalid', 'sync.version-conflict', 'sync.too-large', 'sync.bad-request', 'sync.metadata-mismatch'];
+export const FINAL_REJECTIONS: readonly string[] = [
+  'sync.size-mismatch',
+  'sync.not-pdf',
+  'sync.signature-invalid',
+  'sync.version-conflict',
+  'sync.too-large',
+  'sync.bad-request',
+  'sync.metadata-mismatch',
+];
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export type ErrorBody = z.infer<typeof ErrorBody>;

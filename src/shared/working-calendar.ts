@@ -18,7 +18,7 @@ export function isWorkingDay(calendar: WorkingCalendar, day: string): boolean {
 /** The day `days` working days after `day`. */
 export function addCalendarWorkingDays(calendar: WorkingCalendar, day: string, days: number): string {
   let date = day;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     date = addDays(date, 1);
     if (isWorkingDay(calendar, date)) left--;
   }

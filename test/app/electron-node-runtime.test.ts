@@ -28,9 +28,15 @@ const first = corpusPage('viadm-18d1');
 const second = corpusPage('viadm-c0af');
 const applicant = { name: first.fields.names[0]!, cccd: first.fields.cccd![0]! };
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const nativeBuild = (node: string) => execFileSync('npm', ['run', '--silent', 'native:build', '--', '--node', node], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const nativeBuild = (node: string) =>
+  execFileSync('npm', ['run', '--silent', 'native:build', '--', '--node', node], {
+    cwd: REPO,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 describe('the built engine on Electron’s Node line', () => {
   const runtime = electronRuntime();
@@ -56,20 +62,30 @@ describe('the built engine on Electron’s Node line', () => {
       expect(existsSync(abiBuildPath(m, abi))).toBe(true);
       expect(sha256(packageBuildPath(m))).toBe(systemBuilds[m]);
       // Each runtime loads its own build.
-      expect(execFileSync(node, ['-e', `require(${JSON.stringify(abiBuildPath(m, abi))}); console.log('loaded')`], { encoding: 'utf8' }).trim()).toBe('loaded');
+      expect(
+        execFileSync(node, ['-e', `require(${JSON.stringify(abiBuildPath(m, abi))}); console.log('loaded')`], { encoding: 'utf8' }).trim(),
+      ).toBe('loaded');
     }
-    expect(() => execFileSync(node, ['-e', `require(${JSON.stringify(packageBuildPath('better-sqlite3-multiple-ciphers'))})`], { stdio: 'pipe' })).toThrow(/NODE_MODULE_VERSION/);
+    expect(() =>
+      execFileSync(node, ['-e', `require(${JSON.stringify(packageBuildPath('better-sqlite3-multiple-ciphers'))})`], { stdio: 'pipe' }),
+    ).toThrow(/NODE_MODULE_VERSION/);
     expect(nativeBuild(node)).toMatch(/up to date/);
   });
 
-  it('builds for Electron where its headers can be downloaded, and otherwise says why in one line, not a stack', { timeout: 20 * 60_000 }, () => {
-    const run = spawnSync('npm', ['run', '--silent', 'native:build', '--', '--electron'], { cwd: REPO, encoding: 'utf8' });
-    if (run.status === 0) {
-      expect(run.stdout).toMatch(new RegExp(`electron-${runtime.version.replaceAll('.', '\\.')} \\(ABI \\d+\\)`));
-      return;
-    }
-    expect(run.stderr.trim().split('\n')).toEqual([`native:build: could not download Electron ${runtime.version}'s headers from ${runtime.headersUrl}: build for Electron on a machine with internet`]);
-  });
+  it(
+    'builds for Electron where its headers can be downloaded, and otherwise says why in one line, not a stack',
+    { timeout: 20 * 60_000 },
+    () => {
+      const run = spawnSync('npm', ['run', '--silent', 'native:build', '--', '--electron'], { cwd: REPO, encoding: 'utf8' });
+      if (run.status === 0) {
+        expect(run.stdout).toMatch(new RegExp(`electron-${runtime.version.replaceAll('.', '\\.')} \\(ABI \\d+\\)`));
+        return;
+      }
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `native:build: could not download Electron ${runtime.version}'s headers from ${runtime.headersUrl}: build for Electron on a machine with internet`,
+      ]);
+    },
+  );
 
   it('answers engine.native-module-mismatch, naming the module and the command, where no build is for its ABI', async () => {
     const data = tempDir('sohoa-runtime-mismatch-');
@@ -78,7 +94,11 @@ describe('the built engine on Electron’s Node line', () => {
       const engine = await startUtilityEngine(node, data.path, { SOHOA_NATIVE_DIR: empty.path });
       expect(engine.ok).toBe(false);
       if (engine.ok) return;
-      expect(engine.failed).toMatchObject({ type: 'failed', code: 'engine.native-module-mismatch', details: { module: 'better-sqlite3-multiple-ciphers', abi, command: `npm run native:build -- --node ${node}` } });
+      expect(engine.failed).toMatchObject({
+        type: 'failed',
+        code: 'engine.native-module-mismatch',
+        details: { module: 'better-sqlite3-multiple-ciphers', abi, command: `npm run native:build -- --node ${node}` },
+      });
       expect(engine.output).not.toMatch(/^\s+at /m);
     } finally {
       data.remove();
@@ -106,7 +126,10 @@ describe('the built engine on Electron’s Node line', () => {
     let dossierCode = '';
     const pageErrors: string[] = [];
     const main = () => page.getByRole('main');
-    const docCard = (n: number) => main().locator('.document-card').nth(n - 1);
+    const docCard = (n: number) =>
+      main()
+        .locator('.document-card')
+        .nth(n - 1);
 
     beforeAll(async () => {
       mkdirSync(SHOTS, { recursive: true });
@@ -114,7 +137,12 @@ describe('the built engine on Electron’s Node line', () => {
       // The clerk's account is made by the system Node's engine: one data directory, both runtimes.
       const seed = setTestAgency(Engine.open({ dataDir: data.path, actor: 'runtime-test' }));
       seed.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
-      await seed.handlers['user.create']({ username: CLERK.username, displayName: 'Cán bộ thử nghiệm', role: 'clerk', password: CLERK.password });
+      await seed.handlers['user.create']({
+        username: CLERK.username,
+        displayName: 'Cán bộ thử nghiệm',
+        role: 'clerk',
+        password: CLERK.password,
+      });
       await seed.close();
       const started = await startUtilityEngine(node, data.path);
       if (!started.ok) throw new Error(`the engine failed under Node ${runtime.node}: ${JSON.stringify(started.failed)}`);
@@ -143,22 +171,34 @@ describe('the built engine on Electron’s Node line', () => {
       await main().getByRole('button', { name: vi['form.submit'], exact: true }).click();
       // The new dossier's desk opens at once.
       const title = fill(vi['desk.title'], { code: '' });
-      const heading = await main().getByRole('heading', { level: 1, name: new RegExp(`^${title}`) }).textContent();
+      const heading = await main()
+        .getByRole('heading', { level: 1, name: new RegExp(`^${title}`) })
+        .textContent();
       dossierCode = heading?.slice(title.length).trim() ?? '';
       expect(dossierCode).toMatch(/^\S+$/);
     });
 
     it('imports corpus pages, reads them (OCR) and shows the CCCD it read', { timeout: 300_000 }, async () => {
       const component = (await main().locator('.checklist-item .checklist-name').first().textContent())!;
-      await main().getByRole('button', { name: fill(vi['desk.checklistAdd'], { component }) }).click();
+      await main()
+        .getByRole('button', { name: fill(vi['desk.checklistAdd'], { component }) })
+        .click();
       await docCard(1).waitFor();
       await main().getByLabel(vi['import.paths']).fill(`${first.path}\n${second.path}`);
       await main().getByRole('button', { name: vi['import.submit'] }).click();
-      await main().getByText(fill(vi['import.done'], { added: 2 })).waitFor();
+      await main()
+        .getByText(fill(vi['import.done'], { added: 2 }))
+        .waitFor();
       await expect.poll(() => docCard(1).locator('.page-state--read').count(), { timeout: 280_000, interval: 1000 }).toBe(2);
       await page.screenshot({ path: `${SHOTS}/runtime-node24-read.png` });
-      await docCard(1).locator('.badge').filter({ hasText: fill(vi['badge.unsigned'], { version: 1 }) }).waitFor();
-      await main().getByRole('button', { name: fill(vi['page.view'], { n: 1 }) }).first().click();
+      await docCard(1)
+        .locator('.badge')
+        .filter({ hasText: fill(vi['badge.unsigned'], { version: 1 }) })
+        .waitFor();
+      await main()
+        .getByRole('button', { name: fill(vi['page.view'], { n: 1 }) })
+        .first()
+        .click();
       await expect.poll(() => main().locator('.field-row[data-field="cccd"] .value').textContent()).toContain(applicant.cccd);
       await page.screenshot({ path: `${SHOTS}/runtime-node24-read.png` });
     });
@@ -167,12 +207,18 @@ describe('the built engine on Electron’s Node line', () => {
       await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
       await main().getByLabel(vi['finalize.password']).fill(pki.password);
       await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-      await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+      await main()
+        .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+        .waitFor();
       await page.keyboard.press('Control+Shift+F');
       // The procedure's other components have no document: the clerk signs anyway.
       await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-      await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor({ timeout: 90_000 });
-      await docCard(1).getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName })).waitFor();
+      await main()
+        .getByText(fill(vi['finalize.done'], { count: 1 }))
+        .waitFor({ timeout: 90_000 });
+      await docCard(1)
+        .getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName }))
+        .waitFor();
       await page.screenshot({ path: `${SHOTS}/runtime-node24-finalized.png` });
     });
 

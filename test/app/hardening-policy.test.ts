@@ -42,11 +42,19 @@ describe('Electron hardening left over from the security review', () => {
     const dir = '/opt/SoHoa/out/renderer';
     expect(assetPathFor(dir, 'app://sohoa/')).toBe(`${dir}/index.html`);
     expect(assetPathFor(dir, 'app://sohoa/assets/index-abc.js')).toBe(`${dir}/assets/index-abc.js`);
-    for (const bad of ['app://sohoa/a/%2e%2e%2f%2e%2e/x', 'app://sohoa/%E0%A4%A', 'app://other/index.html', 'file:///etc/passwd', 'app://sohoa/a%5c..%5cx', 'app://sohoa/x%00.html']) {
+    for (const bad of [
+      'app://sohoa/a/%2e%2e%2f%2e%2e/x',
+      'app://sohoa/%E0%A4%A',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'app://sohoa/a%5c..%5cx',
+      'app://sohoa/x%00.html',
+    ]) {
       expect([bad, assetPathFor(dir, bad)]).toEqual([bad, undefined]);
     }
     // The URL parser resolves dot segments first: what is left still names a file inside the folder.
-    for (const dotted of ['app://sohoa/../main/index.js', 'app://sohoa/%2e%2e/%2e%2e/main/index.js']) expect(assetPathFor(dir, dotted)).toBe(`${dir}/main/index.js`);
+    for (const dotted of ['app://sohoa/../main/index.js', 'app://sohoa/%2e%2e/%2e%2e/main/index.js'])
+      expect(assetPathFor(dir, dotted)).toBe(`${dir}/main/index.js`);
   });
 
   it('answers permission checks and device requests as narrowly as requests', () => {
@@ -69,7 +77,16 @@ describe('Electron hardening left over from the security review', () => {
   it('opens only allowlisted https links outside the app', () => {
     expect(isAllowedExternalUrl('https://dichvucong.gov.vn/p/home/dvc-trang-chu.html')).toBe(true);
     expect(isAllowedExternalUrl('https://binhduong.gov.vn/')).toBe(true);
-    for (const bad of ['http://dichvucong.gov.vn/', 'https://evil.example/', 'https://gov.vn.evil.example/', 'https://user:pw@dichvucong.gov.vn/', 'file:///etc/passwd', 'smb://host/share', 'javascript:alert(1)', 'not a url']) {
+    for (const bad of [
+      'http://dichvucong.gov.vn/',
+      'https://evil.example/',
+      'https://gov.vn.evil.example/',
+      'https://user:pw@dichvucong.gov.vn/',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect([bad, isAllowedExternalUrl(bad)]).toEqual([bad, false]);
     }
   });

@@ -35,7 +35,10 @@ describe('the app’s data key in the OS keychain', () => {
   });
 
   it('says plainly when there is no usable keychain, and then leaves the key to the key file', () => {
-    for (const [wrapper, platform] of [[keychain('basic_text'), 'linux'], [keychain('unknown', false), 'win32']] as const) {
+    for (const [wrapper, platform] of [
+      [keychain('basic_text'), 'linux'],
+      [keychain('unknown', false), 'win32'],
+    ] as const) {
       const userData = join(dir.path, `none-${platform}`);
       const result = keychainDataKey(userData, wrapper, platform);
       expect(result.key).toBeUndefined();

@@ -71,10 +71,36 @@ describe('sohoa batch: a folder tree against its register', () => {
     expect(report.matched).toBe(2);
     expect(report.pages).toEqual({ found: pageFiles, expected: 2 + 3, read: pageFiles, failed: 0, records: 3 });
     const byFolder = Object.fromEntries(report.dossiers.map((d: { relPath: string }) => [d.relPath, d]));
-    expect(byFolder['Hop 01/HS 001']).toMatchObject({ box: '1', archiveNumber: '1', year: 2020, pages: 2, expectedPages: 2, registerLine: 2, title: 'Hồ sơ đăng ký khai sinh Lâm Quang Khoa', record: true });
-    expect(byFolder['Hop 01/HS 002']).toMatchObject({ box: '1', archiveNumber: '2', year: 2021, pages: 1, expectedPages: 3, registerLine: 3, record: true });
-    expect(byFolder['Hop 02/HS 009']).toMatchObject({ box: 'Hop 02', archiveNumber: 'HS 009', year: null, pages: 1, registerLine: null, record: true });
-    const flags = report.flags.map((f: { kind: string; box: string; archiveNumber: string }) => `${f.kind} ${f.box}/${f.archiveNumber}`).sort();
+    expect(byFolder['Hop 01/HS 001']).toMatchObject({
+      box: '1',
+      archiveNumber: '1',
+      year: 2020,
+      pages: 2,
+      expectedPages: 2,
+      registerLine: 2,
+      title: 'Hồ sơ đăng ký khai sinh Lâm Quang Khoa',
+      record: true,
+    });
+    expect(byFolder['Hop 01/HS 002']).toMatchObject({
+      box: '1',
+      archiveNumber: '2',
+      year: 2021,
+      pages: 1,
+      expectedPages: 3,
+      registerLine: 3,
+      record: true,
+    });
+    expect(byFolder['Hop 02/HS 009']).toMatchObject({
+      box: 'Hop 02',
+      archiveNumber: 'HS 009',
+      year: null,
+      pages: 1,
+      registerLine: null,
+      record: true,
+    });
+    const flags = report.flags
+      .map((f: { kind: string; box: string; archiveNumber: string }) => `${f.kind} ${f.box}/${f.archiveNumber}`)
+      .sort();
     expect(flags).toEqual(['count-mismatch 1/2', 'extra Hop 02/HS 009', 'missing 1/3', 'unreadable-files Hop 02/HS 009'].sort());
     expect(report.flags.find((f: { kind: string }) => f.kind === 'count-mismatch').details).toMatchObject({ expected: 3, found: 1 });
     expect(report.registerProblems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([
@@ -107,7 +133,9 @@ describe('sohoa batch: a folder tree against its register', () => {
   it("writes the archive dossier's box, number, year, retention and register title into the record's XMP", async () => {
     const db = openRawDatabase(dataDir, { readonly: true });
     const records = db
-      .prepare(`SELECT d.archive_number AS n, r.pdf_sha256 AS sha FROM record r JOIN document doc ON doc.id = r.document_id JOIN dossier d ON d.id = doc.dossier_id ORDER BY d.id`)
+      .prepare(
+        `SELECT d.archive_number AS n, r.pdf_sha256 AS sha FROM record r JOIN document doc ON doc.id = r.document_id JOIN dossier d ON d.id = doc.dossier_id ORDER BY d.id`,
+      )
       .all() as { n: string; sha: string }[];
     db.close();
     const xmpOf = async (sha: string) => {
@@ -122,7 +150,8 @@ describe('sohoa batch: a folder tree against its register', () => {
       '<sohoa:retentionPeriod>Vĩnh viễn</sohoa:retentionPeriod>',
       '<sohoa:registerTitle>Hồ sơ đăng ký khai sinh Lâm Quang Khoa</sohoa:registerTitle>',
       '<pdfaProperty:name>retentionPeriod</pdfaProperty:name>',
-    ]) expect(registered).toContain(field);
+    ])
+      expect(registered).toContain(field);
     // A folder not in the register: its location from the folders, nothing invented for the rest.
     const extra = await xmpOf(records.find((r) => r.n === 'HS 009')!.sha);
     expect(extra).toContain('<sohoa:archiveBox>Hop 02</sohoa:archiveBox>');
@@ -143,7 +172,11 @@ describe('sohoa batch: a folder tree against its register', () => {
   it('prints the stored flags with --report, by batch id or by folder', async () => {
     const byId = await runSohoaHere(['batch', '--report', '1', '--json', '--data-dir', dataDir]);
     expect(byId.code, byId.stderr).toBe(0);
-    expect(JSON.parse(byId.stdout).flags.map((f: { kind: string }) => f.kind).sort()).toEqual(['count-mismatch', 'extra', 'missing', 'unreadable-files']);
+    expect(
+      JSON.parse(byId.stdout)
+        .flags.map((f: { kind: string }) => f.kind)
+        .sort(),
+    ).toEqual(['count-mismatch', 'extra', 'missing', 'unreadable-files']);
     const byFolder = await runSohoaHere(['batch', '--report', tree, '--data-dir', dataDir]);
     expect(byFolder.code).toBe(0);
     expect(byFolder.stdout).toMatch(/^! count-mismatch 1\/2 .*"expected":3,"found":1/m);
@@ -155,7 +188,15 @@ describe('sohoa batch: a folder tree against its register', () => {
   it('lists the QC queue with reasons, approves the clean dossiers in bulk, and a flagged one by its code', async () => {
     const queue = await runSohoaHere(['batch', '--qc', '1', '--json', '--data-dir', dataDir]);
     expect(queue.code, queue.stderr).toBe(0);
-    const items = JSON.parse(queue.stdout) as { kind: string; dossierId: number | null; dossierCode: string | null; box: string; archiveNumber: string; reasons: string[]; approved: boolean }[];
+    const items = JSON.parse(queue.stdout) as {
+      kind: string;
+      dossierId: number | null;
+      dossierCode: string | null;
+      box: string;
+      archiveNumber: string;
+      reasons: string[];
+      approved: boolean;
+    }[];
     const dossierItems = items.filter((i) => i.kind !== 'page').map((i) => [i.kind, `${i.box}/${i.archiveNumber}`, i.reasons.sort()]);
     expect(dossierItems).toEqual([
       ['dossier', '1/2', ['count-mismatch']],
@@ -167,8 +208,15 @@ describe('sohoa batch: a folder tree against its register', () => {
     const bulk = await runSohoaHere(['batch', '--approve', '1', '--data-dir', dataDir]);
     expect(bulk.code, bulk.stderr).toBe(0);
     const db = openRawDatabase(dataDir, { readonly: true });
-    const approved = () => (db.prepare('SELECT dossier_id AS id FROM archive_folder WHERE approved_at IS NOT NULL ORDER BY dossier_id').all() as { id: number }[]).map((r) => r.id);
-    const all = (db.prepare('SELECT dossier_id AS id, d.code FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id ORDER BY dossier_id').all() as { id: number; code: string }[]);
+    const approved = () =>
+      (
+        db.prepare('SELECT dossier_id AS id FROM archive_folder WHERE approved_at IS NOT NULL ORDER BY dossier_id').all() as {
+          id: number;
+        }[]
+      ).map((r) => r.id);
+    const all = db
+      .prepare('SELECT dossier_id AS id, d.code FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id ORDER BY dossier_id')
+      .all() as { id: number; code: string }[];
     const flagged = new Set(items.map((i) => i.dossierId));
     expect(approved()).toEqual(all.filter((d) => !flagged.has(d.id)).map((d) => d.id));
     const extra = items.find((i) => i.archiveNumber === 'HS 009')!;
@@ -177,7 +225,10 @@ describe('sohoa batch: a folder tree against its register', () => {
     expect(one.stdout).toContain('1 dossier(s) approved');
     expect(approved()).toContain(extra.dossierId);
     db.close();
-    const after = JSON.parse((await runSohoaHere(['batch', '--qc', '1', '--json', '--data-dir', dataDir])).stdout) as { archiveNumber: string; approved: boolean }[];
+    const after = JSON.parse((await runSohoaHere(['batch', '--qc', '1', '--json', '--data-dir', dataDir])).stdout) as {
+      archiveNumber: string;
+      approved: boolean;
+    }[];
     expect(after.filter((i) => i.archiveNumber === 'HS 009').every((i) => i.approved)).toBe(true);
   });
 
@@ -202,13 +253,27 @@ describe('sohoa batch: a folder tree against its register', () => {
     writeTree(legacyTree, [{ relPath: 'Hộp 3/HS 14', pages: [], junk: ['ghi-chu.txt'] }]);
     const legacyRegister = join(dir.path, 'so-1258.csv');
     const title = 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất';
-    writeFileSync(legacyRegister, toWindows1258(['Hộp số,Hồ sơ số,Tiêu đề,Năm,Lĩnh vực,Thời hạn bảo quản', `3,14,${title},2021,Đất đai,Vĩnh viễn`].join('\r\n')));
+    writeFileSync(
+      legacyRegister,
+      toWindows1258(['Hộp số,Hồ sơ số,Tiêu đề,Năm,Lĩnh vực,Thời hạn bảo quản', `3,14,${title},2021,Đất đai,Vĩnh viễn`].join('\r\n')),
+    );
     const legacyData = join(dir.path, 'data-1258');
-    const r = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, legacyTree, '--manifest', legacyRegister, '--data-dir', legacyData, '--json']);
+    const r = await runSohoaHere([
+      'batch',
+      ...TEST_AGENCY_ARGS,
+      legacyTree,
+      '--manifest',
+      legacyRegister,
+      '--data-dir',
+      legacyData,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.batch.registerEncoding).toBe('windows-1258');
-    expect(report.dossiers).toEqual([expect.objectContaining({ relPath: 'Hộp 3/HS 14', box: '3', archiveNumber: '14', year: 2021, title, pages: 0 })]);
+    expect(report.dossiers).toEqual([
+      expect.objectContaining({ relPath: 'Hộp 3/HS 14', box: '3', archiveNumber: '14', year: 2021, title, pages: 0 }),
+    ]);
     const db = openRawDatabase(legacyData, { readonly: true });
     try {
       expect(db.prepare('SELECT title FROM document').all()).toEqual([{ title }]);

@@ -99,7 +99,9 @@ describe('sohoa batch: pause, cancel and resume', () => {
     expect(report.batch.status).toBe('done');
     expect(report.pages).toMatchObject({ found: pageFiles, read: pageFiles, failed: 0, records: 2 });
     // Nothing was done twice across the stops: one clean-up and one reading per page, one record per dossier.
-    expect(query(dbFile, "SELECT count(*) AS n FROM job WHERE state = 'done' AND kind IN ('page.clean', 'page.read')", { n: 0 }).n).toBe(2 * pageFiles);
+    expect(query(dbFile, "SELECT count(*) AS n FROM job WHERE state = 'done' AND kind IN ('page.clean', 'page.read')", { n: 0 }).n).toBe(
+      2 * pageFiles,
+    );
     expect(query(dbFile, 'SELECT count(*) AS n FROM record', { n: 0 }).n).toBe(2);
   }, 400_000);
 });

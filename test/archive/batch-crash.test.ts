@@ -47,7 +47,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * The end state the issue asks for after any number of crashes: every page processed exactly once,
  * every dossier of the register accounted for, no row or blob twice, no row pointing at a missing file.
  */
-async function expectNothingLostNothingTwice(dataDir: string, pageFiles: number, report: { pages: unknown; flags: unknown[]; registered: number; matched: number }) {
+async function expectNothingLostNothingTwice(
+  dataDir: string,
+  pageFiles: number,
+  report: { pages: unknown; flags: unknown[]; registered: number; matched: number },
+) {
   expect(report.pages).toMatchObject({ found: pageFiles, read: pageFiles, failed: 0, records: DOSSIERS });
   expect(report.registered).toBe(DOSSIERS);
   expect(report.matched).toBe(DOSSIERS);
@@ -113,7 +117,19 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
   it('survives repeated SIGKILLs at random moments, one of them while a record is being assembled', async () => {
     const dataDir = join(dir.path, 'data');
     const dbFile = join(dataDir, 'sohoa.db');
-    const args = ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, smallTree, '--manifest', smallRegister, '--data-dir', dataDir, '--workers', '1', '--json'];
+    const args = [
+      'bin/sohoa.mjs',
+      'batch',
+      ...TEST_AGENCY_ARGS,
+      smallTree,
+      '--manifest',
+      smallRegister,
+      '--data-dir',
+      dataDir,
+      '--workers',
+      '1',
+      '--json',
+    ];
     const random = seeded(20261123);
     const jobsDone = () => get(dbFile, "SELECT count(*) AS n FROM job WHERE state = 'done'", { n: 0 }).n;
     // Five kills at random points of the work (measured in work, not in time, so each lands in it however loaded
@@ -128,14 +144,19 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
       let stderr = '';
       child.stdout!.on('data', (d) => (stdout += d));
       child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.on('exit', (code, signal) => resolve({ code, signal })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child!.on('exit', (code, signal) => resolve({ code, signal })),
+      );
       if (kind === 'random') {
         const target = jobsDone() + 1 + Math.floor(random() * 2);
         while (child.exitCode === null && jobsDone() < target) await sleep(50);
         await Promise.race([sleep(random() * 300), exited]);
-      }
-      else {
-        while (child.exitCode === null && get(dbFile, "SELECT count(*) AS n FROM job WHERE kind = 'document.assemble' AND state = 'leased'", { n: 0 }).n === 0) await sleep(50);
+      } else {
+        while (
+          child.exitCode === null &&
+          get(dbFile, "SELECT count(*) AS n FROM job WHERE kind = 'document.assemble' AND state = 'leased'", { n: 0 }).n === 0
+        )
+          await sleep(50);
       }
       if (child.exitCode === null) {
         child.kill('SIGKILL');
@@ -164,7 +185,12 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
     mkdirSync(dataDir);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=96m', 'tmpfs', dataDir]);
     mounted = dataDir;
-    const run = (folder: string) => spawnSync(process.execPath, ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, folder, '--manifest', register, '--data-dir', dataDir, '--workers', '1', '--json'], { cwd: REPO, encoding: 'utf8', timeout: 300_000 });
+    const run = (folder: string) =>
+      spawnSync(
+        process.execPath,
+        ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, folder, '--manifest', register, '--data-dir', dataDir, '--workers', '1', '--json'],
+        { cwd: REPO, encoding: 'utf8', timeout: 300_000 },
+      );
     // A first run on an empty folder lays down the store and the OCR language data.
     const empty = join(dir.path, 'empty');
     mkdirSync(empty);
@@ -188,7 +214,10 @@ describe('sohoa batch: nothing lost, nothing twice', () => {
     const resumed = run(tree);
     expect(resumed.status, resumed.stderr).toBe(0);
     const blobsDir = join(dataDir, 'blobs');
-    const temps = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? temps(join(d, e.name)) : e.name.endsWith('.tmp') ? [e.name] : []));
+    const temps = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? temps(join(d, e.name)) : e.name.endsWith('.tmp') ? [e.name] : [],
+      );
     expect(temps(blobsDir)).toEqual([]);
     const report = JSON.parse(resumed.stdout);
     expect(report.pages).toMatchObject({ found: pageFiles, read: pageFiles, failed: 0, records: DOSSIERS });

@@ -35,14 +35,29 @@ describe('sohoa batch: the issuing agency of archived records', () => {
     ]);
     const register = join(dir.path, 'so-theo-doi.csv');
     writeFileSync(register, REGISTER.join('\r\n'), 'utf8');
-    run = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--issuing-agency', FOR_BATCH, '--data-dir', dataDir, '--workers', '1', '--json']);
+    run = await runSohoaHere([
+      'batch',
+      ...TEST_AGENCY_ARGS,
+      tree,
+      '--manifest',
+      register,
+      '--issuing-agency',
+      FOR_BATCH,
+      '--data-dir',
+      dataDir,
+      '--workers',
+      '1',
+      '--json',
+    ]);
   }, 240_000);
   afterAll(() => dir.remove());
 
   const metadataOf = (archiveNumber: string) => {
     const db = openRawDatabase(dataDir, { readonly: true });
     const { sha } = db
-      .prepare('SELECT r.pdf_sha256 AS sha FROM record r JOIN document doc ON doc.id = r.document_id JOIN dossier d ON d.id = doc.dossier_id WHERE d.archive_number = ?')
+      .prepare(
+        'SELECT r.pdf_sha256 AS sha FROM record r JOIN document doc ON doc.id = r.document_id JOIN dossier d ON d.id = doc.dossier_id WHERE d.archive_number = ?',
+      )
       .get(archiveNumber) as { sha: string };
     db.close();
     const file = join(dir.path, `record-${archiveNumber}.pdf`);
@@ -69,7 +84,9 @@ describe('sohoa batch: the issuing agency of archived records', () => {
   it('keeps the column in the batch’s remembered map and its value on the register row', () => {
     const db = openRawDatabase(dataDir, { readonly: true });
     try {
-      expect(JSON.parse((db.prepare('SELECT column_map AS m FROM batch').get() as { m: string }).m)).toMatchObject({ agency: 'Cơ quan ban hành' });
+      expect(JSON.parse((db.prepare('SELECT column_map AS m FROM batch').get() as { m: string }).m)).toMatchObject({
+        agency: 'Cơ quan ban hành',
+      });
       expect(db.prepare('SELECT archive_number AS n, issuing_agency AS agency FROM archive_register_row ORDER BY line').all()).toEqual([
         { n: '1', agency: FROM_REGISTER },
         { n: '2', agency: null },

@@ -14,7 +14,12 @@ import { tempDir } from '../support/temp-dir';
 import { writeSmallPages } from './batch-tree';
 import { setTestAgency } from '../support/agency';
 
-const REGISTER = ['Hộp số,Hồ sơ số,Tiêu đề,Năm,Số trang', '1,1,Hồ sơ đăng ký khai sinh,2020,2', '1,2,Hồ sơ kết hôn,2020,1', '1,3,Hồ sơ chứng thực,2021,2'].join('\n');
+const REGISTER = [
+  'Hộp số,Hồ sơ số,Tiêu đề,Năm,Số trang',
+  '1,1,Hồ sơ đăng ký khai sinh,2020,2',
+  '1,2,Hồ sơ kết hôn,2020,1',
+  '1,3,Hồ sơ chứng thực,2021,2',
+].join('\n');
 
 /**
  * The splitting is looked at here, up to the pages each dossier gets and what is flagged; the
@@ -96,14 +101,22 @@ describe('splitting a flat stream of scans into dossiers', () => {
   it('reads a separator sheet with the network unreachable (the decoder comes from disk)', () => {
     const script = `import { readFileSync } from 'node:fs'; import { readSeparator } from './src/core/archive/separator-detect.ts';
       console.log(JSON.stringify(await readSeparator(readFileSync(${JSON.stringify(sheets[1])}))));`;
-    const r = spawnSync('unshare', ['-n', process.execPath, '--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('unshare', ['-n', process.execPath, '--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ box: '1', archiveNumber: '2' });
   });
 
   it('splits at blank pages, a run of blanks being one separator, in register order', async () => {
     const blank = join(dir.path, 'blank.png');
-    await sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#fafafa' } }).greyscale().withMetadata({ density: 150 }).png().toFile(blank);
+    await sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#fafafa' } })
+      .greyscale()
+      .withMetadata({ density: 150 })
+      .png()
+      .toFile(blank);
     const folder = flatFolder('blank', [page(0), page(1), blank, blank, page(2), blank, page(3), page(4), page(3)]);
     const { intake, report, dossiers } = await split(folder, 'blank');
     expect(intake.separators).toBe(3);

@@ -35,13 +35,28 @@ describe('sohoa batch --sign killed mid-run', () => {
   let pki: TestPki;
   let batchId = 0;
   const env = () => ({ SIGN_PASS: pki.password });
-  const signArgs = () => ['batch', '--sign', String(batchId), '--p12', pki.signerP12, '--pass-env', 'SIGN_PASS', '--data-dir', dataDir, '--json'];
+  const signArgs = () => [
+    'batch',
+    '--sign',
+    String(batchId),
+    '--p12',
+    pki.signerP12,
+    '--pass-env',
+    'SIGN_PASS',
+    '--data-dir',
+    dataDir,
+    '--json',
+  ];
 
   beforeAll(async () => {
     pki = createTestPki();
     // Approved archive dossiers with an unsigned record each (a corpus page as it is: no OCR needed to test signing).
     const image = readFileSync(join(CORPUS_IMAGES, 'viadm-eb2a.png'));
-    const pdf = await recordFromImages([{ bytes: image, label: 'p1.png' }], { title: 'Hồ sơ lưu trữ', digitizedAt: new Date() }, { prepare: async ({ bytes, label }) => ({ page: await pageAsIs(bytes, label) }) });
+    const pdf = await recordFromImages(
+      [{ bytes: image, label: 'p1.png' }],
+      { title: 'Hồ sơ lưu trữ', digitizedAt: new Date() },
+      { prepare: async ({ bytes, label }) => ({ page: await pageAsIs(bytes, label) }) },
+    );
     const engine = setTestAgency(Engine.open({ dataDir, actor: 'test' }));
     try {
       const archive = new ArchiveRepository(engine.store.db);
@@ -50,9 +65,18 @@ describe('sohoa batch --sign killed mid-run', () => {
       const pageSha = engine.store.blobs.put(image);
       for (let i = 1; i <= DOSSIERS; i++) {
         const name = `HS ${i}`;
-        const { documentId } = ensureDossier(engine, archive, batchId, { path: join(dir.path, name), relPath: name, box: '', boxKey: '', name, numberKey: String(i) }, null, 'test');
+        const { documentId } = ensureDossier(
+          engine,
+          archive,
+          batchId,
+          { path: join(dir.path, name), relPath: name, box: '', boxKey: '', name, numberKey: String(i) },
+          null,
+          'test',
+        );
         // A dossier with no page is not signed (desk.document-empty): each has its page, read.
-        engine.store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(engine.store.pages.addPage(documentId, pageSha, 'scan').id);
+        engine.store.db
+          .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+          .run(engine.store.pages.addPage(documentId, pageSha, 'scan').id);
         engine.store.records.addVersion(documentId, sha, null);
       }
       expect(approveDossiers(engine.store.db, batchId, 'test', 'clean')).toHaveLength(DOSSIERS);
@@ -67,7 +91,11 @@ describe('sohoa batch --sign killed mid-run', () => {
   });
 
   it('keeps what was signed, and the next run signs only the rest: every record signed exactly once', async () => {
-    const child = spawn(process.execPath, ['bin/sohoa.mjs', ...signArgs()], { cwd: REPO, env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/sohoa.mjs', ...signArgs()], {
+      cwd: REPO,
+      env: { ...process.env, ...env() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -92,7 +120,9 @@ describe('sohoa batch --sign killed mid-run', () => {
 
     const db = openRawDatabase(dataDir, { readonly: true });
     try {
-      const perDocument = db.prepare('SELECT document_id AS doc, sum(signed) AS signed, count(*) AS versions FROM record GROUP BY document_id').all() as { doc: number; signed: number; versions: number }[];
+      const perDocument = db
+        .prepare('SELECT document_id AS doc, sum(signed) AS signed, count(*) AS versions FROM record GROUP BY document_id')
+        .all() as { doc: number; signed: number; versions: number }[];
       expect(perDocument).toHaveLength(DOSSIERS);
       expect(perDocument.every((r) => r.signed === 1 && r.versions === 2)).toBe(true);
       expect(db.prepare(`SELECT count(*) AS n FROM dossier WHERE status = 'finalized'`).get()).toEqual({ n: DOSSIERS });

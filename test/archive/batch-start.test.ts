@@ -34,7 +34,12 @@ describe('batch.preview and batch.start: what a folder and register give, and wh
   it('previews a box/dossier tree: its dossier folders, the loose file, the register read with ; and its map', async () => {
     const view = await engine.handlers['batch.preview']({ folder: tree, registerPath: register, separate: 'folders' });
     expect(view.folder).toMatchObject({ dossiers: 2, firstDossiers: ['Hộp 1/HS 1', 'Hộp 1/HS 2'], files: 1 });
-    expect(view.register).toMatchObject({ delimiter: ';', rowCount: 2, columns: { box: 'Hộp số', dossier: 'Hồ sơ số', title: 'Tiêu đề', pages: 'Số trang' }, unmapped: [] });
+    expect(view.register).toMatchObject({
+      delimiter: ';',
+      rowCount: 2,
+      columns: { box: 'Hộp số', dossier: 'Hồ sơ số', title: 'Tiêu đề', pages: 'Số trang' },
+      unmapped: [],
+    });
     expect(view.register!.rows.map((r) => [r.box, r.archiveNumber, r.expectedPages])).toEqual([
       ['1', '1', 1],
       ['1', '2', 2],
@@ -48,10 +53,30 @@ describe('batch.preview and batch.start: what a folder and register give, and wh
   });
 
   it('refuses a bad separation, a column the register does not have, a register inside the data folder', async () => {
-    expect(await codeOf(Promise.resolve().then(() => engine.handlers['batch.start']({ folder: tree, separate: 'count:0' })))).toBe('batch.bad-separation');
-    expect(await codeOf(Promise.resolve().then(() => engine.handlers['batch.preview']({ folder: tree, registerPath: register, separate: 'folders', columns: { year: 'Năm hồ sơ' } })))).toBe('register.bad-map');
-    expect(await codeOf(Promise.resolve().then(() => engine.handlers['batch.start']({ folder: tree, registerPath: join(dir.path, 'data', 'sohoa.db'), separate: 'folders' })))).toBe('path.not-allowed');
-    expect(await codeOf(Promise.resolve().then(() => engine.handlers['batch.start']({ folder: tree, registerPath: join(dir.path, 'so.exe'), separate: 'folders' })))).toBe('path.not-allowed');
+    expect(await codeOf(Promise.resolve().then(() => engine.handlers['batch.start']({ folder: tree, separate: 'count:0' })))).toBe(
+      'batch.bad-separation',
+    );
+    expect(
+      await codeOf(
+        Promise.resolve().then(() =>
+          engine.handlers['batch.preview']({ folder: tree, registerPath: register, separate: 'folders', columns: { year: 'Năm hồ sơ' } }),
+        ),
+      ),
+    ).toBe('register.bad-map');
+    expect(
+      await codeOf(
+        Promise.resolve().then(() =>
+          engine.handlers['batch.start']({ folder: tree, registerPath: join(dir.path, 'data', 'sohoa.db'), separate: 'folders' }),
+        ),
+      ),
+    ).toBe('path.not-allowed');
+    expect(
+      await codeOf(
+        Promise.resolve().then(() =>
+          engine.handlers['batch.start']({ folder: tree, registerPath: join(dir.path, 'so.exe'), separate: 'folders' }),
+        ),
+      ),
+    ).toBe('path.not-allowed');
     expect(await engine.handlers['batch.list']({})).toEqual([]);
   });
 
@@ -70,12 +95,19 @@ describe('batch.preview and batch.start: what a folder and register give, and wh
     expect(archive.batch(started.batchId)!.status).toBe('running');
 
     // The same folder and register is the same batch: taken up again, nothing added twice.
-    expect(await engine.handlers['batch.start']({ folder: tree, registerPath: register, separate: 'folders' })).toEqual({ batchId: started.batchId, resumed: true });
+    expect(await engine.handlers['batch.start']({ folder: tree, registerPath: register, separate: 'folders' })).toEqual({
+      batchId: started.batchId,
+      resumed: true,
+    });
     await expect.poll(() => ended, { timeout: 30_000 }).toEqual([3, 0]);
     expect(archive.progress(started.batchId).total).toBe(3);
 
     await engine.handlers['batch.control']({ batchId: started.batchId, action: 'cancel' });
-    expect(await codeOf(Promise.resolve().then(() => engine.handlers['batch.start']({ folder: tree, registerPath: register, separate: 'folders' })))).toBe('batch.cancelled');
+    expect(
+      await codeOf(
+        Promise.resolve().then(() => engine.handlers['batch.start']({ folder: tree, registerPath: register, separate: 'folders' })),
+      ),
+    ).toBe('batch.cancelled');
     stop();
   });
 

@@ -40,7 +40,11 @@ export async function writeSmallPages(dir: string, count: number, first = 1): Pr
   mkdirSync(dir, { recursive: true });
   const paths: string[] = [];
   for (let n = first; n < first + count; n++) {
-    const lines = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', `Trang thử số ${n} — hồ sơ lưu trữ`, `Ngày ${(n % 28) + 1} tháng ${(n % 12) + 1} năm 2020`];
+    const lines = [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      `Trang thử số ${n} — hồ sơ lưu trữ`,
+      `Ngày ${(n % 28) + 1} tháng ${(n % 12) + 1} năm 2020`,
+    ];
     const text = lines.map((line, i) => `<text x="80" y="${140 + i * 120}">${line}</text>`).join('');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="520"><rect width="100%" height="100%" fill="#f8f8f6"/><g font-family="DejaVu Sans" font-size="44" fill="#1a1a1a">${text}</g></svg>`;
     const path = join(dir, `small-${n}.png`);

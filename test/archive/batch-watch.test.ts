@@ -18,7 +18,22 @@ describe('sohoa batch --watch: a hot folder as the source', () => {
   const register = join(dir.path, 'register.csv');
   const dataDir = join(dir.path, 'data');
   const dbFile = join(dataDir, 'sohoa.db');
-  const args = ['bin/sohoa.mjs', 'batch', ...TEST_AGENCY_ARGS, '--watch', hot, '--manifest', register, '--separate', 'count:1', '--data-dir', dataDir, '--workers', '1', '--json'];
+  const args = [
+    'bin/sohoa.mjs',
+    'batch',
+    ...TEST_AGENCY_ARGS,
+    '--watch',
+    hot,
+    '--manifest',
+    register,
+    '--separate',
+    'count:1',
+    '--data-dir',
+    dataDir,
+    '--workers',
+    '1',
+    '--json',
+  ];
   const children: ChildProcess[] = [];
   const pages = () => count(dbFile, 'SELECT count(*) AS n FROM page');
   /** Small generated pages: what they say does not matter here, and they are read quickly. */
@@ -47,7 +62,9 @@ describe('sohoa batch --watch: a hot folder as the source', () => {
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));
     child.stderr!.on('data', (d) => (stderr += d));
-    const ended = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+    const ended = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+      child.on('exit', (code) => resolve({ code, stdout, stderr })),
+    );
     return { child, ended, stderr: () => stderr };
   };
   const until = async (cond: () => boolean, child: ChildProcess) => {

@@ -38,7 +38,18 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
   });
 
   it('previews the mapping chosen with --map and the first rows as they will be read', async () => {
-    const r = await runSohoaHere(['batch', '--preview', tree, '--manifest', register, '--map', 'number=Mã số,pages=Số tờ', '--data-dir', dataDir, '--json']);
+    const r = await runSohoaHere([
+      'batch',
+      '--preview',
+      tree,
+      '--manifest',
+      register,
+      '--map',
+      'number=Mã số,pages=Số tờ',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const preview = JSON.parse(r.stdout);
     expect(preview.encoding).toBe('xlsx');
@@ -47,7 +58,9 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
       [2, '7', 2019],
       [3, '8', 2018],
     ]);
-    expect(preview.problems.filter((p: { line: number }) => p.line > 1).map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([[4, 'register.duplicate-dossier']]);
+    expect(
+      preview.problems.filter((p: { line: number }) => p.line > 1).map((p: { line: number; code: string }) => [p.line, p.code]),
+    ).toEqual([[4, 'register.duplicate-dossier']]);
     const text = await runSohoaHere(['batch', '--preview', tree, '--manifest', register, '--map', 'number=Mã số', '--data-dir', dataDir]);
     expect(text.stdout).toMatch(/^ {2}dossier +← Mã số$/m);
     expect(text.stdout).toContain('line 3: box 1 · dossier 8 · title Hồ sơ cấp phép xây dựng · year 2018');
@@ -58,7 +71,18 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
   });
 
   it('runs the batch with the chosen columns, then remembers them for the next run and the next preview', async () => {
-    const first = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--map', 'number=Mã số', '--data-dir', dataDir, '--json']);
+    const first = await runSohoaHere([
+      'batch',
+      ...TEST_AGENCY_ARGS,
+      tree,
+      '--manifest',
+      register,
+      '--map',
+      'number=Mã số',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.batch.registerEncoding).toBe('xlsx');
@@ -67,7 +91,10 @@ describe('sohoa batch with an XLSX register: preview, columns by hand, remembere
       ['7', 'Hồ sơ giao đất', 2019],
       ['8', 'Hồ sơ cấp phép xây dựng', 2018],
     ]);
-    expect(report.registerProblems.map((p: { line: number; code: string }) => [p.line, p.code])).toContainEqual([4, 'register.duplicate-dossier']);
+    expect(report.registerProblems.map((p: { line: number; code: string }) => [p.line, p.code])).toContainEqual([
+      4,
+      'register.duplicate-dossier',
+    ]);
 
     const again = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, tree, '--manifest', register, '--data-dir', dataDir, '--json']);
     expect(again.code, again.stderr).toBe(0);

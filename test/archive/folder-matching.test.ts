@@ -17,7 +17,8 @@ describe('splitting a batch folder into dossiers and matching the register', () 
 
   it('reads box/dossier and dossier-only folders in natural order, and names loose files', async () => {
     const root = join(dir.path, 'mixed');
-    for (const rel of ['Hop 10/HS 2/a.png', 'Hop 2/HS 10/a.png', 'Hop 2/HS 9/sub/b.png', 'HS 5/a.png', 'loose.png', '.hidden/HS 1/a.png']) touch(root, rel);
+    for (const rel of ['Hop 10/HS 2/a.png', 'Hop 2/HS 10/a.png', 'Hop 2/HS 9/sub/b.png', 'HS 5/a.png', 'loose.png', '.hidden/HS 1/a.png'])
+      touch(root, rel);
     const layout = await readFolderLayout(root);
     expect(layout.dossiers.map((d) => [d.relPath, d.boxKey, d.numberKey])).toEqual([
       ['Hop 2/HS 9', '2', '9'],

@@ -17,7 +17,12 @@ import { CORPUS_IMAGES } from './batch-tree';
 import { setTestAgency } from '../support/agency';
 import { TEST_AGENCY_ARGS } from '../support/agency';
 
-const REGISTER = ['Hộp số,Hồ sơ số,Tiêu đề,Năm,Số trang', '1,1,Hồ sơ đăng ký khai sinh,2020,2', '1,2,Hồ sơ kết hôn,2020,1', '1,3,Hồ sơ chứng thực,2021,2'].join('\n');
+const REGISTER = [
+  'Hộp số,Hồ sơ số,Tiêu đề,Năm,Số trang',
+  '1,1,Hồ sơ đăng ký khai sinh,2020,2',
+  '1,2,Hồ sơ kết hôn,2020,1',
+  '1,3,Hồ sơ chứng thực,2021,2',
+].join('\n');
 const PAGES = ['viadm-18d1.png', 'viadm-4448.png', 'viadm-80c2.png', 'viadm-863d.png', 'viadm-c0af.png'];
 
 /** A scan's troubles, made the same on every run: grey noise everywhere and specks of salt and pepper. */
@@ -37,7 +42,9 @@ async function noisy(png: Buffer, seed: number): Promise<Buffer> {
     else if (r < 0.008) data[i] = 255;
     else data[i] = Math.max(0, Math.min(255, data[i]! + Math.round((random() - 0.5) * 90)));
   }
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).png().toBuffer();
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
+    .png()
+    .toBuffer();
 }
 
 const crooked = (png: Buffer, degrees: number) => sharp(png).rotate(degrees, { background: '#ffffff' }).png().toBuffer();
@@ -84,7 +91,15 @@ describe('Kodak Patch T separator sheets', () => {
     const r = await runSohoaHere(['batch', '--patch-t-sheets', join(dir.path, 'x.pdf'), '--count', 'many']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--count');
-    const alone = await runSohoaHere(['batch', ...TEST_AGENCY_ARGS, join(dir.path, 'stream'), '--count', '2', '--data-dir', join(dir.path, 'unused')]);
+    const alone = await runSohoaHere([
+      'batch',
+      ...TEST_AGENCY_ARGS,
+      join(dir.path, 'stream'),
+      '--count',
+      '2',
+      '--data-dir',
+      join(dir.path, 'unused'),
+    ]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--count goes with --patch-t-sheets');
   });
@@ -116,7 +131,8 @@ describe('Kodak Patch T separator sheets', () => {
 
   it('takes no corpus page, nor a page of thick rules and stripes, for a patch code', async () => {
     const found: string[] = [];
-    for (const name of readdirSync(CORPUS_IMAGES)) if ((await readPatchCode(readFileSync(join(CORPUS_IMAGES, name)))) !== null) found.push(name);
+    for (const name of readdirSync(CORPUS_IMAGES))
+      if ((await readPatchCode(readFileSync(join(CORPUS_IMAGES, name)))) !== null) found.push(name);
     // A4 at 150 dpi: a ruled table, a block of four equal bars, and three wide bars spaced like a patch code.
     const bars = (top: number, widths: number[]) => {
       let y = top;
@@ -126,7 +142,11 @@ describe('Kodak Patch T separator sheets', () => {
         return r;
       });
     };
-    const rules = Array.from({ length: 12 }, (_, i) => `<rect x="${100 + i * 90}" y="700" width="${i % 3 ? 2 : 8}" height="900" fill="black"/><rect x="100" y="${700 + i * 75}" width="1000" height="${i % 4 ? 2 : 10}" fill="black"/>`);
+    const rules = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<rect x="${100 + i * 90}" y="700" width="${i % 3 ? 2 : 8}" height="900" fill="black"/><rect x="100" y="${700 + i * 75}" width="1000" height="${i % 4 ? 2 : 10}" fill="black"/>`,
+    );
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="1754"><rect width="1240" height="1754" fill="white"/>${bars(80, [12, 12, 12, 12]).join('')}${bars(300, [30, 30, 12, 30]).join('')}${rules.join('')}</svg>`;
     const ruled = await sharp(Buffer.from(svg)).greyscale().png().toBuffer();
     if ((await readPatchCode(ruled)) !== null) found.push('ruled page');

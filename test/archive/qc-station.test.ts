@@ -24,7 +24,13 @@ const TREE: TreeDossier[] = [
   { relPath: 'HS 2', pages: ['viadm-4448.png'] },
   { relPath: 'HS 3', pages: ['viadm-863d.png'] },
 ];
-const REGISTER = ['Hồ sơ số,Tiêu đề,Năm,Số trang', '1,Khai sinh,2020,1', '2,Kết hôn,2020,2', '3,Chứng thực,2021,1', '4,Không có thư mục,2021,1'];
+const REGISTER = [
+  'Hồ sơ số,Tiêu đề,Năm,Số trang',
+  '1,Khai sinh,2020,1',
+  '2,Kết hôn,2020,2',
+  '3,Chứng thực,2021,1',
+  '4,Không có thư mục,2021,1',
+];
 
 describe('the archive QC station through the engine: pause / resume / cancel, QC, approval, bulk signing', () => {
   const dir = tempDir('sohoa-qc-');
@@ -47,9 +53,15 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     if (job) engine.store.jobs.release(job.id, 'probe-0');
     return job;
   };
-  const parkedJobs = () => (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued' AND lease_until = -1`).get() as { n: number }).n;
+  const parkedJobs = () =>
+    (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued' AND lease_until = -1`).get() as { n: number }).n;
   const storedStatus = () => new ArchiveRepository(engine.store.db).batch(batchId)!.status;
-  const doneEvents = () => (engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'batch.done' AND subject = ?`).get(`batch:${batchId}`) as { n: number }).n;
+  const doneEvents = () =>
+    (
+      engine.store.db
+        .prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'batch.done' AND subject = ?`)
+        .get(`batch:${batchId}`) as { n: number }
+    ).n;
   const queuedJobs = () => (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued'`).get() as { n: number }).n;
 
   beforeAll(async () => {
@@ -81,7 +93,13 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     expect(await codeOf(as.supervisor.call('batch.sign', { batchId }))).toBe('auth.forbidden');
     expect(await codeOf(connect(engine).call('batch.list', {}))).toBe('auth.required');
     expect(await codeOf(as.archivist.call('batch.qc', { batchId: 999 }))).toBe('batch.not-found');
-    expect(engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action IN ('batch.pause', 'batch.resume', 'batch.cancel', 'batch.qc.approve', 'batch.sign')`).get()).toEqual({ n: 0 });
+    expect(
+      engine.store.db
+        .prepare(
+          `SELECT count(*) AS n FROM audit_event WHERE action IN ('batch.pause', 'batch.resume', 'batch.cancel', 'batch.qc.approve', 'batch.sign')`,
+        )
+        .get(),
+    ).toEqual({ n: 0 });
   });
 
   it('pauses and cancels a batch so that no worker takes its jobs, and resumes it for the app’s own pipeline', async () => {
@@ -93,7 +111,9 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     expect(engine.store.jobs.pendingNotHeld()).toBe(0);
     expect(parkedJobs()).toBe(TREE.length);
     // A job added to the stopped batch afterwards (a page in hand finishing, a page replaced) is held too, parked or not.
-    const anyPage = engine.store.db.prepare('SELECT p.id FROM page p JOIN archive_folder f ON f.document_id = p.document_id WHERE f.batch_id = ? LIMIT 1').get(batchId) as { id: number };
+    const anyPage = engine.store.db
+      .prepare('SELECT p.id FROM page p JOIN archive_folder f ON f.document_id = p.document_id WHERE f.batch_id = ? LIMIT 1')
+      .get(batchId) as { id: number };
     engine.store.jobs.enqueue(PIPELINE_JOBS.clean, 'added-while-paused', { pageId: anyPage.id });
     expect(leasable()).toBeUndefined();
     engine.store.db.prepare(`DELETE FROM job WHERE key = 'added-while-paused'`).run();
@@ -110,7 +130,9 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     expect(resumed.batch.state).toBe('running');
     expect(parkedJobs()).toBe(0);
     expect(leasable()).toBeDefined();
-    const actions = engine.store.db.prepare(`SELECT action, actor FROM audit_event WHERE subject = ? AND action <> 'batch.open' ORDER BY seq`).all(`batch:${batchId}`);
+    const actions = engine.store.db
+      .prepare(`SELECT action, actor FROM audit_event WHERE subject = ? AND action <> 'batch.open' ORDER BY seq`)
+      .all(`batch:${batchId}`);
     expect(actions).toEqual([
       { action: 'batch.pause', actor: 'archivist1' },
       { action: 'batch.cancel', actor: 'administrator1' },
@@ -133,7 +155,14 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
   it('lists the count mismatch in the QC queue with its reason; approving all clean leaves it for a person', async () => {
     const qc = await as.archivist.call('batch.qc', { batchId });
     const two = qc.dossiers.find((d) => d.archiveNumber === '2')!;
-    expect(two).toMatchObject({ code: codeOfDossier(2), reasons: ['count-mismatch'], pages: 1, expectedPages: 2, approved: false, signed: false });
+    expect(two).toMatchObject({
+      code: codeOfDossier(2),
+      reasons: ['count-mismatch'],
+      pages: 1,
+      expectedPages: 2,
+      approved: false,
+      signed: false,
+    });
     expect(qc.missing).toEqual([{ box: '', archiveNumber: '4', title: 'Không có thư mục', line: 5 }]);
 
     const clean = qc.dossiers.filter((d) => d.reasons.length === 0 && d.flaggedPages.length === 0).map((d) => d.dossierId);
@@ -142,11 +171,19 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     expect(approved).not.toContain(two.dossierId);
     // Twice: nothing more to approve.
     expect((await as.archivist.call('batch.approve', { batchId })).approved).toEqual([]);
-    const audited = engine.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'batch.qc.approve'`).all() as { actor: string; details: string }[];
+    const audited = engine.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'batch.qc.approve'`).all() as {
+      actor: string;
+      details: string;
+    }[];
     expect(audited).toHaveLength(1);
     expect(audited[0]!.actor).toBe('archivist1');
     expect(JSON.parse(audited[0]!.details)).toMatchObject({ clean: true, dossierIds: approved });
-    expect((await as.archivist.call('batch.list', {}))[0]!.dossiers).toMatchObject({ total: 3, approved: approved.length, toSign: approved.length, signed: 0 });
+    expect((await as.archivist.call('batch.list', {}))[0]!.dossiers).toMatchObject({
+      total: 3,
+      approved: approved.length,
+      toSign: approved.length,
+      signed: 0,
+    });
   });
 
   it('bulk signs the approved dossiers with the signer unlocked once, with progress and cancel, signing nothing twice', async () => {
@@ -158,7 +195,8 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     // Cancelled once the first dossier is signed: the rest stay for the next run.
     const stopAfterFirst = (event: string, payload: unknown) => {
       const p = payload as EngineEvents['progress'];
-      if (event === 'progress' && p.task === `batch-sign:${batchId}` && p.done === 1) void as.archivist.call('batch.signCancel', { batchId });
+      if (event === 'progress' && p.task === `batch-sign:${batchId}` && p.done === 1)
+        void as.archivist.call('batch.signCancel', { batchId });
     };
     const unsubscribe = engine.events.subscribe(stopAfterFirst);
     const first = await as.archivist.call('batch.sign', { batchId });
@@ -169,12 +207,16 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     const second = await as.archivist.call('batch.sign', { batchId });
     expect(second).toMatchObject({ total: toSign - 1, cancelled: false, skipped: [] });
     expect(second.signed).toHaveLength(toSign - 1);
-    const progress = events.filter((e) => e.event === 'progress' && (e.payload as EngineEvents['progress']).task === `batch-sign:${batchId}`).map((e) => e.payload as EngineEvents['progress']);
+    const progress = events
+      .filter((e) => e.event === 'progress' && (e.payload as EngineEvents['progress']).task === `batch-sign:${batchId}`)
+      .map((e) => e.payload as EngineEvents['progress']);
     expect(progress.some((p) => p.done === toSign - 1 && p.total === toSign - 1)).toBe(true);
 
     // A third run has nothing left: nothing is signed twice.
     expect(await as.archivist.call('batch.sign', { batchId })).toMatchObject({ total: 0, signed: [], documentsSigned: 0 });
-    const signedVersions = engine.store.db.prepare('SELECT document_id AS d, count(*) AS n FROM record WHERE signed = 1 GROUP BY document_id').all() as { d: number; n: number }[];
+    const signedVersions = engine.store.db
+      .prepare('SELECT document_id AS d, count(*) AS n FROM record WHERE signed = 1 GROUP BY document_id')
+      .all() as { d: number; n: number }[];
     expect(signedVersions).toHaveLength(toSign);
     expect(signedVersions.every((r) => r.n === 1)).toBe(true);
     for (const id of [...first.signed, ...second.signed]) {
@@ -194,12 +236,16 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     expect((await as.archivist.call('batch.approve', { batchId, dossierIds: [two] })).approved).toEqual([two]);
     expect(await approvedNow()).toBe(true);
     // A page replaced after approval withdraws it: what was approved is no longer what would be signed.
-    const page = engine.store.db.prepare('SELECT p.id FROM page p JOIN document d ON d.id = p.document_id WHERE d.dossier_id = ?').get(two) as { id: number };
+    const page = engine.store.db
+      .prepare('SELECT p.id FROM page p JOIN document d ON d.id = p.document_id WHERE d.dossier_id = ?')
+      .get(two) as { id: number };
     await as.archivist.call('page.replace', { pageId: page.id, path: join(CORPUS_IMAGES, 'viadm-80c2.png') });
     expect(await approvedNow()).toBe(false);
     // The new page is work to do: the batch runs again until it is read, then is done again.
     expect(storedStatus()).toBe('running');
-    const replaced = engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan' ORDER BY seq DESC LIMIT 1`).get() as { details: string };
+    const replaced = engine.store.db
+      .prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan' ORDER BY seq DESC LIMIT 1`)
+      .get() as { details: string };
     expect(JSON.parse(replaced.details)).toMatchObject({ oldPageId: page.id, approvalWithdrawn: true });
     await expect.poll(async () => (await as.archivist.call('batch.list', {}))[0]!.state, { timeout: 120_000, interval: 500 }).toBe('done');
     expect(storedStatus()).toBe('done');
@@ -208,26 +254,47 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     await engine.close();
     closed = true;
     const env = { SIGN_PASS: pki.password };
-    const run = runSohoa(['batch', '--sign', String(batchId), '--p12', pki.signerP12, '--pass-env', 'SIGN_PASS', '--data-dir', dataDir, '--json'], env);
+    const run = runSohoa(
+      ['batch', '--sign', String(batchId), '--p12', pki.signerP12, '--pass-env', 'SIGN_PASS', '--data-dir', dataDir, '--json'],
+      env,
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ batchId, total: 1, signed: [two], documentsSigned: 1, skipped: [], cancelled: false });
     expect(run.stderr).toContain('dossiers 1/1');
     const again = runSohoa(['batch', '--sign', tree, '--p12', pki.signerP12, '--pass-env', 'SIGN_PASS', '--data-dir', dataDir], env);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('0 of 0 dossier(s), 0 record(s)');
-    const wrong = runSohoa(['batch', '--sign', String(batchId), '--p12', pki.signerP12, '--pass-env', 'SIGN_PASS', '--data-dir', dataDir], { SIGN_PASS: 'sai mật khẩu' });
+    const wrong = runSohoa(['batch', '--sign', String(batchId), '--p12', pki.signerP12, '--pass-env', 'SIGN_PASS', '--data-dir', dataDir], {
+      SIGN_PASS: 'sai mật khẩu',
+    });
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
-    const missingVar = runSohoa(['batch', '--sign', String(batchId), '--p12', pki.signerP12, '--pass-env', 'NO_SUCH_VAR', '--data-dir', dataDir]);
+    const missingVar = runSohoa([
+      'batch',
+      '--sign',
+      String(batchId),
+      '--p12',
+      pki.signerP12,
+      '--pass-env',
+      'NO_SUCH_VAR',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(missingVar.code).toBe(2);
     expect(missingVar.stderr).toContain('NO_SUCH_VAR is not set');
 
     const db = openRawDatabase(dataDir, { readonly: true });
     try {
-      const row = db.prepare(`SELECT r.pdf_sha256 AS sha, r.signed FROM record r JOIN document d ON d.id = r.document_id WHERE d.dossier_id = ? ORDER BY r.version DESC LIMIT 1`).get(two) as { sha: string; signed: number };
+      const row = db
+        .prepare(
+          `SELECT r.pdf_sha256 AS sha, r.signed FROM record r JOIN document d ON d.id = r.document_id WHERE d.dossier_id = ? ORDER BY r.version DESC LIMIT 1`,
+        )
+        .get(two) as { sha: string; signed: number };
       expect(row.signed).toBe(1);
       expect(pdfsig(readStoredBlob(dataDir, row.sha), pki.caCert).validity).toEqual(['Signature is Valid.']);
-      expect(db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'batch.sign' AND actor LIKE 'cli:%'`).get()).toEqual({ n: 2 });
+      expect(db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'batch.sign' AND actor LIKE 'cli:%'`).get()).toEqual({
+        n: 2,
+      });
     } finally {
       db.close();
     }

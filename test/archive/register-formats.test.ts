@@ -19,8 +19,17 @@ import { writeTree } from './batch-tree';
 const FIXTURES = new URL('../fixtures/registers/', import.meta.url).pathname;
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
-type Row = [box: string, dossier: string, title: string | null, year: number | null, field: string | null, pages: number | null, retention: string | null];
-const rowsOf = (r: Pick<ParsedRegister, 'rows'>): Row[] => r.rows.map((x) => [x.box, x.archiveNumber, x.title, x.year, x.field, x.expectedPages, x.retention]);
+type Row = [
+  box: string,
+  dossier: string,
+  title: string | null,
+  year: number | null,
+  field: string | null,
+  pages: number | null,
+  retention: string | null,
+];
+const rowsOf = (r: Pick<ParsedRegister, 'rows'>): Row[] =>
+  r.rows.map((x) => [x.box, x.archiveNumber, x.title, x.year, x.field, x.expectedPages, x.retention]);
 
 const KHAI_SINH: Row = ['1', '1', 'Hồ sơ đăng ký khai sinh', 2020, 'Hộ tịch', 15, 'Vĩnh viễn'];
 const HYPERLINK = '=HYPERLINK("http://vi.example/x";"Bấm vào")';
@@ -31,7 +40,11 @@ const EXPECTED: Record<string, { rows: Row[]; encoding: string; delimiter: strin
     encoding: 'utf-8',
     delimiter: 'semicolon (;)',
     headerLines: [2],
-    rows: [KHAI_SINH, ['1', '2', 'Hồ sơ giao đất; cấp giấy chứng nhận', 2019, 'Đất đai', 8, 'Vĩnh viễn'], ['2', '3', 'Hồ sơ cấp phép xây dựng', 2018, HYPERLINK, 12, '20 năm']],
+    rows: [
+      KHAI_SINH,
+      ['1', '2', 'Hồ sơ giao đất; cấp giấy chứng nhận', 2019, 'Đất đai', 8, 'Vĩnh viễn'],
+      ['2', '3', 'Hồ sơ cấp phép xây dựng', 2018, HYPERLINK, 12, '20 năm'],
+    ],
   },
   'unicode-text-utf16.txt': {
     encoding: 'utf-16le',
@@ -83,7 +96,9 @@ describe('registers as offices keep them', () => {
       const r = await readRegister(fixture(name), name);
       expect(rowsOf(r)).toEqual(want.rows);
       expect(r.encoding).toBe(want.encoding);
-      expect(r.delimiter === null ? null : { ';': 'semicolon (;)', '\t': 'tab', ',': 'comma (,)', '|': 'bar (|)' }[r.delimiter]).toBe(want.delimiter);
+      expect(r.delimiter === null ? null : { ';': 'semicolon (;)', '\t': 'tab', ',': 'comma (,)', '|': 'bar (|)' }[r.delimiter]).toBe(
+        want.delimiter,
+      );
       expect(r.headerLines).toEqual(want.headerLines);
       expect(r.vniCells).toBe(want.vniCells ?? 0);
       expect(r.problems.filter((p) => p.severity === 'rejected')).toEqual([]);
@@ -105,7 +120,10 @@ describe('registers as offices keep them', () => {
       ['Hộp 1', 13, 'register.totals-row'],
       ['Hộp 2', 11, 'register.totals-row'],
     ]);
-    await expect(readRegister(bytes, 'm.xlsx', { sheet: 'Hộp 9' })).rejects.toMatchObject({ code: 'register.sheet-not-found', details: { sheets: ['Hộp 1', 'Hộp 2', 'Ghi chú'] } });
+    await expect(readRegister(bytes, 'm.xlsx', { sheet: 'Hộp 9' })).rejects.toMatchObject({
+      code: 'register.sheet-not-found',
+      details: { sheets: ['Hộp 1', 'Hộp 2', 'Ghi chú'] },
+    });
   });
 
   it('reads UTF-16 BE text and tab text without a byte-order mark', async () => {
@@ -146,24 +164,44 @@ describe('registers as offices keep them', () => {
   it('refuses a register whose header names no dossier number, saying what it saw and how to fix it', async () => {
     const bytes = Buffer.from('\ufeffHộp;Tên hồ sơ;Năm\r\n1;Khai sinh;2020\r\n', 'utf8');
     const error = await readRegister(bytes, 'so.csv').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'register.missing-column', details: { encoding: 'utf-8', delimiter: 'semicolon (;)', headerLines: [1], header: ['Hộp', 'Tên hồ sơ', 'Năm'] } });
+    expect(error).toMatchObject({
+      code: 'register.missing-column',
+      details: { encoding: 'utf-8', delimiter: 'semicolon (;)', headerLines: [1], header: ['Hộp', 'Tên hồ sơ', 'Năm'] },
+    });
     expect((error as Error).message).toContain('delimiter semicolon (;)');
     expect((error as Error).message).toContain('row 1 taken as the header');
-    expect((error as Error).message).toContain("--map number=");
+    expect((error as Error).message).toContain('--map number=');
   });
 
   it('has a Vietnamese and an English message for every register error code', () => {
-    const codes = ['register.missing-column', 'register.empty', 'register.unreadable', 'register.xls-unsupported', 'register.bad-map', 'register.too-large', 'register.sheet-not-found', 'csv.syntax', 'csv.cell-too-large'];
-    for (const [catalog, t] of [[vi, translator(vi)], [en, translator(en)]] as const) {
+    const codes = [
+      'register.missing-column',
+      'register.empty',
+      'register.unreadable',
+      'register.xls-unsupported',
+      'register.bad-map',
+      'register.too-large',
+      'register.sheet-not-found',
+      'csv.syntax',
+      'csv.cell-too-large',
+    ];
+    for (const [catalog, t] of [
+      [vi, translator(vi)],
+      [en, translator(en)],
+    ] as const) {
       for (const code of codes) expect([code, errorMessage(t, code)]).not.toEqual([code, catalog['error.generic'].replace('{code}', code)]);
     }
     expect(errorMessage(translator(vi), 'register.too-large')).not.toBe(errorMessage(translator(en), 'register.too-large'));
   });
 
   it('reads a semicolon procedure catalog with the maintained parser, components still split by |', () => {
-    const { procedures, problems } = parseCatalogCsv('\ufeffcode;name;field;level;processing_days;components\r\nHT-01;"Đăng ký khai sinh; lưu động";Hộ tịch;3;1;Tờ khai|Giấy chứng sinh\r\n');
+    const { procedures, problems } = parseCatalogCsv(
+      '\ufeffcode;name;field;level;processing_days;components\r\nHT-01;"Đăng ký khai sinh; lưu động";Hộ tịch;3;1;Tờ khai|Giấy chứng sinh\r\n',
+    );
     expect(problems).toEqual([]);
-    expect(procedures).toMatchObject([{ code: 'HT-01', name: 'Đăng ký khai sinh; lưu động', processingDays: 1, components: ['Tờ khai', 'Giấy chứng sinh'] }]);
+    expect(procedures).toMatchObject([
+      { code: 'HT-01', name: 'Đăng ký khai sinh; lưu động', processingDays: 1, components: ['Tờ khai', 'Giấy chứng sinh'] },
+    ]);
   });
 });
 
@@ -171,7 +209,15 @@ describe('registers as offices keep them', () => {
 describe('sohoa batch --preview and the import, on every register fixture', () => {
   const dir = tempDir('sohoa-register-formats-');
   const tree = join(dir.path, 'kho');
-  writeTree(tree, [1, 2, 3, 4].map((n) => ({ relPath: `Hop 1/HS ${n}`, pages: [] })).concat([5, 6].map((n) => ({ relPath: `Hop 2/HS ${n}`, pages: [] })), [{ relPath: 'Hop 2/HS 3', pages: [] }]));
+  writeTree(
+    tree,
+    [1, 2, 3, 4]
+      .map((n) => ({ relPath: `Hop 1/HS ${n}`, pages: [] }))
+      .concat(
+        [5, 6].map((n) => ({ relPath: `Hop 2/HS ${n}`, pages: [] })),
+        [{ relPath: 'Hop 2/HS 3', pages: [] }],
+      ),
+  );
   afterAll(() => dir.remove());
 
   type Dossier = { box: string; archiveNumber: string; title: string | null; year: number | null; expectedPages: number | null };
@@ -182,7 +228,12 @@ describe('sohoa batch --preview and the import, on every register fixture', () =
       const preview = await runSohoaHere(['batch', '--preview', tree, '--manifest', manifest, '--data-dir', dataDir, '--json']);
       expect(preview.code, preview.stderr).toBe(0);
       const p = JSON.parse(preview.stdout);
-      expect([p.encoding, p.delimiter, p.headerLines, p.rowCount]).toEqual([want.encoding, want.delimiter, want.headerLines, want.rows.length]);
+      expect([p.encoding, p.delimiter, p.headerLines, p.rowCount]).toEqual([
+        want.encoding,
+        want.delimiter,
+        want.headerLines,
+        want.rows.length,
+      ]);
       const text = await runSohoaHere(['batch', '--preview', tree, '--manifest', manifest, '--data-dir', dataDir]);
       expect(text.stdout).toContain(`Dòng tiêu đề / header row: ${want.headerLines.join('–')}`);
       if (want.delimiter) expect(text.stdout).toContain(`Dấu phân cách / delimiter: ${want.delimiter}`);
@@ -193,19 +244,41 @@ describe('sohoa batch --preview and the import, on every register fixture', () =
       const report = JSON.parse(run.stdout);
       expect(report.registered).toBe(want.rows.length);
       const matched = (report.dossiers as (Dossier & { registerLine: number | null })[]).filter((d) => d.registerLine !== null);
-      expect(matched.map((d) => [d.box, d.archiveNumber, d.title, d.year, d.expectedPages])).toEqual(want.rows.map((r) => [r[0], r[1], r[2], r[3], r[5]]));
+      expect(matched.map((d) => [d.box, d.archiveNumber, d.title, d.year, d.expectedPages])).toEqual(
+        want.rows.map((r) => [r[0], r[1], r[2], r[3], r[5]]),
+      );
     });
   }
 
   it('imports every sheet with --sheet all', async () => {
     const dataDir = join(dir.path, 'data-all');
-    const run = await runSohoaHere(['batch', tree, ...TEST_AGENCY_ARGS, '--manifest', join(FIXTURES, 'muc-luc-ho-so.xlsx'), '--sheet', 'all', '--data-dir', dataDir, '--json']);
+    const run = await runSohoaHere([
+      'batch',
+      tree,
+      ...TEST_AGENCY_ARGS,
+      '--manifest',
+      join(FIXTURES, 'muc-luc-ho-so.xlsx'),
+      '--sheet',
+      'all',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.registered).toBe(6);
     expect(report.matched).toBe(6);
     // Taken up again without --sheet: the batch reads the sheets it was started with, not only the first.
-    const again = await runSohoaHere(['batch', tree, ...TEST_AGENCY_ARGS, '--manifest', join(FIXTURES, 'muc-luc-ho-so.xlsx'), '--data-dir', dataDir, '--json']);
+    const again = await runSohoaHere([
+      'batch',
+      tree,
+      ...TEST_AGENCY_ARGS,
+      '--manifest',
+      join(FIXTURES, 'muc-luc-ho-so.xlsx'),
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ registered: 6, matched: 6 });
   });
@@ -226,7 +299,16 @@ describe('sohoa batch --preview and the import, on every register fixture', () =
 
   it('keeps a formula cell as text and neutralises it in the spreadsheet and CSV exports', async () => {
     const dataDir = join(dir.path, 'data-formula');
-    const run = await runSohoaHere(['batch', tree, ...TEST_AGENCY_ARGS, '--manifest', join(FIXTURES, 'so-theo-doi-cham-phay.csv'), '--data-dir', dataDir, '--json']);
+    const run = await runSohoaHere([
+      'batch',
+      tree,
+      ...TEST_AGENCY_ARGS,
+      '--manifest',
+      join(FIXTURES, 'so-theo-doi-cham-phay.csv'),
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const db = openRawDatabase(dataDir, { readonly: true });
     expect(db.prepare("SELECT field FROM archive_register_row WHERE archive_number = '3'").get()).toEqual({ field: HYPERLINK });
@@ -239,7 +321,18 @@ describe('sohoa batch --preview and the import, on every register fixture', () =
     expect(fields).toContain(`'${HYPERLINK}`);
     expect(fields).not.toContain(HYPERLINK);
 
-    const { csv } = auditCsv([{ seq: 1, at: '2026-01-01T00:00:00Z', actor: '@cmd', workstation_id: 'w', action: '+x', subject: HYPERLINK, details: '-2+3', hash: 'h' }] as never);
+    const { csv } = auditCsv([
+      {
+        seq: 1,
+        at: '2026-01-01T00:00:00Z',
+        actor: '@cmd',
+        workstation_id: 'w',
+        action: '+x',
+        subject: HYPERLINK,
+        details: '-2+3',
+        hash: 'h',
+      },
+    ] as never);
     const cells = csv.split('\r\n')[1]!;
     expect(cells).toContain(`'@cmd,w,'+x,"'=HYPERLINK(""http://vi.example/x"";""Bấm vào"")",'-2+3`);
   });

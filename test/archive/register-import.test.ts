@@ -22,13 +22,27 @@ describe('reading a register (sổ theo dõi)', () => {
       'register.csv',
     );
     expect(r.encoding).toBe('utf-8');
-    expect(r.columns).toEqual({ box: 'Hộp số', dossier: 'Hồ sơ số', title: 'Tiêu đề hồ sơ', year: 'Năm', field: 'Lĩnh vực', pages: 'Số trang', retention: 'Thời hạn bảo quản' });
+    expect(r.columns).toEqual({
+      box: 'Hộp số',
+      dossier: 'Hồ sơ số',
+      title: 'Tiêu đề hồ sơ',
+      year: 'Năm',
+      field: 'Lĩnh vực',
+      pages: 'Số trang',
+      retention: 'Thời hạn bảo quản',
+    });
     expect(r.rows.map((x) => [x.line, x.box, x.archiveNumber, x.year, x.expectedPages])).toEqual([
       [2, '01', '001', 2020, 12],
       [5, '02', '7', 2021, 5],
       [6, '02', '8', null, null],
     ]);
-    expect(r.rows[0]).toMatchObject({ title: 'Hồ sơ đăng ký khai sinh', field: 'Hộ tịch', retention: 'Vĩnh viễn', boxKey: '1', numberKey: '1' });
+    expect(r.rows[0]).toMatchObject({
+      title: 'Hồ sơ đăng ký khai sinh',
+      field: 'Hộ tịch',
+      retention: 'Vĩnh viễn',
+      boxKey: '1',
+      numberKey: '1',
+    });
     expect(r.problems.map((p) => [p.line, p.code, p.severity])).toEqual([
       [3, 'register.missing-value', 'rejected'],
       [4, 'register.duplicate-dossier', 'rejected'],
@@ -42,7 +56,11 @@ describe('reading a register (sổ theo dõi)', () => {
     const r = parseRegister(utf8(['Box,Dossier No,Title,Year', 'B1,12,Land use,2021']), 'r.csv');
     expect(r.columns).toEqual({ box: 'Box', dossier: 'Dossier No', title: 'Title', year: 'Year' });
     expect(r.rows).toHaveLength(1);
-    expect(r.problems.filter((p) => p.line === 1).map((p) => p.code)).toEqual(['register.missing-column', 'register.missing-column', 'register.missing-column']);
+    expect(r.problems.filter((p) => p.line === 1).map((p) => p.code)).toEqual([
+      'register.missing-column',
+      'register.missing-column',
+      'register.missing-column',
+    ]);
   });
 
   it('keeps a remembered column choice over the guess', () => {
@@ -51,11 +69,15 @@ describe('reading a register (sổ theo dõi)', () => {
   });
 
   it('refuses a register without a dossier number column, an empty one, a broken XLSX and an old .xls, with codes', async () => {
-    expect(() => parseRegister(utf8(['Tiêu đề,Năm', 'A,2020']), 'r.csv')).toThrow(expect.objectContaining({ code: 'register.missing-column' }));
+    expect(() => parseRegister(utf8(['Tiêu đề,Năm', 'A,2020']), 'r.csv')).toThrow(
+      expect.objectContaining({ code: 'register.missing-column' }),
+    );
     expect(() => parseRegister(Buffer.alloc(0), 'r.csv')).toThrow(expect.objectContaining({ code: 'register.empty' }));
     await expect(readRegister(Buffer.from('PK\u0003\u0004rest'), 'r.xlsx')).rejects.toMatchObject({ code: 'register.unreadable' });
     await expect(readRegister(Buffer.from('PK\u0003\u0004rest'), 'r.csv')).rejects.toMatchObject({ code: 'register.unreadable' });
-    await expect(readRegister(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'r.xls')).rejects.toMatchObject({ code: 'register.xls-unsupported' });
+    await expect(readRegister(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'r.xls')).rejects.toMatchObject({
+      code: 'register.xls-unsupported',
+    });
   });
 
   it('reads an XLSX register like a CSV one, problems by their row number in the sheet', async () => {
@@ -70,7 +92,15 @@ describe('reading a register (sổ theo dõi)', () => {
     ]).toBuffer();
     const r = await readRegister(sheet, 'so-theo-doi.xlsx');
     expect(r.encoding).toBe('xlsx');
-    expect(r.columns).toEqual({ box: 'Hộp số', dossier: 'Hồ sơ số', title: 'Tiêu đề hồ sơ', year: 'Năm', field: 'Lĩnh vực', pages: 'Số trang', retention: 'Thời hạn bảo quản' });
+    expect(r.columns).toEqual({
+      box: 'Hộp số',
+      dossier: 'Hồ sơ số',
+      title: 'Tiêu đề hồ sơ',
+      year: 'Năm',
+      field: 'Lĩnh vực',
+      pages: 'Số trang',
+      retention: 'Thời hạn bảo quản',
+    });
     expect(r.rows.map((x) => [x.line, x.box, x.archiveNumber, x.year, x.expectedPages, x.title])).toEqual([
       [2, '1', '001', 2020, 12, 'Hồ sơ đăng ký khai sinh'],
       [5, '2', '7', 2021, 5, 'Ngày là ô ngày tháng'],
@@ -90,7 +120,9 @@ describe('reading a register (sổ theo dõi)', () => {
     const r = parseRegister(bytes, 'r.csv', { remembered: { dossier: 'Số hồ sơ', box: 'Hộp' }, chosen });
     expect(r.columns).toMatchObject({ dossier: 'Mã lưu trữ', title: 'Ghi chú', box: 'Hộp' });
     expect(r.rows[0]).toMatchObject({ archiveNumber: 'LT-77', title: 'Trích yếu ghi ở đây', box: '3' });
-    expect(() => parseRegister(bytes, 'r.csv', { chosen: parseColumnChoice('title=Tiêu đề') })).toThrow(expect.objectContaining({ code: 'register.bad-map' }));
+    expect(() => parseRegister(bytes, 'r.csv', { chosen: parseColumnChoice('title=Tiêu đề') })).toThrow(
+      expect.objectContaining({ code: 'register.bad-map' }),
+    );
     expect(() => parseColumnChoice('colour=Màu')).toThrow(expect.objectContaining({ code: 'register.bad-map' }));
     expect(() => parseColumnChoice('box')).toThrow(expect.objectContaining({ code: 'register.bad-map' }));
   });
@@ -103,7 +135,13 @@ describe('reading a register (sổ theo dõi)', () => {
     const r = parseRegister(bytes, 'r.csv');
     expect(r.encoding).toBe('windows-1258');
     expect(r.rows).toEqual([
-      expect.objectContaining({ box: '3', archiveNumber: '14', title: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất', year: 2021, field: 'Đất đai' }),
+      expect.objectContaining({
+        box: '3',
+        archiveNumber: '14',
+        title: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất',
+        year: 2021,
+        field: 'Đất đai',
+      }),
     ]);
   });
 
@@ -129,7 +167,9 @@ describe('reading a register (sổ theo dõi)', () => {
   });
 
   it('reads years, page counts and numbers the ways staff write them', () => {
-    expect(['2020', '2020.0', 'năm 2020', '15/03/2020', '2020-03-15', '03.2020'].map(parseYear)).toEqual([2020, 2020, 2020, 2020, 2020, 2020]);
+    expect(['2020', '2020.0', 'năm 2020', '15/03/2020', '2020-03-15', '03.2020'].map(parseYear)).toEqual([
+      2020, 2020, 2020, 2020, 2020, 2020,
+    ]);
     expect(['20', '1800', '2020-2021', ''].map(parseYear)).toEqual([null, null, null, null]);
     expect(['12', '12 trang', '12.0', 'mười', '1,5'].map(parsePageCount)).toEqual([12, 12, 12, null, null]);
     expect(['Hộp 03', 'HS-0012', '12', 'A'].map(numberKey)).toEqual(['3', '12', '12', 'a']);

@@ -113,7 +113,7 @@ describe('hash-chained audit log', () => {
     expect(after.code).toBe(0);
     expect(JSON.parse(after.stdout)).toEqual({ ok: true, events: 5 });
     const db = openRawDatabase(dir.path);
-    expect(db.prepare("SELECT action FROM audit_event WHERE seq = 5").get()).toEqual({ action: 'audit.re-anchor' });
+    expect(db.prepare('SELECT action FROM audit_event WHERE seq = 5').get()).toEqual({ action: 'audit.re-anchor' });
     db.close();
   });
 

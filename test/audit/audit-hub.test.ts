@@ -109,7 +109,10 @@ describe('the audit log head kept by the hub', () => {
     const token = new WorkstationSync(engine).credentials()!.token;
     engine.close();
     const client = new HubClient(hub.url, token);
-    await expect(client.reportAuditHead({ seq: ws.headSeq, hash: 'f'.repeat(64) })).rejects.toMatchObject({ code: 'sync.audit-log-rewritten', status: 409 });
+    await expect(client.reportAuditHead({ seq: ws.headSeq, hash: 'f'.repeat(64) })).rejects.toMatchObject({
+      code: 'sync.audit-log-rewritten',
+      status: 409,
+    });
     await expect(new HubClient(hub.url, null).lastAuditHead()).rejects.toMatchObject({ code: 'sync.unauthorized' });
   });
 });

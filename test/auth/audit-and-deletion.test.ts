@@ -26,13 +26,26 @@ describe('audit events and recorded deletion', () => {
   const events = () => [...engine.store.audit.iterate()];
 
   it('records who did what, from which workstation', async () => {
-    const d = await as.clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Phạm Thị Dung', applicantCccd: '074190012345', receivedDate: '2026-11-23' });
+    const d = await as.clerk.call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Phạm Thị Dung',
+      applicantCccd: '074190012345',
+      receivedDate: '2026-11-23',
+    });
     const doc = await as.clerk.call('document.create', { dossierId: d.id });
     const create = events().find((e) => e.action === 'dossier.create' && e.subject === d.code)!;
     expect(create).toMatchObject({ actor: 'clerk1', workstation_id: engine.workstation.id });
     expect(events().find((e) => e.action === 'document.create' && e.subject === String(doc.id))).toMatchObject({ actor: 'clerk1' });
-    expect(events().filter((e) => e.action === 'auth.login').map((e) => e.actor)).toEqual(ROLES.map((r) => `${r}1`));
-    expect(events().filter((e) => e.action === 'user.create').map((e) => e.subject)).toEqual(ROLES.map((r) => `${r}1`));
+    expect(
+      events()
+        .filter((e) => e.action === 'auth.login')
+        .map((e) => e.actor),
+    ).toEqual(ROLES.map((r) => `${r}1`));
+    expect(
+      events()
+        .filter((e) => e.action === 'user.create')
+        .map((e) => e.subject),
+    ).toEqual(ROLES.map((r) => `${r}1`));
   });
 
   it('records failed sign-ins, sign-outs, user changes and setting changes', async () => {
@@ -45,7 +58,9 @@ describe('audit events and recorded deletion', () => {
     await as.administrator.call('user.resetPassword', { id: u.id, password: 'mật khẩu mới rất dài' });
     await as.administrator.call('user.disable', { id: u.id, disabled: true });
     await as.administrator.call('auth.setPolicy', { idleMinutes: 24 * 60 });
-    const tail = events().slice(-8).map((e) => [e.action, e.actor, e.subject]);
+    const tail = events()
+      .slice(-8)
+      .map((e) => [e.action, e.actor, e.subject]);
     expect(tail).toEqual([
       ['auth.login-failed', 'anonymous', 'clerk1'],
       ['auth.login', 'clerk1', null],
@@ -63,7 +78,12 @@ describe('audit events and recorded deletion', () => {
 
   it('lets a supervisor browse the log by actor, action and day, a page at a time', async () => {
     clock = new Date('2026-11-25T07:30:00Z'); // within the day-long idle time set above
-    await as.clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Em', applicantCccd: '074090054321', receivedDate: '2026-11-25' });
+    await as.clerk.call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Võ Văn Em',
+      applicantCccd: '074090054321',
+      receivedDate: '2026-11-25',
+    });
     const byClerk = await as.supervisor.call('audit.list', { actor: 'clerk1' });
     expect(byClerk.total).toBe(events().filter((e) => e.actor === 'clerk1').length);
     expect(byClerk.items.every((e) => e.actor === 'clerk1')).toBe(true);
@@ -91,7 +111,10 @@ describe('audit events and recorded deletion', () => {
 
   it('exports the log as CSV text, and records the export', async () => {
     const text = await as.supervisor.call('audit.export', { action: 'user.create' });
-    const lines = text.csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = text.csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('seq,at,actor,workstation,action,subject,details,hash');
     expect(lines).toHaveLength(1 + ROLES.length + 1);
     expect(text.rows).toBe(ROLES.length + 1);
@@ -103,14 +126,21 @@ describe('audit events and recorded deletion', () => {
     const target = join(dir.path, '.bashrc');
     for (const role of ['supervisor', 'administrator'] as const) {
       const before = events().length;
-      expect(await codeOf(as[role].call('audit.export', { actor: 'x\ntouch /tmp/pwned #', path: target } as never)), role).toBe('input.invalid');
+      expect(await codeOf(as[role].call('audit.export', { actor: 'x\ntouch /tmp/pwned #', path: target } as never)), role).toBe(
+        'input.invalid',
+      );
       expect(existsSync(target), role).toBe(false);
       expect(events().length, role).toBe(before);
     }
   });
 
   it('masks personal data in the details a supervisor browses or exports', async () => {
-    engine.audit.append({ actor: 'clerk1', action: 'field.correct', subject: '1', details: { name: 'cccd', ocrValue: '074093513640', value: '074093513649' } });
+    engine.audit.append({
+      actor: 'clerk1',
+      action: 'field.correct',
+      subject: '1',
+      details: { name: 'cccd', ocrValue: '074093513640', value: '074093513649' },
+    });
     const listed = await as.supervisor.call('audit.list', { action: 'field.correct' });
     expect(listed.items[0]!.details).toEqual({ name: 'cccd', ocrValue: '•••', value: '•••' });
     const exported = await as.supervisor.call('audit.export', { action: 'field.correct' });
@@ -126,9 +156,15 @@ describe('audit events and recorded deletion', () => {
   });
 
   it('deletes a dossier only for an administrator, with a reason, recorded and never silent', async () => {
-    const d = await as.clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Đặng Văn Giang', applicantCccd: '074093513649', receivedDate: '2026-11-25' });
+    const d = await as.clerk.call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Đặng Văn Giang',
+      applicantCccd: '074093513649',
+      receivedDate: '2026-11-25',
+    });
     const doc = await as.clerk.call('document.create', { dossierId: d.id, component: 'Tờ khai' });
-    for (const role of ['clerk', 'archivist', 'supervisor'] as const) expect(await codeOf(as[role].call('dossier.delete', { id: d.id, reason: 'trùng' })), role).toBe('auth.forbidden');
+    for (const role of ['clerk', 'archivist', 'supervisor'] as const)
+      expect(await codeOf(as[role].call('dossier.delete', { id: d.id, reason: 'trùng' })), role).toBe('auth.forbidden');
     expect(await codeOf(as.administrator.call('dossier.delete', { id: d.id, reason: '   ' }))).toBe('input.invalid');
     expect((await as.clerk.call('dossier.get', { id: d.id })).code).toBe(d.code);
 
@@ -140,10 +176,23 @@ describe('audit events and recorded deletion', () => {
     expect(await codeOf(as.administrator.call('dossier.delete', { id: d.id, reason: 'lần nữa' }))).toBe('dossier.not-found');
 
     const event = events().find((e) => e.action === 'dossier.delete')!;
-    expect(event).toMatchObject({ actor: 'administrator1', subject: d.code, workstation_id: engine.workstation.id, at: clock.toISOString() });
-    expect(JSON.parse(event.details)).toMatchObject({ id: d.id, reason: 'Nhập trùng hồ sơ', documents: [{ id: doc.id, component: 'Tờ khai', pages: 0 }], records: [] });
+    expect(event).toMatchObject({
+      actor: 'administrator1',
+      subject: d.code,
+      workstation_id: engine.workstation.id,
+      at: clock.toISOString(),
+    });
+    expect(JSON.parse(event.details)).toMatchObject({
+      id: d.id,
+      reason: 'Nhập trùng hồ sơ',
+      documents: [{ id: doc.id, component: 'Tờ khai', pages: 0 }],
+      records: [],
+    });
     // Kept for retention: the row and its documents stay, marked deleted with who and why.
-    expect(engine.store.db.prepare('SELECT deleted_by, deletion_reason FROM dossier WHERE id = ?').get(d.id)).toEqual({ deleted_by: 'administrator1', deletion_reason: 'Nhập trùng hồ sơ' });
+    expect(engine.store.db.prepare('SELECT deleted_by, deletion_reason FROM dossier WHERE id = ?').get(d.id)).toEqual({
+      deleted_by: 'administrator1',
+      deletion_reason: 'Nhập trùng hồ sơ',
+    });
     expect(engine.store.db.prepare('SELECT count(*) AS n FROM document WHERE dossier_id = ?').get(d.id)).toEqual({ n: 1 });
     expect(engine.verifyAudit()).toMatchObject({ ok: true });
   });

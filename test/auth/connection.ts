@@ -29,7 +29,8 @@ export async function signedInPerRole(engine: Engine, roles: readonly Role[]): P
   const out = {} as Record<Role, Connection>;
   for (const role of roles) {
     const username = `${role}1`;
-    if (!engine.accounts.byUsername(username)) await engine.handlers['user.create']({ username, displayName: `Người dùng ${role}`, role, password: PASSWORD });
+    if (!engine.accounts.byUsername(username))
+      await engine.handlers['user.create']({ username, displayName: `Người dùng ${role}`, role, password: PASSWORD });
     const c = connect(engine);
     await c.call('auth.login', { username, password: PASSWORD });
     out[role] = c;

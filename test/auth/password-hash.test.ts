@@ -18,7 +18,10 @@ describe('stored passwords', () => {
     const password = 'Một mật khẩu dài 2026';
     await engine.handlers['user.create']({ username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'clerk', password });
     await engine.handlers['user.create']({ username: 'minh.tran', displayName: 'Trần Văn Minh', role: 'clerk', password });
-    const rows = engine.store.db.prepare('SELECT username, password_hash AS hash FROM user ORDER BY username').all() as { username: string; hash: string }[];
+    const rows = engine.store.db.prepare('SELECT username, password_hash AS hash FROM user ORDER BY username').all() as {
+      username: string;
+      hash: string;
+    }[];
     expect(rows).toHaveLength(2);
     for (const { hash } of rows) {
       expect(hash).not.toContain(password);

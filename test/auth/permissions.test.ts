@@ -23,7 +23,13 @@ describe('what each role may call, enforced by the engine', () => {
   beforeAll(async () => {
     engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     as = await signedInPerRole(engine, ROLES);
-    const d = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Nguyễn Văn Ánh', applicantCccd: cccd, applicantPhone: '0912345678', receivedDate: '2026-11-20' });
+    const d = await engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Nguyễn Văn Ánh',
+      applicantCccd: cccd,
+      applicantPhone: '0912345678',
+      receivedDate: '2026-11-20',
+    });
     dossierId = d.id;
   });
   afterAll(async () => {
@@ -52,13 +58,19 @@ describe('what each role may call, enforced by the engine', () => {
       }
       // Every role is refused something, and nobody but the administrator manages users or deletes.
       expect(refused.length).toBeGreaterThan(0);
-      if (role !== 'administrator') expect(refused).toEqual(expect.arrayContaining(['user.create', 'user.setRole', 'dossier.delete', 'auth.setPolicy']));
+      if (role !== 'administrator')
+        expect(refused).toEqual(expect.arrayContaining(['user.create', 'user.setRole', 'dossier.delete', 'auth.setPolicy']));
     });
   }
 
   it('runs the real calls a role may make and refuses the others before anything changes', async () => {
     const dossiersBefore = (await engine.handlers['dossier.list']({ limit: 50, offset: 0 })).total;
-    const newDossier = { procedureCode: 'MAU-HT-01', applicantName: 'Trần Thị Bình', applicantCccd: '074190012345', receivedDate: '2026-11-21' };
+    const newDossier = {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Trần Thị Bình',
+      applicantCccd: '074190012345',
+      receivedDate: '2026-11-21',
+    };
     expect(await codeOf(as.supervisor.call('dossier.create', newDossier))).toBe('auth.forbidden');
     expect(await codeOf(as.archivist.call('dossier.create', newDossier))).toBe('auth.forbidden');
     expect(await codeOf(as.administrator.call('dossier.create', newDossier))).toBe('auth.forbidden');
@@ -78,7 +90,14 @@ describe('what each role may call, enforced by the engine', () => {
 
     const list = await as.supervisor.call('dossier.list', {});
     const mine = list.items.find((d) => d.id === dossierId)!;
-    expect(mine).toMatchObject({ code: clerkView.code, procedureCode: 'MAU-HT-01', applicantName: null, applicantCccd: null, applicantPhone: null, applicantAddress: null });
+    expect(mine).toMatchObject({
+      code: clerkView.code,
+      procedureCode: 'MAU-HT-01',
+      applicantName: null,
+      applicantCccd: null,
+      applicantPhone: null,
+      applicantAddress: null,
+    });
     expect(JSON.stringify(list)).not.toContain(cccd);
     expect(JSON.stringify(await as.supervisor.call('dossier.get', { id: dossierId }))).not.toContain(cccd);
 
@@ -92,7 +111,12 @@ describe('what each role may call, enforced by the engine', () => {
   it('lets in-process callers (CLI, tests) run as the system principal, audited under its name', async () => {
     const system = setTestAgency(Engine.open({ dataDir: dir.path, actor: 'cli:operator' }));
     try {
-      await system.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Lê Văn Cường', applicantCccd: '074090054321', receivedDate: '2026-11-22' });
+      await system.handlers['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Lê Văn Cường',
+        applicantCccd: '074090054321',
+        receivedDate: '2026-11-22',
+      });
       expect(system.store.audit.last()).toMatchObject({ action: 'dossier.create', actor: 'cli:operator' });
     } finally {
       await system.close();

@@ -37,7 +37,9 @@ describe('signing in', () => {
     expect((await first.call('user.list', {})).map((u) => u.username)).toEqual(['admin']);
 
     const second = connect(engine);
-    expect(await codeOf(second.call('auth.setupAdmin', { username: 'admin2', displayName: 'Khác', password: PASSWORD }))).toBe('auth.setup-done');
+    expect(await codeOf(second.call('auth.setupAdmin', { username: 'admin2', displayName: 'Khác', password: PASSWORD }))).toBe(
+      'auth.setup-done',
+    );
     expect(engine.store.users.count()).toBe(1);
   });
 
@@ -45,7 +47,9 @@ describe('signing in', () => {
     await engine.handlers['user.create']({ username: 'lan', displayName: 'Nguyễn Thị Lan', role: 'clerk', password: PASSWORD });
     const c = connect(engine);
     const wrong = await c.call('auth.login', { username: 'lan', password: 'sai-mat-khau' }).catch((e: Error & { code: string }) => e);
-    const unknown = await c.call('auth.login', { username: 'khong-co', password: 'sai-mat-khau' }).catch((e: Error & { code: string }) => e);
+    const unknown = await c
+      .call('auth.login', { username: 'khong-co', password: 'sai-mat-khau' })
+      .catch((e: Error & { code: string }) => e);
     expect(wrong).toMatchObject({ code: 'auth.invalid-credentials' });
     expect(unknown).toMatchObject({ code: 'auth.invalid-credentials' });
     expect((wrong as Error).message).toBe((unknown as Error).message);
@@ -122,7 +126,16 @@ describe('signing in', () => {
     await c.call('auth.login', { username: 'lan', password: PASSWORD });
     const id = engine.accounts.byUsername('lan')!.id;
     await engine.handlers['user.setRole']({ id, role: 'supervisor' });
-    expect(await codeOf(c.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'A', applicantCccd: '074093513649', receivedDate: '2026-11-23' }))).toBe('auth.forbidden');
+    expect(
+      await codeOf(
+        c.call('dossier.create', {
+          procedureCode: 'MAU-HT-01',
+          applicantName: 'A',
+          applicantCccd: '074093513649',
+          receivedDate: '2026-11-23',
+        }),
+      ),
+    ).toBe('auth.forbidden');
     await engine.handlers['user.disable']({ id, disabled: true });
     expect(await codeOf(c.call('status.get', {}))).toBe('auth.required');
     expect(await codeOf(connect(engine).call('auth.login', { username: 'lan', password: PASSWORD }))).toBe('auth.invalid-credentials');
@@ -155,7 +168,11 @@ describe('signing in', () => {
     const id = engine.accounts.byUsername('admin')!.id;
     expect(await codeOf(admin.call('user.setRole', { id, role: 'clerk' }))).toBe('user.last-admin');
     expect(await codeOf(admin.call('user.disable', { id, disabled: true }))).toBe('user.last-admin');
-    expect(await codeOf(admin.call('user.create', { username: 'admin', displayName: 'Trùng', role: 'clerk', password: PASSWORD }))).toBe('user.exists');
-    expect(await codeOf(admin.call('user.create', { username: 'x', displayName: 'Ngắn', role: 'clerk', password: 'ngan' }))).toBe('input.invalid');
+    expect(await codeOf(admin.call('user.create', { username: 'admin', displayName: 'Trùng', role: 'clerk', password: PASSWORD }))).toBe(
+      'user.exists',
+    );
+    expect(await codeOf(admin.call('user.create', { username: 'x', displayName: 'Ngắn', role: 'clerk', password: 'ngan' }))).toBe(
+      'input.invalid',
+    );
   });
 });

@@ -14,7 +14,8 @@ describe('the signer belongs to the sign-in that unlocked it', () => {
   const now = () => clock;
 
   async function signedIn(username: string, role: 'clerk' | 'archivist'): Promise<Connection> {
-    if (!engine.accounts.byUsername(username)) await engine.handlers['user.create']({ username, displayName: username, role, password: PASSWORD });
+    if (!engine.accounts.byUsername(username))
+      await engine.handlers['user.create']({ username, displayName: username, role, password: PASSWORD });
     const c = connect(engine);
     await c.call('auth.login', { username, password: PASSWORD });
     return c;

@@ -17,7 +17,12 @@ describe('sohoa backup', () => {
 
   beforeAll(async () => {
     const engine = setTestAgency(Engine.open({ dataDir }));
-    await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Phạm Văn Đông', applicantCccd: '074093513649', receivedDate: '2021-04-02' });
+    await engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Phạm Văn Đông',
+      applicantCccd: '074093513649',
+      receivedDate: '2021-04-02',
+    });
     blobs = blobTexts.map((t) => engine.store.blobs.put(Buffer.from(t)));
     engine.close();
   });
@@ -36,7 +41,10 @@ describe('sohoa backup', () => {
     expect(restoring.code).toBe(0);
     expect(restoring.stdout).toContain('sohoa audit re-anchor');
     // The events after the backup (its own backup.create among them) are not in the restored log: the anchor says so until re-anchored.
-    expect(JSON.parse(runSohoa(['audit', 'verify', '--data-dir', restored, '--json']).stdout)).toMatchObject({ ok: false, reason: 'truncated' });
+    expect(JSON.parse(runSohoa(['audit', 'verify', '--data-dir', restored, '--json']).stdout)).toMatchObject({
+      ok: false,
+      reason: 'truncated',
+    });
     expect(runSohoa(['audit', 're-anchor', '--data-dir', restored]).code).toBe(0);
     const engine = setTestAgency(Engine.open({ dataDir: restored }));
     expect(engine.store.dossiers.list(10, 0).items.map((d) => d.applicantName)).toEqual(['Phạm Văn Đông']);
@@ -79,7 +87,9 @@ describe('sohoa backup', () => {
     const stored = readFileSync(join(dataDir, rel));
     expect(readFileSync(join(dest, rel)).equals(stored)).toBe(true);
     expect(stored.includes(Buffer.from(blobTexts[0]!))).toBe(false);
-    expect(readFileSync(join(dest, 'manifest-sha256.txt'), 'utf8')).toContain(`${createHash('sha256').update(stored).digest('hex')}  ${rel}`);
+    expect(readFileSync(join(dest, 'manifest-sha256.txt'), 'utf8')).toContain(
+      `${createHash('sha256').update(stored).digest('hex')}  ${rel}`,
+    );
     const restored = join(dir.path, 'restored-other-key');
     expect(runSohoa(['backup', 'restore', dest, '--data-dir', restored]).code).toBe(0);
     const otherKey = join(dir.path, 'other.key');

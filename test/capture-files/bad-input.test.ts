@@ -79,8 +79,17 @@ describe('bad input during import', () => {
   });
 
   it('reports a damaged page of a TIFF for that page alone', async () => {
-    const pages = await Promise.all([40, 140, 240].map((v) => sharp({ create: { width: 500, height: 700, channels: 3, background: { r: v, g: v, b: v } } }).png().toBuffer()));
-    const tiff = await sharp(pages, { join: { animated: true } }).toColourspace('b-w').tiff({ compression: 'none' }).toBuffer();
+    const pages = await Promise.all(
+      [40, 140, 240].map((v) =>
+        sharp({ create: { width: 500, height: 700, channels: 3, background: { r: v, g: v, b: v } } })
+          .png()
+          .toBuffer(),
+      ),
+    );
+    const tiff = await sharp(pages, { join: { animated: true } })
+      .toColourspace('b-w')
+      .tiff({ compression: 'none' })
+      .toBuffer();
     // Uncompressed pages are stored in order: overwrite the middle of the file with junk past its end.
     const damaged = Buffer.from(tiff);
     await withTempDir(async (dir) => {

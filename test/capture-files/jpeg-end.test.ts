@@ -5,14 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { jpegIsTruncated } from '../../src/core/capture/files/jpeg-end';
 
 const IMAGES = new URL('../fixtures/vi-admin/images/', import.meta.url).pathname;
-const jpegs = readdirSync(IMAGES).filter((f) => f.endsWith('.jpg')).map((f) => readFileSync(join(IMAGES, f)));
+const jpegs = readdirSync(IMAGES)
+  .filter((f) => f.endsWith('.jpg'))
+  .map((f) => readFileSync(join(IMAGES, f)));
 
 describe('a JPEG cut short, told from its structure', () => {
   it('finds every corpus JPEG whole, and each of them cut anywhere after its header short', () => {
     expect(jpegs.length).toBeGreaterThan(5);
     for (const jpeg of jpegs) {
       expect(jpegIsTruncated(jpeg)).toBe(false);
-      for (const length of [5000, Math.floor(jpeg.length / 2), jpeg.length - 2]) expect(jpegIsTruncated(jpeg.subarray(0, length))).toBe(true);
+      for (const length of [5000, Math.floor(jpeg.length / 2), jpeg.length - 2])
+        expect(jpegIsTruncated(jpeg.subarray(0, length))).toBe(true);
     }
   });
 
@@ -22,7 +25,10 @@ describe('a JPEG cut short, told from its structure', () => {
     const progressive = await sharp(jpeg).jpeg({ progressive: true }).toBuffer();
     expect(jpegIsTruncated(progressive)).toBe(false);
     expect(jpegIsTruncated(progressive.subarray(0, Math.floor(progressive.length * 0.6)))).toBe(true);
-    const withExif = await sharp(jpeg).withExif({ IFD0: { Make: 'Máy quét', Model: 'ADF' } }).jpeg().toBuffer();
+    const withExif = await sharp(jpeg)
+      .withExif({ IFD0: { Make: 'Máy quét', Model: 'ADF' } })
+      .jpeg()
+      .toBuffer();
     expect(jpegIsTruncated(withExif)).toBe(false);
     expect(jpegIsTruncated(withExif.subarray(0, Math.floor(withExif.length * 0.5)))).toBe(true);
   });

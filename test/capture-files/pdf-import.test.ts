@@ -3,7 +3,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import {
-  concatTransformationMatrix, drawObject, PDFDocument, PDFName, popGraphicsState, pushGraphicsState, StandardFonts, type PDFPage, type PDFRef,
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  PDFName,
+  popGraphicsState,
+  pushGraphicsState,
+  StandardFonts,
+  type PDFPage,
+  type PDFRef,
 } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +34,11 @@ describe('scanner PDF import', () => {
     const size: [number, number] = [(jpegPage.width_px / jpegPage.dpi) * 72, (jpegPage.height_px / jpegPage.dpi) * 72];
     doc.addPage(size).drawImage(image, { x: 0, y: 0, width: size[0], height: size[1] });
     const textOnly = doc.addPage(size);
-    textOnly.drawText('Trang không có ảnh'.normalize('NFD').replace(/[^\x20-\x7e]/g, ''), { x: 72, y: 700, font: await doc.embedFont(StandardFonts.Helvetica) });
+    textOnly.drawText('Trang không có ảnh'.normalize('NFD').replace(/[^\x20-\x7e]/g, ''), {
+      x: 72,
+      y: 700,
+      font: await doc.embedFont(StandardFonts.Helvetica),
+    });
     doc.addPage(size).drawImage(image, { x: 0, y: 0, width: size[0], height: size[1] });
     await withTempDir(async (dir) => {
       const path = join(dir, 'scan.pdf');
@@ -56,14 +68,21 @@ describe('scanner PDF import', () => {
     const predicted = Buffer.alloc((width + 1) * height);
     for (let y = 0; y < height; y++) {
       predicted[y * (width + 1)] = 2;
-      for (let x = 0; x < width; x++) predicted[y * (width + 1) + 1 + x] = (gray[y * width + x]! - (y > 0 ? gray[(y - 1) * width + x]! : 0)) & 0xff;
+      for (let x = 0; x < width; x++)
+        predicted[y * (width + 1) + 1 + x] = (gray[y * width + x]! - (y > 0 ? gray[(y - 1) * width + x]! : 0)) & 0xff;
     }
     const doc = await PDFDocument.create();
     const page = doc.addPage([(width / 100) * 72, (height / 100) * 72]);
     const ref = doc.context.register(
       doc.context.stream(deflateSync(predicted), {
-        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 8,
-        Filter: 'FlateDecode', DecodeParms: { Predictor: 12, Colors: 1, BitsPerComponent: 8, Columns: width },
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: width,
+        Height: height,
+        ColorSpace: 'DeviceGray',
+        BitsPerComponent: 8,
+        Filter: 'FlateDecode',
+        DecodeParms: { Predictor: 12, Colors: 1, BitsPerComponent: 8, Columns: width },
       }),
     );
     drawFullPage(page, ref, 'Im0');
@@ -91,8 +110,14 @@ describe('scanner PDF import', () => {
     const page = doc.addPage([(width / 200) * 72, (height / 200) * 72]);
     const ref = doc.context.register(
       doc.context.stream(singleStrip(tiff), {
-        Type: 'XObject', Subtype: 'Image', Width: width, Height: height, ColorSpace: 'DeviceGray', BitsPerComponent: 1,
-        Filter: 'CCITTFaxDecode', DecodeParms: { K: -1, Columns: width, Rows: height, BlackIs1: false },
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: width,
+        Height: height,
+        ColorSpace: 'DeviceGray',
+        BitsPerComponent: 1,
+        Filter: 'CCITTFaxDecode',
+        DecodeParms: { K: -1, Columns: width, Rows: height, BlackIs1: false },
       }),
     );
     drawFullPage(page, ref, 'Fax0');

@@ -38,7 +38,13 @@ describe('TIFF import', () => {
     const width = 640;
     const height = 400;
     const raws = [0, 1, 2].map((seed) => bilevelPattern(width, height, seed));
-    const pngs = await Promise.all(raws.map((r) => sharp(r, { raw: { width, height, channels: 1 } }).png().toBuffer()));
+    const pngs = await Promise.all(
+      raws.map((r) =>
+        sharp(r, { raw: { width, height, channels: 1 } })
+          .png()
+          .toBuffer(),
+      ),
+    );
     const tiff = await sharp(pngs, { join: { animated: true } })
       .toColourspace('b-w')
       .tiff({ compression: 'ccittfax4', bitdepth: 1, miniswhite: true, xres: 200 / 25.4, yres: 200 / 25.4 })

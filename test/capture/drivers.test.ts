@@ -27,7 +27,11 @@ describe('scan driver registry', () => {
     expect(failures).toEqual([]);
     expect(devices.map((d) => `${d.driver}:${d.id}`)).toEqual(expect.arrayContaining(['sane:test:0', `escl:${escl.url}`]));
 
-    const broken = scanDriversFor({ platform: 'linux', sane: { scanimagePath: '/nonexistent/scanimage' }, escl: { addresses: [escl.url] } });
+    const broken = scanDriversFor({
+      platform: 'linux',
+      sane: { scanimagePath: '/nonexistent/scanimage' },
+      escl: { addresses: [escl.url] },
+    });
     const partial = await listAllDevices(broken);
     expect(partial.devices.map((d) => d.name)).toEqual(['Desk MFP']);
     expect(partial.failures).toEqual([{ driver: 'sane', error: expect.objectContaining({ code: 'scanner.driver-unavailable' }) }]);

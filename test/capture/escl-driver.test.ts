@@ -76,11 +76,23 @@ describe('EsclDriver against an eSCL responder', () => {
 
   it('scans the feeder: every document, in order, byte for byte, then stops at 404', async () => {
     const { driver, pages, responder } = await start({ pageCount: 3 });
-    const { pages: got, summary } = await scanAll(driver, responder.url, { dpi: 300, colorMode: 'gray', source: 'adf', pageSize: PAGE_SIZES.A4 });
+    const { pages: got, summary } = await scanAll(driver, responder.url, {
+      dpi: 300,
+      colorMode: 'gray',
+      source: 'adf',
+      pageSize: PAGE_SIZES.A4,
+    });
     expect(summary).toEqual({ pageCount: pages.length, cancelled: false });
     expect(got.map((p) => sha(p.bytes))).toEqual(pages.map((p) => sha(p.bytes)));
     got.forEach((p, i) => {
-      expect(p).toMatchObject({ index: i, format: 'jpeg', dpi: 300, colorMode: 'gray', widthPx: pages[i]!.page.width_px, heightPx: pages[i]!.page.height_px });
+      expect(p).toMatchObject({
+        index: i,
+        format: 'jpeg',
+        dpi: 300,
+        colorMode: 'gray',
+        widthPx: pages[i]!.page.width_px,
+        heightPx: pages[i]!.page.height_px,
+      });
     });
     const job = responder.jobs[0]!;
     expect(job.settings).toMatchObject({
@@ -99,10 +111,20 @@ describe('EsclDriver against an eSCL responder', () => {
 
   it('scans one page from the platen, clamping the region to the glass and choosing the nearest resolution', async () => {
     const { driver, pages, responder } = await start();
-    const { pages: got } = await scanAll(driver, responder.url, { dpi: 250, colorMode: 'color', source: 'flatbed', pageSize: PAGE_SIZES.A3 });
+    const { pages: got } = await scanAll(driver, responder.url, {
+      dpi: 250,
+      colorMode: 'color',
+      source: 'flatbed',
+      pageSize: PAGE_SIZES.A3,
+    });
     expect(got).toHaveLength(1);
     expect(sha(got[0]!.bytes)).toBe(sha(pages[0]!.bytes));
-    expect(responder.jobs[0]!.settings).toMatchObject({ InputSource: 'Platen', ColorMode: 'RGB24', Width: String(PLATEN_MAX.width), Height: String(PLATEN_MAX.height) });
+    expect(responder.jobs[0]!.settings).toMatchObject({
+      InputSource: 'Platen',
+      ColorMode: 'RGB24',
+      Width: String(PLATEN_MAX.width),
+      Height: String(PLATEN_MAX.height),
+    });
     expect(['200', '300']).toContain(responder.jobs[0]!.settings.XResolution);
     expect(responder.jobs[0]!.settings.Duplex).toBeUndefined();
   });
@@ -125,13 +147,17 @@ describe('EsclDriver against an eSCL responder', () => {
 
   it('reports an empty feeder at the start as ScannerFeederEmptyError', async () => {
     const { driver, responder } = await start({ adfEmpty: true });
-    expect((await rejection(scanAll(driver, responder.url, { dpi: 200, colorMode: 'gray', source: 'adf' }))).code).toBe('scanner.feeder-empty');
+    expect((await rejection(scanAll(driver, responder.url, { dpi: 200, colorMode: 'gray', source: 'adf' }))).code).toBe(
+      'scanner.feeder-empty',
+    );
   });
 
   it('reports a jam after the pages that made it through', async () => {
     const { driver, responder } = await start({ pageCount: 3, jamAfter: 2 });
     const seen: number[] = [];
-    const err = await rejection(driver.scan(responder.url, { dpi: 200, colorMode: 'gray', source: 'adf' }, { onPage: (p) => void seen.push(p.index) }));
+    const err = await rejection(
+      driver.scan(responder.url, { dpi: 200, colorMode: 'gray', source: 'adf' }, { onPage: (p) => void seen.push(p.index) }),
+    );
     expect(err.code).toBe('scanner.jammed');
     expect(err.details?.pagesDelivered).toBe(2);
     expect(seen).toEqual([0, 1]);
@@ -148,12 +174,17 @@ describe('EsclDriver against an eSCL responder', () => {
     const { driver, responder } = await start({ pageCount: 3 });
     const controller = new AbortController();
     const got: ScannedPage[] = [];
-    const summary = await driver.scan(responder.url, { dpi: 200, colorMode: 'gray', source: 'adf' }, {
-      onPage: (p) => {
-        got.push(p);
-        controller.abort();
+    const summary = await driver.scan(
+      responder.url,
+      { dpi: 200, colorMode: 'gray', source: 'adf' },
+      {
+        onPage: (p) => {
+          got.push(p);
+          controller.abort();
+        },
       },
-    }, controller.signal);
+      controller.signal,
+    );
     expect(summary).toEqual({ pageCount: 1, cancelled: true });
     expect(responder.jobs[0]!.state).toBe('Canceled');
     expect(responder.requests).toContain(`DELETE /eSCL/ScanJobs/${responder.jobs[0]!.id}`);
@@ -177,7 +208,9 @@ describe('EsclDriver against an eSCL responder', () => {
 
   it('refuses what the device cannot do, and says when it is unreachable', async () => {
     const { driver, responder } = await start();
-    expect((await rejection(scanAll(driver, responder.url, { dpi: 200, colorMode: 'gray', source: 'duplex' }))).code).toBe('scanner.option-unsupported');
+    expect((await rejection(scanAll(driver, responder.url, { dpi: 200, colorMode: 'gray', source: 'duplex' }))).code).toBe(
+      'scanner.option-unsupported',
+    );
     const url = responder.url;
     await responder.close();
     expect((await rejection(driver.capabilities(url))).code).toBe('scanner.gone');

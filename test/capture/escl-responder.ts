@@ -122,7 +122,8 @@ export async function startEsclResponder(options: EsclResponderOptions): Promise
       res.writeHead(code, { 'content-type': 'text/xml', ...headers });
       res.end(text);
     };
-    if (req.method === 'GET' && path === '/eSCL/ScannerCapabilities') return send(200, capabilities(options.makeAndModel ?? 'SoHoa Test Scanner'));
+    if (req.method === 'GET' && path === '/eSCL/ScannerCapabilities')
+      return send(200, capabilities(options.makeAndModel ?? 'SoHoa Test Scanner'));
     if (req.method === 'GET' && path === '/eSCL/ScannerStatus') return send(200, status());
     if (req.method === 'POST' && path === '/eSCL/ScanJobs') {
       posts++;

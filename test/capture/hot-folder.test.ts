@@ -77,7 +77,10 @@ describe('HotFolder', () => {
       },
     });
     await folder.start();
-    const written = new Map<string, Buffer[]>([['a.jpg', []], ['b.jpg', []]]);
+    const written = new Map<string, Buffer[]>([
+      ['a.jpg', []],
+      ['b.jpg', []],
+    ]);
     for (let i = 0; i < 8; i++) {
       for (const [name, parts] of written) {
         const chunk = randomBytes(4096);
@@ -126,13 +129,21 @@ describe('HotFolder', () => {
   it('leaves partial, hidden and unaccepted files alone', async () => {
     let t = 0;
     const calls: string[] = [];
-    const folder = new HotFolder({ dir, settleMs: 10, now: () => t, accept: (n) => !n.endsWith('.txt'), onFile: (f) => void calls.push(f.name) });
+    const folder = new HotFolder({
+      dir,
+      settleMs: 10,
+      now: () => t,
+      accept: (n) => !n.endsWith('.txt'),
+      onFile: (f) => void calls.push(f.name),
+    });
     for (const name of ['.hidden', 'upload.pdf.part', '~$note.docx', 'notes.txt', 'ok.tif']) await writeFile(join(dir, name), name);
     await folder.poll();
     t += 100;
     await folder.poll();
     expect(calls).toEqual(['ok.tif']);
-    expect((await readdir(dir)).sort()).toEqual(['.hidden', JOURNAL_NAME, 'failed', 'imported', 'notes.txt', 'upload.pdf.part', '~$note.docx'].sort());
+    expect((await readdir(dir)).sort()).toEqual(
+      ['.hidden', JOURNAL_NAME, 'failed', 'imported', 'notes.txt', 'upload.pdf.part', '~$note.docx'].sort(),
+    );
   });
 
   it('never runs two passes at once, so a slow consumer cannot see a file twice', async () => {
@@ -195,7 +206,9 @@ describe('HotFolder', () => {
     const content = randomBytes(2048);
     await writeFile(join(dir, 'z.jpg'), content);
     const marker = join(dir, '.marker');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hot-folder-crash-child.ts'), dir, marker], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hot-folder-crash-child.ts'), dir, marker], {
+      stdio: 'ignore',
+    });
     const exited = new Promise((r) => child.once('exit', r));
     while (!existsSync(marker)) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');

@@ -41,7 +41,9 @@ describe('PNM decoding', () => {
 
 describe('eSCL XML', () => {
   it('parses namespaced elements, attributes, entities, CDATA and comments', () => {
-    const root = parseXml('<?xml version="1.0"?><!-- hi --><a:Root xmlns:a="urn:x" a:flag=\'yes\'><a:Name>Tom &amp; Jerry &#x1EA1;</a:Name><b:Raw><![CDATA[<not a tag>]]></b:Raw><Empty/></a:Root>');
+    const root = parseXml(
+      '<?xml version="1.0"?><!-- hi --><a:Root xmlns:a="urn:x" a:flag=\'yes\'><a:Name>Tom &amp; Jerry &#x1EA1;</a:Name><b:Raw><![CDATA[<not a tag>]]></b:Raw><Empty/></a:Root>',
+    );
     expect(root.name).toBe('Root');
     expect(root.attrs.flag).toBe('yes');
     expect(textOf(root, 'Name')).toBe('Tom & Jerry ạ');
@@ -78,14 +80,27 @@ describe('eSCL XML', () => {
   });
 
   it('reads scanner status with its jobs', () => {
-    const status = parseEsclStatus(`<scan:ScannerStatus xmlns:scan="s" xmlns:pwg="p"><pwg:Version>2.0</pwg:Version><pwg:State>Idle</pwg:State><scan:AdfState>ScannerAdfJam</scan:AdfState>
+    const status =
+      parseEsclStatus(`<scan:ScannerStatus xmlns:scan="s" xmlns:pwg="p"><pwg:Version>2.0</pwg:Version><pwg:State>Idle</pwg:State><scan:AdfState>ScannerAdfJam</scan:AdfState>
 <scan:Jobs><scan:JobInfo><pwg:JobUri>/eSCL/ScanJobs/abc</pwg:JobUri><pwg:ImagesCompleted>2</pwg:ImagesCompleted><pwg:JobState>Aborted</pwg:JobState>
 <pwg:JobStateReasons><pwg:JobStateReason>JobCanceledByUser</pwg:JobStateReason></pwg:JobStateReasons></scan:JobInfo></scan:Jobs></scan:ScannerStatus>`);
-    expect(status).toEqual({ state: 'Idle', adfState: 'ScannerAdfJam', jobs: [{ uri: '/eSCL/ScanJobs/abc', state: 'Aborted', reasons: ['JobCanceledByUser'], imagesCompleted: 2 }] });
+    expect(status).toEqual({
+      state: 'Idle',
+      adfState: 'ScannerAdfJam',
+      jobs: [{ uri: '/eSCL/ScanJobs/abc', state: 'Aborted', reasons: ['JobCanceledByUser'], imagesCompleted: 2 }],
+    });
   });
 
   it('writes ScanSettings that its own reader reads back', () => {
-    const xml = scanSettingsXml({ source: 'duplex', colorMode: 'RGB24', dpi: 300, format: 'image/jpeg', widthUnits: 2480, heightUnits: 3508, version: '2.6' });
+    const xml = scanSettingsXml({
+      source: 'duplex',
+      colorMode: 'RGB24',
+      dpi: 300,
+      format: 'image/jpeg',
+      widthUnits: 2480,
+      heightUnits: 3508,
+      version: '2.6',
+    });
     const root = parseXml(xml);
     expect(root.name).toBe('ScanSettings');
     expect(textOf(root, 'InputSource')).toBe('Feeder');

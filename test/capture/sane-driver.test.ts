@@ -103,7 +103,9 @@ describe('SaneDriver against the SANE test backend', () => {
   });
 
   it('reports an empty feeder at the first page as ScannerFeederEmptyError', async () => {
-    const err = await rejection(collect(driver(['--read-return-value', 'SANE_STATUS_NO_DOCS']), { dpi: 100, colorMode: 'gray', source: 'adf' }));
+    const err = await rejection(
+      collect(driver(['--read-return-value', 'SANE_STATUS_NO_DOCS']), { dpi: 100, colorMode: 'gray', source: 'adf' }),
+    );
     expect(err.code).toBe('scanner.feeder-empty');
   });
 
@@ -121,7 +123,9 @@ describe('SaneDriver against the SANE test backend', () => {
   it('reports an unknown device as ScannerGoneError', async () => {
     const d = driver();
     expect((await rejection(d.capabilities('test:9'))).code).toBe('scanner.gone');
-    expect((await rejection(d.scan('test:9', { dpi: 100, colorMode: 'gray', source: 'flatbed' }, { onPage: () => undefined }))).code).toBe('scanner.gone');
+    expect((await rejection(d.scan('test:9', { dpi: 100, colorMode: 'gray', source: 'flatbed' }, { onPage: () => undefined }))).code).toBe(
+      'scanner.gone',
+    );
   });
 
   it('refuses a source the device does not have', async () => {
@@ -158,12 +162,16 @@ describe('SaneDriver against the SANE test backend', () => {
 
   it('stops and reports the sink error when the consumer fails', async () => {
     const seen: number[] = [];
-    const failing = driver().scan('test:0', { dpi: 75, colorMode: 'gray', source: 'adf' }, {
-      onPage: (p) => {
-        seen.push(p.index);
-        if (p.index === 2) throw new CodedError('test.sink-full', 'sink full');
+    const failing = driver().scan(
+      'test:0',
+      { dpi: 75, colorMode: 'gray', source: 'adf' },
+      {
+        onPage: (p) => {
+          seen.push(p.index);
+          if (p.index === 2) throw new CodedError('test.sink-full', 'sink full');
+        },
       },
-    });
+    );
     expect((await rejection(failing)).code).toBe('test.sink-full');
     expect(seen).toEqual([0, 1, 2]);
   });

@@ -75,7 +75,20 @@ describe('scanimage -A parsing', () => {
     expect(d.capabilities.resolutions).toEqual({ kind: 'range', min: 50, max: 600, step: 1 });
     expect(d.capabilities.maxArea).toEqual({ widthMm: 224.846, heightMm: 863.489 });
     const { args } = buildScanArgs(d, { dpi: 300, colorMode: 'gray', source: 'duplex' });
-    expect(args).toEqual(expect.arrayContaining(['--source', 'ADF Duplex', '--mode', 'Gray', '--resolution', '300', '--page-width', '210', '--page-height', '297']));
+    expect(args).toEqual(
+      expect.arrayContaining([
+        '--source',
+        'ADF Duplex',
+        '--mode',
+        'Gray',
+        '--resolution',
+        '300',
+        '--page-width',
+        '210',
+        '--page-height',
+        '297',
+      ]),
+    );
     expect(args).not.toContain('--batch-count=1');
   });
 
@@ -87,7 +100,9 @@ describe('scanimage -A parsing', () => {
       sources: ['flatbed', 'adf'],
       maxArea: { widthMm: 215.9, heightMm: 355.6 },
     });
-    expect(() => buildScanArgs(d, { dpi: 300, colorMode: 'bw', source: 'adf' })).toThrow(expect.objectContaining({ code: 'scanner.option-unsupported' }));
+    expect(() => buildScanArgs(d, { dpi: 300, colorMode: 'bw', source: 'adf' })).toThrow(
+      expect.objectContaining({ code: 'scanner.option-unsupported' }),
+    );
     const { args, dpi } = buildScanArgs(d, { dpi: 250, colorMode: 'color', source: 'flatbed', pageSize: { widthMm: 297, heightMm: 420 } });
     expect([200, 300]).toContain(dpi);
     expect(args).toEqual(expect.arrayContaining(['--batch-count=1', '-x', '215.9', '-y', '355.6']));
@@ -100,7 +115,9 @@ describe('scanimage -A parsing', () => {
     const { args } = buildScanArgs(d, { dpi: 300, colorMode: 'color', source: 'flatbed' });
     expect(args).toEqual(expect.arrayContaining(['--mode', 'Color', '--depth', '8']));
     expect(args).not.toContain('--source');
-    expect(() => buildScanArgs(d, { dpi: 300, colorMode: 'gray', source: 'adf' })).toThrow(expect.objectContaining({ code: 'scanner.option-unsupported' }));
+    expect(() => buildScanArgs(d, { dpi: 300, colorMode: 'gray', source: 'adf' })).toThrow(
+      expect.objectContaining({ code: 'scanner.option-unsupported' }),
+    );
   });
 
   it('rounds a resolution to what the device offers', () => {
@@ -113,7 +130,14 @@ describe('scanimage -A parsing', () => {
     const text = 'test:0\tNoname\tfrontend-tester\tvirtual device\nairscan:e0:Brother\tBrother\tMFC-L2710DW\teSCL network scanner\n';
     expect(parseDeviceList(text, 'sane')).toEqual([
       { id: 'test:0', driver: 'sane', name: 'Noname frontend-tester', vendor: 'Noname', model: 'frontend-tester', kind: 'virtual device' },
-      { id: 'airscan:e0:Brother', driver: 'sane', name: 'Brother MFC-L2710DW', vendor: 'Brother', model: 'MFC-L2710DW', kind: 'eSCL network scanner' },
+      {
+        id: 'airscan:e0:Brother',
+        driver: 'sane',
+        name: 'Brother MFC-L2710DW',
+        vendor: 'Brother',
+        model: 'MFC-L2710DW',
+        kind: 'eSCL network scanner',
+      },
     ]);
     expect(parseDeviceList('', 'sane')).toEqual([]);
   });
@@ -125,7 +149,9 @@ describe('scanimage exit classification', () => {
     return o.kind === 'error' ? o.error.code : o.kind;
   };
   it('tells the end of the paper from failures', () => {
-    expect(err(0, 'Scanning page 3\nscanimage: sane_start: Document feeder out of documents\nBatch terminated, 2 pages scanned\n')).toBe('feeder-ran-out');
+    expect(err(0, 'Scanning page 3\nscanimage: sane_start: Document feeder out of documents\nBatch terminated, 2 pages scanned\n')).toBe(
+      'feeder-ran-out',
+    );
     expect(err(0, 'Scanning 1 page\nScanned page 1. (scanner status = 5)\n')).toBe('ok');
     expect(err(1, 'scanimage: open of device epson2:net:10.0.0.9 failed: Device busy\n')).toBe('scanner.busy');
     expect(err(1, 'scanimage: open of device nonexist:0 failed: Invalid argument\n')).toBe('scanner.gone');

@@ -23,7 +23,12 @@ describe('WIA script building', () => {
   });
 
   it('sets feeder, pages, intent, resolution and extent for a grey A4 feeder scan at 300 dpi', () => {
-    const script = scanScript('{6BDD1FC6-810F-11D0-BEC7-08002BE2092F}\\0001', { dpi: 300, colorMode: 'gray', source: 'adf', pageSize: PAGE_SIZES.A4 }, 300, 'C:\\Temp\\sohoa-wia-1');
+    const script = scanScript(
+      '{6BDD1FC6-810F-11D0-BEC7-08002BE2092F}\\0001',
+      { dpi: 300, colorMode: 'gray', source: 'adf', pageSize: PAGE_SIZES.A4 },
+      300,
+      'C:\\Temp\\sohoa-wia-1',
+    );
     expect(script).toContain("FindDevice $manager '{6BDD1FC6-810F-11D0-BEC7-08002BE2092F}\\0001'");
     expect(script).toContain('SetProp $device.Properties 3088 1)');
     expect(script).toContain('SetProp $device.Properties 3096 1)');
@@ -53,13 +58,21 @@ describe('WIA script building', () => {
     const hostile = "x'; Remove-Item -Recurse C:\\; '";
     expect(psString(hostile)).toBe("'x''; Remove-Item -Recurse C:\\; '''");
     expect(capabilitiesScript(hostile)).toContain(`FindDevice $manager ${psString(hostile)}`);
-    expect(scanScript('d', { dpi: 100, colorMode: 'gray', source: 'flatbed' }, 100, "C:\\Users\\O'Neil\\tmp")).toContain("Join-Path 'C:\\Users\\O''Neil\\tmp'");
+    expect(scanScript('d', { dpi: 100, colorMode: 'gray', source: 'flatbed' }, 100, "C:\\Users\\O'Neil\\tmp")).toContain(
+      "Join-Path 'C:\\Users\\O''Neil\\tmp'",
+    );
   });
 });
 
 describe('WIA output parsing', () => {
   it('reads the event lines and ignores PowerShell noise', () => {
-    expect(parseWiaLine('SOHOA:{"event":"page","index":0,"path":"C:\\\\t\\\\p0000.png","width":2480,"height":3508}')).toEqual({ event: 'page', index: 0, path: 'C:\\t\\p0000.png', width: 2480, height: 3508 });
+    expect(parseWiaLine('SOHOA:{"event":"page","index":0,"path":"C:\\\\t\\\\p0000.png","width":2480,"height":3508}')).toEqual({
+      event: 'page',
+      index: 0,
+      path: 'C:\\t\\p0000.png',
+      width: 2480,
+      height: 3508,
+    });
     expect(parseWiaLine('\uFEFFSOHOA:{"event":"done","pages":3}')).toEqual({ event: 'done', pages: 3 });
     expect(parseWiaLine('WARNING: something PowerShell said')).toBeUndefined();
     expect(parseWiaLine('SOHOA:{"event":')).toBeUndefined();
@@ -83,7 +96,8 @@ describe('WIA output parsing', () => {
   });
 
   it('finds the WIA code inside a wrapping exception', () => {
-    const message = 'System.Reflection.TargetInvocationException ---> System.Runtime.InteropServices.COMException: Exception from HRESULT: 0x80210003';
+    const message =
+      'System.Reflection.TargetInvocationException ---> System.Runtime.InteropServices.COMException: Exception from HRESULT: 0x80210003';
     expect(hresultOf('0x80020009', message)).toBe(0x80210003);
     expect(wiaError('0x80020009', message, 0).code).toBe('scanner.feeder-empty');
   });
@@ -100,8 +114,18 @@ describe('WIA output parsing', () => {
     expect(caps.resolutions).toEqual({ kind: 'list', values: [75, 150, 300, 600] });
     expect(caps.maxArea!.widthMm).toBeCloseTo(8.5 * 25.4, 5);
     expect(caps.maxArea!.heightMm).toBeCloseTo(14 * 25.4, 5);
-    const flatbedOnly = wiaCapabilities({ event: 'capabilities', handling: 2, resolution: { subType: 1, min: 50, max: 1200, step: 1, values: [], current: 100 }, bedMils: [0, 0], feederMils: [0, 0] });
-    expect(flatbedOnly).toEqual({ resolutions: { kind: 'range', min: 50, max: 1200, step: 1 }, colorModes: ['color', 'gray', 'bw'], sources: ['flatbed'] });
+    const flatbedOnly = wiaCapabilities({
+      event: 'capabilities',
+      handling: 2,
+      resolution: { subType: 1, min: 50, max: 1200, step: 1, values: [], current: 100 },
+      bedMils: [0, 0],
+      feederMils: [0, 0],
+    });
+    expect(flatbedOnly).toEqual({
+      resolutions: { kind: 'range', min: 50, max: 1200, step: 1 },
+      colorModes: ['color', 'gray', 'bw'],
+      sources: ['flatbed'],
+    });
   });
 });
 
@@ -178,7 +202,11 @@ ${ending === 'done' ? `emit({ event: 'done', pages: ${pages} });` : `emit({ even
 
   it('refuses duplex on a device without it, and says when PowerShell is missing', async () => {
     const driver = new WiaDriver({ powershellPath: await standIn('ps-caps', 0, 'done') });
-    await expect(driver.scan('dev', { dpi: 150, colorMode: 'color', source: 'duplex' }, { onPage: () => undefined })).rejects.toMatchObject({ code: 'scanner.option-unsupported' });
-    await expect(new WiaDriver({ powershellPath: '/nonexistent/powershell.exe' }).listDevices()).rejects.toMatchObject({ code: 'scanner.driver-unavailable' });
+    await expect(driver.scan('dev', { dpi: 150, colorMode: 'color', source: 'duplex' }, { onPage: () => undefined })).rejects.toMatchObject(
+      { code: 'scanner.option-unsupported' },
+    );
+    await expect(new WiaDriver({ powershellPath: '/nonexistent/powershell.exe' }).listDevices()).rejects.toMatchObject({
+      code: 'scanner.driver-unavailable',
+    });
   });
 });

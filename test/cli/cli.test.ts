@@ -21,7 +21,11 @@ describe('sohoa command line', () => {
 
   it('lists every option a command takes in its --help', async () => {
     const common = ['data-dir', 'key-file'];
-    const parsers = { batch: (await import('../../src/cli/commands/batch')).options, process: (await import('../../src/cli/commands/process')).options, sync: (await import('../../src/cli/commands/sync')).options };
+    const parsers = {
+      batch: (await import('../../src/cli/commands/batch')).options,
+      process: (await import('../../src/cli/commands/process')).options,
+      sync: (await import('../../src/cli/commands/sync')).options,
+    };
     for (const [name, options] of Object.entries(parsers)) {
       const r = await runSohoaHere([name, '--help']);
       expect(r.code).toBe(0);
@@ -33,7 +37,12 @@ describe('sohoa command line', () => {
   it('prints store counts as JSON, counting what is there', async () => {
     const dataDir = join(dir.path, 'status');
     const engine = setTestAgency(Engine.open({ dataDir }));
-    await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-02', applicantName: 'Lê Thị Hoa', applicantCccd: '074190000123', receivedDate: '2021-06-01' });
+    await engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-02',
+      applicantName: 'Lê Thị Hoa',
+      applicantCccd: '074190000123',
+      receivedDate: '2021-06-01',
+    });
     engine.store.jobs.enqueue('ocr', 'p1', {});
     engine.store.jobs.enqueue('ocr', 'p2', {});
     engine.close();
@@ -94,23 +103,75 @@ describe('sohoa dossier', () => {
 
   it('takes in a dossier, and refuses bad input naming the fields without storing anything', () => {
     const dataDir = join(dir.path, 'd');
-    const bad = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'NOPE', '--name', 'Võ Văn Tú', '--cccd', '12345', '--received', '2021-13-01']);
+    const bad = runSohoa([
+      'dossier',
+      'create',
+      '--data-dir',
+      dataDir,
+      '--procedure',
+      'NOPE',
+      '--name',
+      'Võ Văn Tú',
+      '--cccd',
+      '12345',
+      '--received',
+      '2021-13-01',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/applicantCccd is not a valid CCCD/);
     expect(bad.stderr).toMatch(/receivedDate is not a valid date/);
-    const unknown = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'NOPE', '--name', 'Võ Văn Tú', '--cccd', '074093513649', '--received', '2021-03-01']);
+    const unknown = runSohoa([
+      'dossier',
+      'create',
+      '--data-dir',
+      dataDir,
+      '--procedure',
+      'NOPE',
+      '--name',
+      'Võ Văn Tú',
+      '--cccd',
+      '074093513649',
+      '--received',
+      '2021-03-01',
+    ]);
     expect(unknown.stderr).toMatch(/procedureCode is not a procedure in the catalog/);
     expect(JSON.parse(runSohoa(['status', '--json', '--data-dir', dataDir]).stdout).dossiers).toBe(0);
 
     // Before first-run set-up, nothing is taken in: the dossier would carry no agency.
-    const early = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'MAU-HT-01', '--name', 'Võ Văn Tú', '--cccd', '074093513649', '--received', '2021-03-01']);
+    const early = runSohoa([
+      'dossier',
+      'create',
+      '--data-dir',
+      dataDir,
+      '--procedure',
+      'MAU-HT-01',
+      '--name',
+      'Võ Văn Tú',
+      '--cccd',
+      '074093513649',
+      '--received',
+      '2021-03-01',
+    ]);
     expect(early.code).toBe(1);
     expect(early.stderr.trim()).toMatch(/^sohoa dossier: The agency is not set up: .* \[config\.agency-missing\]$/);
     expect(runSohoa(['config', 'set', 'agency.name', TEST_AGENCY.name, '--data-dir', dataDir]).code).toBe(0);
     expect(runSohoa(['config', 'set', 'agency.code', TEST_AGENCY.code, '--data-dir', dataDir]).code).toBe(0);
 
-    const ok = runSohoa(['dossier', 'create', '--data-dir', dataDir, '--procedure', 'MAU-HT-01', '--name', 'Võ Văn Tú', '--cccd', '074093513649', '--received', '2021-03-01']);
+    const ok = runSohoa([
+      'dossier',
+      'create',
+      '--data-dir',
+      dataDir,
+      '--procedure',
+      'MAU-HT-01',
+      '--name',
+      'Võ Văn Tú',
+      '--cccd',
+      '074093513649',
+      '--received',
+      '2021-03-01',
+    ]);
     expect(ok.code).toBe(0);
     const list = JSON.parse(runSohoa(['dossier', 'list', '--json', '--data-dir', dataDir]).stdout);
     expect(list.total).toBe(1);
@@ -124,7 +185,9 @@ describe('sohoa dossier', () => {
     const noReason = runSohoa(['dossier', 'delete', code, '--data-dir', dataDir]);
     expect(noReason.code).toBe(1);
     expect(noReason.stderr).toMatch(/reason/);
-    expect(runSohoa(['dossier', 'delete', 'KHONG-CO', '--reason', 'nhập nhầm', '--data-dir', dataDir]).stderr).toMatch(/dossier\.not-found|no dossier KHONG-CO/);
+    expect(runSohoa(['dossier', 'delete', 'KHONG-CO', '--reason', 'nhập nhầm', '--data-dir', dataDir]).stderr).toMatch(
+      /dossier\.not-found|no dossier KHONG-CO/,
+    );
 
     const done = runSohoa(['dossier', 'delete', code, '--reason', 'Nhập trùng hồ sơ', '--data-dir', dataDir]);
     expect(done.code, done.stderr).toBe(0);

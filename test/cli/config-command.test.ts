@@ -19,7 +19,9 @@ describe('sohoa config', () => {
     expect((await runSohoaHere(['config', 'set', 'ocr.languages', 'vie', '--data-dir', dataDir])).code).toBe(0);
 
     expect((await runSohoaHere(['config', 'get', 'agency.name', '--data-dir', dataDir])).stdout).toBe('UBND phường Thủ Dầu Một\n');
-    const interval = JSON.parse((await runSohoaHere(['config', 'get', 'sync.interval-minutes', '--json', '--data-dir', dataDir])).stdout) as { value: unknown; isDefault: boolean };
+    const interval = JSON.parse(
+      (await runSohoaHere(['config', 'get', 'sync.interval-minutes', '--json', '--data-dir', dataDir])).stdout,
+    ) as { value: unknown; isDefault: boolean };
     expect(interval).toMatchObject({ value: 30, isDefault: false });
     const list = (await runSohoaHere(['config', 'list', '--data-dir', dataDir])).stdout;
     expect(list).toMatch(/^ocr\.languages\tvie$/m);
@@ -27,7 +29,9 @@ describe('sohoa config', () => {
 
     const engine = Engine.open({ dataDir });
     try {
-      const changes = [...engine.store.audit.iterate()].filter((e) => e.action === 'setting.change').map((e) => [e.subject, e.actor, JSON.parse(e.details ?? '{}')]);
+      const changes = [...engine.store.audit.iterate()]
+        .filter((e) => e.action === 'setting.change')
+        .map((e) => [e.subject, e.actor, JSON.parse(e.details ?? '{}')]);
       expect(changes).toEqual([
         ['agency.name', 'cli:vanhanh', { from: null, to: 'UBND phường Thủ Dầu Một' }],
         ['sync.interval-minutes', expect.stringMatching(/^cli:/), { from: 15, to: 30 }],
@@ -40,8 +44,14 @@ describe('sohoa config', () => {
 
   it('refuses a bad value or an unknown key in one line naming the key and what is allowed, and changes nothing', async () => {
     const cases: [string[], RegExp][] = [
-      [['set', 'agency.code', '12345'], /^sohoa config: agency\.code: .*allowed: the agency’s electronic identifier code, LLL\.LL\.LL\.XNN .* \[setting\.invalid\]$/],
-      [['set', 'sync.interval-minutes', 'soon'], /^sohoa config: sync\.interval-minutes: .*allowed: an integer from 1 to 1440 .*\[setting\.invalid\]$/],
+      [
+        ['set', 'agency.code', '12345'],
+        /^sohoa config: agency\.code: .*allowed: the agency’s electronic identifier code, LLL\.LL\.LL\.XNN .* \[setting\.invalid\]$/,
+      ],
+      [
+        ['set', 'sync.interval-minutes', 'soon'],
+        /^sohoa config: sync\.interval-minutes: .*allowed: an integer from 1 to 1440 .*\[setting\.invalid\]$/,
+      ],
       [['set', 'record.compression', 'png'], /^sohoa config: record\.compression: .*allowed: mrc or jpeg \[setting\.invalid\]$/],
       [['set', 'scanner.drivers', '{not json'], /^sohoa config: scanner\.drivers: .*\[setting\.invalid\]$/],
       [['get', 'agency.logo'], /^sohoa config: agency\.logo is not a setting .*\[setting\.unknown\]$/],
@@ -65,16 +75,46 @@ describe('sohoa config', () => {
     copyFileSync(image, join(scans, '001.png'));
 
     const process1 = await runSohoaHere(['process', image, '--out', out, '--no-ocr', '--no-clean', '--data-dir', fresh]);
-    expect([process1.code, process1.stderr.trim()]).toEqual([1, expect.stringMatching(/^sohoa process: The agency is not set up: .*\[config\.agency-missing\]$/)]);
+    expect([process1.code, process1.stderr.trim()]).toEqual([
+      1,
+      expect.stringMatching(/^sohoa process: The agency is not set up: .*\[config\.agency-missing\]$/),
+    ]);
     expect(existsSync(out)).toBe(false);
     const batch1 = await runSohoaHere(['batch', join(dir.path, 'scans'), '--data-dir', fresh, '--workers', '1']);
     expect([batch1.code, batch1.stderr.trim().split('\n').at(-1)]).toEqual([1, expect.stringMatching(/\[config\.agency-missing\]$/)]);
-    const badCode = await runSohoaHere(['process', image, '--out', out, '--no-ocr', '--no-clean', '--agency', 'UBND xã Minh Hòa', '--agency-code', 'H12']);
-    expect([badCode.code, badCode.stderr.trim()]).toEqual([1, expect.stringMatching(/^sohoa process: agency\.code: .*\[setting\.invalid\]$/)]);
+    const badCode = await runSohoaHere([
+      'process',
+      image,
+      '--out',
+      out,
+      '--no-ocr',
+      '--no-clean',
+      '--agency',
+      'UBND xã Minh Hòa',
+      '--agency-code',
+      'H12',
+    ]);
+    expect([badCode.code, badCode.stderr.trim()]).toEqual([
+      1,
+      expect.stringMatching(/^sohoa process: agency\.code: .*\[setting\.invalid\]$/),
+    ]);
 
-    const oneRun = await runSohoaHere(['process', image, '--out', out, '--no-ocr', '--no-clean', '--agency', 'UBND xã Minh Hòa', '--agency-code', '000.31.25.H12']);
+    const oneRun = await runSohoaHere([
+      'process',
+      image,
+      '--out',
+      out,
+      '--no-ocr',
+      '--no-clean',
+      '--agency',
+      'UBND xã Minh Hòa',
+      '--agency-code',
+      '000.31.25.H12',
+    ]);
     expect(oneRun.code, oneRun.stderr).toBe(0);
-    expect(execFileSync('pdfinfo', ['-meta', out], { encoding: 'utf8' })).toContain('<sohoa:digitizingAgency>UBND xã Minh Hòa</sohoa:digitizingAgency>');
+    expect(execFileSync('pdfinfo', ['-meta', out], { encoding: 'utf8' })).toContain(
+      '<sohoa:digitizingAgency>UBND xã Minh Hòa</sohoa:digitizingAgency>',
+    );
     expect((await runSohoaHere(['config', 'get', 'agency.name', '--data-dir', fresh])).stdout).toBe('\n');
 
     expect((await runSohoaHere(['config', 'set', 'agency.name', 'UBND phường Chánh Nghĩa', '--data-dir', fresh])).code).toBe(0);

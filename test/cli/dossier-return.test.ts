@@ -26,13 +26,33 @@ describe('sohoa dossier return', () => {
     agency = createTestPki();
     issuer = createTestPki();
     const issuerSigner = await openP12Signer(readBytes(issuer.signerP12), issuer.password);
-    const unsigned = await buildRecordPdf({ pages: [recordPageFromCorpus('viadm-f161')], metadata: { title: 'Giấy phép', digitizedAt: new Date() } });
+    const unsigned = await buildRecordPdf({
+      pages: [recordPageFromCorpus('viadm-f161')],
+      metadata: { title: 'Giấy phép', digitizedAt: new Date() },
+    });
     writeFileSync(issued, await signPdf(unsigned, { signer: issuerSigner, stamp: false }));
-    writeFileSync(scannedPdf, await buildRecordPdf({ pages: [recordPageFromCorpus('viadm-82f0')], metadata: { title: 'Quyết định', digitizedAt: new Date() } }));
+    writeFileSync(
+      scannedPdf,
+      await buildRecordPdf({ pages: [recordPageFromCorpus('viadm-82f0')], metadata: { title: 'Quyết định', digitizedAt: new Date() } }),
+    );
     // Taken in through the engine in this process (a CLI start costs seconds); the hand-backs go through the CLI.
     const engine = setTestAgency(Engine.open({ dataDir }));
-    for (const [receivedDate, dueDate] of [['2026-04-27', '2026-04-30'], ['2026-04-28', '2026-05-05'], ['2026-04-29', '2026-05-06']] as const) {
-      codes.push((await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Tú', applicantCccd: '074093513649', receivedDate, dueDate })).code);
+    for (const [receivedDate, dueDate] of [
+      ['2026-04-27', '2026-04-30'],
+      ['2026-04-28', '2026-05-05'],
+      ['2026-04-29', '2026-05-06'],
+    ] as const) {
+      codes.push(
+        (
+          await engine.handlers['dossier.create']({
+            procedureCode: 'MAU-HT-01',
+            applicantName: 'Võ Văn Tú',
+            applicantCccd: '074093513649',
+            receivedDate,
+            dueDate,
+          })
+        ).code,
+      );
     }
     await engine.close();
   }, 120_000);
@@ -48,7 +68,26 @@ describe('sohoa dossier return', () => {
   });
 
   it('hands back a result issued already signed, counter-signed, on time', { timeout: 180_000 }, () => {
-    const r = runSohoa(['dossier', 'return', codes[0]!, '--data-dir', dataDir, '--result', issued, '--kind', 'giay-phep', '--to', 'Võ Văn Tú', '--at', '2026-04-30T03:00:00Z', '--json', ...sign()], env());
+    const r = runSohoa(
+      [
+        'dossier',
+        'return',
+        codes[0]!,
+        '--data-dir',
+        dataDir,
+        '--result',
+        issued,
+        '--kind',
+        'giay-phep',
+        '--to',
+        'Võ Văn Tú',
+        '--at',
+        '2026-04-30T03:00:00Z',
+        '--json',
+        ...sign(),
+      ],
+      env(),
+    );
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.results).toEqual([expect.objectContaining({ countersigned: true, signaturesBefore: 1 })]);
@@ -56,7 +95,22 @@ describe('sohoa dossier return', () => {
   });
 
   it('asks a late hand-back for its reason before adding anything, then records it', { timeout: 300_000 }, () => {
-    const args = ['dossier', 'return', codes[1]!, '--data-dir', dataDir, '--result', scannedPdf, '--kind', 'quyet-dinh', '--at', '2026-05-08T03:00:00Z', '--method', 'post', ...sign()];
+    const args = [
+      'dossier',
+      'return',
+      codes[1]!,
+      '--data-dir',
+      dataDir,
+      '--result',
+      scannedPdf,
+      '--kind',
+      'quyet-dinh',
+      '--at',
+      '2026-05-08T03:00:00Z',
+      '--method',
+      'post',
+      ...sign(),
+    ];
     const refused = runSohoa(args, env());
     expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('result.late-reason-required')]);
     const ok = runSohoa([...args, '--late-reason', 'Chờ xác minh của Công an xã'], env());

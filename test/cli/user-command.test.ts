@@ -11,10 +11,17 @@ describe('sohoa user', () => {
   afterAll(() => dir.remove());
 
   it('adds, lists, disables users and resets passwords as the local operator, reading passwords from the environment', async () => {
-    const add = runSohoa(['user', 'add', 'lan.nguyen', '--name', 'Nguyễn Thị Lan', '--role', 'clerk', '--pass-env', 'LAN_PASS', '--data-dir', dataDir], { LAN_PASS: 'mật-khẩu-của-lan', USER: 'operator' });
+    const add = runSohoa(
+      ['user', 'add', 'lan.nguyen', '--name', 'Nguyễn Thị Lan', '--role', 'clerk', '--pass-env', 'LAN_PASS', '--data-dir', dataDir],
+      { LAN_PASS: 'mật-khẩu-của-lan', USER: 'operator' },
+    );
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout.trim()).toBe('user lan.nguyen added (clerk)');
-    expect(runSohoa(['user', 'add', 'admin', '--name', 'Quản trị', '--role', 'administrator', '--pass-env', 'P', '--data-dir', dataDir], { P: 'mật-khẩu-quản-trị' }).code).toBe(0);
+    expect(
+      runSohoa(['user', 'add', 'admin', '--name', 'Quản trị', '--role', 'administrator', '--pass-env', 'P', '--data-dir', dataDir], {
+        P: 'mật-khẩu-quản-trị',
+      }).code,
+    ).toBe(0);
 
     const list = runSohoa(['user', 'list', '--json', '--data-dir', dataDir]);
     expect(list.code).toBe(0);
@@ -25,7 +32,9 @@ describe('sohoa user', () => {
     ]);
     expect(list.stdout).not.toContain('scrypt');
 
-    expect(runSohoa(['user', 'reset-password', 'lan.nguyen', '--pass-env', 'NEW', '--data-dir', dataDir], { NEW: 'mật-khẩu-mới-của-lan' }).code).toBe(0);
+    expect(
+      runSohoa(['user', 'reset-password', 'lan.nguyen', '--pass-env', 'NEW', '--data-dir', dataDir], { NEW: 'mật-khẩu-mới-của-lan' }).code,
+    ).toBe(0);
     expect(runSohoa(['user', 'disable', 'lan.nguyen', '--data-dir', dataDir]).stdout.trim()).toBe('user lan.nguyen disabled');
     expect(runSohoa(['user', 'list', '--data-dir', dataDir]).stdout).toMatch(/^lan\.nguyen\tclerk\tNguyễn Thị Lan\tdisabled$/m);
 

@@ -22,14 +22,25 @@ describe('dossier.finalize signs only a dossier whose documents have pages, and 
     const documentId = store.pages.createDocument(dossierId, component, null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-    store.records.addVersion(documentId, store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: component, digitizedAt: new Date() } }))), null);
+    store.records.addVersion(
+      documentId,
+      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: component, digitizedAt: new Date() } }))),
+      null,
+    );
     return documentId;
   }
 
   beforeAll(async () => {
     pki = createTestPki();
     engine = setTestAgency(Engine.open({ dataDir: dir.path }));
-    dossierId = (await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' })).id;
+    dossierId = (
+      await engine.handlers['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Đỗ Thị Mai',
+        applicantCccd: '074190000123',
+        receivedDate: '2026-11-23',
+      })
+    ).id;
     await engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
   });
   afterAll(async () => {
@@ -41,7 +52,9 @@ describe('dossier.finalize signs only a dossier whose documents have pages, and 
   it('refuses while a document has no pages, even when the missing components are confirmed; the checklist does not tick it', async () => {
     await readDocument(FORM);
     const { id: empty } = await engine.handlers['document.create']({ dossierId, component: BIRTH });
-    const refused = await (async () => engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true }))().catch((e: { code: string; details: unknown }) => e);
+    const refused = await (async () => engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true }))().catch(
+      (e: { code: string; details: unknown }) => e,
+    );
     expect(refused).toMatchObject({ code: 'desk.document-empty', details: { documentIds: [empty] } });
     const { checklist } = await engine.handlers['dossier.desk']({ id: dossierId });
     expect(checklist.map((c) => [c.component, c.filled])).toEqual([
@@ -54,7 +67,9 @@ describe('dossier.finalize signs only a dossier whose documents have pages, and 
   });
 
   it('refuses while a component has no document unless the call confirms it; then signs and audits what was missing', async () => {
-    const refused = await (async () => engine.handlers['dossier.finalize']({ dossierId }))().catch((e: { code: string; details: unknown }) => e);
+    const refused = await (async () => engine.handlers['dossier.finalize']({ dossierId }))().catch(
+      (e: { code: string; details: unknown }) => e,
+    );
     expect(refused).toMatchObject({ code: 'desk.components-missing', details: { components: [BIRTH, ID_PAPER] } });
     await readDocument(BIRTH);
     expect(await codeOf((async () => engine.handlers['dossier.finalize']({ dossierId }))())).toBe('desk.components-missing');

@@ -25,7 +25,14 @@ describe('finalizing a dossier with a PKCS#11 token at the desk (SoftHSM2)', () 
     token = createSoftHsmToken(pki.signerKeyDer, [pki.signerCertDer, pki.caCertDer]);
     engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { store } = engine;
-    dossierId = (await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2021-05-04' })).id;
+    dossierId = (
+      await engine.handlers['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Đỗ Thị Mai',
+        applicantCccd: '074190000123',
+        receivedDate: '2021-05-04',
+      })
+    ).id;
     // A document whose page is read and whose unsigned record is built, as the pipeline leaves it.
     const page = recordPageFromCorpus('viadm-2833');
     const documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
@@ -56,7 +63,11 @@ describe('finalizing a dossier with a PKCS#11 token at the desk (SoftHSM2)', () 
   it('unlocks once and signs the dossier with the key on the token; the PIN is not kept', async () => {
     const status = await engine.handlers['signer.unlockToken']({ modulePath: softhsmModule, tokenLabel: token.label, pin: token.pin });
     expect(status.unlocked).toBe(true);
-    const subject = execFileSync('openssl', ['x509', '-in', pki.signerCertDer, '-inform', 'DER', '-noout', '-subject', '-nameopt', 'utf8,sep_multiline'], { encoding: 'utf8' });
+    const subject = execFileSync(
+      'openssl',
+      ['x509', '-in', pki.signerCertDer, '-inform', 'DER', '-noout', '-subject', '-nameopt', 'utf8,sep_multiline'],
+      { encoding: 'utf8' },
+    );
     expect(subject).toContain(`CN=${status.subject}`);
     await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });
     const [doc] = await engine.handlers['document.list']({ dossierId });
@@ -66,7 +77,9 @@ describe('finalizing a dossier with a PKCS#11 token at the desk (SoftHSM2)', () 
     expect(report.signatures.map((s) => s.valid)).toEqual([true]);
     expect(pdfsig(bytes).validity).toEqual(['Signature is Valid.']);
     const stored = engine.store.db.prepare(`SELECT count(*) AS n FROM setting WHERE value LIKE ?`).get(`%${token.pin}%`) as { n: number };
-    const audited = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE details LIKE ?`).get(`%"${token.pin}"%`) as { n: number };
+    const audited = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE details LIKE ?`).get(`%"${token.pin}"%`) as {
+      n: number;
+    };
     expect([stored.n, audited.n]).toEqual([0, 0]);
   });
 });

@@ -35,14 +35,20 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const staticDir = ensureRendererBuilt();
   const dir = options.dataDir ? { path: options.dataDir, remove: () => undefined } : tempDir('sohoa-e2e-');
   const stages = options.pipeline ? createPipelineStages({ dataDir: dir.path, ocrWorkers: 1 }) : undefined;
-  const engine = Engine.open({ dataDir: dir.path, actor: 'e2e', pipeline: stages ? { stages, concurrency: 2 } : undefined, syncSchedule: options.syncSchedule });
+  const engine = Engine.open({
+    dataDir: dir.path,
+    actor: 'e2e',
+    pipeline: stages ? { stages, concurrency: 2 } : undefined,
+    syncSchedule: options.syncSchedule,
+  });
   for (const [key, value] of Object.entries(options.settings ?? {})) engine.store.settings.set(key, value);
   if (options.seedUsers !== false) {
     // Seeded users stand for a workstation already set up: the agency too.
     setTestAgency(engine);
     for (const role of ROLES) {
       const username = seededUsername(role);
-      if (!engine.accounts.byUsername(username)) await engine.handlers['user.create']({ username, displayName: `Thử nghiệm ${role}`, role, password: SEEDED_PASSWORD });
+      if (!engine.accounts.byUsername(username))
+        await engine.handlers['user.create']({ username, displayName: `Thử nghiệm ${role}`, role, password: SEEDED_PASSWORD });
     }
   }
   const server = await startWsServer({ engine, staticDir });

@@ -9,6 +9,16 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!executablePath) throw new Error(`Chromium not found at ${CHROMIUM_PATHS.join(' or ')}: run test/setup/system-packages.sh`);
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=vi-VN', ...extraArgs],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=vi-VN',
+      ...extraArgs,
+    ],
   });
 }

@@ -7,7 +7,8 @@ import { SEEDED_PASSWORD, seededUsername, type AppServer } from './app-server';
  * `page.goto(app.server.appUrl)`. A reload afterwards resumes the sign-in by itself.
  */
 export async function signIn(page: Page, app: AppServer, role: Role = 'clerk'): Promise<void> {
-  if (!app.engine.accounts.byUsername(seededUsername(role))) throw new Error(`no seeded ${role}: startAppServer was told not to seed users`);
+  if (!app.engine.accounts.byUsername(seededUsername(role)))
+    throw new Error(`no seeded ${role}: startAppServer was told not to seed users`);
   await signInAs(page, seededUsername(role), SEEDED_PASSWORD);
 }
 

@@ -44,7 +44,15 @@ process.parentPort = parentPort;
 await import(pathToFileURL(join(repo, 'out', 'main', 'engine.js')).href);
 parentPort.emit('message', { data: { type: 'init', dataDir, resourcesDir: join(repo, 'resources') }, ports: [] });
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
 
 async function serve() {
   const root = join(repo, 'out', 'renderer');
@@ -59,7 +67,8 @@ async function serve() {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const given = Buffer.from(new URL(req.url ?? '/', 'http://x').searchParams.get('secret') ?? '');
-    if (given.length !== secret.length || !timingSafeEqual(given, Buffer.from(secret))) return void socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+    if (given.length !== secret.length || !timingSafeEqual(given, Buffer.from(secret)))
+      return void socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
     wss.handleUpgrade(req, socket, head, (ws) => {
       const { port1, port2 } = new MessageChannel();
       parentPort.emit('message', { data: { type: 'port' }, ports: [portMain(port1)] });

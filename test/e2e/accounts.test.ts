@@ -26,7 +26,10 @@ describe('accounts in the browser: first start, sign-in, idle lock, menus per ro
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     // First start: no users (the agency already set: its screen has a test of its own); the screen locks after 5 idle minutes.
-    app = await startAppServer({ seedUsers: false, settings: { 'auth.idle_minutes': '5', 'agency.name': 'UBND phường Phú Cường', 'agency.code': '000.31.25.H12' } });
+    app = await startAppServer({
+      seedUsers: false,
+      settings: { 'auth.idle_minutes': '5', 'agency.name': 'UBND phường Phú Cường', 'agency.code': '000.31.25.H12' },
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
     page.setDefaultTimeout(15_000);
@@ -70,12 +73,16 @@ describe('accounts in the browser: first start, sign-in, idle lock, menus per ro
     await field(vi['auth.password']).fill(CLERK.password);
     await button(vi['users.create']).click();
     // The result shows in the form's own card, beside its button, not at the top of the page.
-    const newUserCard = main().locator('section.card').filter({ has: page.getByRole('heading', { name: vi['users.new'] }) });
+    const newUserCard = main()
+      .locator('section.card')
+      .filter({ has: page.getByRole('heading', { name: vi['users.new'] }) });
     await newUserCard.getByText(vi['users.created'].replace('{name}', CLERK.name)).waitFor();
     await main().locator('.users-table tbody tr').filter({ hasText: CLERK.username }).waitFor();
     const gap = await page.evaluate((label) => {
       const notice = document.querySelector('.form-outcome .notice')!.getBoundingClientRect();
-      const submit = [...document.querySelectorAll('button[type=submit]')].find((b) => b.textContent?.trim() === label)!.getBoundingClientRect();
+      const submit = [...document.querySelectorAll('button[type=submit]')]
+        .find((b) => b.textContent?.trim() === label)!
+        .getBoundingClientRect();
       return notice.top - submit.bottom;
     }, vi['users.create']);
     expect(gap).toBeGreaterThanOrEqual(0);
@@ -119,7 +126,9 @@ describe('accounts in the browser: first start, sign-in, idle lock, menus per ro
       const ws = new WebSocket(`ws://${location.host}/rpc?secret=${new URLSearchParams(location.hash.slice(1)).get('secret')}`);
       await new Promise((r) => ws.addEventListener('open', r));
       const reply = new Promise<string>((r) => ws.addEventListener('message', (e) => r(String(e.data))));
-      ws.send(JSON.stringify({ kind: 'call', id: 1, method: 'auth.resume', params: { token: sessionStorage.getItem('sohoa.resumeToken') } }));
+      ws.send(
+        JSON.stringify({ kind: 'call', id: 1, method: 'auth.resume', params: { token: sessionStorage.getItem('sohoa.resumeToken') } }),
+      );
       await reply;
       const second = new Promise<string>((r) => ws.addEventListener('message', (e) => r(String(e.data))));
       ws.send(JSON.stringify({ kind: 'call', id: 2, method: 'user.list', params: {} }));

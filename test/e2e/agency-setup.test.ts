@@ -16,7 +16,8 @@ const ADMIN = { name: 'Trần Quản Trị', username: 'quantri', password: 'm�
 const AGENCY = { name: 'UBND phường Thủ Dầu Một', code: '000.31.25.H12' };
 const MERGED = { name: 'UBND phường Phú Lợi, TP. Hồ Chí Minh', code: '000.31.79.H29' };
 const CLERK = { username: 'canbo', displayName: 'Lê Cán Bộ', password: 'mật khẩu cán bộ' };
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('first start: the administrator, then the agency, before any intake', () => {
   let app: AppServer;
@@ -28,7 +29,10 @@ describe('first start: the administrator, then the agency, before any intake', (
   const main = () => page.getByRole('main');
   const field = (label: string) => main().getByLabel(label, { exact: true });
   const button = (name: string) => page.getByRole('button', { name, exact: true });
-  const section = (key: string) => main().locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: vi[`settings.section.${key}` as keyof typeof vi] }) });
+  const section = (key: string) =>
+    main().locator('section.settings-section', {
+      has: page.getByRole('heading', { level: 2, name: vi[`settings.section.${key}` as keyof typeof vi] }),
+    });
   const openSettings = async () => {
     await page.getByRole('navigation').getByRole('button', { name: vi['nav.settings'] }).click();
     await main().getByRole('heading', { level: 2, name: vi['settings.section.agency'] }).waitFor();
@@ -74,7 +78,13 @@ describe('first start: the administrator, then the agency, before any intake', (
     await page.getByRole('navigation').waitFor();
     expect(app.engine.agency()).toMatchObject({ name: AGENCY.name, code: AGENCY.code, desk: 'Quầy 3' });
     const changes = [...app.engine.store.audit.iterate()].filter((e) => e.action === 'setting.change').map((e) => [e.subject, e.actor]);
-    expect(changes).toEqual(expect.arrayContaining([['agency.name', ADMIN.username], ['agency.code', ADMIN.username], ['workstation.desk', ADMIN.username]]));
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        ['agency.name', ADMIN.username],
+        ['agency.code', ADMIN.username],
+        ['workstation.desk', ADMIN.username],
+      ]),
+    );
   });
 
   it('shows the Settings page by section, with the agency as saved', async () => {
@@ -82,7 +92,9 @@ describe('first start: the administrator, then the agency, before any intake', (
     await main().getByRole('heading', { level: 2, name: vi['settings.section.agency'] }).waitFor();
     expect(await field('Tên cơ quan').inputValue()).toBe(AGENCY.name);
     for (const section of ['sync', 'security', 'ocr', 'scanners', 'signing'] as const) {
-      await main().getByRole('heading', { level: 2, name: vi[`settings.section.${section}`] }).waitFor();
+      await main()
+        .getByRole('heading', { level: 2, name: vi[`settings.section.${section}`] })
+        .waitFor();
     }
     await page.screenshot({ path: join(SHOTS, 'settings-page.png') });
     await page.screenshot({ path: join(SHOTS, 'settings-page-full.png'), fullPage: true });
@@ -98,9 +110,14 @@ describe('first start: the administrator, then the agency, before any intake', (
     const model = field('Mô hình nhận dạng');
     expect(await model.evaluate((e) => e.tagName)).toBe('SELECT');
     expect(await model.locator('option').allTextContents()).toEqual(['Nhanh (fast)', 'Chính xác nhất (best)']);
-    expect(await field('Nguồn chứng thư ký số').evaluate((e) => [...(e as HTMLSelectElement).options].map((o) => o.value))).toEqual(['file', 'pkcs11']);
+    expect(await field('Nguồn chứng thư ký số').evaluate((e) => [...(e as HTMLSelectElement).options].map((o) => o.value))).toEqual([
+      'file',
+      'pkcs11',
+    ]);
     const interval = field('Chu kỳ đồng bộ (phút)');
-    expect(await interval.evaluate((e) => [(e as HTMLInputElement).type, (e as HTMLInputElement).min, (e as HTMLInputElement).max])).toEqual(['number', '1', '1440']);
+    expect(
+      await interval.evaluate((e) => [(e as HTMLInputElement).type, (e as HTMLInputElement).min, (e as HTMLInputElement).max]),
+    ).toEqual(['number', '1', '1440']);
     await interval.fill('5000');
     await section('sync').getByText(vi['problem.setting.range']).waitFor();
     expect(await section('sync').getByRole('button', { name: vi['settings.save'], exact: true }).isDisabled()).toBe(true);
@@ -139,7 +156,13 @@ describe('first start: the administrator, then the agency, before any intake', (
 
   it('puts the agency on the receipt, and a change applies to new dossiers only', async () => {
     const create = () =>
-      app.engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Tú', applicantCccd: '074093513649', receivedDate: '2026-12-01', dueDate: undefined });
+      app.engine.handlers['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Võ Văn Tú',
+        applicantCccd: '074093513649',
+        receivedDate: '2026-12-01',
+        dueDate: undefined,
+      });
     const receipt = async (id: number) => {
       const { pdfBase64 } = await app.engine.handlers['dossier.receipt']({ id });
       const file = join(scratch.path, `receipt-${id}.pdf`);
@@ -186,24 +209,35 @@ describe('first start: the administrator, then the agency, before any intake', (
       // The clerk opens the dossier from the intake list and signs it with the desk's own buttons.
       await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
       const { code } = await h['dossier.get']({ id: dossiers[which] });
-      await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
-      await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+      await main()
+        .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+        .click();
+      await main()
+        .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+        .waitFor();
       if (!unlocked) {
         await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
         await main().getByLabel(vi['finalize.password']).fill(pki.password);
         await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-        await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+        await main()
+          .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+          .waitFor();
         unlocked = true;
       }
       await main().getByRole('button', { name: vi['finalize.submit'] }).click();
       await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-      await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
+      await main()
+        .getByText(fill(vi['finalize.done'], { count: 1 }))
+        .waitFor();
       await page.screenshot({ path: join(SHOTS, `agency-finalized-${which}.png`) });
       expect((await h['dossier.get']({ id: dossiers[which] })).status).toBe('finalized');
       const latest = app.engine.store.records.latest(documents[which]!)!;
       const file = join(scratch.path, `${which}.pdf`);
       writeFileSync(file, app.engine.store.blobs.get(latest.pdfSha256));
-      return { meta: execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), stamp: execFileSync('pdftotext', ['-l', '1', file, '-'], { encoding: 'utf8' }) };
+      return {
+        meta: execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }),
+        stamp: execFileSync('pdftotext', ['-l', '1', file, '-'], { encoding: 'utf8' }),
+      };
     };
     const older = await record('before');
     expect(older.meta).toContain(`<sohoa:digitizingAgency>${AGENCY.name}</sohoa:digitizingAgency>`);

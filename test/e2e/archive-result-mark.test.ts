@@ -12,7 +12,8 @@ import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('archive-result-mark');
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Two dossiers of one page; the register says dossier 2 has 2 pages, so the QC queue lists it. */
 const TREE: TreeDossier[] = [
@@ -30,7 +31,11 @@ describe('the QC station marks an archive dossier’s result in the browser, and
   const pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const resultDocuments = () =>
-    app.engine.store.db.prepare(`SELECT doc.id, doc.result_kind AS kind FROM document doc JOIN dossier d ON d.id = doc.dossier_id WHERE d.kind = 'archive' AND doc.is_result = 1`).all() as { id: number; kind: string }[];
+    app.engine.store.db
+      .prepare(
+        `SELECT doc.id, doc.result_kind AS kind FROM document doc JOIN dossier d ON d.id = doc.dossier_id WHERE d.kind = 'archive' AND doc.is_result = 1`,
+      )
+      .all() as { id: number; kind: string }[];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -42,7 +47,10 @@ describe('the QC station marks an archive dossier’s result in the browser, and
     // Each folder's record as bulk signing leaves it: a signed version (what is signed does not matter to the mark).
     for (const d of (await app.engine.handlers['batch.qc']({ batchId })).dossiers) {
       const doc = (await app.engine.handlers['dossier.desk']({ id: d.dossierId })).documents[0]!;
-      app.engine.store.records.addVersion(doc.id, app.engine.store.blobs.put(Buffer.from(`lưu trữ ${d.code}`)), { signer: 'CN=Lưu trữ', signedAt: new Date().toISOString() });
+      app.engine.store.records.addVersion(doc.id, app.engine.store.blobs.put(Buffer.from(`lưu trữ ${d.code}`)), {
+        signer: 'CN=Lưu trữ',
+        signedAt: new Date().toISOString(),
+      });
     }
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
@@ -58,39 +66,53 @@ describe('the QC station marks an archive dossier’s result in the browser, and
     files.remove();
   });
 
-  it('marks the flagged dossier’s document as a decision from its pages view; the archive tile goes from 0 to 1', { timeout: 120_000 }, async () => {
-    const nav = page.getByRole('navigation');
-    await nav.getByRole('button', { name: vi['nav.progress'] }).click();
-    const tile = main().locator('.figure[data-figure="archiveResults"]');
-    await expect.poll(async () => (await tile.locator('.figure-value').textContent())?.trim()).toBe('0');
-    expect(await tile.locator('.figure-definition').textContent()).toBe(vi['dash.def.archiveResults']);
+  it(
+    'marks the flagged dossier’s document as a decision from its pages view; the archive tile goes from 0 to 1',
+    { timeout: 120_000 },
+    async () => {
+      const nav = page.getByRole('navigation');
+      await nav.getByRole('button', { name: vi['nav.progress'] }).click();
+      const tile = main().locator('.figure[data-figure="archiveResults"]');
+      await expect.poll(async () => (await tile.locator('.figure-value').textContent())?.trim()).toBe('0');
+      expect(await tile.locator('.figure-definition').textContent()).toBe(vi['dash.def.archiveResults']);
 
-    await nav.getByRole('button', { name: vi['nav.archive'] }).click();
-    await main().getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` }).click();
-    const two = (await app.engine.handlers['batch.qc']({ batchId })).dossiers.find((d) => d.archiveNumber === '2')!;
-    await main().getByRole('button', { name: `${vi['archive.look']} — ${two.code}` }).click();
-    const pages = main().locator('.dossier-pages');
-    await pages.getByLabel(vi['result.kind']).selectOption('quyet-dinh');
-    expect(resultDocuments()).toEqual([]);
-    await pages.getByRole('button', { name: vi['archive.markResult'] }).click();
-    await pages.getByText(fill(vi['archive.resultMarked'], { kind: vi['result.kind.quyet-dinh'] })).waitFor();
-    const marked = resultDocuments();
-    expect(marked).toEqual([{ id: (await app.engine.handlers['dossier.desk']({ id: two.dossierId })).documents[0]!.id, kind: 'quyet-dinh' }]);
-    await page.screenshot({ path: `${SHOTS}/archive-result-marked.png` });
+      await nav.getByRole('button', { name: vi['nav.archive'] }).click();
+      await main()
+        .getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` })
+        .click();
+      const two = (await app.engine.handlers['batch.qc']({ batchId })).dossiers.find((d) => d.archiveNumber === '2')!;
+      await main()
+        .getByRole('button', { name: `${vi['archive.look']} — ${two.code}` })
+        .click();
+      const pages = main().locator('.dossier-pages');
+      await pages.getByLabel(vi['result.kind']).selectOption('quyet-dinh');
+      expect(resultDocuments()).toEqual([]);
+      await pages.getByRole('button', { name: vi['archive.markResult'] }).click();
+      await pages.getByText(fill(vi['archive.resultMarked'], { kind: vi['result.kind.quyet-dinh'] })).waitFor();
+      const marked = resultDocuments();
+      expect(marked).toEqual([
+        { id: (await app.engine.handlers['dossier.desk']({ id: two.dossierId })).documents[0]!.id, kind: 'quyet-dinh' },
+      ]);
+      await page.screenshot({ path: `${SHOTS}/archive-result-marked.png` });
 
-    await nav.getByRole('button', { name: vi['nav.progress'] }).click();
-    await main().getByRole('button', { name: vi['progress.refresh'] }).click();
-    await expect.poll(async () => (await tile.locator('.figure-value').textContent())?.trim()).toBe('1');
-    await tile.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/archive-result-tile.png` });
+      await nav.getByRole('button', { name: vi['nav.progress'] }).click();
+      await main().getByRole('button', { name: vi['progress.refresh'] }).click();
+      await expect.poll(async () => (await tile.locator('.figure-value').textContent())?.trim()).toBe('1');
+      await tile.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/archive-result-tile.png` });
 
-    // Taken off again at QC: no longer counted.
-    await nav.getByRole('button', { name: vi['nav.archive'] }).click();
-    await main().getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` }).click();
-    await main().getByRole('button', { name: `${vi['archive.look']} — ${two.code}` }).click();
-    await main().locator('.dossier-pages').getByRole('button', { name: vi['archive.unmarkResult'] }).click();
-    await main().locator('.dossier-pages').getByRole('button', { name: vi['archive.markResult'] }).waitFor();
-    expect(resultDocuments()).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  });
+      // Taken off again at QC: no longer counted.
+      await nav.getByRole('button', { name: vi['nav.archive'] }).click();
+      await main()
+        .getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` })
+        .click();
+      await main()
+        .getByRole('button', { name: `${vi['archive.look']} — ${two.code}` })
+        .click();
+      await main().locator('.dossier-pages').getByRole('button', { name: vi['archive.unmarkResult'] }).click();
+      await main().locator('.dossier-pages').getByRole('button', { name: vi['archive.markResult'] }).waitFor();
+      expect(resultDocuments()).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    },
+  );
 });

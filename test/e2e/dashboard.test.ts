@@ -33,11 +33,21 @@ async function seed(engine: Engine): Promise<string[]> {
   const { store } = engine;
   const codes: string[] = [];
   for (const [i, p] of planned.entries()) {
-    const d = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: `Người nộp ${i}`, applicantCccd: '074093513649', receivedDate: p.received, dueDate: p.due });
+    const d = await engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: `Người nộp ${i}`,
+      applicantCccd: '074093513649',
+      receivedDate: p.received,
+      dueDate: p.due,
+    });
     codes.push(d.code);
     const docId = store.pages.createDocument(d.id, null, null);
     store.pages.addPage(docId, store.blobs.put(Buffer.from(`page ${i}`)), null);
-    store.records.addVersion(docId, store.blobs.put(Buffer.from(`pdf ${i}`)), p.signed ? { signer: 'CN=Test', signedAt: new Date().toISOString() } : null);
+    store.records.addVersion(
+      docId,
+      store.blobs.put(Buffer.from(`pdf ${i}`)),
+      p.signed ? { signer: 'CN=Test', signedAt: new Date().toISOString() } : null,
+    );
     if (p.returnedOn) {
       store.dossiers.markFinalized(d.id, new Date(`${p.received}T12:00:00`).toISOString());
       store.db.prepare(`UPDATE dossier SET status = 'finalized' WHERE id = ?`).run(d.id);
@@ -77,7 +87,10 @@ describe('the progress dashboard in the browser', () => {
     expect((await tile('received').locator('.figure-value').textContent())?.trim()).toBe(vi['dash.noData']);
     expect(await tile('received').locator('.figure-definition').textContent()).toBe(vi['dash.def.received']);
     // The number stands out; its definition is small print under it.
-    const fontSize = (selector: string) => tile('received').locator(selector).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontSize = (selector: string) =>
+      tile('received')
+        .locator(selector)
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(await fontSize('.figure-definition')).toBeLessThan(await fontSize('.figure-value'));
     expect(await fontSize('.figure-definition')).toBeLessThan(16);
     await main().getByText(vi['dash.province.none']).waitFor();
@@ -90,11 +103,17 @@ describe('the progress dashboard in the browser', () => {
     // Fully digitized: signed and filed.
     const signed = planned.filter((p) => p.signed && p.returnedOn).length;
     expect((await tile('fullyDigitized').locator('.figure-value').textContent())?.trim()).toBe(vn.format(signed));
-    expect((await tile('fullyDigitized').locator('.figure-rate').textContent())?.trim()).toBe(`${pct.format(signed / planned.length)} · ${signed}/${planned.length}`);
+    expect((await tile('fullyDigitized').locator('.figure-rate').textContent())?.trim()).toBe(
+      `${pct.format(signed / planned.length)} · ${signed}/${planned.length}`,
+    );
     const returned = planned.filter((p) => p.returnedOn);
     expect((await tile('late').locator('.figure-value').textContent())?.trim()).toBe(vn.format(returned.filter(isLate).length));
-    expect((await tile('onTime').locator('.figure-value').textContent())?.trim()).toBe(vn.format(returned.filter((p) => !isLate(p)).length));
-    expect((await tile('openPastDue').locator('.figure-value').textContent())?.trim()).toBe(vn.format(planned.filter((p) => !p.returnedOn).length));
+    expect((await tile('onTime').locator('.figure-value').textContent())?.trim()).toBe(
+      vn.format(returned.filter((p) => !isLate(p)).length),
+    );
+    expect((await tile('openPastDue').locator('.figure-value').textContent())?.trim()).toBe(
+      vn.format(planned.filter((p) => !p.returnedOn).length),
+    );
     expect(await main().getByText(vi['dash.notice.empty-store']).count()).toBe(0);
     expect(codes).toHaveLength(planned.length);
     mkdirSync(SHOTS, { recursive: true });
@@ -120,7 +139,10 @@ describe('the progress dashboard in the browser', () => {
   });
 
   it('makes the XLSX and PDF reports to download', async () => {
-    for (const [button, ext] of [[vi['dash.export.xlsx'], 'xlsx'], [vi['dash.export.pdf'], 'pdf']] as const) {
+    for (const [button, ext] of [
+      [vi['dash.export.xlsx'], 'xlsx'],
+      [vi['dash.export.pdf'], 'pdf'],
+    ] as const) {
       await main().getByRole('button', { name: button }).click();
       const link = main().locator(`.export a[download$=".${ext}"]`);
       await link.waitFor();

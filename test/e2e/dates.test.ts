@@ -8,7 +8,8 @@ import { signIn } from '../e2e-support/sign-in';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('dates');
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 // A browser whose locale orders dates month first: the screens must still show and take day first.
 describe('dates are shown and typed as dd/mm/yyyy, whatever the browser’s locale', () => {
@@ -55,7 +56,9 @@ describe('dates are shown and typed as dd/mm/yyyy, whatever the browser’s loca
     const dossier = (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).items[0]!;
     expect([dossier.receivedDate, dossier.dueDate]).toEqual(['2026-12-01', '2026-12-30']);
     code = dossier.code;
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     await main().getByRole('button', { name: vi['desk.back'] }).click();
     const row = main().locator('.dossier-table tbody tr').filter({ hasText: code });
     expect((await row.locator('td.date').allTextContents()).map((s) => s.trim())).toEqual(['01/12/2026', '30/12/2026']);
@@ -76,8 +79,12 @@ describe('dates are shown and typed as dd/mm/yyyy, whatever the browser’s loca
     documentId = (await app.engine.handlers['document.create']({ dossierId: dossier.id, component: 'Giấy chứng sinh' })).id;
     // A corrected number makes the fields panel show its rows without waiting for OCR.
     await app.engine.handlers['document.setField']({ documentId, name: 'docNumber', value: '12/GCS' });
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     const edit = () => dateRow().getByRole('button', { name: `${vi['fields.edit']} ${vi['fields.name.docDate']}` });
     const input = () => dateRow().getByLabel(vi['fields.name.docDate']);
     const save = () => dateRow().getByRole('button', { name: vi['fields.save'] });

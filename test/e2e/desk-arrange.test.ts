@@ -13,7 +13,8 @@ import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('arranging, re-scanning and finalizing at the desk, in the browser', () => {
   let app: AppServer;
@@ -33,9 +34,17 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
   const shownOrder = async () => (await thumbs().evaluateAll((els) => els.map((e) => e.getAttribute('data-page-id')))).map(Number);
   const engineOrder = async () => (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.pages.map((p) => p.id);
   const deskStatus = () => main().locator('.desk-summary .status');
-  const listStatus = () => main().locator('tr', { has: page.getByRole('button', { name: fill(vi['intake.open'], { code }) }) }).locator('.status');
-  const usePicture = (picture: string) => app.engine.store.settings.set('scanner.drivers', JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', picture] } }));
-  const allRead = async () => (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.pages.every((p) => p.state === 'read');
+  const listStatus = () =>
+    main()
+      .locator('tr', { has: page.getByRole('button', { name: fill(vi['intake.open'], { code }) }) })
+      .locator('.status');
+  const usePicture = (picture: string) =>
+    app.engine.store.settings.set(
+      'scanner.drivers',
+      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', picture] } }),
+    );
+  const allRead = async () =>
+    (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.pages.every((p) => p.state === 'read');
 
   async function scanOne(picture: string, expected: number) {
     usePicture(picture);
@@ -79,13 +88,22 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
 
   it('lists a new dossier as received, and opens it at the desk as received', async () => {
     const procedure = (await app.engine.handlers['procedure.list']({ query: 'khai sinh' }))[0]!;
-    const dossier = await app.engine.handlers['dossier.create']({ procedureCode: procedure.code, applicantName: 'Phạm Minh Châu', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await app.engine.handlers['dossier.create']({
+      procedureCode: procedure.code,
+      applicantName: 'Phạm Minh Châu',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     code = dossier.code;
     await page.reload();
     await expect.poll(() => listStatus().textContent(), { timeout: 20_000 }).toBe(vi['status.received']);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     expect(await deskStatus().textContent()).toBe(vi['status.received']);
   });
 
@@ -108,19 +126,29 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
 
   it('drags the third page to the front with the mouse, and the order survives a reload', async () => {
     const [p1, p2, p3] = await engineOrder();
-    await drag(thumbs().nth(2).getByRole('button', { name: fill(vi['page.drag'], { n: 3 }) }), thumbs().nth(0));
+    await drag(
+      thumbs()
+        .nth(2)
+        .getByRole('button', { name: fill(vi['page.drag'], { n: 3 }) }),
+      thumbs().nth(0),
+    );
     await expect.poll(engineOrder, { timeout: 10_000 }).toEqual([p3, p1, p2]);
     await page.reload();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     await expect.poll(shownOrder, { timeout: 10_000 }).toEqual([p3, p1, p2]);
     await shot('dragged');
   });
 
   it('moves a page with the keyboard too: Space, arrow, Space on its handle', async () => {
     const [a, b, c] = await engineOrder();
-    const handle = thumbs().nth(0).getByRole('button', { name: fill(vi['page.drag'], { n: 1 }) });
+    const handle = thumbs()
+      .nth(0)
+      .getByRole('button', { name: fill(vi['page.drag'], { n: 1 }) });
     const announced = (text: string) => page.getByText(text, { exact: true }).waitFor({ state: 'attached' });
-    const nextFrames = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    const nextFrames = () =>
+      page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     await handle.focus();
     await page.keyboard.press('Space');
     // Picked up: the live region says where the page is (the pick-up message gives way to it at once).
@@ -137,52 +165,84 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     await expect.poll(shownOrder, { timeout: 10_000 }).toEqual([b, a, c]);
   });
 
-  it('re-scans the blank page in one click: the new scan stands in its place and the old page leaves the record', { timeout: 200_000 }, async () => {
-    const before = await app.engine.handlers['dossier.desk']({ id: dossierId });
-    const blank = before.documents[0]!.pages.find((p) => p.blank)!;
-    expect(blank).toBeDefined();
-    const position = blank.position;
-    const recordBefore = before.documents[0]!.record!;
-    usePicture('Color pattern');
-    // The same picture as another page of the document: the engine says so and keeps the page.
-    await thumbs().nth(position - 1).getByRole('button', { name: fill(vi['page.rescan'], { n: position }) }).click();
-    await main().getByText(vi['error.page.rescan-duplicate']).waitFor();
-    expect(await engineOrder()).toContain(blank.id);
+  it(
+    're-scans the blank page in one click: the new scan stands in its place and the old page leaves the record',
+    { timeout: 200_000 },
+    async () => {
+      const before = await app.engine.handlers['dossier.desk']({ id: dossierId });
+      const blank = before.documents[0]!.pages.find((p) => p.blank)!;
+      expect(blank).toBeDefined();
+      const position = blank.position;
+      const recordBefore = before.documents[0]!.record!;
+      usePicture('Color pattern');
+      // The same picture as another page of the document: the engine says so and keeps the page.
+      await thumbs()
+        .nth(position - 1)
+        .getByRole('button', { name: fill(vi['page.rescan'], { n: position }) })
+        .click();
+      await main().getByText(vi['error.page.rescan-duplicate']).waitFor();
+      expect(await engineOrder()).toContain(blank.id);
 
-    usePicture('Solid black');
-    await thumbs().nth(position - 1).getByRole('button', { name: fill(vi['page.rescan'], { n: position }) }).click();
-    await expect.poll(async () => (await engineOrder()).includes(blank.id), { timeout: 60_000 }).toBe(false);
-    const order = await engineOrder();
-    expect(order).toHaveLength(3);
-    const replacement = order[position - 1]!;
-    expect(before.documents[0]!.pages.map((p) => p.id)).not.toContain(replacement);
-    expect(app.engine.store.pages.get(blank.id)).toBeUndefined();
-    const audit = app.engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan'`).all() as { details: string }[];
-    expect(audit.map((a) => JSON.parse(a.details))).toEqual([expect.objectContaining({ oldPageId: blank.id, newPageId: replacement, position })]);
+      usePicture('Solid black');
+      await thumbs()
+        .nth(position - 1)
+        .getByRole('button', { name: fill(vi['page.rescan'], { n: position }) })
+        .click();
+      await expect.poll(async () => (await engineOrder()).includes(blank.id), { timeout: 60_000 }).toBe(false);
+      const order = await engineOrder();
+      expect(order).toHaveLength(3);
+      const replacement = order[position - 1]!;
+      expect(before.documents[0]!.pages.map((p) => p.id)).not.toContain(replacement);
+      expect(app.engine.store.pages.get(blank.id)).toBeUndefined();
+      const audit = app.engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan'`).all() as {
+        details: string;
+      }[];
+      expect(audit.map((a) => JSON.parse(a.details))).toEqual([
+        expect.objectContaining({ oldPageId: blank.id, newPageId: replacement, position }),
+      ]);
 
-    await expect.poll(allRead, { timeout: 150_000, interval: 1000 }).toBe(true);
-    await expect.poll(async () => (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.record!.version, { timeout: 60_000 }).toBeGreaterThan(recordBefore.version);
-    const record = (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.record!;
-    const file = join(scratch.path, 'after-rescan.pdf');
-    writeFileSync(file, app.engine.store.blobs.get(record.pdfSha256));
-    expect((await recordXmpFields(file)).pageCount).toBe('3');
-    await shot('rescanned');
-  });
+      await expect.poll(allRead, { timeout: 150_000, interval: 1000 }).toBe(true);
+      await expect
+        .poll(async () => (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.record!.version, { timeout: 60_000 })
+        .toBeGreaterThan(recordBefore.version);
+      const record = (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.record!;
+      const file = join(scratch.path, 'after-rescan.pdf');
+      writeFileSync(file, app.engine.store.blobs.get(record.pdfSha256));
+      expect((await recordXmpFields(file)).pageCount).toBe('3');
+      await shot('rescanned');
+    },
+  );
 
   it('finalizes; the desk then shows the dossier read-only and the list shows it finalized', { timeout: 120_000 }, async () => {
-    await expect.poll(async () => (await allRead()) && (({ queued, leased }) => queued + leased)(app.engine.store.jobs.countsByState()) === 0, { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await allRead()) && (({ queued, leased }) => queued + leased)(app.engine.store.jobs.countsByState()) === 0, {
+        timeout: 60_000,
+      })
+      .toBe(true);
     await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
     await main().getByRole('button', { name: vi['finalize.submit'] }).click();
     // The procedure's other components have no document: the desk lists them and the clerk signs anyway.
     await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-    await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.done'], { count: 1 }))
+      .waitFor();
     await expect.poll(() => deskStatus().textContent(), { timeout: 20_000 }).toBe(vi['status.finalized']);
     await main().getByText(vi['desk.readOnly']).waitFor();
-    expect(await main().getByRole('button', { name: fill(vi['page.drag'], { n: 1 }) }).count()).toBe(0);
-    expect(await main().getByRole('button', { name: fill(vi['page.delete'], { n: 1 }) }).count()).toBe(0);
+    expect(
+      await main()
+        .getByRole('button', { name: fill(vi['page.drag'], { n: 1 }) })
+        .count(),
+    ).toBe(0);
+    expect(
+      await main()
+        .getByRole('button', { name: fill(vi['page.delete'], { n: 1 }) })
+        .count(),
+    ).toBe(0);
     expect(await main().getByLabel(vi['import.paths']).count()).toBe(0);
     expect(await main().getByRole('button', { name: vi['scan.start'] }).count()).toBe(0);
     expect(await main().getByRole('button', { name: vi['desk.addDocument'] }).count()).toBe(0);
@@ -194,14 +254,20 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
   });
 
   it('reopens on request with a reason (audited); the pages can be arranged again', async () => {
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+      .click();
     const submit = main().getByRole('button', { name: vi['reopen.submit'] });
     expect(await submit.isDisabled()).toBe(true);
     await main().getByLabel(vi['reopen.reason']).fill('Công dân nộp bổ sung một trang');
     await submit.click();
     await expect.poll(() => deskStatus().textContent(), { timeout: 20_000 }).toBe(vi['status.checking']);
-    await main().getByRole('button', { name: fill(vi['page.drag'], { n: 1 }) }).waitFor();
-    const reopened = app.engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'dossier.reopen' AND subject = ?`).get(String(dossierId)) as { details: string };
+    await main()
+      .getByRole('button', { name: fill(vi['page.drag'], { n: 1 }) })
+      .waitFor();
+    const reopened = app.engine.store.db
+      .prepare(`SELECT details FROM audit_event WHERE action = 'dossier.reopen' AND subject = ?`)
+      .get(String(dossierId)) as { details: string };
     expect(JSON.parse(reopened.details)).toMatchObject({ from: 'finalized', reason: 'Công dân nộp bổ sung một trang' });
   });
 

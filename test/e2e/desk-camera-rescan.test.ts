@@ -14,11 +14,19 @@ import { tempDir } from '../support/temp-dir';
 
 const FRAME = { width: 960, height: 1280 };
 const SHEET = { width: 1654, height: 2339 };
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** An A4-shaped photo at 200 dpi: a blank sheet, or dark bars at a height that tells the pages apart. */
 async function sheetJpeg(bars: number | null): Promise<Buffer> {
-  const overlays = bars === null ? [] : [0, 1, 2].map((i) => ({ input: { create: { width: 1200, height: 60, channels: 3 as const, background: { r: 20, g: 20, b: 20 } } }, left: 220, top: bars + i * 200 }));
+  const overlays =
+    bars === null
+      ? []
+      : [0, 1, 2].map((i) => ({
+          input: { create: { width: 1200, height: 60, channels: 3 as const, background: { r: 20, g: 20, b: 20 } } },
+          left: 220,
+          top: bars + i * 200,
+        }));
   return sharp({ create: { ...SHEET, channels: 3, background: { r: 255, g: 255, b: 255 } } })
     .composite(overlays)
     .withMetadata({ density: 200 })
@@ -43,7 +51,9 @@ function pdfImageSizes(pdf: Buffer, dir: string): string[] {
     const own = rows.filter((cols) => cols[0] === n);
     const width = Math.max(...own.map((cols) => Number(cols[3])));
     const bands = own.filter((cols) => cols[2] === 'stencil');
-    const height = bands.length ? bands.reduce((h, cols) => h + Number(cols[4]), 0) : Math.max(...own.filter((cols) => Number(cols[3]) === width).map((cols) => Number(cols[4])));
+    const height = bands.length
+      ? bands.reduce((h, cols) => h + Number(cols[4]), 0)
+      : Math.max(...own.filter((cols) => Number(cols[3]) === width).map((cols) => Number(cols[4])));
     return `${width}x${height}`;
   });
 }
@@ -63,25 +73,39 @@ describe('re-scanning a page of a dossier taken by camera, in the browser', () =
 
   beforeAll(async () => {
     // The fake camera shows a corpus page: the new photo of the sheet.
-    const frame = await sharp(corpusPage('viadm-4448').path).resize(FRAME.width, FRAME.height, { fit: 'fill' }).jpeg({ quality: 85 }).toBuffer();
+    const frame = await sharp(corpusPage('viadm-4448').path)
+      .resize(FRAME.width, FRAME.height, { fit: 'fill' })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     const camera = join(dir.path, 'camera.mjpeg');
     writeFileSync(camera, Buffer.concat([frame, frame, frame]));
 
     app = await startAppServer({ pipeline: true });
-    const dossier = await app.engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Lê Thị Thu', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await app.engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Lê Thị Thu',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     documentId = (await app.engine.handlers['document.create']({ dossierId })).id;
     // Three photos taken earlier by camera; the second came out blank.
     for (const bars of [300, null, 900]) {
       await app.engine.handlers['page.addImage']({ documentId, imageBase64: (await sheetJpeg(bars)).toString('base64'), source: 'camera' });
     }
-    browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
+    browser = await launchChromium([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${camera}`,
+    ]);
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
+      .click();
   }, 60_000);
 
   afterAll(async () => {
@@ -99,14 +123,34 @@ describe('re-scanning a page of a dossier taken by camera, in the browser', () =
     const blankRow = app.engine.store.pages.get(blank.id)!;
 
     // No scanner ever scanned this dossier: the desk asks for a file or a photo instead.
-    await main().locator('.document-card').first().locator('.page-thumb').nth(1).getByRole('button', { name: fill(vi['page.rescan'], { n: 2 }) }).click();
-    await main().getByText(fill(vi['desk.replacing'], { n: 2 })).waitFor();
+    await main()
+      .locator('.document-card')
+      .first()
+      .locator('.page-thumb')
+      .nth(1)
+      .getByRole('button', { name: fill(vi['page.rescan'], { n: 2 }) })
+      .click();
+    await main()
+      .getByText(fill(vi['desk.replacing'], { n: 2 }))
+      .waitFor();
     await main().getByRole('button', { name: vi['camera.start'] }).click();
-    await expect.poll(() => main().getByLabel(vi['camera.video']).evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBe(FRAME.width);
+    await expect
+      .poll(() =>
+        main()
+          .getByLabel(vi['camera.video'])
+          .evaluate((v) => (v as HTMLVideoElement).videoWidth),
+      )
+      .toBe(FRAME.width);
     await main().getByRole('button', { name: vi['camera.capture'] }).click();
     await expect.poll(async () => (await pagesOf()).map((p) => p.id).includes(blank.id)).toBe(false);
     // The store changes before the desk hears back from the engine; the banner goes when it does.
-    await expect.poll(() => main().getByText(fill(vi['desk.replacing'], { n: 2 })).count()).toBe(0);
+    await expect
+      .poll(() =>
+        main()
+          .getByText(fill(vi['desk.replacing'], { n: 2 }))
+          .count(),
+      )
+      .toBe(0);
     // The photo replaced the page; it was not added as a fourth one.
     expect(await main().getByText(vi['camera.captured']).count()).toBe(0);
 
@@ -120,13 +164,24 @@ describe('re-scanning a page of a dossier taken by camera, in the browser', () =
     const photo = app.engine.store.blobs.get(replaced.imageSha256);
     const meta = await sharp(photo).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', FRAME.width, FRAME.height]);
-    const audit = app.engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan'`).all() as { details: string }[];
+    const audit = app.engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan'`).all() as {
+      details: string;
+    }[];
     expect(audit.map((a) => JSON.parse(a.details) as unknown)).toEqual([
-      expect.objectContaining({ oldPageId: blank.id, oldImageSha256: blankRow.imageSha256, newPageId: replaced.id, newImageSha256: replaced.imageSha256, position: 2, source: 'camera' }),
+      expect.objectContaining({
+        oldPageId: blank.id,
+        oldImageSha256: blankRow.imageSha256,
+        newPageId: replaced.id,
+        newImageSha256: replaced.imageSha256,
+        position: 2,
+        source: 'camera',
+      }),
     ]);
 
     // The record is built again once the photo is read: three pages, the photo second, the blank sheet gone.
-    await expect.poll(async () => (await documentOf()).record?.version ?? 0, { timeout: 200_000, interval: 1000 }).toBeGreaterThan(firstRecord.version);
+    await expect
+      .poll(async () => (await documentOf()).record?.version ?? 0, { timeout: 200_000, interval: 1000 })
+      .toBeGreaterThan(firstRecord.version);
     const read = await pagesOf();
     const sizes = (p: PageSummary) => `${p.width}x${p.height}`;
     const record = (await documentOf()).record!;

@@ -13,11 +13,15 @@ import { tempDir } from '../support/temp-dir';
 
 const SHOTS = `${REPO}test-output/e2e`;
 const FRAME = { width: 960, height: 1280 };
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** An MJPEG "camera": the same corpus page, as a few concatenated JPEG frames. */
 async function makeFakeCamera(dir: string): Promise<string> {
-  const frame = await sharp(corpusPage('viadm-4448').path).resize(FRAME.width, FRAME.height, { fit: 'fill' }).jpeg({ quality: 85 }).toBuffer();
+  const frame = await sharp(corpusPage('viadm-4448').path)
+    .resize(FRAME.width, FRAME.height, { fit: 'fill' })
+    .jpeg({ quality: 85 })
+    .toBuffer();
   const file = join(dir, 'camera.mjpeg');
   writeFileSync(file, Buffer.concat([frame, frame, frame]));
   return file;
@@ -35,9 +39,18 @@ describe('camera capture at the desk', () => {
     const camera = await makeFakeCamera(dir.path);
     app = await startAppServer();
     const procedure = (await app.engine.handlers['procedure.list']({}))[0]!;
-    const dossier = await app.engine.handlers['dossier.create']({ procedureCode: procedure.code, applicantName: 'Trần Thị Bình', applicantCccd: '074190012345', receivedDate: '2026-11-23' });
+    const dossier = await app.engine.handlers['dossier.create']({
+      procedureCode: procedure.code,
+      applicantName: 'Trần Thị Bình',
+      applicantCccd: '074190012345',
+      receivedDate: '2026-11-23',
+    });
     documentId = (await app.engine.handlers['document.create']({ dossierId: dossier.id, component: procedure.components[0] })).id;
-    browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
+    browser = await launchChromium([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${camera}`,
+    ]);
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
     page.setDefaultTimeout(15_000);
     await page.goto(app.server.appUrl);
@@ -61,7 +74,9 @@ describe('camera capture at the desk', () => {
     await expect.poll(() => main.locator('.page-thumb').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/desk-camera.png`, fullPage: true });
 
-    const [doc] = await app.engine.handlers['document.list']({ dossierId: (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).items[0]!.id });
+    const [doc] = await app.engine.handlers['document.list']({
+      dossierId: (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).items[0]!.id,
+    });
     expect(doc!.id).toBe(documentId);
     expect(doc!.pages.map((p) => p.source)).toEqual(['camera']);
     const stored = app.engine.store.blobs.get(app.engine.store.pages.get(doc!.pages[0]!.id)!.imageSha256);

@@ -33,13 +33,23 @@ describe('the desk through the engine contract', () => {
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, details: reply.error.details });
     return reply.result as MethodResult<K>;
   }
-  const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: { code: string }) => e.code,
+    );
   /** A page's image as the viewer gets it, with what sharp reads in it. */
   const image = async (id: number, size: 'thumbnail' | 'preview' | 'full') => {
     const { dataUrl } = await call('page.image', { id, size });
     const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
     const meta = await sharp(bytes).metadata();
-    return { mime: dataUrl.slice(5, dataUrl.indexOf(';')), format: meta.format, width: meta.width, height: meta.height, bytes: bytes.length };
+    return {
+      mime: dataUrl.slice(5, dataUrl.indexOf(';')),
+      format: meta.format,
+      width: meta.width,
+      height: meta.height,
+      bytes: bytes.length,
+    };
   };
 
   let dossierId = 0;
@@ -60,7 +70,12 @@ describe('the desk through the engine contract', () => {
 
   it('shows a new dossier with the procedure’s components as its checklist', async () => {
     const procedure = (await call('procedure.list', { query: 'khai sinh' }))[0]!;
-    const dossier = await call('dossier.create', { procedureCode: procedure.code, applicantName: first.fields.names[0]!, applicantCccd, receivedDate: '2026-11-23' });
+    const dossier = await call('dossier.create', {
+      procedureCode: procedure.code,
+      applicantName: first.fields.names[0]!,
+      applicantCccd,
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     const view = await call('dossier.desk', { id: dossierId });
     expect(view.checklist.map((c) => c.component)).toEqual(procedure.components);
@@ -88,7 +103,11 @@ describe('the desk through the engine contract', () => {
     const preview = await image(p1!.id, 'preview');
     expect(await call('page.rotate', { pageId: p1!.id, rotation: turned as 0 | 90 | 180 | 270 })).toEqual({ changed: true });
     // The viewer's preview is turned with the page.
-    expect([(await image(p1!.id, 'full')).width, (await image(p1!.id, 'preview')).width, (await image(p1!.id, 'preview')).height]).toEqual([p1!.height, preview.height, preview.width]);
+    expect([(await image(p1!.id, 'full')).width, (await image(p1!.id, 'preview')).width, (await image(p1!.id, 'preview')).height]).toEqual([
+      p1!.height,
+      preview.height,
+      preview.width,
+    ]);
     expect(await call('page.rotate', { pageId: p1!.id, rotation: turned as 0 | 90 | 180 | 270 })).toEqual({ changed: false });
     expect(await call('page.rotate', { pageId: p1!.id, rotation: before as 0 | 90 | 180 | 270 })).toEqual({ changed: true });
     await engine.idle();
@@ -104,7 +123,12 @@ describe('the desk through the engine contract', () => {
     const page = (await call('dossier.desk', { id: dossierId })).documents[0]!.pages[0]!;
     const [thumbnail, preview, full] = [await image(page.id, 'thumbnail'), await image(page.id, 'preview'), await image(page.id, 'full')];
     expect([full.width, full.height]).toEqual([page.width, page.height]);
-    expect(preview).toMatchObject({ mime: 'image/jpeg', format: 'jpeg', width: PAGE_PREVIEW_WIDTH, height: Math.round((PAGE_PREVIEW_WIDTH * page.height!) / page.width!) });
+    expect(preview).toMatchObject({
+      mime: 'image/jpeg',
+      format: 'jpeg',
+      width: PAGE_PREVIEW_WIDTH,
+      height: Math.round((PAGE_PREVIEW_WIDTH * page.height!) / page.width!),
+    });
     expect(preview.bytes).toBeLessThan(full.bytes);
     expect(thumbnail.width).toBe(200);
   });
@@ -113,7 +137,11 @@ describe('the desk through the engine contract', () => {
     const page = (await call('dossier.desk', { id: dossierId })).documents[0]!.pages[0]!;
     engine.store.db.prepare('UPDATE page SET preview_sha256 = NULL WHERE id = ?').run(page.id);
     const preview = await image(page.id, 'preview');
-    expect(preview).toMatchObject({ format: 'jpeg', width: PAGE_PREVIEW_WIDTH, height: Math.round((PAGE_PREVIEW_WIDTH * page.height!) / page.width!) });
+    expect(preview).toMatchObject({
+      format: 'jpeg',
+      width: PAGE_PREVIEW_WIDTH,
+      height: Math.round((PAGE_PREVIEW_WIDTH * page.height!) / page.width!),
+    });
     const kept = engine.store.pages.get(page.id)!.previewSha256;
     expect(kept).not.toBeNull();
     expect(engine.store.blobs.get(kept!).length).toBe(preview.bytes);
@@ -156,7 +184,10 @@ describe('the desk through the engine contract', () => {
   it('refuses to finalize without a certificate, then signs every record once', { timeout: 120_000 }, async () => {
     expect(await codeOf(call('dossier.finalize', { dossierId }))).toBe('signer.locked');
     expect(await codeOf(call('signer.unlock', { p12Path: pki.signerP12, password: 'wrong' }))).toBe('signer.bad-password');
-    expect(await call('signer.unlock', { p12Path: pki.signerP12, password: pki.password })).toEqual({ unlocked: true, subject: pki.signerCommonName });
+    expect(await call('signer.unlock', { p12Path: pki.signerP12, password: pki.password })).toEqual({
+      unlocked: true,
+      subject: pki.signerCommonName,
+    });
 
     const result = await call('dossier.finalize', { dossierId, confirmMissing: true });
     expect(result.signed.map((s) => s.documentId)).toEqual([documentId]);
@@ -195,19 +226,36 @@ describe('the desk through the engine contract', () => {
     expect(unchanged.map((d) => d.pages.map((p) => p.id))).toEqual([doc.pages.map((p) => p.id)]);
     expect(unchanged[0]!.record).toEqual(doc.record);
 
-    const other = await call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Trần Thị Bích', applicantCccd: '079190012345', receivedDate: '2026-11-23' });
+    const other = await call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Trần Thị Bích',
+      applicantCccd: '079190012345',
+      receivedDate: '2026-11-23',
+    });
     expect(await codeOf(call('dossier.reopen', { id: other.id, reason: 'sửa' }))).toBe('dossier.not-finalized');
     expect(await codeOf(call('dossier.reopen', { id: dossierId, reason: '  ' }))).toBe('input.invalid');
     const reopened = await call('dossier.reopen', { id: dossierId, reason: 'Công dân bổ sung trang' });
     expect(reopened.status).toBe('checking');
-    const event = engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'dossier.reopen' AND subject = ?`).get(String(dossierId)) as { details: string };
+    const event = engine.store.db
+      .prepare(`SELECT details FROM audit_event WHERE action = 'dossier.reopen' AND subject = ?`)
+      .get(String(dossierId)) as { details: string };
     expect(JSON.parse(event.details)).toMatchObject({ from: 'finalized', reason: 'Công dân bổ sung trang' });
   });
 
   it('offers the signed document to the next dossier of the same person, once', async () => {
-    const other = await call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Người khác', applicantCccd: '079090012345', receivedDate: '2026-11-23' });
+    const other = await call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Người khác',
+      applicantCccd: '079090012345',
+      receivedDate: '2026-11-23',
+    });
     expect(await call('dossier.reuseCandidates', { dossierId: other.id })).toEqual([]);
-    const next = await call('dossier.create', { procedureCode: 'MAU-HT-02', applicantName: first.fields.names[0]!, applicantCccd, receivedDate: '2026-11-23' });
+    const next = await call('dossier.create', {
+      procedureCode: 'MAU-HT-02',
+      applicantName: first.fields.names[0]!,
+      applicantCccd,
+      receivedDate: '2026-11-23',
+    });
     const offers = await call('dossier.reuseCandidates', { dossierId: next.id });
     expect(offers.map((o) => o.documentId)).toEqual([documentId]);
     expect(await codeOf(call('document.reuse', { dossierId: other.id, sourceDocumentId: documentId }))).toBe('reuse.not-allowed');
@@ -242,7 +290,9 @@ describe('the desk through the engine contract', () => {
     expect(view.documents[0]!.record!.signed).toBe(true);
     expect(view.dossier.status).toBe('finalized');
     // The version signed before the reopen stays, beside the new signed one.
-    const signed = engine.store.db.prepare('SELECT count(*) AS n FROM record WHERE document_id = ? AND signed = 1').get(documentId) as { n: number };
+    const signed = engine.store.db.prepare('SELECT count(*) AS n FROM record WHERE document_id = ? AND signed = 1').get(documentId) as {
+      n: number;
+    };
     expect(signed.n).toBe(2);
   });
 });

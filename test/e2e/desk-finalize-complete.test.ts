@@ -11,7 +11,8 @@ import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 /** MAU-HT-01's components, from the sample catalog. */
 const FORM = 'Tờ khai đăng ký khai sinh';
 const BIRTH = 'Giấy chứng sinh';
@@ -29,20 +30,34 @@ describe('finalizing refuses an empty document and asks before signing with comp
   const main = () => page.getByRole('main');
   const checklistItem = (component: string) => main().locator('.checklist li', { hasText: component });
   const documentsOf = () => app.engine.store.pages.documentsOf(dossierId);
-  const signedRecords = () => (app.engine.store.db.prepare(`SELECT count(*) AS n FROM record r JOIN document d ON d.id = r.document_id WHERE d.dossier_id = ? AND r.signed = 1`).get(dossierId) as { n: number }).n;
+  const signedRecords = () =>
+    (
+      app.engine.store.db
+        .prepare(`SELECT count(*) AS n FROM record r JOIN document d ON d.id = r.document_id WHERE d.dossier_id = ? AND r.signed = 1`)
+        .get(dossierId) as { n: number }
+    ).n;
 
   beforeAll(async () => {
     pki = createTestPki();
     app = await startAppServer();
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Đỗ Thị Mai',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     // The form, read and built into its unsigned record, as the pipeline leaves it.
     const scan = recordPageFromCorpus('viadm-2833');
     formDocument = store.pages.createDocument(dossierId, FORM, null);
     const pageId = store.pages.addPage(formDocument, store.blobs.put(scan.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-    store.records.addVersion(formDocument, store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: FORM, digitizedAt: new Date() } }))), null);
+    store.records.addVersion(
+      formDocument,
+      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: FORM, digitizedAt: new Date() } }))),
+      null,
+    );
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
@@ -50,12 +65,18 @@ describe('finalizing refuses an empty document and asks before signing with comp
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
+      .waitFor();
     await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
   });
 
   afterAll(async () => {
@@ -65,7 +86,9 @@ describe('finalizing refuses an empty document and asks before signing with comp
   });
 
   it('an empty component added with “+” is not ticked, and Ctrl+Shift+F signs nothing: the document is empty', async () => {
-    await checklistItem(BIRTH).getByRole('button', { name: fill(vi['desk.checklistAdd'], { component: BIRTH }) }).click();
+    await checklistItem(BIRTH)
+      .getByRole('button', { name: fill(vi['desk.checklistAdd'], { component: BIRTH }) })
+      .click();
     await expect.poll(() => documentsOf().length).toBe(2);
     await main().locator('.document-card').nth(1).waitFor();
     expect(await checklistItem(FORM).getByText(vi['desk.checklistDone']).count()).toBe(1);
@@ -85,28 +108,39 @@ describe('finalizing refuses an empty document and asks before signing with comp
     expect((await app.engine.handlers['dossier.get']({ id: dossierId })).status).not.toBe('finalized');
   });
 
-  it('removes the empty document; the missing components are listed again, and signed only once the clerk confirms', { timeout: 60_000 }, async () => {
-    const empty = documentsOf().find((d) => d.component === BIRTH)!;
-    const card = main().locator(`.document-card[data-document-id="${empty.id}"]`);
-    await card.getByRole('button', { name: vi['desk.removeDocument'] }).click();
-    await card.getByRole('alertdialog').getByRole('button', { name: vi['desk.removeDocumentYes'] }).click();
-    await card.waitFor({ state: 'detached' });
-    expect(documentsOf().map((d) => d.id)).toEqual([formDocument]);
-    expect(app.engine.store.db.prepare(`SELECT actor FROM audit_event WHERE action = 'document.remove'`).all()).toEqual([{ actor: 'clerk' }]);
+  it(
+    'removes the empty document; the missing components are listed again, and signed only once the clerk confirms',
+    { timeout: 60_000 },
+    async () => {
+      const empty = documentsOf().find((d) => d.component === BIRTH)!;
+      const card = main().locator(`.document-card[data-document-id="${empty.id}"]`);
+      await card.getByRole('button', { name: vi['desk.removeDocument'] }).click();
+      await card.getByRole('alertdialog').getByRole('button', { name: vi['desk.removeDocumentYes'] }).click();
+      await card.waitFor({ state: 'detached' });
+      expect(documentsOf().map((d) => d.id)).toEqual([formDocument]);
+      expect(app.engine.store.db.prepare(`SELECT actor FROM audit_event WHERE action = 'document.remove'`).all()).toEqual([
+        { actor: 'clerk' },
+      ]);
 
-    await page.keyboard.press('Control+Shift+F');
-    const dialog = main().getByRole('alertdialog');
-    await dialog.getByText(fill(vi['finalize.missingItem'], { component: BIRTH })).waitFor();
-    await dialog.getByRole('button', { name: vi['finalize.cancelMissing'] }).click();
-    expect(signedRecords()).toBe(0);
-    await page.keyboard.press('Control+Shift+F');
-    await dialog.getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-    await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
-    expect(signedRecords()).toBe(1);
-    const finalized = app.engine.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'dossier.finalize'`).get() as { actor: string; details: string };
-    expect(finalized.actor).toBe('clerk');
-    expect(JSON.parse(finalized.details)).toMatchObject({ signed: 1, missingConfirmed: [BIRTH, ID_PAPER] });
-  });
+      await page.keyboard.press('Control+Shift+F');
+      const dialog = main().getByRole('alertdialog');
+      await dialog.getByText(fill(vi['finalize.missingItem'], { component: BIRTH })).waitFor();
+      await dialog.getByRole('button', { name: vi['finalize.cancelMissing'] }).click();
+      expect(signedRecords()).toBe(0);
+      await page.keyboard.press('Control+Shift+F');
+      await dialog.getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
+      await main()
+        .getByText(fill(vi['finalize.done'], { count: 1 }))
+        .waitFor();
+      expect(signedRecords()).toBe(1);
+      const finalized = app.engine.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'dossier.finalize'`).get() as {
+        actor: string;
+        details: string;
+      };
+      expect(finalized.actor).toBe('clerk');
+      expect(JSON.parse(finalized.details)).toMatchObject({ signed: 1, missingConfirmed: [BIRTH, ID_PAPER] });
+    },
+  );
 
   it('ran without script errors', () => {
     expect(pageErrors).toEqual([]);

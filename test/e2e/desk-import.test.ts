@@ -11,18 +11,22 @@ import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('desk-import');
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const pageA = corpusPage('viadm-18d1');
 const pageB = corpusPage('viadm-c0af');
 const pageC = corpusPage('viadm-1bec');
 
 /** Drops files on an element as the system's file manager would: a drop event carrying a DataTransfer with the files. */
 async function dropFiles(target: Locator, files: { name: string; bytes: Buffer; type: string }[]) {
-  const transfer = await target.page().evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
-    return dt;
-  }, files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') })));
+  const transfer = await target.page().evaluateHandle(
+    (list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+      return dt;
+    },
+    files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') })),
+  );
   await target.dispatchEvent('dragenter', { dataTransfer: transfer });
   await target.dispatchEvent('dragover', { dataTransfer: transfer });
   await target.dispatchEvent('drop', { dataTransfer: transfer });
@@ -37,16 +41,25 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
   const scratch = tempDir('sohoa-desk-import-');
 
   const main = () => page.getByRole('main');
-  const docCard = (n: number) => main().locator('.document-card').nth(n - 1);
+  const docCard = (n: number) =>
+    main()
+      .locator('.document-card')
+      .nth(n - 1);
   const thumbs = (n: number) => docCard(n).locator('.page-thumb');
   const importPanel = () => main().getByRole('region', { name: vi['import.title'] });
-  const sources = async (n: number) => (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[n - 1]!.pages.map((p) => p.source);
+  const sources = async (n: number) =>
+    (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[n - 1]!.pages.map((p) => p.source);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startAppServer();
     const procedure = (await app.engine.handlers['procedure.list']({ query: 'khai sinh' }))[0]!;
-    const dossier = await app.engine.handlers['dossier.create']({ procedureCode: procedure.code, applicantName: 'Phạm Minh Châu', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await app.engine.handlers['dossier.create']({
+      procedureCode: procedure.code,
+      applicantName: 'Phạm Minh Châu',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     await app.engine.handlers['document.create']({ dossierId, component: procedure.components[0] });
     await app.engine.handlers['document.create']({ dossierId, component: procedure.components[1] });
@@ -56,8 +69,12 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
+      .waitFor();
   });
 
   afterAll(async () => {
@@ -72,7 +89,10 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
     const chooser = page.waitForEvent('filechooser');
     await importPanel().getByRole('button', { name: vi['import.pick'] }).click();
     await (await chooser).setFiles([pageA.path, garbage]);
-    await importPanel().locator('.notice--success').filter({ hasText: fill(vi['import.done'], { added: 1 }) }).waitFor();
+    await importPanel()
+      .locator('.notice--success')
+      .filter({ hasText: fill(vi['import.done'], { added: 1 }) })
+      .waitFor();
     const failure = importPanel().locator('.import-failures li');
     await expect.poll(() => failure.allTextContents()).toEqual([`ghi-chu.jpg: ${vi['error.import.unsupported-format']}`]);
     await expect.poll(() => thumbs(1).count()).toBe(1);
@@ -85,7 +105,10 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
     await expect.poll(() => thumbs(2).count()).toBe(1);
     expect(await thumbs(1).count()).toBe(1);
     expect(await sources(2)).toEqual([basename(pageB.path)]);
-    await importPanel().locator('.notice--success').filter({ hasText: fill(vi['import.done'], { added: 1 }) }).waitFor();
+    await importPanel()
+      .locator('.notice--success')
+      .filter({ hasText: fill(vi['import.done'], { added: 1 }) })
+      .waitFor();
   });
 
   it('accepts a path in quotes, as Windows "Copy as path" gives it', async () => {
@@ -93,7 +116,10 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
     await importPanel().getByRole('button', { name: vi['import.submit'] }).click();
     await expect.poll(() => thumbs(1).count()).toBe(2);
     expect((await sources(1))[1]).toBe(pageC.path);
-    await importPanel().locator('.notice--success').filter({ hasText: fill(vi['import.done'], { added: 1 }) }).waitFor();
+    await importPanel()
+      .locator('.notice--success')
+      .filter({ hasText: fill(vi['import.done'], { added: 1 }) })
+      .waitFor();
   });
 
   it('does not show "0 pages imported" in green, and says why the file failed', async () => {
@@ -103,7 +129,9 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
     await importPanel().getByText(vi['import.none']).waitFor();
     expect(await importPanel().locator('.notice--success').count()).toBe(0);
     expect(await importPanel().locator('.notice--error').filter({ hasText: vi['import.none'] }).count()).toBe(1);
-    await expect.poll(() => importPanel().locator('.import-failures li').allTextContents()).toEqual([`${missing}: ${vi['error.import.unreadable']}`]);
+    await expect
+      .poll(() => importPanel().locator('.import-failures li').allTextContents())
+      .toEqual([`${missing}: ${vi['error.import.unreadable']}`]);
     await page.screenshot({ path: `${SHOTS}/desk-import-failed.png` });
   });
 

@@ -8,7 +8,8 @@ import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { signIn } from '../e2e-support/sign-in';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Issue: after a drag, a click on ↓ bumped the version but left the thumbnails where they were; the stored order was the other one. */
 describe('the page order on screen is the stored order, in the browser', () => {
@@ -24,8 +25,12 @@ describe('the page order on screen is the stored order, in the browser', () => {
   const thumbs = () => main().locator(`.document-card[data-document-id="${documentId}"] .page-thumb`);
   const shownOrder = async () => (await thumbs().evaluateAll((els) => els.map((e) => e.getAttribute('data-page-id')))).map(Number);
   const storedOrder = () => app.engine.store.pages.ofDocument(documentId).map((p) => p.id);
-  const moveDown = (n: number) => thumbs().nth(n - 1).getByRole('button', { name: fill(vi['page.moveDown'], { n }) });
-  const nextFrames = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  const moveDown = (n: number) =>
+    thumbs()
+      .nth(n - 1)
+      .getByRole('button', { name: fill(vi['page.moveDown'], { n }) });
+  const nextFrames = () =>
+    page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 
   async function drag(from: Locator, to: Locator) {
     await to.scrollIntoViewIfNeeded();
@@ -40,26 +45,38 @@ describe('the page order on screen is the stored order, in the browser', () => {
 
   async function reloadAndCompare() {
     await page.reload();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     await expect.poll(shownOrder, { timeout: 10_000 }).toEqual(storedOrder());
   }
 
   beforeAll(async () => {
     app = await startAppServer();
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Đỗ Thị Mai',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     code = dossier.code;
     documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
-    for (const id of ['viadm-2833', 'viadm-eb2a']) store.pages.addPage(documentId, store.blobs.put(readFileSync(corpusPage(id).path)), `${id}.png`);
+    for (const id of ['viadm-2833', 'viadm-eb2a'])
+      store.pages.addPage(documentId, store.blobs.put(readFileSync(corpusPage(id).path)), `${id}.png`);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     await thumbs().nth(1).waitFor();
   });
 
@@ -70,7 +87,12 @@ describe('the page order on screen is the stored order, in the browser', () => {
 
   it('drags page 2 before page 1 with the mouse, clicks ↓ on page 1: the screen shows the stored order, before and after a reload', async () => {
     const [p1, p2] = storedOrder();
-    await drag(thumbs().nth(1).getByRole('button', { name: fill(vi['page.drag'], { n: 2 }) }), thumbs().nth(0));
+    await drag(
+      thumbs()
+        .nth(1)
+        .getByRole('button', { name: fill(vi['page.drag'], { n: 2 }) }),
+      thumbs().nth(0),
+    );
     await expect.poll(storedOrder, { timeout: 10_000 }).toEqual([p2, p1]);
     await expect.poll(shownOrder, { timeout: 10_000 }).toEqual([p2, p1]);
     await moveDown(1).click();
@@ -81,7 +103,10 @@ describe('the page order on screen is the stored order, in the browser', () => {
 
   it('the same with the keyboard: Space, ←, Space on page 2’s handle, then ↓ on page 1', async () => {
     const [p1, p2] = storedOrder();
-    await thumbs().nth(1).getByRole('button', { name: fill(vi['page.drag'], { n: 2 }) }).focus();
+    await thumbs()
+      .nth(1)
+      .getByRole('button', { name: fill(vi['page.drag'], { n: 2 }) })
+      .focus();
     await page.keyboard.press('Space');
     await page.getByText(fill(vi['page.dragOver'], { n: 2, position: 2 }), { exact: true }).waitFor({ state: 'attached' });
     await nextFrames();
@@ -106,7 +131,10 @@ describe('the page order on screen is the stored order, in the browser', () => {
     await main().getByText(vi['error.page.order-stale']).waitFor();
     expect(storedOrder()).toEqual([p2, p1]);
     await expect.poll(shownOrder, { timeout: 10_000 }).toEqual([p2, p1]);
-    const refused = await (async () => app.engine.handlers['page.move']({ pageId: p1, documentId, position: 1, expectedOrder: [p1, p2] }))().catch((e: { code: string }) => e.code);
+    const refused = await (async () =>
+      app.engine.handlers['page.move']({ pageId: p1, documentId, position: 1, expectedOrder: [p1, p2] }))().catch(
+      (e: { code: string }) => e.code,
+    );
     expect(refused).toBe('page.order-stale');
   });
 
@@ -117,9 +145,13 @@ describe('the page order on screen is the stored order, in the browser', () => {
     store.db.prepare(`UPDATE page SET flags = '["blurred"]' WHERE id = ?`).run(flagged);
     await page.reload();
     await thumbs().nth(2).waitFor();
-    const icons = await main().locator('.document-card button').evaluateAll((els) =>
-      els.filter((e) => (e.textContent ?? '').trim().length <= 2).map((e) => ({ text: (e.textContent ?? '').trim(), name: e.getAttribute('aria-label'), title: e.getAttribute('title') })),
-    );
+    const icons = await main()
+      .locator('.document-card button')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => (e.textContent ?? '').trim().length <= 2)
+          .map((e) => ({ text: (e.textContent ?? '').trim(), name: e.getAttribute('aria-label'), title: e.getAttribute('title') })),
+      );
     expect(icons.length).toBeGreaterThanOrEqual(3 * 5);
     for (const icon of icons) {
       expect(icon.name, icon.text).toBeTruthy();
@@ -131,14 +163,22 @@ describe('the page order on screen is the stored order, in the browser', () => {
 
     const before = storedOrder();
     const last = before.length;
-    await thumbs().nth(last - 1).getByRole('button', { name: fill(vi['page.delete'], { n: last }) }).click();
-    const ask = thumbs().nth(last - 1).getByRole('alertdialog');
+    await thumbs()
+      .nth(last - 1)
+      .getByRole('button', { name: fill(vi['page.delete'], { n: last }) })
+      .click();
+    const ask = thumbs()
+      .nth(last - 1)
+      .getByRole('alertdialog');
     await ask.getByText(fill(vi['page.deleteConfirm'], { n: last })).waitFor();
     expect(storedOrder()).toEqual(before);
     await ask.getByRole('button', { name: vi['page.deleteNo'] }).click();
     await ask.waitFor({ state: 'detached' });
     expect(storedOrder()).toEqual(before);
-    await thumbs().nth(last - 1).getByRole('button', { name: fill(vi['page.delete'], { n: last }) }).click();
+    await thumbs()
+      .nth(last - 1)
+      .getByRole('button', { name: fill(vi['page.delete'], { n: last }) })
+      .click();
     await ask.getByRole('button', { name: vi['page.deleteYes'] }).click();
     await expect.poll(storedOrder).toEqual(before.slice(0, -1));
     await expect.poll(shownOrder).toEqual(before.slice(0, -1));

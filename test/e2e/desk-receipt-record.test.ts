@@ -16,7 +16,8 @@ import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('desk-receipt-record');
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const FORM = 'Tờ khai đăng ký khai sinh';
 /** A second document whose record was written with `record.compression` = jpeg: the scan's JPEG as the page. */
 const COPY = 'Bản sao giấy tiếp nhận';
@@ -39,7 +40,11 @@ const grey = async (image: Sharp, width: number, height: number): Promise<Grey> 
 async function shownPage(viewer: Locator, n: number): Promise<Grey> {
   await viewer.locator('.record-viewer-page[aria-busy="false"]').waitFor();
   const canvas = viewer.getByRole('img', { name: fill(vi['recordView.pageImage'], { n }) });
-  const { width, height, png } = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height, png: c.toDataURL('image/png') }));
+  const { width, height, png } = await canvas.evaluate((c: HTMLCanvasElement) => ({
+    width: c.width,
+    height: c.height,
+    png: c.toDataURL('image/png'),
+  }));
   return grey(sharp(Buffer.from(png.split(',')[1]!, 'base64')), width, height);
 }
 
@@ -70,7 +75,19 @@ async function expectSameAsScanAndFile(shown: Grey, id: string, signed: Uint8Arr
   expect(inkShown / ink).toBeGreaterThan(0.8);
   expect(paperShown / paper).toBeGreaterThan(0.97);
   const poppler = withPdfFile(signed, (p) => {
-    execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', String(pageNumber), '-l', String(pageNumber), '-png', '-singlefile', p, `${p}-page`]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '150',
+      '-gray',
+      '-f',
+      String(pageNumber),
+      '-l',
+      String(pageNumber),
+      '-png',
+      '-singlefile',
+      p,
+      `${p}-page`,
+    ]);
     return readFileSync(`${p}-page.png`);
   });
   const drawn = await grey(sharp(poppler), shown.width, shown.height);
@@ -113,15 +130,29 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     app = await startAppServer();
     app.engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Đỗ Thị Mai',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierCode = dossier.code;
     dossierId = dossier.id;
     formDocument = store.pages.createDocument(dossier.id, FORM, null);
     const scans = PAGES.map((id) => recordPageFromCorpus(id));
-    for (const scan of scans) store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(store.pages.addPage(formDocument, store.blobs.put(scan.image), 'scan').id);
-    store.records.addVersion(formDocument, store.blobs.put(Buffer.from(await buildRecordPdf({ pages: scans, metadata: { title: FORM, digitizedAt: new Date() } }))), null);
+    for (const scan of scans)
+      store.db
+        .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+        .run(store.pages.addPage(formDocument, store.blobs.put(scan.image), 'scan').id);
+    store.records.addVersion(
+      formDocument,
+      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: scans, metadata: { title: FORM, digitizedAt: new Date() } }))),
+      null,
+    );
     copyDocument = store.pages.createDocument(dossier.id, COPY, null);
-    store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(store.pages.addPage(copyDocument, store.blobs.put(scans[0]!.image), 'scan').id);
+    store.db
+      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+      .run(store.pages.addPage(copyDocument, store.blobs.put(scans[0]!.image), 'scan').id);
     const copyPdf = await buildRecordPdf({ pages: [scans[0]!], metadata: { title: COPY, digitizedAt: new Date() }, compression: 'jpeg' });
     store.records.addVersion(copyDocument, store.blobs.put(Buffer.from(copyPdf)), null);
 
@@ -131,8 +162,12 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
+      .waitFor();
   });
 
   afterAll(async () => {
@@ -203,10 +238,14 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
     await page.keyboard.press('Control+Shift+F');
     await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-    await main().getByText(fill(vi['finalize.done'], { count: 2 })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.done'], { count: 2 }))
+      .waitFor();
 
     const card = main().locator(`.document-card[data-document-id="${formDocument}"]`);
     await card.getByRole('button', { name: vi['recordView.open'] }).click();
@@ -215,7 +254,9 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     await viewer.locator('.badge--valid').waitFor();
     const first = await shownPage(viewer, 1);
     await page.screenshot({ path: `${SHOTS}/record-viewer.png` });
-    const record = app.engine.store.records.get(app.engine.store.db.prepare('SELECT id FROM record WHERE document_id = ? AND signed = 1').pluck().get(formDocument) as number)!;
+    const record = app.engine.store.records.get(
+      app.engine.store.db.prepare('SELECT id FROM record WHERE document_id = ? AND signed = 1').pluck().get(formDocument) as number,
+    )!;
     const signed = app.engine.store.blobs.get(record.pdfSha256);
     // The record is mixed raster content: the page's image in the PDF is a background with the ink taken out.
     expect(withPdfFile(signed, (p) => run('pdfimages', ['-list', '-f', '1', '-l', '1', p]).stdout)).toMatch(/ccitt/);
@@ -236,7 +277,11 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     const bytes = readFileSync((await download.path())!);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(record.pdfSha256);
     expect(pdfsig(bytes, pki.caCert).validity).toEqual(['Signature is Valid.']);
-    expect(app.engine.store.db.prepare(`SELECT action, actor FROM audit_event WHERE action IN ('record.view', 'record.export') ORDER BY seq`).all()).toEqual([
+    expect(
+      app.engine.store.db
+        .prepare(`SELECT action, actor FROM audit_event WHERE action IN ('record.view', 'record.export') ORDER BY seq`)
+        .all(),
+    ).toEqual([
       { action: 'record.view', actor: 'clerk' },
       { action: 'record.export', actor: 'clerk' },
     ]);
@@ -259,9 +304,14 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
   it('a signed record whose file cannot be drawn says so in the clerk’s language, and the viewer still closes', async () => {
     const { store } = app.engine;
     const broken = store.pages.createDocument(dossierId, 'Tệp hỏng', null);
-    store.records.addVersion(broken, store.blobs.put(Buffer.from('%PDF-1.7\nnot a PDF after all\n')), { signer: pki.signerCommonName, signedAt: new Date().toISOString() });
+    store.records.addVersion(broken, store.blobs.put(Buffer.from('%PDF-1.7\nnot a PDF after all\n')), {
+      signer: pki.signerCommonName,
+      signedAt: new Date().toISOString(),
+    });
     await page.reload();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossierCode }) }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossierCode }) })
+      .waitFor();
     await main().locator(`.document-card[data-document-id="${broken}"]`).getByRole('button', { name: vi['recordView.open'] }).click();
     const viewer = page.getByRole('dialog', { name: /^Tệp hỏng — / });
     await viewer.getByText(vi['error.record.damaged']).waitFor();

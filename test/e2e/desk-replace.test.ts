@@ -8,14 +8,25 @@ import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** An A4-shaped page at 200 dpi: plain white (a blank sheet), or with dark bars (something on it). */
 async function pageImage(path: string, bars: boolean) {
   const width = 1654;
   const height = 2339;
-  const overlays = bars ? [0, 1, 2, 3].map((i) => ({ input: { create: { width: 1200, height: 60, channels: 3 as const, background: { r: 20, g: 20, b: 20 } } }, left: 220, top: 300 + i * 200 })) : [];
-  await sharp({ create: { width, height, channels: 3, background: { r: 255, g: 255, b: 255 } } }).composite(overlays).withMetadata({ density: 200 }).png().toFile(path);
+  const overlays = bars
+    ? [0, 1, 2, 3].map((i) => ({
+        input: { create: { width: 1200, height: 60, channels: 3 as const, background: { r: 20, g: 20, b: 20 } } },
+        left: 220,
+        top: 300 + i * 200,
+      }))
+    : [];
+  await sharp({ create: { width, height, channels: 3, background: { r: 255, g: 255, b: 255 } } })
+    .composite(overlays)
+    .withMetadata({ density: 200 })
+    .png()
+    .toFile(path);
 }
 
 describe('re-scanning a page of a dossier captured from files, in the browser', () => {
@@ -36,9 +47,16 @@ describe('re-scanning a page of a dossier captured from files, in the browser', 
   beforeAll(async () => {
     await pageImage(firstFile, true);
     await pageImage(blankFile, false);
-    await pageImage(newFile, true).then(() => sharp(newFile).rotate(180).toBuffer()).then((b) => sharp(b).toFile(newFile));
+    await pageImage(newFile, true)
+      .then(() => sharp(newFile).rotate(180).toBuffer())
+      .then((b) => sharp(b).toFile(newFile));
     app = await startAppServer({ pipeline: true });
-    const dossier = await app.engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Hồ Văn Sơn', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await app.engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Hồ Văn Sơn',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     const documentId = (await app.engine.handlers['document.create']({ dossierId })).id;
     await app.engine.handlers['document.importFiles']({ documentId, paths: [firstFile, blankFile] });
@@ -48,7 +66,9 @@ describe('re-scanning a page of a dossier captured from files, in the browser', 
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
+      .click();
   }, 60_000);
 
   afterAll(async () => {
@@ -61,8 +81,13 @@ describe('re-scanning a page of a dossier captured from files, in the browser', 
     await expect.poll(async () => (await pagesOf()).find((p) => p.position === 2)?.blank, { timeout: 150_000, interval: 1000 }).toBe(true);
     const before = await pagesOf();
     const blank = before[1]!;
-    await thumbs().nth(1).getByRole('button', { name: fill(vi['page.rescan'], { n: 2 }) }).click();
-    await main().getByText(fill(vi['desk.replacing'], { n: 2 })).waitFor();
+    await thumbs()
+      .nth(1)
+      .getByRole('button', { name: fill(vi['page.rescan'], { n: 2 }) })
+      .click();
+    await main()
+      .getByText(fill(vi['desk.replacing'], { n: 2 }))
+      .waitFor();
     await main().getByLabel(vi['import.paths']).fill(newFile);
     await main().getByRole('button', { name: vi['import.submit'] }).click();
     await expect.poll(async () => (await pagesOf()).map((p) => p.id).includes(blank.id), { timeout: 20_000 }).toBe(false);
@@ -70,7 +95,13 @@ describe('re-scanning a page of a dossier captured from files, in the browser', 
     expect(after).toHaveLength(2);
     expect(after[0]!.id).toBe(before[0]!.id);
     expect(after[1]).toMatchObject({ position: 2, source: newFile });
-    await expect.poll(() => main().getByText(fill(vi['desk.replacing'], { n: 2 })).count()).toBe(0);
+    await expect
+      .poll(() =>
+        main()
+          .getByText(fill(vi['desk.replacing'], { n: 2 }))
+          .count(),
+      )
+      .toBe(0);
     const audit = app.engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'page.rescan'`).get() as { details: string };
     expect(JSON.parse(audit.details)).toMatchObject({ oldPageId: blank.id, newPageId: after[1]!.id, source: newFile });
   });

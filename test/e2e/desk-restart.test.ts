@@ -18,7 +18,8 @@ import { tempDir } from '../support/temp-dir';
 
 const DOCUMENTS = 8;
 const CORPUS_IDS = ['viadm-2833', 'viadm-18d1', 'viadm-c0af'];
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** How many records the engine has signed so far, as another process sees the store. */
 function signedSoFar(dataDir: string): number {
@@ -47,7 +48,9 @@ describe('the engine killed in the middle of a finalization, and started again',
     await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
   };
 
   beforeAll(async () => {
@@ -56,7 +59,12 @@ describe('the engine killed in the middle of a finalization, and started again',
     // A dossier whose documents are all read and built, waiting to be signed.
     const setup = setTestAgency(Engine.open({ dataDir }));
     await setup.handlers['user.create']({ username: 'clerk', displayName: 'Cán bộ một cửa', role: 'clerk', password: SEEDED_PASSWORD });
-    const dossier = await setup.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Vũ Thị Hạnh', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await setup.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Vũ Thị Hạnh',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     code = dossier.code;
     for (let i = 0; i < DOCUMENTS; i++) {
@@ -87,8 +95,12 @@ describe('the engine killed in the middle of a finalization, and started again',
   });
 
   it('keeps what was signed when the engine dies mid-way', { timeout: 120_000 }, async () => {
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     await unlock();
     await main().getByRole('button', { name: vi['finalize.submit'] }).click();
     // The procedure's other components have no document: the desk lists them and the clerk signs anyway.
@@ -100,42 +112,55 @@ describe('the engine killed in the middle of a finalization, and started again',
     expect(signed).toBeGreaterThan(0);
   });
 
-  it('brings the clerk back to the same dossier with every page, and finalizes the rest without signing anything twice', { timeout: 180_000 }, async () => {
-    engine = await startEngineChild(dataDir, port);
-    await page.goto('about:blank');
-    await page.goto(engine.appUrl);
-    // Sign-ins live in the engine's memory: after the restart the clerk signs in again.
-    await signInAs(page, 'clerk', SEEDED_PASSWORD);
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
-    await expect.poll(() => main().locator('.page-thumb').count()).toBe(DOCUMENTS);
-    // The key was in the killed engine's memory only: the clerk unlocks again.
-    await unlock();
-    await main().getByRole('button', { name: vi['finalize.submit'] }).click();
-    // The procedure's other components have no document: the desk lists them and the clerk signs anyway.
-    await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-    await main().getByText(fill(vi['finalize.done'], { count: DOCUMENTS })).waitFor();
-    await main().locator('.desk-summary').getByText(vi['status.finalized']).waitFor();
-    await engine.kill();
-    engine = undefined;
+  it(
+    'brings the clerk back to the same dossier with every page, and finalizes the rest without signing anything twice',
+    { timeout: 180_000 },
+    async () => {
+      engine = await startEngineChild(dataDir, port);
+      await page.goto('about:blank');
+      await page.goto(engine.appUrl);
+      // Sign-ins live in the engine's memory: after the restart the clerk signs in again.
+      await signInAs(page, 'clerk', SEEDED_PASSWORD);
+      await main()
+        .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+        .waitFor();
+      await expect.poll(() => main().locator('.page-thumb').count()).toBe(DOCUMENTS);
+      // The key was in the killed engine's memory only: the clerk unlocks again.
+      await unlock();
+      await main().getByRole('button', { name: vi['finalize.submit'] }).click();
+      // The procedure's other components have no document: the desk lists them and the clerk signs anyway.
+      await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
+      await main()
+        .getByText(fill(vi['finalize.done'], { count: DOCUMENTS }))
+        .waitFor();
+      await main().locator('.desk-summary').getByText(vi['status.finalized']).waitFor();
+      await engine.kill();
+      engine = undefined;
 
-    const check = Engine.open({ dataDir });
-    try {
-      const docs = await check.handlers['document.list']({ dossierId });
-      expect(docs).toHaveLength(DOCUMENTS);
-      for (const doc of docs) {
-        const signedVersions = check.store.db.prepare('SELECT id FROM record WHERE document_id = ? AND signed = 1').all(doc.id) as { id: number }[];
-        expect(signedVersions.map((r) => r.id)).toEqual([doc.record!.id]);
-        expect(doc.pages).toHaveLength(1);
-        expect(pdfsig(check.store.blobs.get(doc.record!.pdfSha256)).validity).toEqual(['Signature is Valid.']);
+      const check = Engine.open({ dataDir });
+      try {
+        const docs = await check.handlers['document.list']({ dossierId });
+        expect(docs).toHaveLength(DOCUMENTS);
+        for (const doc of docs) {
+          const signedVersions = check.store.db.prepare('SELECT id FROM record WHERE document_id = ? AND signed = 1').all(doc.id) as {
+            id: number;
+          }[];
+          expect(signedVersions.map((r) => r.id)).toEqual([doc.record!.id]);
+          expect(doc.pages).toHaveLength(1);
+          expect(pdfsig(check.store.blobs.get(doc.record!.pdfSha256)).validity).toEqual(['Signature is Valid.']);
+        }
+        const queued = check.store.db.prepare('SELECT record_id AS recordId, count(*) AS n FROM outbox_item GROUP BY record_id').all() as {
+          recordId: number;
+          n: number;
+        }[];
+        expect(queued.map((q) => q.n)).toEqual(Array(DOCUMENTS).fill(1));
+        expect(signedSoFar(dataDir)).toBe(DOCUMENTS);
+        expect((await check.handlers['dossier.get']({ id: dossierId })).status).toBe('finalized');
+      } finally {
+        await check.close();
       }
-      const queued = check.store.db.prepare('SELECT record_id AS recordId, count(*) AS n FROM outbox_item GROUP BY record_id').all() as { recordId: number; n: number }[];
-      expect(queued.map((q) => q.n)).toEqual(Array(DOCUMENTS).fill(1));
-      expect(signedSoFar(dataDir)).toBe(DOCUMENTS);
-      expect((await check.handlers['dossier.get']({ id: dossierId })).status).toBe('finalized');
-    } finally {
-      await check.close();
-    }
-  });
+    },
+  );
 
   it('ran without script errors', () => {
     expect(pageErrors).toEqual([]);

@@ -37,7 +37,14 @@ describe('scanning into a document through the engine', () => {
     sane = await makeSaneTestConfig();
     engine = setTestAgency(Engine.open({ dataDir: join(dir.path, 'data') }));
     const procedure = (await engine.handlers['procedure.list']({}))[0]!;
-    dossierId = (await engine.handlers['dossier.create']({ procedureCode: procedure.code, applicantName: 'Lê Văn Cường', applicantCccd: '074090054321', receivedDate: '2026-11-23' })).id;
+    dossierId = (
+      await engine.handlers['dossier.create']({
+        procedureCode: procedure.code,
+        applicantName: 'Lê Văn Cường',
+        applicantCccd: '074090054321',
+        receivedDate: '2026-11-23',
+      })
+    ).id;
     documentId = (await engine.handlers['document.create']({ dossierId })).id;
   });
 
@@ -48,7 +55,10 @@ describe('scanning into a document through the engine', () => {
   });
 
   const useScanner = (extra: Record<string, unknown> = {}) =>
-    engine.store.settings.set('scanner.drivers', JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'], ...extra } }));
+    engine.store.settings.set(
+      'scanner.drivers',
+      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'], ...extra } }),
+    );
 
   it('lists the test scanner and scans one flatbed page into the document, reporting progress', async () => {
     useScanner();
@@ -57,9 +67,17 @@ describe('scanning into a document through the engine', () => {
     expect(device?.driver).toBe('sane');
     const progress: number[] = [];
     const off = engine.events.subscribe((event, payload) => {
-      if (event === 'progress' && (payload as { task: string }).task === `scan:${documentId}`) progress.push((payload as { done: number }).done);
+      if (event === 'progress' && (payload as { task: string }).task === `scan:${documentId}`)
+        progress.push((payload as { done: number }).done);
     });
-    const result = await engine.handlers['scanner.scan']({ documentId, driver: 'sane', deviceId: 'test:0', dpi: 100, colorMode: 'gray', source: 'flatbed' });
+    const result = await engine.handlers['scanner.scan']({
+      documentId,
+      driver: 'sane',
+      deviceId: 'test:0',
+      dpi: 100,
+      colorMode: 'gray',
+      source: 'flatbed',
+    });
     off();
     expect(result).toMatchObject({ cancelled: false, error: null, duplicates: [] });
     expect(result.added).toHaveLength(1);
@@ -71,7 +89,14 @@ describe('scanning into a document through the engine', () => {
   it('keeps the pages scanned before the scanner went away, and says why it stopped', async () => {
     useScanner({ scanimagePath: unplugging(dir.path), extraScanArgs: ['--test-picture', 'Color pattern'] });
     const second = (await engine.handlers['document.create']({ dossierId })).id;
-    const result = await engine.handlers['scanner.scan']({ documentId: second, driver: 'sane', deviceId: 'test:0', dpi: 100, colorMode: 'color', source: 'adf' });
+    const result = await engine.handlers['scanner.scan']({
+      documentId: second,
+      driver: 'sane',
+      deviceId: 'test:0',
+      dpi: 100,
+      colorMode: 'color',
+      source: 'adf',
+    });
     expect(result.error?.code).toBe('scanner.failed');
     // The test backend's feeder repeats one picture, so the second page is the first one again.
     expect(result.added.length + result.duplicates.length).toBe(DISCONNECT_AFTER);
@@ -81,10 +106,26 @@ describe('scanning into a document through the engine', () => {
 
   it('names an unknown scanner and refuses a scan into a document that does not exist', async () => {
     useScanner();
-    const gone = await engine.handlers['scanner.scan']({ documentId, driver: 'sane', deviceId: 'test:9', dpi: 100, colorMode: 'gray', source: 'flatbed' });
+    const gone = await engine.handlers['scanner.scan']({
+      documentId,
+      driver: 'sane',
+      deviceId: 'test:9',
+      dpi: 100,
+      colorMode: 'gray',
+      source: 'flatbed',
+    });
     expect(gone.error?.code).toMatch(/^scanner\./);
     expect(gone.added).toEqual([]);
-    await expect(engine.handlers['scanner.scan']({ documentId: 99_999, driver: 'sane', deviceId: 'test:0', dpi: 100, colorMode: 'gray', source: 'flatbed' })).rejects.toMatchObject({ code: 'document.not-found' });
+    await expect(
+      engine.handlers['scanner.scan']({
+        documentId: 99_999,
+        driver: 'sane',
+        deviceId: 'test:0',
+        dpi: 100,
+        colorMode: 'gray',
+        source: 'flatbed',
+      }),
+    ).rejects.toMatchObject({ code: 'document.not-found' });
     expect(await engine.handlers['scanner.cancel']({ documentId })).toEqual({ cancelled: false });
   });
 
@@ -102,9 +143,18 @@ describe('scanning into a document through the engine', () => {
     expect(engine.store.dossiers.scanProfile(dossierId)).toMatchObject({ source: 'adf', colorMode: 'color' });
     expect(engine.store.pages.get(old.id)).toBeUndefined();
 
-    const other = (await engine.handlers['dossier.create']({ procedureCode: (await engine.handlers['dossier.get']({ id: dossierId })).procedureCode!, applicantName: 'Lê Thị Dung', applicantCccd: '074190054321', receivedDate: '2026-11-23' })).id;
+    const other = (
+      await engine.handlers['dossier.create']({
+        procedureCode: (await engine.handlers['dossier.get']({ id: dossierId })).procedureCode!,
+        applicantName: 'Lê Thị Dung',
+        applicantCccd: '074190054321',
+        receivedDate: '2026-11-23',
+      })
+    ).id;
     const otherDoc = (await engine.handlers['document.create']({ dossierId: other })).id;
-    const png = await sharp({ create: { width: 64, height: 90, channels: 3, background: { r: 240, g: 240, b: 240 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 90, channels: 3, background: { r: 240, g: 240, b: 240 } } })
+      .png()
+      .toBuffer();
     const [imported] = (await engine.handlers['page.addImage']({ documentId: otherDoc, imageBase64: png.toString('base64') })).added;
     await expect(engine.handlers['page.rescan']({ pageId: imported! })).rejects.toMatchObject({ code: 'page.rescan-no-scanner' });
   });

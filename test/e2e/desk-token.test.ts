@@ -10,7 +10,8 @@ import { pdfsig } from '../record/support/pdf-tools';
 import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from '../record/support/softhsm';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
   let app: AppServer;
@@ -31,14 +32,23 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
     app = await startAppServer();
     app.engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Đỗ Thị Mai',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     dossierId = dossier.id;
     // A document whose page is read and whose unsigned record is built, as the pipeline leaves it.
     const scan = recordPageFromCorpus('viadm-2833');
     documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-    store.records.addVersion(documentId, store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: 'Tờ khai', digitizedAt: new Date() } }))), null);
+    store.records.addVersion(
+      documentId,
+      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: 'Tờ khai', digitizedAt: new Date() } }))),
+      null,
+    );
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
@@ -46,8 +56,12 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
+      .waitFor();
   });
 
   afterAll(async () => {
@@ -71,19 +85,27 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
   it('opens the token with the right PIN, then signs the dossier with the key on it', { timeout: 60_000 }, async () => {
     await tokenForm().getByLabel(vi['finalize.pin']).fill(token.pin);
     await tokenForm().getByRole('button', { name: vi['finalize.unlockToken'] }).click();
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
     expect(await tokenForm().count()).toBe(0);
 
     await main().getByRole('button', { name: vi['finalize.submit'] }).click();
     // The procedure's other components have no document: the desk lists them and the clerk signs anyway.
     await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-    await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
-    await main().getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.done'], { count: 1 }))
+      .waitFor();
+    await main()
+      .getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName }))
+      .waitFor();
     await main().locator('.desk-summary').getByText(vi['status.finalized']).waitFor();
     const record = app.engine.store.records.latest(documentId)!;
     expect(record).toMatchObject({ signed: true, signer: pki.signerCommonName });
     expect(pdfsig(app.engine.store.blobs.get(record.pdfSha256)).validity).toEqual(['Signature is Valid.']);
-    const pinAudited = app.engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE details LIKE ?`).get(`%"${token.pin}"%`) as { n: number };
+    const pinAudited = app.engine.store.db
+      .prepare(`SELECT count(*) AS n FROM audit_event WHERE details LIKE ?`)
+      .get(`%"${token.pin}"%`) as { n: number };
     expect(pinAudited.n).toBe(0);
   });
 

@@ -9,7 +9,8 @@ import { signIn } from '../e2e-support/sign-in';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('desk-viewer-fit-page');
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Issue #21 item 10: "fit page" at 1366 × 768 shows the whole of a portrait A4 page, in its box and in the window, with nothing to scroll. */
 describe('the page viewer’s fit-page view at 1366 × 768', () => {
@@ -22,7 +23,13 @@ describe('the page viewer’s fit-page view at 1366 × 768', () => {
     viewer().evaluate((v) => {
       const box = v.querySelector('.viewer-scroll')!;
       const img = v.querySelector('img')!.getBoundingClientRect();
-      return { overflowX: box.scrollWidth - box.clientWidth, overflowY: box.scrollHeight - box.clientHeight, top: Math.round(img.top), bottom: Math.round(img.bottom), windowHeight: window.innerHeight };
+      return {
+        overflowX: box.scrollWidth - box.clientWidth,
+        overflowY: box.scrollHeight - box.clientHeight,
+        top: Math.round(img.top),
+        bottom: Math.round(img.bottom),
+        windowHeight: window.innerHeight,
+      };
     });
 
   beforeAll(async () => {
@@ -30,7 +37,12 @@ describe('the page viewer’s fit-page view at 1366 × 768', () => {
     app = await startAppServer();
     const h = app.engine.handlers;
     const procedure = (await h['procedure.list']({ query: 'khai sinh' }))[0]!;
-    const dossier = await h['dossier.create']({ procedureCode: procedure.code, applicantName: 'Phạm Minh Châu', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await h['dossier.create']({
+      procedureCode: procedure.code,
+      applicantName: 'Phạm Minh Châu',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     const documentId = (await h['document.create']({ dossierId: dossier.id, component: procedure.components[0] })).id;
     // A portrait A4 scan at 300 dpi: fitted to the width it is far taller than the viewer.
     await h['document.importFiles']({ documentId, paths: [corpusPage('viadm-18d1').path] });
@@ -39,9 +51,15 @@ describe('the page viewer’s fit-page view at 1366 × 768', () => {
     page.setDefaultTimeout(15_000);
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
-    await main().getByRole('button', { name: fill(vi['page.view'], { n: 1 }) }).click();
-    await main().getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
+      .click();
+    await main()
+      .getByRole('button', { name: fill(vi['page.view'], { n: 1 }) })
+      .click();
+    await main()
+      .getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) })
+      .waitFor();
   });
 
   afterAll(async () => {
@@ -51,10 +69,12 @@ describe('the page viewer’s fit-page view at 1366 × 768', () => {
 
   it('fits the whole page in the viewer’s box and brings the box into the window: nothing cut off, nothing to scroll', async () => {
     await viewer().getByRole('button', { name: vi['viewer.fitPage'] }).click();
-    await expect.poll(async () => {
-      const w = await where();
-      return { noScrollInBox: w.overflowX <= 0 && w.overflowY <= 0, inWindow: w.top >= 0 && w.bottom <= w.windowHeight };
-    }).toEqual({ noScrollInBox: true, inWindow: true });
+    await expect
+      .poll(async () => {
+        const w = await where();
+        return { noScrollInBox: w.overflowX <= 0 && w.overflowY <= 0, inWindow: w.top >= 0 && w.bottom <= w.windowHeight };
+      })
+      .toEqual({ noScrollInBox: true, inWindow: true });
     await page.screenshot({ path: `${SHOTS}/viewer-fit-page.png` });
   });
 });

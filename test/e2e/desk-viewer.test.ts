@@ -9,7 +9,8 @@ import { signIn } from '../e2e-support/sign-in';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('desk-viewer');
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('the page viewer at 1366 × 768: fit width and fit page, the page never cut off', () => {
   let app: AppServer;
@@ -24,7 +25,11 @@ describe('the page viewer at 1366 × 768: fit width and fit page, the page never
     viewer().evaluate((v) => {
       const box = v.querySelector('.viewer-scroll')!;
       const img = v.querySelector('img')!.getBoundingClientRect();
-      return { overflowX: box.scrollWidth - box.clientWidth, overflowY: box.scrollHeight - box.clientHeight, widthShare: img.width / box.clientWidth };
+      return {
+        overflowX: box.scrollWidth - box.clientWidth,
+        overflowY: box.scrollHeight - box.clientHeight,
+        widthShare: img.width / box.clientWidth,
+      };
     });
 
   beforeAll(async () => {
@@ -32,7 +37,12 @@ describe('the page viewer at 1366 × 768: fit width and fit page, the page never
     app = await startAppServer();
     const h = app.engine.handlers;
     const procedure = (await h['procedure.list']({ query: 'khai sinh' }))[0]!;
-    const dossier = await h['dossier.create']({ procedureCode: procedure.code, applicantName: 'Phạm Minh Châu', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await h['dossier.create']({
+      procedureCode: procedure.code,
+      applicantName: 'Phạm Minh Châu',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     const documentId = (await h['document.create']({ dossierId: dossier.id, component: procedure.components[0] })).id;
     await h['document.importFiles']({ documentId, paths: [corpusPage('viadm-1bec').path] });
     browser = await launchChromium();
@@ -41,9 +51,15 @@ describe('the page viewer at 1366 × 768: fit width and fit page, the page never
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.server.appUrl);
     await signIn(page, app);
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) }).click();
-    await main().getByRole('button', { name: fill(vi['page.view'], { n: 1 }) }).click();
-    await main().getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
+      .click();
+    await main()
+      .getByRole('button', { name: fill(vi['page.view'], { n: 1 }) })
+      .click();
+    await main()
+      .getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) })
+      .waitFor();
   });
 
   afterAll(async () => {
@@ -60,7 +76,12 @@ describe('the page viewer at 1366 × 768: fit width and fit page, the page never
 
   it('fits the whole page on request, and zooms from there in steps', async () => {
     await viewer().getByRole('button', { name: vi['viewer.fitPage'] }).click();
-    await expect.poll(async () => { const f = await fit(); return [f.overflowX <= 0, f.overflowY <= 0]; }).toEqual([true, true]);
+    await expect
+      .poll(async () => {
+        const f = await fit();
+        return [f.overflowX <= 0, f.overflowY <= 0];
+      })
+      .toEqual([true, true]);
     await page.screenshot({ path: `${SHOTS}/desk-viewer-fit-page.png` });
     await viewer().getByRole('button', { name: vi['viewer.zoomIn'] }).click();
     expect(await viewer().getByRole('button', { name: vi['viewer.fitPage'] }).getAttribute('aria-pressed')).toBe('false');

@@ -19,7 +19,8 @@ const first = corpusPage('viadm-18d1');
 const second = corpusPage('viadm-c0af');
 const applicant = { name: first.fields.names[0]!, cccd: first.fields.cccd![0]! };
 const ADF_PAGES = 2;
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('the clerk’s desk in the browser', () => {
   let app: AppServer;
@@ -33,7 +34,10 @@ describe('the clerk’s desk in the browser', () => {
 
   const main = () => page.getByRole('main');
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
-  const docCard = (n: number) => main().locator('.document-card').nth(n - 1);
+  const docCard = (n: number) =>
+    main()
+      .locator('.document-card')
+      .nth(n - 1);
   const thumbs = (n: number) => docCard(n).locator('.page-thumb');
   const fieldRow = (name: string) => main().locator(`.field-row[data-field="${name}"]`);
 
@@ -47,7 +51,9 @@ describe('the clerk’s desk in the browser', () => {
     const desk = main().getByRole('heading', { level: 1, name: new RegExp(`^${fill(vi['desk.title'], { code: '' })}`) });
     await desk.waitFor();
     const newest = (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).items[0]!;
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: newest.code }) }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: newest.code }) })
+      .waitFor();
     return newest.id;
   }
 
@@ -56,7 +62,10 @@ describe('the clerk’s desk in the browser', () => {
     pki = createTestPki();
     sane = await makeSaneTestConfig();
     app = await startAppServer({ pipeline: true });
-    app.engine.store.settings.set('scanner.drivers', JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'] } }));
+    app.engine.store.settings.set(
+      'scanner.drivers',
+      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'] } }),
+    );
     app.engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
@@ -90,25 +99,39 @@ describe('the clerk’s desk in the browser', () => {
 
   it('imports corpus pages into the first component and shows them read', { timeout: 180_000 }, async () => {
     const component = (await main().locator('.checklist-item .checklist-name').first().textContent())!;
-    await main().getByRole('button', { name: fill(vi['desk.checklistAdd'], { component }) }).click();
+    await main()
+      .getByRole('button', { name: fill(vi['desk.checklistAdd'], { component }) })
+      .click();
     await docCard(1).waitFor();
     await main().getByLabel(vi['import.paths']).fill(`${first.path}\n${second.path}`);
     await main().getByRole('button', { name: vi['import.submit'] }).click();
-    await main().getByText(fill(vi['import.done'], { added: 2 })).waitFor();
+    await main()
+      .getByText(fill(vi['import.done'], { added: 2 }))
+      .waitFor();
     await expect.poll(() => thumbs(1).count()).toBe(2);
     await shot('importing');
     await expect.poll(() => docCard(1).locator('.page-state--read').count(), { timeout: 150_000, interval: 1000 }).toBe(2);
-    await docCard(1).locator('.badge').filter({ hasText: fill(vi['badge.unsigned'], { version: 1 }) }).waitFor();
+    await docCard(1)
+      .locator('.badge')
+      .filter({ hasText: fill(vi['badge.unsigned'], { version: 1 }) })
+      .waitFor();
     expect(await main().locator('.checklist-item--done').count()).toBe(1);
     await shot('read');
   });
 
   it('shows a page with its OCR words and where a field was read', async () => {
-    await main().getByRole('button', { name: fill(vi['page.view'], { n: 1 }) }).first().click();
+    await main()
+      .getByRole('button', { name: fill(vi['page.view'], { n: 1 }) })
+      .first()
+      .click();
     const viewed = main().getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) });
     await viewed.waitFor();
     // The thumbnail stands in at once; the screen-size preview takes its place, and zoomed in (75 %) the cleaned page itself.
-    const shown = () => viewed.evaluate((img) => [(img as HTMLImageElement).dataset.quality, (img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0]);
+    const shown = () =>
+      viewed.evaluate((img) => [
+        (img as HTMLImageElement).dataset.quality,
+        (img as HTMLImageElement).complete ? (img as HTMLImageElement).naturalWidth : 0,
+      ]);
     await expect.poll(shown).toEqual(['preview', PAGE_PREVIEW_WIDTH]);
     // The viewer opens fitted to its width; zoom in step by step to 75 %, then out again to 25 %.
     const zoomTo = async (button: 'viewer.zoomIn' | 'viewer.zoomOut', value: number) => {
@@ -116,18 +139,24 @@ describe('the clerk’s desk in the browser', () => {
       for (let i = 0; i < 8 && (await label.count()) === 0; i++) await main().getByRole('button', { name: vi[button] }).click();
     };
     await zoomTo('viewer.zoomIn', 75);
-    await main().getByText(fill(vi['viewer.zoom'], { value: 75 })).waitFor();
+    await main()
+      .getByText(fill(vi['viewer.zoom'], { value: 75 }))
+      .waitFor();
     const pageWidth = app.engine.store.pages.get(Number(await thumbs(1).first().getAttribute('data-page-id')))!.width;
     await expect.poll(shown).toEqual(['full', pageWidth]);
     await zoomTo('viewer.zoomOut', 25);
     await expect.poll(shown).toEqual(['preview', PAGE_PREVIEW_WIDTH]);
     await main().getByLabel(vi['viewer.words']).check();
     await expect.poll(() => main().locator('.ocr-word').count()).toBeGreaterThan(50);
-    await fieldRow('cccd').getByRole('button', { name: fill(vi['fields.show'], { field: vi['fields.name.cccd'] }) }).click();
+    await fieldRow('cccd')
+      .getByRole('button', { name: fill(vi['fields.show'], { field: vi['fields.name.cccd'] }) })
+      .click();
     await main().locator('.field-highlight').waitFor();
     await shot('viewer');
     await page.keyboard.press('j');
-    await expect.poll(() => main().locator('.page-thumb--selected').getAttribute('data-page-id')).toBe(String((await thumbs(1).nth(1).getAttribute('data-page-id'))));
+    await expect
+      .poll(() => main().locator('.page-thumb--selected').getAttribute('data-page-id'))
+      .toBe(String(await thumbs(1).nth(1).getAttribute('data-page-id')));
   });
 
   it('refuses a CCCD that fails its checks and an empty field, then keeps the clerk’s correction', async () => {
@@ -162,13 +191,19 @@ describe('the clerk’s desk in the browser', () => {
     await main().getByText(vi['error.signer.bad-password']).waitFor();
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
 
     await page.keyboard.press('Control+Shift+F');
     // The procedure's other components have no document: the desk lists them and the clerk signs anyway.
     await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
-    await main().getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
-    await docCard(1).getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.done'], { count: 1 }))
+      .waitFor();
+    await docCard(1)
+      .getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName }))
+      .waitFor();
     await main().locator('.desk-summary').getByText(vi['status.finalized']).waitFor();
     await shot('finalized');
 
@@ -182,9 +217,13 @@ describe('the clerk’s desk in the browser', () => {
   it('brings the clerk back to the same dossier with its pages after a reload', async () => {
     await page.reload();
     const code = (await app.engine.handlers['dossier.get']({ id: firstDossierId })).code;
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     await expect.poll(() => thumbs(1).count()).toBe(2);
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
   });
 
   it('offers the signed document to the next dossier of the same person', async () => {
@@ -196,7 +235,9 @@ describe('the clerk’s desk in the browser', () => {
     await offers.getByRole('button', { name: vi['reuse.use'] }).click();
     await docCard(1).getByText(vi['desk.reusedBadge']).waitFor();
     await main().getByText(vi['desk.reusesData']).waitFor();
-    await docCard(1).getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName })).waitFor();
+    await docCard(1)
+      .getByText(fill(vi['badge.valid'], { signer: pki.signerCommonName }))
+      .waitFor();
     expect(await offers.count()).toBe(0);
     await shot('reused');
   });
@@ -211,15 +252,24 @@ describe('the clerk’s desk in the browser', () => {
     await main().getByRole('combobox', { name: vi['scan.dpi'], exact: true }).selectOption('150');
     await main().getByRole('combobox', { name: vi['scan.colorMode'], exact: true }).selectOption('gray');
     await main().getByRole('button', { name: vi['scan.start'] }).click();
-    await main().getByText(fill(vi['scan.done'], { count: 1 })).waitFor();
+    await main()
+      .getByText(fill(vi['scan.done'], { count: 1 }))
+      .waitFor();
     await expect.poll(() => thumbs(2).count()).toBe(1);
 
     // The feeder is limited to a few sheets, and gives the same picture every time: the engine keeps one copy of identical pages.
-    app.engine.store.settings.set('scanner.drivers', JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Color pattern', `--batch-count=${ADF_PAGES}`] } }));
+    app.engine.store.settings.set(
+      'scanner.drivers',
+      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Color pattern', `--batch-count=${ADF_PAGES}`] } }),
+    );
     await main().getByRole('combobox', { name: vi['scan.source'], exact: true }).selectOption('adf');
     await page.keyboard.press('Control+Enter');
-    await main().getByText(fill(vi['scan.done'], { count: ADF_PAGES })).waitFor();
-    await main().getByText(fill(vi['scan.duplicates'], { count: ADF_PAGES - 1 })).waitFor();
+    await main()
+      .getByText(fill(vi['scan.done'], { count: ADF_PAGES }))
+      .waitFor();
+    await main()
+      .getByText(fill(vi['scan.duplicates'], { count: ADF_PAGES - 1 }))
+      .waitFor();
     await expect.poll(() => thumbs(2).count()).toBe(2);
     await shot('scanned');
   });
@@ -230,15 +280,24 @@ describe('the clerk’s desk in the browser', () => {
     const before = await thumbs(2).count();
     await main().getByLabel(vi['import.paths']).fill(garbage);
     await main().getByRole('button', { name: vi['import.submit'] }).click();
-    await main().getByText(fill(vi['import.errors'], { count: 1 })).waitFor();
-    await main().locator('.import-failures li').filter({ hasText: `${garbage}: ${vi['error.import.unsupported-format']}` }).waitFor();
+    await main()
+      .getByText(fill(vi['import.errors'], { count: 1 }))
+      .waitFor();
+    await main()
+      .locator('.import-failures li')
+      .filter({ hasText: `${garbage}: ${vi['error.import.unsupported-format']}` })
+      .waitFor();
     expect(await thumbs(2).count()).toBe(before);
   });
 
   it('shows why a page could not be read, and removes it on request', async () => {
     // A frame that reached the engine damaged (the camera path takes bytes as they come).
     const documentId = Number(await docCard(2).getAttribute('data-document-id'));
-    const added = await app.engine.handlers['page.addImage']({ documentId, imageBase64: Buffer.from('không phải ảnh JPEG').toString('base64'), source: 'camera' });
+    const added = await app.engine.handlers['page.addImage']({
+      documentId,
+      imageBase64: Buffer.from('không phải ảnh JPEG').toString('base64'),
+      source: 'camera',
+    });
     expect(added.added).toHaveLength(1);
     const failed = thumbs(2).filter({ has: page.locator('.page-error') });
     await failed.waitFor({ timeout: 60_000 });

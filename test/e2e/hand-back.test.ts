@@ -14,7 +14,8 @@ import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const vn = new Intl.NumberFormat('vi-VN');
 const result = corpusPage('viadm-82f0');
 /** Received and due a month ago: handed back today, it is late. */
@@ -31,7 +32,10 @@ describe('Trả kết quả at the desk, in the browser', () => {
   const main = () => page.getByRole('main');
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}/hand-back-${name}.png`, fullPage: true });
   const tile = (figure: string) => main().locator(`.figure[data-figure="${figure}"] .figure-value`);
-  const tiles = async () => Object.fromEntries(await Promise.all(['resultsDigitized', 'onTime', 'late', 'openPastDue'].map(async (f) => [f, (await tile(f).textContent())?.trim()])));
+  const tiles = async () =>
+    Object.fromEntries(
+      await Promise.all(['resultsDigitized', 'onTime', 'late', 'openPastDue'].map(async (f) => [f, (await tile(f).textContent())?.trim()])),
+    );
   const openDashboard = async () => {
     await page.getByRole('navigation').getByRole('button', { name: vi['nav.progress'] }).click();
     await main().getByRole('button', { name: vi['progress.refresh'] }).click();
@@ -44,13 +48,24 @@ describe('Trả kết quả at the desk, in the browser', () => {
     app = await startAppServer({ pipeline: true });
     // The intake, done and signed earlier (the intake screens have their own tests).
     const h = app.engine.handlers;
-    const dossier = await h['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Phạm Thị Lan', applicantCccd: '074190000123', ...dossierPlan });
+    const dossier = await h['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Phạm Thị Lan',
+      applicantCccd: '074190000123',
+      ...dossierPlan,
+    });
     [code, dossierId] = [dossier.code, dossier.id];
     const { store } = app.engine;
     const component = recordPageFromCorpus('viadm-2833');
     const documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
-    store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
-    store.records.addVersion(documentId, store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })), null);
+    store.db
+      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+      .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
+    store.records.addVersion(
+      documentId,
+      store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
+      null,
+    );
     await h['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
     await h['dossier.finalize']({ dossierId, confirmMissing: true });
     browser = await launchChromium();
@@ -69,12 +84,16 @@ describe('Trả kết quả at the desk, in the browser', () => {
 
   it('counts the signed dossier as open past due, with no result, before the hand-back', async () => {
     await openDashboard();
-    await expect.poll(tiles).toEqual({ resultsDigitized: vn.format(0), onTime: vn.format(0), late: vn.format(0), openPastDue: vn.format(1) });
+    await expect
+      .poll(tiles)
+      .toEqual({ resultsDigitized: vn.format(0), onTime: vn.format(0), late: vn.format(0), openPastDue: vn.format(1) });
   });
 
   it('adds a scanned result to the signed dossier, signs it, and hands it back late with the reason', { timeout: 240_000 }, async () => {
     await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+      .click();
     const panel = main().getByRole('region', { name: vi['result.title'] });
     await panel.waitFor();
     await panel.getByText(vi['result.signFirst']).waitFor();
@@ -85,13 +104,17 @@ describe('Trả kết quả at the desk, in the browser', () => {
     await resultCard.waitFor();
     await main().getByLabel(vi['import.paths']).fill(result.path);
     await main().getByRole('button', { name: vi['import.submit'] }).click();
-    await main().getByText(fill(vi['import.done'], { added: 1 })).waitFor();
+    await main()
+      .getByText(fill(vi['import.done'], { added: 1 }))
+      .waitFor();
     await expect.poll(() => resultCard.locator('.page-state--read').count(), { timeout: 180_000, interval: 1000 }).toBe(1);
     // The certificate belongs to the clerk's own sign-in: unlocked at the desk, not by the set-up above.
     await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
     await panel.getByRole('button', { name: vi['result.sign'] }).click();
     await panel.getByText(vi['result.signed'], { exact: false }).waitFor();
     // No root is configured on this workstation: sound signatures are shown as such, with the issuer not verified, never as invalid.
@@ -124,12 +147,17 @@ describe('Trả kết quả at the desk, in the browser', () => {
     const bytes = app.engine.store.blobs.get(signed.pdfSha256);
     expect(pdfsig(bytes, pki.caCert).validity).toEqual(['Signature is Valid.']);
     expect(pdftotext(bytes, '-f', '1', '-l', '1')).toContain('SAO Y');
-    expect((await app.engine.handlers['result.status']({ dossierId })).handBack).toMatchObject({ onTime: false, lateReason: 'Chờ xác minh của cơ quan công an' });
+    expect((await app.engine.handlers['result.status']({ dossierId })).handBack).toMatchObject({
+      onTime: false,
+      lateReason: 'Chờ xác minh của cơ quan công an',
+    });
   });
 
   it('changes the dashboard’s tiles: result digitized, completed late, no longer open past due', async () => {
     await openDashboard();
-    await expect.poll(tiles).toEqual({ resultsDigitized: vn.format(1), onTime: vn.format(0), late: vn.format(1), openPastDue: vn.format(0) });
+    await expect
+      .poll(tiles)
+      .toEqual({ resultsDigitized: vn.format(1), onTime: vn.format(0), late: vn.format(1), openPastDue: vn.format(0) });
     await page.screenshot({ path: `${screenshotDir('hand-back')}/hand-back-dashboard.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   });

@@ -13,7 +13,8 @@ import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('intake-flow');
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('intake: the new dossier opens at the desk; the clerk’s list shows the desk’s dossiers, by source', () => {
   let app: AppServer;
@@ -74,9 +75,13 @@ describe('intake: the new dossier opens at the desk; the clerk’s list shows th
     await field(vi['form.applicantName']).fill('Đỗ Văn Hùng');
     await field(vi['form.applicantCccd']).fill('074190000123');
     await main().getByRole('button', { name: vi['form.submit'], exact: true }).click();
-    await expect.poll(async () => (await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 })).items.length).toBe(1);
+    await expect
+      .poll(async () => (await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 })).items.length)
+      .toBe(1);
     const code = (await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 })).items[0]!.code;
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
     await page.screenshot({ path: `${SHOTS}/intake-opened-desk.png` });
     await main().getByRole('button', { name: vi['desk.back'] }).click();
     await expect.poll(shownCodes).toEqual([code]);

@@ -114,7 +114,9 @@ describe('intake in the browser', () => {
     await submit().click();
 
     // The desk of the new dossier opens at once; back to the list.
-    await main().getByRole('heading', { level: 1, name: vi['desk.title'].replace('{code}', expectedCode) }).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: vi['desk.title'].replace('{code}', expectedCode) })
+      .waitFor();
     await main().getByRole('button', { name: vi['desk.back'], exact: false }).click();
     const row = listRows().filter({ hasText: expectedCode });
     await row.waitFor();
@@ -157,7 +159,9 @@ describe('intake in the browser', () => {
 
   it('shows the engine’s counts on the progress page', async () => {
     await nav().getByRole('button', { name: VI_NAV[2] }).click();
-    const tile = main().locator('.stat').filter({ has: page.getByText(vi['progress.dossiers'], { exact: true }) });
+    const tile = main()
+      .locator('.stat')
+      .filter({ has: page.getByText(vi['progress.dossiers'], { exact: true }) });
     await tile.waitFor();
     expect(await tile.locator('dd').textContent()).toBe('1');
     await page.screenshot({ path: `${SHOTS}/progress.png`, fullPage: true });

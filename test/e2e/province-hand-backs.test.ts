@@ -33,7 +33,13 @@ describe('the province panel shows the hub’s hand-backs on time and late', () 
   /** A dossier handed back with a result imported as a PDF and signed with the copy stamp. */
   async function handedBack(name: string, receivedDate: string, dueDate: string, lateReason?: string) {
     const h = app.engine.handlers;
-    const d = await h['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: name, applicantCccd: '074190000123', receivedDate, dueDate });
+    const d = await h['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: name,
+      applicantCccd: '074190000123',
+      receivedDate,
+      dueDate,
+    });
     const doc = (await h['result.create']({ dossierId: d.id, kind: 'quyet-dinh' })).id;
     const path = join(files.path, `${d.id}.pdf`);
     writeFileSync(path, await factory.unsigned(`Quyet dinh ${d.id}`));

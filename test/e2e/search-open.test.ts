@@ -9,7 +9,8 @@ import { signIn } from '../e2e-support/sign-in';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('search-open');
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const scanned = corpusPage('viadm-18d1');
 
 describe('search results open their dossier at the page; a CCCD is found from its first 7 digits', () => {
@@ -34,9 +35,21 @@ describe('search results open their dossier at the page; a CCCD is found from it
     app = await startAppServer({ pipeline: true });
     const h = app.engine.handlers;
     const procedure = (await h['procedure.list']({ query: 'khai sinh' }))[0]!;
-    const dossier = await h['dossier.create']({ procedureCode: procedure.code, applicantName: 'Phạm Minh Châu', applicantCccd: '074190000123', receivedDate: '2026-11-23' });
+    const dossier = await h['dossier.create']({
+      procedureCode: procedure.code,
+      applicantName: 'Phạm Minh Châu',
+      applicantCccd: '074190000123',
+      receivedDate: '2026-11-23',
+    });
     Object.assign(ours, { code: dossier.code, id: dossier.id });
-    otherCode = (await h['dossier.create']({ procedureCode: procedure.code, applicantName: 'Trần Thị Bích', applicantCccd: '079190012345', receivedDate: '2026-11-23' })).code;
+    otherCode = (
+      await h['dossier.create']({
+        procedureCode: procedure.code,
+        applicantName: 'Trần Thị Bích',
+        applicantCccd: '079190012345',
+        receivedDate: '2026-11-23',
+      })
+    ).code;
     await h['document.create']({ dossierId: dossier.id, component: procedure.components[0] });
     ours.documentId = (await h['document.create']({ dossierId: dossier.id, component: procedure.components[1] })).id;
     ours.pageId = (await h['document.importFiles']({ documentId: ours.documentId, paths: [scanned.path] })).added[0]!;
@@ -66,10 +79,17 @@ describe('search results open their dossier at the page; a CCCD is found from it
     await open.first().waitFor();
     await page.screenshot({ path: `${SHOTS}/search-hits.png` });
     await open.first().click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: ours.code }) }).waitFor();
-    await main().locator('.document-card--selected').and(main().locator(`[data-document-id="${ours.documentId}"]`)).waitFor();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: ours.code }) })
+      .waitFor();
+    await main()
+      .locator('.document-card--selected')
+      .and(main().locator(`[data-document-id="${ours.documentId}"]`))
+      .waitFor();
     await main().locator(`.page-thumb--selected[data-page-id="${ours.pageId}"]`).waitFor();
-    await main().getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) }).waitFor();
+    await main()
+      .getByRole('img', { name: fill(vi['viewer.image'], { n: 1 }) })
+      .waitFor();
     await page.screenshot({ path: `${SHOTS}/search-opened-desk.png` });
     await main().getByRole('button', { name: vi['desk.back'] }).click();
     await main().getByLabel(vi['search.label'], { exact: true }).waitFor();
@@ -80,7 +100,9 @@ describe('search results open their dossier at the page; a CCCD is found from it
     await expect.poll(hitCodes).toContain(fill(vi['search.openDossier'], { code: ours.code }));
     expect((await hitCodes()).some((c) => c.includes(otherCode))).toBe(false);
     await search('07419');
-    await main().getByText(fill(vi['search.none'], { query: '07419' })).waitFor();
+    await main()
+      .getByText(fill(vi['search.none'], { query: '07419' }))
+      .waitFor();
   });
 
   it('ran without script errors', () => {

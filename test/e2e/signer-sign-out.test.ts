@@ -13,7 +13,8 @@ import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('a certificate unlocked by the clerk does not outlive the clerk’s sign-in, in the browser', () => {
   let app: AppServer;
@@ -29,7 +30,14 @@ describe('a certificate unlocked by the clerk does not outlive the clerk’s sig
   beforeAll(async () => {
     pki = createTestPki();
     app = await startAppServer();
-    code = (await app.engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2026-11-23' })).code;
+    code = (
+      await app.engine.handlers['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Đỗ Thị Mai',
+        applicantCccd: '074190000123',
+        receivedDate: '2026-11-23',
+      })
+    ).code;
     const tree = join(files.path, 'kho');
     writeTree(tree, [{ relPath: 'HS 1', pages: ['viadm-eb2a.png'] }]);
     batchId = (await takeInBatch(app.engine, { folder: tree, actor: 'e2e' })).batch.id;
@@ -49,18 +57,24 @@ describe('a certificate unlocked by the clerk does not outlive the clerk’s sig
 
   it('the clerk unlocks the .p12 at the desk, then signs out', async () => {
     await signIn(page, app, 'clerk');
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+      .click();
     await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main().getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();
+    await main()
+      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
+      .waitFor();
     await page.getByRole('button', { name: vi['auth.signOut'] }).click();
     await page.getByRole('heading', { level: 1, name: vi['auth.login.title'] }).waitFor();
   });
 
   it('the archivist who signs in next finds no open certificate: bulk signing asks for the password', async () => {
     await signIn(page, app, 'archivist');
-    await main().getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` }).click();
+    await main()
+      .getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` })
+      .click();
     const panel = main().locator('.bulk-sign');
     await panel.getByLabel(vi['finalize.password']).waitFor();
     expect(await panel.getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).count()).toBe(0);

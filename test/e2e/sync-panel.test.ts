@@ -12,7 +12,8 @@ import { recordFactory, type RecordFactory } from '../sync/support/signed-record
 import { seedRecords, type SeededRecord } from '../sync/support/workstation';
 import { tempDir } from '../support/temp-dir';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('sync in the app, against a real hub', () => {
   let postgres: TestPostgres;
@@ -30,15 +31,23 @@ describe('sync in the app, against a real hub', () => {
   const nav = () => page.getByRole('navigation');
   const main = () => page.getByRole('main');
   const panel = () => main().locator('.sync-panel');
-  const tile = (label: string) => panel().locator('.stat').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  const tile = (label: string) =>
+    panel()
+      .locator('.stat')
+      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('dd');
   const syncBadge = () => main().locator('.document-card .sync-badge');
 
   async function openDesk(code: string) {
     await nav().getByRole('button', { name: vi['nav.intake'] }).click();
     // The records here are archive dossiers: the list shows the desk's own unless asked.
     await main().getByLabel(vi['intake.source'], { exact: true }).selectOption('all');
-    await main().getByRole('button', { name: fill(vi['intake.open'], { code }) }).click();
-    await main().getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) }).waitFor();
+    await main()
+      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+      .click();
+    await main()
+      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
+      .waitFor();
   }
 
   beforeAll(async () => {
@@ -51,7 +60,9 @@ describe('sync in the app, against a real hub', () => {
     await new WorkstationSync(app.engine).enroll(hub.url, await hub.hub.credentials.issueCode(), 'desk e2e');
     good = (await seedRecords(app.engine, factory, 1, { prefix: 'GOOD', status: 'finalized' }))[0]!;
     // A record the hub must refuse: its PDF carries no signature.
-    unsigned = (await seedRecords(app.engine, { ...factory, signed: (label) => factory.unsigned(label) }, 1, { prefix: 'BAD', status: 'finalized' }))[0]!;
+    unsigned = (
+      await seedRecords(app.engine, { ...factory, signed: (label) => factory.unsigned(label) }, 1, { prefix: 'BAD', status: 'finalized' })
+    )[0]!;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
     page.setDefaultTimeout(20_000);

@@ -37,7 +37,9 @@ const reject = (o: Outcome, code: string) => o.rejected.set(code, (o.rejected.ge
 
 async function withinLimit<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`hang: ${what} took over ${HANG_MS} ms`)), HANG_MS)));
+  const hang = new Promise<never>(
+    (_, fail) => (timer = setTimeout(() => fail(new Error(`hang: ${what} took over ${HANG_MS} ms`)), HANG_MS)),
+  );
   try {
     return await Promise.race([work, hang]);
   } finally {
@@ -54,7 +56,10 @@ async function smallCorpusSeeds(): Promise<{ jpeg: Buffer[]; png: Buffer[]; tiff
   const tiff = await page('clean').tiff({ compression: 'lzw' }).toBuffer();
   const g4 = await page('clean').threshold(128).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer();
   const pdfs: Buffer[] = [];
-  for (const [image, kind] of [[jpeg, 'jpg'], [png, 'png']] as const) {
+  for (const [image, kind] of [
+    [jpeg, 'jpg'],
+    [png, 'png'],
+  ] as const) {
     const doc = await PDFDocument.create();
     const embedded = kind === 'jpg' ? await doc.embedJpg(image) : await doc.embedPng(image);
     const p = doc.addPage([595, 842]);
@@ -98,7 +103,8 @@ describe('hostile input: mutated files fed to the real import paths', () => {
   let seeds: Awaited<ReturnType<typeof smallCorpusSeeds>>;
   const outcomes: Outcome[] = [];
   afterAll(() => {
-    for (const o of outcomes) console.log(`fuzz ${o.name}: ${o.accepted} accepted, rejected ${JSON.stringify(Object.fromEntries(o.rejected))}`);
+    for (const o of outcomes)
+      console.log(`fuzz ${o.name}: ${o.accepted} accepted, rejected ${JSON.stringify(Object.fromEntries(o.rejected))}`);
     console.log(`fuzz: ${Object.values(CASES).reduce((a, b) => a + b, 0)} cases, seed ${SEED}`);
     dir.remove();
   });

@@ -15,10 +15,82 @@ const CASES = Number(process.env.SOHOA_FUZZ_CASES ?? 2000);
 /** A reply slower than this is a hang. */
 const HANG_MS = 20_000;
 /** Methods that sign out, change accounts, reach devices or the network, or sign: fuzzed elsewhere or not at all, as they would end the run's session or wait on hardware. */
-const SKIPPED = new Set<MethodName>(['auth.logout', 'auth.lock', 'auth.setPolicy', 'user.disable', 'user.setRole', 'user.resetPassword', 'scanner.list', 'scanner.scan', 'sync.now', 'stats.province', 'signer.unlockToken', 'batch.sign', 'dossier.finalize']);
+const SKIPPED = new Set<MethodName>([
+  'auth.logout',
+  'auth.lock',
+  'auth.setPolicy',
+  'user.disable',
+  'user.setRole',
+  'user.resetPassword',
+  'scanner.list',
+  'scanner.scan',
+  'sync.now',
+  'stats.province',
+  'signer.unlockToken',
+  'batch.sign',
+  'dossier.finalize',
+]);
 const METHODS = METHOD_NAMES.filter((m) => !SKIPPED.has(m));
-const KEYS = ['id', 'dossierId', 'documentId', 'pageId', 'recordId', 'batchId', 'text', 'query', 'limit', 'offset', 'path', 'paths', 'p12Path', 'password', 'username', 'procedureCode', 'applicantName', 'applicantCccd', 'receivedDate', 'dueDate', 'imageBase64', 'size', 'rotation', 'position', 'name', 'value', 'filter', 'format', 'dimension', 'figure', 'action', 'from', 'to', 'actor', 'reason', '__proto__', 'constructor'];
-const STRINGS = ['', ' ', 'a', '074093513649', '2026-02-30', '2026-11-23', '../../../etc/passwd', '/proc/self/environ', '%E0%A4%A', 'x'.repeat(5000), 'Nguyễn Văn Ánh', '\u0000', '"; DROP TABLE dossier; --', '=HYPERLINK("http://x")', 'MAU-HT-01', 'xlsx', 'pdf', 'clerk', 'thumbnail'];
+const KEYS = [
+  'id',
+  'dossierId',
+  'documentId',
+  'pageId',
+  'recordId',
+  'batchId',
+  'text',
+  'query',
+  'limit',
+  'offset',
+  'path',
+  'paths',
+  'p12Path',
+  'password',
+  'username',
+  'procedureCode',
+  'applicantName',
+  'applicantCccd',
+  'receivedDate',
+  'dueDate',
+  'imageBase64',
+  'size',
+  'rotation',
+  'position',
+  'name',
+  'value',
+  'filter',
+  'format',
+  'dimension',
+  'figure',
+  'action',
+  'from',
+  'to',
+  'actor',
+  'reason',
+  '__proto__',
+  'constructor',
+];
+const STRINGS = [
+  '',
+  ' ',
+  'a',
+  '074093513649',
+  '2026-02-30',
+  '2026-11-23',
+  '../../../etc/passwd',
+  '/proc/self/environ',
+  '%E0%A4%A',
+  'x'.repeat(5000),
+  'Nguyễn Văn Ánh',
+  '\u0000',
+  '"; DROP TABLE dossier; --',
+  '=HYPERLINK("http://x")',
+  'MAU-HT-01',
+  'xlsx',
+  'pdf',
+  'clerk',
+  'thumbnail',
+];
 const NUMBERS = [0, 1, 2, -1, 3.5, 1e308, -1e308, 2 ** 53, 90, 180, 500, 100_000];
 
 function randomValue(r: () => number, depth: number): unknown {
@@ -42,7 +114,13 @@ function randomValue(r: () => number, depth: number): unknown {
 
 function randomObject(r: () => number, depth: number): Record<string, unknown> {
   const o: Record<string, unknown> = {};
-  for (let i = Math.floor(r() * 5); i > 0; i--) Object.defineProperty(o, KEYS[Math.floor(r() * KEYS.length)]!, { value: randomValue(r, depth), enumerable: true, configurable: true, writable: true });
+  for (let i = Math.floor(r() * 5); i > 0; i--)
+    Object.defineProperty(o, KEYS[Math.floor(r() * KEYS.length)]!, {
+      value: randomValue(r, depth),
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
   return o;
 }
 
@@ -90,10 +168,17 @@ describe('contract calls over the browser transport, mutated', () => {
     const admin = await open(server);
     const setup = await admin.call('auth.setupAdmin', { username: 'quantri', displayName: 'Quản trị', password: 'mật-khẩu-đủ-dài' });
     expect(setup).toMatchObject({ ok: true });
-    expect(await admin.call('user.create', { username: 'canbo', displayName: 'Cán bộ', role: 'clerk', password: 'mật-khẩu-đủ-dài' })).toMatchObject({ ok: true });
+    expect(
+      await admin.call('user.create', { username: 'canbo', displayName: 'Cán bộ', role: 'clerk', password: 'mật-khẩu-đủ-dài' }),
+    ).toMatchObject({ ok: true });
     const clerk = await open(server);
     expect(await clerk.call('auth.login', { username: 'canbo', password: 'mật-khẩu-đủ-dài' })).toMatchObject({ ok: true });
-    const d = await clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Lâm Quang Khoa', applicantCccd: '074093513649', receivedDate: '2026-11-23' });
+    const d = await clerk.call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Lâm Quang Khoa',
+      applicantCccd: '074093513649',
+      receivedDate: '2026-11-23',
+    });
     expect(d).toMatchObject({ ok: true });
 
     const r = prng(SEED);
@@ -113,7 +198,10 @@ describe('contract calls over the browser transport, mutated', () => {
       else if (reply.ok) ok++;
       else {
         codes.set(reply.error.code, (codes.get(reply.error.code) ?? 0) + 1);
-        if (reply.error.code === 'engine.internal' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(reply.error.code)) problems.push(`uncoded ${reply.error.code}: ${method} ${JSON.stringify(params).slice(0, 200)} → ${reply.error.message.slice(0, 200)}`);
+        if (reply.error.code === 'engine.internal' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(reply.error.code))
+          problems.push(
+            `uncoded ${reply.error.code}: ${method} ${JSON.stringify(params).slice(0, 200)} → ${reply.error.message.slice(0, 200)}`,
+          );
       }
       if (admin.isClosed() || clerk.isClosed()) {
         problems.push(`connection closed after ${method}`);

@@ -79,6 +79,9 @@ function hugeDimensions(bytes: Buffer, random: () => number): Buffer {
     return bytes;
   }
   // PDF: an image dictionary's /Width and /Height
-  const text = bytes.toString('latin1').replace(/\/Width \d+/g, `/Width ${big * 100}`).replace(/\/Height \d+/g, `/Height ${big * 100}`);
+  const text = bytes
+    .toString('latin1')
+    .replace(/\/Width \d+/g, `/Width ${big * 100}`)
+    .replace(/\/Height \d+/g, `/Height ${big * 100}`);
   return Buffer.from(text, 'latin1');
 }

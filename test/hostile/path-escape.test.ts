@@ -76,7 +76,16 @@ describe('paths from outside cannot leave their folder', () => {
   });
 
   it('a bag entry cannot name a file outside the bag: ../, absolute, drive letters, backslashes', async () => {
-    for (const name of ['../outside/secret.png', 'data/../../outside/secret.png', '/etc/passwd', 'C:/Windows/win.ini', 'c:secret', 'data\\..\\..\\secret', 'data/./x', './data/x']) {
+    for (const name of [
+      '../outside/secret.png',
+      'data/../../outside/secret.png',
+      '/etc/passwd',
+      'C:/Windows/win.ini',
+      'c:secret',
+      'data\\..\\..\\secret',
+      'data/./x',
+      './data/x',
+    ]) {
       expect([name, isSafeBagPath(name)]).toEqual([name, false]);
       const bag = join(dir.path, `bag-${sha(name).slice(0, 8)}`);
       writeBag(bag, [{ name, bytes: Buffer.from('x'), write: false }]);
@@ -111,7 +120,22 @@ describe('paths from outside cannot leave their folder', () => {
     const pdf = Buffer.from('%PDF-1.7\n%%EOF\n');
     const pdfSha256 = blobs.put(pdf);
     const codes = ['../../../etc/passwd', '..', '/abs/olute', 'C:\\Windows\\x', '.hidden', 'HS-2021/001'];
-    const entries = codes.map((dossierCode, i) => ({ id: i + 1, recordId: i + 1, documentId: i + 1, version: 1, pdfSha256, dossierCode, procedureCode: null, agencyCode: null, year: 2021, dossierStatus: 'finalized', signedAt: null }) as unknown as OutboxEntry);
+    const entries = codes.map(
+      (dossierCode, i) =>
+        ({
+          id: i + 1,
+          recordId: i + 1,
+          documentId: i + 1,
+          version: 1,
+          pdfSha256,
+          dossierCode,
+          procedureCode: null,
+          agencyCode: null,
+          year: 2021,
+          dossierStatus: 'finalized',
+          signedAt: null,
+        }) as unknown as OutboxEntry,
+    );
     const target = join(dir.path, 'exported');
     await exportBag(entries, blobs, target, { workstationId: 'ws-1', sourceOrganization: 'test' });
     const names = readdirSync(join(target, 'data'));
@@ -120,7 +144,9 @@ describe('paths from outside cannot leave their folder', () => {
       expect(isSafeBagPath(`data/${n}`)).toBe(true);
       expect(n.startsWith('.')).toBe(false);
     }
-    expect(readdirSync(dir.path).filter((n) => !['outside', 'import', 'hot', 'batch', 'blobs', 'exported'].includes(n) && !n.startsWith('bag-'))).toEqual([]);
+    expect(
+      readdirSync(dir.path).filter((n) => !['outside', 'import', 'hot', 'batch', 'blobs', 'exported'].includes(n) && !n.startsWith('bag-')),
+    ).toEqual([]);
     expect(existsSync(join(dir.path, 'etc'))).toBe(false);
     expect((await validateBag(target)).valid).toBe(true);
   });

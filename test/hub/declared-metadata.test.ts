@@ -23,7 +23,14 @@ let token: string;
 let record: Uint8Array;
 const blobs = tempDir('sohoa-hub-xmp-');
 
-const AGENCY = { name: 'UBND phường Bến Thành', code: 'H29.01.02', parent: 'UBND TP. Hồ Chí Minh', address: '', workstationName: 'Máy 1', desk: 'Quầy 1' };
+const AGENCY = {
+  name: 'UBND phường Bến Thành',
+  code: 'H29.01.02',
+  parent: 'UBND TP. Hồ Chí Minh',
+  address: '',
+  workstationName: 'Máy 1',
+  desk: 'Quầy 1',
+};
 
 /** A record as the workstation builds it: a page and its XMP (dossier code, procedure, digitizing agency), signed PAdES. */
 async function signedRecord(dossierCode: string): Promise<Uint8Array> {
@@ -31,18 +38,40 @@ async function signedRecord(dossierCode: string): Promise<Uint8Array> {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([595, 842]).drawText(dossierCode, { x: 50, y: 780, size: 14, font });
   const xmp = recordXmp({
-    metadata: { title: 'Đơn đề nghị', dossierCode, procedureCode: '1.001', documentKind: 'don', digitizingAgency: AGENCY, digitizedAt: new Date('2026-12-01T08:00:00Z') },
+    metadata: {
+      title: 'Đơn đề nghị',
+      dossierCode,
+      procedureCode: '1.001',
+      documentKind: 'don',
+      digitizingAgency: AGENCY,
+      digitizedAt: new Date('2026-12-01T08:00:00Z'),
+    },
     scan: { pageCount: 1, dpi: 300, colorMode: 'bw' },
     producer: 'sohoa',
     created: new Date('2026-12-01T08:00:00Z'),
   });
-  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' })));
+  doc.catalog.set(
+    PDFName.of('Metadata'),
+    doc.context.register(doc.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' })),
+  );
   const signer = await openP12Signer(readBytes(pki.signerP12), pki.password);
   return signPdf(await doc.save({ useObjectStreams: false }), { signer, stamp: false, signingTime: new Date() });
 }
 
 function descriptor(bytes: Uint8Array, over: Partial<RecordDescriptor> = {}): RecordDescriptor {
-  return { documentKey: `${over.dossierCode ?? 'HS-XMP-1'}/1`, version: 1, sha256: sha(bytes), size: bytes.length, dossierCode: 'HS-XMP-1', procedureCode: '1.001', agencyCode: AGENCY.code, year: 2026, status: 'digitized', signedAt: null, ...over };
+  return {
+    documentKey: `${over.dossierCode ?? 'HS-XMP-1'}/1`,
+    version: 1,
+    sha256: sha(bytes),
+    size: bytes.length,
+    dossierCode: 'HS-XMP-1',
+    procedureCode: '1.001',
+    agencyCode: AGENCY.code,
+    year: 2026,
+    status: 'digitized',
+    signedAt: null,
+    ...over,
+  };
 }
 
 async function send(bytes: Uint8Array, declared: RecordDescriptor): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -54,7 +83,8 @@ async function send(bytes: Uint8Array, declared: RecordDescriptor): Promise<{ st
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };
 }
 
-const rowsFor = async (dossierCode: string) => Number((await pool.query('SELECT count(*) AS n FROM record WHERE dossier_code = $1', [dossierCode])).rows[0].n);
+const rowsFor = async (dossierCode: string) =>
+  Number((await pool.query('SELECT count(*) AS n FROM record WHERE dossier_code = $1', [dossierCode])).rows[0].n);
 
 beforeAll(async () => {
   postgres = await startPostgres();

@@ -22,37 +22,93 @@ const blobs = tempDir('sohoa-hub-blobs-');
 const MAX = 256 * 1024;
 
 function descriptor(bytes: Uint8Array, documentKey: string, version = 1, over: Partial<RecordDescriptor> = {}): RecordDescriptor {
-  return { documentKey, version, sha256: sha(bytes), size: bytes.length, dossierCode: documentKey.split('/')[0]!, procedureCode: '1.001', agencyCode: 'H12', year: 2021, status: 'digitized', signedAt: null, ...over };
+  return {
+    documentKey,
+    version,
+    sha256: sha(bytes),
+    size: bytes.length,
+    dossierCode: documentKey.split('/')[0]!,
+    procedureCode: '1.001',
+    agencyCode: 'H12',
+    year: 2021,
+    status: 'digitized',
+    signedAt: null,
+    ...over,
+  };
 }
 
 /** One direct upload as raw HTTP, so every header can be wrong on purpose. */
-function put(path: string, headers: Record<string, string | number>, body: Uint8Array): Promise<{ status: number; body: Record<string, unknown> }> {
+function put(
+  path: string,
+  headers: Record<string, string | number>,
+  body: Uint8Array,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const url = new URL(path, hub.url);
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'PUT', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown> }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
+        }),
+      );
     });
     req.on('error', reject);
     req.end(Buffer.from(body));
   });
 }
 
-const send = (bytes: Uint8Array, record: RecordDescriptor, over: Record<string, string | number> = {}, path = `/records/${record.sha256}`) =>
-  put(path, { authorization: `Bearer ${token}`, 'content-type': 'application/pdf', 'content-length': bytes.length, 'sohoa-record': header(record), ...over }, bytes);
+const send = (
+  bytes: Uint8Array,
+  record: RecordDescriptor,
+  over: Record<string, string | number> = {},
+  path = `/records/${record.sha256}`,
+) =>
+  put(
+    path,
+    {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/pdf',
+      'content-length': bytes.length,
+      'sohoa-record': header(record),
+      ...over,
+    },
+    bytes,
+  );
 
 const rowCount = async () => Number((await pool.query('SELECT count(*) AS n FROM record')).rows[0].n);
 const storedBlobs = () => readdirSync(blobs.path, { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f))).length;
 
 /** One POST /records/batch as raw HTTP, so the body and headers can be wrong on purpose. */
-function postBatch(body: Buffer, headers: Record<string, string | number> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+function postBatch(
+  body: Buffer,
+  headers: Record<string, string | number> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL('/records/batch', hub.url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.sohoa.records', 'content-length': body.length, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown> }));
-    });
+    const req = request(
+      new URL('/records/batch', hub.url),
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/vnd.sohoa.records',
+          'content-length': body.length,
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -60,7 +116,12 @@ function postBatch(body: Buffer, headers: Record<string, string | number> = {}):
 
 const answerCode = (r: { status: number; body: Record<string, unknown> }) => `${r.status} ${String(r.body.code)}`;
 const batchOf = (items: { record: RecordDescriptor; bytes: Uint8Array }[]) => Buffer.concat(encodeBatch(items));
-const rows = async () => (await pool.query<{ document_key: string; sha256: string; receipt_id: string }>('SELECT document_key, sha256, receipt_id FROM record ORDER BY id')).rows;
+const rows = async () =>
+  (
+    await pool.query<{ document_key: string; sha256: string; receipt_id: string }>(
+      'SELECT document_key, sha256, receipt_id FROM record ORDER BY id',
+    )
+  ).rows;
 
 beforeAll(async () => {
   postgres = await startPostgres();
@@ -69,7 +130,11 @@ beforeAll(async () => {
   hub = await startTestHub(url, blobs.path, { maxRecordBytes: MAX });
   factory = await recordFactory();
   const code = await hub.hub.credentials.issueCode();
-  const r = await fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'desk' }) });
+  const r = await fetch(`${hub.url}/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name: 'desk' }),
+  });
   token = ((await r.json()) as { token: string }).token;
 }, 60_000);
 
@@ -128,14 +193,18 @@ describe('several records in one request (POST /records/batch)', () => {
     const first = await postBatch(body);
     expect(first.status).toBe(200);
     const results = (first.body as unknown as BatchResponse).results;
-    expect(results.map((r) => ('receipt' in r ? `${r.receipt.documentKey} ${r.receipt.sha256} ${r.receipt.duplicate}` : r.error.code))).toEqual(items.map(({ key, bytes }) => `${key} ${sha(bytes)} false`));
+    expect(
+      results.map((r) => ('receipt' in r ? `${r.receipt.documentKey} ${r.receipt.sha256} ${r.receipt.duplicate}` : r.error.code)),
+    ).toEqual(items.map(({ key, bytes }) => `${key} ${sha(bytes)} false`));
     const stored = (await rows()).slice(before.rows);
     expect(stored.map((r) => `${r.document_key} ${r.sha256}`)).toEqual(items.map(({ key, bytes }) => `${key} ${sha(bytes)}`));
     expect(results.map((r) => 'receipt' in r && r.receipt.receiptId)).toEqual(stored.map((r) => r.receipt_id));
     expect(storedBlobs()).toBe(before.blobs + 3);
 
     const again = (await postBatch(body)).body as unknown as BatchResponse;
-    expect(again.results.map((r) => 'receipt' in r && `${r.receipt.receiptId} ${r.receipt.duplicate}`)).toEqual(stored.map((r) => `${r.receipt_id} true`));
+    expect(again.results.map((r) => 'receipt' in r && `${r.receipt.receiptId} ${r.receipt.duplicate}`)).toEqual(
+      stored.map((r) => `${r.receipt_id} true`),
+    );
     expect((await rows()).length).toBe(before.rows + 3);
     expect(storedBlobs()).toBe(before.blobs + 3);
   });
@@ -160,7 +229,13 @@ describe('several records in one request (POST /records/batch)', () => {
     );
     expect(answer.status).toBe(200);
     const results = (answer.body as unknown as BatchResponse).results;
-    expect(results.map((r) => ('receipt' in r ? 'stored' : r.error.code))).toEqual(['stored', 'sync.hash-mismatch', 'sync.signature-invalid', 'sync.not-pdf', 'sync.version-conflict']);
+    expect(results.map((r) => ('receipt' in r ? 'stored' : r.error.code))).toEqual([
+      'stored',
+      'sync.hash-mismatch',
+      'sync.signature-invalid',
+      'sync.not-pdf',
+      'sync.version-conflict',
+    ]);
     expect((await rows()).length).toBe(before.rows + 1);
     expect(storedBlobs()).toBe(before.blobs + 1);
   });
@@ -178,9 +253,21 @@ describe('several records in one request (POST /records/batch)', () => {
     expect(answerCode(await postBatch(lengthTooBig))).toBe('400 sync.bad-request');
     const notJson = Buffer.concat([Buffer.from([0, 0, 0, 3]), Buffer.from('{x}'), bytes]);
     expect(answerCode(await postBatch(notJson))).toBe('400 sync.bad-request');
-    expect(answerCode(await postBatch(batchOf([{ record, bytes }, { record, bytes }])))).toBe('400 sync.bad-request');
+    expect(
+      answerCode(
+        await postBatch(
+          batchOf([
+            { record, bytes },
+            { record, bytes },
+          ]),
+        ),
+      ),
+    ).toBe('400 sync.bad-request');
     expect(answerCode(await postBatch(batchOf([{ record: { ...record, size: record.size + 1 }, bytes }])))).toBe('422 sync.size-mismatch');
-    const oneTooMany = Array.from({ length: BATCH_UPLOAD.maxRecords + 1 }, (_, i) => ({ record: { ...record, documentKey: `M/${i}` }, bytes }));
+    const oneTooMany = Array.from({ length: BATCH_UPLOAD.maxRecords + 1 }, (_, i) => ({
+      record: { ...record, documentKey: `M/${i}` },
+      bytes,
+    }));
     expect(answerCode(await postBatch(batchOf(oneTooMany)))).toBe('400 sync.bad-request');
     expect(answerCode(await postBatch(Buffer.alloc(5 * 1024 * 1024)))).toBe('413 sync.too-large');
     expect({ rows: (await rows()).length, blobs: storedBlobs() }).toEqual(before);

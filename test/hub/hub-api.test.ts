@@ -20,13 +20,29 @@ const MAX = 256 * 1024;
 
 async function enroll(role: 'workstation' | 'supervisor' = 'workstation') {
   const code = await hub.hub.credentials.issueCode(role);
-  const r = await fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'desk' }) });
+  const r = await fetch(`${hub.url}/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name: 'desk' }),
+  });
   expect(r.status).toBe(200);
   return (await r.json()) as { workstationId: string; token: string };
 }
 
 function descriptor(bytes: Uint8Array, documentKey: string, version = 1, over: Partial<RecordDescriptor> = {}): RecordDescriptor {
-  return { documentKey, version, sha256: sha(bytes), size: bytes.length, dossierCode: documentKey.split('/')[0]!, procedureCode: '1.001', agencyCode: 'H12', year: 2021, status: 'digitized', signedAt: null, ...over };
+  return {
+    documentKey,
+    version,
+    sha256: sha(bytes),
+    size: bytes.length,
+    dossierCode: documentKey.split('/')[0]!,
+    procedureCode: '1.001',
+    agencyCode: 'H12',
+    year: 2021,
+    status: 'digitized',
+    signedAt: null,
+    ...over,
+  };
 }
 
 async function upload(token: string, bytes: Uint8Array, declaredSha = sha(bytes)): Promise<string> {
@@ -45,7 +61,11 @@ async function upload(token: string, bytes: Uint8Array, declaredSha = sha(bytes)
 }
 
 async function commit(token: string, body: unknown) {
-  const r = await fetch(`${hub.url}/records/commit`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${hub.url}/records/commit`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };
 }
 
@@ -77,8 +97,16 @@ describe('hub API', () => {
 
   it('spends an enrollment code once', async () => {
     const code = await hub.hub.credentials.issueCode();
-    const first = await fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'a' }) });
-    const second = await fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'b' }) });
+    const first = await fetch(`${hub.url}/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'a' }),
+    });
+    const second = await fetch(`${hub.url}/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'b' }),
+    });
     expect(first.status).toBe(200);
     expect(second.status).toBe(403);
     expect(((await second.json()) as { code: string }).code).toBe('sync.enrollment-invalid');
@@ -90,7 +118,10 @@ describe('hub API', () => {
     expect(((await none.json()) as { code: string }).code).toBe('sync.unauthorized');
     const { token } = await enroll();
     const forged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    const wrong = await fetch(`${hub.url}/files`, { method: 'POST', headers: { authorization: `Bearer ${forged}`, 'tus-resumable': '1.0.0', 'upload-length': '10' } });
+    const wrong = await fetch(`${hub.url}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${forged}`, 'tus-resumable': '1.0.0', 'upload-length': '10' },
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -121,7 +152,10 @@ describe('hub API', () => {
     const blobsBefore = storedBlobs();
     const signed = await factory.signed('liar');
     const other = await factory.signed('other bytes');
-    const lie = await commit(token, { record: { ...descriptor(other, 'L/1'), sha256: sha(signed), size: other.length }, uploadId: await upload(token, other, sha(signed)) });
+    const lie = await commit(token, {
+      record: { ...descriptor(other, 'L/1'), sha256: sha(signed), size: other.length },
+      uploadId: await upload(token, other, sha(signed)),
+    });
     expect(lie.status).toBe(422);
     expect(lie.body.code).toBe('sync.hash-mismatch');
     const unsigned = await factory.unsigned('no signature');
@@ -138,10 +172,14 @@ describe('hub API', () => {
     expect(storedBlobs()).toBe(blobsBefore);
   });
 
-  it('refuses malformed bodies, an upload it does not hold, oversized uploads, and another workstation\'s upload', async () => {
+  it("refuses malformed bodies, an upload it does not hold, oversized uploads, and another workstation's upload", async () => {
     const a = await enroll();
     const b = await enroll();
-    const malformed = await fetch(`${hub.url}/records/commit`, { method: 'POST', headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' }, body: '{"record": 1' });
+    const malformed = await fetch(`${hub.url}/records/commit`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' },
+      body: '{"record": 1',
+    });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { code: string }).code).toBe('sync.bad-request');
     const wrongShape = await commit(a.token, { record: { documentKey: 'x' } });
@@ -155,7 +193,10 @@ describe('hub API', () => {
     const stolen = await commit(b.token, { record: descriptor(bytes, 'N/1'), uploadId: id });
     expect(stolen.status).toBe(404);
     expect(stolen.body.code).toBe('sync.upload-not-found');
-    const head = await fetch(`${hub.url}/files/${id}`, { method: 'HEAD', headers: { authorization: `Bearer ${b.token}`, 'tus-resumable': '1.0.0' } });
+    const head = await fetch(`${hub.url}/files/${id}`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${b.token}`, 'tus-resumable': '1.0.0' },
+    });
     expect(head.status).toBe(403);
   });
 
@@ -189,7 +230,10 @@ describe('hub API', () => {
     const ws = await enroll();
     const supervisor = await enroll('supervisor');
     const bytes = await factory.signed('progress');
-    await commit(ws.token, { record: descriptor(bytes, 'P/1', 1, { agencyCode: 'AG-P', year: 2020, status: 'archived' }), uploadId: await upload(ws.token, bytes) });
+    await commit(ws.token, {
+      record: descriptor(bytes, 'P/1', 1, { agencyCode: 'AG-P', year: 2020, status: 'archived' }),
+      uploadId: await upload(ws.token, bytes),
+    });
     // Two versions of one dossier's result, sent marked as such: one dossier with a result.
     const result1 = await factory.signed('result v1');
     const result2 = await factory.signed('result v2');
@@ -197,7 +241,12 @@ describe('hub API', () => {
     await commit(ws.token, { record: descriptor(result2, 'KQ/9', 2, { isResult: true }), uploadId: await upload(ws.token, result2) });
     const r = await fetch(`${hub.url}/progress`, { headers: { authorization: `Bearer ${supervisor.token}` } });
     expect(r.status).toBe(200);
-    const report = (await r.json()) as { total: { records: number }; byAgency: { key: string; records: number }[]; byYear: { key: string; records: number }[]; byDay: { key: string }[] };
+    const report = (await r.json()) as {
+      total: { records: number };
+      byAgency: { key: string; records: number }[];
+      byYear: { key: string; records: number }[];
+      byDay: { key: string }[];
+    };
     expect(report.total.records).toBe(await rowCount());
     expect(report.byAgency.find((x) => x.key === 'AG-P')?.records).toBe(1);
     expect(report.byYear.reduce((s, x) => s + x.records, 0)).toBe(report.total.records);

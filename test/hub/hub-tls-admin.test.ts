@@ -28,8 +28,30 @@ function httpsJson(url: string, ca: Buffer, method = 'GET', body?: unknown): Pro
 beforeAll(async () => {
   postgres = await startPostgres();
   dbUrl = await postgres.createDatabase('hub_tls');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir.path, 'key.pem'), '-out', join(dir.path, 'cert.pem')], { stdio: 'pipe' });
-  hub = await startTestHub(dbUrl, join(dir.path, 'blobs'), { tls: { cert: readFileSync(join(dir.path, 'cert.pem')), key: readFileSync(join(dir.path, 'key.pem')) } });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir.path, 'key.pem'),
+      '-out',
+      join(dir.path, 'cert.pem'),
+    ],
+    { stdio: 'pipe' },
+  );
+  hub = await startTestHub(dbUrl, join(dir.path, 'blobs'), {
+    tls: { cert: readFileSync(join(dir.path, 'cert.pem')), key: readFileSync(join(dir.path, 'key.pem')) },
+  });
 }, 60_000);
 
 afterAll(async () => {

@@ -24,7 +24,18 @@ let token: string;
 const blobs = tempDir('sohoa-hub-trust-');
 
 function descriptor(bytes: Uint8Array, documentKey: string): RecordDescriptor {
-  return { documentKey, version: 1, sha256: sha(bytes), size: bytes.length, dossierCode: documentKey.split('/')[0]!, procedureCode: '1.001', agencyCode: 'H12', year: 2021, status: 'digitized', signedAt: null };
+  return {
+    documentKey,
+    version: 1,
+    sha256: sha(bytes),
+    size: bytes.length,
+    dossierCode: documentKey.split('/')[0]!,
+    procedureCode: '1.001',
+    agencyCode: 'H12',
+    year: 2021,
+    status: 'digitized',
+    signedAt: null,
+  };
 }
 
 async function send(bytes: Uint8Array, documentKey: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -49,7 +60,11 @@ beforeAll(async () => {
   // As an operator runs it: the CLI hub with its worker pool, trusting the test CA only.
   hub = await spawnHub(dbUrl, blobs.path, 0, ['--verifier', 'pades', '--trust', pki.caCert]);
   const code = await new CredentialRepository(pool).issueCode();
-  const r = await fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'desk' }) });
+  const r = await fetch(`${hub.url}/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, name: 'desk' }),
+  });
   token = ((await r.json()) as { token: string }).token;
 }, 180_000);
 

@@ -52,7 +52,8 @@ async function workstation(hubUrl: string): Promise<{ engine: Engine; sync: Work
   return { engine, sync };
 }
 
-const storage = (prefix: string) => new S3BlobStorage({ bucket: s3.bucket, prefix, endpoint: s3.endpoint, credentials: S3RVER_CREDENTIALS });
+const storage = (prefix: string) =>
+  new S3BlobStorage({ bucket: s3.bucket, prefix, endpoint: s3.endpoint, credentials: S3RVER_CREDENTIALS });
 
 beforeAll(async () => {
   postgres = await startPostgres();
@@ -108,9 +109,15 @@ describe('S3-compatible blob storage', () => {
       engine.store.db.prepare("UPDATE outbox_item SET state = 'waiting', receipt = NULL, attempts = 0").run();
       const again = await sync.send(fast);
       expect(again).toMatchObject({ acknowledged: 2, duplicates: 2, waiting: 0 });
-      const { rows } = await pool.query<{ sha256: string; receipt_id: string }>('SELECT sha256, receipt_id FROM record WHERE workstation_id = $1', [sync.credentials()!.workstationId]);
+      const { rows } = await pool.query<{ sha256: string; receipt_id: string }>(
+        'SELECT sha256, receipt_id FROM record WHERE workstation_id = $1',
+        [sync.credentials()!.workstationId],
+      );
       expect(rows.map((r) => r.sha256).sort()).toEqual(seeded.map((s) => s.sha256).sort());
-      for (const s of seeded) expect((JSON.parse(sync.outbox.byRecord(s.recordId)!.receipt!) as Receipt).receiptId).toBe(rows.find((r) => r.sha256 === s.sha256)!.receipt_id);
+      for (const s of seeded)
+        expect((JSON.parse(sync.outbox.byRecord(s.recordId)!.receipt!) as Receipt).receiptId).toBe(
+          rows.find((r) => r.sha256 === s.sha256)!.receipt_id,
+        );
       expect(await keysUnder('hub')).toHaveLength(2);
     } finally {
       engine.close();
@@ -126,7 +133,14 @@ describe('S3-compatible blob storage', () => {
     process.env.AWS_SECRET_ACCESS_KEY = S3RVER_CREDENTIALS.secretAccessKey;
     let hub: HubProcess | undefined;
     try {
-      hub = await spawnHub(dbUrl, `s3://${s3.bucket}/cli/blobs`, 0, ['--spool', spool.path, '--s3-endpoint', s3.endpoint, '--verifier', 'pades']);
+      hub = await spawnHub(dbUrl, `s3://${s3.bucket}/cli/blobs`, 0, [
+        '--spool',
+        spool.path,
+        '--s3-endpoint',
+        s3.endpoint,
+        '--verifier',
+        'pades',
+      ]);
     } finally {
       delete process.env.AWS_ACCESS_KEY_ID;
       delete process.env.AWS_SECRET_ACCESS_KEY;
@@ -149,9 +163,18 @@ describe('S3-compatible blob storage', () => {
       return { code: r.code, reason: r.stderr.split(' (usage:')[0] }; // the reason, without the usage text that names every option
     };
     expect(refused(['--blobs', `s3://${s3.bucket}/p`])).toMatchObject({ code: 2, reason: expect.stringContaining('--spool') });
-    expect(refused(['--blobs', 's3://Not_A_Bucket/p', '--spool', '/tmp'])).toMatchObject({ code: 2, reason: expect.stringContaining('s3://bucket/prefix') });
-    expect(refused(['--blobs', `s3://${s3.bucket}/p`, '--spool', '/tmp', '--s3-endpoint', 'ftp://x'])).toMatchObject({ code: 2, reason: expect.stringContaining('--s3-endpoint') });
-    expect(refused(['--blobs', '/tmp/blobs', '--s3-endpoint', s3.endpoint])).toMatchObject({ code: 2, reason: expect.stringContaining('--s3-endpoint') });
+    expect(refused(['--blobs', 's3://Not_A_Bucket/p', '--spool', '/tmp'])).toMatchObject({
+      code: 2,
+      reason: expect.stringContaining('s3://bucket/prefix'),
+    });
+    expect(refused(['--blobs', `s3://${s3.bucket}/p`, '--spool', '/tmp', '--s3-endpoint', 'ftp://x'])).toMatchObject({
+      code: 2,
+      reason: expect.stringContaining('--s3-endpoint'),
+    });
+    expect(refused(['--blobs', '/tmp/blobs', '--s3-endpoint', s3.endpoint])).toMatchObject({
+      code: 2,
+      reason: expect.stringContaining('--s3-endpoint'),
+    });
   });
 
   it('storage that cannot be reached is a coded 503: nothing is committed and the record waits', async () => {
@@ -166,7 +189,10 @@ describe('S3-compatible blob storage', () => {
       const summary = await sync.send({ ...fast, maxAttempts: 2, onEvent: (e) => e.type === 'retry' && retries.push(e.code) });
       expect(summary).toMatchObject({ acknowledged: 0, waiting: 1, rejected: [] });
       expect(retries).toEqual(['sync.storage-unavailable', 'sync.storage-unavailable']);
-      expect(sync.outbox.byRecord(record!.recordId)).toMatchObject({ state: 'waiting', lastError: expect.stringContaining('sync.storage-unavailable') });
+      expect(sync.outbox.byRecord(record!.recordId)).toMatchObject({
+        state: 'waiting',
+        lastError: expect.stringContaining('sync.storage-unavailable'),
+      });
       const { rows } = await pool.query('SELECT 1 FROM record WHERE sha256 = $1', [record!.sha256]);
       expect(rows).toHaveLength(0);
     } finally {

@@ -16,9 +16,16 @@ describe('unfinished tus uploads expire', () => {
 
   beforeAll(async () => {
     postgres = await startPostgres();
-    hub = await startTestHub(await postgres.createDatabase('hub_expiry'), blobs.path, { uploadExpiryMs: EXPIRY_MS, uploadSweepMs: 3_600_000 });
+    hub = await startTestHub(await postgres.createDatabase('hub_expiry'), blobs.path, {
+      uploadExpiryMs: EXPIRY_MS,
+      uploadSweepMs: 3_600_000,
+    });
     const code = await hub.hub.credentials.issueCode('workstation');
-    const r = await fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'desk' }) });
+    const r = await fetch(`${hub.url}/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'desk' }),
+    });
     token = ((await r.json()) as { token: string }).token;
   });
   afterAll(async () => {
@@ -39,7 +46,8 @@ describe('unfinished tus uploads expire', () => {
     expect(r.status).toBe(201);
     return r.headers.get('location')!.split('/').pop()!;
   };
-  const health = async () => ((await (await fetch(`${hub.url}/healthz`)).json()) as { uploads: { unfinished: number; expiredRemoved: number } }).uploads;
+  const health = async () =>
+    ((await (await fetch(`${hub.url}/healthz`)).json()) as { uploads: { unfinished: number; expiredRemoved: number } }).uploads;
   const tusDir = join(blobs.path, 'tus');
 
   it('counts an unfinished upload, removes it after its expiry, and keeps a newer one', async () => {
@@ -54,7 +62,10 @@ describe('unfinished tus uploads expire', () => {
     expect(readdirSync(tusDir).filter((f) => f.startsWith(partial))).toEqual([]);
     expect(existsSync(join(tusDir, whole))).toBe(true);
     expect(await health()).toEqual({ unfinished: 0, expiredRemoved: 1 });
-    const resumed = await fetch(`${hub.url}/files/${partial}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0' } });
+    const resumed = await fetch(`${hub.url}/files/${partial}`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0' },
+    });
     expect([404, 410]).toContain(resumed.status);
   });
 });

@@ -23,7 +23,12 @@ async function edgeMeans(jpeg: Buffer, depth: number): Promise<number[]> {
     for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) s += data[y * width + x]!;
     return s / ((x1 - x0) * (y1 - y0));
   };
-  return [mean(0, 0, width, depth), mean(width - depth, 0, width, height), mean(0, height - depth, width, height), mean(0, 0, depth, height)];
+  return [
+    mean(0, 0, width, depth),
+    mean(width - depth, 0, width, height),
+    mean(0, height - depth, width, height),
+    mean(0, 0, depth, height),
+  ];
 }
 
 describe('cleanPage on the corpus', () => {
@@ -38,7 +43,9 @@ describe('cleanPage on the corpus', () => {
     expect(r.flags).toEqual([]);
     expect(r.cropBox !== null).toBe(page.variant === 'stamp');
     expect(r.phash).toMatch(/^[0-9a-f]{64}$/);
-    const stages = page.expected_blank ? ['normalize', 'crop', 'encode', 'ocr-image'] : ['normalize', 'orientation', 'deskew', 'crop', 'encode', 'ocr-image'];
+    const stages = page.expected_blank
+      ? ['normalize', 'crop', 'encode', 'ocr-image']
+      : ['normalize', 'orientation', 'deskew', 'crop', 'encode', 'ocr-image'];
     expect(Object.keys(r.timings)).toEqual(expect.arrayContaining(stages));
 
     // The record image: JPEG at the page's dpi, colour kept only for colour scans.

@@ -16,7 +16,9 @@ describe('normalizeStage', () => {
   it('assumes the dpi from an A4 width when the file states none, and says so', async () => {
     for (const page of [byVariant('clean')[0]!, byVariant('degraded')[0]!]) {
       const { data, info } = await sharp(corpusBytes(page)).raw().toBuffer({ resolveWithObject: true });
-      const bare = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).png().toBuffer();
+      const bare = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+        .png()
+        .toBuffer();
       expect((await sharp(bare).metadata()).density).toBeUndefined();
       const n = await normalizeStage({ bytes: bare });
       expect(n.dpiAssumed).toBe(true);
@@ -26,7 +28,10 @@ describe('normalizeStage', () => {
 
   it('reads the dpi of a TIFF, including one stated in pixels per centimetre', async () => {
     const page = byVariant('clean')[0]!;
-    const tiff = await sharp(corpusBytes(page)).resize({ width: 1240 }).tiff({ xres: 150 / 25.4, yres: 150 / 25.4, resolutionUnit: 'cm' }).toBuffer();
+    const tiff = await sharp(corpusBytes(page))
+      .resize({ width: 1240 })
+      .tiff({ xres: 150 / 25.4, yres: 150 / 25.4, resolutionUnit: 'cm' })
+      .toBuffer();
     const n = await normalizeStage({ bytes: tiff });
     expect(n.dpi).toBe(150);
     expect(n.dpiAssumed).toBe(false);

@@ -27,7 +27,9 @@ describe('orientation and deskew on the corpus', () => {
       const deskewed = await deskewStage({ image: n.image, analysis, rotation: orientation.rotation });
       expect(deskewed.rotationApplied).toBe(uprightTurn(page));
       const turnedQuarter = orientation.rotation === 90 || orientation.rotation === 270;
-      expect([deskewed.image.width, deskewed.image.height]).toEqual(turnedQuarter ? [n.image.height, n.image.width] : [n.image.width, n.image.height]);
+      expect([deskewed.image.width, deskewed.image.height]).toEqual(
+        turnedQuarter ? [n.image.height, n.image.width] : [n.image.width, n.image.height],
+      );
       const after = await analyzePage(deskewed.image, n.dpi);
       expect(Math.abs(measureSkew(after).correctionDeg)).toBeLessThan(0.3);
     },
@@ -51,7 +53,10 @@ describe('orientation and deskew on the corpus', () => {
     const { width, height } = analysis.gray;
     const ink = new Uint8Array(analysis.ink.length);
     for (let y = 100; y < height - 100; y++) for (let x = 100; x < width - 100; x++) if (y % 30 < 12) ink[y * width + x] = 1;
-    const doubtful = await orientationStage({ analysis: { ...analysis, ink }, scorer: async (r) => (asked.push(r), r === 180 ? 0.9 : 0.2) });
+    const doubtful = await orientationStage({
+      analysis: { ...analysis, ink },
+      scorer: async (r) => (asked.push(r), r === 180 ? 0.9 : 0.2),
+    });
     expect(asked.sort()).toEqual([0, 180]);
     expect(doubtful).toMatchObject({ rotation: 180, method: 'scorer' });
   });

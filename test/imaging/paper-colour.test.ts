@@ -13,7 +13,7 @@ function page(width: number, height: number, light: number[], dark: number[], sh
 }
 
 describe('paper colour of a page (the fill of a deskew turn)', () => {
-  it('is the mean of the pixels at or above the brightest tenth\'s level on an A4 grey page', () => {
+  it("is the mean of the pixels at or above the brightest tenth's level on an A4 grey page", () => {
     expect(paperColour(page(2480, 3508, [250], [200], 0.2))).toEqual({ r: 250, g: 250, b: 250 });
     // under a tenth is light: the level is the dark one, so every pixel counts: 0.95 × 30 + 0.05 × 250
     expect(paperColour(page(2480, 3508, [250], [30], 0.05))).toEqual({ r: 41, g: 41, b: 41 });

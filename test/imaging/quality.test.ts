@@ -10,7 +10,11 @@ const degraded = byVariant('degraded')[0]!;
 
 describe('quality flags', () => {
   it('flags a page scanned under 200 dpi', async () => {
-    const bytes = await sharp(corpusBytes(clean)).resize({ width: Math.round(clean.width_px / 2) }).withMetadata({ density: 150 }).png().toBuffer();
+    const bytes = await sharp(corpusBytes(clean))
+      .resize({ width: Math.round(clean.width_px / 2) })
+      .withMetadata({ density: 150 })
+      .png()
+      .toBuffer();
     const r = await cleanPage(bytes);
     expect(r.dpi).toBe(150);
     expect(r.flags).toContain('low-dpi');
@@ -18,7 +22,11 @@ describe('quality flags', () => {
 
   it('flags blurred pages', async () => {
     for (const page of [clean, degraded]) {
-      const bytes = await sharp(corpusBytes(page)).blur((3 * page.dpi) / 300).withMetadata({ density: page.dpi }).jpeg({ quality: 90 }).toBuffer();
+      const bytes = await sharp(corpusBytes(page))
+        .blur((3 * page.dpi) / 300)
+        .withMetadata({ density: page.dpi })
+        .jpeg({ quality: 90 })
+        .toBuffer();
       expect((await cleanPage(bytes)).flags).toContain('blurred');
     }
   });
@@ -44,7 +52,8 @@ describe('quality flags', () => {
     const upright = corpusPages.filter((p) => p.rotation === 0 && !p.expected_blank);
     const hashes = await Promise.all(upright.map(async (p) => perceptualHash((await normalizeStage({ bytes: corpusBytes(p) })).image)));
     for (let i = 0; i < hashes.length; i++) {
-      for (let j = i + 1; j < hashes.length; j++) expect(isNearDuplicate(hashes[i]!, hashes[j]!), `${upright[i]!.id} vs ${upright[j]!.id}`).toBe(false);
+      for (let j = i + 1; j < hashes.length; j++)
+        expect(isNearDuplicate(hashes[i]!, hashes[j]!), `${upright[i]!.id} vs ${upright[j]!.id}`).toBe(false);
     }
     // The same sheet again: scanned a little smaller, shifted, lighter, saved as a rough JPEG.
     const w = Math.round(clean.width_px * 0.8);

@@ -7,5 +7,10 @@ import { EFFECT_TABLE, stampJob } from './stamp-job';
 const [dataDir, marker] = process.argv.slice(2) as [string, string];
 const store = openStore(dataDir, TEST_KEY);
 store.db.exec(EFFECT_TABLE);
-const runner = new JobRunner({ db: store.db, jobs: store.jobs, handlers: { stamp: stampJob(store.blobs, { hangAfterBlob: marker }) }, leaseMs: 60_000 });
+const runner = new JobRunner({
+  db: store.db,
+  jobs: store.jobs,
+  handlers: { stamp: stampJob(store.blobs, { hangAfterBlob: marker }) },
+  leaseMs: 60_000,
+});
 await runner.runOne();

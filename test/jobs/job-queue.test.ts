@@ -39,7 +39,10 @@ describe('durable job queue', () => {
     const job = store.jobs.enqueue('stamp', 'k1', {});
 
     const marker = join(dir.path, 'started');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/jobs/crashing-worker.ts'), dataDir, marker], { cwd: REPO, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/jobs/crashing-worker.ts'), dataDir, marker], {
+      cwd: REPO,
+      stdio: 'inherit',
+    });
     await waitFor(() => existsSync(marker), 60_000);
     expect(store.jobs.get(job.id)).toMatchObject({ state: 'leased', attempts: 1 });
     child.kill('SIGKILL');

@@ -37,7 +37,9 @@ describe('field extraction on OCR-like text', () => {
   });
 
   it('reads dates in their printed forms as ISO and drops impossible ones', () => {
-    const got = fields('Sinh ngày: 05/03/2021, cấp ngày 5/3/2021\nHà Nội, ngày 07 tháng 11\nnăm 2020\nngày 31/02/2021 và 1O/1O/2O2O').dates.map((d) => d.value);
+    const got = fields(
+      'Sinh ngày: 05/03/2021, cấp ngày 5/3/2021\nHà Nội, ngày 07 tháng 11\nnăm 2020\nngày 31/02/2021 và 1O/1O/2O2O',
+    ).dates.map((d) => d.value);
     expect(got).toEqual(['2021-03-05', '2020-11-07', '2020-10-10']);
   });
 
@@ -57,7 +59,11 @@ describe('field extraction on OCR-like text', () => {
   });
 
   it('keeps phone numbers as digits', () => {
-    expect(fields('Điện thoại: 0904.641.707; SĐT: 0932 146 622; ĐT: +84 912 345 678').phones.map((p) => p.value)).toEqual(['0904641707', '0932146622', '0912345678']);
+    expect(fields('Điện thoại: 0904.641.707; SĐT: 0932 146 622; ĐT: +84 912 345 678').phones.map((p) => p.value)).toEqual([
+      '0904641707',
+      '0932146622',
+      '0912345678',
+    ]);
     expect(fields('Vốn: 100.000.000 đồng').phones).toEqual([]);
   });
 

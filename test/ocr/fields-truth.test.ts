@@ -30,41 +30,59 @@ const recall = (t: Tally) => (t.expected ? t.correct / t.expected : 1);
 
 describe('field extraction on the corpus ground truth', () => {
   it('finds the CCCD numbers: recall ≥ 95%, precision ≥ 98%', () => {
-    const t = tally((f) => f.cccd.map((x) => x.value), (p) => p.fields.cccd ?? []);
+    const t = tally(
+      (f) => f.cccd.map((x) => x.value),
+      (p) => p.fields.cccd ?? [],
+    );
     expect(t.expected).toBeGreaterThan(15);
     expect(recall(t)).toBeGreaterThanOrEqual(0.95);
     expect(precision(t)).toBeGreaterThanOrEqual(0.98);
   });
 
   it('finds the dates as ISO: recall ≥ 95%, precision ≥ 98%', () => {
-    const t = tally((f) => f.dates.map((x) => x.value), (p) => p.fields.dates ?? []);
+    const t = tally(
+      (f) => f.dates.map((x) => x.value),
+      (p) => p.fields.dates ?? [],
+    );
     expect(t.expected).toBeGreaterThan(40);
     expect(recall(t)).toBeGreaterThanOrEqual(0.95);
     expect(precision(t)).toBeGreaterThanOrEqual(0.98);
   });
 
   it('finds the signing date', () => {
-    const t = tally((f) => (f.docDate ? [f.docDate.value] : []), (p) => (p.fields.doc_date ? [p.fields.doc_date] : []));
+    const t = tally(
+      (f) => (f.docDate ? [f.docDate.value] : []),
+      (p) => (p.fields.doc_date ? [p.fields.doc_date] : []),
+    );
     expect(recall(t)).toBeGreaterThanOrEqual(0.9);
     expect(precision(t)).toBeGreaterThanOrEqual(0.9);
   });
 
   it('finds the document number and symbol', () => {
-    const t = tally((f) => (f.docNumber ? [f.docNumber.value] : []), (p) => (p.fields.doc_number ? [p.fields.doc_number] : []));
+    const t = tally(
+      (f) => (f.docNumber ? [f.docNumber.value] : []),
+      (p) => (p.fields.doc_number ? [p.fields.doc_number] : []),
+    );
     expect(t.expected).toBeGreaterThanOrEqual(4);
     expect(recall(t)).toBe(1);
     expect(precision(t)).toBe(1);
   });
 
   it('finds the phone numbers as digits', () => {
-    const t = tally((f) => f.phones.map((x) => x.value), (p) => p.fields.phones ?? []);
+    const t = tally(
+      (f) => f.phones.map((x) => x.value),
+      (p) => p.fields.phones ?? [],
+    );
     expect(t.expected).toBeGreaterThan(8);
     expect(recall(t)).toBeGreaterThanOrEqual(0.9);
     expect(precision(t)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('finds the person names after their labels', () => {
-    const t = tally((f) => f.names.map((x) => x.value), (p) => p.fields.names ?? []);
+    const t = tally(
+      (f) => f.names.map((x) => x.value),
+      (p) => p.fields.names ?? [],
+    );
     expect(recall(t)).toBeGreaterThanOrEqual(0.85);
     expect(precision(t)).toBeGreaterThanOrEqual(0.85);
   });

@@ -44,11 +44,15 @@ describe('OCR language data from the npm packages', () => {
     // tessdata_fast's Vietnamese model is the small integer LSTM (~0.5 MB), best_int's several times larger.
     expect(fast).toBeLessThan(best / 2);
     expect(readFileSync(join(folder, 'README.md'), 'utf8')).toContain('Apache');
-    expect(() => prepareLanguageData({ langs: ['vie'], fastModelDir: dir.path })).toThrowError(expect.objectContaining({ code: 'ocr.language-data-missing' }));
+    expect(() => prepareLanguageData({ langs: ['vie'], fastModelDir: dir.path })).toThrowError(
+      expect.objectContaining({ code: 'ocr.language-data-missing' }),
+    );
   });
 
   it('reports a language that has no data package as a coded error', () => {
-    expect(() => prepareLanguageData({ langs: ['xyz'], cacheDir: dir.path, variant: 'best_int' })).toThrowError(expect.objectContaining({ code: 'ocr.language-data-missing' }));
+    expect(() => prepareLanguageData({ langs: ['xyz'], cacheDir: dir.path, variant: 'best_int' })).toThrowError(
+      expect.objectContaining({ code: 'ocr.language-data-missing' }),
+    );
     expect(parseLangs('vie+eng')).toEqual(['vie', 'eng']);
   });
 

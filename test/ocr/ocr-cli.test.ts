@@ -15,8 +15,20 @@ const pages = corpusPages();
  * loopback is up) and proxies pointing at a closed port. Any download attempt would fail the run.
  */
 function ocrOffline(args: string[], dataDir: string) {
-  const env = { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', http_proxy: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', SOHOA_DATA_DIR: dataDir };
-  const r = spawnSync('unshare', ['-n', process.execPath, `${REPO}/bin/sohoa.mjs`, 'ocr', ...args], { cwd: dataDir, env, encoding: 'utf8', timeout: 120_000 });
+  const env = {
+    ...process.env,
+    HTTP_PROXY: 'http://127.0.0.1:9',
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+    http_proxy: 'http://127.0.0.1:9',
+    https_proxy: 'http://127.0.0.1:9',
+    SOHOA_DATA_DIR: dataDir,
+  };
+  const r = spawnSync('unshare', ['-n', process.execPath, `${REPO}/bin/sohoa.mjs`, 'ocr', ...args], {
+    cwd: dataDir,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -39,14 +51,21 @@ describe('sohoa ocr', () => {
     const r = ocrOffline(['--json', '--workers', '2', files['viadm-18d1']!, files['viadm-c0af']!], dir.path);
     expect(r.stderr).not.toMatch(/sohoa ocr:/);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.file)).toEqual([files['viadm-18d1'], files['viadm-c0af']]);
     for (const [i, id] of ['viadm-18d1', 'viadm-c0af'].entries()) {
       const out = lines[i];
       const p = pages.find((x) => x.id === id)!;
       expect(foldVietnamese(out.text)).toContain('to khai dang ky khai sinh');
       expect(out.words.length).toBeGreaterThan(50);
-      expect(out.words[0]).toMatchObject({ text: expect.any(String), bbox: { x0: expect.any(Number), y1: expect.any(Number) }, confidence: expect.any(Number) });
+      expect(out.words[0]).toMatchObject({
+        text: expect.any(String),
+        bbox: { x0: expect.any(Number), y1: expect.any(Number) },
+        confidence: expect.any(Number),
+      });
       expect(out.confidence).toBeGreaterThan(80);
       expect(out.fields.cccd.map((f: { value: string }) => f.value)).toEqual(p.fields.cccd);
       expect(out.fields.docKind.kind).toBe(p.doc_kind);
@@ -69,6 +88,11 @@ describe('sohoa ocr', () => {
     const r = ocrOffline([files['viadm-18d1']!, join(dir.path, 'missing.png')], dir.path);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('sohoa'))).toEqual([`sohoa ocr: file not found: ${join(dir.path, 'missing.png')} [file.not-found]`]);
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('sohoa')),
+    ).toEqual([`sohoa ocr: file not found: ${join(dir.path, 'missing.png')} [file.not-found]`]);
   });
 });

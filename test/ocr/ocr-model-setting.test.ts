@@ -65,7 +65,13 @@ describe('the ocr.model setting chooses the model every reader uses', () => {
     try {
       const h = engine.handlers;
       const readOne = async (component: string) => {
-        const dossier = await h['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Tú', applicantCccd: '074093513649', receivedDate: '2026-12-01', dueDate: undefined });
+        const dossier = await h['dossier.create']({
+          procedureCode: 'MAU-HT-01',
+          applicantName: 'Võ Văn Tú',
+          applicantCccd: '074093513649',
+          receivedDate: '2026-12-01',
+          dueDate: undefined,
+        });
         const { id } = await h['document.create']({ dossierId: dossier.id, component });
         await h['document.importFiles']({ documentId: id, paths: [page] });
         await engine.idle();

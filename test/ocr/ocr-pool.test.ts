@@ -61,13 +61,18 @@ describe('OCR worker pool (real tesseract.js)', () => {
         expect(text.unreadable).toBeFalsy();
         expect(text.text).toBe(text.text.normalize('NFC'));
         expect([text.width, text.height]).toEqual([p.width_px, p.height_px]);
-        expect(extractFields(text).cccd.map((f) => f.value).sort()).toEqual([...(p.fields.cccd ?? [])].sort());
+        expect(
+          extractFields(text)
+            .cccd.map((f) => f.value)
+            .sort(),
+        ).toEqual([...(p.fields.cccd ?? [])].sort());
         // nearly every word of the truth is read, with its marks
         const read = new Set(text.text.split(/\s+/));
         const truthWords = truthText(p).split(/\s+/).filter(Boolean);
         expect(truthWords.filter((w) => read.has(w)).length / truthWords.length).toBeGreaterThan(0.9);
         // words lie inside the page, lines in reading order (top to bottom within the first column)
-        for (const line of text.lines) for (const w of line.words) expect(w.bbox.x1 <= p.width_px && w.bbox.y1 <= p.height_px && w.bbox.x0 < w.bbox.x1).toBe(true);
+        for (const line of text.lines)
+          for (const w of line.words) expect(w.bbox.x1 <= p.width_px && w.bbox.y1 <= p.height_px && w.bbox.x0 < w.bbox.x1).toBe(true);
         expect(foldVietnamese(text.lines[0]!.text)).toContain('cong hoa');
         expect(text.confidence).toBeGreaterThan(80);
       });
@@ -90,7 +95,8 @@ describe('OCR worker pool (real tesseract.js)', () => {
       ]);
       expect(blankText.status === 'fulfilled' && blankText.value.unreadable).toBe(true);
       expect(blankText.status === 'fulfilled' && blankText.value.text).toBe('');
-      for (const bad of [corrupt, garbage]) expect(bad.status === 'rejected' && (bad.reason as { code: string }).code).toBe('ocr.image-corrupt');
+      for (const bad of [corrupt, garbage])
+        expect(bad.status === 'rejected' && (bad.reason as { code: string }).code).toBe('ocr.image-corrupt');
       expect(good.status === 'fulfilled' && foldVietnamese(good.value.text)).toContain('to khai dang ky khai sinh');
     } finally {
       await pool.close();
@@ -133,7 +139,8 @@ describe('OCR worker pool (real tesseract.js)', () => {
     const second = await pool.recognize(image);
     expect(second.text).toBe(first.text);
     expect(pool.stats().recycled).toBe(2);
-    for (const w of watched.started) exits.push(new Promise((resolve) => (w.thread.threadId < 0 ? resolve(0) : w.thread.once('exit', resolve))));
+    for (const w of watched.started)
+      exits.push(new Promise((resolve) => (w.thread.threadId < 0 ? resolve(0) : w.thread.once('exit', resolve))));
     await pool.close();
     await Promise.all(exits);
     expect(watched.started.length).toBe(2);

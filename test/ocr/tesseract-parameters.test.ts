@@ -31,7 +31,9 @@ async function pageWithInvertedBand(dark: string, inverted: string): Promise<Buf
   };
   await place(dark, 100, 100, false);
   await place(inverted, 100, 330, true);
-  return sharp(page, { raw: { width: WIDTH, height: HEIGHT, channels: 1 } }).png().toBuffer();
+  return sharp(page, { raw: { width: WIDTH, height: HEIGHT, channels: 1 } })
+    .png()
+    .toBuffer();
 }
 
 describe('tesseract parameters SoHoa reads with', () => {

@@ -33,7 +33,12 @@ describe('the pipeline, with the real stages, through the engine', () => {
   beforeAll(async () => {
     stages = createPipelineStages({ dataDir: dir.path, ocrWorkers: 2 });
     engine = setTestAgency(Engine.open({ dataDir: dir.path, pipeline: { stages, concurrency: 2 } }));
-    const dossier = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Lâm Quang Khoa', applicantCccd: '074093513649', receivedDate: '2021-03-05' });
+    const dossier = await engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Lâm Quang Khoa',
+      applicantCccd: '074093513649',
+      receivedDate: '2021-03-05',
+    });
     dossierId = dossier.id;
     documentId = (await engine.handlers['document.create']({ dossierId, component: 'Tờ khai' })).id;
   });
@@ -48,16 +53,23 @@ describe('the pipeline, with the real stages, through the engine', () => {
     const corrupt = join(files.path, 'truncated.jpg');
     writeFileSync(corrupt, readFileSync(join(CORPUS, rotated.file)).subarray(0, 5000));
     const missing = join(files.path, 'no-such-file.png');
-    const result = await engine.handlers['document.importFiles']({ documentId, paths: [join(CORPUS, upright.file), join(CORPUS, rotated.file), join(CORPUS, upright.file), missing] });
+    const result = await engine.handlers['document.importFiles']({
+      documentId,
+      paths: [join(CORPUS, upright.file), join(CORPUS, rotated.file), join(CORPUS, upright.file), missing],
+    });
     expect(result.added).toHaveLength(2);
     expect(result.duplicates).toHaveLength(1);
-    expect(result.errors.map((e) => [e.source, e.code])).toEqual([[missing, "import.unreadable"]]);
+    expect(result.errors.map((e) => [e.source, e.code])).toEqual([[missing, 'import.unreadable']]);
     // A truncated JPEG is refused at import, and so is never a page.
     const refused = await engine.handlers['document.importFiles']({ documentId, paths: [corrupt] });
     expect(refused.errors.map((e) => e.code)).toEqual(['import.corrupt-image']);
     // A page whose image breaks later in the pipeline (here: sent as raw bytes, as a camera frame would be) fails alone.
     brokenDocumentId = (await engine.handlers['document.create']({ dossierId, component: 'Giấy tờ khác' })).id;
-    const bad = await engine.handlers['page.addImage']({ documentId: brokenDocumentId, imageBase64: readFileSync(corrupt).toString('base64'), source: 'camera' });
+    const bad = await engine.handlers['page.addImage']({
+      documentId: brokenDocumentId,
+      imageBase64: readFileSync(corrupt).toString('base64'),
+      source: 'camera',
+    });
     expect(bad.added).toHaveLength(1);
   });
 
@@ -81,7 +93,7 @@ describe('the pipeline, with the real stages, through the engine', () => {
     for (const cccd of [...upright.fields.cccd, ...rotated.fields.cccd]) expect(text).toContain(cccd);
   });
 
-  it('writes the record as mixed raster content by default, and as the scan\'s JPEG when record.compression is jpeg', async () => {
+  it("writes the record as mixed raster content by default, and as the scan's JPEG when record.compression is jpeg", async () => {
     const [doc] = await engine.handlers['document.list']({ dossierId });
     const layersOf = (sha: string) => {
       const pdf = join(dir.path, `${sha}.pdf`);
@@ -103,14 +115,20 @@ describe('the pipeline, with the real stages, through the engine', () => {
 
   it('indexes what was read for search without diacritics', async () => {
     const truth = readFileSync(join(CORPUS, 'truth', `${upright.id}.txt`), 'utf8');
-    const title = truth.split('\n').find((l) => l.trim().length > 12 && /^[\p{Lu}\s]+$/u.test(l.trim()))!.trim();
+    const title = truth
+      .split('\n')
+      .find((l) => l.trim().length > 12 && /^[\p{Lu}\s]+$/u.test(l.trim()))!
+      .trim();
     const hits = await engine.handlers['search.query']({ text: foldVietnamese(title), limit: 10 });
     expect(hits.some((h) => h.dossierId === dossierId && h.pageId !== null)).toBe(true);
   });
 
   it('repeats no work when the same pages are imported again', async () => {
     const before = engine.store.jobs.countsByState();
-    const again = await engine.handlers['document.importFiles']({ documentId, paths: [join(CORPUS, upright.file), join(CORPUS, rotated.file)] });
+    const again = await engine.handlers['document.importFiles']({
+      documentId,
+      paths: [join(CORPUS, upright.file), join(CORPUS, rotated.file)],
+    });
     expect(again.added).toEqual([]);
     expect(again.duplicates).toHaveLength(2);
     expect(engine.store.jobs.countsByState()).toEqual(before);

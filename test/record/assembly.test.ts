@@ -33,7 +33,11 @@ interface BboxWord {
 function bboxWords(pdf: Uint8Array, page = 1): BboxWord[] {
   const html = pdftotext(pdf, '-bbox', '-f', String(page), '-l', String(page));
   return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    text: m[5]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
     xMin: Number(m[1]),
     yMin: Number(m[2]),
     xMax: Number(m[3]),
@@ -55,7 +59,11 @@ async function extractedGrayPixels(pdf: Uint8Array): Promise<Buffer[]> {
 
 function imageList(pdf: Uint8Array): string[][] {
   const list = withPdfFile(pdf, (p) => execFileSync('pdfimages', ['-list', p], { encoding: 'utf8' }));
-  return list.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/));
+  return list
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((l) => l.trim().split(/\s+/));
 }
 
 describe('buildRecordPdf', () => {
@@ -64,7 +72,10 @@ describe('buildRecordPdf', () => {
   let textPdf: Uint8Array;
   beforeAll(async () => {
     textPdf = await buildRecordPdf({
-      pages: [recordPageFromCorpus(grayId, 'gray', craftedPageText(grayId)), recordPageFromCorpus(jpegId, undefined, craftedPageText(jpegId))],
+      pages: [
+        recordPageFromCorpus(grayId, 'gray', craftedPageText(grayId)),
+        recordPageFromCorpus(jpegId, undefined, craftedPageText(jpegId)),
+      ],
       metadata,
       compression: 'jpeg',
     });
@@ -117,7 +128,16 @@ describe('buildRecordPdf', () => {
     expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
     expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
     expect(xmp).toContain(metadata.title);
-    for (const v of [metadata.dossierCode, metadata.procedureCode, metadata.documentNumber, metadata.documentDate, metadata.issuingAgencyAtIssue, metadata.issuingAgencyToday, metadata.digitizedBy]) expect(xmp).toContain(v);
+    for (const v of [
+      metadata.dossierCode,
+      metadata.procedureCode,
+      metadata.documentNumber,
+      metadata.documentDate,
+      metadata.issuingAgencyAtIssue,
+      metadata.issuingAgencyToday,
+      metadata.digitizedBy,
+    ])
+      expect(xmp).toContain(v);
     expect(xmp).toContain('<sohoa:pageCount>2</sohoa:pageCount>');
     expect(xmp).toContain(`<sohoa:dpi>${corpusPage(grayId).dpi}</sohoa:dpi>`);
     expect(xmp).toContain('<sohoa:colorMode>color</sohoa:colorMode>');
@@ -170,7 +190,9 @@ describe('buildRecordPdf', () => {
     const oneBitPalette = { palette: true, colours: 2, bitdepth: 1 };
     const source = await sharp(gray.image).greyscale().raw().toBuffer();
     const threshold = Buffer.from(source.map((v) => (v >= 128 ? 255 : 0)));
-    const oneBitPng = await sharp(threshold, { raw: { width: gray.width, height: gray.height, channels: 1 } }).png(oneBitPalette).toBuffer();
+    const oneBitPng = await sharp(threshold, { raw: { width: gray.width, height: gray.height, channels: 1 } })
+      .png(oneBitPalette)
+      .toBuffer();
     for (const image of [gray.image, oneBitPng]) {
       const pdf = await buildRecordPdf({ pages: [{ ...gray, image }], metadata });
       const row = imageList(pdf)[0]!;

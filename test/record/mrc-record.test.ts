@@ -22,7 +22,11 @@ const degradedId = 'viadm-c025';
 /** `pdfimages -list` rows: page num type width height color comp bpc enc … */
 function imageRows(pdf: Uint8Array): string[][] {
   const list = withPdfFile(pdf, (p) => execFileSync('pdfimages', ['-list', p], { encoding: 'utf8' }));
-  return list.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/));
+  return list
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((l) => l.trim().split(/\s+/));
 }
 
 /** Page 1 rendered by poppler at `dpi`, as raw RGB. */
@@ -136,19 +140,23 @@ describe('an MRC record reads as well as its scan', () => {
     [stampId, 0.2],
     [greyId, 0.2],
     [degradedId, 0.5],
-  ])('%s: OCR of the rendered record has a CER at most %s points above the OCR of the scan', async (id, bound) => {
-    const page = corpusPage(id);
-    const truth = truthText(corpusPages().find((p) => p.id === id)!);
-    const record = recordPageFromCorpus(id);
-    const mrc = await buildRecordPdf({ pages: [record], metadata, compression: 'mrc' });
-    const jpeg = await buildRecordPdf({ pages: [record], metadata, compression: 'jpeg' });
-    const [fromScan, fromMrc] = await Promise.all([
-      pool.recognize((await rendered(jpeg, page.dpi)).png, { label: `${id} scan` }),
-      pool.recognize((await rendered(mrc, page.dpi)).png, { label: `${id} mrc` }),
-    ]);
-    const scanCer = characterErrorRate(truth, fromScan.text);
-    const mrcCer = characterErrorRate(truth, fromMrc.text);
-    expect(scanCer).toBeLessThan(20);
-    expect(mrcCer - scanCer).toBeLessThanOrEqual(bound);
-  }, 900_000);
+  ])(
+    '%s: OCR of the rendered record has a CER at most %s points above the OCR of the scan',
+    async (id, bound) => {
+      const page = corpusPage(id);
+      const truth = truthText(corpusPages().find((p) => p.id === id)!);
+      const record = recordPageFromCorpus(id);
+      const mrc = await buildRecordPdf({ pages: [record], metadata, compression: 'mrc' });
+      const jpeg = await buildRecordPdf({ pages: [record], metadata, compression: 'jpeg' });
+      const [fromScan, fromMrc] = await Promise.all([
+        pool.recognize((await rendered(jpeg, page.dpi)).png, { label: `${id} scan` }),
+        pool.recognize((await rendered(mrc, page.dpi)).png, { label: `${id} mrc` }),
+      ]);
+      const scanCer = characterErrorRate(truth, fromScan.text);
+      const mrcCer = characterErrorRate(truth, fromMrc.text);
+      expect(scanCer).toBeLessThan(20);
+      expect(mrcCer - scanCer).toBeLessThanOrEqual(bound);
+    },
+    900_000,
+  );
 });

@@ -15,7 +15,12 @@ function sohoa(args: string[], env: Record<string, string> = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const words = (s: string) => s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+const words = (s: string) =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
 
 describe('sohoa process', () => {
   let pki: TestPki;
@@ -33,7 +38,25 @@ describe('sohoa process', () => {
 
   it('cleans, reads and signs a page into a record whose text is the page text and whose signature pdfsig finds valid', async () => {
     const out = join(dir, 'record.pdf');
-    const r = sohoa(['process', image, '--out', out, '--title', 'Tờ khai', '--sign', pki.signerP12, '--pass-env', 'P12_PASS', '--agency', 'UBND xã Minh Hòa', '--agency-code', '000.31.25.H12'], { P12_PASS: pki.password });
+    const r = sohoa(
+      [
+        'process',
+        image,
+        '--out',
+        out,
+        '--title',
+        'Tờ khai',
+        '--sign',
+        pki.signerP12,
+        '--pass-env',
+        'P12_PASS',
+        '--agency',
+        'UBND xã Minh Hòa',
+        '--agency-code',
+        '000.31.25.H12',
+      ],
+      { P12_PASS: pki.password },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const pdf = new Uint8Array(readFileSync(out));
@@ -50,7 +73,24 @@ describe('sohoa process', () => {
 
   it('keeps the unsigned record and answers with a coded line when the password is wrong', () => {
     const out = join(dir, 'wrong.pdf');
-    const r = sohoa(['process', image, '--out', out, '--no-ocr', '--sign', pki.signerP12, '--pass-env', 'P12_PASS', '--agency', 'UBND xã Minh Hòa', '--agency-code', '000.31.25.H12'], { P12_PASS: 'not the password' });
+    const r = sohoa(
+      [
+        'process',
+        image,
+        '--out',
+        out,
+        '--no-ocr',
+        '--sign',
+        pki.signerP12,
+        '--pass-env',
+        'P12_PASS',
+        '--agency',
+        'UBND xã Minh Hòa',
+        '--agency-code',
+        '000.31.25.H12',
+      ],
+      { P12_PASS: 'not the password' },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('[signer.bad-password]');

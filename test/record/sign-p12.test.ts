@@ -43,7 +43,13 @@ describe('signing with a PKCS#12 file (PAdES B-B)', () => {
     expect(report.intact).toBe(true);
     expect(report.signatures).toHaveLength(1);
     const s = report.signatures[0]!;
-    expect(s).toMatchObject({ valid: true, signer: pki.signerCommonName, subFilter: 'ETSI.CAdES.detached', coversWholeFile: true, modifiedAfterSigning: false });
+    expect(s).toMatchObject({
+      valid: true,
+      signer: pki.signerCommonName,
+      subFilter: 'ETSI.CAdES.detached',
+      coversWholeFile: true,
+      modifiedAfterSigning: false,
+    });
     expect(s.certificateChain).toEqual([pki.signerCommonName, 'SoHoa Test CA']);
     expect(s).toMatchObject({ trusted: true, trustedRoot: 'SoHoa Test CA', revocation: 'not checked (offline)' });
     expect(s.byteRange[2] + s.byteRange[3]).toBe(signed.length);

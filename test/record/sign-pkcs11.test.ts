@@ -13,7 +13,6 @@ import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from './support/
 import { codeOf } from '../support/coded-error';
 import { createTestPki, type TestPki } from './support/test-pki';
 
-
 describe('signing with a PKCS#11 token (SoftHSM2)', () => {
   let pki: TestPki;
   let token: SoftHsmToken;
@@ -27,7 +26,10 @@ describe('signing with a PKCS#11 token (SoftHSM2)', () => {
   });
 
   it('signs a record that pdfsig and our verify find valid, with the chain from the token', async () => {
-    const unsigned = await buildRecordPdf({ pages: [recordPageFromCorpus('viadm-2833')], metadata: { title: 'T', digitizedAt: new Date() } });
+    const unsigned = await buildRecordPdf({
+      pages: [recordPageFromCorpus('viadm-2833')],
+      metadata: { title: 'T', digitizedAt: new Date() },
+    });
     const signer = await openPkcs11Signer({ modulePath: softhsmModule, tokenLabel: token.label, pin: token.pin });
     try {
       const signed = await signPdf(unsigned, { signer, stamp: { lines: ['SAO Y', 'UBND xã Minh Hòa'] } });
@@ -46,7 +48,9 @@ describe('signing with a PKCS#11 token (SoftHSM2)', () => {
   });
 
   it('no token with that label, or no PKCS#11 library, is signer.token-absent', async () => {
-    expect(await codeOf(openPkcs11Signer({ modulePath: softhsmModule, tokenLabel: 'Không có', pin: token.pin }))).toBe('signer.token-absent');
+    expect(await codeOf(openPkcs11Signer({ modulePath: softhsmModule, tokenLabel: 'Không có', pin: token.pin }))).toBe(
+      'signer.token-absent',
+    );
     expect(await codeOf(openPkcs11Signer({ modulePath: '/nonexistent/libtoken.so', pin: token.pin }))).toBe('signer.token-absent');
   });
 
@@ -56,8 +60,29 @@ describe('signing with a PKCS#11 token (SoftHSM2)', () => {
       const out = join(dir, 'record.pdf');
       const bin = join(import.meta.dirname, '../../bin/sohoa.mjs');
       const image = join(corpusDir, corpusPage('viadm-23e2').file);
-      const args = [bin, 'process', image, '--out', out, '--no-ocr', '--no-clean', '--pkcs11', softhsmModule, '--token-label', token.label, '--pin-env', 'TOKEN_PIN', '--agency', 'UBND xã Minh Hòa', '--agency-code', '000.31.25.H12'];
-      const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, TOKEN_PIN: token.pin, SOFTHSM2_CONF: token.conf } });
+      const args = [
+        bin,
+        'process',
+        image,
+        '--out',
+        out,
+        '--no-ocr',
+        '--no-clean',
+        '--pkcs11',
+        softhsmModule,
+        '--token-label',
+        token.label,
+        '--pin-env',
+        'TOKEN_PIN',
+        '--agency',
+        'UBND xã Minh Hòa',
+        '--agency-code',
+        '000.31.25.H12',
+      ];
+      const r = spawnSync(process.execPath, args, {
+        encoding: 'utf8',
+        env: { ...process.env, TOKEN_PIN: token.pin, SOFTHSM2_CONF: token.conf },
+      });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const report = await verifyPdf(new Uint8Array(readFileSync(out)), { trustAnchors: pki.trustAnchors, fetchCrl: false });

@@ -8,7 +8,6 @@ import { recordPageFromCorpus } from './support/corpus-pages';
 import { codeOf } from '../support/coded-error';
 import { createTestPki, readBytes, type TestPki } from './support/test-pki';
 
-
 describe('signing refuses what it must, as coded errors, leaving the unsigned record untouched', () => {
   let pki: TestPki;
   let unsigned: Uint8Array;

@@ -28,7 +28,11 @@ describe('the text layer gives back the OCR text of every corpus page', () => {
       for (const corpus of corpusPages()) {
         const c = await cleanPage(imageBytes(corpus));
         const text = await pool.recognize(c.ocrImage, { label: corpus.id });
-        read.push({ corpus, text, page: { image: c.image, format: c.imageFormat, width: c.width, height: c.height, dpi: c.dpi, colorMode: c.colorMode } });
+        read.push({
+          corpus,
+          text,
+          page: { image: c.image, format: c.imageFormat, width: c.width, height: c.height, dpi: c.dpi, colorMode: c.colorMode },
+        });
       }
     } finally {
       await pool.close();
@@ -39,12 +43,16 @@ describe('the text layer gives back the OCR text of every corpus page', () => {
   it('each page: the record text is the OCR text, and its CER against the truth is the OCR CER within 0.1 points', async () => {
     expect(read.length).toBe(corpusPages().length);
     for (const { corpus, page, text } of read) {
-      const pdf = await buildRecordPdf({ pages: [{ ...page, text }], metadata: { title: corpus.id, digitizedAt: new Date('2026-12-01T00:00:00Z') } });
+      const pdf = await buildRecordPdf({
+        pages: [{ ...page, text }],
+        metadata: { title: corpus.id, digitizedAt: new Date('2026-12-01T00:00:00Z') },
+      });
       const layer = pdftotext(pdf, '-layout');
       const truth = truthText(corpus);
       const label = `${corpus.id} (${corpus.variant})`;
       expect(characterErrorRate(text.text, layer), label).toBeLessThanOrEqual(0.1);
-      if (scoringForm(truth)) expect(Math.abs(characterErrorRate(truth, layer) - characterErrorRate(truth, text.text)), label).toBeLessThanOrEqual(0.1);
+      if (scoringForm(truth))
+        expect(Math.abs(characterErrorRate(truth, layer) - characterErrorRate(truth, text.text)), label).toBeLessThanOrEqual(0.1);
       // The same words, none lost, none merged with its neighbour.
       expect(scoringForm(layer).split(' ').sort(), label).toEqual(scoringForm(text.text).split(' ').sort());
     }

@@ -29,7 +29,10 @@ describe('sohoa verify', () => {
   beforeAll(async () => {
     pki = createTestPki();
     unsigned = await buildRecordPdf({ pages: [recordPageFromCorpus('viadm-faac')], metadata: { title: 'T', digitizedAt: new Date() } });
-    signed = await signPdf(unsigned, { signer: await openP12Signer(readBytes(pki.signerP12), pki.password), stamp: { lines: ['SAO Y', 'UBND'] } });
+    signed = await signPdf(unsigned, {
+      signer: await openP12Signer(readBytes(pki.signerP12), pki.password),
+      stamp: { lines: ['SAO Y', 'UBND'] },
+    });
   });
   afterAll(() => {
     for (const c of cleanups) c();

@@ -18,7 +18,10 @@ const ROWS = [
   { number: '5', result: 'GCN', kind: 'giay-chung-nhan' },
 ] as const;
 const TREE: TreeDossier[] = ROWS.map((r) => ({ relPath: `HS ${r.number}`, pages: ['viadm-eb2a.png'] }));
-const REGISTER = ['Hồ sơ số,Tiêu đề,Năm,Số trang,Kết quả giải quyết', ...ROWS.map((r) => `${r.number},Hồ sơ ${r.number},2020,1,${r.result}`)].join('\n');
+const REGISTER = [
+  'Hồ sơ số,Tiêu đề,Năm,Số trang,Kết quả giải quyết',
+  ...ROWS.map((r) => `${r.number},Hồ sơ ${r.number},2020,1,${r.result}`),
+].join('\n');
 
 describe('the register column that marks an archive dossier’s result', () => {
   const dir = tempDir('sohoa-archive-register-result-');
@@ -27,7 +30,11 @@ describe('the register column that marks an archive dossier’s result', () => {
   let engine: Engine;
   let batchId = 0;
   const documentOf = (number: string) =>
-    engine.store.db.prepare(`SELECT doc.id, doc.is_result AS isResult, doc.result_kind AS kind FROM archive_folder f JOIN document doc ON doc.id = f.document_id WHERE f.rel_path = ?`).get(`HS ${number}`) as {
+    engine.store.db
+      .prepare(
+        `SELECT doc.id, doc.is_result AS isResult, doc.result_kind AS kind FROM archive_folder f JOIN document doc ON doc.id = f.document_id WHERE f.rel_path = ?`,
+      )
+      .get(`HS ${number}`) as {
       id: number;
       isResult: number;
       kind: string | null;
@@ -48,7 +55,11 @@ describe('the register column that marks an archive dossier’s result', () => {
     const read = await readRegister(Buffer.from(REGISTER), 'so.csv', {});
     expect(read.columns.result).toBe('Kết quả giải quyết');
     expect(read.rows.map((r) => r.resultKind)).toEqual(ROWS.map((r) => r.kind));
-    const without = await readRegister(Buffer.from('Hồ sơ số,Tiêu đề,Năm,Số trang,Hộp số,Lĩnh vực,Thời hạn bảo quản\n1,A,2020,1,1,Hộ tịch,Vĩnh viễn'), 'so.csv', {});
+    const without = await readRegister(
+      Buffer.from('Hồ sơ số,Tiêu đề,Năm,Số trang,Hộp số,Lĩnh vực,Thời hạn bảo quản\n1,A,2020,1,1,Hộ tịch,Vĩnh viễn'),
+      'so.csv',
+      {},
+    );
     expect(without.problems.filter((p) => p.code === 'register.missing-column')).toEqual([]);
   });
 
@@ -58,11 +69,16 @@ describe('the register column that marks an archive dossier’s result', () => {
     expect(computeBacklog(engine.store.db).resultsDigitized).toBe(0);
     for (const r of ROWS) {
       const doc = documentOf(r.number);
-      engine.store.records.addVersion(doc.id, engine.store.blobs.put(Buffer.from(`record ${r.number}`)), { signer: 'CN=Lưu trữ', signedAt: new Date().toISOString() });
+      engine.store.records.addVersion(doc.id, engine.store.blobs.put(Buffer.from(`record ${r.number}`)), {
+        signer: 'CN=Lưu trữ',
+        signedAt: new Date().toISOString(),
+      });
     }
     const marked = ROWS.filter((r) => r.kind !== null).length;
     expect(computeBacklog(engine.store.db).resultsDigitized).toBe(marked);
-    const audit = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'archive.mark-result'`).get() as { n: number };
+    const audit = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'archive.mark-result'`).get() as {
+      n: number;
+    };
     expect(audit.n).toBe(marked);
   });
 

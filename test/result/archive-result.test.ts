@@ -11,7 +11,12 @@ const folders = [
   { docs: [{ signed: true }, { signed: true, markResult: true }] },
   { docs: [{ signed: true }, { signed: false, markResult: true }] },
   { docs: [{ signed: true }] },
-  { docs: [{ signed: true, markResult: true }, { signed: true, markResult: true }] },
+  {
+    docs: [
+      { signed: true, markResult: true },
+      { signed: true, markResult: true },
+    ],
+  },
 ];
 
 describe('archive results marked at the QC station', () => {
@@ -27,23 +32,52 @@ describe('archive results marked at the QC station', () => {
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
     return reply.result as MethodResult<K>;
   }
-  const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: { code: string }) => e.code,
+    );
 
   beforeAll(() => {
     engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { store } = engine;
-    const newBatch = (name: string) => Number(store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES (?, '/lt', ?)`).run(name, new Date().toISOString()).lastInsertRowid);
+    const newBatch = (name: string) =>
+      Number(
+        store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES (?, '/lt', ?)`).run(name, new Date().toISOString())
+          .lastInsertRowid,
+      );
     batchId = newBatch('Hộp 2020');
     otherBatch = newBatch('Hộp 2021');
     for (const [i, folder] of folders.entries()) {
       const prefix = `LT-${batchId}-`;
       const d = store.db.transaction(() =>
-        store.dossiers.insert({ kind: 'archive', procedureCode: null, applicantName: null, applicantCccd: null, applicantPhone: null, applicantAddress: null, receivedDate: null, dueDate: null, workstationId: engine.workstation.id, box: 'H1', archiveNumber: String(i + 1), year: 2020, batchId }, { prefix, format: (n) => `${prefix}${n}` }),
+        store.dossiers.insert(
+          {
+            kind: 'archive',
+            procedureCode: null,
+            applicantName: null,
+            applicantCccd: null,
+            applicantPhone: null,
+            applicantAddress: null,
+            receivedDate: null,
+            dueDate: null,
+            workstationId: engine.workstation.id,
+            box: 'H1',
+            archiveNumber: String(i + 1),
+            year: 2020,
+            batchId,
+          },
+          { prefix, format: (n) => `${prefix}${n}` },
+        ),
       )();
       documents.push(
         folder.docs.map((doc, k) => {
           const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
-          store.records.addVersion(docId, store.blobs.put(Buffer.from(`archive ${i} ${k}`)), doc.signed ? { signer: 'CN=Test', signedAt: new Date().toISOString() } : null);
+          store.records.addVersion(
+            docId,
+            store.blobs.put(Buffer.from(`archive ${i} ${k}`)),
+            doc.signed ? { signer: 'CN=Test', signedAt: new Date().toISOString() } : null,
+          );
           return docId;
         }),
       );
@@ -57,7 +91,8 @@ describe('archive results marked at the QC station', () => {
   it('counts the dossiers whose marked result is signed, counted apart from what was put in', async () => {
     expect(computeBacklog(engine.store.db).resultsDigitized).toBe(0);
     for (const [i, folder] of folders.entries()) {
-      for (const [k, doc] of folder.docs.entries()) if (doc.markResult) await call('batch.markResult', { batchId, documentId: documents[i]![k]!, kind: 'giay-chung-nhan' });
+      for (const [k, doc] of folder.docs.entries())
+        if (doc.markResult) await call('batch.markResult', { batchId, documentId: documents[i]![k]!, kind: 'giay-chung-nhan' });
     }
     const expected = folders.filter((f) => f.docs.some((d) => d.markResult && d.signed)).length;
     expect(expected).toBe(2);
@@ -69,7 +104,12 @@ describe('archive results marked at the QC station', () => {
 
   it('refuses a document of another batch, or of an intake dossier, with a coded error', async () => {
     expect(await codeOf(call('batch.markResult', { batchId: otherBatch, documentId: documents[2]![0]! }))).toBe('archive.not-in-batch');
-    const intake = await call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Lý Văn Tám', applicantCccd: '074190000123', receivedDate: '2021-03-01' });
+    const intake = await call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Lý Văn Tám',
+      applicantCccd: '074190000123',
+      receivedDate: '2021-03-01',
+    });
     const docId = engine.store.pages.createDocument(intake.id, null, null);
     expect(await codeOf(call('batch.markResult', { batchId, documentId: docId }))).toBe('archive.not-in-batch');
     expect(computeBacklog(engine.store.db).resultsDigitized).toBe(1);

@@ -41,7 +41,15 @@ describe('results and hand-backs through every path, counted on the dashboard an
     return reply.result as MethodResult<K>;
   }
   const intake = async (name: string, receivedDate: string, dueDate: string) =>
-    (await call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: name, applicantCccd: '074190000123', receivedDate, dueDate })).id;
+    (
+      await call('dossier.create', {
+        procedureCode: 'MAU-HT-01',
+        applicantName: name,
+        applicantCccd: '074190000123',
+        receivedDate,
+        dueDate,
+      })
+    ).id;
   /** A result from a PDF file: an unsigned one is signed with the copy stamp, a signed one counter-signed. */
   const result = async (dossierId: number, pdf: Uint8Array, file: string) => {
     const doc = (await call('result.create', { dossierId, kind: 'giay-chung-nhan', number: `${dossierId}/GCN` })).id;
@@ -52,7 +60,13 @@ describe('results and hand-backs through every path, counted on the dashboard an
   const count = (sql: string, ...params: unknown[]) => (engine.store.db.prepare(sql).get(...params) as { n: number }).n;
   const progress = async () => {
     const code = await hub.hub.credentials.issueCode('supervisor');
-    const { token } = (await (await fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'lãnh đạo' }) })).json()) as { token: string };
+    const { token } = (await (
+      await fetch(`${hub.url}/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, name: 'lãnh đạo' }),
+      })
+    ).json()) as { token: string };
     return (await (await fetch(`${hub.url}/progress`, { headers: { authorization: `Bearer ${token}` } })).json()) as ProgressReport;
   };
 
@@ -79,23 +93,51 @@ describe('results and hand-backs through every path, counted on the dashboard an
     ids.issued = await intake('Đã ký sẵn', '2026-11-02', '2099-12-31');
     const issued = await result(ids.issued, await factory.signed('Giay phep'), 'kq-3.pdf');
     expect(issued.signed.countersigned).toBe(true);
-    expect(pdfsig(engine.store.blobs.get(engine.store.records.latest(issued.doc)!.pdfSha256)).validity).toEqual(['Signature is Valid.', 'Signature is Valid.']);
-    await call('result.handBack', { dossierId: ids.issued, receiverName: 'Trần Thị Bình', receiverKind: 'authorized', authorizationRef: 'GUQ 7/2026' });
+    expect(pdfsig(engine.store.blobs.get(engine.store.records.latest(issued.doc)!.pdfSha256)).validity).toEqual([
+      'Signature is Valid.',
+      'Signature is Valid.',
+    ]);
+    await call('result.handBack', {
+      dossierId: ids.issued,
+      receiverName: 'Trần Thị Bình',
+      receiverKind: 'authorized',
+      authorizationRef: 'GUQ 7/2026',
+    });
     // Open and past due: nothing handed back, due 9 January 2026.
     ids.open = await intake('Quá hạn', '2026-01-05', '2026-01-09');
     // A result signed, not yet handed back, not yet due.
     ids.waiting = await intake('Chờ trả', '2026-11-02', '2099-12-31');
     await result(ids.waiting, await factory.unsigned('Quyet dinh'), 'kq-5.pdf');
     // An archive dossier whose folder the QC station marks as its result.
-    const batchId = Number(engine.store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES ('Hộp 2020', '/lt', ?)`).run(new Date().toISOString()).lastInsertRowid);
+    const batchId = Number(
+      engine.store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES ('Hộp 2020', '/lt', ?)`).run(new Date().toISOString())
+        .lastInsertRowid,
+    );
     const archive = engine.store.db.transaction(() =>
       engine.store.dossiers.insert(
-        { kind: 'archive', procedureCode: null, applicantName: null, applicantCccd: null, applicantPhone: null, applicantAddress: null, receivedDate: null, dueDate: null, workstationId: engine.workstation.id, box: 'H1', archiveNumber: '1', year: 2020, batchId },
+        {
+          kind: 'archive',
+          procedureCode: null,
+          applicantName: null,
+          applicantCccd: null,
+          applicantPhone: null,
+          applicantAddress: null,
+          receivedDate: null,
+          dueDate: null,
+          workstationId: engine.workstation.id,
+          box: 'H1',
+          archiveNumber: '1',
+          year: 2020,
+          batchId,
+        },
         { prefix: 'LT-', format: (n) => `LT-${n}` },
       ),
     )();
     const archiveDoc = engine.store.pages.createDocument(archive.id, 'Hồ sơ lưu trữ', null);
-    engine.store.records.addVersion(archiveDoc, engine.store.blobs.put(await factory.signed('Ho so luu tru')), { signer: 'CN=Lưu trữ', signedAt: new Date().toISOString() });
+    engine.store.records.addVersion(archiveDoc, engine.store.blobs.put(await factory.signed('Ho so luu tru')), {
+      signer: 'CN=Lưu trữ',
+      signedAt: new Date().toISOString(),
+    });
     await call('batch.markResult', { batchId, documentId: archiveDoc, kind: 'quyet-dinh' });
     ids.archive = archive.id;
   }, 180_000);
@@ -114,15 +156,29 @@ describe('results and hand-backs through every path, counted on the dashboard an
     const first = await sync.send({ maxWaitMs: 20_000 });
     expect(first.rejected).toEqual([]);
     // The late dossier is handed back after its result reached the hub.
-    await call('result.handBack', { dossierId: ids.late!, receiverName: 'Lê Văn Cường', lateReason: 'Chờ ý kiến thẩm định của Sở Tài nguyên và Môi trường' });
+    await call('result.handBack', {
+      dossierId: ids.late!,
+      receiverName: 'Lê Văn Cường',
+      lateReason: 'Chờ ý kiến thẩm định của Sở Tài nguyên và Môi trường',
+    });
     const second = await sync.send({ maxWaitMs: 20_000 });
     expect(second).toMatchObject({ acknowledged: 1, duplicates: 1, rejected: [] });
 
     // Counted here from the workstation's own hand_back table.
-    const handBacks = engine.store.db.prepare('SELECT d.code, h.on_time AS onTime, h.late_reason AS reason FROM hand_back h JOIN dossier d ON d.id = h.dossier_id').all() as { code: string; onTime: number; reason: string | null }[];
+    const handBacks = engine.store.db
+      .prepare('SELECT d.code, h.on_time AS onTime, h.late_reason AS reason FROM hand_back h JOIN dossier d ON d.id = h.dossier_id')
+      .all() as { code: string; onTime: number; reason: string | null }[];
     expect(handBacks).toHaveLength(3);
-    const hubRows = (await pool.query<{ dossier_code: string; on_time: boolean; late_reason: string | null }>('SELECT dossier_code, on_time, late_reason FROM hand_back ORDER BY dossier_code')).rows;
-    expect(hubRows).toEqual(handBacks.map((h) => ({ dossier_code: h.code, on_time: h.onTime === 1, late_reason: h.reason })).sort((a, b) => a.dossier_code.localeCompare(b.dossier_code)));
+    const hubRows = (
+      await pool.query<{ dossier_code: string; on_time: boolean; late_reason: string | null }>(
+        'SELECT dossier_code, on_time, late_reason FROM hand_back ORDER BY dossier_code',
+      )
+    ).rows;
+    expect(hubRows).toEqual(
+      handBacks
+        .map((h) => ({ dossier_code: h.code, on_time: h.onTime === 1, late_reason: h.reason }))
+        .sort((a, b) => a.dossier_code.localeCompare(b.dossier_code)),
+    );
     const report = await progress();
     expect(report.handBacks).toEqual({
       total: handBacks.length,
@@ -131,7 +187,9 @@ describe('results and hand-backs through every path, counted on the dashboard an
       withReason: handBacks.filter((h) => h.onTime === 0 && h.reason).length,
     });
     // Result dossiers at the hub: the intake results signed and the archive's, one each.
-    const resultDossiers = count(`SELECT count(DISTINCT doc.dossier_id) AS n FROM document doc JOIN record r ON r.document_id = doc.id AND r.signed = 1 WHERE doc.is_result = 1`);
+    const resultDossiers = count(
+      `SELECT count(DISTINCT doc.dossier_id) AS n FROM document doc JOIN record r ON r.document_id = doc.id AND r.signed = 1 WHERE doc.is_result = 1`,
+    );
     expect(report.results?.dossiers).toBe(resultDossiers);
   });
 
@@ -146,17 +204,26 @@ describe('results and hand-backs through every path, counted on the dashboard an
     const onTime = count(`SELECT count(*) AS n FROM hand_back WHERE on_time = 1`);
     const late = count(`SELECT count(*) AS n FROM hand_back WHERE on_time = 0`);
     // Past due, by hand: neither of the two open dossiers due in January 2026 is handed back; today is long after.
-    const open = count(`SELECT count(*) AS n FROM dossier d WHERE d.kind = 'intake' AND d.due_date < ? AND NOT EXISTS (SELECT 1 FROM hand_back h WHERE h.dossier_id = d.id)`, today);
+    const open = count(
+      `SELECT count(*) AS n FROM dossier d WHERE d.kind = 'intake' AND d.due_date < ? AND NOT EXISTS (SELECT 1 FROM hand_back h WHERE h.dossier_id = d.id)`,
+      today,
+    );
     const archiveResults = count(
       `SELECT count(DISTINCT d.id) AS n FROM dossier d JOIN document doc ON doc.dossier_id = d.id JOIN record r ON r.document_id = doc.id WHERE d.kind = 'archive' AND doc.is_result = 1 AND r.signed = 1`,
     );
     expect([intakeDossiers, withSignedResult, returnedWithDue, onTime, late, open, archiveResults]).toEqual([5, 4, 3, 2, 1, 1, 1]);
     expect(figures.intake.received).toBe(intakeDossiers);
-    expect(figures.intake.resultsDigitized).toEqual({ count: withSignedResult, of: intakeDossiers, rate: withSignedResult / intakeDossiers });
+    expect(figures.intake.resultsDigitized).toEqual({
+      count: withSignedResult,
+      of: intakeDossiers,
+      rate: withSignedResult / intakeDossiers,
+    });
     expect(figures.intake.onTime).toMatchObject({ count: onTime, of: returnedWithDue });
     expect(figures.intake.late).toMatchObject({ count: late, of: returnedWithDue });
     expect(figures.intake.openPastDue.count).toBe(open);
     expect(computeBacklog(engine.store.db).resultsDigitized).toBe(archiveResults);
-    expect(engine.store.db.prepare('SELECT late_reason AS r FROM hand_back WHERE dossier_id = ?').get(ids.late)).toEqual({ r: 'Chờ ý kiến thẩm định của Sở Tài nguyên và Môi trường' });
+    expect(engine.store.db.prepare('SELECT late_reason AS r FROM hand_back WHERE dossier_id = ?').get(ids.late)).toEqual({
+      r: 'Chờ ý kiến thẩm định của Sở Tài nguyên và Môi trường',
+    });
   });
 });

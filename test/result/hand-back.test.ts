@@ -45,7 +45,11 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, details: reply.error.details });
     return reply.result as MethodResult<K>;
   }
-  const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: { code: string }) => e.code,
+    );
   const latestPdf = (documentId: number) => engine.store.blobs.get(engine.store.records.latest(documentId)!.pdfSha256);
 
   beforeAll(async () => {
@@ -55,7 +59,13 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     engine = setTestAgency(Engine.open({ dataDir: dir.path, actor: 'canbo-a', pipeline: { stages, concurrency: 2 } }));
     await call('signer.unlock', { p12Path: agency.signerP12, password: agency.password });
     for (const p of plans) {
-      const d = await call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: p.name, applicantCccd: '074190000123', receivedDate: p.received, dueDate: p.due });
+      const d = await call('dossier.create', {
+        procedureCode: 'MAU-HT-01',
+        applicantName: p.name,
+        applicantCccd: '074190000123',
+        receivedDate: p.received,
+        dueDate: p.due,
+      });
       dossierIds.push(d.id);
       // Its component, digitized at intake: a record built from a corpus page, then the dossier signed.
       const { store } = engine;
@@ -63,12 +73,19 @@ describe('handing back the result (Trả kết quả) through the engine contrac
       const documentId = store.pages.createDocument(d.id, 'Tờ khai', null);
       const pageId = store.pages.addPage(documentId, store.blobs.put(page.image), 'scan').id;
       store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-      store.records.addVersion(documentId, store.blobs.put(await buildRecordPdf({ pages: [page], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })), null);
+      store.records.addVersion(
+        documentId,
+        store.blobs.put(await buildRecordPdf({ pages: [page], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
+        null,
+      );
       await call('dossier.finalize', { dossierId: d.id, confirmMissing: true });
     }
     // The certificate as the specialised system issues it: signed by another agency's certificate.
     const issuerSigner = await openP12Signer(readBytes(issuer.signerP12), issuer.password);
-    const unsigned = await buildRecordPdf({ pages: [recordPageFromCorpus('viadm-863d')], metadata: { title: 'Giấy chứng nhận', digitizedAt: new Date() } });
+    const unsigned = await buildRecordPdf({
+      pages: [recordPageFromCorpus('viadm-863d')],
+      metadata: { title: 'Giấy chứng nhận', digitizedAt: new Date() },
+    });
     issuedPdf = await signPdf(unsigned, { signer: issuerSigner, stamp: false });
     writeFileSync(join(scratch.path, 'giay-chung-nhan.pdf'), issuedPdf);
     writeFileSync(join(scratch.path, 'not-a-pdf.pdf'), 'hello');
@@ -88,10 +105,16 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     expect((await call('dossier.get', { id: first! })).status).toBe('finalized');
     expect(await codeOf(call('document.create', { dossierId: first! }))).toBe('dossier.finalized');
     importedDoc = (await call('result.create', { dossierId: first!, kind: 'giay-chung-nhan', number: '123/GCN', date: '2026-04-29' })).id;
-    expect(await codeOf(call('result.importPdf', { documentId: importedDoc, path: join(scratch.path, 'not-a-pdf.pdf') }))).toBe('result.pdf-unreadable');
-    expect(await codeOf(call('result.importPdf', { documentId: importedDoc, path: join(scratch.path, 'missing.pdf') }))).toBe('result.pdf-unreadable');
+    expect(await codeOf(call('result.importPdf', { documentId: importedDoc, path: join(scratch.path, 'not-a-pdf.pdf') }))).toBe(
+      'result.pdf-unreadable',
+    );
+    expect(await codeOf(call('result.importPdf', { documentId: importedDoc, path: join(scratch.path, 'missing.pdf') }))).toBe(
+      'result.pdf-unreadable',
+    );
     const component = engine.store.pages.documentsOf(first!)[0]!.id;
-    expect(await codeOf(call('result.importPdf', { documentId: component, path: join(scratch.path, 'giay-chung-nhan.pdf') }))).toBe('result.not-a-result');
+    expect(await codeOf(call('result.importPdf', { documentId: component, path: join(scratch.path, 'giay-chung-nhan.pdf') }))).toBe(
+      'result.not-a-result',
+    );
     const imported = await call('result.importPdf', { documentId: importedDoc, path: join(scratch.path, 'giay-chung-nhan.pdf') });
     expect(imported).toMatchObject({ pageCount: 1, signatures: 1 });
     expect(Buffer.from(latestPdf(importedDoc)).equals(Buffer.from(issuedPdf))).toBe(true);
@@ -114,57 +137,111 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     expect(descriptorOf(outbox.byRecord(component.id)!, 1).isResult).toBe(false);
   });
 
-  it('reads a scanned result like any page, keeps the clerk’s number in place, and signs it with the copy stamp', { timeout: 240_000 }, async () => {
-    const second = dossierIds[1]!;
-    scannedDoc = (await call('result.create', { dossierId: second, kind: 'quyet-dinh', number: '45/QĐ-UBND' })).id;
-    expect(await codeOf(call('result.sign', { documentId: scannedDoc }))).toBe('result.not-ready');
-    const added = await call('document.importFiles', { documentId: scannedDoc, paths: [corpusPage('viadm-82f0').path] });
-    expect(added.added).toHaveLength(1);
-    await engine.idle();
-    expect((await call('dossier.get', { id: second })).status).toBe('finalized');
-    const fields = await call('document.fields', { documentId: scannedDoc });
-    expect(fields.find((f) => f.name === 'docNumber')).toMatchObject({ value: '45/QĐ-UBND', corrected: true });
-    await call('document.setField', { documentId: scannedDoc, name: 'docDate', value: '2026-05-06' });
-    await engine.idle();
-    const signed = await call('result.sign', { documentId: scannedDoc });
-    expect(signed).toMatchObject({ countersigned: false, signaturesBefore: 0 });
-    const bytes = latestPdf(scannedDoc);
-    expect(pdfsig(bytes, agency.caCert).validity).toEqual(['Signature is Valid.']);
-    const text = pdftotext(bytes, '-f', '1', '-l', '1');
-    expect(text).toContain('SAO Y');
-    expect(text.length).toBeGreaterThan(200);
-  });
+  it(
+    'reads a scanned result like any page, keeps the clerk’s number in place, and signs it with the copy stamp',
+    { timeout: 240_000 },
+    async () => {
+      const second = dossierIds[1]!;
+      scannedDoc = (await call('result.create', { dossierId: second, kind: 'quyet-dinh', number: '45/QĐ-UBND' })).id;
+      expect(await codeOf(call('result.sign', { documentId: scannedDoc }))).toBe('result.not-ready');
+      const added = await call('document.importFiles', { documentId: scannedDoc, paths: [corpusPage('viadm-82f0').path] });
+      expect(added.added).toHaveLength(1);
+      await engine.idle();
+      expect((await call('dossier.get', { id: second })).status).toBe('finalized');
+      const fields = await call('document.fields', { documentId: scannedDoc });
+      expect(fields.find((f) => f.name === 'docNumber')).toMatchObject({ value: '45/QĐ-UBND', corrected: true });
+      await call('document.setField', { documentId: scannedDoc, name: 'docDate', value: '2026-05-06' });
+      await engine.idle();
+      const signed = await call('result.sign', { documentId: scannedDoc });
+      expect(signed).toMatchObject({ countersigned: false, signaturesBefore: 0 });
+      const bytes = latestPdf(scannedDoc);
+      expect(pdfsig(bytes, agency.caCert).validity).toEqual(['Signature is Valid.']);
+      const text = pdftotext(bytes, '-f', '1', '-l', '1');
+      expect(text).toContain('SAO Y');
+      expect(text.length).toBeGreaterThan(200);
+    },
+  );
 
   it('judges on time against the working-day calendar the administrator sets for the year', async () => {
     const first = dossierIds[0]!;
     const at = plans[0]!.returnedAt;
-    expect(await call('result.timeliness', { dossierId: first, returnedAt: at })).toMatchObject({ dueDate: '2026-04-30', deadline: '2026-04-30', onTime: false, workingDaysLate: 2 });
-    expect(await call('calendar.setHolidays', { year: 2026, days: ['2026-01-01', '2026-04-30', '2026-05-01'] })).toEqual({ year: 2026, days: ['2026-01-01', '2026-04-30', '2026-05-01'] });
+    expect(await call('result.timeliness', { dossierId: first, returnedAt: at })).toMatchObject({
+      dueDate: '2026-04-30',
+      deadline: '2026-04-30',
+      onTime: false,
+      workingDaysLate: 2,
+    });
+    expect(await call('calendar.setHolidays', { year: 2026, days: ['2026-01-01', '2026-04-30', '2026-05-01'] })).toEqual({
+      year: 2026,
+      days: ['2026-01-01', '2026-04-30', '2026-05-01'],
+    });
     expect(await codeOf(call('calendar.setHolidays', { year: 2026, days: ['2025-12-31'] }))).toBe('input.invalid');
     expect((await call('calendar.holidays', { year: 2026 })).days).toHaveLength(3);
-    expect(await call('result.timeliness', { dossierId: first, returnedAt: at })).toMatchObject({ deadline: '2026-05-04', onTime: true, workingDaysLate: 0 });
+    expect(await call('result.timeliness', { dossierId: first, returnedAt: at })).toMatchObject({
+      deadline: '2026-05-04',
+      onTime: true,
+      workingDaysLate: 0,
+    });
   });
 
   it('records the hand-back, with its checks, and closes the dossier as returned', async () => {
     const [first, second] = dossierIds as [number, number];
-    expect(await codeOf(call('result.handBack', { dossierId: first, receiverName: 'Lê Văn Hùng', returnedAt: '2099-01-01T00:00:00Z' }))).toBe('result.time-invalid');
-    expect(await codeOf(call('result.handBack', { dossierId: first, receiverName: 'Lê Văn Hùng', returnedAt: '2026-04-01T03:00:00Z' }))).toBe('result.time-invalid');
-    expect(await codeOf(call('result.handBack', { dossierId: first, receiverName: 'Ngô Văn Tư', receiverKind: 'authorized', returnedAt: plans[0]!.returnedAt }))).toBe('result.authorization-required');
-    const onTime = await call('result.handBack', { dossierId: first, receiverName: 'Ngô Văn Tư', receiverKind: 'authorized', authorizationRef: 'GUQ 12/2026', method: 'desk', returnedAt: plans[0]!.returnedAt });
+    expect(
+      await codeOf(call('result.handBack', { dossierId: first, receiverName: 'Lê Văn Hùng', returnedAt: '2099-01-01T00:00:00Z' })),
+    ).toBe('result.time-invalid');
+    expect(
+      await codeOf(call('result.handBack', { dossierId: first, receiverName: 'Lê Văn Hùng', returnedAt: '2026-04-01T03:00:00Z' })),
+    ).toBe('result.time-invalid');
+    expect(
+      await codeOf(
+        call('result.handBack', {
+          dossierId: first,
+          receiverName: 'Ngô Văn Tư',
+          receiverKind: 'authorized',
+          returnedAt: plans[0]!.returnedAt,
+        }),
+      ),
+    ).toBe('result.authorization-required');
+    const onTime = await call('result.handBack', {
+      dossierId: first,
+      receiverName: 'Ngô Văn Tư',
+      receiverKind: 'authorized',
+      authorizationRef: 'GUQ 12/2026',
+      method: 'desk',
+      returnedAt: plans[0]!.returnedAt,
+    });
     expect(onTime).toMatchObject({ onTime: true, clerk: 'canbo-a', authorizationRef: 'GUQ 12/2026', lateReason: null });
     expect((await call('dossier.get', { id: first })).status).toBe('returned');
     expect(await codeOf(call('result.handBack', { dossierId: first, receiverName: 'Lê Văn Hùng' }))).toBe('result.already-returned');
     expect(await codeOf(call('dossier.reopen', { id: first, reason: 'sửa' }))).toBe('result.already-returned');
-    expect(await codeOf(call('document.importFiles', { documentId: importedDoc, paths: [corpusPage('viadm-82f0').path] }))).toBe('dossier.finalized');
+    expect(await codeOf(call('document.importFiles', { documentId: importedDoc, paths: [corpusPage('viadm-82f0').path] }))).toBe(
+      'dossier.finalized',
+    );
 
     const late = { dossierId: second, receiverName: 'Trần Thị Hoa', method: 'post' as const, returnedAt: plans[1]!.returnedAt };
     const refused = await call('result.handBack', late).catch((e: { code: string; details: unknown }) => e);
     expect(refused).toMatchObject({ code: 'result.late-reason-required', details: { workingDaysLate: 3 } });
     expect((await call('dossier.get', { id: second })).status).toBe('finalized');
-    const handed = await call('result.handBack', { ...late, lateReason: 'Chờ ý kiến của Sở Tài nguyên và Môi trường', newDate: '2026-05-08' });
-    expect(handed).toMatchObject({ onTime: false, workingDaysLate: 3, method: 'post', lateReason: 'Chờ ý kiến của Sở Tài nguyên và Môi trường', newDate: '2026-05-08' });
-    expect((await call('result.status', { dossierId: second })).handBack).toMatchObject({ receiverName: 'Trần Thị Hoa', onTime: false, returnedAt: plans[1]!.returnedAt });
-    const audited = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'dossier.hand-back'`).get() as { n: number };
+    const handed = await call('result.handBack', {
+      ...late,
+      lateReason: 'Chờ ý kiến của Sở Tài nguyên và Môi trường',
+      newDate: '2026-05-08',
+    });
+    expect(handed).toMatchObject({
+      onTime: false,
+      workingDaysLate: 3,
+      method: 'post',
+      lateReason: 'Chờ ý kiến của Sở Tài nguyên và Môi trường',
+      newDate: '2026-05-08',
+    });
+    expect((await call('result.status', { dossierId: second })).handBack).toMatchObject({
+      receiverName: 'Trần Thị Hoa',
+      onTime: false,
+      returnedAt: plans[1]!.returnedAt,
+    });
+    const audited = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'dossier.hand-back'`).get() as {
+      n: number;
+    };
     expect(audited.n).toBe(2);
   });
 

@@ -13,8 +13,15 @@ describe('due dates on weekends and holidays', () => {
   let clock = localNoon('2026-08-20');
   let engine: Engine;
   const create = (dueDate: string, name: string) =>
-    engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: name, applicantCccd: '074093513649', receivedDate: '2026-08-20', dueDate });
-  const dueOf = (id: number) => (engine.store.db.prepare('SELECT due_date AS due FROM dossier WHERE id = ?').get(id) as { due: string }).due;
+    engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: name,
+      applicantCccd: '074093513649',
+      receivedDate: '2026-08-20',
+      dueDate,
+    });
+  const dueOf = (id: number) =>
+    (engine.store.db.prepare('SELECT due_date AS due FROM dossier WHERE id = ?').get(id) as { due: string }).due;
   const pastDue = (day: string) => computeIndicators(engine.store.db, {}, localNoon(day)).intake.openPastDue.count;
 
   let beforeHolidays = 0;
@@ -43,9 +50,12 @@ describe('due dates on weekends and holidays', () => {
     expect(dueOf(onSaturday.id)).toBe('2026-08-31');
     const onWorkingDay = await create('2026-09-04', 'Hẹn ngày làm việc');
     expect(dueOf(onWorkingDay.id)).toBe('2026-09-04');
-    const audit = engine.store.db.prepare(`SELECT details FROM audit_event WHERE action = 'dossier.create' AND subject = ?`).get(onHoliday.code) as { details: string };
+    const audit = engine.store.db
+      .prepare(`SELECT details FROM audit_event WHERE action = 'dossier.create' AND subject = ?`)
+      .get(onHoliday.code) as { details: string };
     expect(JSON.parse(audit.details)).toMatchObject({ dueDateTyped: '2026-09-01', dueDate: '2026-09-03' });
-    for (const d of [onHoliday, onSaturday, onWorkingDay]) engine.store.db.prepare('UPDATE dossier SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), d.id);
+    for (const d of [onHoliday, onSaturday, onWorkingDay])
+      engine.store.db.prepare('UPDATE dossier SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), d.id);
   });
 
   it('counts "Quá hạn, chưa hoàn thành" against the last working day, across the holidays', () => {

@@ -37,7 +37,12 @@ describe('personal data at rest', () => {
     const stages = createPipelineStages({ dataDir, ocrWorkers: 1 });
     const engine = setTestAgency(Engine.open({ dataDir, keyFile, pipeline: { stages, concurrency: 1 } }));
     try {
-      const dossier = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName, applicantCccd, receivedDate: '2026-11-23' });
+      const dossier = await engine.handlers['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName,
+        applicantCccd,
+        receivedDate: '2026-11-23',
+      });
       const documentId = (await engine.handlers['document.create']({ dossierId: dossier.id, component: 'Tờ khai' })).id;
       await engine.handlers['document.importFiles']({ documentId, paths: [page.path] });
       await engine.idle();
@@ -47,8 +52,12 @@ describe('personal data at rest', () => {
       const doc = (await engine.handlers['dossier.desk']({ id: dossier.id })).documents[0]!;
       expect(doc.record).toMatchObject({ signed: true });
       recordSha = doc.record!.pdfSha256;
-      const shas = engine.store.db.prepare('SELECT image_sha256 AS a, clean_sha256 AS b, ocr_image_sha256 AS c, text_sha256 AS d FROM page').all() as Record<string, string | null>[];
-      clearBlobs = [...shas.flatMap((r) => Object.values(r)), recordSha].filter((s): s is string => !!s).map((s) => engine.store.blobs.get(s));
+      const shas = engine.store.db
+        .prepare('SELECT image_sha256 AS a, clean_sha256 AS b, ocr_image_sha256 AS c, text_sha256 AS d FROM page')
+        .all() as Record<string, string | null>[];
+      clearBlobs = [...shas.flatMap((r) => Object.values(r)), recordSha]
+        .filter((s): s is string => !!s)
+        .map((s) => engine.store.blobs.get(s));
       engine.store.dossiers.list(1, 0);
       cpSync(dataDir, liveCopy, { recursive: true });
     } finally {
@@ -87,21 +96,27 @@ describe('personal data at rest', () => {
     const files = rawFiles(copy);
     expect(files.map((f) => f.path)).toContain('sohoa.db');
     expect(files.filter((f) => f.path.startsWith('blobs')).length).toBeGreaterThanOrEqual(5);
-    const found = files.map((f) => ({ path: f.path, found: needlesIn(f.bytes, needles()).map((n) => n.toString('utf8')) })).filter((f) => f.found.length > 0);
+    const found = files
+      .map((f) => ({ path: f.path, found: needlesIn(f.bytes, needles()).map((n) => n.toString('utf8')) }))
+      .filter((f) => f.found.length > 0);
     expect(found).toEqual([]);
   });
 
   it('leaves none either in a copy taken while the app had the store open (its WAL included)', () => {
     const files = rawFiles(liveCopy);
     expect(files.map((f) => f.path)).toContain('sohoa.db-wal');
-    const found = files.map((f) => ({ path: f.path, found: needlesIn(f.bytes, needles()).map((n) => n.toString('utf8')) })).filter((f) => f.found.length > 0);
+    const found = files
+      .map((f) => ({ path: f.path, found: needlesIn(f.bytes, needles()).map((n) => n.toString('utf8')) }))
+      .filter((f) => f.found.length > 0);
     expect(found).toEqual([]);
   });
 
   it('opens the copy with the key: the dossier, its search and its signed record are all there', async () => {
     const engine = setTestAgency(Engine.open({ dataDir: copy, keyFile }));
     try {
-      expect(engine.store.dossiers.list(10, 0).items.map((d) => [d.applicantName, d.applicantCccd])).toEqual([[applicantName, applicantCccd]]);
+      expect(engine.store.dossiers.list(10, 0).items.map((d) => [d.applicantName, d.applicantCccd])).toEqual([
+        [applicantName, applicantCccd],
+      ]);
       const hits = await engine.handlers['search.query']({ text: foldVietnamese(applicantName).toLowerCase(), limit: 10 });
       expect(hits.length).toBeGreaterThan(0);
       const pdf = engine.store.blobs.get(recordSha);
@@ -116,7 +131,9 @@ describe('personal data at rest', () => {
     const untouched = join(dir.path, 'untouched');
     cpSync(copy, untouched, { recursive: true });
     const before = snapshot(untouched);
-    expect(await codeOf(Promise.resolve().then(() => Engine.open({ dataDir: untouched, keyFile: join(dir.path, 'keys', 'none.key') })))).toBe('security.key-missing');
+    expect(
+      await codeOf(Promise.resolve().then(() => Engine.open({ dataDir: untouched, keyFile: join(dir.path, 'keys', 'none.key') }))),
+    ).toBe('security.key-missing');
     const wrong = join(dir.path, 'keys', 'wrong.key');
     mkdirSync(join(dir.path, 'keys'), { recursive: true });
     writeFileSync(wrong, randomBytes(32).toString('hex'), { mode: 0o600 });

@@ -28,7 +28,12 @@ describe('the pages-per-file cap on imports', () => {
   beforeAll(async () => {
     engine = setTestAgency(Engine.open({ dataDir: join(dir.path, 'data') }));
     clerk = (await signedInPerRole(engine, ['clerk'])).clerk;
-    const d = await clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Lâm Quang Khoa', applicantCccd: '074093513649', receivedDate: '2026-11-23' });
+    const d = await clerk.call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Lâm Quang Khoa',
+      applicantCccd: '074093513649',
+      receivedDate: '2026-11-23',
+    });
     documentId = (await clerk.call('document.create', { dossierId: d.id, component: 'Tờ khai' })).id;
     writeFileSync(fourPageTiff, manyPageTiff(4));
     writeFileSync(fourPagePdf, manyPageReferences(4));
@@ -44,7 +49,10 @@ describe('the pages-per-file cap on imports', () => {
     const started = Date.now();
     const items = await collect(file);
     expect(items.map((i) => (i.kind === 'error' ? i.error.code : i.kind))).toEqual(['import.too-many-pages']);
-    expect((items[0] as { error: { details?: unknown } }).error.details).toMatchObject({ pages: DEFAULT_MAX_PAGES_PER_FILE + 1, limit: DEFAULT_MAX_PAGES_PER_FILE });
+    expect((items[0] as { error: { details?: unknown } }).error.details).toMatchObject({
+      pages: DEFAULT_MAX_PAGES_PER_FILE + 1,
+      limit: DEFAULT_MAX_PAGES_PER_FILE,
+    });
     // Counting directories only: decoding 5,001 pages one by one takes several times this.
     expect(Date.now() - started).toBeLessThan(3000);
   });
@@ -57,7 +65,11 @@ describe('the pages-per-file cap on imports', () => {
       [fourPageTiff, 'import.too-many-pages'],
       [fourPagePdf, 'import.too-many-pages'],
     ]);
-    const sent = await clerk.call('document.uploadFile', { documentId, name: 'bon-trang.tif', dataBase64: manyPageTiff(4).toString('base64') });
+    const sent = await clerk.call('document.uploadFile', {
+      documentId,
+      name: 'bon-trang.tif',
+      dataBase64: manyPageTiff(4).toString('base64'),
+    });
     expect(sent.errors.map((e) => e.code)).toEqual(['import.too-many-pages']);
 
     engine.store.settings.set('import.max-pages-per-file', '4');

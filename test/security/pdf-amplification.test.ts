@@ -33,7 +33,9 @@ describe('PDF page trees that loop or list too many pages', () => {
   });
 
   it('refuses a file listing more pages than the cap, whole, with one item instead of one per page', async () => {
-    expect(await codeOf(verifyPdf(manyPageReferences(DEFAULT_MAX_PAGES_PER_FILE + 1), { trustAnchors: [], fetchCrl: false }))).toBe('record.too-many-pages');
+    expect(await codeOf(verifyPdf(manyPageReferences(DEFAULT_MAX_PAGES_PER_FILE + 1), { trustAnchors: [], fetchCrl: false }))).toBe(
+      'record.too-many-pages',
+    );
     const items = await collect(many);
     expect(items.map((i) => (i.kind === 'error' ? i.error.code : i.kind))).toEqual(['import.too-many-pages']);
     const capped = await collect(many, { maxPagesPerFile: 10_000 });
@@ -41,7 +43,10 @@ describe('PDF page trees that loop or list too many pages', () => {
   });
 
   it('says so on one line of stderr from `sohoa verify`, with a non-zero exit', () => {
-    for (const [file, code] of [[cyclic, 'record.page-tree-cyclic'], [many, 'record.too-many-pages']] as const) {
+    for (const [file, code] of [
+      [cyclic, 'record.page-tree-cyclic'],
+      [many, 'record.too-many-pages'],
+    ] as const) {
       const r = runSohoa(['verify', file]);
       expect(r.code, file).not.toBe(0);
       expect(r.stderr.trimEnd().split('\n'), file).toHaveLength(1);

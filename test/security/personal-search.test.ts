@@ -49,7 +49,8 @@ describe('search for a role without personal data', () => {
     const hits = await as.supervisor.call('search.query', { text: 'khai sinh' });
     const page = hits.find((h) => h.dossierId === dossierId && h.pageId !== null)!;
     expect(page.snippet).toMatch(/\[khai\] \[sinh\]/i);
-    for (const secret of ['KHOA', 'LÂM', 'QUANG', 'Phạm', 'Ngọc', 'Thạch', '76', '0740']) expect([secret, page.snippet.includes(secret)]).toEqual([secret, false]);
+    for (const secret of ['KHOA', 'LÂM', 'QUANG', 'Phạm', 'Ngọc', 'Thạch', '76', '0740'])
+      expect([secret, page.snippet.includes(secret)]).toEqual([secret, false]);
     expect(JSON.stringify(hits)).not.toMatch(/Khoa|074093513649/i);
   });
 

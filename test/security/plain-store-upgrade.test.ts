@@ -39,7 +39,10 @@ async function plainStore(dataDir: string, keyFile: string): Promise<string> {
 }
 
 const secrets = [applicantName, applicantCccd, 'Xuan Huong', 'xuan huong'].flatMap(encodings);
-const leaks = (dir: string) => rawFiles(dir).filter((f) => needlesIn(f.bytes, secrets).length > 0).map((f) => f.path);
+const leaks = (dir: string) =>
+  rawFiles(dir)
+    .filter((f) => needlesIn(f.bytes, secrets).length > 0)
+    .map((f) => f.path);
 
 const snapshot = (dir: string) => Object.fromEntries(rawFiles(dir).map((f) => [f.path, Buffer.from(f.bytes).toString('base64')]));
 

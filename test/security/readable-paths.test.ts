@@ -26,7 +26,12 @@ describe('paths a caller gives the engine', () => {
     pki = createTestPki();
     engine = setTestAgency(Engine.open({ dataDir, keyFile }));
     clerk = (await signedInPerRole(engine, ['clerk'])).clerk;
-    const d = await clerk.call('dossier.create', { procedureCode: 'MAU-HT-01', applicantName: 'Lâm Quang Khoa', applicantCccd: '074093513649', receivedDate: '2026-11-23' });
+    const d = await clerk.call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Lâm Quang Khoa',
+      applicantCccd: '074093513649',
+      receivedDate: '2026-11-23',
+    });
     documentId = (await clerk.call('document.create', { dossierId: d.id, component: 'Tờ khai' })).id;
     mkdirSync(outside, { recursive: true });
     copyFileSync(page, join(outside, 'trang-1.png'));

@@ -21,7 +21,8 @@ async function zipOf(path: string, entries: { name: string; bytes: Buffer }[]): 
 function bytesUnder(dir: string): number {
   let sum = 0;
   if (!existsSync(dir)) return sum;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) sum += statSync(join(e.parentPath, e.name)).size;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) sum += statSync(join(e.parentPath, e.name)).size;
   return sum;
 }
 
@@ -32,7 +33,10 @@ describe('zip bombs', () => {
 
   it('refuses entries of exactly 1 MiB that each inflate a thousandfold, having written little more than 50× the archive', async () => {
     const zipPath = join(dir.path, 'many-mebibytes.zip');
-    const entries = Array.from({ length: 100 }, (_, i) => ({ name: `bag/data/${String(i).padStart(3, '0')}.pdf`, bytes: Buffer.alloc(MiB) }));
+    const entries = Array.from({ length: 100 }, (_, i) => ({
+      name: `bag/data/${String(i).padStart(3, '0')}.pdf`,
+      bytes: Buffer.alloc(MiB),
+    }));
     const size = await zipOf(zipPath, entries);
     expect(size).toBeLessThan(200 * 1024);
     const into = join(dir.path, 'out-1');
@@ -42,8 +46,13 @@ describe('zip bombs', () => {
 
   it('checks the ratio of every entry while it inflates, small ones included', async () => {
     const zipPath = join(dir.path, 'half-mebibyte.zip');
-    await zipOf(zipPath, [{ name: 'bag/bagit.txt', bytes: Buffer.from('BagIt-Version: 1.0\n') }, { name: 'bag/data/zeros.pdf', bytes: Buffer.alloc(MiB / 2) }]);
-    expect(await codeOf(unzipBag(zipPath, join(dir.path, 'out-2'), { ...DEFAULT_ZIP_LIMITS, ratioFloorBytes: 64 * MiB }))).toBe('bag.zip-bomb');
+    await zipOf(zipPath, [
+      { name: 'bag/bagit.txt', bytes: Buffer.from('BagIt-Version: 1.0\n') },
+      { name: 'bag/data/zeros.pdf', bytes: Buffer.alloc(MiB / 2) },
+    ]);
+    expect(await codeOf(unzipBag(zipPath, join(dir.path, 'out-2'), { ...DEFAULT_ZIP_LIMITS, ratioFloorBytes: 64 * MiB }))).toBe(
+      'bag.zip-bomb',
+    );
   });
 
   it('still unpacks a bag whose tag files compress well and whose PDFs do not', async () => {

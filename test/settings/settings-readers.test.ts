@@ -41,7 +41,9 @@ describe('settings of the Storage, Security and Signing sections', () => {
   it('backs up into a dated folder of backup.destination, with progress, checks it, and shows it as the last backup', async () => {
     const h = engine.handlers;
     await expect(h['backup.run']({})).rejects.toMatchObject({ code: 'backup.destination-missing' });
-    expect(() => set('backup.destination', 'sao-luu')).toThrow(expect.objectContaining({ code: 'setting.invalid', details: expect.objectContaining({ problem: 'setting.absolute-path' }) }));
+    expect(() => set('backup.destination', 'sao-luu')).toThrow(
+      expect.objectContaining({ code: 'setting.invalid', details: expect.objectContaining({ problem: 'setting.absolute-path' }) }),
+    );
     expect(await h['backup.status']({})).toEqual({ dataDir: engine.store.dataDir, destination: '', lastBackup: null });
 
     const destination = join(dir.path, 'usb');
@@ -69,17 +71,28 @@ describe('settings of the Storage, Security and Signing sections', () => {
     const h = engine.handlers;
     set('auth.password-min-length', 12);
     const user = { username: 'canbo1', displayName: 'Cán bộ Một', role: 'clerk' as const };
-    await expect(attempt(() => h['user.create']({ ...user, password: 'mười ký tự' }))).rejects.toMatchObject({ code: 'input.invalid', details: { issues: [{ field: 'password', problem: 'password.policy' }] } });
+    await expect(attempt(() => h['user.create']({ ...user, password: 'mười ký tự' }))).rejects.toMatchObject({
+      code: 'input.invalid',
+      details: { issues: [{ field: 'password', problem: 'password.policy' }] },
+    });
     expect((await h['user.list']({})).some((u) => u.username === 'canbo1')).toBe(false);
     const made = await h['user.create']({ ...user, password: 'mười hai ký tự' });
-    await expect(attempt(() => h['user.resetPassword']({ id: made.id, password: 'ngắn hơn 12' }))).rejects.toMatchObject({ code: 'input.invalid' });
+    await expect(attempt(() => h['user.resetPassword']({ id: made.id, password: 'ngắn hơn 12' }))).rejects.toMatchObject({
+      code: 'input.invalid',
+    });
     expect(() => set('auth.password-min-length', 6)).toThrow(expect.objectContaining({ code: 'setting.invalid' }));
   });
 
   it('timestamps each signature at the authority named by signing.tsa-url', { timeout: 180_000 }, async () => {
     const h = engine.handlers;
     const [page] = await writeSmallPages(join(dir.path, 'pages'), 1);
-    const dossier = await h['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Võ Văn Tú', applicantCccd: '074093513649', receivedDate: '2026-12-01', dueDate: undefined });
+    const dossier = await h['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Võ Văn Tú',
+      applicantCccd: '074093513649',
+      receivedDate: '2026-12-01',
+      dueDate: undefined,
+    });
     const { id: documentId } = await h['document.create']({ dossierId: dossier.id, component: 'Tờ khai' });
     await h['document.importFiles']({ documentId, paths: [page!] });
     await engine.idle();

@@ -49,7 +49,12 @@ describe('the settings schema', () => {
   });
 
   it('stores a change where the engine reads it, and audits key, old value, new value and who', async () => {
-    const reply = await call('settings.set', { changes: [{ key: 'auth.lockout_attempts', value: 3 }, { key: 'sync.window', value: '22:00-06:00' }] });
+    const reply = await call('settings.set', {
+      changes: [
+        { key: 'auth.lockout_attempts', value: 3 },
+        { key: 'sync.window', value: '22:00-06:00' },
+      ],
+    });
     expect(reply.ok, JSON.stringify(reply)).toBe(true);
     expect(await engine.handlers['auth.policy']({})).toMatchObject({ lockoutAttempts: 3 });
     expect(engine.sync.status().window).toBe('22:00-06:00');
@@ -64,17 +69,30 @@ describe('the settings schema', () => {
     const unknown = await call('settings.get', { key: 'agency.colour' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'setting.unknown', details: { key: 'agency.colour' } } });
 
-    const bad = await call('settings.set', { changes: [{ key: 'agency.name', value: 'UBND phường Thủ Dầu Một' }, { key: 'agency.code', value: 'H12-000' }] });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'setting.invalid', details: { key: 'agency.code', problem: 'setting.agency-code' } } });
+    const bad = await call('settings.set', {
+      changes: [
+        { key: 'agency.name', value: 'UBND phường Thủ Dầu Một' },
+        { key: 'agency.code', value: 'H12-000' },
+      ],
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'setting.invalid', details: { key: 'agency.code', problem: 'setting.agency-code' } },
+    });
     expect((bad as { error: { message: string } }).error.message).toMatch(/^agency\.code: .*allowed: .*LLL\.LL\.LL\.XNN/);
     expect(engine.settings.value('agency.name')).toBeNull();
 
     const range = await call('settings.set', { changes: [{ key: 'sync.interval-minutes', value: 0 }] });
-    expect(range).toMatchObject({ ok: false, error: { code: 'setting.invalid', details: { key: 'sync.interval-minutes', problem: 'setting.range' } } });
+    expect(range).toMatchObject({
+      ok: false,
+      error: { code: 'setting.invalid', details: { key: 'sync.interval-minutes', problem: 'setting.range' } },
+    });
   });
 
   it('lets only the roles a key names change it, and shows others only what applies to them', () => {
-    expect(() => engine.settings.set([{ key: 'sync.interval-minutes', value: 30 }], clerk, 'lan')).toThrow(expect.objectContaining({ code: 'setting.forbidden' }));
+    expect(() => engine.settings.set([{ key: 'sync.interval-minutes', value: 30 }], clerk, 'lan')).toThrow(
+      expect.objectContaining({ code: 'setting.forbidden' }),
+    );
     const seen = engine.settings.list(clerk);
     expect(seen.find((v) => v.key === 'agency.name')).toMatchObject({ editable: false });
     expect(seen.map((v) => v.key)).not.toContain('signing.trust-anchors');

@@ -6,7 +6,12 @@ const calendar = workingCalendar(['2026-04-30', '2026-05-01']);
 
 describe('the working-day calendar', () => {
   it('skips weekends and the listed holidays', () => {
-    expect(['2026-04-29', '2026-04-30', '2026-05-02', '2026-05-04'].map((d) => isWorkingDay(calendar, d))).toEqual([true, false, false, true]);
+    expect(['2026-04-29', '2026-04-30', '2026-05-02', '2026-05-04'].map((d) => isWorkingDay(calendar, d))).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
     expect(addCalendarWorkingDays(calendar, '2026-04-28', 3)).toBe('2026-05-05');
     expect(addCalendarWorkingDays(workingCalendar(), '2026-04-28', 3)).toBe('2026-05-01');
   });

@@ -24,12 +24,21 @@ describe('the dashboard’s figures equal counts made independently from the rec
 
   async function dossierWithReadDocument(name: string, cccd: string) {
     const { store, handlers } = engine;
-    const dossier = await handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: name, applicantCccd: cccd, receivedDate: '2026-11-23' });
+    const dossier = await handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: name,
+      applicantCccd: cccd,
+      receivedDate: '2026-11-23',
+    });
     const scan = recordPageFromCorpus('viadm-2833');
     const documentId = store.pages.createDocument(dossier.id, 'Tờ khai đăng ký khai sinh', null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-    store.records.addVersion(documentId, store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: name, digitizedAt: new Date() } }))), null);
+    store.records.addVersion(
+      documentId,
+      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: name, digitizedAt: new Date() } }))),
+      null,
+    );
     return { dossierId: dossier.id, documentId };
   }
 
@@ -84,8 +93,12 @@ describe('the dashboard’s figures equal counts made independently from the rec
     const db = engine.store.db;
     const rows = <T>(sql: string) => db.prepare(sql).all() as T[];
     const dossiers = rows<{ id: number; status: string }>(`SELECT id, status FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL`);
-    const documents = rows<{ id: number; dossier_id: number; is_result: number; reused_from: number | null }>(`SELECT id, dossier_id, is_result, reused_from FROM document`);
-    const records = rows<{ id: number; document_id: number; version: number; signed: number }>(`SELECT id, document_id, version, signed FROM record`);
+    const documents = rows<{ id: number; dossier_id: number; is_result: number; reused_from: number | null }>(
+      `SELECT id, dossier_id, is_result, reused_from FROM document`,
+    );
+    const records = rows<{ id: number; document_id: number; version: number; signed: number }>(
+      `SELECT id, document_id, version, signed FROM record`,
+    );
     const outbox = rows<{ state: string }>(`SELECT state FROM outbox_item`);
     const latestSigned = (documentId: number) => {
       const versions = records.filter((r) => r.document_id === documentId).sort((x, y) => y.version - x.version);
@@ -96,7 +109,9 @@ describe('the dashboard’s figures equal counts made independently from the rec
       return ['finalized', 'synced'].includes(d.status) && components.length > 0 && components.every((doc) => latestSigned(doc.id));
     });
     const reused = dossiers.filter((d) => documents.some((doc) => doc.dossier_id === d.id && doc.reused_from !== null));
-    const folders = rows<{ register_line: number | null; approved_at: string | null }>(`SELECT register_line, approved_at FROM archive_folder`);
+    const folders = rows<{ register_line: number | null; approved_at: string | null }>(
+      `SELECT register_line, approved_at FROM archive_folder`,
+    );
     const registerRows = rows<{ line: number }>(`SELECT line FROM archive_register_row`);
 
     const { indicators, backlog } = await engine.handlers['stats.dashboard']({});
@@ -106,7 +121,12 @@ describe('the dashboard’s figures equal counts made independently from the rec
     expect(indicators.intake.fullyDigitized.count).toBe(fully.length);
     expect(indicators.intake.reused.count).toBe(reused.length);
     const byState = (s: string) => outbox.filter((o) => o.state === s).length;
-    expect(indicators.sync).toMatchObject({ waiting: byState('waiting'), sending: byState('sending'), acknowledged: byState('acknowledged'), rejected: byState('rejected') });
+    expect(indicators.sync).toMatchObject({
+      waiting: byState('waiting'),
+      sending: byState('sending'),
+      acknowledged: byState('acknowledged'),
+      rejected: byState('rejected'),
+    });
     expect(status.records).toBe(records.filter((r) => r.signed === 1).length);
     expect(backlog.totals.registered).toBe(registerRows.length);
     expect(backlog.totals.approved).toBe(folders.filter((f) => f.register_line !== null && f.approved_at !== null).length);
@@ -117,7 +137,9 @@ describe('the dashboard’s figures equal counts made independently from the rec
     expect(reused.length).toBe(1);
     expect(backlog.totals.approved).toBe(1);
     // Every signed record of a filed dossier is on its way to the hub, or there: "Bản điện tử đã ký" and the sync tiles agree.
-    const filedSigned = records.filter((r) => r.signed === 1 && documents.some((doc) => doc.id === r.document_id && fully.some((d) => d.id === doc.dossier_id))).length;
+    const filedSigned = records.filter(
+      (r) => r.signed === 1 && documents.some((doc) => doc.id === r.document_id && fully.some((d) => d.id === doc.dossier_id)),
+    ).length;
     expect(byState('waiting') + byState('sending') + byState('acknowledged') + byState('rejected')).toBeGreaterThanOrEqual(filedSigned);
     const drill = await engine.handlers['stats.drilldown']({ filter: {}, figure: 'fullyDigitized', limit: 50, offset: 0 });
     expect(drill.items.map((x) => x.id).sort()).toEqual(fully.map((d) => d.id).sort());

@@ -18,7 +18,15 @@ describe('finalizing a dossier at the desk', () => {
     engine = setTestAgency(Engine.open({ dataDir: dir.path }));
     const { store } = engine;
     // Received long ago with a due date that has passed: finalizing it does not close it, handing back the result does.
-    dossierId = (await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Đỗ Thị Mai', applicantCccd: '074190000123', receivedDate: '2021-05-04', dueDate: '2021-05-05' })).id;
+    dossierId = (
+      await engine.handlers['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Đỗ Thị Mai',
+        applicantCccd: '074190000123',
+        receivedDate: '2021-05-04',
+        dueDate: '2021-05-05',
+      })
+    ).id;
     const page = recordPageFromCorpus('viadm-2833');
     const documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(page.image), 'scan').id;
@@ -38,7 +46,8 @@ describe('finalizing a dossier at the desk', () => {
     const before = new Date().toISOString();
     await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });
     const after = new Date().toISOString();
-    const finalizedAt = () => (engine.store.db.prepare('SELECT finalized_at AS at FROM dossier WHERE id = ?').get(dossierId) as { at: string }).at;
+    const finalizedAt = () =>
+      (engine.store.db.prepare('SELECT finalized_at AS at FROM dossier WHERE id = ?').get(dossierId) as { at: string }).at;
     const first = finalizedAt();
     expect(first >= before && first <= after).toBe(true);
     await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });

@@ -24,7 +24,12 @@ interface Plan {
   finalizedAt?: string;
   /** When its result was handed back (UTC instant), if it was. */
   returnedAt?: string;
-  docs: { signed: boolean; result?: boolean; reused?: boolean; pages: { state: 'read' | 'failed'; flags: string[]; confidence: number }[] }[];
+  docs: {
+    signed: boolean;
+    result?: boolean;
+    reused?: boolean;
+    pages: { state: 'read' | 'failed'; flags: string[]; confidence: number }[];
+  }[];
   outbox?: 'waiting' | 'acknowledged' | 'rejected';
 }
 
@@ -35,16 +40,55 @@ const today = localDayOf(now);
 const localNoon = (day: string) => new Date(`${day}T12:00:00`).toISOString();
 
 const plans: Plan[] = [
-  { received: '2021-01-04', due: '2021-01-08', finalizedAt: localNoon('2021-01-05'), returnedAt: localNoon('2021-01-08'), docs: [{ signed: true, pages: [{ state: 'read', flags: [], confidence: 90 }] }], outbox: 'acknowledged' },
-  { received: '2021-01-05', procedure: 'MAU-DD-01', clerk: 'canbo-b', due: '2021-01-06', finalizedAt: localNoon('2021-01-05'), returnedAt: localNoon('2021-01-07'), docs: [{ signed: true, pages: [{ state: 'read', flags: ['low-dpi'], confidence: 70 }] }, { signed: true, result: true, pages: [{ state: 'read', flags: [], confidence: 80 }] }], outbox: 'waiting' },
-  { received: '2021-02-01', clerk: 'canbo-b', due: '2021-02-05', finalizedAt: localNoon('2021-02-02'), docs: [{ signed: true, pages: [] }, { signed: false, pages: [{ state: 'failed', flags: [], confidence: 0 }] }] },
-  { received: '2021-02-02', procedure: 'MAU-DD-01', docs: [{ signed: true, reused: true, pages: [{ state: 'read', flags: ['blurred', 'low-dpi'], confidence: 60 }] }], outbox: 'rejected' },
+  {
+    received: '2021-01-04',
+    due: '2021-01-08',
+    finalizedAt: localNoon('2021-01-05'),
+    returnedAt: localNoon('2021-01-08'),
+    docs: [{ signed: true, pages: [{ state: 'read', flags: [], confidence: 90 }] }],
+    outbox: 'acknowledged',
+  },
+  {
+    received: '2021-01-05',
+    procedure: 'MAU-DD-01',
+    clerk: 'canbo-b',
+    due: '2021-01-06',
+    finalizedAt: localNoon('2021-01-05'),
+    returnedAt: localNoon('2021-01-07'),
+    docs: [
+      { signed: true, pages: [{ state: 'read', flags: ['low-dpi'], confidence: 70 }] },
+      { signed: true, result: true, pages: [{ state: 'read', flags: [], confidence: 80 }] },
+    ],
+    outbox: 'waiting',
+  },
+  {
+    received: '2021-02-01',
+    clerk: 'canbo-b',
+    due: '2021-02-05',
+    finalizedAt: localNoon('2021-02-02'),
+    docs: [
+      { signed: true, pages: [] },
+      { signed: false, pages: [{ state: 'failed', flags: [], confidence: 0 }] },
+    ],
+  },
+  {
+    received: '2021-02-02',
+    procedure: 'MAU-DD-01',
+    docs: [{ signed: true, reused: true, pages: [{ state: 'read', flags: ['blurred', 'low-dpi'], confidence: 60 }] }],
+    outbox: 'rejected',
+  },
   { received: '2021-03-01', docs: [] },
-  { received: today, due: '2999-12-31', clerk: 'canbo-b', docs: [{ signed: false, pages: [{ state: 'read', flags: ['blurred'], confidence: 95 }] }] },
+  {
+    received: today,
+    due: '2999-12-31',
+    clerk: 'canbo-b',
+    docs: [{ signed: false, pages: [{ state: 'read', flags: ['blurred'], confidence: 95 }] }],
+  },
 ];
 
 // Signed and filed (finalized), with every component signed: a dossier still at the desk never counts.
-const fullyDigitized = (p: Plan) => !!p.finalizedAt && p.docs.some((d) => !d.result) && p.docs.filter((d) => !d.result).every((d) => d.signed);
+const fullyDigitized = (p: Plan) =>
+  !!p.finalizedAt && p.docs.some((d) => !d.result) && p.docs.filter((d) => !d.result).every((d) => d.signed);
 const FIGURE: Record<DrillFigure, (p: Plan) => boolean> = {
   received: () => true,
   fullyDigitized,
@@ -122,23 +166,38 @@ describe('supervisor indicators', () => {
     let firstDocument: number | null = null;
     for (const [i, plan] of plans.entries()) {
       const handlers = plan.clerk === 'canbo-b' ? clerkB : engine.handlers;
-      const d = await handlers['dossier.create']({ procedureCode: plan.procedure ?? 'MAU-HT-01', applicantName: `Người nộp ${i}`, applicantCccd: '074093513649', receivedDate: plan.received, dueDate: plan.due });
+      const d = await handlers['dossier.create']({
+        procedureCode: plan.procedure ?? 'MAU-HT-01',
+        applicantName: `Người nộp ${i}`,
+        applicantCccd: '074093513649',
+        receivedDate: plan.received,
+        dueDate: plan.due,
+      });
       codes.push(d.code);
       if (!plan.due) store.db.prepare('UPDATE dossier SET due_date = NULL WHERE id = ?').run(d.id);
       if (plan.finalizedAt) {
         store.dossiers.markFinalized(d.id, plan.finalizedAt);
         store.db.prepare(`UPDATE dossier SET status = 'finalized' WHERE id = ?`).run(d.id);
       }
-      if (plan.returnedAt) storeHandBack(store, d.id, plan.returnedAt, localDayOf(new Date(plan.returnedAt)) <= plan.due!, plan.due ?? null);
+      if (plan.returnedAt)
+        storeHandBack(store, d.id, plan.returnedAt, localDayOf(new Date(plan.returnedAt)) <= plan.due!, plan.due ?? null);
       for (const doc of plan.docs) {
         const docId = store.pages.createDocument(d.id, null, null);
         firstDocument ??= docId;
-        store.db.prepare('UPDATE document SET is_result = ?, reused_from = ? WHERE id = ?').run(doc.result ? 1 : 0, doc.reused ? firstDocument : null, docId);
+        store.db
+          .prepare('UPDATE document SET is_result = ?, reused_from = ? WHERE id = ?')
+          .run(doc.result ? 1 : 0, doc.reused ? firstDocument : null, docId);
         for (const [k, page] of doc.pages.entries()) {
           const pageId = store.pages.addPage(docId, store.blobs.put(Buffer.from(`${i}-${docId}-${k}`)), null).id;
-          store.db.prepare('UPDATE page SET state = ?, flags = ?, ocr_confidence = ? WHERE id = ?').run(page.state, JSON.stringify(page.flags), page.confidence, pageId);
+          store.db
+            .prepare('UPDATE page SET state = ?, flags = ?, ocr_confidence = ? WHERE id = ?')
+            .run(page.state, JSON.stringify(page.flags), page.confidence, pageId);
         }
-        const rec = store.records.addVersion(docId, store.blobs.put(Buffer.from(`pdf ${docId}`)), doc.signed ? { signer: 'CN=Test', signedAt: '2021-03-01T00:00:00Z' } : null);
+        const rec = store.records.addVersion(
+          docId,
+          store.blobs.put(Buffer.from(`pdf ${docId}`)),
+          doc.signed ? { signer: 'CN=Test', signedAt: '2021-03-01T00:00:00Z' } : null,
+        );
         if (plan.outbox && doc.signed && !doc.result) {
           store.records.enqueueForSync(rec.id);
           store.db.prepare('UPDATE outbox_item SET state = ? WHERE record_id = ?').run(plan.outbox, rec.id);
@@ -146,25 +205,53 @@ describe('supervisor indicators', () => {
       }
     }
     // The archive: one batch, its register, and the folders digitized so far.
-    const batchId = Number(store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES ('Lưu trữ', '/lt', ?)`).run(now.toISOString()).lastInsertRowid);
+    const batchId = Number(
+      store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES ('Lưu trữ', '/lt', ?)`).run(now.toISOString()).lastInsertRowid,
+    );
     for (const row of archive) {
       store.db
-        .prepare('INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, year, field, expected_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, year, field, expected_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(batchId, row.line, row.box, String(row.line), row.box, String(row.line), row.year, row.field, row.expectedPages);
       if (!row.folder) continue;
       const prefix = `LT-${batchId}-`;
       const d = store.db.transaction(() =>
-        store.dossiers.insert({ kind: 'archive', procedureCode: null, applicantName: null, applicantCccd: null, applicantPhone: null, applicantAddress: null, receivedDate: null, dueDate: null, workstationId: engine.workstation.id, box: row.box, archiveNumber: String(row.line), year: row.year, batchId }, { prefix, format: (n) => `${prefix}${n}` }),
+        store.dossiers.insert(
+          {
+            kind: 'archive',
+            procedureCode: null,
+            applicantName: null,
+            applicantCccd: null,
+            applicantPhone: null,
+            applicantAddress: null,
+            receivedDate: null,
+            dueDate: null,
+            workstationId: engine.workstation.id,
+            box: row.box,
+            archiveNumber: String(row.line),
+            year: row.year,
+            batchId,
+          },
+          { prefix, format: (n) => `${prefix}${n}` },
+        ),
       )();
       const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
-      store.db.prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (?, ?, ?, ?, ?)').run(batchId, `${row.box}/${row.line}`, d.id, docId, row.line);
+      store.db
+        .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (?, ?, ?, ?, ?)')
+        .run(batchId, `${row.box}/${row.line}`, d.id, docId, row.line);
       const at = new Date(now.getTime() - row.folder.daysAgo * 86_400_000);
       at.setHours(12, 0, 0, 0);
       for (let k = 0; k < row.folder.pages; k++) {
         const pageId = store.pages.addPage(docId, store.blobs.put(Buffer.from(`archive ${row.line} ${k}`)), null).id;
         store.db.prepare(`UPDATE page SET state = 'read', ocr_confidence = 90, created_at = ? WHERE id = ?`).run(at.toISOString(), pageId);
       }
-      if (row.folder.record) store.records.addVersion(docId, store.blobs.put(Buffer.from(`archive pdf ${row.line}`)), row.folder.record === 'signed' ? { signer: 'CN=Test', signedAt: at.toISOString() } : null);
+      if (row.folder.record)
+        store.records.addVersion(
+          docId,
+          store.blobs.put(Buffer.from(`archive pdf ${row.line}`)),
+          row.folder.record === 'signed' ? { signer: 'CN=Test', signedAt: at.toISOString() } : null,
+        );
     }
   });
   afterAll(async () => {
@@ -205,7 +292,9 @@ describe('supervisor indicators', () => {
 
   it('count pages per flag and say re-scans and QC decisions are not recorded (null, not 0)', () => {
     const got = computeIndicators(engine.store.db).quality;
-    expect([...got.flags].sort((a, b) => a.flag.localeCompare(b.flag))).toEqual([...expected(plans).flags].sort((a, b) => a.flag.localeCompare(b.flag)));
+    expect([...got.flags].sort((a, b) => a.flag.localeCompare(b.flag))).toEqual(
+      [...expected(plans).flags].sort((a, b) => a.flag.localeCompare(b.flag)),
+    );
     expect(got.rescans).toBeNull();
     expect(got.qcApproved).toBeNull();
     expect(got.qcRejected).toBeNull();
@@ -243,10 +332,23 @@ describe('supervisor indicators', () => {
       expect(rows.map((r) => r.key).sort(), dim).toEqual(keys);
       for (const key of keys) {
         const e = expected(plans.filter((p) => keyOf(p) === key));
-        expect(rows.find((r) => r.key === key), `${dim} ${key}`).toMatchObject({ received: e.received, fullyDigitized: e.fullyDigitized, resultsDigitized: e.resultsDigitized, reused: e.reused, onTime: e.onTime, late: e.late, openPastDue: e.openPastDue });
+        expect(
+          rows.find((r) => r.key === key),
+          `${dim} ${key}`,
+        ).toMatchObject({
+          received: e.received,
+          fullyDigitized: e.fullyDigitized,
+          resultsDigitized: e.resultsDigitized,
+          reused: e.reused,
+          onTime: e.onTime,
+          late: e.late,
+          openPastDue: e.openPastDue,
+        });
       }
     }
-    expect(computeBreakdown(engine.store.db, {}, 'procedure').find((r) => r.key === 'MAU-DD-01')?.label).toBe('Tách thửa hoặc hợp thửa đất');
+    expect(computeBreakdown(engine.store.db, {}, 'procedure').find((r) => r.key === 'MAU-DD-01')?.label).toBe(
+      'Tách thửa hoặc hợp thửa đất',
+    );
   });
 
   it('drill down from each figure to the dossiers behind it, a page at a time', () => {
@@ -260,7 +362,17 @@ describe('supervisor indicators', () => {
     }
     const late = drillDown(engine.store.db, { clerk: 'canbo-b' }, 'late', { limit: 10, offset: 0 }).items;
     const i = plans.findIndex((p) => p.clerk === 'canbo-b' && FIGURE.late(p));
-    expect(late).toEqual([{ id: expect.any(Number), code: codes[i], procedureCode: 'MAU-DD-01', procedureName: 'Tách thửa hoặc hợp thửa đất', receivedDate: plans[i]!.received, dueDate: plans[i]!.due, status: 'returned' }]);
+    expect(late).toEqual([
+      {
+        id: expect.any(Number),
+        code: codes[i],
+        procedureCode: 'MAU-DD-01',
+        procedureName: 'Tách thửa hoặc hợp thửa đất',
+        receivedDate: plans[i]!.received,
+        dueDate: plans[i]!.due,
+        status: 'returned',
+      },
+    ]);
   });
 
   it('measure the archive backlog per year, field and box against the register', () => {
@@ -272,7 +384,10 @@ describe('supervisor indicators', () => {
     for (const key of cellKeys) {
       const rows = archive.filter((r) => `${r.year}|${r.field}|${r.box}` === key);
       const known = rows.filter((r) => r.expectedPages !== null);
-      expect(b.cells.find((c) => `${c.year}|${c.field}|${c.box}` === key), key).toEqual({
+      expect(
+        b.cells.find((c) => `${c.year}|${c.field}|${c.box}` === key),
+        key,
+      ).toEqual({
         year: rows[0]!.year,
         field: rows[0]!.field,
         box: rows[0]!.box,
@@ -311,13 +426,28 @@ describe('supervisor indicators', () => {
     expect(none.intake.fullyDigitized.rate).toBeNull();
     expect(none.intake.onTime.rate).toBeNull();
     expect(() => computeIndicators(engine.store.db, { from: '2021-03-01', to: '2021-01-01' })).toThrow(/ends .* before it starts/);
-    expect(() => drillDown(engine.store.db, { from: '2021-03-01', to: '2021-01-01' }, 'received', { limit: 5, offset: 0 })).toThrow(/before it starts/);
+    expect(() => drillDown(engine.store.db, { from: '2021-03-01', to: '2021-01-01' }, 'received', { limit: 5, offset: 0 })).toThrow(
+      /before it starts/,
+    );
   });
 
   it('are printed by sohoa status --json, and exported to XLSX and a Vietnamese PDF', async () => {
     const xlsx = join(out.path, 'bao-cao.xlsx');
     const pdf = join(out.path, 'bao-cao.pdf');
-    const r = runSohoa(['status', '--json', '--data-dir', dir.path, '--from', '2021-01-01', '--to', '2021-01-31', '--xlsx', xlsx, '--pdf', pdf]);
+    const r = runSohoa([
+      'status',
+      '--json',
+      '--data-dir',
+      dir.path,
+      '--from',
+      '2021-01-01',
+      '--to',
+      '2021-01-31',
+      '--xlsx',
+      xlsx,
+      '--pdf',
+      pdf,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const january = plans.filter((p) => p.received.startsWith('2021-01'));
     const json = JSON.parse(r.stdout);

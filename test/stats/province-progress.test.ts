@@ -20,7 +20,11 @@ describe('province-wide figures from the hub', () => {
     pool = new pg.Pool({ connectionString: url });
     hub = await startTestHub(url, blobs.path);
     const code = await hub.hub.credentials.issueCode('workstation');
-    const r = await fetch(`${hub.url}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'bàn 1' }) });
+    const r = await fetch(`${hub.url}/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'bàn 1' }),
+    });
     const credentials = (await r.json()) as { workstationId: string; token: string };
     engine = Engine.open({ dataDir: dir.path });
     saveSyncCredentials(engine.store.settings, { hubUrl: hub.url, ...credentials });

@@ -16,7 +16,13 @@ describe('dashboard figures kept between two openings', () => {
   beforeAll(async () => {
     engine = setTestAgency(Engine.open({ dataDir: dir.path, now: () => clock }));
     for (const due of ['2030-01-10', '2030-01-20']) {
-      const d = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Người nộp', applicantCccd: '074093513649', receivedDate: '2030-01-08', dueDate: due });
+      const d = await engine.handlers['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Người nộp',
+        applicantCccd: '074093513649',
+        receivedDate: '2030-01-08',
+        dueDate: due,
+      });
       ids.push(d.id);
     }
   });
@@ -38,7 +44,13 @@ describe('dashboard figures kept between two openings', () => {
 
   it('are recomputed after a write through the engine', async () => {
     const before = await open();
-    const d = await engine.handlers['dossier.create']({ procedureCode: 'MAU-HT-01', applicantName: 'Người nộp', applicantCccd: '074093513649', receivedDate: '2030-01-09', dueDate: '2030-01-25' });
+    const d = await engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Người nộp',
+      applicantCccd: '074093513649',
+      receivedDate: '2030-01-09',
+      dueDate: '2030-01-25',
+    });
     ids.push(d.id);
     const after = await open();
     expect(after.indicators.intake.received).toBe(3);
@@ -62,7 +74,10 @@ describe('dashboard figures kept between two openings', () => {
 
   it('follow the clock: a due date passes at midnight and the oldest waiting item ages without any write', async () => {
     const docId = engine.store.pages.createDocument(ids[0]!, null, null);
-    const record = engine.store.records.addVersion(docId, engine.store.blobs.put(Buffer.from('pdf')), { signer: 'CN=Test', signedAt: clock.toISOString() });
+    const record = engine.store.records.addVersion(docId, engine.store.blobs.put(Buffer.from('pdf')), {
+      signer: 'CN=Test',
+      signedAt: clock.toISOString(),
+    });
     engine.store.records.enqueueForSync(record.id);
     const waitingSince = Date.parse((await open()).indicators.sync.oldestWaitingSince!);
 

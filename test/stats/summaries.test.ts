@@ -46,7 +46,11 @@ describe('dashboard summaries kept by triggers', () => {
     // Every path ran, many times over, and the store holds enough to count.
     expect(Object.keys(ran).sort()).toHaveLength(19);
     for (const [name, n] of Object.entries(ran)) expect(n, name).toBeGreaterThan(10);
-    const counts = db.prepare(`SELECT (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM record WHERE signed = 1) AS signed, (SELECT count(*) FROM document_flag) AS flags`).get() as Record<string, number>;
+    const counts = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM record WHERE signed = 1) AS signed, (SELECT count(*) FROM document_flag) AS flags`,
+      )
+      .get() as Record<string, number>;
     expect(counts.pages).toBeGreaterThan(300);
     expect(counts.signed).toBeGreaterThan(50);
     expect(counts.flags).toBeGreaterThan(10);
@@ -55,7 +59,11 @@ describe('dashboard summaries kept by triggers', () => {
 
   it('are filled from the rows of a store made before them (migration from the previous schema), then kept', () => {
     const dataDir = join(dir.path, 'old');
-    let db = openDatabase(dataDir, TEST_KEY, migrations.filter((m) => m.version <= 20));
+    let db = openDatabase(
+      dataDir,
+      TEST_KEY,
+      migrations.filter((m) => m.version <= 20),
+    );
     expect(schemaVersion(db)).toBe(20);
     seedStore(db);
     randomWrites(db, 77, 1500);
@@ -64,7 +72,9 @@ describe('dashboard summaries kept by triggers', () => {
     db = openDatabase(dataDir, TEST_KEY);
     expect(schemaVersion(db)).toBe(23);
     expect(differences(db)).toEqual([]);
-    const kept = db.prepare('SELECT sum(pages) AS pages, sum(pages_failed) AS failed, sum(pages_flagged) AS flagged FROM document_summary').get();
+    const kept = db
+      .prepare('SELECT sum(pages) AS pages, sum(pages_failed) AS failed, sum(pages_flagged) AS flagged FROM document_summary')
+      .get();
     expect(kept).toEqual(before);
     randomWrites(db, 78, 800);
     expect(differences(db)).toEqual([]);
@@ -77,7 +87,10 @@ describe('dashboard summaries kept by triggers', () => {
     seedStore(engine.store.db);
     randomWrites(engine.store.db, 5, 400);
     const db = engine.store.db;
-    const document = db.prepare('SELECT document_id AS id, pages FROM document_summary WHERE pages > 0 LIMIT 1').get() as { id: number; pages: number };
+    const document = db.prepare('SELECT document_id AS id, pages FROM document_summary WHERE pages > 0 LIMIT 1').get() as {
+      id: number;
+      pages: number;
+    };
     const truth = computeIndicators(db, {});
     await engine.close();
 
@@ -103,7 +116,10 @@ describe('dashboard summaries kept by triggers', () => {
     expect(repair.differences).toHaveLength(2);
     expect(differences(again.store.db)).toEqual([]);
     expect(computeIndicators(again.store.db, {}).quality).toEqual(truth.quality);
-    const event = again.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'summary.rebuilt'`).get() as { actor: string; details: string };
+    const event = again.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'summary.rebuilt'`).get() as {
+      actor: string;
+      details: string;
+    };
     expect(JSON.parse(event.details)).toMatchObject({ differences: 2, perTable: { document_summary: 1, dossier_summary: 1 } });
     expect(again.checkSummaries().rebuilt).toBe(false);
     expect(again.verifyAudit().ok).toBe(true);
@@ -113,5 +129,9 @@ describe('dashboard summaries kept by triggers', () => {
 
 /** Page figures straight from the base tables of a store at schema 20. */
 function computeIndicatorsFromOldSchema(db: Db) {
-  return db.prepare(`SELECT count(*) AS pages, count(*) FILTER (WHERE state = 'failed') AS failed, count(*) FILTER (WHERE flags <> '[]') AS flagged FROM page`).get();
+  return db
+    .prepare(
+      `SELECT count(*) AS pages, count(*) FILTER (WHERE state = 'failed') AS failed, count(*) FILTER (WHERE flags <> '[]') AS flagged FROM page`,
+    )
+    .get();
 }

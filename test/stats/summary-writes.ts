@@ -46,8 +46,20 @@ export function seedStore(db: Db): void {
   procedure.run('TT-1', 'Thủ tục 1', 'Hộ tịch', 'xã', 5);
   procedure.run('TT-2', 'Thủ tục 2', 'Đất đai', 'xã', 10);
   db.prepare(`INSERT OR IGNORE INTO batch (id, name, source, status, created_at) VALUES (1, 'Lưu trữ', '/archive', 'open', ?)`).run(at);
-  const row = db.prepare(`INSERT OR IGNORE INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, year, field, expected_pages) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (let line = 1; line <= 200; line++) row.run(line, `H${line % 7}`, String(line), `H${line % 7}`, String(line), 2020 + (line % 2), line % 2 ? 'Hộ tịch' : 'Đất đai', line % 5 ? 3 + (line % 4) : null);
+  const row = db.prepare(
+    `INSERT OR IGNORE INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, year, field, expected_pages) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (let line = 1; line <= 200; line++)
+    row.run(
+      line,
+      `H${line % 7}`,
+      String(line),
+      `H${line % 7}`,
+      String(line),
+      2020 + (line % 2),
+      line % 2 ? 'Hộ tịch' : 'Đất đai',
+      line % 5 ? 3 + (line % 4) : null,
+    );
 }
 
 /** Applies `count` random writes, each in its own transaction as the app makes them; returns how many of each kind ran. */
@@ -61,8 +73,13 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
   const results = new ResultRepository(db);
   const outbox = new OutboxRepository(db);
   const audit = new AuditLog(new AuditRepository(db), 'ws-1');
-  const ids = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params) as number[];
-  const someDossier = (kind?: 'intake' | 'archive') => rnd.pick(ids(`SELECT id FROM dossier WHERE deleted_at IS NULL ${kind ? `AND kind = '${kind}'` : ''} ORDER BY id DESC LIMIT 40`));
+  const ids = (sql: string, ...params: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
+  const someDossier = (kind?: 'intake' | 'archive') =>
+    rnd.pick(ids(`SELECT id FROM dossier WHERE deleted_at IS NULL ${kind ? `AND kind = '${kind}'` : ''} ORDER BY id DESC LIMIT 40`));
   const someDocument = () => rnd.pick(ids('SELECT id FROM document ORDER BY id DESC LIMIT 60'));
   const somePage = () => rnd.pick(ids('SELECT id FROM page ORDER BY id DESC LIMIT 80'));
   const documentsOf = (dossierId: number) => ids('SELECT id FROM document WHERE dossier_id = ?', dossierId);
@@ -74,17 +91,38 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
     if (signed) records.enqueueForSync(record.id);
   };
   const code = (prefix: string) => ({ prefix, format: (n: number) => `${prefix}-${seed}-${n}` });
-  const base = { procedureCode: null, applicantName: 'Nguyễn Văn An', applicantCccd: null, applicantPhone: null, applicantAddress: null, receivedDate: null, dueDate: null, workstationId: 'ws-1' };
+  const base = {
+    procedureCode: null,
+    applicantName: 'Nguyễn Văn An',
+    applicantCccd: null,
+    applicantPhone: null,
+    applicantAddress: null,
+    receivedDate: null,
+    dueDate: null,
+    workstationId: 'ws-1',
+  };
 
   const ops: Record<string, () => void> = {
     'desk intake': () => {
-      const d = dossiers.insert({ ...base, kind: 'intake', procedureCode: rnd.pick(['TT-1', 'TT-2'])!, receivedDate: '2026-11-0' + (1 + rnd.int(9)), dueDate: '2026-11-2' + rnd.int(9) }, code('HS'));
+      const d = dossiers.insert(
+        {
+          ...base,
+          kind: 'intake',
+          procedureCode: rnd.pick(['TT-1', 'TT-2'])!,
+          receivedDate: '2026-11-0' + (1 + rnd.int(9)),
+          dueDate: '2026-11-2' + rnd.int(9),
+        },
+        code('HS'),
+      );
       audit.append({ actor: rnd.pick(['canbo1', 'canbo2'])!, action: 'dossier.create', subject: d.code });
       pages.createDocument(d.id, 'Tờ khai', null);
     },
     'archive intake': () => {
       const line = 1 + rnd.int(200);
-      const d = dossiers.insert({ ...base, kind: 'archive', box: `H${line % 7}`, archiveNumber: String(line), year: 2020 + (line % 2), batchId: 1 }, code('LT'));
+      const d = dossiers.insert(
+        { ...base, kind: 'archive', box: `H${line % 7}`, archiveNumber: String(line), year: 2020 + (line % 2), batchId: 1 },
+        code('LT'),
+      );
       const documentId = pages.createDocument(d.id, null, null);
       archive.addFolder(1, `H${line % 7}/${line}/${d.id}`, d.id, documentId);
       if (rnd.next() < 0.9) archive.setFolderRegisterLine(1, `H${line % 7}/${line}/${d.id}`, line);
@@ -99,7 +137,22 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
     },
     'page cleaned': () => {
       const p = somePage();
-      if (p) pages.markCleaned(p, { cleanSha256: sha(), ocrImageSha256: sha(), thumbSha256: null, width: 100, height: 140, dpi: 300, dpiAssumed: false, colorMode: 'grey', rotation: 0, skew: 0, blank: rnd.next() < 0.1, phash: null, flags: flags() });
+      if (p)
+        pages.markCleaned(p, {
+          cleanSha256: sha(),
+          ocrImageSha256: sha(),
+          thumbSha256: null,
+          width: 100,
+          height: 140,
+          dpi: 300,
+          dpiAssumed: false,
+          colorMode: 'grey',
+          rotation: 0,
+          skew: 0,
+          blank: rnd.next() < 0.1,
+          phash: null,
+          flags: flags(),
+        });
     },
     'page read': () => {
       const p = somePage();
@@ -122,7 +175,15 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
       const p = somePage();
       if (!p) return;
       if (rnd.next() < 0.5) {
-        desk.replaceCleanedImages(p, { cleanSha256: sha(), ocrImageSha256: sha(), thumbSha256: null, previewSha256: null, width: 100, height: 140, rotation: 90 });
+        desk.replaceCleanedImages(p, {
+          cleanSha256: sha(),
+          ocrImageSha256: sha(),
+          thumbSha256: null,
+          previewSha256: null,
+          width: 100,
+          height: 140,
+          rotation: 90,
+        });
       } else {
         const doc = db.prepare('SELECT document_id FROM page WHERE id = ?').pluck().get(p) as number;
         desk.deletePage(p);
@@ -157,11 +218,19 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
     'QC approval': () => {
       const d = someDossier('archive');
       if (!d) return;
-      if (rnd.next() < 0.7) db.prepare('UPDATE archive_folder SET approved_by = ?, approved_at = ? WHERE batch_id = 1 AND dossier_id = ?').run('kiemtra', new Date().toISOString(), d);
+      if (rnd.next() < 0.7)
+        db.prepare('UPDATE archive_folder SET approved_by = ?, approved_at = ? WHERE batch_id = 1 AND dossier_id = ?').run(
+          'kiemtra',
+          new Date().toISOString(),
+          d,
+        );
       else archive.withdrawApproval(d);
     },
     'bulk signing': () => {
-      for (const doc of ids(`SELECT doc.id FROM document doc JOIN dossier d ON d.id = doc.dossier_id WHERE d.kind = 'archive' ORDER BY random() LIMIT 5`)) sign(doc, true);
+      for (const doc of ids(
+        `SELECT doc.id FROM document doc JOIN dossier d ON d.id = doc.dossier_id WHERE d.kind = 'archive' ORDER BY random() LIMIT 5`,
+      ))
+        sign(doc, true);
     },
     'sync acknowledgement': () => {
       const item = rnd.pick(ids(`SELECT id FROM outbox_item WHERE state = 'waiting' LIMIT 20`));
@@ -177,9 +246,25 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
     },
   };
   const weights: [string, number][] = [
-    ['desk intake', 6], ['archive intake', 4], ['another component', 2], ['page added', 20], ['page cleaned', 8], ['page read', 12], ['page failed', 3],
-    ['page moved', 6], ['page deleted', 5], ['page replaced', 4], ['finalize', 4], ['reopen', 2], ['reuse', 2], ['result marked', 3],
-    ['QC approval', 3], ['bulk signing', 1], ['sync acknowledgement', 3], ['document removed', 2], ['deletion with a reason', 1],
+    ['desk intake', 6],
+    ['archive intake', 4],
+    ['another component', 2],
+    ['page added', 20],
+    ['page cleaned', 8],
+    ['page read', 12],
+    ['page failed', 3],
+    ['page moved', 6],
+    ['page deleted', 5],
+    ['page replaced', 4],
+    ['finalize', 4],
+    ['reopen', 2],
+    ['reuse', 2],
+    ['result marked', 3],
+    ['QC approval', 3],
+    ['bulk signing', 1],
+    ['sync acknowledgement', 3],
+    ['document removed', 2],
+    ['deletion with a reason', 1],
   ];
   const total = weights.reduce((s, [, w]) => s + w, 0);
   const ran: Record<string, number> = {};

@@ -119,7 +119,9 @@ describe('dossiers through the engine edge', () => {
 describe('search snippets', () => {
   it('show the original text with its diacritics, matches marked', async () => {
     const { snippetOf } = await import('../../src/core/store/search-snippet');
-    expect(snippetOf('Ủy ban nhân dân phường Đông Hòa, thị xã Dĩ An', ['dong', 'hoa'])).toBe('Ủy ban nhân dân phường [Đông] [Hòa], thị xã Dĩ An');
+    expect(snippetOf('Ủy ban nhân dân phường Đông Hòa, thị xã Dĩ An', ['dong', 'hoa'])).toBe(
+      'Ủy ban nhân dân phường [Đông] [Hòa], thị xã Dĩ An',
+    );
     // A term matches at the start of a word only.
     expect(snippetOf('Phường An Bình', ['an'])).toBe('Phường [An] Bình');
     expect(snippetOf('x'.repeat(200) + ' Thủ Dầu Một ' + 'y'.repeat(300), ['thu'])).toMatch(/^….*\[Thủ\] Dầu Một.*…$/);

@@ -21,7 +21,19 @@ describe('database', () => {
     expect(schemaVersion(db)).toBe(Math.max(...migrations.map((m) => m.version)));
     const strictTables = db.prepare(`SELECT name FROM pragma_table_list WHERE strict = 1`).all() as { name: string }[];
     const names = strictTables.map((t) => t.name);
-    for (const t of ['workstation', 'user', 'procedure', 'dossier', 'document', 'page', 'record', 'batch', 'job', 'outbox_item', 'audit_event']) {
+    for (const t of [
+      'workstation',
+      'user',
+      'procedure',
+      'dossier',
+      'document',
+      'page',
+      'record',
+      'batch',
+      'job',
+      'outbox_item',
+      'audit_event',
+    ]) {
       expect(names).toContain(t);
     }
     expect(() => db.prepare(`INSERT INTO document (dossier_id, position, created_at) VALUES (999, 1, 'x')`).run()).toThrow(/FOREIGN KEY/);
@@ -81,7 +93,9 @@ describe('database', () => {
     const dir = tempDir();
     dirs.push(dir);
     const db = openDatabase(dir.path, TEST_KEY);
-    expect(() => db.prepare(`INSERT INTO procedure (code, name, field, level, processing_days) VALUES ('X', 'n', 'f', 'l', 'five')`).run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() =>
+      db.prepare(`INSERT INTO procedure (code, name, field, level, processing_days) VALUES ('X', 'n', 'f', 'l', 'five')`).run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
     db.close();
   });
 });

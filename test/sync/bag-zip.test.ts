@@ -35,7 +35,11 @@ const scratchDir = (prefix: string) => {
 };
 
 const hubCount = async () => Number((await pool.query('SELECT count(*) AS n FROM record')).rows[0].n);
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string; message: string }) => e.code ?? e.message);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string; message: string }) => e.code ?? e.message,
+  );
 
 /** A zip made entry by entry, for the archives a well-behaved exporter never writes. */
 async function craftZip(name: string, entries: { path: string; bytes: Buffer; mode?: number; compress?: boolean }[]): Promise<string> {
@@ -62,8 +66,15 @@ function renameEntry(path: string, from: string, to: string): void {
   writeFileSync(path, bytes);
 }
 
-async function postBag(path: string, token?: string): Promise<{ status: number; body: { code?: string; accepted?: Receipt[]; rejected?: unknown[] } }> {
-  const response = await fetch(`${hub.url}/bags`, { method: 'POST', headers: { 'content-type': 'application/zip', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: readFileSync(path) });
+async function postBag(
+  path: string,
+  token?: string,
+): Promise<{ status: number; body: { code?: string; accepted?: Receipt[]; rejected?: unknown[] } }> {
+  const response = await fetch(`${hub.url}/bags`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/zip', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: readFileSync(path),
+  });
   return { status: response.status, body: (await response.json()) as { code?: string } };
 }
 
@@ -139,11 +150,22 @@ describe('zipped bags', () => {
     const unpack = (path: string, l = limits) => codeOf(unzipBag(path, scratchDir('sohoa-unzip-'), l));
     const small = (path: string) => ({ path, bytes: Buffer.from(`file ${path}`) });
 
-    expect(await unpack(await craftZip('many.zip', ['a', 'b', 'c', 'd', 'e'].map((n) => small(`bag/data/${n}.pdf`))))).toBe('bag.zip-too-many-entries');
-    expect(await unpack(await craftZip('big.zip', [{ path: 'bag/data/a.pdf', bytes: Buffer.alloc(150_000, 7), compress: false }]))).toBe('bag.zip-too-large');
+    expect(
+      await unpack(
+        await craftZip(
+          'many.zip',
+          ['a', 'b', 'c', 'd', 'e'].map((n) => small(`bag/data/${n}.pdf`)),
+        ),
+      ),
+    ).toBe('bag.zip-too-many-entries');
+    expect(await unpack(await craftZip('big.zip', [{ path: 'bag/data/a.pdf', bytes: Buffer.alloc(150_000, 7), compress: false }]))).toBe(
+      'bag.zip-too-large',
+    );
     const bomb = await craftZip('bomb.zip', [{ path: 'bag/data/zeros.pdf', bytes: Buffer.alloc(8 * 1024 * 1024) }]);
     expect(await unpack(bomb, DEFAULT_ZIP_LIMITS)).toBe('bag.zip-bomb');
-    expect(await unpack(await craftZip('link.zip', [{ path: 'bag/data/link.pdf', bytes: Buffer.from('/etc/passwd'), mode: 0o120777 }]))).toBe('bag.zip-unsafe-entry');
+    expect(
+      await unpack(await craftZip('link.zip', [{ path: 'bag/data/link.pdf', bytes: Buffer.from('/etc/passwd'), mode: 0o120777 }])),
+    ).toBe('bag.zip-unsafe-entry');
 
     const escape = await craftZip('escape.zip', [small('bag/data/zz/evil.pdf')]);
     renameEntry(escape, 'bag/data/zz/evil.pdf', 'bag/../../../evi.pdf');
@@ -168,13 +190,22 @@ describe('zipped bags', () => {
     // The good bag with one payload file left out: incomplete.
     const folder = await withUnzippedBag(zipPath, async (dir) => {
       const manifest = readFileSync(join(dir, 'manifest-sha256.txt'), 'utf8');
-      const files = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'sohoa-records.json'].map((n) => ({ path: `partial/${n}`, bytes: readFileSync(join(dir, n)) }));
-      const kept = manifest.trim().split('\n').slice(1).map((l) => l.split('  ')[1]!);
+      const files = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'sohoa-records.json'].map((n) => ({
+        path: `partial/${n}`,
+        bytes: readFileSync(join(dir, n)),
+      }));
+      const kept = manifest
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('  ')[1]!);
       return [...files, ...kept.map((p) => ({ path: `partial/${p}`, bytes: readFileSync(join(dir, p)) }))];
     });
     const partial = await postBag(await craftZip('partial.zip', folder), token);
     expect(partial).toMatchObject({ status: 422, body: { code: 'bag.invalid' } });
     expect(await hubCount()).toBe(before);
-    expect(existsSync(join(hubBlobs.path, 'bag-uploads')) && (await import('node:fs')).readdirSync(join(hubBlobs.path, 'bag-uploads'))).toEqual([]);
+    expect(
+      existsSync(join(hubBlobs.path, 'bag-uploads')) && (await import('node:fs')).readdirSync(join(hubBlobs.path, 'bag-uploads')),
+    ).toEqual([]);
   });
 });

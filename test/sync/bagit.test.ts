@@ -108,7 +108,15 @@ describe('BagIt transfer', () => {
 
   it('refuses path tricks in manifest names', async () => {
     expect(['data/a.pdf', 'data/x/y.pdf'].map(isSafeBagPath)).toEqual([true, true]);
-    expect(['../etc/passwd', 'data/../../x', '/etc/passwd', 'C:/x', 'data\\..\\x', './data/a', 'data//a'].map(isSafeBagPath)).toEqual([false, false, false, false, false, false, false]);
+    expect(['../etc/passwd', 'data/../../x', '/etc/passwd', 'C:/x', 'data\\..\\x', './data/a', 'data//a'].map(isSafeBagPath)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     const tricked = copyOfBag('tricked');
     const victim = join(work.path, 'outside.pdf');
     writeFileSync(victim, 'outside the bag');
@@ -116,7 +124,10 @@ describe('BagIt transfer', () => {
     appendFileSync(join(tricked, 'manifest-sha256.txt'), `${sha}  data/../../outside.pdf\n${sha}  /etc/hostname\n`);
     const report = await validateBag(tricked);
     expect(report.valid).toBe(false);
-    expect(report.problems.filter((p) => p.code === 'bag.unsafe-path').map((p) => p.path)).toEqual(['data/../../outside.pdf', '/etc/hostname']);
+    expect(report.problems.filter((p) => p.code === 'bag.unsafe-path').map((p) => p.path)).toEqual([
+      'data/../../outside.pdf',
+      '/etc/hostname',
+    ]);
     await expect(ingest(tricked)).rejects.toMatchObject({ code: 'bag.invalid' });
   });
 

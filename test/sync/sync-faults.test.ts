@@ -39,7 +39,10 @@ async function workstationDir(hubUrl: string): Promise<{ path: string; engine: E
 }
 
 async function expectExactlySynced(sync: WorkstationSync, seeded: SeededRecord[]) {
-  const { rows } = await pool.query<{ sha256: string; receipt_id: string }>('SELECT sha256, receipt_id FROM record WHERE workstation_id = $1', [sync.credentials()!.workstationId]);
+  const { rows } = await pool.query<{ sha256: string; receipt_id: string }>(
+    'SELECT sha256, receipt_id FROM record WHERE workstation_id = $1',
+    [sync.credentials()!.workstationId],
+  );
   expect(rows.length).toBe(seeded.length);
   for (const s of seeded) {
     const entry = sync.outbox.byRecord(s.recordId)!;
@@ -154,19 +157,25 @@ describe('sync faults', () => {
     const seeded = await seedRecords(engine, factory, 6, { padding: 60_000 });
     engine.close();
     const code = await new CredentialRepository(pool).issueCode();
-    const run = (args: string[]) => spawn(process.execPath, [`${REPO}/bin/sohoa.mjs`, 'sync', '--data-dir', dir.path, '--concurrency', '1', '--batch', '2', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exit = (child: ReturnType<typeof run>) => new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      let out = '';
-      let err = '';
-      child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-      child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-      child.once('exit', (code) => resolve({ code, out, err }));
-    });
+    const run = (args: string[]) =>
+      spawn(process.execPath, [`${REPO}/bin/sohoa.mjs`, 'sync', '--data-dir', dir.path, '--concurrency', '1', '--batch', '2', ...args], {
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const exit = (child: ReturnType<typeof run>) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        let out = '';
+        let err = '';
+        child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+        child.once('exit', (code) => resolve({ code, out, err }));
+      });
     const first = run(['--hub', hub.url, '--enroll', code, '--limit-kbps', '150']);
     const firstExit = exit(first);
     const db = openRawDatabase(dir.path, { readonly: true });
     try {
-      const acknowledged = () => (db.prepare("SELECT count(*) AS n FROM outbox_item WHERE state = 'acknowledged'").get() as { n: number }).n;
+      const acknowledged = () =>
+        (db.prepare("SELECT count(*) AS n FROM outbox_item WHERE state = 'acknowledged'").get() as { n: number }).n;
       while (acknowledged() < 2 && first.exitCode === null) await new Promise((r) => setTimeout(r, 50));
       first.kill('SIGKILL');
       await firstExit;

@@ -36,7 +36,12 @@ async function workstation(): Promise<{ engine: Engine; sync: WorkstationSync }>
 }
 
 const hubRows = async (workstationId: string) =>
-  (await pool.query<{ document_key: string; version: number; sha256: string; receipt_id: string }>('SELECT document_key, version, sha256, receipt_id FROM record WHERE workstation_id = $1', [workstationId])).rows;
+  (
+    await pool.query<{ document_key: string; version: number; sha256: string; receipt_id: string }>(
+      'SELECT document_key, version, sha256, receipt_id FROM record WHERE workstation_id = $1',
+      [workstationId],
+    )
+  ).rows;
 
 /** Every seeded record on the hub exactly once, and the workstation's receipts naming those rows. */
 async function expectExactlySynced(sync: WorkstationSync, seeded: { recordId: number; sha256: string }[]) {
@@ -86,7 +91,9 @@ describe('workstation sync', () => {
     const again = await sync.send(fast);
     expect(again).toMatchObject({ acknowledged: 0, waiting: 0 });
     expect((await hubRows(sync.credentials()!.workstationId)).length).toBe(6);
-    const audit = engine.store.db.prepare("SELECT details FROM audit_event WHERE action = 'sync.run' ORDER BY seq").all() as { details: string }[];
+    const audit = engine.store.db.prepare("SELECT details FROM audit_event WHERE action = 'sync.run' ORDER BY seq").all() as {
+      details: string;
+    }[];
     expect(audit.map((a) => JSON.parse(a.details).acknowledged)).toEqual([6, 0]);
   });
 
@@ -100,7 +107,9 @@ describe('workstation sync', () => {
     const summary = await sync.send(fast);
     expect(summary).toMatchObject({ acknowledged: 3, duplicates: 3, waiting: 0 });
     await expectExactlySynced(sync, seeded);
-    expect(seeded.map((s) => (JSON.parse(sync.outbox.byRecord(s.recordId)!.receipt!) as Receipt).receiptId)).toEqual(firstReceipts.map((r) => r.receiptId));
+    expect(seeded.map((s) => (JSON.parse(sync.outbox.byRecord(s.recordId)!.receipt!) as Receipt).receiptId)).toEqual(
+      firstReceipts.map((r) => r.receiptId),
+    );
   });
 
   it('retries an upload whose bytes were corrupted in flight, and ends with each record stored once', async () => {
@@ -142,7 +151,11 @@ describe('workstation sync', () => {
     await seedRecords(engine, factory, 2);
     const before = Number((await pool.query('SELECT count(*) AS n FROM record')).rows[0].n);
     const creds = sync.credentials()!;
-    const runner = new SyncRunner({ outbox: sync.outbox, blobs: engine.store.blobs, client: new HubClient(hub.url, `${creds.token.slice(0, -6)}zzzzzz`) });
+    const runner = new SyncRunner({
+      outbox: sync.outbox,
+      blobs: engine.store.blobs,
+      client: new HubClient(hub.url, `${creds.token.slice(0, -6)}zzzzzz`),
+    });
     const summary = await runner.run(fast);
     expect(summary.stoppedBy?.code).toBe('sync.unauthorized');
     expect(summary.acknowledged).toBe(0);
@@ -170,7 +183,9 @@ describe('workstation sync', () => {
     writeFileSync(engine.store.blobs.pathOf(bad.sha256), altered);
     const summary = await sync.send(fast);
     expect(summary.acknowledged).toBe(1);
-    expect(summary.rejected).toEqual([{ recordId: bad.recordId, code: 'sync.local-corrupt', message: expect.stringContaining(bad.sha256) }]);
+    expect(summary.rejected).toEqual([
+      { recordId: bad.recordId, code: 'sync.local-corrupt', message: expect.stringContaining(bad.sha256) },
+    ]);
     expect(sync.outbox.byRecord(bad.recordId)).toMatchObject({ state: 'rejected', rejectionCode: 'sync.local-corrupt' });
   });
 
@@ -181,18 +196,25 @@ describe('workstation sync', () => {
     unlinkSync(engine.store.blobs.pathOf(gone!.sha256));
     const summary = await sync.send(fast);
     expect(summary.acknowledged).toBe(1);
-    expect(summary.rejected).toEqual([{ recordId: gone!.recordId, code: 'sync.local-missing', message: expect.stringContaining(gone!.sha256) }]);
+    expect(summary.rejected).toEqual([
+      { recordId: gone!.recordId, code: 'sync.local-missing', message: expect.stringContaining(gone!.sha256) },
+    ]);
     await expectExactlySynced(sync, [kept!]);
   });
 
-  it('records each record\'s way in the audit log: sent, acknowledged with the receipt, rejected with the code', async () => {
+  it("records each record's way in the audit log: sent, acknowledged with the receipt, rejected with the code", async () => {
     const { engine, sync } = await workstation();
     const [good, bad] = await seedRecords(engine, factory, 2);
     const { writeFileSync } = await import('node:fs');
     writeFileSync(engine.store.blobs.pathOf(bad!.sha256), Buffer.from('no longer the signed PDF'));
     await sync.send(fast);
-    const events = engine.store.db.prepare("SELECT action, subject, details FROM audit_event WHERE action LIKE 'sync.record.%' ORDER BY seq").all() as { action: string; subject: string; details: string }[];
-    const of = (recordId: number) => events.filter((e) => e.subject === String(recordId)).map((e) => ({ action: e.action, ...(JSON.parse(e.details) as Record<string, unknown>) }));
+    const events = engine.store.db
+      .prepare("SELECT action, subject, details FROM audit_event WHERE action LIKE 'sync.record.%' ORDER BY seq")
+      .all() as { action: string; subject: string; details: string }[];
+    const of = (recordId: number) =>
+      events
+        .filter((e) => e.subject === String(recordId))
+        .map((e) => ({ action: e.action, ...(JSON.parse(e.details) as Record<string, unknown>) }));
     const receipt = JSON.parse(sync.outbox.byRecord(good!.recordId)!.receipt!) as Receipt;
     expect(of(good!.recordId)).toMatchObject([
       { action: 'sync.record.sent', attempt: 1, dossierCode: good!.dossierCode },
@@ -206,7 +228,12 @@ describe('workstation sync', () => {
     const { engine, sync } = await workstation();
     const seeded = await seedRecords(engine, factory, 2, { padding: 100_000 });
     const progress: number[] = [];
-    const summary = await sync.send({ ...fast, bandwidthBytesPerSecond: 2_000_000, concurrency: 1, onEvent: (e) => e.type === 'progress' && progress.push(e.bytesSent) });
+    const summary = await sync.send({
+      ...fast,
+      bandwidthBytesPerSecond: 2_000_000,
+      concurrency: 1,
+      onEvent: (e) => e.type === 'progress' && progress.push(e.bytesSent),
+    });
     expect(summary).toMatchObject({ acknowledged: 2, waiting: 0 });
     expect(progress.length).toBeGreaterThan(2);
     await expectExactlySynced(sync, seeded);
@@ -228,7 +255,10 @@ describe('workstation sync', () => {
     } finally {
       await proxy.close();
     }
-    await expectExactlySynced(sync, seeded.filter((_, i) => i !== 5));
+    await expectExactlySynced(
+      sync,
+      seeded.filter((_, i) => i !== 5),
+    );
   });
 
   it('sends records one by one to a hub without the batch route', async () => {

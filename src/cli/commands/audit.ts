@@ -10,16 +10,21 @@ const REASONS = {
   sequence: 'sequence gap: event removed',
   truncated: 'events removed from the end of the log (the anchor outside the database names a later event)',
   'anchor-forged': 'the anchor file outside the database was altered',
-  'anchor-missing': 'the anchor file outside the data directory is missing, so events removed from the end cannot be ruled out; if it was lost, run `sohoa audit re-anchor`',
-  'rewritten-since-sync': 'the log no longer holds the event the hub saw at the last sync: it was cut or rewritten since [audit.rewritten-since-sync]',
-  'anchor-damaged': 'the anchor file outside the data directory is damaged (torn or unreadable, not a forged seal); run `sohoa audit re-anchor` to anchor the log at its head again',
+  'anchor-missing':
+    'the anchor file outside the data directory is missing, so events removed from the end cannot be ruled out; if it was lost, run `sohoa audit re-anchor`',
+  'rewritten-since-sync':
+    'the log no longer holds the event the hub saw at the last sync: it was cut or rewritten since [audit.rewritten-since-sync]',
+  'anchor-damaged':
+    'the anchor file outside the data directory is damaged (torn or unreadable, not a forged seal); run `sohoa audit re-anchor` to anchor the log at its head again',
 } as const;
 
 /** What `--hub` adds to an intact verdict. */
 const hubNote = (verdict: object): string => {
   if (!('hubHead' in verdict)) return '';
   const head = verdict.hubHead as { seq: number; receivedAt: string } | null;
-  return head ? `; it still holds event ${head.seq}, the head the hub saw on ${head.receivedAt}` : '; the hub has no head from this workstation yet (no sync since)';
+  return head
+    ? `; it still holds event ${head.seq}, the head the hub saw on ${head.receivedAt}`
+    : '; the hub has no head from this workstation yet (no sync since)';
 };
 
 export const auditCommand: CommandRun = {
@@ -37,7 +42,12 @@ export const auditCommand: CommandRun = {
             ? await new WorkstationSync(engine).verifyAuditWithHub(values.hub || undefined)
             : engine.verifyAudit();
       if (values.json) io.out(JSON.stringify(verdict));
-      else if (verdict.ok) io.out(action === 're-anchor' ? `audit log anchored again at event ${verdict.events}` : `audit log intact: ${verdict.events} events${hubNote(verdict)}`);
+      else if (verdict.ok)
+        io.out(
+          action === 're-anchor'
+            ? `audit log anchored again at event ${verdict.events}`
+            : `audit log intact: ${verdict.events} events${hubNote(verdict)}`,
+        );
       if (!verdict.ok) {
         io.err(`audit log broken at event ${verdict.brokenAt} (${REASONS[verdict.reason]})`);
         return 1;

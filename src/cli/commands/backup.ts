@@ -11,14 +11,17 @@ export const backupCommand: CommandRun = {
     if (positionals[0] === 'check' && positionals.length === 2) {
       const check = checkBackup(positionals[1]!);
       io.out(JSON.stringify(check));
-      if (!check.ok) io.err(`backup damaged: ${check.missing.length} missing, ${check.changed.length} changed, ${check.extra.length} unlisted files`);
+      if (!check.ok)
+        io.err(`backup damaged: ${check.missing.length} missing, ${check.changed.length} changed, ${check.extra.length} unlisted files`);
       return check.ok ? 0 : 1;
     }
     if (positionals[0] === 'restore' && positionals.length === 2) {
       const check = restoreBackup(positionals[1]!, resolveDataDir(values['data-dir'], io.env));
       io.out(`restored ${check.files} files; the data opens only with the key of the store it came from (same key file or keychain entry)`);
       // The anchor beside the key names the log's head as it was before the restore, so the restored log reads as cut short.
-      io.out('the audit log is back as it was at the backup: its anchor names later events; once checked, run `sohoa audit re-anchor` on the restored folder');
+      io.out(
+        'the audit log is back as it was at the backup: its anchor names later events; once checked, run `sohoa audit re-anchor` on the restored folder',
+      );
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('expected a destination folder');

@@ -30,7 +30,6 @@ import { REGISTER_ENCODINGS as ENCODINGS, type RegisterEncoding } from '../../co
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { ArchiveRepository } from '../../core/store/archive-repository';
 
-
 export const options = {
   ...dataDirOption,
   ...jsonOption,
@@ -88,7 +87,11 @@ export const batchCommand: CommandRun = {
     if (values['separator-sheets'] !== undefined) {
       if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --separator-sheets`);
       if (values.out === undefined) throw new UsageError('--separator-sheets needs --out sheets.pdf');
-      const register = await loadRegister(values['separator-sheets'], { chosen: values.map === undefined ? undefined : parseColumnChoice(values.map), encoding: values.encoding as RegisterEncoding | undefined, sheet: values.sheet });
+      const register = await loadRegister(values['separator-sheets'], {
+        chosen: values.map === undefined ? undefined : parseColumnChoice(values.map),
+        encoding: values.encoding as RegisterEncoding | undefined,
+        sheet: values.sheet,
+      });
       if (register.rows.length === 0) throw new UsageError('the register has no usable row: no sheet to print');
       const pdf = await buildSeparatorSheets(register.rows, basename(values['separator-sheets']));
       await writeFile(values.out, pdf);
@@ -107,10 +110,30 @@ export const batchCommand: CommandRun = {
       return 0;
     }
 
-    if (values.qc !== undefined || values.approve !== undefined) return qc(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.qc ?? values.approve!, values.approve !== undefined ? (values.dossier ?? 'clean') : null, values.json === true, io);
-    if (values.sign !== undefined) return sign(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.sign, signerChoice(values, io.env), values.json === true, io);
-    if (values.pause !== undefined) return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.pause, 'paused', io);
-    if (values.cancel !== undefined) return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.cancel, 'cancelled', io);
+    if (values.qc !== undefined || values.approve !== undefined)
+      return qc(
+        dataDir,
+        cliDataKey(dataDir, values['key-file'], io.env),
+        actor,
+        values.qc ?? values.approve!,
+        values.approve !== undefined ? (values.dossier ?? 'clean') : null,
+        values.json === true,
+        io,
+      );
+    if (values.sign !== undefined)
+      return sign(
+        dataDir,
+        cliDataKey(dataDir, values['key-file'], io.env),
+        actor,
+        values.sign,
+        signerChoice(values, io.env),
+        values.json === true,
+        io,
+      );
+    if (values.pause !== undefined)
+      return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.pause, 'paused', io);
+    if (values.cancel !== undefined)
+      return control(dataDir, cliDataKey(dataDir, values['key-file'], io.env), actor, values.cancel, 'cancelled', io);
     const resumeRef = values.resume;
     const watch = values.watch !== undefined;
     let folder: string;
@@ -129,9 +152,11 @@ export const batchCommand: CommandRun = {
       folder = positionals[0]!;
     }
     const separate = values.separate === undefined ? undefined : parseSeparationMode(values.separate);
-    if (watch && (separate === undefined || separate.kind === 'folders')) throw new UsageError('--watch needs --separate qr, patch-t, blank or count:N (a hot folder is a flat stream of pages)');
+    if (watch && (separate === undefined || separate.kind === 'folders'))
+      throw new UsageError('--watch needs --separate qr, patch-t, blank or count:N (a hot folder is a flat stream of pages)');
     const columns: ColumnMap | undefined = values.map === undefined ? undefined : parseColumnChoice(values.map);
-    if (values.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(values.encoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
+    if (values.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(values.encoding))
+      throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}`);
 
     if (values.preview) {
       if (values.manifest === undefined) throw new UsageError('--preview needs --manifest');
@@ -140,7 +165,14 @@ export const batchCommand: CommandRun = {
         const source = await realpath(positionals[0]!).catch(() => positionals[0]!);
         const registerPath = await realpath(values.manifest).catch(() => values.manifest!);
         const remembered = new ArchiveRepository(engine.store.db).batchByKey(batchKey(source, registerPath))?.columns ?? undefined;
-        const preview = previewRegister(await loadRegister(registerPath, { remembered, chosen: columns, encoding: values.encoding as RegisterEncoding | undefined, sheet: values.sheet }));
+        const preview = previewRegister(
+          await loadRegister(registerPath, {
+            remembered,
+            chosen: columns,
+            encoding: values.encoding as RegisterEncoding | undefined,
+            sheet: values.sheet,
+          }),
+        );
         if (values.json) io.out(JSON.stringify(preview, null, 2));
         else for (const line of formatRegisterPreview(preview)) io.out(line);
         return 0;
@@ -161,14 +193,21 @@ export const batchCommand: CommandRun = {
     process.on('SIGTERM', stop);
     const agency = agencyForRun(values);
     const issuingAgency = values['issuing-agency']?.trim();
-    if (issuingAgency !== undefined && (issuingAgency === '' || issuingAgency.length > 200)) throw new UsageError('--issuing-agency needs the agency’s name as it was then (1–200 characters)');
+    if (issuingAgency !== undefined && (issuingAgency === '' || issuingAgency.length > 200))
+      throw new UsageError('--issuing-agency needs the agency’s name as it was then (1–200 characters)');
     let engine: Engine | undefined;
     let stages: ReturnType<typeof createPipelineStages> | undefined;
     let hotFolder: HotFolder | undefined;
     try {
       try {
         stages = createPipelineStages({ dataDir, ocrWorkers: workers });
-        engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor, agency, pipeline: { stages, concurrency: workers, autoStart: false } });
+        engine = Engine.open({
+          dataDir,
+          key: cliDataKey(dataDir, values['key-file'], io.env),
+          actor,
+          agency,
+          pipeline: { stages, concurrency: workers, autoStart: false },
+        });
       } catch (e) {
         if (isDiskFull(e)) throw new BatchDiskFullError(dataDir, (e as Error).message);
         throw e;
@@ -208,8 +247,13 @@ export const batchCommand: CommandRun = {
           return again;
         },
         onIntake: (intake) => {
-          io.err(`sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.separators ? `; ${intake.separators} separator page(s)` : ''}${intake.loose.length ? `; ${intake.loose.length} page file(s) outside any dossier` : ''}`);
-          if (intake.register) io.err(`sohoa batch: register ${intake.register.encoding}, ${intake.register.rows.length} row(s), ${intake.register.problems.length} problem(s)`);
+          io.err(
+            `sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.separators ? `; ${intake.separators} separator page(s)` : ''}${intake.loose.length ? `; ${intake.loose.length} page file(s) outside any dossier` : ''}`,
+          );
+          if (intake.register)
+            io.err(
+              `sohoa batch: register ${intake.register.encoding}, ${intake.register.rows.length} row(s), ${intake.register.problems.length} problem(s)`,
+            );
         },
         onProgress: (line) => io.err(`sohoa batch: ${line}`),
       });
@@ -218,8 +262,13 @@ export const batchCommand: CommandRun = {
       if (result.outcome !== 'done') {
         const p = result.report!.pages;
         const left = p.found - p.read - p.failed;
-        const what = result.outcome === 'cancelled' ? 'cancelled: pages taken in are kept, no more are processed' : `paused: run again${watch ? ' with --watch' : ''} (or --resume) to go on`;
-        io.err(`sohoa batch: batch ${result.report!.batch.id} ${what}; ${p.found} page(s) taken in, ${p.read + p.failed} processed, ${left} not processed`);
+        const what =
+          result.outcome === 'cancelled'
+            ? 'cancelled: pages taken in are kept, no more are processed'
+            : `paused: run again${watch ? ' with --watch' : ''} (or --resume) to go on`;
+        io.err(
+          `sohoa batch: batch ${result.report!.batch.id} ${what}; ${p.found} page(s) taken in, ${p.read + p.failed} processed, ${left} not processed`,
+        );
       }
       return 0;
     } finally {
@@ -236,7 +285,15 @@ export const batchCommand: CommandRun = {
 const PAGE_FILE = /\.(png|jpe?g|tiff?|pdf|pnm|pgm|ppm|pbm)$/i;
 
 /** Prints the QC queue, or approves dossiers: those named by code, or every one with nothing flagged. */
-async function qc(dataDir: string, key: DataKey, actor: string, ref: string, approve: string[] | 'clean' | null, json: boolean, io: CliIo): Promise<number> {
+async function qc(
+  dataDir: string,
+  key: DataKey,
+  actor: string,
+  ref: string,
+  approve: string[] | 'clean' | null,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
   const engine = Engine.open({ dataDir, key, actor });
   try {
     const archive = new ArchiveRepository(engine.store.db);
@@ -244,7 +301,9 @@ async function qc(dataDir: string, key: DataKey, actor: string, ref: string, app
     if (approve !== null) {
       const codes = approve === 'clean' ? [] : approve;
       const ids = codes.map((code) => {
-        const row = engine.store.db.prepare('SELECT d.id FROM dossier d JOIN archive_folder f ON f.dossier_id = d.id WHERE d.code = ? AND f.batch_id = ?').get(code, id) as { id: number } | undefined;
+        const row = engine.store.db
+          .prepare('SELECT d.id FROM dossier d JOIN archive_folder f ON f.dossier_id = d.id WHERE d.code = ? AND f.batch_id = ?')
+          .get(code, id) as { id: number } | undefined;
         if (!row) throw new UsageError(`no dossier ${code} in batch ${id}`);
         return row.id;
       });
@@ -256,7 +315,10 @@ async function qc(dataDir: string, key: DataKey, actor: string, ref: string, app
     if (json) io.out(JSON.stringify(items, null, 2));
     else {
       io.out(`QC lô / batch ${id}: ${items.length} item(s)`);
-      for (const i of items) io.out(`  ${i.kind} ${i.dossierCode ?? `${i.box}/${i.archiveNumber}`}${i.source ? ` ${i.source}` : ''}: ${i.reasons.join(', ')}${i.approved ? ' (approved)' : ''}`);
+      for (const i of items)
+        io.out(
+          `  ${i.kind} ${i.dossierCode ?? `${i.box}/${i.archiveNumber}`}${i.source ? ` ${i.source}` : ''}: ${i.reasons.join(', ')}${i.approved ? ' (approved)' : ''}`,
+        );
     }
     return 0;
   } finally {
@@ -265,7 +327,14 @@ async function qc(dataDir: string, key: DataKey, actor: string, ref: string, app
 }
 
 /** Sets a batch's status from the command line; a batch process running it notices within a second. */
-async function control(dataDir: string, key: DataKey, actor: string, ref: string, status: 'paused' | 'cancelled', io: CliIo): Promise<number> {
+async function control(
+  dataDir: string,
+  key: DataKey,
+  actor: string,
+  ref: string,
+  status: 'paused' | 'cancelled',
+  io: CliIo,
+): Promise<number> {
   const engine = Engine.open({ dataDir, key, actor });
   try {
     const archive = new ArchiveRepository(engine.store.db);
@@ -281,24 +350,43 @@ async function control(dataDir: string, key: DataKey, actor: string, ref: string
   }
 }
 
-type SignerChoice = { kind: 'p12'; path: string; password: string } | { kind: 'pkcs11'; modulePath: string; tokenLabel?: string; pin: string };
+type SignerChoice =
+  { kind: 'p12'; path: string; password: string } | { kind: 'pkcs11'; modulePath: string; tokenLabel?: string; pin: string };
 
 /** The signer named on the command line, its password or PIN read from the variable named (never from an argument). */
-function signerChoice(values: { p12?: string; 'pass-env'?: string; pkcs11?: string; 'token-label'?: string; 'pin-env'?: string }, env: NodeJS.ProcessEnv): SignerChoice {
+function signerChoice(
+  values: { p12?: string; 'pass-env'?: string; pkcs11?: string; 'token-label'?: string; 'pin-env'?: string },
+  env: NodeJS.ProcessEnv,
+): SignerChoice {
   if (values.p12 !== undefined && values.pkcs11 !== undefined) throw new UsageError('give --p12 or --pkcs11, not both');
   const secret = (name: string | undefined, flag: string, what: string) => {
-    if (name === undefined) throw new UsageError(`${flag} needs ${flag === '--p12' ? '--pass-env' : '--pin-env'} VAR naming the variable that holds the ${what}`);
+    if (name === undefined)
+      throw new UsageError(`${flag} needs ${flag === '--p12' ? '--pass-env' : '--pin-env'} VAR naming the variable that holds the ${what}`);
     const value = env[name];
     if (value === undefined) throw new UsageError(`the variable ${name} is not set`);
     return value;
   };
   if (values.p12 !== undefined) return { kind: 'p12', path: values.p12, password: secret(values['pass-env'], '--p12', 'password') };
-  if (values.pkcs11 !== undefined) return { kind: 'pkcs11', modulePath: values.pkcs11, tokenLabel: values['token-label'], pin: secret(values['pin-env'], '--pkcs11', 'PIN') };
+  if (values.pkcs11 !== undefined)
+    return {
+      kind: 'pkcs11',
+      modulePath: values.pkcs11,
+      tokenLabel: values['token-label'],
+      pin: secret(values['pin-env'], '--pkcs11', 'PIN'),
+    };
   throw new UsageError('--sign needs --p12 FILE --pass-env VAR, or --pkcs11 MODULE --pin-env VAR');
 }
 
 /** Signs the batch's approved, unsigned dossiers: the signer opened once for the whole run; SIGINT stops after the dossier in hand. */
-async function sign(dataDir: string, key: DataKey, actor: string, ref: string, choice: SignerChoice, json: boolean, io: CliIo): Promise<number> {
+async function sign(
+  dataDir: string,
+  key: DataKey,
+  actor: string,
+  ref: string,
+  choice: SignerChoice,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
   const engine = Engine.open({ dataDir, key, actor });
   const session = new SignerSession();
   const abort = new AbortController();
@@ -314,17 +402,34 @@ async function sign(dataDir: string, key: DataKey, actor: string, ref: string, c
     if (choice.kind === 'p12') await session.unlockP12(choice.path, choice.password);
     else await session.unlockToken(choice);
     const subject = session.status().subject;
-    engine.audit.append({ actor, action: 'signer.unlock', subject: subject ?? undefined, details: { kind: choice.kind === 'p12' ? 'pkcs12' : 'pkcs11' } });
+    engine.audit.append({
+      actor,
+      action: 'signer.unlock',
+      subject: subject ?? undefined,
+      details: { kind: choice.kind === 'p12' ? 'pkcs12' : 'pkcs11' },
+    });
     const progress = new BatchProgress(0);
     const result = await signBatch(
-      { store: engine.store, desk: new DeskRepository(engine.store.db), audit: engine.audit, events: engine.events, signer: session, actor, agencyName: engine.workstation.agencyName, now: () => new Date(), progress: new Map() },
+      {
+        store: engine.store,
+        desk: new DeskRepository(engine.store.db),
+        audit: engine.audit,
+        events: engine.events,
+        signer: session,
+        actor,
+        agencyName: engine.workstation.agencyName,
+        now: () => new Date(),
+        progress: new Map(),
+      },
       archive,
       id,
       { signal: abort.signal, onProgress: (p) => io.err(`sohoa batch: signing ${progress.line(p.done, p.total, Date.now(), 'dossiers')}`) },
     );
     if (json) io.out(JSON.stringify(result, null, 2));
     else {
-      io.out(`Ký số lô / signed batch ${id} as ${subject}: ${result.signed.length} of ${result.total} dossier(s), ${result.documentsSigned} record(s)${result.cancelled ? '; stopped before the end' : ''}`);
+      io.out(
+        `Ký số lô / signed batch ${id} as ${subject}: ${result.signed.length} of ${result.total} dossier(s), ${result.documentsSigned} record(s)${result.cancelled ? '; stopped before the end' : ''}`,
+      );
       for (const s of result.skipped) io.out(`  not signed: dossier ${s.dossierId} (${s.code})`);
     }
     return 0;
@@ -336,7 +441,12 @@ async function sign(dataDir: string, key: DataKey, actor: string, ref: string, c
   }
 }
 
-async function storedBatch(dataDir: string, key: DataKey, actor: string, ref: string): Promise<{ source: string; registerPath: string | null }> {
+async function storedBatch(
+  dataDir: string,
+  key: DataKey,
+  actor: string,
+  ref: string,
+): Promise<{ source: string; registerPath: string | null }> {
   const engine = Engine.open({ dataDir, key, actor });
   try {
     const archive = new ArchiveRepository(engine.store.db);

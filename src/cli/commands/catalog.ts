@@ -21,7 +21,12 @@ export const catalogCommand: CommandRun = {
     try {
       engine.store.db.transaction(() => {
         engine.store.procedures.upsertMany(procedures);
-        engine.audit.append({ actor: 'cli', action: 'catalog.import', subject: positionals[1], details: { imported: procedures.length, rejected: problems.length } });
+        engine.audit.append({
+          actor: 'cli',
+          action: 'catalog.import',
+          subject: positionals[1],
+          details: { imported: procedures.length, rejected: problems.length },
+        });
       })();
     } finally {
       engine.close();

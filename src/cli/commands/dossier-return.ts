@@ -51,16 +51,27 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
   if (!RESULT_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${RESULT_KINDS.join(', ')}`);
   const method = (values.method ?? 'desk') as HandBackMethod;
   if (!HAND_BACK_METHODS.includes(method)) throw new UsageError(`--method must be one of ${HAND_BACK_METHODS.join(', ')}`);
-  if (!!values.sign === !!values.pkcs11) throw new UsageError('sign the result with --sign FILE.p12 --pass-env VAR, or --pkcs11 MODULE --pin-env VAR');
+  if (!!values.sign === !!values.pkcs11)
+    throw new UsageError('sign the result with --sign FILE.p12 --pass-env VAR, or --pkcs11 MODULE --pin-env VAR');
   const secretVar = values.sign ? values['pass-env'] : values['pin-env'];
-  if (!secretVar) throw new UsageError(values.sign ? '--sign needs --pass-env VAR naming the variable that holds the password' : '--pkcs11 needs --pin-env VAR naming the variable that holds the PIN');
+  if (!secretVar)
+    throw new UsageError(
+      values.sign
+        ? '--sign needs --pass-env VAR naming the variable that holds the password'
+        : '--pkcs11 needs --pin-env VAR naming the variable that holds the PIN',
+    );
   const secret = io.env[secretVar];
   if (secret === undefined) throw new UsageError(`the variable ${secretVar} is not set`);
 
   const dataDir = resolveDataDir(values['data-dir'], io.env);
   const images = files.filter((f) => IMAGE.test(f));
   const stages = images.length ? createPipelineStages({ dataDir, ocrWorkers: 1 }) : undefined;
-  const engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor: `cli:${io.env.USER ?? io.env.USERNAME ?? 'unknown'}`, pipeline: stages && { stages, concurrency: 1 } });
+  const engine = Engine.open({
+    dataDir,
+    key: cliDataKey(dataDir, values['key-file'], io.env),
+    actor: `cli:${io.env.USER ?? io.env.USERNAME ?? 'unknown'}`,
+    pipeline: stages && { stages, concurrency: 1 },
+  });
   let id = 1;
   const call = async <K extends MethodName>(name: K, params: MethodInput<K>): Promise<MethodResult<K>> => {
     const reply = await dispatch(engine.handlers, { kind: 'call', id: id++, method: name, params });
@@ -72,10 +83,18 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
     if (!dossier) throw new CodedError('dossier.not-found', `no dossier ${code}`);
     // Checked before anything is added, so a refused hand-back leaves no result behind to duplicate on the next run.
     const earlier = (await call('result.status', { dossierId: dossier.id })).handBack;
-    if (earlier) throw new CodedError('result.already-returned', `${code} was handed back at ${earlier.returnedAt}`, { dossierId: dossier.id, returnedAt: earlier.returnedAt });
+    if (earlier)
+      throw new CodedError('result.already-returned', `${code} was handed back at ${earlier.returnedAt}`, {
+        dossierId: dossier.id,
+        returnedAt: earlier.returnedAt,
+      });
     const timeliness = await call('result.timeliness', { dossierId: dossier.id, returnedAt: values.at });
     if (timeliness.onTime === false && !values['late-reason']) {
-      throw new CodedError('result.late-reason-required', `${code} is handed back ${timeliness.workingDaysLate} working day(s) late: give --late-reason`, { dossierId: dossier.id, workingDaysLate: timeliness.workingDaysLate });
+      throw new CodedError(
+        'result.late-reason-required',
+        `${code} is handed back ${timeliness.workingDaysLate} working day(s) late: give --late-reason`,
+        { dossierId: dossier.id, workingDaysLate: timeliness.workingDaysLate },
+      );
     }
     if (values.sign) await call('signer.unlock', { p12Path: values.sign, password: secret });
     else await call('signer.unlockToken', { modulePath: values.pkcs11!, tokenLabel: values['token-label'], pin: secret });
@@ -107,8 +126,11 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
     });
     if (values.json) io.out(JSON.stringify({ code, results: signed, handBack }));
     else {
-      const when = handBack.onTime === null ? 'no due date' : handBack.onTime ? 'on time' : `late by ${handBack.workingDaysLate} working day(s)`;
-      io.out(`${code}: ${signed.length} result(s) signed${signed.some((s) => s.countersigned) ? ' (counter-signed)' : ''}; handed back ${handBack.returnedAt}, ${when}`);
+      const when =
+        handBack.onTime === null ? 'no due date' : handBack.onTime ? 'on time' : `late by ${handBack.workingDaysLate} working day(s)`;
+      io.out(
+        `${code}: ${signed.length} result(s) signed${signed.some((s) => s.countersigned) ? ' (counter-signed)' : ''}; handed back ${handBack.returnedAt}, ${when}`,
+      );
     }
     return 0;
   } finally {

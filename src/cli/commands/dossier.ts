@@ -32,7 +32,12 @@ export const dossierCommand: CommandRun = {
         const code = positionals[1]!;
         const dossier = engine.store.dossiers.byCode(code);
         if (!dossier) throw new CodedError('dossier.not-found', `no dossier ${code}`);
-        const reply = await dispatch(engine.handlers, { kind: 'call', id: 1, method: 'dossier.delete', params: { id: dossier.id, reason: values.reason ?? '' } });
+        const reply = await dispatch(engine.handlers, {
+          kind: 'call',
+          id: 1,
+          method: 'dossier.delete',
+          params: { id: dossier.id, reason: values.reason ?? '' },
+        });
         if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message, reply.error.details);
         io.out(`${code} deleted (recorded in the audit log with its reason)`);
         return 0;
@@ -40,7 +45,9 @@ export const dossierCommand: CommandRun = {
       if (action === 'list') {
         const { items, total } = await engine.handlers['dossier.list']({ limit: 500, offset: 0 });
         if (values.json) io.out(JSON.stringify({ items, total }));
-        else for (const d of items) io.out(`${d.code}\t${d.applicantName ?? ''}\t${d.procedureCode ?? ''}\t${d.receivedDate ?? ''}\t${d.status}`);
+        else
+          for (const d of items)
+            io.out(`${d.code}\t${d.applicantName ?? ''}\t${d.procedureCode ?? ''}\t${d.receivedDate ?? ''}\t${d.status}`);
         return 0;
       }
       // Through the engine's edge, so the CLI gets exactly the app's validation.

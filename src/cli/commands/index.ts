@@ -5,7 +5,10 @@ import type { Command, CommandRun } from '../command';
  * What `sohoa --help` lists. A command's code is loaded only when it runs: the hub's, OCR's and the
  * batch's dependencies take seconds to load, which every other command would otherwise pay.
  */
-const lazy = (spec: Omit<Command, 'run'>, load: () => Promise<CommandRun>): Command => ({ ...spec, run: async (argv, io) => (await load()).run(argv, io) });
+const lazy = (spec: Omit<Command, 'run'>, load: () => Promise<CommandRun>): Command => ({
+  ...spec,
+  run: async (argv, io) => (await load()).run(argv, io),
+});
 
 export const commands: Command[] = [
   lazy(
@@ -20,7 +23,8 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'process',
-      usage: 'process <image...> --out <file.pdf> [--title T] [--sign <file.p12> --pass-env VAR] [--agency NAME --agency-code CODE | --data-dir D]',
+      usage:
+        'process <image...> --out <file.pdf> [--title T] [--sign <file.p12> --pass-env VAR] [--agency NAME --agency-code CODE | --data-dir D]',
       summary: 'clean, read and build a signed PDF/A record',
       options: [
         '--out F               the record to write (required)',
@@ -76,7 +80,8 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'status',
-      usage: 'status [--data-dir D] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--procedure CODE] [--xlsx FILE] [--pdf FILE] [--verify [--rebuild]]',
+      usage:
+        'status [--data-dir D] [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--procedure CODE] [--xlsx FILE] [--pdf FILE] [--verify [--rebuild]]',
       summary: 'progress and indicators from the local store',
     },
     async () => (await import('./status')).statusCommand,
@@ -84,7 +89,8 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'sync',
-      usage: 'sync --hub URL [--data-dir D] [--enroll CODE [--name N]] [--limit-kbps K] [--json] | sync --export-bag DIR|FILE.zip [--records 1,2] | sync --validate-bag DIR|FILE.zip',
+      usage:
+        'sync --hub URL [--data-dir D] [--enroll CODE [--name N]] [--limit-kbps K] [--json] | sync --export-bag DIR|FILE.zip [--records 1,2] | sync --validate-bag DIR|FILE.zip',
       summary: 'send waiting records to the hub, or move them as a BagIt bag',
       options: [
         '--hub URL             the hub (remembered after enrolling)',
@@ -114,7 +120,8 @@ export const commands: Command[] = [
       name: 'dossier',
       usage:
         'dossier create --procedure CODE --name N --cccd C --received YYYY-MM-DD [--due D] [--phone P] [--address A] | dossier list [--json] | dossier delete CODE --reason R | dossier return CODE --result FILE… [--kind K] [--to NAME] [--at ISO] (--sign FILE.p12 --pass-env VAR | --pkcs11 MODULE --pin-env VAR)',
-      summary: 'take in a dossier, list dossiers, delete one (recorded with its reason; the signed records are kept), or hand back its signed result',
+      summary:
+        'take in a dossier, list dossiers, delete one (recorded with its reason; the signed records are kept), or hand back its signed result',
       options: [
         'return: --result FILE     a PDF from the specialised system (kept as is, counter-signed when already signed) or page images (scanned, read); repeatable',
         'return: --kind K          quyet-dinh, giay-chung-nhan, giay-phep, trich-luc, van-ban-tra-loi or khac (default)',
@@ -161,7 +168,8 @@ export const commands: Command[] = [
   lazy(
     {
       name: 'user',
-      usage: 'user add <username> --name N --role clerk|archivist|supervisor|administrator --pass-env VAR | user list [--json] | user disable <username> | user reset-password <username> --pass-env VAR  [--data-dir D]',
+      usage:
+        'user add <username> --name N --role clerk|archivist|supervisor|administrator --pass-env VAR | user list [--json] | user disable <username> | user reset-password <username> --pass-env VAR  [--data-dir D]',
       summary: 'manage the workstation users (as the local operator, audited)',
     },
     async () => (await import('./user')).userCommand,

@@ -16,7 +16,9 @@ import { openEngine } from '../open-engine';
 import { databaseState } from '../../core/store/database-file';
 
 /** Turns the scanned bytes into the image OCR reads (upright, deskewed, binarized). */
-export type PagePreprocessor = (bytes: Buffer) => Promise<{ ocrImage: Buffer; rotationApplied: number; blank: boolean; width: number; height: number }>;
+export type PagePreprocessor = (
+  bytes: Buffer,
+) => Promise<{ ocrImage: Buffer; rotationApplied: number; blank: boolean; width: number; height: number }>;
 
 /** The imaging clean-up chain (src/core/imaging/clean-page) as a preprocessor; null if this build has none. */
 async function imagingPreprocessor(): Promise<PagePreprocessor | null> {
@@ -24,7 +26,13 @@ async function imagingPreprocessor(): Promise<PagePreprocessor | null> {
     const { cleanPage } = await import('../../core/imaging/clean-page');
     return async (bytes) => {
       const cleaned = await cleanPage(bytes);
-      return { ocrImage: cleaned.ocrImage, rotationApplied: cleaned.rotationApplied, blank: cleaned.blank, width: cleaned.width, height: cleaned.height };
+      return {
+        ocrImage: cleaned.ocrImage,
+        rotationApplied: cleaned.rotationApplied,
+        blank: cleaned.blank,
+        width: cleaned.width,
+        height: cleaned.height,
+      };
     };
   } catch {
     return null;
@@ -53,7 +61,9 @@ function jsonLine(result: PageResult): string {
     height: page.height,
     rotationApplied: result.rotationApplied ?? 0,
     lines: page.lines.map((l) => ({ text: l.text, bbox: l.bbox, confidence: Math.round(l.confidence * 10) / 10 })),
-    words: page.lines.flatMap((l, line) => l.words.map((w) => ({ text: w.text, bbox: w.bbox, confidence: Math.round(w.confidence * 10) / 10, line }))),
+    words: page.lines.flatMap((l, line) =>
+      l.words.map((w) => ({ text: w.text, bbox: w.bbox, confidence: Math.round(w.confidence * 10) / 10, line })),
+    ),
     fields: result.fields,
   });
 }
@@ -113,17 +123,23 @@ export const ocrCommand: CommandRun = {
     });
     if (positionals.length === 0) throw new UsageError('no image given');
     const workers = values.workers === undefined ? undefined : Number(values.workers);
-    if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) throw new UsageError(`--workers must be a positive integer, not '${values.workers}'`);
+    if (workers !== undefined && !(Number.isInteger(workers) && workers > 0))
+      throw new UsageError(`--workers must be a positive integer, not '${values.workers}'`);
     for (const file of positionals) {
       if (!existsSync(file) || !statSync(file).isFile()) {
         io.err(`sohoa ocr: file not found: ${file} [file.not-found]`);
         return 1;
       }
     }
-    if (values.model !== undefined && !isOcrModel(values.model)) throw new UsageError(`--model must be fast or best, not '${values.model}'`);
+    if (values.model !== undefined && !isOcrModel(values.model))
+      throw new UsageError(`--model must be fast or best, not '${values.model}'`);
     const dataDir = values['data-dir'] ?? io.env.SOHOA_DATA_DIR;
     const model = values.model ?? (dataDir ? await modelOfDataDir(dataDir, io) : DEFAULT_OCR_MODEL);
-    const driver = new TesseractDriver({ langs: parseLangs(values.lang), variant: OCR_MODEL_VARIANT[model], cacheDir: dataDir ? join(dataDir, 'cache', 'tessdata') : undefined });
+    const driver = new TesseractDriver({
+      langs: parseLangs(values.lang),
+      variant: OCR_MODEL_VARIANT[model],
+      cacheDir: dataDir ? join(dataDir, 'cache', 'tessdata') : undefined,
+    });
     const pool = new OcrPool(driver, { workers: Math.min(workers ?? availableParallelism(), positionals.length) });
     const preprocess = values.raw ? null : await imagingPreprocessor();
     let failed = 0;

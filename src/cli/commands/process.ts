@@ -57,7 +57,11 @@ export const processCommand: CommandRun = {
     try {
       const images = await Promise.all(positionals.map(async (label) => ({ label, bytes: await readFile(label) })));
       const title = values.title ?? positionals[0]!.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-      const unsigned = await recordFromImages(images, { title, digitizingAgency: agency, digitizedAt: new Date(), digitizedBy: io.env.USER }, stages);
+      const unsigned = await recordFromImages(
+        images,
+        { title, digitizingAgency: agency, digitizedAt: new Date(), digitizedBy: io.env.USER },
+        stages,
+      );
       if (!secretVar) {
         durableWrite(values.out, unsigned);
         io.out(`${values.out}: ${positionals.length} page(s), unsigned`);

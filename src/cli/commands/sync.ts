@@ -38,7 +38,10 @@ function printSummary(summary: SyncSummary, io: CliIo, json: boolean): void {
   io.out(`Đang chờ / waiting:    ${summary.waiting}`);
   io.out(`${(summary.bytes / 1e6).toFixed(2)} MB in ${(summary.ms / 1000).toFixed(1)} s`);
   const head = summary.auditHead;
-  if (head) io.out(head.sent ? `Nhật ký / audit log head sent: event ${head.seq}` : `Nhật ký / audit log head NOT taken: [${head.code}] ${head.message}`);
+  if (head)
+    io.out(
+      head.sent ? `Nhật ký / audit log head sent: event ${head.seq}` : `Nhật ký / audit log head NOT taken: [${head.code}] ${head.message}`,
+    );
 }
 
 export const syncCommand: CommandRun = {
@@ -48,9 +51,18 @@ export const syncCommand: CommandRun = {
     if (values['validate-bag']) {
       const path = values['validate-bag'];
       const report = isZipPath(path) ? await withUnzippedBag(path, validateBag) : await validateBag(path);
-      if (values.json) io.out(JSON.stringify({ complete: report.complete, valid: report.valid, problems: report.problems, files: report.payload.length }, null, 2));
+      if (values.json)
+        io.out(
+          JSON.stringify(
+            { complete: report.complete, valid: report.valid, problems: report.problems, files: report.payload.length },
+            null,
+            2,
+          ),
+        );
       else {
-        io.out(`${report.valid ? 'valid' : 'INVALID'}: ${report.payload.length} payload file(s), complete: ${report.complete ? 'yes' : 'no'}`);
+        io.out(
+          `${report.valid ? 'valid' : 'INVALID'}: ${report.payload.length} payload file(s), complete: ${report.complete ? 'yes' : 'no'}`,
+        );
         for (const p of report.problems) io.out(`  [${p.code}] ${p.path ?? ''} ${p.detail ?? ''}`.trimEnd());
       }
       return report.valid ? 0 : 1;
@@ -84,7 +96,8 @@ export const syncCommand: CommandRun = {
         bandwidthBytesPerSecond: limitKbps ? limitKbps * 1024 : undefined,
         onEvent: (e) => {
           if (values.json) return;
-          if (e.type === 'acknowledged') io.err(`[${++done}] record ${e.recordId} acknowledged ${e.receipt.receiptId}${e.receipt.duplicate ? ' (already there)' : ''}`);
+          if (e.type === 'acknowledged')
+            io.err(`[${++done}] record ${e.recordId} acknowledged ${e.receipt.receiptId}${e.receipt.duplicate ? ' (already there)' : ''}`);
           else if (e.type === 'rejected') io.err(`record ${e.recordId} rejected [${e.code}] ${e.message}`);
           else if (e.type === 'retry') io.err(`record ${e.recordId}: [${e.code}] retry in ${(e.inMs / 1000).toFixed(1)} s`);
         },

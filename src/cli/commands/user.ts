@@ -41,7 +41,8 @@ export const userCommand: CommandRun = {
     const { values, positionals } = parseCommandArgs(argv, userOptions);
     const [action, username, ...rest] = positionals;
     if (rest.length > 0) throw new UsageError('too many arguments');
-    if (action !== 'add' && action !== 'list' && action !== 'disable' && action !== 'reset-password') throw new UsageError(`expected 'add', 'list', 'disable' or 'reset-password'`);
+    if (action !== 'add' && action !== 'list' && action !== 'disable' && action !== 'reset-password')
+      throw new UsageError(`expected 'add', 'list', 'disable' or 'reset-password'`);
     if (action === 'list' && username) throw new UsageError('list takes no username');
     const password = action === 'add' || action === 'reset-password' ? passwordFrom(io.env, values['pass-env']) : '';
     const engine = openEngine(values['data-dir'], io.env);
@@ -54,12 +55,20 @@ export const userCommand: CommandRun = {
       }
       if (action === 'add') {
         if (!username) throw new UsageError('expected a username');
-        const user = await call(engine, 'user.create', { username, displayName: values.name ?? '', role: (values.role ?? '') as MethodInput<'user.create'>['role'], password });
+        const user = await call(engine, 'user.create', {
+          username,
+          displayName: values.name ?? '',
+          role: (values.role ?? '') as MethodInput<'user.create'>['role'],
+          password,
+        });
         io.out(values.json ? JSON.stringify(user) : `user ${user.username} added (${user.role})`);
         return 0;
       }
       const id = userId(engine, username);
-      const user = action === 'disable' ? await call(engine, 'user.disable', { id, disabled: true }) : await call(engine, 'user.resetPassword', { id, password });
+      const user =
+        action === 'disable'
+          ? await call(engine, 'user.disable', { id, disabled: true })
+          : await call(engine, 'user.resetPassword', { id, password });
       io.out(values.json ? JSON.stringify(user) : `user ${user.username} ${action === 'disable' ? 'disabled' : 'has a new password'}`);
       return 0;
     } finally {

@@ -28,7 +28,13 @@ function describe(path: string, report: VerificationReport): string {
   const lines = [`${path}: ${report.pageCount} page(s), ${report.signatures.length} signature(s)`];
   for (const s of report.signatures) lines.push(...describeSignature(s));
   if (report.modifiedAfterSigning.length > 0) lines.push(`Changed after signing: ${report.modifiedAfterSigning.join('; ')}`);
-  lines.push(report.intact ? 'Result: intact, all signatures valid and trusted' : report.signatures.length === 0 ? 'Result: not signed' : `Result: NOT intact [${report.code}]`);
+  lines.push(
+    report.intact
+      ? 'Result: intact, all signatures valid and trusted'
+      : report.signatures.length === 0
+        ? 'Result: not signed'
+        : `Result: NOT intact [${report.code}]`,
+  );
   return lines.join('\n');
 }
 

@@ -8,7 +8,14 @@ import { markRegisterResult } from './register-result';
 export type ArchiveIntakeHost = Pick<Engine, 'store' | 'audit' | 'workstation' | 'requireAgency'>;
 
 /** The archive dossier of a folder (or of a stretch of a page stream) and its one document, created on the first run in one transaction. */
-export function ensureDossier(engine: ArchiveIntakeHost, archive: ArchiveRepository, batchId: number, folder: DossierFolder, row: RegisterRow | null, actor: string): { dossierId: number; documentId: number } {
+export function ensureDossier(
+  engine: ArchiveIntakeHost,
+  archive: ArchiveRepository,
+  batchId: number,
+  folder: DossierFolder,
+  row: RegisterRow | null,
+  actor: string,
+): { dossierId: number; documentId: number } {
   const { store } = engine;
   const agency = engine.requireAgency();
   return store.db.transaction(() => {
@@ -40,7 +47,12 @@ export function ensureDossier(engine: ArchiveIntakeHost, archive: ArchiveReposit
     const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', title);
     archive.addFolder(batchId, folder.relPath, dossier.id, documentId);
     store.search.indexDossier(dossier.id, [dossier.code, title, box, archiveNumber, row?.field, row?.year].filter(Boolean).join(' '));
-    engine.audit.append({ actor, action: 'archive.dossier.create', subject: dossier.code, details: { id: dossier.id, batchId, folder: folder.relPath, box, archiveNumber, registerLine: row?.line ?? null } });
+    engine.audit.append({
+      actor,
+      action: 'archive.dossier.create',
+      subject: dossier.code,
+      details: { id: dossier.id, batchId, folder: folder.relPath, box, archiveNumber, registerLine: row?.line ?? null },
+    });
     markRegisterResult(engine, batchId, { dossierId: dossier.id, documentId }, row, actor);
     return { dossierId: dossier.id, documentId };
   })();

@@ -3,7 +3,11 @@ import { CodedError } from '../../shared/errors';
 /** An old binary .xls register (Excel 97–2003): only .xlsx and CSV are read. */
 export class RegisterXlsUnsupportedError extends CodedError {
   constructor(path: string) {
-    super('register.xls-unsupported', `${path}: old Excel (.xls) registers are not read; save the sheet as .xlsx or CSV (UTF-8) and pass that`, { path });
+    super(
+      'register.xls-unsupported',
+      `${path}: old Excel (.xls) registers are not read; save the sheet as .xlsx or CSV (UTF-8) and pass that`,
+      { path },
+    );
   }
 }
 
@@ -31,21 +35,31 @@ export class RegisterMissingColumnError extends CodedError {
       ? ` Read as ${reading.encoding}${reading.delimiter ? `, delimiter ${reading.delimiter}` : ''}${reading.sheet ? `, sheet '${reading.sheet}'` : ''}; row ${reading.headerLines.join('–')} taken as the header.` +
         ` Name the dossier-number column 'Hồ sơ số' (or pass --map number=COLUMN); if the columns look run together or garbled, save the register again as CSV UTF-8 or XLSX.`
       : '';
-    super('register.missing-column', `The register has no '${column}' column (found: ${header.filter(Boolean).join(' | ')}).${seen}`, { column, header, ...reading });
+    super('register.missing-column', `The register has no '${column}' column (found: ${header.filter(Boolean).join(' | ')}).${seen}`, {
+      column,
+      header,
+      ...reading,
+    });
   }
 }
 
 /** The register (or a part of it) is too large to read safely: refused before it is read. */
 export class RegisterTooLargeError extends CodedError {
   constructor(path: string, reason: string) {
-    super('register.too-large', `${path}: the register is too large to read (${reason}); split it or remove what is not the register`, { path });
+    super('register.too-large', `${path}: the register is too large to read (${reason}); split it or remove what is not the register`, {
+      path,
+    });
   }
 }
 
 /** `--sheet` names a sheet the workbook does not have. */
 export class RegisterSheetNotFoundError extends CodedError {
   constructor(path: string, sheet: string, sheets: string[]) {
-    super('register.sheet-not-found', `${path}: no sheet '${sheet}' (sheets: ${sheets.join(', ')}); pass --sheet NAME, a number from 1, or all`, { path, sheet, sheets });
+    super(
+      'register.sheet-not-found',
+      `${path}: no sheet '${sheet}' (sheets: ${sheets.join(', ')}); pass --sheet NAME, a number from 1, or all`,
+      { path, sheet, sheets },
+    );
   }
 }
 
@@ -76,7 +90,11 @@ export class BatchNotFoundError extends CodedError {
 /** The disk holding the data folder is full: the batch stopped cleanly and resumes once space is freed. */
 export class BatchDiskFullError extends CodedError {
   constructor(dataDir: string, cause: string) {
-    super('batch.disk-full', `The disk holding ${dataDir} is full (${cause}); the batch stopped cleanly. Free some space and run the same command again to resume`, { dataDir });
+    super(
+      'batch.disk-full',
+      `The disk holding ${dataDir} is full (${cause}); the batch stopped cleanly. Free some space and run the same command again to resume`,
+      { dataDir },
+    );
   }
 }
 

@@ -14,7 +14,14 @@ const TARGET = { pause: 'paused', resume: 'running', cancel: 'cancelled' } as co
  * every page taken in and every record made; it is taken up again only by an explicit resume.
  * A finished batch, or one already in the asked state, is left alone: returns false.
  */
-export function controlBatch(db: Db, archive: ArchiveRepository, audit: AuditLog, actor: string, batchId: number, action: BatchControl): boolean {
+export function controlBatch(
+  db: Db,
+  archive: ArchiveRepository,
+  audit: AuditLog,
+  actor: string,
+  batchId: number,
+  action: BatchControl,
+): boolean {
   const batch = archive.batch(batchId);
   if (!batch) throw new BatchNotFoundError(String(batchId));
   const target = TARGET[action];

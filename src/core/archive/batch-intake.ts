@@ -61,7 +61,14 @@ export async function takeInBatch(engine: ArchiveIntakeHost, options: BatchIntak
   // taken up again reads the sheet(s) the batch was started with, unless told otherwise.
   const known = archive.batchByKey(key);
   const sheet = options.sheet ?? known?.registerSheet ?? undefined;
-  const register = registerPath ? await loadRegister(registerPath, { remembered: known?.columns ?? undefined, chosen: options.columns, encoding: options.encoding, sheet }) : null;
+  const register = registerPath
+    ? await loadRegister(registerPath, {
+        remembered: known?.columns ?? undefined,
+        chosen: options.columns,
+        encoding: options.encoding,
+        sheet,
+      })
+    : null;
   const { batch, resumed } = openBatch(engine, archive, { source, registerPath, key }, options.actor, options.again);
   options.beforeStart?.(batch.id);
   if (register) archive.saveRegister(batch.id, register, sheet ?? null);
@@ -71,7 +78,15 @@ export async function takeInBatch(engine: ArchiveIntakeHost, options: BatchIntak
     const rows = register?.rows ?? archive.registerRows(batch.id);
     const stream = await takeInStream(engine, archive, batch, rows, mode, options.actor, { shouldStop: options.shouldStop });
     saveFlags(archive, batch.id, stream.importProblems);
-    return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded: stream.pagesAdded, loose: stream.loose, separators: stream.separators, importProblems: stream.importProblems };
+    return {
+      batch: archive.batch(batch.id)!,
+      resumed,
+      register,
+      pagesAdded: stream.pagesAdded,
+      loose: stream.loose,
+      separators: stream.separators,
+      importProblems: stream.importProblems,
+    };
   }
 
   const layout = await readFolderLayout(source);
@@ -82,7 +97,11 @@ export async function takeInBatch(engine: ArchiveIntakeHost, options: BatchIntak
     if (options.shouldStop?.()) break;
     const { documentId } = ensureDossier(engine, archive, batch.id, folder, row, options.actor);
     archive.setFolderRegisterLine(batch.id, folder.relPath, row?.line ?? null);
-    const result = await addCapturedPages(engine.store, documentId, readFilesAsPages([folder.path], { maxPagesPerFile: maxPagesPerFile(engine.store.settings) }));
+    const result = await addCapturedPages(
+      engine.store,
+      documentId,
+      readFilesAsPages([folder.path], { maxPagesPerFile: maxPagesPerFile(engine.store.settings) }),
+    );
     pagesAdded += result.added.length;
     if (result.errors.length) importProblems.set(folder.relPath, result.errors);
   }
@@ -106,7 +125,12 @@ export async function loadRegister(path: string, options: Parameters<typeof read
 /** Recomputes and stores the batch's reconciliation flags from what the store holds now. */
 export function saveFlags(archive: ArchiveRepository, batchId: number, importProblems: Map<string, ImportProblem[]>): void {
   const batch = archive.batch(batchId)!;
-  const flags = reconcile({ folders: archive.folders(batchId), rows: archive.registerRows(batchId), hasRegister: batch.registerPath !== null, importProblems });
+  const flags = reconcile({
+    folders: archive.folders(batchId),
+    rows: archive.registerRows(batchId),
+    hasRegister: batch.registerPath !== null,
+    importProblems,
+  });
   archive.replaceFlags(batchId, flags);
 }
 
@@ -121,7 +145,13 @@ export async function realFolder(folder: string): Promise<string> {
   }
 }
 
-function openBatch(engine: ArchiveIntakeHost, archive: ArchiveRepository, where: { source: string; registerPath: string | null; key: string }, actor: string, again = false): { batch: BatchRow; resumed: boolean } {
+function openBatch(
+  engine: ArchiveIntakeHost,
+  archive: ArchiveRepository,
+  where: { source: string; registerPath: string | null; key: string },
+  actor: string,
+  again = false,
+): { batch: BatchRow; resumed: boolean } {
   const { source, registerPath, key } = where;
   return engine.store.db.transaction(() => {
     const found = archive.batchByKey(key);

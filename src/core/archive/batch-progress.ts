@@ -8,7 +8,11 @@ export class BatchProgress {
     this.doneAtStart = doneAtStart;
   }
 
-  measure(done: number, total: number, now = Date.now()): { done: number; total: number; perMinute: number | null; secondsLeft: number | null } {
+  measure(
+    done: number,
+    total: number,
+    now = Date.now(),
+  ): { done: number; total: number; perMinute: number | null; secondsLeft: number | null } {
     const minutes = (now - this.startedAt) / 60_000;
     const gained = done - this.doneAtStart;
     const perMinute = minutes > 0 && gained > 0 ? gained / minutes : null;

@@ -5,12 +5,33 @@ import type { RegisterProblem } from './register-import';
 
 /** A batch as the store holds it: register against folders, page counts, flags. */
 export interface BatchReport {
-  batch: { id: number; name: string; source: string; registerPath: string | null; status: string; registerEncoding: string | null; separation: string };
+  batch: {
+    id: number;
+    name: string;
+    source: string;
+    registerPath: string | null;
+    status: string;
+    registerEncoding: string | null;
+    separation: string;
+  };
   registered: number;
   dossiersFound: number;
   matched: number;
   pages: { found: number; expected: number; read: number; failed: number; records: number };
-  dossiers: (Pick<BatchFolderRow, 'relPath' | 'dossierId' | 'dossierCode' | 'box' | 'archiveNumber' | 'year' | 'title' | 'registerLine' | 'pages' | 'pagesRead' | 'pagesFailed'> & {
+  dossiers: (Pick<
+    BatchFolderRow,
+    | 'relPath'
+    | 'dossierId'
+    | 'dossierCode'
+    | 'box'
+    | 'archiveNumber'
+    | 'year'
+    | 'title'
+    | 'registerLine'
+    | 'pages'
+    | 'pagesRead'
+    | 'pagesFailed'
+  > & {
     expectedPages: number | null;
     record: boolean;
   })[];
@@ -27,7 +48,15 @@ export function batchReport(archive: ArchiveRepository, batchId: number): BatchR
   const flags = archive.flags(batchId);
   const matched = folders.filter((f) => f.registerLine !== null);
   return {
-    batch: { id: batch.id, name: batch.name, source: batch.source, registerPath: batch.registerPath, status: batch.status, registerEncoding: batch.registerEncoding, separation: batch.separation },
+    batch: {
+      id: batch.id,
+      name: batch.name,
+      source: batch.source,
+      registerPath: batch.registerPath,
+      status: batch.status,
+      registerEncoding: batch.registerEncoding,
+      separation: batch.separation,
+    },
     registered: archive.registerRows(batchId).length,
     dossiersFound: folders.length,
     matched: matched.length,

@@ -94,7 +94,12 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
     await engine.stopPipeline();
     if (engine.diskFull) return { intake, report: null, outcome: 'disk-full', cause: engine.diskFull.message };
     if (outcome === 'paused') archive.setStatus(batchId, 'paused');
-    engine.audit.append({ actor: options.actor, action: outcome === 'cancelled' ? 'batch.cancelled' : 'batch.paused', subject: `batch:${batchId}`, details: archive.progress(batchId) });
+    engine.audit.append({
+      actor: options.actor,
+      action: outcome === 'cancelled' ? 'batch.cancelled' : 'batch.paused',
+      subject: `batch:${batchId}`,
+      details: archive.progress(batchId),
+    });
     saveFlags(archive, batchId, intake.importProblems);
     return { intake, report: batchReport(archive, batchId), outcome };
   }
@@ -104,7 +109,12 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
     if (archive.batch(batchId)!.status === 'done') return;
     archive.setStatus(batchId, 'done');
     const p = archive.progress(batchId);
-    engine.audit.append({ actor: options.actor, action: 'batch.done', subject: `batch:${batchId}`, details: { pages: p.total, failed: p.failed } });
+    engine.audit.append({
+      actor: options.actor,
+      action: 'batch.done',
+      subject: `batch:${batchId}`,
+      details: { pages: p.total, failed: p.failed },
+    });
   })();
   return { intake, report: batchReport(archive, batchId), outcome };
 }

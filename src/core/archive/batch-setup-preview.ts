@@ -35,14 +35,23 @@ export async function previewBatchSetup(archive: ArchiveRepository, setup: Batch
   // A batch started before with this folder and register remembers its map: the preview shows that one.
   const known = archive.batchByKey(batchKey(source, registerPath));
   const chosen = setup.columns ? { ...setup.columns } : undefined;
-  const register = await loadRegister(registerPath, { remembered: known?.columns ?? undefined, chosen, sheet: setup.sheet ?? known?.registerSheet ?? undefined });
+  const register = await loadRegister(registerPath, {
+    remembered: known?.columns ?? undefined,
+    chosen,
+    sheet: setup.sheet ?? known?.registerSheet ?? undefined,
+  });
   return { folder, register: { ...registerView(previewRegister(register)), delimiter: register.delimiter } };
 }
 
 async function folderPreview(source: string, mode: SeparationMode): Promise<BatchFolderPreview> {
   if (mode.kind === 'folders') {
     const layout = await readFolderLayout(source);
-    return { path: source, dossiers: layout.dossiers.length, firstDossiers: layout.dossiers.slice(0, FIRST_DOSSIERS).map((d) => d.relPath), files: layout.loose.length };
+    return {
+      path: source,
+      dossiers: layout.dossiers.length,
+      firstDossiers: layout.dossiers.slice(0, FIRST_DOSSIERS).map((d) => d.relPath),
+      files: layout.loose.length,
+    };
   }
   let files = 0;
   for await (const _ of walkFiles(await streamFolder(source))) files++;
@@ -58,7 +67,16 @@ function registerView(p: ReturnType<typeof previewRegister>): RegisterPreviewVie
     header: p.header,
     columns: p.columns,
     unmapped: p.header.filter((h) => h !== '' && !mapped.has(h)),
-    rows: p.rows.map((r) => ({ line: r.line, box: r.box, archiveNumber: r.archiveNumber, title: r.title, year: r.year, field: r.field, expectedPages: r.expectedPages, retention: r.retention })),
+    rows: p.rows.map((r) => ({
+      line: r.line,
+      box: r.box,
+      archiveNumber: r.archiveNumber,
+      title: r.title,
+      year: r.year,
+      field: r.field,
+      expectedPages: r.expectedPages,
+      retention: r.retention,
+    })),
     rowCount: p.rowCount,
     problems: p.problems.map((x) => ({ line: x.line, code: x.code, message: x.message, severity: x.severity })),
   };

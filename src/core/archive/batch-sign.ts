@@ -19,7 +19,12 @@ export interface BatchSignOptions {
  * dossier not ready (pages still processing, or failed) is skipped and named; a signer failure
  * (token pulled out, certificate refused) stops the run.
  */
-export async function signBatch(ctx: FinalizeContext, archive: ArchiveRepository, batchId: number, options: BatchSignOptions = {}): Promise<BatchSignResult> {
+export async function signBatch(
+  ctx: FinalizeContext,
+  archive: ArchiveRepository,
+  batchId: number,
+  options: BatchSignOptions = {},
+): Promise<BatchSignResult> {
   if (!archive.batch(batchId)) throw new BatchNotFoundError(String(batchId));
   ctx.signer.require();
   const toSign = archive.dossiersToSign(batchId);
@@ -28,7 +33,12 @@ export async function signBatch(ctx: FinalizeContext, archive: ArchiveRepository
   const report = (done: number) => {
     const minutes = (Date.now() - started) / 60_000;
     const ratePerMinute = done > 0 && minutes > 0 ? done / minutes : undefined;
-    options.onProgress?.({ done, total: toSign.length, ratePerMinute, etaSeconds: ratePerMinute ? Math.round(((toSign.length - done) / ratePerMinute) * 60) : undefined });
+    options.onProgress?.({
+      done,
+      total: toSign.length,
+      ratePerMinute,
+      etaSeconds: ratePerMinute ? Math.round(((toSign.length - done) / ratePerMinute) * 60) : undefined,
+    });
   };
   report(0);
   for (const [i, dossierId] of toSign.entries()) {
@@ -47,6 +57,17 @@ export async function signBatch(ctx: FinalizeContext, archive: ArchiveRepository
     }
     report(i + 1);
   }
-  ctx.audit.append({ actor: ctx.actor, action: 'batch.sign', subject: `batch:${batchId}`, details: { total: result.total, signed: result.signed.length, documents: result.documentsSigned, skipped: result.skipped, cancelled: result.cancelled } });
+  ctx.audit.append({
+    actor: ctx.actor,
+    action: 'batch.sign',
+    subject: `batch:${batchId}`,
+    details: {
+      total: result.total,
+      signed: result.signed.length,
+      documents: result.documentsSigned,
+      skipped: result.skipped,
+      cancelled: result.cancelled,
+    },
+  });
   return result;
 }

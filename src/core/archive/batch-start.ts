@@ -48,14 +48,24 @@ export async function startBatch(host: BatchStartHost, setup: BatchSetup, actor:
       (intake) => {
         takingIn.delete(intake.batch.id);
         closeIfNothingLeft(host, archive, intake.batch.id, actor);
-        host.events.emit('progress', { task: `batch-intake:${intake.batch.id}`, label: 'batch-intake-end', done: intake.pagesAdded, total: intake.pagesAdded });
+        host.events.emit('progress', {
+          task: `batch-intake:${intake.batch.id}`,
+          label: 'batch-intake-end',
+          done: intake.pagesAdded,
+          total: intake.pagesAdded,
+        });
       },
       (error: unknown) => {
         if (batchId === null) return refuse(error);
         takingIn.delete(batchId);
         archive.setStatus(batchId, 'paused');
         const code = error instanceof CodedError ? error.code : 'engine.internal';
-        host.audit.append({ actor, action: 'batch.intake-failed', subject: `batch:${batchId}`, details: { code, message: (error as Error).message } });
+        host.audit.append({
+          actor,
+          action: 'batch.intake-failed',
+          subject: `batch:${batchId}`,
+          details: { code, message: (error as Error).message },
+        });
         host.events.emit('progress', { task: `batch-intake:${batchId}`, label: 'batch-intake-failed', done: 0, total: 0 });
       },
     );

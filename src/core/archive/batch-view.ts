@@ -12,12 +12,23 @@ const isSigned = (status: string) => status === 'finalized' || status === 'synce
 /** A batch stored as running (or just opened) with every page processed and no job left is done, whoever ran it. */
 function stateOf(archive: ArchiveRepository, batch: BatchRow, progress: { done: number; total: number }): BatchState {
   const status = batch.status as BatchState;
-  if ((status === 'running' || status === 'open') && progress.total > 0 && progress.done === progress.total && archive.pendingJobs(batch.id) === 0) return 'done';
+  if (
+    (status === 'running' || status === 'open') &&
+    progress.total > 0 &&
+    progress.done === progress.total &&
+    archive.pendingJobs(batch.id) === 0
+  )
+    return 'done';
   return status;
 }
 
 /** A batch with its progress (rate and time left while it runs), its reconciliation and its dossiers at QC. */
-export function batchSummary(archive: ArchiveRepository, batch: BatchRow, signing: { done: number; total: number } | null, now = Date.now()): BatchSummary {
+export function batchSummary(
+  archive: ArchiveRepository,
+  batch: BatchRow,
+  signing: { done: number; total: number } | null,
+  now = Date.now(),
+): BatchSummary {
   const progress = archive.progress(batch.id);
   const state = stateOf(archive, batch, progress);
   let perMinute: number | null = null;
@@ -48,7 +59,12 @@ export function batchSummary(archive: ArchiveRepository, batch: BatchRow, signin
 }
 
 /** The QC station's view of a batch: every dossier (flagged ones with their reasons and pages), and registered dossiers not found. */
-export function batchQcView(store: Store, archive: ArchiveRepository, batchId: number, signing: { done: number; total: number } | null): BatchQcView {
+export function batchQcView(
+  store: Store,
+  archive: ArchiveRepository,
+  batchId: number,
+  signing: { done: number; total: number } | null,
+): BatchQcView {
   const batch = archive.batch(batchId);
   if (!batch) throw new BatchNotFoundError(String(batchId));
   const approvals = new Map(archive.approvals(batchId).map((a) => [a.dossierId, a]));
@@ -73,12 +89,23 @@ export function batchQcView(store: Store, archive: ArchiveRepository, batchId: n
   for (const item of qcQueue(store.db, batchId)) {
     const d = item.dossierId === null ? undefined : dossiers.get(item.dossierId);
     if (!d) continue;
-    if (item.kind === 'page' && item.pageId !== null) d.flaggedPages.push({ pageId: item.pageId, position: store.pages.get(item.pageId)?.position ?? 0, source: item.source, reasons: item.reasons });
+    if (item.kind === 'page' && item.pageId !== null)
+      d.flaggedPages.push({
+        pageId: item.pageId,
+        position: store.pages.get(item.pageId)?.position ?? 0,
+        source: item.source,
+        reasons: item.reasons,
+      });
     else for (const r of item.reasons) if (!d.reasons.includes(r)) d.reasons.push(r);
   }
   const missing = archive
     .flags(batchId)
     .filter((f) => f.kind === 'missing')
-    .map((f) => ({ box: f.box, archiveNumber: f.archiveNumber, title: (f.details.title as string | undefined) ?? null, line: (f.details.line as number | undefined) ?? null }));
+    .map((f) => ({
+      box: f.box,
+      archiveNumber: f.archiveNumber,
+      title: (f.details.title as string | undefined) ?? null,
+      line: (f.details.line as number | undefined) ?? null,
+    }));
   return { batch: batchSummary(archive, batch, signing), dossiers: [...dossiers.values()], missing };
 }

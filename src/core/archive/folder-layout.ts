@@ -29,9 +29,17 @@ const visible = (name: string) => !name.startsWith('.');
 export async function readFolderLayout(root: string): Promise<FolderLayout> {
   const dossiers: DossierFolder[] = [];
   const loose: string[] = [];
-  const list = async (dir: string) => (await readdir(dir, { withFileTypes: true })).filter((e) => visible(e.name)).sort((a, b) => naturalCompare(a.name, b.name));
+  const list = async (dir: string) =>
+    (await readdir(dir, { withFileTypes: true })).filter((e) => visible(e.name)).sort((a, b) => naturalCompare(a.name, b.name));
   const add = (path: string, box: string, name: string) =>
-    dossiers.push({ path, relPath: relative(root, path).split('\\').join('/'), box, boxKey: box ? numberKey(box) : '', name, numberKey: numberKey(name) });
+    dossiers.push({
+      path,
+      relPath: relative(root, path).split('\\').join('/'),
+      box,
+      boxKey: box ? numberKey(box) : '',
+      name,
+      numberKey: numberKey(name),
+    });
   for (const top of await list(root)) {
     const topPath = join(root, top.name);
     if (!top.isDirectory()) {

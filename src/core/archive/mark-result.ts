@@ -16,16 +16,30 @@ export class DocumentNotInBatchError extends CodedError {
  * result, so the archive's results-digitized figure counts it once it is signed. The result's pages
  * are first moved into a document of their own when the folder holds them with the rest.
  */
-export function markArchiveResult(ctx: { store: Store; audit: AuditLog; actor: string }, batchId: number, documentId: number, isResult: boolean, kind: ResultKind): { documentId: number; dossierId: number; isResult: boolean } {
+export function markArchiveResult(
+  ctx: { store: Store; audit: AuditLog; actor: string },
+  batchId: number,
+  documentId: number,
+  isResult: boolean,
+  kind: ResultKind,
+): { documentId: number; dossierId: number; isResult: boolean } {
   const { store } = ctx;
   const results = new ResultRepository(store.db);
   const doc = results.resultOf(documentId);
   const dossier = doc ? store.dossiers.get(doc.dossierId) : undefined;
-  const inBatch = dossier ? (store.db.prepare('SELECT batch_id AS batchId FROM dossier WHERE id = ?').get(dossier.id) as { batchId: number | null }).batchId === batchId : false;
+  const inBatch = dossier
+    ? (store.db.prepare('SELECT batch_id AS batchId FROM dossier WHERE id = ?').get(dossier.id) as { batchId: number | null }).batchId ===
+      batchId
+    : false;
   if (!doc || !dossier || dossier.kind !== 'archive' || !inBatch) throw new DocumentNotInBatchError(documentId, batchId);
   store.db.transaction(() => {
     results.setResult(documentId, isResult, kind);
-    ctx.audit.append({ actor: ctx.actor, action: isResult ? 'archive.mark-result' : 'archive.unmark-result', subject: String(documentId), details: { batchId, dossierId: dossier.id, kind: isResult ? kind : null } });
+    ctx.audit.append({
+      actor: ctx.actor,
+      action: isResult ? 'archive.mark-result' : 'archive.unmark-result',
+      subject: String(documentId),
+      details: { batchId, dossierId: dossier.id, kind: isResult ? kind : null },
+    });
   })();
   return { documentId, dossierId: dossier.id, isResult };
 }

@@ -13,7 +13,9 @@ export interface FolderMatch {
 export function matchFolders(folders: DossierFolder[], rows: RegisterRow[]): { matches: FolderMatch[]; missing: RegisterRow[] } {
   const taken = new Set<RegisterRow>();
   const matches = folders.map((folder) => {
-    const candidates = rows.filter((r) => !taken.has(r) && r.numberKey === folder.numberKey && (!folder.boxKey || !r.boxKey || r.boxKey === folder.boxKey));
+    const candidates = rows.filter(
+      (r) => !taken.has(r) && r.numberKey === folder.numberKey && (!folder.boxKey || !r.boxKey || r.boxKey === folder.boxKey),
+    );
     const exact = candidates.filter((r) => r.boxKey === folder.boxKey);
     const row = exact.length === 1 ? exact[0]! : candidates.length === 1 ? candidates[0]! : null;
     if (row) taken.add(row);

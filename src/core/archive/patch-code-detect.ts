@@ -39,7 +39,12 @@ type Axis = 'horizontal' | 'vertical';
 export async function readPatchCode(image: Buffer): Promise<PatchCode | null> {
   let grey: Grey;
   try {
-    const { data, info } = await sharp(image).rotate().greyscale().resize({ width: SHORT_SIDE, height: SHORT_SIDE, fit: 'outside' }).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(image)
+      .rotate()
+      .greyscale()
+      .resize({ width: SHORT_SIDE, height: SHORT_SIDE, fit: 'outside' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     grey = { data, width: info.width, height: info.height };
   } catch {
     return null;
@@ -59,7 +64,10 @@ function readAxis(grey: Grey, axis: Axis): { code: PatchCode; span: number } | n
   const across = axis === 'horizontal' ? grey.height : grey.width;
   const along = axis === 'horizontal' ? grey.width : grey.height;
   const shortSide = Math.min(grey.width, grey.height);
-  const length = { min: ((0.88 * PATCH_LENGTH_IN) / PAGE_SHORT_IN.max) * shortSide, max: ((1.12 * PATCH_LENGTH_IN) / PAGE_SHORT_IN.min) * shortSide };
+  const length = {
+    min: ((0.88 * PATCH_LENGTH_IN) / PAGE_SHORT_IN.max) * shortSide,
+    max: ((1.12 * PATCH_LENGTH_IN) / PAGE_SHORT_IN.min) * shortSide,
+  };
   const hits: Hit[] = [];
   for (let band = 0; (band + 1) * BAND <= along; band++) hits.push(...hitsIn(profile(grey, axis, band), band, length));
   const chain = longestChain(hits);

@@ -61,7 +61,14 @@ export async function buildPatchSheets(code: PatchCode, count: number): Promise<
     drawPatch(page, code, false);
     let y = writeCentred(page, font, CAPTION[code], 34, A4.height * 0.62);
     y -= 20;
-    if (code === 'T') y = writeCentred(page, font, 'Đặt trước mỗi hồ sơ khi quét: hồ sơ mới bắt đầu sau tờ này (sohoa batch --separate patch-t). Tờ này không được lưu thành trang.', 14, y);
+    if (code === 'T')
+      y = writeCentred(
+        page,
+        font,
+        'Đặt trước mỗi hồ sơ khi quét: hồ sơ mới bắt đầu sau tờ này (sohoa batch --separate patch-t). Tờ này không được lưu thành trang.',
+        14,
+        y,
+      );
     writeCentred(page, font, 'In đúng kích thước (100 %), không thu nhỏ; không viết, đóng dấu lên các vạch.', 11, y - 12);
   }
   return doc.save();

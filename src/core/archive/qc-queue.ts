@@ -38,7 +38,8 @@ export function pageReasons(p: Pick<PageRow, 'state' | 'blank' | 'confidence' | 
   if (p.state === 'failed') reasons.add('failed');
   if (p.blank) reasons.add('blank');
   for (const f of JSON.parse(p.flags) as string[]) reasons.add(f);
-  if (p.state === 'read' && !p.blank && !reasons.has('unreadable') && p.confidence !== null && p.confidence < LOW_CONFIDENCE) reasons.add('low-confidence');
+  if (p.state === 'read' && !p.blank && !reasons.has('unreadable') && p.confidence !== null && p.confidence < LOW_CONFIDENCE)
+    reasons.add('low-confidence');
   return [...reasons];
 }
 
@@ -55,7 +56,18 @@ export function qcQueue(db: Db, batchId: number): QcItem[] {
   const items: QcItem[] = [];
   for (const p of pages) {
     const reasons = pageReasons(p);
-    if (reasons.length) items.push({ kind: 'page', dossierId: p.dossierId, dossierCode: p.dossierCode, box: p.box ?? '', archiveNumber: p.archiveNumber ?? '', pageId: p.pageId, source: p.source, reasons, approved: p.approved !== null });
+    if (reasons.length)
+      items.push({
+        kind: 'page',
+        dossierId: p.dossierId,
+        dossierCode: p.dossierCode,
+        box: p.box ?? '',
+        archiveNumber: p.archiveNumber ?? '',
+        pageId: p.pageId,
+        source: p.source,
+        reasons,
+        approved: p.approved !== null,
+      });
   }
   const flags = db
     .prepare(
@@ -63,14 +75,31 @@ export function qcQueue(db: Db, batchId: number): QcItem[] {
        FROM archive_flag fl LEFT JOIN dossier d ON d.id = fl.dossier_id LEFT JOIN archive_folder f ON f.dossier_id = fl.dossier_id
        WHERE fl.batch_id = ? ORDER BY fl.id`,
     )
-    .all(batchId) as { kind: string; dossierId: number | null; dossierCode: string | null; box: string; archiveNumber: string; approved: string | null }[];
+    .all(batchId) as {
+    kind: string;
+    dossierId: number | null;
+    dossierCode: string | null;
+    box: string;
+    archiveNumber: string;
+    approved: string | null;
+  }[];
   const byDossier = new Map<string, QcItem>();
   for (const f of flags) {
     const key = f.dossierId === null ? `row:${f.box}/${f.archiveNumber}` : `d:${f.dossierId}`;
     const known = byDossier.get(key);
     if (known) known.reasons.push(f.kind);
     else {
-      const item: QcItem = { kind: f.dossierId === null ? 'register-row' : 'dossier', dossierId: f.dossierId, dossierCode: f.dossierCode, box: f.box, archiveNumber: f.archiveNumber, pageId: null, source: null, reasons: [f.kind], approved: f.approved !== null };
+      const item: QcItem = {
+        kind: f.dossierId === null ? 'register-row' : 'dossier',
+        dossierId: f.dossierId,
+        dossierCode: f.dossierCode,
+        box: f.box,
+        archiveNumber: f.archiveNumber,
+        pageId: null,
+        source: null,
+        reasons: [f.kind],
+        approved: f.approved !== null,
+      };
       byDossier.set(key, item);
       items.push(item);
     }
@@ -84,7 +113,9 @@ export function qcQueue(db: Db, batchId: number): QcItem[] {
  */
 export function approveDossiers(db: Db, batchId: number, by: string, which: { dossierIds: number[] } | 'clean'): number[] {
   return db.transaction(() => {
-    const open = (db.prepare('SELECT dossier_id AS id FROM archive_folder WHERE batch_id = ? AND approved_at IS NULL').all(batchId) as { id: number }[]).map((r) => r.id);
+    const open = (
+      db.prepare('SELECT dossier_id AS id FROM archive_folder WHERE batch_id = ? AND approved_at IS NULL').all(batchId) as { id: number }[]
+    ).map((r) => r.id);
     let chosen: number[];
     if (which === 'clean') {
       const flagged = new Set(qcQueue(db, batchId).map((i) => i.dossierId));

@@ -6,7 +6,9 @@ export type RegisterEncoding = (typeof REGISTER_ENCODINGS)[number];
 
 /** Windows-1258 writes tone marks as combining bytes after the vowel. */
 const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
-const CP1258_VOWELS = new Set([...'aeiouyAEIOUY'].map((c) => c.charCodeAt(0)).concat([0xc2, 0xca, 0xd4, 0xe2, 0xea, 0xf4, 0xc3, 0xe3, 0xd5, 0xf5, 0xdd, 0xfd]));
+const CP1258_VOWELS = new Set(
+  [...'aeiouyAEIOUY'].map((c) => c.charCodeAt(0)).concat([0xc2, 0xca, 0xd4, 0xe2, 0xea, 0xf4, 0xc3, 0xe3, 0xd5, 0xf5, 0xdd, 0xfd]),
+);
 
 const isUtf8 = (bytes: Uint8Array) => {
   try {
@@ -62,7 +64,10 @@ function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  * bytes follow vowels, Windows-1258 when its tone bytes do, else TCVN3. A
  * register pasted together from both keeps its UTF-8 lines as UTF-8; `utf8Lines` names them.
  */
-export function decodeRegister(bytes: Uint8Array, forced?: RegisterEncoding): { text: string; encoding: RegisterEncoding; utf8Lines: number[] } {
+export function decodeRegister(
+  bytes: Uint8Array,
+  forced?: RegisterEncoding,
+): { text: string; encoding: RegisterEncoding; utf8Lines: number[] } {
   const encoding = forced ?? guessEncoding(bytes);
   const utf8Lines: number[] = [];
   let text: string;

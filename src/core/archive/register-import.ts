@@ -1,6 +1,22 @@
 import { CsvSyntaxError, delimiterName, detectDelimiter, parseCsv, type CsvDelimiter } from '../catalog/csv';
-import { RegisterEmptyError, RegisterMissingColumnError, RegisterSheetNotFoundError, RegisterTooLargeError, RegisterUnreadableError, RegisterXlsUnsupportedError } from './archive-errors';
-import { checkColumnChoice, foldHeader, headerScore, mapColumns, OPTIONAL_REGISTER_FIELDS, REGISTER_FIELDS, type ColumnMap, type RegisterField } from './register-columns';
+import {
+  RegisterEmptyError,
+  RegisterMissingColumnError,
+  RegisterSheetNotFoundError,
+  RegisterTooLargeError,
+  RegisterUnreadableError,
+  RegisterXlsUnsupportedError,
+} from './archive-errors';
+import {
+  checkColumnChoice,
+  foldHeader,
+  headerScore,
+  mapColumns,
+  OPTIONAL_REGISTER_FIELDS,
+  REGISTER_FIELDS,
+  type ColumnMap,
+  type RegisterField,
+} from './register-columns';
 import { decodeRegister, type RegisterEncoding } from './register-encoding';
 import { findHeader } from './register-header';
 import { checkRegisterSize } from './register-limits';
@@ -153,8 +169,20 @@ function readSheets(sheets: RegisterSheet[], path: string, options: RegisterRead
   if (!chosen.length || !chosen[0]) chosen = sheets.slice(0, 1);
   if (!chosen.length) throw new RegisterEmptyError(path);
   const skipped = options.sheet?.toLowerCase() === 'all' ? sheets.filter((s) => !chosen.includes(s)).map((s) => s.name) : [];
-  const register = readTables(chosen.map((s) => ({ sheet: s.name, rows: s.rows })), path, { encoding: 'xlsx', delimiter: null }, options);
-  for (const name of skipped) register.problems.unshift({ line: 0, sheet: name, code: 'register.sheet-skipped', message: `sheet '${name}' has no register table (no dossier-number column); left out`, severity: 'warning' });
+  const register = readTables(
+    chosen.map((s) => ({ sheet: s.name, rows: s.rows })),
+    path,
+    { encoding: 'xlsx', delimiter: null },
+    options,
+  );
+  for (const name of skipped)
+    register.problems.unshift({
+      line: 0,
+      sheet: name,
+      code: 'register.sheet-skipped',
+      message: `sheet '${name}' has no register table (no dossier-number column); left out`,
+      severity: 'warning',
+    });
   return register;
 }
 
@@ -167,7 +195,13 @@ function isNumberingRow(cells: string[]): boolean {
 const isTotalsRow = (cells: string[]) => cells.some((c) => /^(tong cong|cong|tong so|tong)( |$)/.test(foldHeader(c)));
 
 /** Tables (one per sheet, or the CSV) to register rows and row-by-row problems, with one check for duplicates across them. */
-function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path: string, how: { encoding: ParsedRegister['encoding']; delimiter: CsvDelimiter | null }, options: RegisterReadOptions, utf8Rows = new Set<number>()): ParsedRegister {
+function readTables(
+  parts: { sheet?: string; rows: RegisterTableRow[] }[],
+  path: string,
+  how: { encoding: ParsedRegister['encoding']; delimiter: CsvDelimiter | null },
+  options: RegisterReadOptions,
+  utf8Rows = new Set<number>(),
+): ParsedRegister {
   const allCells = parts.flatMap((p) => p.rows.flatMap((r) => r.cells));
   let vniCells = 0;
   if (how.encoding !== 'vni' && looksLikeVni(allCells)) {
@@ -195,8 +229,16 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
     if (!found) {
       const head = part.rows[0];
       if (!head) throw new RegisterEmptyError(path);
-      if (options.chosen) checkColumnChoice(head.cells.map((c) => c.trim()), options.chosen);
-      throw new RegisterMissingColumnError('dossier', head.cells.map((c) => c.trim()), { ...reading, headerLines: [head.line] });
+      if (options.chosen)
+        checkColumnChoice(
+          head.cells.map((c) => c.trim()),
+          options.chosen,
+        );
+      throw new RegisterMissingColumnError(
+        'dossier',
+        head.cells.map((c) => c.trim()),
+        { ...reading, headerLines: [head.line] },
+      );
     }
     const { header } = found;
     if (options.chosen) checkColumnChoice(header, options.chosen);
@@ -207,15 +249,24 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
     const where = (line: number) => (part.sheet !== undefined && parts.length > 1 ? { sheet: part.sheet, sheetRow: line } : {});
     for (const field of REGISTER_FIELDS) {
       if (columns[field] === undefined && !OPTIONAL_COLUMNS.has(field)) {
-        problems.push({ line: offset + found.lines[0]!, ...where(found.lines[0]!), code: 'register.missing-column', message: `no '${field}' column; the rows go on without it`, severity: 'warning' });
+        problems.push({
+          line: offset + found.lines[0]!,
+          ...where(found.lines[0]!),
+          code: 'register.missing-column',
+          message: `no '${field}' column; the rows go on without it`,
+          severity: 'warning',
+        });
       }
     }
-    const index = Object.fromEntries(Object.entries(columns).map(([f, h]) => [f, header.indexOf(h)])) as Partial<Record<RegisterField, number>>;
+    const index = Object.fromEntries(Object.entries(columns).map(([f, h]) => [f, header.indexOf(h)])) as Partial<
+      Record<RegisterField, number>
+    >;
     const width = header.reduce((w, h, i) => (h ? i + 1 : w), 0);
     for (const { line: sheetLine, cells } of part.rows.slice(found.bodyStart)) {
       const line = offset + sheetLine;
       const cell = (f: RegisterField) => (index[f] === undefined ? '' : (cells[index[f]] ?? '').trim());
-      const problem = (code: string, message: string, severity: RegisterProblem['severity'] = 'warning') => problems.push({ line, ...where(sheetLine), code, message, severity });
+      const problem = (code: string, message: string, severity: RegisterProblem['severity'] = 'warning') =>
+        problems.push({ line, ...where(sheetLine), code, message, severity });
       const archiveNumber = cell('dossier');
       if (isNumberingRow(cells) && sheetLine - found.lines.at(-1)! === 1) continue;
       if (!archiveNumber && isTotalsRow(cells)) {
@@ -233,7 +284,11 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
       const key = `${box ? numberKey(box) : ''}|${numberKey(archiveNumber)}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        problem('register.duplicate-dossier', `dossier ${box ? `${box}/` : ''}${archiveNumber} is already on ${earlier}; row left out`, 'rejected');
+        problem(
+          'register.duplicate-dossier',
+          `dossier ${box ? `${box}/` : ''}${archiveNumber} is already on ${earlier}; row left out`,
+          'rejected',
+        );
         continue;
       }
       seen.set(key, parts.length > 1 ? `sheet '${part.sheet}' row ${sheetLine}` : `line ${sheetLine}`);
@@ -258,7 +313,17 @@ function readTables(parts: { sheet?: string; rows: RegisterTableRow[] }[], path:
         issuingAgency: cell('agency').slice(0, 200) || null,
       });
     }
-    offset += (part.rows.at(-1)?.line ?? 0);
+    offset += part.rows.at(-1)?.line ?? 0;
   }
-  return { rows, problems, columns: first!.columns, encoding: how.encoding, header: first!.header, delimiter: how.delimiter, headerLines: first!.headerLines, vniCells, sheets };
+  return {
+    rows,
+    problems,
+    columns: first!.columns,
+    encoding: how.encoding,
+    header: first!.header,
+    delimiter: how.delimiter,
+    headerLines: first!.headerLines,
+    vniCells,
+    sheets,
+  };
 }

@@ -10,7 +10,11 @@ export const MAX_XLSX_TOTAL_BYTES = 100 * 1024 * 1024;
 export const MAX_SHEET_CELLS = 2_000_000;
 
 export function checkRegisterSize(size: number, path: string): void {
-  if (size > MAX_REGISTER_BYTES) throw new RegisterTooLargeError(path, `the file is ${(size / 1048576).toFixed(1)} MB; a register may be up to ${MAX_REGISTER_BYTES / 1048576} MB`);
+  if (size > MAX_REGISTER_BYTES)
+    throw new RegisterTooLargeError(
+      path,
+      `the file is ${(size / 1048576).toFixed(1)} MB; a register may be up to ${MAX_REGISTER_BYTES / 1048576} MB`,
+    );
 }
 
 interface ZipEntry {
@@ -51,14 +55,16 @@ function zipEntries(bytes: Buffer, path: string): ZipEntry[] {
 /** One entry unpacked, never past the part limit whatever sizes the ZIP claims. */
 function unpack(bytes: Buffer, entry: ZipEntry, path: string): Buffer {
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new RegisterUnreadableError(path, `not a readable XLSX workbook: a broken entry ${entry.name}`);
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50)
+    throw new RegisterUnreadableError(path, `not a readable XLSX workbook: a broken entry ${entry.name}`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data;
   try {
     return inflateRawSync(data, { maxOutputLength: MAX_XLSX_PART_BYTES });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new RegisterTooLargeError(path, `${entry.name} unpacks to more than ${MAX_XLSX_PART_BYTES / 1048576} MB`);
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new RegisterTooLargeError(path, `${entry.name} unpacks to more than ${MAX_XLSX_PART_BYTES / 1048576} MB`);
     throw new RegisterUnreadableError(path, `not a readable XLSX workbook: ${entry.name} does not unpack`);
   }
 }
@@ -80,7 +86,13 @@ function sheetSpan(xml: string): number {
 /** Formula cells a sheet saved without a value (as generators write them, not Excel): reference → formula text. */
 export type UnvaluedFormulas = Map<string, Map<string, string>>;
 
-const unescapeXml = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (t: string) =>
+  t
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function unvaluedFormulas(xml: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -127,12 +139,17 @@ export function checkXlsxLimits(bytes: Uint8Array, path: string): UnvaluedFormul
     if (entry.name.endsWith('/')) continue;
     const part = unpack(buffer, entry, path);
     total += part.length;
-    if (total > MAX_XLSX_TOTAL_BYTES) throw new RegisterTooLargeError(path, `the workbook unpacks to more than ${MAX_XLSX_TOTAL_BYTES / 1048576} MB`);
+    if (total > MAX_XLSX_TOTAL_BYTES)
+      throw new RegisterTooLargeError(path, `the workbook unpacks to more than ${MAX_XLSX_TOTAL_BYTES / 1048576} MB`);
     if (entry.name === 'xl/workbook.xml') workbook = part.toString('utf8');
     if (entry.name === 'xl/_rels/workbook.xml.rels') rels = part.toString('utf8');
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
     const xml = part.toString('utf8');
-    if (sheetSpan(xml) > MAX_SHEET_CELLS) throw new RegisterTooLargeError(path, `${entry.name} spans more than ${MAX_SHEET_CELLS.toLocaleString('en')} cells (a cell far down or to the right)`);
+    if (sheetSpan(xml) > MAX_SHEET_CELLS)
+      throw new RegisterTooLargeError(
+        path,
+        `${entry.name} spans more than ${MAX_SHEET_CELLS.toLocaleString('en')} cells (a cell far down or to the right)`,
+      );
     const formulas = unvaluedFormulas(xml);
     if (formulas.size) formulasByPart.set(entry.name, formulas);
   }

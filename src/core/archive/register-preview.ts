@@ -61,7 +61,9 @@ export function formatRegisterPreview(p: RegisterPreview): string[] {
   if (unused.length) lines.push(`  (not used: ${unused.join(', ')})`);
   lines.push(`Dòng đầu / first rows:`);
   for (const r of p.rows) {
-    lines.push(`  line ${r.line}: box ${show(r.box)} · dossier ${show(r.archiveNumber)} · title ${show(r.title)} · year ${show(r.year)} · field ${show(r.field)} · pages ${show(r.expectedPages)} · retention ${show(r.retention)}`);
+    lines.push(
+      `  line ${r.line}: box ${show(r.box)} · dossier ${show(r.archiveNumber)} · title ${show(r.title)} · year ${show(r.year)} · field ${show(r.field)} · pages ${show(r.expectedPages)} · retention ${show(r.retention)}`,
+    );
   }
   for (const pr of p.problems) lines.push(`register ${problemPlace(pr)}: ${pr.code} (${pr.severity}) ${pr.message}`);
   return lines;

@@ -8,8 +8,19 @@ import type { RegisterRow } from './register-import';
  * covers the folder's record). A run taken up again leaves the mark as the QC station left it.
  * Call inside the dossier's transaction.
  */
-export function markRegisterResult(engine: Pick<Engine, 'store' | 'audit'>, batchId: number, folder: { dossierId: number; documentId: number }, row: RegisterRow | null, actor: string): void {
+export function markRegisterResult(
+  engine: Pick<Engine, 'store' | 'audit'>,
+  batchId: number,
+  folder: { dossierId: number; documentId: number },
+  row: RegisterRow | null,
+  actor: string,
+): void {
   if (!row?.resultKind) return;
   new ResultRepository(engine.store.db).setResult(folder.documentId, true, row.resultKind);
-  engine.audit.append({ actor, action: 'archive.mark-result', subject: String(folder.documentId), details: { batchId, dossierId: folder.dossierId, kind: row.resultKind, registerLine: row.line } });
+  engine.audit.append({
+    actor,
+    action: 'archive.mark-result',
+    subject: String(folder.documentId),
+    details: { batchId, dossierId: folder.dossierId, kind: row.resultKind, registerLine: row.line },
+  });
 }

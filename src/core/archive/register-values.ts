@@ -66,7 +66,9 @@ const NO_RESULT = new Set(['khong', 'k', 'chua', 'chua co', 'no', 'none', '0', '
  * ("Quyết định", "QĐ số 12", "GCN") is that kind; any other mark (x, có, 1) is a result of another kind.
  */
 export function parseResultMark(raw: string): ResultKind | null {
-  const folded = foldVietnamese(raw).replace(/[^a-z0-9]+/g, ' ').trim();
+  const folded = foldVietnamese(raw)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   if (!folded || NO_RESULT.has(folded)) return null;
   for (const [word, kind] of RESULT_KIND_WORDS) if (folded === word || folded.startsWith(`${word} `)) return kind;
   return 'khac';

@@ -8,7 +8,8 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** A cell as the register's text: numbers as written, dates as dd/mm/yyyy (the sheet's calendar date). */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : `${two(value.getUTCDate())}/${two(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? '' : `${two(value.getUTCDate())}/${two(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   return String(value).trim();
 }
 

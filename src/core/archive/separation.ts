@@ -12,7 +12,8 @@ import type { SeparatorIdentity } from './separator-payload';
  * by QR separator sheets, by Kodak Patch T sheets, by blank pages, or every N pages. In the last
  * three the dossiers follow the register's order.
  */
-export type SeparationMode = { kind: 'folders' } | { kind: 'qr' } | { kind: 'patch-t' } | { kind: 'blank' } | { kind: 'count'; pages: number };
+export type SeparationMode =
+  { kind: 'folders' } | { kind: 'qr' } | { kind: 'patch-t' } | { kind: 'blank' } | { kind: 'count'; pages: number };
 
 export class SeparationModeError extends CodedError {
   constructor(text: string) {

@@ -23,11 +23,21 @@ export async function readSeparator(image: Buffer): Promise<SeparatorIdentity | 
   prepare();
   let raw: { data: Buffer; info: { width: number; height: number } };
   try {
-    raw = await sharp(image).rotate().resize({ width: MAX_WIDTH, withoutEnlargement: true }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    raw = await sharp(image)
+      .rotate()
+      .resize({ width: MAX_WIDTH, withoutEnlargement: true })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   } catch {
     return null;
   }
-  const imageData = { data: new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength), width: raw.info.width, height: raw.info.height, colorSpace: 'srgb' as const };
+  const imageData = {
+    data: new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength),
+    width: raw.info.width,
+    height: raw.info.height,
+    colorSpace: 'srgb' as const,
+  };
   const results = await readBarcodes(imageData as ImageData, { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 2 });
   for (const r of results) {
     const id = r.isValid ? parseSeparatorPayload(r.text) : null;

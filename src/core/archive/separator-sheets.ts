@@ -51,7 +51,13 @@ export async function buildSeparatorSheets(rows: RegisterRow[], batchName: strin
     write(`Hồ sơ số ${row.archiveNumber}`, 40);
     y -= 6;
     if (row.title) write(row.title, 20);
-    const facts = [row.year ? `Năm ${row.year}` : '', row.expectedPages !== null ? `${row.expectedPages} trang` : '', row.retention ? `Bảo quản: ${row.retention}` : ''].filter(Boolean).join(' · ');
+    const facts = [
+      row.year ? `Năm ${row.year}` : '',
+      row.expectedPages !== null ? `${row.expectedPages} trang` : '',
+      row.retention ? `Bảo quản: ${row.retention}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     if (facts) write(facts, 14);
     drawQr(page, separatorPayload(row), (A4.width - QR_SIDE) / 2, MARGIN + 60, QR_SIDE);
     page.drawText(`Dòng ${row.line} của sổ theo dõi · ${batchName}`, { x: MARGIN, y: MARGIN, size: 9, font });

@@ -46,7 +46,8 @@ export async function takeInStream(
   actor: string,
   options: { shouldStop?: () => boolean; pages?: AsyncIterable<CapturedItem> } = {},
 ): Promise<StreamIntake> {
-  const pages = options.pages ?? readFilesAsPages([await streamFolder(batch.source)], { maxPagesPerFile: maxPagesPerFile(engine.store.settings) });
+  const pages =
+    options.pages ?? readFilesAsPages([await streamFolder(batch.source)], { maxPagesPerFile: maxPagesPerFile(engine.store.settings) });
   const result: StreamIntake = { pagesAdded: 0, loose: [], separators: 0, importProblems: new Map() };
   const taken = new Set<number>();
   let sequence = 0;
@@ -65,12 +66,26 @@ export async function takeInStream(
       const boxKey = id.box ? numberKey(id.box) : '';
       const nKey = numberKey(id.archiveNumber);
       row = rows.find((r) => !taken.has(r.line) && r.numberKey === nKey && (r.boxKey === boxKey || !boxKey || !r.boxKey)) ?? null;
-      folder = { path: batch.source, relPath: `QR ${id.box ? `${id.box}/` : ''}${id.archiveNumber}`, box: id.box, boxKey, name: id.archiveNumber, numberKey: nKey };
+      folder = {
+        path: batch.source,
+        relPath: `QR ${id.box ? `${id.box}/` : ''}${id.archiveNumber}`,
+        box: id.box,
+        boxKey,
+        name: id.archiveNumber,
+        numberKey: nKey,
+      };
     } else {
       sequence++;
       row = rows[sequence - 1] ?? null;
       const name = row?.archiveNumber ?? `#${sequence}`;
-      folder = { path: batch.source, relPath: `#${pad(sequence)}`, box: row?.box ?? '', boxKey: row?.boxKey ?? '', name, numberKey: numberKey(name) };
+      folder = {
+        path: batch.source,
+        relPath: `#${pad(sequence)}`,
+        box: row?.box ?? '',
+        boxKey: row?.boxKey ?? '',
+        name,
+        numberKey: numberKey(name),
+      };
     }
     if (row) taken.add(row.line);
     const { documentId } = ensureDossier(engine, archive, batch.id, folder, row, actor);

@@ -14,7 +14,10 @@ const upper = (table: Record<string, string>) => Object.fromEntries(Object.entri
 const TONES = { ...TONE, ...upper(TONE) };
 const CIRCUMFLEXES = { ...CIRCUMFLEX, ...upper(CIRCUMFLEX) };
 const BREVES = { ...BREVE, ...upper(BREVE) };
-const SINGLES: Record<string, string> = { ...SINGLE, ...Object.fromEntries(Object.entries(SINGLE).map(([k, v]) => [k.toUpperCase(), v.toUpperCase()])) };
+const SINGLES: Record<string, string> = {
+  ...SINGLE,
+  ...Object.fromEntries(Object.entries(SINGLE).map(([k, v]) => [k.toUpperCase(), v.toUpperCase()])),
+};
 
 /** Marks that never occur in Vietnamese written in Unicode: their presence is what gives VNI away. */
 const VNI_ONLY = /[øïåäëüûæîöñØÏÅÄËÜÛÆÎÖÑ]/;

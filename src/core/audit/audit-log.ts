@@ -19,7 +19,12 @@ export function hashEvent(row: Omit<AuditRow, 'hash'>): string {
 
 export type AuditVerdict =
   | { ok: true; events: number }
-  | { ok: false; events: number; brokenAt: number; reason: 'hash' | 'link' | 'sequence' | 'truncated' | 'anchor-forged' | 'anchor-missing' | 'anchor-damaged' };
+  | {
+      ok: false;
+      events: number;
+      brokenAt: number;
+      reason: 'hash' | 'link' | 'sequence' | 'truncated' | 'anchor-forged' | 'anchor-missing' | 'anchor-damaged';
+    };
 
 /** Append-only, hash-chained event log. Call `append` inside the transaction of the act it records. */
 export class AuditLog {

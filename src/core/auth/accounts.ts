@@ -42,7 +42,10 @@ export class Accounts {
     return this.store.db.transaction(() => {
       if (this.store.users.count() > 0) throw new SetupDoneError();
       const user = this.store.users.insert({ ...account, role: 'administrator', passwordHash }, this.now());
-      this.audit.append({ actor, action: 'user.setup-admin', subject: user.username, details: { id: user.id, role: user.role } }, this.now());
+      this.audit.append(
+        { actor, action: 'user.setup-admin', subject: user.username, details: { id: user.id, role: user.role } },
+        this.now(),
+      );
       return user;
     })();
   }
@@ -51,8 +54,14 @@ export class Accounts {
     const passwordHash = await hashPassword(account.password);
     return this.store.db.transaction(() => {
       if (this.store.users.byUsername(account.username)) throw new UserExistsError(account.username);
-      const user = this.store.users.insert({ username: account.username, displayName: account.displayName, role: account.role, passwordHash }, this.now());
-      this.audit.append({ actor, action: 'user.create', subject: user.username, details: { id: user.id, role: user.role, displayName: user.displayName } }, this.now());
+      const user = this.store.users.insert(
+        { username: account.username, displayName: account.displayName, role: account.role, passwordHash },
+        this.now(),
+      );
+      this.audit.append(
+        { actor, action: 'user.create', subject: user.username, details: { id: user.id, role: user.role, displayName: user.displayName } },
+        this.now(),
+      );
       return userSummary(user);
     })();
   }
@@ -107,11 +116,17 @@ export class Accounts {
     const user = this.store.users.byUsername(username);
     if (!user || user.disabled) {
       await verifyPassword(password, await this.dummy());
-      this.audit.append({ actor, action: `auth.${purpose}-failed`, subject: username, details: { reason: user ? 'disabled' : 'unknown-user' } }, this.now());
+      this.audit.append(
+        { actor, action: `auth.${purpose}-failed`, subject: username, details: { reason: user ? 'disabled' : 'unknown-user' } },
+        this.now(),
+      );
       throw new InvalidCredentialsError();
     }
     if (user.lockedUntil && user.lockedUntil > this.now().toISOString()) {
-      this.audit.append({ actor, action: `auth.${purpose}-failed`, subject: username, details: { reason: 'locked-out', until: user.lockedUntil } }, this.now());
+      this.audit.append(
+        { actor, action: `auth.${purpose}-failed`, subject: username, details: { reason: 'locked-out', until: user.lockedUntil } },
+        this.now(),
+      );
       throw new AccountLockedOutError(user.lockedUntil);
     }
     if (await verifyPassword(password, user.passwordHash)) {
@@ -124,7 +139,10 @@ export class Accounts {
       const lockNow = attempts >= policy.lockoutAttempts;
       const until = lockNow ? new Date(this.now().getTime() + policy.lockoutMinutes * 60_000).toISOString() : null;
       this.store.users.recordFailure(user.id, lockNow ? 0 : attempts, until);
-      this.audit.append({ actor, action: `auth.${purpose}-failed`, subject: username, details: { reason: 'wrong-password', attempts, lockedUntil: until } }, this.now());
+      this.audit.append(
+        { actor, action: `auth.${purpose}-failed`, subject: username, details: { reason: 'wrong-password', attempts, lockedUntil: until } },
+        this.now(),
+      );
       return until;
     })();
     if (lockedUntil) throw new AccountLockedOutError(lockedUntil);

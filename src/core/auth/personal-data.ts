@@ -5,19 +5,28 @@ import type { Principal } from './principal';
 
 /** Audit details as a role without personal data sees them: corrected field values blanked, numbers masked everywhere. */
 export function redactAuditDetails(action: string, details: Record<string, unknown>): Record<string, unknown> {
-  const masked = JSON.parse(JSON.stringify(details), (_key, value: unknown) => (typeof value === 'string' ? maskNumbers(value) : value)) as Record<string, unknown>;
+  const masked = JSON.parse(JSON.stringify(details), (_key, value: unknown) =>
+    typeof value === 'string' ? maskNumbers(value) : value,
+  ) as Record<string, unknown>;
   if (action === 'field.correct') return { ...masked, value: '•••', ocrValue: masked.ocrValue == null ? null : '•••' };
   return masked;
 }
 
 type Redactions = { [K in MethodName]?: (result: MethodResult<K>) => MethodResult<K> };
 
-const withoutApplicant = <D extends Dossier>(d: D): D => ({ ...d, applicantName: null, applicantCccd: null, applicantPhone: null, applicantAddress: null });
+const withoutApplicant = <D extends Dossier>(d: D): D => ({
+  ...d,
+  applicantName: null,
+  applicantCccd: null,
+  applicantPhone: null,
+  applicantAddress: null,
+});
 /**
  * Runs of 6+ digits (CCCD, CMND, phone numbers) in free text. A hexadecimal digest (a SHA-256 of a
  * file or of an audit row, 32 hex digits or more) is no personal data and is kept whole.
  */
-const maskNumbers = (text: string) => text.replace(/\b[0-9a-f]{32,}\b|\d[\d .-]{4,}\d/gi, (run) => (/^[0-9a-f]{32,}$/i.test(run) ? run : run.replace(/\d/g, '•')));
+const maskNumbers = (text: string) =>
+  text.replace(/\b[0-9a-f]{32,}\b|\d[\d .-]{4,}\d/gi, (run) => (/^[0-9a-f]{32,}$/i.test(run) ? run : run.replace(/\d/g, '•')));
 
 /**
  * What callers without a need for personal data get instead: dossiers without the applicant's

@@ -6,7 +6,11 @@ import type { Store } from '../store/store';
 
 export class PersonalSearchRefusedError extends CodedError {
   constructor(reason: 'number' | 'name') {
-    super('search.personal-data', `This role may not search by a person's ${reason === 'number' ? 'CCCD or other personal number' : 'name'}: a hit would say who has a dossier`, { reason });
+    super(
+      'search.personal-data',
+      `This role may not search by a person's ${reason === 'number' ? 'CCCD or other personal number' : 'name'}: a hit would say who has a dossier`,
+      { reason },
+    );
   }
 }
 

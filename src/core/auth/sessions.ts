@@ -88,7 +88,12 @@ export class Sessions {
 
   state(session = this.session()): AuthState {
     const signIn = this.live(session);
-    return { hasUsers: this.o.accounts.hasUsers(), user: signIn?.user ?? null, locked: signIn?.locked ?? false, idleMinutes: readAuthPolicy(this.o.store.settings).idleMinutes };
+    return {
+      hasUsers: this.o.accounts.hasUsers(),
+      user: signIn?.user ?? null,
+      locked: signIn?.locked ?? false,
+      idleMinutes: readAuthPolicy(this.o.store.settings).idleMinutes,
+    };
   }
 
   async login(username: string, password: string): Promise<AuthState & { resumeToken: string }> {

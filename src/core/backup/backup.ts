@@ -29,7 +29,12 @@ function* walk(dir: string): Generator<string> {
  * the same data key (the key file, or the app's keychain entry); the backup does not hold it.
  * Written into `<dest>.partial` and renamed at the end, so a half-made backup never looks finished.
  */
-export async function backupStore(db: Db, dataDir: string, dest: string, onProgress?: (done: number, total: number) => void): Promise<{ files: number }> {
+export async function backupStore(
+  db: Db,
+  dataDir: string,
+  dest: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ files: number }> {
   if (existsSync(dest)) throw new BackupTargetExistsError(dest);
   const partial = `${dest}.partial`;
   rmSync(partial, { recursive: true, force: true });
@@ -46,7 +51,9 @@ export async function backupStore(db: Db, dataDir: string, dest: string, onProgr
     // Lets the engine answer the window (and send this progress) during a long copy.
     if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
   }
-  const lines = [...walk(partial)].map((f) => `${sha256File(f)}  ${relative(partial, f).split('\\').join('/')}`).sort((a, b) => a.slice(66).localeCompare(b.slice(66)));
+  const lines = [...walk(partial)]
+    .map((f) => `${sha256File(f)}  ${relative(partial, f).split('\\').join('/')}`)
+    .sort((a, b) => a.slice(66).localeCompare(b.slice(66)));
   writeFileSync(join(partial, BACKUP_MANIFEST), `${lines.join('\n')}\n`);
   renameSync(partial, dest);
   return { files: lines.length };
@@ -67,7 +74,8 @@ export function checkBackup(dir: string): BackupCheck {
   const listed = new Map<string, string>();
   for (const line of readFileSync(manifestPath, 'utf8').split('\n').filter(Boolean)) {
     const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
-    if (!m || m[2]!.split('/').includes('..') || m[2]!.startsWith('/')) throw new BackupInvalidError(dir, `bad manifest line: ${line.slice(0, 80)}`);
+    if (!m || m[2]!.split('/').includes('..') || m[2]!.startsWith('/'))
+      throw new BackupInvalidError(dir, `bad manifest line: ${line.slice(0, 80)}`);
     listed.set(m[2]!, m[1]!);
   }
   const present = new Set([...walk(dir)].map((f) => relative(dir, f).split('\\').join('/')).filter((f) => f !== BACKUP_MANIFEST));
@@ -84,7 +92,11 @@ export function checkBackup(dir: string): BackupCheck {
 /** Restores a checked backup into an empty data directory; it opens with the data key of the store it came from. */
 export function restoreBackup(backupDir: string, dataDir: string): BackupCheck {
   const check = checkBackup(backupDir);
-  if (!check.ok) throw new BackupInvalidError(backupDir, `${check.missing.length} missing, ${check.changed.length} changed, ${check.extra.length} unlisted files`);
+  if (!check.ok)
+    throw new BackupInvalidError(
+      backupDir,
+      `${check.missing.length} missing, ${check.changed.length} changed, ${check.extra.length} unlisted files`,
+    );
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new BackupTargetExistsError(dataDir);
   for (const file of walk(backupDir)) {
     const rel = relative(backupDir, file);

@@ -29,14 +29,20 @@ export function driverById(drivers: ScanDriver[], id: string): ScanDriver | unde
 }
 
 /** Devices of every driver; a driver that fails is reported, and does not hide the others. */
-export async function listAllDevices(drivers: ScanDriver[]): Promise<{ devices: ScanDevice[]; failures: { driver: string; error: ErrorData }[] }> {
+export async function listAllDevices(
+  drivers: ScanDriver[],
+): Promise<{ devices: ScanDevice[]; failures: { driver: string; error: ErrorData }[] }> {
   const results = await Promise.allSettled(drivers.map((d) => d.listDevices()));
   const devices: ScanDevice[] = [];
   const failures: { driver: string; error: ErrorData }[] = [];
   results.forEach((r, i) => {
     const driver = drivers[i]!.id;
     if (r.status === 'fulfilled') devices.push(...r.value);
-    else failures.push({ driver, error: r.reason instanceof CodedError ? r.reason.toData() : { code: 'scanner.failed', message: String(r.reason) } });
+    else
+      failures.push({
+        driver,
+        error: r.reason instanceof CodedError ? r.reason.toData() : { code: 'scanner.failed', message: String(r.reason) },
+      });
   });
   return { devices, failures };
 }

@@ -25,7 +25,11 @@ export async function* importPageImages(path: string, options: ImportOptions = {
 }
 
 /** The page images of one file; whatever goes wrong inside it is reported for that file alone. */
-export async function* importFile(path: string, limit = defaultImportPixelLimit, maxPages = DEFAULT_MAX_PAGES_PER_FILE): AsyncGenerator<ImportItem> {
+export async function* importFile(
+  path: string,
+  limit = defaultImportPixelLimit,
+  maxPages = DEFAULT_MAX_PAGES_PER_FILE,
+): AsyncGenerator<ImportItem> {
   try {
     yield* importFileUnguarded(path, limit, maxPages);
   } catch (error) {
@@ -45,7 +49,12 @@ async function* importFileUnguarded(path: string, limit: number, maxPages: numbe
 }
 
 /** The page images of a file's contents, already read (a file picked or dropped in the renderer); `name` is its source. */
-export async function* importBytes(name: string, bytes: Buffer, limit = defaultImportPixelLimit, maxPages = DEFAULT_MAX_PAGES_PER_FILE): AsyncGenerator<ImportItem> {
+export async function* importBytes(
+  name: string,
+  bytes: Buffer,
+  limit = defaultImportPixelLimit,
+  maxPages = DEFAULT_MAX_PAGES_PER_FILE,
+): AsyncGenerator<ImportItem> {
   try {
     yield* importFileBytes(name, bytes, limit, maxPages);
   } catch (error) {
@@ -74,4 +83,3 @@ async function* importFileBytes(path: string, bytes: Buffer, limit: number, maxP
       yield { kind: 'error', source: path, error: new ImportUnsupportedFormatError(path) };
   }
 }
-

@@ -78,7 +78,8 @@ export class HotFolderJournal {
   private apply(entry: JournalEntry): void {
     const key = HotFolderJournal.key(entry.name, entry.sha256);
     if (entry.event === 'moved') this.open.delete(key);
-    else if (entry.event === 'failed') this.open.set(key, { state: 'failed', reason: entry.reason ?? { code: 'unknown', message: 'unknown' } });
+    else if (entry.event === 'failed')
+      this.open.set(key, { state: 'failed', reason: entry.reason ?? { code: 'unknown', message: 'unknown' } });
     else this.open.set(key, { state: entry.event });
   }
 }

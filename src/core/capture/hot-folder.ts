@@ -150,7 +150,13 @@ export class HotFolder {
   private async candidates(): Promise<string[]> {
     const entries = await readdir(this.config.dir, { withFileTypes: true });
     return entries
-      .filter((e) => e.isFile() && ![JOURNAL_NAME, IMPORTED_DIR, FAILED_DIR].includes(e.name) && !NOT_YET_OR_NOT_OURS.test(e.name) && (this.config.accept?.(e.name) ?? true))
+      .filter(
+        (e) =>
+          e.isFile() &&
+          ![JOURNAL_NAME, IMPORTED_DIR, FAILED_DIR].includes(e.name) &&
+          !NOT_YET_OR_NOT_OURS.test(e.name) &&
+          (this.config.accept?.(e.name) ?? true),
+      )
       .map((e) => e.name)
       .sort();
   }
@@ -211,12 +217,23 @@ export class HotFolder {
     return this.moveOut(file, IMPORTED_DIR, undefined, false);
   }
 
-  private async moveOut(file: HotFolderFile, sub: string, reason: { code: string; message: string } | undefined, recovered: boolean): Promise<HotFolderOutcome | undefined> {
+  private async moveOut(
+    file: HotFolderFile,
+    sub: string,
+    reason: { code: string; message: string } | undefined,
+    recovered: boolean,
+  ): Promise<HotFolderOutcome | undefined> {
     const dir = join(this.config.dir, sub);
     try {
       const target = await freeName(dir, file.name);
       if (reason) {
-        const text = [`code: ${reason.code}`, `message: ${reason.message}`, `sha256: ${file.sha256}`, `time: ${new Date().toISOString()}`, ''].join('\n');
+        const text = [
+          `code: ${reason.code}`,
+          `message: ${reason.message}`,
+          `sha256: ${file.sha256}`,
+          `time: ${new Date().toISOString()}`,
+          '',
+        ].join('\n');
         await writeFile(join(dir, `${target}.reason.txt`), text);
       }
       await rename(file.path, join(dir, target));

@@ -43,7 +43,8 @@ function readHeader(bytes: Buffer): PnmHeader {
     pos++;
   }
   const [width, height, maxval = 1] = fields as [number, number, number?];
-  if (width <= 0 || height <= 0 || maxval <= 0 || maxval > 65535) throw new ScannedImageCorruptError('bad PNM dimensions', { width, height, maxval });
+  if (width <= 0 || height <= 0 || maxval <= 0 || maxval > 65535)
+    throw new ScannedImageCorruptError('bad PNM dimensions', { width, height, maxval });
   return { magic, width, height, maxval, dataOffset: pos + 1 };
 }
 
@@ -52,7 +53,8 @@ export function decodePnm(bytes: Buffer): PnmImage {
   const data = bytes.subarray(h.dataOffset);
   if (h.magic === 'P4') {
     const rowBytes = Math.ceil(h.width / 8);
-    if (data.length < rowBytes * h.height) throw new ScannedImageCorruptError('truncated PNM data', { expected: rowBytes * h.height, got: data.length });
+    if (data.length < rowBytes * h.height)
+      throw new ScannedImageCorruptError('truncated PNM data', { expected: rowBytes * h.height, got: data.length });
     const pixels = Buffer.alloc(h.width * h.height);
     for (let y = 0; y < h.height; y++) {
       for (let x = 0; x < h.width; x++) {
@@ -65,7 +67,8 @@ export function decodePnm(bytes: Buffer): PnmImage {
   const channels = h.magic === 'P6' ? 3 : 1;
   const samples = h.width * h.height * channels;
   const wide = h.maxval > 255;
-  if (data.length < samples * (wide ? 2 : 1)) throw new ScannedImageCorruptError('truncated PNM data', { expected: samples * (wide ? 2 : 1), got: data.length });
+  if (data.length < samples * (wide ? 2 : 1))
+    throw new ScannedImageCorruptError('truncated PNM data', { expected: samples * (wide ? 2 : 1), got: data.length });
   let pixels: Buffer;
   if (wide) {
     pixels = Buffer.alloc(samples);
@@ -85,7 +88,9 @@ export async function pnmToPng(bytes: Buffer, dpi: number): Promise<{ png: Buffe
   const raw = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: image.channels } });
   // One-channel raw input would otherwise be written as RGB.
   const pipeline = image.channels === 1 ? raw.toColourspace('b-w') : raw;
-  const encoded = await (image.colorMode === 'bw' ? pipeline.png({ palette: true, colours: 2 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
+  const encoded = await (
+    image.colorMode === 'bw' ? pipeline.png({ palette: true, colours: 2 }) : pipeline.png({ compressionLevel: 6 })
+  ).toBuffer();
   const png = withPngDensity(encoded, dpi);
   return { png, image: { width: image.width, height: image.height, channels: image.channels, colorMode: image.colorMode } };
 }

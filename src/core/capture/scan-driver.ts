@@ -32,9 +32,7 @@ export interface ScanDevice {
   kind?: string;
 }
 
-export type ResolutionSupport =
-  | { kind: 'list'; values: number[] }
-  | { kind: 'range'; min: number; max: number; step: number };
+export type ResolutionSupport = { kind: 'list'; values: number[] } | { kind: 'range'; min: number; max: number; step: number };
 
 export interface ScanCapabilities {
   resolutions: ResolutionSupport;

@@ -48,7 +48,10 @@ export function parseCatalogCsv(text: string, isSample = false): { procedures: P
         field: cell(cells, 'field').normalize('NFC'),
         level: cell(cells, 'level').normalize('NFC'),
         processingDays: days ? Number(days) : null,
-        components: cell(cells, 'components').split('|').map((c) => c.trim().normalize('NFC')).filter(Boolean),
+        components: cell(cells, 'components')
+          .split('|')
+          .map((c) => c.trim().normalize('NFC'))
+          .filter(Boolean),
         isSample,
       });
     }

@@ -50,11 +50,20 @@ export function detectDelimiter(line: string): CsvDelimiter {
 export function parseCsv(text: string, delimiter: CsvDelimiter = ','): { line: number; cells: string[] }[] {
   let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
-    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_CSV_CELL_CHARS }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_CSV_CELL_CHARS,
+    }) as unknown as typeof records;
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = (e as CsvError & { lines?: number }).lines ?? 0;
-    if (e.code === 'CSV_MAX_RECORD_SIZE') throw new CsvSyntaxError(line, 'too-large', `a row is longer than ${MAX_CSV_CELL_CHARS} characters`);
+    if (e.code === 'CSV_MAX_RECORD_SIZE')
+      throw new CsvSyntaxError(line, 'too-large', `a row is longer than ${MAX_CSV_CELL_CHARS} characters`);
     throw new CsvSyntaxError(line, 'syntax', e.message);
   }
   const rows: { line: number; cells: string[] }[] = [];

@@ -61,7 +61,11 @@ export class PageMoveConflictError extends CodedError {
 /** The move was asked against an order of pages the document no longer has (another window or a late screen moved them). */
 export class PageOrderStaleError extends CodedError {
   constructor(documentId: number, expected: number[], actual: number[]) {
-    super('page.order-stale', `Document ${documentId}'s pages are in another order than the one the move was made against`, { documentId, expected, actual });
+    super('page.order-stale', `Document ${documentId}'s pages are in another order than the one the move was made against`, {
+      documentId,
+      expected,
+      actual,
+    });
   }
 }
 
@@ -87,7 +91,9 @@ export class DossierNotFinalizedError extends CodedError {
 /** A one-click re-scan uses the scanner the dossier was last scanned with; its pages came from files or the camera. */
 export class RescanNoScannerError extends CodedError {
   constructor(dossierId: number) {
-    super('page.rescan-no-scanner', `Dossier ${dossierId} was never scanned with a scanner; scan or import the page again instead`, { dossierId });
+    super('page.rescan-no-scanner', `Dossier ${dossierId} was never scanned with a scanner; scan or import the page again instead`, {
+      dossierId,
+    });
   }
 }
 
@@ -99,6 +105,9 @@ export class RescanNothingScannedError extends CodedError {
 
 export class RescanDuplicateError extends CodedError {
   constructor(pageId: number, duplicateOf: number) {
-    super('page.rescan-duplicate', `The new scan of page ${pageId} is identical to page ${duplicateOf} of the same document`, { pageId, duplicateOf });
+    super('page.rescan-duplicate', `The new scan of page ${pageId} is identical to page ${duplicateOf} of the same document`, {
+      pageId,
+      duplicateOf,
+    });
   }
 }

@@ -36,7 +36,9 @@ export function deskFields(pages: PageFields[], pageIds: (number | null)[], corr
   return DESK_FIELD_NAMES.map((name) => {
     const reading = best.get(name);
     const correction = corrections.find((c) => c.name === name);
-    const bbox = reading ? { x0: reading.field.bbox.x0, y0: reading.field.bbox.y0, x1: reading.field.bbox.x1, y1: reading.field.bbox.y1 } : null;
+    const bbox = reading
+      ? { x0: reading.field.bbox.x0, y0: reading.field.bbox.y0, x1: reading.field.bbox.x1, y1: reading.field.bbox.y1 }
+      : null;
     return {
       name,
       value: correction?.value ?? reading?.field.value ?? null,

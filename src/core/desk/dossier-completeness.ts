@@ -11,7 +11,11 @@ export function documentHasContent(store: Store, desk: DeskRepository, documentI
  * What stands between the dossier and a complete signature: its documents with no content, and the
  * procedure's components that no document with content fills.
  */
-export function dossierCompleteness(store: Store, desk: DeskRepository, dossierId: number): { emptyDocuments: number[]; missingComponents: string[] } {
+export function dossierCompleteness(
+  store: Store,
+  desk: DeskRepository,
+  dossierId: number,
+): { emptyDocuments: number[]; missingComponents: string[] } {
   const dossier = store.dossiers.get(dossierId);
   const components = dossier?.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
   const emptyDocuments: number[] = [];

@@ -86,7 +86,12 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
       const version = store.db.transaction(() => {
         const v = store.records.addVersion(documentId, sha, { signer: subject, signedAt: signingTime.toISOString() });
         store.records.enqueueForSync(v.id);
-        ctx.audit.append({ actor: ctx.actor, action: 'record.sign', subject: String(documentId), details: { recordId: v.id, version: v.version, signer: subject, pdfSha256: sha } });
+        ctx.audit.append({
+          actor: ctx.actor,
+          action: 'record.sign',
+          subject: String(documentId),
+          details: { recordId: v.id, version: v.version, signer: subject, pdfSha256: sha },
+        });
         return v;
       })();
       signed.push({ documentId, recordId: version.id, version: version.version });
@@ -99,7 +104,16 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
     store.db.transaction(() => {
       desk.setDossierStatus(dossierId, 'finalized');
       store.dossiers.markFinalized(dossierId, ctx.now().toISOString());
-      ctx.audit.append({ actor: ctx.actor, action: 'dossier.finalize', subject: String(dossierId), details: { signed: signed.length, alreadySigned: alreadySigned.length, ...(missingComponents.length ? { missingConfirmed: missingComponents } : {}) } });
+      ctx.audit.append({
+        actor: ctx.actor,
+        action: 'dossier.finalize',
+        subject: String(dossierId),
+        details: {
+          signed: signed.length,
+          alreadySigned: alreadySigned.length,
+          ...(missingComponents.length ? { missingConfirmed: missingComponents } : {}),
+        },
+      });
     })();
   } finally {
     ctx.progress.delete(dossierId);

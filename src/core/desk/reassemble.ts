@@ -19,7 +19,9 @@ export function reassembleWhenRead(store: Store, desk: DeskRepository, documentI
     .filter((c) => RECORD_FIELDS.includes(c.name))
     .map((c) => `${c.name}=${c.value}`)
     .sort();
-  const key = createHash('sha256').update([...pages.map((p) => `${p.id}:${p.textSha256}:${p.cleanSha256}`), ...corrections].join('|')).digest('hex');
+  const key = createHash('sha256')
+    .update([...pages.map((p) => `${p.id}:${p.textSha256}:${p.cleanSha256}`), ...corrections].join('|'))
+    .digest('hex');
   desk.requeueJob(PIPELINE_JOBS.assemble, `${documentId}:${key}`, { documentId });
 }
 

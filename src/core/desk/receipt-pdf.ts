@@ -19,7 +19,15 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const viDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '—');
 /** Vietnam keeps one time zone (UTC+7, no daylight saving); a receipt shows the desk's time whatever the machine's clock zone. */
-const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
+const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hourCycle: 'h23',
+});
 export function vietnamTime(at: Date): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => VIETNAM_TIME.formatToParts(at).find((p) => p.type === type)?.value ?? '';
   return `${part('hour')} giờ ${part('minute')} ngày ${part('day')}/${part('month')}/${part('year')}`;
@@ -85,7 +93,11 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
   sheet.signatures.forEach(({ title, hint }, col) => {
     centred(title, 11, col, y);
     centred(hint, 10, col, y - 15);
-    page.drawLine({ start: { x: MARGIN + col * column + 20, y: y - 90 }, end: { x: MARGIN + (col + 1) * column - 20, y: y - 90 }, thickness: 0.5 });
+    page.drawLine({
+      start: { x: MARGIN + col * column + 20, y: y - 90 },
+      end: { x: MARGIN + (col + 1) * column - 20, y: y - 90 },
+      thickness: 0.5,
+    });
   });
   return doc.save();
 }

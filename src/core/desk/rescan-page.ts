@@ -15,7 +15,13 @@ export interface RescanContext {
   /** Scans running, by document: a re-scan counts as one. */
   running: Map<number, AbortController>;
   /** `approvalWithdrawn`: the page was in an archive dossier approved at QC, which must be looked at again. */
-  onReplaced(details: { oldPageId: number; oldImageSha256: string; newPageId: number; newImageSha256: string; approvalWithdrawn: boolean }): void;
+  onReplaced(details: {
+    oldPageId: number;
+    oldImageSha256: string;
+    newPageId: number;
+    newImageSha256: string;
+    approvalWithdrawn: boolean;
+  }): void;
 }
 
 /** One page from the scanner with the profile's settings; the scan stops after the first sheet. */

@@ -8,7 +8,9 @@ const isBilevelPng = (bytes: Buffer) => bytes[0] === 0x89 && bytes[24] === 1;
 /** Turns an image clockwise by a quarter-turn multiple, keeping its format (JPEG, 1-bit or 8-bit PNG) and density. */
 export async function rotateImage(bytes: Buffer, degrees: 90 | 180 | 270): Promise<Buffer> {
   const meta = await sharp(bytes).metadata();
-  const turned = sharp(bytes).rotate(degrees).withMetadata(meta.density ? { density: meta.density } : {});
+  const turned = sharp(bytes)
+    .rotate(degrees)
+    .withMetadata(meta.density ? { density: meta.density } : {});
   if (isJpeg(bytes)) return turned.jpeg({ quality: 90 }).toBuffer();
   if (isBilevelPng(bytes)) {
     const { data, info } = await turned.greyscale().raw().toBuffer({ resolveWithObject: true });

@@ -14,7 +14,9 @@ export function scanDriverSettings(store: Store): ScanDriverSettings {
   return readSetting(store.settings, 'scanner.drivers') as ScanDriverSettings;
 }
 
-export async function listScanners(store: Store): Promise<{ devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }> {
+export async function listScanners(
+  store: Store,
+): Promise<{ devices: ScannerDevice[]; failures: { driver: string; code: string; message: string }[] }> {
   const { devices, failures } = await listAllDevices(scanDriversFor(scanDriverSettings(store)));
   return {
     devices: devices.map((d) => ({ driver: d.driver, id: d.id, name: [d.vendor, d.model].filter(Boolean).join(' ') || d.name })),
@@ -35,7 +37,12 @@ export interface ScanRequest {
  * queued for clean-up before the next one comes. A scan that stops early (paper jam, device
  * unplugged, cancelled) keeps the pages it delivered and says why it stopped.
  */
-export async function scanIntoDocument(store: Store, events: EventBus, running: Map<number, AbortController>, req: ScanRequest): Promise<ScanResult> {
+export async function scanIntoDocument(
+  store: Store,
+  events: EventBus,
+  running: Map<number, AbortController>,
+  req: ScanRequest,
+): Promise<ScanResult> {
   const driver = driverById(scanDriversFor(scanDriverSettings(store)), req.driver);
   if (!driver) throw new ScanDriverUnavailableError(req.driver);
   if (running.has(req.documentId)) throw new ScanInProgressError(req.documentId);
@@ -44,15 +51,22 @@ export async function scanIntoDocument(store: Store, events: EventBus, running: 
   const result: ScanResult = { added: [], duplicates: [], cancelled: false, error: null };
   const task = `scan:${req.documentId}`;
   try {
-    const summary = await driver.scan(req.deviceId, req.options, {
-      onPage: async (page) => {
-        const added = await addCapturedPages(store, req.documentId, [{ source: `${req.driver}:${req.deviceId}#${page.index + 1}`, bytes: page.bytes }]);
-        result.added.push(...added.added);
-        result.duplicates.push(...added.duplicates);
-        events.emit('progress', { task, label: 'scan', done: page.index + 1, total: 0 });
-        events.emit('dossier.changed', { id: req.dossierId });
+    const summary = await driver.scan(
+      req.deviceId,
+      req.options,
+      {
+        onPage: async (page) => {
+          const added = await addCapturedPages(store, req.documentId, [
+            { source: `${req.driver}:${req.deviceId}#${page.index + 1}`, bytes: page.bytes },
+          ]);
+          result.added.push(...added.added);
+          result.duplicates.push(...added.duplicates);
+          events.emit('progress', { task, label: 'scan', done: page.index + 1, total: 0 });
+          events.emit('dossier.changed', { id: req.dossierId });
+        },
       },
-    }, abort.signal);
+      abort.signal,
+    );
     result.cancelled = summary.cancelled;
   } catch (e) {
     if (!(e instanceof CodedError)) throw e;

@@ -9,7 +9,8 @@ import { approveAudited } from '../archive/qc-approve';
 import { ArchiveRepository } from '../store/archive-repository';
 import type { DeskContext } from './desk-context';
 
-export type ArchiveMethod = 'batch.list' | 'batch.qc' | 'batch.approve' | 'batch.control' | 'batch.sign' | 'batch.signCancel' | 'batch.markResult';
+export type ArchiveMethod =
+  'batch.list' | 'batch.qc' | 'batch.approve' | 'batch.control' | 'batch.sign' | 'batch.signCancel' | 'batch.markResult';
 
 interface SigningRun {
   work: Promise<BatchSignResult>;
@@ -58,7 +59,17 @@ export function archiveHandlers(ctx: DeskContext): Pick<EngineHandlers, ArchiveM
       const progress = { done: 0, total: 0 };
       const task = `batch-sign:${batchId}`;
       const work = signBatch(
-        { store, desk: ctx.desk, audit, events, signer: ctx.signer, actor: ctx.actor, agencyName: ctx.workstation.agencyName, now: ctx.now ?? (() => new Date()), progress: ctx.finalizing },
+        {
+          store,
+          desk: ctx.desk,
+          audit,
+          events,
+          signer: ctx.signer,
+          actor: ctx.actor,
+          agencyName: ctx.workstation.agencyName,
+          now: ctx.now ?? (() => new Date()),
+          progress: ctx.finalizing,
+        },
         archive,
         batchId,
         {

@@ -11,13 +11,27 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 
 /** The contract's filter (whole days, inclusive) as the repository's (instants, `until` exclusive). */
 function toFilter(f: Omit<ParsedInput<'audit.list'>, 'limit' | 'offset'>): AuditFilter {
-  return { from: f.from ? `${f.from}T00:00:00.000Z` : undefined, until: f.to ? nextDay(f.to) : undefined, actor: f.actor || undefined, action: f.action || undefined };
+  return {
+    from: f.from ? `${f.from}T00:00:00.000Z` : undefined,
+    until: f.to ? nextDay(f.to) : undefined,
+    actor: f.actor || undefined,
+    action: f.action || undefined,
+  };
 }
 
-const toEntry = (r: AuditRow): AuditEntry => ({ seq: r.seq, at: r.at, actor: r.actor, workstationId: r.workstation_id, action: r.action, subject: r.subject, details: JSON.parse(r.details) as Record<string, unknown> });
+const toEntry = (r: AuditRow): AuditEntry => ({
+  seq: r.seq,
+  at: r.at,
+  actor: r.actor,
+  workstationId: r.workstation_id,
+  action: r.action,
+  subject: r.subject,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+});
 
 function* withoutPersonalData(rows: Iterable<AuditRow>): IterableIterator<AuditRow> {
-  for (const r of rows) yield { ...r, details: JSON.stringify(redactAuditDetails(r.action, JSON.parse(r.details) as Record<string, unknown>)) };
+  for (const r of rows)
+    yield { ...r, details: JSON.stringify(redactAuditDetails(r.action, JSON.parse(r.details) as Record<string, unknown>)) };
 }
 
 /**

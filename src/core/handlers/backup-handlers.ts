@@ -28,7 +28,9 @@ export function backupHandlers(ctx: ServiceContext): Pick<EngineHandlers, Backup
       const actor = ctx.actor;
       const started = ctx.now?.() ?? new Date();
       const folder = join(destination, folderName(started));
-      const { files } = await backupStore(ctx.store.db, ctx.store.dataDir, folder, (done, total) => ctx.events.emit('progress', { task: 'backup', label: 'backup', done, total }));
+      const { files } = await backupStore(ctx.store.db, ctx.store.dataDir, folder, (done, total) =>
+        ctx.events.emit('progress', { task: 'backup', label: 'backup', done, total }),
+      );
       const checked = checkBackup(folder).ok;
       ctx.audit.append({ actor, action: BACKUP_EVENT, subject: folder, details: { folder, files, checked } });
       return lastBackup()!;

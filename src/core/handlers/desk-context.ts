@@ -15,6 +15,11 @@ export function deskContext(ctx: ServiceContext): DeskContext {
   // Extends ctx rather than copying it, so the per-call `actor` getter keeps working.
   const signer = new SignerSession(() => ctx.sessions.signInKey());
   ctx.sessions.onSignInClosed((key) => void signer.close(key));
-  const own = { desk: new DeskRepository(ctx.store.db), signer, finalizing: new Map<number, FinalizeProgress>(), scans: new Map<number, AbortController>() };
+  const own = {
+    desk: new DeskRepository(ctx.store.db),
+    signer,
+    finalizing: new Map<number, FinalizeProgress>(),
+    scans: new Map<number, AbortController>(),
+  };
   return Object.assign(Object.create(ctx) as ServiceContext, own);
 }

@@ -14,7 +14,16 @@ import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 import { documentHandlers } from './document-handlers';
 
-type Handlers = Pick<EngineHandlers, 'dossier.desk' | 'dossier.reuseCandidates' | 'document.reuse' | 'document.remove' | 'document.fields' | 'document.setField' | 'dossier.receipt'>;
+type Handlers = Pick<
+  EngineHandlers,
+  | 'dossier.desk'
+  | 'dossier.reuseCandidates'
+  | 'document.reuse'
+  | 'document.remove'
+  | 'document.fields'
+  | 'document.setField'
+  | 'dossier.receipt'
+>;
 
 /** The dossier as the desk sees it, reuse of earlier documents, and the extracted fields with the clerk's corrections. */
 export function deskDossierHandlers(ctx: DeskContext): Handlers {
@@ -37,7 +46,11 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
     const source = desk.reusedFrom(documentId) ?? documentId;
     const all = Array.isArray(doc.fields) ? (doc.fields as PageFields[]) : [];
     const readPages = store.pages.ofDocument(source).filter((p) => p.state === 'read');
-    return deskFields(all, all.map((_, i) => readPages[i]?.id ?? null), desk.corrections(documentId));
+    return deskFields(
+      all,
+      all.map((_, i) => readPages[i]?.id ?? null),
+      desk.corrections(documentId),
+    );
   };
 
   const sourcePages = async (sourceDocumentId: number) => {
@@ -74,17 +87,35 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       const dossier = editableDossier(store, dossierId);
       const source = documentOrThrow(sourceDocumentId);
       const sourceDossier = dossierOrThrow(source.dossierId);
-      if (!dossier.applicantCccd || sourceDossier.applicantCccd !== dossier.applicantCccd) throw new ReuseNotAllowedError('another applicant', { sourceDocumentId });
+      if (!dossier.applicantCccd || sourceDossier.applicantCccd !== dossier.applicantCccd)
+        throw new ReuseNotAllowedError('another applicant', { sourceDocumentId });
       const record = store.records.latest(sourceDocumentId);
       if (!record) throw new ReuseNotAllowedError('not digitized yet', { sourceDocumentId });
       const existing = desk.documentReusing(dossierId, sourceDocumentId);
       if (existing) return { id: existing };
       const id = store.db.transaction(() => {
         const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
-        const documentId = desk.insertReusedDocument(dossierId, sourceDocumentId, component ?? matchingComponent(components, store.pages.documentsOf(source.dossierId).find((d) => d.id === sourceDocumentId)?.component ?? null));
-        store.records.addVersion(documentId, record.pdfSha256, record.signed ? { signer: record.signer ?? '', signedAt: record.signedAt ?? '' } : null);
+        const documentId = desk.insertReusedDocument(
+          dossierId,
+          sourceDocumentId,
+          component ??
+            matchingComponent(
+              components,
+              store.pages.documentsOf(source.dossierId).find((d) => d.id === sourceDocumentId)?.component ?? null,
+            ),
+        );
+        store.records.addVersion(
+          documentId,
+          record.pdfSha256,
+          record.signed ? { signer: record.signer ?? '', signedAt: record.signedAt ?? '' } : null,
+        );
         store.dossiers.settleWorkStatus(dossierId);
-        audit.append({ actor: ctx.actor, action: 'document.reuse', subject: String(documentId), details: { dossierId, sourceDocumentId, recordId: record.id } });
+        audit.append({
+          actor: ctx.actor,
+          action: 'document.reuse',
+          subject: String(documentId),
+          details: { dossierId, sourceDocumentId, recordId: record.id },
+        });
         return documentId;
       })();
       events.emit('dossier.changed', { id: dossierId });
@@ -98,7 +129,12 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
         const removed = desk.removeDocument(documentId);
         if ('blocked' in removed) throw new DocumentNotRemovableError(documentId, removed.blocked);
         store.dossiers.settleWorkStatus(doc.dossierId);
-        audit.append({ actor: ctx.actor, action: 'document.remove', subject: String(documentId), details: { dossierId: doc.dossierId, ...removed } });
+        audit.append({
+          actor: ctx.actor,
+          action: 'document.remove',
+          subject: String(documentId),
+          details: { dossierId: doc.dossierId, ...removed },
+        });
       })();
       events.emit('dossier.changed', { id: doc.dossierId });
       return { removed: true };
@@ -117,7 +153,12 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
       store.db.transaction(() => {
         desk.setCorrection(documentId, { name, value: normalised, ocrValue }, ctx.actor);
         if (changesRecord) reassembleWhenRead(store, desk, documentId);
-        audit.append({ actor: ctx.actor, action: 'field.correct', subject: String(documentId), details: { name, ocrValue, value: normalised } });
+        audit.append({
+          actor: ctx.actor,
+          action: 'field.correct',
+          subject: String(documentId),
+          details: { name, ocrValue, value: normalised },
+        });
       })();
       events.emit('dossier.changed', { id: doc.dossierId });
       return fieldsOf(documentId).find((f) => f.name === name)!;

@@ -33,7 +33,8 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
       const page = pageOrThrow(pageId);
       const turn = (((rotation - page.rotation) % 360) + 360) % 360;
       if (turn === 0) return { changed: false };
-      if (!page.cleanSha256 || !page.ocrImageSha256 || (page.state !== 'read' && page.state !== 'cleaned')) throw new PageNotReadyError(pageId);
+      if (!page.cleanSha256 || !page.ocrImageSha256 || (page.state !== 'read' && page.state !== 'cleaned'))
+        throw new PageNotReadyError(pageId);
       const degrees = turn as 90 | 180 | 270;
       const turned = (sha: string | null) => (sha ? rotateImage(store.blobs.get(sha), degrees) : Promise.resolve(null));
       const [clean, ocr, thumb, preview] = await Promise.all([
@@ -42,7 +43,12 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
         turned(page.thumbSha256),
         turned(page.previewSha256),
       ]);
-      const sha = { clean: store.blobs.put(clean), ocr: store.blobs.put(ocr), thumb: thumb ? store.blobs.put(thumb) : null, preview: preview ? store.blobs.put(preview) : null };
+      const sha = {
+        clean: store.blobs.put(clean),
+        ocr: store.blobs.put(ocr),
+        thumb: thumb ? store.blobs.put(thumb) : null,
+        preview: preview ? store.blobs.put(preview) : null,
+      };
       const quarter = degrees !== 180;
       store.db.transaction(() => {
         desk.replaceCleanedImages(pageId, {
@@ -70,7 +76,12 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
         desk.deletePage(pageId);
         reassembleWhenRead(store, desk, page.documentId);
         store.dossiers.settleWorkStatus(page.dossierId);
-        audit.append({ actor: ctx.actor, action: 'page.delete', subject: String(pageId), details: { documentId: page.documentId, imageSha256: page.imageSha256 } });
+        audit.append({
+          actor: ctx.actor,
+          action: 'page.delete',
+          subject: String(pageId),
+          details: { documentId: page.documentId, imageSha256: page.imageSha256 },
+        });
       })();
       events.emit('dossier.changed', { id: page.dossierId });
       return { deleted: true };
@@ -86,12 +97,18 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
       if (!target) throw new DocumentNotFoundError(documentId);
       if (target.dossierId !== page.dossierId) throw new DocumentNotFoundError(documentId);
       editableDossierOfDocument(store, documentId, target.dossierId);
-      if (documentId !== page.documentId && store.pages.ofDocument(documentId).some((p) => p.imageSha256 === page.imageSha256)) throw new PageMoveConflictError(pageId, documentId);
+      if (documentId !== page.documentId && store.pages.ofDocument(documentId).some((p) => p.imageSha256 === page.imageSha256))
+        throw new PageMoveConflictError(pageId, documentId);
       const changed = store.db.transaction(() => {
         if (!desk.movePage(pageId, documentId, position)) return false;
         reassembleWhenRead(store, desk, documentId);
         if (documentId !== page.documentId) reassembleWhenRead(store, desk, page.documentId);
-        audit.append({ actor: ctx.actor, action: 'page.move', subject: String(pageId), details: { fromDocument: page.documentId, fromPosition: page.position, toDocument: documentId, toPosition: position } });
+        audit.append({
+          actor: ctx.actor,
+          action: 'page.move',
+          subject: String(pageId),
+          details: { fromDocument: page.documentId, fromPosition: page.position, toDocument: documentId, toPosition: position },
+        });
         return true;
       })();
       if (changed) events.emit('dossier.changed', { id: page.dossierId });

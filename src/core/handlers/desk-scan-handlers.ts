@@ -28,9 +28,26 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
       const doc = store.pages.documentFields(documentId);
       if (!doc) throw new DocumentNotFoundError(documentId);
       editableDossierOfDocument(store, documentId, doc.dossierId);
-      const result = await scanIntoDocument(store, events, ctx.scans, { documentId, dossierId: doc.dossierId, driver, deviceId, options: { dpi, colorMode, source } });
-      if (result.added.length + result.duplicates.length > 0) store.dossiers.setScanProfile(doc.dossierId, { driver, deviceId, dpi, colorMode, source });
-      audit.append({ actor: ctx.actor, action: 'page.scan', subject: String(documentId), details: { device: `${driver}:${deviceId}`, added: result.added.length, cancelled: result.cancelled, error: result.error?.code ?? null } });
+      const result = await scanIntoDocument(store, events, ctx.scans, {
+        documentId,
+        dossierId: doc.dossierId,
+        driver,
+        deviceId,
+        options: { dpi, colorMode, source },
+      });
+      if (result.added.length + result.duplicates.length > 0)
+        store.dossiers.setScanProfile(doc.dossierId, { driver, deviceId, dpi, colorMode, source });
+      audit.append({
+        actor: ctx.actor,
+        action: 'page.scan',
+        subject: String(documentId),
+        details: {
+          device: `${driver}:${deviceId}`,
+          added: result.added.length,
+          cancelled: result.cancelled,
+          error: result.error?.code ?? null,
+        },
+      });
       events.emit('dossier.changed', { id: doc.dossierId });
       return result;
     },
@@ -52,7 +69,13 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
           store,
           desk,
           running: ctx.scans,
-          onReplaced: (details) => audit.append({ actor: ctx.actor, action: 'page.rescan', subject: String(page.documentId), details: { ...details, position: page.position, device: `${profile.driver}:${profile.deviceId}` } }),
+          onReplaced: (details) =>
+            audit.append({
+              actor: ctx.actor,
+              action: 'page.rescan',
+              subject: String(page.documentId),
+              details: { ...details, position: page.position, device: `${profile.driver}:${profile.deviceId}` },
+            }),
         },
         page,
         profile,
@@ -72,7 +95,13 @@ export function deskScanHandlers(ctx: DeskContext): Handlers {
         {
           store,
           desk,
-          onReplaced: (details) => audit.append({ actor: ctx.actor, action: 'page.rescan', subject: String(page.documentId), details: { ...details, position: page.position, source: from } }),
+          onReplaced: (details) =>
+            audit.append({
+              actor: ctx.actor,
+              action: 'page.rescan',
+              subject: String(page.documentId),
+              details: { ...details, position: page.position, source: from },
+            }),
         },
         page,
         bytes,

@@ -10,7 +10,10 @@ import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 import { readablePathsOf } from './handler-context';
 
-type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'dossier.reopen' | 'record.verify'>;
+type Handlers = Pick<
+  EngineHandlers,
+  'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'dossier.reopen' | 'record.verify'
+>;
 
 /**
  * Signing: the certificate unlocked once per session, the dossier signed and filed, a record's
@@ -32,7 +35,12 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
     'signer.unlockToken': async ({ modulePath, tokenLabel, pin }) => {
       readablePathsOf(ctx).check(modulePath, 'pkcs11-module');
       const status = await ctx.signer.unlockToken({ modulePath, tokenLabel, pin });
-      audit.append({ actor: ctx.actor, action: 'signer.unlock', subject: status.subject ?? undefined, details: { kind: 'pkcs11', tokenLabel } });
+      audit.append({
+        actor: ctx.actor,
+        action: 'signer.unlock',
+        subject: status.subject ?? undefined,
+        details: { kind: 'pkcs11', tokenLabel },
+      });
       return status;
     },
 
@@ -43,7 +51,17 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
       const inFlight = running.get(dossierId);
       if (inFlight) return inFlight;
       const work = finalizeDossier(
-        { store, desk: ctx.desk, audit, events: ctx.events, signer: ctx.signer, actor: ctx.actor, agencyName: ctx.workstation.agencyName, now: ctx.now ?? (() => new Date()), progress: ctx.finalizing },
+        {
+          store,
+          desk: ctx.desk,
+          audit,
+          events: ctx.events,
+          signer: ctx.signer,
+          actor: ctx.actor,
+          agencyName: ctx.workstation.agencyName,
+          now: ctx.now ?? (() => new Date()),
+          progress: ctx.finalizing,
+        },
         dossierId,
         { confirmMissing },
       ).finally(() => running.delete(dossierId));
@@ -56,7 +74,8 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
       if (!dossier) throw new NotFoundError('dossier', id);
       if (!isLocked(dossier.status)) throw new DossierNotFinalizedError(id);
       // The result was handed back: the dossier is closed for good.
-      if (dossier.status === 'returned') throw new DossierAlreadyReturnedError(id, new ResultRepository(store.db).handBack(id)?.returnedAt ?? '');
+      if (dossier.status === 'returned')
+        throw new DossierAlreadyReturnedError(id, new ResultRepository(store.db).handBack(id)?.returnedAt ?? '');
       store.db.transaction(() => {
         ctx.desk.setDossierStatus(id, 'checking');
         store.dossiers.settleWorkStatus(id);

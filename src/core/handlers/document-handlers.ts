@@ -23,7 +23,10 @@ async function* readAllowed(policy: ReadablePathPolicy, read: FileReader, paths:
   }
 }
 
-type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list' | 'document.importFiles' | 'document.uploadFile' | 'page.addImage' | 'page.image'>;
+type DocumentHandlers = Pick<
+  EngineHandlers,
+  'document.create' | 'document.list' | 'document.importFiles' | 'document.uploadFile' | 'page.addImage' | 'page.image'
+>;
 
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   const { store, audit, events } = ctx;
@@ -49,44 +52,59 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
 
     'document.list': ({ dossierId }) => {
       if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
-      return store.pages.documentsOf(dossierId).map(
-        (d): DocumentSummary => ({
-          ...d,
-          pages: store.pages.ofDocument(d.id).map((p) => ({
-            id: p.id,
-            position: p.position,
-            source: p.source,
-            state: p.state,
-            width: p.width,
-            height: p.height,
-            dpi: p.dpi,
-            colorMode: p.colorMode,
-            rotation: p.rotation,
-            blank: p.blank,
-            flags: p.flags,
-            ocrConfidence: p.ocrConfidence,
-            error: p.error ? (JSON.parse(p.error) as { code: string; message: string }) : null,
-          })),
-          record: store.records.latest(d.id) ?? null,
-        }),
-      );
+      return store.pages.documentsOf(dossierId).map((d): DocumentSummary => ({
+        ...d,
+        pages: store.pages.ofDocument(d.id).map((p) => ({
+          id: p.id,
+          position: p.position,
+          source: p.source,
+          state: p.state,
+          width: p.width,
+          height: p.height,
+          dpi: p.dpi,
+          colorMode: p.colorMode,
+          rotation: p.rotation,
+          blank: p.blank,
+          flags: p.flags,
+          ocrConfidence: p.ocrConfidence,
+          error: p.error ? (JSON.parse(p.error) as { code: string; message: string }) : null,
+        })),
+        record: store.records.latest(d.id) ?? null,
+      }));
     },
 
     'document.importFiles': async ({ documentId, paths }) => {
       const dossierId = dossierOfDocument(documentId);
       const task = `import:${documentId}:${Date.now()}`;
-      const result = await addCapturedPages(store, documentId, readAllowed(readablePathsOf(ctx), ctx.readFiles, paths.map(unquotePath), maxPagesPerFile(store.settings)), (done) =>
-        events.emit('progress', { task, label: 'import', done, total: 0 }),
+      const result = await addCapturedPages(
+        store,
+        documentId,
+        readAllowed(readablePathsOf(ctx), ctx.readFiles, paths.map(unquotePath), maxPagesPerFile(store.settings)),
+        (done) => events.emit('progress', { task, label: 'import', done, total: 0 }),
       );
-      audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
+      audit.append({
+        actor: ctx.actor,
+        action: 'page.import',
+        subject: String(documentId),
+        details: { added: result.added.length, errors: result.errors.length },
+      });
       events.emit('dossier.changed', { id: dossierId });
       return result;
     },
 
     'document.uploadFile': async ({ documentId, name, dataBase64 }) => {
       const dossierId = dossierOfDocument(documentId);
-      const result = await addCapturedPages(store, documentId, pagesOfUploadedFile(name, Buffer.from(dataBase64, 'base64'), maxPagesPerFile(store.settings)));
-      audit.append({ actor: ctx.actor, action: 'page.import', subject: String(documentId), details: { added: result.added.length, errors: result.errors.length } });
+      const result = await addCapturedPages(
+        store,
+        documentId,
+        pagesOfUploadedFile(name, Buffer.from(dataBase64, 'base64'), maxPagesPerFile(store.settings)),
+      );
+      audit.append({
+        actor: ctx.actor,
+        action: 'page.import',
+        subject: String(documentId),
+        details: { added: result.added.length, errors: result.errors.length },
+      });
       events.emit('dossier.changed', { id: dossierId });
       return result;
     },

@@ -18,7 +18,15 @@ export function dossierDeleteHandler(ctx: ServiceContext): Pick<EngineHandlers, 
         const { documents, records } = store.dossiers.contents(id);
         const at = now();
         store.dossiers.markDeleted(id, ctx.actor, reason, at);
-        audit.append({ actor: ctx.actor, action: 'dossier.delete', subject: dossier.code, details: { id, reason, kind: dossier.kind, status: dossier.status, documents, records } }, at);
+        audit.append(
+          {
+            actor: ctx.actor,
+            action: 'dossier.delete',
+            subject: dossier.code,
+            details: { id, reason, kind: dossier.kind, status: dossier.status, documents, records },
+          },
+          at,
+        );
         return dossier;
       })();
       events.emit('dossier.changed', { id });

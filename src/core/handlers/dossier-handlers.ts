@@ -10,7 +10,10 @@ import { storeCounts } from '../store/status-queries';
 import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
 
-type DossierHandlers = Pick<EngineHandlers, 'procedure.list' | 'dossier.create' | 'dossier.list' | 'dossier.get' | 'search.query' | 'status.get'>;
+type DossierHandlers = Pick<
+  EngineHandlers,
+  'procedure.list' | 'dossier.create' | 'dossier.list' | 'dossier.get' | 'search.query' | 'status.get'
+>;
 
 export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
   const { store, audit, events } = ctx;
@@ -21,7 +24,11 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     if (!procedure) throw new InputInvalidError([{ field: 'procedureCode', problem: PROBLEM.procedureUnknown }]);
     const calendar = holidayCalendar(store.settings);
     // An appointment typed on a weekend or holiday ends on the next working day (Civil Code 2015, art. 148(4)).
-    const dueDate = input.dueDate ? lastDayToReturn(calendar, input.dueDate) : procedure.processingDays != null ? addCalendarWorkingDays(calendar, input.receivedDate, procedure.processingDays) : null;
+    const dueDate = input.dueDate
+      ? lastDayToReturn(calendar, input.dueDate)
+      : procedure.processingDays != null
+        ? addCalendarWorkingDays(calendar, input.receivedDate, procedure.processingDays)
+        : null;
     const agency = ctx.agency();
     if (!agency) throw new AgencyMissingError();
     const pattern = ctx.settings.text('dossier.code_pattern');
@@ -42,8 +49,20 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         },
         code,
       );
-      store.search.indexDossier(d.id, [d.code, d.applicantName, d.applicantCccd, d.applicantAddress, procedure.name].filter(Boolean).join(' '));
-      audit.append({ actor: ctx.actor, action: 'dossier.create', subject: d.code, details: { id: d.id, procedure: procedure.code, ...(input.dueDate && input.dueDate !== dueDate ? { dueDateTyped: input.dueDate, dueDate } : {}) } });
+      store.search.indexDossier(
+        d.id,
+        [d.code, d.applicantName, d.applicantCccd, d.applicantAddress, procedure.name].filter(Boolean).join(' '),
+      );
+      audit.append({
+        actor: ctx.actor,
+        action: 'dossier.create',
+        subject: d.code,
+        details: {
+          id: d.id,
+          procedure: procedure.code,
+          ...(input.dueDate && input.dueDate !== dueDate ? { dueDateTyped: input.dueDate, dueDate } : {}),
+        },
+      });
       return d;
     })();
     events.emit('dossier.changed', { id: dossier.id });

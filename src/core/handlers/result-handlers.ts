@@ -8,7 +8,10 @@ import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
-type Handlers = Pick<EngineHandlers, 'result.create' | 'result.importPdf' | 'result.sign' | 'result.timeliness' | 'result.handBack' | 'result.status'>;
+type Handlers = Pick<
+  EngineHandlers,
+  'result.create' | 'result.importPdf' | 'result.sign' | 'result.timeliness' | 'result.handBack' | 'result.status'
+>;
 
 /**
  * Trả kết quả: the result document added to a received dossier (scanned like any page, or imported as
@@ -27,7 +30,12 @@ export function resultHandlers(ctx: DeskContext): Handlers {
         // The clerk's number and date stand over what the field extraction reads, as a correction does.
         if (number) ctx.desk.setCorrection(documentId, { name: 'docNumber', value: number, ocrValue: null }, ctx.actor);
         if (date) ctx.desk.setCorrection(documentId, { name: 'docDate', value: date, ocrValue: null }, ctx.actor);
-        audit.append({ actor: ctx.actor, action: 'result.create', subject: String(documentId), details: { dossierId, kind, number: number ?? null, date: date ?? null } });
+        audit.append({
+          actor: ctx.actor,
+          action: 'result.create',
+          subject: String(documentId),
+          details: { dossierId, kind, number: number ?? null, date: date ?? null },
+        });
         return documentId;
       })();
       events.emit('dossier.changed', { id: dossierId });
@@ -42,7 +50,10 @@ export function resultHandlers(ctx: DeskContext): Handlers {
     },
 
     'result.sign': async ({ documentId }) => {
-      const signed = await signResult({ store, desk: ctx.desk, audit, signer: ctx.signer, actor: ctx.actor, agencyName: ctx.workstation.agencyName, now }, documentId);
+      const signed = await signResult(
+        { store, desk: ctx.desk, audit, signer: ctx.signer, actor: ctx.actor, agencyName: ctx.workstation.agencyName, now },
+        documentId,
+      );
       const doc = results.resultOf(documentId);
       if (doc) events.emit('dossier.changed', { id: doc.dossierId });
       return signed;
@@ -64,7 +75,14 @@ export function resultHandlers(ctx: DeskContext): Handlers {
       if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
       const row = results.handBack(dossierId);
       if (!row) return { handBack: null };
-      return { handBack: { ...row, onTime: row.onTime === null ? null : row.onTime === 1, returnedDay: timelinessOf(holidayCalendar(store.settings), { id: dossierId, dueDate: null }, new Date(row.returnedAt)).returnedDay } };
+      return {
+        handBack: {
+          ...row,
+          onTime: row.onTime === null ? null : row.onTime === 1,
+          returnedDay: timelinessOf(holidayCalendar(store.settings), { id: dossierId, dueDate: null }, new Date(row.returnedAt))
+            .returnedDay,
+        },
+      };
     },
   };
 }

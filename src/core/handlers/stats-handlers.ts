@@ -10,15 +10,32 @@ import type { ServiceContext } from './handler-context';
 
 type StatsMethod = 'stats.dashboard' | 'stats.indicators' | 'stats.breakdown' | 'stats.drilldown' | 'stats.export' | 'stats.province';
 
-export const BREAKDOWN_TITLES: Record<BreakdownDimension, string> = { workstation: 'Theo máy trạm', clerk: 'Theo cán bộ', procedure: 'Theo thủ tục', field: 'Theo lĩnh vực' };
+export const BREAKDOWN_TITLES: Record<BreakdownDimension, string> = {
+  workstation: 'Theo máy trạm',
+  clerk: 'Theo cán bộ',
+  procedure: 'Theo thủ tục',
+  field: 'Theo lĩnh vực',
+};
 
 /** The report in a format: an XLSX workbook or a printable PDF, in Vietnamese. */
-export async function indicatorReport(store: Store, filter: IndicatorFilter, format: 'xlsx' | 'pdf', now: Date): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
+export async function indicatorReport(
+  store: Store,
+  filter: IndicatorFilter,
+  format: 'xlsx' | 'pdf',
+  now: Date,
+): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
   const dashboard = computeDashboard(store.db, filter, now);
-  const breakdowns = (Object.keys(BREAKDOWN_TITLES) as BreakdownDimension[]).map((d) => ({ title: BREAKDOWN_TITLES[d], rows: computeBreakdown(store.db, filter, d, now) }));
+  const breakdowns = (Object.keys(BREAKDOWN_TITLES) as BreakdownDimension[]).map((d) => ({
+    title: BREAKDOWN_TITLES[d],
+    rows: computeBreakdown(store.db, filter, d, now),
+  }));
   const stem = `bao-cao-tien-do-${dashboard.indicators.today}`;
   if (format === 'xlsx') {
-    return { fileName: `${stem}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await indicatorWorkbook(dashboard, breakdowns) };
+    return {
+      fileName: `${stem}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: await indicatorWorkbook(dashboard, breakdowns),
+    };
   }
   return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', bytes: await indicatorReportPdf(dashboard, breakdowns, now) };
 }
@@ -43,7 +60,10 @@ export function statsHandlers(ctx: ServiceContext): Pick<EngineHandlers, StatsMe
     },
     'stats.indicators': (filter) => {
       const at = now();
-      return indicatorsAt(cached('stats.indicators', filter, at, () => computeIndicators(store.db, filter, at)), at);
+      return indicatorsAt(
+        cached('stats.indicators', filter, at, () => computeIndicators(store.db, filter, at)),
+        at,
+      );
     },
     'stats.breakdown': ({ filter, dimension }) => {
       const at = now();
@@ -51,7 +71,9 @@ export function statsHandlers(ctx: ServiceContext): Pick<EngineHandlers, StatsMe
     },
     'stats.drilldown': ({ filter, figure, limit, offset }) => {
       const at = now();
-      return cached('stats.drilldown', { filter, figure, limit, offset }, at, () => drillDown(store.db, filter, figure, { limit, offset }, at));
+      return cached('stats.drilldown', { filter, figure, limit, offset }, at, () =>
+        drillDown(store.db, filter, figure, { limit, offset }, at),
+      );
     },
     'stats.export': async ({ filter, format }) => {
       const report = await indicatorReport(store, filter, format, now());

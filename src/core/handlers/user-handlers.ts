@@ -10,7 +10,8 @@ export function userHandlers(ctx: ServiceContext): Pick<EngineHandlers, UserMeth
   const { accounts } = ctx;
   /** The contract asks 8 characters of every password; the `auth.password-min-length` setting may ask more. */
   const checkPolicy = (password: string) => {
-    if (password.length < ctx.settings.number('auth.password-min-length')) throw new InputInvalidError([{ field: 'password', problem: PROBLEM.passwordPolicy }]);
+    if (password.length < ctx.settings.number('auth.password-min-length'))
+      throw new InputInvalidError([{ field: 'password', problem: PROBLEM.passwordPolicy }]);
   };
   return {
     'user.list': () => accounts.list(),

@@ -22,7 +22,11 @@ export interface BinarizedPage {
  */
 export function binarizeStage(input: BinarizeInput): BinarizedPage {
   const gray = toGrayRaw(input.image);
-  const raster = { data: new Uint8Array(gray.pixels.buffer, gray.pixels.byteOffset, gray.pixels.length), width: gray.width, height: gray.height };
+  const raster = {
+    data: new Uint8Array(gray.pixels.buffer, gray.pixels.byteOffset, gray.pixels.length),
+    width: gray.width,
+    height: gray.height,
+  };
   const normalized = normalizeBackground(raster, Math.max(16, Math.round(input.dpi / 3)));
   const threshold = inkThreshold(normalized);
   const png = encodeBilevelPng(normalized.data, gray.width, gray.height, threshold, input.dpi);

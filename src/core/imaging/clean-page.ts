@@ -114,7 +114,12 @@ export async function cleanPage(bytes: Buffer, options: CleanPageOptions = {}): 
   const ocrImage = await timed('ocr-image', () => ocrImageStage({ image, dpi, colorMode: page.colorMode, recordImage: encoded.bytes }));
   const small = analysis.gray;
   const phash = await timed('phash', () =>
-    perceptualHash({ pixels: Buffer.from(small.data.buffer, small.data.byteOffset, small.data.length), width: small.width, height: small.height, channels: 1 }),
+    perceptualHash({
+      pixels: Buffer.from(small.data.buffer, small.data.byteOffset, small.data.length),
+      width: small.width,
+      height: small.height,
+      channels: 1,
+    }),
   );
   const quality = await timed('quality', () => qualityStage({ analysis, dpi, blank, phash, otherHashes: options.otherHashes }));
   const result: CleanedPage = {

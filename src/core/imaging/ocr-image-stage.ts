@@ -28,5 +28,9 @@ export async function ocrImageStage(input: OcrImageInput): Promise<Buffer> {
     const b = pixels[p + 2]!;
     grey[i] = r > g ? (r > b ? r : b) : g > b ? g : b;
   }
-  return sharp(grey, { raw: { width, height, channels: 1 } }).withDensity(input.dpi).toColourspace('b-w').jpeg({ quality: 90 }).toBuffer();
+  return sharp(grey, { raw: { width, height, channels: 1 } })
+    .withDensity(input.dpi)
+    .toColourspace('b-w')
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }

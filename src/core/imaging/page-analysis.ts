@@ -61,22 +61,35 @@ export function percentileOf(hist: Uint32Array, q: number): number {
  */
 export async function turnedAnalysis(analysis: PageAnalysis, degrees: number): Promise<PageAnalysis> {
   const { gray } = analysis;
-  const quarter = ((Math.round(degrees / 90) * 90) % 360 + 360) % 360;
+  const quarter = (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
   const swap = quarter === 90 || quarter === 270;
   const width = swap ? gray.height : gray.width;
   const height = swap ? gray.width : gray.height;
-  const source: RawImage = { pixels: Buffer.from(gray.data.buffer, gray.data.byteOffset, gray.data.length), width: gray.width, height: gray.height, channels: 1 };
+  const source: RawImage = {
+    pixels: Buffer.from(gray.data.buffer, gray.data.byteOffset, gray.data.length),
+    width: gray.width,
+    height: gray.height,
+    channels: 1,
+  };
   const level = analysis.paperLevel;
   const turned = await rawFromSharp(sharpFromRaw(source).rotate(degrees, { background: { r: level, g: level, b: level } }), 1);
   const left = Math.max(0, Math.floor((turned.width - width) / 2));
   const top = Math.max(0, Math.floor((turned.height - height) / 2));
-  return analyzeGray(subRaster(turned, { left, top, width: Math.min(width, turned.width), height: Math.min(height, turned.height) }), analysis.scale);
+  return analyzeGray(
+    subRaster(turned, { left, top, width: Math.min(width, turned.width), height: Math.min(height, turned.height) }),
+    analysis.scale,
+  );
 }
 
 /** The analysis of the region `box` (in analysis pixels) of the page. */
 export function croppedAnalysis(analysis: PageAnalysis, box: Box): PageAnalysis {
   const { gray } = analysis;
-  const raw: RawImage = { pixels: Buffer.from(gray.data.buffer, gray.data.byteOffset, gray.data.length), width: gray.width, height: gray.height, channels: 1 };
+  const raw: RawImage = {
+    pixels: Buffer.from(gray.data.buffer, gray.data.byteOffset, gray.data.length),
+    width: gray.width,
+    height: gray.height,
+    channels: 1,
+  };
   return analyzeGray(subRaster(raw, box), analysis.scale);
 }
 

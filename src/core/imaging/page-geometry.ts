@@ -30,16 +30,13 @@ export function paperColour(image: RawImage): { r: number; g: number; b: number 
  * margin); a quarter turn swaps width and height.
  */
 export async function turnPage(image: RawImage, degrees: number): Promise<RawImage> {
-  const quarter = ((Math.round(degrees / 90) * 90) % 360 + 360) % 360;
+  const quarter = (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
   const fine = degrees - Math.round(degrees / 90) * 90;
   if (quarter === 0 && Math.abs(fine) < 1e-6) return image;
   const swap = quarter === 90 || quarter === 270;
   const width = swap ? image.height : image.width;
   const height = swap ? image.width : image.height;
-  const turned = await rawFromSharp(
-    sharpFromRaw(image).rotate(degrees, { background: paperColour(image) }),
-    image.channels,
-  );
+  const turned = await rawFromSharp(sharpFromRaw(image).rotate(degrees, { background: paperColour(image) }), image.channels);
   if (turned.width === width && turned.height === height) return turned;
   const left = Math.max(0, Math.floor((turned.width - width) / 2));
   const top = Math.max(0, Math.floor((turned.height - height) / 2));

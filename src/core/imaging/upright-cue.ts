@@ -10,7 +10,9 @@ export function aboveBelowRatio(points: InkPoints, angleDeg: number): number {
   const profile = rowProfile(points, angleDeg);
   const smooth = new Float64Array(profile.length);
   for (let i = 1; i < profile.length - 1; i++) smooth[i] = (profile[i - 1]! + 2 * profile[i]! + profile[i + 1]!) / 4;
-  const sorted = Array.from(smooth).filter((v) => v > 0).sort((a, b) => a - b);
+  const sorted = Array.from(smooth)
+    .filter((v) => v > 0)
+    .sort((a, b) => a - b);
   if (sorted.length === 0) return 1;
   const high = sorted[Math.floor(sorted.length * 0.95)]!;
   const bandLevel = high * 0.4;

@@ -11,7 +11,12 @@ export type CapturedItem = { source: string; bytes: Buffer } | { source: string;
  * clean-up job are committed together. The same image twice in a document is one page; a bad file
  * is reported and the others go on.
  */
-export async function addCapturedPages(store: Store, documentId: number, items: AsyncIterable<CapturedItem> | Iterable<CapturedItem>, onEach?: (done: number) => void): Promise<AddPagesResult> {
+export async function addCapturedPages(
+  store: Store,
+  documentId: number,
+  items: AsyncIterable<CapturedItem> | Iterable<CapturedItem>,
+  onEach?: (done: number) => void,
+): Promise<AddPagesResult> {
   const result: AddPagesResult = { added: [], duplicates: [], errors: [] };
   let done = 0;
   for await (const item of items) {

@@ -56,7 +56,11 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
     if (page) ctx.events?.emit('dossier.changed', { id: page.dossierId });
   };
 
-  const clean: JobHandler<{ pageId: number; sha: { clean: string; ocr: string; thumb: string | null; preview: string | null }; meta: Awaited<ReturnType<PipelineStages['clean']>> }> = {
+  const clean: JobHandler<{
+    pageId: number;
+    sha: { clean: string; ocr: string; thumb: string | null; preview: string | null };
+    meta: Awaited<ReturnType<PipelineStages['clean']>>;
+  }> = {
     async run({ job }) {
       const page = pageOf(job.payload);
       const cleaned = await stages.clean(store.blobs.get(page.imageSha256), page.source ?? `page ${page.id}`);
@@ -66,7 +70,11 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
         thumb: cleaned.thumbnail ? store.blobs.put(cleaned.thumbnail) : null,
         preview: cleaned.preview ? store.blobs.put(cleaned.preview) : null,
       };
-      return { pageId: page.id, sha, meta: { ...cleaned, image: Buffer.alloc(0), ocrImage: Buffer.alloc(0), thumbnail: null, preview: null } };
+      return {
+        pageId: page.id,
+        sha,
+        meta: { ...cleaned, image: Buffer.alloc(0), ocrImage: Buffer.alloc(0), thumbnail: null, preview: null },
+      };
     },
     commit(_ctx, { pageId, sha, meta }) {
       store.pages.markCleaned(pageId, {
@@ -95,7 +103,11 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       const page = pageOf(job.payload);
       const text: PageText = page.blank
         ? { text: '', lines: [], confidence: 0, width: page.width ?? 0, height: page.height ?? 0, unreadable: true }
-        : await stages.read(store.blobs.get(page.ocrImageSha256!), page.source ?? `page ${page.id}`, readSetting(store.settings, 'ocr.model') as OcrModel);
+        : await stages.read(
+            store.blobs.get(page.ocrImageSha256!),
+            page.source ?? `page ${page.id}`,
+            readSetting(store.settings, 'ocr.model') as OcrModel,
+          );
       return { pageId: page.id, textSha: store.blobs.put(Buffer.from(JSON.stringify(text))), text };
     },
     commit(_ctx, { pageId, textSha, text }) {
@@ -105,7 +117,9 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       store.dossiers.settleWorkStatus(page.dossierId);
       const siblings = store.pages.ofDocument(page.documentId);
       if (siblings.every((p) => p.state === 'read')) {
-        const key = createHash('sha256').update(siblings.map((p) => `${p.id}:${p.textSha256}:${p.cleanSha256}`).join('|')).digest('hex');
+        const key = createHash('sha256')
+          .update(siblings.map((p) => `${p.id}:${p.textSha256}:${p.cleanSha256}`).join('|'))
+          .digest('hex');
         store.jobs.enqueue(PIPELINE_JOBS.assemble, `${page.documentId}:${key}`, { documentId: page.documentId });
       }
       ctx.events?.emit('dossier.changed', { id: page.dossierId });

@@ -25,7 +25,9 @@ const outsideAsar = (path: string) => path.replace(/app\.asar(?=[\\/])/, 'app.as
 /** The pipeline with the engine's own stages: sharp clean-up, tesseract.js, field extraction, pdf-lib. */
 export function createPipelineStages(options: RealStagesOptions): PipelineStages & { close(): Promise<void> } {
   const enginePaths = resolveEnginePaths();
-  const paths = options.unpackedFromAsar ? { workerPath: outsideAsar(enginePaths.workerPath), corePath: outsideAsar(enginePaths.corePath) } : enginePaths;
+  const paths = options.unpackedFromAsar
+    ? { workerPath: outsideAsar(enginePaths.workerPath), corePath: outsideAsar(enginePaths.corePath) }
+    : enginePaths;
   // One pool per model, made when a page first asks for it: a change of `ocr.model` applies to the next page read.
   const pools = new Map<OcrModel, OcrPool>();
   const poolFor = (model: OcrModel) => {

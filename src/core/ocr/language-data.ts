@@ -44,7 +44,11 @@ export function defaultTessdataCacheDir(): string {
 }
 
 /** Path of `<lang>.traineddata.gz` inside its installed npm package. */
-export function packagedTraineddata(lang: string, variant: Exclude<LanguageDataVariant, 'fast'>, resolveFrom: string = import.meta.url): string {
+export function packagedTraineddata(
+  lang: string,
+  variant: Exclude<LanguageDataVariant, 'fast'>,
+  resolveFrom: string = import.meta.url,
+): string {
   const require = createRequire(resolveFrom);
   let packageJson: string;
   try {

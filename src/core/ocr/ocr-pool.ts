@@ -161,9 +161,10 @@ export class OcrPool {
       slot.pages = 0;
       // A worker that dies while idle is simply dropped; the next page starts a fresh one.
       void started.then(
-        (worker) => worker.onExit(() => {
-          if (slot.worker === started) slot.worker = null;
-        }),
+        (worker) =>
+          worker.onExit(() => {
+            if (slot.worker === started) slot.worker = null;
+          }),
         () => {
           if (slot.worker === started) slot.worker = null;
         },

@@ -50,7 +50,12 @@ function isReadWord(word: OcrWord, rule: UnreadableRule): boolean {
  * paragraph, line), lines joined by \n and paragraphs by a blank line, word boxes in pixels.
  * A page with almost nothing legible (blank back side, noise) is flagged `unreadable`, with no text.
  */
-export function pageTextFromBlocks(blocks: TesseractBlock[] | null, width: number, height: number, rule: UnreadableRule = DEFAULT_UNREADABLE_RULE): PageText {
+export function pageTextFromBlocks(
+  blocks: TesseractBlock[] | null,
+  width: number,
+  height: number,
+  rule: UnreadableRule = DEFAULT_UNREADABLE_RULE,
+): PageText {
   const lines: OcrLine[] = [];
   const paragraphs: string[] = [];
   for (const block of blocks ?? []) {
@@ -58,7 +63,11 @@ export function pageTextFromBlocks(blocks: TesseractBlock[] | null, width: numbe
       const paragraphLines: string[] = [];
       for (const line of paragraph.lines) {
         const words: OcrWord[] = line.words
-          .map((w) => ({ text: w.text.normalize('NFC').trim(), confidence: w.confidence, bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 } }))
+          .map((w) => ({
+            text: w.text.normalize('NFC').trim(),
+            confidence: w.confidence,
+            bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 },
+          }))
           .filter((w) => w.text.length > 0 && !isNoiseWord(w));
         if (!words.length) continue;
         const text = words.map((w) => w.text).join(' ');

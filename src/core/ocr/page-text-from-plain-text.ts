@@ -18,5 +18,11 @@ export function pageTextFromPlainText(text: string, lineHeight = 50, charWidth =
     });
     lines.push({ text: tokens.join(' '), words, confidence: 100, bbox: { x0: 0, y0, x1: x - charWidth, y1: y0 + lineHeight - 10 } });
   }
-  return { text: lines.map((l) => l.text).join('\n'), lines, confidence: lines.length ? 100 : 0, width: 2480, height: Math.max(1, lines.length * lineHeight) };
+  return {
+    text: lines.map((l) => l.text).join('\n'),
+    lines,
+    confidence: lines.length ? 100 : 0,
+    width: 2480,
+    height: Math.max(1, lines.length * lineHeight),
+  };
 }

@@ -65,7 +65,12 @@ export async function buildRecordPdf(input: RecordInput): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 
-async function addPage(doc: PDFDocument, page: RecordPage, font: TextLayerFont | undefined, compression: RecordCompression): Promise<PageLayers> {
+async function addPage(
+  doc: PDFDocument,
+  page: RecordPage,
+  font: TextLayerFont | undefined,
+  compression: RecordCompression,
+): Promise<PageLayers> {
   const k = 72 / page.dpi;
   const widthPt = page.width * k;
   const heightPt = page.height * k;
@@ -76,7 +81,12 @@ async function addPage(doc: PDFDocument, page: RecordPage, font: TextLayerFont |
   } else {
     const imageRef: PDFRef = await embedPageImage(doc, page);
     const imageName = pdfPage.node.newXObject('Scan', imageRef);
-    pdfPage.pushOperators(pushGraphicsState(), concatTransformationMatrix(widthPt, 0, 0, heightPt, 0, 0), drawObject(imageName), popGraphicsState());
+    pdfPage.pushOperators(
+      pushGraphicsState(),
+      concatTransformationMatrix(widthPt, 0, 0, heightPt, 0, 0),
+      drawObject(imageName),
+      popGraphicsState(),
+    );
     layers = { encoding: page.colorMode === 'bw' ? 'bilevel' : 'image', mask: page.dpi, background: page.dpi };
   }
   if (font && page.text?.lines.length) {

@@ -18,7 +18,10 @@ export async function encodeG4Strips(mask: Uint8Array, width: number, height: nu
   const pixels = Buffer.allocUnsafe(mask.length);
   for (let i = 0; i < mask.length; i++) pixels[i] = mask[i] ? 255 : 0;
   // MinIsBlack with ink as 255: libtiff codes the 1 bits, the ink, as black runs.
-  const tiff = await sharp(pixels, { raw: { width, height, channels: 1 } }).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer();
+  const tiff = await sharp(pixels, { raw: { width, height, channels: 1 } })
+    .toColourspace('b-w')
+    .tiff({ compression: 'ccittfax4', bitdepth: 1 })
+    .toBuffer();
   return readStrips(tiff, height);
 }
 
@@ -34,7 +37,10 @@ function readStrips(tiff: Buffer, height: number): G4Strip[] {
     const count = u32(entry + 4);
     const size = type === 3 ? 2 : 4;
     const at = count * size <= 4 ? entry + 8 : u32(entry + 8);
-    tags.set(u16(entry), Array.from({ length: count }, (_, k) => (size === 2 ? u16(at + k * 2) : u32(at + k * 4))));
+    tags.set(
+      u16(entry),
+      Array.from({ length: count }, (_, k) => (size === 2 ? u16(at + k * 2) : u32(at + k * 4))),
+    );
   }
   if (tags.get(259)?.[0] !== 4) throw new Error('libvips did not write Group 4');
   if ((tags.get(266)?.[0] ?? 1) !== 1) throw new Error('unexpected TIFF fill order');

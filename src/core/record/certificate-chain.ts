@@ -18,9 +18,16 @@ export interface ChainVerdict {
  * plus key usage: the signer may sign, each issuer may sign certificates), with revocation by
  * OCSP or CRL when the responders or CRLs can be reached.
  */
-export async function validateSignerChain(signer: pkijs.Certificate, others: pkijs.Certificate[], anchors: pkijs.Certificate[], at: Date, revocation: RevocationSources): Promise<ChainVerdict> {
+export async function validateSignerChain(
+  signer: pkijs.Certificate,
+  others: pkijs.Certificate[],
+  anchors: pkijs.Certificate[],
+  at: Date,
+  revocation: RevocationSources,
+): Promise<ChainVerdict> {
   const problems: string[] = [];
-  if (anchors.length === 0) return { trusted: false, problems: ['no trust anchor is configured, so no signer can be trusted'], revocation: 'not checked' };
+  if (anchors.length === 0)
+    return { trusted: false, problems: ['no trust anchor is configured, so no signer can be trusted'], revocation: 'not checked' };
   const usage = keyUsage(signer);
   if (usage && !usage.digitalSignature && !usage.nonRepudiation) problems.push('the signer certificate may not sign documents (key usage)');
 
@@ -43,7 +50,13 @@ export async function validateSignerChain(signer: pkijs.Certificate, others: pki
   return { trusted: problems.length === 0, root: subjectCommonName(root), problems, revocation: evidence.status };
 }
 
-async function runEngine(signer: pkijs.Certificate, others: pkijs.Certificate[], anchors: pkijs.Certificate[], at: Date, crls: pkijs.CertificateRevocationList[]): Promise<pkijs.CertificateChainValidationEngineVerifyResult> {
+async function runEngine(
+  signer: pkijs.Certificate,
+  others: pkijs.Certificate[],
+  anchors: pkijs.Certificate[],
+  at: Date,
+  crls: pkijs.CertificateRevocationList[],
+): Promise<pkijs.CertificateChainValidationEngineVerifyResult> {
   const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: anchors, certs: [...others, signer], crls, checkDate: at });
   try {
     return await engine.verify({ passedWhenNotRevValues: true });

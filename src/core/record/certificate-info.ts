@@ -47,7 +47,7 @@ export function orderChain(certificates: Uint8Array[], key?: KeyObject): Uint8Ar
   }
   if (!leaf) return [];
   const chain = [leaf];
-  for (let current = leaf; ; ) {
+  for (let current = leaf; ;) {
     const issuer = x509.find((c) => !chain.includes(c) && current.cert.checkIssued(c.cert));
     if (!issuer) break;
     chain.push(issuer);

@@ -22,7 +22,11 @@ const padding = 3;
 export function placeCopyStamp(doc: PDFDocument, font: PDFFont, stamp: CopyStamp, pageWidth: number, pageHeight: number): PlacedStamp {
   const size = stamp.size ?? 10;
   const covered = new Set(font.getCharacterSet());
-  const lines = stamp.lines.map((l) => Array.from(l.normalize('NFC')).filter((c) => covered.has(c.codePointAt(0)!)).join(''));
+  const lines = stamp.lines.map((l) =>
+    Array.from(l.normalize('NFC'))
+      .filter((c) => covered.has(c.codePointAt(0)!))
+      .join(''),
+  );
   const lineHeight = font.heightAtSize(size) * 1.15;
   const width = Math.max(...lines.map((l) => font.widthOfTextAtSize(l, size))) + 2 * padding;
   const height = lineHeight * lines.length + 2 * padding;

@@ -50,7 +50,14 @@ export class GlyphlessFont {
       }),
     );
     this.ref = ctx.register(
-      ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'GlyphLessFont', Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: this.toUnicodeRef }),
+      ctx.obj({
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: 'GlyphLessFont',
+        Encoding: 'Identity-H',
+        DescendantFonts: [cidFont],
+        ToUnicode: this.toUnicodeRef,
+      }),
     );
   }
 

@@ -63,7 +63,7 @@ export function appendIncrementalUpdate(original: Uint8Array, objects: UpdatedOb
 function xrefSection(offsets: Map<number, { offset: number; generation: number }>): string {
   const numbers = [...offsets.keys()].sort((a, b) => a - b);
   let out = 'xref\n';
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
     out += `${numbers[i]} ${j - i + 1}\n`;

@@ -35,13 +35,20 @@ export interface PageLayerDpi {
  * out by a full-resolution 1-bit mask, then the text as full-resolution CCITT G4 stencil masks
  * painted in the text's colour. Each layer spans the whole page, so the page keeps its size.
  */
-export async function drawMrcPage(doc: PDFDocument, pdfPage: PDFPage, page: PageImage, widthPt: number, heightPt: number): Promise<PageLayerDpi> {
+export async function drawMrcPage(
+  doc: PDFDocument,
+  pdfPage: PDFPage,
+  page: PageImage,
+  widthPt: number,
+  heightPt: number,
+): Promise<PageLayerDpi> {
   const channels = page.colorMode === 'color' ? 3 : 1;
   const image = await decode(page.image, channels);
   const layers = splitMrcLayers(image, page.dpi, MRC_LAYER_FACTOR);
   const lowDpi = page.dpi / MRC_LAYER_FACTOR;
   const ops: PDFOperator[] = [];
-  const place = (name: PDFName) => ops.push(pushGraphicsState(), concatTransformationMatrix(widthPt, 0, 0, heightPt, 0, 0), drawObject(name), popGraphicsState());
+  const place = (name: PDFName) =>
+    ops.push(pushGraphicsState(), concatTransformationMatrix(widthPt, 0, 0, heightPt, 0, 0), drawObject(name), popGraphicsState());
 
   place(pdfPage.node.newXObject('Bg', await jpegImage(doc, layers.background, backgroundQuality)));
   let foregroundDpi: number | undefined;
@@ -68,7 +75,12 @@ export async function drawMrcPage(doc: PDFDocument, pdfPage: PDFPage, page: Page
     );
     const name = pdfPage.node.newXObject(`Tx${k}`, ref);
     const y = heightPt - (strip.top + strip.rows) * rowPt;
-    ops.push(pushGraphicsState(), concatTransformationMatrix(widthPt, 0, 0, strip.rows * rowPt, 0, y), drawObject(name), popGraphicsState());
+    ops.push(
+      pushGraphicsState(),
+      concatTransformationMatrix(widthPt, 0, 0, strip.rows * rowPt, 0, y),
+      drawObject(name),
+      popGraphicsState(),
+    );
   }
   ops.push(popGraphicsState());
   pdfPage.pushOperators(...ops);
@@ -86,7 +98,9 @@ async function decode(bytes: Buffer, channels: 1 | 3): Promise<RawImage> {
 async function jpegImage(doc: PDFDocument, image: RawImage, quality: number, mask?: PDFRef): Promise<PDFRef> {
   const pipeline = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: image.channels } });
   // The foreground's strokes are a pixel or two wide: halving its chroma would wash out a seal's red.
-  const jpeg = await (image.channels === 1 ? pipeline.toColourspace('b-w') : pipeline).jpeg({ quality, chromaSubsampling: mask ? '4:4:4' : '4:2:0' }).toBuffer();
+  const jpeg = await (image.channels === 1 ? pipeline.toColourspace('b-w') : pipeline)
+    .jpeg({ quality, chromaSubsampling: mask ? '4:4:4' : '4:2:0' })
+    .toBuffer();
   return doc.context.register(
     doc.context.stream(jpeg, {
       Type: 'XObject',

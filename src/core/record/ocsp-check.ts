@@ -15,7 +15,12 @@ const BASIC_OCSP_RESPONSE = '1.3.6.1.5.5.7.48.1.1';
  * issuer's name and key hashes; the answer counts only when signed by the issuer or by a responder
  * the issuer certified, and when it is about this certificate.
  */
-export async function checkOcsp(cert: pkijs.Certificate, issuer: pkijs.Certificate, url: string, fetchOcsp: OcspFetcher): Promise<OcspStatus> {
+export async function checkOcsp(
+  cert: pkijs.Certificate,
+  issuer: pkijs.Certificate,
+  url: string,
+  fetchOcsp: OcspFetcher,
+): Promise<OcspStatus> {
   const request = new pkijs.OCSPRequest();
   await request.createForCertificate(cert, { hashAlgorithm: 'SHA-1', issuerCertificate: issuer });
   const answer = await fetchOcsp(url, new Uint8Array(request.toSchema(true).toBER(false)));
@@ -37,7 +42,12 @@ export async function checkOcsp(cert: pkijs.Certificate, issuer: pkijs.Certifica
 /** OCSP over HTTP POST with a short timeout; any failure reads as offline. */
 export const httpOcspFetcher: OcspFetcher = async (url, request) => {
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/ocsp-request' }, body: toArrayBuffer(request), signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/ocsp-request' },
+      body: toArrayBuffer(request),
+      signal: AbortSignal.timeout(5_000),
+    });
     return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
   } catch {
     return undefined;

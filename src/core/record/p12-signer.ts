@@ -52,7 +52,9 @@ async function readP12(p12: Uint8Array, password: string): Promise<{ key: KeyObj
         const shrouded = bag.bagValue as pkijs.PKCS8ShroudedKeyBag;
         try {
           // parseInternalValues is protected in pkijs's typings but is the documented way to decrypt the bag.
-          await (shrouded as unknown as { parseInternalValues(p: { password: ArrayBuffer }): Promise<void> }).parseInternalValues({ password: pass });
+          await (shrouded as unknown as { parseInternalValues(p: { password: ArrayBuffer }): Promise<void> }).parseInternalValues({
+            password: pass,
+          });
         } catch {
           throw new SignerBadPasswordError();
         }

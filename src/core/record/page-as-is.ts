@@ -24,7 +24,8 @@ export async function pageAsIs(bytes: Buffer, label: string): Promise<RecordPage
   }
   if (!meta.width || !meta.height) throw new RecordImageUnreadableError(label, 'no size');
   const dpi = meta.density && meta.density >= 72 ? meta.density : fallbackDpi;
-  const colorMode = meta.channels !== undefined && meta.channels >= 3 && meta.space !== 'b-w' ? 'color' : meta.bitsPerSample === 1 ? 'bw' : 'gray';
+  const colorMode =
+    meta.channels !== undefined && meta.channels >= 3 && meta.space !== 'b-w' ? 'color' : meta.bitsPerSample === 1 ? 'bw' : 'gray';
   if (meta.format === 'jpeg' && (meta.orientation ?? 1) === 1) {
     return { image: bytes, format: 'jpeg', width: meta.width, height: meta.height, dpi, colorMode };
   }

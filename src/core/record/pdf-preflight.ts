@@ -1,6 +1,13 @@
 import { PDFDocument } from 'pdf-lib';
 import { DEFAULT_MAX_PAGES_PER_FILE, isStackOverflow } from '../../shared/page-limits';
-import { RecordDamagedError, RecordEncryptedError, RecordNotPdfError, RecordPageTreeCyclicError, RecordTooManyPagesError, RecordTruncatedError } from './record-errors';
+import {
+  RecordDamagedError,
+  RecordEncryptedError,
+  RecordNotPdfError,
+  RecordPageTreeCyclicError,
+  RecordTooManyPagesError,
+  RecordTruncatedError,
+} from './record-errors';
 
 /** Loads a PDF for reading, turning each way it can be unusable into its coded error. */
 export async function loadPdfForReading(bytes: Uint8Array, maxPages = DEFAULT_MAX_PAGES_PER_FILE): Promise<PDFDocument> {

@@ -48,7 +48,7 @@ function readPng(png: Uint8Array): PngLayout | undefined {
   let colorType = -1;
   let palette: Uint8Array | undefined;
   const idat: Uint8Array[] = [];
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(png[at + 4]!, png[at + 5]!, png[at + 6]!, png[at + 7]!);
     const data = png.subarray(at + 8, at + 8 + length);
@@ -69,7 +69,10 @@ function readPng(png: Uint8Array): PngLayout | undefined {
     }
     at += 12 + length;
   }
-  const supported = (colorType === 0 && [1, 2, 4, 8].includes(bitDepth)) || (colorType === 2 && bitDepth === 8) || (colorType === 3 && palette !== undefined);
+  const supported =
+    (colorType === 0 && [1, 2, 4, 8].includes(bitDepth)) ||
+    (colorType === 2 && bitDepth === 8) ||
+    (colorType === 3 && palette !== undefined);
   if (!supported || idat.length === 0) return undefined;
   const total = idat.reduce((n, c) => n + c.length, 0);
   const joined = new Uint8Array(total);

@@ -16,6 +16,7 @@ export function readRecordXmpFields(doc: PDFDocument): Record<string, string> | 
     return null;
   }
   const fields: Record<string, string> = {};
-  for (const m of xmp.matchAll(/<sohoa:(\w+)>([^<]*)<\/sohoa:\1>/g)) fields[m[1]!] = m[2]!.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
+  for (const m of xmp.matchAll(/<sohoa:(\w+)>([^<]*)<\/sohoa:\1>/g))
+    fields[m[1]!] = m[2]!.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
   return fields;
 }

@@ -35,7 +35,9 @@ function judge(ref: PDFRef, role: Role | undefined, old: PDFObject, now: PDFObje
     case 'form fields':
       return addedOnly(old, now, before, after, isSignatureField) ? [] : ['the form fields'];
     case 'signature field':
-      return oldDict && newDict && !oldDict.has(PDFName.of('V')) && changedKeys(oldDict, newDict).every((k) => k === 'V' || k === 'AP') ? [] : [`a signature field (object ${ref.objectNumber})`];
+      return oldDict && newDict && !oldDict.has(PDFName.of('V')) && changedKeys(oldDict, newDict).every((k) => k === 'V' || k === 'AP')
+        ? []
+        : [`a signature field (object ${ref.objectNumber})`];
     case 'dss':
       return [];
     case undefined:
@@ -82,7 +84,13 @@ function judgePage(page: string, old: PDFDict, now: PDFDict, before: PDFDocument
 }
 
 /** `now` is the array `old` was (direct or by reference) with entries appended that pass `allowed`. */
-function addedOnly(old: PDFObject | undefined, now: PDFObject | undefined, before: PDFDocument, after: PDFDocument, allowed: (o: PDFObject, doc: PDFDocument) => boolean): boolean {
+function addedOnly(
+  old: PDFObject | undefined,
+  now: PDFObject | undefined,
+  before: PDFDocument,
+  after: PDFDocument,
+  allowed: (o: PDFObject, doc: PDFDocument) => boolean,
+): boolean {
   const oldItems = old === undefined ? [] : resolveArray(before, old);
   const newItems = resolveArray(after, now);
   if (!oldItems || !newItems || newItems.length < oldItems.length) return false;
@@ -129,7 +137,8 @@ function rolesOf(doc: PDFDocument): Map<string, Role> {
     for (const ref of reachable(doc, page.node.get(PDFName.of('Contents')))) set(ref, `${name} content`);
     const annots = page.node.get(PDFName.of('Annots'));
     if (annots instanceof PDFRef) set(annots, `${name} annotations`);
-    for (const a of resolveArray(doc, annots) ?? []) if (a instanceof PDFRef) set(a, isSignatureWidget(a, doc) ? 'signature field' : `${name} annotations`);
+    for (const a of resolveArray(doc, annots) ?? [])
+      if (a instanceof PDFRef) set(a, isSignatureWidget(a, doc) ? 'signature field' : `${name} annotations`);
     for (const ref of reachable(doc, page.node.get(PDFName.of('Resources')))) set(ref, `${name} resources`);
   });
   const pages = catalog.get(PDFName.of('Pages'));

@@ -37,7 +37,8 @@ export function revocationAddresses(cert: pkijs.Certificate): { crl: string[]; o
     }
     if (ext.extnID === authorityInfoAccessOid && ext.parsedValue instanceof pkijs.InfoAccess) {
       for (const d of ext.parsedValue.accessDescriptions) {
-        if (d.accessMethod === ocspMethodOid && d.accessLocation.type === uriName && typeof d.accessLocation.value === 'string') ocsp.push(d.accessLocation.value);
+        if (d.accessMethod === ocspMethodOid && d.accessLocation.type === uriName && typeof d.accessLocation.value === 'string')
+          ocsp.push(d.accessLocation.value);
       }
     }
   }
@@ -50,7 +51,11 @@ export function revocationAddresses(cert: pkijs.Certificate): { crl: string[]; o
  * "checked" only when every certificate got an answer; otherwise the status says why not.
  * `chain` runs from the signer up to the root (the root is each last certificate's issuer).
  */
-export async function gatherRevocationEvidence(chain: pkijs.Certificate[], sources: RevocationSources, subjectName: (cert: pkijs.Certificate) => string): Promise<RevocationEvidence> {
+export async function gatherRevocationEvidence(
+  chain: pkijs.Certificate[],
+  sources: RevocationSources,
+  subjectName: (cert: pkijs.Certificate) => string,
+): Promise<RevocationEvidence> {
   const crls: pkijs.CertificateRevocationList[] = [];
   const revokedByOcsp: string[] = [];
   if (!sources.fetchCrl && !sources.fetchOcsp) return { crls, revokedByOcsp, status: 'not checked (offline)' };
@@ -90,7 +95,15 @@ export async function gatherRevocationEvidence(chain: pkijs.Certificate[], sourc
     if (!settled) offline++;
   }
   if (offline > 0) return { crls, revokedByOcsp, status: 'not checked (offline)' };
-  if (unchecked > 0) return { crls, revokedByOcsp, status: how.size > 0 ? 'partly checked (a certificate names no CRL or OCSP responder)' : 'not checked (the certificates name no CRL or OCSP responder)' };
+  if (unchecked > 0)
+    return {
+      crls,
+      revokedByOcsp,
+      status:
+        how.size > 0
+          ? 'partly checked (a certificate names no CRL or OCSP responder)'
+          : 'not checked (the certificates name no CRL or OCSP responder)',
+    };
   return { crls, revokedByOcsp, status: `checked (${[...how].sort().join(' and ')})` };
 }
 

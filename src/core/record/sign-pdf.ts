@@ -43,7 +43,13 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Ui
   const page = doc.getPage(0);
   const { width, height } = page.getSize();
   const placed = options.stamp
-    ? placeCopyStamp(doc, await doc.embedFont(await readResource((options.resources ?? defaultRecordResourcePaths()).stampFont), { subset: true }), options.stamp, width, height)
+    ? placeCopyStamp(
+        doc,
+        await doc.embedFont(await readResource((options.resources ?? defaultRecordResourcePaths()).stampFont), { subset: true }),
+        options.stamp,
+        width,
+        height,
+      )
     : invisibleAppearance(doc);
   const sigRef = doc.context.nextRef();
   const widget = doc.context.register(
@@ -68,7 +74,8 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Ui
   const objects: UpdatedObject[] = [];
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
     if (ref === sigRef) continue;
-    if (ref.objectNumber > originalLargest || modified.has(ref)) objects.push({ objectNumber: ref.objectNumber, generation: ref.generationNumber, body: serialize(object) });
+    if (ref.objectNumber > originalLargest || modified.has(ref))
+      objects.push({ objectNumber: ref.objectNumber, generation: ref.generationNumber, body: serialize(object) });
   }
   const reserved = options.reservedBytes ?? defaultReservation(chain, options.timestamp !== undefined);
   const sigBodyText =
@@ -90,12 +97,27 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Ui
   const holeEnd = holeStart + reserved * 2 + 2;
   const byteRange = [0, holeStart, holeEnd, bytes.length - holeEnd];
   const rangeAt = sigStart + sigBodyText.indexOf('/ByteRange [0 ') + '/ByteRange [0 '.length;
-  bytes.set(latin1(byteRange.slice(1).map((n) => String(n).padEnd(10, ' ')).join(' ')), rangeAt);
+  bytes.set(
+    latin1(
+      byteRange
+        .slice(1)
+        .map((n) => String(n).padEnd(10, ' '))
+        .join(' '),
+    ),
+    rangeAt,
+  );
 
   const digest = createHash('sha256').update(bytes.subarray(0, holeStart)).update(bytes.subarray(holeEnd)).digest();
   const cms = await buildCadesSignature(digest, options.signer, options.timestamp);
   if (cms.length > reserved) throw new SignatureSpaceError(cms.length, reserved);
-  bytes.set(latin1(Buffer.from(cms).toString('hex').padEnd(reserved * 2, '0')), holeStart + 1);
+  bytes.set(
+    latin1(
+      Buffer.from(cms)
+        .toString('hex')
+        .padEnd(reserved * 2, '0'),
+    ),
+    holeStart + 1,
+  );
   return bytes;
 }
 
@@ -126,7 +148,7 @@ function addToArray(doc: PDFDocument, dict: PDFDict, key: string, ref: PDFRef, m
   const name = PDFName.of(key);
   const raw = dict.get(name);
   if (raw instanceof PDFRef) {
-    (doc.context.lookup(raw, PDFArray)).push(ref);
+    doc.context.lookup(raw, PDFArray).push(ref);
     modified.add(raw);
   } else if (raw instanceof PDFArray) {
     raw.push(ref);

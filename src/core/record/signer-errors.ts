@@ -50,7 +50,9 @@ export class SignerCertExpiredError extends CodedError {
 
 export class SignerCertNotYetValidError extends CodedError {
   constructor(notBefore: Date) {
-    super('signer.cert-not-yet-valid', `The signing certificate is not valid before ${notBefore.toISOString()}`, { notBefore: notBefore.toISOString() });
+    super('signer.cert-not-yet-valid', `The signing certificate is not valid before ${notBefore.toISOString()}`, {
+      notBefore: notBefore.toISOString(),
+    });
   }
 }
 

@@ -21,7 +21,10 @@ export function rfc3161TimestampSource(options: TimestampClientOptions): Timesta
     nonce[0] = nonce[0]! & 0x7f || 1;
     const request = new pkijs.TimeStampReq({
       version: 1,
-      messageImprint: new pkijs.MessageImprint({ hashAlgorithm: sha256Algorithm(), hashedMessage: new asn1js.OctetString({ valueHex: toArrayBuffer(imprint) }) }),
+      messageImprint: new pkijs.MessageImprint({
+        hashAlgorithm: sha256Algorithm(),
+        hashedMessage: new asn1js.OctetString({ valueHex: toArrayBuffer(imprint) }),
+      }),
       certReq: true,
       nonce: new asn1js.Integer({ valueHex: toArrayBuffer(nonce) }),
     });
@@ -51,10 +54,13 @@ function readToken(body: ArrayBuffer, imprint: Buffer, nonce: Buffer, url: strin
     throw new TimestampError('the answer is not a timestamp response', { url });
   }
   const status = response.status.status;
-  if ((status !== 0 && status !== 1) || !response.timeStampToken) throw new TimestampError(`refused with status ${status}`, { url, status });
+  if ((status !== 0 && status !== 1) || !response.timeStampToken)
+    throw new TimestampError(`refused with status ${status}`, { url, status });
   const signedData = new pkijs.SignedData({ schema: response.timeStampToken.content });
   const tstInfo = pkijs.TSTInfo.fromBER(signedData.encapContentInfo.eContent!.getValue());
-  if (!Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(imprint)) throw new TimestampError('the token is for other data', { url });
-  if (!tstInfo.nonce || !Buffer.from(tstInfo.nonce.valueBlock.valueHexView).equals(nonce)) throw new TimestampError('the token does not answer this request (nonce)', { url });
+  if (!Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(imprint))
+    throw new TimestampError('the token is for other data', { url });
+  if (!tstInfo.nonce || !Buffer.from(tstInfo.nonce.valueBlock.valueHexView).equals(nonce))
+    throw new TimestampError('the token does not answer this request (nonce)', { url });
   return new Uint8Array(response.timeStampToken.toSchema().toBER());
 }

@@ -29,7 +29,12 @@ export function readTrustAnchors(entries: readonly string[]): string[] {
     }
     let files: string[];
     try {
-      files = statSync(entry).isDirectory() ? readdirSync(entry).filter((f) => /\.(pem|crt|cer)$/i.test(f)).sort().map((f) => join(entry, f)) : [entry];
+      files = statSync(entry).isDirectory()
+        ? readdirSync(entry)
+            .filter((f) => /\.(pem|crt|cer)$/i.test(f))
+            .sort()
+            .map((f) => join(entry, f))
+        : [entry];
     } catch (e) {
       throw new TrustAnchorUnreadableError(entry, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
     }
@@ -74,7 +79,9 @@ function toPem(der: Buffer): string {
 
 /** PEM text (as `readTrustAnchors` returns it) to certificates. */
 export function anchorCertificates(pems: readonly string[]): pkijs.Certificate[] {
-  return pems.flatMap((pem) => [...pem.matchAll(pemBlock)].map((m) => parseCertificate(new Uint8Array(Buffer.from(m[1]!.replace(/\s/g, ''), 'base64')))));
+  return pems.flatMap((pem) =>
+    [...pem.matchAll(pemBlock)].map((m) => parseCertificate(new Uint8Array(Buffer.from(m[1]!.replace(/\s/g, ''), 'base64')))),
+  );
 }
 
 /** The setting's value (a JSON array of strings) to its entries; an absent or empty setting trusts nothing. */

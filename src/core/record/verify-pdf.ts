@@ -45,7 +45,11 @@ interface VerifyContext {
 export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
   const doc = await loadPdfForReading(bytes);
   const pageCount = doc.getPageCount();
-  const ctx: VerifyContext = { anchors: anchorCertificates(options.trustAnchors), now: options.now ?? new Date(), revocation: revocationSources(options) };
+  const ctx: VerifyContext = {
+    anchors: anchorCertificates(options.trustAnchors),
+    now: options.now ?? new Date(),
+    revocation: revocationSources(options),
+  };
   const dictionaries = findSignatureDictionaries(bytes);
   const signatures: SignatureReport[] = [];
   for (const [i, dict] of dictionaries.entries()) {
@@ -62,12 +66,22 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
           : signatures.some((s) => !s.trusted)
             ? 'record.signer-untrusted'
             : undefined;
-  return { pageCount, recordFields: readRecordXmpFields(doc), signatures, intact: code === undefined, ...(code ? { code } : {}), modifiedAfterSigning };
+  return {
+    pageCount,
+    recordFields: readRecordXmpFields(doc),
+    signatures,
+    intact: code === undefined,
+    ...(code ? { code } : {}),
+    modifiedAfterSigning,
+  };
 }
 
 function revocationSources(options: VerifyOptions): RevocationSources {
   if (options.fetchCrl === false) return {};
-  return { fetchCrl: options.fetchCrl ?? httpCrlFetcher, ...(options.fetchOcsp === false ? {} : { fetchOcsp: options.fetchOcsp ?? httpOcspFetcher }) };
+  return {
+    fetchCrl: options.fetchCrl ?? httpCrlFetcher,
+    ...(options.fetchOcsp === false ? {} : { fetchOcsp: options.fetchOcsp ?? httpOcspFetcher }),
+  };
 }
 
 function findSignatureDictionaries(bytes: Uint8Array): SignatureDictionary[] {
@@ -95,7 +109,14 @@ function trimDer(padded: Uint8Array): Uint8Array {
   return parsed.offset > 0 ? padded.subarray(0, parsed.offset) : padded;
 }
 
-async function checkSignature(bytes: Uint8Array, dict: SignatureDictionary, index: number, all: SignatureDictionary[], now: PDFDocument, ctx: VerifyContext): Promise<SignatureReport> {
+async function checkSignature(
+  bytes: Uint8Array,
+  dict: SignatureDictionary,
+  index: number,
+  all: SignatureDictionary[],
+  now: PDFDocument,
+  ctx: VerifyContext,
+): Promise<SignatureReport> {
   const [b0, b1, b2, b3] = dict.byteRange;
   const problems: string[] = [];
   const end = b2 + b3;
@@ -159,21 +180,30 @@ async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: Signat
   const hashName = hashNameOf(digestOid);
   const digest = createHash(hashName).update(signedBytes).digest();
   const messageDigest = attributeValue(attrs, oids.messageDigest) as asn1js.OctetString | undefined;
-  if (!messageDigest || !Buffer.from(messageDigest.valueBlock.valueHexView).equals(digest)) problems.push('the signed bytes do not match the signed digest: the file was changed');
-  if (!signingCertificateMatches(attrs, signerDer)) problems.push('the signing-certificate attribute is missing or names another certificate');
+  if (!messageDigest || !Buffer.from(messageDigest.valueBlock.valueHexView).equals(digest))
+    problems.push('the signed bytes do not match the signed digest: the file was changed');
+  if (!signingCertificateMatches(attrs, signerDer))
+    problems.push('the signing-certificate attribute is missing or names another certificate');
 
   const toBeSigned = new Uint8Array(attrs.encodedValue);
   toBeSigned[0] = 0x31;
   const x509 = new X509Certificate(Buffer.from(signerDer));
   const signature = signerInfo.signature.valueBlock.valueHexView;
-  if (!nodeVerify(hashName, toBeSigned, x509.publicKey, signature)) problems.push('the signature value does not verify with the signer certificate');
+  if (!nodeVerify(hashName, toBeSigned, x509.publicKey, signature))
+    problems.push('the signature value does not verify with the signer certificate');
 
   const token = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === oids.signatureTimeStampToken)?.values[0];
   if (token) report.timestamp = checkTimestampToken(token, signature);
   if (report.timestamp && !report.timestamp.valid) problems.push('the signature timestamp does not verify');
 
   const at = report.timestamp?.valid ? new Date(report.timestamp.time) : ctx.now;
-  const chain = await validateSignerChain(signerCert, certs.filter((c) => c !== signerCert), ctx.anchors, at, ctx.revocation);
+  const chain = await validateSignerChain(
+    signerCert,
+    certs.filter((c) => c !== signerCert),
+    ctx.anchors,
+    at,
+    ctx.revocation,
+  );
   report.trusted = chain.trusted;
   report.trustedRoot = chain.root;
   report.revocation = chain.revocation;
@@ -182,7 +212,8 @@ async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: Signat
 
 function findSignerCertificate(certs: pkijs.Certificate[], signerInfo: pkijs.SignerInfo): pkijs.Certificate | undefined {
   const sid = signerInfo.sid;
-  if (sid instanceof pkijs.IssuerAndSerialNumber) return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
+  if (sid instanceof pkijs.IssuerAndSerialNumber)
+    return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
   return certs[0];
 }
 
@@ -214,7 +245,9 @@ function checkTimestampToken(token: unknown, signatureValue: Uint8Array): { time
   const tstInfoDer = eContent.getValue();
   const tstInfo = pkijs.TSTInfo.fromBER(tstInfoDer);
   const imprintHash = hashNameOf(tstInfo.messageImprint.hashAlgorithm.algorithmId);
-  const imprintOk = Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(createHash(imprintHash).update(signatureValue).digest());
+  const imprintOk = Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(
+    createHash(imprintHash).update(signatureValue).digest(),
+  );
   const signerInfo = signedData.signerInfos[0];
   const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   const tsaCert = signerInfo ? findSignerCertificate(certs, signerInfo) : undefined;
@@ -222,7 +255,8 @@ function checkTimestampToken(token: unknown, signatureValue: Uint8Array): { time
   if (signerInfo?.signedAttrs && tsaCert) {
     const hashName = hashNameOf(signerInfo.digestAlgorithm.algorithmId);
     const md = attributeValue(signerInfo.signedAttrs, oids.messageDigest) as asn1js.OctetString | undefined;
-    const digestOk = md !== undefined && Buffer.from(md.valueBlock.valueHexView).equals(createHash(hashName).update(new Uint8Array(tstInfoDer)).digest());
+    const digestOk =
+      md !== undefined && Buffer.from(md.valueBlock.valueHexView).equals(createHash(hashName).update(new Uint8Array(tstInfoDer)).digest());
     const toBeSigned = new Uint8Array(signerInfo.signedAttrs.encodedValue);
     toBeSigned[0] = 0x31;
     const key = new X509Certificate(Buffer.from(tsaCert.toSchema().toBER())).publicKey;
@@ -231,17 +265,27 @@ function checkTimestampToken(token: unknown, signatureValue: Uint8Array): { time
   return { time: tstInfo.genTime.toISOString(), valid: imprintOk && signatureOk, authority: tsaCert ? subjectCommonName(tsaCert) : '' };
 }
 
-async function describeChanges(bytes: Uint8Array, end: number, all: SignatureDictionary[], now: PDFDocument): Promise<{ changes: string[]; forbidden: string[] }> {
+async function describeChanges(
+  bytes: Uint8Array,
+  end: number,
+  all: SignatureDictionary[],
+  now: PDFDocument,
+): Promise<{ changes: string[]; forbidden: string[] }> {
   const changes: string[] = [];
   const signatureEnds = new Set(all.map((d) => d.byteRange[2] + d.byteRange[3]));
   const laterRevisions = revisionEnds(bytes).filter((e) => e > end);
   const later = laterRevisions.filter((e) => signatureEnds.has(e)).length;
   const otherUpdates = laterRevisions.length - later;
   if (later > 0) changes.push(later === 1 ? 'a later signature' : `${later} later signatures`);
-  if (otherUpdates > 0) changes.push(otherUpdates === 1 ? 'an update that is not a signature' : `${otherUpdates} updates that are not signatures`);
+  if (otherUpdates > 0)
+    changes.push(otherUpdates === 1 ? 'an update that is not a signature' : `${otherUpdates} updates that are not signatures`);
   const forbidden = freedObjects(bytes.subarray(end));
   try {
-    const before = await PDFDocument.load(bytes.subarray(0, end), { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+    const before = await PDFDocument.load(bytes.subarray(0, end), {
+      updateMetadata: false,
+      ignoreEncryption: true,
+      throwOnInvalidObject: false,
+    });
     const pagesBefore = before.getPageCount();
     const pagesNow = now.getPageCount();
     if (pagesNow > pagesBefore) changes.push(`${pagesNow - pagesBefore} page${pagesNow - pagesBefore > 1 ? 's' : ''} added`);

@@ -6,7 +6,14 @@ import { OutboxRepository } from '../store/outbox-repository';
 import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import { holidayCalendar } from './holiday-calendar';
-import { AuthorizationRequiredError, DossierAlreadyReturnedError, HandBackTimeError, LateReasonRequiredError, NotAnIntakeDossierError, ResultNotSignedError } from './result-errors';
+import {
+  AuthorizationRequiredError,
+  DossierAlreadyReturnedError,
+  HandBackTimeError,
+  LateReasonRequiredError,
+  NotAnIntakeDossierError,
+  ResultNotSignedError,
+} from './result-errors';
 import { timelinessOf } from './timeliness';
 import { lastDayToReturn } from '../../shared/working-calendar';
 
@@ -44,7 +51,8 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
   if (returnedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) throw new HandBackTimeError(returnedAt.toISOString(), 'future');
   const calendar = holidayCalendar(store.settings);
   const t = timelinessOf(calendar, dossier, returnedAt);
-  if (dossier.receivedDate && t.returnedDay < dossier.receivedDate) throw new HandBackTimeError(returnedAt.toISOString(), 'before-received');
+  if (dossier.receivedDate && t.returnedDay < dossier.receivedDate)
+    throw new HandBackTimeError(returnedAt.toISOString(), 'before-received');
   const authorizationRef = input.authorizationRef || null;
   if (input.receiverKind === 'authorized' && !authorizationRef) throw new AuthorizationRequiredError();
   const lateReason = input.lateReason || null;
@@ -67,7 +75,14 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
       actor: ctx.actor,
       action: 'dossier.hand-back',
       subject: String(dossier.id),
-      details: { returnedAt: handBack.returnedAt, receiverKind: handBack.receiverKind, method: handBack.method, onTime: handBack.onTime, workingDaysLate: handBack.workingDaysLate, lateReason: handBack.lateReason },
+      details: {
+        returnedAt: handBack.returnedAt,
+        receiverKind: handBack.receiverKind,
+        method: handBack.method,
+        onTime: handBack.onTime,
+        workingDaysLate: handBack.workingDaysLate,
+        lateReason: handBack.lateReason,
+      },
     });
     // The hub learns of the hand-back with the result's records: those it already holds are sent again.
     new OutboxRepository(store.db).requeueResultsOf(dossier.id);

@@ -15,7 +15,8 @@ export function readHolidays(settings: SettingsRepository): string[] {
   } catch {
     throw new HolidaySettingInvalidError(raw);
   }
-  if (!Array.isArray(value) || !value.every((d): d is string => typeof d === 'string' && isIsoDate(d))) throw new HolidaySettingInvalidError(raw);
+  if (!Array.isArray(value) || !value.every((d): d is string => typeof d === 'string' && isIsoDate(d)))
+    throw new HolidaySettingInvalidError(raw);
   return [...new Set(value)].sort();
 }
 

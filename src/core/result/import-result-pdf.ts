@@ -11,7 +11,11 @@ import { NotAResultError, ResultPdfUnreadableError } from './result-errors';
  * Takes the PDF the specialised system produced as the result's record, byte for byte (a signed
  * file must not be rewritten, or its signatures break). It is signed by SoHoa afterwards.
  */
-export async function importResultPdf(ctx: { store: Store; audit: AuditLog; actor: string }, documentId: number, path: string): Promise<ResultImportResult> {
+export async function importResultPdf(
+  ctx: { store: Store; audit: AuditLog; actor: string },
+  documentId: number,
+  path: string,
+): Promise<ResultImportResult> {
   const { store } = ctx;
   const doc = new ResultRepository(store.db).resultOf(documentId);
   if (!doc?.isResult) throw new NotAResultError(documentId);
@@ -29,7 +33,12 @@ export async function importResultPdf(ctx: { store: Store; audit: AuditLog; acto
   const sha = store.blobs.put(bytes);
   const record = store.db.transaction(() => {
     const r = store.records.addVersion(documentId, sha, null);
-    ctx.audit.append({ actor: ctx.actor, action: 'result.import', subject: String(documentId), details: { recordId: r.id, pdfSha256: sha, signatures: report.signatures.length } });
+    ctx.audit.append({
+      actor: ctx.actor,
+      action: 'result.import',
+      subject: String(documentId),
+      details: { recordId: r.id, pdfSha256: sha, signatures: report.signatures.length },
+    });
     return r;
   })();
   return { documentId, recordId: record.id, pageCount: report.pageCount, signatures: report.signatures.length };

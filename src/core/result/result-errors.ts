@@ -31,7 +31,10 @@ export class ResultNotSignedError extends CodedError {
 /** A late hand-back records why (the apology and new appointment slip). */
 export class LateReasonRequiredError extends CodedError {
   constructor(dossierId: number, workingDaysLate: number) {
-    super('result.late-reason-required', `Dossier ${dossierId} is handed back ${workingDaysLate} working day(s) late: give the reason`, { dossierId, workingDaysLate });
+    super('result.late-reason-required', `Dossier ${dossierId} is handed back ${workingDaysLate} working day(s) late: give the reason`, {
+      dossierId,
+      workingDaysLate,
+    });
   }
 }
 
@@ -44,7 +47,13 @@ export class AuthorizationRequiredError extends CodedError {
 
 export class HandBackTimeError extends CodedError {
   constructor(returnedAt: string, reason: 'future' | 'before-received') {
-    super('result.time-invalid', reason === 'future' ? `The hand-back time ${returnedAt} is in the future` : `The hand-back time ${returnedAt} is before the dossier was received`, { returnedAt, reason });
+    super(
+      'result.time-invalid',
+      reason === 'future'
+        ? `The hand-back time ${returnedAt} is in the future`
+        : `The hand-back time ${returnedAt} is before the dossier was received`,
+      { returnedAt, reason },
+    );
   }
 }
 
@@ -65,6 +74,8 @@ export class ResultNotReadyError extends CodedError {
 /** The `calendar.holidays` setting holds something other than a list of dates. */
 export class HolidaySettingInvalidError extends CodedError {
   constructor(value: string) {
-    super('calendar.holidays-invalid', 'The calendar.holidays setting is not a JSON list of YYYY-MM-DD dates', { value: value.slice(0, 200) });
+    super('calendar.holidays-invalid', 'The calendar.holidays setting is not a JSON list of YYYY-MM-DD dates', {
+      value: value.slice(0, 200),
+    });
   }
 }

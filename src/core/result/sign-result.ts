@@ -33,18 +33,29 @@ export async function signResult(ctx: SignResultContext, documentId: number): Pr
   const { signer, subject } = ctx.signer.require();
   const record = store.records.latest(documentId);
   const pages = store.pages.ofDocument(documentId);
-  if (!record || ctx.desk.pendingJobsOfDocument(documentId) > 0 || pages.some((p) => p.state !== 'read')) throw new ResultNotReadyError(documentId);
+  if (!record || ctx.desk.pendingJobsOfDocument(documentId) > 0 || pages.some((p) => p.state !== 'read'))
+    throw new ResultNotReadyError(documentId);
   const pdf = store.blobs.get(record.pdfSha256);
   const signaturesBefore = (await verifyPdf(pdf, { trustAnchors: [], fetchCrl: false })).signatures.length;
-  if (record.signed) return { documentId, recordId: record.id, version: record.version, signaturesBefore, countersigned: signaturesBefore > 1 };
+  if (record.signed)
+    return { documentId, recordId: record.id, version: record.version, signaturesBefore, countersigned: signaturesBefore > 1 };
   const signingTime = ctx.now();
   const countersigned = signaturesBefore > 0;
-  const bytes = await signPdf(pdf, { signer, signingTime, stamp: countersigned ? false : { lines: ['SAO Y', ctx.agencyName, signingTime.toISOString()] } });
+  const bytes = await signPdf(pdf, {
+    signer,
+    signingTime,
+    stamp: countersigned ? false : { lines: ['SAO Y', ctx.agencyName, signingTime.toISOString()] },
+  });
   const sha = store.blobs.put(Buffer.from(bytes));
   const version = store.db.transaction(() => {
     const v = store.records.addVersion(documentId, sha, { signer: subject, signedAt: signingTime.toISOString() });
     store.records.enqueueForSync(v.id);
-    ctx.audit.append({ actor: ctx.actor, action: 'result.sign', subject: String(documentId), details: { recordId: v.id, version: v.version, signer: subject, pdfSha256: sha, countersigned } });
+    ctx.audit.append({
+      actor: ctx.actor,
+      action: 'result.sign',
+      subject: String(documentId),
+      details: { recordId: v.id, version: v.version, signer: subject, pdfSha256: sha, countersigned },
+    });
     return v;
   })();
   return { documentId, recordId: version.id, version: version.version, signaturesBefore, countersigned };

@@ -11,5 +11,12 @@ export function timelinessOf(calendar: WorkingCalendar, dossier: { id: number; d
   if (!dossier.dueDate) return { dossierId: dossier.id, dueDate: null, deadline: null, returnedDay, onTime: null, workingDaysLate: 0 };
   const deadline = lastDayToReturn(calendar, dossier.dueDate);
   const onTime = returnedDay <= deadline;
-  return { dossierId: dossier.id, dueDate: dossier.dueDate, deadline, returnedDay, onTime, workingDaysLate: onTime ? 0 : workingDaysLate(calendar, dossier.dueDate, returnedDay) };
+  return {
+    dossierId: dossier.id,
+    dueDate: dossier.dueDate,
+    deadline,
+    returnedDay,
+    onTime,
+    workingDaysLate: onTime ? 0 : workingDaysLate(calendar, dossier.dueDate, returnedDay),
+  };
 }

@@ -2,7 +2,11 @@ import { CodedError } from '../../shared/errors';
 
 export class PlainDatabaseError extends CodedError {
   constructor(dataDir: string) {
-    super('store.plain-database', `The database in ${dataDir} is not encrypted (a store from an earlier version): encrypt it first with \`sohoa store encrypt --data-dir ${dataDir}\``, { dataDir });
+    super(
+      'store.plain-database',
+      `The database in ${dataDir} is not encrypted (a store from an earlier version): encrypt it first with \`sohoa store encrypt --data-dir ${dataDir}\``,
+      { dataDir },
+    );
   }
 }
 

@@ -56,7 +56,8 @@ export class ReadablePathPolicy {
     const real = realOrSelf(path);
     for (const root of [...this.protectedRoots, ...SYSTEM_TREES]) {
       if (within(root, real)) throw new PathNotAllowedError(path, kind, 'inside a protected folder');
-      if (kind === 'page-source' && within(real, root) && !SYSTEM_TREES.includes(root)) throw new PathNotAllowedError(path, kind, 'holds a protected folder');
+      if (kind === 'page-source' && within(real, root) && !SYSTEM_TREES.includes(root))
+        throw new PathNotAllowedError(path, kind, 'holds a protected folder');
     }
     if (kind === 'page-source') return;
     const ext = kind === 'pkcs11-module' ? moduleExtension(real) : extname(real);

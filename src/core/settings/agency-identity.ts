@@ -19,5 +19,12 @@ export function agencyFromSettings(settings: WorkstationSettings): AgencyIdentit
 
 /** What a dossier taken in before the agency was a setting carries: the workstation row's placeholder agency. */
 export function legacyAgency(workstation: Workstation): AgencyIdentity {
-  return { name: workstation.agencyName, code: workstation.agencyCode, parent: '', address: '', workstationName: workstation.name, desk: '' };
+  return {
+    name: workstation.agencyName,
+    code: workstation.agencyCode,
+    parent: '',
+    address: '',
+    workstationName: workstation.name,
+    desk: '',
+  };
 }

@@ -38,6 +38,9 @@ export class SettingForbiddenError extends CodedError {
 /** Nothing is taken in before the agency's name and code are set (first-run set-up, or sohoa config set). */
 export class AgencyMissingError extends CodedError {
   constructor() {
-    super('config.agency-missing', 'The agency is not set up: set agency.name and agency.code first (sohoa config set agency.name "…"; sohoa config set agency.code LLL.LL.LL.XNN)');
+    super(
+      'config.agency-missing',
+      'The agency is not set up: set agency.name and agency.code first (sohoa config set agency.name "…"; sohoa config set agency.code LLL.LL.LL.XNN)',
+    );
   }
 }

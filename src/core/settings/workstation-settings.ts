@@ -71,7 +71,17 @@ export class WorkstationSettings {
 
   private view(def: SettingDefinition, caller: Principal): SettingView {
     const { value, isDefault } = decodeSetting(def, this.repo.get(def.key));
-    return { key: def.key as SettingKey, section: def.section, kind: def.kind, value, isDefault, editable: editable(def, caller), allowed: def.allowed, label: def.label, help: def.help };
+    return {
+      key: def.key as SettingKey,
+      section: def.section,
+      kind: def.kind,
+      value,
+      isDefault,
+      editable: editable(def, caller),
+      allowed: def.allowed,
+      label: def.label,
+      help: def.help,
+    };
   }
 }
 

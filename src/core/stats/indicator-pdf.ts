@@ -36,7 +36,13 @@ class PageWriter {
     const width = A4.width - 2 * MARGIN - (opts.indent ?? 0);
     for (const line of wrapText(text, font, size, width)) {
       this.room(size * 1.4);
-      this.page.drawText(line, { x: MARGIN + (opts.indent ?? 0), y: this.y - size, size, font, color: opts.grey ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0) });
+      this.page.drawText(line, {
+        x: MARGIN + (opts.indent ?? 0),
+        y: this.y - size,
+        size,
+        font,
+        color: opts.grey ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0),
+      });
       this.y -= size * 1.4;
     }
   }
@@ -69,7 +75,8 @@ function figureRows(w: PageWriter, rows: ReportRow[]): void {
       w.gap(6);
       w.text(group, 12, { bold: true });
     }
-    const share = r.rate === null ? (r.of === null ? '' : '—') : `${pct.format(r.rate)} (${vn.format(r.value ?? 0)}/${vn.format(r.of ?? 0)})`;
+    const share =
+      r.rate === null ? (r.of === null ? '' : '—') : `${pct.format(r.rate)} (${vn.format(r.value ?? 0)}/${vn.format(r.of ?? 0)})`;
     w.row(
       [
         { text: r.label, x: 0, width: 280 },
@@ -86,14 +93,28 @@ function breakdownTable(w: PageWriter, title: string, rows: BreakdownRow[]): voi
   w.gap(8);
   w.text(title, 12, { bold: true });
   const head = ['Tiếp nhận', 'Đầy đủ', 'Kết quả', 'Đúng hạn', 'Trễ hạn', 'Quá hạn'];
-  const cols = (vals: string[], name: string) => [{ text: name, x: 0, width: 190 }, ...vals.map((text, i) => ({ text, x: 200 + i * 50, width: 46, right: true }))];
+  const cols = (vals: string[], name: string) => [
+    { text: name, x: 0, width: 190 },
+    ...vals.map((text, i) => ({ text, x: 200 + i * 50, width: 46, right: true })),
+  ];
   w.row(cols(head, ''), 8, true);
   if (rows.length === 0) w.text('Không có hồ sơ.', 9, { grey: true });
-  for (const r of rows) w.row(cols([r.received, r.fullyDigitized, r.resultsDigitized, r.onTime, r.late, r.openPastDue].map((n) => vn.format(n)), r.label ?? r.key ?? '(không rõ)'), 9);
+  for (const r of rows)
+    w.row(
+      cols(
+        [r.received, r.fullyDigitized, r.resultsDigitized, r.onTime, r.late, r.openPastDue].map((n) => vn.format(n)),
+        r.label ?? r.key ?? '(không rõ)',
+      ),
+      9,
+    );
 }
 
 /** The printable progress report in Vietnamese: each figure beside its definition, the backlog, the breakdowns. */
-export async function indicatorReportPdf(d: Dashboard, breakdowns: { title: string; rows: BreakdownRow[] }[], now: Date): Promise<Uint8Array> {
+export async function indicatorReportPdf(
+  d: Dashboard,
+  breakdowns: { title: string; rows: BreakdownRow[] }[],
+  now: Date,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const require = createRequire(import.meta.url);
@@ -105,17 +126,38 @@ export async function indicatorReportPdf(d: Dashboard, breakdowns: { title: stri
   const f = d.indicators.filter;
   w.text('BÁO CÁO TIẾN ĐỘ SỐ HÓA HỒ SƠ', 16, { bold: true });
   w.text(`Khoảng thời gian tiếp nhận: ${f.from ? viDate(f.from) : 'từ đầu'} – ${f.to ? viDate(f.to) : 'nay'}`, 10);
-  const filters = [f.procedureCode && `thủ tục ${f.procedureCode}`, f.field && `lĩnh vực ${f.field}`, f.workstationId && `máy trạm ${f.workstationId}`, f.clerk && `cán bộ ${f.clerk}`].filter(Boolean);
+  const filters = [
+    f.procedureCode && `thủ tục ${f.procedureCode}`,
+    f.field && `lĩnh vực ${f.field}`,
+    f.workstationId && `máy trạm ${f.workstationId}`,
+    f.clerk && `cán bộ ${f.clerk}`,
+  ].filter(Boolean);
   if (filters.length) w.text(`Lọc theo: ${filters.join(', ')}`, 10);
-  w.text(`Số liệu tính lại từ dữ liệu máy trạm lúc ${new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short' }).format(now)}.`, 10);
+  w.text(
+    `Số liệu tính lại từ dữ liệu máy trạm lúc ${new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short' }).format(now)}.`,
+    10,
+  );
   for (const notice of reportNotices(d)) w.text(`• ${notice}`, 10);
   figureRows(w, [...indicatorRows(d.indicators), ...backlogRows(d.backlog)]);
   if (d.backlog.cells.length) {
     w.gap(8);
     w.text('Tồn đọng lưu trữ theo năm, lĩnh vực, hộp', 12, { bold: true });
-    const cols = (vals: string[]) => vals.map((text, i) => ({ text, x: [0, 40, 160, 230, 290, 350, 410][i]!, width: i < 3 ? [36, 116, 66][i]! : 56, right: i >= 3 }));
+    const cols = (vals: string[]) =>
+      vals.map((text, i) => ({ text, x: [0, 40, 160, 230, 290, 350, 410][i]!, width: i < 3 ? [36, 116, 66][i]! : 56, right: i >= 3 }));
     w.row(cols(['Năm', 'Lĩnh vực', 'Hộp', 'Trong sổ', 'Đã quét', 'Số hóa', 'Đã ký']), 8, true);
-    for (const c of d.backlog.cells) w.row(cols([c.year === null ? '—' : String(c.year), c.field ?? '—', c.box || '—', vn.format(c.registered), vn.format(c.captured), vn.format(c.digitized), vn.format(c.signed)]), 8);
+    for (const c of d.backlog.cells)
+      w.row(
+        cols([
+          c.year === null ? '—' : String(c.year),
+          c.field ?? '—',
+          c.box || '—',
+          vn.format(c.registered),
+          vn.format(c.captured),
+          vn.format(c.digitized),
+          vn.format(c.signed),
+        ]),
+        8,
+      );
   }
   for (const b of breakdowns) breakdownTable(w, b.title, b.rows);
   return doc.save();

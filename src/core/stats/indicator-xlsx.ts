@@ -27,7 +27,18 @@ export async function indicatorWorkbook(d: Dashboard, breakdowns: { title: strin
   ];
   const backlog: SheetData = [
     header(['Năm', 'Lĩnh vực', 'Hộp', 'Trong sổ', 'Số trang dự kiến', 'Đã quét', 'Đã số hóa', 'Đã duyệt', 'Đã ký', 'Số trang đã quét']),
-    ...d.backlog.cells.map((c): Row => [cell(c.year), cell(c.field), cell(c.box), cell(c.registered), cell(c.expectedPages), cell(c.captured), cell(c.digitized), cell(c.approved), cell(c.signed), cell(c.pages)]),
+    ...d.backlog.cells.map((c): Row => [
+      cell(c.year),
+      cell(c.field),
+      cell(c.box),
+      cell(c.registered),
+      cell(c.expectedPages),
+      cell(c.captured),
+      cell(c.digitized),
+      cell(c.approved),
+      cell(c.signed),
+      cell(c.pages),
+    ]),
   ];
   const perDay: SheetData = [header(['Ngày', 'Số trang']), ...d.pagesPerDay.map((p): Row => [{ value: p.day }, { value: p.pages }])];
   const sheets = [
@@ -38,7 +49,17 @@ export async function indicatorWorkbook(d: Dashboard, breakdowns: { title: strin
       sheet: b.title,
       data: [
         header(['Mã', 'Tên', 'Tiếp nhận', 'Số hóa đầy đủ', 'Kết quả đã số hóa', 'Tái sử dụng', 'Đúng hạn', 'Trễ hạn', 'Quá hạn chưa xong']),
-        ...b.rows.map((x): Row => [cell(x.key), cell(x.label), cell(x.received), cell(x.fullyDigitized), cell(x.resultsDigitized), cell(x.reused), cell(x.onTime), cell(x.late), cell(x.openPastDue)]),
+        ...b.rows.map((x): Row => [
+          cell(x.key),
+          cell(x.label),
+          cell(x.received),
+          cell(x.fullyDigitized),
+          cell(x.resultsDigitized),
+          cell(x.reused),
+          cell(x.onTime),
+          cell(x.late),
+          cell(x.openPastDue),
+        ]),
       ],
     })),
   ];

@@ -1,9 +1,29 @@
 import { addDays } from '../../shared/dates';
 import { CodedError } from '../../shared/errors';
-import type { Backlog, BreakdownDimension, BreakdownRow, Dashboard, DrillFigure, DrillRow, IndicatorFilter, IndicatorNotice, Indicators, Rate } from '../../shared/indicators';
+import type {
+  Backlog,
+  BreakdownDimension,
+  BreakdownRow,
+  Dashboard,
+  DrillFigure,
+  DrillRow,
+  IndicatorFilter,
+  IndicatorNotice,
+  Indicators,
+  Rate,
+} from '../../shared/indicators';
 import { archivePagesPerDay, archiveResultsDigitized, backlogCells, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
-import { breakdownCounts, drillDossiers, hasIntakeDossier, intakeCounts, pagesPerDay, qualityCounts, syncCounts, type LocalClock } from '../store/indicator-queries';
+import {
+  breakdownCounts,
+  drillDossiers,
+  hasIntakeDossier,
+  intakeCounts,
+  pagesPerDay,
+  qualityCounts,
+  syncCounts,
+  type LocalClock,
+} from '../store/indicator-queries';
 import { SettingsRepository } from '../store/settings-repository';
 import { pastDueBefore, workingCalendar, type WorkingCalendar } from '../../shared/working-calendar';
 import { holidayCalendar } from '../result/holiday-calendar';
@@ -148,7 +168,13 @@ export function computeBreakdown(db: Db, filter: IndicatorFilter, dimension: Bre
   return breakdownCounts(db, filter, dimension, localClock(now, storeCalendar(db)));
 }
 
-export function drillDown(db: Db, filter: IndicatorFilter, figure: DrillFigure, page: { limit: number; offset: number }, now = new Date()): { items: DrillRow[]; total: number } {
+export function drillDown(
+  db: Db,
+  filter: IndicatorFilter,
+  figure: DrillFigure,
+  page: { limit: number; offset: number },
+  now = new Date(),
+): { items: DrillRow[]; total: number } {
   checkRange(filter);
   return drillDossiers(db, filter, figure, localClock(now, storeCalendar(db)), page.limit, page.offset);
 }

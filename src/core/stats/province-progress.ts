@@ -36,7 +36,13 @@ export async function provinceProgress(settings: SettingsRepository, options: Pr
   const credentials = readSyncCredentials(settings);
   if (!credentials) return { configured: false, fresh: false, fetchedAt: null, report: null, error: null };
   const cached = readCache(settings, credentials.hubUrl);
-  const stale = (error: string | null): ProvinceProgress => ({ configured: true, fresh: false, fetchedAt: cached?.fetchedAt ?? null, report: cached?.report ?? null, error });
+  const stale = (error: string | null): ProvinceProgress => ({
+    configured: true,
+    fresh: false,
+    fetchedAt: cached?.fetchedAt ?? null,
+    report: cached?.report ?? null,
+    error,
+  });
   if (!options.refresh) return stale(null);
   try {
     const response = await fetch(new URL('/progress', credentials.hubUrl), {

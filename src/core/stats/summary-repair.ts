@@ -14,7 +14,11 @@ export function repairSummaries(db: Db, audit: AuditLog, actor: string): { diffe
     rebuildSummaries(db);
     const perTable: Record<string, number> = {};
     for (const d of differences) perTable[d.table] = (perTable[d.table] ?? 0) + 1;
-    audit.append({ actor, action: 'summary.rebuilt', details: { differences: differences.length, perTable, first: differences.slice(0, 5).map(describeDifference) } });
+    audit.append({
+      actor,
+      action: 'summary.rebuilt',
+      details: { differences: differences.length, perTable, first: differences.slice(0, 5).map(describeDifference) },
+    });
     return { differences, rebuilt: true };
   })();
 }

@@ -141,7 +141,11 @@ export class ArchiveRepository {
   }
 
   /** Replaces the batch's register rows with a fresh read of the register, and remembers its column map. */
-  saveRegister(batchId: number, register: { rows: RegisterRow[]; problems: RegisterProblem[]; columns: ColumnMap; encoding: string }, sheet: string | null = null): void {
+  saveRegister(
+    batchId: number,
+    register: { rows: RegisterRow[]; problems: RegisterProblem[]; columns: ColumnMap; encoding: string },
+    sheet: string | null = null,
+  ): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM archive_register_row WHERE batch_id = ?').run(batchId);
       const insert = this.db.prepare(
@@ -166,14 +170,16 @@ export class ArchiveRepository {
   }
 
   folder(batchId: number, relPath: string): { dossierId: number; documentId: number } | undefined {
-    return this.db.prepare('SELECT dossier_id AS dossierId, document_id AS documentId FROM archive_folder WHERE batch_id = ? AND rel_path = ?').get(batchId, relPath) as
-      | { dossierId: number; documentId: number }
-      | undefined;
+    return this.db
+      .prepare('SELECT dossier_id AS dossierId, document_id AS documentId FROM archive_folder WHERE batch_id = ? AND rel_path = ?')
+      .get(batchId, relPath) as { dossierId: number; documentId: number } | undefined;
   }
 
   /** Call in the transaction that creates the folder's dossier and document. */
   addFolder(batchId: number, relPath: string, dossierId: number, documentId: number): void {
-    this.db.prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id) VALUES (?, ?, ?, ?)').run(batchId, relPath, dossierId, documentId);
+    this.db
+      .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id) VALUES (?, ?, ?, ?)')
+      .run(batchId, relPath, dossierId, documentId);
   }
 
   /** Records which register row (by line) the folder matched in this run; null when none. */
@@ -228,11 +234,25 @@ export class ArchiveRepository {
       .get(documentId) as Record<keyof ArchivalMetadata, string | number | null> | undefined;
     if (!r) return undefined;
     const text = (v: string | number | null) => (v === null || v === '' ? undefined : String(v));
-    return { box: text(r.box), dossierNumber: text(r.dossierNumber), year: typeof r.year === 'number' ? r.year : undefined, retention: text(r.retention), registerTitle: text(r.registerTitle) };
+    return {
+      box: text(r.box),
+      dossierNumber: text(r.dossierNumber),
+      year: typeof r.year === 'number' ? r.year : undefined,
+      retention: text(r.retention),
+      registerTitle: text(r.registerTitle),
+    };
   }
 
   /** What a batch's summary counts: register rows, folders found and matched, dossiers approved and signed (live dossiers only). */
-  summaryCounts(batchId: number): { registered: number; found: number; matched: number; dossiers: number; approved: number; signed: number; approvedUnsigned: number } {
+  summaryCounts(batchId: number): {
+    registered: number;
+    found: number;
+    matched: number;
+    dossiers: number;
+    approved: number;
+    signed: number;
+    approvedUnsigned: number;
+  } {
     return this.db
       .prepare(
         `SELECT (SELECT count(*) FROM archive_register_row WHERE batch_id = @batchId) AS registered,
@@ -243,7 +263,15 @@ export class ArchiveRepository {
                 count(*) FILTER (WHERE d.deleted_at IS NULL AND f.approved_at IS NOT NULL AND d.status NOT IN ('finalized', 'synced')) AS approvedUnsigned
          FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id WHERE f.batch_id = @batchId`,
       )
-      .get({ batchId }) as { registered: number; found: number; matched: number; dossiers: number; approved: number; signed: number; approvedUnsigned: number };
+      .get({ batchId }) as {
+      registered: number;
+      found: number;
+      matched: number;
+      dossiers: number;
+      approved: number;
+      signed: number;
+      approvedUnsigned: number;
+    };
   }
 
   /** Pages of the batch: all, and those the pipeline has finished with (read or failed for good). */
@@ -260,7 +288,9 @@ export class ArchiveRepository {
   pendingJobs(batchId: number): number {
     return (
       this.db
-        .prepare(`SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`)
+        .prepare(
+          `SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`,
+        )
         .get(batchId) as { n: number }
     ).n;
   }
@@ -288,7 +318,11 @@ export class ArchiveRepository {
 
   /** Withdraws the QC approval of a dossier (its pages changed since); true when there was one. */
   withdrawApproval(dossierId: number): boolean {
-    return this.db.prepare('UPDATE archive_folder SET approved_by = NULL, approved_at = NULL WHERE dossier_id = ? AND approved_at IS NOT NULL').run(dossierId).changes > 0;
+    return (
+      this.db
+        .prepare('UPDATE archive_folder SET approved_by = NULL, approved_at = NULL WHERE dossier_id = ? AND approved_at IS NOT NULL')
+        .run(dossierId).changes > 0
+    );
   }
 
   /** Approved dossiers of the batch not signed yet (a finalized or synced dossier has every record signed). */
@@ -307,7 +341,9 @@ export class ArchiveRepository {
   replaceFlags(batchId: number, flags: ArchiveFlag[]): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM archive_flag WHERE batch_id = ?').run(batchId);
-      const insert = this.db.prepare('INSERT INTO archive_flag (batch_id, dossier_id, kind, box, archive_number, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insert = this.db.prepare(
+        'INSERT INTO archive_flag (batch_id, dossier_id, kind, box, archive_number, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       const now = new Date().toISOString();
       for (const f of flags) insert.run(batchId, f.dossierId, f.kind, f.box, f.archiveNumber, JSON.stringify(f.details), now);
     })();
@@ -316,7 +352,9 @@ export class ArchiveRepository {
   flags(batchId: number): ArchiveFlag[] {
     return (
       this.db
-        .prepare('SELECT kind, dossier_id AS dossierId, box, archive_number AS archiveNumber, details FROM archive_flag WHERE batch_id = ? ORDER BY id')
+        .prepare(
+          'SELECT kind, dossier_id AS dossierId, box, archive_number AS archiveNumber, details FROM archive_flag WHERE batch_id = ? ORDER BY id',
+        )
         .all(batchId) as (Omit<ArchiveFlag, 'details'> & { details: string })[]
     ).map((f) => ({ ...f, details: JSON.parse(f.details) as Record<string, unknown> }));
   }

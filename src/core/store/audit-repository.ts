@@ -40,7 +40,9 @@ export class AuditRepository {
   /** Events matching the filter, newest first, one page of them, and how many match in all. */
   list(filter: AuditFilter, limit: number, offset: number): { rows: AuditRow[]; total: number } {
     const w = auditWhere(filter);
-    const rows = this.db.prepare(`SELECT * FROM audit_event WHERE ${w.sql} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as AuditRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_event WHERE ${w.sql} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+      .all(...w.params, limit, offset) as AuditRow[];
     const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
     return { rows, total };
   }

@@ -66,7 +66,9 @@ export function archivePagesPerDay(db: Db, days: number): { day: string; pages: 
 export function archiveResultsDigitized(db: Db): number {
   return (
     db
-      .prepare(`SELECT count(*) AS n FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE d.kind = 'archive' AND d.deleted_at IS NULL AND s.results_any_signed > 0`)
+      .prepare(
+        `SELECT count(*) AS n FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE d.kind = 'archive' AND d.deleted_at IS NULL AND s.results_any_signed > 0`,
+      )
       .get() as { n: number }
   ).n;
 }

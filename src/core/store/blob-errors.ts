@@ -8,6 +8,9 @@ export class BlobMissingError extends CodedError {
 
 export class BlobTamperedError extends CodedError {
   constructor(sha256: string, reason: string) {
-    super('store.blob-tampered', `The stored file ${sha256} fails its integrity check (${reason}): it was altered or damaged on disk`, { sha256, reason });
+    super('store.blob-tampered', `The stored file ${sha256} fails its integrity check (${reason}): it was altered or damaged on disk`, {
+      sha256,
+      reason,
+    });
   }
 }

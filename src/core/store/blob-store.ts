@@ -75,7 +75,8 @@ export class FileBlobStore implements BlobStore {
       // small blob is read into one buffer kept for the next: reading thousands of records in a sync
       // run otherwise spends more in garbage collection than in decrypting.
       const size = fstatSync(fd).size;
-      const stored = size <= SCRATCH_BYTES ? (this.scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, size) : Buffer.allocUnsafe(size);
+      const stored =
+        size <= SCRATCH_BYTES ? (this.scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, size) : Buffer.allocUnsafe(size);
       let offset = 0;
       while (offset < size) {
         const n = readSync(fd, stored, offset, size - offset, offset);
@@ -112,7 +113,8 @@ export class FileBlobStore implements BlobStore {
   }
 
   private open(sha256: string, stored: Buffer): Buffer {
-    if (stored.length < HEADER_BYTES + TAG_BYTES || !stored.subarray(0, MAGIC.length).equals(MAGIC)) throw new BlobTamperedError(sha256, 'not a SoHoa blob');
+    if (stored.length < HEADER_BYTES + TAG_BYTES || !stored.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new BlobTamperedError(sha256, 'not a SoHoa blob');
     if (stored[MAGIC.length] !== VERSION) throw new BlobTamperedError(sha256, `unknown format version ${stored[MAGIC.length]}`);
     const header = stored.subarray(0, HEADER_BYTES);
     const decipher = createDecipheriv('aes-256-gcm', this.key, header.subarray(MAGIC.length + 1));

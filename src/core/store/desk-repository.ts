@@ -22,7 +22,8 @@ export class DeskRepository {
   constructor(private readonly db: Db) {}
 
   reusedFrom(documentId: number): number | null {
-    const r = this.db.prepare('SELECT reused_from AS reusedFrom FROM document WHERE id = ?').get(documentId) as { reusedFrom: number | null } | undefined;
+    const r = this.db.prepare('SELECT reused_from AS reusedFrom FROM document WHERE id = ?').get(documentId) as
+      { reusedFrom: number | null } | undefined;
     return r?.reusedFrom ?? null;
   }
 
@@ -47,12 +48,17 @@ export class DeskRepository {
   }
 
   documentReusing(dossierId: number, sourceDocumentId: number): number | undefined {
-    return (this.db.prepare('SELECT id FROM document WHERE dossier_id = ? AND reused_from = ?').get(dossierId, sourceDocumentId) as { id: number } | undefined)?.id;
+    return (
+      this.db.prepare('SELECT id FROM document WHERE dossier_id = ? AND reused_from = ?').get(dossierId, sourceDocumentId) as
+        { id: number } | undefined
+    )?.id;
   }
 
   /** A new document in `dossierId` standing for `source`, with its fields; the caller adds its record. */
   insertReusedDocument(dossierId: number, sourceDocumentId: number, component: string | null): number {
-    const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }).p;
+    const position = (
+      this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }
+    ).p;
     const info = this.db
       .prepare(
         `INSERT INTO document (dossier_id, position, component, title, doc_kind, doc_number, doc_date, fields, reused_from, created_at)
@@ -63,7 +69,9 @@ export class DeskRepository {
   }
 
   countReused(dossierId: number): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM document WHERE dossier_id = ? AND reused_from IS NOT NULL').get(dossierId) as { n: number }).n;
+    return (
+      this.db.prepare('SELECT count(*) AS n FROM document WHERE dossier_id = ? AND reused_from IS NOT NULL').get(dossierId) as { n: number }
+    ).n;
   }
 
   /** The page's cleaned images after a turn; OCR has to run again on them. */
@@ -80,12 +88,19 @@ export class DeskRepository {
    * Removes a document added by mistake with its pages and unsigned records, unless something
    * else depends on it: a record signed here, a record in the outbox, another dossier reusing it.
    */
-  removeDocument(documentId: number): { blocked: 'signed' | 'queued' | 'reused' } | { component: string | null; reusedFrom: number | null; pages: number; records: number } {
-    const doc = this.db.prepare('SELECT component, reused_from AS reusedFrom FROM document WHERE id = ?').get(documentId) as { component: string | null; reusedFrom: number | null };
+  removeDocument(
+    documentId: number,
+  ): { blocked: 'signed' | 'queued' | 'reused' } | { component: string | null; reusedFrom: number | null; pages: number; records: number } {
+    const doc = this.db.prepare('SELECT component, reused_from AS reusedFrom FROM document WHERE id = ?').get(documentId) as {
+      component: string | null;
+      reusedFrom: number | null;
+    };
     const count = (sql: string) => (this.db.prepare(sql).get(documentId) as { n: number }).n;
     if (count('SELECT count(*) AS n FROM document WHERE reused_from = ?') > 0) return { blocked: 'reused' };
-    if (count('SELECT count(*) AS n FROM outbox_item WHERE record_id IN (SELECT id FROM record WHERE document_id = ?)') > 0) return { blocked: 'queued' };
-    if (doc.reusedFrom === null && count('SELECT count(*) AS n FROM record WHERE document_id = ? AND signed = 1') > 0) return { blocked: 'signed' };
+    if (count('SELECT count(*) AS n FROM outbox_item WHERE record_id IN (SELECT id FROM record WHERE document_id = ?)') > 0)
+      return { blocked: 'queued' };
+    if (doc.reusedFrom === null && count('SELECT count(*) AS n FROM record WHERE document_id = ? AND signed = 1') > 0)
+      return { blocked: 'signed' };
     const pages = count('SELECT count(*) AS n FROM page WHERE document_id = ?');
     this.db.prepare('DELETE FROM search_index WHERE page_id IN (SELECT id FROM page WHERE document_id = ?)').run(documentId);
     const records = this.db.prepare('DELETE FROM record WHERE document_id = ?').run(documentId).changes;
@@ -94,7 +109,8 @@ export class DeskRepository {
   }
 
   deletePage(pageId: number): boolean {
-    const page = this.db.prepare('SELECT document_id AS documentId FROM page WHERE id = ?').get(pageId) as { documentId: number } | undefined;
+    const page = this.db.prepare('SELECT document_id AS documentId FROM page WHERE id = ?').get(pageId) as
+      { documentId: number } | undefined;
     if (!page) return false;
     this.db.prepare('DELETE FROM search_index WHERE page_id = ?').run(pageId);
     this.db.prepare('DELETE FROM page WHERE id = ?').run(pageId);
@@ -104,7 +120,8 @@ export class DeskRepository {
 
   /** Puts the page at `position` (1-based) of `documentId`; both documents are renumbered. */
   movePage(pageId: number, documentId: number, position: number): boolean {
-    const page = this.db.prepare('SELECT document_id AS documentId, position FROM page WHERE id = ?').get(pageId) as { documentId: number; position: number } | undefined;
+    const page = this.db.prepare('SELECT document_id AS documentId, position FROM page WHERE id = ?').get(pageId) as
+      { documentId: number; position: number } | undefined;
     if (!page) return false;
     const order = this.pageIds(documentId).filter((id) => id !== pageId);
     const at = Math.min(Math.max(position, 1), order.length + 1) - 1;
@@ -118,7 +135,9 @@ export class DeskRepository {
   }
 
   private pageIds(documentId: number): number[] {
-    return (this.db.prepare('SELECT id FROM page WHERE document_id = ? ORDER BY position').all(documentId) as { id: number }[]).map((r) => r.id);
+    return (this.db.prepare('SELECT id FROM page WHERE document_id = ? ORDER BY position').all(documentId) as { id: number }[]).map(
+      (r) => r.id,
+    );
   }
 
   private renumber(documentId: number, order: number[]): void {
@@ -151,7 +170,9 @@ export class DeskRepository {
   }
 
   corrections(documentId: number): FieldCorrection[] {
-    return this.db.prepare('SELECT name, value, ocr_value AS ocrValue FROM field_correction WHERE document_id = ?').all(documentId) as FieldCorrection[];
+    return this.db
+      .prepare('SELECT name, value, ocr_value AS ocrValue FROM field_correction WHERE document_id = ?')
+      .all(documentId) as FieldCorrection[];
   }
 
   setCorrection(documentId: number, c: FieldCorrection, by: string): void {

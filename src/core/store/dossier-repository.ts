@@ -47,7 +47,16 @@ export class DossierRepository {
          VALUES (@code, @kind, @procedureCode, @applicantName, @applicantCccd, @applicantPhone, @applicantAddress,
            @receivedDate, @dueDate, @box, @archiveNumber, @year, @batchId, @workstationId, @agency, @now, @now)`,
       )
-      .run({ box: null, archiveNumber: null, year: null, batchId: null, ...d, agency: d.agency ? JSON.stringify(d.agency) : null, code: code.format(seq.last), now });
+      .run({
+        box: null,
+        archiveNumber: null,
+        year: null,
+        batchId: null,
+        ...d,
+        agency: d.agency ? JSON.stringify(d.agency) : null,
+        code: code.format(seq.last),
+        now,
+      });
     return this.get(Number(info.lastInsertRowid))!;
   }
 
@@ -72,16 +81,25 @@ export class DossierRepository {
    * (an archive keeps signed records for their retention period); it leaves every list and search.
    */
   markDeleted(id: number, by: string, reason: string, at: Date): void {
-    this.db.prepare('UPDATE dossier SET deleted_at = ?, deleted_by = ?, deletion_reason = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(at.toISOString(), by, reason, at.toISOString(), id);
+    this.db
+      .prepare('UPDATE dossier SET deleted_at = ?, deleted_by = ?, deletion_reason = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+      .run(at.toISOString(), by, reason, at.toISOString(), id);
   }
 
   /** What a deletion must record: the dossier's documents and the hashes of their signed records. */
-  contents(id: number): { documents: { id: number; component: string | null; pages: number }[]; records: { id: number; documentId: number; version: number; pdfSha256: string }[] } {
+  contents(id: number): {
+    documents: { id: number; component: string | null; pages: number }[];
+    records: { id: number; documentId: number; version: number; pdfSha256: string }[];
+  } {
     const documents = this.db
-      .prepare('SELECT doc.id, doc.component, (SELECT count(*) FROM page p WHERE p.document_id = doc.id) AS pages FROM document doc WHERE doc.dossier_id = ? ORDER BY doc.position')
+      .prepare(
+        'SELECT doc.id, doc.component, (SELECT count(*) FROM page p WHERE p.document_id = doc.id) AS pages FROM document doc WHERE doc.dossier_id = ? ORDER BY doc.position',
+      )
       .all(id) as { id: number; component: string | null; pages: number }[];
     const records = this.db
-      .prepare('SELECT r.id, r.document_id AS documentId, r.version, r.pdf_sha256 AS pdfSha256 FROM record r JOIN document doc ON doc.id = r.document_id WHERE doc.dossier_id = ? ORDER BY r.id')
+      .prepare(
+        'SELECT r.id, r.document_id AS documentId, r.version, r.pdf_sha256 AS pdfSha256 FROM record r JOIN document doc ON doc.id = r.document_id WHERE doc.dossier_id = ? ORDER BY r.id',
+      )
       .all(id) as { id: number; documentId: number; version: number; pdfSha256: string }[];
     return { documents, records };
   }
@@ -94,17 +112,29 @@ export class DossierRepository {
     if (ids) {
       const matching = kind && ids.length ? this.idsOfKind(ids, kind) : ids;
       const page = matching.slice(offset, offset + limit);
-      const items = page.length ? (this.db.prepare(`${SELECT_DOSSIER} WHERE d.id IN (${page.map(() => '?').join(',')}) AND d.deleted_at IS NULL ORDER BY d.id DESC`).all(...page) as Dossier[]) : [];
+      const items = page.length
+        ? (this.db
+            .prepare(`${SELECT_DOSSIER} WHERE d.id IN (${page.map(() => '?').join(',')}) AND d.deleted_at IS NULL ORDER BY d.id DESC`)
+            .all(...page) as Dossier[])
+        : [];
       return { items, total: matching.length };
     }
-    const items = this.db.prepare(`${SELECT_DOSSIER} WHERE d.deleted_at IS NULL${ofKind} ORDER BY d.id DESC LIMIT ? OFFSET ?`).all(...kindParam, limit, offset) as Dossier[];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM dossier d WHERE d.deleted_at IS NULL${ofKind}`).get(...kindParam) as { n: number }).n;
+    const items = this.db
+      .prepare(`${SELECT_DOSSIER} WHERE d.deleted_at IS NULL${ofKind} ORDER BY d.id DESC LIMIT ? OFFSET ?`)
+      .all(...kindParam, limit, offset) as Dossier[];
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM dossier d WHERE d.deleted_at IS NULL${ofKind}`).get(...kindParam) as { n: number }
+    ).n;
     return { items, total };
   }
 
   private idsOfKind(ids: number[], kind: DossierKind): number[] {
     const wanted = new Set(
-      (this.db.prepare(`SELECT id FROM dossier WHERE kind = ? AND id IN (${ids.map(() => '?').join(',')})`).all(kind, ...ids) as { id: number }[]).map((r) => r.id),
+      (
+        this.db.prepare(`SELECT id FROM dossier WHERE kind = ? AND id IN (${ids.map(() => '?').join(',')})`).all(kind, ...ids) as {
+          id: number;
+        }[]
+      ).map((r) => r.id),
     );
     return ids.filter((id) => wanted.has(id));
   }

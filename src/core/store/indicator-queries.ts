@@ -71,7 +71,17 @@ export function figureSql(_clock: LocalClock): Record<FigureName, string> {
 /** The dossier columns the figures read besides \`d.bits\`. */
 const FIGURE_COLUMNS = 'd.due_date, d.returned_at, d.returned_on_time, d.status';
 
-const COUNTED = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue', 'hasDueDate', 'returnedWithDueDate'] as const;
+const COUNTED = [
+  'received',
+  'fullyDigitized',
+  'resultsDigitized',
+  'reused',
+  'onTime',
+  'late',
+  'openPastDue',
+  'hasDueDate',
+  'returnedWithDueDate',
+] as const;
 type Counted = (typeof COUNTED)[number];
 const sums = (clock: LocalClock, names: readonly Counted[]) => {
   const figures = figureSql(clock);
@@ -81,7 +91,9 @@ const sums = (clock: LocalClock, names: readonly Counted[]) => {
 /** Intake indicators, each counted straight from the rows (no stored counters). */
 export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
   const w = dossierWhere(f);
-  return db.prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w, FIGURE_COLUMNS)} d`).get({ ...w.params, pastDueBefore: clock.pastDueBefore }) as Record<Counted, number>;
+  return db
+    .prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w, FIGURE_COLUMNS)} d`)
+    .get({ ...w.params, pastDueBefore: clock.pastDueBefore }) as Record<Counted, number>;
 }
 
 /**
@@ -96,7 +108,10 @@ const DIMENSION_SQL: Record<BreakdownDimension, { key: string; label: string; pe
   field: { key: 'd.procedure_code', label: 'g.key', perProcedure: true },
 };
 
-export type BreakdownCounts = { key: string | null; label: string | null } & Record<Exclude<Counted, 'hasDueDate' | 'returnedWithDueDate'>, number>;
+export type BreakdownCounts = { key: string | null; label: string | null } & Record<
+  Exclude<Counted, 'hasDueDate' | 'returnedWithDueDate'>,
+  number
+>;
 
 /** The intake figures per workstation, clerk, procedure or field, largest first. */
 export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: BreakdownDimension, clock: LocalClock): BreakdownCounts[] {
@@ -104,14 +119,18 @@ export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: Breakdown
   const dim = DIMENSION_SQL[dimension];
   const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'returnedWithDueDate');
   let groups = `SELECT d.key, ${sums(clock, names)} FROM ${dossiersWithBits(w, `${FIGURE_COLUMNS}, ${dim.key} AS key`)} d GROUP BY 1`;
-  if (dim.perProcedure) groups = `SELECT (SELECT pr.field FROM procedure pr WHERE pr.code = p.key) AS key, ${names.map((n) => `sum(p.${n}) AS ${n}`).join(', ')} FROM (${groups}) p GROUP BY 1`;
+  if (dim.perProcedure)
+    groups = `SELECT (SELECT pr.field FROM procedure pr WHERE pr.code = p.key) AS key, ${names.map((n) => `sum(p.${n}) AS ${n}`).join(', ')} FROM (${groups}) p GROUP BY 1`;
   return db
     .prepare(`SELECT g.*, ${dim.label} AS label FROM (${groups}) g ORDER BY g.received DESC, g.key`)
     .all({ ...w.params, pastDueBefore: clock.pastDueBefore }) as BreakdownCounts[];
 }
 
 /** One page of a drill-down list \`page\`, its procedure's name looked up for those rows only. */
-const drillRows = (page: string, more = '') => `SELECT page.id, page.code, page.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = page.procedure_code) AS procedureName,
+const drillRows = (
+  page: string,
+  more = '',
+) => `SELECT page.id, page.code, page.procedure_code AS procedureCode, (SELECT pr.name FROM procedure pr WHERE pr.code = page.procedure_code) AS procedureName,
   page.received_date AS receivedDate, page.due_date AS dueDate, page.status${more} FROM (${page}) page ORDER BY page.received_date DESC, page.id DESC`;
 
 const DRILL_COLUMNS = 'd.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status';
@@ -121,7 +140,14 @@ const DRILL_COLUMNS = 'd.id, d.code, d.procedure_code, d.received_date, d.due_da
  * needs every dossier's bits before the first row, so the list and its total come from one pass; the
  * others walk the dossiers in received order and stop at the page's end.
  */
-export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, clock: LocalClock, limit: number, offset: number): { items: DrillRow[]; total: number } {
+export function drillDossiers(
+  db: Db,
+  f: IndicatorFilter,
+  figure: DrillFigure,
+  clock: LocalClock,
+  limit: number,
+  offset: number,
+): { items: DrillRow[]; total: number } {
   const w = dossierWhere(f);
   const condition = figureSql(clock)[figure];
   const params = { ...w.params, pastDueBefore: clock.pastDueBefore, limit, offset };
@@ -129,10 +155,15 @@ export function drillDossiers(db: Db, f: IndicatorFilter, figure: DrillFigure, c
   const count = (from: string) => (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${condition}`).get(params) as { n: number }).n;
   if (!condition.includes('d.bits')) {
     const plain = `(SELECT * FROM dossier d WHERE ${w.sql}) d`;
-    return { items: db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`)).all(params) as DrillRow[], total: count(plain) };
+    return {
+      items: db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`)).all(params) as DrillRow[],
+      total: count(plain),
+    };
   }
   const withBits = `${dossiersWithBits(w, `${DRILL_COLUMNS.replace('d.id, ', '')}, d.returned_at, d.returned_on_time`)} d`;
-  const rows = db.prepare(drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withBits} WHERE ${condition} ${order}`, ', page.total')).all(params) as (DrillRow & { total: number })[];
+  const rows = db
+    .prepare(drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withBits} WHERE ${condition} ${order}`, ', page.total'))
+    .all(params) as (DrillRow & { total: number })[];
   const total = rows[0]?.total ?? (offset === 0 ? 0 : count(withBits));
   return { items: rows.map(({ total: _, ...row }) => row), total };
 }
@@ -151,7 +182,9 @@ export function qualityCounts(db: Db, f: IndicatorFilter) {
     )
     .get(w.params) as { pages: number; notRead: number; failed: number; flagged: number; confidenceNano: number; confidencePages: number };
   const flags = db
-    .prepare(`SELECT f.flag, sum(f.pages) AS pages FROM dossier d JOIN document_summary s ON s.dossier_id = d.id JOIN document_flag f ON f.document_id = s.document_id WHERE ${w.sql} GROUP BY f.flag`)
+    .prepare(
+      `SELECT f.flag, sum(f.pages) AS pages FROM dossier d JOIN document_summary s ON s.dossier_id = d.id JOIN document_flag f ON f.document_id = s.document_id WHERE ${w.sql} GROUP BY f.flag`,
+    )
     .all(w.params) as { flag: string; pages: number }[];
   return {
     pages: r.pages,
@@ -192,7 +225,11 @@ function dayStartUtc(day: string, shiftDays: number): string {
 }
 
 export function syncCounts(db: Db) {
-  const rows = db.prepare('SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox_item GROUP BY state').all() as { state: string; n: number; oldest: string }[];
+  const rows = db.prepare('SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox_item GROUP BY state').all() as {
+    state: string;
+    n: number;
+    oldest: string;
+  }[];
   const by = Object.fromEntries(rows.map((r) => [r.state, r]));
   return {
     waiting: by.waiting?.n ?? 0,
@@ -205,5 +242,8 @@ export function syncCounts(db: Db) {
 
 /** Whether the store holds any intake dossier at all (asked only when the filter finds none). */
 export function hasIntakeDossier(db: Db): boolean {
-  return (db.prepare(`SELECT EXISTS (SELECT 1 FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL) AS found`).get() as { found: number }).found === 1;
+  return (
+    (db.prepare(`SELECT EXISTS (SELECT 1 FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL) AS found`).get() as { found: number })
+      .found === 1
+  );
 }

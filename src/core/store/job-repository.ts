@@ -101,24 +101,35 @@ export class JobRepository {
 
   /** Owners that hold leases now. */
   leaseOwners(): string[] {
-    return (this.db.prepare(`SELECT DISTINCT lease_owner AS owner FROM job WHERE state = 'leased' AND lease_owner IS NOT NULL`).all() as { owner: string }[]).map((r) => r.owner);
+    return (
+      this.db.prepare(`SELECT DISTINCT lease_owner AS owner FROM job WHERE state = 'leased' AND lease_owner IS NOT NULL`).all() as {
+        owner: string;
+      }[]
+    ).map((r) => r.owner);
   }
 
   /** Puts back in the queue every job leased by `owner` (a worker known to be dead). */
   releaseLeasesOf(owner: string): number {
-    return this.db.prepare(`UPDATE job SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'leased' AND lease_owner = ?`).run(owner).changes;
+    return this.db
+      .prepare(`UPDATE job SET state = 'queued', lease_owner = NULL, lease_until = NULL WHERE state = 'leased' AND lease_owner = ?`)
+      .run(owner).changes;
   }
 
   /** Extends a lease still held by `owner`; false when the lease was lost. */
   renew(id: number, owner: string, leaseMs: number, now = Date.now()): boolean {
-    return this.db.prepare(`UPDATE job SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'leased'`).run(now + leaseMs, id, owner).changes === 1;
+    return (
+      this.db.prepare(`UPDATE job SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'leased'`).run(now + leaseMs, id, owner)
+        .changes === 1
+    );
   }
 
   /** Marks the job done if `owner` still holds it; false when another worker took it over. */
   complete(id: number, owner: string, result: unknown): boolean {
     return (
       this.db
-        .prepare(`UPDATE job SET state = 'done', result = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'leased'`)
+        .prepare(
+          `UPDATE job SET state = 'done', result = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'leased'`,
+        )
         .run(JSON.stringify(result ?? null), new Date().toISOString(), id, owner).changes === 1
     );
   }
@@ -143,19 +154,28 @@ export class JobRepository {
   release(id: number, owner: string): boolean {
     return (
       this.db
-        .prepare(`UPDATE job SET state = 'queued', attempts = max(0, attempts - 1), lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND state = 'leased'`)
+        .prepare(
+          `UPDATE job SET state = 'queued', attempts = max(0, attempts - 1), lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND state = 'leased'`,
+        )
         .run(id, owner).changes === 1
     );
   }
 
   /** Queued and leased jobs that a worker would take: those held by a paused or cancelled batch are not counted. */
   pendingNotHeld(): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND coalesce(lease_until, 0) <> ${PARKED} AND ${NOT_HELD}`).get() as { n: number }).n;
+    return (
+      this.db
+        .prepare(
+          `SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND coalesce(lease_until, 0) <> ${PARKED} AND ${NOT_HELD}`,
+        )
+        .get() as { n: number }
+    ).n;
   }
 
   countsByState(): Record<JobState, number> {
     const counts: Record<JobState, number> = { queued: 0, leased: 0, done: 0, failed: 0 };
-    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM job GROUP BY state').all() as { state: JobState; n: number }[]) counts[r.state] = r.n;
+    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM job GROUP BY state').all() as { state: JobState; n: number }[])
+      counts[r.state] = r.n;
     return counts;
   }
 }

@@ -68,13 +68,16 @@ export class OutboxRepository {
   enqueueSigned(): number {
     const now = this.now();
     return this.db
-      .prepare(`INSERT INTO outbox_item (record_id, created_at, updated_at) SELECT id, ?, ? FROM record WHERE signed = 1 AND id NOT IN (SELECT record_id FROM outbox_item)`)
+      .prepare(
+        `INSERT INTO outbox_item (record_id, created_at, updated_at) SELECT id, ?, ? FROM record WHERE signed = 1 AND id NOT IN (SELECT record_id FROM outbox_item)`,
+      )
       .run(now, now).changes;
   }
 
   /** After a crash, items left `sending` go back to `waiting`; their upload URL lets them resume. */
   resetInterrupted(): number {
-    return cachedStatement(this.db, `UPDATE outbox_item SET state = 'waiting', updated_at = ? WHERE state = 'sending'`).run(this.now()).changes;
+    return cachedStatement(this.db, `UPDATE outbox_item SET state = 'waiting', updated_at = ? WHERE state = 'sending'`).run(this.now())
+      .changes;
   }
 
   get(id: number): OutboxEntry | undefined {
@@ -86,7 +89,9 @@ export class OutboxRepository {
   }
 
   list(state?: OutboxState): OutboxEntry[] {
-    return (state ? this.db.prepare(`${SELECT} WHERE o.state = ? ORDER BY o.id`).all(state) : this.db.prepare(`${SELECT} ORDER BY o.id`).all()) as OutboxEntry[];
+    return (
+      state ? this.db.prepare(`${SELECT} WHERE o.state = ? ORDER BY o.id`).all(state) : this.db.prepare(`${SELECT} ORDER BY o.id`).all()
+    ) as OutboxEntry[];
   }
 
   /** Every queued record of one dossier's documents. */
@@ -96,22 +101,31 @@ export class OutboxRepository {
 
   /** When the oldest item still waiting was queued. */
   oldestWaitingSince(): string | null {
-    return (this.db.prepare(`SELECT min(created_at) AS at FROM outbox_item WHERE state IN ('waiting', 'sending')`).get() as { at: string | null }).at;
+    return (
+      this.db.prepare(`SELECT min(created_at) AS at FROM outbox_item WHERE state IN ('waiting', 'sending')`).get() as { at: string | null }
+    ).at;
   }
 
   /** Waiting items whose retry time has come, oldest first. */
   due(limit: number, now = this.now()): OutboxEntry[] {
-    return this.db.prepare(`${SELECT} WHERE o.state = 'waiting' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?`).all(now, limit) as OutboxEntry[];
+    return this.db
+      .prepare(`${SELECT} WHERE o.state = 'waiting' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT ?`)
+      .all(now, limit) as OutboxEntry[];
   }
 
   /** The earliest retry time among waiting items, if any wait. */
   nextRetryAt(): string | null {
-    const row = this.db.prepare(`SELECT min(next_attempt_at) AS at FROM outbox_item WHERE state = 'waiting' AND next_attempt_at IS NOT NULL`).get() as { at: string | null };
+    const row = this.db
+      .prepare(`SELECT min(next_attempt_at) AS at FROM outbox_item WHERE state = 'waiting' AND next_attempt_at IS NOT NULL`)
+      .get() as { at: string | null };
     return row.at;
   }
 
   markSending(id: number, bytesTotal: number): void {
-    cachedStatement(this.db, `UPDATE outbox_item SET state = 'sending', attempts = attempts + 1, bytes_total = ?, updated_at = ? WHERE id = ?`).run(bytesTotal, this.now(), id);
+    cachedStatement(
+      this.db,
+      `UPDATE outbox_item SET state = 'sending', attempts = attempts + 1, bytes_total = ?, updated_at = ? WHERE id = ?`,
+    ).run(bytesTotal, this.now(), id);
   }
 
   setProgress(id: number, bytesSent: number): void {
@@ -123,17 +137,24 @@ export class OutboxRepository {
   }
 
   acknowledge(id: number, receipt: string): void {
-    cachedStatement(this.db, `UPDATE outbox_item SET state = 'acknowledged', receipt = ?, upload_url = NULL, last_error = NULL, next_attempt_at = NULL, bytes_sent = coalesce(bytes_total, bytes_sent), updated_at = ? WHERE id = ?`)
-      .run(receipt, this.now(), id);
+    cachedStatement(
+      this.db,
+      `UPDATE outbox_item SET state = 'acknowledged', receipt = ?, upload_url = NULL, last_error = NULL, next_attempt_at = NULL, bytes_sent = coalesce(bytes_total, bytes_sent), updated_at = ? WHERE id = ?`,
+    ).run(receipt, this.now(), id);
   }
 
   retryLater(id: number, error: string, nextAttemptAt: string): void {
-    cachedStatement(this.db, `UPDATE outbox_item SET state = 'waiting', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`).run(error, nextAttemptAt, this.now(), id);
+    cachedStatement(
+      this.db,
+      `UPDATE outbox_item SET state = 'waiting', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`,
+    ).run(error, nextAttemptAt, this.now(), id);
   }
 
   reject(id: number, code: string, message: string): void {
-    cachedStatement(this.db, `UPDATE outbox_item SET state = 'rejected', rejection_code = ?, last_error = ?, upload_url = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?`)
-      .run(code, message, this.now(), id);
+    cachedStatement(
+      this.db,
+      `UPDATE outbox_item SET state = 'rejected', rejection_code = ?, last_error = ?, upload_url = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
+    ).run(code, message, this.now(), id);
   }
 
   /**
@@ -151,12 +172,19 @@ export class OutboxRepository {
 
   /** Puts rejected items back in the queue (after the cause was fixed). */
   requeueRejected(): number {
-    return cachedStatement(this.db, `UPDATE outbox_item SET state = 'waiting', rejection_code = NULL, next_attempt_at = NULL, updated_at = ? WHERE state = 'rejected'`).run(this.now()).changes;
+    return cachedStatement(
+      this.db,
+      `UPDATE outbox_item SET state = 'waiting', rejection_code = NULL, next_attempt_at = NULL, updated_at = ? WHERE state = 'rejected'`,
+    ).run(this.now()).changes;
   }
 
   counts(): Record<OutboxState, number> {
     const counts: Record<OutboxState, number> = { waiting: 0, sending: 0, acknowledged: 0, rejected: 0 };
-    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM outbox_item GROUP BY state').all() as { state: OutboxState; n: number }[]) counts[r.state] = r.n;
+    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM outbox_item GROUP BY state').all() as {
+      state: OutboxState;
+      n: number;
+    }[])
+      counts[r.state] = r.n;
     return counts;
   }
 }

@@ -54,7 +54,12 @@ const SELECT_PAGE = `
   FROM page p JOIN document d ON d.id = p.document_id`;
 
 type RawPage = Omit<PageRow, 'flags' | 'dpiAssumed' | 'blank'> & { flags: string; dpiAssumed: number; blank: number };
-const toPage = (r: RawPage): PageRow => ({ ...r, flags: JSON.parse(r.flags) as string[], dpiAssumed: r.dpiAssumed === 1, blank: r.blank === 1 });
+const toPage = (r: RawPage): PageRow => ({
+  ...r,
+  flags: JSON.parse(r.flags) as string[],
+  dpiAssumed: r.dpiAssumed === 1,
+  blank: r.blank === 1,
+});
 
 /** One document of a dossier, as listed; a result document (is_result) has its kind. */
 export interface DocumentRow {
@@ -74,7 +79,9 @@ export class PageRepository {
   constructor(private readonly db: Db) {}
 
   createDocument(dossierId: number, component: string | null, title: string | null): number {
-    const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }).p;
+    const position = (
+      this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }
+    ).p;
     return Number(
       this.db
         .prepare('INSERT INTO document (dossier_id, position, component, title, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -84,9 +91,12 @@ export class PageRepository {
 
   /** Adds a page whose image blob already exists; the same image twice in a document is one page. */
   addPage(documentId: number, imageSha256: string, source: string | null): { id: number; added: boolean } {
-    const existing = this.db.prepare('SELECT id FROM page WHERE document_id = ? AND image_sha256 = ?').get(documentId, imageSha256) as { id: number } | undefined;
+    const existing = this.db.prepare('SELECT id FROM page WHERE document_id = ? AND image_sha256 = ?').get(documentId, imageSha256) as
+      { id: number } | undefined;
     if (existing) return { id: existing.id, added: false };
-    const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM page WHERE document_id = ?').get(documentId) as { p: number }).p;
+    const position = (
+      this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM page WHERE document_id = ?').get(documentId) as { p: number }
+    ).p;
     const info = this.db
       .prepare('INSERT INTO page (document_id, position, image_sha256, source, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(documentId, position, imageSha256, source, new Date().toISOString());
@@ -110,12 +120,21 @@ export class PageRepository {
            skew = @skew, blank = @blank, phash = @phash, flags = @flags, error = NULL
          WHERE id = @pageId`,
       )
-      .run({ ...u, previewSha256: u.previewSha256 ?? null, pageId, dpiAssumed: u.dpiAssumed ? 1 : 0, blank: u.blank ? 1 : 0, flags: JSON.stringify(u.flags) });
+      .run({
+        ...u,
+        previewSha256: u.previewSha256 ?? null,
+        pageId,
+        dpiAssumed: u.dpiAssumed ? 1 : 0,
+        blank: u.blank ? 1 : 0,
+        flags: JSON.stringify(u.flags),
+      });
   }
 
   /** Keeps a preview made after the page was cleaned, unless the page changed meanwhile (cleaned again, turned). */
   setPreview(pageId: number, cleanSha256: string, previewSha256: string): void {
-    this.db.prepare('UPDATE page SET preview_sha256 = ? WHERE id = ? AND clean_sha256 = ? AND preview_sha256 IS NULL').run(previewSha256, pageId, cleanSha256);
+    this.db
+      .prepare('UPDATE page SET preview_sha256 = ? WHERE id = ? AND clean_sha256 = ? AND preview_sha256 IS NULL')
+      .run(previewSha256, pageId, cleanSha256);
   }
 
   markRead(pageId: number, textSha256: string, text: string, confidence: number, extraFlags: string[]): void {
@@ -139,16 +158,34 @@ export class PageRepository {
     return rows.map((r) => ({ ...r, isResult: r.isResult === 1 }));
   }
 
-  setDocumentFields(documentId: number, fields: { docKind: string | null; docNumber: string | null; docDate: string | null; all: unknown }): void {
+  setDocumentFields(
+    documentId: number,
+    fields: { docKind: string | null; docNumber: string | null; docDate: string | null; all: unknown },
+  ): void {
     this.db
       .prepare('UPDATE document SET doc_kind = ?, doc_number = ?, doc_date = ?, fields = ? WHERE id = ?')
       .run(fields.docKind, fields.docNumber, fields.docDate, JSON.stringify(fields.all), documentId);
   }
 
-  documentFields(documentId: number): { docKind: string | null; docNumber: string | null; docDate: string | null; fields: unknown; dossierId: number; title: string | null } | undefined {
+  documentFields(
+    documentId: number,
+  ):
+    | { docKind: string | null; docNumber: string | null; docDate: string | null; fields: unknown; dossierId: number; title: string | null }
+    | undefined {
     const r = this.db
-      .prepare('SELECT doc_kind AS docKind, doc_number AS docNumber, doc_date AS docDate, fields, dossier_id AS dossierId, title FROM document WHERE id = ?')
-      .get(documentId) as { docKind: string | null; docNumber: string | null; docDate: string | null; fields: string; dossierId: number; title: string | null } | undefined;
+      .prepare(
+        'SELECT doc_kind AS docKind, doc_number AS docNumber, doc_date AS docDate, fields, dossier_id AS dossierId, title FROM document WHERE id = ?',
+      )
+      .get(documentId) as
+      | {
+          docKind: string | null;
+          docNumber: string | null;
+          docDate: string | null;
+          fields: string;
+          dossierId: number;
+          title: string | null;
+        }
+      | undefined;
     return r && { ...r, fields: JSON.parse(r.fields) };
   }
 }

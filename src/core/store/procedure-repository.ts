@@ -34,7 +34,12 @@ export class ProcedureRepository {
         is_sample = excluded.is_sample`);
     this.db.transaction(() => {
       for (const p of procedures) {
-        stmt.run({ ...p, nameFolded: foldVietnamese(`${p.code} ${p.name}`), components: JSON.stringify(p.components), isSample: p.isSample ? 1 : 0 });
+        stmt.run({
+          ...p,
+          nameFolded: foldVietnamese(`${p.code} ${p.name}`),
+          components: JSON.stringify(p.components),
+          isSample: p.isSample ? 1 : 0,
+        });
       }
     })();
     return procedures.length;
@@ -47,10 +52,14 @@ export class ProcedureRepository {
 
   /** All procedures, or those whose code or name contains every word of the query (accents ignored). */
   list(query?: string): Procedure[] {
-    const words = foldVietnamese(query ?? '').split(/\s+/).filter(Boolean);
+    const words = foldVietnamese(query ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
     const where = words.map(() => `name_folded LIKE ? ESCAPE '\\'`).join(' AND ');
     const params = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const rows = this.db.prepare(`SELECT * FROM procedure ${where ? `WHERE ${where}` : ''} ORDER BY field, name`).all(...params) as ProcedureRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM procedure ${where ? `WHERE ${where}` : ''} ORDER BY field, name`)
+      .all(...params) as ProcedureRow[];
     return rows.map(toProcedure);
   }
 

@@ -23,7 +23,15 @@ export class RecordRepository {
     if (latest?.pdfSha256 === pdfSha256) return latest;
     const info = this.db
       .prepare('INSERT INTO record (document_id, version, pdf_sha256, signed, signer, signed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(documentId, (latest?.version ?? 0) + 1, pdfSha256, signed ? 1 : 0, signed?.signer ?? null, signed?.signedAt ?? null, new Date().toISOString());
+      .run(
+        documentId,
+        (latest?.version ?? 0) + 1,
+        pdfSha256,
+        signed ? 1 : 0,
+        signed?.signer ?? null,
+        signed?.signedAt ?? null,
+        new Date().toISOString(),
+      );
     return this.get(Number(info.lastInsertRowid))!;
   }
 
@@ -33,13 +41,16 @@ export class RecordRepository {
   }
 
   latest(documentId: number): RecordRow | undefined {
-    const r = this.db.prepare(`${SELECT} WHERE document_id = ? ORDER BY version DESC LIMIT 1`).get(documentId) as (Omit<RecordRow, 'signed'> & { signed: number }) | undefined;
+    const r = this.db.prepare(`${SELECT} WHERE document_id = ? ORDER BY version DESC LIMIT 1`).get(documentId) as
+      (Omit<RecordRow, 'signed'> & { signed: number }) | undefined;
     return r && toRecord(r);
   }
 
   /** A signed record goes to the outbox for the hub; queuing it twice is a no-op. */
   enqueueForSync(recordId: number): void {
     const now = new Date().toISOString();
-    this.db.prepare(`INSERT INTO outbox_item (record_id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (record_id) DO NOTHING`).run(recordId, now, now);
+    this.db
+      .prepare(`INSERT INTO outbox_item (record_id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (record_id) DO NOTHING`)
+      .run(recordId, now, now);
   }
 }

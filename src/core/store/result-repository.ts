@@ -12,33 +12,43 @@ export class ResultRepository {
   constructor(private readonly db: Db) {}
 
   createResultDocument(dossierId: number, kind: string, title: string | null): number {
-    const position = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }).p;
+    const position = (
+      this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }
+    ).p;
     return Number(
       this.db
-        .prepare('INSERT INTO document (dossier_id, position, component, title, is_result, result_kind, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)')
+        .prepare(
+          'INSERT INTO document (dossier_id, position, component, title, is_result, result_kind, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)',
+        )
         .run(dossierId, position, 'Kết quả giải quyết', title, kind, new Date().toISOString()).lastInsertRowid,
     );
   }
 
   /** Marks or unmarks a document as its dossier's result (the archive's register column or QC station). */
   setResult(documentId: number, isResult: boolean, kind: string | null): void {
-    this.db.prepare('UPDATE document SET is_result = ?, result_kind = ? WHERE id = ?').run(isResult ? 1 : 0, isResult ? kind : null, documentId);
+    this.db
+      .prepare('UPDATE document SET is_result = ?, result_kind = ? WHERE id = ?')
+      .run(isResult ? 1 : 0, isResult ? kind : null, documentId);
   }
 
   resultOf(documentId: number): { dossierId: number; isResult: boolean; resultKind: string | null } | undefined {
-    const r = this.db.prepare('SELECT dossier_id AS dossierId, is_result AS isResult, result_kind AS resultKind FROM document WHERE id = ?').get(documentId) as
-      | { dossierId: number; isResult: number; resultKind: string | null }
-      | undefined;
+    const r = this.db
+      .prepare('SELECT dossier_id AS dossierId, is_result AS isResult, result_kind AS resultKind FROM document WHERE id = ?')
+      .get(documentId) as { dossierId: number; isResult: number; resultKind: string | null } | undefined;
     return r && { ...r, isResult: r.isResult === 1 };
   }
 
   /** Whether some result document of the dossier has a signed record. */
   hasSignedResult(dossierId: number): boolean {
     return (
-      this.db
-        .prepare('SELECT EXISTS (SELECT 1 FROM document doc JOIN record r ON r.document_id = doc.id AND r.signed = 1 WHERE doc.dossier_id = ? AND doc.is_result = 1) AS found')
-        .get(dossierId) as { found: number }
-    ).found === 1;
+      (
+        this.db
+          .prepare(
+            'SELECT EXISTS (SELECT 1 FROM document doc JOIN record r ON r.document_id = doc.id AND r.signed = 1 WHERE doc.dossier_id = ? AND doc.is_result = 1) AS found',
+          )
+          .get(dossierId) as { found: number }
+      ).found === 1
+    );
   }
 
   /** Records the hand-back and closes the dossier; call in a transaction with its audit entry. */

@@ -17,12 +17,16 @@ export class SearchIndex {
 
   indexDossier(dossierId: number, text: string): void {
     this.db.prepare('DELETE FROM search_index WHERE dossier_id = ? AND page_id IS NULL').run(dossierId);
-    this.db.prepare('INSERT INTO search_index (body, original, dossier_id, page_id) VALUES (?, ?, ?, NULL)').run(foldVietnamese(text), text, dossierId);
+    this.db
+      .prepare('INSERT INTO search_index (body, original, dossier_id, page_id) VALUES (?, ?, ?, NULL)')
+      .run(foldVietnamese(text), text, dossierId);
   }
 
   indexPage(dossierId: number, pageId: number, text: string): void {
     this.db.prepare('DELETE FROM search_index WHERE page_id = ?').run(pageId);
-    this.db.prepare('INSERT INTO search_index (body, original, dossier_id, page_id) VALUES (?, ?, ?, ?)').run(foldVietnamese(text), text, dossierId, pageId);
+    this.db
+      .prepare('INSERT INTO search_index (body, original, dossier_id, page_id) VALUES (?, ?, ?, ?)')
+      .run(foldVietnamese(text), text, dossierId, pageId);
   }
 
   /** Dossiers whose metadata (applicant, codes) holds every term; at most `limit`. */

@@ -28,7 +28,9 @@ const flagsOf = (P: string) =>
   `(SELECT DISTINCT value FROM json_each(CASE WHEN json_valid(${P}.flags) AND json_type(${P}.flags) = 'array' THEN ${P}.flags ELSE '[]' END) WHERE type = 'text')`;
 const addFlags = (P: string) =>
   `INSERT INTO document_flag (document_id, flag, pages) SELECT ${P}.document_id, value, 1 FROM ${flagsOf(P)} WHERE true ON CONFLICT (document_id, flag) DO UPDATE SET pages = pages + 1;`;
-const removeFlags = (P: string) => `UPDATE document_flag SET pages = pages - 1 WHERE document_id = ${P}.document_id AND flag IN ${flagsOf(P)};
+const removeFlags = (
+  P: string,
+) => `UPDATE document_flag SET pages = pages - 1 WHERE document_id = ${P}.document_id AND flag IN ${flagsOf(P)};
   DELETE FROM document_flag WHERE document_id = ${P}.document_id AND pages = 0;`;
 
 /** A document summary's share of its dossier's figures; `S` is NEW or OLD. */
@@ -52,7 +54,8 @@ const recountRecords = (doc: string) => `UPDATE document_summary SET
   WHERE document_id = ${doc};`;
 
 /** Whether a document's latest record version is signed (0 without a record). */
-const LATEST_SIGNED = (doc: string) => `coalesce((SELECT lr.signed FROM record lr WHERE lr.document_id = ${doc} ORDER BY lr.version DESC LIMIT 1), 0)`;
+const LATEST_SIGNED = (doc: string) =>
+  `coalesce((SELECT lr.signed FROM record lr WHERE lr.document_id = ${doc} ORDER BY lr.version DESC LIMIT 1), 0)`;
 const SIGNED_RECORDS = (doc: string) => `(SELECT count(*) FROM record sr WHERE sr.document_id = ${doc} AND sr.signed = 1)`;
 const CLERK_OF = (code: string) => `(SELECT min(a.actor) FROM audit_event a WHERE a.action = 'dossier.create' AND a.subject = ${code})`;
 

@@ -51,7 +51,11 @@ export class UserRepository {
 
   /** Active administrators other than `exceptId`: the last one may not be demoted or disabled. */
   otherActiveAdmins(exceptId: number): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM user WHERE role = 'administrator' AND disabled = 0 AND id != ?").get(exceptId) as { n: number }).n;
+    return (
+      this.db.prepare("SELECT count(*) AS n FROM user WHERE role = 'administrator' AND disabled = 0 AND id != ?").get(exceptId) as {
+        n: number;
+      }
+    ).n;
   }
 
   setRole(id: number, role: Role): void {
@@ -78,5 +82,13 @@ export class UserRepository {
 
 /** A user as the contract shows it: never the hash. */
 export function userSummary(u: UserRow): UserSummary {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, disabled: u.disabled, lockedUntil: u.lockedUntil, createdAt: u.createdAt };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    disabled: u.disabled,
+    lockedUntil: u.lockedUntil,
+    createdAt: u.createdAt,
+  };
 }

@@ -13,7 +13,8 @@ export class WorkstationRepository {
 
   /** This machine's identity, created on first start. */
   ensure(defaults: Omit<Workstation, 'id'>): Workstation {
-    const row = this.db.prepare('SELECT id, name, agency_code AS agencyCode, agency_name AS agencyName FROM workstation LIMIT 1').get() as Workstation | undefined;
+    const row = this.db.prepare('SELECT id, name, agency_code AS agencyCode, agency_name AS agencyName FROM workstation LIMIT 1').get() as
+      Workstation | undefined;
     if (row) return row;
     const ws = { id: randomUUID(), ...defaults };
     this.db

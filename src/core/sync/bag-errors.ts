@@ -6,7 +6,14 @@ export class BagInvalidError extends CodedError {
     dir: string,
     readonly problems: BagProblem[],
   ) {
-    super('bag.invalid', `The bag ${dir} is incomplete or fails fixity: ${problems.slice(0, 3).map((p) => `${p.code} ${p.path ?? ''}`.trim()).join('; ')}`, { dir, problems: problems.slice(0, 50) });
+    super(
+      'bag.invalid',
+      `The bag ${dir} is incomplete or fails fixity: ${problems
+        .slice(0, 3)
+        .map((p) => `${p.code} ${p.path ?? ''}`.trim())
+        .join('; ')}`,
+      { dir, problems: problems.slice(0, 50) },
+    );
   }
 }
 
@@ -24,7 +31,11 @@ export class NothingToExportError extends CodedError {
 
 /** A zipped bag refused before anything in it is used: a limit would be exceeded, or an entry is unsafe or unreadable. */
 export class BagArchiveRefusedError extends CodedError {
-  constructor(code: 'bag.zip-too-large' | 'bag.zip-too-many-entries' | 'bag.zip-bomb' | 'bag.zip-unsafe-entry' | 'bag.zip-corrupt', message: string, details?: Record<string, unknown>) {
+  constructor(
+    code: 'bag.zip-too-large' | 'bag.zip-too-many-entries' | 'bag.zip-bomb' | 'bag.zip-unsafe-entry' | 'bag.zip-corrupt',
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
     super(code, message, details);
   }
 }

@@ -5,7 +5,15 @@ import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import { BAG, decodeManifestPath } from './bag-layout';
 
 export interface BagProblem {
-  code: 'bag.no-declaration' | 'bag.no-manifest' | 'bag.bad-manifest-line' | 'bag.unsafe-path' | 'bag.missing-file' | 'bag.extra-file' | 'bag.hash-mismatch' | 'bag.oxum-mismatch';
+  code:
+    | 'bag.no-declaration'
+    | 'bag.no-manifest'
+    | 'bag.bad-manifest-line'
+    | 'bag.unsafe-path'
+    | 'bag.missing-file'
+    | 'bag.extra-file'
+    | 'bag.hash-mismatch'
+    | 'bag.oxum-mismatch';
   path?: string;
   detail?: string;
 }
@@ -22,7 +30,8 @@ export interface BagReport {
 
 /** A manifest path is safe when it stays inside the bag: relative, no `..`, no backslash or drive. */
 export function isSafeBagPath(path: string): boolean {
-  if (!path || isAbsolute(path) || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\') || path.includes('\0')) return false;
+  if (!path || isAbsolute(path) || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\') || path.includes('\0'))
+    return false;
   const normalized = posix.normalize(path);
   return normalized === path && !normalized.split('/').includes('..') && !normalized.startsWith('./');
 }
@@ -110,7 +119,8 @@ async function listFiles(root: string, dir: string, problems: BagProblem[]): Pro
 export async function validateBag(dir: string): Promise<BagReport> {
   const problems: BagProblem[] = [];
   const declaration = await readText(join(dir, BAG.declaration));
-  if (!declaration || !/^BagIt-Version:\s*\d+\.\d+/m.test(declaration)) problems.push({ code: 'bag.no-declaration', path: BAG.declaration });
+  if (!declaration || !/^BagIt-Version:\s*\d+\.\d+/m.test(declaration))
+    problems.push({ code: 'bag.no-declaration', path: BAG.declaration });
   const info = parseInfo((await readText(join(dir, BAG.info))) ?? '');
   const manifestText = await readText(join(dir, BAG.manifest));
   if (manifestText === undefined) problems.push({ code: 'bag.no-manifest', path: BAG.manifest });
@@ -123,9 +133,11 @@ export async function validateBag(dir: string): Promise<BagReport> {
     const stat = await lstat(full).catch(() => undefined);
     if (!stat) return problems.push({ code: 'bag.missing-file', path: entry.path });
     if (!stat.isFile()) return problems.push({ code: 'bag.unsafe-path', path: entry.path, detail: 'not a regular file' });
-    if (!(await staysInside(dir, full))) return problems.push({ code: 'bag.unsafe-path', path: entry.path, detail: 'reached through a symbolic link' });
+    if (!(await staysInside(dir, full)))
+      return problems.push({ code: 'bag.unsafe-path', path: entry.path, detail: 'reached through a symbolic link' });
     const actual = await sha256OfFile(full);
-    if (actual !== entry.sha256) problems.push({ code: 'bag.hash-mismatch', path: entry.path, detail: `manifest ${entry.sha256}, file ${actual}` });
+    if (actual !== entry.sha256)
+      problems.push({ code: 'bag.hash-mismatch', path: entry.path, detail: `manifest ${entry.sha256}, file ${actual}` });
     return stat.size;
   };
   let octets = 0;
@@ -133,16 +145,20 @@ export async function validateBag(dir: string): Promise<BagReport> {
     const size = await check(entry);
     if (typeof size === 'number' && size > 0 && !problems.some((p) => p.path === entry.path)) octets += size;
   }
-  for (const entry of tags) if (entry.path.startsWith(`${BAG.payloadDir}/`) || entry.path === BAG.tagManifest) problems.push({ code: 'bag.unsafe-path', path: entry.path, detail: 'not a tag file' });
-  else await check(entry);
+  for (const entry of tags)
+    if (entry.path.startsWith(`${BAG.payloadDir}/`) || entry.path === BAG.tagManifest)
+      problems.push({ code: 'bag.unsafe-path', path: entry.path, detail: 'not a tag file' });
+    else await check(entry);
 
   const listed = new Set(payload.map((p) => p.path));
-  for (const file of await listFiles(dir, BAG.payloadDir, problems)) if (!listed.has(file)) problems.push({ code: 'bag.extra-file', path: file });
+  for (const file of await listFiles(dir, BAG.payloadDir, problems))
+    if (!listed.has(file)) problems.push({ code: 'bag.extra-file', path: file });
 
   const oxum = info.get('Payload-Oxum')?.[0];
   if (oxum && !problems.some((p) => p.code === 'bag.missing-file' || p.code === 'bag.hash-mismatch')) {
     const [bytes, count] = oxum.split('.').map(Number);
-    if (bytes !== octets || count !== payload.length) problems.push({ code: 'bag.oxum-mismatch', detail: `Payload-Oxum ${oxum}, found ${octets}.${payload.length}` });
+    if (bytes !== octets || count !== payload.length)
+      problems.push({ code: 'bag.oxum-mismatch', detail: `Payload-Oxum ${oxum}, found ${octets}.${payload.length}` });
   }
   const complete = !problems.some((p) => p.code !== 'bag.hash-mismatch');
   return { complete, valid: problems.length === 0, problems, payload, info };

@@ -23,7 +23,11 @@ export interface BagExportResult {
 }
 
 /** A file name part from a dossier code: letters, digits, `.`, `_`, `-` only, never starting with a dot (so never `..`). */
-export const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120);
+export const safeName = (text: string) =>
+  text
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 120);
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**
@@ -31,7 +35,12 @@ const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes
  * bag-info.txt with each dossier code as External-Identifier. Built in a sibling temp folder and
  * renamed, so a half-written bag never looks complete.
  */
-export async function exportBag(entries: OutboxEntry[], blobs: BlobStore, target: string, options: BagExportOptions): Promise<BagExportResult> {
+export async function exportBag(
+  entries: OutboxEntry[],
+  blobs: BlobStore,
+  target: string,
+  options: BagExportOptions,
+): Promise<BagExportResult> {
   if (entries.length === 0) throw new NothingToExportError();
   if (existsSync(target)) throw new BagTargetExistsError(target);
   const temp = `${target}.partial-${process.pid}`;

@@ -25,7 +25,13 @@ export interface ZipLimits {
   entrySlackBytes: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 20 * 1024 ** 3, maxEntries: 100_000, maxRatio: 50, ratioFloorBytes: 1024 * 1024, entrySlackBytes: 64 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 20 * 1024 ** 3,
+  maxEntries: 100_000,
+  maxRatio: 50,
+  ratioFloorBytes: 1024 * 1024,
+  entrySlackBytes: 64 * 1024,
+};
 
 export const isZipPath = (path: string) => path.toLowerCase().endsWith('.zip');
 
@@ -57,7 +63,8 @@ export async function zipBagFolder(bagDir: string, zipPath: string): Promise<voi
 
 function refusalOf(e: Error): BagArchiveRefusedError {
   if (e instanceof BagArchiveRefusedError) return e;
-  if (/invalid relative path|absolute path|invalid characters/.test(e.message)) return new BagArchiveRefusedError('bag.zip-unsafe-entry', `The zipped bag names a file outside the bag: ${e.message}`);
+  if (/invalid relative path|absolute path|invalid characters/.test(e.message))
+    return new BagArchiveRefusedError('bag.zip-unsafe-entry', `The zipped bag names a file outside the bag: ${e.message}`);
   return new BagArchiveRefusedError('bag.zip-corrupt', `The zipped bag cannot be read: ${e.message}`);
 }
 
@@ -77,7 +84,12 @@ export async function unzipBag(zipPath: string, into: string, limits: ZipLimits 
     throw refusalOf(e as Error);
   }
   try {
-    if (zip.entryCount > limits.maxEntries) throw new BagArchiveRefusedError('bag.zip-too-many-entries', `The zipped bag has ${zip.entryCount} entries; the limit is ${limits.maxEntries}`, { entries: zip.entryCount, limit: limits.maxEntries });
+    if (zip.entryCount > limits.maxEntries)
+      throw new BagArchiveRefusedError(
+        'bag.zip-too-many-entries',
+        `The zipped bag has ${zip.entryCount} entries; the limit is ${limits.maxEntries}`,
+        { entries: zip.entryCount, limit: limits.maxEntries },
+      );
     let total = 0;
     const archiveCap = Math.min(limits.maxTotalBytes, limits.maxRatio * archiveBytes + limits.ratioFloorBytes);
     await new Promise<void>((resolve, reject) => {
@@ -86,9 +98,13 @@ export async function unzipBag(zipPath: string, into: string, limits: ZipLimits 
       zip.on('entry', (entry: yauzl.Entry) => {
         void (async () => {
           const name = entry.fileName;
-          if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) throw new BagArchiveRefusedError('bag.zip-unsafe-entry', `The zipped bag holds a symbolic link: ${name}`, { path: name });
+          if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK)
+            throw new BagArchiveRefusedError('bag.zip-unsafe-entry', `The zipped bag holds a symbolic link: ${name}`, { path: name });
           const path = name.endsWith('/') ? name.slice(0, -1) : name;
-          if (path && !isSafeBagPath(path)) throw new BagArchiveRefusedError('bag.zip-unsafe-entry', `The zipped bag names a file outside the bag: ${name}`, { path: name });
+          if (path && !isSafeBagPath(path))
+            throw new BagArchiveRefusedError('bag.zip-unsafe-entry', `The zipped bag names a file outside the bag: ${name}`, {
+              path: name,
+            });
           const entryCap = limits.maxRatio * entry.compressedSize + limits.entrySlackBytes;
           if (entry.uncompressedSize > entryCap) throw bomb(name, limits);
           if (total + entry.uncompressedSize > limits.maxTotalBytes) throw tooLarge(limits);
@@ -99,7 +115,9 @@ export async function unzipBag(zipPath: string, into: string, limits: ZipLimits 
           }
           const target = join(into, ...path.split('/'));
           await mkdir(dirname(target), { recursive: true });
-          const stream = await new Promise<NodeJS.ReadableStream>((ok, fail) => zip.openReadStream(entry, (err, s) => (err ? fail(err) : ok(s))));
+          const stream = await new Promise<NodeJS.ReadableStream>((ok, fail) =>
+            zip.openReadStream(entry, (err, s) => (err ? fail(err) : ok(s))),
+          );
           let inflated = 0;
           const counter = new Transform({
             transform(chunk: Buffer, _enc, done) {
@@ -124,15 +142,25 @@ export async function unzipBag(zipPath: string, into: string, limits: ZipLimits 
 }
 
 function bomb(name: string, limits: ZipLimits): BagArchiveRefusedError {
-  return new BagArchiveRefusedError('bag.zip-bomb', `${name} inflates more than ${limits.maxRatio}× its compressed size`, { path: name, limit: limits.maxRatio });
+  return new BagArchiveRefusedError('bag.zip-bomb', `${name} inflates more than ${limits.maxRatio}× its compressed size`, {
+    path: name,
+    limit: limits.maxRatio,
+  });
 }
 
 function tooLarge(limits: ZipLimits): BagArchiveRefusedError {
-  return new BagArchiveRefusedError('bag.zip-too-large', `The zipped bag unpacks to more than ${limits.maxTotalBytes} bytes`, { limit: limits.maxTotalBytes });
+  return new BagArchiveRefusedError('bag.zip-too-large', `The zipped bag unpacks to more than ${limits.maxTotalBytes} bytes`, {
+    limit: limits.maxTotalBytes,
+  });
 }
 
 /** Runs `use` on the unpacked bag in a private temp folder, removed afterwards whatever happens. */
-export async function withUnzippedBag<T>(zipPath: string, use: (bagDir: string) => Promise<T>, limits: ZipLimits = DEFAULT_ZIP_LIMITS, tempRoot = tmpdir()): Promise<T> {
+export async function withUnzippedBag<T>(
+  zipPath: string,
+  use: (bagDir: string) => Promise<T>,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  tempRoot = tmpdir(),
+): Promise<T> {
   const dir = await mkdtemp(join(tempRoot, 'sohoa-bag-'));
   try {
     return await use(await unzipBag(zipPath, dir, limits));

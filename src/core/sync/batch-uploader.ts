@@ -34,10 +34,22 @@ export function groupForBatches<T extends { bytes: Buffer }>(items: readonly T[]
  * hub has no batch route (an older hub), so the caller sends them one by one. A refusal of the whole
  * request (credential, malformed) is thrown as a HubRefusedError.
  */
-export async function uploadBatch(ctx: DirectUploaderContext, items: readonly BatchItem[], onProgress: (sent: number, total: number) => void): Promise<BatchOutcome[] | undefined> {
-  const reply = await sendToHub(ctx, 'POST', BATCH_UPLOAD.path, { 'content-type': BATCH_UPLOAD.contentType }, encodeBatch(items), onProgress);
+export async function uploadBatch(
+  ctx: DirectUploaderContext,
+  items: readonly BatchItem[],
+  onProgress: (sent: number, total: number) => void,
+): Promise<BatchOutcome[] | undefined> {
+  const reply = await sendToHub(
+    ctx,
+    'POST',
+    BATCH_UPLOAD.path,
+    { 'content-type': BATCH_UPLOAD.contentType },
+    encodeBatch(items),
+    onProgress,
+  );
   if (reply.status === 404 || reply.status === 405) return undefined;
   const { results } = answerOf(reply, BatchResponse);
-  if (results.length !== items.length) throw new HubRefusedError('sync.hub-error', `The hub answered ${results.length} outcomes for ${items.length} records`, reply.status);
+  if (results.length !== items.length)
+    throw new HubRefusedError('sync.hub-error', `The hub answered ${results.length} outcomes for ${items.length} records`, reply.status);
   return results;
 }

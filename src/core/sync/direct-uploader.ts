@@ -24,8 +24,16 @@ export function hubAgent(hubUrl: string, sockets: number): HttpAgent {
 }
 
 /** Sends one small record and returns the hub's receipt; a refusal comes back as a HubRefusedError with the hub's code. */
-export async function uploadRecordDirect(ctx: DirectUploaderContext, record: RecordDescriptor, bytes: Buffer, onProgress: (sent: number, total: number) => void): Promise<Receipt> {
-  const headers = { 'content-type': DIRECT_UPLOAD.contentType, [DIRECT_UPLOAD.header]: Buffer.from(JSON.stringify(record)).toString('base64url') };
+export async function uploadRecordDirect(
+  ctx: DirectUploaderContext,
+  record: RecordDescriptor,
+  bytes: Buffer,
+  onProgress: (sent: number, total: number) => void,
+): Promise<Receipt> {
+  const headers = {
+    'content-type': DIRECT_UPLOAD.contentType,
+    [DIRECT_UPLOAD.header]: Buffer.from(JSON.stringify(record)).toString('base64url'),
+  };
   const reply = await sendToHub(ctx, 'PUT', `${DIRECT_UPLOAD.path}/${record.sha256}`, headers, [bytes], onProgress);
   return answerOf(reply, Receipt);
 }
@@ -37,11 +45,22 @@ export interface HubReply {
 }
 
 /** One request to the hub with a body, given in parts (paced by the limiter when there is one); a lost connection is HubUnreachableError. */
-export async function sendToHub(ctx: DirectUploaderContext, method: string, path: string, headers: Record<string, string>, body: readonly Uint8Array[], onProgress: (sent: number, total: number) => void): Promise<HubReply> {
+export async function sendToHub(
+  ctx: DirectUploaderContext,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: readonly Uint8Array[],
+  onProgress: (sent: number, total: number) => void,
+): Promise<HubReply> {
   const url = new URL(path, ctx.hubUrl);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = send(url, { method, agent: ctx.agent, headers: { ...ctx.authorization, ...headers, 'content-length': body.reduce((n, p) => n + p.length, 0) } });
+    const req = send(url, {
+      method,
+      agent: ctx.agent,
+      headers: { ...ctx.authorization, ...headers, 'content-length': body.reduce((n, p) => n + p.length, 0) },
+    });
     req.on('error', (e) => reject(new HubUnreachableError(ctx.hubUrl, e.message)));
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
@@ -70,11 +89,20 @@ export function answerOf<T>(reply: HubReply, schema: { safeParse(v: unknown): { 
   }
   const error = ErrorBody.safeParse(json);
   if (error.success) throw new HubRefusedError(error.data.code, error.data.message, status, error.data.details);
-  throw new HubRefusedError(status === 413 ? 'sync.too-large' : 'sync.hub-error', `The hub answered ${status}: ${text.slice(0, 200)}`, status);
+  throw new HubRefusedError(
+    status === 413 ? 'sync.too-large' : 'sync.hub-error',
+    `The hub answered ${status}: ${text.slice(0, 200)}`,
+    status,
+  );
 }
 
 /** Writes the body, asking the limiter before every piece when there is one. */
-async function writeBody(req: ReturnType<typeof httpRequest>, parts: readonly Uint8Array[], limiter: BandwidthLimiter | undefined, onProgress: (sent: number, total: number) => void): Promise<void> {
+async function writeBody(
+  req: ReturnType<typeof httpRequest>,
+  parts: readonly Uint8Array[],
+  limiter: BandwidthLimiter | undefined,
+  onProgress: (sent: number, total: number) => void,
+): Promise<void> {
   const total = parts.reduce((n, p) => n + p.length, 0);
   if (!limiter) {
     for (const part of parts) req.write(part);

@@ -1,4 +1,13 @@
-import { AUDIT_HEAD_PATH, AuditHead, AuditHeadAnswer, CommitRequest, EnrollResponse, ErrorBody, ProgressReport, Receipt } from '../../shared/sync-protocol';
+import {
+  AUDIT_HEAD_PATH,
+  AuditHead,
+  AuditHeadAnswer,
+  CommitRequest,
+  EnrollResponse,
+  ErrorBody,
+  ProgressReport,
+  Receipt,
+} from '../../shared/sync-protocol';
 import { HubRefusedError, HubUnreachableError } from './sync-errors';
 
 /** The workstation's side of the hub's JSON API (uploads go through tus, see RecordUploader). */

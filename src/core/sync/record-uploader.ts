@@ -26,7 +26,13 @@ export interface UploadResult {
 }
 
 /** Sends one record's bytes by tus, resuming from the URL kept in the outbox. */
-export async function uploadRecord(ctx: UploaderContext, outboxId: number, record: RecordDescriptor, bytes: Buffer, onProgress: (sent: number, total: number) => void): Promise<UploadResult> {
+export async function uploadRecord(
+  ctx: UploaderContext,
+  outboxId: number,
+  record: RecordDescriptor,
+  bytes: Buffer,
+  onProgress: (sent: number, total: number) => void,
+): Promise<UploadResult> {
   const upload = new tus.Upload(bytes, {
     endpoint: new URL('/files', ctx.hubUrl).toString(),
     headers: ctx.authorization,
@@ -73,6 +79,12 @@ function toCodedError(e: Error | tus.DetailedError, hubUrl: string): Error {
   } catch {
     // tus's own errors are plain text
   }
-  const code = body.code ?? (status === 413 ? 'sync.too-large' : status === 401 ? 'sync.unauthorized' : status === 403 ? 'sync.forbidden' : 'sync.upload-failed');
-  return new HubRefusedError(code, body.message ?? `Upload refused (${status}): ${(response.getBody() ?? '').trim().slice(0, 200)}`, status);
+  const code =
+    body.code ??
+    (status === 413 ? 'sync.too-large' : status === 401 ? 'sync.unauthorized' : status === 403 ? 'sync.forbidden' : 'sync.upload-failed');
+  return new HubRefusedError(
+    code,
+    body.message ?? `Upload refused (${status}): ${(response.getBody() ?? '').trim().slice(0, 200)}`,
+    status,
+  );
 }

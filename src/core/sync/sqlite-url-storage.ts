@@ -31,7 +31,16 @@ export class SqliteUrlStorage {
   private previous(outboxId: number): PreviousUpload[] {
     const entry = this.outbox.get(outboxId);
     if (!entry?.uploadUrl) return [];
-    return [{ size: entry.bytesTotal, metadata: {}, creationTime: '', urlStorageKey: outboxFingerprint(outboxId), uploadUrl: this.rebase(entry.uploadUrl), parallelUploadUrls: null }];
+    return [
+      {
+        size: entry.bytesTotal,
+        metadata: {},
+        creationTime: '',
+        urlStorageKey: outboxFingerprint(outboxId),
+        uploadUrl: this.rebase(entry.uploadUrl),
+        parallelUploadUrls: null,
+      },
+    ];
   }
 
   private rebase(url: string): string {

@@ -2,7 +2,10 @@ import { CodedError } from '../../shared/errors';
 
 export class NotEnrolledError extends CodedError {
   constructor() {
-    super('sync.not-enrolled', 'This workstation has no hub credential: run `sohoa sync --enroll CODE --hub URL` with a code from the hub administrator');
+    super(
+      'sync.not-enrolled',
+      'This workstation has no hub credential: run `sohoa sync --enroll CODE --hub URL` with a code from the hub administrator',
+    );
   }
 }
 

@@ -29,7 +29,9 @@ const minuteOfDay = (d: Date) => d.getHours() * 60 + d.getMinutes();
 
 export function insideWindow(at: Date, window: SyncWindow): boolean {
   const m = minuteOfDay(at);
-  return window.startMinute < window.endMinute ? m >= window.startMinute && m < window.endMinute : m >= window.startMinute || m < window.endMinute;
+  return window.startMinute < window.endMinute
+    ? m >= window.startMinute && m < window.endMinute
+    : m >= window.startMinute || m < window.endMinute;
 }
 
 /** The window's next opening at or after `at`. */
@@ -46,7 +48,10 @@ function nextOpening(at: Date, window: SyncWindow): Date {
  * never outside the window.
  */
 export function nextSyncRun(now: Date, settings: SyncPlanSettings, failures: number, random: () => number = Math.random): Date {
-  const delay = failures > 0 ? backoffDelay(failures, { baseMs: RETRY_BASE_MS, maxMs: Math.max(RETRY_BASE_MS, settings.intervalMs) }, random) : settings.intervalMs;
+  const delay =
+    failures > 0
+      ? backoffDelay(failures, { baseMs: RETRY_BASE_MS, maxMs: Math.max(RETRY_BASE_MS, settings.intervalMs) }, random)
+      : settings.intervalMs;
   const at = new Date(now.getTime() + delay);
   return settings.window && !insideWindow(at, settings.window) ? nextOpening(at, settings.window) : at;
 }

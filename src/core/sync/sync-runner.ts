@@ -57,7 +57,11 @@ export interface SyncContext {
   actor?: string;
 }
 
-type Outcome = { kind: 'acknowledged'; receipt: Receipt; bytes: number } | { kind: 'rejected' } | { kind: 'retry' } | { kind: 'stop'; code: string; message: string };
+type Outcome =
+  | { kind: 'acknowledged'; receipt: Receipt; bytes: number }
+  | { kind: 'rejected' }
+  | { kind: 'retry' }
+  | { kind: 'stop'; code: string; message: string };
 
 const AUTH_CODES = new Set(['sync.unauthorized', 'sync.forbidden']);
 /** The hub lost or refused the partial upload: start a fresh one. */
@@ -157,7 +161,10 @@ export class SyncRunner {
         const unit = queue.shift();
         if (!unit) continue; // every record of that batch was refused before sending
         for (const { entry } of unit) attempts.set(entry.id, (attempts.get(entry.id) ?? 0) + 1);
-        const outcomes = unit.length === 1 && !this.groupable(unit[0]!) ? [await this.sendOne(unit[0]!, attempts.get(unit[0]!.entry.id)!, link, options)] : await this.sendGroup(unit, attempts, link, options);
+        const outcomes =
+          unit.length === 1 && !this.groupable(unit[0]!)
+            ? [await this.sendOne(unit[0]!, attempts.get(unit[0]!.entry.id)!, link, options)]
+            : await this.sendGroup(unit, attempts, link, options);
         for (const { entry } of unit) inFlight.delete(entry.id);
         for (const outcome of outcomes) {
           if (outcome.kind === 'acknowledged') {
@@ -187,14 +194,23 @@ export class SyncRunner {
       writes.flush();
     }
     outbox.resetInterrupted();
-    summary.rejected = outbox.list('rejected').map((e) => ({ recordId: e.recordId, code: e.rejectionCode ?? 'sync.rejected', message: e.lastError ?? '' }));
+    summary.rejected = outbox
+      .list('rejected')
+      .map((e) => ({ recordId: e.recordId, code: e.rejectionCode ?? 'sync.rejected', message: e.lastError ?? '' }));
     summary.waiting = outbox.counts().waiting;
     summary.ms = Date.now() - started;
     this.ctx.audit?.append({
       actor: this.ctx.actor ?? 'sync',
       action: 'sync.run',
       subject: this.ctx.client.baseUrl,
-      details: { acknowledged: summary.acknowledged, duplicates: summary.duplicates, rejected: summary.rejected.length, waiting: summary.waiting, bytes: summary.bytes, stoppedBy: summary.stoppedBy?.code ?? null },
+      details: {
+        acknowledged: summary.acknowledged,
+        duplicates: summary.duplicates,
+        rejected: summary.rejected.length,
+        waiting: summary.waiting,
+        bytes: summary.bytes,
+        stoppedBy: summary.stoppedBy?.code ?? null,
+      },
     });
     if (this.ctx.audit) summary.auditHead = await this.sendAuditHead(this.ctx.audit);
     return summary;
@@ -224,7 +240,12 @@ export class SyncRunner {
   private withAudit(change: () => void, entry: OutboxEntry, action: string, details: Record<string, unknown>): () => void {
     return () => {
       change();
-      this.ctx.audit?.append({ actor: this.ctx.actor ?? 'sync', action, subject: String(entry.recordId), details: { dossierCode: entry.dossierCode, version: entry.version, ...details } });
+      this.ctx.audit?.append({
+        actor: this.ctx.actor ?? 'sync',
+        action,
+        subject: String(entry.recordId),
+        details: { dossierCode: entry.dossierCode, version: entry.version, ...details },
+      });
     };
   }
 
@@ -259,7 +280,10 @@ export class SyncRunner {
     } catch (e) {
       const error = e instanceof CodedError ? e : new LocalRecordMissingError(entry.recordId, entry.pdfSha256);
       writes.flush();
-      this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
+      this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', {
+        code: error.code,
+        message: error.message,
+      });
       emit({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
       return undefined;
     }
@@ -271,7 +295,11 @@ export class SyncRunner {
     // A small record is sent in one request and needs no state on this side before it goes; a larger
     // one's upload resumes from what is written here, so that is committed first.
     const direct = bytes.length <= DIRECT_UPLOAD_BELOW && !entry.uploadUrl;
-    const sending = this.withAudit(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', { attempt, bytes: bytes.length, hub: client.baseUrl });
+    const sending = this.withAudit(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', {
+      attempt,
+      bytes: bytes.length,
+      hub: client.baseUrl,
+    });
     if (direct) writes.add(sending);
     else {
       writes.flush();
@@ -280,7 +308,10 @@ export class SyncRunner {
     const record = descriptorOf(entry, bytes.length);
     try {
       let receipt: Receipt | undefined;
-      if (entry.attempts > 0) receipt = await client.commit({ record }).catch((e: unknown) => (e instanceof HubRefusedError && e.code === 'sync.upload-required' ? undefined : Promise.reject(e)));
+      if (entry.attempts > 0)
+        receipt = await client
+          .commit({ record })
+          .catch((e: unknown) => (e instanceof HubRefusedError && e.code === 'sync.upload-required' ? undefined : Promise.reject(e)));
       if (!receipt) {
         let reported = 0;
         const onProgress = (sent: number, total: number) => {
@@ -291,9 +322,20 @@ export class SyncRunner {
           emit(options)({ type: 'progress', recordId: entry.recordId, bytesSent: sent, bytesTotal: total });
         };
         if (direct) {
-          receipt = await uploadRecordDirect({ hubUrl: client.baseUrl, authorization: client.authorization, agent: link.agent, limiter: link.limiter }, record, bytes, onProgress);
+          receipt = await uploadRecordDirect(
+            { hubUrl: client.baseUrl, authorization: client.authorization, agent: link.agent, limiter: link.limiter },
+            record,
+            bytes,
+            onProgress,
+          );
         } else {
-          const uploaded = await uploadRecord({ hubUrl: client.baseUrl, authorization: client.authorization, outbox, limiter: link.limiter, chunkSize: options.chunkSize }, entry.id, record, bytes, onProgress);
+          const uploaded = await uploadRecord(
+            { hubUrl: client.baseUrl, authorization: client.authorization, outbox, limiter: link.limiter, chunkSize: options.chunkSize },
+            entry.id,
+            record,
+            bytes,
+            onProgress,
+          );
           receipt = uploaded.receipt ?? (await client.commit({ record, uploadId: uploaded.uploadId }));
         }
       }
@@ -310,7 +352,14 @@ export class SyncRunner {
   private async sendGroup(unit: Prepared[], attempts: Map<number, number>, link: Link, options: SyncOptions): Promise<Outcome[]> {
     const { outbox, client } = this.ctx;
     if (!this.batchesAccepted) return this.oneByOne(unit, attempts, link, options);
-    for (const { entry, bytes } of unit) link.writes.add(this.withAudit(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', { attempt: attempts.get(entry.id), bytes: bytes.length, hub: client.baseUrl }));
+    for (const { entry, bytes } of unit)
+      link.writes.add(
+        this.withAudit(() => outbox.markSending(entry.id, bytes.length), entry, 'sync.record.sent', {
+          attempt: attempts.get(entry.id),
+          bytes: bytes.length,
+          hub: client.baseUrl,
+        }),
+      );
     const items = unit.map(({ entry, bytes }) => ({ record: descriptorOf(entry, bytes.length), bytes }));
     // The records are the body's tail, in order: one has gone once the body is past its last byte.
     let reported = 0;
@@ -324,7 +373,11 @@ export class SyncRunner {
     };
     let outcomes: BatchOutcome[] | undefined;
     try {
-      outcomes = await uploadBatch({ hubUrl: client.baseUrl, authorization: client.authorization, agent: link.agent, limiter: link.limiter }, items, onProgress);
+      outcomes = await uploadBatch(
+        { hubUrl: client.baseUrl, authorization: client.authorization, agent: link.agent, limiter: link.limiter },
+        items,
+        onProgress,
+      );
     } catch (e) {
       return unit.map((p) => this.failed(p.entry, attempts.get(p.entry.id)!, e, link, options));
     }
@@ -333,7 +386,15 @@ export class SyncRunner {
       return this.oneByOne(unit, attempts, link, options);
     }
     return outcomes.map((o, i) =>
-      'receipt' in o ? this.acknowledged(unit[i]!, o.receipt, link, options) : this.failed(unit[i]!.entry, attempts.get(unit[i]!.entry.id)!, new HubRefusedError(o.error.code, o.error.message, 422, o.error.details), link, options),
+      'receipt' in o
+        ? this.acknowledged(unit[i]!, o.receipt, link, options)
+        : this.failed(
+            unit[i]!.entry,
+            attempts.get(unit[i]!.entry.id)!,
+            new HubRefusedError(o.error.code, o.error.message, 422, o.error.details),
+            link,
+            options,
+          ),
     );
   }
 
@@ -345,7 +406,11 @@ export class SyncRunner {
 
   private acknowledged({ entry, bytes }: Prepared, receipt: Receipt, link: Link, options: SyncOptions): Outcome {
     link.writes.add(
-      this.withAudit(() => this.ctx.outbox.acknowledge(entry.id, JSON.stringify(receipt)), entry, 'sync.record.acknowledged', { receiptId: receipt.receiptId, duplicate: receipt.duplicate, sha256: entry.pdfSha256 }),
+      this.withAudit(() => this.ctx.outbox.acknowledge(entry.id, JSON.stringify(receipt)), entry, 'sync.record.acknowledged', {
+        receiptId: receipt.receiptId,
+        duplicate: receipt.duplicate,
+        sha256: entry.pdfSha256,
+      }),
       () => emit(options)({ type: 'acknowledged', recordId: entry.recordId, receipt }),
     );
     return { kind: 'acknowledged', receipt, bytes: bytes.length };
@@ -357,7 +422,10 @@ export class SyncRunner {
     const error = e instanceof CodedError ? e : new CodedError('sync.failed', (e as Error).message);
     link.writes.flush();
     if (error instanceof HubRefusedError && FINAL_REJECTIONS.includes(error.code)) {
-      this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', { code: error.code, message: error.message });
+      this.recorded(() => outbox.reject(entry.id, error.code, error.message), entry, 'sync.record.rejected', {
+        code: error.code,
+        message: error.message,
+      });
       emit(options)({ type: 'rejected', recordId: entry.recordId, code: error.code, message: error.message });
       return { kind: 'rejected' };
     }
@@ -383,4 +451,3 @@ interface Link {
 }
 
 const emit = (options: SyncOptions) => options.onEvent ?? (() => undefined);
-

@@ -10,7 +10,11 @@ import type { SyncEvent } from './sync-runner';
 import { SyncScheduler } from './sync-scheduler';
 import type { WorkstationSync } from './workstation-sync';
 
-export const SYNC_SETTINGS = { intervalMinutes: 'sync.interval-minutes', window: 'sync.window', bandwidthKbps: 'sync.bandwidth-kbps' } as const;
+export const SYNC_SETTINGS = {
+  intervalMinutes: 'sync.interval-minutes',
+  window: 'sync.window',
+  bandwidthKbps: 'sync.bandwidth-kbps',
+} as const;
 
 export interface SyncServiceContext {
   sync: WorkstationSync;
@@ -126,12 +130,18 @@ export class SyncService {
 
   private async runOnce(): Promise<void> {
     const startedAt = this.now().toISOString();
-    const report = (summary: { acknowledged: number; rejected: number; waiting: number }, error: SyncRunReport['error']): SyncRunReport => ({ startedAt, finishedAt: this.now().toISOString(), ...summary, error });
+    const report = (
+      summary: { acknowledged: number; rejected: number; waiting: number },
+      error: SyncRunReport['error'],
+    ): SyncRunReport => ({ startedAt, finishedAt: this.now().toISOString(), ...summary, error });
     this.running = true;
     this.emitRun();
     try {
       if (!this.ctx.sync.credentials()) {
-        this.lastRun = report({ acknowledged: 0, rejected: 0, waiting: this.ctx.sync.outbox.counts().waiting }, { code: 'sync.not-enrolled', message: 'This workstation is not enrolled with a hub' });
+        this.lastRun = report(
+          { acknowledged: 0, rejected: 0, waiting: this.ctx.sync.outbox.counts().waiting },
+          { code: 'sync.not-enrolled', message: 'This workstation is not enrolled with a hub' },
+        );
         return;
       }
       let lastProblem: { code: string; message: string } | null = null;

@@ -14,7 +14,13 @@ export class ThrottledBufferReader {
     this.piece = limiter ? 16 * 1024 : 1024 * 1024;
   }
 
-  async openFile(input: Buffer): Promise<{ size: number; slice(start: number, end: number): Promise<{ value: Readable & { size: number }; done: boolean }>; close(): void }> {
+  async openFile(
+    input: Buffer,
+  ): Promise<{
+    size: number;
+    slice(start: number, end: number): Promise<{ value: Readable & { size: number }; done: boolean }>;
+    close(): void;
+  }> {
     const { limiter, piece: PIECE } = this;
     return {
       size: input.length,

@@ -43,7 +43,12 @@ export class WorkstationSync {
     const credentials = { hubUrl, token: enrolled.token, workstationId: enrolled.workstationId };
     this.parts.store.db.transaction(() => {
       saveSyncCredentials(this.parts.store.settings, credentials);
-      this.parts.audit.append({ actor: 'sync', action: 'sync.enroll', subject: hubUrl, details: { hubWorkstationId: enrolled.workstationId } });
+      this.parts.audit.append({
+        actor: 'sync',
+        action: 'sync.enroll',
+        subject: hubUrl,
+        details: { hubWorkstationId: enrolled.workstationId },
+      });
     })();
     return credentials;
   }
@@ -77,8 +82,13 @@ export class WorkstationSync {
     const credentials = this.credentials();
     if (!credentials) throw new NotEnrolledError();
     this.outbox.enqueueSigned();
-    const entries = recordIds ? this.outbox.list().filter((e) => recordIds.includes(e.recordId)) : this.outbox.list().filter((e) => e.state !== 'acknowledged');
-    const options = { workstationId: credentials.workstationId, sourceOrganization: this.parts.agency()?.name ?? this.parts.workstation.agencyName };
+    const entries = recordIds
+      ? this.outbox.list().filter((e) => recordIds.includes(e.recordId))
+      : this.outbox.list().filter((e) => e.state !== 'acknowledged');
+    const options = {
+      workstationId: credentials.workstationId,
+      sourceOrganization: this.parts.agency()?.name ?? this.parts.workstation.agencyName,
+    };
     let result: BagExportResult;
     if (isZipPath(dir)) {
       if (existsSync(dir)) throw new BagTargetExistsError(dir);
@@ -91,7 +101,12 @@ export class WorkstationSync {
         await rm(work, { recursive: true, force: true });
       }
     } else result = await exportBag(entries, this.parts.store.blobs, dir, options);
-    this.parts.audit.append({ actor: 'sync', action: 'sync.export-bag', subject: dir, details: { records: result.records, bytes: result.bytes } });
+    this.parts.audit.append({
+      actor: 'sync',
+      action: 'sync.export-bag',
+      subject: dir,
+      details: { records: result.records, bytes: result.bytes },
+    });
     return result;
   }
 }
@@ -99,4 +114,11 @@ export class WorkstationSync {
 /** `audit verify --hub`: the local verdict, or the log no longer holding the head the hub last saw. */
 export type HubAuditVerdict =
   | (AuditVerdict & { hubHead: { seq: number; hash: string; receivedAt: string } | null })
-  | { ok: false; events: number; brokenAt: number; reason: 'rewritten-since-sync'; hubHead: { seq: number; hash: string; receivedAt: string }; error: ErrorData };
+  | {
+      ok: false;
+      events: number;
+      brokenAt: number;
+      reason: 'rewritten-since-sync';
+      hubHead: { seq: number; hash: string; receivedAt: string };
+      error: ErrorData;
+    };

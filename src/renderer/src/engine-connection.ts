@@ -20,7 +20,9 @@ export function connectEngine(): EngineBridge {
   const handlers: ((message: RpcReply | RpcEvent) => void)[] = [];
   // A call made after the socket died is answered at once rather than left waiting forever.
   const refuse = (call: RpcCall) =>
-    handlers.forEach((h) => h({ kind: 'reply', id: call.id, ok: false, error: { code: 'engine.disconnected', message: 'The engine connection is closed' } }));
+    handlers.forEach((h) =>
+      h({ kind: 'reply', id: call.id, ok: false, error: { code: 'engine.disconnected', message: 'The engine connection is closed' } }),
+    );
 
   ws.addEventListener('open', () => queue.splice(0).forEach((m) => ws.send(m)));
   const client = createEngineClient({

@@ -39,10 +39,27 @@ export interface HubProcess {
 
 /** The hub as a child process (`node --import tsx src/hub/main.ts`), as an operator runs it; it trusts the test CA unless `extra` says --trust. */
 export async function spawnHub(databaseUrl: string, blobsDir: string, port: number, extra: string[] = []): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/main.ts', '--db', databaseUrl, '--blobs', blobsDir, '--port', String(port), '--quiet', ...(extra.includes('--trust') ? [] : ['--trust', TEST_CA_CERT]), ...extra], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/hub/main.ts',
+      '--db',
+      databaseUrl,
+      '--blobs',
+      blobsDir,
+      '--port',
+      String(port),
+      '--quiet',
+      ...(extra.includes('--trust') ? [] : ['--trust', TEST_CA_CERT]),
+      ...extra,
+    ],
+    {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stderr!.on('data', (chunk: Buffer) => {

@@ -9,10 +9,15 @@ export async function appendBlankPageIncrementally(pdf: Uint8Array): Promise<Uin
   const pagesRef = doc.catalog.get(doc.catalog.context.obj('Pages') as never) as PDFRef;
   const objects: UpdatedObject[] = [];
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
-    if (ref.objectNumber > largest || ref === pagesRef) objects.push({ objectNumber: ref.objectNumber, generation: ref.generationNumber, body: bytesOf(object) });
+    if (ref.objectNumber > largest || ref === pagesRef)
+      objects.push({ objectNumber: ref.objectNumber, generation: ref.generationNumber, body: bytesOf(object) });
   }
   const t = doc.context.trailerInfo;
-  return appendIncrementalUpdate(pdf, objects, { size: doc.context.largestObjectNumber + 1, root: String(t.Root), info: t.Info ? String(t.Info) : undefined }).bytes;
+  return appendIncrementalUpdate(pdf, objects, {
+    size: doc.context.largestObjectNumber + 1,
+    root: String(t.Root),
+    info: t.Info ? String(t.Info) : undefined,
+  }).bytes;
 }
 
 function bytesOf(o: PDFObject): Uint8Array {

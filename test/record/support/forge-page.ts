@@ -28,7 +28,15 @@ export async function overlayPageOne(pdf: Uint8Array, text: string): Promise<Uin
         Resources: { Font: { Helv: doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica' }) } },
       }),
     );
-    const annotation = doc.context.obj({ Type: 'Annot', Subtype: 'FreeText', Rect: [0, 0, width, height], Contents: PDFString.of(text), DA: PDFString.of('/Helv 18 Tf 0 g'), F: 4, AP: { N: appearance } });
+    const annotation = doc.context.obj({
+      Type: 'Annot',
+      Subtype: 'FreeText',
+      Rect: [0, 0, width, height],
+      Contents: PDFString.of(text),
+      DA: PDFString.of('/Helv 18 Tf 0 g'),
+      F: 4,
+      AP: { N: appearance },
+    });
     page.node.addAnnot(doc.context.register(annotation));
     page.node.set(PDFName.of('Annots'), page.node.Annots()!);
   });
@@ -49,7 +57,11 @@ async function editIncrementally(pdf: Uint8Array, edit: (doc: PDFDocument) => vo
     objects.push({ objectNumber: ref.objectNumber, generation: ref.generationNumber, body });
   }
   const t = doc.context.trailerInfo;
-  return appendIncrementalUpdate(pdf, objects, { size: doc.context.largestObjectNumber + 1, root: String(t.Root), info: t.Info ? String(t.Info) : undefined }).bytes;
+  return appendIncrementalUpdate(pdf, objects, {
+    size: doc.context.largestObjectNumber + 1,
+    root: String(t.Root),
+    info: t.Info ? String(t.Info) : undefined,
+  }).bytes;
 }
 
 function bytesOf(o: PDFObject): Uint8Array {

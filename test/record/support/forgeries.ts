@@ -26,7 +26,10 @@ export async function makeForgeries(pki: TestPki): Promise<Forgeries> {
   const trusted = await openP12Signer(readBytes(pki.signerP12), pki.password);
   const selfSigned = await openP12Signer(readBytes(foreign.selfSignedP12), pki.password);
   const otherCa = await openP12Signer(readBytes(foreign.otherCaP12), pki.password);
-  const unsigned = await buildRecordPdf({ pages: [recordPageFromCorpus('viadm-faac')], metadata: { title: 'Bản sao', digitizedAt: new Date() } });
+  const unsigned = await buildRecordPdf({
+    pages: [recordPageFromCorpus('viadm-faac')],
+    metadata: { title: 'Bản sao', digitizedAt: new Date() },
+  });
   const original = await signPdf(unsigned, { signer: trusted, stamp: { lines: ['SAO Y', pki.signerCommonName] } });
   const whitedOut = await whiteOutPageOne(original, FORGED_TEXT);
   return {

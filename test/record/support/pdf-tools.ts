@@ -39,7 +39,8 @@ export function pdfsig(bytes: Uint8Array, trustedCa?: string): PdfsigResult {
     const nssDir = mkdtempSync(join(tmpdir(), 'sohoa-nss-'));
     try {
       execFileSync('certutil', ['-N', '-d', `sql:${nssDir}`, '--empty-password'], { stdio: 'pipe' });
-      if (trustedCa) execFileSync('certutil', ['-A', '-d', `sql:${nssDir}`, '-n', 'test-ca', '-t', 'CT,C,C', '-i', trustedCa], { stdio: 'pipe' });
+      if (trustedCa)
+        execFileSync('certutil', ['-A', '-d', `sql:${nssDir}`, '-n', 'test-ca', '-t', 'CT,C,C', '-i', trustedCa], { stdio: 'pipe' });
       const r = run('pdfsig', ['-nssdir', `sql:${nssDir}`, p]);
       const raw = r.stdout + r.stderr;
       return {

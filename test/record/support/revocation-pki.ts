@@ -35,15 +35,82 @@ authorityKeyIdentifier=keyid
 authorityInfoAccess=OCSP;URI:http://127.0.0.1:${ocspPort}
 `,
   );
-  writeFileSync(join(dir, 'ca.cnf'), '[ca]\ndefault_ca=test\n[test]\ndatabase=index.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=7\ncertificate=ca.crt\nprivate_key=ca.key\n');
+  writeFileSync(
+    join(dir, 'ca.cnf'),
+    '[ca]\ndefault_ca=test\n[test]\ndatabase=index.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=7\ncertificate=ca.crt\nprivate_key=ca.key\n',
+  );
   writeFileSync(join(dir, 'index.txt'), '');
   writeFileSync(join(dir, 'crlnumber'), '01\n');
-  run(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-subj', '/CN=SoHoa Revocation Test CA', '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-addext', 'subjectKeyIdentifier=hash']);
+  run(dir, [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-subj',
+    '/CN=SoHoa Revocation Test CA',
+    '-days',
+    '30',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+    '-addext',
+    'subjectKeyIdentifier=hash',
+  ]);
   const issue = (name: string, serial: string, ext: 'crl_signer' | 'ocsp_signer', revoked: boolean) => {
-    run(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=UBND xã Thử ${name}`, '-utf8']);
-    run(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-set_serial', serial, '-out', `${name}.crt`, '-days', '10', '-extfile', 'ext.cnf', '-extensions', ext]);
+    run(dir, [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.csr`,
+      '-subj',
+      `/CN=UBND xã Thử ${name}`,
+      '-utf8',
+    ]);
+    run(dir, [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-set_serial',
+      serial,
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '10',
+      '-extfile',
+      'ext.cnf',
+      '-extensions',
+      ext,
+    ]);
     run(dir, ['ca', '-config', 'ca.cnf', revoked ? '-revoke' : '-valid', `${name}.crt`]);
-    run(dir, ['pkcs12', '-export', '-inkey', `${name}.key`, '-in', `${name}.crt`, '-certfile', 'ca.crt', '-out', `${name}.p12`, '-passout', `pass:${password}`]);
+    run(dir, [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      `${name}.key`,
+      '-in',
+      `${name}.crt`,
+      '-certfile',
+      'ca.crt',
+      '-out',
+      `${name}.p12`,
+      '-passout',
+      `pass:${password}`,
+    ]);
     return join(dir, `${name}.p12`);
   };
   const signers = {
@@ -61,7 +128,11 @@ authorityInfoAccess=OCSP;URI:http://127.0.0.1:${ocspPort}
     else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => crlServer.listen(crlPort, '127.0.0.1', resolve));
-  const responder: ChildProcess = spawn('openssl', ['ocsp', '-port', String(ocspPort), '-index', 'index.txt', '-CA', 'ca.crt', '-rsigner', 'ca.crt', '-rkey', 'ca.key'], { cwd: dir, stdio: 'ignore' });
+  const responder: ChildProcess = spawn(
+    'openssl',
+    ['ocsp', '-port', String(ocspPort), '-index', 'index.txt', '-CA', 'ca.crt', '-rsigner', 'ca.crt', '-rkey', 'ca.key'],
+    { cwd: dir, stdio: 'ignore' },
+  );
   await waitForResponder(dir, ocspPort);
   return {
     caCert: join(dir, 'ca.crt'),

@@ -64,12 +64,44 @@ export function createTestPki(): TestPki {
   copyFileSync(TEST_CA_KEY, join(dir, 'ca.key'));
   const issue = (name: string, subject: string, ext: string) => {
     openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject, '-utf8']);
-    openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '10', '-extfile', 'ext.cnf', '-extensions', ext]);
+    openssl(dir, [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '10',
+      '-extfile',
+      'ext.cnf',
+      '-extensions',
+      ext,
+    ]);
   };
   issue('signer', `/CN=${signerCommonName}/O=SoHoa Test`, 'signer_ext');
   issue('encipher', '/CN=Encipher Only/O=SoHoa Test', 'encipher_ext');
   issue('tsa', '/CN=SoHoa Test TSA/O=SoHoa Test', 'tsa_ext');
-  const p12 = (name: string) => openssl(dir, ['pkcs12', '-export', '-inkey', `${name}.key`, '-in', `${name}.crt`, '-certfile', 'ca.crt', '-out', `${name}.p12`, '-passout', `pass:${password}`]);
+  const p12 = (name: string) =>
+    openssl(dir, [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      `${name}.key`,
+      '-in',
+      `${name}.crt`,
+      '-certfile',
+      'ca.crt',
+      '-out',
+      `${name}.p12`,
+      '-passout',
+      `pass:${password}`,
+    ]);
   p12('signer');
   p12('encipher');
   openssl(dir, ['pkcs8', '-topk8', '-nocrypt', '-in', 'signer.key', '-outform', 'DER', '-out', 'signer.key.der']);
@@ -99,16 +131,102 @@ export function createTestPki(): TestPki {
  * Signers an attacker could make: a self-signed certificate, and one from a CA of their own, both
  * with the agency's common name. Each as a .p12 with `password`.
  */
-export function createForeignSigners(commonName: string, password: string): { selfSignedP12: string; otherCaP12: string; otherCaCert: string; cleanup(): void } {
+export function createForeignSigners(
+  commonName: string,
+  password: string,
+): { selfSignedP12: string; otherCaP12: string; otherCaCert: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'sohoa-foreign-pki-'));
   writeFileSync(join(dir, 'ext.cnf'), extensions);
-  openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'self.key', '-out', 'self.crt', '-days', '10', '-subj', `/CN=${commonName}/O=SoHoa Test`, '-utf8', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']);
-  openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other-ca.key', '-out', 'other-ca.crt', '-days', '30', '-subj', '/CN=SoHoa Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other.key', '-out', 'other.csr', '-subj', `/CN=${commonName}/O=SoHoa Test`, '-utf8']);
-  openssl(dir, ['x509', '-req', '-in', 'other.csr', '-CA', 'other-ca.crt', '-CAkey', 'other-ca.key', '-CAcreateserial', '-out', 'other.crt', '-days', '10', '-extfile', 'ext.cnf', '-extensions', 'signer_ext']);
+  openssl(dir, [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'self.key',
+    '-out',
+    'self.crt',
+    '-days',
+    '10',
+    '-subj',
+    `/CN=${commonName}/O=SoHoa Test`,
+    '-utf8',
+    '-addext',
+    'keyUsage=critical,digitalSignature,nonRepudiation',
+  ]);
+  openssl(dir, [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'other-ca.key',
+    '-out',
+    'other-ca.crt',
+    '-days',
+    '30',
+    '-subj',
+    '/CN=SoHoa Test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  openssl(dir, [
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'other.key',
+    '-out',
+    'other.csr',
+    '-subj',
+    `/CN=${commonName}/O=SoHoa Test`,
+    '-utf8',
+  ]);
+  openssl(dir, [
+    'x509',
+    '-req',
+    '-in',
+    'other.csr',
+    '-CA',
+    'other-ca.crt',
+    '-CAkey',
+    'other-ca.key',
+    '-CAcreateserial',
+    '-out',
+    'other.crt',
+    '-days',
+    '10',
+    '-extfile',
+    'ext.cnf',
+    '-extensions',
+    'signer_ext',
+  ]);
   openssl(dir, ['pkcs12', '-export', '-inkey', 'self.key', '-in', 'self.crt', '-out', 'self.p12', '-passout', `pass:${password}`]);
-  openssl(dir, ['pkcs12', '-export', '-inkey', 'other.key', '-in', 'other.crt', '-certfile', 'other-ca.crt', '-out', 'other.p12', '-passout', `pass:${password}`]);
-  return { selfSignedP12: join(dir, 'self.p12'), otherCaP12: join(dir, 'other.p12'), otherCaCert: join(dir, 'other-ca.crt'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  openssl(dir, [
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'other.key',
+    '-in',
+    'other.crt',
+    '-certfile',
+    'other-ca.crt',
+    '-out',
+    'other.p12',
+    '-passout',
+    `pass:${password}`,
+  ]);
+  return {
+    selfSignedP12: join(dir, 'self.p12'),
+    otherCaP12: join(dir, 'other.p12'),
+    otherCaCert: join(dir, 'other-ca.crt'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 function tsaConfig(dir: string): string {

@@ -11,14 +11,19 @@ export interface HttpProxy {
  * A loopback HTTP proxy in front of the hub that notes each request's method and path; `missing`
  * routes are answered 404 as a hub without them would (Fastify's own not-found body).
  */
-export async function startRecordingProxy(target: string, missing: (method: string, path: string) => boolean = () => false): Promise<HttpProxy> {
+export async function startRecordingProxy(
+  target: string,
+  missing: (method: string, path: string) => boolean = () => false,
+): Promise<HttpProxy> {
   const seen: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = req.url!.split('?')[0]!;
     seen.push(`${req.method} ${path}`);
     if (missing(req.method!, path)) {
       req.resume();
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `Route ${req.method}:${path} not found`, error: 'Not Found', statusCode: 404 }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: `Route ${req.method}:${path} not found`, error: 'Not Found', statusCode: 404 }));
       return;
     }
     const upstream = request(new URL(req.url!, target), { method: req.method, headers: req.headers }, (answer) => {

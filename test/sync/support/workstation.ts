@@ -17,7 +17,12 @@ export interface SeedOptions {
 }
 
 /** Puts `count` signed records (one dossier, one document each) in a workstation's store, queued for sync. */
-export async function seedRecords(engine: Engine, factory: RecordFactory, count: number, options: SeedOptions = {}): Promise<SeededRecord[]> {
+export async function seedRecords(
+  engine: Engine,
+  factory: RecordFactory,
+  count: number,
+  options: SeedOptions = {},
+): Promise<SeededRecord[]> {
   const { db } = engine.store;
   const procedure = (db.prepare('SELECT code FROM procedure ORDER BY code LIMIT 1').get() as { code: string } | undefined)?.code ?? null;
   const now = new Date().toISOString();
@@ -27,10 +32,15 @@ export async function seedRecords(engine: Engine, factory: RecordFactory, count:
     const bytes = await factory.signed(`${code} record`, options.padding);
     const dossierId = Number(
       db
-        .prepare(`INSERT INTO dossier (code, kind, procedure_code, status, year, workstation_id, created_at, updated_at) VALUES (?, 'archive', ?, ?, ?, ?, ?, ?)`)
+        .prepare(
+          `INSERT INTO dossier (code, kind, procedure_code, status, year, workstation_id, created_at, updated_at) VALUES (?, 'archive', ?, ?, ?, ?, ?, ?)`,
+        )
         .run(code, procedure, options.status ?? 'digitized', options.year ?? 2021, engine.workstation.id, now, now).lastInsertRowid,
     );
-    const documentId = Number(db.prepare(`INSERT INTO document (dossier_id, position, title, created_at) VALUES (?, 1, 'Đơn đề nghị', ?)`).run(dossierId, now).lastInsertRowid);
+    const documentId = Number(
+      db.prepare(`INSERT INTO document (dossier_id, position, title, created_at) VALUES (?, 1, 'Đơn đề nghị', ?)`).run(dossierId, now)
+        .lastInsertRowid,
+    );
     const sha256 = engine.store.blobs.put(bytes);
     const record = engine.store.records.addVersion(documentId, sha256, { signer: 'test', signedAt: now });
     engine.store.records.enqueueForSync(record.id);

@@ -43,7 +43,10 @@ function inputCaps(el: XmlElement): EsclInputCaps {
       const ours = ESCL_COLOR_MODES[mode.text.trim()];
       if (ours && !colorModes.has(ours)) colorModes.set(ours, mode.text.trim());
     }
-    for (const f of [...descendants(child(profile, 'DocumentFormats'), 'DocumentFormat'), ...descendants(child(profile, 'DocumentFormats'), 'DocumentFormatExt')]) {
+    for (const f of [
+      ...descendants(child(profile, 'DocumentFormats'), 'DocumentFormat'),
+      ...descendants(child(profile, 'DocumentFormats'), 'DocumentFormatExt'),
+    ]) {
       formats.add(f.text.trim());
     }
     for (const r of descendants(profile, 'DiscreteResolution')) {
@@ -58,7 +61,10 @@ function inputCaps(el: XmlElement): EsclInputCaps {
       if (min !== undefined && max !== undefined) range = { kind: 'range', min, max, step: numberOf(xr, 'Step') ?? 1 };
     }
   }
-  const resolutions: ResolutionSupport = discrete.length > 0 ? { kind: 'list', values: [...new Set(discrete)].sort((a, b) => a - b) } : (range ?? { kind: 'list', values: [300] });
+  const resolutions: ResolutionSupport =
+    discrete.length > 0
+      ? { kind: 'list', values: [...new Set(discrete)].sort((a, b) => a - b) }
+      : (range ?? { kind: 'list', values: [300] });
   return { colorModes, resolutions, formats: [...formats], maxWidth: numberOf(el, 'MaxWidth'), maxHeight: numberOf(el, 'MaxHeight') };
 }
 
@@ -93,7 +99,9 @@ export function toScanCapabilities(caps: EsclCapabilities): ScanCapabilities {
     resolutions: first?.resolutions ?? { kind: 'list', values: [300] },
     colorModes: [...colorModes],
     sources: [...present],
-    ...(widths.length > 0 && heights.length > 0 ? { maxArea: { widthMm: Math.max(...widths) / UNITS_PER_MM, heightMm: Math.max(...heights) / UNITS_PER_MM } } : {}),
+    ...(widths.length > 0 && heights.length > 0
+      ? { maxArea: { widthMm: Math.max(...widths) / UNITS_PER_MM, heightMm: Math.max(...heights) / UNITS_PER_MM } }
+      : {}),
   };
 }
 

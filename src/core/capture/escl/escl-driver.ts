@@ -1,6 +1,15 @@
 import sharp from 'sharp';
 import type { CodedError } from '../../../shared/errors';
-import { nearestResolution, type PageImageFormat, type ScanCapabilities, type ScanDevice, type ScanDriver, type ScanOptions, type ScanSink, type ScanSummary } from '../scan-driver';
+import {
+  nearestResolution,
+  type PageImageFormat,
+  type ScanCapabilities,
+  type ScanDevice,
+  type ScanDriver,
+  type ScanOptions,
+  type ScanSink,
+  type ScanSummary,
+} from '../scan-driver';
 import {
   ScannedImageCorruptError,
   ScannerBusyError,
@@ -12,7 +21,15 @@ import {
   ScannerJobLostError,
   ScannerOptionUnsupportedError,
 } from '../scanner-errors';
-import { esclJobRequest, parseEsclCapabilities, parseEsclStatus, scanSettingsXml, toScanCapabilities, type EsclCapabilities, type EsclStatus } from './escl-documents';
+import {
+  esclJobRequest,
+  parseEsclCapabilities,
+  parseEsclStatus,
+  scanSettingsXml,
+  toScanCapabilities,
+  type EsclCapabilities,
+  type EsclStatus,
+} from './escl-documents';
 import { XmlParseError } from './escl-xml';
 
 export interface EsclDriverConfig {
@@ -90,7 +107,8 @@ export class EsclDriver implements ScanDriver {
     const caps = await this.esclCapabilities(base, signal);
     const input = caps.sources[options.source];
     if (!input) throw new ScannerOptionUnsupportedError('source', { requested: options.source, offered: Object.keys(caps.sources) });
-    if (!input.colorModes.has(options.colorMode)) throw new ScannerOptionUnsupportedError('colour mode', { requested: options.colorMode, offered: [...input.colorModes.keys()] });
+    if (!input.colorModes.has(options.colorMode))
+      throw new ScannerOptionUnsupportedError('colour mode', { requested: options.colorMode, offered: [...input.colorModes.keys()] });
     const format = pickFormat(input.formats, options);
     const dpi = nearestResolution(input.resolutions, options.dpi);
     const body = scanSettingsXml(esclJobRequest(options, input, dpi, format, caps.version ?? '2.0'));
@@ -113,7 +131,15 @@ export class EsclDriver implements ScanDriver {
             throw new ScannedImageCorruptError(err instanceof Error ? err.message : String(err), { deviceId: base, page: delivered });
           });
         if (signal?.aborted) break;
-        await sink.onPage({ index: delivered, format: pageFormat, bytes, dpi, colorMode: options.colorMode, widthPx: meta.width, heightPx: meta.height });
+        await sink.onPage({
+          index: delivered,
+          format: pageFormat,
+          bytes,
+          dpi,
+          colorMode: options.colorMode,
+          widthPx: meta.width,
+          heightPx: meta.height,
+        });
         delivered++;
       }
     } catch (err) {
@@ -135,7 +161,12 @@ export class EsclDriver implements ScanDriver {
 
   private async createJob(base: string, body: string, signal?: AbortSignal): Promise<string> {
     for (let attempt = 0; ; attempt++) {
-      const res = await this.request(base, `${base}/ScanJobs`, { method: 'POST', body, headers: { 'content-type': 'text/xml; charset=utf-8' } }, signal);
+      const res = await this.request(
+        base,
+        `${base}/ScanJobs`,
+        { method: 'POST', body, headers: { 'content-type': 'text/xml; charset=utf-8' } },
+        signal,
+      );
       await res.arrayBuffer();
       if (res.status === 201 || res.status === 200) {
         const location = res.headers.get('location');
@@ -176,7 +207,12 @@ export class EsclDriver implements ScanDriver {
     return undefined;
   }
 
-  private async statusProblem(base: string, jobUrl: string | undefined, delivered: number, options?: ScanOptions): Promise<CodedError | undefined> {
+  private async statusProblem(
+    base: string,
+    jobUrl: string | undefined,
+    delivered: number,
+    options?: ScanOptions,
+  ): Promise<CodedError | undefined> {
     const status = await this.status(base);
     const details = { deviceId: base, pagesDelivered: delivered, adfState: status.adfState };
     const job = jobUrl ? status.jobs.find((j) => jobUrl.endsWith(j.uri.replace(/\/+$/, ''))) : undefined;
@@ -190,7 +226,8 @@ export class EsclDriver implements ScanDriver {
       if (delivered === 0 || (feeder && status.adfState === 'ScannerAdfLoaded')) return new ScannerJobLostError({ ...details, jobUrl });
       return undefined;
     }
-    if (job.state === 'Aborted' || (job.state === 'Canceled' && delivered === 0)) return new ScannerJobLostError({ ...details, jobUrl, jobState: job.state, reasons: job.reasons });
+    if (job.state === 'Aborted' || (job.state === 'Canceled' && delivered === 0))
+      return new ScannerJobLostError({ ...details, jobUrl, jobState: job.state, reasons: job.reasons });
     return undefined;
   }
 

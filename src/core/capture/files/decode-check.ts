@@ -10,7 +10,8 @@ export async function checkDecodes(bytes: Buffer, source: string, limit: number,
   } catch (error) {
     throw new ImportCorruptImageError(source, firstLine(error));
   }
-  if (meta.format === 'jpeg' && jpegIsTruncated(bytes)) throw new ImportCorruptImageError(source, 'JPEG data ends before its end-of-image marker');
+  if (meta.format === 'jpeg' && jpegIsTruncated(bytes))
+    throw new ImportCorruptImageError(source, 'JPEG data ends before its end-of-image marker');
   const pixels = (meta.width ?? 0) * (meta.height ?? 0);
   if (pixels > limit) throw new ImportImageTooLargeError(source, pixels, limit);
   try {

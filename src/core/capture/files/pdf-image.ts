@@ -1,5 +1,16 @@
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString, PDFHexString, type PDFContext, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFString,
+  PDFHexString,
+  type PDFContext,
+  type PDFObject,
+} from 'pdf-lib';
 import sharp from 'sharp';
 import { encodeBilevelPng } from '../../imaging/bilevel-png';
 import { ccittToTiff } from './ccitt-tiff';
@@ -35,7 +46,10 @@ export async function extractPdfImage(input: PdfImageInput): Promise<ExtractedIm
   const filters = asList(dict.get(PDFName.of('Filter')), context).map((f) => (f instanceof PDFName ? f.decodeText() : '?'));
   const parms = asList(dict.get(PDFName.of('DecodeParms')) ?? dict.get(PDFName.of('DP')), context);
   let data: Buffer = Buffer.from(stream.contents);
-  const imageCodec = filters.length > 0 && ['DCTDecode', 'DCT', 'CCITTFaxDecode', 'CCF', 'JPXDecode', 'JBIG2Decode'].includes(filters.at(-1)!) ? filters.at(-1)! : null;
+  const imageCodec =
+    filters.length > 0 && ['DCTDecode', 'DCT', 'CCITTFaxDecode', 'CCF', 'JPXDecode', 'JBIG2Decode'].includes(filters.at(-1)!)
+      ? filters.at(-1)!
+      : null;
   const transport = imageCodec ? filters.slice(0, -1) : filters;
   const comps = components(dict, context);
   const bpc = dict.has(PDFName.of('ImageMask')) && isTrue(dict.get(PDFName.of('ImageMask'))) ? 1 : num(dict, 'BitsPerComponent', 8);
@@ -68,14 +82,27 @@ export async function extractPdfImage(input: PdfImageInput): Promise<ExtractedIm
       encodedByteAlign: p ? isTrue(p.get(PDFName.of('EncodedByteAlign'))) : false,
     });
     await checkDecodes(tiff, source, input.limit);
-    const { data: gray, info } = await sharp(tiff, { limitInputPixels: input.limit }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-    return { bytes: encodeBilevelPng(new Uint8Array(gray.buffer, gray.byteOffset, gray.length), info.width, info.height, 127, input.dpi), format: 'png' };
+    const { data: gray, info } = await sharp(tiff, { limitInputPixels: input.limit })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      bytes: encodeBilevelPng(new Uint8Array(gray.buffer, gray.byteOffset, gray.length), info.width, info.height, 127, input.dpi),
+      format: 'png',
+    };
   }
   if (imageCodec) throw new ImportUnsupportedPdfImageError(source, imageCodec);
   return { bytes: await samplesToPng(data, width, height, bpc, dict, input), format: 'png' };
 }
 
-async function samplesToPng(data: Buffer, width: number, height: number, bpc: number, dict: PDFDict, input: PdfImageInput): Promise<Buffer> {
+async function samplesToPng(
+  data: Buffer,
+  width: number,
+  height: number,
+  bpc: number,
+  dict: PDFDict,
+  input: PdfImageInput,
+): Promise<Buffer> {
   const { context, source } = input;
   const space = colourSpace(dict, context);
   const comps = components(dict, context);
@@ -83,7 +110,7 @@ async function samplesToPng(data: Buffer, width: number, height: number, bpc: nu
   const inverted = decodeInverted(dict, context);
   if (comps === 1 && bpc === 1 && space.kind !== 'indexed') {
     const gray = new Uint8Array(width * height);
-    for (let i = 0; i < gray.length; i++) gray[i] = (samples[i]! > 0) !== inverted ? 255 : 0;
+    for (let i = 0; i < gray.length; i++) gray[i] = samples[i]! > 0 !== inverted ? 255 : 0;
     return encodeBilevelPng(gray, width, height, 127, input.dpi);
   }
   let pixels: Buffer;
@@ -91,7 +118,8 @@ async function samplesToPng(data: Buffer, width: number, height: number, bpc: nu
   if (space.kind === 'indexed') {
     const base = space.baseComps;
     pixels = Buffer.alloc(width * height * base);
-    for (let i = 0; i < width * height; i++) for (let c = 0; c < base; c++) pixels[i * base + c] = space.lookup[samples[i]! * base + c] ?? 0;
+    for (let i = 0; i < width * height; i++)
+      for (let c = 0; c < base; c++) pixels[i * base + c] = space.lookup[samples[i]! * base + c] ?? 0;
     if (base === 4) pixels = cmykToRgb(pixels);
     channels = base === 1 ? 1 : 3;
   } else if (comps === 4) {

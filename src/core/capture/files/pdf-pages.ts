@@ -7,7 +7,12 @@ import { extractPdfImage } from './pdf-image';
 import { failure } from './raster-pages';
 
 /** One page image per page of a scanner's PDF: the largest image XObject the page draws. */
-export async function* pdfPages(path: string, bytes: Buffer, limit: number, maxPages = DEFAULT_MAX_PAGES_PER_FILE): AsyncGenerator<ImportItem> {
+export async function* pdfPages(
+  path: string,
+  bytes: Buffer,
+  limit: number,
+  maxPages = DEFAULT_MAX_PAGES_PER_FILE,
+): AsyncGenerator<ImportItem> {
   let doc: PDFDocument;
   let pages: PDFPage[];
   try {
@@ -72,7 +77,6 @@ function imageWidth(stream: PDFRawStream): number {
 function imageHeight(stream: PDFRawStream): number {
   return stream.dict.lookupMaybe(PDFName.of('Height'), PDFNumber)?.asNumber() ?? 0;
 }
-
 
 /** pdf-lib's EncryptedPDFError loses its prototype when compiled, so the message is checked too. */
 function isEncryptedError(error: unknown): boolean {

@@ -14,9 +14,15 @@ export function undoPngPredictor(data: Buffer, rowBytes: number, bytesPerPixel: 
       const upLeft = y > 0 && x >= bytesPerPixel ? out[dst - rowBytes + x - bytesPerPixel]! : 0;
       let value: number;
       switch (type) {
-        case 1: value = raw + left; break;
-        case 2: value = raw + up; break;
-        case 3: value = raw + ((left + up) >> 1); break;
+        case 1:
+          value = raw + left;
+          break;
+        case 2:
+          value = raw + up;
+          break;
+        case 3:
+          value = raw + ((left + up) >> 1);
+          break;
         case 4: {
           const p = left + up - upLeft;
           const pa = Math.abs(p - left);
@@ -25,7 +31,8 @@ export function undoPngPredictor(data: Buffer, rowBytes: number, bytesPerPixel: 
           value = raw + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
           break;
         }
-        default: value = raw;
+        default:
+          value = raw;
       }
       out[dst + x] = value & 0xff;
     }

@@ -20,9 +20,7 @@ export async function* walkFiles(root: string, depth = 0): AsyncGenerator<string
     yield root; // reading it as a file fails, and that failure is reported for this folder alone
     return;
   }
-  const entries = listing
-    .filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => naturalCompare(a.name, b.name));
+  const entries = listing.filter((e) => !e.name.startsWith('.')).sort((a, b) => naturalCompare(a.name, b.name));
   for (const entry of entries) {
     const path = join(root, entry.name);
     if (entry.isDirectory()) yield* walkFiles(path, depth + 1);

@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { lineSplitter, runProgram, stopProcess } from '../child-process';
 import { PageFileFeed } from '../page-file-feed';
 import { pnmToPng } from '../pnm';
-import { nearestResolution, pageSizeOf, type ScanCapabilities, type ScanDevice, type ScanDriver, type ScanOptions, type ScanSink, type ScanSummary } from '../scan-driver';
+import {
+  nearestResolution,
+  pageSizeOf,
+  type ScanCapabilities,
+  type ScanDevice,
+  type ScanDriver,
+  type ScanOptions,
+  type ScanSink,
+  type ScanSummary,
+} from '../scan-driver';
 import { ScanDriverUnavailableError, ScannerFeederEmptyError, ScannerFailedError, ScannerOptionUnsupportedError } from '../scanner-errors';
 import { classifyScanimageExit } from './scanimage-errors';
 import { DEVICE_LIST_FORMAT, describeSaneDevice, parseDeviceList, parseSaneOptions, type SaneDeviceOptions } from './scanimage-options';
@@ -38,7 +47,10 @@ export class SaneDriver implements ScanDriver {
   }
 
   async listDevices(): Promise<ScanDevice[]> {
-    const result = await runProgram(this.id, this.command, ['-f', DEVICE_LIST_FORMAT], { env: this.env, timeoutMs: this.config.listTimeoutMs ?? 60_000 });
+    const result = await runProgram(this.id, this.command, ['-f', DEVICE_LIST_FORMAT], {
+      env: this.env,
+      timeoutMs: this.config.listTimeoutMs ?? 60_000,
+    });
     if (result.code !== 0) throw new ScannerFailedError('could not list devices', { exitCode: result.code, stderr: result.stderr.trim() });
     return parseDeviceList(result.stdout, this.id);
   }
@@ -49,7 +61,10 @@ export class SaneDriver implements ScanDriver {
 
   /** The device's options under the backend's own names. */
   async deviceOptions(deviceId: string): Promise<SaneDeviceOptions> {
-    const result = await runProgram(this.id, this.command, ['-A', '-d', deviceId], { env: this.env, timeoutMs: this.config.listTimeoutMs ?? 60_000 });
+    const result = await runProgram(this.id, this.command, ['-A', '-d', deviceId], {
+      env: this.env,
+      timeoutMs: this.config.listTimeoutMs ?? 60_000,
+    });
     const outcome = classifyScanimageExit(result.code, result.stderr, deviceId);
     if (outcome.kind === 'error') throw outcome.error;
     return describeSaneDevice(parseSaneOptions(result.stdout));
@@ -61,7 +76,13 @@ export class SaneDriver implements ScanDriver {
     const { args, dpi } = buildScanArgs(device, options);
     const dir = await mkdtemp(join(tmpdir(), 'sohoa-sane-'));
     try {
-      return await this.runBatch(deviceId, [...args, ...(this.config.extraScanArgs ?? []), `--batch=${join(dir, 'p%04d.pnm')}`], dpi, sink, signal);
+      return await this.runBatch(
+        deviceId,
+        [...args, ...(this.config.extraScanArgs ?? []), `--batch=${join(dir, 'p%04d.pnm')}`],
+        dpi,
+        sink,
+        signal,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -75,11 +96,14 @@ export class SaneDriver implements ScanDriver {
       let stalled = false;
       let lastActivity = Date.now();
       const stallMs = this.config.stallTimeoutMs ?? 60_000;
-      const watchdog = setInterval(() => {
-        if (Date.now() - lastActivity < stallMs) return;
-        stalled = true;
-        stopProcess(child, 1000);
-      }, Math.min(1000, stallMs / 4));
+      const watchdog = setInterval(
+        () => {
+          if (Date.now() - lastActivity < stallMs) return;
+          stalled = true;
+          stopProcess(child, 1000);
+        },
+        Math.min(1000, stallMs / 4),
+      );
 
       const feed = new PageFileFeed(child, sink, signal);
       const toPage = async (bytes: Buffer) => {
@@ -123,9 +147,14 @@ export class SaneDriver implements ScanDriver {
           if (feed.cancelled) return resolve({ pageCount: delivered, cancelled: true });
           const outcome = classifyScanimageExit(code, stderr, deviceId, delivered);
           if (outcome.kind === 'error') return reject(outcome.error);
-          if (stalled) return reject(new ScannerFailedError('the scanner stopped responding', { deviceId, pagesDelivered: delivered, stderr }));
+          if (stalled)
+            return reject(new ScannerFailedError('the scanner stopped responding', { deviceId, pagesDelivered: delivered, stderr }));
           if (delivered === 0) {
-            return reject(outcome.kind === 'feeder-ran-out' ? new ScannerFeederEmptyError({ deviceId }) : new ScannerFailedError('the scanner returned no page', { deviceId, stderr }));
+            return reject(
+              outcome.kind === 'feeder-ran-out'
+                ? new ScannerFeederEmptyError({ deviceId })
+                : new ScannerFailedError('the scanner returned no page', { deviceId, stderr }),
+            );
           }
           resolve({ pageCount: delivered, cancelled: false });
         });
@@ -157,7 +186,10 @@ export function buildScanArgs(device: SaneDeviceOptions, options: ScanOptions): 
   const width = caps.maxArea ? Math.min(size.widthMm, caps.maxArea.widthMm) : size.widthMm;
   const height = caps.maxArea ? Math.min(size.heightMm, caps.maxArea.heightMm) : size.heightMm;
   if (device.options.has('-x')) args.push('-x', String(width), '-y', String(height));
-  for (const [option, value] of [['--page-width', width], ['--page-height', height]] as const) {
+  for (const [option, value] of [
+    ['--page-width', width],
+    ['--page-height', height],
+  ] as const) {
     const o = device.options.get(option);
     if (o && !o.inactive) args.push(option, String(value));
   }
@@ -166,11 +198,11 @@ export function buildScanArgs(device: SaneDeviceOptions, options: ScanOptions): 
 
 function modeArgs(device: SaneDeviceOptions, options: ScanOptions): string[] {
   const depth = device.options.get('--depth');
-  const depthArg = (bits: string): string[] => (depth && depth.values.kind === 'list' && depth.values.items.includes(bits) ? ['--depth', bits] : []);
+  const depthArg = (bits: string): string[] =>
+    depth && depth.values.kind === 'list' && depth.values.items.includes(bits) ? ['--depth', bits] : [];
   const name = device.modeNames[options.colorMode];
   if (name) return ['--mode', name, ...(options.colorMode === 'bw' ? [] : depthArg('8'))];
   if (options.colorMode === 'bw' && device.bwByDepth && device.modeNames.gray) return ['--mode', device.modeNames.gray, '--depth', '1'];
   if (!device.options.has('--mode') && options.colorMode !== 'bw') return depthArg('8');
   throw new ScannerOptionUnsupportedError('colour mode', { requested: options.colorMode, offered: device.capabilities.colorModes });
 }
-

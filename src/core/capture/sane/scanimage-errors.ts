@@ -34,7 +34,11 @@ function lastStatusMessage(stderr: string): { where: string; status: string } | 
  */
 export function classifyScanimageExit(exitCode: number | null, stderr: string, deviceId: string, pagesDelivered = 0): ScanimageOutcome {
   const last = lastStatusMessage(stderr);
-  const tail = stderr.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('Progress:')).slice(-5).join('\n');
+  const tail = stderr
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !l.startsWith('Progress:'))
+    .slice(-5)
+    .join('\n');
   const details = { deviceId, exitCode, stderr: tail, pagesDelivered };
   if (last?.status === FEEDER_EMPTY) return { kind: 'feeder-ran-out' };
   if (exitCode === 0 && (!last || last.where === 'option')) return { kind: 'ok' };

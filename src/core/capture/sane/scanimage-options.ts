@@ -3,7 +3,10 @@ import type { ColorMode, PageSize, ResolutionSupport, ScanCapabilities, ScanDevi
 /** One option line of `scanimage -A`, e.g. `    --mode Color|Gray|Lineart [Color]`. */
 export interface SaneOption {
   name: string;
-  values: { kind: 'list'; items: string[]; unit: string } | { kind: 'range'; min: number; max: number; step?: number; unit: string } | { kind: 'other'; text: string };
+  values:
+    | { kind: 'list'; items: string[]; unit: string }
+    | { kind: 'range'; min: number; max: number; step?: number; unit: string }
+    | { kind: 'other'; text: string };
   current: string;
   inactive: boolean;
 }
@@ -25,7 +28,13 @@ function parseValues(text: string): SaneOption['values'] {
   const body = text.replace(/\(in steps of [\d.]+\)/, '').trim();
   const range = /^(-?[\d.]+)\.\.(-?[\d.]+)([a-z%"]*)(,\.\.\.)?$/i.exec(body);
   if (range) {
-    return { kind: 'range', min: Number(range[1]), max: Number(range[2]), step: steps ? Number(steps[1]) : undefined, unit: range[3] ?? '' };
+    return {
+      kind: 'range',
+      min: Number(range[1]),
+      max: Number(range[2]),
+      step: steps ? Number(steps[1]) : undefined,
+      unit: range[3] ?? '',
+    };
   }
   if (body.includes('|') || /^[^<\s][^<]*$/.test(body)) {
     const items = body.split('|');
@@ -73,9 +82,17 @@ function pickSources(names: string[]): Partial<Record<ScanSource, string>> {
 
 function resolutionsOf(option: SaneOption | undefined): ResolutionSupport {
   if (option?.values.kind === 'range') {
-    return { kind: 'range', min: option.values.min, max: option.values.max, step: option.values.step && option.values.step > 0 ? option.values.step : 1 };
+    return {
+      kind: 'range',
+      min: option.values.min,
+      max: option.values.max,
+      step: option.values.step && option.values.step > 0 ? option.values.step : 1,
+    };
   }
-  const values = listItems(option).map(Number).filter((n) => Number.isFinite(n) && n > 0).sort((a, b) => a - b);
+  const values = listItems(option)
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0)
+    .sort((a, b) => a - b);
   return { kind: 'list', values: values.length > 0 ? values : [300] };
 }
 
@@ -122,7 +139,14 @@ export function parseDeviceList(text: string, driver: string): ScanDevice[] {
   for (const line of text.split('\n')) {
     const [id, vendor, model, type] = line.split('\t');
     if (!id || model === undefined) continue;
-    devices.push({ id, driver, name: [vendor, model].filter(Boolean).join(' ') || id, vendor: vendor ?? '', model, ...(type ? { kind: type } : {}) });
+    devices.push({
+      id,
+      driver,
+      name: [vendor, model].filter(Boolean).join(' ') || id,
+      vendor: vendor ?? '',
+      model,
+      ...(type ? { kind: type } : {}),
+    });
   }
   return devices;
 }

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lineSplitter, runProgram } from '../child-process';
 import { PageFileFeed } from '../page-file-feed';
-import { nearestResolution, type ScanCapabilities, type ScanDevice, type ScanDriver, type ScanOptions, type ScanSink, type ScanSummary } from '../scan-driver';
+import {
+  nearestResolution,
+  type ScanCapabilities,
+  type ScanDevice,
+  type ScanDriver,
+  type ScanOptions,
+  type ScanSink,
+  type ScanSummary,
+} from '../scan-driver';
 import { ScanDriverUnavailableError, ScannerFailedError, ScannerOptionUnsupportedError } from '../scanner-errors';
 import { parseWiaLine, wiaCapabilities, wiaError, type WiaEvent } from './wia-output';
 import { capabilitiesScript, listDevicesScript, powershellArgs, scanScript } from './wia-script';
@@ -26,16 +34,22 @@ export class WiaDriver implements ScanDriver {
 
   private async events(script: string): Promise<WiaEvent[]> {
     const result = await runProgram(this.id, this.command, powershellArgs(script), { timeoutMs: this.config.timeoutMs ?? 60_000 });
-    const events = result.stdout.split(/\r?\n/).map(parseWiaLine).filter((e): e is WiaEvent => e !== undefined);
+    const events = result.stdout
+      .split(/\r?\n/)
+      .map(parseWiaLine)
+      .filter((e): e is WiaEvent => e !== undefined);
     const error = events.find((e) => e.event === 'error');
     if (error) throw wiaError(error.hresult, error.message, 0);
-    if (result.code !== 0) throw new ScannerFailedError(`PowerShell exited with code ${result.code}`, { stderr: result.stderr.trim().slice(-2000) });
+    if (result.code !== 0)
+      throw new ScannerFailedError(`PowerShell exited with code ${result.code}`, { stderr: result.stderr.trim().slice(-2000) });
     return events;
   }
 
   async listDevices(): Promise<ScanDevice[]> {
     const events = await this.events(listDevicesScript());
-    return events.flatMap((e) => (e.event === 'device' ? [{ id: e.id, driver: this.id, name: e.name, ...(e.vendor ? { vendor: e.vendor } : {}) }] : []));
+    return events.flatMap((e) =>
+      e.event === 'device' ? [{ id: e.id, driver: this.id, name: e.name, ...(e.vendor ? { vendor: e.vendor } : {}) }] : [],
+    );
   }
 
   async capabilities(deviceId: string): Promise<ScanCapabilities> {
@@ -47,7 +61,8 @@ export class WiaDriver implements ScanDriver {
   async scan(deviceId: string, options: ScanOptions, sink: ScanSink, signal?: AbortSignal): Promise<ScanSummary> {
     if (signal?.aborted) return { pageCount: 0, cancelled: true };
     const caps = await this.capabilities(deviceId);
-    if (!caps.sources.includes(options.source)) throw new ScannerOptionUnsupportedError('source', { requested: options.source, offered: caps.sources });
+    if (!caps.sources.includes(options.source))
+      throw new ScannerOptionUnsupportedError('source', { requested: options.source, offered: caps.sources });
     const dpi = nearestResolution(caps.resolutions, options.dpi);
     const dir = await mkdtemp(join(tmpdir(), 'sohoa-wia-'));
     try {
@@ -73,9 +88,15 @@ export class WiaDriver implements ScanDriver {
         if (e.event === 'page-start') sink.onProgress?.({ pageIndex: e.index });
         else if (e.event === 'page') {
           const { width, height } = e;
-          feed.push(e.path, async (bytes) => ({ format: 'png', bytes, dpi, colorMode: options.colorMode, widthPx: width, heightPx: height }));
-        }
-        else if (e.event === 'error') reported = e;
+          feed.push(e.path, async (bytes) => ({
+            format: 'png',
+            bytes,
+            dpi,
+            colorMode: options.colorMode,
+            widthPx: width,
+            heightPx: height,
+          }));
+        } else if (e.event === 'error') reported = e;
         else if (e.event === 'done') finished = true;
       });
       child.stdout.setEncoding('utf8').on('data', (d: string) => out.push(d));
@@ -91,7 +112,10 @@ export class WiaDriver implements ScanDriver {
           if (feed.failure !== undefined) return reject(feed.failure);
           if (feed.cancelled) return resolve({ pageCount: delivered, cancelled: true });
           if (reported) return reject(wiaError(reported.hresult, reported.message, delivered));
-          if (!finished || code !== 0) return reject(new ScannerFailedError(`PowerShell exited with code ${code}`, { pagesDelivered: delivered, stderr: stderr.trim() }));
+          if (!finished || code !== 0)
+            return reject(
+              new ScannerFailedError(`PowerShell exited with code ${code}`, { pagesDelivered: delivered, stderr: stderr.trim() }),
+            );
           if (delivered === 0) return reject(new ScannerFailedError('the scanner returned no page', { pagesDelivered: 0 }));
           resolve({ pageCount: delivered, cancelled: false });
         });

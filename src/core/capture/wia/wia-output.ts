@@ -12,7 +12,13 @@ import { WIA_HANDLING } from './wia-script';
 
 export type WiaEvent =
   | { event: 'device'; id: string; name: string; vendor?: string }
-  | { event: 'capabilities'; handling: number; resolution: { subType: number; min: number; max: number; step: number; values: number[]; current: number }; bedMils: number[]; feederMils: number[] }
+  | {
+      event: 'capabilities';
+      handling: number;
+      resolution: { subType: number; min: number; max: number; step: number; values: number[]; current: number };
+      bedMils: number[];
+      feederMils: number[];
+    }
   | { event: 'page-start'; index: number }
   | { event: 'page'; index: number; path: string; width: number; height: number }
   | { event: 'warning'; property: number; hresult: string }
@@ -63,7 +69,11 @@ export function hresultOf(hresult: string | undefined, message = ''): number | u
 /** The coded error for a WIA failure. pagesDelivered tells an empty feeder at the start from the normal end. */
 export function wiaError(hresult: string | undefined, message: string, pagesDelivered: number): CodedError {
   const code = hresultOf(hresult, message);
-  const details = { hresult: code !== undefined ? `0x${code.toString(16).toUpperCase().padStart(8, '0')}` : hresult, pagesDelivered, message: message.split('\n')[0] };
+  const details = {
+    hresult: code !== undefined ? `0x${code.toString(16).toUpperCase().padStart(8, '0')}` : hresult,
+    pagesDelivered,
+    message: message.split('\n')[0],
+  };
   switch (code) {
     case WIA_ERROR.paperEmpty:
       return new ScannerFeederEmptyError(details);
@@ -93,7 +103,9 @@ export function wiaCapabilities(e: Extract<WiaEvent, { event: 'capabilities' }>)
   if (e.handling & WIA_HANDLING.duplex) sources.push('duplex');
   const r = e.resolution;
   const resolutions: ResolutionSupport =
-    r.subType === 1 ? { kind: 'range', min: r.min, max: r.max, step: r.step > 0 ? r.step : 1 } : { kind: 'list', values: r.values.length > 0 ? [...r.values].sort((a, b) => a - b) : [r.current || 300] };
+    r.subType === 1
+      ? { kind: 'range', min: r.min, max: r.max, step: r.step > 0 ? r.step : 1 }
+      : { kind: 'list', values: r.values.length > 0 ? [...r.values].sort((a, b) => a - b) : [r.current || 300] };
   const [w = 0, h = 0] = [Math.max(e.bedMils[0] ?? 0, e.feederMils[0] ?? 0), Math.max(e.bedMils[1] ?? 0, e.feederMils[1] ?? 0)];
   return {
     resolutions,

@@ -81,7 +81,10 @@ function plausibleYear(iso: string, now: number): boolean {
  * texts. `docDate` is the date of the place-date line (`Thủ Dầu Một, ngày …`, `Hôm nay, ngày …`),
  * else the first date written as `ngày … tháng … năm …`.
  */
-export function extractDates(index: TextIndex, now = new Date().getFullYear()): { dates: ExtractedField[]; docDate: ExtractedField | null } {
+export function extractDates(
+  index: TextIndex,
+  now = new Date().getFullYear(),
+): { dates: ExtractedField[]; docDate: ExtractedField | null } {
   const dates: ExtractedField[] = [];
   let docDate: ExtractedField | null = null;
   let firstInWords: ExtractedField | null = null;

@@ -36,7 +36,9 @@ function classify(text: string): DocKind | null {
  */
 export function classifyDocKind(page: PageText): DocKindGuess {
   const lines = page.lines.slice(0, 25).map((l) => foldSameLength(l.text).trim());
-  const titles = lines.map((l, i) => ({ folded: l, title: isTitleLine(page.lines[i]!.text) })).filter((l) => l.title && !MOTTO.test(l.folded));
+  const titles = lines
+    .map((l, i) => ({ folded: l, title: isTitleLine(page.lines[i]!.text) }))
+    .filter((l) => l.title && !MOTTO.test(l.folded));
   for (let i = 0; i < Math.min(titles.length, 3); i++) {
     const kind = classify(titles[i]!.folded) ?? classify(`${titles[i]!.folded} ${titles[i + 1]?.folded ?? ''}`);
     if (kind) return { kind, score: i === 0 ? 0.9 : 0.75 };

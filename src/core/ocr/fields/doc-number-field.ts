@@ -4,7 +4,8 @@ import { makeField } from './make-field';
 import type { TextIndex } from './text-index';
 
 /** `Số: 123/QĐ-UBND`, `Số: 45/2021/GCN-…`, `Số: 2913/BN`: a number, an optional year, a symbol. */
-const DOC_NUMBER = /(?<![\p{L}])S[ốỐoô]\s*:\s*([0-9OoIl]{1,6})\s*\/\s*(?:((?:19|20)[0-9]{2})\s*\/\s*)?([\p{Lu}][\p{Lu}0-9]*(?:\s?-\s?[\p{Lu}0-9]+)*)/gu;
+const DOC_NUMBER =
+  /(?<![\p{L}])S[ốỐoô]\s*:\s*([0-9OoIl]{1,6})\s*\/\s*(?:((?:19|20)[0-9]{2})\s*\/\s*)?([\p{Lu}][\p{Lu}0-9]*(?:\s?-\s?[\p{Lu}0-9]+)*)/gu;
 
 /** The document's number and symbol (số và ký hiệu), from the first `Số:` line that has one. */
 export function extractDocNumber(index: TextIndex): ExtractedField | null {

@@ -2,7 +2,14 @@ import type { ExtractedField, FieldKind } from './field-types';
 import { spanOf, type TextIndex } from './text-index';
 
 /** A field from a match at [start, end) of the index text; null when it covers no word. */
-export function makeField(index: TextIndex, kind: FieldKind, value: string, start: number, end: number, factor: number): ExtractedField | null {
+export function makeField(
+  index: TextIndex,
+  kind: FieldKind,
+  value: string,
+  start: number,
+  end: number,
+  factor: number,
+): ExtractedField | null {
   const span = spanOf(index, start, end);
   if (!span) return null;
   const confidence = Math.round(Math.max(0, Math.min(1, (span.confidence / 100) * factor)) * 1000) / 1000;

@@ -7,9 +7,29 @@ const NAME_LABEL = /(?:ho va ten|ho, chu dem, ten|ho ten)[^:\n]{0,50}:[ \t]*/g;
 /** `Ông/Bà:`, `1. Bà …`, `của ông …`: a title before a capitalised name. */
 const TITLE_LABEL = /(?<![\p{L}])((?:Ông\s*\/\s*Bà|Bà\s*\/\s*Ông|[Ôô]ng|[Bb]à)\s*:?[ \t]+)(?=\p{Lu})/gu;
 /** Lines after which the next line is the signer's name (folded). */
-const SIGNER_CUE = /(\(ky[^)]*ho ten\)|^(kt\. |tm\. |q\. )?(pho )?(chu tich|truong phong|pho truong phong|giam doc|truong ban|thu truong|nguoi [\p{L} ]+)$)/u;
+const SIGNER_CUE =
+  /(\(ky[^)]*ho ten\)|^(kt\. |tm\. |q\. )?(pho )?(chu tich|truong phong|pho truong phong|giam doc|truong ban|thu truong|nguoi [\p{L} ]+)$)/u;
 /** Capitalised words that start the next label on the same line, never part of a name. */
-const NOT_NAME = new Set(['sinh', 'giới', 'năm', 'ngày', 'nơi', 'số', 'địa', 'điện', 'cccd', 'cmnd', 'email', 'nghề', 'chức', 'quan', 'là', 'mã', 'tên', 'giấy']);
+const NOT_NAME = new Set([
+  'sinh',
+  'giới',
+  'năm',
+  'ngày',
+  'nơi',
+  'số',
+  'địa',
+  'điện',
+  'cccd',
+  'cmnd',
+  'email',
+  'nghề',
+  'chức',
+  'quan',
+  'là',
+  'mã',
+  'tên',
+  'giấy',
+]);
 const WORD = /^[\p{Lu}][\p{L}]*$/u;
 
 function titleCase(word: string): string {

@@ -26,7 +26,16 @@ export function App() {
       <Nav pages={pages} current={page} onNavigate={navigate} />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <DeskOpenerContext.Provider value={openDesk}>
-          {openDossier !== null ? <DeskPage key={`${openDossier}:${openAtPage}`} dossierId={openDossier} initialPageId={openAtPage} onClose={() => openDesk(null)} /> : <PageView page={page} />}
+          {openDossier !== null ? (
+            <DeskPage
+              key={`${openDossier}:${openAtPage}`}
+              dossierId={openDossier}
+              initialPageId={openAtPage}
+              onClose={() => openDesk(null)}
+            />
+          ) : (
+            <PageView page={page} />
+          )}
         </DeskOpenerContext.Provider>
       </main>
     </div>

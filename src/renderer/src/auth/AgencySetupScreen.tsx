@@ -14,7 +14,11 @@ export function AgencySetupScreen({ onDone }: { onDone(): void }) {
   return (
     <AuthScreenFrame title={t('agencySetup.title')} intro={t('agencySetup.intro')}>
       {error ? <Notice tone="error">{errorMessage(t, errorCode(error))}</Notice> : null}
-      {agency ? <SettingsForm views={agency} submitLabel={t('agencySetup.submit')} onSaved={onDone} /> : <p className="field-hint">{t('settings.loading')}</p>}
+      {agency ? (
+        <SettingsForm views={agency} submitLabel={t('agencySetup.submit')} onSaved={onDone} />
+      ) : (
+        <p className="field-hint">{t('settings.loading')}</p>
+      )}
     </AuthScreenFrame>
   );
 }

@@ -10,7 +10,9 @@ export function AuthError({ error, passwordOnly = false }: { error: unknown; pas
   const { language } = useLanguage();
   if (!error) return null;
   const until = error instanceof CodedError && typeof error.details?.until === 'string' ? error.details.until : null;
-  const time = until ? new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { timeStyle: 'short', dateStyle: 'short' }).format(new Date(until)) : null;
+  const time = until
+    ? new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { timeStyle: 'short', dateStyle: 'short' }).format(new Date(until))
+    : null;
   return (
     <Notice tone="error">
       {passwordOnly && errorCode(error) === 'auth.invalid-credentials' ? t('auth.lock.wrongPassword') : errorMessage(t, errorCode(error))}

@@ -22,7 +22,14 @@ export function LockScreen({ user, onUnlocked, onSignOut }: { user: SignedInUser
 
   return (
     <AuthScreen title={t('auth.lock.title')} intro={t('auth.lock.intro', { name: user.displayName })} onSubmit={() => void submit()}>
-      <TextField label={t('auth.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" autoFocus />
+      <TextField
+        label={t('auth.password')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="current-password"
+        autoFocus
+      />
       <AuthError error={action.error} passwordOnly />
       <div className="auth-actions">
         <button type="submit" className="primary" disabled={action.busy}>

@@ -22,16 +22,46 @@ export function SetupAdminScreen({ onSignedIn }: { onSignedIn(result: SignInResu
     const differ = form.password !== form.repeat;
     setMismatch(differ);
     if (differ) return;
-    const result = await action.run(() => api['auth.setupAdmin']({ username: form.username, displayName: form.displayName, password: form.password }));
+    const result = await action.run(() =>
+      api['auth.setupAdmin']({ username: form.username, displayName: form.displayName, password: form.password }),
+    );
     if (result) onSignedIn(result);
   };
 
   return (
     <AuthScreen title={t('auth.setup.title')} intro={t('auth.setup.intro')} onSubmit={() => void submit()}>
-      <TextField label={t('auth.displayName')} value={form.displayName} onChange={set('displayName')} problem={problems.displayName} autoComplete="name" />
-      <TextField label={t('auth.username')} value={form.username} onChange={set('username')} problem={problems.username} hint={t('auth.usernameHint')} autoComplete="username" />
-      <TextField label={t('auth.password')} type="password" value={form.password} onChange={set('password')} problem={problems.password} hint={t('auth.passwordHint')} autoComplete="new-password" />
-      <TextField label={t('auth.passwordRepeat')} type="password" value={form.repeat} onChange={set('repeat')} problem={mismatch ? t('auth.passwordMismatch') : null} autoComplete="new-password" />
+      <TextField
+        label={t('auth.displayName')}
+        value={form.displayName}
+        onChange={set('displayName')}
+        problem={problems.displayName}
+        autoComplete="name"
+      />
+      <TextField
+        label={t('auth.username')}
+        value={form.username}
+        onChange={set('username')}
+        problem={problems.username}
+        hint={t('auth.usernameHint')}
+        autoComplete="username"
+      />
+      <TextField
+        label={t('auth.password')}
+        type="password"
+        value={form.password}
+        onChange={set('password')}
+        problem={problems.password}
+        hint={t('auth.passwordHint')}
+        autoComplete="new-password"
+      />
+      <TextField
+        label={t('auth.passwordRepeat')}
+        type="password"
+        value={form.repeat}
+        onChange={set('repeat')}
+        problem={mismatch ? t('auth.passwordMismatch') : null}
+        autoComplete="new-password"
+      />
       {action.error && !Object.keys(problems).length ? <AuthError error={action.error} /> : null}
       <button type="submit" className="primary" disabled={action.busy}>
         {t('auth.setup.submit')}

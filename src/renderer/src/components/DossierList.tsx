@@ -23,7 +23,12 @@ export function DossierList({ list }: { list: ReturnType<typeof useDossierList> 
         )}
       </div>
       <div className="list-filters">
-        <SearchBox label={t('intake.filterLabel')} placeholder={t('intake.filterPlaceholder')} value={list.query} onChange={list.setQuery} />
+        <SearchBox
+          label={t('intake.filterLabel')}
+          placeholder={t('intake.filterPlaceholder')}
+          value={list.query}
+          onChange={list.setQuery}
+        />
         <div className="list-source">
           <label htmlFor={`${titleId}-source`}>{t('intake.source')}</label>
           <select id={`${titleId}-source`} value={list.source} onChange={(e) => list.setSource(e.target.value as DossierSource)}>

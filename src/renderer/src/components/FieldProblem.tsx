@@ -9,4 +9,5 @@ export function FieldProblem({ id, message }: { id: string; message: string | nu
 }
 
 /** aria-describedby from the ids of what is actually shown. */
-export const describedBy = (...ids: (string | false | null | undefined)[]): string | undefined => ids.filter(Boolean).join(' ') || undefined;
+export const describedBy = (...ids: (string | false | null | undefined)[]): string | undefined =>
+  ids.filter(Boolean).join(' ') || undefined;

@@ -9,7 +9,12 @@ export function Nav({ pages, current, onNavigate }: { pages: readonly PageId[]; 
       <ul>
         {pages.map((page) => (
           <li key={page}>
-            <button type="button" className={`nav-item nav-item--${page}`} aria-current={page === current ? 'page' : undefined} onClick={() => onNavigate(page)}>
+            <button
+              type="button"
+              className={`nav-item nav-item--${page}`}
+              aria-current={page === current ? 'page' : undefined}
+              onClick={() => onNavigate(page)}
+            >
               {t(PAGE_LABELS[page])}
             </button>
           </li>

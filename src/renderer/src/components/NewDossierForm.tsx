@@ -35,7 +35,11 @@ export function NewDossierForm({ onCreated }: { onCreated: (dossier: Dossier) =>
       )}
       {created && <Notice tone="success">{t('form.created', { code: created.code })}</Notice>}
 
-      <ProcedurePicker value={values.procedureCode} onChange={(code) => setField('procedureCode', code)} problem={problem('procedureCode')} />
+      <ProcedurePicker
+        value={values.procedureCode}
+        onChange={(code) => setField('procedureCode', code)}
+        problem={problem('procedureCode')}
+      />
       <TextField label={t('form.applicantName')} {...bind('applicantName')} autoComplete="off" />
       <TextField
         label={t('form.applicantCccd')}
@@ -44,7 +48,13 @@ export function NewDossierForm({ onCreated }: { onCreated: (dossier: Dossier) =>
         autoComplete="off"
         hint={t('form.applicantCccdHint', { count: values.applicantCccd.replace(/\D/g, '').length })}
       />
-      <TextField label={t('form.applicantPhone')} labelNote={t('form.optional')} {...bind('applicantPhone')} type="tel" autoComplete="off" />
+      <TextField
+        label={t('form.applicantPhone')}
+        labelNote={t('form.optional')}
+        {...bind('applicantPhone')}
+        type="tel"
+        autoComplete="off"
+      />
       <TextField label={t('form.applicantAddress')} labelNote={t('form.optional')} {...bind('applicantAddress')} autoComplete="off" />
       <DateField label={t('form.receivedDate')} {...bind('receivedDate')} />
       <DateField label={t('form.dueDate')} labelNote={t('form.optional')} {...bind('dueDate')} hint={t('form.dueDateHint')} />

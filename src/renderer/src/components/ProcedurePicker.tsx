@@ -54,7 +54,8 @@ export function ProcedurePicker({ value, onChange, problem }: ProcedurePickerPro
         {procedures.map((p) => (
           <option key={p.code} value={p.code}>
             {p.name}
-            {p.processingDays != null && ` — ${p.processingDays === 1 ? t('form.procedureDaysOne') : t('form.procedureDays', { days: p.processingDays })}`}
+            {p.processingDays != null &&
+              ` — ${p.processingDays === 1 ? t('form.procedureDaysOne') : t('form.procedureDays', { days: p.processingDays })}`}
           </option>
         ))}
       </select>

@@ -14,7 +14,9 @@ export function SearchHitList({ hits, canOpen }: { hits: SearchHit[]; canOpen: b
           <p className="hit-head">
             {canOpen ? (
               <button type="button" className="link-button code" onClick={() => open(hit.dossierId, { pageId: hit.pageId })}>
-                {hit.pageId == null ? t('search.openDossier', { code: hit.dossierCode }) : t('search.openAtPage', { code: hit.dossierCode })}
+                {hit.pageId == null
+                  ? t('search.openDossier', { code: hit.dossierCode })
+                  : t('search.openAtPage', { code: hit.dossierCode })}
               </button>
             ) : (
               <span className="code">{hit.dossierCode}</span>

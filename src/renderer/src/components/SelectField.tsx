@@ -20,7 +20,15 @@ export function SelectField({ label, value, options, onChange, problem, hint, di
   return (
     <div className={problem ? 'field field--invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={describedBy(problem && problemId, hint && hintId)}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy(problem && problemId, hint && hintId)}
+      >
         {options.some((o) => o.value === value) ? null : <option value={value}>{value}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

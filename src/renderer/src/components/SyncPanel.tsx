@@ -21,12 +21,16 @@ export function SyncPanel() {
     <section className="card sync-panel" aria-labelledby="sync-panel-title">
       <div className="list-header">
         <h2 id="sync-panel-title">{t('sync.title')}</h2>
-        <button type="button" disabled={running || !s?.configured} onClick={() =>
+        <button
+          type="button"
+          disabled={running || !s?.configured}
+          onClick={() =>
             void action.run(async () => {
               await api['sync.now']({});
               status.reload();
             })
-          }>
+          }
+        >
           {running ? t('sync.running') : t('sync.now')}
         </button>
       </div>
@@ -35,7 +39,10 @@ export function SyncPanel() {
       {s?.configured && (
         <>
           <p className="field-hint">
-            {t('sync.hub', { url: s.hubUrl ?? '' })} · {s.window ? t('sync.scheduleWindow', { minutes: s.intervalMinutes, window: s.window }) : t('sync.schedule', { minutes: s.intervalMinutes })}
+            {t('sync.hub', { url: s.hubUrl ?? '' })} ·{' '}
+            {s.window
+              ? t('sync.scheduleWindow', { minutes: s.intervalMinutes, window: s.window })
+              : t('sync.schedule', { minutes: s.intervalMinutes })}
           </p>
           <dl className="stats" aria-label={t('sync.title')}>
             <StatTile label={t('sync.waiting')} value={s.counts.waiting} />
@@ -46,11 +53,18 @@ export function SyncPanel() {
           {s.oldestWaitingSince && <p>{t('sync.oldestWaiting', { time: formatDateTime(s.oldestWaitingSince, language) })}</p>}
           <p className="sync-last-run">
             {s.lastRun
-              ? t('sync.lastRun', { time: formatDateTime(s.lastRun.finishedAt, language), acknowledged: s.lastRun.acknowledged, rejected: s.lastRun.rejected, waiting: s.lastRun.waiting })
+              ? t('sync.lastRun', {
+                  time: formatDateTime(s.lastRun.finishedAt, language),
+                  acknowledged: s.lastRun.acknowledged,
+                  rejected: s.lastRun.rejected,
+                  waiting: s.lastRun.waiting,
+                })
               : t('sync.lastRunNone')}
           </p>
           {s.lastRun?.error && <Notice tone="error">{t('sync.lastError', { message: errorMessage(t, s.lastRun.error.code) })}</Notice>}
-          <p className="sync-next-run">{s.nextRunAt ? t('sync.nextRun', { time: formatDateTime(s.nextRunAt, language) }) : t('sync.nextRunNone')}</p>
+          <p className="sync-next-run">
+            {s.nextRunAt ? t('sync.nextRun', { time: formatDateTime(s.nextRunAt, language) }) : t('sync.nextRunNone')}
+          </p>
         </>
       )}
     </section>

@@ -16,6 +16,7 @@ export function fieldIssues(error: unknown): FieldIssue[] {
   const issues = error.details?.issues;
   if (!Array.isArray(issues)) return [];
   return issues.filter(
-    (i): i is FieldIssue => typeof i === 'object' && i !== null && typeof (i as FieldIssue).field === 'string' && typeof (i as FieldIssue).problem === 'string',
+    (i): i is FieldIssue =>
+      typeof i === 'object' && i !== null && typeof (i as FieldIssue).field === 'string' && typeof (i as FieldIssue).problem === 'string',
   );
 }

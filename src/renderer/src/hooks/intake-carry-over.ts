@@ -10,10 +10,12 @@ export interface IntakeCarryOver {
 
 export function loadIntakeCarryOver(): Partial<IntakeCarryOver> {
   try {
-    const saved = JSON.parse(window.sessionStorage.getItem(KEY) ?? '{}') as Partial<IntakeCarryOver> & { savedOn?: string } | null;
+    const saved = JSON.parse(window.sessionStorage.getItem(KEY) ?? '{}') as (Partial<IntakeCarryOver> & { savedOn?: string }) | null;
     if (typeof saved !== 'object' || saved === null) return {};
     // A date carried over from another day would file today's citizen under yesterday.
-    return saved.savedOn === todayIso() ? { procedureCode: saved.procedureCode, receivedDate: saved.receivedDate } : { procedureCode: saved.procedureCode };
+    return saved.savedOn === todayIso()
+      ? { procedureCode: saved.procedureCode, receivedDate: saved.receivedDate }
+      : { procedureCode: saved.procedureCode };
   } catch {
     return {};
   }

@@ -18,7 +18,12 @@ export function usePageImageCache(): PageImageCache {
 }
 
 /** A page's image as a data URL, at once when it is in the cache; `version` changes when the engine made a new one (cleaned, turned). */
-export function usePageImage(pageId: number, size: PageImageSize, version: string, wanted = true): { data: string | undefined; error: unknown } {
+export function usePageImage(
+  pageId: number,
+  size: PageImageSize,
+  version: string,
+  wanted = true,
+): { data: string | undefined; error: unknown } {
   const cache = usePageImageCache();
   const key = `${pageId}:${size}:${version}`;
   const [state, setState] = useState<{ key: string; data?: string; error?: unknown }>({ key });
@@ -47,7 +52,11 @@ export interface ShownPageImage {
  * up a frame; until then the sharpest image of the page already decoded (or its thumbnail) stands in.
  * `error` is the engine's reason when it could not give the image.
  */
-export function useDecodedPageImage(pageId: number, size: PageImageSize, version: string): { image: ShownPageImage | null; error: unknown } {
+export function useDecodedPageImage(
+  pageId: number,
+  size: PageImageSize,
+  version: string,
+): { image: ShownPageImage | null; error: unknown } {
   const cache = usePageImageCache();
   const [decoded, setDecoded] = useState<{ pageId: number; version: string; image?: ShownPageImage; error?: unknown } | null>(null);
   useEffect(() => {
@@ -60,7 +69,8 @@ export function useDecodedPageImage(pageId: number, size: PageImageSize, version
         await image.decode().catch(() => undefined);
         if (current) setDecoded({ pageId, version, image: { url, size } });
       },
-      (error: unknown) => current && setDecoded((d) => ({ ...(d?.pageId === pageId && d.version === version ? d : { pageId, version }), error })),
+      (error: unknown) =>
+        current && setDecoded((d) => ({ ...(d?.pageId === pageId && d.version === version ? d : { pageId, version }), error })),
     );
     return () => {
       current = false;
@@ -73,4 +83,5 @@ export function useDecodedPageImage(pageId: number, size: PageImageSize, version
 }
 
 /** Which image of a page the engine has: the captured one until clean-up, then the cleaned one (OCR leaves it as it is), per turn. */
-export const pageImageVersion = (page: { state: string; rotation: number }) => `${page.state === 'read' ? 'cleaned' : page.state}:${page.rotation}`;
+export const pageImageVersion = (page: { state: string; rotation: number }) =>
+  `${page.state === 'read' ? 'cleaned' : page.state}:${page.rotation}`;

@@ -11,7 +11,12 @@ export interface AuditFilterForm {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const toInput = (f: AuditFilterForm) => ({ from: f.from || undefined, to: f.to || undefined, actor: f.actor.trim() || undefined, action: f.action.trim() || undefined });
+const toInput = (f: AuditFilterForm) => ({
+  from: f.from || undefined,
+  to: f.to || undefined,
+  actor: f.actor.trim() || undefined,
+  action: f.action.trim() || undefined,
+});
 
 /** The audit log as the supervisor browses it: the filter applied, the page shown, and the CSV export. */
 export function useAuditLog() {

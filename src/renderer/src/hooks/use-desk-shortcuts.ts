@@ -8,7 +8,8 @@ export interface DeskShortcuts {
   finalize(): void;
 }
 
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Ctrl+Enter scan, J/K next/previous page, R rotate, Ctrl+Shift+F finalize; letters are left alone while typing. */
 export function useDeskShortcuts(actions: DeskShortcuts): void {

@@ -9,7 +9,11 @@ const cardOf = (e: DragEvent) => (e.target instanceof Element ? e.target.closest
  * `data-document-id` inside `container`) go into that document. Pages dragged within the desk are
  * not files and are left to their own handling.
  */
-export function useDocumentFileDrop(container: RefObject<HTMLElement | null>, enabled: boolean, onFiles: (documentId: number, files: File[]) => void) {
+export function useDocumentFileDrop(
+  container: RefObject<HTMLElement | null>,
+  enabled: boolean,
+  onFiles: (documentId: number, files: File[]) => void,
+) {
   const latest = useRef(onFiles);
   latest.current = onFiles;
   useEffect(() => {

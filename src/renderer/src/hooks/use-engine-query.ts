@@ -9,7 +9,11 @@ export interface QueryState<T> {
 
 /** Runs an engine call when its inputs change (or on reload); a stale answer never overwrites a newer one. */
 export function useEngineQuery<T>(load: () => Promise<T>, deps: DependencyList): QueryState<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
   const [version, setVersion] = useState(0);
 
   useEffect(() => {

@@ -28,7 +28,10 @@ export function useLiveReload(reload: () => void, polling: boolean, ms = 1000, p
     const timer = setInterval(() => latest.current(), pollMs);
     return () => clearInterval(timer);
   }, [polling, pollMs]);
-  useEffect(() => () => {
-    if (pending.current) clearTimeout(pending.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
 }

@@ -6,7 +6,15 @@ import { errorCode, fieldIssues, type FieldIssue } from '../engine/engine-errors
 import { loadIntakeCarryOver, saveIntakeCarryOver } from './intake-carry-over';
 import { todayIso } from './today';
 
-export const DOSSIER_FIELDS = ['procedureCode', 'applicantName', 'applicantCccd', 'applicantPhone', 'applicantAddress', 'receivedDate', 'dueDate'] as const;
+export const DOSSIER_FIELDS = [
+  'procedureCode',
+  'applicantName',
+  'applicantCccd',
+  'applicantPhone',
+  'applicantAddress',
+  'receivedDate',
+  'dueDate',
+] as const;
 export type DossierField = (typeof DOSSIER_FIELDS)[number];
 export type DossierFormValues = Record<DossierField, string>;
 

@@ -41,7 +41,8 @@ export function usePageImport() {
       const done = await run(async () => {
         let sum: ImportReport = { added: 0, duplicates: 0, failures: [] };
         for (const file of files) {
-          if (file.size > MAX_UPLOAD_BYTES) sum = { ...sum, failures: [...sum.failures, { source: file.name, code: 'import.upload-too-large' }] };
+          if (file.size > MAX_UPLOAD_BYTES)
+            sum = { ...sum, failures: [...sum.failures, { source: file.name, code: 'import.upload-too-large' }] };
           else sum = merge(sum, await api['document.uploadFile']({ documentId, name: file.name, dataBase64: await fileBase64(file) }));
         }
         return sum;

@@ -9,6 +9,14 @@ export function useStableCallbacks<T extends { [K in keyof T]: (...args: never[]
   useEffect(() => {
     latest.current = callbacks;
   });
-  const [stable] = useState(() => Object.fromEntries(Object.keys(callbacks).map((name) => [name, (...args: never[]) => (latest.current[name as keyof T] as (...a: never[]) => unknown)(...args)])) as T);
+  const [stable] = useState(
+    () =>
+      Object.fromEntries(
+        Object.keys(callbacks).map((name) => [
+          name,
+          (...args: never[]) => (latest.current[name as keyof T] as (...a: never[]) => unknown)(...args),
+        ]),
+      ) as T,
+  );
   return stable;
 }

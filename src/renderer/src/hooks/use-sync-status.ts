@@ -28,7 +28,10 @@ export function useSyncStatus() {
 /** Each record of one dossier with its sync state, by record id. */
 export function useRecordSyncStates(dossierId: number): QueryState<Map<number, RecordSyncState>> {
   const api = useEngine();
-  const states = useEngineQuery(async () => new Map((await api['sync.records']({ dossierId })).map((s) => [s.recordId, s])), [api, dossierId]);
+  const states = useEngineQuery(
+    async () => new Map((await api['sync.records']({ dossierId })).map((s) => [s.recordId, s])),
+    [api, dossierId],
+  );
   const reload = useThrottledReload(states.reload);
   useEngineEvent('sync.changed', reload);
   useEngineEvent('dossier.changed', ({ id }) => id === dossierId && reload());

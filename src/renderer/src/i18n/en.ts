@@ -67,7 +67,8 @@ export const en: Catalog = {
 
   'problem.required': 'This field is required.',
   'problem.too-long': 'This is too long.',
-  'problem.cccd.invalid': 'Invalid CCCD number: it must have 12 digits (3 for the province of birth registration, 1 for century and sex, 2 for the birth year, 6 random).',
+  'problem.cccd.invalid':
+    'Invalid CCCD number: it must have 12 digits (3 for the province of birth registration, 1 for century and sex, 2 for the birth year, 6 random).',
   'problem.date.invalid': 'This is not a valid date. Type day/month/year, e.g. 30/11/2024.',
   'date.placeholder': 'dd/mm/yyyy',
   'problem.date.order': 'The due date cannot be before the received date.',
@@ -158,7 +159,8 @@ export const en: Catalog = {
   'archive.markResult': 'Mark as the dossier’s result',
   'archive.unmarkResult': 'Remove the result mark',
   'archive.resultMarked': 'Result: {kind}',
-  'archive.resultHint': 'A dossier whose result document (decision, certificate…) is marked counts in "Results digitized" once its PDF is signed.',
+  'archive.resultHint':
+    'A dossier whose result document (decision, certificate…) is marked counts in "Results digitized" once its PDF is signed.',
   'archive.replaced': 'Page replaced; the new page is being processed.',
   'archive.reason.count-mismatch': 'Page count differs from the register',
   'archive.reason.extra': 'Not in the register',
@@ -282,13 +284,16 @@ export const en: Catalog = {
   'dash.fig.notFullyDigitized': 'Not fully digitized',
   'dash.def.notFullyDigitized': 'Some component has no signed record yet, or there is no component.',
   'dash.fig.resultsDigitized': 'Results digitized',
-  'dash.def.resultsDigitized': 'The result document (scanned, or imported from the specialised system) has a signed electronic record. Share of dossiers received.',
+  'dash.def.resultsDigitized':
+    'The result document (scanned, or imported from the specialised system) has a signed electronic record. Share of dossiers received.',
   'dash.fig.reused': 'Digitized data reused',
   'dash.def.reused': 'Dossiers reusing at least one document digitized before. Share of dossiers received.',
   'dash.fig.onTime': 'Completed on time',
-  'dash.def.onTime': 'Result handed back on or before the due date (a due date on a day off moves to the next working day). Share of dossiers handed back with a due date.',
+  'dash.def.onTime':
+    'Result handed back on or before the due date (a due date on a day off moves to the next working day). Share of dossiers handed back with a due date.',
   'dash.fig.late': 'Completed late',
-  'dash.def.late': 'Result handed back after the due date, with its reason recorded (apology and new appointment). Share of dossiers handed back with a due date.',
+  'dash.def.late':
+    'Result handed back after the due date, with its reason recorded (apology and new appointment). Share of dossiers handed back with a due date.',
   'dash.fig.openPastDue': 'Open past due',
   'dash.def.openPastDue': 'Result not handed back and the due date has passed (as of today). Share of dossiers with a due date.',
   'dash.fig.pages': 'Pages scanned',
@@ -323,7 +328,8 @@ export const en: Catalog = {
   'dash.fig.approved': 'Approved',
   'dash.def.approved': 'Register rows whose dossier was approved at quality control.',
   'dash.fig.archiveResults': 'Results digitized (archive)',
-  'dash.def.archiveResults': 'Archive dossiers whose result document (marked from the register’s "Result" column or at the QC station) has a signed PDF.',
+  'dash.def.archiveResults':
+    'Archive dossiers whose result document (marked from the register’s "Result" column or at the QC station) has a signed PDF.',
   'dash.fig.signed': 'Signed',
   'dash.def.signed': 'Register dossiers with a signed PDF.',
   'dash.fig.pace': 'Pages per day',
@@ -380,7 +386,8 @@ export const en: Catalog = {
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
   'settings.readOnly': 'Only an administrator can change these.',
-  'settings.notYet': 'Not on this page yet: scanner profiles and a test scan; the signing certificate’s subject and expiry; enrolling with the hub. The backup schedule is saved but does not run by itself yet: use Back up now.',
+  'settings.notYet':
+    'Not on this page yet: scanner profiles and a test scan; the signing certificate’s subject and expiry; enrolling with the hub. The backup schedule is saved but does not run by itself yet: use Back up now.',
   'settings.section.agency': 'Agency',
   'settings.section.scanners': 'Scanners',
   'settings.section.ocr': 'Text recognition (OCR)',
@@ -399,7 +406,8 @@ export const en: Catalog = {
   'settings.storage.setFolderFirst': 'Enter a backup folder and Save before backing up.',
   'problem.setting.absolute-path': 'A full path is needed (starting with / or a drive, e.g. D:\\Backups).',
   'agencySetup.title': 'Agency details',
-  'agencySetup.intro': 'Before any dossier is taken in, enter the agency’s name and electronic identifier code. Every record, receipt and copy stamp carries them.',
+  'agencySetup.intro':
+    'Before any dossier is taken in, enter the agency’s name and electronic identifier code. Every record, receipt and copy stamp carries them.',
   'agencySetup.submit': 'Save and start',
   'problem.setting.agency-code': 'The code must look like LLL.LL.LL.XNN, e.g. 000.31.25.H12.',
   'problem.setting.integer': 'Must be a whole number.',
@@ -462,10 +470,12 @@ export const en: Catalog = {
   'page.rescan': 'Scan page {n} again',
   'page.rescanHint': 'Scans again with the scanner and settings last used for this dossier; the new page takes the old one’s place.',
   'page.drag': 'Drag to reorder page {n}',
-  'desk.replacing': 'Replacing page {n}: import a new image file or take a new photo (this dossier was not scanned with a scanner). The old page leaves the record.',
+  'desk.replacing':
+    'Replacing page {n}: import a new image file or take a new photo (this dossier was not scanned with a scanner). The old page leaves the record.',
   'desk.replacingCancel': 'Do not replace',
   'page.dragRole': 'sortable page',
-  'page.dragHelp': 'To reorder pages: press Space or Enter to pick a page up, the arrow keys to move it, Space or Enter to drop it, Escape to cancel. The ↑ ↓ buttons do the same.',
+  'page.dragHelp':
+    'To reorder pages: press Space or Enter to pick a page up, the arrow keys to move it, Space or Enter to drop it, Escape to cancel. The ↑ ↓ buttons do the same.',
   'page.dragStart': 'Picked up page {n}. Use the arrow keys to move it, Enter to drop it, Escape to cancel.',
   'page.dragOver': 'Page {n} is at position {position}.',
   'page.dragEnd': 'Page {n} dropped at position {position}.',
@@ -604,7 +614,8 @@ export const en: Catalog = {
   'handBack.submit': 'Confirm the result was handed back',
   'handBack.done': 'Result handed back to {name} at {at}, on time.',
   'handBack.doneLate': 'Result handed back to {name} at {at}, {days} working day(s) late.',
-  'desk.readOnly': 'This dossier is signed and finalized, so it is read-only. To change it, reopen it (reopening is audited; changed documents are signed again as a new version).',
+  'desk.readOnly':
+    'This dossier is signed and finalized, so it is read-only. To change it, reopen it (reopening is audited; changed documents are signed again as a new version).',
   'reopen.reason': 'Why the dossier is reopened',
   'reopen.submit': 'Reopen the dossier to change it',
   'sync.title': 'Sync with the records hub',
@@ -633,7 +644,7 @@ export const en: Catalog = {
   'badge.valid': 'Signature valid — {signer}',
   'badge.invalid': 'Signature not valid',
   'badge.untrusted': 'Signature sound, issuer not verified — {signer}',
-  'badge.untrustedHint': 'The issuing CA\'s root is not configured: an administrator adds it in Settings › Signing (signing.trust-anchors).',
+  'badge.untrustedHint': "The issuing CA's root is not configured: an administrator adds it in Settings › Signing (signing.trust-anchors).",
   'badge.unsigned': 'Record not signed yet',
   'recordView.open': 'View the signed record',
   'recordView.title': '{title} — signed version {version}',
@@ -665,7 +676,8 @@ export const en: Catalog = {
   'auth.usernameHint': '3–32 characters: lowercase letters without accents, digits, dot, underscore, dash.',
   'auth.passwordMismatch': 'The two passwords differ.',
   'auth.setup.title': 'Create the administrator account',
-  'auth.setup.intro': 'First start on this workstation. Create the administrator account; the administrator then creates accounts for desk clerks, the archive team and supervisors.',
+  'auth.setup.intro':
+    'First start on this workstation. Create the administrator account; the administrator then creates accounts for desk clerks, the archive team and supervisors.',
   'auth.setup.submit': 'Create administrator account',
   'auth.login.title': 'Sign in',
   'auth.login.submit': 'Sign in',
@@ -680,7 +692,8 @@ export const en: Catalog = {
   'auth.checking': 'Checking the session…',
 
   'audit.title': 'Audit log',
-  'audit.intro': 'Every act on this workstation: sign-ins, dossiers created and changed, signing, exports, deletions, sync, setting changes. The log is hash-chained, so it cannot be edited or trimmed.',
+  'audit.intro':
+    'Every act on this workstation: sign-ins, dossiers created and changed, signing, exports, deletions, sync, setting changes. The log is hash-chained, so it cannot be edited or trimmed.',
   'audit.from': 'From',
   'audit.to': 'To',
   'audit.actor': 'User',
@@ -701,7 +714,8 @@ export const en: Catalog = {
   'audit.next': 'Next page',
 
   'users.title': 'Users',
-  'users.intro': 'Each user has one role: desk clerks take in and digitize dossiers; the archive team digitizes archives; supervisors see statistics and the audit log (not CCCD numbers); administrators manage users, settings and deletions.',
+  'users.intro':
+    'Each user has one role: desk clerks take in and digitize dossiers; the archive team digitizes archives; supervisors see statistics and the audit log (not CCCD numbers); administrators manage users, settings and deletions.',
   'users.new': 'Add a user',
   'users.role': 'Role',
   'users.create': 'Add user',

@@ -55,7 +55,8 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   registerPath: 'batchNew.register',
 };
 
-const lookup = (table: Record<string, MessageKey>, code: string): MessageKey | undefined => (Object.hasOwn(table, code) ? table[code] : undefined);
+const lookup = (table: Record<string, MessageKey>, code: string): MessageKey | undefined =>
+  Object.hasOwn(table, code) ? table[code] : undefined;
 
 /** What is wrong with one field, in the current language, to show next to it. */
 export function problemMessage(t: Translate, problem: string): string {

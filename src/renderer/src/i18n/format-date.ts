@@ -7,7 +7,9 @@ export function formatDate(iso: string | null, language: Language): string {
   if (!m) return iso;
   const [, y, mo, d] = m as unknown as [string, string, string, string];
   if (language === 'vi') return `${d}/${mo}/${y}`;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 /** A moment (ISO timestamp) in local time: 14:05 23/11/2026 in Vietnamese, 23 Nov 2026, 14:05 in English. */
@@ -19,5 +21,7 @@ export function formatDateTime(iso: string | null, language: Language): string {
     const two = (n: number) => String(n).padStart(2, '0');
     return `${two(at.getHours())}:${two(at.getMinutes())} ${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()}`;
   }
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
+    at,
+  );
 }

@@ -66,7 +66,8 @@ export const vi = {
 
   'problem.required': 'Không được để trống.',
   'problem.too-long': 'Nội dung quá dài.',
-  'problem.cccd.invalid': 'Số CCCD không hợp lệ: phải có 12 chữ số (3 số mã tỉnh nơi đăng ký khai sinh, 1 số thế kỷ và giới tính, 2 số năm sinh, 6 số ngẫu nhiên).',
+  'problem.cccd.invalid':
+    'Số CCCD không hợp lệ: phải có 12 chữ số (3 số mã tỉnh nơi đăng ký khai sinh, 1 số thế kỷ và giới tính, 2 số năm sinh, 6 số ngẫu nhiên).',
   'problem.date.invalid': 'Ngày không hợp lệ. Nhập theo ngày/tháng/năm, ví dụ 30/11/2024.',
   'date.placeholder': 'ngày/tháng/năm',
   'problem.date.order': 'Ngày hẹn trả không được trước ngày tiếp nhận.',
@@ -281,13 +282,16 @@ export const vi = {
   'dash.fig.notFullyDigitized': 'Chưa số hóa đầy đủ',
   'dash.def.notFullyDigitized': 'Còn thành phần chưa có bản điện tử đã ký, hoặc chưa có thành phần nào.',
   'dash.fig.resultsDigitized': 'Kết quả đã số hóa',
-  'dash.def.resultsDigitized': 'Văn bản kết quả giải quyết (quét hoặc nhập từ hệ thống chuyên ngành) đã có bản điện tử đã ký. Tỷ lệ trên số hồ sơ đã tiếp nhận.',
+  'dash.def.resultsDigitized':
+    'Văn bản kết quả giải quyết (quét hoặc nhập từ hệ thống chuyên ngành) đã có bản điện tử đã ký. Tỷ lệ trên số hồ sơ đã tiếp nhận.',
   'dash.fig.reused': 'Tái sử dụng dữ liệu số',
   'dash.def.reused': 'Hồ sơ dùng lại ít nhất một văn bản đã số hóa trước đó. Tỷ lệ trên số hồ sơ đã tiếp nhận.',
   'dash.fig.onTime': 'Hoàn thành đúng hạn',
-  'dash.def.onTime': 'Đã trả kết quả vào hoặc trước ngày hẹn trả (ngày hẹn rơi vào ngày nghỉ thì tính đến ngày làm việc tiếp theo). Tỷ lệ trên số hồ sơ đã trả kết quả có ngày hẹn.',
+  'dash.def.onTime':
+    'Đã trả kết quả vào hoặc trước ngày hẹn trả (ngày hẹn rơi vào ngày nghỉ thì tính đến ngày làm việc tiếp theo). Tỷ lệ trên số hồ sơ đã trả kết quả có ngày hẹn.',
   'dash.fig.late': 'Hoàn thành trễ hạn',
-  'dash.def.late': 'Đã trả kết quả sau ngày hẹn trả, có ghi lý do (phiếu xin lỗi và hẹn lại). Tỷ lệ trên số hồ sơ đã trả kết quả có ngày hẹn.',
+  'dash.def.late':
+    'Đã trả kết quả sau ngày hẹn trả, có ghi lý do (phiếu xin lỗi và hẹn lại). Tỷ lệ trên số hồ sơ đã trả kết quả có ngày hẹn.',
   'dash.fig.openPastDue': 'Quá hạn, chưa hoàn thành',
   'dash.def.openPastDue': 'Chưa trả kết quả và ngày hẹn trả đã qua (tính đến hôm nay). Tỷ lệ trên số hồ sơ có ngày hẹn.',
   'dash.fig.pages': 'Trang đã quét',
@@ -322,7 +326,8 @@ export const vi = {
   'dash.fig.approved': 'Đã duyệt',
   'dash.def.approved': 'Dòng sổ theo dõi có hồ sơ đã được duyệt ở bước kiểm tra chất lượng.',
   'dash.fig.archiveResults': 'Kết quả đã số hóa (lưu trữ)',
-  'dash.def.archiveResults': 'Hồ sơ lưu trữ có văn bản kết quả giải quyết (đánh dấu theo cột "Kết quả" của sổ theo dõi hoặc tại trạm kiểm tra) đã có bản PDF ký số.',
+  'dash.def.archiveResults':
+    'Hồ sơ lưu trữ có văn bản kết quả giải quyết (đánh dấu theo cột "Kết quả" của sổ theo dõi hoặc tại trạm kiểm tra) đã có bản PDF ký số.',
   'dash.fig.signed': 'Đã ký số',
   'dash.def.signed': 'Hồ sơ trong sổ có bản PDF đã ký số.',
   'dash.fig.pace': 'Trang/ngày',
@@ -379,7 +384,8 @@ export const vi = {
   'settings.save': 'Lưu',
   'settings.saved': 'Đã lưu.',
   'settings.readOnly': 'Chỉ quản trị viên được thay đổi các mục này.',
-  'settings.notYet': 'Chưa có trong trang này: hồ sơ máy quét và quét thử; chủ thể và hạn dùng của chứng thư số; đăng ký máy trạm với trung tâm. Lịch sao lưu được lưu nhưng chưa tự chạy: hãy bấm Sao lưu ngay.',
+  'settings.notYet':
+    'Chưa có trong trang này: hồ sơ máy quét và quét thử; chủ thể và hạn dùng của chứng thư số; đăng ký máy trạm với trung tâm. Lịch sao lưu được lưu nhưng chưa tự chạy: hãy bấm Sao lưu ngay.',
   'settings.section.agency': 'Cơ quan',
   'settings.section.scanners': 'Máy quét',
   'settings.section.ocr': 'Nhận dạng chữ (OCR)',
@@ -398,7 +404,8 @@ export const vi = {
   'settings.storage.setFolderFirst': 'Nhập thư mục sao lưu và bấm Lưu trước khi sao lưu.',
   'problem.setting.absolute-path': 'Cần đường dẫn đầy đủ (bắt đầu bằng / hoặc ổ đĩa, ví dụ D:\\SaoLuu).',
   'agencySetup.title': 'Thông tin cơ quan',
-  'agencySetup.intro': 'Trước khi tiếp nhận hồ sơ, hãy nhập tên và mã định danh điện tử của cơ quan. Mọi bản ghi, giấy biên nhận và dấu bản sao sẽ mang thông tin này.',
+  'agencySetup.intro':
+    'Trước khi tiếp nhận hồ sơ, hãy nhập tên và mã định danh điện tử của cơ quan. Mọi bản ghi, giấy biên nhận và dấu bản sao sẽ mang thông tin này.',
   'agencySetup.submit': 'Lưu và bắt đầu',
   'problem.setting.agency-code': 'Mã định danh phải có dạng LLL.LL.LL.XNN, ví dụ 000.31.25.H12.',
   'problem.setting.integer': 'Phải là số nguyên.',
@@ -461,10 +468,12 @@ export const vi = {
   'page.rescan': 'Quét lại trang {n}',
   'page.rescanHint': 'Quét lại bằng máy quét và cài đặt dùng lần trước cho hồ sơ này; trang mới thay đúng chỗ trang cũ.',
   'page.drag': 'Kéo để đổi thứ tự trang {n}',
-  'desk.replacing': 'Thay trang {n}: nhập tệp ảnh mới hoặc chụp lại bằng máy ảnh (hồ sơ này không quét bằng máy quét). Trang cũ sẽ bị bỏ khỏi bản điện tử.',
+  'desk.replacing':
+    'Thay trang {n}: nhập tệp ảnh mới hoặc chụp lại bằng máy ảnh (hồ sơ này không quét bằng máy quét). Trang cũ sẽ bị bỏ khỏi bản điện tử.',
   'desk.replacingCancel': 'Thôi thay trang',
   'page.dragRole': 'trang kéo thả được',
-  'page.dragHelp': 'Để đổi thứ tự trang: nhấn Space hoặc Enter để nhấc trang, phím mũi tên để di chuyển, Space hoặc Enter để đặt xuống, Esc để hủy. Cũng có thể dùng các nút ↑ ↓.',
+  'page.dragHelp':
+    'Để đổi thứ tự trang: nhấn Space hoặc Enter để nhấc trang, phím mũi tên để di chuyển, Space hoặc Enter để đặt xuống, Esc để hủy. Cũng có thể dùng các nút ↑ ↓.',
   'page.dragStart': 'Đã nhấc trang {n}. Dùng phím mũi tên để di chuyển, Enter để đặt, Esc để hủy.',
   'page.dragOver': 'Trang {n} đang ở vị trí {position}.',
   'page.dragEnd': 'Đã đặt trang {n} vào vị trí {position}.',
@@ -603,7 +612,8 @@ export const vi = {
   'handBack.submit': 'Xác nhận đã trả kết quả',
   'handBack.done': 'Đã trả kết quả cho {name} lúc {at}, đúng hạn.',
   'handBack.doneLate': 'Đã trả kết quả cho {name} lúc {at}, trễ {days} ngày làm việc.',
-  'desk.readOnly': 'Hồ sơ đã ký số và hoàn tất nên chỉ xem được. Muốn sửa, hãy mở lại hồ sơ (việc mở lại được ghi nhật ký; văn bản sửa sẽ được ký thành phiên bản mới).',
+  'desk.readOnly':
+    'Hồ sơ đã ký số và hoàn tất nên chỉ xem được. Muốn sửa, hãy mở lại hồ sơ (việc mở lại được ghi nhật ký; văn bản sửa sẽ được ký thành phiên bản mới).',
   'reopen.reason': 'Lý do mở lại hồ sơ',
   'reopen.submit': 'Mở lại hồ sơ để sửa',
   'sync.title': 'Đồng bộ với trung tâm lưu trữ',
@@ -632,7 +642,8 @@ export const vi = {
   'badge.valid': 'Chữ ký hợp lệ — {signer}',
   'badge.invalid': 'Chữ ký không hợp lệ',
   'badge.untrusted': 'Chữ ký đúng, chưa xác minh nguồn — {signer}',
-  'badge.untrustedHint': 'Chứng thư gốc của tổ chức cấp chứng thư chưa được khai báo: quản trị viên nhập ở Cài đặt › Ký số (signing.trust-anchors).',
+  'badge.untrustedHint':
+    'Chứng thư gốc của tổ chức cấp chứng thư chưa được khai báo: quản trị viên nhập ở Cài đặt › Ký số (signing.trust-anchors).',
   'badge.unsigned': 'Bản điện tử chưa ký',
   'recordView.open': 'Xem bản đã ký',
   'recordView.title': '{title} — bản ký số lần {version}',
@@ -664,7 +675,8 @@ export const vi = {
   'auth.usernameHint': '3–32 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang.',
   'auth.passwordMismatch': 'Hai mật khẩu không khớp.',
   'auth.setup.title': 'Tạo tài khoản quản trị',
-  'auth.setup.intro': 'Lần chạy đầu tiên trên máy trạm này. Hãy tạo tài khoản quản trị viên; sau đó quản trị viên tạo tài khoản cho cán bộ một cửa, tổ số hóa lưu trữ và lãnh đạo.',
+  'auth.setup.intro':
+    'Lần chạy đầu tiên trên máy trạm này. Hãy tạo tài khoản quản trị viên; sau đó quản trị viên tạo tài khoản cho cán bộ một cửa, tổ số hóa lưu trữ và lãnh đạo.',
   'auth.setup.submit': 'Tạo tài khoản quản trị',
   'auth.login.title': 'Đăng nhập',
   'auth.login.submit': 'Đăng nhập',
@@ -679,7 +691,8 @@ export const vi = {
   'auth.checking': 'Đang kiểm tra phiên làm việc…',
 
   'audit.title': 'Nhật ký hoạt động',
-  'audit.intro': 'Mọi thao tác trên máy trạm: đăng nhập, tạo và sửa hồ sơ, ký số, xuất dữ liệu, xóa, đồng bộ, thay đổi cài đặt. Nhật ký được móc xích bằng mã băm nên không thể sửa hay xóa.',
+  'audit.intro':
+    'Mọi thao tác trên máy trạm: đăng nhập, tạo và sửa hồ sơ, ký số, xuất dữ liệu, xóa, đồng bộ, thay đổi cài đặt. Nhật ký được móc xích bằng mã băm nên không thể sửa hay xóa.',
   'audit.from': 'Từ ngày',
   'audit.to': 'Đến ngày',
   'audit.actor': 'Người thực hiện',
@@ -700,7 +713,8 @@ export const vi = {
   'audit.next': 'Trang sau',
 
   'users.title': 'Người dùng',
-  'users.intro': 'Mỗi người dùng có một vai trò: cán bộ một cửa tiếp nhận và số hóa hồ sơ; tổ số hóa lưu trữ số hóa hồ sơ lưu trữ; lãnh đạo xem thống kê và nhật ký (không xem số CCCD); quản trị viên quản lý người dùng, cài đặt và xóa hồ sơ.',
+  'users.intro':
+    'Mỗi người dùng có một vai trò: cán bộ một cửa tiếp nhận và số hóa hồ sơ; tổ số hóa lưu trữ số hóa hồ sơ lưu trữ; lãnh đạo xem thống kê và nhật ký (không xem số CCCD); quản trị viên quản lý người dùng, cài đặt và xóa hồ sơ.',
   'users.new': 'Thêm người dùng',
   'users.role': 'Vai trò',
   'users.create': 'Thêm người dùng',

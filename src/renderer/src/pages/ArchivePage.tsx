@@ -49,7 +49,9 @@ function Batches({ onOpen }: { onOpen(id: number): void }) {
             }}
           />
         )}
-        {batches.data && <BatchList batches={batches.data} canControl={mayCall(user.role, 'batch.control')} onOpen={onOpen} onChanged={batches.reload} />}
+        {batches.data && (
+          <BatchList batches={batches.data} canControl={mayCall(user.role, 'batch.control')} onOpen={onOpen} onChanged={batches.reload} />
+        )}
         <ErrorNotice error={batches.error} />
         <p className="field-hint">
           {t('archive.cli')} <code>{t('archive.cliCommand')}</code>

@@ -71,12 +71,24 @@ export function AuditPage() {
         {data && data.items.length > 0 && (
           <>
             <div className="list-header">
-              <p className="count">{t('audit.count', { first: log.offset + 1, last: log.offset + data.items.length, total: data.total })}</p>
+              <p className="count">
+                {t('audit.count', { first: log.offset + 1, last: log.offset + data.items.length, total: data.total })}
+              </p>
               <div className="button-row">
-                <button type="button" className="small" disabled={log.offset === 0} onClick={() => log.setOffset(Math.max(0, log.offset - AUDIT_PAGE_SIZE))}>
+                <button
+                  type="button"
+                  className="small"
+                  disabled={log.offset === 0}
+                  onClick={() => log.setOffset(Math.max(0, log.offset - AUDIT_PAGE_SIZE))}
+                >
                   {t('audit.prev')}
                 </button>
-                <button type="button" className="small" disabled={log.offset + AUDIT_PAGE_SIZE >= data.total} onClick={() => log.setOffset(log.offset + AUDIT_PAGE_SIZE)}>
+                <button
+                  type="button"
+                  className="small"
+                  disabled={log.offset + AUDIT_PAGE_SIZE >= data.total}
+                  onClick={() => log.setOffset(log.offset + AUDIT_PAGE_SIZE)}
+                >
                   {t('audit.next')}
                 </button>
               </div>

@@ -28,7 +28,15 @@ import { useT } from '../i18n/i18n-context';
 import { statusLabel } from '../i18n/status-labels';
 
 /** The clerk's desk for one dossier: checklist, documents and their pages, capture, viewer, fields, signing. */
-export function DeskPage({ dossierId, initialPageId = null, onClose }: { dossierId: number; initialPageId?: number | null; onClose(): void }) {
+export function DeskPage({
+  dossierId,
+  initialPageId = null,
+  onClose,
+}: {
+  dossierId: number;
+  initialPageId?: number | null;
+  onClose(): void;
+}) {
   const t = useT();
   const desk = useDesk(dossierId);
   return (
@@ -36,7 +44,13 @@ export function DeskPage({ dossierId, initialPageId = null, onClose }: { dossier
       <button type="button" className="link-button back" onClick={onClose}>
         ← {t('desk.back')}
       </button>
-      <PageImagesProvider>{desk.data ? <Desk view={desk.data} reload={desk.reload} initialPageId={initialPageId} /> : <p className="empty">{t('desk.loading')}</p>}</PageImagesProvider>
+      <PageImagesProvider>
+        {desk.data ? (
+          <Desk view={desk.data} reload={desk.reload} initialPageId={initialPageId} />
+        ) : (
+          <p className="empty">{t('desk.loading')}</p>
+        )}
+      </PageImagesProvider>
       <ErrorNotice error={desk.error} />
     </>
   );
@@ -64,7 +78,8 @@ function Desk({ view, reload, initialPageId }: { view: DeskView; reload(): void;
   const syncStates = useRecordSyncStates(dossier.id);
   useDocumentFileDrop(documentColumn, !readOnly, (documentId, files) => void imports.importFiles(documentId, files));
 
-  const selectedDoc = documents.find((d) => d.id === chosenDoc) ?? documents.find((d) => d.pages.some((p) => p.id === viewedPageId)) ?? documents[0] ?? null;
+  const selectedDoc =
+    documents.find((d) => d.id === chosenDoc) ?? documents.find((d) => d.pages.some((p) => p.id === viewedPageId)) ?? documents[0] ?? null;
   const allPages = documents.flatMap((d) => d.pages.map((p, i) => ({ page: p, n: i + 1, documentId: d.id })));
   const viewed = allPages.find((p) => p.page.id === viewedPageId) ?? null;
 
@@ -94,7 +109,8 @@ function Desk({ view, reload, initialPageId }: { view: DeskView; reload(): void;
         return null;
       }
     });
-  const rotate = (pageId: number, rotation: number) => void action.run(() => api['page.rotate']({ pageId, rotation: rotation as 0 | 90 | 180 | 270 }));
+  const rotate = (pageId: number, rotation: number) =>
+    void action.run(() => api['page.rotate']({ pageId, rotation: rotation as 0 | 90 | 180 | 270 }));
 
   useDeskShortcuts({
     scan: () => setScanRequest((n) => n + 1),
@@ -109,7 +125,8 @@ function Desk({ view, reload, initialPageId }: { view: DeskView; reload(): void;
       <h1>{t('desk.title', { code: dossier.code })}</h1>
       <p className="desk-summary">
         {t('desk.applicant', { name: dossier.applicantName ?? '—', cccd: dossier.applicantCccd ?? '—' })} ·{' '}
-        <span className={`status status--${dossier.status}`}>{statusLabel(t, dossier.status)}</span> <ReceiptButton dossierId={dossier.id} code={dossier.code} />
+        <span className={`status status--${dossier.status}`}>{statusLabel(t, dossier.status)}</span>{' '}
+        <ReceiptButton dossierId={dossier.id} code={dossier.code} />
       </p>
       {view.reusesData && <p className="badge badge--reused">{t('desk.reusesData')}</p>}
       <p className="hint">
@@ -121,7 +138,13 @@ function Desk({ view, reload, initialPageId }: { view: DeskView; reload(): void;
           <ReuseOffers dossierId={dossier.id} />
           {readOnly && !returned && <ReopenDossier dossierId={dossier.id} />}
           {readOnly && dossier.kind === 'intake' && (
-            <ResultPanel dossierId={dossier.id} applicantName={dossier.applicantName ?? ''} results={results} returned={returned} onCreated={(documentId) => setChosenDoc(documentId)} />
+            <ResultPanel
+              dossierId={dossier.id}
+              applicantName={dossier.applicantName ?? ''}
+              results={results}
+              returned={returned}
+              onCreated={(documentId) => setChosenDoc(documentId)}
+            />
           )}
           <Checklist items={view.checklist} onAdd={readOnly ? null : (c) => void addDocument(c)} />
           <section className="card" aria-label={t('desk.documents')}>
@@ -178,7 +201,12 @@ function Desk({ view, reload, initialPageId }: { view: DeskView; reload(): void;
                   </button>
                 </Notice>
               )}
-              <ImportFiles documentId={selectedDoc?.id ?? null} imports={imports} replacing={replacing} onReplaced={() => setReplacing(null)} />
+              <ImportFiles
+                documentId={selectedDoc?.id ?? null}
+                imports={imports}
+                replacing={replacing}
+                onReplaced={() => setReplacing(null)}
+              />
               <ScanPanel documentId={selectedDoc?.id ?? null} scanRequest={scanRequest} />
               <CameraCapture documentId={selectedDoc?.id ?? null} replacing={replacing} onReplaced={() => setReplacing(null)} />
             </section>
@@ -198,7 +226,13 @@ function Desk({ view, reload, initialPageId }: { view: DeskView; reload(): void;
               setHighlight({ pageId: f.pageId, bbox: f.bbox });
             }}
           />
-          <FinalizePanel dossierId={dossier.id} finalized={readOnly} engineProgress={view.finalizing} finalizeRequest={finalizeRequest} missingComponents={view.checklist.filter((c) => !c.filled).map((c) => c.component)} />
+          <FinalizePanel
+            dossierId={dossier.id}
+            finalized={readOnly}
+            engineProgress={view.finalizing}
+            finalizeRequest={finalizeRequest}
+            missingComponents={view.checklist.filter((c) => !c.filled).map((c) => c.component)}
+          />
         </div>
       </div>
     </>

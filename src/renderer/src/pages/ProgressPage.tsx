@@ -17,7 +17,15 @@ import { useStatusReport } from '../hooks/use-status-report';
 import { formatNumber } from '../i18n/format-number';
 import { useLanguage, useT } from '../i18n/i18n-context';
 
-const INTAKE_FIGURES = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue'] as const satisfies readonly DrillFigure[];
+const INTAKE_FIGURES = [
+  'received',
+  'fullyDigitized',
+  'resultsDigitized',
+  'reused',
+  'onTime',
+  'late',
+  'openPastDue',
+] as const satisfies readonly DrillFigure[];
 
 function intakeValue(i: Indicators, f: (typeof INTAKE_FIGURES)[number]) {
   return f === 'received' ? i.intake.received : i.intake[f];
@@ -44,7 +52,13 @@ export function ProgressPage() {
       <section className="card">
         <div className="list-header">
           <p>{t('progress.intro')}</p>
-          <button type="button" onClick={() => { dashboard.reload(); status.reload(); }}>
+          <button
+            type="button"
+            onClick={() => {
+              dashboard.reload();
+              status.reload();
+            }}
+          >
             {t('progress.refresh')}
           </button>
         </div>
@@ -69,13 +83,26 @@ export function ProgressPage() {
           {!i.notices.includes('empty-store') && <p className="field-hint">{t('dash.drillHint')}</p>}
           <dl className="figures">
             {INTAKE_FIGURES.map((f) => (
-              <FigureTile key={f} id={f} label={t(`dash.fig.${f}`)} definition={t(`dash.def.${f}`)} value={i.notices.includes('empty-store') ? null : intakeValue(i, f)} onDrill={() => setDrill({ figure: f, filter })} />
+              <FigureTile
+                key={f}
+                id={f}
+                label={t(`dash.fig.${f}`)}
+                definition={t(`dash.def.${f}`)}
+                value={i.notices.includes('empty-store') ? null : intakeValue(i, f)}
+                onDrill={() => setDrill({ figure: f, filter })}
+              />
             ))}
           </dl>
         </section>
       )}
       {drill && (
-        <DrillList key={`${drill.figure}-${JSON.stringify(drill.filter)}`} filter={drill.filter} figure={drill.figure} title={t(`dash.fig.${drill.figure}`)} onClose={() => setDrill(null)} />
+        <DrillList
+          key={`${drill.figure}-${JSON.stringify(drill.filter)}`}
+          filter={drill.filter}
+          figure={drill.figure}
+          title={t(`dash.fig.${drill.figure}`)}
+          onClose={() => setDrill(null)}
+        />
       )}
 
       {i && (
@@ -83,8 +110,18 @@ export function ProgressPage() {
           <h2 id="dash-quality">{t('dash.quality')}</h2>
           <dl className="figures">
             <FigureTile id="pages" label={t('dash.fig.pages')} definition={t('dash.def.pages')} value={i.empty ? null : i.quality.pages} />
-            <FigureTile id="flagged" label={t('dash.fig.flagged')} definition={`${t('dash.def.flagged')} ${i.quality.flags.map((f) => `${f.flag}: ${formatNumber(f.pages, language)}`).join(', ')}`} value={i.empty ? null : i.quality.flagged} />
-            <FigureTile id="failed" label={t('dash.fig.failed')} definition={t('dash.def.failed')} value={i.empty ? null : i.quality.failed} />
+            <FigureTile
+              id="flagged"
+              label={t('dash.fig.flagged')}
+              definition={`${t('dash.def.flagged')} ${i.quality.flags.map((f) => `${f.flag}: ${formatNumber(f.pages, language)}`).join(', ')}`}
+              value={i.empty ? null : i.quality.flagged}
+            />
+            <FigureTile
+              id="failed"
+              label={t('dash.fig.failed')}
+              definition={t('dash.def.failed')}
+              value={i.empty ? null : i.quality.failed}
+            />
             <FigureTile
               id="meanConfidence"
               label={t('dash.fig.meanConfidence')}
@@ -92,7 +129,13 @@ export function ProgressPage() {
               value={i.quality.meanConfidence}
               text={i.quality.meanConfidence === null ? undefined : `${formatNumber(i.quality.meanConfidence, language, 1)}%`}
             />
-            <FigureTile id="rescans" label={t('dash.fig.rescans')} definition={t('dash.def.rescans')} value={null} text={t('dash.notTracked')} />
+            <FigureTile
+              id="rescans"
+              label={t('dash.fig.rescans')}
+              definition={t('dash.def.rescans')}
+              value={null}
+              text={t('dash.notTracked')}
+            />
             <FigureTile id="qc" label={t('dash.fig.qc')} definition={t('dash.def.qc')} value={null} text={t('dash.notTracked')} />
           </dl>
           {d && <PagesPerDayChart days={d.pagesPerDay} />}
@@ -105,21 +148,32 @@ export function ProgressPage() {
           <dl className="figures">
             <FigureTile id="waiting" label={t('dash.fig.waiting')} definition={t('dash.def.waiting')} value={i.sync.waiting} />
             <FigureTile id="sending" label={t('dash.fig.sending')} definition={t('dash.def.sending')} value={i.sync.sending} />
-            <FigureTile id="acknowledged" label={t('dash.fig.acknowledged')} definition={t('dash.def.acknowledged')} value={i.sync.acknowledged} />
+            <FigureTile
+              id="acknowledged"
+              label={t('dash.fig.acknowledged')}
+              definition={t('dash.def.acknowledged')}
+              value={i.sync.acknowledged}
+            />
             <FigureTile id="rejected" label={t('dash.fig.rejected')} definition={t('dash.def.rejected')} value={i.sync.rejected} />
             <FigureTile
               id="oldestWaiting"
               label={t('dash.fig.oldestWaiting')}
               definition={t('dash.def.oldestWaiting')}
               value={i.sync.oldestWaitingHours === null ? null : Math.round(i.sync.oldestWaitingHours)}
-              text={i.sync.oldestWaitingHours === null ? undefined : t('dash.hours', { hours: formatNumber(i.sync.oldestWaitingHours, language, 1) })}
+              text={
+                i.sync.oldestWaitingHours === null
+                  ? undefined
+                  : t('dash.hours', { hours: formatNumber(i.sync.oldestWaitingHours, language, 1) })
+              }
             />
           </dl>
         </section>
       )}
 
       {d && <BacklogSection backlog={d.backlog} />}
-      {i && !i.notices.includes('empty-store') && <BreakdownTable filter={filter} onDrill={(f, figure) => setDrill({ figure, filter: f })} />}
+      {i && !i.notices.includes('empty-store') && (
+        <BreakdownTable filter={filter} onDrill={(f, figure) => setDrill({ figure, filter: f })} />
+      )}
       <ProvincePanel />
 
       <section className="card" aria-labelledby="dash-store">

@@ -10,7 +10,11 @@ import { useT } from '../i18n/i18n-context';
 import type { Translate } from '../i18n/translate';
 
 const hitCountMessage = (t: Translate, { hits, text }: SearchOutcome) =>
-  hits.length === 0 ? t('search.none', { query: text }) : hits.length === 1 ? t('search.countOne') : t('search.count', { count: hits.length });
+  hits.length === 0
+    ? t('search.none', { query: text })
+    : hits.length === 1
+      ? t('search.countOne')
+      : t('search.count', { count: hits.length });
 
 export function SearchPage() {
   const t = useT();
@@ -47,9 +51,7 @@ export function SearchPage() {
       {search.outcome && (
         <section className="card" aria-labelledby={`${id}-results`}>
           <h2 id={`${id}-results`}>{t('search.results')}</h2>
-          <p role="status">
-            {hitCountMessage(t, search.outcome)}
-          </p>
+          <p role="status">{hitCountMessage(t, search.outcome)}</p>
           <SearchHitList hits={search.outcome.hits} canOpen={mayCall(user.role, 'dossier.desk')} />
         </section>
       )}

@@ -40,7 +40,9 @@ export function SettingsPage() {
             <section key={section} className="card settings-section" aria-labelledby={`settings-${section}`}>
               <h2 id={`settings-${section}`}>{t(SECTION_TITLES[section])}</h2>
               <SettingsForm views={inSection} submitLabel={t('settings.save')} onSaved={merge} />
-              {section === 'storage' ? <BackupPanel destinationVersion={inSection.find((v) => v.key === 'backup.destination')?.value} /> : null}
+              {section === 'storage' ? (
+                <BackupPanel destinationVersion={inSection.find((v) => v.key === 'backup.destination')?.value} />
+              ) : null}
             </section>
           );
         })}

@@ -50,7 +50,13 @@ export function UsersPage() {
     if (await act(() => api['user.create'](form), t('users.created', { name: form.displayName }), 'create')) setForm(EMPTY);
   };
   const reset = async () => {
-    if (resetFor && (await act(() => api['user.resetPassword']({ id: resetFor.id, password: newPassword }), t('users.passwordReset', { name: resetFor.displayName })))) {
+    if (
+      resetFor &&
+      (await act(
+        () => api['user.resetPassword']({ id: resetFor.id, password: newPassword }),
+        t('users.passwordReset', { name: resetFor.displayName }),
+      ))
+    ) {
       setResetFor(null);
       setNewPassword('');
     }
@@ -92,7 +98,16 @@ export function UsersPage() {
                     <label className="visually-hidden" htmlFor={roleId(u)}>
                       {t('users.roleOf', { name: u.displayName })}
                     </label>
-                    <select id={roleId(u)} value={u.role} onChange={(e) => void act(() => api['user.setRole']({ id: u.id, role: e.target.value as Role }), t('users.roleChanged', { name: u.displayName }))}>
+                    <select
+                      id={roleId(u)}
+                      value={u.role}
+                      onChange={(e) =>
+                        void act(
+                          () => api['user.setRole']({ id: u.id, role: e.target.value as Role }),
+                          t('users.roleChanged', { name: u.displayName }),
+                        )
+                      }
+                    >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
                           {t(`role.${r}`)}
@@ -100,10 +115,25 @@ export function UsersPage() {
                       ))}
                     </select>
                   </td>
-                  <td>{u.disabled ? t('users.disabled') : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? t('users.lockedOut', { time: time.format(new Date(u.lockedUntil)) }) : t('users.active')}</td>
+                  <td>
+                    {u.disabled
+                      ? t('users.disabled')
+                      : u.lockedUntil && u.lockedUntil > new Date().toISOString()
+                        ? t('users.lockedOut', { time: time.format(new Date(u.lockedUntil)) })
+                        : t('users.active')}
+                  </td>
                   <td className="button-row">
                     {u.id !== me.id && (
-                      <button type="button" className="small" onClick={() => void act(() => api['user.disable']({ id: u.id, disabled: !u.disabled }), u.disabled ? t('users.enable') : t('users.disable'))}>
+                      <button
+                        type="button"
+                        className="small"
+                        onClick={() =>
+                          void act(
+                            () => api['user.disable']({ id: u.id, disabled: !u.disabled }),
+                            u.disabled ? t('users.enable') : t('users.disable'),
+                          )
+                        }
+                      >
                         {u.disabled ? t('users.enable') : t('users.disable')}
                       </button>
                     )}
@@ -125,7 +155,15 @@ export function UsersPage() {
               void reset();
             }}
           >
-            <TextField label={t('users.newPasswordFor', { name: resetFor.displayName })} type="password" value={newPassword} onChange={setNewPassword} problem={problems.password} hint={t('auth.passwordHint')} autoComplete="new-password" />
+            <TextField
+              label={t('users.newPasswordFor', { name: resetFor.displayName })}
+              type="password"
+              value={newPassword}
+              onChange={setNewPassword}
+              problem={problems.password}
+              hint={t('auth.passwordHint')}
+              autoComplete="new-password"
+            />
             <button type="submit" className="primary" disabled={action.busy}>
               {t('users.resetPassword')}
             </button>
@@ -142,8 +180,20 @@ export function UsersPage() {
           }}
           noValidate
         >
-          <TextField label={t('auth.displayName')} value={form.displayName} onChange={(v) => setForm((f) => ({ ...f, displayName: v }))} problem={resetFor ? null : problems.displayName} />
-          <TextField label={t('auth.username')} value={form.username} onChange={(v) => setForm((f) => ({ ...f, username: v }))} problem={resetFor ? null : problems.username} hint={t('auth.usernameHint')} autoComplete="off" />
+          <TextField
+            label={t('auth.displayName')}
+            value={form.displayName}
+            onChange={(v) => setForm((f) => ({ ...f, displayName: v }))}
+            problem={resetFor ? null : problems.displayName}
+          />
+          <TextField
+            label={t('auth.username')}
+            value={form.username}
+            onChange={(v) => setForm((f) => ({ ...f, username: v }))}
+            problem={resetFor ? null : problems.username}
+            hint={t('auth.usernameHint')}
+            autoComplete="off"
+          />
           <div className="field">
             <label htmlFor="new-user-role">{t('users.role')}</label>
             <select id="new-user-role" value={form.role} onChange={(e) => setForm((f) => ({ ...f, role: e.target.value as Role }))}>
@@ -154,7 +204,15 @@ export function UsersPage() {
               ))}
             </select>
           </div>
-          <TextField label={t('auth.password')} type="password" value={form.password} onChange={(v) => setForm((f) => ({ ...f, password: v }))} problem={resetFor ? null : problems.password} hint={t('auth.passwordHint')} autoComplete="new-password" />
+          <TextField
+            label={t('auth.password')}
+            type="password"
+            value={form.password}
+            onChange={(v) => setForm((f) => ({ ...f, password: v }))}
+            problem={resetFor ? null : problems.password}
+            hint={t('auth.passwordHint')}
+            autoComplete="new-password"
+          />
           <button type="submit" className="primary" disabled={action.busy}>
             {t('users.create')}
           </button>
@@ -172,7 +230,14 @@ export function UsersPage() {
             void act(() => api['auth.setPolicy']({ idleMinutes: minutes }), t('users.policySaved'), 'policy');
           }}
         >
-          <TextField label={t('users.idleMinutes')} type="number" min={1} max={1440} value={idle ?? String(policy.data?.idleMinutes ?? '')} onChange={setIdle} />
+          <TextField
+            label={t('users.idleMinutes')}
+            type="number"
+            min={1}
+            max={1440}
+            value={idle ?? String(policy.data?.idleMinutes ?? '')}
+            onChange={setIdle}
+          />
           <button type="submit" disabled={action.busy}>
             {t('users.savePolicy')}
           </button>

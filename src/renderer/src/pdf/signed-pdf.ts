@@ -7,7 +7,8 @@ GlobalWorkerOptions.workerPort = new Worker(new URL('pdfjs-dist/build/pdf.worker
 /** Pages are drawn at this resolution: a scan's text stays sharp at the viewer's size on a 1366 screen. */
 export const RENDER_DPI = 150;
 
-const damaged = (cause: unknown) => new CodedError('record.damaged', `The PDF cannot be rendered: ${cause instanceof Error ? cause.message : String(cause)}`);
+const damaged = (cause: unknown) =>
+  new CodedError('record.damaged', `The PDF cannot be rendered: ${cause instanceof Error ? cause.message : String(cause)}`);
 
 /**
  * Opens PDF bytes the way a PDF viewer does, within the app's security policy: no code built from
@@ -15,14 +16,27 @@ const damaged = (cause: unknown) => new CodedError('record.damaged', `The PDF ca
  */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
-    return await getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, useWorkerFetch: false, useWasm: false, stopAtErrors: true }).promise;
+    return await getDocument({
+      data: bytes,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      useWorkerFetch: false,
+      useWasm: false,
+      stopAtErrors: true,
+    }).promise;
   } catch (e) {
     throw damaged(e);
   }
 }
 
 /** Draws one page (1-based) on the canvas, sized to the page at RENDER_DPI; cancel the task to stop drawing. */
-export async function renderPdfPage(pdf: PDFDocumentProxy, pageNumber: number, canvas: HTMLCanvasElement, started: (task: RenderTask) => void): Promise<void> {
+export async function renderPdfPage(
+  pdf: PDFDocumentProxy,
+  pageNumber: number,
+  canvas: HTMLCanvasElement,
+  started: (task: RenderTask) => void,
+): Promise<void> {
   try {
     const page = await pdf.getPage(pageNumber);
     const viewport = page.getViewport({ scale: RENDER_DPI / 72 });

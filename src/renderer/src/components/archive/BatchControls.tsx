@@ -14,21 +14,40 @@ export function BatchControls({ batch, onChanged }: { batch: BatchSummary; onCha
     if (await action.run(() => api['batch.control']({ batchId: batch.id, action: what }))) onChanged();
   };
   const { state } = batch;
-  const label = (key: 'archive.pause' | 'archive.resume' | 'archive.cancel') => `${t(key)} — ${t('archive.batchName', { id: batch.id, name: batch.name })}`;
+  const label = (key: 'archive.pause' | 'archive.resume' | 'archive.cancel') =>
+    `${t(key)} — ${t('archive.batchName', { id: batch.id, name: batch.name })}`;
   return (
     <div className="batch-controls">
       {(state === 'running' || state === 'open') && (
-        <button type="button" className="small" disabled={action.busy} onClick={() => void control('pause')} aria-label={label('archive.pause')}>
+        <button
+          type="button"
+          className="small"
+          disabled={action.busy}
+          onClick={() => void control('pause')}
+          aria-label={label('archive.pause')}
+        >
           {t('archive.pause')}
         </button>
       )}
       {(state === 'paused' || state === 'cancelled') && (
-        <button type="button" className="small" disabled={action.busy} onClick={() => void control('resume')} aria-label={label('archive.resume')}>
+        <button
+          type="button"
+          className="small"
+          disabled={action.busy}
+          onClick={() => void control('resume')}
+          aria-label={label('archive.resume')}
+        >
           {t('archive.resume')}
         </button>
       )}
       {state !== 'done' && state !== 'cancelled' && (
-        <button type="button" className="small danger" disabled={action.busy} onClick={() => void control('cancel')} aria-label={label('archive.cancel')}>
+        <button
+          type="button"
+          className="small danger"
+          disabled={action.busy}
+          onClick={() => void control('cancel')}
+          aria-label={label('archive.cancel')}
+        >
           {t('archive.cancel')}
         </button>
       )}

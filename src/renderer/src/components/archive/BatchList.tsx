@@ -5,7 +5,17 @@ import { BatchControls } from './BatchControls';
 import { BatchProgressCell } from './BatchProgressCell';
 
 /** The archive team's batches: progress, reconciliation and QC at a glance, and what can be done with each. */
-export function BatchList({ batches, canControl, onOpen, onChanged }: { batches: BatchSummary[]; canControl: boolean; onOpen(id: number): void; onChanged(): void }) {
+export function BatchList({
+  batches,
+  canControl,
+  onOpen,
+  onChanged,
+}: {
+  batches: BatchSummary[];
+  canControl: boolean;
+  onOpen(id: number): void;
+  onChanged(): void;
+}) {
   const t = useT();
   if (batches.length === 0) return <p className="empty">{t('archive.noBatches')}</p>;
   return (
@@ -35,11 +45,21 @@ export function BatchList({ batches, canControl, onOpen, onChanged }: { batches:
                 <BatchProgressCell batch={b} />
               </td>
               <td>
-                {t('archive.registerShort', { registered: b.reconciliation.registered, found: b.reconciliation.found, mismatches: b.reconciliation.countMismatches, missing: b.reconciliation.missing })}
+                {t('archive.registerShort', {
+                  registered: b.reconciliation.registered,
+                  found: b.reconciliation.found,
+                  mismatches: b.reconciliation.countMismatches,
+                  missing: b.reconciliation.missing,
+                })}
               </td>
               <td>{t('archive.dossiersShort', { approved: b.dossiers.approved, total: b.dossiers.total, signed: b.dossiers.signed })}</td>
               <td>
-                <button type="button" className="small" onClick={() => onOpen(b.id)} aria-label={`${t('archive.open')} — ${t('archive.batchName', { id: b.id, name: b.name })}`}>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => onOpen(b.id)}
+                  aria-label={`${t('archive.open')} — ${t('archive.batchName', { id: b.id, name: b.name })}`}
+                >
                   {t('archive.open')}
                 </button>
                 {canControl && <BatchControls batch={b} onChanged={onChanged} />}

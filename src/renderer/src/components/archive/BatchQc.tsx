@@ -39,7 +39,17 @@ export function BatchQc({ batchId, onBack }: { batchId: number; onBack(): void }
               <QcQueue view={data} canAct={canAct} canView={canView} onLook={(d) => setLooking(d.dossierId)} onChanged={view.reload} />
               {canAct && <BulkSignPanel batch={data.batch} canUnlock={mayCall(user.role, 'signer.unlock')} onChanged={view.reload} />}
             </div>
-            <div className="qc-column qc-column--wide">{lookedAt && canView && <DossierPages key={lookedAt.dossierId} batchId={batchId} dossier={lookedAt} canReplace={mayCall(user.role, 'page.replace')} canMarkResult={mayCall(user.role, 'batch.markResult')} />}</div>
+            <div className="qc-column qc-column--wide">
+              {lookedAt && canView && (
+                <DossierPages
+                  key={lookedAt.dossierId}
+                  batchId={batchId}
+                  dossier={lookedAt}
+                  canReplace={mayCall(user.role, 'page.replace')}
+                  canMarkResult={mayCall(user.role, 'batch.markResult')}
+                />
+              )}
+            </div>
           </div>
         </>
       )}

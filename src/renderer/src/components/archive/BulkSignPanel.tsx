@@ -50,19 +50,31 @@ export function BulkSignPanel({ batch, canUnlock, onChanged }: { batch: BatchSum
         </>
       )}
       {unlocked && <p className="signer-subject">{t('finalize.unlocked', { subject: signer.data?.subject ?? '' })}</p>}
-      <button type="button" className="primary" disabled={!unlocked || sign.busy || shown !== null || batch.dossiers.toSign === 0} onClick={() => void start()}>
+      <button
+        type="button"
+        className="primary"
+        disabled={!unlocked || sign.busy || shown !== null || batch.dossiers.toSign === 0}
+        onClick={() => void start()}
+      >
         {t('archive.sign')}
       </button>
       {shown && (
         <div role="status" className="sign-progress">
           <p>{t('archive.signing', { done: shown.done, total: shown.total })}</p>
           <progress max={Math.max(shown.total, 1)} value={shown.done} />
-          <button type="button" className="small" disabled={cancel.busy} onClick={() => void cancel.run(() => api['batch.signCancel']({ batchId: batch.id }))}>
+          <button
+            type="button"
+            className="small"
+            disabled={cancel.busy}
+            onClick={() => void cancel.run(() => api['batch.signCancel']({ batchId: batch.id }))}
+          >
             {t('archive.signCancel')}
           </button>
         </div>
       )}
-      {result && !result.cancelled && <Notice tone="success">{t('archive.signed', { count: result.signed.length, documents: result.documentsSigned })}</Notice>}
+      {result && !result.cancelled && (
+        <Notice tone="success">{t('archive.signed', { count: result.signed.length, documents: result.documentsSigned })}</Notice>
+      )}
       {result?.cancelled && <Notice tone="info">{t('archive.signStopped', { count: result.signed.length })}</Notice>}
       {result && result.skipped.length > 0 && <Notice tone="info">{t('archive.signSkipped', { count: result.skipped.length })}</Notice>}
       <ErrorNotice error={sign.error ?? cancel.error} />

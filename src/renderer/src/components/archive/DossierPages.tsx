@@ -23,7 +23,17 @@ function fileAsBase64(file: File): Promise<string> {
 }
 
 /** A dossier's pages at QC: thumbnails (flagged ones marked), one page large (the desk's viewer), and a new image file in a page's place. */
-export function DossierPages({ batchId, dossier, canReplace, canMarkResult }: { batchId: number; dossier: QcDossier; canReplace: boolean; canMarkResult: boolean }) {
+export function DossierPages({
+  batchId,
+  dossier,
+  canReplace,
+  canMarkResult,
+}: {
+  batchId: number;
+  dossier: QcDossier;
+  canReplace: boolean;
+  canMarkResult: boolean;
+}) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -42,7 +52,9 @@ export function DossierPages({ batchId, dossier, canReplace, canMarkResult }: { 
   const onFile = async (file: File | undefined, page: PageSummary) => {
     if (!file) return;
     setReplaced(false);
-    const r = await replace.run(async () => api['page.replace']({ pageId: page.id, imageBase64: await fileAsBase64(file), source: file.name }));
+    const r = await replace.run(async () =>
+      api['page.replace']({ pageId: page.id, imageBase64: await fileAsBase64(file), source: file.name }),
+    );
     if (r) {
       setChosen(r.pageId);
       setReplaced(true);
@@ -53,7 +65,9 @@ export function DossierPages({ batchId, dossier, canReplace, canMarkResult }: { 
     <PageImagesProvider>
       <section className="card dossier-pages" aria-labelledby={id}>
         <h2 id={id}>{t('archive.pagesOf', { code: dossier.code })}</h2>
-        {desk.data?.documents.map((d) => <ResultMark key={d.id} batchId={batchId} document={d} canMark={canMarkResult} onChanged={desk.reload} />)}
+        {desk.data?.documents.map((d) => (
+          <ResultMark key={d.id} batchId={batchId} document={d} canMark={canMarkResult} onChanged={desk.reload} />
+        ))}
         <ol className="thumbs">
           {pages.map((p, i) => (
             <QcThumb key={p.id} page={p} n={i + 1} reasons={reasonsOf(p.id)} selected={p.id === viewedId} onView={() => setChosen(p.id)} />
@@ -90,7 +104,19 @@ export function DossierPages({ batchId, dossier, canReplace, canMarkResult }: { 
   );
 }
 
-function QcThumb({ page, n, reasons, selected, onView }: { page: PageSummary; n: number; reasons: string[]; selected: boolean; onView(): void }) {
+function QcThumb({
+  page,
+  n,
+  reasons,
+  selected,
+  onView,
+}: {
+  page: PageSummary;
+  n: number;
+  reasons: string[];
+  selected: boolean;
+  onView(): void;
+}) {
   const t = useT();
   const image = usePageImage(page.id, 'thumbnail', pageImageVersion(page), page.state !== 'captured');
   return (

@@ -70,9 +70,28 @@ export function NewBatchDialog({ onClose, onStarted }: { onClose(): void; onStar
     <dialog ref={dialog} className="new-batch" aria-labelledby="new-batch-title" onCancel={onClose}>
       <h2 id="new-batch-title">{t('batchNew.title')}</h2>
       <div className="new-batch-form">
-        <TextField label={t('batchNew.folder')} hint={t('batchNew.folderHint')} value={form.folder} onChange={(folder) => change({ folder })} spellCheck={false} />
-        <TextField label={t('batchNew.register')} labelNote={t('batchNew.registerNote')} value={form.registerPath} onChange={(registerPath) => change({ registerPath, columns: {} })} spellCheck={false} />
-        {/\.xlsx["']?\s*$/i.test(form.registerPath) && <TextField label={t('batchNew.sheet')} labelNote={t('batchNew.sheetNote')} value={form.sheet} onChange={(sheet) => change({ sheet })} />}
+        <TextField
+          label={t('batchNew.folder')}
+          hint={t('batchNew.folderHint')}
+          value={form.folder}
+          onChange={(folder) => change({ folder })}
+          spellCheck={false}
+        />
+        <TextField
+          label={t('batchNew.register')}
+          labelNote={t('batchNew.registerNote')}
+          value={form.registerPath}
+          onChange={(registerPath) => change({ registerPath, columns: {} })}
+          spellCheck={false}
+        />
+        {/\.xlsx["']?\s*$/i.test(form.registerPath) && (
+          <TextField
+            label={t('batchNew.sheet')}
+            labelNote={t('batchNew.sheetNote')}
+            value={form.sheet}
+            onChange={(sheet) => change({ sheet })}
+          />
+        )}
         <fieldset className="new-batch-separation">
           <legend>{t('batchNew.separate')}</legend>
           {SEPARATIONS.map((s) => (
@@ -81,7 +100,9 @@ export function NewBatchDialog({ onClose, onStarted }: { onClose(): void; onStar
               {t(`batchNew.separate.${s}`)}
             </label>
           ))}
-          {form.separation === 'count' && <TextField label={t('batchNew.count')} inputMode="numeric" value={form.count} onChange={(count) => change({ count })} />}
+          {form.separation === 'count' && (
+            <TextField label={t('batchNew.count')} inputMode="numeric" value={form.count} onChange={(count) => change({ count })} />
+          )}
         </fieldset>
       </div>
       <div className="button-row">

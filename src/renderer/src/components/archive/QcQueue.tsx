@@ -10,7 +10,19 @@ import { Notice } from '../Notice';
 const needsLook = (d: QcDossier) => d.reasons.length > 0 || d.flaggedPages.length > 0;
 
 /** The batch's QC queue, grouped by dossier with the reasons; approve one after a look, or every clean one at once. */
-export function QcQueue({ view, canAct, canView, onLook, onChanged }: { view: BatchQcView; canAct: boolean; canView: boolean; onLook(d: QcDossier): void; onChanged(): void }) {
+export function QcQueue({
+  view,
+  canAct,
+  canView,
+  onLook,
+  onChanged,
+}: {
+  view: BatchQcView;
+  canAct: boolean;
+  canView: boolean;
+  onLook(d: QcDossier): void;
+  onChanged(): void;
+}) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -35,7 +47,11 @@ export function QcQueue({ view, canAct, canView, onLook, onChanged }: { view: Ba
           <li key={d.dossierId} className="qc-dossier" data-dossier-id={d.dossierId}>
             <h3>{t('archive.dossier', { code: d.code, box: d.box || '—', number: d.archiveNumber })}</h3>
             {d.title && <p>{t('archive.dossierTitle', { title: d.title })}</p>}
-            <p>{d.expectedPages === null ? t('archive.pagesOnly', { pages: d.pages }) : t('archive.pagesVsExpected', { pages: d.pages, expected: d.expectedPages })}</p>
+            <p>
+              {d.expectedPages === null
+                ? t('archive.pagesOnly', { pages: d.pages })
+                : t('archive.pagesVsExpected', { pages: d.pages, expected: d.expectedPages })}
+            </p>
             <ul className="qc-reasons">
               {d.reasons.map((r) => (
                 <li key={r} className="flag">
@@ -58,7 +74,13 @@ export function QcQueue({ view, canAct, canView, onLook, onChanged }: { view: Ba
                 <span className="badge">{t('archive.isApproved')}</span>
               ) : (
                 canAct && (
-                  <button type="button" className="small" disabled={action.busy} onClick={() => void approve([d.dossierId])} aria-label={`${t('archive.approve')} — ${d.code}`}>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={action.busy}
+                    onClick={() => void approve([d.dossierId])}
+                    aria-label={`${t('archive.approve')} — ${d.code}`}
+                  >
                     {t('archive.approve')}
                   </button>
                 )

@@ -31,7 +31,9 @@ export function ReconciliationPanel({ view }: { view: BatchQcView }) {
           <h3>{t('archive.missingList')}</h3>
           <ul className="missing-list">
             {view.missing.map((m) => (
-              <li key={`${m.box}/${m.archiveNumber}`}>{t('archive.missingItem', { box: m.box || '—', number: m.archiveNumber, title: m.title ?? '—', line: m.line ?? '—' })}</li>
+              <li key={`${m.box}/${m.archiveNumber}`}>
+                {t('archive.missingItem', { box: m.box || '—', number: m.archiveNumber, title: m.title ?? '—', line: m.line ?? '—' })}
+              </li>
             ))}
           </ul>
         </>

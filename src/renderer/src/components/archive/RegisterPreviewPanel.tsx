@@ -12,7 +12,15 @@ function problemText(t: Translate, code: string): string {
 const show = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
 
 /** What a new batch would take in: the folder as it will be split, the register's column map and first rows. */
-export function RegisterPreviewPanel({ preview, fields, onChoose }: { preview: BatchSetupPreview; fields: readonly RegisterFieldName[]; onChoose(field: RegisterFieldName, column: string): void }) {
+export function RegisterPreviewPanel({
+  preview,
+  fields,
+  onChoose,
+}: {
+  preview: BatchSetupPreview;
+  fields: readonly RegisterFieldName[];
+  onChoose(field: RegisterFieldName, column: string): void;
+}) {
   const t = useT();
   const { folder, register } = preview;
   // A field with no column shows in the map itself.
@@ -35,10 +43,18 @@ export function RegisterPreviewPanel({ preview, fields, onChoose }: { preview: B
       ) : (
         <>
           <p>
-            {t('batchNew.registerSummary', { rows: register.rowCount, encoding: register.encoding, header: register.headerLines.join('–') })}
-            {register.delimiter && <> · {t('batchNew.delimiter', { delimiter: register.delimiter === '\t' ? t('batchNew.tab') : `“${register.delimiter}”` })}</>}
+            {t('batchNew.registerSummary', {
+              rows: register.rowCount,
+              encoding: register.encoding,
+              header: register.headerLines.join('–'),
+            })}
+            {register.delimiter && (
+              <> · {t('batchNew.delimiter', { delimiter: register.delimiter === '\t' ? t('batchNew.tab') : `“${register.delimiter}”` })}</>
+            )}
           </p>
-          <p className="unmapped">{register.unmapped.length ? t('batchNew.unmapped', { names: register.unmapped.join(', ') }) : t('batchNew.allMapped')}</p>
+          <p className="unmapped">
+            {register.unmapped.length ? t('batchNew.unmapped', { names: register.unmapped.join(', ') }) : t('batchNew.allMapped')}
+          </p>
           <div className="table-scroll">
             <table className="dossier-table first-rows">
               <caption>{t('batchNew.columns')}</caption>
@@ -55,7 +71,11 @@ export function RegisterPreviewPanel({ preview, fields, onChoose }: { preview: B
                   <th scope="row">{t('batchNew.colColumn')}</th>
                   {fields.map((f) => (
                     <td key={f} data-field={f}>
-                      <select aria-label={`${t('batchNew.colColumn')} — ${t(`batchNew.field.${f}`)}`} value={register.columns[f] ?? ''} onChange={(e) => e.target.value && onChoose(f, e.target.value)}>
+                      <select
+                        aria-label={`${t('batchNew.colColumn')} — ${t(`batchNew.field.${f}`)}`}
+                        value={register.columns[f] ?? ''}
+                        onChange={(e) => e.target.value && onChoose(f, e.target.value)}
+                      >
                         {register.columns[f] === undefined && <option value="">{t('batchNew.unmappedField')}</option>}
                         {register.header
                           .filter((h) => h !== '')

@@ -7,7 +7,17 @@ import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../desk/ErrorNotice';
 
 /** At QC: marks an archive dossier's document as the dossier's result (kết quả giải quyết), with its kind, or takes the mark off. */
-export function ResultMark({ batchId, document, canMark, onChanged }: { batchId: number; document: DocumentSummary; canMark: boolean; onChanged(): void }) {
+export function ResultMark({
+  batchId,
+  document,
+  canMark,
+  onChanged,
+}: {
+  batchId: number;
+  document: DocumentSummary;
+  canMark: boolean;
+  onChanged(): void;
+}) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -21,7 +31,9 @@ export function ResultMark({ batchId, document, canMark, onChanged }: { batchId:
     <div className="result-mark" data-document-id={document.id}>
       {document.isResult ? (
         <p>
-          <span className="badge">{t('archive.resultMarked', { kind: t(`result.kind.${(document.resultKind ?? 'khac') as ResultKind}`) })}</span>
+          <span className="badge">
+            {t('archive.resultMarked', { kind: t(`result.kind.${(document.resultKind ?? 'khac') as ResultKind}`) })}
+          </span>
           {canMark && (
             <button type="button" className="small" disabled={action.busy} onClick={() => void mark(false)}>
               {t('archive.unmarkResult')}

@@ -34,8 +34,18 @@ export function BacklogSection({ backlog }: { backlog: Backlog }) {
             <FigureTile id="digitized" label={t('dash.fig.digitized')} definition={t('dash.def.digitized')} value={totals.digitized} />
             <FigureTile id="approved" label={t('dash.fig.approved')} definition={t('dash.def.approved')} value={totals.approved} />
             <FigureTile id="signed" label={t('dash.fig.signed')} definition={t('dash.def.signed')} value={totals.signed} />
-            <FigureTile id="archiveResults" label={t('dash.fig.archiveResults')} definition={t('dash.def.archiveResults')} value={backlog.resultsDigitized} />
-            <FigureTile id="pace" label={t('dash.fig.pace')} definition={t('dash.def.pace')} value={backlog.pace === null ? null : Math.round(backlog.pace)} />
+            <FigureTile
+              id="archiveResults"
+              label={t('dash.fig.archiveResults')}
+              definition={t('dash.def.archiveResults')}
+              value={backlog.resultsDigitized}
+            />
+            <FigureTile
+              id="pace"
+              label={t('dash.fig.pace')}
+              definition={t('dash.def.pace')}
+              value={backlog.pace === null ? null : Math.round(backlog.pace)}
+            />
             <FigureTile
               id="daysLeft"
               label={t('dash.fig.daysLeft')}

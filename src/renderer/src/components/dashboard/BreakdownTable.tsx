@@ -7,13 +7,29 @@ import { useLanguage, useT } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/vi';
 import { ErrorNotice } from '../desk/ErrorNotice';
 
-const DIMENSIONS: Record<BreakdownDimension, MessageKey> = { workstation: 'dash.dim.workstation', clerk: 'dash.dim.clerk', procedure: 'dash.dim.procedure', field: 'dash.dim.field' };
+const DIMENSIONS: Record<BreakdownDimension, MessageKey> = {
+  workstation: 'dash.dim.workstation',
+  clerk: 'dash.dim.clerk',
+  procedure: 'dash.dim.procedure',
+  field: 'dash.dim.field',
+};
 /** The filter that narrows the figures to one row of the breakdown. */
-const FILTER_OF: Record<BreakdownDimension, keyof IndicatorFilter> = { workstation: 'workstationId', clerk: 'clerk', procedure: 'procedureCode', field: 'field' };
+const FILTER_OF: Record<BreakdownDimension, keyof IndicatorFilter> = {
+  workstation: 'workstationId',
+  clerk: 'clerk',
+  procedure: 'procedureCode',
+  field: 'field',
+};
 const COLUMNS = ['received', 'fullyDigitized', 'resultsDigitized', 'reused', 'onTime', 'late', 'openPastDue'] as const;
 
 /** The intake figures per workstation, clerk, procedure or field. */
-export function BreakdownTable({ filter, onDrill }: { filter: IndicatorFilter; onDrill: (filter: IndicatorFilter, figure: DrillFigure) => void }) {
+export function BreakdownTable({
+  filter,
+  onDrill,
+}: {
+  filter: IndicatorFilter;
+  onDrill: (filter: IndicatorFilter, figure: DrillFigure) => void;
+}) {
   const t = useT();
   const { language } = useLanguage();
   const api = useEngine();
@@ -54,7 +70,11 @@ export function BreakdownTable({ filter, onDrill }: { filter: IndicatorFilter; o
                 {COLUMNS.map((c) => (
                   <td key={c}>
                     {r.key !== null && r[c] > 0 ? (
-                      <button type="button" className="link-button" onClick={() => onDrill({ ...filter, [FILTER_OF[dimension]]: r.key ?? undefined }, c)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onDrill({ ...filter, [FILTER_OF[dimension]]: r.key ?? undefined }, c)}
+                      >
                         {formatNumber(r[c], language)}
                       </button>
                     ) : (

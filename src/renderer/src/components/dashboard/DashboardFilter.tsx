@@ -6,7 +6,13 @@ import { useT } from '../../i18n/i18n-context';
 /** The date range and filters the figures are computed over; applied on submit. */
 export function DashboardFilter({ onApply }: { onApply: (filter: IndicatorFilter) => void }) {
   const t = useT();
-  const [draft, setDraft] = useState<Required<Pick<IndicatorFilter, 'from' | 'to' | 'procedureCode' | 'field' | 'clerk'>>>({ from: '', to: '', procedureCode: '', field: '', clerk: '' });
+  const [draft, setDraft] = useState<Required<Pick<IndicatorFilter, 'from' | 'to' | 'procedureCode' | 'field' | 'clerk'>>>({
+    from: '',
+    to: '',
+    procedureCode: '',
+    field: '',
+    clerk: '',
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onApply(Object.fromEntries(Object.entries(draft).filter(([, v]) => v.trim() !== '')));
@@ -34,7 +40,14 @@ function DateInput({ name, label, value, onChange }: { name: string; label: stri
   return (
     <label className="dash-filter-field">
       {label}
-      <input name={name} type={date.type} inputMode={date.inputMode} placeholder={date.placeholder} value={date.value} onChange={(e) => date.onChange(e.target.value)} />
+      <input
+        name={name}
+        type={date.type}
+        inputMode={date.inputMode}
+        placeholder={date.placeholder}
+        value={date.value}
+        onChange={(e) => date.onChange(e.target.value)}
+      />
     </label>
   );
 }

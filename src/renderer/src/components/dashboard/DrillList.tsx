@@ -11,7 +11,17 @@ import { useEffect, useRef, useState } from 'react';
 const PAGE = 50;
 
 /** The dossiers behind one figure, a page at a time. */
-export function DrillList({ filter, figure, title, onClose }: { filter: IndicatorFilter; figure: DrillFigure; title: string; onClose: () => void }) {
+export function DrillList({
+  filter,
+  figure,
+  title,
+  onClose,
+}: {
+  filter: IndicatorFilter;
+  figure: DrillFigure;
+  title: string;
+  onClose: () => void;
+}) {
   const t = useT();
   const { language } = useLanguage();
   const api = useEngine();
@@ -24,7 +34,9 @@ export function DrillList({ filter, figure, title, onClose }: { filter: Indicato
   return (
     <section className="card drill" aria-labelledby="drill-title">
       <div className="list-header">
-        <h2 id="drill-title" ref={heading} tabIndex={-1}>{t('dash.drill.title', { figure: title })}</h2>
+        <h2 id="drill-title" ref={heading} tabIndex={-1}>
+          {t('dash.drill.title', { figure: title })}
+        </h2>
         <button type="button" onClick={onClose}>
           {t('dash.drill.close')}
         </button>
@@ -32,7 +44,13 @@ export function DrillList({ filter, figure, title, onClose }: { filter: Indicato
       <ErrorNotice error={list.error} />
       {data && (
         <>
-          <p className="drill-count">{t('dash.drill.count', { first: formatNumber(data.total ? offset + 1 : 0, language), last: formatNumber(offset + data.items.length, language), total: formatNumber(data.total, language) })}</p>
+          <p className="drill-count">
+            {t('dash.drill.count', {
+              first: formatNumber(data.total ? offset + 1 : 0, language),
+              last: formatNumber(offset + data.items.length, language),
+              total: formatNumber(data.total, language),
+            })}
+          </p>
           {data.total === 0 ? (
             <p>{t('dash.drill.none')}</p>
           ) : (

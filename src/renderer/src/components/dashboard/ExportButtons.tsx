@@ -11,9 +11,12 @@ export function ExportButtons({ filter }: { filter: IndicatorFilter }) {
   const api = useEngine();
   const action = useEngineAction();
   const [file, setFile] = useState<{ url: string; name: string } | null>(null);
-  useEffect(() => () => {
-    if (file) URL.revokeObjectURL(file.url);
-  }, [file]);
+  useEffect(
+    () => () => {
+      if (file) URL.revokeObjectURL(file.url);
+    },
+    [file],
+  );
   const make = async (format: 'xlsx' | 'pdf') => {
     const r = await action.run(() => api['stats.export']({ filter, format }));
     if (!r) return;

@@ -20,7 +20,11 @@ export function FigureTile({ id, label, definition, value, text, onDrill }: Figu
   const count = value === null ? null : typeof value === 'number' ? value : value.count;
   const rate = value !== null && typeof value === 'object' ? value : null;
   const main = text ?? (count === null ? t('dash.noData') : formatNumber(count, language));
-  const share = rate && (rate.rate === null ? t('dash.noData') : `${formatPercent(rate.rate, language)} · ${t('dash.ofTotal', { count: formatNumber(rate.count, language), of: formatNumber(rate.of, language) })}`);
+  const share =
+    rate &&
+    (rate.rate === null
+      ? t('dash.noData')
+      : `${formatPercent(rate.rate, language)} · ${t('dash.ofTotal', { count: formatNumber(rate.count, language), of: formatNumber(rate.of, language) })}`);
   const definitionId = `${id}-def`;
   return (
     <div className="figure" data-figure={id}>

@@ -19,7 +19,10 @@ export function PagesPerDayChart({ days }: { days: { day: string; pages: number 
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={short} />
             <YAxis allowDecimals={false} tickFormatter={(v: number) => formatNumber(v, language)} />
-            <Tooltip labelFormatter={(d) => formatDate(String(d), language)} formatter={(v) => [formatNumber(Number(v), language), t('dash.col.pages')]} />
+            <Tooltip
+              labelFormatter={(d) => formatDate(String(d), language)}
+              formatter={(v) => [formatNumber(Number(v), language), t('dash.col.pages')]}
+            />
             <Bar dataKey="pages" fill="#1f6f8b" isAnimationActive={false} />
           </BarChart>
           <details>

@@ -19,7 +19,11 @@ export function ProvincePanel() {
       ) : (
         <>
           <p className="province-time">
-            {p.fetchedAt === null ? t('dash.province.neverFetched') : p.fresh ? t('dash.province.fresh', { time: formatDateTime(p.fetchedAt, language) }) : t('dash.province.asOf', { time: formatDateTime(p.fetchedAt, language) })}
+            {p.fetchedAt === null
+              ? t('dash.province.neverFetched')
+              : p.fresh
+                ? t('dash.province.fresh', { time: formatDateTime(p.fetchedAt, language) })
+                : t('dash.province.asOf', { time: formatDateTime(p.fetchedAt, language) })}
           </p>
           {p.report && (
             <dl className="stats">

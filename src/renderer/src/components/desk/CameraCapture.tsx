@@ -7,7 +7,15 @@ import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Takes a page from the camera: one video frame, as a JPEG, into the selected document. */
-export function CameraCapture({ documentId, replacing, onReplaced }: { documentId: number | null; replacing: PageToReplace | null; onReplaced(): void }) {
+export function CameraCapture({
+  documentId,
+  replacing,
+  onReplaced,
+}: {
+  documentId: number | null;
+  replacing: PageToReplace | null;
+  onReplaced(): void;
+}) {
   const t = useT();
   const api = useEngine();
   const id = useId();

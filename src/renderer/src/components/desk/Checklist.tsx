@@ -21,7 +21,13 @@ export function Checklist({ items, onAdd }: { items: ChecklistItem[]; onAdd: ((c
               <span className="checklist-name">{item.component}</span>
               <span className="visually-hidden">{done ? t('desk.checklistDone') : t('desk.checklistMissing')}</span>
               {onAdd && (
-                <button type="button" className="small" onClick={() => onAdd(item.component)} aria-label={t('desk.checklistAdd', { component: item.component })} title={t('desk.checklistAdd', { component: item.component })}>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => onAdd(item.component)}
+                  aria-label={t('desk.checklistAdd', { component: item.component })}
+                  title={t('desk.checklistAdd', { component: item.component })}
+                >
                   +
                 </button>
               )}

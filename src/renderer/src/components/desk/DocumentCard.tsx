@@ -1,4 +1,14 @@
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useId, useState } from 'react';
 import type { DeskDocument } from '../../../../shared/types';
@@ -58,9 +68,15 @@ export function DocumentCard({
   const [viewingRecord, setViewingRecord] = useState(false);
   const [dropped, setDropped] = useState<{ from: DeskDocument; order: number[] } | null>(null);
   const order = dropped && dropped.from === doc ? dropped.order : ids;
-  const stableActions = useStableCallbacks({ ...actions, onMovePage: (pageId: number, position: number) => actions.onMovePage(pageId, position, order) });
+  const stableActions = useStableCallbacks({
+    ...actions,
+    onMovePage: (pageId: number, position: number) => actions.onMovePage(pageId, position, order),
+  });
   const pages = order.map((id) => doc.pages.find((p) => p.id === id)!);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const numberOf = (id: UniqueIdentifier) => order.indexOf(Number(id)) + 1;
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('page.dragStart', { n: numberOf(active.id) }),
@@ -76,7 +92,11 @@ export function DocumentCard({
   };
 
   return (
-    <section className={selected ? 'card document-card document-card--selected' : 'card document-card'} aria-labelledby={titleId} data-document-id={doc.id}>
+    <section
+      className={selected ? 'card document-card document-card--selected' : 'card document-card'}
+      aria-labelledby={titleId}
+      data-document-id={doc.id}
+    >
       <div className="document-head">
         <h3 id={titleId}>{title ? t('desk.document', { n, name: title }) : t('desk.documentUntitled', { n })}</h3>
         <button type="button" className="small" aria-pressed={selected} onClick={actions.onSelect}>
@@ -115,15 +135,30 @@ export function DocumentCard({
             {t('recordView.open')}
           </button>
         )}
-        {viewingRecord && doc.record && <RecordViewerDialog record={doc.record} title={title ?? String(n)} onClose={() => setViewingRecord(false)} />}
+        {viewingRecord && doc.record && (
+          <RecordViewerDialog record={doc.record} title={title ?? String(n)} onClose={() => setViewingRecord(false)} />
+        )}
         {syncState && <SyncBadge state={syncState} />}
       </p>
       {pages.length > 0 && (
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('page.dragHelp') } }}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={onDragEnd}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: t('page.dragHelp') } }}
+        >
           <SortableContext items={order} strategy={rectSortingStrategy}>
             <ol className="thumbs">
               {pages.map((page, i) => (
-                <PageThumb key={page.id} page={page} n={i + 1} count={pages.length} selected={page.id === viewedPageId} readOnly={readOnly || reused} actions={stableActions} />
+                <PageThumb
+                  key={page.id}
+                  page={page}
+                  n={i + 1}
+                  count={pages.length}
+                  selected={page.id === viewedPageId}
+                  readOnly={readOnly || reused}
+                  actions={stableActions}
+                />
               ))}
             </ol>
           </SortableContext>

@@ -20,11 +20,24 @@ const LABELS: Record<DeskFieldName, MessageKey> = {
 };
 
 /** The fields read from the selected document: each shows where it was read, and is corrected in place (not once the dossier is finalized). */
-export function FieldsPanel({ documentId, dossierId, readOnly, onShow }: { documentId: number | null; dossierId: number; readOnly: boolean; onShow(field: DeskField): void }) {
+export function FieldsPanel({
+  documentId,
+  dossierId,
+  readOnly,
+  onShow,
+}: {
+  documentId: number | null;
+  dossierId: number;
+  readOnly: boolean;
+  onShow(field: DeskField): void;
+}) {
   const t = useT();
   const api = useEngine();
   const titleId = useId();
-  const fields = useEngineQuery(() => (documentId === null ? Promise.resolve([]) : api['document.fields']({ documentId })), [api, documentId]);
+  const fields = useEngineQuery(
+    () => (documentId === null ? Promise.resolve([]) : api['document.fields']({ documentId })),
+    [api, documentId],
+  );
   useEngineEvent('dossier.changed', ({ id }) => {
     if (id === dossierId) fields.reload();
   });
@@ -61,10 +74,11 @@ function FieldRow({ field, documentId, readOnly, onShow }: { field: DeskField; d
     if (r) setEditing(false);
   };
   return (
-    <div className={`field-row${field.confidence !== null && field.confidence < 0.6 && !field.corrected ? ' field-row--doubtful' : ''}`} data-field={field.name}>
-      <dt>
-        {editing ? <label htmlFor={inputId}>{label}</label> : label}
-      </dt>
+    <div
+      className={`field-row${field.confidence !== null && field.confidence < 0.6 && !field.corrected ? ' field-row--doubtful' : ''}`}
+      data-field={field.name}
+    >
+      <dt>{editing ? <label htmlFor={inputId}>{label}</label> : label}</dt>
       <dd>
         {editing && !readOnly ? (
           <form
@@ -74,7 +88,14 @@ function FieldRow({ field, documentId, readOnly, onShow }: { field: DeskField; d
               void save();
             }}
           >
-            <input id={inputId} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={issue ? true : undefined} aria-describedby={issue ? `${inputId}-problem` : undefined} autoFocus />
+            <input
+              id={inputId}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-invalid={issue ? true : undefined}
+              aria-describedby={issue ? `${inputId}-problem` : undefined}
+              autoFocus
+            />
             <button type="submit" className="small" disabled={action.busy}>
               {t('fields.save')}
             </button>
@@ -90,27 +111,35 @@ function FieldRow({ field, documentId, readOnly, onShow }: { field: DeskField; d
           </form>
         ) : (
           <>
-            <button type="button" className="field-value" onClick={onShow} disabled={field.bbox === null || field.pageId === null} aria-label={t('fields.show', { field: label })}>
+            <button
+              type="button"
+              className="field-value"
+              onClick={onShow}
+              disabled={field.bbox === null || field.pageId === null}
+              aria-label={t('fields.show', { field: label })}
+            >
               <span className="value">{shown(field.value) ?? t('fields.notFound')}</span>
             </button>
             {field.corrected ? (
               <span className="field-note">{t('fields.corrected', { ocr: shown(field.ocrValue) ?? '—' })}</span>
             ) : (
-              field.confidence !== null && <span className="field-note">{t('fields.confidence', { value: Math.round(field.confidence * 100) })}</span>
+              field.confidence !== null && (
+                <span className="field-note">{t('fields.confidence', { value: Math.round(field.confidence * 100) })}</span>
+              )
             )}
             {!readOnly && (
-            <button
-              type="button"
-              className="small"
-              onClick={() => {
-                setValue(shown(field.value) ?? '');
-                action.clearError();
-                setEditing(true);
-              }}
-              aria-label={`${t('fields.edit')} ${label}`}
-            >
-              {t('fields.edit')}
-            </button>
+              <button
+                type="button"
+                className="small"
+                onClick={() => {
+                  setValue(shown(field.value) ?? '');
+                  action.clearError();
+                  setEditing(true);
+                }}
+                aria-label={`${t('fields.edit')} ${label}`}
+              >
+                {t('fields.edit')}
+              </button>
             )}
           </>
         )}

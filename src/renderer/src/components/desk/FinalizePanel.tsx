@@ -74,7 +74,12 @@ export function FinalizePanel({
       {signer.data && !signer.data.unlocked && <P12UnlockForm onUnlocked={() => signer.reload()} />}
       {signer.data && !signer.data.unlocked && <TokenUnlockForm onUnlocked={() => signer.reload()} />}
       {signer.data?.unlocked && <p className="signer-subject">{t('finalize.unlocked', { subject: signer.data.subject ?? '' })}</p>}
-      <button type="button" className="primary" onClick={() => void doFinalize()} disabled={!signer.data?.unlocked || finalize.busy || shown !== null || finalized}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void doFinalize()}
+        disabled={!signer.data?.unlocked || finalize.busy || shown !== null || finalized}
+      >
         {t('finalize.submit')}
       </button>
       {confirming && !finalized && (

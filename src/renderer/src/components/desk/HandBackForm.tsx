@@ -43,7 +43,11 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
   if (done) {
     return (
       <Notice tone={done.onTime === false ? 'info' : 'success'}>
-        {t(done.onTime === false ? 'handBack.doneLate' : 'handBack.done', { name: done.receiverName, at: new Date(done.returnedAt).toLocaleString('vi-VN'), days: done.workingDaysLate })}
+        {t(done.onTime === false ? 'handBack.doneLate' : 'handBack.done', {
+          name: done.receiverName,
+          at: new Date(done.returnedAt).toLocaleString('vi-VN'),
+          days: done.workingDaysLate,
+        })}
       </Notice>
     );
   }
@@ -54,7 +58,16 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
       onSubmit={(e) => {
         e.preventDefault();
         void action.run(async () => {
-          await api['result.handBack']({ dossierId, returnedAt, receiverName, receiverKind, authorizationRef: authorizationRef || undefined, method, lateReason: lateReason || undefined, newDate: newDate || undefined });
+          await api['result.handBack']({
+            dossierId,
+            returnedAt,
+            receiverName,
+            receiverKind,
+            authorizationRef: authorizationRef || undefined,
+            method,
+            lateReason: lateReason || undefined,
+            newDate: newDate || undefined,
+          });
           status.reload();
         });
       }}
@@ -66,7 +79,8 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
         <legend>{t('handBack.receiverKind')}</legend>
         {(['applicant', 'authorized'] as const).map((k) => (
           <label key={k} className="inline-check">
-            <input type="radio" name={`${id}-kind`} checked={receiverKind === k} onChange={() => setReceiverKind(k)} /> {t(`handBack.kind.${k}` as MessageKey)}
+            <input type="radio" name={`${id}-kind`} checked={receiverKind === k} onChange={() => setReceiverKind(k)} />{' '}
+            {t(`handBack.kind.${k}` as MessageKey)}
           </label>
         ))}
       </fieldset>
@@ -86,8 +100,23 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
       </select>
       <label htmlFor={`${id}-at`}>{t('handBack.at')}</label>
       <span className="date-time">
-        <input id={`${id}-at`} type={dayText.type} inputMode={dayText.inputMode} placeholder={dayText.placeholder} value={dayText.value} onChange={(e) => dayText.onChange(e.target.value)} />
-        <input aria-label={t('handBack.atTime')} type="text" inputMode="numeric" placeholder="hh:mm" size={5} value={time} onChange={(e) => setTime(e.target.value)} />
+        <input
+          id={`${id}-at`}
+          type={dayText.type}
+          inputMode={dayText.inputMode}
+          placeholder={dayText.placeholder}
+          value={dayText.value}
+          onChange={(e) => dayText.onChange(e.target.value)}
+        />
+        <input
+          aria-label={t('handBack.atTime')}
+          type="text"
+          inputMode="numeric"
+          placeholder="hh:mm"
+          size={5}
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+        />
       </span>
       {timeliness.data && (
         <p className={late ? 'timeliness timeliness--late' : 'timeliness'} role="status">
@@ -103,7 +132,14 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
           <label htmlFor={`${id}-reason`}>{t('handBack.lateReason')}</label>
           <textarea id={`${id}-reason`} rows={2} value={lateReason} onChange={(e) => setLateReason(e.target.value)} />
           <label htmlFor={`${id}-newDate`}>{t('handBack.newDate')}</label>
-          <input id={`${id}-newDate`} type={newDateText.type} inputMode={newDateText.inputMode} placeholder={newDateText.placeholder} value={newDateText.value} onChange={(e) => newDateText.onChange(e.target.value)} />
+          <input
+            id={`${id}-newDate`}
+            type={newDateText.type}
+            inputMode={newDateText.inputMode}
+            placeholder={newDateText.placeholder}
+            value={newDateText.value}
+            onChange={(e) => newDateText.onChange(e.target.value)}
+          />
         </>
       )}
       <button type="submit" className="primary" disabled={action.busy || receiverName.trim() === '' || at === ''}>

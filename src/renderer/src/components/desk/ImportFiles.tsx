@@ -15,7 +15,17 @@ const ACCEPTED = 'image/jpeg,image/png,image/tiff,application/pdf,.jpg,.jpeg,.pn
  * Pages from files into the selected document: picked with the system's file dialog, or given as paths
  * on the engine's machine (quoted paths from "Copy as path" are accepted). Files can also be dropped on a document.
  */
-export function ImportFiles({ documentId, imports, replacing, onReplaced }: { documentId: number | null; imports: PageImport; replacing: PageToReplace | null; onReplaced(): void }) {
+export function ImportFiles({
+  documentId,
+  imports,
+  replacing,
+  onReplaced,
+}: {
+  documentId: number | null;
+  imports: PageImport;
+  replacing: PageToReplace | null;
+  onReplaced(): void;
+}) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -50,7 +60,15 @@ export function ImportFiles({ documentId, imports, replacing, onReplaced }: { do
   return (
     <section className="capture-panel" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('import.title')}</h3>
-      <input ref={picker} id={`${id}-files`} className="visually-hidden" type="file" multiple accept={ACCEPTED} onChange={(e) => void submitFiles([...(e.target.files ?? [])])} />
+      <input
+        ref={picker}
+        id={`${id}-files`}
+        className="visually-hidden"
+        type="file"
+        multiple
+        accept={ACCEPTED}
+        onChange={(e) => void submitFiles([...(e.target.files ?? [])])}
+      />
       <div className="button-row">
         <button type="button" onClick={() => picker.current?.click()} disabled={documentId === null || busy}>
           {t('import.pick')}

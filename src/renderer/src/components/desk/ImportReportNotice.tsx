@@ -8,7 +8,11 @@ export function ImportReportNotice({ report }: { report: ImportReport }) {
   const t = useT();
   return (
     <>
-      {report.added > 0 ? <Notice tone="success">{t('import.done', { added: report.added })}</Notice> : <Notice tone="error">{t('import.none')}</Notice>}
+      {report.added > 0 ? (
+        <Notice tone="success">{t('import.done', { added: report.added })}</Notice>
+      ) : (
+        <Notice tone="error">{t('import.none')}</Notice>
+      )}
       {report.duplicates > 0 && <Notice tone="info">{t('import.duplicates', { count: report.duplicates })}</Notice>}
       {report.failures.length > 0 && (
         <Notice tone="error">

@@ -8,7 +8,6 @@ import { useT } from '../../i18n/i18n-context';
 import { PAGE_FLAG_LABELS } from '../../i18n/page-flag-labels';
 import type { DocumentCardActions } from './DocumentCard';
 
-
 /** A page worth scanning again: the clean-up flagged it, found it blank, or could not process it. */
 const needsRescan = (page: PageSummary, flags: string[]) => flags.length > 0 || page.blank || page.state === 'failed';
 
@@ -16,7 +15,16 @@ const needsRescan = (page: PageSummary, flags: string[]) => flags.length > 0 || 
  * One page: its thumbnail, where it stands in the pipeline, its warnings, and what the clerk can do
  * with it. It is dragged by its handle (mouse, or keyboard: Space, arrows, Space) to reorder it.
  */
-export const PageThumb = memo(PageThumbView, (a, b) => a.n === b.n && a.count === b.count && a.selected === b.selected && a.actions === b.actions && a.readOnly === b.readOnly && samePage(a.page, b.page));
+export const PageThumb = memo(
+  PageThumbView,
+  (a, b) =>
+    a.n === b.n &&
+    a.count === b.count &&
+    a.selected === b.selected &&
+    a.actions === b.actions &&
+    a.readOnly === b.readOnly &&
+    samePage(a.page, b.page),
+);
 
 /** The engine sends every page afresh after each change: a page whose fields are all the same is the same page. */
 const samePage = (a: PageSummary, b: PageSummary) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -61,13 +69,22 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
       className={`page-thumb page-thumb--${page.state}${selected ? ' page-thumb--selected' : ''}${sortable.isDragging ? ' page-thumb--dragging' : ''}`}
       data-page-id={page.id}
     >
-      <button type="button" className="thumb-image" onClick={onView} aria-label={t('page.view', { n })} title={t('page.view', { n })} aria-pressed={selected}>
+      <button
+        type="button"
+        className="thumb-image"
+        onClick={onView}
+        aria-label={t('page.view', { n })}
+        title={t('page.view', { n })}
+        aria-pressed={selected}
+      >
         {image.data ? <img src={image.data} alt="" /> : <span className="thumb-placeholder" />}
       </button>
       <div className="thumb-meta">
         <span className="thumb-label">{t('page.label', { n })}</span>
         <span className={`page-state page-state--${page.state}`}>{t(`page.state.${page.state}` as const)}</span>
-        {page.ocrConfidence != null && page.state === 'read' && <span className="thumb-confidence">{t('page.confidence', { value: Math.round(page.ocrConfidence) })}</span>}
+        {page.ocrConfidence != null && page.state === 'read' && (
+          <span className="thumb-confidence">{t('page.confidence', { value: Math.round(page.ocrConfidence) })}</span>
+        )}
         {page.blank && <span className="flag">{t('page.flag.blank')}</span>}
         {flags.map((f) => (
           <span key={f} className="flag">
@@ -82,33 +99,79 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
       )}
       {edits && (
         <div className="thumb-actions">
-          <button type="button" className="small drag-handle" ref={sortable.setActivatorNodeRef} {...sortable.attributes} {...sortable.listeners} aria-label={t('page.drag', { n })} title={t('page.drag', { n })}>
+          <button
+            type="button"
+            className="small drag-handle"
+            ref={sortable.setActivatorNodeRef}
+            {...sortable.attributes}
+            {...sortable.listeners}
+            aria-label={t('page.drag', { n })}
+            title={t('page.drag', { n })}
+          >
             ⠿
           </button>
-          <button type="button" className="small" onClick={edits.onRotate} aria-label={t('page.rotate', { n })} title={t('page.rotate', { n })} disabled={page.state === 'captured' || page.state === 'failed'}>
+          <button
+            type="button"
+            className="small"
+            onClick={edits.onRotate}
+            aria-label={t('page.rotate', { n })}
+            title={t('page.rotate', { n })}
+            disabled={page.state === 'captured' || page.state === 'failed'}
+          >
             ⟳
           </button>
           {edits.onMoveUp && (
-            <button type="button" className="small" onClick={edits.onMoveUp} aria-label={t('page.moveUp', { n })} title={t('page.moveUp', { n })}>
+            <button
+              type="button"
+              className="small"
+              onClick={edits.onMoveUp}
+              aria-label={t('page.moveUp', { n })}
+              title={t('page.moveUp', { n })}
+            >
               ↑
             </button>
           )}
           {edits.onMoveDown && (
-            <button type="button" className="small" onClick={edits.onMoveDown} aria-label={t('page.moveDown', { n })} title={t('page.moveDown', { n })}>
+            <button
+              type="button"
+              className="small"
+              onClick={edits.onMoveDown}
+              aria-label={t('page.moveDown', { n })}
+              title={t('page.moveDown', { n })}
+            >
               ↓
             </button>
           )}
           {edits.onSplit && (
-            <button type="button" className="small" onClick={edits.onSplit} aria-label={t('page.split', { n })} title={t('page.split', { n })}>
+            <button
+              type="button"
+              className="small"
+              onClick={edits.onSplit}
+              aria-label={t('page.split', { n })}
+              title={t('page.split', { n })}
+            >
               ✂
             </button>
           )}
           {needsRescan(page, flags) && (
-            <button type="button" className="small" onClick={edits.onRescan} aria-label={t('page.rescan', { n })} title={`${t('page.rescan', { n })}: ${t('page.rescanHint')}`}>
+            <button
+              type="button"
+              className="small"
+              onClick={edits.onRescan}
+              aria-label={t('page.rescan', { n })}
+              title={`${t('page.rescan', { n })}: ${t('page.rescanHint')}`}
+            >
               ↺
             </button>
           )}
-          <button type="button" className="small danger" onClick={() => setConfirmingDelete(true)} aria-label={t('page.delete', { n })} title={t('page.delete', { n })} aria-expanded={confirmingDelete}>
+          <button
+            type="button"
+            className="small danger"
+            onClick={() => setConfirmingDelete(true)}
+            aria-label={t('page.delete', { n })}
+            title={t('page.delete', { n })}
+            aria-expanded={confirmingDelete}
+          >
             ✕
           </button>
         </div>

@@ -33,7 +33,12 @@ export function PageViewer({ page, n, highlight }: { page: PageSummary | null; n
   const pageHeight = page?.height ?? 3508;
   // Fitted to the width, a page taller than the viewer gets a vertical scroll bar, which takes its share of the width.
   const widthLeft = frameWidth - (pageHeight * (frameWidth / pageWidth) > frameHeight() ? SCROLL_BAR : 0);
-  const fitted = frameWidth <= 0 ? 25 : zoom === 'width' ? (widthLeft / pageWidth) * 100 : Math.min(frameWidth / pageWidth, frameHeight() / pageHeight) * 100;
+  const fitted =
+    frameWidth <= 0
+      ? 25
+      : zoom === 'width'
+        ? (widthLeft / pageWidth) * 100
+        : Math.min(frameWidth / pageWidth, frameHeight() / pageHeight) * 100;
   const percent = typeof zoom === 'number' ? zoom : Math.floor(fitted * 10) / 10;
   // Fitted to the page, the whole page is in the window too: the viewer's box comes fully into view.
   const section = useRef<HTMLElement>(null);
@@ -64,31 +69,69 @@ export function PageViewer({ page, n, highlight }: { page: PageSummary | null; n
         </label>
       </div>
       <div ref={frame} className="viewer-frame" />
-      {page ? <ViewedPage page={page} n={n} zoom={percent} showWords={showWords} highlight={highlight?.pageId === page.id ? highlight : null} /> : <p className="empty">{t('viewer.empty')}</p>}
+      {page ? (
+        <ViewedPage page={page} n={n} zoom={percent} showWords={showWords} highlight={highlight?.pageId === page.id ? highlight : null} />
+      ) : (
+        <p className="empty">{t('viewer.empty')}</p>
+      )}
       {showWords && <p className="hint">{t('viewer.lowConfidence')}</p>}
     </section>
   );
 }
 
-function ViewedPage({ page, n, zoom, showWords, highlight }: { page: PageSummary; n: number; zoom: number; showWords: boolean; highlight: Highlight | null }) {
+function ViewedPage({
+  page,
+  n,
+  zoom,
+  showWords,
+  highlight,
+}: {
+  page: PageSummary;
+  n: number;
+  zoom: number;
+  showWords: boolean;
+  highlight: Highlight | null;
+}) {
   const t = useT();
   const api = useEngine();
   // The thumbnail stands in at once, scaled up, until the sharp image is decoded.
   const sharpEnough = previewIsSharpEnough(page.width ?? 2480, zoom, window.devicePixelRatio || 1);
   const { image, error } = useDecodedPageImage(page.id, sharpEnough ? 'preview' : 'full', pageImageVersion(page));
-  const text = useEngineQuery(() => (showWords || highlight ? api['page.text']({ pageId: page.id }).then((r) => r.text) : Promise.resolve(null)), [api, page.id, page.state, page.rotation, showWords, !!highlight]);
+  const text = useEngineQuery(
+    () => (showWords || highlight ? api['page.text']({ pageId: page.id }).then((r) => r.text) : Promise.resolve(null)),
+    [api, page.id, page.state, page.rotation, showWords, !!highlight],
+  );
   const width = page.width ?? text.data?.width ?? 2480;
   const height = page.height ?? text.data?.height ?? 3508;
   const scale = zoom / 100;
-  const box = (b: { x0: number; y0: number; x1: number; y1: number }) => ({ left: b.x0 * scale, top: b.y0 * scale, width: (b.x1 - b.x0) * scale, height: (b.y1 - b.y0) * scale });
+  const box = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
+    left: b.x0 * scale,
+    top: b.y0 * scale,
+    width: (b.x1 - b.x0) * scale,
+    height: (b.y1 - b.y0) * scale,
+  });
   return (
     <div className="viewer-scroll">
       <div className="viewer-stage" style={{ width: width * scale, height: height * scale }}>
-        {image && <img src={image.url} alt={t('viewer.image', { n })} width={width * scale} height={height * scale} data-quality={image.size} data-page-id={page.id} />}
+        {image && (
+          <img
+            src={image.url}
+            alt={t('viewer.image', { n })}
+            width={width * scale}
+            height={height * scale}
+            data-quality={image.size}
+            data-page-id={page.id}
+          />
+        )}
         {showWords &&
           text.data?.lines.flatMap((line) =>
             line.words.map((w, i) => (
-              <span key={`${line.bbox.y0}-${i}`} className={w.confidence < LOW_CONFIDENCE ? 'ocr-word ocr-word--low' : 'ocr-word'} style={box(w.bbox)} title={`${w.text} (${Math.round(w.confidence)}%)`} />
+              <span
+                key={`${line.bbox.y0}-${i}`}
+                className={w.confidence < LOW_CONFIDENCE ? 'ocr-word ocr-word--low' : 'ocr-word'}
+                style={box(w.bbox)}
+                title={`${w.text} (${Math.round(w.confidence)}%)`}
+              />
             )),
           )}
         {highlight && <span className="field-highlight" style={box(highlight.bbox)} aria-hidden="true" />}

@@ -12,9 +12,12 @@ export function ReceiptButton({ dossierId, code }: { dossierId: number; code: st
   const api = useEngine();
   const [made, setMade] = useState<{ url: string; sheet: ReceiptSheet } | null>(null);
   const action = useEngineAction();
-  useEffect(() => () => {
-    if (made) URL.revokeObjectURL(made.url);
-  }, [made]);
+  useEffect(
+    () => () => {
+      if (made) URL.revokeObjectURL(made.url);
+    },
+    [made],
+  );
   const make = async () => {
     const r = await action.run(() => api['dossier.receipt']({ id: dossierId }));
     if (!r) return;

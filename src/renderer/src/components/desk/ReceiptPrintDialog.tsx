@@ -13,7 +13,11 @@ function Sheet({ sheet, copy }: { sheet: ReceiptSheet; copy?: string }) {
     <article className="receipt-sheet" aria-label={sheet.title}>
       {copy && <p className="receipt-copy">{copy}</p>}
       {sheet.lines.map((line, i) => (
-        <p key={i} className={line.center ? 'receipt-line receipt-line--center' : 'receipt-line'} style={{ fontSize: `${line.size}pt`, marginTop: `${line.gapBefore ?? 0}pt`, paddingLeft: `${line.indent ?? 0}pt` }}>
+        <p
+          key={i}
+          className={line.center ? 'receipt-line receipt-line--center' : 'receipt-line'}
+          style={{ fontSize: `${line.size}pt`, marginTop: `${line.gapBefore ?? 0}pt`, paddingLeft: `${line.indent ?? 0}pt` }}
+        >
           {line.text}
         </p>
       ))}
@@ -33,7 +37,17 @@ function Sheet({ sheet, copy }: { sheet: ReceiptSheet; copy?: string }) {
  * What to print of the receipt (the citizen's copy, the file copy), a preview, then the system's print
  * dialog (window.print: the app's and the browser's alike). Only the chosen copies print, one a page.
  */
-export function ReceiptPrintDialog({ sheet, pdfUrl, fileName, onClose }: { sheet: ReceiptSheet; pdfUrl: string; fileName: string; onClose(): void }) {
+export function ReceiptPrintDialog({
+  sheet,
+  pdfUrl,
+  fileName,
+  onClose,
+}: {
+  sheet: ReceiptSheet;
+  pdfUrl: string;
+  fileName: string;
+  onClose(): void;
+}) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [copies, setCopies] = useState<Record<Copy, boolean>>({ citizen: true, file: true });

@@ -7,7 +7,10 @@ import { useT } from '../../i18n/i18n-context';
 export function RecordBadge({ record }: { record: RecordSummary }) {
   const t = useT();
   const api = useEngine();
-  const check = useEngineQuery(() => (record.signed ? api['record.verify']({ recordId: record.id }) : Promise.resolve(null)), [api, record.id, record.signed]);
+  const check = useEngineQuery(
+    () => (record.signed ? api['record.verify']({ recordId: record.id }) : Promise.resolve(null)),
+    [api, record.id, record.signed],
+  );
   if (!record.signed) return <span className="badge badge--muted">{t('badge.unsigned')}</span>;
   if (!check.data) return <span className="badge badge--muted">{t('badge.checking')}</span>;
   const valid = check.data.intact;

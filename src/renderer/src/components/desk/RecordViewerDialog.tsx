@@ -32,9 +32,12 @@ export function RecordViewerDialog({ record, title, onClose }: { record: RecordS
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
-  useEffect(() => () => {
-    if (fileUrl) URL.revokeObjectURL(fileUrl.url);
-  }, [fileUrl]);
+  useEffect(
+    () => () => {
+      if (fileUrl) URL.revokeObjectURL(fileUrl.url);
+    },
+    [fileUrl],
+  );
   useEffect(() => {
     let current = true;
     let opened: PDFDocumentProxy | null = null;

@@ -16,7 +16,19 @@ export const resultKindKey = (kind: string | null) => `result.kind.${kind ?? 'kh
  * Trả kết quả: the result added to a received dossier (its pages captured like any other, or a PDF
  * imported from the specialised system), signed as the agency's electronic copy, then handed back.
  */
-export function ResultPanel({ dossierId, applicantName, results, returned, onCreated }: { dossierId: number; applicantName: string; results: DocumentSummary[]; returned: boolean; onCreated(documentId: number): void }) {
+export function ResultPanel({
+  dossierId,
+  applicantName,
+  results,
+  returned,
+  onCreated,
+}: {
+  dossierId: number;
+  applicantName: string;
+  results: DocumentSummary[];
+  returned: boolean;
+  onCreated(documentId: number): void;
+}) {
   const t = useT();
   const api = useEngine();
   const id = useId();
@@ -48,10 +60,16 @@ export function ResultPanel({ dossierId, applicantName, results, returned, onCre
       {results.map((doc) => (
         <div key={doc.id} className="result-row">
           <span>
-            {t(resultKindKey(doc.resultKind))} · {doc.record?.signed ? t('result.signed') : doc.record ? t('result.unsigned') : t('result.noRecord')}
+            {t(resultKindKey(doc.resultKind))} ·{' '}
+            {doc.record?.signed ? t('result.signed') : doc.record ? t('result.unsigned') : t('result.noRecord')}
           </span>
           {!returned && doc.record && !doc.record.signed && (
-            <button type="button" className="small" disabled={action.busy} onClick={() => void action.run(() => api['result.sign']({ documentId: doc.id }))}>
+            <button
+              type="button"
+              className="small"
+              disabled={action.busy}
+              onClick={() => void action.run(() => api['result.sign']({ documentId: doc.id }))}
+            >
               {t('result.sign')}
             </button>
           )}
@@ -76,7 +94,14 @@ export function ResultPanel({ dossierId, applicantName, results, returned, onCre
           <label htmlFor={`${id}-number`}>{t('result.number')}</label>
           <input id={`${id}-number`} value={number} onChange={(e) => setNumber(e.target.value)} />
           <label htmlFor={`${id}-date`}>{t('result.date')}</label>
-          <input id={`${id}-date`} type={dateText.type} inputMode={dateText.inputMode} placeholder={dateText.placeholder} value={dateText.value} onChange={(e) => dateText.onChange(e.target.value)} />
+          <input
+            id={`${id}-date`}
+            type={dateText.type}
+            inputMode={dateText.inputMode}
+            placeholder={dateText.placeholder}
+            value={dateText.value}
+            onChange={(e) => dateText.onChange(e.target.value)}
+          />
           <label htmlFor={`${id}-pdf`}>{t('result.pdf')}</label>
           <input id={`${id}-pdf`} value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} placeholder={t('result.pdfHint')} />
           <button type="submit" className="small" disabled={action.busy}>

@@ -25,7 +25,12 @@ export function ReuseOffers({ dossierId }: { dossierId: number }) {
               {t('reuse.item', { title: o.component ?? o.title ?? o.docKind ?? `#${o.documentId}`, code: o.dossierCode })}
               {o.signed && <span className="badge badge--valid"> {t('reuse.signed')}</span>}
             </span>
-            <button type="button" className="small" disabled={action.busy} onClick={() => void action.run(() => api['document.reuse']({ dossierId, sourceDocumentId: o.documentId }))}>
+            <button
+              type="button"
+              className="small"
+              disabled={action.busy}
+              onClick={() => void action.run(() => api['document.reuse']({ dossierId, sourceDocumentId: o.documentId }))}
+            >
               {t('reuse.use')}
             </button>
           </li>

@@ -36,7 +36,9 @@ export function ScanPanel({ documentId, scanRequest }: { documentId: number | nu
     if (documentId === null || !chosen || action.busy) return;
     setReceived(0);
     setResult(null);
-    const r = await action.run(() => api['scanner.scan']({ documentId, driver: chosen.driver, deviceId: chosen.id, dpi, colorMode, source }));
+    const r = await action.run(() =>
+      api['scanner.scan']({ documentId, driver: chosen.driver, deviceId: chosen.id, dpi, colorMode, source }),
+    );
     if (r) setResult(r);
   };
 
@@ -52,7 +54,11 @@ export function ScanPanel({ documentId, scanRequest }: { documentId: number | nu
       <div className="scan-options">
         <label>
           <span id={`${id}-device`}>{t('scan.device')}</span>
-          <select aria-labelledby={`${id}-device`} value={chosen ? `${chosen.driver}|${chosen.id}` : ''} onChange={(e) => setDevice(e.target.value)}>
+          <select
+            aria-labelledby={`${id}-device`}
+            value={chosen ? `${chosen.driver}|${chosen.id}` : ''}
+            onChange={(e) => setDevice(e.target.value)}
+          >
             {devices.map((d) => (
               <option key={`${d.driver}|${d.id}`} value={`${d.driver}|${d.id}`}>
                 {d.name} ({d.id})
@@ -105,10 +111,14 @@ export function ScanPanel({ documentId, scanRequest }: { documentId: number | nu
         </button>
       </div>
       {action.busy && <p role="status">{t('scan.scanning', { count: received })}</p>}
-      {result && !result.error && !result.cancelled && <Notice tone="success">{t('scan.done', { count: result.added.length + result.duplicates.length })}</Notice>}
+      {result && !result.error && !result.cancelled && (
+        <Notice tone="success">{t('scan.done', { count: result.added.length + result.duplicates.length })}</Notice>
+      )}
       {result && result.duplicates.length > 0 && <Notice tone="info">{t('scan.duplicates', { count: result.duplicates.length })}</Notice>}
       {result?.cancelled && <Notice tone="info">{t('scan.cancelled', { count: result.added.length })}</Notice>}
-      {result?.error && <Notice tone="error">{t('scan.stopped', { message: errorMessage(t, result.error.code), count: result.added.length })}</Notice>}
+      {result?.error && (
+        <Notice tone="error">{t('scan.stopped', { message: errorMessage(t, result.error.code), count: result.added.length })}</Notice>
+      )}
       <ErrorNotice error={action.error ?? scanners.error} />
     </section>
   );

@@ -40,13 +40,20 @@ export function BackupPanel({ destinationVersion }: { destinationVersion: unknow
         </dd>
         <dt>{t('settings.storage.lastBackup')}</dt>
         <dd>
-          {last ? t(last.checked ? 'settings.storage.lastChecked' : 'settings.storage.lastDamaged', { at: dayFirst(last.at), files: last.files, folder: last.folder }) : t('settings.storage.none')}
+          {last
+            ? t(last.checked ? 'settings.storage.lastChecked' : 'settings.storage.lastDamaged', {
+                at: dayFirst(last.at),
+                files: last.files,
+                folder: last.folder,
+              })
+            : t('settings.storage.none')}
         </dd>
       </dl>
       {action.error ? <Notice tone="error">{errorMessage(t, errorCode(action.error))}</Notice> : null}
       {action.busy && progress ? (
         <p role="status">
-          <progress max={progress.total || 1} value={progress.done} /> {t('settings.storage.progress', { done: progress.done, total: progress.total })}
+          <progress max={progress.total || 1} value={progress.done} />{' '}
+          {t('settings.storage.progress', { done: progress.done, total: progress.total })}
         </p>
       ) : null}
       <button type="button" onClick={() => void run()} disabled={action.busy || !status.data?.destination}>

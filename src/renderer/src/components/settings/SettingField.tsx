@@ -22,10 +22,30 @@ export function SettingField({ view, text, onChange, problem }: SettingFieldProp
   const control = settingControl(def);
   const common = { label: view.label[language], hint: view.help[language], problem, name: view.key };
   if (control.type === 'select') {
-    return <SelectField {...common} value={text} onChange={onChange} disabled={!view.editable} options={control.options.map((o) => ({ value: o, label: def.choices?.[o]?.[language] ?? o }))} />;
+    return (
+      <SelectField
+        {...common}
+        value={text}
+        onChange={onChange}
+        disabled={!view.editable}
+        options={control.options.map((o) => ({ value: o, label: def.choices?.[o]?.[language] ?? o }))}
+      />
+    );
   }
   if (control.type === 'number') {
-    return <TextField {...common} value={text} onChange={onChange} readOnly={!view.editable} type="number" min={control.min} max={control.max} step={control.step} inputMode="decimal" />;
+    return (
+      <TextField
+        {...common}
+        value={text}
+        onChange={onChange}
+        readOnly={!view.editable}
+        type="number"
+        min={control.min}
+        max={control.max}
+        step={control.step}
+        inputMode="decimal"
+      />
+    );
   }
   return <TextField {...common} value={text} onChange={onChange} readOnly={!view.editable} />;
 }
