@@ -482,6 +482,7 @@ export const en: Catalog = {
   'page.flag.blurred': 'Blurred',
   'page.flag.cut-off': 'Edge cut off',
   'page.flag.near-duplicate': 'Near-duplicate of another page',
+  'page.flag.sideways-low-confidence': 'Turned sideways and read poorly: check its orientation',
   'page.flag.other': 'Warning: {flag}',
   'import.title': 'Import files',
   'import.pick': 'Choose image or PDF files…',

@@ -481,6 +481,7 @@ export const vi = {
   'page.flag.blurred': 'Ảnh bị mờ',
   'page.flag.cut-off': 'Trang bị cắt mất mép',
   'page.flag.near-duplicate': 'Gần giống một trang khác',
+  'page.flag.sideways-low-confidence': 'Đã xoay ngang, đọc kém: kiểm tra chiều trang',
   'page.flag.other': 'Cảnh báo: {flag}',
   'import.title': 'Nhập từ tệp',
   'import.pick': 'Chọn tệp ảnh hoặc PDF…',
