@@ -91,16 +91,28 @@ describe('accounts in the browser: first start, sign-in, idle lock, menus per ro
     await page.screenshot({ path: `${SHOTS}/accounts-users.png`, fullPage: true });
   });
 
-  it('shows the audit log with the sign-in and the new user, filtered by action', async () => {
+  it('shows the audit log in words, with the sign-in and the new user, filtered by action', async () => {
     await nav().getByRole('button', { name: vi['nav.audit'] }).click();
     const rows = main().locator('.audit-table tbody tr');
-    await rows.filter({ hasText: 'user.create' }).waitFor();
-    expect(await rows.filter({ hasText: 'user.create' }).filter({ hasText: CLERK.username }).count()).toBe(1);
+    const actions = rows.locator('td:nth-child(3)');
+    const created = rows.filter({ has: page.locator('td[title="user.create"]') });
+    await created.first().waitFor();
+    expect(await created.filter({ hasText: CLERK.username }).count()).toBe(1);
+    expect((await created.locator('td:nth-child(3)').first().textContent())?.trim()).toBe(vi['audit.action.user.create']);
+    // Words, never the code: no action cell reads like "dossier.create".
+    expect((await actions.allTextContents()).filter((a) => /^[a-z]+(\.[a-z-]+)+$/.test(a.trim()))).toEqual([]);
     await field(vi['audit.action']).fill('auth.');
     await button(vi['audit.apply']).click();
-    await expect.poll(async () => (await rows.locator('td:nth-child(3)').allTextContents()).every((a) => a.startsWith('auth.'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await actions.evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? ''))).every((a) => a.startsWith('auth.')),
+      )
+      .toBe(true);
     expect(await rows.count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SHOTS}/accounts-audit.png`, fullPage: true });
+    expect(await actions.allTextContents()).toContain(vi['audit.action.auth.login']);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${SHOTS}/accounts-audit.png` });
+    await page.setViewportSize({ width: 1360, height: 900 });
   });
 
   it('signs out, and refuses a wrong password with one message', async () => {

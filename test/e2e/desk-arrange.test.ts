@@ -165,6 +165,24 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     await expect.poll(shownOrder, { timeout: 10_000 }).toEqual([b, a, c]);
   });
 
+  it('shows the blank page as blank without an OCR confidence, and offers to remove blank pages in one click ("Giữ lại" keeps them)', async () => {
+    const blanks = (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.pages.filter((p) => p.blank);
+    const blankId = blanks[0]!.id;
+    const blankThumb = docCard().locator(`.page-thumb[data-page-id="${blankId}"]`);
+    expect(await blankThumb.textContent()).toContain(vi['page.flag.blank']);
+    expect(await blankThumb.locator('.thumb-confidence').count()).toBe(0);
+    await main()
+      .getByRole('button', { name: fill(vi['desk.removeBlankPages'], { count: blanks.length }), exact: true })
+      .click();
+    const confirm = main().getByRole('alertdialog', { name: fill(vi['desk.removeBlankPagesConfirm'], { count: blanks.length }) });
+    await confirm.waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await blankThumb.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/arrange-blank-confirm.png` });
+    await confirm.getByRole('button', { name: vi['page.deleteNo'], exact: true }).click();
+    expect(await engineOrder()).toContain(blankId);
+  });
+
   it(
     're-scans the blank page in one click: the new scan stands in its place and the old page leaves the record',
     { timeout: 200_000 },
@@ -269,6 +287,26 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
       .prepare(`SELECT details FROM audit_event WHERE action = 'dossier.reopen' AND subject = ?`)
       .get(String(dossierId)) as { details: string };
     expect(JSON.parse(reopened.details)).toMatchObject({ from: 'finalized', reason: 'Công dân nộp bổ sung một trang' });
+  });
+
+  it('removes the blank pages in one click after the confirmation', { timeout: 200_000 }, async () => {
+    await scanOne('Solid white', 4);
+    await expect.poll(allRead, { timeout: 150_000, interval: 1000 }).toBe(true);
+    const pages = (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.pages;
+    const blankIds = pages.filter((p) => p.blank).map((p) => p.id);
+    const kept = pages.filter((p) => !p.blank).map((p) => p.id);
+    expect(blankIds.length).toBeGreaterThan(0);
+    await main()
+      .getByRole('button', { name: fill(vi['desk.removeBlankPages'], { count: blankIds.length }), exact: true })
+      .click();
+    await main().getByRole('button', { name: vi['desk.removeBlankPagesYes'], exact: true }).click();
+    await expect.poll(() => thumbs().count(), { timeout: 20_000 }).toBe(kept.length);
+    expect(await engineOrder()).toEqual(kept);
+    const deleted = app.engine.store.db.prepare(`SELECT subject FROM audit_event WHERE action = 'page.delete'`).all() as {
+      subject: string;
+    }[];
+    expect(deleted).toHaveLength(blankIds.length);
+    expect(await main().locator('.blank-pages').count()).toBe(0);
   });
 
   it('ran without script errors', () => {

@@ -8,6 +8,7 @@ import { readSetting } from '../settings/read-setting';
 import type { OcrModel } from '../ocr/language-data';
 import type { Store } from '../store/store';
 import type { JobHandler } from './job-runner';
+import { readFlags } from './read-flags';
 import type { ExtractedFields, PipelineStages, RecordInfo } from './pipeline-stages';
 
 export const PIPELINE_JOBS = { clean: 'page.clean', read: 'page.read', assemble: 'document.assemble' } as const;
@@ -111,7 +112,8 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       return { pageId: page.id, textSha: store.blobs.put(Buffer.from(JSON.stringify(text))), text };
     },
     commit(_ctx, { pageId, textSha, text }) {
-      store.pages.markRead(pageId, textSha, text.text, text.confidence, text.unreadable ? ['unreadable'] : []);
+      const read = store.pages.get(pageId)!;
+      store.pages.markRead(pageId, textSha, text.text, text.confidence, readFlags(read, text));
       const page = store.pages.get(pageId)!;
       store.search.indexPage(page.dossierId, pageId, text.text);
       store.dossiers.settleWorkStatus(page.dossierId);

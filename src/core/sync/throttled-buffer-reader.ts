@@ -14,9 +14,7 @@ export class ThrottledBufferReader {
     this.piece = limiter ? 16 * 1024 : 1024 * 1024;
   }
 
-  async openFile(
-    input: Buffer,
-  ): Promise<{
+  async openFile(input: Buffer): Promise<{
     size: number;
     slice(start: number, end: number): Promise<{ value: Readable & { size: number }; done: boolean }>;
     close(): void;

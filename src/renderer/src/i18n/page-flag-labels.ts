@@ -8,4 +8,5 @@ export const PAGE_FLAG_LABELS: Record<string, MessageKey> = {
   blurred: 'page.flag.blurred',
   'cut-off': 'page.flag.cut-off',
   'near-duplicate': 'page.flag.near-duplicate',
+  'sideways-low-confidence': 'page.flag.sideways-low-confidence',
 };

@@ -5,6 +5,7 @@ import { TextField } from '../components/TextField';
 import { errorCode } from '../engine/engine-errors';
 import { AUDIT_PAGE_SIZE, useAuditLog, type AuditFilterForm } from '../hooks/use-audit-log';
 import { useEngineAction } from '../hooks/use-engine-action';
+import { auditActionLabel } from '../i18n/audit-action-labels';
 import { errorMessage } from '../i18n/error-messages';
 import { useLanguage, useT } from '../i18n/i18n-context';
 
@@ -110,7 +111,9 @@ export function AuditPage() {
                     <tr key={e.seq}>
                       <td className="date">{time.format(new Date(e.at))}</td>
                       <td>{e.actor}</td>
-                      <td className="code">{e.action}</td>
+                      <td className="audit-action" title={e.action}>
+                        {auditActionLabel(t, e.action)}
+                      </td>
                       <td>{e.subject ?? '—'}</td>
                       <td className="code">{e.workstationId?.slice(0, 8) ?? '—'}</td>
                       <td className="audit-details">{JSON.stringify(e.details)}</td>

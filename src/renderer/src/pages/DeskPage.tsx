@@ -172,6 +172,10 @@ function Desk({ view, reload, initialPageId }: { view: DeskView; reload(): void;
                 onViewPage: viewPage,
                 onRotatePage: rotate,
                 onDeletePage: (pageId) => void action.run(() => api['page.delete']({ pageId })),
+                onDeleteBlankPages: (pageIds) =>
+                  void action.run(async () => {
+                    for (const pageId of pageIds) await api['page.delete']({ pageId });
+                  }),
                 onRescanPage: (pageId, n) => void rescan(pageId, n),
                 onMovePage: (pageId, position, expectedOrder) =>
                   void action.run(async () => {

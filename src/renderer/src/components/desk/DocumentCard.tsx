@@ -26,6 +26,8 @@ export interface DocumentCardActions {
   onViewPage(pageId: number): void;
   onRotatePage(pageId: number, rotation: number): void;
   onDeletePage(pageId: number): void;
+  /** Deletes the pages the clean-up found blank, in one go, after the clerk confirms. */
+  onDeleteBlankPages(pageIds: number[]): void;
   onRescanPage(pageId: number, n: number): void;
   /** `expectedOrder`: the page ids as the screen showed them when the move was asked. */
   onMovePage(pageId: number, position: number, expectedOrder?: number[]): void;
@@ -66,6 +68,9 @@ export function DocumentCard({
   // whatever order that view has: the screen never keeps an order the store does not have.
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const [viewingRecord, setViewingRecord] = useState(false);
+  const [confirmingBlanks, setConfirmingBlanks] = useState(false);
+  const blankIds = doc.pages.filter((p) => p.blank).map((p) => p.id);
+  const editable = !readOnly && !reused;
   const [dropped, setDropped] = useState<{ from: DeskDocument; order: number[] } | null>(null);
   const order = dropped && dropped.from === doc ? dropped.order : ids;
   const stableActions = useStableCallbacks({
@@ -140,6 +145,31 @@ export function DocumentCard({
         )}
         {syncState && <SyncBadge state={syncState} />}
       </p>
+      {editable && blankIds.length > 0 && !confirmingBlanks && (
+        <p className="blank-pages">
+          <button type="button" className="small danger" onClick={() => setConfirmingBlanks(true)}>
+            {t('desk.removeBlankPages', { count: blankIds.length })}
+          </button>
+        </p>
+      )}
+      {editable && blankIds.length > 0 && confirmingBlanks && (
+        <div role="alertdialog" aria-label={t('desk.removeBlankPagesConfirm', { count: blankIds.length })} className="remove-document">
+          <p>{t('desk.removeBlankPagesConfirm', { count: blankIds.length })}</p>
+          <button
+            type="button"
+            className="small danger"
+            onClick={() => {
+              setConfirmingBlanks(false);
+              actions.onDeleteBlankPages(blankIds);
+            }}
+          >
+            {t('desk.removeBlankPagesYes')}
+          </button>{' '}
+          <button type="button" className="small" onClick={() => setConfirmingBlanks(false)}>
+            {t('page.deleteNo')}
+          </button>
+        </div>
+      )}
       {pages.length > 0 && (
         <DndContext
           sensors={sensors}

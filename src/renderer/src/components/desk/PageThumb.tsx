@@ -82,7 +82,7 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
       <div className="thumb-meta">
         <span className="thumb-label">{t('page.label', { n })}</span>
         <span className={`page-state page-state--${page.state}`}>{t(`page.state.${page.state}` as const)}</span>
-        {page.ocrConfidence != null && page.state === 'read' && (
+        {page.ocrConfidence != null && page.state === 'read' && !page.blank && (
           <span className="thumb-confidence">{t('page.confidence', { value: Math.round(page.ocrConfidence) })}</span>
         )}
         {page.blank && <span className="flag">{t('page.flag.blank')}</span>}
