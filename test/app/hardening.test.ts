@@ -43,7 +43,7 @@ describe('Electron hardening, in the built app', () => {
 
   it('serves the renderer under a strict Content-Security-Policy and loads nothing remote', () => {
     const html = out('renderer/index.html');
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");

@@ -30,7 +30,8 @@ function auditActions(): { actions: Set<string>; unknownTemplates: string[] } {
   for (const file of ROOTS.flatMap(sources)) {
     const text = readFileSync(file, 'utf8');
     const constants = new Map([...text.matchAll(/const (\w+) = '([a-z.-]+)';/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
-    for (const line of text.split('\n')) {
+    // One statement at a time, whatever the formatter did with its lines.
+    for (const line of text.replace(/\s*\n\s*/g, ' ').split(';')) {
       // `action: …` in an audit entry (literal, ternary of literals, template or constant).
       const field = /\baction: (`[^`]*`|[^,}]+)/.exec(line);
       if (field && /audit|append/.test(line)) {

@@ -128,10 +128,12 @@ export class TesseractEngineWorker implements OcrEngineWorker {
       width = meta.width;
       height = meta.height;
       // Leptonica's own libjpeg, inside the engine, prints its warnings ("Corrupt JPEG data: …")
-      // straight to the process's stderr; sharp keeps them to itself. The engine gets a lossless PNG.
-      if (meta.format === 'jpeg') input = await sharp(image, { failOn: 'none' }).png({ compressionLevel: 1 }).toBuffer();
+      // straight to the process's stderr; sharp keeps them to itself. The engine gets a lossless PNG;
+      // a truncated file is refused here as corrupt, a file with stray bytes is read.
+      if (meta.format === 'jpeg') input = await sharp(image, { failOn: 'truncated' }).png({ compressionLevel: 1 }).toBuffer();
     } catch (e) {
-      throw new OcrImageCorruptError((e as Error).message, { bytes: image.length });
+      // libvips ends its messages with a newline; a reason stays on one line.
+      throw new OcrImageCorruptError((e as Error).message.trim().replace(/\s*\n\s*/g, '; '), { bytes: image.length });
     }
     let result: Awaited<ReturnType<TesseractWorkerApi['recognize']>>;
     try {
