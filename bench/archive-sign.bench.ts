@@ -8,7 +8,6 @@
  *
  *   npx tsx bench/archive-sign.bench.ts [--dossiers N]
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +23,7 @@ import { recordFromImages } from '../src/core/record/record-from-images';
 import { signPdf } from '../src/core/record/sign-pdf';
 import { ArchiveRepository } from '../src/core/store/archive-repository';
 import { DeskRepository } from '../src/core/store/desk-repository';
+import { makeBenchP12 } from './support/bench-p12';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '40' } } });
@@ -31,26 +31,7 @@ const N = Number(values.dossiers);
 const work = mkdtempSync(join(tmpdir(), 'sohoa-archive-sign-bench-'));
 
 try {
-  const password = 'bench';
-  const ssl = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe' });
-  ssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'k.pem',
-    '-out',
-    'c.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Bench Signer',
-    '-addext',
-    'keyUsage=critical,digitalSignature,nonRepudiation',
-  ]);
-  ssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 's.p12', '-passout', `pass:${password}`]);
+  const { path: p12Path, password } = makeBenchP12(work);
 
   const image = readFileSync(join(REPO, 'test/fixtures/vi-admin/images/viadm-eb2a.png'));
   const pdf = await recordFromImages(
@@ -78,7 +59,7 @@ try {
     }
     approveDossiers(engine.store.db, batch.id, 'bench', 'clean');
     const session = new SignerSession();
-    await session.unlockP12(join(work, 's.p12'), password);
+    await session.unlockP12(p12Path, password);
     const { signer } = session.require();
 
     let t = performance.now();

@@ -26,6 +26,7 @@ import { openP12Signer } from '../src/core/record/p12-signer';
 import { signPdf } from '../src/core/record/sign-pdf';
 import { TEST_AGENCY_ARGS } from '../test/support/agency';
 import { editDistance, scoringForm } from '../test/support/char-error-rate';
+import { makeBenchP12 } from './support/bench-p12';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(REPO, 'test/fixtures/vi-admin');
@@ -208,27 +209,8 @@ try {
   ]);
   if (ours.status !== 0) throw new Error(`sohoa batch failed: ${ours.stderr.split('\n').slice(-5).join('\n')}`);
   const report = JSON.parse(ours.stdout) as { pages: { read: number; failed: number; records: number } };
-  const password = 'bench';
-  const ssl = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe' });
-  ssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'k.pem',
-    '-out',
-    'c.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Bench Signer',
-    '-addext',
-    'keyUsage=critical,digitalSignature,nonRepudiation',
-  ]);
-  ssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 's.p12', '-passout', `pass:${password}`]);
-  const signer = await openP12Signer(new Uint8Array(readFileSync(join(work, 's.p12'))), password);
+  const { path: p12Path, password } = makeBenchP12(work);
+  const signer = await openP12Signer(new Uint8Array(readFileSync(p12Path)), password);
   const engine = Engine.open({ dataDir });
   let signSeconds = 0;
   const oursLayer = { bytes: 0, pages: 0, edits: 0, chars: 0 };

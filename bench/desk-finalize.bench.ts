@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS, corpusPages, REPO, startBenchApp, type CorpusEntry } from './desk-app';
+import { makeBenchP12 } from './support/bench-p12';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '10' } } });
 const PAGES = Number(values.pages);
@@ -24,30 +25,6 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 execFileSync('bash', [join(REPO, 'bench/install-reference-tools.sh')], { stdio: 'inherit' });
 const work = mkdtempSync(join(tmpdir(), 'sohoa-finalize-bench-'));
-
-function makeP12(): { path: string; password: string } {
-  const password = 'bench';
-  const run = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe' });
-  run([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'k.pem',
-    '-out',
-    'c.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Bench Signer',
-    '-addext',
-    'keyUsage=critical,digitalSignature,nonRepudiation',
-  ]);
-  run(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 's.p12', '-passout', `pass:${password}`]);
-  return { path: join(work, 's.p12'), password };
-}
 
 /** OCRmyPDF on each page, `parallel` processes at a time; milliseconds for all, and how many failed. */
 async function ocrmypdf(pages: CorpusEntry[], parallel: number): Promise<{ ms: number; failed: number }> {
@@ -87,7 +64,7 @@ try {
     receivedDate: '2026-11-23',
   });
   const documentId = (await engine.handlers['document.create']({ dossierId: dossier.id, title: 'Hồ sơ đo thời gian' })).id;
-  const p12 = makeP12();
+  const p12 = makeBenchP12(work);
   await engine.handlers['signer.unlock']({ p12Path: p12.path, password: p12.password });
 
   let t = performance.now();

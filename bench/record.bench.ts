@@ -21,6 +21,7 @@ import { buildRecordPdf } from '../src/core/record/build-record-pdf';
 import { openP12Signer } from '../src/core/record/p12-signer';
 import { pageAsIs } from '../src/core/record/page-as-is';
 import { signPdf } from '../src/core/record/sign-pdf';
+import { makeBenchP12 } from './support/bench-p12';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(REPO, 'test/fixtures/vi-admin');
@@ -39,32 +40,8 @@ const all = (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as 
 const pages = values.pages ? all.slice(0, Number(values.pages)) : all;
 const work = mkdtempSync(join(tmpdir(), 'sohoa-record-bench-'));
 
-function makeP12(): { path: string; password: string } {
-  const password = 'bench';
-  const run = (args: string[]) => execFileSync('openssl', args, { cwd: work, stdio: 'pipe' });
-  run([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'k.pem',
-    '-out',
-    'c.pem',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Bench Signer',
-    '-addext',
-    'keyUsage=critical,digitalSignature,nonRepudiation',
-  ]);
-  run(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 's.p12', '-passout', `pass:${password}`]);
-  return { path: join(work, 's.p12'), password };
-}
-
 try {
-  const p12 = makeP12();
+  const p12 = makeBenchP12(work);
   const signer = await openP12Signer(new Uint8Array(readFileSync(p12.path)), p12.password);
   const ours = { assembleMs: 0, signMs: 0, bytes: 0, unsignedBytes: 0, imageBytes: 0 };
   const ref = { ms: 0, bytes: 0, failed: 0 };
