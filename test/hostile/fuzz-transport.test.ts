@@ -9,7 +9,7 @@ import { tempDir } from '../support/temp-dir';
 import { prng } from './mutate';
 import { setTestAgency } from '../support/agency';
 
-// The same seed gives the same calls; SOHOA_FUZZ_CASES raises the count for the longer run.
+// The same seed gives the same calls (for a given list of methods); SOHOA_FUZZ_CASES raises the count for the longer run.
 const SEED = Number(process.env.SOHOA_FUZZ_SEED ?? 20261206);
 const CASES = Number(process.env.SOHOA_FUZZ_CASES ?? 2000);
 /** A reply slower than this is a hang. */
@@ -184,6 +184,9 @@ describe('contract calls over the browser transport, mutated', () => {
     const r = prng(SEED);
     const codes = new Map<string, number>();
     const problems: string[] = [];
+    // Random wrong passwords sent to auth.unlock count towards the lock-out like any other, and a
+    // lock-out ends that sign-in (see the test below): the harness notes it instead of calling it a failure.
+    const lockedOut = new Set<typeof admin>();
     let ok = 0;
     for (let i = 0; i < CASES; i++) {
       const who = r() < 0.5 ? admin : clerk;
@@ -198,6 +201,7 @@ describe('contract calls over the browser transport, mutated', () => {
       else if (reply.ok) ok++;
       else {
         codes.set(reply.error.code, (codes.get(reply.error.code) ?? 0) + 1);
+        if (reply.error.code === 'auth.locked-out' && method === 'auth.unlock') lockedOut.add(who);
         if (reply.error.code === 'engine.internal' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(reply.error.code))
           problems.push(
             `uncoded ${reply.error.code}: ${method} ${JSON.stringify(params).slice(0, 200)} → ${reply.error.message.slice(0, 200)}`,
@@ -212,7 +216,42 @@ describe('contract calls over the browser transport, mutated', () => {
     expect(problems, summary).toEqual([]);
     expect(ok + [...codes.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(CASES * 0.9);
     expect(codes.get('input.invalid')).toBeGreaterThan(CASES / 4);
-    expect(await clerk.call('status.get', {})).toMatchObject({ ok: true });
+    // Each sign-in is still there at the end, unless wrong passwords locked its account out, which ends it.
+    for (const [who, name] of [
+      [admin, 'admin'],
+      [clerk, 'clerk'],
+    ] as const) {
+      const final = await who.call('status.get', {});
+      const expected = lockedOut.has(who) ? { ok: false, error: { code: 'auth.required' } } : { ok: true };
+      expect(final, `${summary}; ${name}'s final status.get: ${JSON.stringify(final).slice(0, 300)}`).toMatchObject(expected);
+    }
+    admin.ws.close();
+    clerk.ws.close();
+  });
+
+  // The long run (seed 3, 20,000 calls) ended with the clerk signed out: five random auth.unlock calls
+  // with wrong passwords, on a session that was not even locked, locked the account out. That is the
+  // lock-out policy working, not a fault; this pins it down so the fuzz can tell it from one.
+  it('wrong passwords sent to auth.unlock count towards the lock-out, which ends the sign-in', async () => {
+    const admin = await open(server);
+    expect(await admin.call('auth.login', { username: 'quantri', password: 'mật-khẩu-đủ-dài' })).toMatchObject({ ok: true });
+    expect(
+      await admin.call('user.create', { username: 'canbo2', displayName: 'Cán bộ 2', role: 'clerk', password: 'mật-khẩu-đủ-dài' }),
+    ).toMatchObject({ ok: true });
+    const clerk = await open(server);
+    expect(await clerk.call('auth.login', { username: 'canbo2', password: 'mật-khẩu-đủ-dài' })).toMatchObject({ ok: true });
+    const policy = await clerk.call('auth.policy', {});
+    const attempts = policy !== 'hang' && policy.ok ? (policy.result as { lockoutAttempts: number }).lockoutAttempts : 0;
+    expect(attempts).toBeGreaterThan(1);
+    const codes: string[] = [];
+    for (let i = 0; i < attempts; i++) {
+      const reply = await clerk.call('auth.unlock', { password: `sai-${i}` });
+      codes.push(reply !== 'hang' && !reply.ok ? reply.error.code : String(reply));
+    }
+    expect(codes).toEqual([...Array<string>(attempts - 1).fill('auth.invalid-credentials'), 'auth.locked-out']);
+    expect(await clerk.call('status.get', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    // The administrator's sign-in is untouched.
+    expect(await admin.call('status.get', {})).toMatchObject({ ok: true });
     admin.ws.close();
     clerk.ws.close();
   });
