@@ -102,6 +102,8 @@ export interface AddPagesResult {
   added: number[];
   duplicates: number[];
   errors: { source: string; code: string; message: string }[];
+  /** Files imported all the same with something worth a look (e.g. import.pdf-repaired). */
+  warnings?: { source: string; code: string; message: string }[];
 }
 
 /** One component of the procedure's checklist, and the documents that fill it. */

@@ -28,6 +28,7 @@ function describe(path: string, report: VerificationReport): string {
   const lines = [`${path}: ${report.pageCount} page(s), ${report.signatures.length} signature(s)`];
   for (const s of report.signatures) lines.push(...describeSignature(s));
   if (report.modifiedAfterSigning.length > 0) lines.push(`Changed after signing: ${report.modifiedAfterSigning.join('; ')}`);
+  for (const w of report.warnings ?? []) lines.push(`Warning [${w.code}]: ${w.message}`);
   lines.push(
     report.intact
       ? 'Result: intact, all signatures valid and trusted'

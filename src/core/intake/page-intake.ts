@@ -4,7 +4,7 @@ import { enqueuePage } from '../jobs/pipeline';
 import type { Store } from '../store/store';
 
 /** One page image from a capture source, or the coded reason that file could not give one. */
-export type CapturedItem = { source: string; bytes: Buffer } | { source: string; error: CodedError };
+export type CapturedItem = { source: string; bytes: Buffer; warning?: CodedError } | { source: string; error: CodedError };
 
 /**
  * Adds captured pages to a document: each image is written as a blob first, then its row and its
@@ -22,6 +22,7 @@ export async function addCapturedPages(
   for await (const item of items) {
     if ('error' in item) result.errors.push({ source: item.source, code: item.error.code, message: item.error.message });
     else {
+      if (item.warning) (result.warnings ??= []).push({ source: item.source, code: item.warning.code, message: item.warning.message });
       const sha = store.blobs.put(item.bytes);
       const { id, added } = store.db.transaction(() => {
         const page = store.pages.addPage(documentId, sha, item.source);

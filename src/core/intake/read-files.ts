@@ -1,4 +1,4 @@
-import { importBytes, importPageImages } from '../capture/file-source';
+import { importBytes, importPageImages, type ImportItem } from '../capture/file-source';
 import { readSetting } from '../settings/read-setting';
 import type { SettingsRepository } from '../store/settings-repository';
 import type { CapturedItem } from './page-intake';
@@ -10,7 +10,7 @@ export const maxPagesPerFile = (settings: SettingsRepository): number => Number(
 export async function* readFilesAsPages(paths: string[], options: { maxPagesPerFile?: number } = {}): AsyncIterable<CapturedItem> {
   for (const path of paths) {
     for await (const item of importPageImages(path, { maxPagesPerFile: options.maxPagesPerFile })) {
-      yield item.kind === 'page' ? { source: item.source, bytes: item.bytes } : { source: item.source, error: item.error };
+      yield capturedItem(item);
     }
   }
 }
@@ -18,6 +18,11 @@ export async function* readFilesAsPages(paths: string[], options: { maxPagesPerF
 /** The page images of one file sent by the renderer (picked or dropped), named by the file's name. */
 export async function* pagesOfUploadedFile(name: string, bytes: Buffer, maxPages?: number): AsyncIterable<CapturedItem> {
   for await (const item of importBytes(name, bytes, undefined, maxPages)) {
-    yield item.kind === 'page' ? { source: item.source, bytes: item.bytes } : { source: item.source, error: item.error };
+    yield capturedItem(item);
   }
 }
+
+const capturedItem = (item: ImportItem): CapturedItem =>
+  item.kind === 'page'
+    ? { source: item.source, bytes: item.bytes, ...(item.warning ? { warning: item.warning } : {}) }
+    : { source: item.source, error: item.error };

@@ -1,5 +1,6 @@
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { DEFAULT_MAX_PAGES_PER_FILE, isStackOverflow } from '../../shared/page-limits';
+import { loadPdf, pdfDamageReason, type LoadedPdf } from '../pdf/load-pdf';
 import {
   RecordDamagedError,
   RecordEncryptedError,
@@ -11,16 +12,22 @@ import {
 
 /** Loads a PDF for reading, turning each way it can be unusable into its coded error. */
 export async function loadPdfForReading(bytes: Uint8Array, maxPages = DEFAULT_MAX_PAGES_PER_FILE): Promise<PDFDocument> {
+  return (await loadPdfForReadingRepaired(bytes, maxPages)).doc;
+}
+
+/** The same, saying whether pdf-lib had to skip damaged objects to read it. */
+export async function loadPdfForReadingRepaired(bytes: Uint8Array, maxPages = DEFAULT_MAX_PAGES_PER_FILE): Promise<LoadedPdf> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new RecordNotPdfError();
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
   if (!/%%EOF\s*$/.test(tail)) throw new RecordTruncatedError();
   let doc: PDFDocument;
+  let repaired: boolean;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+    ({ doc, repaired } = await loadPdf(bytes, { updateMetadata: false, ignoreEncryption: true }));
   } catch (e) {
     if (isStackOverflow(e)) throw new RecordPageTreeCyclicError();
-    throw new RecordDamagedError((e as Error).message.split('\n')[0] ?? 'unknown');
+    throw new RecordDamagedError(pdfDamageReason(e));
   }
   if (doc.isEncrypted) throw new RecordEncryptedError();
   let pages: number;
@@ -28,9 +35,9 @@ export async function loadPdfForReading(bytes: Uint8Array, maxPages = DEFAULT_MA
     pages = doc.getPageCount();
   } catch (e) {
     if (isStackOverflow(e)) throw new RecordPageTreeCyclicError();
-    throw new RecordDamagedError((e as Error).message.split('\n')[0] ?? 'unknown');
+    throw new RecordDamagedError(pdfDamageReason(e));
   }
   if (pages === 0) throw new RecordDamagedError('no pages');
   if (pages > maxPages) throw new RecordTooManyPagesError(pages, maxPages);
-  return doc;
+  return { doc, repaired };
 }

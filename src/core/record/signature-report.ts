@@ -44,4 +44,6 @@ export interface VerificationReport {
   code?: string;
   /** What changed after the first signature that may not change (empty when nothing did). */
   modifiedAfterSigning: string[];
+  /** Worth saying, not a verdict: e.g. record.pdf-repaired, damaged objects skipped to read the file. */
+  warnings?: { code: string; message: string }[];
 }

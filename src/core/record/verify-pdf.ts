@@ -1,12 +1,13 @@
 import { createHash, verify as nodeVerify, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { toArrayBuffer } from './array-buffer';
 import { oids } from './cades-signature';
 import { validateSignerChain } from './certificate-chain';
 import { subjectCommonName } from './certificate-info';
-import { loadPdfForReading } from './pdf-preflight';
+import { loadPdf } from '../pdf/load-pdf';
+import { loadPdfForReadingRepaired } from './pdf-preflight';
 import { readRecordXmpFields } from './record-xmp-fields';
 import { httpOcspFetcher, type OcspFetcher } from './ocsp-check';
 import { httpCrlFetcher, type CrlFetcher, type RevocationSources } from './revocation-sources';
@@ -43,7 +44,7 @@ interface VerifyContext {
  * time, and what later revisions changed (see SignatureReport and docs/security.md).
  */
 export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
-  const doc = await loadPdfForReading(bytes);
+  const { doc, repaired } = await loadPdfForReadingRepaired(bytes);
   const pageCount = doc.getPageCount();
   const ctx: VerifyContext = {
     anchors: anchorCertificates(options.trustAnchors),
@@ -73,6 +74,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
     intact: code === undefined,
     ...(code ? { code } : {}),
     modifiedAfterSigning,
+    ...(repaired ? { warnings: [{ code: 'record.pdf-repaired', message: 'Damaged objects in the PDF were skipped to read it' }] } : {}),
   };
 }
 
@@ -281,11 +283,7 @@ async function describeChanges(
     changes.push(otherUpdates === 1 ? 'an update that is not a signature' : `${otherUpdates} updates that are not signatures`);
   const forbidden = freedObjects(bytes.subarray(end));
   try {
-    const before = await PDFDocument.load(bytes.subarray(0, end), {
-      updateMetadata: false,
-      ignoreEncryption: true,
-      throwOnInvalidObject: false,
-    });
+    const { doc: before } = await loadPdf(bytes.subarray(0, end), { updateMetadata: false, ignoreEncryption: true });
     const pagesBefore = before.getPageCount();
     const pagesNow = now.getPageCount();
     if (pagesNow > pagesBefore) changes.push(`${pagesNow - pagesBefore} page${pagesNow - pagesBefore > 1 ? 's' : ''} added`);

@@ -63,6 +63,11 @@ export const SCANNER_CODES = codeArea({
 export const IMPORT_CODES = codeArea({
   'import.corrupt-image': { exit: 'input', vi: 'ảnh trong tệp bị hỏng', en: 'the image in the file is damaged' },
   'import.corrupt-pdf': { exit: 'input', vi: 'tệp PDF bị hỏng', en: 'the PDF file is damaged' },
+  'import.pdf-repaired': {
+    exit: 'input',
+    vi: 'tệp PDF có đối tượng hỏng đã được bỏ qua để đọc; các trang vẫn được nhập, hãy xem lại',
+    en: 'damaged objects in the PDF were skipped to read it; its pages were imported, check them',
+  },
   'import.empty-file': { exit: 'input', vi: 'tệp rỗng', en: 'the file is empty' },
   'import.encrypted-pdf': {
     exit: 'input',

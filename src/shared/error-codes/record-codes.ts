@@ -4,6 +4,11 @@ import { codeArea } from './code-area';
 
 export const RECORD_CODES = codeArea({
   'record.damaged': { exit: 'input', vi: 'Tệp PDF bị hỏng, không đọc được.', en: 'The PDF file is damaged and cannot be read.' },
+  'record.pdf-repaired': {
+    exit: 'input',
+    vi: 'Tệp PDF có đối tượng hỏng đã được bỏ qua để đọc được; hãy xem lại các trang.',
+    en: 'Damaged objects in the PDF were skipped to read it; check its pages.',
+  },
   'record.encrypted': { exit: 'input', vi: 'Tệp PDF có mật khẩu; không kiểm tra được.', en: 'The PDF is encrypted and cannot be checked.' },
   'record.image-unreadable': { exit: 'input', vi: 'Không đọc được ảnh của trang.', en: 'The page image cannot be read.' },
   'record.modified-after-signing': {

@@ -73,3 +73,10 @@ export class ImportTooManyPagesError extends CodedError {
     super('import.too-many-pages', `The file lists ${pages} pages, over the limit of ${limit} per file: ${path}`, { path, pages, limit });
   }
 }
+
+/** Not a refusal: pdf-lib skipped damaged objects to read the PDF, and its pages were imported; worth a look at them. */
+export class ImportPdfRepairedWarning extends CodedError {
+  constructor(path: string) {
+    super('import.pdf-repaired', `PDF had damaged objects that were skipped to read it; check its pages: ${path}`, { path });
+  }
+}

@@ -9,6 +9,8 @@ export interface ImportedPage {
   source: string;
   bytes: Buffer;
   format: PageImageFormat;
+  /** Something about the file worth a line in the report, the page being imported all the same (e.g. a repaired PDF). */
+  warning?: CodedError;
 }
 
 /** A file or page that could not be imported; the import goes on with the rest. */

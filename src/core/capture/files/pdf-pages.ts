@@ -1,12 +1,21 @@
 import { EncryptedPDFError, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFContext, type PDFPage } from 'pdf-lib';
-import { firstLine } from './decode-check';
-import { DEFAULT_MAX_PAGES_PER_FILE, isStackOverflow } from '../../../shared/page-limits';
-import { ImportCorruptPdfError, ImportEncryptedPdfError, ImportPdfPageWithoutImageError, ImportTooManyPagesError } from './errors';
+import { DEFAULT_MAX_PAGES_PER_FILE } from '../../../shared/page-limits';
+import { loadPdf, pdfDamageReason } from '../../pdf/load-pdf';
+import {
+  ImportCorruptPdfError,
+  ImportEncryptedPdfError,
+  ImportPdfPageWithoutImageError,
+  ImportPdfRepairedWarning,
+  ImportTooManyPagesError,
+} from './errors';
 import { pageSource, type ImportItem } from './page-item';
 import { extractPdfImage } from './pdf-image';
 import { failure } from './raster-pages';
 
-/** One page image per page of a scanner's PDF: the largest image XObject the page draws. */
+/**
+ * One page image per page of a scanner's PDF: the largest image XObject the page draws. A PDF whose
+ * damaged objects had to be skipped still gives its pages; the first carries a warning that says so.
+ */
 export async function* pdfPages(
   path: string,
   bytes: Buffer,
@@ -15,12 +24,15 @@ export async function* pdfPages(
 ): AsyncGenerator<ImportItem> {
   let doc: PDFDocument;
   let pages: PDFPage[];
+  let repaired: boolean;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    ({ doc, repaired } = await loadPdf(bytes, { updateMetadata: false }));
     pages = doc.getPages();
   } catch (error) {
-    const reason = isStackOverflow(error) ? 'its page tree loops back on itself' : firstLine(error);
-    yield failure(path, isEncryptedError(error) ? new ImportEncryptedPdfError(path) : new ImportCorruptPdfError(path, reason));
+    yield failure(
+      path,
+      isEncryptedError(error) ? new ImportEncryptedPdfError(path) : new ImportCorruptPdfError(path, pdfDamageReason(error)),
+    );
     return;
   }
   if (pages.length === 0) yield failure(path, new ImportCorruptPdfError(path, 'no pages'));
@@ -38,7 +50,8 @@ export async function* pdfPages(
       const pageInches = page.getWidth() / 72;
       const dpi = pageInches > 0 ? Math.round(width / pageInches) : 0;
       const image = await extractPdfImage({ stream, context: doc.context, source, limit, dpi });
-      yield { kind: 'page', source, ...image };
+      yield { kind: 'page', source, ...image, ...(repaired ? { warning: new ImportPdfRepairedWarning(path) } : {}) };
+      repaired = false;
     } catch (error) {
       yield failure(source, error);
     }
