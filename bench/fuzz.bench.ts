@@ -1,6 +1,7 @@
 /**
- * The longer fuzz run: the suite's seeded fuzz tests with five times the inputs per parser (and
- * 20,000 contract calls), on a seed given by SOHOA_FUZZ_SEED or taken from the clock, so each run
+ * The longer fuzz run: the suite's seeded fuzz tests (images and scanner PDFs, CSV and XLSX
+ * registers, bags, contract calls) with five times the inputs per parser (10,000 each, and 20,000
+ * contract calls), on a seed given by SOHOA_FUZZ_SEED or taken from the clock, so each run
  * tries new cases. Prints the seed first: a failure is replayed with the same seed.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,16 @@ process.stdout.write(`fuzz seed ${seed} (replay: SOHOA_FUZZ_SEED=${seed} npm run
 const started = Date.now();
 const r = spawnSync(
   'npx',
-  ['vitest', 'run', 'test/hostile/fuzz-import.test.ts', 'test/hostile/fuzz-transport.test.ts', '--testTimeout', '3600000'],
+  [
+    'vitest',
+    'run',
+    'test/hostile/fuzz-import.test.ts',
+    'test/hostile/fuzz-registers.test.ts',
+    'test/hostile/fuzz-bags.test.ts',
+    'test/hostile/fuzz-transport.test.ts',
+    '--testTimeout',
+    '3600000',
+  ],
   {
     cwd: repo,
     stdio: 'inherit',

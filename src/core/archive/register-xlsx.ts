@@ -45,8 +45,12 @@ export async function readXlsxTables(bytes: Uint8Array, path: string): Promise<R
   try {
     sheets = (await readXlsxFile(Buffer.from(bytes))) as { sheet: string; data: unknown[][] }[];
   } catch (e) {
-    throw new RegisterUnreadableError(path, `not a readable XLSX workbook: ${(e as Error).message}`);
+    // A TypeError is the reader tripping over a part that is missing or malformed, not a message for the user.
+    const why = e instanceof TypeError ? 'a part of it is missing or damaged' : (e as Error).message;
+    throw new RegisterUnreadableError(path, `not a readable XLSX workbook: ${why}`);
   }
+  if (!Array.isArray(sheets) || sheets.some((s) => !Array.isArray(s.data)))
+    throw new RegisterUnreadableError(path, 'not a readable XLSX workbook: a sheet the workbook lists cannot be read');
   return sheets.map(({ sheet, data }) => {
     withFormulaText(data, formulas.get(sheet));
     const rows: RegisterTableRow[] = [];
