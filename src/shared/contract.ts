@@ -38,6 +38,7 @@ import {
   type HandBack,
   type ResultImportResult,
   type ResultSignResult,
+  type ResultTimestampResult,
   type Timeliness,
 } from './result-contract';
 import type { SettingView } from './settings-schema';
@@ -319,6 +320,7 @@ export const contract = {
   'result.create': method<typeof ResultCreateInput, { id: number }>(ResultCreateInput),
   'result.importPdf': method<typeof ResultImportPdfInput, ResultImportResult>(ResultImportPdfInput),
   'result.sign': method<typeof ResultDocumentInput, ResultSignResult>(ResultDocumentInput),
+  'result.timestamp': method<typeof ResultDocumentInput, ResultTimestampResult>(ResultDocumentInput),
   'result.timeliness': method<typeof ResultTimelinessInput, Timeliness>(ResultTimelinessInput),
   'result.handBack': method<typeof HandBackInput, HandBack>(HandBackInput),
   'result.status': method<typeof DossierIdInput, { handBack: HandBack | null }>(DossierIdInput),

@@ -72,6 +72,7 @@ export const METHOD_NAMES = [
   'result.create',
   'result.importPdf',
   'result.sign',
+  'result.timestamp',
   'result.timeliness',
   'result.handBack',
   'result.status',

@@ -88,6 +88,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'result.create': DESK,
   'result.importPdf': DESK,
   'result.sign': DESK,
+  'result.timestamp': DESK,
   'result.timeliness': DESK,
   'result.handBack': DESK,
   'result.status': [...DESK, ...OVERSIGHT],

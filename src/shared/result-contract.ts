@@ -90,6 +90,22 @@ export interface ResultSignResult {
   signaturesBefore: number;
   /** True when the file was already signed: SoHoa's signature is a counter-signature, appended. */
   countersigned: boolean;
+  /**
+   * The time evidence on the signed result: 'present' (a timestamp from the authority, on the signature or
+   * the document), 'none' (no authority configured), 'unreachable' (the authority did not answer, so it was
+   * signed without: add a document timestamp later with result.timestamp).
+   */
+  timestamp: 'present' | 'none' | 'unreachable';
+}
+
+/** A PAdES document timestamp added to a signed result, as the record's next version. */
+export interface ResultTimestampResult {
+  documentId: number;
+  recordId: number;
+  version: number;
+  /** The authority's time, ISO 8601. */
+  time: string;
+  authority: string;
 }
 
 export interface ResultImportResult {

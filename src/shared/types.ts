@@ -180,6 +180,8 @@ export interface RecordVerification {
   code: string | null;
   pageCount: number;
   signatures: { signer: string; valid: boolean; signingTime: string | null; problems: string[] }[];
+  /** The latest time evidence from a timestamp authority: a document timestamp, else the last signature's timestamp. */
+  timestamp: { time: string; authority: string; valid: boolean; kind: 'document' | 'signature' } | null;
 }
 
 export interface ScannerDevice {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseCommandArgs, jsonOption } from '../args';
 import { UsageError, type CommandRun } from '../command';
 import { RecordDamagedError } from '../../core/record/record-errors';
-import type { SignatureReport, VerificationReport } from '../../core/record/signature-report';
+import type { DocumentTimestampReport, SignatureReport, VerificationReport } from '../../core/record/signature-report';
 import { readTrustAnchors } from '../../core/record/trust-anchors';
 import { verifyPdf } from '../../core/record/verify-pdf';
 
@@ -27,6 +27,7 @@ export const verifyCommand: CommandRun = {
 function describe(path: string, report: VerificationReport): string {
   const lines = [`${path}: ${report.pageCount} page(s), ${report.signatures.length} signature(s)`];
   for (const s of report.signatures) lines.push(...describeSignature(s));
+  for (const t of report.documentTimestamps) lines.push(...describeDocumentTimestamp(t));
   if (report.modifiedAfterSigning.length > 0) lines.push(`Changed after signing: ${report.modifiedAfterSigning.join('; ')}`);
   for (const w of report.warnings ?? []) lines.push(`Warning [${w.code}]: ${w.message}`);
   lines.push(
@@ -37,6 +38,17 @@ function describe(path: string, report: VerificationReport): string {
         : `Result: NOT intact [${report.code}]`,
   );
   return lines.join('\n');
+}
+
+function describeDocumentTimestamp(t: DocumentTimestampReport): string[] {
+  const lines = [
+    `Document timestamp #${t.index}: ${t.valid ? 'valid' : 'INVALID'}, ${t.trusted ? 'trusted' : 'NOT trusted'}`,
+    `  time: ${t.time || '(unknown)'} by ${t.authority || '(unknown)'}`,
+    `  covers its whole revision: ${t.coversWholeFile ? 'yes' : 'no'}`,
+  ];
+  if (t.changesAfterTimestamp.length > 0) lines.push(`  added after it: ${t.changesAfterTimestamp.join('; ')}`);
+  for (const p of [...t.problems, ...(t.trustProblems ?? [])]) lines.push(`  problem: ${p}`);
+  return lines;
 }
 
 function describeSignature(s: SignatureReport): string[] {

@@ -1,4 +1,6 @@
 import type { EngineHandlers } from '../../shared/contract';
+import type { RecordVerification } from '../../shared/types';
+import type { VerificationReport } from '../record/signature-report';
 import { DossierNotFinalizedError } from '../desk/desk-errors';
 import { isLocked } from '../desk/dossier-lock';
 import { finalizeDossier } from '../desk/finalize-dossier';
@@ -102,7 +104,15 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
           signingTime: s.signingTime ?? null,
           problems: [...s.problems, ...(s.trustProblems ?? []), ...(s.index === 1 ? changed : [])],
         })),
+        timestamp: latestTimestamp(report),
       };
     },
   };
+}
+
+function latestTimestamp(report: VerificationReport): RecordVerification['timestamp'] {
+  const doc = report.documentTimestamps.at(-1);
+  if (doc) return { time: doc.time, authority: doc.authority, valid: doc.valid && doc.trusted, kind: 'document' };
+  const sig = report.signatures.at(-1)?.timestamp;
+  return sig ? { ...sig, kind: 'signature' } : null;
 }

@@ -3,6 +3,7 @@ import { holidayCalendar } from '../result/holiday-calendar';
 import { handBackResult, openIntakeDossier } from '../result/hand-back';
 import { importResultPdf } from '../result/import-result-pdf';
 import { signResult } from '../result/sign-result';
+import { timestampResult } from '../result/timestamp-result';
 import { timelinessOf } from '../result/timeliness';
 import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
@@ -10,7 +11,7 @@ import type { DeskContext } from './desk-context';
 
 type Handlers = Pick<
   EngineHandlers,
-  'result.create' | 'result.importPdf' | 'result.sign' | 'result.timeliness' | 'result.handBack' | 'result.status'
+  'result.create' | 'result.importPdf' | 'result.sign' | 'result.timestamp' | 'result.timeliness' | 'result.handBack' | 'result.status'
 >;
 
 /**
@@ -57,6 +58,13 @@ export function resultHandlers(ctx: DeskContext): Handlers {
       const doc = results.resultOf(documentId);
       if (doc) events.emit('dossier.changed', { id: doc.dossierId });
       return signed;
+    },
+
+    'result.timestamp': async ({ documentId }) => {
+      const stamped = await timestampResult({ store, audit, actor: ctx.actor }, documentId);
+      const doc = results.resultOf(documentId);
+      if (doc) events.emit('dossier.changed', { id: doc.dossierId });
+      return stamped;
     },
 
     'result.timeliness': ({ dossierId, returnedAt }) => {

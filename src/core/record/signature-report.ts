@@ -33,12 +33,37 @@ export interface SignatureReport {
   forbiddenChanges: string[];
 }
 
+/** What `verifyPdf` finds out about one PAdES document timestamp (/DocTimeStamp, SubFilter ETSI.RFC3161). */
+export interface DocumentTimestampReport {
+  /** Order among the document timestamps (1 = first added). */
+  index: number;
+  /** The authority's time, ISO 8601. */
+  time: string;
+  /** The authority's common name. */
+  authority: string;
+  /** The token's imprint is the hash of the bytes its range covers and the authority's signature verifies. */
+  valid: boolean;
+  /** The authority's certificate chains to a configured trust anchor at the timestamp's time. */
+  trusted: boolean;
+  trustProblems?: string[];
+  problems: string[];
+  byteRange: [number, number, number, number];
+  coversWholeFile: boolean;
+  /** What was appended after it, in plain words. */
+  changesAfterTimestamp: string[];
+  /** Of those, what a signed record may not have. */
+  forbiddenChanges: string[];
+}
+
 export interface VerificationReport {
   pageCount: number;
   /** The record's own XMP fields (`sohoa:` schema) as the PDF holds them; null without a metadata stream. */
   recordFields: Record<string, string> | null;
+  /** The signatures, not counting document timestamps. */
   signatures: SignatureReport[];
-  /** Signed, every signature valid, trusted and covering its revision, and nothing but signatures and validation data appended after any of them. */
+  /** Document timestamps, each in its own revision: they extend a signed file without modifying it. */
+  documentTimestamps: DocumentTimestampReport[];
+  /** Signed, every signature and document timestamp valid, trusted and covering its revision, and nothing but signatures, timestamps and validation data appended after any of them. */
   intact: boolean;
   /** Why it is not intact: record.unsigned, record.signature-invalid, record.modified-after-signing or record.signer-untrusted. */
   code?: string;

@@ -11,10 +11,19 @@ export interface TimestampClientOptions {
   timeoutMs?: number;
 }
 
-/** An RFC 3161 client: asks the TSA at `url` for a token over the SHA-256 of the signature value. */
+/** Returns the DER of an RFC 3161 TimeStampToken whose message imprint is the given SHA-256 digest. */
+export type DigestTimestamper = (sha256: Uint8Array) => Promise<Uint8Array>;
+
+/** An RFC 3161 client for a signature timestamp: a token over the SHA-256 of the signature value. */
 export function rfc3161TimestampSource(options: TimestampClientOptions): TimestampSource {
-  return async (signatureValue) => {
-    const imprint = createHash('sha256').update(signatureValue).digest();
+  const timestamper = rfc3161DigestTimestamper(options);
+  return (signatureValue) => timestamper(createHash('sha256').update(signatureValue).digest());
+}
+
+/** An RFC 3161 client: asks the TSA at `url` for a token over a SHA-256 digest the caller computed. */
+export function rfc3161DigestTimestamper(options: TimestampClientOptions): DigestTimestamper {
+  return async (sha256) => {
+    const imprint = Buffer.from(sha256);
     const nonce = randomBytes(8);
     // A positive INTEGER in minimal DER: no sign bit, and no leading zero byte (OpenSSL's TSA
     // rejects a non-minimal encoding as a bad request, 1 time in 256 without this).

@@ -8,11 +8,13 @@ import { validateSignerChain } from './certificate-chain';
 import { subjectCommonName } from './certificate-info';
 import { loadPdf } from '../pdf/load-pdf';
 import { loadPdfForReadingRepaired } from './pdf-preflight';
+import { attributeValue, certificatesOf, findSignerCertificate, hashNameOf } from './cms-parts';
 import { readRecordXmpFields } from './record-xmp-fields';
 import { httpOcspFetcher, type OcspFetcher } from './ocsp-check';
 import { httpCrlFetcher, type CrlFetcher, type RevocationSources } from './revocation-sources';
 import { forbiddenChanges } from './revision-changes';
-import type { SignatureReport, VerificationReport } from './signature-report';
+import type { DocumentTimestampReport, SignatureReport, VerificationReport } from './signature-report';
+import { checkTimestampToken } from './timestamp-token';
 import { anchorCertificates } from './trust-anchors';
 
 interface SignatureDictionary {
@@ -20,6 +22,8 @@ interface SignatureDictionary {
   contents: Uint8Array;
   subFilter: string;
   m?: string;
+  /** A /DocTimeStamp (SubFilter ETSI.RFC3161): its /Contents is a timestamp token over the revision, not a signature. */
+  documentTimestamp: boolean;
 }
 
 export interface VerifyOptions {
@@ -53,24 +57,29 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyOptions): Prom
   };
   const dictionaries = findSignatureDictionaries(bytes);
   const signatures: SignatureReport[] = [];
-  for (const [i, dict] of dictionaries.entries()) {
-    signatures.push(await checkSignature(bytes, dict, i + 1, dictionaries, doc, ctx));
+  const documentTimestamps: DocumentTimestampReport[] = [];
+  for (const dict of dictionaries) {
+    if (dict.documentTimestamp)
+      documentTimestamps.push(await checkDocumentTimestamp(bytes, dict, documentTimestamps.length + 1, dictionaries, doc, ctx));
+    else signatures.push(await checkSignature(bytes, dict, signatures.length + 1, dictionaries, doc, ctx));
   }
   const modifiedAfterSigning = signatures[0]?.forbiddenChanges ?? [];
+  const all = [...signatures, ...documentTimestamps];
   const code =
     signatures.length === 0
       ? 'record.unsigned'
-      : signatures.some((s) => !s.valid || !s.coversWholeFile)
+      : all.some((s) => !s.valid || !s.coversWholeFile)
         ? 'record.signature-invalid'
-        : modifiedAfterSigning.length > 0 || signatures.some((s) => s.forbiddenChanges.length > 0)
+        : modifiedAfterSigning.length > 0 || all.some((s) => s.forbiddenChanges.length > 0)
           ? 'record.modified-after-signing'
-          : signatures.some((s) => !s.trusted)
+          : all.some((s) => !s.trusted)
             ? 'record.signer-untrusted'
             : undefined;
   return {
     pageCount,
     recordFields: readRecordXmpFields(doc),
     signatures,
+    documentTimestamps,
     intact: code === undefined,
     ...(code ? { code } : {}),
     modifiedAfterSigning,
@@ -95,11 +104,13 @@ function findSignatureDictionaries(bytes: Uint8Array): SignatureDictionary[] {
     const body = text.slice(objStart, objEnd < 0 ? undefined : objEnd);
     const contents = /\/Contents\s*<([0-9A-Fa-f\s]*)>/.exec(body);
     if (!contents) continue;
+    const subFilter = /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(body)?.[1] ?? '';
     found.push({
       byteRange: [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])],
       contents: trimDer(Buffer.from(contents[1]!.replace(/\s/g, ''), 'hex')),
-      subFilter: /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(body)?.[1] ?? '',
+      subFilter,
       m: /\/M\s*\(([^)]*)\)/.exec(body)?.[1],
+      documentTimestamp: subFilter === 'ETSI.RFC3161' || /\/Type\s*\/DocTimeStamp\b/.test(body),
     });
   }
   return found.sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]));
@@ -119,7 +130,7 @@ async function checkSignature(
   now: PDFDocument,
   ctx: VerifyContext,
 ): Promise<SignatureReport> {
-  const [b0, b1, b2, b3] = dict.byteRange;
+  const [, b1, b2, b3] = dict.byteRange;
   const problems: string[] = [];
   const end = b2 + b3;
   const report: SignatureReport = {
@@ -138,25 +149,99 @@ async function checkSignature(
     trusted: false,
     revocation: 'not checked',
   };
-  if (b0 !== 0 || b1 >= b2 || end > bytes.length || bytes[b1] !== 0x3c || bytes[b2 - 1] !== 0x3e) {
-    problems.push('the byte range is malformed or does not leave out exactly the signature value');
-    return report;
-  }
-  const revisionTail = Buffer.from(bytes.subarray(Math.max(0, end - 16), end)).toString('latin1');
-  report.coversWholeFile = /%%EOF\s*$/.test(revisionTail);
-  if (!report.coversWholeFile) problems.push('the byte range stops before the end of its revision');
-  report.modifiedAfterSigning = Buffer.from(bytes.subarray(end)).toString('latin1').trim().length > 0;
-  if (report.modifiedAfterSigning) {
-    const { changes, forbidden } = await describeChanges(bytes, end, all, now);
-    report.changesAfterSigning = changes;
-    report.forbiddenChanges = forbidden;
-  }
+  const revision = await checkRevision(bytes, dict, all, now, problems);
+  if (!revision) return report;
+  report.coversWholeFile = revision.coversWholeFile;
+  report.modifiedAfterSigning = revision.modifiedAfter;
+  report.changesAfterSigning = revision.changes;
+  report.forbiddenChanges = revision.forbidden;
 
   const signedBytes = Buffer.concat([bytes.subarray(0, b1), bytes.subarray(b2, end)]);
   try {
     await checkCms(dict.contents, signedBytes, report, ctx);
   } catch (e) {
     problems.push(`the signature value cannot be read: ${(e as Error).message}`);
+  }
+  report.valid = problems.length === 0;
+  return report;
+}
+
+interface RevisionCheck {
+  coversWholeFile: boolean;
+  modifiedAfter: boolean;
+  changes: string[];
+  forbidden: string[];
+}
+
+/** What a signature's or document timestamp's byte range covers, and what was appended after it; undefined when malformed. */
+async function checkRevision(
+  bytes: Uint8Array,
+  dict: SignatureDictionary,
+  all: SignatureDictionary[],
+  now: PDFDocument,
+  problems: string[],
+): Promise<RevisionCheck | undefined> {
+  const [b0, b1, b2, b3] = dict.byteRange;
+  const end = b2 + b3;
+  if (b0 !== 0 || b1 >= b2 || end > bytes.length || bytes[b1] !== 0x3c || bytes[b2 - 1] !== 0x3e) {
+    problems.push('the byte range is malformed or does not leave out exactly the signature value');
+    return undefined;
+  }
+  const revisionTail = Buffer.from(bytes.subarray(Math.max(0, end - 16), end)).toString('latin1');
+  const coversWholeFile = /%%EOF\s*$/.test(revisionTail);
+  if (!coversWholeFile) problems.push('the byte range stops before the end of its revision');
+  const modifiedAfter = Buffer.from(bytes.subarray(end)).toString('latin1').trim().length > 0;
+  const { changes, forbidden } = modifiedAfter ? await describeChanges(bytes, end, all, now) : { changes: [], forbidden: [] };
+  return { coversWholeFile, modifiedAfter, changes, forbidden };
+}
+
+/** A /DocTimeStamp: its token's imprint is the hash of the bytes its range covers, signed by an authority that chains to an anchor. */
+async function checkDocumentTimestamp(
+  bytes: Uint8Array,
+  dict: SignatureDictionary,
+  index: number,
+  all: SignatureDictionary[],
+  now: PDFDocument,
+  ctx: VerifyContext,
+): Promise<DocumentTimestampReport> {
+  const problems: string[] = [];
+  const report: DocumentTimestampReport = {
+    index,
+    time: '',
+    authority: '',
+    valid: false,
+    trusted: false,
+    problems,
+    byteRange: dict.byteRange,
+    coversWholeFile: false,
+    changesAfterTimestamp: [],
+    forbiddenChanges: [],
+  };
+  const revision = await checkRevision(bytes, dict, all, now, problems);
+  if (!revision) return report;
+  report.coversWholeFile = revision.coversWholeFile;
+  report.changesAfterTimestamp = revision.changes;
+  report.forbiddenChanges = revision.forbidden;
+  const [, b1, b2, b3] = dict.byteRange;
+  const covered = Buffer.concat([bytes.subarray(0, b1), bytes.subarray(b2, b2 + b3)]);
+  try {
+    const token = checkTimestampToken(asn1js.fromBER(toArrayBuffer(dict.contents)).result, covered);
+    report.time = token.time;
+    report.authority = token.authority;
+    if (!token.valid) problems.push('the document timestamp does not match the file or its authority’s signature does not verify');
+    if (token.tsaCertificate) {
+      const chain = await validateSignerChain(
+        token.tsaCertificate,
+        token.otherCertificates,
+        ctx.anchors,
+        new Date(token.time),
+        ctx.revocation,
+      );
+      report.trusted = chain.trusted;
+      report.trustProblems = chain.problems;
+    } else problems.push('the timestamp authority’s certificate is not in the token');
+  } catch (e) {
+    problems.push(`the document timestamp cannot be read: ${(e as Error).message}`);
   }
   report.valid = problems.length === 0;
   return report;
@@ -169,7 +254,7 @@ async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: Signat
   const signedData = new pkijs.SignedData({ schema: contentInfo.content });
   const signerInfo = signedData.signerInfos[0];
   if (!signerInfo) throw new Error('no signer');
-  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const certs = certificatesOf(signedData);
   const signerCert = findSignerCertificate(certs, signerInfo);
   if (!signerCert) throw new Error('the signer certificate is not in the signature');
   report.signer = subjectCommonName(signerCert);
@@ -195,7 +280,10 @@ async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: Signat
     problems.push('the signature value does not verify with the signer certificate');
 
   const token = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === oids.signatureTimeStampToken)?.values[0];
-  if (token) report.timestamp = checkTimestampToken(token, signature);
+  if (token) {
+    const { time, valid, authority } = checkTimestampToken(token, signature);
+    report.timestamp = { time, valid, authority };
+  }
   if (report.timestamp && !report.timestamp.valid) problems.push('the signature timestamp does not verify');
 
   const at = report.timestamp?.valid ? new Date(report.timestamp.time) : ctx.now;
@@ -210,17 +298,6 @@ async function checkCms(der: Uint8Array, signedBytes: Uint8Array, report: Signat
   report.trustedRoot = chain.root;
   report.revocation = chain.revocation;
   report.trustProblems = chain.problems;
-}
-
-function findSignerCertificate(certs: pkijs.Certificate[], signerInfo: pkijs.SignerInfo): pkijs.Certificate | undefined {
-  const sid = signerInfo.sid;
-  if (sid instanceof pkijs.IssuerAndSerialNumber)
-    return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
-  return certs[0];
-}
-
-function attributeValue(attrs: pkijs.SignedAndUnsignedAttributes, oid: string): unknown {
-  return attrs.attributes.find((a) => a.type === oid)?.values[0];
 }
 
 function signingCertificateMatches(attrs: pkijs.SignedAndUnsignedAttributes, signerDer: Uint8Array): boolean {
@@ -239,34 +316,6 @@ function signingCertificateMatches(attrs: pkijs.SignedAndUnsignedAttributes, sig
   return Buffer.from(hash.valueBlock.valueHexView).equals(createHash(hashName).update(signerDer).digest());
 }
 
-function checkTimestampToken(token: unknown, signatureValue: Uint8Array): { time: string; valid: boolean; authority: string } {
-  const contentInfo = new pkijs.ContentInfo({ schema: token });
-  const signedData = new pkijs.SignedData({ schema: contentInfo.content });
-  const eContent = signedData.encapContentInfo.eContent;
-  if (!eContent) return { time: '', valid: false, authority: '' };
-  const tstInfoDer = eContent.getValue();
-  const tstInfo = pkijs.TSTInfo.fromBER(tstInfoDer);
-  const imprintHash = hashNameOf(tstInfo.messageImprint.hashAlgorithm.algorithmId);
-  const imprintOk = Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(
-    createHash(imprintHash).update(signatureValue).digest(),
-  );
-  const signerInfo = signedData.signerInfos[0];
-  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  const tsaCert = signerInfo ? findSignerCertificate(certs, signerInfo) : undefined;
-  let signatureOk = false;
-  if (signerInfo?.signedAttrs && tsaCert) {
-    const hashName = hashNameOf(signerInfo.digestAlgorithm.algorithmId);
-    const md = attributeValue(signerInfo.signedAttrs, oids.messageDigest) as asn1js.OctetString | undefined;
-    const digestOk =
-      md !== undefined && Buffer.from(md.valueBlock.valueHexView).equals(createHash(hashName).update(new Uint8Array(tstInfoDer)).digest());
-    const toBeSigned = new Uint8Array(signerInfo.signedAttrs.encodedValue);
-    toBeSigned[0] = 0x31;
-    const key = new X509Certificate(Buffer.from(tsaCert.toSchema().toBER())).publicKey;
-    signatureOk = digestOk && nodeVerify(hashName, toBeSigned, key, signerInfo.signature.valueBlock.valueHexView);
-  }
-  return { time: tstInfo.genTime.toISOString(), valid: imprintOk && signatureOk, authority: tsaCert ? subjectCommonName(tsaCert) : '' };
-}
-
 async function describeChanges(
   bytes: Uint8Array,
   end: number,
@@ -274,11 +323,15 @@ async function describeChanges(
   now: PDFDocument,
 ): Promise<{ changes: string[]; forbidden: string[] }> {
   const changes: string[] = [];
-  const signatureEnds = new Set(all.map((d) => d.byteRange[2] + d.byteRange[3]));
+  const endOf = (d: SignatureDictionary) => d.byteRange[2] + d.byteRange[3];
+  const signatureEnds = new Set(all.filter((d) => !d.documentTimestamp).map(endOf));
+  const timestampEnds = new Set(all.filter((d) => d.documentTimestamp).map(endOf));
   const laterRevisions = revisionEnds(bytes).filter((e) => e > end);
   const later = laterRevisions.filter((e) => signatureEnds.has(e)).length;
-  const otherUpdates = laterRevisions.length - later;
+  const timestamps = laterRevisions.filter((e) => timestampEnds.has(e)).length;
+  const otherUpdates = laterRevisions.length - later - timestamps;
   if (later > 0) changes.push(later === 1 ? 'a later signature' : `${later} later signatures`);
+  if (timestamps > 0) changes.push(timestamps === 1 ? 'a document timestamp' : `${timestamps} document timestamps`);
   if (otherUpdates > 0)
     changes.push(otherUpdates === 1 ? 'an update that is not a signature' : `${otherUpdates} updates that are not signatures`);
   const forbidden = freedObjects(bytes.subarray(end));
@@ -321,18 +374,6 @@ function freedObjects(appended: Uint8Array): string[] {
 function revisionEnds(bytes: Uint8Array): number[] {
   const text = Buffer.from(bytes).toString('latin1');
   return [...text.matchAll(/%%EOF(\r\n|\r|\n)?/g)].map((m) => m.index + m[0].length);
-}
-
-function hashNameOf(oid: string): string {
-  const names: Record<string, string> = {
-    '1.3.14.3.2.26': 'sha1',
-    '2.16.840.1.101.3.4.2.1': 'sha256',
-    '2.16.840.1.101.3.4.2.2': 'sha384',
-    '2.16.840.1.101.3.4.2.3': 'sha512',
-  };
-  const name = names[oid];
-  if (!name) throw new Error(`unknown digest algorithm ${oid}`);
-  return name;
 }
 
 /** D:YYYYMMDDHHmmSS(Z|+HH'mm') → ISO 8601. */

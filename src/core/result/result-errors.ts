@@ -79,3 +79,17 @@ export class HolidaySettingInvalidError extends CodedError {
     });
   }
 }
+
+/** A document timestamp goes on a signed result only (it dates signatures, it does not replace them). */
+export class ResultTimestampUnsignedError extends CodedError {
+  constructor(documentId: number) {
+    super('result.timestamp-unsigned', `Result document ${documentId} carries no signature to timestamp`, { documentId });
+  }
+}
+
+/** Nothing to ask for a timestamp: the signing.tsa-url setting is empty. */
+export class TsaNotConfiguredError extends CodedError {
+  constructor() {
+    super('result.tsa-not-configured', 'No timestamp authority is configured (signing.tsa-url)');
+  }
+}

@@ -39,6 +39,16 @@ export const RESULT_CODES = codeArea({
     en: 'The dossier has no signed result document yet. Add and sign the result before handing it back.',
   },
   'result.pdf-unreadable': { exit: 'input', vi: 'Không đọc được tệp PDF kết quả.', en: 'The result PDF file cannot be read.' },
+  'result.timestamp-unsigned': {
+    exit: 'refused',
+    vi: 'Chỉ gắn dấu thời gian vào văn bản kết quả đã ký số.',
+    en: 'A timestamp is added only to a result that is already signed.',
+  },
+  'result.tsa-not-configured': {
+    exit: 'refused',
+    vi: 'Chưa cấu hình máy chủ cấp dấu thời gian (TSA): quản trị viên nhập địa chỉ trong Cài đặt › Ký số.',
+    en: 'No timestamp authority (TSA) is configured: an administrator sets its address in Settings › Signing.',
+  },
   'result.time-invalid': {
     exit: 'input',
     vi: 'Thời điểm trả kết quả không hợp lệ (ở tương lai hoặc trước ngày tiếp nhận).',

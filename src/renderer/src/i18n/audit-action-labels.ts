@@ -47,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'result.create': 'audit.action.result.create',
   'result.import': 'audit.action.result.import',
   'result.sign': 'audit.action.result.sign',
+  'result.timestamp': 'audit.action.result.timestamp',
   'setting.change': 'audit.action.setting.change',
   'signer.unlock': 'audit.action.signer.unlock',
   'summary.rebuilt': 'audit.action.summary.rebuilt',

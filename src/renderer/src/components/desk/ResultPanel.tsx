@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/vi';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
 import { HandBackForm } from './HandBackForm';
+import { ResultTimestamp } from './ResultTimestamp';
 
 export const resultKindKey = (kind: string | null) => `result.kind.${kind ?? 'khac'}` as MessageKey;
 
@@ -38,6 +39,7 @@ export function ResultPanel({
   const dateText = useDateText(date, setDate);
   const [pdfPath, setPdfPath] = useState('');
   const action = useEngineAction();
+  const [unstamped, setUnstamped] = useState(false);
   const signedCount = results.filter((d) => d.record?.signed).length;
 
   const create = async () => {
@@ -68,11 +70,17 @@ export function ResultPanel({
               type="button"
               className="small"
               disabled={action.busy}
-              onClick={() => void action.run(() => api['result.sign']({ documentId: doc.id }))}
+              onClick={() =>
+                void action.run(async () => {
+                  const signed = await api['result.sign']({ documentId: doc.id });
+                  setUnstamped(signed.timestamp === 'unreachable');
+                })
+              }
             >
               {t('result.sign')}
             </button>
           )}
+          {doc.record && <ResultTimestamp documentId={doc.id} record={doc.record} />}
         </div>
       ))}
       {!returned && (
@@ -110,6 +118,7 @@ export function ResultPanel({
         </form>
       )}
       <ErrorNotice error={action.error} />
+      {unstamped && <Notice tone="info">{t('result.timestampUnreachable')}</Notice>}
       {!returned && signedCount === 0 && <Notice tone="info">{t('result.signFirst')}</Notice>}
       {(signedCount > 0 || returned) && <HandBackForm dossierId={dossierId} applicantName={applicantName} returned={returned} />}
     </section>

@@ -1,0 +1,47 @@
+import type { RecordSummary } from '../../../../shared/types';
+import { useEngine } from '../../engine/engine-context';
+import { useEngineAction } from '../../hooks/use-engine-action';
+import { useEngineQuery } from '../../hooks/use-engine-query';
+import { formatDateTime } from '../../i18n/format-date';
+import { useLanguage, useT } from '../../i18n/i18n-context';
+import { ErrorNotice } from './ErrorNotice';
+
+/**
+ * The result's time evidence: the timestamp it carries, or, on a signed result without one (signed
+ * elsewhere, or while the authority did not answer), the action that adds a PAdES document timestamp.
+ * Offered only when a timestamp authority is configured.
+ */
+export function ResultTimestamp({ documentId, record }: { documentId: number; record: RecordSummary }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const api = useEngine();
+  const action = useEngineAction();
+  const check = useEngineQuery(() => api['record.verify']({ recordId: record.id }), [api, record.id]);
+  const tsa = useEngineQuery(() => api['settings.get']({ key: 'signing.tsa-url' }), [api]);
+  if (!check.data || check.data.signatures.length === 0) return null;
+  const stamp = check.data.timestamp;
+  if (stamp)
+    return (
+      <span className={stamp.valid ? 'result-timestamp' : 'result-timestamp result-timestamp--invalid'}>
+        {t(stamp.valid ? 'result.timestamped' : 'result.timestampInvalid', {
+          time: formatDateTime(stamp.time, language),
+          authority: stamp.authority,
+        })}
+      </span>
+    );
+  if (!tsa.data?.value) return null;
+  return (
+    <span className="result-timestamp">
+      {t('result.noTimestamp')}{' '}
+      <button
+        type="button"
+        className="small"
+        disabled={action.busy}
+        onClick={() => void action.run(() => api['result.timestamp']({ documentId }))}
+      >
+        {action.busy ? t('result.timestamping') : t('result.timestamp')}
+      </button>
+      <ErrorNotice error={action.error} />
+    </span>
+  );
+}
