@@ -56,7 +56,10 @@ export const AuditListInput = z.object({
   from: isoDay.optional(),
   to: isoDay.optional(),
   actor: z.string().trim().max(200).optional(),
+  /** One action, exactly (`user.create`); the UI offers them by their label. */
   action: z.string().trim().max(200).optional(),
+  /** Text found anywhere in the subject (a dossier code, a user name, a folder); never in the details, which may be masked. */
+  text: z.string().trim().max(200).optional(),
   limit: z.number().int().min(1).max(1000).default(100),
   offset: z.number().int().min(0).default(0),
 });

@@ -81,6 +81,8 @@ export interface RecordSummary {
   signed: boolean;
   signer: string | null;
   signedAt: string | null;
+  /** Which signing of the document this is (1 for the first), counting signed versions only; null when unsigned. */
+  signedVersion: number | null;
 }
 
 export interface DocumentSummary {

@@ -84,4 +84,17 @@ describe('dossier.finalize signs only a dossier whose documents have pages, and 
     const [first] = engine.store.pages.documentsOf(dossierId);
     expect(await codeOf((async () => engine.handlers['document.remove']({ documentId: first!.id }))())).toBe('document.not-removable');
   });
+
+  it('counts signings the clerk made, not versions: the first signing is signed version 1, a re-signing after a change is 2', async () => {
+    const documentId = engine.store.pages.documentsOf(dossierId).find((d) => d.component === FORM)!.id;
+    const record = async () => (await engine.handlers['document.list']({ dossierId })).find((d) => d.id === documentId)!.record!;
+    // Signing added a version after the unsigned one: version 2, but the first signing.
+    expect(await record()).toMatchObject({ version: 2, signed: true, signedVersion: 1 });
+    const scan = recordPageFromCorpus('viadm-2833');
+    const changed = await buildRecordPdf({ pages: [scan], metadata: { title: `${FORM} (sửa)`, digitizedAt: new Date() } });
+    engine.store.records.addVersion(documentId, engine.store.blobs.put(Buffer.from(changed)), null);
+    expect(await record()).toMatchObject({ version: 3, signed: false, signedVersion: null });
+    await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });
+    expect(await record()).toMatchObject({ version: 4, signed: true, signedVersion: 2 });
+  });
 });

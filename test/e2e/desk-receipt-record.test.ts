@@ -251,6 +251,8 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     await card.getByRole('button', { name: vi['recordView.open'] }).click();
     const viewer = page.getByRole('dialog', { name: new RegExp(`^${FORM} — `) });
     await viewer.getByText(fill(vi['recordView.pageOf'], { n: 1, count: 2 })).waitFor();
+    // The first signing reads as the signed record, not as "version 2" (the unsigned one before it is no signing).
+    expect((await viewer.locator('#record-viewer-title').textContent())?.trim()).toBe(fill(vi['recordView.title'], { title: FORM }));
     await viewer.locator('.badge--valid').waitFor();
     const first = await shownPage(viewer, 1);
     await page.screenshot({ path: `${SHOTS}/record-viewer.png` });

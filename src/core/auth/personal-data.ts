@@ -22,11 +22,19 @@ const withoutApplicant = <D extends Dossier>(d: D): D => ({
   applicantAddress: null,
 });
 /**
- * Runs of 6+ digits (CCCD, CMND, phone numbers) in free text. A hexadecimal digest (a SHA-256 of a
- * file or of an audit row, 32 hex digits or more) is no personal data and is kept whole.
+ * A run of digits (a CCCD, a CMND, a phone number; groups may be split by one space, dot or hyphen),
+ * taken whole: the lookahead-and-backreference keeps the engine from backing off to a shorter run.
+ */
+const DIGIT_RUN = /(?<![\p{L}\p{N}])(?<![0-9a-f][.-])(?=(\d+(?:[ .-]\d+)*))\1(?![\p{L}\p{N}])(?![.-]\p{L})/gu;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Runs of 6+ digits that stand alone. Digits that touch a letter, or join lowercase hex through a
+ * hyphen or dot, belong to an identifier (a SHA-256, a UUID, an ISO timestamp) and are kept whole,
+ * as is a bare ISO date: none of them is personal data.
  */
 const maskNumbers = (text: string) =>
-  text.replace(/\b[0-9a-f]{32,}\b|\d[\d .-]{4,}\d/gi, (run) => (/^[0-9a-f]{32,}$/i.test(run) ? run : run.replace(/\d/g, '•')));
+  text.replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '').length < 6 || ISO_DAY.test(run) ? run : run.replace(/\d/g, '•')));
 
 /**
  * What callers without a need for personal data get instead: dossiers without the applicant's

@@ -16,6 +16,7 @@ function toFilter(f: Omit<ParsedInput<'audit.list'>, 'limit' | 'offset'>): Audit
     until: f.to ? nextDay(f.to) : undefined,
     actor: f.actor || undefined,
     action: f.action || undefined,
+    subject: f.text || undefined,
   };
 }
 

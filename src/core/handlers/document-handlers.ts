@@ -32,6 +32,10 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   const { store, audit, events } = ctx;
 
   /** The dossier a document belongs to, when pages may still be added to it. */
+  const recordSummary = (documentId: number) => {
+    const latest = store.records.latest(documentId);
+    return latest ? { ...latest, signedVersion: latest.signed ? store.records.signedCount(documentId, latest.version) : null } : null;
+  };
   const dossierOfDocument = (documentId: number) => {
     const doc = store.pages.documentFields(documentId);
     if (!doc) throw new DocumentNotFoundError(documentId);
@@ -69,7 +73,7 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
           ocrConfidence: p.ocrConfidence,
           error: p.error ? (JSON.parse(p.error) as { code: string; message: string }) : null,
         })),
-        record: store.records.latest(d.id) ?? null,
+        record: recordSummary(d.id),
       }));
     },
 

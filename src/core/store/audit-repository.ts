@@ -63,8 +63,10 @@ export interface AuditFilter {
   from?: string;
   until?: string;
   actor?: string;
-  /** Text found anywhere in the action: "auth." for every sign-in event, "create" for every creation. */
+  /** One action, exactly. */
   action?: string;
+  /** Text found anywhere in the subject. */
+  subject?: string;
 }
 
 function auditWhere(f: AuditFilter): { sql: string; params: string[] } {
@@ -72,6 +74,7 @@ function auditWhere(f: AuditFilter): { sql: string; params: string[] } {
   if (f.from) clauses.push(['at >= ?', f.from]);
   if (f.until) clauses.push(['at < ?', f.until]);
   if (f.actor) clauses.push(['actor = ?', f.actor]);
-  if (f.action) clauses.push(['instr(action, ?) > 0', f.action]);
+  if (f.action) clauses.push(['action = ?', f.action]);
+  if (f.subject) clauses.push(['instr(subject, ?) > 0', f.subject]);
   return { sql: clauses.length ? clauses.map(([sql]) => sql).join(' AND ') : '1 = 1', params: clauses.flatMap(([, ...params]) => params) };
 }

@@ -46,6 +46,17 @@ export class RecordRepository {
     return r && toRecord(r);
   }
 
+  /** How many signed versions the document has up to this version: what the clerk counts as signings. */
+  signedCount(documentId: number, upToVersion: number): number {
+    return (
+      this.db
+        .prepare('SELECT count(*) AS n FROM record WHERE document_id = ? AND signed = 1 AND version <= ?')
+        .get(documentId, upToVersion) as {
+        n: number;
+      }
+    ).n;
+  }
+
   /** A signed record goes to the outbox for the hub; queuing it twice is a no-op. */
   enqueueForSync(recordId: number): void {
     const now = new Date().toISOString();

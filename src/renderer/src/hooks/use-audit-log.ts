@@ -7,6 +7,7 @@ export interface AuditFilterForm {
   to: string;
   actor: string;
   action: string;
+  text: string;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -15,13 +16,14 @@ const toInput = (f: AuditFilterForm) => ({
   from: f.from || undefined,
   to: f.to || undefined,
   actor: f.actor.trim() || undefined,
-  action: f.action.trim() || undefined,
+  action: f.action || undefined,
+  text: f.text.trim() || undefined,
 });
 
 /** The audit log as the supervisor browses it: the filter applied, the page shown, and the CSV export. */
 export function useAuditLog() {
   const api = useEngine();
-  const [applied, setApplied] = useState<AuditFilterForm>({ from: '', to: '', actor: '', action: '' });
+  const [applied, setApplied] = useState<AuditFilterForm>({ from: '', to: '', actor: '', action: '', text: '' });
   const [offset, setOffset] = useState(0);
   const query = useEngineQuery(() => api['audit.list']({ ...toInput(applied), limit: AUDIT_PAGE_SIZE, offset }), [api, applied, offset]);
   const apply = (filter: AuditFilterForm) => {

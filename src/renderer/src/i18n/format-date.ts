@@ -12,16 +12,22 @@ export function formatDate(iso: string | null, language: Language): string {
   );
 }
 
-/** A moment (ISO timestamp) in local time: 14:05 23/11/2026 in Vietnamese, 23 Nov 2026, 14:05 in English. */
-export function formatDateTime(iso: string | null, language: Language): string {
+/** A moment (ISO timestamp) in local time: 14:05 23/11/2026 in Vietnamese, 23 Nov 2026, 14:05 in English; to the second if asked. */
+export function formatDateTime(iso: string | null, language: Language, seconds = false): string {
   if (!iso) return '—';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   if (language === 'vi') {
     const two = (n: number) => String(n).padStart(2, '0');
-    return `${two(at.getHours())}:${two(at.getMinutes())} ${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()}`;
+    const time = `${two(at.getHours())}:${two(at.getMinutes())}${seconds ? `:${two(at.getSeconds())}` : ''}`;
+    return `${time} ${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()}`;
   }
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
-    at,
-  );
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+  }).format(at);
 }

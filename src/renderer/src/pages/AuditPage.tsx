@@ -1,12 +1,15 @@
 import { useState } from 'react';
+import { AuditDetails } from '../components/AuditDetails';
 import { Notice } from '../components/Notice';
+import { SelectField } from '../components/SelectField';
 import { DateField } from '../components/DateField';
 import { TextField } from '../components/TextField';
 import { errorCode } from '../engine/engine-errors';
 import { AUDIT_PAGE_SIZE, useAuditLog, type AuditFilterForm } from '../hooks/use-audit-log';
 import { useEngineAction } from '../hooks/use-engine-action';
-import { auditActionLabel } from '../i18n/audit-action-labels';
+import { AUDIT_ACTION_LABELS, auditActionLabel } from '../i18n/audit-action-labels';
 import { errorMessage } from '../i18n/error-messages';
+import { formatDateTime } from '../i18n/format-date';
 import { useLanguage, useT } from '../i18n/i18n-context';
 
 /** Hands a CSV to the browser as a download. */
@@ -19,7 +22,7 @@ function download(csv: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** "Nhật ký": the hash-chained audit log, filtered by day, user and action, a page at a time, exportable as CSV. */
+/** "Nhật ký": the hash-chained audit log, filtered by day, user, action (chosen by its label) and subject, a page at a time, exportable as CSV. */
 export function AuditPage() {
   const t = useT();
   const { language } = useLanguage();
@@ -28,8 +31,13 @@ export function AuditPage() {
   const [form, setForm] = useState<AuditFilterForm>(log.applied);
   const [exported, setExported] = useState<number | null>(null);
   const set = (key: keyof AuditFilterForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
   const data = log.query.data;
+  const actionOptions = [
+    { value: '', label: t('audit.actionAll') },
+    ...Object.keys(AUDIT_ACTION_LABELS)
+      .map((action) => ({ value: action, label: auditActionLabel(t, action) }))
+      .sort((a, b) => a.label.localeCompare(b.label, language)),
+  ];
 
   const exportCsv = async () => {
     setExported(null);
@@ -55,7 +63,8 @@ export function AuditPage() {
           <DateField label={t('audit.from')} value={form.from} onChange={set('from')} />
           <DateField label={t('audit.to')} value={form.to} onChange={set('to')} />
           <TextField label={t('audit.actor')} value={form.actor} onChange={set('actor')} />
-          <TextField label={t('audit.action')} value={form.action} onChange={set('action')} hint={t('audit.actionHint')} />
+          <SelectField label={t('audit.action')} value={form.action} options={actionOptions} onChange={set('action')} />
+          <TextField label={t('audit.text')} value={form.text} onChange={set('text')} hint={t('audit.textHint')} />
           <div className="button-row">
             <button type="submit" className="primary">
               {t('audit.apply')}
@@ -109,14 +118,16 @@ export function AuditPage() {
                 <tbody>
                   {data.items.map((e) => (
                     <tr key={e.seq}>
-                      <td className="date">{time.format(new Date(e.at))}</td>
+                      <td className="date">{formatDateTime(e.at, language, true)}</td>
                       <td>{e.actor}</td>
                       <td className="audit-action" title={e.action}>
                         {auditActionLabel(t, e.action)}
                       </td>
                       <td>{e.subject ?? '—'}</td>
                       <td className="code">{e.workstationId?.slice(0, 8) ?? '—'}</td>
-                      <td className="audit-details">{JSON.stringify(e.details)}</td>
+                      <td>
+                        <AuditDetails details={e.details} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

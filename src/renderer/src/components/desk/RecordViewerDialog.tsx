@@ -78,7 +78,11 @@ export function RecordViewerDialog({ record, title, onClose }: { record: RecordS
   return (
     <dialog ref={dialog} className="record-viewer" aria-labelledby="record-viewer-title" onCancel={onClose}>
       <header className="record-viewer-head">
-        <h2 id="record-viewer-title">{t('recordView.title', { title, version: record.version })}</h2>
+        <h2 id="record-viewer-title">
+          {(record.signedVersion ?? 1) > 1
+            ? t('recordView.titleNth', { title, n: record.signedVersion! })
+            : t('recordView.title', { title })}
+        </h2>
         <RecordBadge record={record} />
       </header>
       <div className="record-viewer-bar button-row">
