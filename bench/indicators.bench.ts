@@ -12,7 +12,8 @@
  *   npx tsx bench/indicators.bench.ts [--dossiers 100000] [--pages 1000000] [--runs 5] [--keep DIR]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DrillFigure } from '../src/shared/indicators';
@@ -26,6 +27,9 @@ import { PageRepository } from '../src/core/store/page-repository';
 import { RecordRepository } from '../src/core/store/record-repository';
 import { DossierRepository } from '../src/core/store/dossier-repository';
 import { summaryDifferences } from '../src/core/store/summary-check';
+import { checkSummariesInSlices } from '../src/core/stats/summary-check-in-slices';
+import { AuditLog } from '../src/core/audit/audit-log';
+import { AuditRepository } from '../src/core/store/audit-repository';
 import { SUMMARY_FILL_SQL, SUMMARY_TRIGGERS, SUMMARY_TRIGGERS_SQL } from '../src/core/store/summary-schema';
 
 /** The generated store is encrypted like a real one; a fixed key lets --keep reuse it. */
@@ -40,6 +44,8 @@ const PAGES = Number(values.pages ?? 1_000_000);
 const RUNS = Number(values.runs ?? 5);
 const INTAKE_SHARE = 0.7;
 const DAYS = 365;
+/** Rounds of writes, alternating with and without the triggers: the write costs are small and the machine may be shared. */
+const WRITE_ROUNDS = 8;
 
 /** --keep DIR: build the store once in DIR and reuse it on the next runs (to try indexes quickly). */
 const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'sohoa-indicators-bench-'));
@@ -226,6 +232,11 @@ function writeCost(db: Db, round: number, count: number): { page: { wall: number
 
 const figure = (m: { wall: number; cpu: number }) => `${m.wall.toFixed(1).padStart(8)} ms (cpu ${m.cpu.toFixed(1).padStart(7)} ms)`;
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(`load average ${load()} (1, 5, 15 min; the machine may be shared: CPU times are the steadier figures)`);
 try {
   const opened = performance.now();
   let db = openDatabase(dir, BENCH_KEY);
@@ -296,6 +307,16 @@ try {
   console.log(`dashboard opening through the cache: computed ${figure(keptFirst)}; again, no write between ${figure(keptAgain)}`);
   const check = once(() => summaryDifferences(db));
   console.log(`summaries checked against a full recount ${figure(check)}: ${summaryDifferences(db).length} differences`);
+  // As the app checks them at start: in slices, the event loop free between two; its longest wait is the longest the engine is held.
+  const held = monitorEventLoopDelay({ resolution: 1 });
+  const sliced = { cpu: process.cpuUsage(), wall: performance.now() };
+  held.enable();
+  const slices = await checkSummariesInSlices(db, new AuditLog(new AuditRepository(db), 'ws-1', () => new Date()), 'bench');
+  held.disable();
+  const slicedCpu = process.cpuUsage(sliced.cpu);
+  console.log(
+    `summaries checked in slices (as at start): ${slices.slices} slices, ${(performance.now() - sliced.wall).toFixed(0)} ms (cpu ${((slicedCpu.user + slicedCpu.system) / 1000).toFixed(0)} ms), ${slices.differences.length} differences; event loop held at most ${(held.max / 1e6).toFixed(1)} ms (p99 ${(held.percentile(99) / 1e6).toFixed(1)} ms)`,
+  );
 
   // Writes with and without the triggers, alternating, on dossiers not yet touched (the rows stay in the store).
   const WRITES = 300;
@@ -304,8 +325,10 @@ try {
     without: { page: [], finalize: [] },
   };
   const base = (db.prepare(`SELECT count(*) AS n FROM page WHERE image_sha256 LIKE 'bench-write-%'`).get() as { n: number }).n / WRITES;
-  for (let round = 0; round < 4; round++) {
-    const triggers = round % 2 === 0;
+  // A first round not counted: it warms the cache and the statements for both modes, which would otherwise charge it to the first.
+  writeCost(db, base, WRITES);
+  for (let round = 1; round <= WRITE_ROUNDS; round++) {
+    const triggers = round % 2 === 1;
     if (!triggers) db.exec(SUMMARY_TRIGGERS.map((name) => `DROP TRIGGER ${name};`).join('\n'));
     const m = writeCost(db, base + round, WRITES);
     if (!triggers) db.exec(SUMMARY_TRIGGERS_SQL);
@@ -324,6 +347,7 @@ try {
   console.log(
     `slowest single query ${slowest.toFixed(1)} ms (target < 100 ms); opening ${opening.wall.toFixed(1)} ms, first ${firstOpening.wall.toFixed(1)} ms (cpu ${firstOpening.cpu.toFixed(1)} ms; target < 300 ms)`,
   );
+  console.log(`load average at the end ${load()}`);
   db.close();
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -27,6 +27,7 @@ import { SyncService } from './sync/sync-service';
 import { WorkstationSync } from './sync/workstation-sync';
 import { openStore, type Store } from './store/store';
 import { repairSummaries } from './stats/summary-repair';
+import { checkSummariesInSlices } from './stats/summary-check-in-slices';
 import type { Workstation } from './store/workstation-repository';
 
 export interface EngineOptions {
@@ -85,6 +86,8 @@ export class Engine {
   /** Set when a pipeline job found the disk full; the pipeline takes no job until space is back. */
   diskFull: Error | null = null;
   private pipelineStarted = false;
+  /** Stops a summary check still running in the background when the engine closes. */
+  private readonly closing = new AbortController();
 
   private constructor(
     readonly store: Store,
@@ -252,6 +255,14 @@ export class Engine {
     return repairSummaries(this.store.db, this.audit, this.options.actor ?? 'local');
   }
 
+  /**
+   * The same check as the app runs it at start: in slices, the engine answering calls in between;
+   * on a difference, rebuilt and recorded in the audit log once every slice is read. Stops at close.
+   */
+  checkSummariesInBackground() {
+    return checkSummariesInSlices(this.store.db, this.audit, this.options.actor ?? 'local', this.closing.signal);
+  }
+
   /** Checks the audit log's chain and, against the anchor, its end. */
   verifyAudit() {
     return this.audit.verify(this.auditAnchor.read());
@@ -272,6 +283,7 @@ export class Engine {
 
   /** Closes the store; with a pipeline running, after the jobs in hand have finished. */
   close(): Promise<void> {
+    this.closing.abort();
     const pending = [this.runner?.stop(), this.sync.stop()].filter((p) => p !== undefined);
     const closeStore = () => {
       clearInterval(this.anchorTimer);

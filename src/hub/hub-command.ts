@@ -9,6 +9,7 @@ import { DEFAULT_MAX_RECORD_BYTES } from './hub-server';
 import { HubUsageError } from './hub-usage';
 import { RecordIntake } from './record-intake';
 import { HubHandBackRepository } from './hub-hand-back-repository';
+import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from './progress-aggregate-check';
 import { parseS3Url } from './s3-blob-storage';
 import { blobStorageFor, startHub, verifierNamed } from './start-hub';
 
@@ -33,6 +34,8 @@ const options = {
   trust: { type: 'string', multiple: true },
   role: { type: 'string', default: 'workstation' },
   quiet: { type: 'boolean', default: false },
+  verify: { type: 'boolean', default: false },
+  rebuild: { type: 'boolean', default: false },
 } as const;
 
 function parse(argv: string[]) {
@@ -120,6 +123,30 @@ async function withPool<T>(values: Values, fn: (pool: ReturnType<typeof createPo
   }
 }
 
+/**
+ * `hub --verify [--rebuild]`: every figure /progress reads, recounted from the records; each difference
+ * on its own line and exit 1 on any. With --rebuild, the figures are filled again from the records
+ * (commits wait meanwhile) and checked once more.
+ */
+async function verify(values: Values, io: HubIo): Promise<number> {
+  return withPool(values, async (pool) => {
+    const differences = await aggregateDifferences(pool);
+    for (const d of differences) io.out(describeAggregateDifference(d));
+    if (differences.length === 0) {
+      io.out('Số liệu tổng hợp khớp với đếm lại / the province figures match a full recount');
+      return 0;
+    }
+    io.err(
+      `${differences.length} khác biệt giữa số liệu tổng hợp và đếm lại / differences between the province figures and a full recount`,
+    );
+    if (!values.rebuild) return 1;
+    await rebuildAggregates(pool);
+    const after = await aggregateDifferences(pool);
+    io.err(`rebuilt from the records; differences after: ${after.length}`);
+    return 1;
+  });
+}
+
 /** `sohoa hub …` and `src/hub/main.ts …`: serve, or one administration action; returns the exit status. */
 export async function runHub(argv: string[], io: HubIo): Promise<number> {
   const { values, positionals } = parse(argv);
@@ -127,7 +154,8 @@ export async function runHub(argv: string[], io: HubIo): Promise<number> {
   if (extra.length) throw new HubUsageError(`unexpected argument '${extra[0]}'`);
   switch (action) {
     case undefined:
-      return serve(values, io);
+      if (values.rebuild && !values.verify) throw new HubUsageError('--rebuild goes with --verify');
+      return values.verify ? verify(values, io) : serve(values, io);
     case 'issue-code': {
       if (values.role !== 'workstation' && values.role !== 'supervisor')
         throw new HubUsageError('--role must be workstation or supervisor');

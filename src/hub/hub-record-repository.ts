@@ -28,12 +28,13 @@ export const versionKey = (documentKey: string, version: number) => `${documentK
 export const toStoredReceipt = (r: RecordRow, record: RecordDescriptor): Receipt | VersionConflictError =>
   r.sha256 === record.sha256 ? toReceipt(r, true) : new VersionConflictError(record.documentKey, record.version);
 
+/** Each dimension of the report and its name in the kept figures (progress-aggregate-schema.ts). */
 const DIMENSIONS = {
-  byAgency: 'agency_code',
-  byProcedure: 'procedure_code',
-  byYear: 'year::text',
+  byAgency: 'agency',
+  byProcedure: 'procedure',
+  byYear: 'year',
   byStatus: 'status',
-  byDay: "to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
+  byDay: 'day',
 } as const;
 
 /** The hub's record versions: one row per (workstation, document, version), never replaced. */
@@ -157,29 +158,32 @@ export class HubRecordRepository {
     return rows.length > 0;
   }
 
+  /**
+   * The province's figures from the per-workstation rows the triggers keep (schema version 5), summed
+   * per cell: a read of a few rows per workstation and cell, whatever the number of records.
+   */
   async progress(): Promise<ProgressReport> {
-    const total = await this.pool.query<{ records: string; bytes: string | null; workstations: string }>(
-      'SELECT count(*) AS records, sum(size) AS bytes, count(DISTINCT workstation_id) AS workstations FROM record',
+    const { rows } = await this.pool.query<{ dimension: string; key: string | null; records: string; bytes: string; workstations: string }>(
+      {
+        name: 'progress-read',
+        text: `SELECT dimension, key, sum(records) AS records, sum(bytes) AS bytes, count(*) AS workstations
+        FROM progress_aggregate GROUP BY dimension, key ORDER BY dimension, key NULLS LAST`,
+      },
     );
-    const t = total.rows[0]!;
+    const cells = (dimension: string) => rows.filter((r) => r.dimension === dimension);
+    const one = (dimension: string) => cells(dimension)[0];
+    const total = one('total');
     const report: ProgressReport = {
-      total: { records: Number(t.records), bytes: Number(t.bytes ?? 0), workstations: Number(t.workstations) },
+      total: { records: Number(total?.records ?? 0), bytes: Number(total?.bytes ?? 0), workstations: Number(total?.workstations ?? 0) },
       byAgency: [],
       byProcedure: [],
       byYear: [],
       byStatus: [],
       byDay: [],
+      results: { records: Number(one('results')?.records ?? 0), dossiers: Number(one('result-dossiers')?.records ?? 0) },
     };
-    const results = await this.pool.query<{ records: string; dossiers: string }>(
-      'SELECT count(*) AS records, count(DISTINCT (workstation_id, dossier_code)) AS dossiers FROM record WHERE is_result',
-    );
-    report.results = { records: Number(results.rows[0]!.records), dossiers: Number(results.rows[0]!.dossiers) };
-    for (const [name, expr] of Object.entries(DIMENSIONS) as [keyof typeof DIMENSIONS, string][]) {
-      const { rows } = await this.pool.query<{ key: string | null; records: string; bytes: string }>(
-        `SELECT ${expr} AS key, count(*) AS records, sum(size) AS bytes FROM record GROUP BY 1 ORDER BY 1 NULLS LAST`,
-      );
-      report[name] = rows.map((r) => ({ key: r.key, records: Number(r.records), bytes: Number(r.bytes) }));
-    }
+    for (const [name, dimension] of Object.entries(DIMENSIONS) as [keyof typeof DIMENSIONS, string][])
+      report[name] = cells(dimension).map((r) => ({ key: r.key, records: Number(r.records), bytes: Number(r.bytes) }));
     return report;
   }
 }

@@ -1,3 +1,5 @@
+import { PROGRESS_AGGREGATE_SQL } from './progress-aggregate-schema';
+
 /** The hub's PostgreSQL schema, versioned in code and applied in order at start. */
 export interface HubMigration {
   version: number;
@@ -89,5 +91,10 @@ CREATE TABLE audit_head (
   PRIMARY KEY (workstation_id, seq)
 );
 `,
+  },
+  {
+    version: 5,
+    // The province's figures kept per workstation by triggers, in the same transaction as each record's commit (progress-aggregate-schema.ts).
+    sql: PROGRESS_AGGREGATE_SQL,
   },
 ];

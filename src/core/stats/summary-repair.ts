@@ -11,6 +11,18 @@ export function repairSummaries(db: Db, audit: AuditLog, actor: string): { diffe
   return db.transaction(() => {
     const differences = summaryDifferences(db);
     if (differences.length === 0) return { differences, rebuilt: false };
+    rebuildAndRecord(db, audit, actor, differences);
+    return { differences, rebuilt: true };
+  })();
+}
+
+/**
+ * Empties the summaries and fills them again from the base tables, and records in the audit log the
+ * differences that made it necessary, in one transaction. A difference found earlier stays until this
+ * runs (the triggers only add changes to a wrong figure), so the rebuild may follow the check later.
+ */
+export function rebuildAndRecord(db: Db, audit: AuditLog, actor: string, differences: SummaryDifference[]): void {
+  db.transaction(() => {
     rebuildSummaries(db);
     const perTable: Record<string, number> = {};
     for (const d of differences) perTable[d.table] = (perTable[d.table] ?? 0) + 1;
@@ -19,6 +31,5 @@ export function repairSummaries(db: Db, audit: AuditLog, actor: string): { diffe
       action: 'summary.rebuilt',
       details: { differences: differences.length, perTable, first: differences.slice(0, 5).map(describeDifference) },
     });
-    return { differences, rebuilt: true };
   })();
 }

@@ -174,11 +174,16 @@ export function drillDossiers(
  */
 export function qualityCounts(db: Db, f: IndicatorFilter) {
   const w = dossierWhere(f);
+  // Over the whole store, the document summaries are read in key order and each dossier looked up by
+  // its key: led by the dossier index instead (received-date order), each document's summary is a seek
+  // to a random place in the table, three times the CPU at 100,000 dossiers. A filter that narrows the
+  // dossiers keeps the dossier-led plan, which then reads only theirs.
+  const wholeStore = Object.keys(w.params).length === 0;
   const r = db
     .prepare(
       `SELECT coalesce(sum(s.pages), 0) AS pages, coalesce(sum(s.pages_not_read), 0) AS notRead, coalesce(sum(s.pages_failed), 0) AS failed,
               coalesce(sum(s.pages_flagged), 0) AS flagged, coalesce(sum(s.confidence_nano), 0) AS confidenceNano, coalesce(sum(s.confidence_pages), 0) AS confidencePages
-       FROM dossier d JOIN document_summary s ON s.dossier_id = d.id WHERE ${w.sql}`,
+       FROM ${wholeStore ? 'document_summary s CROSS JOIN dossier d ON d.id = s.dossier_id' : 'dossier d JOIN document_summary s ON s.dossier_id = d.id'} WHERE ${w.sql}`,
     )
     .get(w.params) as { pages: number; notRead: number; failed: number; flagged: number; confidenceNano: number; confidencePages: number };
   const flags = db

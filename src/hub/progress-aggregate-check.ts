@@ -1,0 +1,80 @@
+import type pg from 'pg';
+import { PROGRESS_AGGREGATES, PROGRESS_FILL_SQL } from './progress-aggregate-schema';
+
+/** One kept row that does not hold what a recount from `record` gives. */
+export interface AggregateDifference {
+  table: string;
+  key: Record<string, unknown>;
+  /** What the hub keeps (null: no such row). */
+  kept: Record<string, unknown> | null;
+  /** What `record` gives (null: there should be no such row). */
+  recounted: Record<string, unknown> | null;
+}
+
+/** BIGINT comes back as text from pg: compared and printed as written. */
+const keyOf = (key: readonly string[], row: Record<string, unknown>) => Object.fromEntries(key.map((k) => [k, row[k] ?? null]));
+
+/**
+ * Every kept figure recomputed from `record` and compared with what the triggers kept, both ways, in
+ * one REPEATABLE READ transaction: the triggers keep every committed state exact, so a commit running
+ * meanwhile cannot show as a difference.
+ */
+export async function aggregateDifferences(pool: pg.Pool): Promise<AggregateDifference[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const out: AggregateDifference[] = [];
+    for (const a of PROGRESS_AGGREGATES) {
+      const columns =
+        a.table === 'progress_aggregate' ? 'workstation_id, dimension, key, records, bytes' : 'workstation_id, dossier_code, records';
+      const kept = `SELECT ${columns} FROM ${a.table}`;
+      const recount = `SELECT ${columns} FROM (${a.recount}) AS recount`;
+      const keptOnly = (await client.query<Record<string, unknown>>(`${kept} EXCEPT ${recount}`)).rows;
+      const recountedOnly = (await client.query<Record<string, unknown>>(`${recount} EXCEPT ${kept}`)).rows;
+      const id = (row: Record<string, unknown>) => JSON.stringify(keyOf(a.key, row));
+      const recountedById = new Map(recountedOnly.map((r) => [id(r), r]));
+      for (const row of keptOnly) {
+        const recounted = recountedById.get(id(row)) ?? null;
+        recountedById.delete(id(row));
+        out.push({ table: a.table, key: keyOf(a.key, row), kept: row, recounted });
+      }
+      for (const recounted of recountedById.values()) out.push({ table: a.table, key: keyOf(a.key, recounted), kept: null, recounted });
+    }
+    await client.query('COMMIT');
+    return out;
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** Empties the kept figures and fills them again from `record`, commits held off meanwhile (a SHARE lock on `record`). */
+export async function rebuildAggregates(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('LOCK TABLE record IN SHARE MODE');
+    await client.query(PROGRESS_FILL_SQL);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** A difference as one line: the table, the row's key, and each figure that differs (kept → recounted). */
+export function describeAggregateDifference(d: AggregateDifference): string {
+  const key = Object.entries(d.key)
+    .map(([k, v]) => `${k}=${v === null ? '∅' : String(v)}`)
+    .join(' ');
+  if (!d.kept) return `${d.table} ${key}: missing (should be ${JSON.stringify(d.recounted)})`;
+  if (!d.recounted) return `${d.table} ${key}: kept but nothing to count (${JSON.stringify(d.kept)})`;
+  const changed = Object.keys(d.recounted)
+    .filter((c) => String(d.kept![c]) !== String(d.recounted![c]))
+    .map((c) => `${c} ${String(d.kept![c])} → ${String(d.recounted![c])}`);
+  return `${d.table} ${key}: ${changed.join(', ')} (kept → recounted)`;
+}

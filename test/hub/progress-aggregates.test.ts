@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { createPool, migrateHub } from '../../src/hub/hub-database';
+import { hubMigrations } from '../../src/hub/hub-schema';
+import { HubRecordRepository } from '../../src/hub/hub-record-repository';
+import { aggregateDifferences, describeAggregateDifference } from '../../src/hub/progress-aggregate-check';
+import type { ProgressReport, RecordDescriptor } from '../../src/shared/sync-protocol';
+import { runSohoa } from '../support/cli';
+import { seeded } from '../stats/summary-writes';
+import { startPostgres, type TestPostgres } from './support/postgres';
+
+const ROUNDS = 6;
+const COMMITS_PER_ROUND = 40;
+
+/** A random record descriptor: a few agencies, procedures, years and statuses, some without, about one in four a result. */
+function randomRecord(r: ReturnType<typeof seeded>, n: number): RecordDescriptor {
+  return {
+    documentKey: `doc-${r.int(400)}`,
+    version: 1 + r.int(3),
+    sha256: (n.toString(16) + 'a'.repeat(64)).slice(0, 64),
+    size: 1 + r.int(500_000),
+    dossierCode: `HS-${r.int(150)}`,
+    procedureCode: r.pick(['1.001', '1.002', '2.010', null])!,
+    agencyCode: r.pick(['000.31.25.H12', '000.32.25.H12', null])!,
+    year: r.pick([2020, 2021, 2026, null])!,
+    status: r.pick(['finalized', 'returned', null])!,
+    signedAt: null,
+    isResult: r.next() < 0.25,
+  };
+}
+
+/** What /progress said before the kept figures: every cell counted from the records themselves. */
+async function progressFromRecords(pool: pg.Pool): Promise<ProgressReport> {
+  const one = async (sql: string) => (await pool.query<Record<string, string>>(sql)).rows[0]!;
+  const total = await one(
+    'SELECT count(*) AS records, coalesce(sum(size), 0) AS bytes, count(DISTINCT workstation_id) AS workstations FROM record',
+  );
+  const results = await one(
+    'SELECT count(*) AS records, count(DISTINCT (workstation_id, dossier_code)) AS dossiers FROM record WHERE is_result',
+  );
+  const by = async (expr: string) =>
+    (
+      await pool.query<{ key: string | null; records: string; bytes: string }>(
+        `SELECT ${expr} AS key, count(*) AS records, sum(size) AS bytes FROM record GROUP BY 1 ORDER BY 1 NULLS LAST`,
+      )
+    ).rows.map((x) => ({ key: x.key, records: Number(x.records), bytes: Number(x.bytes) }));
+  return {
+    total: { records: Number(total.records), bytes: Number(total.bytes), workstations: Number(total.workstations) },
+    byAgency: await by('agency_code'),
+    byProcedure: await by('procedure_code'),
+    byYear: await by('year::text'),
+    byStatus: await by('status'),
+    byDay: await by("to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')"),
+    results: { records: Number(results.records), dossiers: Number(results.dossiers) },
+  };
+}
+
+describe('the province figures on the hub, kept in the same transaction as each record commit', () => {
+  let postgres: TestPostgres;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  });
+  afterAll(() => postgres?.stop());
+
+  it('equal a full recount after every round of random commits (one at a time, in batches, concurrent, repeated), deletions and corrections', async () => {
+    const pool = createPool(await postgres.createDatabase('random_commits'));
+    try {
+      expect(await migrateHub(pool)).toBe(5);
+      const records = new HubRecordRepository(pool);
+      const r = seeded(22);
+      let n = 0;
+      for (let round = 1; round <= ROUNDS; round++) {
+        // Workstations commit at once, each one record or a batch; some repeat a version already stored (accepted once).
+        await Promise.all(
+          Array.from({ length: COMMITS_PER_ROUND }, async () => {
+            const workstation = `ws-${r.int(12)}`;
+            const batch = Array.from({ length: 1 + r.int(6) }, () => randomRecord(r, n++));
+            const unique = [...new Map(batch.map((b) => [`${b.documentKey}/${b.version}`, b])).values()];
+            if (unique.length === 1 && r.next() < 0.5) await records.commit(workstation, unique[0]!, 'upload').catch(() => undefined);
+            else await records.commitMany(workstation, unique, 'bag');
+          }),
+        );
+        // Rows removed or changed by hand (an operator's correction): the figures follow them too.
+        await pool.query(`DELETE FROM record WHERE id IN (SELECT id FROM record ORDER BY md5(id::text || $1) LIMIT 3)`, [round]);
+        await pool.query(
+          `UPDATE record SET is_result = NOT is_result, status = 'corrected', size = size + 7 WHERE id IN (SELECT id FROM record ORDER BY md5(id::text || $1) LIMIT 4)`,
+          [`u${round}`],
+        );
+        expect((await aggregateDifferences(pool)).map(describeAggregateDifference), `round ${round}`).toEqual([]);
+        expect(await records.progress(), `round ${round}`).toEqual(await progressFromRecords(pool));
+      }
+      const counts = (await pool.query('SELECT count(*)::int AS records, count(*) FILTER (WHERE is_result)::int AS results FROM record'))
+        .rows[0];
+      expect(counts.records).toBeGreaterThan(300);
+      expect(counts.results).toBeGreaterThan(50);
+      // Every workstation's records deleted: nothing is left kept for it (no row of zeros).
+      await pool.query(`DELETE FROM record WHERE workstation_id = 'ws-3'`);
+      expect((await pool.query(`SELECT count(*)::int AS n FROM progress_aggregate WHERE workstation_id = 'ws-3'`)).rows[0].n).toBe(0);
+      expect(await aggregateDifferences(pool)).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+  }, 240_000);
+
+  it('are filled from the records of a hub made before them (schema 4), then kept', async () => {
+    const pool = createPool(await postgres.createDatabase('from_v4'));
+    try {
+      expect(
+        await migrateHub(
+          pool,
+          hubMigrations.filter((m) => m.version <= 4),
+        ),
+      ).toBe(4);
+      const records = new HubRecordRepository(pool);
+      const r = seeded(4);
+      for (let i = 0; i < 30; i++)
+        await records.commitMany(
+          `ws-${i % 5}`,
+          [randomRecord(r, 1000 + 2 * i), { ...randomRecord(r, 1001 + 2 * i), documentKey: `other-${i}` }],
+          'upload',
+        );
+      const before = await progressFromRecords(pool);
+      expect(await migrateHub(pool)).toBe(5);
+      expect(await aggregateDifferences(pool)).toEqual([]);
+      expect(await records.progress()).toEqual(before);
+      await records.commitMany('ws-9', [randomRecord(r, 5000)], 'upload');
+      expect(await aggregateDifferences(pool)).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
+
+  it('`sohoa hub --verify` reports a figure that drifted (exit 1, each difference); --rebuild fills them again from the records', async () => {
+    const url = await postgres.createDatabase('drift');
+    const pool = createPool(url);
+    try {
+      await migrateHub(pool);
+      const records = new HubRecordRepository(pool);
+      const r = seeded(9);
+      for (let i = 0; i < 20; i++) await records.commitMany(`ws-${i % 3}`, [randomRecord(r, 9000 + i)], 'upload');
+      const clean = runSohoa(['hub', '--verify', '--db', url]);
+      expect(clean.code, clean.stderr).toBe(0);
+      expect(clean.stdout).toContain('match a full recount');
+
+      const truth = await records.progress();
+      await pool.query(`UPDATE progress_aggregate SET records = records + 5 WHERE dimension = 'total' AND workstation_id = 'ws-1'`);
+      await pool.query(`DELETE FROM progress_aggregate WHERE dimension = 'agency' AND workstation_id = 'ws-2' AND key IS NULL`);
+      const drifted = runSohoa(['hub', '--verify', '--db', url]);
+      expect(drifted.code).toBe(1);
+      expect(drifted.stdout).toMatch(/progress_aggregate workstation_id=ws-1 dimension=total key=∅: records (\d+) → (\d+)/);
+      const [, kept, recounted] = /records (\d+) → (\d+)/.exec(drifted.stdout)!;
+      expect(Number(kept) - Number(recounted)).toBe(5);
+      expect(drifted.stdout).toContain('progress_aggregate workstation_id=ws-2 dimension=agency key=∅: missing');
+      expect(drifted.stderr).toContain('2 khác biệt');
+      expect(await records.progress()).not.toEqual(truth);
+
+      const rebuilt = runSohoa(['hub', '--verify', '--rebuild', '--db', url]);
+      expect(rebuilt.code).toBe(1);
+      expect(rebuilt.stderr).toContain('differences after: 0');
+      expect(await records.progress()).toEqual(truth);
+      expect(runSohoa(['hub', '--verify', '--db', url]).code).toBe(0);
+      expect(runSohoa(['hub', '--rebuild', '--db', url]).code).toBe(2);
+    } finally {
+      await pool.end();
+    }
+  }, 180_000);
+});
