@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { Engine } from '../src/core/engine';
 import { PIPELINE_JOBS } from '../src/core/jobs/pipeline';
 import { ArchiveRepository } from '../src/core/store/archive-repository';
+import { insertArchiveDossier } from '../test/support/archive-dossier';
 
 const { values } = parseArgs({ options: { jobs: { type: 'string', default: '20000' } } });
 const N = Number(values.jobs);
@@ -28,24 +29,7 @@ try {
     store.db.transaction(() => {
       const dossiers = Math.ceil(N / PER_DOSSIER);
       for (let d = 0; d < dossiers; d++) {
-        const dossier = store.dossiers.insert(
-          {
-            kind: 'archive',
-            procedureCode: null,
-            applicantName: null,
-            applicantCccd: null,
-            applicantPhone: null,
-            applicantAddress: null,
-            receivedDate: null,
-            dueDate: null,
-            workstationId: engine.workstation.id,
-            box: null,
-            archiveNumber: String(d),
-            year: null,
-            batchId: batch.id,
-          },
-          { prefix: 'B-', format: (n) => `B-${n}` },
-        );
+        const dossier = insertArchiveDossier(engine, { batchId: batch.id, archiveNumber: String(d), prefix: 'B-' });
         const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', null);
         archive.addFolder(batch.id, `HS ${d}`, dossier.id, documentId);
         for (let p = 0; p < PER_DOSSIER && d * PER_DOSSIER + p < N; p++) {

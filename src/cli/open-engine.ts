@@ -2,6 +2,7 @@ import { resolveDataDir } from '../core/data-dir';
 import { Engine } from '../core/engine';
 import type { DataKey } from '../core/security/data-key';
 import { auditAnchorPath, dataKeyFromFile } from '../core/security/key-file';
+import { cliActor } from './cli-actor';
 
 /** The data directory's key from its key file: --key-file, else SOHOA_KEY_FILE, else the per-user key folder. */
 export function cliDataKey(dataDir: string, keyFileArg: string | undefined, env: NodeJS.ProcessEnv): DataKey {
@@ -16,6 +17,6 @@ export function openEngine(dataDirArg: string | undefined, env: NodeJS.ProcessEn
     dataDir,
     key,
     auditAnchorFile: auditAnchorPath(dataDir, { keyFile: keyFileArg, env }),
-    actor: `cli:${env.USER ?? env.USERNAME ?? 'unknown'}`,
+    actor: cliActor(env),
   });
 }

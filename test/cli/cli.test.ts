@@ -82,7 +82,7 @@ describe('sohoa command line', () => {
         '2.000001,Trùng mã,Hộ tịch,Cấp xã,1,',
       ].join('\r\n'),
     );
-    const r = runSohoa(['catalog', 'import', csv, '--data-dir', dataDir]);
+    const r = runSohoa(['catalog', 'import', csv, '--data-dir', dataDir], { USER: 'van.thu' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('imported 1 procedures, 3 rows rejected');
     expect(r.stderr).toMatch(/line 3: code and name are required/);
@@ -93,6 +93,18 @@ describe('sohoa command line', () => {
     expect(p.components).toEqual(['Đơn đề nghị', 'Bản đồ vị trí, tỷ lệ 1:10.000']);
     expect(p.isSample).toBe(false);
     expect(engine.store.procedures.list('khai thac nuoc').map((x) => x.code)).toEqual(['2.000001']);
+    // The audit names the shell's user, as every command does (README: `cli:<user>`).
+    expect([...engine.store.audit.iterate()].filter((e) => e.action === 'catalog.import').map((e) => e.actor)).toEqual(['cli:van.thu']);
+    engine.close();
+  });
+
+  it('audits a backup made from the shell as cli:<user>', async () => {
+    const dataDir = join(dir.path, 'backup-actor');
+    setTestAgency(Engine.open({ dataDir })).close();
+    const r = await runSohoaHere(['backup', join(dir.path, 'backup-actor-copy'), '--data-dir', dataDir], { USER: 'van.thu' });
+    expect(r.code, r.stderr).toBe(0);
+    const engine = Engine.open({ dataDir });
+    expect([...engine.store.audit.iterate()].filter((e) => e.action === 'backup.create').map((e) => e.actor)).toEqual(['cli:van.thu']);
     engine.close();
   });
 });

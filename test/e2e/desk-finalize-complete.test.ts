@@ -1,18 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
 import { REPO } from '../e2e-support/renderer-build';
-import { signIn } from '../e2e-support/sign-in';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { fill } from '../e2e-support/fill';
+import { addReadDocument } from '../e2e-support/read-document';
+import { openAppPage } from '../e2e-support/app-page';
+import { openDossierAtDesk, unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 /** MAU-HT-01's components, from the sample catalog. */
 const FORM = 'Tờ khai đăng ký khai sinh';
 const BIRTH = 'Giấy chứng sinh';
@@ -26,7 +25,7 @@ describe('finalizing refuses an empty document and asks before signing with comp
   let pki: TestPki;
   let dossierId = 0;
   let formDocument = 0;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const checklistItem = (component: string) => main().locator('.checklist li', { hasText: component });
   const documentsOf = () => app.engine.store.pages.documentsOf(dossierId);
@@ -49,34 +48,11 @@ describe('finalizing refuses an empty document and asks before signing with comp
     });
     dossierId = dossier.id;
     // The form, read and built into its unsigned record, as the pipeline leaves it.
-    const scan = recordPageFromCorpus('viadm-2833');
-    formDocument = store.pages.createDocument(dossierId, FORM, null);
-    const pageId = store.pages.addPage(formDocument, store.blobs.put(scan.image), 'scan').id;
-    store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-    store.records.addVersion(
-      formDocument,
-      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: FORM, digitizedAt: new Date() } }))),
-      null,
-    );
+    formDocument = await addReadDocument(store, dossierId, FORM, [recordPageFromCorpus('viadm-2833')]);
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
-    await main()
-      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
-      .click();
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
-      .waitFor();
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
-    await main().getByLabel(vi['finalize.password']).fill(pki.password);
-    await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main()
-      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
-      .waitFor();
+    ({ browser, page, pageErrors } = await openAppPage(app));
+    await openDossierAtDesk(page, dossier.code);
+    await unlockFileSigner(main(), pki);
   });
 
   afterAll(async () => {

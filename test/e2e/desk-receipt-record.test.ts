@@ -5,19 +5,18 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
-import { signIn } from '../e2e-support/sign-in';
 import { corpusDir, corpusPage, recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig, pdftotext, run, withPdfFile } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { screenshotDir } from '../e2e-support/screenshots';
+import { fill } from '../e2e-support/fill';
+import { addReadDocument } from '../e2e-support/read-document';
+import { openAppPage } from '../e2e-support/app-page';
+import { openDossierAtDesk, unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = screenshotDir('desk-receipt-record');
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const FORM = 'Tờ khai đăng ký khai sinh';
 /** A second document whose record was written with `record.compression` = jpeg: the scan's JPEG as the page. */
 const COPY = 'Bản sao giấy tiếp nhận';
@@ -120,7 +119,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
   let formDocument = 0;
   let copyDocument = 0;
   let dossierId = 0;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const pdfPages = (pdf: Uint8Array) => Number(/Pages:\s+(\d+)/.exec(withPdfFile(pdf, (p) => run('pdfinfo', [p]).stdout))?.[1]);
 
@@ -138,36 +137,12 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     });
     dossierCode = dossier.code;
     dossierId = dossier.id;
-    formDocument = store.pages.createDocument(dossier.id, FORM, null);
     const scans = PAGES.map((id) => recordPageFromCorpus(id));
-    for (const scan of scans)
-      store.db
-        .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-        .run(store.pages.addPage(formDocument, store.blobs.put(scan.image), 'scan').id);
-    store.records.addVersion(
-      formDocument,
-      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: scans, metadata: { title: FORM, digitizedAt: new Date() } }))),
-      null,
-    );
-    copyDocument = store.pages.createDocument(dossier.id, COPY, null);
-    store.db
-      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-      .run(store.pages.addPage(copyDocument, store.blobs.put(scans[0]!.image), 'scan').id);
-    const copyPdf = await buildRecordPdf({ pages: [scans[0]!], metadata: { title: COPY, digitizedAt: new Date() }, compression: 'jpeg' });
-    store.records.addVersion(copyDocument, store.blobs.put(Buffer.from(copyPdf)), null);
+    formDocument = await addReadDocument(store, dossier.id, FORM, scans);
+    copyDocument = await addReadDocument(store, dossier.id, COPY, [scans[0]!], { compression: 'jpeg' });
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
-    await main()
-      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
-      .click();
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
-      .waitFor();
+    ({ browser, page, pageErrors } = await openAppPage(app));
+    await openDossierAtDesk(page, dossier.code);
   });
 
   afterAll(async () => {
@@ -235,12 +210,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
   });
 
   it('once signed, shows the record as the signed PDF holds it, page by page, and gives the file itself', { timeout: 90_000 }, async () => {
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
-    await main().getByLabel(vi['finalize.password']).fill(pki.password);
-    await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main()
-      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
-      .waitFor();
+    await unlockFileSigner(main(), pki);
     await page.keyboard.press('Control+Shift+F');
     await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
     await main()

@@ -1,18 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
 import { REPO } from '../e2e-support/renderer-build';
-import { signIn } from '../e2e-support/sign-in';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { fill } from '../e2e-support/fill';
+import { addReadDocument } from '../e2e-support/read-document';
+import { openAppPage } from '../e2e-support/app-page';
+import { openDossierAtDesk } from '../e2e-support/desk-steps';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const CCCD = '074190000123';
 /** MAU-HT-01's component that MAU-HT-03's "Giấy tờ tùy thân" fills. */
 const ID_PAPER = 'Giấy tờ tùy thân của người đi đăng ký';
@@ -24,7 +23,7 @@ describe('a reused document at the desk, in the browser', () => {
   let page: Page;
   let pki: TestPki;
   let dossierId = 0;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const card = () => main().locator('.document-card').first();
   const idItem = () => main().locator('.checklist li', { hasText: ID_PAPER });
@@ -40,15 +39,7 @@ describe('a reused document at the desk, in the browser', () => {
       applicantCccd: CCCD,
       receivedDate: '2026-11-20',
     });
-    const scan = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(earlier.id, 'Giấy tờ tùy thân', null);
-    const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
-    store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-    store.records.addVersion(
-      documentId,
-      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: 'CCCD', digitizedAt: new Date() } }))),
-      null,
-    );
+    await addReadDocument(store, earlier.id, 'Giấy tờ tùy thân', [recordPageFromCorpus('viadm-2833')], { title: 'CCCD' });
     await handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
     await handlers['dossier.finalize']({ dossierId: earlier.id, confirmMissing: true });
     const dossier = await handlers['dossier.create']({
@@ -59,18 +50,8 @@ describe('a reused document at the desk, in the browser', () => {
     });
     dossierId = dossier.id;
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
-    await main()
-      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
-      .click();
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
-      .waitFor();
+    ({ browser, page, pageErrors } = await openAppPage(app));
+    await openDossierAtDesk(page, dossier.code);
   });
 
   afterAll(async () => {

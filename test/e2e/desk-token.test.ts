@@ -1,17 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
-import { signIn } from '../e2e-support/sign-in';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from '../record/support/softhsm';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
-
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+import { fill } from '../e2e-support/fill';
+import { addReadDocument } from '../e2e-support/read-document';
+import { openAppPage } from '../e2e-support/app-page';
+import { openDossierAtDesk } from '../e2e-support/desk-steps';
 
 describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
   let app: AppServer;
@@ -21,7 +19,7 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
   let token: SoftHsmToken;
   let dossierId = 0;
   let documentId = 0;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   const main = () => page.getByRole('main');
   const tokenForm = () => main().getByRole('form', { name: vi['finalize.token'] });
@@ -39,29 +37,10 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
       receivedDate: '2026-11-23',
     });
     dossierId = dossier.id;
-    // A document whose page is read and whose unsigned record is built, as the pipeline leaves it.
-    const scan = recordPageFromCorpus('viadm-2833');
-    documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
-    const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
-    store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-    store.records.addVersion(
-      documentId,
-      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: 'Tờ khai', digitizedAt: new Date() } }))),
-      null,
-    );
+    documentId = await addReadDocument(store, dossierId, 'Tờ khai', [recordPageFromCorpus('viadm-2833')]);
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
-    await main()
-      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
-      .click();
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
-      .waitFor();
+    ({ browser, page, pageErrors } = await openAppPage(app, { viewport: { width: 1500, height: 1000 } }));
+    await openDossierAtDesk(page, dossier.code);
   });
 
   afterAll(async () => {

@@ -3,14 +3,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
-import { signIn } from '../e2e-support/sign-in';
 import { screenshotDir } from '../e2e-support/screenshots';
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
 
 const SHOTS = screenshotDir('desk-viewer-fit-page');
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Issue #21 item 10: "fit page" at 1366 × 768 shows the whole of a portrait A4 page, in its box and in the window, with nothing to scroll. */
 describe('the page viewer’s fit-page view at 1366 × 768', () => {
@@ -46,11 +44,7 @@ describe('the page viewer’s fit-page view at 1366 × 768', () => {
     const documentId = (await h['document.create']({ dossierId: dossier.id, component: procedure.components[0] })).id;
     // A portrait A4 scan at 300 dpi: fitted to the width it is far taller than the viewer.
     await h['document.importFiles']({ documentId, paths: [corpusPage('viadm-18d1').path] });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page } = await openAppPage(app, { timeout: 15_000 }));
     await main()
       .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
       .click();

@@ -3,20 +3,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
+import { openAppPage } from '../e2e-support/app-page';
 import { corpusPage } from '../e2e-support/desk-fixtures';
-import { signIn } from '../e2e-support/sign-in';
+import { fill } from '../e2e-support/fill';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('desk-viewer');
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('the page viewer at 1366 × 768: fit width and fit page, the page never cut off', () => {
   let app: AppServer;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   const main = () => page.getByRole('main');
   const viewer = () => main().locator('.page-viewer');
@@ -45,12 +43,7 @@ describe('the page viewer at 1366 × 768: fit width and fit page, the page never
     });
     const documentId = (await h['document.create']({ dossierId: dossier.id, component: procedure.components[0] })).id;
     await h['document.importFiles']({ documentId, paths: [corpusPage('viadm-1bec').path] });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app, { timeout: 15_000 }));
     await main()
       .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
       .click();

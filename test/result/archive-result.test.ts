@@ -5,6 +5,7 @@ import { computeBacklog } from '../../src/core/stats/indicators';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import { tempDir } from '../support/temp-dir';
 import { setTestAgency } from '../support/agency';
+import { insertArchiveDossier } from '../support/archive-dossier';
 
 /** Archive folders of one batch: each with its documents, which are signed, and which the QC station marks as the result. */
 const folders = [
@@ -50,26 +51,7 @@ describe('archive results marked at the QC station', () => {
     otherBatch = newBatch('Hộp 2021');
     for (const [i, folder] of folders.entries()) {
       const prefix = `LT-${batchId}-`;
-      const d = store.db.transaction(() =>
-        store.dossiers.insert(
-          {
-            kind: 'archive',
-            procedureCode: null,
-            applicantName: null,
-            applicantCccd: null,
-            applicantPhone: null,
-            applicantAddress: null,
-            receivedDate: null,
-            dueDate: null,
-            workstationId: engine.workstation.id,
-            box: 'H1',
-            archiveNumber: String(i + 1),
-            year: 2020,
-            batchId,
-          },
-          { prefix, format: (n) => `${prefix}${n}` },
-        ),
-      )();
+      const d = insertArchiveDossier(engine, { batchId, box: 'H1', archiveNumber: String(i + 1), year: 2020, prefix });
       documents.push(
         folder.docs.map((doc, k) => {
           const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);

@@ -14,6 +14,7 @@ import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import { setTestAgency } from '../support/agency';
+import { insertArchiveDossier } from '../support/archive-dossier';
 import { tempDir } from '../support/temp-dir';
 
 /**
@@ -113,26 +114,7 @@ describe('results and hand-backs through every path, counted on the dashboard an
       engine.store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES ('Hộp 2020', '/lt', ?)`).run(new Date().toISOString())
         .lastInsertRowid,
     );
-    const archive = engine.store.db.transaction(() =>
-      engine.store.dossiers.insert(
-        {
-          kind: 'archive',
-          procedureCode: null,
-          applicantName: null,
-          applicantCccd: null,
-          applicantPhone: null,
-          applicantAddress: null,
-          receivedDate: null,
-          dueDate: null,
-          workstationId: engine.workstation.id,
-          box: 'H1',
-          archiveNumber: '1',
-          year: 2020,
-          batchId,
-        },
-        { prefix: 'LT-', format: (n) => `LT-${n}` },
-      ),
-    )();
+    const archive = insertArchiveDossier(engine, { batchId, box: 'H1', archiveNumber: '1', year: 2020, prefix: 'LT-' });
     const archiveDoc = engine.store.pages.createDocument(archive.id, 'Hồ sơ lưu trữ', null);
     engine.store.records.addVersion(archiveDoc, engine.store.blobs.put(await factory.signed('Ho so luu tru')), {
       signer: 'CN=Lưu trữ',

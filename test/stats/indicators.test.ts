@@ -12,6 +12,7 @@ import { runSohoa } from '../support/cli';
 import { storeHandBack } from '../support/hand-back-row';
 import { tempDir } from '../support/temp-dir';
 import { setTestAgency } from '../support/agency';
+import { insertArchiveDossier } from '../support/archive-dossier';
 
 type Clerk = 'local' | 'canbo-b';
 /** What each generated dossier holds; the expected figures are counted from this list, not from the store. */
@@ -216,26 +217,7 @@ describe('supervisor indicators', () => {
         .run(batchId, row.line, row.box, String(row.line), row.box, String(row.line), row.year, row.field, row.expectedPages);
       if (!row.folder) continue;
       const prefix = `LT-${batchId}-`;
-      const d = store.db.transaction(() =>
-        store.dossiers.insert(
-          {
-            kind: 'archive',
-            procedureCode: null,
-            applicantName: null,
-            applicantCccd: null,
-            applicantPhone: null,
-            applicantAddress: null,
-            receivedDate: null,
-            dueDate: null,
-            workstationId: engine.workstation.id,
-            box: row.box,
-            archiveNumber: String(row.line),
-            year: row.year,
-            batchId,
-          },
-          { prefix, format: (n) => `${prefix}${n}` },
-        ),
-      )();
+      const d = insertArchiveDossier(engine, { batchId, box: row.box, archiveNumber: String(row.line), year: row.year, prefix });
       const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
       store.db
         .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (?, ?, ?, ?, ?)')

@@ -74,6 +74,29 @@ describe('database', () => {
     }
   });
 
+  it('gives a store that went from 9 to 11 without migration 10 the columns 10 adds, keeping its rows', () => {
+    const columnsOf = (db: Db, table: string) =>
+      (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
+    const dir = tempDir();
+    dirs.push(dir);
+    const old = openPlainDatabase(join(dir.path, DB_FILE));
+    migrate(
+      old,
+      migrations.filter((m) => m.version <= 11 && m.version !== 10),
+    );
+    expect(schemaVersion(old)).toBe(11);
+    expect(columnsOf(old, 'batch')).not.toContain('separation');
+    old.prepare(`INSERT INTO batch (name, source, created_at) VALUES ('Hộp 2020', '/kho/2020', '2026-11-23T08:00:00Z')`).run();
+    old.close();
+
+    const db = openDatabase(dir.path, TEST_KEY);
+    expect(schemaVersion(db)).toBe(latest);
+    expect(columnsOf(db, 'batch')).toContain('separation');
+    expect(columnsOf(db, 'archive_folder')).toEqual(expect.arrayContaining(['approved_by', 'approved_at']));
+    expect(db.prepare('SELECT name, separation FROM batch').all()).toEqual([{ name: 'Hộp 2020', separation: 'folders' }]);
+    db.close();
+  });
+
   it('refuses a store at a newer version than it knows, and leaves it as it was', () => {
     const dir = tempDir();
     dirs.push(dir);

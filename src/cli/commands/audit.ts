@@ -3,6 +3,7 @@ import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { WorkstationSync } from '../../core/sync/workstation-sync';
+import { cliActor } from '../cli-actor';
 
 const REASONS = {
   hash: 'event edited',
@@ -37,7 +38,7 @@ export const auditCommand: CommandRun = {
     try {
       const verdict =
         action === 're-anchor'
-          ? engine.reAnchorAudit(`cli:${io.env.USER ?? io.env.USERNAME ?? 'unknown'}`)
+          ? engine.reAnchorAudit(cliActor(io.env))
           : values.hub !== undefined
             ? await new WorkstationSync(engine).verifyAuditWithHub(values.hub || undefined)
             : engine.verifyAudit();

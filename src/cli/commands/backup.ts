@@ -4,6 +4,7 @@ import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { backupStore, checkBackup, restoreBackup } from '../../core/backup/backup';
 import { resolveDataDir } from '../../core/data-dir';
+import { cliActor } from '../cli-actor';
 
 export const backupCommand: CommandRun = {
   async run(argv, io) {
@@ -28,7 +29,7 @@ export const backupCommand: CommandRun = {
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       const { files } = await backupStore(engine.store.db, engine.store.dataDir, positionals[0]!);
-      engine.audit.append({ actor: 'cli', action: 'backup.create', subject: positionals[0], details: { files } });
+      engine.audit.append({ actor: cliActor(io.env), action: 'backup.create', subject: positionals[0], details: { files } });
       io.out(`backup written: ${files} files in ${positionals[0]}`);
       return 0;
     } finally {

@@ -29,6 +29,7 @@ import { buildPatchSheets } from '../../core/archive/patch-sheets';
 import { REGISTER_ENCODINGS as ENCODINGS, type RegisterEncoding } from '../../core/archive/register-encoding';
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { ArchiveRepository } from '../../core/store/archive-repository';
+import { cliActor } from '../cli-actor';
 
 export const options = {
   ...dataDirOption,
@@ -65,7 +66,7 @@ export const options = {
 export const batchCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options);
-    const actor = `cli:${io.env.USER ?? io.env.USERNAME ?? 'unknown'}`;
+    const actor = cliActor(io.env);
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     const print = (report: BatchReport) => {
       if (values.json) io.out(JSON.stringify(report, null, 2));

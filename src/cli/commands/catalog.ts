@@ -4,6 +4,7 @@ import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { parseCatalogCsv } from '../../core/catalog/catalog-import';
+import { cliActor } from '../cli-actor';
 
 export const catalogCommand: CommandRun = {
   async run(argv, io) {
@@ -22,7 +23,7 @@ export const catalogCommand: CommandRun = {
       engine.store.db.transaction(() => {
         engine.store.procedures.upsertMany(procedures);
         engine.audit.append({
-          actor: 'cli',
+          actor: cliActor(io.env),
           action: 'catalog.import',
           subject: positionals[1],
           details: { imported: procedures.length, rejected: problems.length },

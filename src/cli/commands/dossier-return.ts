@@ -10,6 +10,7 @@ import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
 import type { CliIo } from '../command';
 import { UsageError } from '../command';
 import { cliDataKey } from '../open-engine';
+import { cliActor } from '../cli-actor';
 
 const options = {
   ...dataDirOption,
@@ -69,7 +70,7 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
   const engine = Engine.open({
     dataDir,
     key: cliDataKey(dataDir, values['key-file'], io.env),
-    actor: `cli:${io.env.USER ?? io.env.USERNAME ?? 'unknown'}`,
+    actor: cliActor(io.env),
     pipeline: stages && { stages, concurrency: 1 },
   });
   let id = 1;

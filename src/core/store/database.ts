@@ -97,7 +97,8 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   if (current > known) throw new SchemaNewerError(current, known);
   for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
     db.transaction(() => {
-      db.exec(m.sql);
+      if ('sql' in m) db.exec(m.sql);
+      else m.apply(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -28,6 +28,7 @@ import { migration as m0020 } from './0020-register-sheet';
 import { migration as m0021 } from './0021-register-result-kind';
 import { migration as m0022 } from './0022-register-issuing-agency';
 import { migration as m0023 } from './0023-dashboard-summaries';
+import { migration as m0024 } from './0024-repair-missed-archive-separation-and-qc';
 
 export type { Migration } from './migration';
 
@@ -55,4 +56,5 @@ export const migrations: readonly Migration[] = [
   m0021,
   m0022,
   m0023,
+  m0024,
 ];
