@@ -21,6 +21,7 @@ import { auditAnchorPath, dataKeyFromFile, keyFolder } from './security/key-file
 import { ReadablePathPolicy } from './security/readable-path';
 import { WorkstationSettings } from './settings/workstation-settings';
 import { agencyFromSettings, legacyAgency } from './settings/agency-identity';
+import { readSetting } from './settings/read-setting';
 import { AgencyMissingError } from './settings/settings-errors';
 import type { AgencyIdentity } from '../shared/agency';
 import { SyncService } from './sync/sync-service';
@@ -48,6 +49,7 @@ export interface EngineOptions {
   /** When given, the engine works through its pipeline jobs in the background. */
   pipeline?: {
     stages: PipelineStages;
+    /** Pages worked on at once; default the `ocr.workers` setting, asked again as jobs end. */
     concurrency?: number;
     /** false: wait for startPipeline() (a batch starts it once admitted). */ autoStart?: boolean;
   };
@@ -143,7 +145,7 @@ export class Engine {
           legacyAgency: legacyAgency(this.workstation),
           actor,
         }),
-        concurrency: options.pipeline.concurrency ?? 2,
+        concurrency: options.pipeline.concurrency ?? (() => Number(readSetting(store.settings, 'ocr.workers'))),
         onChange: (job, state) => {
           this.events.emit('job.changed', { id: job.id, kind: job.kind, state });
           if (state !== 'leased') this.closeFinishedBatch(job.id, actor);
