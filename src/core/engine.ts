@@ -14,6 +14,8 @@ import { Sessions } from './auth/sessions';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
 import { syncHandlers } from './handlers/sync-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
+import { BackupService } from './backup/backup-service';
 import { AuditAnchor, readAnchorFile } from './audit/audit-anchor';
 import { createHandlers } from './service';
 import { checkDataKey, subkey, type DataKey } from './security/data-key';
@@ -55,6 +57,8 @@ export interface EngineOptions {
   };
   /** When true, the engine syncs with its hub on a schedule (the app); otherwise only on demand. */
   syncSchedule?: boolean;
+  /** When true, the engine makes the `backup.schedule` backups in the background (the app and browser mode). */
+  backupSchedule?: boolean;
   /** The agency for this run only (`--agency … --agency-code …`), over what the settings hold; nothing is saved. */
   agency?: AgencyIdentity;
 }
@@ -81,6 +85,7 @@ export class Engine {
   readonly accounts: Accounts;
   readonly sessions: Sessions;
   readonly sync: SyncService;
+  readonly backup: BackupService;
   /** The settings through their schema: checked, role-bound, audited. */
   readonly settings: WorkstationSettings;
   private runner: JobRunner | undefined;
@@ -132,8 +137,10 @@ export class Engine {
       readablePaths: new ReadablePathPolicy([store.dataDir, keyFolder(), ...(options.keyFile ? [dirname(resolve(options.keyFile))] : [])]),
       now: options.now,
     });
-    this.handlers = { ...handlers, ...syncHandlers(this.sync) };
+    this.backup = new BackupService({ store, settings: this.settings, audit: this.audit, events: this.events, now });
+    this.handlers = { ...handlers, ...syncHandlers(this.sync), ...backupHandlers(this.backup, () => sessions.current().name) };
     if (options.syncSchedule) this.sync.startSchedule();
+    if (options.backupSchedule) this.backup.startSchedule();
     if (options.pipeline) {
       this.runner = new JobRunner({
         db: store.db,
@@ -274,7 +281,7 @@ export class Engine {
 
   /** Closes the store; with a pipeline running, after the jobs in hand have finished. */
   close(): Promise<void> {
-    const pending = [this.runner?.stop(), this.sync.stop()].filter((p) => p !== undefined);
+    const pending = [this.runner?.stop(), this.sync.stop(), this.backup.stop()].filter((p) => p !== undefined);
     const closeStore = () => {
       clearInterval(this.anchorTimer);
       this.anchorAudit();
