@@ -38,7 +38,7 @@ process.on('SIGTERM', stop);
 /** A store that cannot be opened (key missing, native module for another runtime…) is one line, not a stack. */
 function openOrSay(): Engine {
   try {
-    return Engine.open({ dataDir, actor: 'dev-web', pipeline: { stages } });
+    return Engine.open({ dataDir, actor: 'dev-web', pipeline: { stages }, backupSchedule: true });
   } catch (e) {
     if (!(e instanceof CodedError)) throw e;
     process.stderr.write(`SoHoa: ${e.code}: ${e.message}\n`);

@@ -42,6 +42,7 @@ parentPort.on('message', (e) => {
         actor: 'desk',
         pipeline: { stages },
         syncSchedule: true,
+        backupSchedule: true,
       });
     } catch (error) {
       void stages.close();

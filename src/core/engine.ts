@@ -14,6 +14,8 @@ import { Sessions } from './auth/sessions';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
 import { syncHandlers } from './handlers/sync-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
+import { BackupService } from './backup/backup-service';
 import { AuditAnchor, readAnchorFile } from './audit/audit-anchor';
 import { createHandlers } from './service';
 import { checkDataKey, subkey, type DataKey } from './security/data-key';
@@ -21,6 +23,7 @@ import { auditAnchorPath, dataKeyFromFile, keyFolder } from './security/key-file
 import { ReadablePathPolicy } from './security/readable-path';
 import { WorkstationSettings } from './settings/workstation-settings';
 import { agencyFromSettings, legacyAgency } from './settings/agency-identity';
+import { readSetting } from './settings/read-setting';
 import { AgencyMissingError } from './settings/settings-errors';
 import type { AgencyIdentity } from '../shared/agency';
 import { SyncService } from './sync/sync-service';
@@ -49,11 +52,14 @@ export interface EngineOptions {
   /** When given, the engine works through its pipeline jobs in the background. */
   pipeline?: {
     stages: PipelineStages;
+    /** Pages worked on at once; default the `ocr.workers` setting, asked again as jobs end. */
     concurrency?: number;
     /** false: wait for startPipeline() (a batch starts it once admitted). */ autoStart?: boolean;
   };
   /** When true, the engine syncs with its hub on a schedule (the app); otherwise only on demand. */
   syncSchedule?: boolean;
+  /** When true, the engine makes the `backup.schedule` backups in the background (the app and browser mode). */
+  backupSchedule?: boolean;
   /** The agency for this run only (`--agency … --agency-code …`), over what the settings hold; nothing is saved. */
   agency?: AgencyIdentity;
 }
@@ -80,6 +86,7 @@ export class Engine {
   readonly accounts: Accounts;
   readonly sessions: Sessions;
   readonly sync: SyncService;
+  readonly backup: BackupService;
   /** The settings through their schema: checked, role-bound, audited. */
   readonly settings: WorkstationSettings;
   private runner: JobRunner | undefined;
@@ -133,8 +140,10 @@ export class Engine {
       readablePaths: new ReadablePathPolicy([store.dataDir, keyFolder(), ...(options.keyFile ? [dirname(resolve(options.keyFile))] : [])]),
       now: options.now,
     });
-    this.handlers = { ...handlers, ...syncHandlers(this.sync) };
+    this.backup = new BackupService({ store, settings: this.settings, audit: this.audit, events: this.events, now });
+    this.handlers = { ...handlers, ...syncHandlers(this.sync), ...backupHandlers(this.backup, () => sessions.current().name) };
     if (options.syncSchedule) this.sync.startSchedule();
+    if (options.backupSchedule) this.backup.startSchedule();
     if (options.pipeline) {
       this.runner = new JobRunner({
         db: store.db,
@@ -146,7 +155,7 @@ export class Engine {
           legacyAgency: legacyAgency(this.workstation),
           actor,
         }),
-        concurrency: options.pipeline.concurrency ?? 2,
+        concurrency: options.pipeline.concurrency ?? (() => Number(readSetting(store.settings, 'ocr.workers'))),
         onChange: (job, state) => {
           this.events.emit('job.changed', { id: job.id, kind: job.kind, state });
           if (state !== 'leased') this.closeFinishedBatch(job.id, actor);
@@ -284,7 +293,7 @@ export class Engine {
   /** Closes the store; with a pipeline running, after the jobs in hand have finished. */
   close(): Promise<void> {
     this.closing.abort();
-    const pending = [this.runner?.stop(), this.sync.stop()].filter((p) => p !== undefined);
+    const pending = [this.runner?.stop(), this.sync.stop(), this.backup.stop()].filter((p) => p !== undefined);
     const closeStore = () => {
       clearInterval(this.anchorTimer);
       this.anchorAudit();

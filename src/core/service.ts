@@ -13,14 +13,13 @@ import type { ServiceContext } from './handlers/handler-context';
 import { recordViewHandlers } from './handlers/record-view-handlers';
 import { resultHandlers } from './handlers/result-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
-import { backupHandlers } from './handlers/backup-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
 export type { ServiceContext } from './handlers/handler-context';
 
 /** The engine's API: implements the contract. Inputs arrive already validated by the dispatcher. */
-export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMethod> {
+export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, ServiceMethod> {
   // The desk and the archive's QC station share one signer session: a PIN entered once serves both.
   const desk = deskContext(ctx);
   return {
@@ -38,9 +37,8 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...resultHandlers(desk),
     ...calendarHandlers(ctx),
     ...settingsHandlers(ctx),
-    ...backupHandlers(ctx),
-  } satisfies Omit<EngineHandlers, SyncMethod>;
+  } satisfies Omit<EngineHandlers, ServiceMethod>;
 }
 
-/** Sync's handlers come from the engine's SyncService (see handlers/sync-handlers.ts). */
-type SyncMethod = 'sync.status' | 'sync.now' | 'sync.records';
+/** Sync's and backup's handlers come from the engine's SyncService and BackupService (handlers/sync-handlers.ts, handlers/backup-handlers.ts). */
+type ServiceMethod = 'sync.status' | 'sync.now' | 'sync.records' | 'backup.status' | 'backup.run';

@@ -4,6 +4,20 @@ export interface StorageStatus {
   /** The `backup.destination` setting; empty when none is set. */
   destination: string;
   lastBackup: BackupOutcome | null;
+  /** The `backup.schedule` setting. */
+  schedule: 'off' | 'daily' | 'weekly';
+  /** ISO time the schedule makes the next backup (in the past: at once); null when off or no folder is set. */
+  nextBackupAt: string | null;
+  /** A backup is being made now (by hand or on schedule). */
+  running: boolean;
+  /** The last scheduled backup that failed, when none was made since. */
+  lastFailure: BackupFailure | null;
+}
+
+export interface BackupFailure {
+  at: string;
+  code: string;
+  message: string;
 }
 
 export interface BackupOutcome {

@@ -16,7 +16,7 @@ describe('sohoa config', () => {
     const set = await runSohoaHere(['config', 'set', 'agency.name', 'UBND phường Thủ Dầu Một', '--data-dir', dataDir], { USER: 'vanhanh' });
     expect(set.code, set.stderr).toBe(0);
     expect((await runSohoaHere(['config', 'set', 'sync.interval-minutes', '30', '--data-dir', dataDir])).code).toBe(0);
-    expect((await runSohoaHere(['config', 'set', 'ocr.languages', 'vie', '--data-dir', dataDir])).code).toBe(0);
+    expect((await runSohoaHere(['config', 'set', 'ocr.languages', 'vie,eng', '--data-dir', dataDir])).code).toBe(0);
 
     expect((await runSohoaHere(['config', 'get', 'agency.name', '--data-dir', dataDir])).stdout).toBe('UBND phường Thủ Dầu Một\n');
     const interval = JSON.parse(
@@ -24,7 +24,7 @@ describe('sohoa config', () => {
     ) as { value: unknown; isDefault: boolean };
     expect(interval).toMatchObject({ value: 30, isDefault: false });
     const list = (await runSohoaHere(['config', 'list', '--data-dir', dataDir])).stdout;
-    expect(list).toMatch(/^ocr\.languages\tvie$/m);
+    expect(list).toMatch(/^ocr\.languages\tvie,eng$/m);
     expect(list).toMatch(/^auth\.idle_minutes\t10\t\(default\)$/m);
 
     const engine = Engine.open({ dataDir });
@@ -35,7 +35,7 @@ describe('sohoa config', () => {
       expect(changes).toEqual([
         ['agency.name', 'cli:vanhanh', { from: null, to: 'UBND phường Thủ Dầu Một' }],
         ['sync.interval-minutes', expect.stringMatching(/^cli:/), { from: 15, to: 30 }],
-        ['ocr.languages', expect.stringMatching(/^cli:/), { from: ['vie', 'eng'], to: ['vie'] }],
+        ['ocr.languages', expect.stringMatching(/^cli:/), { from: ['vie'], to: ['vie', 'eng'] }],
       ]);
     } finally {
       await engine.close();

@@ -181,8 +181,10 @@ export const batchCommand: CommandRun = {
         await engine.close();
       }
     }
-    const workers = values.workers === undefined ? 2 : Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new UsageError('--workers must be a whole number from 1 to 16');
+    // Without --workers, the data directory's `ocr.workers` setting (read again as pages are read).
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 16))
+      throw new UsageError('--workers must be a whole number from 1 to 16');
 
     let stopRequested = false;
     const stop = () => {

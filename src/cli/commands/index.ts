@@ -15,7 +15,10 @@ export const commands: Command[] = [
     {
       name: 'ocr',
       usage: 'ocr <image...> [--lang vie] [--model fast|best] [--json] [--raw] [--workers N] [--data-dir D]',
-      options: ['--model fast|best   the OCR model; else the data directory’s ocr.model setting (--data-dir or SOHOA_DATA_DIR), else fast'],
+      options: [
+        '--model fast|best   the OCR model; else the data directory’s ocr.model setting (--data-dir or SOHOA_DATA_DIR), else fast',
+        '--lang vie[+eng]    the languages; else the data directory’s ocr.languages setting, else vie',
+      ],
       summary: 'read text from page images (text, or JSON Lines with words, boxes, confidence, fields)',
     },
     async () => (await import('./ocr')).ocrCommand,
@@ -58,7 +61,7 @@ export const commands: Command[] = [
         '--encoding utf-8|utf-16le|utf-16be|windows-1258|tcvn3|vni   the register’s text encoding (guessed by default)',
         '--sheet NAME|N|all    XLSX register: the sheet to read (by default the first with a register table)',
         '--separate folders|qr|patch-t|blank|count:N   how pages split into dossiers (remembered per batch; default folders)',
-        '--workers N           OCR workers (default 2)',
+        '--workers N           OCR workers (default: the ocr.workers setting, 2)',
         '--agency NAME --agency-code CODE   the digitizing agency for this run; else the data directory’s (sohoa config)',
         '--issuing-agency NAME   the agency that issued the paper, as named then; each record carries it beside the digitizing agency',
         '--json                the summary as JSON',

@@ -100,12 +100,12 @@ async function readPage(file: string, pool: OcrPool, preprocess: PagePreprocesso
   }
 }
 
-/** The `ocr.model` setting of a named data directory; the default when it holds no store yet (`sohoa ocr` creates none). */
-async function modelOfDataDir(dataDir: string, io: CliIo): Promise<OcrModel> {
-  if (databaseState(dataDir) === 'none') return DEFAULT_OCR_MODEL;
+/** The `ocr.model` and `ocr.languages` settings of a named data directory; the defaults when it holds no store yet (`sohoa ocr` creates none). */
+async function ocrSettingsOfDataDir(dataDir: string, io: CliIo): Promise<{ model: OcrModel; languages: string[] | undefined }> {
+  if (databaseState(dataDir) === 'none') return { model: DEFAULT_OCR_MODEL, languages: undefined };
   const engine = openEngine(dataDir, io.env);
   try {
-    return engine.settings.value('ocr.model') as OcrModel;
+    return { model: engine.settings.value('ocr.model') as OcrModel, languages: engine.settings.value('ocr.languages') as string[] };
   } finally {
     await engine.close();
   }
@@ -114,7 +114,7 @@ async function modelOfDataDir(dataDir: string, io: CliIo): Promise<OcrModel> {
 export const ocrCommand: CommandRun = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
-      lang: { type: 'string', default: 'vie' },
+      lang: { type: 'string' },
       model: { type: 'string' },
       raw: { type: 'boolean', default: false },
       workers: { type: 'string' },
@@ -134,9 +134,10 @@ export const ocrCommand: CommandRun = {
     if (values.model !== undefined && !isOcrModel(values.model))
       throw new UsageError(`--model must be fast or best, not '${values.model}'`);
     const dataDir = values['data-dir'] ?? io.env.SOHOA_DATA_DIR;
-    const model = values.model ?? (dataDir ? await modelOfDataDir(dataDir, io) : DEFAULT_OCR_MODEL);
+    const saved = dataDir ? await ocrSettingsOfDataDir(dataDir, io) : undefined;
+    const model = values.model ?? saved?.model ?? DEFAULT_OCR_MODEL;
     const driver = new TesseractDriver({
-      langs: parseLangs(values.lang),
+      langs: values.lang !== undefined ? parseLangs(values.lang) : saved?.languages,
       variant: OCR_MODEL_VARIANT[model],
       cacheDir: dataDir ? join(dataDir, 'cache', 'tessdata') : undefined,
     });

@@ -17,3 +17,10 @@ export class BackupDestinationMissingError extends CodedError {
     super('backup.destination-missing', 'No backup folder is set: set backup.destination first', {});
   }
 }
+
+/** A scheduled backup failed for a reason that is not a coded one (a disk error while copying). */
+export class BackupFailedError extends CodedError {
+  constructor(reason: string) {
+    super('backup.failed', `The backup could not be made: ${reason}`, { reason });
+  }
+}

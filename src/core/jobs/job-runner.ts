@@ -26,7 +26,8 @@ export interface JobRunnerOptions {
   jobs: JobRepository;
   handlers: Record<string, JobHandler>;
   leaseMs?: number;
-  concurrency?: number;
+  /** Jobs run at once; a function is asked again as jobs end, so a changed setting applies to the next jobs. */
+  concurrency?: number | (() => number);
   idleMs?: number;
   owner?: string;
   onChange?: (job: Job, state: string) => void;
@@ -48,7 +49,7 @@ export class JobRunner {
   private readonly owner: string;
   private readonly leaseMs: number;
   private readonly abort = new AbortController();
-  private loops: Promise<void>[] = [];
+  private readonly loops = new Map<number, Promise<void>>();
   private diskFull = false;
 
   constructor(private readonly options: JobRunnerOptions) {
@@ -71,14 +72,30 @@ export class JobRunner {
 
   start(): void {
     this.releaseDeadLeases();
-    const n = this.options.concurrency ?? 1;
-    for (let i = 0; i < n; i++) this.loops.push(this.loop());
+    this.fillLoops();
   }
 
   async stop(): Promise<void> {
     this.abort.abort();
-    await Promise.all(this.loops);
-    this.loops = [];
+    await Promise.all([...this.loops.values()]);
+  }
+
+  private concurrency(): number {
+    const c = this.options.concurrency ?? 1;
+    return Math.max(1, Math.floor(typeof c === 'function' ? c() : c));
+  }
+
+  /** One loop per job that may run at once; a loop past the number ends after its job. */
+  private fillLoops(): void {
+    if (this.abort.signal.aborted) return;
+    const n = this.concurrency();
+    for (let i = 0; i < n; i++) {
+      if (this.loops.has(i)) continue;
+      const loop = this.loop(i).finally(() => {
+        if (this.loops.get(i) === loop) this.loops.delete(i);
+      });
+      this.loops.set(i, loop);
+    }
   }
 
   /** Runs ready jobs until none is left; for the CLI and tests. */
@@ -129,11 +146,12 @@ export class JobRunner {
     return true;
   }
 
-  private async loop(): Promise<void> {
+  private async loop(index: number): Promise<void> {
     const idle = this.options.idleMs ?? 500;
-    while (!this.abort.signal.aborted) {
+    while (!this.abort.signal.aborted && index < this.concurrency()) {
       const worked = await this.runOne();
       if (!worked) await new Promise((r) => setTimeout(r, idle));
+      this.fillLoops();
     }
   }
 }

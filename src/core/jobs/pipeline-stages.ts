@@ -58,14 +58,23 @@ export interface RecordInfo {
   compression?: 'mrc' | 'jpeg';
 }
 
+/** The `ocr.model`, `ocr.languages` and `ocr.workers` settings when a page is read. */
+export interface OcrReading {
+  model: OcrModel;
+  /** Tesseract language codes, e.g. ['vie'] or ['vie', 'eng']. */
+  languages: string[];
+  /** The OCR pool's size. */
+  workers: number;
+}
+
 /**
  * The pipeline's stages, each one job with typed input and output. The jobs in pipeline.ts chain
  * them; nothing here knows about the store.
  */
 export interface PipelineStages {
   clean(bytes: Buffer, label: string): Promise<CleanedImage>;
-  /** `model`: the `ocr.model` setting as the page is read (a change applies to the next page). */
-  read(ocrImage: Buffer, label: string, model?: OcrModel): Promise<PageText>;
+  /** `reading`: the OCR settings as the page is read (a change applies to the next page). */
+  read(ocrImage: Buffer, label: string, reading?: OcrReading): Promise<PageText>;
   extract(pages: PageText[]): ExtractedFields;
   assemble(pages: RecordPageInput[], info: RecordInfo): Promise<Uint8Array>;
 }

@@ -9,7 +9,7 @@ import type { OcrModel } from '../ocr/language-data';
 import type { Store } from '../store/store';
 import type { JobHandler } from './job-runner';
 import { readFlags } from './read-flags';
-import type { ExtractedFields, PipelineStages, RecordInfo } from './pipeline-stages';
+import type { ExtractedFields, OcrReading, PipelineStages, RecordInfo } from './pipeline-stages';
 
 export const PIPELINE_JOBS = { clean: 'page.clean', read: 'page.read', assemble: 'document.assemble' } as const;
 
@@ -27,6 +27,12 @@ function withCorrections(fields: ExtractedFields, corrections: FieldCorrection[]
   const corrected = (name: string) => corrections.find((c) => c.name === name)?.value;
   return { ...fields, docNumber: corrected('docNumber') ?? fields.docNumber, docDate: corrected('docDate') ?? fields.docDate };
 }
+
+const ocrReading = (store: Store): OcrReading => ({
+  model: readSetting(store.settings, 'ocr.model') as OcrModel,
+  languages: readSetting(store.settings, 'ocr.languages') as string[],
+  workers: Number(readSetting(store.settings, 'ocr.workers')),
+});
 
 const isJpeg = (bytes: Buffer) => bytes[0] === 0xff && bytes[1] === 0xd8;
 const pageJobKey = (pageId: number, sha: string) => `${pageId}:${sha}`;
@@ -104,11 +110,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       const page = pageOf(job.payload);
       const text: PageText = page.blank
         ? { text: '', lines: [], confidence: 0, width: page.width ?? 0, height: page.height ?? 0, unreadable: true }
-        : await stages.read(
-            store.blobs.get(page.ocrImageSha256!),
-            page.source ?? `page ${page.id}`,
-            readSetting(store.settings, 'ocr.model') as OcrModel,
-          );
+        : await stages.read(store.blobs.get(page.ocrImageSha256!), page.source ?? `page ${page.id}`, ocrReading(store));
       return { pageId: page.id, textSha: store.blobs.put(Buffer.from(JSON.stringify(text))), text };
     },
     commit(_ctx, { pageId, textSha, text }) {

@@ -40,6 +40,8 @@ interface Slot {
   worker: Promise<OcrEngineWorker> | null;
   busy: boolean;
   pages: number;
+  /** Taken out of the pool by {@link OcrPool.resize}: its worker ends once its page is read. */
+  retired?: boolean;
 }
 
 /**
@@ -80,6 +82,26 @@ export class OcrPool {
     });
   }
 
+  /**
+   * Sets the number of workers for the pages to come. New slots start their worker on their first
+   * page; a slot taken away ends its worker now when idle, else once its page is read.
+   */
+  resize(workers: number): void {
+    const size = Math.max(1, Math.floor(workers));
+    if (this.closed || size === this.slots.length) return;
+    while (this.slots.length < size) this.slots.push({ worker: null, busy: false, pages: 0 });
+    for (const slot of this.slots.splice(size)) {
+      slot.retired = true;
+      if (!slot.busy) void this.dropWorker(slot);
+    }
+    this.dispatch();
+  }
+
+  /** Resolves once no page is queued or being read. */
+  async idle(): Promise<void> {
+    while (this.running > 0 || this.queue.length > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** Starts every worker now rather than on the first pages (to take start-up out of a timing). */
   async warmUp(): Promise<void> {
     await Promise.all(this.slots.map((slot) => this.workerOf(slot)));
@@ -112,13 +134,21 @@ export class OcrPool {
       void this.run(slot, job).finally(() => {
         slot.busy = false;
         this.running--;
-        if (this.running === 0 && this.closed) for (const wake of this.idleWaiters.splice(0)) wake();
+        if (this.running === 0 && (this.closed || this.queue.length === 0)) for (const wake of this.idleWaiters.splice(0)) wake();
         this.dispatch();
       });
     }
   }
 
   private async run(slot: Slot, job: Job): Promise<void> {
+    try {
+      await this.readOn(slot, job);
+    } finally {
+      if (slot.retired) await this.dropWorker(slot);
+    }
+  }
+
+  private async readOn(slot: Slot, job: Job): Promise<void> {
     let worker: OcrEngineWorker;
     try {
       worker = await this.workerOf(slot);

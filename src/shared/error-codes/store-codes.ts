@@ -69,6 +69,11 @@ export const BACKUP_CODES = codeArea({
     vi: 'Chưa đặt thư mục sao lưu: nhập thư mục và lưu trước.',
     en: 'No backup folder is set: enter one and save first.',
   },
+  'backup.failed': {
+    exit: 'environment',
+    vi: 'Không sao lưu được (thư mục sao lưu không ghi được hoặc đã đầy). Kiểm tra ổ đĩa sao lưu.',
+    en: 'The backup could not be made (the backup folder cannot be written or is full). Check the backup disk.',
+  },
   'backup.invalid': { exit: 'input', vi: 'Tệp này không phải bản sao lưu dùng được.', en: 'This is not a usable backup.' },
   'backup.target-exists': {
     exit: 'refused',

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'auth.unlock': 'audit.action.auth.unlock',
   'auth.unlock-failed': 'audit.action.auth.unlock-failed',
   'backup.create': 'audit.action.backup.create',
+  'backup.fail': 'audit.action.backup.fail',
   'batch.open': 'audit.action.batch.open',
   'batch.intake-failed': 'audit.action.batch.intake-failed',
   'batch.pause': 'audit.action.batch.pause',

@@ -22,7 +22,10 @@ export function BackupPanel({ destinationVersion }: { destinationVersion: unknow
   const action = useEngineAction();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   useEngineEvent('progress', (p) => {
-    if (p.task === 'backup') setProgress({ done: p.done, total: p.total });
+    if (p.task !== 'backup') return;
+    setProgress({ done: p.done, total: p.total });
+    // A scheduled backup runs without this screen asking: its last step shows it done.
+    if (p.done === p.total && !action.busy) setTimeout(() => status.reload(), 500);
   });
   const run = async () => {
     setProgress({ done: 0, total: 0 });
@@ -31,6 +34,8 @@ export function BackupPanel({ destinationVersion }: { destinationVersion: unknow
     status.reload();
   };
   const last = status.data?.lastBackup;
+  const failure = status.data?.lastFailure;
+  const next = status.data?.nextBackupAt;
   return (
     <div className="backup-panel">
       <dl className="facts">
@@ -48,9 +53,24 @@ export function BackupPanel({ destinationVersion }: { destinationVersion: unknow
               })
             : t('settings.storage.none')}
         </dd>
+        {next ? (
+          <>
+            <dt>{t('settings.storage.nextBackup')}</dt>
+            <dd>{dayFirst(next)}</dd>
+          </>
+        ) : null}
       </dl>
+      {failure ? (
+        <Notice tone="error">
+          {t('settings.storage.scheduledFailed', {
+            at: dayFirst(failure.at),
+            reason: errorMessage(t, failure.code),
+            next: next ? dayFirst(next) : '—',
+          })}
+        </Notice>
+      ) : null}
       {action.error ? <Notice tone="error">{errorMessage(t, errorCode(action.error))}</Notice> : null}
-      {action.busy && progress ? (
+      {(action.busy || status.data?.running) && progress ? (
         <p role="status">
           <progress max={progress.total || 1} value={progress.done} />{' '}
           {t('settings.storage.progress', { done: progress.done, total: progress.total })}
