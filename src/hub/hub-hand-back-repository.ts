@@ -33,12 +33,12 @@ export class HubHandBackRepository {
     }
   }
 
+  /** From the per-workstation rows the triggers keep (progress-aggregate-schema.ts), summed. */
   async counts(): Promise<NonNullable<ProgressReport['handBacks']>> {
-    const { rows } = await this.pool.query<{ total: string; on_time: string; late: string; with_reason: string }>(
-      `SELECT count(*) AS total, count(*) FILTER (WHERE on_time) AS on_time, count(*) FILTER (WHERE on_time = false) AS late,
-              count(*) FILTER (WHERE on_time = false AND late_reason IS NOT NULL) AS with_reason FROM hand_back`,
+    const { rows } = await this.pool.query<{ key: string; n: string }>(
+      `SELECT key, sum(records) AS n FROM progress_aggregate WHERE dimension = 'hand-backs' GROUP BY key`,
     );
-    const r = rows[0]!;
-    return { total: Number(r.total), onTime: Number(r.on_time), late: Number(r.late), withReason: Number(r.with_reason) };
+    const n = (key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0);
+    return { total: n('total'), onTime: n('on-time'), late: n('late'), withReason: n('late-with-reason') };
   }
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { PROGRESS_AGGREGATES, PROGRESS_FILL_SQL } from './progress-aggregate-schema';
 
-/** One kept row that does not hold what a recount from `record` gives. */
+/** One kept row that does not hold what a recount from `record` and `hand_back` gives. */
 export interface AggregateDifference {
   table: string;
   key: Record<string, unknown>;
@@ -15,7 +15,7 @@ export interface AggregateDifference {
 const keyOf = (key: readonly string[], row: Record<string, unknown>) => Object.fromEntries(key.map((k) => [k, row[k] ?? null]));
 
 /**
- * Every kept figure recomputed from `record` and compared with what the triggers kept, both ways, in
+ * Every kept figure recomputed from `record` and `hand_back` and compared with what the triggers kept, both ways, in
  * one REPEATABLE READ transaction: the triggers keep every committed state exact, so a commit running
  * meanwhile cannot show as a difference.
  */
@@ -50,12 +50,12 @@ export async function aggregateDifferences(pool: pg.Pool): Promise<AggregateDiff
   }
 }
 
-/** Empties the kept figures and fills them again from `record`, commits held off meanwhile (a SHARE lock on `record`). */
+/** Empties the kept figures and fills them again from `record` and `hand_back`, commits held off meanwhile (SHARE locks). */
 export async function rebuildAggregates(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('LOCK TABLE record IN SHARE MODE');
+    await client.query('LOCK TABLE record, hand_back IN SHARE MODE');
     await client.query(PROGRESS_FILL_SQL);
     await client.query('COMMIT');
   } catch (e) {

@@ -1,10 +1,11 @@
 /**
  * The province's figures on the hub (schema version 5): per workstation, the records and bytes of
  * each cell /progress reads (the total, per agency, procedure, year, status and day of receipt, the
- * result records) and the count of dossiers with a result, kept by statement triggers on `record`
+ * result records), the count of dossiers with a result and the hand-backs (all, on time, late, late
+ * with a reason), kept by statement triggers on `record` and `hand_back`
  * in the same transaction as each commit. Each workstation has its own rows, so two workstations'
  * commits never wait on one counter; /progress sums them per cell. The recounts below say what they
- * must hold, from `record` alone: `sohoa hub --verify` compares the two (progress-aggregate-check.ts).
+ * must hold, from `record` and `hand_back` alone: `sohoa hub --verify` compares the two (progress-aggregate-check.ts).
  */
 
 /** Each cell of a record, as (dimension, key); 'results' only for result records. */
@@ -14,10 +15,18 @@ const CELLS = (
     ('status', ${r}.status), ('day', to_char(${r}.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')), ('results', NULL::text)) AS cell(dimension, key)`;
 const CELL_FILTER = (r: string) => `(cell.dimension <> 'results' OR ${r}.is_result)`;
 
+/** What a hand-back counts in: every one, and on time, late, late with a reason (a hand-back without a due date is neither). */
+const HAND_BACK_CELLS = (
+  h: string,
+) => `(VALUES ('total', true), ('on-time', coalesce(${h}.on_time, false)), ('late', coalesce(NOT ${h}.on_time, false)),
+    ('late-with-reason', coalesce(NOT ${h}.on_time AND ${h}.late_reason IS NOT NULL, false))) AS hb(key, counts)`;
+
 export const PROGRESS_AGGREGATE_RECOUNT = `SELECT r.workstation_id, cell.dimension, cell.key, count(*)::bigint AS records, sum(r.size)::bigint AS bytes
   FROM record r CROSS JOIN LATERAL ${CELLS('r')} WHERE ${CELL_FILTER('r')} GROUP BY 1, 2, 3
   UNION ALL
-  SELECT workstation_id, 'result-dossiers', NULL, count(DISTINCT dossier_code)::bigint, 0::bigint FROM record WHERE is_result GROUP BY 1`;
+  SELECT workstation_id, 'result-dossiers', NULL, count(DISTINCT dossier_code)::bigint, 0::bigint FROM record WHERE is_result GROUP BY 1
+  UNION ALL
+  SELECT h.workstation_id, 'hand-backs', hb.key, count(*)::bigint, 0::bigint FROM hand_back h CROSS JOIN LATERAL ${HAND_BACK_CELLS('h')} WHERE hb.counts GROUP BY 1, 2, 3`;
 
 export const PROGRESS_RESULT_DOSSIER_RECOUNT = `SELECT workstation_id, dossier_code, count(*)::bigint AS records FROM record WHERE is_result GROUP BY 1, 2`;
 
@@ -64,6 +73,15 @@ const applyChanges = (changes: string, removals: boolean) => `
       : ''
   }`;
 
+/** What one statement on hand_back changed, as signed rows (an upsert that replaced a row fires the update trigger). */
+const applyHandBackChanges = (changes: string, removals: boolean) => `
+  WITH c AS (${changes})
+  INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
+  SELECT c.workstation_id, 'hand-backs', hb.key, sum(c.sign), 0 FROM c CROSS JOIN LATERAL ${HAND_BACK_CELLS('c')} WHERE hb.counts
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records;
+  ${removals ? `DELETE FROM progress_aggregate WHERE records = 0 AND dimension = 'hand-backs' AND workstation_id IN (SELECT workstation_id FROM old_rows);` : ''}`;
+
 const triggerFunction = (name: string, body: string) => `
 CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -71,6 +89,16 @@ ${body}
   RETURN NULL;
 END
 $fn$;`;
+
+/** The triggers alone, so a bench can drop them to measure ingest without them and create them again. */
+export const PROGRESS_TRIGGERS_SQL = `
+CREATE TRIGGER progress_record_insert AFTER INSERT ON record REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_record_insert();
+CREATE TRIGGER progress_record_delete AFTER DELETE ON record REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_record_delete();
+CREATE TRIGGER progress_record_update AFTER UPDATE ON record REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_record_update();
+CREATE TRIGGER progress_hand_back_insert AFTER INSERT ON hand_back REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_hand_back_insert();
+CREATE TRIGGER progress_hand_back_delete AFTER DELETE ON hand_back REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_hand_back_delete();
+CREATE TRIGGER progress_hand_back_update AFTER UPDATE ON hand_back REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_hand_back_update();
+`;
 
 export const PROGRESS_AGGREGATE_SQL = `
 CREATE TABLE progress_aggregate (
@@ -82,22 +110,30 @@ CREATE TABLE progress_aggregate (
   bytes BIGINT NOT NULL,
   -- Led by the dimension: /progress reads one dimension's rows at a time.
   CONSTRAINT progress_aggregate_cell UNIQUE NULLS NOT DISTINCT (dimension, key, workstation_id)
-);
+) WITH (fillfactor = 50);
+-- Pages kept half empty: a commit's update of a row then fits on its page (a HOT update, no new index entry).
 -- The result records of each dossier, so a dossier's first result (and its last, removed) moves the dossier count.
 CREATE TABLE progress_result_dossier (
   workstation_id TEXT NOT NULL,
   dossier_code TEXT NOT NULL,
   records BIGINT NOT NULL,
   PRIMARY KEY (workstation_id, dossier_code)
-);
+) WITH (fillfactor = 50);
 ${triggerFunction('progress_record_insert', applyChanges('SELECT *, 1 AS sign FROM new_rows', false))}
 ${triggerFunction('progress_record_delete', applyChanges('SELECT *, -1 AS sign FROM old_rows', true))}
 ${triggerFunction('progress_record_update', applyChanges('SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows', true))}
-CREATE TRIGGER progress_record_insert AFTER INSERT ON record REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_record_insert();
-CREATE TRIGGER progress_record_delete AFTER DELETE ON record REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_record_delete();
-CREATE TRIGGER progress_record_update AFTER UPDATE ON record REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION progress_record_update();
+${triggerFunction('progress_hand_back_insert', applyHandBackChanges('SELECT *, 1 AS sign FROM new_rows', false))}
+${triggerFunction('progress_hand_back_delete', applyHandBackChanges('SELECT *, -1 AS sign FROM old_rows', true))}
+${triggerFunction('progress_hand_back_update', applyHandBackChanges('SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows', true))}
+${PROGRESS_TRIGGERS_SQL}
 ${PROGRESS_FILL_SQL}
 `;
 
-/** The triggers, so a bench can drop them to measure ingest without them. */
-export const PROGRESS_TRIGGERS = ['progress_record_insert', 'progress_record_delete', 'progress_record_update'] as const;
+export const PROGRESS_TRIGGERS = [
+  ['progress_record_insert', 'record'],
+  ['progress_record_delete', 'record'],
+  ['progress_record_update', 'record'],
+  ['progress_hand_back_insert', 'hand_back'],
+  ['progress_hand_back_delete', 'hand_back'],
+  ['progress_hand_back_update', 'hand_back'],
+] as const;

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { createPool, migrateHub } from '../../src/hub/hub-database';
 import { hubMigrations } from '../../src/hub/hub-schema';
 import { HubRecordRepository } from '../../src/hub/hub-record-repository';
+import { HubHandBackRepository } from '../../src/hub/hub-hand-back-repository';
 import { aggregateDifferences, describeAggregateDifference } from '../../src/hub/progress-aggregate-check';
 import type { ProgressReport, RecordDescriptor } from '../../src/shared/sync-protocol';
 import { runSohoa } from '../support/cli';
@@ -29,6 +30,23 @@ function randomRecord(r: ReturnType<typeof seeded>, n: number): RecordDescriptor
   };
 }
 
+/** A result record carrying its hand-back: on time, late (with or without a reason), or without a due date. */
+function handedBack(r: ReturnType<typeof seeded>, n: number): RecordDescriptor {
+  const onTime = r.pick([true, false, null])!;
+  return {
+    ...randomRecord(r, n),
+    isResult: true,
+    handBack: {
+      returnedAt: '2026-12-01T08:00:00.000Z',
+      dueDate: onTime === null ? null : '2026-11-30',
+      deadline: null,
+      onTime,
+      workingDaysLate: onTime === false ? 1 : 0,
+      lateReason: onTime === false && r.next() < 0.5 ? 'Chờ bổ sung' : null,
+    },
+  };
+}
+
 /** What /progress said before the kept figures: every cell counted from the records themselves. */
 async function progressFromRecords(pool: pg.Pool): Promise<ProgressReport> {
   const one = async (sql: string) => (await pool.query<Record<string, string>>(sql)).rows[0]!;
@@ -52,7 +70,16 @@ async function progressFromRecords(pool: pg.Pool): Promise<ProgressReport> {
     byStatus: await by('status'),
     byDay: await by("to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')"),
     results: { records: Number(results.records), dossiers: Number(results.dossiers) },
+    handBacks: (await one(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE on_time)::int AS "onTime", count(*) FILTER (WHERE NOT on_time)::int AS late,
+              count(*) FILTER (WHERE NOT on_time AND late_reason IS NOT NULL)::int AS "withReason" FROM hand_back`,
+    )) as unknown as ProgressReport['handBacks'],
   };
+}
+
+/** /progress as the hub serves it (hub-server.ts): the records' figures and the hand-backs. */
+async function served(pool: pg.Pool): Promise<ProgressReport> {
+  return { ...(await new HubRecordRepository(pool).progress()), handBacks: await new HubHandBackRepository(pool).counts() };
 }
 
 describe('the province figures on the hub, kept in the same transaction as each record commit', () => {
@@ -67,6 +94,7 @@ describe('the province figures on the hub, kept in the same transaction as each 
     try {
       expect(await migrateHub(pool)).toBe(5);
       const records = new HubRecordRepository(pool);
+      const handBacks = new HubHandBackRepository(pool);
       const r = seeded(22);
       let n = 0;
       for (let round = 1; round <= ROUNDS; round++) {
@@ -80,6 +108,12 @@ describe('the province figures on the hub, kept in the same transaction as each 
             else await records.commitMany(workstation, unique, 'bag');
           }),
         );
+        // Hand-backs reported with result records: a dossier's later report replaces its earlier one.
+        for (let i = 0; i < 25; i++) await handBacks.note(`ws-${r.int(12)}`, [handedBack(r, n++)]);
+        await pool.query(
+          `DELETE FROM hand_back WHERE dossier_code IN (SELECT dossier_code FROM hand_back ORDER BY md5(dossier_code || $1) LIMIT 2)`,
+          [`h${round}`],
+        );
         // Rows removed or changed by hand (an operator's correction): the figures follow them too.
         await pool.query(`DELETE FROM record WHERE id IN (SELECT id FROM record ORDER BY md5(id::text || $1) LIMIT 3)`, [round]);
         await pool.query(
@@ -87,14 +121,22 @@ describe('the province figures on the hub, kept in the same transaction as each 
           [`u${round}`],
         );
         expect((await aggregateDifferences(pool)).map(describeAggregateDifference), `round ${round}`).toEqual([]);
-        expect(await records.progress(), `round ${round}`).toEqual(await progressFromRecords(pool));
+        expect(await served(pool), `round ${round}`).toEqual(await progressFromRecords(pool));
       }
       const counts = (await pool.query('SELECT count(*)::int AS records, count(*) FILTER (WHERE is_result)::int AS results FROM record'))
         .rows[0];
       expect(counts.records).toBeGreaterThan(300);
       expect(counts.results).toBeGreaterThan(50);
-      // Every workstation's records deleted: nothing is left kept for it (no row of zeros).
+      const kinds = (
+        await pool.query(
+          'SELECT count(*) FILTER (WHERE on_time)::int AS "onTime", count(*) FILTER (WHERE NOT on_time AND late_reason IS NOT NULL)::int AS reasons FROM hand_back',
+        )
+      ).rows[0];
+      expect(kinds.onTime).toBeGreaterThan(10);
+      expect(kinds.reasons).toBeGreaterThan(5);
+      // A workstation's records and hand-backs all deleted: nothing is left kept for it (no row of zeros).
       await pool.query(`DELETE FROM record WHERE workstation_id = 'ws-3'`);
+      await pool.query(`DELETE FROM hand_back WHERE workstation_id = 'ws-3'`);
       expect((await pool.query(`SELECT count(*)::int AS n FROM progress_aggregate WHERE workstation_id = 'ws-3'`)).rows[0].n).toBe(0);
       expect(await aggregateDifferences(pool)).toEqual([]);
     } finally {
@@ -113,6 +155,7 @@ describe('the province figures on the hub, kept in the same transaction as each 
       ).toBe(4);
       const records = new HubRecordRepository(pool);
       const r = seeded(4);
+      await new HubHandBackRepository(pool).note('ws-1', [handedBack(r, 999), handedBack(r, 998)]);
       for (let i = 0; i < 30; i++)
         await records.commitMany(
           `ws-${i % 5}`,
@@ -122,7 +165,7 @@ describe('the province figures on the hub, kept in the same transaction as each 
       const before = await progressFromRecords(pool);
       expect(await migrateHub(pool)).toBe(5);
       expect(await aggregateDifferences(pool)).toEqual([]);
-      expect(await records.progress()).toEqual(before);
+      expect(await served(pool)).toEqual(before);
       await records.commitMany('ws-9', [randomRecord(r, 5000)], 'upload');
       expect(await aggregateDifferences(pool)).toEqual([]);
     } finally {

@@ -1,0 +1,155 @@
+/**
+ * The province's figures on the hub at scale: fills a real PostgreSQL with generated records of 100
+ * workstations (server-side, in chunks, through the triggers that keep the figures: schema 5), then
+ * times /progress as the hub computes it now (from the kept figures) and, as the reference in the same
+ * run, as it did before (every cell counted from the records). Then ingest through the hub's own commit
+ * statement (batches of records from concurrent workstations) with the triggers and without them,
+ * alternating, and the ratio; then a recount check and a rebuild.
+ *
+ *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 20000]
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import type pg from 'pg';
+import { createPool, migrateHub } from '../src/hub/hub-database';
+import { HubRecordRepository } from '../src/hub/hub-record-repository';
+import { aggregateDifferences, rebuildAggregates } from '../src/hub/progress-aggregate-check';
+import { PROGRESS_TRIGGERS, PROGRESS_TRIGGERS_SQL } from '../src/hub/progress-aggregate-schema';
+import type { RecordDescriptor } from '../src/shared/sync-protocol';
+import { startPostgres } from '../test/hub/support/postgres';
+
+const { values } = parseArgs({ options: { rows: { type: 'string' }, runs: { type: 'string' }, ingest: { type: 'string' } } });
+const ROWS = Number(values.rows ?? 10_000_000);
+const RUNS = Number(values.runs ?? 5);
+const INGEST = Number(values.ingest ?? 20_000);
+const WORKSTATIONS = 100;
+const CHUNK = 250_000;
+const BATCH = 16;
+const CONCURRENCY = 8;
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Generated records, `from` to `to` (ids), spread over 100 workstations (each of one of 10 agencies, as a
+ * workstation belongs to one), 40 procedures, 7 years, 3 statuses, a year of days.
+ */
+const FILL = `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, received_at, is_result)
+  SELECT 'r-' || i, 'ws-' || (i % ${WORKSTATIONS}), 'doc-' || i, 1, md5(i::text) || md5((i + 1)::text), 50000 + (i * 7919) % 900000,
+         'HS-' || (i / 3), '1.' || lpad(((i / 700) % 40)::text, 3, '0'), '000.' || ((i % ${WORKSTATIONS}) % 10) || '.25.H12', 2020 + (i / 13) % 7,
+         (ARRAY['finalized', 'returned', 'received'])[1 + (i / 17) % 3], NULL, 'bag', now() - ((i * 104729) % 365) * interval '1 day', i % 5 = 0
+  FROM generate_series($1::bigint, $2::bigint) AS i`;
+
+/** The report as the hub computed it before the kept figures: every cell counted from the records (the reference). */
+async function progressFromRecords(pool: pg.Pool): Promise<void> {
+  await pool.query('SELECT count(*), sum(size), count(DISTINCT workstation_id) FROM record');
+  await pool.query('SELECT count(*), count(DISTINCT (workstation_id, dossier_code)) FROM record WHERE is_result');
+  for (const expr of ['agency_code', 'procedure_code', 'year::text', 'status', "to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')"])
+    await pool.query(`SELECT ${expr}, count(*), sum(size) FROM record GROUP BY 1 ORDER BY 1 NULLS LAST`);
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+let sequence = 0;
+function record(workstation: number): RecordDescriptor {
+  const n = sequence++;
+  return {
+    documentKey: `ingest-${n}`,
+    version: 1,
+    sha256: `${n.toString(16).padStart(16, '0')}${'b'.repeat(48)}`,
+    size: 100_000 + (n % 1000),
+    dossierCode: `ING-${Math.floor(n / 3)}`,
+    // A sync sends what a desk made: runs of dossiers of one procedure, all of the workstation's agency.
+    procedureCode: `1.${String(Math.floor(n / 5) % 40).padStart(3, '0')}`,
+    agencyCode: `000.${workstation % 10}.25.H12`,
+    year: 2026,
+    status: 'finalized',
+    signedAt: null,
+    isResult: n % 5 === 0,
+  };
+}
+
+/** `count` records committed by CONCURRENCY workstations at once, BATCH per commit: records per second. */
+async function ingest(records: HubRecordRepository, count: number): Promise<number> {
+  let left = count;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, w) => {
+      while (left > 0) {
+        const n = Math.min(BATCH, left);
+        left -= n;
+        await records.commitMany(
+          `ws-${w * 7}`,
+          Array.from({ length: n }, () => record(w * 7)),
+          'upload',
+        );
+      }
+    }),
+  );
+  return count / ((performance.now() - t) / 1000);
+}
+
+console.log(`load average ${load()} (1, 5, 15 min; the machine may be shared)`);
+const postgres = await startPostgres();
+const pool = createPool(await postgres.createDatabase('province'));
+try {
+  await migrateHub(pool);
+  const records = new HubRecordRepository(pool);
+  const filled = performance.now();
+  for (let from = 1; from <= ROWS; from += CHUNK) await pool.query(FILL, [from, Math.min(ROWS, from + CHUNK - 1)]);
+  await pool.query('VACUUM ANALYZE');
+  const fillS = (performance.now() - filled) / 1000;
+  const keptRows = (await pool.query<{ n: string }>('SELECT count(*) AS n FROM progress_aggregate')).rows[0]!.n;
+  console.log(
+    `filled ${ROWS} records of ${WORKSTATIONS} workstations in ${fillS.toFixed(0)} s (${(ROWS / fillS).toFixed(0)} records/s through the triggers); ${keptRows} kept rows`,
+  );
+
+  await records.progress();
+  const kept: number[] = [];
+  for (let i = 0; i < RUNS; i++) kept.push(await timed(() => records.progress()));
+  const fromKept = median(kept);
+  const reference: number[] = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) reference.push(await timed(() => progressFromRecords(pool)));
+  console.log(
+    `/progress from the kept figures ${fromKept.toFixed(1)} ms (median of ${RUNS}; target < 300 ms); counted from the records (before) ${median(reference).toFixed(0)} ms (median of ${reference.length}); ×${(median(reference) / fromKept).toFixed(0)}`,
+  );
+
+  // Ingest through the hub's commit statement, with and without the triggers, alternating after an uncounted warm-up.
+  await ingest(records, Math.min(INGEST, 2000));
+  const rate: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  for (let round = 1; round <= 6; round++) {
+    const triggers = round % 2 === 1;
+    if (!triggers) for (const [t, table] of PROGRESS_TRIGGERS) await pool.query(`DROP TRIGGER ${t} ON ${table}`);
+    const r = await ingest(records, INGEST);
+    if (!triggers) await pool.query(PROGRESS_TRIGGERS_SQL);
+    rate[triggers ? 'with' : 'without'].push(r);
+    console.log(
+      `ingest ${triggers ? 'with   ' : 'without'} the triggers: ${r.toFixed(0)} records/s (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit)`,
+    );
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(`ingest with the triggers ÷ without: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (target ≥ 0.9)`);
+
+  // The rounds without triggers left their records uncounted: the check finds them, the rebuild counts them.
+  const check = performance.now();
+  const differences = await aggregateDifferences(pool);
+  console.log(
+    `recount check ${((performance.now() - check) / 1000).toFixed(1)} s: ${differences.length} differences (the rounds without triggers)`,
+  );
+  const rebuild = performance.now();
+  await rebuildAggregates(pool);
+  console.log(
+    `rebuilt in ${((performance.now() - rebuild) / 1000).toFixed(1)} s; differences after: ${(await aggregateDifferences(pool)).length}`,
+  );
+  console.log(`load average at the end ${load()}`);
+} finally {
+  await pool.end();
+  postgres.stop();
+}
