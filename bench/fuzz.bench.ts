@@ -1,6 +1,6 @@
 /**
  * The longer fuzz run: the suite's seeded fuzz tests (images and scanner PDFs, CSV and XLSX
- * registers, bags, contract calls) with five times the inputs per parser (10,000 each, and 20,000
+ * registers, bags, signed records, contract calls) with five times the inputs per parser (10,000 each, and 20,000
  * contract calls), on a seed given by SOHOA_FUZZ_SEED or taken from the clock, so each run
  * tries new cases. Prints the seed first: a failure is replayed with the same seed.
  */
@@ -19,6 +19,7 @@ const r = spawnSync(
     'test/hostile/fuzz-import.test.ts',
     'test/hostile/fuzz-registers.test.ts',
     'test/hostile/fuzz-bags.test.ts',
+    'test/hostile/fuzz-records.test.ts',
     'test/hostile/fuzz-transport.test.ts',
     '--testTimeout',
     '3600000',

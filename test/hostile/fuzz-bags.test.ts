@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BAG } from '../../src/core/sync/bag-layout';
 import { validateBag } from '../../src/core/sync/bag-validator';
 import { tempDir } from '../support/temp-dir';
-import { CASES_PER_PARSER, FUZZ_SEED, newOutcome, summary, withinLimit } from './fuzz-support';
+import { CASES_PER_PARSER, finish, FUZZ_SEED, newOutcome, summary, withinLimit } from './fuzz-support';
 import { mutate, prng, type Mutation } from './mutate';
 
 const MUTATIONS: Mutation[] = ['truncate', 'flip', 'splice', 'zero-run'];
@@ -64,7 +64,7 @@ describe('hostile input: mutated BagIt bags fed to the bag validator', () => {
       }
       writeFileSync(join(bagDir, name), original.get(name)!);
     }
-    console.log(summary(o));
+    console.log(summary(finish(o)));
     expect(o.findings, summary(o)).toEqual([]);
     expect(o.rejected.get('bag.hash-mismatch') ?? 0).toBeGreaterThan(0);
   });

@@ -4,7 +4,17 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBytes, type ImportItem } from '../../src/core/capture/file-source';
 import { corpusFile, corpusPages } from '../capture-files/helpers';
-import { CASES_PER_PARSER, FUZZ_SEED, HangError, newOutcome, noteRejection, summary, withinLimit, type FuzzOutcome } from './fuzz-support';
+import {
+  CASES_PER_PARSER,
+  finish,
+  FUZZ_SEED,
+  HangError,
+  newOutcome,
+  noteRejection,
+  summary,
+  withinLimit,
+  type FuzzOutcome,
+} from './fuzz-support';
 import { mutate, prng, type Mutation } from './mutate';
 
 // The real import path a dropped or picked file takes (importBytes: sniff, then the format's parser and decode check),
@@ -75,7 +85,7 @@ describe('hostile input: mutated files fed to the real import path', () => {
         else o.findings.push(`${what}: an empty page`);
       }
     }
-    return o;
+    return finish(o);
   }
 
   // Each format's mutants are mostly spliced from its own seeds, so they get past format sniffing into that parser.

@@ -5,7 +5,7 @@ import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRegister, readRegister, type ParsedRegister } from '../../src/core/archive/register-import';
 import { toWindows1258 } from '../archive/legacy-encodings';
-import { CASES_PER_PARSER, FUZZ_SEED, newOutcome, noteRejection, summary, withinLimit, type FuzzOutcome } from './fuzz-support';
+import { CASES_PER_PARSER, finish, FUZZ_SEED, newOutcome, noteRejection, summary, withinLimit, type FuzzOutcome } from './fuzz-support';
 import { mutate, prng, type Mutation } from './mutate';
 
 const MUTATIONS: Mutation[] = ['truncate', 'flip', 'splice', 'zero-run'];
@@ -84,6 +84,7 @@ describe('hostile input: mutated registers (sổ theo dõi) fed to the real regi
         noteRejection(o, e, what);
       }
     }
+    finish(o);
     expect(o.findings, summary(o)).toEqual([]);
     expect(o.accepted).toBeGreaterThan(0);
     expect(o.rejected.get('register.missing-column') ?? 0).toBeGreaterThan(0);
@@ -118,6 +119,7 @@ describe('hostile input: mutated registers (sổ theo dõi) fed to the real regi
         noteRejection(o, e, what);
       }
     }
+    finish(o);
     expect(o.findings, summary(o)).toEqual([]);
     expect(o.accepted).toBeGreaterThan(0);
     expect(o.rejected.get('register.unreadable') ?? 0).toBeGreaterThan(0);

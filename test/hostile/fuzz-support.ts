@@ -28,6 +28,8 @@ export interface FuzzOutcome {
   /** Crashes (uncoded throws), hangs, catch-all or slip-like rejections, false "valid" verdicts. */
   findings: string[];
   started: number;
+  /** Set by `finish` when the last case is done. */
+  ms?: number;
 }
 
 export const newOutcome = (name: string): FuzzOutcome => ({
@@ -50,9 +52,15 @@ export function noteRejection(o: FuzzOutcome, error: unknown, what: string): voi
   o.rejected.set(error.code, (o.rejected.get(error.code) ?? 0) + 1);
 }
 
+/** Marks the run over, for its wall time. */
+export function finish(o: FuzzOutcome): FuzzOutcome {
+  o.ms ??= Date.now() - o.started;
+  return o;
+}
+
 /** One line per parser: counts, refusals by code, findings and wall time. */
 export function summary(o: FuzzOutcome): string {
-  const seconds = ((Date.now() - o.started) / 1000).toFixed(1);
+  const seconds = ((o.ms ?? Date.now() - o.started) / 1000).toFixed(1);
   return (
     `fuzz ${o.name}: ${o.cases} cases in ${seconds} s (seed ${FUZZ_SEED}): ${o.accepted} accepted, ` +
     `rejected ${JSON.stringify(Object.fromEntries(o.rejected))}, ${o.findings.length} findings`

@@ -116,9 +116,18 @@ function findSignatureDictionaries(bytes: Uint8Array): SignatureDictionary[] {
   return found.sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]));
 }
 
-/** The placeholder is zero-padded; keep only the DER element itself. */
+/**
+ * The placeholder is zero-padded; keep only the DER element itself. asn1js throws on some damaged
+ * values (a malformed time) instead of reporting them: the bytes are then kept whole, and reading
+ * them as CMS fails where that is reported.
+ */
 function trimDer(padded: Uint8Array): Uint8Array {
-  const parsed = asn1js.fromBER(toArrayBuffer(padded));
+  let parsed: ReturnType<typeof asn1js.fromBER>;
+  try {
+    parsed = asn1js.fromBER(toArrayBuffer(padded));
+  } catch {
+    return padded;
+  }
   return parsed.offset > 0 ? padded.subarray(0, parsed.offset) : padded;
 }
 
