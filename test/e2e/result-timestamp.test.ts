@@ -35,6 +35,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
   let dossierId = 0;
   const files = tempDir('sohoa-e2e-result-ts-');
   const issuedPath = join(files.path, 'quyet-dinh-so-88.pdf');
+  const unsignedPath = join(files.path, 'quyet-dinh-so-89.pdf');
   const pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const shots = screenshotDir('result-timestamp');
@@ -73,6 +74,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
       pages: [recordPageFromCorpus('viadm-863d')],
       metadata: { title: 'QĐ', digitizedAt: new Date() },
     });
+    writeFileSync(unsignedPath, unsigned);
     writeFileSync(issuedPath, await signPdf(unsigned, { signer: await openP12Signer(readBytes(issuer.signerP12), issuer.password) }));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
@@ -151,6 +153,62 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
     expect(report.signatures.map((s) => s.valid)).toEqual([true, true]);
     expect(report.documentTimestamps.map((t) => t.valid)).toEqual([true]);
     expect(report.intact).toBe(true);
-    expect(pageErrors).toEqual([]);
   });
+
+  it(
+    'signs a result while the authority is down, says so, and the clerk adds the timestamp once it answers',
+    { timeout: 120_000 },
+    async () => {
+      const h = app.engine.handlers;
+      const today = new Date().toISOString().slice(0, 10);
+      const other = await h['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Đỗ Văn Nam',
+        applicantCccd: '074190000123',
+        receivedDate: today,
+        dueDate: '2099-12-31',
+      });
+      const { store } = app.engine;
+      const component = recordPageFromCorpus('viadm-2833');
+      const documentId = store.pages.createDocument(other.id, 'Tờ khai', null);
+      store.db
+        .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+        .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
+      store.records.addVersion(
+        documentId,
+        store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
+        null,
+      );
+      await h['dossier.finalize']({ dossierId: other.id, confirmMissing: true });
+      store.settings.set('signing.tsa-url', tsa.url.replace(/:\d+\//, ':1/'));
+      await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
+      await main()
+        .getByRole('button', { name: fill(vi['intake.open'], { code: other.code }) })
+        .click();
+      const panel = main().getByRole('region', { name: vi['result.title'] });
+      await panel.waitFor();
+      await panel.getByLabel(vi['result.pdf']).fill(unsignedPath);
+      await panel.getByRole('button', { name: vi['result.add'] }).click();
+      await panel.getByRole('button', { name: vi['result.sign'] }).click();
+      await panel.getByText(vi['result.timestampUnreachable']).waitFor();
+      await panel.getByText(vi['result.signed'], { exact: false }).waitFor();
+      const row = panel.locator('.result-row');
+      await row.getByText(vi['result.noTimestamp']).waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/authority-down.png` });
+      store.settings.set('signing.tsa-url', tsa.url);
+      await row.getByRole('button', { name: vi['result.timestamp'] }).click();
+      await row.locator('.result-timestamp').filter({ hasText: 'SoHoa Test TSA' }).waitFor();
+      // The warning is gone once the timestamp is there.
+      expect(await panel.getByText(vi['result.timestampUnreachable']).count()).toBe(0);
+      await page.screenshot({ path: `${shots}/authority-back.png` });
+      const result = (await h['document.list']({ dossierId: other.id })).find((d) => d.isResult)!;
+      const report = await verifyPdf(app.engine.store.blobs.get(result.record!.pdfSha256), {
+        trustAnchors: agency.trustAnchors,
+        fetchCrl: false,
+      });
+      expect([report.intact, report.signatures.length, report.documentTimestamps.length]).toEqual([true, 1, 1]);
+      expect(pageErrors).toEqual([]);
+    },
+  );
 });
