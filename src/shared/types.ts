@@ -182,7 +182,7 @@ export interface RecordVerification {
   code: string | null;
   pageCount: number;
   signatures: { signer: string; valid: boolean; signingTime: string | null; problems: string[] }[];
-  /** The latest time evidence from a timestamp authority: a document timestamp, else the last signature's timestamp. */
+  /** The latest time evidence from a timestamp authority: a document timestamp, else the last signature's timestamp. Valid: the token matches the file and the authority's signature verifies (trust in the authority is not judged here). */
   timestamp: { time: string; authority: string; valid: boolean; kind: 'document' | 'signature' } | null;
 }
 

@@ -127,4 +127,19 @@ describe('sohoa dossier return', () => {
     expect([intake.onTime.count, intake.late.count, intake.openPastDue.count]).toEqual([1, 1, 1]);
     expect(JSON.parse(r.stdout).documents).toBe(2);
   });
+
+  it(
+    'signs and hands back when the timestamp authority does not answer, and warns that the result has no timestamp',
+    { timeout: 180_000 },
+    async () => {
+      const engine = Engine.open({ dataDir });
+      engine.store.settings.set('signing.tsa-url', 'http://127.0.0.1:1/tsa');
+      await engine.close();
+      const args = ['dossier', 'return', codes[2]!, '--data-dir', dataDir, '--result', issued, '--at', '2026-05-06T03:00:00Z', ...sign()];
+      const r = runSohoa(args, env());
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('on time');
+      expect(r.stderr).toContain('the timestamp authority did not answer');
+    },
+  );
 });

@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { CredentialRepository } from '../../src/hub/credential-repository';
 import type { RecordDescriptor } from '../../src/shared/sync-protocol';
+import { rfc3161DigestTimestamper } from '../../src/core/record/timestamp-client';
+import { addDocumentTimestamp } from '../../src/core/record/timestamp-pdf';
+import { appendBlankPageIncrementally } from '../record/support/append-page';
 import { makeForgeries, type Forgeries } from '../record/support/forgeries';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { startTestTsa } from '../record/support/test-tsa';
 import { runSohoa } from '../support/cli';
 import { tempDir } from '../support/temp-dir';
 import { spawnHub, type HubProcess } from './support/hub-harness';
@@ -100,6 +104,22 @@ describe('the hub applies the trust and change rules before it stores anything',
     const r = await send(f.original, 'G/1');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ documentKey: 'G/1', sha256: sha(f.original), duplicate: false });
+  });
+
+  it('accepts a signed record with a document timestamp added after, and refuses one with a page added after the timestamp', async () => {
+    const tsa = await startTestTsa(pki);
+    try {
+      const stamped = await addDocumentTimestamp(f.original, { timestamper: rfc3161DigestTimestamper({ url: tsa.url }) });
+      const accepted = await send(stamped, 'T/1');
+      expect([accepted.status, accepted.body.duplicate]).toEqual([200, false]);
+      const before = await rowCount();
+      const changed = await send(await appendBlankPageIncrementally(stamped), 'T/2');
+      expect([changed.status, changed.body.code]).toEqual([422, 'sync.signature-invalid']);
+      expect(JSON.stringify(changed.body)).toContain('record.modified-after-signing');
+      expect(await rowCount()).toBe(before);
+    } finally {
+      await tsa.close();
+    }
   });
 
   it('will not start the PAdES verifier without a trust anchor', () => {

@@ -4,9 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { openP12Signer } from '../../src/core/record/p12-signer';
 import { signPdf } from '../../src/core/record/sign-pdf';
+import { rfc3161DigestTimestamper } from '../../src/core/record/timestamp-client';
+import { addDocumentTimestamp } from '../../src/core/record/timestamp-pdf';
 import { recordPageFromCorpus } from './support/corpus-pages';
 import { run, writeTemp } from './support/pdf-tools';
 import { createTestPki, readBytes, type TestPki } from './support/test-pki';
+import { startTestTsa } from './support/test-tsa';
 
 const bin = join(import.meta.dirname, '../../bin/sohoa.mjs');
 
@@ -49,6 +52,19 @@ describe('sohoa verify', () => {
     const report = JSON.parse(json.stdout);
     expect(report.intact).toBe(true);
     expect(report.signatures[0].valid).toBe(true);
+  });
+
+  it('lists a document timestamp after the signature, and the record stays intact', async () => {
+    const tsa = await startTestTsa(pki);
+    const stamped = await addDocumentTimestamp(signed, { timestamper: rfc3161DigestTimestamper({ url: tsa.url }) }).finally(() =>
+      tsa.close(),
+    );
+    const text = sohoa('verify', '--trust', pki.caCert, temp(stamped, 'stamped.pdf'));
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('1 signature(s)');
+    expect(text.stdout).toMatch(/Document timestamp #1: valid, trusted\n {2}time: \S+ by SoHoa Test TSA/);
+    expect(text.stdout).toContain('modified after signing: yes (a document timestamp)');
+    expect(text.stdout).toContain('Result: intact');
   });
 
   it('exits non-zero for a changed byte and for an unsigned record', () => {

@@ -131,7 +131,8 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
     expect((await call('record.verify', { recordId: stamped.recordId })).timestamp).toEqual({
       time: stamped.time,
       authority: 'SoHoa Test TSA',
-      valid: false, // no root configured on this workstation: the authority is not vouched for
+      // The token matches the file and its authority's signature verifies; whose roots vouch for it is the badge's question.
+      valid: true,
       kind: 'document',
     });
   });

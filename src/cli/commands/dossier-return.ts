@@ -132,6 +132,8 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
       io.out(
         `${code}: ${signed.length} result(s) signed${signed.some((s) => s.countersigned) ? ' (counter-signed)' : ''}; handed back ${handBack.returnedAt}, ${when}`,
       );
+      if (signed.some((s) => s.timestamp === 'unreachable'))
+        io.err('warning: the timestamp authority did not answer, so the result is signed without a timestamp; add one later at the desk');
     }
     return 0;
   } finally {

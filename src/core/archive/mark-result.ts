@@ -13,8 +13,8 @@ export class DocumentNotInBatchError extends CodedError {
 
 /**
  * At the QC station: marks (or unmarks) a document of a 2020–2021 archive dossier as the dossier's
- * result, so the archive's results-digitized figure counts it once it is signed. The result's pages
- * are first moved into a document of their own when the folder holds them with the rest.
+ * result, so the archive's results-digitized figure counts it once it is signed. The whole document
+ * is marked: an archive folder is digitized as one document, and its result pages are not split off.
  */
 export function markArchiveResult(
   ctx: { store: Store; audit: AuditLog; actor: string },

@@ -112,7 +112,7 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
 
 function latestTimestamp(report: VerificationReport): RecordVerification['timestamp'] {
   const doc = report.documentTimestamps.at(-1);
-  if (doc) return { time: doc.time, authority: doc.authority, valid: doc.valid && doc.trusted, kind: 'document' };
+  if (doc) return { time: doc.time, authority: doc.authority, valid: doc.valid, kind: 'document' };
   const sig = report.signatures.at(-1)?.timestamp;
   return sig ? { ...sig, kind: 'signature' } : null;
 }

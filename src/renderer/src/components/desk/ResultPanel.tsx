@@ -80,7 +80,7 @@ export function ResultPanel({
               {t('result.sign')}
             </button>
           )}
-          {doc.record && <ResultTimestamp documentId={doc.id} record={doc.record} />}
+          {doc.record && <ResultTimestamp documentId={doc.id} record={doc.record} onStamped={() => setUnstamped(false)} />}
         </div>
       ))}
       {!returned && (

@@ -11,7 +11,7 @@ import { ErrorNotice } from './ErrorNotice';
  * elsewhere, or while the authority did not answer), the action that adds a PAdES document timestamp.
  * Offered only when a timestamp authority is configured.
  */
-export function ResultTimestamp({ documentId, record }: { documentId: number; record: RecordSummary }) {
+export function ResultTimestamp({ documentId, record, onStamped }: { documentId: number; record: RecordSummary; onStamped(): void }) {
   const t = useT();
   const { language } = useLanguage();
   const api = useEngine();
@@ -37,7 +37,12 @@ export function ResultTimestamp({ documentId, record }: { documentId: number; re
         type="button"
         className="small"
         disabled={action.busy}
-        onClick={() => void action.run(() => api['result.timestamp']({ documentId }))}
+        onClick={() =>
+          void action.run(async () => {
+            await api['result.timestamp']({ documentId });
+            onStamped();
+          })
+        }
       >
         {action.busy ? t('result.timestamping') : t('result.timestamp')}
       </button>

@@ -1,0 +1,214 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
+import { openP12Signer } from '../../src/core/record/p12-signer';
+import { signPdf } from '../../src/core/record/sign-pdf';
+import { verifyPdf } from '../../src/core/record/verify-pdf';
+import { vi } from '../../src/renderer/src/i18n/vi';
+import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { launchChromium } from '../e2e-support/browser';
+import { screenshotDir } from '../e2e-support/screenshots';
+import { signIn } from '../e2e-support/sign-in';
+import { recordPageFromCorpus } from '../record/support/corpus-pages';
+import { pdfsig } from '../record/support/pdf-tools';
+import { createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
+import { startTestTsa, type TestTsa } from '../record/support/test-tsa';
+import { tempDir } from '../support/temp-dir';
+
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+
+/**
+ * The clerk imports a decision the specialised system already signed, adds SoHoa's document timestamp
+ * to it at the desk ("Gắn dấu thời gian"), counter-signs it and hands it back.
+ */
+describe('Gắn dấu thời gian on a result signed elsewhere, in the browser', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let agency: TestPki;
+  let issuer: TestPki;
+  let tsa: TestTsa;
+  let code = '';
+  let dossierId = 0;
+  const files = tempDir('sohoa-e2e-result-ts-');
+  const issuedPath = join(files.path, 'quyet-dinh-so-88.pdf');
+  const unsignedPath = join(files.path, 'quyet-dinh-so-89.pdf');
+  const pageErrors: string[] = [];
+  const main = () => page.getByRole('main');
+  const shots = screenshotDir('result-timestamp');
+
+  beforeAll(async () => {
+    agency = createTestPki();
+    issuer = createTestPki();
+    tsa = await startTestTsa(agency);
+    app = await startAppServer();
+    const h = app.engine.handlers;
+    const today = new Date().toISOString().slice(0, 10);
+    const dossier = await h['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Phạm Thị Lan',
+      applicantCccd: '074190000123',
+      receivedDate: today,
+      dueDate: '2099-12-31',
+    });
+    [code, dossierId] = [dossier.code, dossier.id];
+    const { store } = app.engine;
+    const component = recordPageFromCorpus('viadm-2833');
+    const documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    store.db
+      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+      .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
+    store.records.addVersion(
+      documentId,
+      store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
+      null,
+    );
+    await h['signer.unlock']({ p12Path: agency.signerP12, password: agency.password });
+    await h['dossier.finalize']({ dossierId, confirmMissing: true });
+    // The authority is configured once intake is done (as an administrator would, in Settings › Signing).
+    store.settings.set('signing.tsa-url', tsa.url);
+    const unsigned = await buildRecordPdf({
+      pages: [recordPageFromCorpus('viadm-863d')],
+      metadata: { title: 'QĐ', digitizedAt: new Date() },
+    });
+    writeFileSync(unsignedPath, unsigned);
+    writeFileSync(issuedPath, await signPdf(unsigned, { signer: await openP12Signer(readBytes(issuer.signerP12), issuer.password) }));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(app.server.appUrl);
+    await signIn(page, app);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await tsa?.close();
+    agency?.cleanup();
+    issuer?.cleanup();
+    files.remove();
+  });
+
+  it(
+    'offers the timestamp on the imported signed decision, adds it, and the issuer’s signature stays valid',
+    { timeout: 120_000 },
+    async () => {
+      await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
+      await main()
+        .getByRole('button', { name: fill(vi['intake.open'], { code }) })
+        .click();
+      const panel = main().getByRole('region', { name: vi['result.title'] });
+      await panel.waitFor();
+      await panel.getByLabel(vi['result.kind']).selectOption('quyet-dinh');
+      await panel.getByLabel(vi['result.number']).fill('88/QĐ-UBND');
+      await panel.getByLabel(vi['result.pdf']).fill(issuedPath);
+      await panel.getByRole('button', { name: vi['result.add'] }).click();
+      const row = panel.locator('.result-row');
+      await row.getByText(vi['result.noTimestamp']).waitFor();
+      const requests = tsa.requests;
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/before-timestamp.png` });
+      await row.getByRole('button', { name: vi['result.timestamp'] }).click();
+      await row.locator('.result-timestamp').filter({ hasText: 'SoHoa Test TSA' }).waitFor();
+      expect(tsa.requests).toBe(requests + 1);
+      const text = (await row.locator('.result-timestamp').textContent()) ?? '';
+      // Vietnamese first: "Có dấu thời gian HH:MM DD/MM/YYYY (SoHoa Test TSA)".
+      expect(text).toMatch(/^Có dấu thời gian \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(SoHoa Test TSA\)$/);
+      expect(await row.getByRole('button', { name: vi['result.timestamp'] }).count()).toBe(0);
+      await page.screenshot({ path: `${shots}/after-timestamp.png` });
+
+      const result = (await app.engine.handlers['document.list']({ dossierId })).find((d) => d.isResult)!;
+      const bytes = app.engine.store.blobs.get(result.record!.pdfSha256);
+      expect(pdfsig(bytes, issuer.caCert).validity[0]).toBe('Signature is Valid.');
+      const report = await verifyPdf(bytes, { trustAnchors: issuer.trustAnchors, fetchCrl: false });
+      expect(report.documentTimestamps.map((t) => t.valid)).toEqual([true]);
+      expect(report.intact).toBe(true);
+    },
+  );
+
+  it('counter-signs the timestamped decision and hands it back', { timeout: 120_000 }, async () => {
+    const panel = main().getByRole('region', { name: vi['result.title'] });
+    await main().getByLabel(vi['finalize.p12']).fill(agency.signerP12);
+    await main().getByLabel(vi['finalize.password']).fill(agency.password);
+    await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
+    await panel.getByRole('button', { name: vi['result.sign'] }).click();
+    await panel.getByText(vi['result.signed'], { exact: false }).waitFor();
+    const form = panel.locator('.hand-back-form');
+    await form.getByLabel(vi['handBack.receiver']).fill('Phạm Thị Lan');
+    await form.getByRole('button', { name: vi['handBack.submit'] }).click();
+    await panel.locator('.notice').filter({ hasText: 'Phạm Thị Lan' }).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/handed-back.png` });
+    const result = (await app.engine.handlers['document.list']({ dossierId })).find((d) => d.isResult)!;
+    const bytes = app.engine.store.blobs.get(result.record!.pdfSha256);
+    // The issuer's signature, the document timestamp, then SoHoa's counter-signature: all three in order, the first still valid.
+    const sig = pdfsig(bytes, issuer.caCert);
+    expect(sig.validity).toHaveLength(3);
+    expect(sig.validity[0]).toBe('Signature is Valid.');
+    const report = await verifyPdf(bytes, { trustAnchors: [...issuer.trustAnchors, ...agency.trustAnchors], fetchCrl: false });
+    expect(report.signatures.map((s) => s.valid)).toEqual([true, true]);
+    expect(report.documentTimestamps.map((t) => t.valid)).toEqual([true]);
+    expect(report.intact).toBe(true);
+  });
+
+  it(
+    'signs a result while the authority is down, says so, and the clerk adds the timestamp once it answers',
+    { timeout: 120_000 },
+    async () => {
+      const h = app.engine.handlers;
+      const today = new Date().toISOString().slice(0, 10);
+      const other = await h['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Đỗ Văn Nam',
+        applicantCccd: '074190000123',
+        receivedDate: today,
+        dueDate: '2099-12-31',
+      });
+      const { store } = app.engine;
+      const component = recordPageFromCorpus('viadm-2833');
+      const documentId = store.pages.createDocument(other.id, 'Tờ khai', null);
+      store.db
+        .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+        .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
+      store.records.addVersion(
+        documentId,
+        store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
+        null,
+      );
+      await h['dossier.finalize']({ dossierId: other.id, confirmMissing: true });
+      store.settings.set('signing.tsa-url', tsa.url.replace(/:\d+\//, ':1/'));
+      await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
+      await main()
+        .getByRole('button', { name: fill(vi['intake.open'], { code: other.code }) })
+        .click();
+      const panel = main().getByRole('region', { name: vi['result.title'] });
+      await panel.waitFor();
+      await panel.getByLabel(vi['result.pdf']).fill(unsignedPath);
+      await panel.getByRole('button', { name: vi['result.add'] }).click();
+      await panel.getByRole('button', { name: vi['result.sign'] }).click();
+      await panel.getByText(vi['result.timestampUnreachable']).waitFor();
+      await panel.getByText(vi['result.signed'], { exact: false }).waitFor();
+      const row = panel.locator('.result-row');
+      await row.getByText(vi['result.noTimestamp']).waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/authority-down.png` });
+      store.settings.set('signing.tsa-url', tsa.url);
+      await row.getByRole('button', { name: vi['result.timestamp'] }).click();
+      await row.locator('.result-timestamp').filter({ hasText: 'SoHoa Test TSA' }).waitFor();
+      // The warning is gone once the timestamp is there.
+      expect(await panel.getByText(vi['result.timestampUnreachable']).count()).toBe(0);
+      await page.screenshot({ path: `${shots}/authority-back.png` });
+      const result = (await h['document.list']({ dossierId: other.id })).find((d) => d.isResult)!;
+      const report = await verifyPdf(app.engine.store.blobs.get(result.record!.pdfSha256), {
+        trustAnchors: agency.trustAnchors,
+        fetchCrl: false,
+      });
+      expect([report.intact, report.signatures.length, report.documentTimestamps.length]).toEqual([true, 1, 1]);
+      expect(pageErrors).toEqual([]);
+    },
+  );
+});
