@@ -1,15 +1,6 @@
 import { app, protocol, session, shell, type WebContents } from 'electron';
-import { readFile } from 'node:fs/promises';
-import {
-  APP_SCHEME,
-  appResponseHeaders,
-  assetPathFor,
-  isAllowedDevice,
-  isAllowedExternalUrl,
-  isAllowedPermission,
-  isAllowedPermissionCheck,
-  isAppUrl,
-} from './security';
+import { serveAppRequest } from './app-protocol';
+import { APP_SCHEME, isAllowedDevice, isAllowedExternalUrl, isAllowedPermission, isAllowedPermissionCheck, isAppUrl } from './security';
 
 /** Before `ready`: `app://` is a standard, secure scheme, so the renderer is same-origin with itself and has no file:// rights. */
 export function registerAppScheme(): void {
@@ -31,15 +22,7 @@ export function guardWebContents(contents: WebContents): void {
 
 /** After `ready`: the renderer served from `rendererDir` with its CSP header, and the session's permission, device and webContents guards. */
 export function installHardening(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = assetPathFor(rendererDir, request.url);
-    if (!file) return new Response(null, { status: 404 });
-    try {
-      return new Response(await readFile(file), { headers: appResponseHeaders(file) });
-    } catch {
-      return new Response(null, { status: 404 });
-    }
-  });
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((contents, permission, callback) => callback(isAllowedPermission(permission, contents.getURL())));
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermissionCheck(permission, requestingOrigin));

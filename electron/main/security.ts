@@ -20,9 +20,12 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'sohoa';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Sent as a response header with every app page; unlike the page's meta tag (kept for browser mode) it allows no WebSocket. */
+/**
+ * Sent as a response header with every app page; unlike the page's meta tag (kept for browser mode) it allows no WebSocket.
+ * Workers (pdf.js's module worker) come from the app's own files only.
+ */
 export const APP_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function parse(url: string): URL | undefined {
   try {

@@ -6,7 +6,7 @@ import type { Principal } from './principal';
 /** Audit details as a role without personal data sees them: corrected field values blanked, numbers masked everywhere. */
 export function redactAuditDetails(action: string, details: Record<string, unknown>): Record<string, unknown> {
   const masked = JSON.parse(JSON.stringify(details), (_key, value: unknown) =>
-    typeof value === 'string' ? maskNumbers(value) : value,
+    typeof value === 'string' ? maskStandaloneNumbers(value) : value,
   ) as Record<string, unknown>;
   if (action === 'field.correct') return { ...masked, value: '•••', ocrValue: masked.ocrValue == null ? null : '•••' };
   return masked;
@@ -33,8 +33,11 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * hyphen or dot, belong to an identifier (a SHA-256, a UUID, an ISO timestamp) and are kept whole,
  * as is a bare ISO date: none of them is personal data.
  */
-const maskNumbers = (text: string) =>
+const maskStandaloneNumbers = (text: string) =>
   text.replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '').length < 6 || ISO_DAY.test(run) ? run : run.replace(/\d/g, '•')));
+
+/** Every run of 6+ digits, glued to a word or not: OCR text holds no digests, and may glue "CCCD" to the number. */
+const maskEveryNumber = (text: string) => text.replace(/\d[\d .-]{4,}\d/g, (run) => run.replace(/\d/g, '•'));
 
 /**
  * What callers without a need for personal data get instead: dossiers without the applicant's
@@ -46,7 +49,7 @@ const REDACTIONS: Redactions = {
   'dossier.list': (r) => ({ ...r, items: r.items.map(withoutApplicant) }),
   'dossier.get': (r) => withoutApplicant(r),
   'audit.list': (r) => ({ ...r, items: r.items.map((e) => ({ ...e, details: redactAuditDetails(e.action, e.details) })) }),
-  'search.query': (hits) => hits.map((h) => ({ ...h, snippet: h.pageId === null ? '' : maskNumbers(h.snippet) })),
+  'search.query': (hits) => hits.map((h) => ({ ...h, snippet: h.pageId === null ? '' : maskEveryNumber(h.snippet) })),
 };
 
 export const seesPersonalData = (caller: Principal): boolean => caller.kind === 'system' || canSeePersonalData(caller.role);

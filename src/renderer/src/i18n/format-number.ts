@@ -11,8 +11,3 @@ export function formatNumber(value: number, language: Language, maximumFractionD
 export function formatPercent(rate: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
-
-/** An ISO instant as a local date and time: 23/11/2026, 14:05 in Vietnamese. */
-export function formatDateTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
-}

@@ -10,6 +10,7 @@ import { errorCode } from '../engine/engine-errors';
 import { useEngineAction } from '../hooks/use-engine-action';
 import { useEngineQuery } from '../hooks/use-engine-query';
 import { errorMessage } from '../i18n/error-messages';
+import { formatDateTime } from '../i18n/format-date';
 import { useLanguage, useT } from '../i18n/i18n-context';
 
 const EMPTY = { username: '', displayName: '', role: 'clerk' as Role, password: '' };
@@ -31,7 +32,6 @@ export function UsersPage() {
   const [newPassword, setNewPassword] = useState('');
   const [idle, setIdle] = useState<string | null>(null);
   const problems = problemsByField(t, action.error);
-  const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const roleId = (u: UserSummary) => `role-${u.id}`;
 
   const act = async (work: () => Promise<unknown>, message: string, at: typeof doneAt = 'table') => {
@@ -119,7 +119,7 @@ export function UsersPage() {
                     {u.disabled
                       ? t('users.disabled')
                       : u.lockedUntil && u.lockedUntil > new Date().toISOString()
-                        ? t('users.lockedOut', { time: time.format(new Date(u.lockedUntil)) })
+                        ? t('users.lockedOut', { time: formatDateTime(u.lockedUntil, language) })
                         : t('users.active')}
                   </td>
                   <td className="button-row">

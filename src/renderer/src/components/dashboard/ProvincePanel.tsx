@@ -1,6 +1,7 @@
 import { useEngine } from '../../engine/engine-context';
 import { useEngineQuery } from '../../hooks/use-engine-query';
-import { formatDateTime, formatNumber } from '../../i18n/format-number';
+import { formatDateTime } from '../../i18n/format-date';
+import { formatNumber } from '../../i18n/format-number';
 import { useLanguage, useT } from '../../i18n/i18n-context';
 
 /** The hub's province-wide figures: fetched when the hub answers, else the last ones kept, with their time. */

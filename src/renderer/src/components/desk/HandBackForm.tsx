@@ -5,7 +5,8 @@ import { formatDayMonthYear } from '../../../../shared/dates';
 import { useDateText } from '../../hooks/use-date-text';
 import { useEngineAction } from '../../hooks/use-engine-action';
 import { useEngineQuery } from '../../hooks/use-engine-query';
-import { useT } from '../../i18n/i18n-context';
+import { formatDateTime } from '../../i18n/format-date';
+import { useLanguage, useT } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/vi';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
@@ -19,6 +20,7 @@ const localInputValue = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset(
  */
 export function HandBackForm({ dossierId, applicantName, returned }: { dossierId: number; applicantName: string; returned: boolean }) {
   const t = useT();
+  const { language } = useLanguage();
   const api = useEngine();
   const id = useId();
   const [receiverName, setReceiverName] = useState(applicantName);
@@ -45,7 +47,7 @@ export function HandBackForm({ dossierId, applicantName, returned }: { dossierId
       <Notice tone={done.onTime === false ? 'info' : 'success'}>
         {t(done.onTime === false ? 'handBack.doneLate' : 'handBack.done', {
           name: done.receiverName,
-          at: new Date(done.returnedAt).toLocaleString('vi-VN'),
+          at: formatDateTime(done.returnedAt, language),
           days: done.workingDaysLate,
         })}
       </Notice>
