@@ -120,7 +120,7 @@ describe('sohoa process', () => {
     };
     expect(encodings('jpeg')).toEqual(['jpeg']);
     expect(encodings('mrc')).toContain('ccitt');
-  });
+  }, 600_000);
 
   it('refuses a --compression it does not know, in one line naming the choices, and writes nothing', () => {
     const out = join(dir, 'bad-compression.pdf');
