@@ -11,6 +11,9 @@
  *
  * Beside pages per hour it prints bytes per page (SoHoa's signed records, OCRmyPDF's PDF/A) and the
  * text layer's CER: `pdftotext -layout` of each record page against the corpus truth (micro-averaged).
+ * OCRmyPDF reads with SoHoa's languages (`-l vie`, DEFAULT_OCR_LANGS). MRC's cost: every record's
+ * pages, as the batch cleaned and read them, assembled again in this process with `record.compression`
+ * mrc and with jpeg (no OCR, no signing): seconds each and their ratio.
  *
  *   npx tsx bench/archive.bench.ts [--pages N] [--per-dossier K] [--workers W] [--no-reference]
  */
@@ -22,11 +25,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { Engine } from '../src/core/engine';
+import { DEFAULT_OCR_LANGS } from '../src/core/ocr/tesseract-driver';
+import { buildRecordPdf, type RecordCompression, type RecordPage } from '../src/core/record/build-record-pdf';
 import { openP12Signer } from '../src/core/record/p12-signer';
 import { signPdf } from '../src/core/record/sign-pdf';
 import { TEST_AGENCY_ARGS } from '../test/support/agency';
 import { editDistance, scoringForm } from '../test/support/char-error-rate';
 import { makeBenchP12 } from './support/bench-p12';
+import type { PageText } from '../src/shared/page-text';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(REPO, 'test/fixtures/vi-admin');
@@ -167,6 +173,17 @@ function scoreLayer(into: { edits: number; chars: number }, pdf: Uint8Array, pag
 const layerLine = (l: { bytes: number; pages: number; edits: number; chars: number }) =>
   `${(l.bytes / Math.max(1, l.pages) / 1024).toFixed(0)} KB/page over ${l.pages} page(s); text layer CER (pdftotext -layout vs truth) ${((100 * l.edits) / Math.max(1, l.chars)).toFixed(2)}%`;
 
+const OCR_LANGS = DEFAULT_OCR_LANGS.join('+');
+
+/** Seconds to assemble the records of these documents' pages with the given compression. */
+async function assembleSeconds(documents: RecordPage[][], compression: RecordCompression): Promise<{ seconds: number; bytes: number }> {
+  let bytes = 0;
+  const t = performance.now();
+  for (const pages of documents)
+    bytes += (await buildRecordPdf({ pages, compression, metadata: { title: 'bench', digitizedAt: new Date() } })).length;
+  return { seconds: (performance.now() - t) / 1000, bytes };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'sohoa-archive-bench-'));
 try {
   const tree = join(work, 'tree');
@@ -213,6 +230,7 @@ try {
   const signer = await openP12Signer(new Uint8Array(readFileSync(p12Path)), password);
   const engine = Engine.open({ dataDir });
   let signSeconds = 0;
+  let documents: RecordPage[][] = [];
   const oursLayer = { bytes: 0, pages: 0, edits: 0, chars: 0 };
   try {
     const records = engine.store.db.prepare('SELECT pdf_sha256 AS sha, document_id AS documentId FROM record').all() as {
@@ -223,6 +241,24 @@ try {
     const t = performance.now();
     for (const r of records) signed.push({ pdf: await signPdf(engine.store.blobs.get(r.sha), { signer }), documentId: r.documentId });
     signSeconds = (performance.now() - t) / 1000;
+    documents = records.map((r) =>
+      engine.store.pages
+        .ofDocument(r.documentId)
+        .filter((p) => p.state === 'read')
+        .map((p) => {
+          const image = engine.store.blobs.get(p.cleanSha256!);
+          const text = JSON.parse(engine.store.blobs.get(p.textSha256!).toString('utf8')) as PageText;
+          return {
+            image,
+            format: image[0] === 0xff ? ('jpeg' as const) : ('png' as const),
+            width: p.width!,
+            height: p.height!,
+            dpi: p.dpi!,
+            colorMode: (p.colorMode ?? 'gray') as RecordPage['colorMode'],
+            text,
+          };
+        }),
+    );
     const sources = engine.store.db.prepare("SELECT source FROM page WHERE document_id = ? AND state = 'read' ORDER BY position");
     for (const { pdf, documentId } of signed) {
       const pages = (sources.all(documentId) as { source: string }[]).map((p) => corpusPageOf(p.source));
@@ -234,6 +270,8 @@ try {
     await engine.close();
   }
   const oursSeconds = ours.seconds + signSeconds;
+  const mrcBuild = await assembleSeconds(documents, 'mrc');
+  const jpegBuild = await assembleSeconds(documents, 'jpeg');
 
   // The reference: ocrmypdf per dossier.
   let refSeconds = 0;
@@ -259,7 +297,7 @@ try {
       '--jobs',
       '2',
       '-l',
-      'vie+eng',
+      OCR_LANGS,
       '-q',
       input,
       join(work, `out-${d + 1}.pdf`),
@@ -287,11 +325,12 @@ try {
     `pages: ${N} in ${dossiers.length} dossier(s) (vi-admin corpus pages reused, made distinct), ${WORKERS} OCR worker(s)`,
     `sohoa batch (clean-up + OCR + PDF/A): ${ours.seconds.toFixed(0)} s; signing ${report.pages.records} record(s): ${signSeconds.toFixed(1)} s; ${perHour(oursSeconds)} pages/hour; peak RSS ${mb(ours.peakKb)}; read ${report.pages.read}, failed ${report.pages.failed}`,
     `sohoa records: ${layerLine(oursLayer)}`,
+    `record assembly of the same ${documents.length} record(s), in this process: mrc ${mrcBuild.seconds.toFixed(1)} s (${(mrcBuild.bytes / N / 1024).toFixed(0)} KB/page), jpeg ${jpegBuild.seconds.toFixed(1)} s (${(jpegBuild.bytes / N / 1024).toFixed(0)} KB/page); ratio mrc / jpeg ${(mrcBuild.seconds / jpegBuild.seconds).toFixed(2)}; mrc's extra ${((mrcBuild.seconds - jpegBuild.seconds) / N).toFixed(2)} s/page = ${((100 * (mrcBuild.seconds - jpegBuild.seconds)) / oursSeconds).toFixed(1)}% of sohoa's end-to-end time`,
     `sohoa batch resident memory over the run (at each tenth of its time): ${memoryProfile(ours.samples, ours.seconds)}`,
   ];
   if (!values['no-reference'])
     lines.push(
-      `ocrmypdf --output-type pdfa --deskew --rotate-pages --jobs 2 -l vie+eng (per dossier): ${refSeconds.toFixed(0)} s; ${perHour(refSeconds)} pages/hour; peak RSS ${mb(refPeakKb)} (its largest process)${refFailed ? `; ${refFailed} failed` : ''}`,
+      `ocrmypdf --output-type pdfa --deskew --rotate-pages --jobs 2 -l ${OCR_LANGS} (per dossier): ${refSeconds.toFixed(0)} s; ${perHour(refSeconds)} pages/hour; peak RSS ${mb(refPeakKb)} (its largest process)${refFailed ? `; ${refFailed} failed` : ''}`,
       `ocrmypdf records: ${layerLine(refLayer)}`,
       `ratio pages/hour (sohoa / ocrmypdf): ${(refSeconds / oursSeconds).toFixed(2)}; ratio bytes/page: ${(oursLayer.bytes / oursLayer.pages / (refLayer.bytes / refLayer.pages)).toFixed(2)}`,
     );

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPdf } from '../../src/core/record/verify-pdf';
 import { corpusDir, corpusPage } from './support/corpus-pages';
-import { pdfsig, pdftotext } from './support/pdf-tools';
+import { pdfsig, pdftotext, run, withPdfFile } from './support/pdf-tools';
 import { createTestPki, type TestPki } from './support/test-pki';
 
 const bin = join(import.meta.dirname, '../../bin/sohoa.mjs');
@@ -97,4 +97,59 @@ describe('sohoa process', () => {
     expect(existsSync(out)).toBe(false);
     expect(pdftotext(new Uint8Array(readFileSync(join(dir, 'wrong.unsigned.pdf'))), '-l', '1')).toBeDefined();
   });
+
+  it('stores page images as --compression says: the scan as one JPEG, or as layers with a 1-bit text mask', () => {
+    const encodings = (compression: string) => {
+      const out = join(dir, `${compression}.pdf`);
+      const r = sohoa([
+        'process',
+        image,
+        '--out',
+        out,
+        '--no-ocr',
+        '--compression',
+        compression,
+        '--agency',
+        'UBND xã Minh Hòa',
+        '--agency-code',
+        '000.31.25.H12',
+      ]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return pdfImageEncodings(new Uint8Array(readFileSync(out)));
+    };
+    expect(encodings('jpeg')).toEqual(['jpeg']);
+    expect(encodings('mrc')).toContain('ccitt');
+  }, 600_000);
+
+  it('refuses a --compression it does not know, in one line naming the choices, and writes nothing', () => {
+    const out = join(dir, 'bad-compression.pdf');
+    const r = sohoa([
+      'process',
+      image,
+      '--out',
+      out,
+      '--no-ocr',
+      '--compression',
+      'jbig2',
+      '--agency',
+      'UBND xã Minh Hòa',
+      '--agency-code',
+      '000.31.25.H12',
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain("--compression must be mrc or jpeg, not 'jbig2'");
+    expect(existsSync(out)).toBe(false);
+  });
 });
+
+/** The distinct encodings of the PDF's images, from poppler's `pdfimages -list`. */
+function pdfImageEncodings(pdf: Uint8Array): string[] {
+  const list = withPdfFile(pdf, (p) => run('pdfimages', ['-list', p]).stdout);
+  const rows = list
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim());
+  return [...new Set(rows.map((l) => l.trim().split(/\s+/)[8]!))];
+}

@@ -3,11 +3,12 @@ import { cleanPage } from '../../src/core/imaging/clean-page';
 import { OcrPool } from '../../src/core/ocr/ocr-pool';
 import { TesseractDriver } from '../../src/core/ocr/tesseract-driver';
 import { buildRecordPdf, type RecordPage } from '../../src/core/record/build-record-pdf';
-import type { PageText } from '../../src/shared/page-text';
+import type { Box, PageText } from '../../src/shared/page-text';
 import { corpusPages, imageBytes, truthText, type CorpusPage } from '../ocr/corpus';
 import { characterErrorRate, scoringForm } from '../support/char-error-rate';
 import { tempDir } from '../support/temp-dir';
 import { pdftotext } from './support/pdf-tools';
+import { pdfWordBoxes, type PdfWord } from './support/pdf-word-boxes';
 
 interface ReadPage {
   corpus: CorpusPage;
@@ -61,6 +62,47 @@ describe('the text layer gives back the OCR text of every corpus page', () => {
         const words = scoringForm(line.words.map((w) => w.text).join(' '));
         if (words.includes(' ')) expect(extracted, `${label}: ${words}`).toContain(words);
       }
+      // ...and no OCR line joined to the one beside it: each word pdftotext gives is one OCR word
+      // (on f161 a signature stroke read as "Su", its own OCR line, once came out as "SuQuách").
+      const ocrWords = new Set(text.lines.flatMap((l) => l.words.map((w) => w.text.normalize('NFC').trim())));
+      expect(
+        layer.split(/\s+/).filter((t) => t && !ocrWords.has(t)),
+        label,
+      ).toEqual([]);
     }
-  });
+  }, 600_000);
+
+  it("each page: pdftotext's word boxes are the OCR's word boxes within 2 pt", async () => {
+    for (const { corpus, page, text } of read) {
+      const pdf = await buildRecordPdf({
+        pages: [{ ...page, text }],
+        metadata: { title: corpus.id, digitizedAt: new Date('2026-12-01T00:00:00Z') },
+        compression: 'jpeg',
+      });
+      const k = 72 / page.dpi;
+      const found = pdfWordBoxes(pdf);
+      const words = text.lines.flatMap((l) => l.words).filter((w) => w.text.trim());
+      let within = 0;
+      for (const w of words) {
+        const ocrBox = { x0: w.bbox.x0 * k, y0: w.bbox.y0 * k, x1: w.bbox.x1 * k, y1: w.bbox.y1 * k };
+        const match = nearestSameWord(found, w.text.normalize('NFC').trim(), ocrBox);
+        const label = `${corpus.id}: ${w.text}`;
+        expect(match, label).toBeDefined();
+        if (!match) continue;
+        // Left and right edges always; top and bottom for all but a few marks far off their line's size (a dash, a stroke).
+        expect(Math.max(Math.abs(match.box.x0 - ocrBox.x0), Math.abs(match.box.x1 - ocrBox.x1)), label).toBeLessThanOrEqual(2);
+        if (edgeDistance(match.box, ocrBox) <= 2) within++;
+      }
+      expect(within, `${corpus.id}: words with all four edges within 2 pt`).toBeGreaterThanOrEqual(0.9 * words.length);
+    }
+  }, 600_000);
 });
+
+function nearestSameWord(found: PdfWord[], text: string, box: Box): PdfWord | undefined {
+  const distance = (w: PdfWord) => Math.hypot(w.box.x0 + w.box.x1 - box.x0 - box.x1, w.box.y0 + w.box.y1 - box.y0 - box.y1);
+  return found.filter((w) => w.text === text).sort((a, b) => distance(a) - distance(b))[0];
+}
+
+function edgeDistance(a: Box, b: Box): number {
+  return Math.max(Math.abs(a.x0 - b.x0), Math.abs(a.y0 - b.y0), Math.abs(a.x1 - b.x1), Math.abs(a.y1 - b.y1));
+}

@@ -27,7 +27,7 @@ export const commands: Command[] = [
     {
       name: 'process',
       usage:
-        'process <image...> --out <file.pdf> [--title T] [--sign <file.p12> --pass-env VAR] [--agency NAME --agency-code CODE | --data-dir D]',
+        'process <image...> --out <file.pdf> [--title T] [--compression mrc|jpeg] [--sign <file.p12> --pass-env VAR] [--agency NAME --agency-code CODE | --data-dir D]',
       summary: 'clean, read and build a signed PDF/A record',
       options: [
         '--out F               the record to write (required)',
@@ -36,6 +36,7 @@ export const commands: Command[] = [
         '--pkcs11 MODULE [--token-label L] --pin-env VAR   signs with a USB token; VAR holds its PIN',
         '--tsa URL             adds an RFC 3161 timestamp',
         '--copy-type T         the copy type in the visible stamp (default SAO Y)',
+        '--compression mrc|jpeg   page images as layers (mrc) or the scan’s JPEG; default: the data directory’s record.compression, else mrc',
         '--agency NAME --agency-code CODE   the agency for this run (stamp and metadata); else the data directory’s (sohoa config)',
         '--no-clean, --no-ocr  skip the clean-up, or the text layer',
       ],

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { agencyOfRun, agencyOptions } from '../agency-option';
+import { compressionOfRun } from '../compression-option';
 import { dataDirOption, parseCommandArgs } from '../args';
 import { UsageError, type CliIo, type CommandRun } from '../command';
 import { CodedError } from '../../shared/errors';
@@ -23,6 +24,7 @@ export const options = {
   'pin-env': { type: 'string' },
   tsa: { type: 'string' },
   'copy-type': { type: 'string', default: 'SAO Y' },
+  compression: { type: 'string' },
   ...agencyOptions,
   ...dataDirOption,
   'no-ocr': { type: 'boolean', default: false },
@@ -52,6 +54,7 @@ export const processCommand: CommandRun = {
       return undefined;
     };
 
+    const compression = await compressionOfRun(values, io);
     const agency = agencyOfRun(values, io.env);
     const stages = await pipelineStages({ clean: !values['no-clean'], ocr: !values['no-ocr'] }, io);
     try {
@@ -61,6 +64,7 @@ export const processCommand: CommandRun = {
         images,
         { title, digitizingAgency: agency, digitizedAt: new Date(), digitizedBy: io.env.USER },
         stages,
+        { compression },
       );
       if (!secretVar) {
         durableWrite(values.out, unsigned);

@@ -1,5 +1,5 @@
 import type { PageText } from '../../shared/page-text';
-import { buildRecordPdf, type RecordPage } from './build-record-pdf';
+import { buildRecordPdf, type RecordCompression, type RecordPage } from './build-record-pdf';
 import type { RecordMetadata } from './record-metadata';
 
 export interface SourceImage {
@@ -26,7 +26,12 @@ export interface RecordStages {
 }
 
 /** clean → OCR → assemble, for the pages of one document; the stages are given by the caller. */
-export async function recordFromImages(images: SourceImage[], metadata: RecordMetadata, stages: RecordStages): Promise<Uint8Array> {
+export async function recordFromImages(
+  images: SourceImage[],
+  metadata: RecordMetadata,
+  stages: RecordStages,
+  options: { compression?: RecordCompression } = {},
+): Promise<Uint8Array> {
   const pages = await Promise.all(
     images.map(async (image) => {
       const prepared = await stages.prepare(image);
@@ -34,5 +39,5 @@ export async function recordFromImages(images: SourceImage[], metadata: RecordMe
       return { ...prepared.page, text };
     }),
   );
-  return buildRecordPdf({ pages, metadata });
+  return buildRecordPdf({ pages, metadata, compression: options.compression });
 }
