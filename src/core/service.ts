@@ -15,6 +15,7 @@ import { resultHandlers } from './handlers/result-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
+import { trustHandlers } from './handlers/trust-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
 export type { ServiceContext } from './handlers/handler-context';
@@ -39,6 +40,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...calendarHandlers(ctx),
     ...settingsHandlers(ctx),
     ...backupHandlers(ctx),
+    ...trustHandlers(ctx),
   } satisfies Omit<EngineHandlers, SyncMethod>;
 }
 

@@ -71,7 +71,7 @@ describe('finalizing refuses an empty document and asks before signing with comp
     await main()
       .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
       .waitFor();
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
     await main()

@@ -235,7 +235,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
   });
 
   it('once signed, shows the record as the signed PDF holds it, page by page, and gives the file itself', { timeout: 90_000 }, async () => {
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
     await main()

@@ -49,6 +49,8 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'result.sign': 'audit.action.result.sign',
   'setting.change': 'audit.action.setting.change',
   'signer.unlock': 'audit.action.signer.unlock',
+  'trust.add': 'audit.action.trust.add',
+  'trust.remove': 'audit.action.trust.remove',
   'summary.rebuilt': 'audit.action.summary.rebuilt',
   'sync.enroll': 'audit.action.sync.enroll',
   'sync.export-bag': 'audit.action.sync.export-bag',
