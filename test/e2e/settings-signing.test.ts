@@ -96,7 +96,9 @@ describe('signing as the administrator configured it, and the roots it is truste
 
   it('gives a missing configured file its coded message, and lets the clerk pick another file only where allowed', async () => {
     setting('signing.p12-path', join(pki.dir, 'không-có.p12'));
-    expect(await codeOf(app.engine.handlers['signer.unlock']({ password: pki.password }))).toBe('signer.configured-file-unreadable');
+    expect(await codeOf(Promise.resolve().then(() => app.engine.handlers['signer.unlock']({ password: pki.password })))).toBe(
+      'signer.configured-file-unreadable',
+    );
     await page.reload();
     await openDesk();
     await panel().getByText(vi['error.signer.configured-file-unreadable']).waitFor();
@@ -106,10 +108,12 @@ describe('signing as the administrator configured it, and the roots it is truste
 
     setting('signing.other-file', 'refused');
     const p12Base64 = readFileSync(pki.signerP12).toString('base64');
-    expect(await codeOf(app.engine.handlers['signer.unlock']({ p12Base64, password: pki.password }))).toBe('signer.other-file-refused');
-    expect(await codeOf(app.engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password }))).toBe(
+    expect(await codeOf(Promise.resolve().then(() => app.engine.handlers['signer.unlock']({ p12Base64, password: pki.password })))).toBe(
       'signer.other-file-refused',
     );
+    expect(
+      await codeOf(Promise.resolve().then(() => app.engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password }))),
+    ).toBe('signer.other-file-refused');
     await page.reload();
     await openDesk();
     await panel().getByText(vi['error.signer.configured-file-unreadable']).waitFor();

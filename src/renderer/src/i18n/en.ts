@@ -660,6 +660,8 @@ export const en: Catalog = {
   'sync.running': 'Syncing…',
   'sync.lastRun': 'Last sync: {time} — {acknowledged} received, {rejected} rejected, {waiting} waiting',
   'sync.lastRunNone': 'No sync since the app started.',
+  'sync.auditHeadRefused':
+    'The hub refused the audit log’s head: {message}. Ask an administrator to check the log (sohoa audit verify --hub).',
   'sync.lastError': 'The last run did not send everything: {message}',
   'sync.nextRun': 'Next: {time}',
   'sync.nextRunNone': 'No sync scheduled.',

@@ -656,6 +656,8 @@ export const vi = {
   'sync.running': 'Đang đồng bộ…',
   'sync.lastRun': 'Lần đồng bộ gần nhất: {time} — nhận {acknowledged}, từ chối {rejected}, còn chờ {waiting}',
   'sync.lastRunNone': 'Chưa đồng bộ lần nào từ khi mở ứng dụng.',
+  'sync.auditHeadRefused':
+    'Trung tâm lưu trữ từ chối đầu nhật ký hoạt động: {message}. Báo quản trị viên kiểm tra nhật ký (sohoa audit verify --hub).',
   'sync.lastError': 'Lần trước chưa gửi hết: {message}',
   'sync.nextRun': 'Lần tới: {time}',
   'sync.nextRunNone': 'Chưa lên lịch đồng bộ.',
