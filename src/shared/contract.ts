@@ -16,6 +16,7 @@ import type {
   ReuseCandidate,
   ScannerDevice,
   ScanResult,
+  CertificateSummary,
   SignerStatus,
   TrustAnchorView,
 } from './types';
@@ -195,6 +196,8 @@ export const SignerUnlockTokenInput = z.object({
   tokenLabel: z.string().trim().max(200).optional(),
   pin: z.string().min(1, PROBLEM.required).max(64),
 });
+/** The configured certificate opened only to read it (Settings › Signing): its password or its token's PIN. */
+export const SignerInspectInput = z.object({ secret: z.string().min(1, PROBLEM.required).max(1000) });
 /** A root certificate the administrator imports (PEM or DER), as its bytes. */
 export const TrustAddInput = z.object({ certificateBase64: z.string().min(1, PROBLEM.required).max(200_000, PROBLEM.tooLong) });
 /** A trust anchor, named by the SHA-256 of its certificate. */
@@ -290,6 +293,7 @@ export const contract = {
   'signer.unlock': method<typeof SignerUnlockInput, SignerStatus>(SignerUnlockInput),
   'signer.status': method<typeof EmptyInput, SignerStatus>(EmptyInput),
   'signer.unlockToken': method<typeof SignerUnlockTokenInput, SignerStatus>(SignerUnlockTokenInput),
+  'signer.inspect': method<typeof SignerInspectInput, CertificateSummary>(SignerInspectInput),
   'trust.list': method<typeof EmptyInput, TrustAnchorView[]>(EmptyInput),
   'trust.add': method<typeof TrustAddInput, TrustAnchorView[]>(TrustAddInput),
   'trust.remove': method<typeof TrustRemoveInput, TrustAnchorView[]>(TrustRemoveInput),

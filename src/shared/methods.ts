@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'signer.unlock',
   'signer.status',
   'signer.unlockToken',
+  'signer.inspect',
   'trust.list',
   'trust.add',
   'trust.remove',

@@ -61,6 +61,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'signer.unlock': DIGITIZE,
   'signer.status': DIGITIZE,
   'signer.unlockToken': DIGITIZE,
+  'signer.inspect': [...DIGITIZE, ...ADMIN],
   'trust.list': ADMIN,
   'trust.add': ADMIN,
   'trust.remove': ADMIN,

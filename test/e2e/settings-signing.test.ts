@@ -162,6 +162,19 @@ describe('signing as the administrator configured it, and the roots it is truste
   it('lets the administrator import the CA (DER bytes, not a path) in Settings, listed with subject and expiry, audited', async () => {
     await signInAgain('administrator');
     await nav().getByRole('button', { name: vi['nav.settings'] }).click();
+    // The configured certificate, opened only to read it: subject, issuer, expiry with its warning.
+    const inspect = main().getByRole('region', { name: vi['settings.inspectTitle'] });
+    await inspect.getByLabel(vi['settings.inspectSecret']).fill(pki.password);
+    await inspect.getByRole('button', { name: vi['settings.inspect'] }).click();
+    await inspect.locator('.certificate-cn').getByText(pki.signerCommonName).waitFor();
+    expect(await inspect.locator('.certificate-card dd').allTextContents()).toEqual(
+      expect.arrayContaining([pki.signerCommonName, 'SoHoa Test', 'SoHoa Test CA']),
+    );
+    expect(await inspect.getByRole('alert').textContent()).toMatch(/^Chứng thư sẽ hết hạn sau (9|10) ngày/);
+    expect(auditCount('signer.inspect')).toBe(1);
+    await inspect.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '4a-settings-certificate.png') });
+
     const trust = main().getByRole('region', { name: vi['trust.title'] });
     await trust.getByText(vi['trust.none']).waitFor();
     await trust.getByLabel(vi['trust.import']).setInputFiles(pki.caCertDer);

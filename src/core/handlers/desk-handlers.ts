@@ -21,6 +21,7 @@ export type DeskMethod =
   | 'signer.unlock'
   | 'signer.unlockToken'
   | 'signer.status'
+  | 'signer.inspect'
   | 'dossier.finalize'
   | 'dossier.reopen'
   | 'page.rescan'

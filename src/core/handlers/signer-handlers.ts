@@ -1,12 +1,13 @@
 import type { EngineHandlers } from '../../shared/contract';
 import type { SignerStatus } from '../../shared/types';
 import { configuredSigner, unreadableReason } from '../desk/configured-signer';
+import { inspectConfiguredCertificate } from '../desk/inspect-configured-certificate';
 import type { HeldSigner } from '../desk/signer-session';
 import { SignerConfiguredFileUnreadableError, SignerNotConfiguredError, SignerOtherFileRefusedError } from '../desk/signer-source-errors';
 import type { DeskContext } from './desk-context';
 import { readablePathsOf } from './handler-context';
 
-type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status'>;
+type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'signer.inspect'>;
 
 /**
  * The certificate unlocked once per sign-in. The desk opens what the administrator configured
@@ -59,5 +60,14 @@ export function signerHandlers(ctx: DeskContext): Handlers {
     },
 
     'signer.status': () => status(ctx.signer.status()),
+
+    'signer.inspect': async ({ secret }) => {
+      const configured = configuredSigner(ctx.settings);
+      const path = configured.source === 'pkcs11' ? configured.modulePath : configured.p12Path;
+      if (path) readablePathsOf(ctx).check(path, configured.source === 'pkcs11' ? 'pkcs11-module' : 'pkcs12');
+      const certificate = await inspectConfiguredCertificate(configured, secret);
+      audit.append({ actor: ctx.actor, action: 'signer.inspect', subject: certificate.commonName, details: { kind: configured.source } });
+      return certificate;
+    },
   };
 }

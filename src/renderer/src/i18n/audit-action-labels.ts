@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'result.sign': 'audit.action.result.sign',
   'setting.change': 'audit.action.setting.change',
   'signer.unlock': 'audit.action.signer.unlock',
+  'signer.inspect': 'audit.action.signer.inspect',
   'trust.add': 'audit.action.trust.add',
   'trust.remove': 'audit.action.trust.remove',
   'summary.rebuilt': 'audit.action.summary.rebuilt',

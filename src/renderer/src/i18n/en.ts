@@ -599,6 +599,9 @@ export const en: Catalog = {
   'trust.fromPath': 'Set by path: {path}',
   'trust.imported': '{count} root certificate(s) imported.',
   'trust.removed': 'Root certificate {name} removed.',
+  'settings.inspectTitle': 'The configured certificate',
+  'settings.inspectSecret': 'File password or PIN to read the certificate',
+  'settings.inspect': 'Show the certificate',
   'settings.signerHeld': 'The certificate unlocked in this session',
   'settings.signerLocked':
     'No certificate unlocked in this session: unlock it at the desk (Sign and finalize) to see its subject and expiry.',
@@ -791,6 +794,7 @@ export const en: Catalog = {
   'audit.action.result.sign': 'Result signed',
   'audit.action.setting.change': 'Setting changed',
   'audit.action.signer.unlock': 'Certificate unlocked',
+  'audit.action.signer.inspect': 'Configured certificate inspected',
   'audit.action.trust.add': 'Trusted root added',
   'audit.action.trust.remove': 'Trusted root removed',
   'audit.action.summary.rebuilt': 'Summary rebuilt',

@@ -3,6 +3,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Notice } from '../components/Notice';
 import { SettingsForm } from '../components/settings/SettingsForm';
 import { BackupPanel } from '../components/settings/BackupPanel';
+import { InspectCertificateForm } from '../components/settings/InspectCertificateForm';
 import { SignerCertificatePanel } from '../components/settings/SignerCertificatePanel';
 import { TrustAnchorsPanel } from '../components/settings/TrustAnchorsPanel';
 import { mayCall } from '../../../shared/permissions';
@@ -47,6 +48,7 @@ export function SettingsPage() {
               <h2 id={`settings-${section}`}>{t(SECTION_TITLES[section])}</h2>
               <SettingsForm views={inSection} submitLabel={t('settings.save')} onSaved={merge} />
               {section === 'signing' && mayCall(user.role, 'signer.status') ? <SignerCertificatePanel /> : null}
+              {section === 'signing' && mayCall(user.role, 'signer.inspect') ? <InspectCertificateForm /> : null}
               {section === 'signing' && mayCall(user.role, 'trust.list') ? <TrustAnchorsPanel /> : null}
               {section === 'storage' ? (
                 <BackupPanel destinationVersion={inSection.find((v) => v.key === 'backup.destination')?.value} />
