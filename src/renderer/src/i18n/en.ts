@@ -572,8 +572,6 @@ export const en: Catalog = {
   'finalize.unlock': 'Unlock the certificate',
   'finalize.unlocked': 'Certificate unlocked for this session: {subject}',
   'finalize.token': 'USB token (PKCS#11)',
-  'finalize.tokenModule': "Token's PKCS#11 library (.dll/.so)",
-  'finalize.tokenLabel': 'Token label (optional)',
   'finalize.pin': 'PIN',
   'finalize.unlockToken': 'Unlock the token',
   'finalize.configuredFile': 'The agency’s certificate file: {path}',

@@ -570,8 +570,6 @@ export const vi = {
   'finalize.unlock': 'Mở khóa chứng thư',
   'finalize.unlocked': 'Chứng thư đã mở cho phiên làm việc này: {subject}',
   'finalize.token': 'Token USB (PKCS#11)',
-  'finalize.tokenModule': 'Thư viện PKCS#11 của token (.dll/.so)',
-  'finalize.tokenLabel': 'Tên token (không bắt buộc)',
   'finalize.pin': 'Mã PIN',
   'finalize.unlockToken': 'Mở khóa token',
   'finalize.configuredFile': 'Tệp chứng thư của cơ quan: {path}',
