@@ -14,6 +14,7 @@ import { recordViewHandlers } from './handlers/record-view-handlers';
 import { resultHandlers } from './handlers/result-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
+import { trustHandlers } from './handlers/trust-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
 export type { ServiceContext } from './handlers/handler-context';
@@ -37,6 +38,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
     ...resultHandlers(desk),
     ...calendarHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...trustHandlers(ctx),
   } satisfies Omit<EngineHandlers, ServiceMethod>;
 }
 

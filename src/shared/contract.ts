@@ -16,7 +16,9 @@ import type {
   ReuseCandidate,
   ScannerDevice,
   ScanResult,
+  CertificateSummary,
   SignerStatus,
+  TrustAnchorView,
 } from './types';
 import type { PageText } from './page-text';
 import type { ReceiptSheet } from './receipt-sheet';
@@ -177,12 +179,30 @@ export const DocumentSetFieldInput = z.object({
   name: z.enum(['cccd', 'name', 'docNumber', 'docDate', 'phone', 'address']),
   value: z.string().trim().min(1, PROBLEM.required).max(500, PROBLEM.tooLong),
 });
-export const SignerUnlockInput = z.object({ p12Path: requiredText(4096), password: z.string().max(1000) });
+/**
+ * Opens a certificate file for the session: the configured one (`signing.p12-path`) when neither
+ * `p12Base64` nor `p12Path` is given; a file the clerk chose travels as its bytes, never as a path
+ * (when `signing.other-file` allows it). `p12Path` is the command line's, on its own machine.
+ */
+export const SignerUnlockInput = z
+  .object({
+    p12Path: requiredText(4096).optional(),
+    p12Base64: z.string().min(1, PROBLEM.required).max(1_000_000, PROBLEM.tooLong).optional(),
+    password: z.string().max(1000),
+  })
+  .refine((i) => i.p12Path === undefined || i.p12Base64 === undefined, { message: PROBLEM.tooLong, path: ['p12Base64'] });
+/** A USB token: the configured module and label (`signing.pkcs11-module`, `signing.token-label`) when no module is given. */
 export const SignerUnlockTokenInput = z.object({
-  modulePath: requiredText(4096),
+  modulePath: requiredText(4096).optional(),
   tokenLabel: z.string().trim().max(200).optional(),
   pin: z.string().min(1, PROBLEM.required).max(64),
 });
+/** The configured certificate opened only to read it (Settings › Signing): its password or its token's PIN. */
+export const SignerInspectInput = z.object({ secret: z.string().min(1, PROBLEM.required).max(1000) });
+/** A root certificate the administrator imports (PEM or DER), as its bytes. */
+export const TrustAddInput = z.object({ certificateBase64: z.string().min(1, PROBLEM.required).max(200_000, PROBLEM.tooLong) });
+/** A trust anchor, named by the SHA-256 of its certificate. */
+export const TrustRemoveInput = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, PROBLEM.required) });
 /** Reopening a finalized dossier is audited with the clerk's reason; what changes after it is signed as a new record version. */
 export const DossierReopenInput = z.object({ id: positiveId, reason: requiredText(500) });
 /** A new photo (base64) or file (path) for a page, in its place: the re-scan of a dossier captured without a scanner. */
@@ -274,6 +294,10 @@ export const contract = {
   'signer.unlock': method<typeof SignerUnlockInput, SignerStatus>(SignerUnlockInput),
   'signer.status': method<typeof EmptyInput, SignerStatus>(EmptyInput),
   'signer.unlockToken': method<typeof SignerUnlockTokenInput, SignerStatus>(SignerUnlockTokenInput),
+  'signer.inspect': method<typeof SignerInspectInput, CertificateSummary>(SignerInspectInput),
+  'trust.list': method<typeof EmptyInput, TrustAnchorView[]>(EmptyInput),
+  'trust.add': method<typeof TrustAddInput, TrustAnchorView[]>(TrustAddInput),
+  'trust.remove': method<typeof TrustRemoveInput, TrustAnchorView[]>(TrustRemoveInput),
   'dossier.finalize': method<typeof DossierFinalizeInput, FinalizeResult>(DossierFinalizeInput),
   'dossier.reopen': method<typeof DossierReopenInput, Dossier>(DossierReopenInput),
   'page.rescan': method<typeof PageIdInput, RescanResult>(PageIdInput),

@@ -85,8 +85,9 @@ const syncWindow = z
   }, SETTING_PROBLEM.window);
 const codePattern = text(200).refine((v) => /\{seq[1-9]\}/.test(v), SETTING_PROBLEM.pattern);
 const jsonObject = z.record(z.string(), z.unknown(), SETTING_PROBLEM.json);
-const filePaths = z
-  .array(z.string().trim().min(1, SETTING_PROBLEM.path).max(4096, SETTING_PROBLEM.tooLong), SETTING_PROBLEM.json)
+/** Trust anchors: file or folder paths, or the PEM text of a certificate imported in Settings. */
+const trustAnchorList = z
+  .array(z.string().trim().min(1, SETTING_PROBLEM.path).max(20_000, SETTING_PROBLEM.tooLong), SETTING_PROBLEM.json)
   .max(100, SETTING_PROBLEM.tooLong);
 const OCR_LANGUAGES = ['vie', 'eng'] as const;
 /** A file or folder on this machine, or empty: absolute, so it means the same for the app and the command line. */
@@ -283,15 +284,15 @@ export const SETTINGS = [
     key: 'signing.trust-anchors',
     section: 'signing',
     kind: 'list',
-    schema: filePaths,
+    schema: trustAnchorList,
     default: [],
-    allowed: 'a list of PEM certificate file paths (comma-separated)',
+    allowed: 'a list of PEM or DER certificate files or folders (comma-separated); certificates imported in Settings are kept as PEM text',
     editableBy: ADMIN,
     visibleTo: ADMIN,
     label: { vi: 'Chứng thư gốc tin cậy', en: 'Trust anchors' },
     help: {
-      vi: 'Tệp PEM của các CA gốc; chữ ký chỉ hợp lệ khi chuỗi tới một trong số đó.',
-      en: 'PEM files of root CAs; a signature is valid only if it chains to one of them.',
+      vi: 'Chứng thư của các CA gốc (nhập ở mục dưới, hoặc đường dẫn tệp PEM); chữ ký chỉ hợp lệ khi chuỗi tới một trong số đó.',
+      en: 'Root CA certificates (imported below, or PEM file paths); a signature is valid only if it chains to one of them.',
     },
   }),
   define({
@@ -323,6 +324,25 @@ export const SETTINGS = [
     help: {
       vi: 'Đường dẫn đầy đủ; mật khẩu được hỏi khi mở khóa ký, không lưu.',
       en: 'The full path; its password is asked when signing is unlocked, never stored.',
+    },
+  }),
+  define({
+    key: 'signing.other-file',
+    section: 'signing',
+    kind: 'enum',
+    schema: choice(['allowed', 'refused'] as const),
+    default: 'allowed',
+    allowed: 'allowed (the clerk may open another .p12 file than the configured one) or refused',
+    editableBy: ADMIN,
+    visibleTo: DIGITIZE,
+    label: { vi: 'Cho phép chọn tệp chứng thư khác', en: 'Other certificate files' },
+    help: {
+      vi: 'Cán bộ có được mở một tệp .p12 khác tệp đã cấu hình ở trên hay không.',
+      en: 'Whether the clerk may open another .p12 file than the one configured above.',
+    },
+    choices: {
+      allowed: { vi: 'Cho phép', en: 'Allowed' },
+      refused: { vi: 'Không cho phép', en: 'Refused' },
     },
   }),
   define({

@@ -11,6 +11,8 @@ export interface SyncRunReport {
   waiting: number;
   /** Why the run did not send everything (hub unreachable, credential refused…), as a code. */
   error: { code: string; message: string } | null;
+  /** The hub refused the audit log's head (`sync.audit-log-rewritten`: the log went back or changed since the last sync). */
+  auditHead: { code: string; message: string } | null;
 }
 
 export interface SyncStatus {

@@ -164,9 +164,49 @@ export interface DeskField {
   corrected: boolean;
 }
 
+/** What a certificate says of itself, shown before signing with it or trusting it. */
+export interface CertificateSummary {
+  /** Subject CN, and O when present. */
+  commonName: string;
+  organization: string | null;
+  /** The issuer's CN (O when it has none). */
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  /** SHA-256 of the DER, hex: names the certificate (a trust anchor to remove). */
+  sha256: string;
+}
+
+/** The signing source the administrator configured (Settings › Signing): the desk asks only for its password or PIN. */
+export interface ConfiguredSigner {
+  source: 'file' | 'pkcs11';
+  /** `signing.p12-path`, or null when none is set. */
+  p12Path: string | null;
+  /** Why the configured file cannot be used (`signer.configured-file-unreadable`), or null. */
+  p12Problem: string | null;
+  /** `signing.pkcs11-module` and `signing.token-label`, or null when not set. */
+  modulePath: string | null;
+  tokenLabel: string | null;
+  /** `signing.other-file`: whether the clerk may open another certificate file than the configured one. */
+  otherFileAllowed: boolean;
+}
+
 export interface SignerStatus {
   unlocked: boolean;
   subject: string | null;
+  /** The unlocked certificate; null while locked. */
+  certificate: CertificateSummary | null;
+  configured: ConfiguredSigner;
+}
+
+/** One entry of `signing.trust-anchors`: a certificate imported in Settings, or a file or folder set by path. */
+export interface TrustAnchorView {
+  source: 'imported' | 'path';
+  /** The file or folder, for an entry set by path. */
+  path: string | null;
+  certificate: CertificateSummary | null;
+  /** Why the entry cannot be read (`signing.trust-anchor-unreadable`), or null. */
+  problem: string | null;
 }
 
 export interface FinalizeResult {

@@ -204,7 +204,7 @@ describe('the built engine on Electron’s Node line', () => {
     });
 
     it('finalizes with the PKCS#12 certificate', { timeout: 120_000 }, async () => {
-      await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+      await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
       await main().getByLabel(vi['finalize.password']).fill(pki.password);
       await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
       await main()

@@ -17,7 +17,7 @@ export interface SignerFile {
 
 /** Unlocks a .p12 signer through the form inside `scope` (the desk's main area, the QC panel) and waits until it says so. */
 export async function unlockFileSigner(scope: Locator, signer: SignerFile): Promise<void> {
-  await scope.getByLabel(vi['finalize.p12']).fill(signer.signerP12);
+  await scope.getByLabel(vi['finalize.p12']).setInputFiles(signer.signerP12);
   await scope.getByLabel(vi['finalize.password']).fill(signer.password);
   await scope.getByRole('button', { name: vi['finalize.unlock'] }).click();
   await scope.getByText(fill(vi['finalize.unlocked'], { subject: signer.signerCommonName })).waitFor();

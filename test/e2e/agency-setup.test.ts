@@ -216,7 +216,7 @@ describe('first start: the administrator, then the agency, before any intake', (
         .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
         .waitFor();
       if (!unlocked) {
-        await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+        await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
         await main().getByLabel(vi['finalize.password']).fill(pki.password);
         await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
         await main()

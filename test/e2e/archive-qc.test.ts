@@ -171,7 +171,7 @@ describe('the archive QC station in the browser: resume, QC queue, page replaced
       const panel = main().locator('.bulk-sign');
       await panel.getByText(fill(vi['archive.toSign'], { count: 3 })).waitFor();
       expect(await panel.getByRole('button', { name: vi['archive.sign'], exact: true }).isDisabled()).toBe(true);
-      await panel.getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+      await panel.getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
       await panel.getByLabel(vi['finalize.password']).fill(pki.password);
       await panel.getByRole('button', { name: vi['finalize.unlock'] }).click();
       await panel.getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName })).waitFor();

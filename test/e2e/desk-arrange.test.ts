@@ -237,7 +237,7 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
         timeout: 60_000,
       })
       .toBe(true);
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
     await main()

@@ -184,7 +184,7 @@ describe('the desk through the engine contract', () => {
   it('refuses to finalize without a certificate, then signs every record once', { timeout: 120_000 }, async () => {
     expect(await codeOf(call('dossier.finalize', { dossierId }))).toBe('signer.locked');
     expect(await codeOf(call('signer.unlock', { p12Path: pki.signerP12, password: 'wrong' }))).toBe('signer.bad-password');
-    expect(await call('signer.unlock', { p12Path: pki.signerP12, password: pki.password })).toEqual({
+    expect(await call('signer.unlock', { p12Path: pki.signerP12, password: pki.password })).toMatchObject({
       unlocked: true,
       subject: pki.signerCommonName,
     });

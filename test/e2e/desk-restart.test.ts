@@ -45,7 +45,7 @@ describe('the engine killed in the middle of a finalization, and started again',
 
   const main = () => page.getByRole('main');
   const unlock = async () => {
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
     await main()

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { screenshotDir } from '../e2e-support/screenshots';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from '../record/support/softhsm';
@@ -29,6 +31,10 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
     token = createSoftHsmToken(pki.signerKeyDer, [pki.signerCertDer, pki.caCertDer]);
     app = await startAppServer();
     app.engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
+    // The administrator's configuration (Settings › Signing): the desk asks only for the PIN.
+    app.engine.store.settings.set('signing.source', 'pkcs11');
+    app.engine.store.settings.set('signing.pkcs11-module', softhsmModule);
+    app.engine.store.settings.set('signing.token-label', token.label);
     const { store, handlers } = app.engine;
     const dossier = await handlers['dossier.create']({
       procedureCode: 'MAU-HT-01',
@@ -39,7 +45,7 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
     dossierId = dossier.id;
     documentId = await addReadDocument(store, dossierId, 'Tờ khai', [recordPageFromCorpus('viadm-2833')]);
 
-    ({ browser, page, pageErrors } = await openAppPage(app, { viewport: { width: 1500, height: 1000 } }));
+    ({ browser, page, pageErrors } = await openAppPage(app));
     await openDossierAtDesk(page, dossier.code);
   });
 
@@ -50,9 +56,16 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
     pki?.cleanup();
   });
 
+  it('names the configured token and asks only for its PIN: no module path to type', async () => {
+    await main()
+      .getByText(fill(vi['finalize.configuredToken'], { label: token.label, module: softhsmModule }))
+      .waitFor();
+    expect(await tokenForm().locator('input').count()).toBe(1);
+    expect(await main().getByLabel(vi['finalize.p12']).count()).toBe(0);
+    await page.screenshot({ path: join(screenshotDir('desk-token'), 'token-unlock.png') });
+  });
+
   it('says the PIN is wrong, clears it and stays locked', async () => {
-    await tokenForm().getByLabel(vi['finalize.tokenModule']).fill(softhsmModule);
-    await tokenForm().getByLabel(vi['finalize.tokenLabel']).fill(token.label);
     await tokenForm().getByLabel(vi['finalize.pin']).fill('9999');
     await tokenForm().getByRole('button', { name: vi['finalize.unlockToken'] }).click();
     await tokenForm().getByText(vi['error.signer.bad-pin']).waitFor();
@@ -68,6 +81,8 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
       .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
       .waitFor();
     expect(await tokenForm().count()).toBe(0);
+    await main().locator('.certificate-card .certificate-cn').getByText(pki.signerCommonName).waitFor();
+    await page.screenshot({ path: join(screenshotDir('desk-token'), 'token-unlocked.png') });
 
     await main().getByRole('button', { name: vi['finalize.submit'] }).click();
     // The procedure's other components have no document: the desk lists them and the clerk signs anyway.

@@ -185,7 +185,7 @@ describe('the clerk’s desk in the browser', () => {
   });
 
   it('asks for the certificate password once, signs, and shows a valid badge', { timeout: 120_000 }, async () => {
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill('sai mật khẩu');
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
     await main().getByText(vi['error.signer.bad-password']).waitFor();

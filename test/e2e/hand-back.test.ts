@@ -109,7 +109,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
       .waitFor();
     await expect.poll(() => resultCard.locator('.page-state--read').count(), { timeout: 180_000, interval: 1000 }).toBe(1);
     // The certificate belongs to the clerk's own sign-in: unlocked at the desk, not by the set-up above.
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
     await main()

@@ -132,7 +132,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
 
   it('counter-signs the timestamped decision and hands it back', { timeout: 120_000 }, async () => {
     const panel = main().getByRole('region', { name: vi['result.title'] });
-    await main().getByLabel(vi['finalize.p12']).fill(agency.signerP12);
+    await main().getByLabel(vi['finalize.p12']).setInputFiles(agency.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(agency.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
     await panel.getByRole('button', { name: vi['result.sign'] }).click();

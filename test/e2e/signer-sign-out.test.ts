@@ -60,7 +60,7 @@ describe('a certificate unlocked by the clerk does not outlive the clerk’s sig
     await main()
       .getByRole('button', { name: fill(vi['intake.open'], { code }) })
       .click();
-    await main().getByLabel(vi['finalize.p12']).fill(pki.signerP12);
+    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
     await main().getByLabel(vi['finalize.password']).fill(pki.password);
     await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
     await main()

@@ -38,9 +38,6 @@ const NOT_YET_MOVED = [
   'scanner.list desk-scan-handlers.ts',
   'scanner.scan desk-scan-handlers.ts',
   'search.query dossier-handlers.ts',
-  'signer.status desk-sign-handlers.ts',
-  'signer.unlock desk-sign-handlers.ts',
-  'signer.unlockToken desk-sign-handlers.ts',
   'status.get dossier-handlers.ts',
 ];
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { SignerStatus } from '../../shared/types';
-import { parseCertificate, subjectCommonName } from '../record/certificate-info';
+import type { CertificateSummary } from '../../shared/types';
+import { certificateSummary } from '../record/certificate-summary';
 import { openP12Signer } from '../record/p12-signer';
 import { openPkcs11Signer } from '../record/pkcs11-signer';
 import type { Signer } from '../record/signer';
@@ -9,7 +9,16 @@ import { SignerLockedError } from './desk-errors';
 
 interface Unlocked {
   signer: Signer;
+  /** The certificate's subject CN. */
   subject: string;
+  certificate: CertificateSummary;
+}
+
+/** The session's side of signer.status: whether the caller holds a certificate, and which. */
+export interface HeldSigner {
+  unlocked: boolean;
+  subject: string | null;
+  certificate: CertificateSummary | null;
 }
 
 /**
@@ -23,24 +32,29 @@ export class SignerSession {
   /** Without an owner function (the CLI) the whole process is one owner. */
   constructor(private readonly owner: () => string = () => 'process') {}
 
-  async unlockP12(path: string, password: string): Promise<SignerStatus> {
+  async unlockP12(path: string, password: string): Promise<HeldSigner> {
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
     } catch (e) {
       throw new SignerFileUnreadableError(`cannot read ${path}`, { code: (e as NodeJS.ErrnoException).code });
     }
+    return this.unlockP12Bytes(bytes, password);
+  }
+
+  /** A certificate file's bytes (a file the clerk chose, sent over the contract). */
+  async unlockP12Bytes(bytes: Buffer, password: string): Promise<HeldSigner> {
     return this.hold(await openP12Signer(bytes, password));
   }
 
   /** A PKCS#11 token (the USB tokens Vietnamese CAs issue): the PIN opens the session and is not kept. */
-  async unlockToken(options: { modulePath: string; tokenLabel?: string; pin: string }): Promise<SignerStatus> {
+  async unlockToken(options: { modulePath: string; tokenLabel?: string; pin: string }): Promise<HeldSigner> {
     return this.hold(await openPkcs11Signer(options));
   }
 
-  status(): SignerStatus {
+  status(): HeldSigner {
     const current = this.held.get(this.owner());
-    return { unlocked: current !== undefined, subject: current?.subject ?? null };
+    return { unlocked: current !== undefined, subject: current?.subject ?? null, certificate: current?.certificate ?? null };
   }
 
   require(): Unlocked {
@@ -61,11 +75,12 @@ export class SignerSession {
     await was?.signer.close();
   }
 
-  private async hold(signer: Signer): Promise<SignerStatus> {
+  private async hold(signer: Signer): Promise<HeldSigner> {
     const owner = this.owner();
     const [leaf] = await signer.certificateChain();
     await this.close(owner);
-    this.held.set(owner, { signer, subject: subjectCommonName(parseCertificate(leaf!)) });
+    const certificate = certificateSummary(leaf!);
+    this.held.set(owner, { signer, subject: certificate.commonName, certificate });
     return this.status();
   }
 }

@@ -50,14 +50,7 @@ function certificatesInFile(file: string): string[] {
   } catch (e) {
     throw new TrustAnchorUnreadableError(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
-  const text = bytes.toString('latin1');
-  if (text.includes('-----BEGIN')) return pemCertificates(text, file);
-  try {
-    parseCertificate(new Uint8Array(bytes));
-  } catch {
-    throw new TrustAnchorUnreadableError(file, 'not a certificate');
-  }
-  return [toPem(bytes)];
+  return certificatesOfBytes(bytes, file);
 }
 
 function pemCertificates(text: string, source: string): string[] {
@@ -71,6 +64,24 @@ function pemCertificates(text: string, source: string): string[] {
     }
   }
   return found.map(toPem);
+}
+
+/** The certificates of a file's bytes, PEM (one or several) or DER; throws TrustAnchorUnreadableError naming `source`. */
+export function certificatesOfBytes(bytes: Uint8Array, source: string): string[] {
+  const text = Buffer.from(bytes).toString('latin1');
+  if (text.includes('-----BEGIN')) return pemCertificates(text, source);
+  try {
+    parseCertificate(new Uint8Array(bytes));
+  } catch {
+    throw new TrustAnchorUnreadableError(source, 'not a certificate');
+  }
+  return [toPem(Buffer.from(bytes))];
+}
+
+/** A PEM certificate's DER bytes. */
+export function pemToDer(pem: string): Uint8Array {
+  const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem);
+  return new Uint8Array(Buffer.from(m ? m[1]!.replace(/\s/g, '') : '', 'base64'));
 }
 
 function toPem(der: Buffer): string {

@@ -133,7 +133,8 @@ export class SyncService {
     const report = (
       summary: { acknowledged: number; rejected: number; waiting: number },
       error: SyncRunReport['error'],
-    ): SyncRunReport => ({ startedAt, finishedAt: this.now().toISOString(), ...summary, error });
+      auditHead: SyncRunReport['auditHead'] = null,
+    ): SyncRunReport => ({ startedAt, finishedAt: this.now().toISOString(), ...summary, error, auditHead });
     this.running = true;
     this.emitRun();
     try {
@@ -157,7 +158,12 @@ export class SyncService {
       });
       const error = summary.stoppedBy ?? (summary.waiting > 0 ? lastProblem : null);
       this.failures = error ? this.failures + 1 : 0;
-      this.lastRun = report({ acknowledged: summary.acknowledged, rejected: summary.rejected.length, waiting: summary.waiting }, error);
+      const head = summary.auditHead;
+      this.lastRun = report(
+        { acknowledged: summary.acknowledged, rejected: summary.rejected.length, waiting: summary.waiting },
+        error,
+        head && !head.sent ? { code: head.code, message: head.message } : null,
+      );
     } catch (e) {
       this.failures++;
       const error = e instanceof CodedError ? { code: e.code, message: e.message } : { code: 'sync.failed', message: (e as Error).message };

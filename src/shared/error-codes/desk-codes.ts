@@ -91,6 +91,16 @@ export const REUSE_CODES = codeArea({
 });
 
 export const SIGNING_CODES = codeArea({
+  'signing.trust-anchor-invalid': {
+    exit: 'input',
+    vi: 'Tệp này không phải chứng thư số dạng PEM hoặc DER.',
+    en: 'This file is not a PEM or DER certificate.',
+  },
+  'signing.trust-anchor-not-found': {
+    exit: 'input',
+    vi: 'Không tìm thấy chứng thư gốc này trong danh sách tin cậy.',
+    en: 'This root certificate is not in the trusted list.',
+  },
   'signing.trust-anchor-unreadable': {
     exit: 'environment',
     vi: 'Không đọc được chứng thư gốc tin cậy (cài đặt signing.trust-anchors). Nhập lại tệp PEM của cơ quan.',

@@ -56,6 +56,21 @@ export const SIGNER_CODES = codeArea({
   },
   'signer.cert-not-yet-valid': { exit: 'input', vi: 'Chứng thư số chưa đến ngày có hiệu lực.', en: 'The certificate is not valid yet.' },
   'signer.cert-usage': { exit: 'input', vi: 'Chứng thư số này không dùng để ký được.', en: 'This certificate cannot be used for signing.' },
+  'signer.configured-file-unreadable': {
+    exit: 'environment',
+    vi: 'Không đọc được tệp chứng thư số đã cấu hình (tệp không có hoặc không có quyền đọc). Báo quản trị viên kiểm tra Cài đặt › Ký số.',
+    en: 'The configured certificate file is missing or cannot be read. Ask an administrator to check Settings › Signing.',
+  },
+  'signer.not-configured': {
+    exit: 'input',
+    vi: 'Chưa cấu hình tệp chứng thư hoặc thiết bị ký số (Cài đặt › Ký số).',
+    en: 'No certificate file or signing token is configured (Settings › Signing).',
+  },
+  'signer.other-file-refused': {
+    exit: 'refused',
+    vi: 'Máy trạm này chỉ cho phép dùng tệp chứng thư đã cấu hình.',
+    en: 'This workstation allows only the configured certificate file.',
+  },
   'signer.file-unreadable': {
     exit: 'environment',
     vi: 'Không đọc được tệp chứng thư số. Kiểm tra lại đường dẫn.',

@@ -62,6 +62,11 @@ export function SyncPanel() {
               : t('sync.lastRunNone')}
           </p>
           {s.lastRun?.error && <Notice tone="error">{t('sync.lastError', { message: errorMessage(t, s.lastRun.error.code) })}</Notice>}
+          {s.lastRun?.auditHead && (
+            <Notice tone="error">
+              <span className="sync-audit-head">{t('sync.auditHeadRefused', { message: errorMessage(t, s.lastRun.auditHead.code) })}</span>
+            </Notice>
+          )}
           <p className="sync-next-run">
             {s.nextRunAt ? t('sync.nextRun', { time: formatDateTime(s.nextRunAt, language) }) : t('sync.nextRunNone')}
           </p>

@@ -3,6 +3,11 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Notice } from '../components/Notice';
 import { SettingsForm } from '../components/settings/SettingsForm';
 import { BackupPanel } from '../components/settings/BackupPanel';
+import { InspectCertificateForm } from '../components/settings/InspectCertificateForm';
+import { SignerCertificatePanel } from '../components/settings/SignerCertificatePanel';
+import { TrustAnchorsPanel } from '../components/settings/TrustAnchorsPanel';
+import { mayCall } from '../../../shared/permissions';
+import { useSignedIn } from '../auth/auth-context';
 import { errorCode } from '../engine/engine-errors';
 import { useSettings } from '../hooks/use-settings';
 import { errorMessage } from '../i18n/error-messages';
@@ -24,6 +29,7 @@ const SECTION_TITLES: Record<SettingSection, MessageKey> = {
 export function SettingsPage() {
   const t = useT();
   const { views, error, merge } = useSettings();
+  const { user } = useSignedIn();
   return (
     <>
       <h1>{t('settings.title')}</h1>
@@ -34,12 +40,16 @@ export function SettingsPage() {
       {views === null && !error ? <p className="field-hint">{t('settings.loading')}</p> : null}
       {views &&
         SETTING_SECTIONS.map((section) => {
-          const inSection = views.filter((v) => v.section === section);
+          // The trust anchors are certificates, managed by their own panel below, not typed as paths.
+          const inSection = views.filter((v) => v.section === section && v.key !== 'signing.trust-anchors');
           if (inSection.length === 0) return null;
           return (
             <section key={section} className="card settings-section" aria-labelledby={`settings-${section}`}>
               <h2 id={`settings-${section}`}>{t(SECTION_TITLES[section])}</h2>
               <SettingsForm views={inSection} submitLabel={t('settings.save')} onSaved={merge} />
+              {section === 'signing' && mayCall(user.role, 'signer.status') ? <SignerCertificatePanel /> : null}
+              {section === 'signing' && mayCall(user.role, 'signer.inspect') ? <InspectCertificateForm /> : null}
+              {section === 'signing' && mayCall(user.role, 'trust.list') ? <TrustAnchorsPanel /> : null}
               {section === 'storage' ? (
                 <BackupPanel destinationVersion={inSection.find((v) => v.key === 'backup.destination')?.value} />
               ) : null}

@@ -5,8 +5,8 @@ import { useEngineAction } from '../../hooks/use-engine-action';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../desk/ErrorNotice';
-import { P12UnlockForm } from '../desk/P12UnlockForm';
-import { TokenUnlockForm } from '../desk/TokenUnlockForm';
+import { CertificateCard } from '../desk/CertificateCard';
+import { SignerUnlock } from '../desk/SignerUnlock';
 import { Notice } from '../Notice';
 
 /**
@@ -43,13 +43,9 @@ export function BulkSignPanel({ batch, canUnlock, onChanged }: { batch: BatchSum
       <h2 id={id}>{t('archive.sign')}</h2>
       <p className="hint">{t('archive.signHint')}</p>
       <p>{t('archive.toSign', { count: batch.dossiers.toSign })}</p>
-      {signer.data && !unlocked && canUnlock && (
-        <>
-          <P12UnlockForm onUnlocked={() => signer.reload()} />
-          <TokenUnlockForm onUnlocked={() => signer.reload()} />
-        </>
-      )}
+      {signer.data && !unlocked && canUnlock && <SignerUnlock status={signer.data} onUnlocked={() => signer.reload()} />}
       {unlocked && <p className="signer-subject">{t('finalize.unlocked', { subject: signer.data?.subject ?? '' })}</p>}
+      {signer.data?.certificate && <CertificateCard certificate={signer.data.certificate} />}
       <button
         type="button"
         className="primary"

@@ -7,8 +7,8 @@ import { errorCode } from '../../engine/engine-errors';
 import { useT } from '../../i18n/i18n-context';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
-import { P12UnlockForm } from './P12UnlockForm';
-import { TokenUnlockForm } from './TokenUnlockForm';
+import { CertificateCard } from './CertificateCard';
+import { SignerUnlock } from './SignerUnlock';
 
 /**
  * Signs and files the dossier. The certificate is unlocked once per session (the engine keeps it in
@@ -71,9 +71,9 @@ export function FinalizePanel({
   return (
     <section className="card finalize-panel" aria-labelledby={id}>
       <h2 id={id}>{t('finalize.title')}</h2>
-      {signer.data && !signer.data.unlocked && <P12UnlockForm onUnlocked={() => signer.reload()} />}
-      {signer.data && !signer.data.unlocked && <TokenUnlockForm onUnlocked={() => signer.reload()} />}
+      {signer.data && !signer.data.unlocked && <SignerUnlock status={signer.data} onUnlocked={() => signer.reload()} />}
       {signer.data?.unlocked && <p className="signer-subject">{t('finalize.unlocked', { subject: signer.data.subject ?? '' })}</p>}
+      {signer.data?.certificate && <CertificateCard certificate={signer.data.certificate} />}
       <button
         type="button"
         className="primary"

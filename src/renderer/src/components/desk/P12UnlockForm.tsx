@@ -1,20 +1,36 @@
 import { useId, useState } from 'react';
 import { useEngine } from '../../engine/engine-context';
+import { fileBase64 } from '../../engine/file-base64';
 import { useEngineAction } from '../../hooks/use-engine-action';
 import { useT } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/vi';
 import { ErrorNotice } from './ErrorNotice';
 
-/** Opens a PKCS#12 certificate file for the session: the password goes to the engine once and is cleared here. */
-export function P12UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
+/**
+ * Opens a PKCS#12 certificate for the session: the configured file (the engine reads it; only the
+ * password is asked) or, with `chooseFile`, a file the clerk picks, sent as its bytes. The password
+ * goes to the engine once and is cleared here.
+ */
+export function P12UnlockForm({
+  chooseFile,
+  passwordLabel = 'finalize.password',
+  onUnlocked,
+}: {
+  chooseFile: boolean;
+  passwordLabel?: MessageKey;
+  onUnlocked: () => void;
+}) {
   const t = useT();
   const api = useEngine();
   const id = useId();
-  const [p12Path, setP12Path] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
   const unlock = useEngineAction();
 
   const submit = async () => {
-    const status = await unlock.run(() => api['signer.unlock']({ p12Path, password }));
+    const status = await unlock.run(async () =>
+      api['signer.unlock'](chooseFile && file ? { p12Base64: await fileBase64(file), password } : { password }),
+    );
     setPassword('');
     if (status) onUnlocked();
   };
@@ -27,11 +43,15 @@ export function P12UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
         void submit();
       }}
     >
-      <label htmlFor={`${id}-p12`}>{t('finalize.p12')}</label>
-      <input id={`${id}-p12`} value={p12Path} onChange={(e) => setP12Path(e.target.value)} />
-      <label htmlFor={`${id}-pass`}>{t('finalize.password')}</label>
+      {chooseFile && (
+        <>
+          <label htmlFor={`${id}-p12`}>{t('finalize.p12')}</label>
+          <input id={`${id}-p12`} type="file" accept=".p12,.pfx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </>
+      )}
+      <label htmlFor={`${id}-pass`}>{t(passwordLabel)}</label>
       <input id={`${id}-pass`} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
-      <button type="submit" disabled={unlock.busy || !p12Path}>
+      <button type="submit" disabled={unlock.busy || (chooseFile && !file)}>
         {t('finalize.unlock')}
       </button>
       <ErrorNotice error={unlock.error} />

@@ -4,18 +4,19 @@ import { useEngineAction } from '../../hooks/use-engine-action';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from './ErrorNotice';
 
-/** Opens a USB token (PKCS#11) for the session: the PIN goes to the engine once and is cleared here. */
+/**
+ * Opens the USB token (PKCS#11) the administrator configured: the engine loads the configured
+ * module; only the PIN is asked, goes to the engine once and is cleared here.
+ */
 export function TokenUnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
   const t = useT();
   const api = useEngine();
   const id = useId();
-  const [modulePath, setModulePath] = useState('');
-  const [tokenLabel, setTokenLabel] = useState('');
   const [pin, setPin] = useState('');
   const unlock = useEngineAction();
 
   const submit = async () => {
-    const status = await unlock.run(() => api['signer.unlockToken']({ modulePath, tokenLabel: tokenLabel || undefined, pin }));
+    const status = await unlock.run(() => api['signer.unlockToken']({ pin }));
     setPin('');
     if (status) onUnlocked();
   };
@@ -29,13 +30,9 @@ export function TokenUnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
         void submit();
       }}
     >
-      <label htmlFor={`${id}-module`}>{t('finalize.tokenModule')}</label>
-      <input id={`${id}-module`} value={modulePath} onChange={(e) => setModulePath(e.target.value)} />
-      <label htmlFor={`${id}-label`}>{t('finalize.tokenLabel')}</label>
-      <input id={`${id}-label`} value={tokenLabel} onChange={(e) => setTokenLabel(e.target.value)} />
       <label htmlFor={`${id}-pin`}>{t('finalize.pin')}</label>
       <input id={`${id}-pin`} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />
-      <button type="submit" disabled={unlock.busy || !modulePath || !pin}>
+      <button type="submit" disabled={unlock.busy || !pin}>
         {t('finalize.unlockToken')}
       </button>
       <ErrorNotice error={unlock.error} />
