@@ -16,6 +16,8 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
+import { scannerHandlers } from './handlers/scanner-handlers';
+
 export type { ServiceContext } from './handlers/handler-context';
 
 /** The engine's API: implements the contract. Inputs arrive already validated by the dispatcher. */
@@ -37,6 +39,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
     ...resultHandlers(desk),
     ...calendarHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...scannerHandlers(ctx),
   } satisfies Omit<EngineHandlers, ServiceMethod>;
 }
 

@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'scanner.list',
   'scanner.scan',
   'scanner.cancel',
+  'scanner.testScan',
   'dossier.receipt',
   'auth.state',
   'auth.setupAdmin',

@@ -63,9 +63,11 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'signer.unlockToken': DIGITIZE,
   'dossier.finalize': DIGITIZE,
   'record.verify': [...DIGITIZE, ...OVERSIGHT],
-  'scanner.list': DIGITIZE,
+  // The administrator picks the device of each scanner profile in Settings.
+  'scanner.list': [...DIGITIZE, ...ADMIN],
   'scanner.scan': DIGITIZE,
   'scanner.cancel': DIGITIZE,
+  'scanner.testScan': ADMIN,
   'dossier.receipt': DESK,
   'dossier.reopen': DIGITIZE,
   'page.rescan': DIGITIZE,
