@@ -139,7 +139,7 @@ export function ScannerProfilesField({ view, text, onChange }: ScannerProfilesFi
               problem={problem(index, 'source')}
               name={`profile-${index}-source`}
             />
-            <div className={problem(index, 'duplex') ? 'field field--invalid' : 'field'}>
+            <div className={problem(index, 'duplex') ? 'field field--invalid checkbox-field' : 'field checkbox-field'}>
               <label>
                 <input
                   type="checkbox"
