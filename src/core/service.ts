@@ -44,4 +44,4 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
 }
 
 /** Sync's and backup's handlers come from the engine's SyncService and BackupService (handlers/sync-handlers.ts, handlers/backup-handlers.ts). */
-type ServiceMethod = 'sync.status' | 'sync.now' | 'sync.records' | 'backup.status' | 'backup.run';
+type ServiceMethod = 'sync.status' | 'sync.now' | 'sync.records' | 'sync.enroll' | 'backup.status' | 'backup.run';

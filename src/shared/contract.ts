@@ -203,6 +203,16 @@ export const ScannerScanInput = z.object({
   source: z.enum(['flatbed', 'adf', 'duplex']).default('flatbed'),
 });
 
+/** Enrollment with the hub from Settings: its address and the one-time code its administrator issued (`sohoa hub issue-code`). */
+export const SyncEnrollInput = z.object({
+  hubUrl: z
+    .string()
+    .trim()
+    .max(2000, PROBLEM.tooLong)
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v), PROBLEM.required),
+  code: requiredText(200),
+});
+
 /** A test scan from the Settings page's scanner profiles: one page, nothing stored. */
 export const ScannerTestScanInput = z.object({
   driver: requiredText(64),
@@ -328,6 +338,7 @@ export const contract = {
   'stats.province': method<typeof StatsProvinceInput, ProvinceProgress>(StatsProvinceInput),
   'sync.status': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.now': method<typeof EmptyInput, SyncStatus>(EmptyInput),
+  'sync.enroll': method<typeof SyncEnrollInput, SyncStatus>(SyncEnrollInput),
   'sync.records': method<typeof DossierIdInput, RecordSyncState[]>(DossierIdInput),
   'batch.list': method<typeof EmptyInput, BatchSummary[]>(EmptyInput),
   'batch.qc': method<typeof BatchIdInput, BatchQcView>(BatchIdInput),

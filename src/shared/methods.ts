@@ -63,6 +63,7 @@ export const METHOD_NAMES = [
   'stats.province',
   'sync.status',
   'sync.now',
+  'sync.enroll',
   'sync.records',
   'batch.list',
   'batch.qc',

@@ -80,6 +80,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'stats.province': ALL,
   'sync.status': ALL,
   'sync.now': [...DIGITIZE, ...ADMIN],
+  'sync.enroll': ADMIN,
   'sync.records': ALL,
   'batch.list': [...ARCHIVE, 'supervisor'],
   'batch.qc': [...ARCHIVE, 'supervisor'],
