@@ -3,6 +3,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Notice } from '../components/Notice';
 import { SettingsForm } from '../components/settings/SettingsForm';
 import { BackupPanel } from '../components/settings/BackupPanel';
+import { EnrollPanel } from '../components/settings/EnrollPanel';
 import { errorCode } from '../engine/engine-errors';
 import { useSettings } from '../hooks/use-settings';
 import { errorMessage } from '../i18n/error-messages';
@@ -40,6 +41,9 @@ export function SettingsPage() {
             <section key={section} className="card settings-section" aria-labelledby={`settings-${section}`}>
               <h2 id={`settings-${section}`}>{t(SECTION_TITLES[section])}</h2>
               <SettingsForm views={inSection} submitLabel={t('settings.save')} onSaved={merge} />
+              {section === 'sync' && inSection.find((v) => v.key === 'sync.hub-url')?.editable ? (
+                <EnrollPanel hubUrl={String(inSection.find((v) => v.key === 'sync.hub-url')?.value ?? '')} />
+              ) : null}
               {section === 'storage' ? (
                 <BackupPanel destinationVersion={inSection.find((v) => v.key === 'backup.destination')?.value} />
               ) : null}
