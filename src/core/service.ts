@@ -15,6 +15,7 @@ import { resultHandlers } from './handlers/result-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
 import { trustHandlers } from './handlers/trust-handlers';
+import { scannerHandlers } from './handlers/scanner-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
 export type { ServiceContext } from './handlers/handler-context';
@@ -39,8 +40,9 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
     ...calendarHandlers(ctx),
     ...settingsHandlers(ctx),
     ...trustHandlers(ctx),
+    ...scannerHandlers(ctx),
   } satisfies Omit<EngineHandlers, ServiceMethod>;
 }
 
 /** Sync's and backup's handlers come from the engine's SyncService and BackupService (handlers/sync-handlers.ts, handlers/backup-handlers.ts). */
-type ServiceMethod = 'sync.status' | 'sync.now' | 'sync.records' | 'backup.status' | 'backup.run';
+type ServiceMethod = 'sync.status' | 'sync.now' | 'sync.records' | 'sync.enroll' | 'backup.status' | 'backup.run';

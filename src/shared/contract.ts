@@ -224,6 +224,34 @@ export const ScannerScanInput = z.object({
   source: z.enum(['flatbed', 'adf', 'duplex']).default('flatbed'),
 });
 
+/** Enrollment with the hub from Settings: its address and the one-time code its administrator issued (`sohoa hub issue-code`). */
+export const SyncEnrollInput = z.object({
+  hubUrl: z
+    .string()
+    .trim()
+    .max(2000, PROBLEM.tooLong)
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v), PROBLEM.required),
+  code: requiredText(200),
+});
+
+/** A test scan from the Settings page's scanner profiles: one page, nothing stored. */
+export const ScannerTestScanInput = z.object({
+  driver: requiredText(64),
+  deviceId: requiredText(1000),
+  dpi: z.number().int().min(75).max(1200),
+  colorMode: z.enum(['color', 'gray', 'bw']),
+  source: z.enum(['flatbed', 'adf', 'duplex']),
+});
+
+/** The page a test scan gave, as a small JPEG to show, with what the scanner delivered. */
+export interface ScannerTestScanResult {
+  previewBase64: string;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  colorMode: string;
+}
+
 /** The dashboard's filter; an empty text box means "all". */
 const blankAsAll = z
   .string()
@@ -308,6 +336,7 @@ export const contract = {
   ),
   'scanner.scan': method<typeof ScannerScanInput, ScanResult>(ScannerScanInput),
   'scanner.cancel': method<typeof DocumentIdInput, { cancelled: boolean }>(DocumentIdInput),
+  'scanner.testScan': method<typeof ScannerTestScanInput, ScannerTestScanResult>(ScannerTestScanInput),
   'dossier.receipt': method<typeof IdInput, { pdfBase64: string; sheet: ReceiptSheet }>(IdInput),
   'auth.state': method<typeof EmptyInput, AuthState>(EmptyInput),
   'auth.setupAdmin': method<typeof SetupAdminInput, SignInResult>(SetupAdminInput),
@@ -334,6 +363,7 @@ export const contract = {
   'stats.province': method<typeof StatsProvinceInput, ProvinceProgress>(StatsProvinceInput),
   'sync.status': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.now': method<typeof EmptyInput, SyncStatus>(EmptyInput),
+  'sync.enroll': method<typeof SyncEnrollInput, SyncStatus>(SyncEnrollInput),
   'sync.records': method<typeof DossierIdInput, RecordSyncState[]>(DossierIdInput),
   'batch.list': method<typeof EmptyInput, BatchSummary[]>(EmptyInput),
   'batch.qc': method<typeof BatchIdInput, BatchQcView>(BatchIdInput),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Role } from './roles';
+import { ScanProfiles } from './scan-profile';
 
 export const SETTING_SECTIONS = ['agency', 'scanners', 'ocr', 'signing', 'sync', 'security', 'desk', 'storage'] as const;
 export type SettingSection = (typeof SETTING_SECTIONS)[number];
@@ -51,6 +52,9 @@ export const SETTING_PROBLEM = {
   json: 'setting.json',
   path: 'setting.path',
   absolutePath: 'setting.absolute-path',
+  // A scanner profile's (src/shared/scan-profile.ts).
+  duplexNeedsFeeder: 'setting.duplex-needs-feeder',
+  duplicateName: 'setting.duplicate-name',
 } as const;
 
 const ALL: readonly Role[] = ['clerk', 'archivist', 'supervisor', 'administrator'];
@@ -191,6 +195,22 @@ export const SETTINGS = [
     help: {
       vi: 'Tùy chọn SANE/WIA và địa chỉ máy quét mạng (eSCL), dạng JSON.',
       en: 'SANE/WIA options and network scanner (eSCL) addresses, as JSON.',
+    },
+  }),
+  define({
+    key: 'scanner.profiles',
+    section: 'scanners',
+    kind: 'json',
+    schema: ScanProfiles,
+    default: [],
+    allowed:
+      'a JSON list of profiles: {"name", "driver", "deviceId", "dpi" 200–1200, "colorMode" color|gray, "source" flatbed|adf, "duplex"}',
+    editableBy: ADMIN,
+    visibleTo: DIGITIZE,
+    label: { vi: 'Hồ sơ quét', en: 'Scanner profiles' },
+    help: {
+      vi: 'Mỗi hồ sơ quét là một máy quét với độ phân giải, chế độ màu và khay giấy; ảnh lưu trữ cần từ 200 dpi, màu hoặc xám.',
+      en: 'Each profile is a scanner with its resolution, colour mode and paper source; record scans need 200 dpi or more, colour or grey.',
     },
   }),
   define({

@@ -44,7 +44,15 @@ describe('settings of the Storage, Security and Signing sections', () => {
     expect(() => set('backup.destination', 'sao-luu')).toThrow(
       expect.objectContaining({ code: 'setting.invalid', details: expect.objectContaining({ problem: 'setting.absolute-path' }) }),
     );
-    expect(await h['backup.status']({})).toEqual({ dataDir: engine.store.dataDir, destination: '', lastBackup: null });
+    expect(await h['backup.status']({})).toEqual({
+      dataDir: engine.store.dataDir,
+      destination: '',
+      lastBackup: null,
+      schedule: 'off',
+      nextBackupAt: null,
+      running: false,
+      lastFailure: null,
+    });
 
     const destination = join(dir.path, 'usb');
     set('backup.destination', destination);
@@ -59,7 +67,15 @@ describe('settings of the Storage, Security and Signing sections', () => {
     expect(existsSync(join(outcome.folder, 'manifest-sha256.txt'))).toBe(true);
     expect(outcome.files).toBeGreaterThanOrEqual(1);
     expect(progress.at(-1)).toEqual({ done: progress.at(-1)!.total, total: progress.at(-1)!.total });
-    expect(await h['backup.status']({})).toEqual({ dataDir: engine.store.dataDir, destination, lastBackup: outcome });
+    expect(await h['backup.status']({})).toEqual({
+      dataDir: engine.store.dataDir,
+      destination,
+      lastBackup: outcome,
+      schedule: 'off',
+      nextBackupAt: null,
+      running: false,
+      lastFailure: null,
+    });
     const audited = [...engine.store.audit.iterate()].filter((e) => e.action === 'backup.create');
     expect(audited.map((e) => e.subject)).toEqual([outcome.folder]);
   });

@@ -82,6 +82,13 @@ export class SyncService {
     return this.running ? this.scheduler.stop() : undefined;
   }
 
+  /** Enrolls this workstation with a hub by the one-time code its administrator issued; the credential replaces any earlier one. */
+  async enroll(hubUrl: string, code: string): Promise<SyncStatus> {
+    const name = String(readSetting(this.ctx.settings, 'workstation.name') || 'workstation');
+    await this.ctx.sync.enroll(hubUrl.replace(/\/+$/, ''), code, name);
+    return this.status();
+  }
+
   /** Runs now (or joins the run in progress and one more after it) and answers the status after it. */
   async runNow(): Promise<SyncStatus> {
     await this.scheduler.trigger();

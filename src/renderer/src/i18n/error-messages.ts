@@ -35,6 +35,8 @@ const SETTING_PROBLEM_MESSAGES: Record<SettingProblemCode, MessageKey> = {
   'setting.json': 'problem.setting.json',
   'setting.path': 'problem.setting.path',
   'setting.absolute-path': 'problem.setting.absolute-path',
+  'setting.duplex-needs-feeder': 'problem.setting.duplex-needs-feeder',
+  'setting.duplicate-name': 'problem.setting.duplicate-name',
 };
 
 const FIELD_NAMES: Record<string, MessageKey> = {

@@ -8,6 +8,7 @@ import { SignerCertificatePanel } from '../components/settings/SignerCertificate
 import { TrustAnchorsPanel } from '../components/settings/TrustAnchorsPanel';
 import { mayCall } from '../../../shared/permissions';
 import { useSignedIn } from '../auth/auth-context';
+import { EnrollPanel } from '../components/settings/EnrollPanel';
 import { errorCode } from '../engine/engine-errors';
 import { useSettings } from '../hooks/use-settings';
 import { errorMessage } from '../i18n/error-messages';
@@ -50,6 +51,9 @@ export function SettingsPage() {
               {section === 'signing' && mayCall(user.role, 'signer.status') ? <SignerCertificatePanel /> : null}
               {section === 'signing' && mayCall(user.role, 'signer.inspect') ? <InspectCertificateForm /> : null}
               {section === 'signing' && mayCall(user.role, 'trust.list') ? <TrustAnchorsPanel /> : null}
+              {section === 'sync' && inSection.find((v) => v.key === 'sync.hub-url')?.editable ? (
+                <EnrollPanel hubUrl={String(inSection.find((v) => v.key === 'sync.hub-url')?.value ?? '')} />
+              ) : null}
               {section === 'storage' ? (
                 <BackupPanel destinationVersion={inSection.find((v) => v.key === 'backup.destination')?.value} />
               ) : null}

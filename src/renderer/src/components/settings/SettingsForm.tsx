@@ -7,6 +7,7 @@ import { errorCode } from '../../engine/engine-errors';
 import { errorMessage, problemMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n-context';
 import { Notice } from '../Notice';
+import { ScannerProfilesField } from './ScannerProfilesField';
 import { SettingField } from './SettingField';
 
 interface SettingsFormProps {
@@ -63,18 +64,30 @@ export function SettingsForm({ views, submitLabel, onSaved }: SettingsFormProps)
         void submit();
       }}
     >
-      {views.map((v) => (
-        <SettingField
-          key={v.key}
-          view={v}
-          text={texts[v.key] ?? ''}
-          onChange={(text) => {
-            setSaved(false);
-            setTexts((all) => ({ ...all, [v.key]: text }));
-          }}
-          problem={v.editable ? problemOf(v.key) : null}
-        />
-      ))}
+      {views.map((v) =>
+        v.key === 'scanner.profiles' ? (
+          <ScannerProfilesField
+            key={v.key}
+            view={v}
+            text={texts[v.key] ?? '[]'}
+            onChange={(text) => {
+              setSaved(false);
+              setTexts((all) => ({ ...all, [v.key]: text }));
+            }}
+          />
+        ) : (
+          <SettingField
+            key={v.key}
+            view={v}
+            text={texts[v.key] ?? ''}
+            onChange={(text) => {
+              setSaved(false);
+              setTexts((all) => ({ ...all, [v.key]: text }));
+            }}
+            problem={v.editable ? problemOf(v.key) : null}
+          />
+        ),
+      )}
       {action.error ? <Notice tone="error">{errorMessage(t, errorCode(action.error))}</Notice> : null}
       {saved ? <Notice tone="success">{t('settings.saved')}</Notice> : null}
       {editable.length > 0 ? (

@@ -1,0 +1,52 @@
+/**
+ * A scanner profile: a named set of scan settings for one device (the desk's "A4 xám 300 dpi khay nạp").
+ * Records keep scans as Decree 30/2020 asks (docs/DESIGN.md): colour or grey, at least 200 dpi.
+ */
+import { z } from 'zod';
+
+/** Problem codes of a refused profile; the renderer maps them to Vietnamese or English text. */
+export const SCAN_PROFILE_PROBLEM = {
+  required: 'required',
+  tooLong: 'too-long',
+  range: 'setting.range',
+  choice: 'setting.choice',
+  duplexNeedsFeeder: 'setting.duplex-needs-feeder',
+  duplicateName: 'setting.duplicate-name',
+} as const;
+
+export const SCAN_PROFILE_DPI = { min: 200, max: 1200 } as const;
+export const SCAN_PROFILE_COLOR_MODES = ['color', 'gray'] as const;
+export const SCAN_PROFILE_SOURCES = ['flatbed', 'adf'] as const;
+
+export const ScanProfile = z
+  .object({
+    name: z.string().trim().min(1, SCAN_PROFILE_PROBLEM.required).max(60, SCAN_PROFILE_PROBLEM.tooLong),
+    driver: z.string().trim().min(1, SCAN_PROFILE_PROBLEM.required).max(64, SCAN_PROFILE_PROBLEM.tooLong),
+    deviceId: z.string().trim().min(1, SCAN_PROFILE_PROBLEM.required).max(1000, SCAN_PROFILE_PROBLEM.tooLong),
+    dpi: z
+      .number(SCAN_PROFILE_PROBLEM.range)
+      .int(SCAN_PROFILE_PROBLEM.range)
+      .min(SCAN_PROFILE_DPI.min, SCAN_PROFILE_PROBLEM.range)
+      .max(SCAN_PROFILE_DPI.max, SCAN_PROFILE_PROBLEM.range),
+    colorMode: z.enum(SCAN_PROFILE_COLOR_MODES, SCAN_PROFILE_PROBLEM.choice),
+    source: z.enum(SCAN_PROFILE_SOURCES, SCAN_PROFILE_PROBLEM.choice),
+    duplex: z.boolean(SCAN_PROFILE_PROBLEM.choice),
+  })
+  .refine((p) => !p.duplex || p.source === 'adf', { message: SCAN_PROFILE_PROBLEM.duplexNeedsFeeder, path: ['duplex'] });
+export type ScanProfile = z.infer<typeof ScanProfile>;
+
+export const ScanProfiles = z
+  .array(ScanProfile, SCAN_PROFILE_PROBLEM.choice)
+  .max(20, SCAN_PROFILE_PROBLEM.tooLong)
+  .superRefine((profiles, ctx) => {
+    const seen = new Set<string>();
+    profiles.forEach((p, i) => {
+      const name = p.name.toLocaleLowerCase('vi');
+      if (seen.has(name)) ctx.addIssue({ code: 'custom', message: SCAN_PROFILE_PROBLEM.duplicateName, path: [i, 'name'] });
+      seen.add(name);
+    });
+  });
+
+/** The scanner's source for a profile: the feeder's both sides when duplex. */
+export const scanSourceOf = (p: Pick<ScanProfile, 'source' | 'duplex'>): 'flatbed' | 'adf' | 'duplex' =>
+  p.source === 'adf' && p.duplex ? 'duplex' : p.source;

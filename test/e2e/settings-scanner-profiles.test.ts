@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vi } from '../../src/renderer/src/i18n/vi';
+import { makeSaneTestConfig } from '../capture/sane-test-scanner';
+import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { launchChromium } from '../e2e-support/browser';
+import { screenshotDir } from '../e2e-support/screenshots';
+import { signIn } from '../e2e-support/sign-in';
+
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+
+/** The Settings page's scanner profiles: a form per profile, checked as typed, and a test scan through SANE's `test` device. */
+describe('scanner profiles in the Settings page', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let sane: Awaited<ReturnType<typeof makeSaneTestConfig>>;
+  const shots = screenshotDir('settings-scanner-profiles');
+  const main = () => page.getByRole('main');
+  const profile = (n: number) => main().getByRole('region', { name: fill(vi['settings.scanners.profile'], { n }) });
+  const button = (name: string) => main().getByRole('button', { name, exact: true });
+
+  beforeAll(async () => {
+    sane = await makeSaneTestConfig();
+    app = await startAppServer();
+    app.engine.store.settings.set(
+      'scanner.drivers',
+      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'] } }),
+    );
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(30_000);
+    await page.goto(app.server.appUrl);
+    await signIn(page, app, 'administrator');
+    await page.getByRole('navigation').getByRole('button', { name: vi['nav.settings'] }).click();
+    await main().getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await sane?.cleanup();
+  });
+
+  it(
+    'adds a profile by its form, refuses what the schema refuses as it is typed, test-scans it and saves it',
+    { timeout: 120_000 },
+    async () => {
+      await button(vi['settings.scanners.add']).click();
+      const form = profile(1);
+      await form.getByLabel(vi['settings.scanners.name'], { exact: true }).fill('A4 xám mặt kính');
+      const device = form.getByLabel(vi['settings.scanners.device'], { exact: true });
+      await expect
+        .poll(async () => (await device.locator('option').allTextContents()).some((o) => o.includes('test:0')), { timeout: 30_000 })
+        .toBe(true);
+      await device.selectOption({ value: 'sane|test:0' });
+
+      // Below Decree 30's 200 dpi, and two-sided from the flatbed: both refused beside their field, nothing savable.
+      await form.getByLabel(vi['settings.scanners.dpi'], { exact: true }).fill('150');
+      await form.getByText(vi['problem.setting.range']).waitFor();
+      await form.getByLabel(vi['settings.scanners.duplex']).check();
+      await form.getByText(vi['problem.setting.duplex-needs-feeder']).waitFor();
+      const save = main()
+        .locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }) })
+        .getByRole('button', { name: vi['settings.save'], exact: true });
+      expect(await save.isDisabled()).toBe(true);
+      expect(await form.getByRole('button', { name: vi['settings.scanners.testScan'] }).isDisabled()).toBe(true);
+      await form.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'profile-invalid.png') });
+
+      await form.getByLabel(vi['settings.scanners.dpi'], { exact: true }).fill('200');
+      await form.getByLabel(vi['settings.scanners.duplex']).uncheck();
+      await form.getByLabel(vi['settings.scanners.colorMode'], { exact: true }).selectOption('gray');
+      await form.getByRole('button', { name: vi['settings.scanners.testScan'] }).click();
+      const preview = form.locator('figure.scan-preview img');
+      await preview.waitFor();
+      // A4 at 200 dpi from the test device's Grid picture: 1654 × 2339 pixels (210 × 297 mm).
+      const caption = await form.locator('figure.scan-preview figcaption').textContent();
+      expect(caption).toMatch(/A4 xám mặt kính: 165\d×23\d\d điểm ảnh, 200 dpi/);
+      expect(await preview.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
+      await preview.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'profile-test-scan.png') });
+
+      await save.click();
+      await main().getByText(vi['settings.saved']).first().waitFor();
+      expect(app.engine.settings.value('scanner.profiles')).toEqual([
+        { name: 'A4 xám mặt kính', driver: 'sane', deviceId: 'test:0', dpi: 200, colorMode: 'gray', source: 'flatbed', duplex: false },
+      ]);
+      const change = [...app.engine.store.audit.iterate()].filter((e) => e.action === 'setting.change' && e.subject === 'scanner.profiles');
+      expect(change.map((e) => e.actor)).toEqual(['administrator']);
+    },
+  );
+});
