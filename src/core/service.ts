@@ -1,5 +1,5 @@
 import type { EngineHandlers } from '../shared/contract';
-import { archiveHandlers } from './handlers/archive-handlers';
+import { batchHandlers } from './handlers/batch-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { batchStartHandlers } from './handlers/batch-start-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
@@ -27,7 +27,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...dossierHandlers(ctx),
     ...documentHandlers(ctx),
     ...deskHandlers(ctx, desk),
-    ...archiveHandlers(desk),
+    ...batchHandlers(desk),
     ...batchStartHandlers(ctx),
     ...recordViewHandlers(ctx),
     ...authHandlers(ctx),
