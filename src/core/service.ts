@@ -10,11 +10,14 @@ import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { procedureHandlers } from './handlers/procedure-handlers';
 import { recordViewHandlers } from './handlers/record-view-handlers';
 import { resultHandlers } from './handlers/result-handlers';
+import { searchHandlers } from './handlers/search-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
+import { statusHandlers } from './handlers/status-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
 export type { ServiceContext } from './handlers/handler-context';
@@ -25,6 +28,9 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
   const desk = deskContext(ctx);
   return {
     ...dossierHandlers(ctx),
+    ...procedureHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...statusHandlers(ctx),
     ...documentHandlers(ctx),
     ...deskHandlers(ctx, desk),
     ...batchHandlers(desk),

@@ -25,16 +25,13 @@ const NOT_YET_MOVED = [
   'page.image document-handlers.ts',
   'page.replace desk-scan-handlers.ts',
   'page.rescan desk-scan-handlers.ts',
-  'procedure.list dossier-handlers.ts',
   'record.verify desk-sign-handlers.ts',
   'scanner.cancel desk-scan-handlers.ts',
   'scanner.list desk-scan-handlers.ts',
   'scanner.scan desk-scan-handlers.ts',
-  'search.query dossier-handlers.ts',
   'signer.status desk-sign-handlers.ts',
   'signer.unlock desk-sign-handlers.ts',
   'signer.unlockToken desk-sign-handlers.ts',
-  'status.get dossier-handlers.ts',
 ];
 
 function placedMethods(): { method: string; file: string }[] {
