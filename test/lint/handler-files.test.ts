@@ -25,7 +25,6 @@ const NOT_YET_MOVED = [
   'page.image document-handlers.ts',
   'page.replace desk-scan-handlers.ts',
   'page.rescan desk-scan-handlers.ts',
-  'record.verify desk-sign-handlers.ts',
   'scanner.cancel desk-scan-handlers.ts',
   'scanner.list desk-scan-handlers.ts',
   'scanner.scan desk-scan-handlers.ts',

@@ -4,6 +4,7 @@ import { deskDossierHandlers } from './desk-dossier-handlers';
 import { deskPageHandlers } from './desk-page-handlers';
 import { deskScanHandlers } from './desk-scan-handlers';
 import { deskSignHandlers } from './desk-sign-handlers';
+import { recordVerifyHandlers } from './record-verify-handlers';
 import type { ServiceContext } from './handler-context';
 
 export type DeskMethod =
@@ -32,5 +33,11 @@ export type DeskMethod =
 
 /** The clerk's desk: one context (signer, work in progress) shared by its handlers for the engine's lifetime (the archive's too: give it). */
 export function deskHandlers(service: ServiceContext, ctx: DeskContext = deskContext(service)): Pick<EngineHandlers, DeskMethod> {
-  return { ...deskDossierHandlers(ctx), ...deskPageHandlers(ctx), ...deskSignHandlers(ctx), ...deskScanHandlers(ctx) };
+  return {
+    ...deskDossierHandlers(ctx),
+    ...deskPageHandlers(ctx),
+    ...deskSignHandlers(ctx),
+    ...deskScanHandlers(ctx),
+    ...recordVerifyHandlers(ctx),
+  };
 }

@@ -2,22 +2,16 @@ import type { EngineHandlers } from '../../shared/contract';
 import { DossierNotFinalizedError } from '../desk/desk-errors';
 import { isLocked } from '../desk/dossier-lock';
 import { finalizeDossier } from '../desk/finalize-dossier';
-import { readTrustAnchors, trustAnchorEntries, TRUST_ANCHORS_SETTING } from '../record/trust-anchors';
-import { verifyPdf } from '../record/verify-pdf';
 import { DossierAlreadyReturnedError } from '../result/result-errors';
 import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 import { readablePathsOf } from './handler-context';
 
-type Handlers = Pick<
-  EngineHandlers,
-  'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'dossier.reopen' | 'record.verify'
->;
+type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'dossier.reopen'>;
 
 /**
- * Signing: the certificate unlocked once per session, the dossier signed and filed, a record's
- * signature checked. A finalized dossier is changed only after an explicit, audited reopen; what
+ * Signing: the certificate unlocked once per session, the dossier signed and filed. A finalized dossier is changed only after an explicit, audited reopen; what
  * changes then is signed again as a new version of its record, the earlier signed versions stay.
  */
 export function deskSignHandlers(ctx: DeskContext): Handlers {
@@ -83,26 +77,6 @@ export function deskSignHandlers(ctx: DeskContext): Handlers {
       })();
       ctx.events.emit('dossier.changed', { id });
       return store.dossiers.get(id)!;
-    },
-
-    'record.verify': async ({ recordId }) => {
-      const record = store.records.get(recordId);
-      if (!record) throw new NotFoundError('record', recordId);
-      const trustAnchors = readTrustAnchors(trustAnchorEntries(store.settings.get(TRUST_ANCHORS_SETTING)));
-      const report = await verifyPdf(store.blobs.get(record.pdfSha256), { trustAnchors });
-      const changed = report.modifiedAfterSigning.length > 0 ? [`changed after signing: ${report.modifiedAfterSigning.join(', ')}`] : [];
-      return {
-        recordId,
-        intact: report.intact,
-        code: report.intact ? null : (report.code ?? null),
-        pageCount: report.pageCount,
-        signatures: report.signatures.map((s) => ({
-          signer: s.signer,
-          valid: s.valid && s.trusted,
-          signingTime: s.signingTime ?? null,
-          problems: [...s.problems, ...(s.trustProblems ?? []), ...(s.index === 1 ? changed : [])],
-        })),
-      };
     },
   };
 }
