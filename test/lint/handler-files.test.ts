@@ -19,8 +19,6 @@ const NOT_YET_MOVED = [
   'document.remove desk-dossier-handlers.ts',
   'document.reuse desk-dossier-handlers.ts',
   'document.setField desk-dossier-handlers.ts',
-  'dossier.finalize desk-sign-handlers.ts',
-  'dossier.reopen desk-sign-handlers.ts',
   'page.addImage document-handlers.ts',
   'page.image document-handlers.ts',
   'page.replace desk-scan-handlers.ts',
@@ -28,9 +26,6 @@ const NOT_YET_MOVED = [
   'scanner.cancel desk-scan-handlers.ts',
   'scanner.list desk-scan-handlers.ts',
   'scanner.scan desk-scan-handlers.ts',
-  'signer.status desk-sign-handlers.ts',
-  'signer.unlock desk-sign-handlers.ts',
-  'signer.unlockToken desk-sign-handlers.ts',
 ];
 
 function placedMethods(): { method: string; file: string }[] {

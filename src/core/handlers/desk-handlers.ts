@@ -3,8 +3,9 @@ import { deskContext, type DeskContext } from './desk-context';
 import { deskDossierHandlers } from './desk-dossier-handlers';
 import { deskPageHandlers } from './desk-page-handlers';
 import { deskScanHandlers } from './desk-scan-handlers';
-import { deskSignHandlers } from './desk-sign-handlers';
+import { dossierFinalizeHandlers } from './dossier-finalize-handlers';
 import { recordVerifyHandlers } from './record-verify-handlers';
+import { signerHandlers } from './signer-handlers';
 import type { ServiceContext } from './handler-context';
 
 export type DeskMethod =
@@ -36,7 +37,8 @@ export function deskHandlers(service: ServiceContext, ctx: DeskContext = deskCon
   return {
     ...deskDossierHandlers(ctx),
     ...deskPageHandlers(ctx),
-    ...deskSignHandlers(ctx),
+    ...signerHandlers(ctx),
+    ...dossierFinalizeHandlers(ctx),
     ...deskScanHandlers(ctx),
     ...recordVerifyHandlers(ctx),
   };

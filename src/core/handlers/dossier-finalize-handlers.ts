@@ -6,40 +6,17 @@ import { DossierAlreadyReturnedError } from '../result/result-errors';
 import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
-import { readablePathsOf } from './handler-context';
-
-type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 'signer.status' | 'dossier.finalize' | 'dossier.reopen'>;
 
 /**
- * Signing: the certificate unlocked once per session, the dossier signed and filed. A finalized dossier is changed only after an explicit, audited reopen; what
- * changes then is signed again as a new version of its record, the earlier signed versions stay.
+ * The dossier signed and filed with the session's signer. A finalized dossier is changed only after an
+ * explicit, audited reopen; what changes then is signed again as a new version of its record, the
+ * earlier signed versions stay.
  */
-export function deskSignHandlers(ctx: DeskContext): Handlers {
+export function dossierFinalizeHandlers(ctx: DeskContext): Pick<EngineHandlers, 'dossier.finalize' | 'dossier.reopen'> {
   const { store, audit } = ctx;
   const running = new Map<number, ReturnType<typeof finalizeDossier>>();
 
   return {
-    'signer.unlock': async ({ p12Path, password }) => {
-      readablePathsOf(ctx).check(p12Path, 'pkcs12');
-      const status = await ctx.signer.unlockP12(p12Path, password);
-      audit.append({ actor: ctx.actor, action: 'signer.unlock', subject: status.subject ?? undefined, details: { kind: 'pkcs12' } });
-      return status;
-    },
-
-    'signer.unlockToken': async ({ modulePath, tokenLabel, pin }) => {
-      readablePathsOf(ctx).check(modulePath, 'pkcs11-module');
-      const status = await ctx.signer.unlockToken({ modulePath, tokenLabel, pin });
-      audit.append({
-        actor: ctx.actor,
-        action: 'signer.unlock',
-        subject: status.subject ?? undefined,
-        details: { kind: 'pkcs11', tokenLabel },
-      });
-      return status;
-    },
-
-    'signer.status': () => ctx.signer.status(),
-
     'dossier.finalize': ({ dossierId, confirmMissing }) => {
       if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
       const inFlight = running.get(dossierId);
