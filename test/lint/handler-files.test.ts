@@ -21,11 +21,6 @@ const NOT_YET_MOVED = [
   'document.setField desk-dossier-handlers.ts',
   'page.addImage document-handlers.ts',
   'page.image document-handlers.ts',
-  'page.replace desk-scan-handlers.ts',
-  'page.rescan desk-scan-handlers.ts',
-  'scanner.cancel desk-scan-handlers.ts',
-  'scanner.list desk-scan-handlers.ts',
-  'scanner.scan desk-scan-handlers.ts',
 ];
 
 function placedMethods(): { method: string; file: string }[] {

@@ -2,9 +2,10 @@ import type { EngineHandlers } from '../../shared/contract';
 import { deskContext, type DeskContext } from './desk-context';
 import { deskDossierHandlers } from './desk-dossier-handlers';
 import { deskPageHandlers } from './desk-page-handlers';
-import { deskScanHandlers } from './desk-scan-handlers';
 import { dossierFinalizeHandlers } from './dossier-finalize-handlers';
+import { pageReplaceHandlers } from './page-replace-handlers';
 import { recordVerifyHandlers } from './record-verify-handlers';
+import { scannerHandlers } from './scanner-handlers';
 import { signerHandlers } from './signer-handlers';
 import type { ServiceContext } from './handler-context';
 
@@ -39,7 +40,8 @@ export function deskHandlers(service: ServiceContext, ctx: DeskContext = deskCon
     ...deskPageHandlers(ctx),
     ...signerHandlers(ctx),
     ...dossierFinalizeHandlers(ctx),
-    ...deskScanHandlers(ctx),
+    ...scannerHandlers(ctx),
+    ...pageReplaceHandlers(ctx),
     ...recordVerifyHandlers(ctx),
   };
 }
