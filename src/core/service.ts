@@ -10,6 +10,7 @@ import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { pageImageHandlers } from './handlers/page-image-handlers';
 import { procedureHandlers } from './handlers/procedure-handlers';
 import { recordViewHandlers } from './handlers/record-view-handlers';
 import { resultHandlers } from './handlers/result-handlers';
@@ -32,6 +33,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, SyncMe
     ...searchHandlers(ctx),
     ...statusHandlers(ctx),
     ...documentHandlers(ctx),
+    ...pageImageHandlers(ctx),
     ...deskHandlers(ctx, desk),
     ...batchHandlers(desk),
     ...batchStartHandlers(ctx),

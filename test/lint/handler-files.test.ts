@@ -19,8 +19,6 @@ const NOT_YET_MOVED = [
   'document.remove desk-dossier-handlers.ts',
   'document.reuse desk-dossier-handlers.ts',
   'document.setField desk-dossier-handlers.ts',
-  'page.addImage document-handlers.ts',
-  'page.image document-handlers.ts',
 ];
 
 function placedMethods(): { method: string; file: string }[] {
