@@ -1,11 +1,12 @@
 import type { EngineHandlers } from '../../shared/contract';
 import type { DocumentSummary } from '../../shared/types';
-import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
-import { addCapturedPages, DocumentNotFoundError, type CapturedItem } from '../intake/page-intake';
+import { editableDossier } from '../desk/dossier-lock';
+import { addCapturedPages, type CapturedItem } from '../intake/page-intake';
 import { maxPagesPerFile, pagesOfUploadedFile } from '../intake/read-files';
 import { PathNotAllowedError, type ReadablePathPolicy } from '../security/readable-path';
 import { unquotePath } from '../../shared/file-paths';
 import { NotFoundError } from '../validation-error';
+import { dossierOfEditableDocument } from './editable-document';
 import { readablePathsOf, type FileReader, type ServiceContext } from './handler-context';
 
 /** The files a caller may import, read; each path the policy refuses is reported alone, as a bad file is. */
@@ -27,12 +28,7 @@ type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list'
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   const { store, audit, events } = ctx;
 
-  /** The dossier a document belongs to, when pages may still be added to it. */
-  const dossierOfDocument = (documentId: number) => {
-    const doc = store.pages.documentFields(documentId);
-    if (!doc) throw new DocumentNotFoundError(documentId);
-    return editableDossierOfDocument(store, documentId, doc.dossierId).id;
-  };
+  const dossierOfDocument = (documentId: number) => dossierOfEditableDocument(store, documentId);
 
   return {
     'document.create': ({ dossierId, component, title }) => {

@@ -1,20 +1,15 @@
 import type { EngineHandlers } from '../../shared/contract';
-import { editableDossierOfDocument } from '../desk/dossier-lock';
 import { previewOfStoredImage } from '../imaging/preview-stage';
-import { addCapturedPages, DocumentNotFoundError } from '../intake/page-intake';
+import { addCapturedPages } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
+import { dossierOfEditableDocument } from './editable-document';
 import type { ServiceContext } from './handler-context';
 
 /** A page's image: one added from the camera, one shown at the size asked (thumbnail, preview or full). */
 export function pageImageHandlers(ctx: ServiceContext): Pick<EngineHandlers, 'page.addImage' | 'page.image'> {
   const { store, audit, events } = ctx;
 
-  /** The dossier a document belongs to, when pages may still be added to it. */
-  const dossierOfDocument = (documentId: number) => {
-    const doc = store.pages.documentFields(documentId);
-    if (!doc) throw new DocumentNotFoundError(documentId);
-    return editableDossierOfDocument(store, documentId, doc.dossierId).id;
-  };
+  const dossierOfDocument = (documentId: number) => dossierOfEditableDocument(store, documentId);
 
   return {
     'page.addImage': async ({ documentId, imageBase64, source }) => {
