@@ -1,5 +1,5 @@
 import type { EngineHandlers } from '../shared/contract';
-import { archiveHandlers } from './handlers/archive-handlers';
+import { batchHandlers } from './handlers/batch-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { batchStartHandlers } from './handlers/batch-start-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
@@ -10,12 +10,15 @@ import { dossierDeleteHandler } from './handlers/dossier-delete-handler';
 import { documentHandlers } from './handlers/document-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
+import { pageImageHandlers } from './handlers/page-image-handlers';
+import { procedureHandlers } from './handlers/procedure-handlers';
 import { recordViewHandlers } from './handlers/record-view-handlers';
 import { resultHandlers } from './handlers/result-handlers';
+import { searchHandlers } from './handlers/search-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
+import { statusHandlers } from './handlers/status-handlers';
 import { trustHandlers } from './handlers/trust-handlers';
-import { scannerHandlers } from './handlers/scanner-handlers';
 import { userHandlers } from './handlers/user-handlers';
 
 export type { ServiceContext } from './handlers/handler-context';
@@ -26,9 +29,13 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
   const desk = deskContext(ctx);
   return {
     ...dossierHandlers(ctx),
+    ...procedureHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...statusHandlers(ctx),
     ...documentHandlers(ctx),
+    ...pageImageHandlers(ctx),
     ...deskHandlers(ctx, desk),
-    ...archiveHandlers(desk),
+    ...batchHandlers(desk),
     ...batchStartHandlers(ctx),
     ...recordViewHandlers(ctx),
     ...authHandlers(ctx),
@@ -40,7 +47,6 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
     ...calendarHandlers(ctx),
     ...settingsHandlers(ctx),
     ...trustHandlers(ctx),
-    ...scannerHandlers(ctx),
   } satisfies Omit<EngineHandlers, ServiceMethod>;
 }
 

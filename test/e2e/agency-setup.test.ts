@@ -10,14 +10,14 @@ import { REPO } from '../e2e-support/renderer-build';
 import { tempDir } from '../support/temp-dir';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { fill } from '../e2e-support/fill';
+import { unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = process.env.SOHOA_SHOTS ?? `${REPO}test-output/e2e`;
 const ADMIN = { name: 'Trần Quản Trị', username: 'quantri', password: 'mật khẩu quản trị' };
 const AGENCY = { name: 'UBND phường Thủ Dầu Một', code: '000.31.25.H12' };
 const MERGED = { name: 'UBND phường Phú Lợi, TP. Hồ Chí Minh', code: '000.31.79.H29' };
 const CLERK = { username: 'canbo', displayName: 'Lê Cán Bộ', password: 'mật khẩu cán bộ' };
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('first start: the administrator, then the agency, before any intake', () => {
   let app: AppServer;
@@ -216,12 +216,7 @@ describe('first start: the administrator, then the agency, before any intake', (
         .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
         .waitFor();
       if (!unlocked) {
-        await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
-        await main().getByLabel(vi['finalize.password']).fill(pki.password);
-        await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-        await main()
-          .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
-          .waitFor();
+        await unlockFileSigner(main(), pki);
         unlocked = true;
       }
       await main().getByRole('button', { name: vi['finalize.submit'] }).click();

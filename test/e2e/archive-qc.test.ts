@@ -13,10 +13,9 @@ import { signIn } from '../e2e-support/sign-in';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
+import { fill } from '../e2e-support/fill';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Three dossiers of one page; the register says dossier 2 has 2 pages. */
 const TREE: TreeDossier[] = [

@@ -5,16 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { makeSaneTestConfig } from '../capture/sane-test-scanner';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
-import { signIn } from '../e2e-support/sign-in';
 import { recordXmpFields } from '../e2e-support/record-xmp';
 import { REPO } from '../e2e-support/renderer-build';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
+import { unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('arranging, re-scanning and finalizing at the desk, in the browser', () => {
   let app: AppServer;
@@ -23,7 +22,7 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
   let pki: TestPki;
   let sane: Awaited<ReturnType<typeof makeSaneTestConfig>>;
   const scratch = tempDir('sohoa-desk-arrange-');
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   let dossierId = 0;
   let code = '';
 
@@ -70,12 +69,7 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     sane = await makeSaneTestConfig();
     app = await startAppServer({ pipeline: true });
     usePicture('Grid');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app, { viewport: { width: 1500, height: 1000 } }));
   });
 
   afterAll(async () => {
@@ -237,12 +231,7 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
         timeout: 60_000,
       })
       .toBe(true);
-    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
-    await main().getByLabel(vi['finalize.password']).fill(pki.password);
-    await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main()
-      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
-      .waitFor();
+    await unlockFileSigner(main(), pki);
     await main().getByRole('button', { name: vi['finalize.submit'] }).click();
     // The procedure's other components have no document: the desk lists them and the clerk signs anyway.
     await main().getByRole('alertdialog').getByRole('button', { name: vi['finalize.confirmMissing'] }).click();

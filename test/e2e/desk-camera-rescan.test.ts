@@ -11,11 +11,10 @@ import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
+import { fill } from '../e2e-support/fill';
 
 const FRAME = { width: 960, height: 1280 };
 const SHEET = { width: 1654, height: 2339 };
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** An A4-shaped photo at 200 dpi: a blank sheet, or dark bars at a height that tells the pages apart. */
 async function sheetJpeg(bars: number | null): Promise<Buffer> {

@@ -4,15 +4,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
-import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
+import { openDossierAtDesk } from '../e2e-support/desk-steps';
 
 const SHOTS = screenshotDir('desk-import');
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const pageA = corpusPage('viadm-18d1');
 const pageB = corpusPage('viadm-c0af');
 const pageC = corpusPage('viadm-1bec');
@@ -37,7 +36,7 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
   let browser: Browser;
   let page: Page;
   let dossierId = 0;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const scratch = tempDir('sohoa-desk-import-');
 
   const main = () => page.getByRole('main');
@@ -63,18 +62,8 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
     dossierId = dossier.id;
     await app.engine.handlers['document.create']({ dossierId, component: procedure.components[0] });
     await app.engine.handlers['document.create']({ dossierId, component: procedure.components[1] });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
-    await main()
-      .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
-      .click();
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: dossier.code }) })
-      .waitFor();
+    ({ browser, page, pageErrors } = await openAppPage(app, { timeout: 15_000 }));
+    await openDossierAtDesk(page, dossier.code);
   });
 
   afterAll(async () => {

@@ -4,12 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskRepository } from '../../src/core/store/desk-repository';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
-import { signIn } from '../e2e-support/sign-in';
-
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
 
 /** Issue: after a drag, a click on ↓ bumped the version but left the thumbnails where they were; the stored order was the other one. */
 describe('the page order on screen is the stored order, in the browser', () => {
@@ -19,7 +16,7 @@ describe('the page order on screen is the stored order, in the browser', () => {
   let dossierId = 0;
   let documentId = 0;
   let code = '';
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   const main = () => page.getByRole('main');
   const thumbs = () => main().locator(`.document-card[data-document-id="${documentId}"] .page-thumb`);
@@ -65,12 +62,7 @@ describe('the page order on screen is the stored order, in the browser', () => {
     documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
     for (const id of ['viadm-2833', 'viadm-eb2a'])
       store.pages.addPage(documentId, store.blobs.put(readFileSync(corpusPage(id).path)), `${id}.png`);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app));
     await main()
       .getByRole('button', { name: fill(vi['intake.open'], { code }) })
       .click();

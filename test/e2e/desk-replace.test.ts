@@ -4,12 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
-import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
-
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
 
 /** An A4-shaped page at 200 dpi: plain white (a blank sheet), or with dark bars (something on it). */
 async function pageImage(path: string, bars: boolean) {
@@ -38,7 +35,7 @@ describe('re-scanning a page of a dossier captured from files, in the browser', 
   const firstFile = join(files.path, 'trang-1.png');
   const newFile = join(files.path, 'trang-quet-lai.png');
   let dossierId = 0;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   const main = () => page.getByRole('main');
   const thumbs = () => main().locator('.document-card').first().locator('.page-thumb');
@@ -60,12 +57,7 @@ describe('re-scanning a page of a dossier captured from files, in the browser', 
     dossierId = dossier.id;
     const documentId = (await app.engine.handlers['document.create']({ dossierId })).id;
     await app.engine.handlers['document.importFiles']({ documentId, paths: [firstFile, blankFile] });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app, { viewport: { width: 1500, height: 1000 } }));
     await main()
       .getByRole('button', { name: fill(vi['intake.open'], { code: dossier.code }) })
       .click();

@@ -5,22 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { PAGE_PREVIEW_WIDTH } from '../../src/shared/page-preview';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { signIn } from '../e2e-support/sign-in';
-import { launchChromium } from '../e2e-support/browser';
 import { corpusPage, failingCccd } from '../e2e-support/desk-fixtures';
 import { REPO } from '../e2e-support/renderer-build';
 import { tempDir } from '../support/temp-dir';
 import { makeSaneTestConfig } from '../capture/sane-test-scanner';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
 
 const SHOTS = `${REPO}test-output/e2e`;
 const first = corpusPage('viadm-18d1');
 const second = corpusPage('viadm-c0af');
 const applicant = { name: first.fields.names[0]!, cccd: first.fields.cccd![0]! };
 const ADF_PAGES = 2;
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('the clerk’s desk in the browser', () => {
   let app: AppServer;
@@ -28,7 +26,7 @@ describe('the clerk’s desk in the browser', () => {
   let page: Page;
   let pki: TestPki;
   let sane: Awaited<ReturnType<typeof makeSaneTestConfig>>;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   let firstDossierId = 0;
   const scratch = tempDir('sohoa-desk-ui-');
 
@@ -67,12 +65,7 @@ describe('the clerk’s desk in the browser', () => {
       JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'] } }),
     );
     app.engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app, { viewport: { width: 1500, height: 1000 }, timeout: 15_000 }));
   });
 
   afterAll(async () => {

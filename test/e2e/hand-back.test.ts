@@ -4,18 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { REPO } from '../e2e-support/renderer-build';
-import { signIn } from '../e2e-support/sign-in';
 import { pdfsig, pdftotext } from '../record/support/pdf-tools';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { screenshotDir } from '../e2e-support/screenshots';
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
+import { unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const vn = new Intl.NumberFormat('vi-VN');
 const result = corpusPage('viadm-82f0');
 /** Received and due a month ago: handed back today, it is late. */
@@ -28,7 +27,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
   let pki: TestPki;
   let code = '';
   let dossierId = 0;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}/hand-back-${name}.png`, fullPage: true });
   const tile = (figure: string) => main().locator(`.figure[data-figure="${figure}"] .figure-value`);
@@ -68,12 +67,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
     );
     await h['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
     await h['dossier.finalize']({ dossierId, confirmMissing: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app, { timeout: 15_000 }));
   }, 120_000);
 
   afterAll(async () => {
@@ -109,12 +103,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
       .waitFor();
     await expect.poll(() => resultCard.locator('.page-state--read').count(), { timeout: 180_000, interval: 1000 }).toBe(1);
     // The certificate belongs to the clerk's own sign-in: unlocked at the desk, not by the set-up above.
-    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
-    await main().getByLabel(vi['finalize.password']).fill(pki.password);
-    await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main()
-      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
-      .waitFor();
+    await unlockFileSigner(main(), pki);
     await panel.getByRole('button', { name: vi['result.sign'] }).click();
     await panel.getByText(vi['result.signed'], { exact: false }).waitFor();
     // No root is configured on this workstation: sound signatures are shown as such, with the issuer not verified, never as invalid.

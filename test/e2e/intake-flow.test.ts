@@ -7,21 +7,19 @@ import { ArchiveRepository } from '../../src/core/store/archive-repository';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { writeTree } from '../archive/batch-tree';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
-import { signIn } from '../e2e-support/sign-in';
 import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
 
 const SHOTS = screenshotDir('intake-flow');
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('intake: the new dossier opens at the desk; the clerk’s list shows the desk’s dossiers, by source', () => {
   let app: AppServer;
   let browser: Browser;
   let page: Page;
   let archiveCodes: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const files = tempDir('sohoa-intake-flow-');
 
   const main = () => page.getByRole('main');
@@ -43,12 +41,7 @@ describe('intake: the new dossier opens at the desk; the clerk’s list shows th
     await takeInBatch(app.engine, { folder: tree, registerPath, actor: 'e2e', beforeStart: (id) => archive.setStatus(id, 'paused') });
     archiveCodes = (await app.engine.handlers['dossier.list']({ kind: 'archive', limit: 10, offset: 0 })).items.map((d) => d.code);
     expect(archiveCodes).toHaveLength(2);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app, { timeout: 15_000 }));
   });
 
   afterAll(async () => {

@@ -3,21 +3,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
 import { corpusPage } from '../e2e-support/desk-fixtures';
-import { signIn } from '../e2e-support/sign-in';
 import { screenshotDir } from '../e2e-support/screenshots';
+import { fill } from '../e2e-support/fill';
+import { openAppPage } from '../e2e-support/app-page';
 
 const SHOTS = screenshotDir('search-open');
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 const scanned = corpusPage('viadm-18d1');
 
 describe('search results open their dossier at the page; a CCCD is found from its first 7 digits', () => {
   let app: AppServer;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const ours = { code: '', id: 0, documentId: 0, pageId: 0 };
   let otherCode = '';
   let word = '';
@@ -59,12 +57,7 @@ describe('search results open their dossier at the page; a CCCD is found from it
     const words = (await h['page.text']({ pageId: ours.pageId })).text!.text.split(/\s+/);
     word = words.find((w) => /^\p{L}{7,}$/u.test(w))!;
     expect(word).toBeTruthy();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app, { timeout: 15_000 }));
     await page.getByRole('navigation').getByRole('button', { name: vi['nav.search'] }).click();
   }, 240_000);
 

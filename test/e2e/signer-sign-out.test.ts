@@ -11,10 +11,10 @@ import { REPO } from '../e2e-support/renderer-build';
 import { signIn } from '../e2e-support/sign-in';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
+import { fill } from '../e2e-support/fill';
+import { unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = `${REPO}test-output/e2e`;
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 describe('a certificate unlocked by the clerk does not outlive the clerk’s sign-in, in the browser', () => {
   let app: AppServer;
@@ -60,12 +60,7 @@ describe('a certificate unlocked by the clerk does not outlive the clerk’s sig
     await main()
       .getByRole('button', { name: fill(vi['intake.open'], { code }) })
       .click();
-    await main().getByLabel(vi['finalize.p12']).setInputFiles(pki.signerP12);
-    await main().getByLabel(vi['finalize.password']).fill(pki.password);
-    await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
-    await main()
-      .getByText(fill(vi['finalize.unlocked'], { subject: pki.signerCommonName }))
-      .waitFor();
+    await unlockFileSigner(main(), pki);
     await page.getByRole('button', { name: vi['auth.signOut'] }).click();
     await page.getByRole('heading', { level: 1, name: vi['auth.login.title'] }).waitFor();
   });

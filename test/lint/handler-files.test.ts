@@ -15,30 +15,10 @@ const namespaceOf = (file: string) => file.replace(/^desk-/, '').split(/[-.]/)[0
  * shrink: moving a method to its file fails this test until it is struck off here.
  */
 const NOT_YET_MOVED = [
-  'batch.approve archive-handlers.ts',
-  'batch.control archive-handlers.ts',
-  'batch.list archive-handlers.ts',
-  'batch.markResult archive-handlers.ts',
-  'batch.qc archive-handlers.ts',
-  'batch.sign archive-handlers.ts',
-  'batch.signCancel archive-handlers.ts',
   'document.fields desk-dossier-handlers.ts',
   'document.remove desk-dossier-handlers.ts',
   'document.reuse desk-dossier-handlers.ts',
   'document.setField desk-dossier-handlers.ts',
-  'dossier.finalize desk-sign-handlers.ts',
-  'dossier.reopen desk-sign-handlers.ts',
-  'page.addImage document-handlers.ts',
-  'page.image document-handlers.ts',
-  'page.replace desk-scan-handlers.ts',
-  'page.rescan desk-scan-handlers.ts',
-  'procedure.list dossier-handlers.ts',
-  'record.verify desk-sign-handlers.ts',
-  'scanner.cancel desk-scan-handlers.ts',
-  'scanner.list desk-scan-handlers.ts',
-  'scanner.scan desk-scan-handlers.ts',
-  'search.query dossier-handlers.ts',
-  'status.get dossier-handlers.ts',
 ];
 
 function placedMethods(): { method: string; file: string }[] {

@@ -9,26 +9,20 @@ import { Engine } from '../../core/engine';
 import type { DataKey } from '../../core/security/data-key';
 import { cliDataKey } from '../open-engine';
 import { agencyForRun, agencyOptions } from '../agency-option';
-import { BatchDiskFullError, BatchNotFoundError } from '../../core/archive/archive-errors';
-import { batchReport, formatBatchReport, type BatchReport } from '../../core/archive/batch-report';
+import { BatchDiskFullError } from '../../core/archive/archive-errors';
+import { formatBatchReport, type BatchReport } from '../../core/archive/batch-report';
+import { BatchService, type SignerChoice } from '../../core/archive/batch-service';
 import { loadRegister } from '../../core/archive/batch-intake';
-import { batchKey } from '../../core/archive/batch-key';
 import { runBatch } from '../../core/archive/batch-run';
 import { parseColumnChoice, type ColumnMap } from '../../core/archive/register-columns';
 import { formatRegisterPreview, previewRegister, problemPlace } from '../../core/archive/register-preview';
-import { qcQueue } from '../../core/archive/qc-queue';
-import { approveAudited } from '../../core/archive/qc-approve';
-import { controlBatch } from '../../core/archive/batch-control';
-import { signBatch } from '../../core/archive/batch-sign';
 import { BatchProgress } from '../../core/archive/batch-progress';
 import { SignerSession } from '../../core/desk/signer-session';
-import { DeskRepository } from '../../core/store/desk-repository';
 import { parseSeparationMode } from '../../core/archive/separation';
 import { buildSeparatorSheets } from '../../core/archive/separator-sheets';
 import { buildPatchSheets } from '../../core/archive/patch-sheets';
 import { REGISTER_ENCODINGS as ENCODINGS, type RegisterEncoding } from '../../core/archive/register-encoding';
 import { createPipelineStages } from '../../core/jobs/real-stages';
-import { ArchiveRepository } from '../../core/store/archive-repository';
 import { cliActor } from '../cli-actor';
 
 export const options = {
@@ -77,8 +71,7 @@ export const batchCommand: CommandRun = {
       if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --report`);
       const engine = Engine.open({ dataDir, key: cliDataKey(dataDir, values['key-file'], io.env), actor });
       try {
-        const archive = new ArchiveRepository(engine.store.db);
-        print(batchReport(archive, await findBatch(archive, values.report)));
+        print(await new BatchService(engine).report(values.report));
         return 0;
       } finally {
         await engine.close();
@@ -165,7 +158,7 @@ export const batchCommand: CommandRun = {
       try {
         const source = await realpath(positionals[0]!).catch(() => positionals[0]!);
         const registerPath = await realpath(values.manifest).catch(() => values.manifest!);
-        const remembered = new ArchiveRepository(engine.store.db).batchByKey(batchKey(source, registerPath))?.columns ?? undefined;
+        const remembered = new BatchService(engine).rememberedColumns(source, registerPath);
         const preview = previewRegister(
           await loadRegister(registerPath, {
             remembered,
@@ -299,22 +292,16 @@ async function qc(
 ): Promise<number> {
   const engine = Engine.open({ dataDir, key, actor });
   try {
-    const archive = new ArchiveRepository(engine.store.db);
-    const id = await findBatch(archive, ref);
+    const batches = new BatchService(engine);
+    const id = await batches.find(ref);
     if (approve !== null) {
-      const codes = approve === 'clean' ? [] : approve;
-      const ids = codes.map((code) => {
-        const row = engine.store.db
-          .prepare('SELECT d.id FROM dossier d JOIN archive_folder f ON f.dossier_id = d.id WHERE d.code = ? AND f.batch_id = ?')
-          .get(code, id) as { id: number } | undefined;
-        if (!row) throw new UsageError(`no dossier ${code} in batch ${id}`);
-        return row.id;
-      });
-      const approved = approveAudited(engine.store.db, engine.audit, actor, id, approve === 'clean' ? 'clean' : { dossierIds: ids });
+      const { ids, missing } = batches.dossiersByCode(id, approve === 'clean' ? [] : approve);
+      if (missing.length) throw new UsageError(`no dossier ${missing[0]} in batch ${id}`);
+      const approved = await batches.approve(id, approve === 'clean' ? 'clean' : ids);
       io.out(`${approved.length} dossier(s) approved in batch ${id}`);
       return 0;
     }
-    const items = qcQueue(engine.store.db, id);
+    const { items } = await batches.qcQueue(String(id));
     if (json) io.out(JSON.stringify(items, null, 2));
     else {
       io.out(`QC lô / batch ${id}: ${items.length} item(s)`);
@@ -340,10 +327,9 @@ async function control(
 ): Promise<number> {
   const engine = Engine.open({ dataDir, key, actor });
   try {
-    const archive = new ArchiveRepository(engine.store.db);
-    const id = await findBatch(archive, ref);
-    if (!controlBatch(engine.store.db, archive, engine.audit, actor, id, status === 'paused' ? 'pause' : 'cancel')) {
-      io.err(`sohoa batch: batch ${id} is ${archive.batch(id)!.status}; nothing to do`);
+    const { batchId: id, changed, status: now } = await new BatchService(engine).control(ref, status === 'paused' ? 'pause' : 'cancel');
+    if (!changed) {
+      io.err(`sohoa batch: batch ${id} is ${now}; nothing to do`);
       return 0;
     }
     io.out(`batch ${id} ${status}`);
@@ -352,9 +338,6 @@ async function control(
     await engine.close();
   }
 }
-
-type SignerChoice =
-  { kind: 'p12'; path: string; password: string } | { kind: 'pkcs11'; modulePath: string; tokenLabel?: string; pin: string };
 
 /** The signer named on the command line, its password or PIN read from the variable named (never from an argument). */
 function signerChoice(
@@ -400,34 +383,14 @@ async function sign(
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    const archive = new ArchiveRepository(engine.store.db);
-    const id = await findBatch(archive, ref);
-    if (choice.kind === 'p12') await session.unlockP12(choice.path, choice.password);
-    else await session.unlockToken(choice);
-    const subject = session.status().subject;
-    engine.audit.append({
-      actor,
-      action: 'signer.unlock',
-      subject: subject ?? undefined,
-      details: { kind: choice.kind === 'p12' ? 'pkcs12' : 'pkcs11' },
-    });
+    const batches = new BatchService(engine);
+    const id = await batches.find(ref);
+    const subject = await batches.unlockSigner(session, choice, actor);
     const progress = new BatchProgress(0);
-    const result = await signBatch(
-      {
-        store: engine.store,
-        desk: new DeskRepository(engine.store.db),
-        audit: engine.audit,
-        events: engine.events,
-        signer: session,
-        actor,
-        agencyName: engine.workstation.agencyName,
-        now: () => new Date(),
-        progress: new Map(),
-      },
-      archive,
-      id,
-      { signal: abort.signal, onProgress: (p) => io.err(`sohoa batch: signing ${progress.line(p.done, p.total, Date.now(), 'dossiers')}`) },
-    );
+    const result = await batches.sign(id, session, actor, {
+      signal: abort.signal,
+      onProgress: (p) => io.err(`sohoa batch: signing ${progress.line(p.done, p.total, Date.now(), 'dossiers')}`),
+    });
     if (json) io.out(JSON.stringify(result, null, 2));
     else {
       io.out(
@@ -452,21 +415,8 @@ async function storedBatch(
 ): Promise<{ source: string; registerPath: string | null }> {
   const engine = Engine.open({ dataDir, key, actor });
   try {
-    const archive = new ArchiveRepository(engine.store.db);
-    const batch = archive.batch(await findBatch(archive, ref))!;
-    return { source: batch.source, registerPath: batch.registerPath };
+    return await new BatchService(engine).origin(ref);
   } finally {
     await engine.close();
   }
-}
-
-async function findBatch(archive: ArchiveRepository, ref: string): Promise<number> {
-  if (/^\d+$/.test(ref)) {
-    if (!archive.batch(Number(ref))) throw new BatchNotFoundError(ref);
-    return Number(ref);
-  }
-  const source = await realpath(ref).catch(() => ref);
-  const batch = archive.latestBatchOfSource(source);
-  if (!batch) throw new BatchNotFoundError(ref);
-  return batch.id;
 }

@@ -2,8 +2,10 @@ import type { EngineHandlers } from '../../shared/contract';
 import { deskContext, type DeskContext } from './desk-context';
 import { deskDossierHandlers } from './desk-dossier-handlers';
 import { deskPageHandlers } from './desk-page-handlers';
-import { deskScanHandlers } from './desk-scan-handlers';
-import { deskSignHandlers } from './desk-sign-handlers';
+import { dossierFinalizeHandlers } from './dossier-finalize-handlers';
+import { pageReplaceHandlers } from './page-replace-handlers';
+import { recordVerifyHandlers } from './record-verify-handlers';
+import { scannerHandlers } from './scanner-handlers';
 import { signerHandlers } from './signer-handlers';
 import type { ServiceContext } from './handler-context';
 
@@ -37,8 +39,10 @@ export function deskHandlers(service: ServiceContext, ctx: DeskContext = deskCon
   return {
     ...deskDossierHandlers(ctx),
     ...deskPageHandlers(ctx),
-    ...deskSignHandlers(ctx),
     ...signerHandlers(ctx),
-    ...deskScanHandlers(ctx),
+    ...dossierFinalizeHandlers(ctx),
+    ...scannerHandlers(ctx),
+    ...pageReplaceHandlers(ctx),
+    ...recordVerifyHandlers(ctx),
   };
 }

@@ -1,12 +1,12 @@
 import type { EngineHandlers } from '../../shared/contract';
 import type { DocumentSummary } from '../../shared/types';
-import { editableDossier, editableDossierOfDocument } from '../desk/dossier-lock';
-import { previewOfStoredImage } from '../imaging/preview-stage';
-import { addCapturedPages, DocumentNotFoundError, type CapturedItem } from '../intake/page-intake';
+import { editableDossier } from '../desk/dossier-lock';
+import { addCapturedPages, type CapturedItem } from '../intake/page-intake';
 import { maxPagesPerFile, pagesOfUploadedFile } from '../intake/read-files';
 import { PathNotAllowedError, type ReadablePathPolicy } from '../security/readable-path';
 import { unquotePath } from '../../shared/file-paths';
 import { NotFoundError } from '../validation-error';
+import { dossierOfEditableDocument } from './editable-document';
 import { readablePathsOf, type FileReader, type ServiceContext } from './handler-context';
 
 /** The files a caller may import, read; each path the policy refuses is reported alone, as a bad file is. */
@@ -23,24 +23,16 @@ async function* readAllowed(policy: ReadablePathPolicy, read: FileReader, paths:
   }
 }
 
-type DocumentHandlers = Pick<
-  EngineHandlers,
-  'document.create' | 'document.list' | 'document.importFiles' | 'document.uploadFile' | 'page.addImage' | 'page.image'
->;
+type DocumentHandlers = Pick<EngineHandlers, 'document.create' | 'document.list' | 'document.importFiles' | 'document.uploadFile'>;
 
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   const { store, audit, events } = ctx;
 
-  /** The dossier a document belongs to, when pages may still be added to it. */
   const recordSummary = (documentId: number) => {
     const latest = store.records.latest(documentId);
     return latest ? { ...latest, signedVersion: latest.signed ? store.records.signedCount(documentId, latest.version) : null } : null;
   };
-  const dossierOfDocument = (documentId: number) => {
-    const doc = store.pages.documentFields(documentId);
-    if (!doc) throw new DocumentNotFoundError(documentId);
-    return editableDossierOfDocument(store, documentId, doc.dossierId).id;
-  };
+  const dossierOfDocument = (documentId: number) => dossierOfEditableDocument(store, documentId);
 
   return {
     'document.create': ({ dossierId, component, title }) => {
@@ -111,30 +103,6 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
       });
       events.emit('dossier.changed', { id: dossierId });
       return result;
-    },
-
-    'page.addImage': async ({ documentId, imageBase64, source }) => {
-      const dossierId = dossierOfDocument(documentId);
-      const bytes = Buffer.from(imageBase64, 'base64');
-      const result = await addCapturedPages(store, documentId, [{ source: source ?? 'camera', bytes }]);
-      audit.append({ actor: ctx.actor, action: 'page.add', subject: String(documentId), details: { pages: result.added } });
-      events.emit('dossier.changed', { id: dossierId });
-      return result;
-    },
-
-    'page.image': async ({ id, size }) => {
-      const page = store.pages.get(id);
-      if (!page) throw new NotFoundError('page', id);
-      const full = page.cleanSha256 ?? page.imageSha256;
-      let sha = size === 'thumbnail' ? (page.thumbSha256 ?? full) : size === 'preview' ? (page.previewSha256 ?? full) : full;
-      if (size === 'preview' && !page.previewSha256 && page.cleanSha256) {
-        // Cleaned before previews were kept: made once, on the first look.
-        sha = store.blobs.put(await previewOfStoredImage(store.blobs.get(page.cleanSha256)));
-        store.pages.setPreview(page.id, page.cleanSha256, sha);
-      }
-      const bytes = store.blobs.get(sha);
-      const mime = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes[0] === 0x89 ? 'image/png' : 'application/octet-stream';
-      return { dataUrl: `data:${mime};base64,${bytes.toString('base64')}` };
     },
   };
 }

@@ -1,19 +1,13 @@
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { PROBLEM } from '../../shared/contract';
 import { addCalendarWorkingDays, lastDayToReturn } from '../../shared/working-calendar';
-import { seesPersonalData } from '../auth/personal-data';
-import { maskPersonalSnippets, refusePersonalSearch } from '../auth/personal-search';
 import { dossierCodeParts } from '../dossier-code';
 import { holidayCalendar } from '../result/holiday-calendar';
 import { AgencyMissingError } from '../settings/settings-errors';
-import { storeCounts } from '../store/status-queries';
 import { InputInvalidError, NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
 
-type DossierHandlers = Pick<
-  EngineHandlers,
-  'procedure.list' | 'dossier.create' | 'dossier.list' | 'dossier.get' | 'search.query' | 'status.get'
->;
+type DossierHandlers = Pick<EngineHandlers, 'dossier.create' | 'dossier.list' | 'dossier.get'>;
 
 export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
   const { store, audit, events } = ctx;
@@ -70,7 +64,6 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
   }
 
   return {
-    'procedure.list': ({ query }) => store.procedures.list(query),
     'dossier.create': createDossier,
     'dossier.list': ({ query, kind, limit, offset }) => {
       if (query && query.trim()) {
@@ -84,11 +77,5 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
       if (!d) throw new NotFoundError('dossier', id);
       return { ...d, pages: store.dossiers.pages(id) };
     },
-    'search.query': ({ text, limit }) => {
-      if (seesPersonalData(ctx.caller())) return store.search.search(text, limit);
-      refusePersonalSearch(store, text);
-      return maskPersonalSnippets(store, store.search.search(text, limit));
-    },
-    'status.get': () => ({ ...storeCounts(store.db), jobs: store.jobs.countsByState(), auditEvents: store.audit.count() }),
   };
 }

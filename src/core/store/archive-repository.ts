@@ -175,6 +175,14 @@ export class ArchiveRepository {
       .get(batchId, relPath) as { dossierId: number; documentId: number } | undefined;
   }
 
+  /** The id of the dossier with this code among the batch's folders. */
+  folderDossierByCode(batchId: number, code: string): number | undefined {
+    const row = this.db
+      .prepare('SELECT d.id FROM dossier d JOIN archive_folder f ON f.dossier_id = d.id WHERE d.code = ? AND f.batch_id = ?')
+      .get(code, batchId) as { id: number } | undefined;
+    return row?.id;
+  }
+
   /** Call in the transaction that creates the folder's dossier and document. */
   addFolder(batchId: number, relPath: string, dossierId: number, documentId: number): void {
     this.db

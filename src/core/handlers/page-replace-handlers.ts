@@ -2,13 +2,9 @@ import type { EngineHandlers } from '../../shared/contract';
 import { RescanNoScannerError } from '../desk/desk-errors';
 import { editableDossierOfDocument } from '../desk/dossier-lock';
 import { replacePage, rescanPage } from '../desk/rescan-page';
-import { listScanners, scanIntoDocument } from '../desk/scan-into-document';
-import { DocumentNotFoundError } from '../intake/page-intake';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 import { readablePathsOf } from './handler-context';
-
-type Handlers = Pick<EngineHandlers, 'scanner.list' | 'scanner.scan' | 'scanner.cancel' | 'page.rescan' | 'page.replace'>;
 
 /** The one image a file path gives, or its coded reason for giving none. */
 async function readOneFile(read: DeskContext['readFiles'], path: string): Promise<Buffer> {
@@ -19,45 +15,10 @@ async function readOneFile(read: DeskContext['readFiles'], path: string): Promis
   throw new NotFoundError('file', path);
 }
 
-export function deskScanHandlers(ctx: DeskContext): Handlers {
+/** A page scanned again on the dossier's scanner, or replaced by a file or a camera frame, in its place. */
+export function pageReplaceHandlers(ctx: DeskContext): Pick<EngineHandlers, 'page.rescan' | 'page.replace'> {
   const { store, desk, audit, events } = ctx;
   return {
-    'scanner.list': () => listScanners(store),
-
-    'scanner.scan': async ({ documentId, driver, deviceId, dpi, colorMode, source }) => {
-      const doc = store.pages.documentFields(documentId);
-      if (!doc) throw new DocumentNotFoundError(documentId);
-      editableDossierOfDocument(store, documentId, doc.dossierId);
-      const result = await scanIntoDocument(store, events, ctx.scans, {
-        documentId,
-        dossierId: doc.dossierId,
-        driver,
-        deviceId,
-        options: { dpi, colorMode, source },
-      });
-      if (result.added.length + result.duplicates.length > 0)
-        store.dossiers.setScanProfile(doc.dossierId, { driver, deviceId, dpi, colorMode, source });
-      audit.append({
-        actor: ctx.actor,
-        action: 'page.scan',
-        subject: String(documentId),
-        details: {
-          device: `${driver}:${deviceId}`,
-          added: result.added.length,
-          cancelled: result.cancelled,
-          error: result.error?.code ?? null,
-        },
-      });
-      events.emit('dossier.changed', { id: doc.dossierId });
-      return result;
-    },
-
-    'scanner.cancel': ({ documentId }) => {
-      const scan = ctx.scans.get(documentId);
-      scan?.abort();
-      return { cancelled: scan !== undefined };
-    },
-
     'page.rescan': async ({ pageId }) => {
       const page = store.pages.get(pageId);
       if (!page) throw new NotFoundError('page', pageId);

@@ -9,7 +9,7 @@ import { approveAudited } from '../archive/qc-approve';
 import { ArchiveRepository } from '../store/archive-repository';
 import type { DeskContext } from './desk-context';
 
-export type ArchiveMethod =
+export type BatchMethod =
   'batch.list' | 'batch.qc' | 'batch.approve' | 'batch.control' | 'batch.sign' | 'batch.signCancel' | 'batch.markResult';
 
 interface SigningRun {
@@ -22,7 +22,7 @@ interface SigningRun {
  * The archive team's QC station: batches and their progress, the QC queue, approval, pause / resume /
  * cancel, and bulk signing with the signer the session unlocked once (the desk's).
  */
-export function archiveHandlers(ctx: DeskContext): Pick<EngineHandlers, ArchiveMethod> {
+export function batchHandlers(ctx: DeskContext): Pick<EngineHandlers, BatchMethod> {
   const { store, audit, events } = ctx;
   const archive = new ArchiveRepository(store.db);
   const signing = new Map<number, SigningRun>();
