@@ -16,7 +16,7 @@ export const SYNC_CODES = codeArea({
   'sync.metadata-mismatch': {
     exit: 'integrity',
     vi: 'thông tin khai báo (mã hồ sơ, thủ tục, cơ quan, loại văn bản, số trang) khác với tệp PDF đã ký',
-    en: "the declared details (dossier code, procedure, agency, kind of document, page count) differ from the signed PDF",
+    en: 'the declared details (dossier code, procedure, agency, kind of document, page count) differ from the signed PDF',
   },
   'sync.record-xmp-missing': {
     exit: 'integrity',
