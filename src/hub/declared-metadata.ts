@@ -1,5 +1,6 @@
 import type { RecordDescriptor } from '../shared/sync-protocol';
-import { MetadataMismatchError } from './sync-errors';
+import type { RecordVerdict } from './record-verifier';
+import { MetadataMismatchError, RecordXmpMissingError } from './sync-errors';
 
 /** What a workstation declares beside the record, and the XMP field of the signed PDF that says the same. */
 const DECLARED_IN_XMP = [
@@ -8,15 +9,36 @@ const DECLARED_IN_XMP = [
   ['agencyCode', 'digitizingAgencyCode'],
 ] as const satisfies readonly (readonly [keyof RecordDescriptor, string])[];
 
+/** What the verifier read from the PDF itself. */
+export type PdfFacts = Pick<Extract<RecordVerdict, { ok: true }>, 'recordFields' | 'pageCount'>;
+
 /**
- * The hub indexes a record by what the workstation declares; the signed PDF's XMP is the record's
- * own word. Where the XMP names a field, the declaration must say the same, or the record is refused.
+ * The hub indexes a record by what the workstation declares; the signed PDF is the record's own word.
+ * A PDF without SoHoa's XMP (no sohoa:dossierCode) is refused: there is nothing to hold the declaration
+ * to. A result is the exception: it is the PDF the specialised system made, imported as it is and
+ * often signed there already, so it cannot carry the XMP. Where the XMP names a field, the declaration
+ * must say the same. The page count is checked
+ * against the PDF's page tree and the kind of document against sohoa:documentKind, when the workstation
+ * declares them (older ones do not: the PDF's own values stand). A verifier that reads no XMP (shape
+ * only, `recordFields` undefined) leaves nothing to compare.
  */
-export function checkDeclaredMetadata(record: RecordDescriptor, xmp: Record<string, string> | null | undefined): void {
-  if (!xmp) return;
+export function checkDeclaredMetadata(record: RecordDescriptor, { recordFields: xmp, pageCount }: PdfFacts): void {
+  if (xmp === undefined) return;
+  if (!xmp?.dossierCode) {
+    if (record.isResult) return checkPageCount(record, pageCount);
+    throw new RecordXmpMissingError();
+  }
   for (const [declared, field] of DECLARED_IN_XMP) {
     const inPdf = xmp[field];
     if (inPdf === undefined) continue;
     if ((record[declared] ?? null) !== inPdf) throw new MetadataMismatchError(declared, record[declared] ?? null, inPdf);
   }
+  if (record.documentKind !== undefined && record.documentKind !== (xmp.documentKind ?? null))
+    throw new MetadataMismatchError('documentKind', record.documentKind, xmp.documentKind ?? null);
+  checkPageCount(record, pageCount);
+}
+
+function checkPageCount(record: RecordDescriptor, pageCount: number | undefined): void {
+  if (record.pageCount !== undefined && pageCount !== undefined && record.pageCount !== pageCount)
+    throw new MetadataMismatchError('pageCount', record.pageCount, pageCount);
 }

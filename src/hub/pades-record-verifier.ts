@@ -18,7 +18,7 @@ export class PadesRecordVerifier implements RecordVerifier {
     if (!shape.ok) return shape;
     try {
       const report = await verifyPdf(bytes, { trustAnchors: this.trustAnchors });
-      if (report.intact) return { ok: true, recordFields: report.recordFields };
+      if (report.intact) return { ok: true, recordFields: report.recordFields, pageCount: report.pageCount };
       const problems = [
         ...(report.modifiedAfterSigning.length > 0 ? [`changed after signing: ${report.modifiedAfterSigning.join(', ')}`] : []),
         ...report.signatures.flatMap((s) => [...s.problems, ...(s.trustProblems ?? [])]),

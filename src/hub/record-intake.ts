@@ -137,7 +137,7 @@ export class RecordIntake {
     if (sha256 !== record.sha256) throw new HashMismatchError(record.sha256, sha256);
     const verdict = await this.ctx.verifier.verify(bytes);
     if (!verdict.ok) throw verdict.reason === 'not-pdf' ? new NotPdfError() : new SignatureInvalidError(verdict.detail);
-    checkDeclaredMetadata(record, verdict.recordFields);
+    checkDeclaredMetadata(record, verdict);
     return sha256;
   }
 }

@@ -111,9 +111,20 @@ export class AuditHeadRewindError extends HubError {
   }
 }
 
-/** What the workstation declared for a record is not what the signed PDF's XMP says. */
+/** A signed record without the XMP fields the engine writes: what it declares cannot be checked. */
+export class RecordXmpMissingError extends HubError {
+  constructor() {
+    super(
+      'sync.record-xmp-missing',
+      'The signed PDF carries no SoHoa XMP metadata (sohoa:dossierCode): nothing to check the declaration against',
+      422,
+    );
+  }
+}
+
+/** What the workstation declared for a record is not what the signed PDF says. */
 export class MetadataMismatchError extends HubError {
-  constructor(field: string, declared: unknown, inPdf: string) {
+  constructor(field: string, declared: unknown, inPdf: unknown) {
     super(
       'sync.metadata-mismatch',
       `The declared ${field} (${JSON.stringify(declared)}) is not the signed PDF's (${JSON.stringify(inPdf)})`,

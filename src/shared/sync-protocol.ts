@@ -37,6 +37,12 @@ export const RecordDescriptor = z.object({
   isResult: z.boolean().optional(),
   /** On a result record of a dossier handed back: when, against which due date, on time or late and why. */
   handBack: HandBackSummary.optional(),
+  /**
+   * The record's pages and kind of document (sohoa:documentKind), which the hub checks against the PDF.
+   * Absent from workstations before this check: the hub then takes the PDF's own.
+   */
+  pageCount: z.number().int().min(1).max(1_000_000).optional(),
+  documentKind: z.string().max(200).nullable().optional(),
 });
 export type RecordDescriptor = z.infer<typeof RecordDescriptor>;
 
@@ -152,6 +158,7 @@ export const FINAL_REJECTIONS: readonly string[] = [
   'sync.too-large',
   'sync.bad-request',
   'sync.metadata-mismatch',
+  'sync.record-xmp-missing',
 ];
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
@@ -33,10 +34,12 @@ const AGENCY = {
 };
 
 /** A record as the workstation builds it: a page and its XMP (dossier code, procedure, digitizing agency), signed PAdES. */
-async function signedRecord(dossierCode: string): Promise<Uint8Array> {
+async function signedRecord(dossierCode: string, { withXmp = true } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([595, 842]).drawText(dossierCode, { x: 50, y: 780, size: 14, font });
+  const signer = await openP12Signer(readBytes(pki.signerP12), pki.password);
+  if (!withXmp) return signPdf(await doc.save({ useObjectStreams: false }), { signer, stamp: false, signingTime: new Date() });
   const xmp = recordXmp({
     metadata: {
       title: 'Đơn đề nghị',
@@ -54,7 +57,6 @@ async function signedRecord(dossierCode: string): Promise<Uint8Array> {
     PDFName.of('Metadata'),
     doc.context.register(doc.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' })),
   );
-  const signer = await openP12Signer(readBytes(pki.signerP12), pki.password);
   return signPdf(await doc.save({ useObjectStreams: false }), { signer, stamp: false, signingTime: new Date() });
 }
 
@@ -82,6 +84,8 @@ async function send(bytes: Uint8Array, declared: RecordDescriptor): Promise<{ st
   });
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };
 }
+
+const storedBlobs = () => readdirSync(blobs.path, { recursive: true }).length;
 
 const rowsFor = async (dossierCode: string) =>
   Number((await pool.query('SELECT count(*) AS n FROM record WHERE dossier_code = $1', [dossierCode])).rows[0].n);
@@ -124,5 +128,43 @@ describe('the hub checks what a workstation declares against the signed PDF', ()
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ documentKey: 'HS-XMP-1/1', duplicate: false });
     expect(await rowsFor('HS-XMP-1')).toBe(1);
+  });
+
+  it('refuses a signed PDF without SoHoa XMP, with a code, and stores nothing', async () => {
+    const bare = await signedRecord('HS-BARE-1', { withXmp: false });
+    const before = storedBlobs();
+    const r = await send(bare, descriptor(bare, { dossierCode: 'HS-BARE-1' }));
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ code: 'sync.record-xmp-missing' });
+    expect(await rowsFor('HS-BARE-1')).toBe(0);
+    expect(storedBlobs()).toBe(before);
+  });
+
+  it('refuses a declared page count or kind of document that is not the PDF’s, and stores nothing', async () => {
+    const other = await signedRecord('HS-XMP-2');
+    const before = storedBlobs();
+    for (const [over, field] of [
+      [{ pageCount: 2, documentKind: 'don' }, 'pageCount'],
+      [{ pageCount: 1, documentKind: 'giay-phep' }, 'documentKind'],
+      [{ pageCount: 1, documentKind: null }, 'documentKind'],
+    ] as const) {
+      const r = await send(other, descriptor(other, { dossierCode: 'HS-XMP-2', ...over }));
+      expect(r.status).toBe(422);
+      expect(r.body).toMatchObject({ code: 'sync.metadata-mismatch', details: { field, declared: over[field] } });
+    }
+    expect(await rowsFor('HS-XMP-2')).toBe(0);
+    expect(storedBlobs()).toBe(before);
+    const right = await send(other, descriptor(other, { dossierCode: 'HS-XMP-2', pageCount: 1, documentKind: 'don' }));
+    expect(right.status).toBe(200);
+    expect(await rowsFor('HS-XMP-2')).toBe(1);
+  });
+
+  it('takes a result the specialised system made, which carries no SoHoa XMP, still checking its page count', async () => {
+    const issued = await signedRecord('KQ-BARE-1', { withXmp: false });
+    const wrong = await send(issued, descriptor(issued, { dossierCode: 'KQ-BARE-1', isResult: true, pageCount: 3 }));
+    expect(wrong.body).toMatchObject({ code: 'sync.metadata-mismatch', details: { field: 'pageCount' } });
+    const r = await send(issued, descriptor(issued, { dossierCode: 'KQ-BARE-1', isResult: true, pageCount: 1, documentKind: null }));
+    expect(r.status).toBe(200);
+    expect(await rowsFor('KQ-BARE-1')).toBe(1);
   });
 });

@@ -37,6 +37,10 @@ function descriptor(bytes: Uint8Array, documentKey: string, version = 1, over: P
   };
 }
 
+/** A signed record whose XMP says what `descriptor(…, documentKey)` declares. */
+const signedAs = (documentKey: string, label: string) =>
+  factory.signed(label, 0, { dossierCode: documentKey.split('/')[0]!, procedureCode: '1.001', agencyCode: 'H12' });
+
 /** One direct upload as raw HTTP, so every header can be wrong on purpose. */
 function put(
   path: string,
@@ -148,7 +152,7 @@ afterAll(async () => {
 
 describe('direct upload of a small record (PUT /records/<sha256>)', () => {
   it('stores a signed record once and answers its receipt; a repeat gets the same receipt', async () => {
-    const bytes = await factory.signed('direct D/1');
+    const bytes = await signedAs('D/1', 'direct D/1');
     const first = await send(bytes, descriptor(bytes, 'D/1'));
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ documentKey: 'D/1', version: 1, sha256: sha(bytes), duplicate: false });
@@ -160,7 +164,7 @@ describe('direct upload of a small record (PUT /records/<sha256>)', () => {
 
   it('refuses bad input with a code and stores nothing', async () => {
     const before = { rows: await rowCount(), blobs: storedBlobs() };
-    const bytes = await factory.signed('direct B/1');
+    const bytes = await signedAs('B/1', 'direct B/1');
     const record = descriptor(bytes, 'B/1');
     const codeOf = async (p: Promise<{ status: number; body: Record<string, unknown> }>) => {
       const r = await p;
@@ -188,7 +192,7 @@ describe('direct upload of a small record (PUT /records/<sha256>)', () => {
 describe('several records in one request (POST /records/batch)', () => {
   it('stores each signed record once, answers a receipt per record in order, and a repeat gets the same receipts', async () => {
     const before = { rows: (await rows()).length, blobs: storedBlobs() };
-    const items = await Promise.all(['A/1', 'A/2', 'A/3'].map(async (key) => ({ key, bytes: await factory.signed(`batch ${key}`) })));
+    const items = await Promise.all(['A/1', 'A/2', 'A/3'].map(async (key) => ({ key, bytes: await signedAs(key, `batch ${key}`) })));
     const body = batchOf(items.map(({ key, bytes }) => ({ record: descriptor(bytes, key), bytes })));
     const first = await postBatch(body);
     expect(first.status).toBe(200);
@@ -211,13 +215,13 @@ describe('several records in one request (POST /records/batch)', () => {
 
   it('refuses the bad records of a batch each with its code, stores the good ones, and leaves nothing of the bad', async () => {
     const before = { rows: (await rows()).length, blobs: storedBlobs() };
-    const good = await factory.signed('batch G/1');
-    const flipped = Buffer.from(await factory.signed('batch F/1'));
+    const good = await signedAs('G/1', 'batch G/1');
+    const flipped = Buffer.from(await signedAs('F/1', 'batch F/1'));
     const declaredFlipped = descriptor(flipped, 'F/1');
     flipped[700]! ^= 0x20;
     const unsigned = await factory.unsigned('batch U/1');
     const text = Buffer.from('plain text, not a PDF');
-    const taken = await factory.signed('batch A/1 other bytes');
+    const taken = await signedAs('A/1', 'batch A/1 other bytes');
     const answer = await postBatch(
       batchOf([
         { record: descriptor(good, 'G/1'), bytes: good },
@@ -242,7 +246,7 @@ describe('several records in one request (POST /records/batch)', () => {
 
   it('refuses a malformed or unauthorized batch as a whole, with a code, and stores nothing', async () => {
     const before = { rows: (await rows()).length, blobs: storedBlobs() };
-    const bytes = await factory.signed('batch M/1');
+    const bytes = await signedAs('M/1', 'batch M/1');
     const record = descriptor(bytes, 'M/1');
     const body = batchOf([{ record, bytes }]);
     expect(answerCode(await postBatch(body, { authorization: 'Bearer nope' }))).toBe('401 sync.unauthorized');

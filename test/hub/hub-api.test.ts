@@ -45,6 +45,10 @@ function descriptor(bytes: Uint8Array, documentKey: string, version = 1, over: P
   };
 }
 
+/** A signed record whose XMP says what `descriptor(…, documentKey)` declares. */
+const signedAs = (documentKey: string, label: string, agencyCode = 'H12') =>
+  factory.signed(label, 0, { dossierCode: documentKey.split('/')[0]!, procedureCode: '1.001', agencyCode });
+
 async function upload(token: string, bytes: Uint8Array, declaredSha = sha(bytes)): Promise<string> {
   return new Promise((resolve, reject) => {
     const u = new tus.Upload(Buffer.from(bytes), {
@@ -128,7 +132,7 @@ describe('hub API', () => {
   it('stores a record once when the same version is committed twice, and keeps old versions', async () => {
     const { token, workstationId } = await enroll();
     const before = await rowCount();
-    const v1 = await factory.signed('dossier A v1');
+    const v1 = await signedAs('A/1', 'dossier A v1');
     const d1 = descriptor(v1, 'A/1', 1);
     const first = await commit(token, { record: d1, uploadId: await upload(token, v1) });
     expect(first.status).toBe(200);
@@ -137,7 +141,7 @@ describe('hub API', () => {
     expect(again.body).toMatchObject({ receiptId: first.body.receiptId, duplicate: true });
     const known = await commit(token, { record: d1 });
     expect(known.body).toMatchObject({ receiptId: first.body.receiptId, duplicate: true });
-    const v2 = await factory.signed('dossier A v2');
+    const v2 = await signedAs('A/1', 'dossier A v2');
     const second = await commit(token, { record: descriptor(v2, 'A/1', 2), uploadId: await upload(token, v2) });
     expect(second.body).toMatchObject({ version: 2, duplicate: false });
     expect(await rowCount()).toBe(before + 2);
@@ -150,8 +154,8 @@ describe('hub API', () => {
     const { token } = await enroll();
     const before = await rowCount();
     const blobsBefore = storedBlobs();
-    const signed = await factory.signed('liar');
-    const other = await factory.signed('other bytes');
+    const signed = await signedAs('L/1', 'liar');
+    const other = await signedAs('L/1', 'other bytes');
     const lie = await commit(token, {
       record: { ...descriptor(other, 'L/1'), sha256: sha(signed), size: other.length },
       uploadId: await upload(token, other, sha(signed)),
@@ -185,7 +189,7 @@ describe('hub API', () => {
     const wrongShape = await commit(a.token, { record: { documentKey: 'x' } });
     expect(wrongShape.status).toBe(400);
     expect(wrongShape.body.code).toBe('sync.bad-request');
-    const bytes = await factory.signed('unsent');
+    const bytes = await signedAs('N/1', 'unsent');
     const notHeld = await commit(a.token, { record: descriptor(bytes, 'N/1') });
     expect(notHeld.body.code).toBe('sync.upload-required');
     await expect(upload(a.token, new Uint8Array(MAX + 1))).rejects.toThrow(/413/);
@@ -203,7 +207,7 @@ describe('hub API', () => {
   it('commits a record by hash alone only when that workstation uploaded the blob itself', async () => {
     const a = await enroll();
     const b = await enroll();
-    const bytes = await factory.signed('owned');
+    const bytes = await signedAs('O/1', 'owned');
     expect((await commit(a.token, { record: descriptor(bytes, 'O/1'), uploadId: await upload(a.token, bytes) })).status).toBe(200);
     const before = await rowCount();
     const borrowed = await commit(b.token, { record: descriptor(bytes, 'O/9') });
@@ -218,7 +222,7 @@ describe('hub API', () => {
     const { token, workstationId } = await enroll();
     expect(await hub.hub.credentials.revokeWorkstation(workstationId)).toBe(1);
     const before = await rowCount();
-    const bytes = await factory.signed('revoked');
+    const bytes = await signedAs('R/1', 'revoked');
     await expect(upload(token, bytes)).rejects.toThrow(/401/);
     const r = await commit(token, { record: descriptor(bytes, 'R/1') });
     expect(r.status).toBe(401);
@@ -229,14 +233,14 @@ describe('hub API', () => {
   it('serves aggregate progress to a supervisor, who may not send records', async () => {
     const ws = await enroll();
     const supervisor = await enroll('supervisor');
-    const bytes = await factory.signed('progress');
+    const bytes = await signedAs('P/1', 'progress', 'AG-P');
     await commit(ws.token, {
       record: descriptor(bytes, 'P/1', 1, { agencyCode: 'AG-P', year: 2020, status: 'archived' }),
       uploadId: await upload(ws.token, bytes),
     });
     // Two versions of one dossier's result, sent marked as such: one dossier with a result.
-    const result1 = await factory.signed('result v1');
-    const result2 = await factory.signed('result v2');
+    const result1 = await signedAs('KQ/9', 'result v1');
+    const result2 = await signedAs('KQ/9', 'result v2');
     await commit(ws.token, { record: descriptor(result1, 'KQ/9', 1, { isResult: true }), uploadId: await upload(ws.token, result1) });
     await commit(ws.token, { record: descriptor(result2, 'KQ/9', 2, { isResult: true }), uploadId: await upload(ws.token, result2) });
     const r = await fetch(`${hub.url}/progress`, { headers: { authorization: `Bearer ${supervisor.token}` } });

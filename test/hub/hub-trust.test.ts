@@ -7,7 +7,7 @@ import type { RecordDescriptor } from '../../src/shared/sync-protocol';
 import { rfc3161DigestTimestamper } from '../../src/core/record/timestamp-client';
 import { addDocumentTimestamp } from '../../src/core/record/timestamp-pdf';
 import { appendBlankPageIncrementally } from '../record/support/append-page';
-import { makeForgeries, type Forgeries } from '../record/support/forgeries';
+import { FORGED_DOSSIER, makeForgeries, type Forgeries } from '../record/support/forgeries';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { startTestTsa } from '../record/support/test-tsa';
 import { runSohoa } from '../support/cli';
@@ -33,9 +33,9 @@ function descriptor(bytes: Uint8Array, documentKey: string): RecordDescriptor {
     version: 1,
     sha256: sha(bytes),
     size: bytes.length,
-    dossierCode: documentKey.split('/')[0]!,
-    procedureCode: '1.001',
-    agencyCode: 'H12',
+    dossierCode: FORGED_DOSSIER,
+    procedureCode: null,
+    agencyCode: null,
     year: 2021,
     status: 'digitized',
     signedAt: null,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { recordFactsOf } from '../record/record-facts';
 import type { BlobStore } from '../store/blob-store';
 import type { OutboxEntry } from '../store/outbox-repository';
 import { BagTargetExistsError, NothingToExportError } from './bag-errors';
@@ -55,7 +56,7 @@ export async function exportBag(
       const path = `${BAG.payloadDir}/${safeName(entry.dossierCode)}_${entry.documentId}_v${entry.version}.pdf`;
       await writeFile(join(temp, path), data);
       manifest.push(`${entry.pdfSha256}  ${encodeManifestPath(path)}`);
-      listing.records.push({ path, record: descriptorOf(entry, data.length) });
+      listing.records.push({ path, record: descriptorOf(entry, data.length, await recordFactsOf(data)) });
       bytes += data.length;
     }
     const now = options.now ?? new Date();

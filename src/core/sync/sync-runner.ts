@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BATCH_UPLOAD, FINAL_REJECTIONS, type BatchOutcome, type Receipt, type RecordDescriptor } from '../../shared/sync-protocol';
 import { CodedError } from '../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
+import { recordFactsOf, type RecordFacts } from '../record/record-facts';
 import type { BlobStore } from '../store/blob-store';
 import { BlobMissingError, BlobTamperedError } from '../store/blob-errors';
 import type { OutboxEntry, OutboxRepository } from '../store/outbox-repository';
@@ -82,7 +83,8 @@ export function readLocalRecord(blobs: BlobStore, entry: OutboxEntry): Buffer {
   }
 }
 
-export function descriptorOf(entry: OutboxEntry, size: number): RecordDescriptor {
+/** `facts`: the record's pages and kind as its PDF says (recordFactsOf); without them the hub takes the PDF's own. */
+export function descriptorOf(entry: OutboxEntry, size: number, facts?: RecordFacts): RecordDescriptor {
   return {
     documentKey: `${entry.dossierCode}/${entry.documentId}`,
     version: entry.version,
@@ -95,6 +97,7 @@ export function descriptorOf(entry: OutboxEntry, size: number): RecordDescriptor
     status: entry.dossierStatus,
     signedAt: entry.signedAt,
     isResult: !!entry.isResult,
+    ...(facts ? { pageCount: facts.pageCount, documentKind: facts.documentKind } : {}),
     ...(entry.handBackAt
       ? {
           handBack: {
@@ -305,7 +308,7 @@ export class SyncRunner {
       writes.flush();
       outbox.inTransaction(sending);
     }
-    const record = descriptorOf(entry, bytes.length);
+    const record = descriptorOf(entry, bytes.length, await recordFactsOf(bytes));
     try {
       let receipt: Receipt | undefined;
       if (entry.attempts > 0)
@@ -360,7 +363,9 @@ export class SyncRunner {
           hub: client.baseUrl,
         }),
       );
-    const items = unit.map(({ entry, bytes }) => ({ record: descriptorOf(entry, bytes.length), bytes }));
+    const items = await Promise.all(
+      unit.map(async ({ entry, bytes }) => ({ record: descriptorOf(entry, bytes.length, await recordFactsOf(bytes)), bytes })),
+    );
     // The records are the body's tail, in order: one has gone once the body is past its last byte.
     let reported = 0;
     let after = unit.slice(1).reduce((n, p) => n + p.bytes.length, 0);

@@ -15,8 +15,13 @@ export const SYNC_CODES = codeArea({
   },
   'sync.metadata-mismatch': {
     exit: 'integrity',
-    vi: 'thông tin khai báo (mã hồ sơ, thủ tục, cơ quan) khác với siêu dữ liệu XMP trong tệp PDF đã ký',
-    en: "the declared details (dossier code, procedure, agency) differ from the signed PDF's XMP metadata",
+    vi: 'thông tin khai báo (mã hồ sơ, thủ tục, cơ quan, loại văn bản, số trang) khác với tệp PDF đã ký',
+    en: 'the declared details (dossier code, procedure, agency, kind of document, page count) differ from the signed PDF',
+  },
+  'sync.record-xmp-missing': {
+    exit: 'integrity',
+    vi: 'tệp PDF đã ký không có siêu dữ liệu XMP của SoHoa (mã hồ sơ), nên không đối chiếu được thông tin khai báo',
+    en: 'the signed PDF carries no SoHoa XMP metadata (dossier code), so the declared details cannot be checked',
   },
   'sync.bad-request': { exit: 'input', vi: 'yêu cầu gửi lên không đúng định dạng', en: 'the request was malformed' },
   'sync.enrollment-invalid': {

@@ -6,6 +6,8 @@ import { whiteOutPageOne } from './forge-page';
 import { createForeignSigners, readBytes, type TestPki } from './test-pki';
 
 export const FORGED_TEXT = 'GIAY XAC NHAN GIA MAO 2026';
+/** The dossier code the records' XMP carries (the hub refuses a record without one). */
+export const FORGED_DOSSIER = 'HS-TRUST-1';
 
 /** A record signed by the test CA's signer, and the forgeries of issue #25 built on it. */
 export interface Forgeries {
@@ -28,7 +30,7 @@ export async function makeForgeries(pki: TestPki): Promise<Forgeries> {
   const otherCa = await openP12Signer(readBytes(foreign.otherCaP12), pki.password);
   const unsigned = await buildRecordPdf({
     pages: [recordPageFromCorpus('viadm-faac')],
-    metadata: { title: 'Bản sao', digitizedAt: new Date() },
+    metadata: { title: 'Bản sao', dossierCode: FORGED_DOSSIER, digitizedAt: new Date() },
   });
   const original = await signPdf(unsigned, { signer: trusted, stamp: { lines: ['SAO Y', pki.signerCommonName] } });
   const whitedOut = await whiteOutPageOne(original, FORGED_TEXT);

@@ -25,11 +25,17 @@ export async function seedRecords(
 ): Promise<SeededRecord[]> {
   const { db } = engine.store;
   const procedure = (db.prepare('SELECT code FROM procedure ORDER BY code LIMIT 1').get() as { code: string } | undefined)?.code ?? null;
+  // The agency the outbox declares for a dossier of this workstation (see OutboxRepository).
+  const agencyCode =
+    (
+      db.prepare('SELECT agency_code AS code FROM workstation WHERE id = ?').get(engine.workstation.id) as
+        { code: string | null } | undefined
+    )?.code ?? null;
   const now = new Date().toISOString();
   const seeded: SeededRecord[] = [];
   for (let i = 0; i < count; i++) {
     const code = `${options.prefix ?? 'HS'}-${Date.now().toString(36)}-${seeded.length}-${Math.random().toString(36).slice(2, 8)}`;
-    const bytes = await factory.signed(`${code} record`, options.padding);
+    const bytes = await factory.signed(`${code} record`, options.padding, { dossierCode: code, procedureCode: procedure, agencyCode });
     const dossierId = Number(
       db
         .prepare(
