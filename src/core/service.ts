@@ -1,5 +1,6 @@
 import type { EngineHandlers } from '../shared/contract';
 import { archiveHandlers } from './handlers/archive-handlers';
+import { batchResultHandlers } from './handlers/batch-result-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { batchStartHandlers } from './handlers/batch-start-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
@@ -27,6 +28,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
     ...documentHandlers(ctx),
     ...deskHandlers(ctx, desk),
     ...archiveHandlers(desk),
+    ...batchResultHandlers(desk),
     ...batchStartHandlers(ctx),
     ...recordViewHandlers(ctx),
     ...authHandlers(ctx),

@@ -731,6 +731,7 @@ export const en: Catalog = {
   'audit.action.archive.dossier.create': 'Archive dossier created',
   'audit.action.archive.mark-result': 'Marked as result',
   'audit.action.archive.unmark-result': 'Result mark removed',
+  'audit.action.archive.split-result': 'Result document split off',
   'audit.action.audit.export': 'Audit log exported',
   'audit.action.audit.re-anchor': 'Audit log re-anchored',
   'audit.action.auth.login': 'Signed in',

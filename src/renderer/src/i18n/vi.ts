@@ -730,6 +730,7 @@ export const vi = {
   'audit.action.archive.dossier.create': 'Tạo hồ sơ lưu trữ',
   'audit.action.archive.mark-result': 'Đánh dấu kết quả',
   'audit.action.archive.unmark-result': 'Bỏ đánh dấu kết quả',
+  'audit.action.archive.split-result': 'Tách tài liệu kết quả',
   'audit.action.audit.export': 'Xuất nhật ký',
   'audit.action.audit.re-anchor': 'Neo lại nhật ký',
   'audit.action.auth.login': 'Đăng nhập',
