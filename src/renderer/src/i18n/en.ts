@@ -161,6 +161,13 @@ export const en: Catalog = {
   'archive.resultMarked': 'Result: {kind}',
   'archive.resultHint':
     'A dossier whose result document (decision, certificate…) is marked counts in "Results digitized" once its PDF is signed.',
+  'archive.splitHint': 'If the result is inside the dossier folder: tick its pages, then press "Split off as the result document".',
+  'archive.splitChosen': '{n} result pages chosen',
+  'archive.splitKind': 'Kind of document',
+  'archive.splitResult': 'Split off as the result document',
+  'archive.tickPage': 'Choose page {n} as a result page',
+  'archive.tickShort': 'Result',
+  'archive.resultPage': 'Result page',
   'archive.replaced': 'Page replaced; the new page is being processed.',
   'archive.reason.count-mismatch': 'Page count differs from the register',
   'archive.reason.extra': 'Not in the register',
