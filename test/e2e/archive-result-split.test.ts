@@ -74,8 +74,21 @@ describe('the QC station splits an archive folder’s result pages into a result
       expect(before).toHaveLength(1);
       const [p1, p2, p3] = before[0]!.pages.split(',').map(Number);
       const pages = main().locator('.dossier-pages');
-      await pages.getByRole('checkbox', { name: fill(vi['archive.tickPage'], { n: 2 }) }).check();
-      await pages.getByRole('checkbox', { name: fill(vi['archive.tickPage'], { n: 3 }) }).check();
+      // A range past the last page is refused in words; "2-3" ticks both thumbnails; a thumbnail's box unticks and ticks one.
+      const tickBox = (n: number) => pages.getByRole('checkbox', { name: fill(vi['archive.tickPage'], { n }) });
+      await pages.getByLabel(vi['archive.range']).fill('2-9');
+      await pages.getByRole('button', { name: vi['archive.rangeTick'] }).click();
+      await pages.getByText(fill(vi['archive.rangeBad'], { n: 3 })).waitFor();
+      await page.screenshot({ path: `${SHOTS}/archive-split-range-bad.png` });
+      await pages.getByLabel(vi['archive.range']).fill('2-3');
+      await pages.getByRole('button', { name: vi['archive.rangeTick'] }).click();
+      await expect
+        .poll(async () => [await tickBox(1).isChecked(), await tickBox(2).isChecked(), await tickBox(3).isChecked()])
+        .toEqual([false, true, true]);
+      expect(await pages.getByText(fill(vi['archive.rangeBad'], { n: 3 })).count()).toBe(0);
+      await tickBox(3).uncheck();
+      await pages.getByText(fill(vi['archive.splitChosen'], { n: 1 })).waitFor();
+      await tickBox(3).check();
       await pages.getByText(fill(vi['archive.splitChosen'], { n: 2 })).waitFor();
       await pages.getByLabel(vi['archive.splitKind']).selectOption('quyet-dinh');
       await page.screenshot({ path: `${SHOTS}/archive-split-chosen.png` });

@@ -12,6 +12,7 @@ import { PageViewer } from '../desk/PageViewer';
 import { Notice } from '../Notice';
 import { ResultMark } from './ResultMark';
 import { ResultSplit } from './ResultSplit';
+import { pagesInRange } from './page-range';
 
 /** Reads a chosen file as base64, for `page.replace`. */
 function fileAsBase64(file: File): Promise<string> {
@@ -52,6 +53,13 @@ export function DossierPages({
   const canSplit = canMarkResult && !dossier.signed;
   const tick = (pageId: number, on: boolean) => setTicked((all) => (on ? [...all, pageId] : all.filter((x) => x !== pageId)));
   const resultPages = new Set(desk.data?.documents.filter((d) => d.isResult).flatMap((d) => d.pages.map((p) => p.id)) ?? []);
+  const [range, setRange] = useState('');
+  const [rangeBad, setRangeBad] = useState(false);
+  const tickRange = () => {
+    const numbers = pagesInRange(range, pages.length);
+    setRangeBad(numbers === null);
+    if (numbers) setTicked(numbers.map((n) => pages[n - 1]!.id).filter((pageId) => !resultPages.has(pageId)));
+  };
   const reasonsOf = (pageId: number) => dossier.flaggedPages.find((p) => p.pageId === pageId)?.reasons ?? [];
 
   const onFile = async (file: File | undefined, page: PageSummary) => {
@@ -73,7 +81,34 @@ export function DossierPages({
         {desk.data?.documents.map((d) => (
           <ResultMark key={d.id} batchId={batchId} document={d} canMark={canMarkResult} onChanged={desk.reload} />
         ))}
-        {canSplit && <p className="field-hint">{t('archive.splitHint')}</p>}
+        {canSplit && (
+          <form
+            className="page-range"
+            onSubmit={(e) => {
+              e.preventDefault();
+              tickRange();
+            }}
+          >
+            <p className="field-hint">{t('archive.splitHint')}</p>
+            <label htmlFor={`${id}-range`}>{t('archive.range')}</label>{' '}
+            <input
+              id={`${id}-range`}
+              value={range}
+              onChange={(e) => setRange(e.target.value)}
+              placeholder="4-6"
+              aria-invalid={rangeBad}
+              aria-describedby={rangeBad ? `${id}-range-bad` : undefined}
+            />{' '}
+            <button type="submit" className="small">
+              {t('archive.rangeTick')}
+            </button>
+            {rangeBad && (
+              <span id={`${id}-range-bad`} className="field-problem">
+                {t('archive.rangeBad', { n: pages.length })}
+              </span>
+            )}
+          </form>
+        )}
         {canSplit && ticked.length > 0 && (
           <ResultSplit
             batchId={batchId}
