@@ -1,5 +1,6 @@
 import type { EngineHandlers } from '../shared/contract';
 import { batchHandlers } from './handlers/batch-handlers';
+import { batchResultHandlers } from './handlers/batch-result-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { batchStartHandlers } from './handlers/batch-start-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
@@ -36,6 +37,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
     ...pageImageHandlers(ctx),
     ...deskHandlers(ctx, desk),
     ...batchHandlers(desk),
+    ...batchResultHandlers(desk),
     ...batchStartHandlers(ctx),
     ...recordViewHandlers(ctx),
     ...authHandlers(ctx),

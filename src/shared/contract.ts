@@ -30,6 +30,7 @@ import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from '
 import type { MethodName } from './methods';
 import {
   BatchMarkResultInput,
+  BatchSplitResultInput,
   CalendarSetInput,
   CalendarYearInput,
   HandBackInput,
@@ -383,6 +384,10 @@ export const contract = {
   'batch.markResult': method<typeof BatchMarkResultInput, { documentId: number; dossierId: number; isResult: boolean }>(
     BatchMarkResultInput,
   ),
+  'batch.splitResult': method<
+    typeof BatchSplitResultInput,
+    { documentId: number; resultDocumentId: number; dossierId: number; pages: number }
+  >(BatchSplitResultInput),
   'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
   'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),

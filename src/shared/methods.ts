@@ -85,6 +85,7 @@ export const METHOD_NAMES = [
   'calendar.holidays',
   'calendar.setHolidays',
   'batch.markResult',
+  'batch.splitResult',
   'batch.preview',
   'batch.start',
   'record.file',

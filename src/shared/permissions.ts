@@ -102,6 +102,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'calendar.holidays': ALL,
   'calendar.setHolidays': ADMIN,
   'batch.markResult': ARCHIVE,
+  'batch.splitResult': ARCHIVE,
   'batch.preview': ARCHIVE,
   'batch.start': ARCHIVE,
   'record.file': DIGITIZE,

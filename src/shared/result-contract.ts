@@ -53,6 +53,13 @@ export const BatchMarkResultInput = z.object({
   isResult: z.boolean().default(true),
   kind: z.enum(RESULT_KINDS).default('khac'),
 });
+/** The QC station moves the chosen pages of an archive folder's document into a new document marked as the result. */
+export const BatchSplitResultInput = z.object({
+  batchId: id,
+  documentId: id,
+  pageIds: z.array(id).min(1).max(5000),
+  kind: z.enum(RESULT_KINDS).default('khac'),
+});
 export const CalendarYearInput = z.object({ year: z.number().int().min(2000).max(2100) });
 export const CalendarSetInput = z
   .object({ year: z.number().int().min(2000).max(2100), days: z.array(isoDay).max(60, 'too-long') })

@@ -14,7 +14,8 @@ export class DocumentNotInBatchError extends CodedError {
 /**
  * At the QC station: marks (or unmarks) a document of a 2020–2021 archive dossier as the dossier's
  * result, so the archive's results-digitized figure counts it once it is signed. The whole document
- * is marked: an archive folder is digitized as one document, and its result pages are not split off.
+ * is marked; when the result is only some pages of the folder's document, split-result.ts moves them
+ * into a result document of their own.
  */
 export function markArchiveResult(
   ctx: { store: Store; audit: AuditLog; actor: string },

@@ -32,6 +32,7 @@ export type DeskMethod =
   | 'scanner.list'
   | 'scanner.scan'
   | 'scanner.cancel'
+  | 'scanner.testScan'
   | 'dossier.receipt';
 
 /** The clerk's desk: one context (signer, work in progress) shared by its handlers for the engine's lifetime (the archive's too: give it). */

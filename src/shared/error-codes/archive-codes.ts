@@ -8,6 +8,16 @@ export const ARCHIVE_CODES = codeArea({
     vi: 'Văn bản này không thuộc hồ sơ lưu trữ của lô số hóa đang xem.',
     en: 'This document is not in an archive dossier of the batch shown.',
   },
+  'archive.split-pages': {
+    exit: 'input',
+    vi: 'Chọn một số trang (không phải tất cả) của tài liệu để tách thành tài liệu kết quả.',
+    en: 'Choose some pages (not all) of the document to split off as the result document.',
+  },
+  'archive.split-signed': {
+    exit: 'refused',
+    vi: 'Tài liệu đã ký số: không tách trang được. Chỉ tách kết quả trước khi ký lô.',
+    en: 'The document is already signed: its pages cannot be split off. Split the result before the batch is signed.',
+  },
 });
 
 export const BATCH_CODES = codeArea({

@@ -5,6 +5,7 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'archive.dossier.create': 'audit.action.archive.dossier.create',
   'archive.mark-result': 'audit.action.archive.mark-result',
   'archive.unmark-result': 'audit.action.archive.unmark-result',
+  'archive.split-result': 'audit.action.archive.split-result',
   'audit.export': 'audit.action.audit.export',
   'audit.re-anchor': 'audit.action.audit.re-anchor',
   'auth.login': 'audit.action.auth.login',

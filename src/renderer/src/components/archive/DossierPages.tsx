@@ -11,6 +11,8 @@ import { ErrorNotice } from '../desk/ErrorNotice';
 import { PageViewer } from '../desk/PageViewer';
 import { Notice } from '../Notice';
 import { ResultMark } from './ResultMark';
+import { ResultSplit } from './ResultSplit';
+import { pagesInRange } from './page-range';
 
 /** Reads a chosen file as base64, for `page.replace`. */
 function fileAsBase64(file: File): Promise<string> {
@@ -47,6 +49,17 @@ export function DossierPages({
   const replace = useEngineAction();
   const picker = useRef<HTMLInputElement>(null);
   const [replaced, setReplaced] = useState(false);
+  const [ticked, setTicked] = useState<number[]>([]);
+  const canSplit = canMarkResult && !dossier.signed;
+  const tick = (pageId: number, on: boolean) => setTicked((all) => (on ? [...all, pageId] : all.filter((x) => x !== pageId)));
+  const resultPages = new Set(desk.data?.documents.filter((d) => d.isResult).flatMap((d) => d.pages.map((p) => p.id)) ?? []);
+  const [range, setRange] = useState('');
+  const [rangeBad, setRangeBad] = useState(false);
+  const tickRange = () => {
+    const numbers = pagesInRange(range, pages.length);
+    setRangeBad(numbers === null);
+    if (numbers) setTicked(numbers.map((n) => pages[n - 1]!.id).filter((pageId) => !resultPages.has(pageId)));
+  };
   const reasonsOf = (pageId: number) => dossier.flaggedPages.find((p) => p.pageId === pageId)?.reasons ?? [];
 
   const onFile = async (file: File | undefined, page: PageSummary) => {
@@ -68,9 +81,58 @@ export function DossierPages({
         {desk.data?.documents.map((d) => (
           <ResultMark key={d.id} batchId={batchId} document={d} canMark={canMarkResult} onChanged={desk.reload} />
         ))}
+        {canSplit && (
+          <form
+            className="page-range"
+            onSubmit={(e) => {
+              e.preventDefault();
+              tickRange();
+            }}
+          >
+            <p className="field-hint">{t('archive.splitHint')}</p>
+            <label htmlFor={`${id}-range`}>{t('archive.range')}</label>{' '}
+            <input
+              id={`${id}-range`}
+              value={range}
+              onChange={(e) => setRange(e.target.value)}
+              placeholder="4-6"
+              aria-invalid={rangeBad}
+              aria-describedby={rangeBad ? `${id}-range-bad` : undefined}
+            />{' '}
+            <button type="submit" className="small">
+              {t('archive.rangeTick')}
+            </button>
+            {rangeBad && (
+              <span id={`${id}-range-bad`} className="field-problem">
+                {t('archive.rangeBad', { n: pages.length })}
+              </span>
+            )}
+          </form>
+        )}
+        {canSplit && ticked.length > 0 && (
+          <ResultSplit
+            batchId={batchId}
+            documents={desk.data?.documents ?? []}
+            chosen={ticked}
+            onSplit={() => {
+              setTicked([]);
+              desk.reload();
+            }}
+          />
+        )}
         <ol className="thumbs">
           {pages.map((p, i) => (
-            <QcThumb key={p.id} page={p} n={i + 1} reasons={reasonsOf(p.id)} selected={p.id === viewedId} onView={() => setChosen(p.id)} />
+            <QcThumb
+              key={p.id}
+              page={p}
+              n={i + 1}
+              reasons={reasonsOf(p.id)}
+              selected={p.id === viewedId}
+              onView={() => setChosen(p.id)}
+              ticked={canSplit ? ticked.includes(p.id) : null}
+              onTick={(on) => tick(p.id, on)}
+              inResult={resultPages.has(p.id)}
+            />
           ))}
         </ol>
         {viewed && canReplace && !dossier.signed && (
@@ -110,12 +172,20 @@ function QcThumb({
   reasons,
   selected,
   onView,
+  ticked,
+  onTick,
+  inResult,
 }: {
   page: PageSummary;
   n: number;
   reasons: string[];
   selected: boolean;
   onView(): void;
+  /** Whether the page is chosen to split off as the result; null when it cannot be. */
+  ticked: boolean | null;
+  onTick(on: boolean): void;
+  /** The page is in the dossier's result document. */
+  inResult: boolean;
 }) {
   const t = useT();
   const image = usePageImage(page.id, 'thumbnail', pageImageVersion(page), page.state !== 'captured');
@@ -126,6 +196,13 @@ function QcThumb({
       </button>
       <div className="thumb-meta">
         <span className="thumb-label">{t('page.label', { n })}</span>
+        {inResult && <span className="badge">{t('archive.resultPage')}</span>}
+        {ticked !== null && !inResult && (
+          <label className="thumb-tick">
+            <input type="checkbox" checked={ticked} onChange={(e) => onTick(e.target.checked)} aria-label={t('archive.tickPage', { n })} />{' '}
+            {t('archive.tickShort')}
+          </label>
+        )}
         <span className={`page-state page-state--${page.state}`}>{t(`page.state.${page.state}` as const)}</span>
         {reasons.map((r) => (
           <span key={r} className="flag">
