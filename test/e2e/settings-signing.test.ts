@@ -103,7 +103,9 @@ describe('signing as the administrator configured it, and the roots it is truste
     await openDesk();
     await panel().getByText(vi['error.signer.configured-file-unreadable']).waitFor();
     // The other file is open at once: the clerk can still sign.
-    expect(await panel().getByLabel(vi['finalize.p12']).isVisible()).toBe(true);
+    // In the app's language, not the browser's "Choose File / No file chosen".
+    expect(await panel().getByRole('button', { name: vi['file.choose'] }).isVisible()).toBe(true);
+    expect(await panel().getByText(vi['file.none']).isVisible()).toBe(true);
     await page.screenshot({ path: join(shots, '2-configured-file-missing.png') });
 
     setting('signing.other-file', 'refused');
@@ -177,6 +179,7 @@ describe('signing as the administrator configured it, and the roots it is truste
 
     const trust = main().getByRole('region', { name: vi['trust.title'] });
     await trust.getByText(vi['trust.none']).waitFor();
+    expect(await trust.getByRole('button', { name: vi['file.choose'] }).isVisible()).toBe(true);
     await trust.getByLabel(vi['trust.import']).setInputFiles(pki.caCertDer);
     await trust.getByText(fill(vi['trust.imported'], { count: 1 })).waitFor();
     await trust.locator('.certificate-cn').getByText('SoHoa Test CA').waitFor();
@@ -207,6 +210,7 @@ describe('signing as the administrator configured it, and the roots it is truste
     await trust.getByRole('button', { name: fill(vi['trust.removeNamed'], { name: 'SoHoa Test CA' }) }).click();
     await trust.getByText(fill(vi['trust.removed'], { name: 'SoHoa Test CA' })).waitFor();
     await trust.getByText(vi['trust.none']).waitFor();
+    expect(await trust.getByRole('button', { name: vi['file.choose'] }).isVisible()).toBe(true);
     expect(auditCount('trust.remove')).toBe(1);
     const recordId = app.engine.store.records.latest(documentId)!.id;
     expect(await app.engine.handlers['record.verify']({ recordId })).toMatchObject({ intact: false, code: 'record.signer-untrusted' });

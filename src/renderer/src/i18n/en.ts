@@ -535,6 +535,8 @@ export const en: Catalog = {
   'page.flag.sideways-low-confidence': 'Turned sideways and read poorly: check its orientation',
   'page.flag.other': 'Warning: {flag}',
   'import.title': 'Import files',
+  'file.choose': 'Choose a file…',
+  'file.none': 'No file chosen',
   'import.pick': 'Choose image or PDF files…',
   'import.dropHint': 'Or drag files onto a document above.',
   'import.busy': 'Importing files…',

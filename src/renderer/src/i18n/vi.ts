@@ -533,6 +533,8 @@ export const vi = {
   'page.flag.sideways-low-confidence': 'Đã xoay ngang, đọc kém: kiểm tra chiều trang',
   'page.flag.other': 'Cảnh báo: {flag}',
   'import.title': 'Nhập từ tệp',
+  'file.choose': 'Chọn tệp…',
+  'file.none': 'Chưa chọn tệp',
   'import.pick': 'Chọn tệp ảnh hoặc PDF…',
   'import.dropHint': 'Hoặc kéo tệp thả vào một văn bản ở trên.',
   'import.busy': 'Đang nhập tệp…',

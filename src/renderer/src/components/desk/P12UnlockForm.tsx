@@ -4,6 +4,7 @@ import { fileBase64 } from '../../engine/file-base64';
 import { useEngineAction } from '../../hooks/use-engine-action';
 import { useT } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/vi';
+import { FileChooser } from '../FileChooser';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -46,7 +47,7 @@ export function P12UnlockForm({
       {chooseFile && (
         <>
           <label htmlFor={`${id}-p12`}>{t('finalize.p12')}</label>
-          <input id={`${id}-p12`} type="file" accept=".p12,.pfx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <FileChooser id={`${id}-p12`} accept=".p12,.pfx" chosen={file?.name ?? null} onFile={setFile} />
         </>
       )}
       <label htmlFor={`${id}-pass`}>{t(passwordLabel)}</label>

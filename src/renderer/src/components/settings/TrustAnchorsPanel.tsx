@@ -8,6 +8,7 @@ import { errorMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n-context';
 import { CertificateCard } from '../desk/CertificateCard';
 import { ErrorNotice } from '../desk/ErrorNotice';
+import { FileChooser } from '../FileChooser';
 import { Notice } from '../Notice';
 
 /**
@@ -72,14 +73,11 @@ export function TrustAnchorsPanel() {
         ))}
       </ul>
       <label htmlFor={`${id}-file`}>{t('trust.import')}</label>
-      <input
+      <FileChooser
         id={`${id}-file`}
-        type="file"
         accept=".pem,.crt,.cer,.der"
         disabled={action.busy}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
+        onFile={(file) => {
           if (file) void importFile(file);
         }}
       />
