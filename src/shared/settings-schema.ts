@@ -207,9 +207,9 @@ export const SETTINGS = [
       'a JSON list of profiles: {"name", "driver", "deviceId", "dpi" 200–1200, "colorMode" color|gray, "source" flatbed|adf, "duplex"}',
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
-    label: { vi: 'Hồ sơ quét', en: 'Scanner profiles' },
+    label: { vi: 'Cấu hình quét', en: 'Scanner profiles' },
     help: {
-      vi: 'Mỗi hồ sơ quét là một máy quét với độ phân giải, chế độ màu và khay giấy; ảnh lưu trữ cần từ 200 dpi, màu hoặc xám.',
+      vi: 'Mỗi cấu hình quét là một máy quét với độ phân giải, chế độ màu và khay giấy; ảnh lưu trữ cần từ 200 dpi, màu hoặc xám.',
       en: 'Each profile is a scanner with its resolution, colour mode and paper source; record scans need 200 dpi or more, colour or grey.',
     },
   }),
