@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { createBirthRegistration } from '../e2e-support/sample-dossier';
 import { REPO } from '../e2e-support/renderer-build';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
@@ -40,12 +41,7 @@ describe('finalizing refuses an empty document and asks before signing with comp
     pki = createTestPki();
     app = await startAppServer();
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Đỗ Thị Mai',
-      applicantCccd: '074190000123',
-      receivedDate: '2026-11-23',
-    });
+    const dossier = await createBirthRegistration(handlers);
     dossierId = dossier.id;
     // The form, read and built into its unsigned record, as the pipeline leaves it.
     formDocument = await addReadDocument(store, dossierId, FORM, [recordPageFromCorpus('viadm-2833')]);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskRepository } from '../../src/core/store/desk-repository';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { createBirthRegistration } from '../e2e-support/sample-dossier';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { fill } from '../e2e-support/fill';
 import { openAppPage } from '../e2e-support/app-page';
@@ -51,12 +52,7 @@ describe('the page order on screen is the stored order, in the browser', () => {
   beforeAll(async () => {
     app = await startAppServer();
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Đỗ Thị Mai',
-      applicantCccd: '074190000123',
-      receivedDate: '2026-11-23',
-    });
+    const dossier = await createBirthRegistration(handlers);
     dossierId = dossier.id;
     code = dossier.code;
     documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);

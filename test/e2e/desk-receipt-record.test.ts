@@ -7,6 +7,7 @@ import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { createBirthRegistration } from '../e2e-support/sample-dossier';
 import { corpusDir, corpusPage, recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig, pdftotext, run, withPdfFile } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
@@ -129,12 +130,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
     app = await startAppServer();
     app.engine.store.settings.set('signing.trust-anchors', JSON.stringify([pki.caCert]));
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Đỗ Thị Mai',
-      applicantCccd: '074190000123',
-      receivedDate: '2026-11-23',
-    });
+    const dossier = await createBirthRegistration(handlers);
     dossierCode = dossier.code;
     dossierId = dossier.id;
     const scans = PAGES.map((id) => recordPageFromCorpus(id));

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { createBirthRegistration } from '../e2e-support/sample-dossier';
 import { screenshotDir } from '../e2e-support/screenshots';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig } from '../record/support/pdf-tools';
@@ -36,12 +37,7 @@ describe('unlocking a USB token (SoftHSM2) at the desk, in the browser', () => {
     app.engine.store.settings.set('signing.pkcs11-module', softhsmModule);
     app.engine.store.settings.set('signing.token-label', token.label);
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Đỗ Thị Mai',
-      applicantCccd: '074190000123',
-      receivedDate: '2026-11-23',
-    });
+    const dossier = await createBirthRegistration(handlers);
     dossierId = dossier.id;
     documentId = await addReadDocument(store, dossierId, 'Tờ khai', [recordPageFromCorpus('viadm-2833')]);
 

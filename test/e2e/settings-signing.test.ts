@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { createBirthRegistration } from '../e2e-support/sample-dossier';
 import { launchChromium } from '../e2e-support/browser';
 import { screenshotDir } from '../e2e-support/screenshots';
 import { signIn } from '../e2e-support/sign-in';
@@ -52,12 +53,7 @@ describe('signing as the administrator configured it, and the roots it is truste
     app = await startAppServer();
     setting('signing.p12-path', pki.signerP12);
     const { store, handlers } = app.engine;
-    const dossier = await handlers['dossier.create']({
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Đỗ Thị Mai',
-      applicantCccd: '074190000123',
-      receivedDate: '2026-11-23',
-    });
+    const dossier = await createBirthRegistration(handlers);
     dossierCode = dossier.code;
     // A document whose page is read and whose unsigned record is built, as the pipeline leaves it.
     const scan = recordPageFromCorpus('viadm-2833');
