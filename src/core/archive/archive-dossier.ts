@@ -1,11 +1,19 @@
-import type { Engine } from '../engine';
+import type { AgencyIdentity } from '../../shared/agency';
+import type { AuditLog } from '../audit/audit-log';
+import type { Store } from '../store/store';
+import type { Workstation } from '../store/workstation-repository';
 import type { ArchiveRepository } from '../store/archive-repository';
 import type { DossierFolder } from './folder-layout';
 import type { RegisterRow } from './register-import';
 import { markRegisterResult } from './register-result';
 
 /** What taking in archive pages needs of the engine: its store, audit log, workstation and agency. */
-export type ArchiveIntakeHost = Pick<Engine, 'store' | 'audit' | 'workstation' | 'requireAgency'>;
+export interface ArchiveIntakeHost {
+  readonly store: Store;
+  readonly audit: AuditLog;
+  readonly workstation: Workstation;
+  requireAgency(): AgencyIdentity;
+}
 
 /** The archive dossier of a folder (or of a stretch of a page stream) and its one document, created on the first run in one transaction. */
 export function ensureDossier(

@@ -1,5 +1,5 @@
 import { HEADER_JOIN, headerScore, mapColumns, type ColumnMap } from './register-columns';
-import type { RegisterTableRow } from './register-import';
+import type { RegisterTableRow } from './register-table-row';
 
 /** Where the table starts: its header (one name per column, '' for a spacer) and the row(s) it was read from. */
 export interface FoundHeader {

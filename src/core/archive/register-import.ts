@@ -21,6 +21,7 @@ import { decodeRegister, type RegisterEncoding } from './register-encoding';
 import { findHeader } from './register-header';
 import { checkRegisterSize } from './register-limits';
 import { numberKey, parsePageCount, parseResultMark, parseYear } from './register-values';
+import type { RegisterTableRow } from './register-table-row';
 import { readXlsxTables, type RegisterSheet } from './register-xlsx';
 import type { ResultKind } from '../../shared/result-contract';
 import { decodeVni, isVniCell, looksLikeVni } from './vni';
@@ -92,12 +93,6 @@ export interface RegisterReadOptions {
   encoding?: RegisterEncoding;
   /** XLSX: a sheet by name or number from 1, or 'all'; by default the first sheet with a register table. */
   sheet?: string;
-}
-
-/** One row of a register's table: its line (row number in the sheet) and its cells as text. */
-export interface RegisterTableRow {
-  line: number;
-  cells: string[];
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;

@@ -1,4 +1,5 @@
-import type { Engine } from '../engine';
+import type { AuditLog } from '../audit/audit-log';
+import type { Store } from '../store/store';
 import { ResultRepository } from '../store/result-repository';
 import type { RegisterRow } from './register-import';
 
@@ -9,7 +10,7 @@ import type { RegisterRow } from './register-import';
  * Call inside the dossier's transaction.
  */
 export function markRegisterResult(
-  engine: Pick<Engine, 'store' | 'audit'>,
+  engine: { readonly store: Store; readonly audit: AuditLog },
   batchId: number,
   folder: { dossierId: number; documentId: number },
   row: RegisterRow | null,

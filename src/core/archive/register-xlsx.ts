@@ -1,6 +1,6 @@
 import readXlsxFile from 'read-excel-file/node';
 import { RegisterUnreadableError } from './archive-errors';
-import type { RegisterTableRow } from './register-import';
+import type { RegisterTableRow } from './register-table-row';
 import { checkXlsxLimits } from './register-limits';
 
 const two = (n: number) => String(n).padStart(2, '0');

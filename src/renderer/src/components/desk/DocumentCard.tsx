@@ -14,27 +14,13 @@ import { useId, useState } from 'react';
 import type { DeskDocument } from '../../../../shared/types';
 import { useStableCallbacks } from '../../hooks/use-stable-callbacks';
 import { useT } from '../../i18n/i18n-context';
+import type { DocumentCardActions } from './document-card-actions';
 import { PageThumb } from './PageThumb';
 import type { RecordSyncState } from '../../../../shared/sync-status';
 import { RecordBadge } from './RecordBadge';
 import { RecordViewerDialog } from './RecordViewerDialog';
 import { SyncBadge } from './SyncBadge';
 import '../../styles/document-card.css';
-
-export interface DocumentCardActions {
-  onSelect(): void;
-  onViewPage(pageId: number): void;
-  onRotatePage(pageId: number, rotation: number): void;
-  onDeletePage(pageId: number): void;
-  /** Deletes the pages the clean-up found blank, in one go, after the clerk confirms. */
-  onDeleteBlankPages(pageIds: number[]): void;
-  onRescanPage(pageId: number, n: number): void;
-  /** `expectedOrder`: the page ids as the screen showed them when the move was asked. */
-  onMovePage(pageId: number, position: number, expectedOrder?: number[]): void;
-  onSplitPage(pageId: number): void;
-  /** Removes the document (added by mistake), after the clerk confirms. */
-  onRemove(): void;
-}
 
 /**
  * One component document: its pages as thumbnails in order, its record, signature and sync badges. Pages

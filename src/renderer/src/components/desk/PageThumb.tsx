@@ -6,7 +6,7 @@ import { pageImageVersion, usePageImage } from '../../hooks/page-images';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n-context';
 import { PAGE_FLAG_LABELS } from '../../i18n/page-flag-labels';
-import type { DocumentCardActions } from './DocumentCard';
+import type { DocumentCardActions } from './document-card-actions';
 
 /** A page worth scanning again: the clean-up flagged it, found it blank, or could not process it. */
 const needsRescan = (page: PageSummary, flags: string[]) => flags.length > 0 || page.blank || page.state === 'failed';
