@@ -10,17 +10,6 @@ const METHOD_KEY = /^\s+'([a-z]+)\.([a-zA-Z-]+)'\s*[:(]/gm;
 /** The namespace a handler file is named after: its first word, after `desk-` (`desk-page-handlers.ts` and `page-handlers.ts` hold `page.*`). */
 const namespaceOf = (file: string) => file.replace(/^desk-/, '').split(/[-.]/)[0];
 
-/**
- * Methods that do not live in their namespace's file yet (issue 23, item 8). The list may only
- * shrink: moving a method to its file fails this test until it is struck off here.
- */
-const NOT_YET_MOVED = [
-  'document.fields desk-dossier-handlers.ts',
-  'document.remove desk-dossier-handlers.ts',
-  'document.reuse desk-dossier-handlers.ts',
-  'document.setField desk-dossier-handlers.ts',
-];
-
 function placedMethods(): { method: string; file: string }[] {
   return readdirSync(HANDLERS)
     .filter((f) => f.endsWith('.ts'))
@@ -38,11 +27,11 @@ describe('handler files', () => {
     ).toEqual([...METHOD_NAMES].sort());
   });
 
-  it('are named after the namespace of the methods they hold, but for the moves still to make', () => {
+  it('are named after the namespace of the methods they hold', () => {
     const misplaced = placedMethods()
       .filter((p) => namespaceOf(p.file) !== p.method.split('.')[0])
       .map((p) => `${p.method} ${p.file}`)
       .sort();
-    expect(misplaced).toEqual(NOT_YET_MOVED);
+    expect(misplaced).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { deskContext, type DeskContext } from './desk-context';
+import { deskDocumentHandlers } from './desk-document-handlers';
 import { deskDossierHandlers } from './desk-dossier-handlers';
 import { deskPageHandlers } from './desk-page-handlers';
 import { dossierFinalizeHandlers } from './dossier-finalize-handlers';
@@ -39,6 +40,7 @@ export type DeskMethod =
 export function deskHandlers(service: ServiceContext, ctx: DeskContext = deskContext(service)): Pick<EngineHandlers, DeskMethod> {
   return {
     ...deskDossierHandlers(ctx),
+    ...deskDocumentHandlers(ctx),
     ...deskPageHandlers(ctx),
     ...signerHandlers(ctx),
     ...dossierFinalizeHandlers(ctx),
