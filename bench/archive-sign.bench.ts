@@ -23,7 +23,7 @@ import { pageAsIs } from '../src/core/record/page-as-is';
 import { recordFromImages } from '../src/core/record/record-from-images';
 import { signPdf } from '../src/core/record/sign-pdf';
 import { ArchiveRepository } from '../src/core/store/archive-repository';
-import { DeskRepository } from '../src/core/store/desk-repository';
+import { batchSigningContext } from '../src/core/archive/batch-signing-context';
 import { makeBenchP12 } from './support/bench-p12';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -76,17 +76,7 @@ try {
       });
     const bareMs = performance.now() - t;
 
-    const signingContext = () => ({
-      store: engine.store,
-      desk: new DeskRepository(engine.store.db),
-      audit: engine.audit,
-      events: engine.events,
-      signer: session,
-      actor: 'bench',
-      agencyName: engine.workstation.agencyName,
-      now: () => new Date(),
-      progress: new Map(),
-    });
+    const signingContext = () => batchSigningContext(engine, session, 'bench');
     t = performance.now();
     const result = await signBatch(signingContext(), archive, batch.id);
     const bulkMs = performance.now() - t;

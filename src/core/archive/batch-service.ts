@@ -3,11 +3,11 @@ import type { BatchSignResult } from '../../shared/archive-types';
 import type { SignerSession } from '../desk/signer-session';
 import type { Engine } from '../engine';
 import { ArchiveRepository } from '../store/archive-repository';
-import { DeskRepository } from '../store/desk-repository';
 import { BatchNotFoundError } from './archive-errors';
 import { batchKey } from './batch-key';
 import { batchReport, type BatchReport } from './batch-report';
 import { signBatch, type BatchSignOptions } from './batch-sign';
+import { batchSigningContext } from './batch-signing-context';
 import { qcQueue, type QcItem } from './qc-queue';
 import type { ColumnMap } from './register-columns';
 
@@ -105,18 +105,6 @@ export class BatchService {
 
   /** Signs the batch's approved, unsigned dossiers with a signer already unlocked, audited as `actor`. */
   sign(batchId: number, signer: SignerSession, actor: string, options: BatchSignOptions): Promise<BatchSignResult> {
-    const { store, audit, events, workstation } = this.engine;
-    const context = {
-      store,
-      desk: new DeskRepository(store.db),
-      audit,
-      events,
-      signer,
-      actor,
-      agencyName: workstation.agencyName,
-      now: () => new Date(),
-      progress: new Map(),
-    };
-    return signBatch(context, this.archive, batchId, options);
+    return signBatch(batchSigningContext(this.engine, signer, actor), this.archive, batchId, options);
   }
 }

@@ -3,6 +3,7 @@ import type { BatchSignResult } from '../../shared/archive-types';
 import { BatchNotFoundError } from '../archive/archive-errors';
 import { controlBatch } from '../archive/batch-control';
 import { signBatch } from '../archive/batch-sign';
+import { batchSigningContext } from '../archive/batch-signing-context';
 import { batchQcView, batchSummary } from '../archive/batch-view';
 import { markArchiveResult } from '../archive/mark-result';
 import { approveAudited } from '../archive/qc-approve';
@@ -58,28 +59,13 @@ export function batchHandlers(ctx: DeskContext): Pick<EngineHandlers, BatchMetho
       const abort = new AbortController();
       const progress = { done: 0, total: 0 };
       const task = `batch-sign:${batchId}`;
-      const work = signBatch(
-        {
-          store,
-          desk: ctx.desk,
-          audit,
-          events,
-          signer: ctx.signer,
-          actor: ctx.actor,
-          agencyName: ctx.workstation.agencyName,
-          now: ctx.now ?? (() => new Date()),
-          progress: ctx.finalizing,
+      const work = signBatch(batchSigningContext(ctx, ctx.signer, ctx.actor), archive, batchId, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          Object.assign(progress, { done: p.done, total: p.total });
+          events.emit('progress', { task, label: 'batch-sign', ...p });
         },
-        archive,
-        batchId,
-        {
-          signal: abort.signal,
-          onProgress: (p) => {
-            Object.assign(progress, { done: p.done, total: p.total });
-            events.emit('progress', { task, label: 'batch-sign', ...p });
-          },
-        },
-      ).finally(() => {
+      }).finally(() => {
         signing.delete(batchId);
         events.emit('progress', { task, label: 'batch-sign-end', done: progress.done, total: progress.total });
       });
