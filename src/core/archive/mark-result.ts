@@ -28,10 +28,7 @@ export function markArchiveResult(
   const results = new ResultRepository(store.db);
   const doc = results.resultOf(documentId);
   const dossier = doc ? store.dossiers.get(doc.dossierId) : undefined;
-  const inBatch = dossier
-    ? (store.db.prepare('SELECT batch_id AS batchId FROM dossier WHERE id = ?').get(dossier.id) as { batchId: number | null }).batchId ===
-      batchId
-    : false;
+  const inBatch = dossier ? store.dossiers.batchOf(dossier.id) === batchId : false;
   if (!doc || !dossier || dossier.kind !== 'archive' || !inBatch) throw new DocumentNotInBatchError(documentId, batchId);
   store.db.transaction(() => {
     results.setResult(documentId, isResult, kind);

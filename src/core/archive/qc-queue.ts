@@ -1,3 +1,4 @@
+import { ArchiveQcRepository, type QcPageRow } from '../store/archive-qc-repository';
 import type { Db } from '../store/database';
 
 /** Below this mean word confidence (0–100) a page's text is looked at by a person. */
@@ -18,22 +19,8 @@ export interface QcItem {
   approved: boolean;
 }
 
-interface PageRow {
-  pageId: number;
-  dossierId: number;
-  dossierCode: string;
-  box: string | null;
-  archiveNumber: string | null;
-  source: string | null;
-  state: string;
-  blank: number;
-  confidence: number | null;
-  flags: string;
-  approved: string | null;
-}
-
 /** Why a page needs a look: failed, blank, unreadable, low OCR confidence, low dpi and the other clean-up flags. */
-export function pageReasons(p: Pick<PageRow, 'state' | 'blank' | 'confidence' | 'flags'>): string[] {
+export function pageReasons(p: Pick<QcPageRow, 'state' | 'blank' | 'confidence' | 'flags'>): string[] {
   const reasons = new Set<string>();
   if (p.state === 'failed') reasons.add('failed');
   if (p.blank) reasons.add('blank');
@@ -45,14 +32,8 @@ export function pageReasons(p: Pick<PageRow, 'state' | 'blank' | 'confidence' | 
 
 /** The batch's QC queue: flagged pages, then dossiers with reconciliation flags, then register rows with no dossier. */
 export function qcQueue(db: Db, batchId: number): QcItem[] {
-  const pages = db
-    .prepare(
-      `SELECT p.id AS pageId, d.id AS dossierId, d.code AS dossierCode, d.box, d.archive_number AS archiveNumber, p.source, p.state, p.blank,
-              p.ocr_confidence AS confidence, p.flags, f.approved_at AS approved
-       FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id JOIN page p ON p.document_id = f.document_id
-       WHERE f.batch_id = ? ORDER BY f.rel_path, p.position, p.id`,
-    )
-    .all(batchId) as PageRow[];
+  const qc = new ArchiveQcRepository(db);
+  const pages = qc.pages(batchId);
   const items: QcItem[] = [];
   for (const p of pages) {
     const reasons = pageReasons(p);
@@ -69,20 +50,7 @@ export function qcQueue(db: Db, batchId: number): QcItem[] {
         approved: p.approved !== null,
       });
   }
-  const flags = db
-    .prepare(
-      `SELECT fl.kind, fl.dossier_id AS dossierId, d.code AS dossierCode, fl.box, fl.archive_number AS archiveNumber, f.approved_at AS approved
-       FROM archive_flag fl LEFT JOIN dossier d ON d.id = fl.dossier_id LEFT JOIN archive_folder f ON f.dossier_id = fl.dossier_id
-       WHERE fl.batch_id = ? ORDER BY fl.id`,
-    )
-    .all(batchId) as {
-    kind: string;
-    dossierId: number | null;
-    dossierCode: string | null;
-    box: string;
-    archiveNumber: string;
-    approved: string | null;
-  }[];
+  const flags = qc.flags(batchId);
   const byDossier = new Map<string, QcItem>();
   for (const f of flags) {
     const key = f.dossierId === null ? `row:${f.box}/${f.archiveNumber}` : `d:${f.dossierId}`;
@@ -113,17 +81,14 @@ export function qcQueue(db: Db, batchId: number): QcItem[] {
  */
 export function approveDossiers(db: Db, batchId: number, by: string, which: { dossierIds: number[] } | 'clean'): number[] {
   return db.transaction(() => {
-    const open = (
-      db.prepare('SELECT dossier_id AS id FROM archive_folder WHERE batch_id = ? AND approved_at IS NULL').all(batchId) as { id: number }[]
-    ).map((r) => r.id);
+    const qc = new ArchiveQcRepository(db);
+    const open = qc.unapproved(batchId);
     let chosen: number[];
     if (which === 'clean') {
       const flagged = new Set(qcQueue(db, batchId).map((i) => i.dossierId));
       chosen = open.filter((id) => !flagged.has(id));
     } else chosen = open.filter((id) => which.dossierIds.includes(id));
-    const mark = db.prepare('UPDATE archive_folder SET approved_by = ?, approved_at = ? WHERE batch_id = ? AND dossier_id = ?');
-    const now = new Date().toISOString();
-    for (const id of chosen) mark.run(by, now, batchId, id);
+    qc.approve(batchId, chosen, by, new Date().toISOString());
     return chosen;
   })();
 }

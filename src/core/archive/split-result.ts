@@ -39,10 +39,7 @@ export function splitArchiveResult(
   const results = new ResultRepository(store.db);
   const doc = results.resultOf(documentId);
   const dossier = doc ? store.dossiers.get(doc.dossierId) : undefined;
-  const inBatch =
-    dossier !== undefined &&
-    (store.db.prepare('SELECT batch_id AS batchId FROM dossier WHERE id = ?').get(dossier.id) as { batchId: number | null }).batchId ===
-      batchId;
+  const inBatch = dossier !== undefined && store.dossiers.batchOf(dossier.id) === batchId;
   if (!doc || !dossier || dossier.kind !== 'archive' || !inBatch) throw new DocumentNotInBatchError(documentId, batchId);
   editableDossier(store, dossier.id);
   if (store.records.latest(documentId)?.signed) throw new SplitSignedError(documentId);

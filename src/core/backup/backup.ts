@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { dirname, join, relative } from 'node:path';
 import type { Db } from '../store/database';
 import { DB_FILE } from '../store/database';
+import { copyDatabaseInto } from '../store/database-copy';
 import { KEY_ID_FILE } from '../security/key-file';
 import { BackupInvalidError, BackupTargetExistsError } from './backup-errors';
 
@@ -39,7 +40,7 @@ export async function backupStore(
   const partial = `${dest}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  db.prepare('VACUUM INTO ?').run(join(partial, DB_FILE));
+  copyDatabaseInto(db, join(partial, DB_FILE));
   if (existsSync(join(dataDir, KEY_ID_FILE))) copyFileSync(join(dataDir, KEY_ID_FILE), join(partial, KEY_ID_FILE));
   const blobs = [...walk(join(dataDir, 'blobs'))];
   onProgress?.(0, blobs.length);

@@ -14,9 +14,7 @@ export function recordViewHandlers(ctx: ServiceContext): Pick<EngineHandlers, Re
     'record.file': ({ recordId, purpose }) => {
       const record = store.records.get(recordId);
       if (!record) throw new NotFoundError('record', recordId);
-      const doc = store.db
-        .prepare('SELECT d.code FROM record r JOIN document x ON x.id = r.document_id JOIN dossier d ON d.id = x.dossier_id WHERE r.id = ?')
-        .get(recordId) as { code: string } | undefined;
+      const dossierCode = store.documents.dossierCode(record.documentId);
       audit.append({
         actor: ctx.actor,
         action: purpose === 'view' ? 'record.view' : 'record.export',
@@ -25,7 +23,7 @@ export function recordViewHandlers(ctx: ServiceContext): Pick<EngineHandlers, Re
       });
       return {
         pdfBase64: store.blobs.get(record.pdfSha256).toString('base64'),
-        fileName: `${doc?.code ?? 'ban-ghi'}-${recordId}-v${record.version}.pdf`,
+        fileName: `${dossierCode ?? 'ban-ghi'}-${recordId}-v${record.version}.pdf`,
       };
     },
   };

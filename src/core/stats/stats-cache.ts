@@ -1,15 +1,5 @@
 import type { Db } from '../store/database';
-
-/**
- * The store's change mark: `PRAGMA data_version` moves when another connection (the CLI, another
- * process) commits, `total_changes()` when this connection inserts, updates or deletes a row. Any
- * write moves one of them.
- */
-export function storeVersion(db: Db): string {
-  const dataVersion = db.pragma('data_version', { simple: true }) as number;
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${dataVersion}:${changes}`;
-}
+import { storeVersion } from '../store/store-version';
 
 /**
  * Figures computed once per state of the store: kept only while the store's change mark stays the

@@ -292,6 +292,16 @@ export class ArchiveRepository {
       .get(batchId) as { total: number; done: number; failed: number };
   }
 
+  /** The running batch a document's folder belongs to, if any. */
+  runningBatchOfDocument(documentId: number): number | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT f.batch_id AS batchId FROM archive_folder f JOIN batch b ON b.id = f.batch_id WHERE f.document_id = ? AND b.status = 'running'`,
+      )
+      .get(documentId) as { batchId: number } | undefined;
+    return row?.batchId;
+  }
+
   /** Pipeline jobs of the batch's documents still queued or running (held ones included). */
   pendingJobs(batchId: number): number {
     return (

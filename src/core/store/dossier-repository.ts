@@ -182,4 +182,11 @@ export class DossierRepository {
   markFinalized(dossierId: number, at: string): void {
     this.db.prepare('UPDATE dossier SET finalized_at = coalesce(finalized_at, ?) WHERE id = ?').run(at, dossierId);
   }
+
+  /** The archive batch the dossier was taken in by; null for a dossier of the desk. */
+  batchOf(dossierId: number): number | null {
+    const row = this.db.prepare('SELECT batch_id AS batchId FROM dossier WHERE id = ?').get(dossierId) as
+      { batchId: number | null } | undefined;
+    return row?.batchId ?? null;
+  }
 }

@@ -79,6 +79,13 @@ export class JobRepository {
     return row && toJob(row);
   }
 
+  /** The document the job works on (named by its payload, or through a page of it). */
+  documentOf(id: number): number | null {
+    const row = this.db.prepare(`SELECT ${JOB_DOCUMENT_SQL} AS documentId FROM job WHERE id = ?`).get(id) as
+      { documentId: number | null } | undefined;
+    return row?.documentId ?? null;
+  }
+
   /**
    * Takes a ready job of the given kinds, not held by a stopped batch: the oldest whose lease ran out
    * (its worker died), else the oldest queued one. A queued job has no lease time, so the `job_ready`

@@ -5,6 +5,7 @@ import { FileBlobStore, type BlobStore } from './blob-store';
 import { databaseState, openDatabase, type Db } from './database';
 import { keyIdOf } from '../security/key-file';
 import { refusePlainDatabase } from '../security/plain-database';
+import { DocumentRepository } from './document-repository';
 import { DossierRepository } from './dossier-repository';
 import { JobRepository } from './job-repository';
 import { PageRepository } from './page-repository';
@@ -23,6 +24,7 @@ export interface Store {
   procedures: ProcedureRepository;
   dossiers: DossierRepository;
   pages: PageRepository;
+  documents: DocumentRepository;
   records: RecordRepository;
   search: SearchIndex;
   jobs: JobRepository;
@@ -52,6 +54,7 @@ export function openStore(dataDir: string, key: DataKey, options: { adoptPlainDa
     procedures: new ProcedureRepository(db),
     dossiers: new DossierRepository(db),
     pages: new PageRepository(db),
+    documents: new DocumentRepository(db),
     records: new RecordRepository(db),
     search: new SearchIndex(db),
     jobs: new JobRepository(db),
