@@ -1,19 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { takeInBatch } from '../../src/core/archive/batch-intake';
 import { vi } from '../../src/renderer/src/i18n/vi';
-import { writeTree, type TreeDossier } from '../archive/batch-tree';
+import type { TreeDossier } from '../archive/batch-tree';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
-import { signIn } from '../e2e-support/sign-in';
+import { openAppPage } from '../e2e-support/app-page';
+import { openQcDossier, takeInArchiveBatch } from '../e2e-support/archive-qc-steps';
+import { fill } from '../e2e-support/fill';
 import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('archive-result-mark');
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** Two dossiers of one page; the register says dossier 2 has 2 pages, so the QC queue lists it. */
 const TREE: TreeDossier[] = [
@@ -28,7 +25,7 @@ describe('the QC station marks an archive dossier’s result in the browser, and
   let page: Page;
   let batchId = 0;
   const files = tempDir('sohoa-archive-result-mark-');
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const resultDocuments = () =>
     app.engine.store.db
@@ -39,11 +36,8 @@ describe('the QC station marks an archive dossier’s result in the browser, and
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const tree = join(files.path, 'kho');
-    writeTree(tree, TREE);
-    writeFileSync(join(files.path, 'so.csv'), REGISTER.join('\n'));
     app = await startAppServer();
-    batchId = (await takeInBatch(app.engine, { folder: tree, registerPath: join(files.path, 'so.csv'), actor: 'e2e' })).batch.id;
+    batchId = await takeInArchiveBatch(app, files.path, TREE, REGISTER);
     // Each folder's record as bulk signing leaves it: a signed version (what is signed does not matter to the mark).
     for (const d of (await app.engine.handlers['batch.qc']({ batchId })).dossiers) {
       const doc = (await app.engine.handlers['dossier.desk']({ id: d.dossierId })).documents[0]!;
@@ -52,12 +46,7 @@ describe('the QC station marks an archive dossier’s result in the browser, and
         signedAt: new Date().toISOString(),
       });
     }
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app, 'archivist');
+    ({ browser, page, pageErrors } = await openAppPage(app, { role: 'archivist' }));
   }, 120_000);
 
   afterAll(async () => {
@@ -76,14 +65,7 @@ describe('the QC station marks an archive dossier’s result in the browser, and
       await expect.poll(async () => (await tile.locator('.figure-value').textContent())?.trim()).toBe('0');
       expect(await tile.locator('.figure-definition').textContent()).toBe(vi['dash.def.archiveResults']);
 
-      await nav.getByRole('button', { name: vi['nav.archive'] }).click();
-      await main()
-        .getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` })
-        .click();
-      const two = (await app.engine.handlers['batch.qc']({ batchId })).dossiers.find((d) => d.archiveNumber === '2')!;
-      await main()
-        .getByRole('button', { name: `${vi['archive.look']} — ${two.code}` })
-        .click();
+      const two = await openQcDossier(page, app, batchId, '2');
       const pages = main().locator('.dossier-pages');
       await pages.getByLabel(vi['result.kind']).selectOption('quyet-dinh');
       expect(resultDocuments()).toEqual([]);
@@ -102,13 +84,7 @@ describe('the QC station marks an archive dossier’s result in the browser, and
       await page.screenshot({ path: `${SHOTS}/archive-result-tile.png` });
 
       // Taken off again at QC: no longer counted.
-      await nav.getByRole('button', { name: vi['nav.archive'] }).click();
-      await main()
-        .getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` })
-        .click();
-      await main()
-        .getByRole('button', { name: `${vi['archive.look']} — ${two.code}` })
-        .click();
+      await openQcDossier(page, app, batchId, '2');
       await main().locator('.dossier-pages').getByRole('button', { name: vi['archive.unmarkResult'] }).click();
       await main().locator('.dossier-pages').getByRole('button', { name: vi['archive.markResult'] }).waitFor();
       expect(resultDocuments()).toEqual([]);

@@ -1,19 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { takeInBatch } from '../../src/core/archive/batch-intake';
 import { vi } from '../../src/renderer/src/i18n/vi';
-import { writeTree, type TreeDossier } from '../archive/batch-tree';
+import type { TreeDossier } from '../archive/batch-tree';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
-import { signIn } from '../e2e-support/sign-in';
+import { openAppPage } from '../e2e-support/app-page';
+import { openQcDossier, takeInArchiveBatch } from '../e2e-support/archive-qc-steps';
+import { fill } from '../e2e-support/fill';
 import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
 
 const SHOTS = screenshotDir('archive-result-split');
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** One folder of three pages whose last two are its result; the register says 2 pages, so the QC queue lists it. */
 const TREE: TreeDossier[] = [{ relPath: 'HS 1', pages: ['viadm-eb2a.png', 'viadm-4448.png', 'viadm-80c2.png'] }];
@@ -25,7 +22,7 @@ describe('the QC station splits an archive folder’s result pages into a result
   let page: Page;
   let batchId = 0;
   const files = tempDir('sohoa-archive-result-split-');
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   /** From the base tables: each document of the archive dossiers, whether it is the result, and its pages in order. */
   const documents = () =>
@@ -38,17 +35,9 @@ describe('the QC station splits an archive folder’s result pages into a result
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const tree = join(files.path, 'kho');
-    writeTree(tree, TREE);
-    writeFileSync(join(files.path, 'so.csv'), REGISTER.join('\n'));
     app = await startAppServer();
-    batchId = (await takeInBatch(app.engine, { folder: tree, registerPath: join(files.path, 'so.csv'), actor: 'e2e' })).batch.id;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app, 'archivist');
+    batchId = await takeInArchiveBatch(app, files.path, TREE, REGISTER);
+    ({ browser, page, pageErrors } = await openAppPage(app, { role: 'archivist' }));
   }, 120_000);
 
   afterAll(async () => {
@@ -61,15 +50,7 @@ describe('the QC station splits an archive folder’s result pages into a result
     'ticks pages 2 and 3, splits them off as a decision; the new document shows as the result and the archive tile counts the dossier once',
     { timeout: 120_000 },
     async () => {
-      const nav = page.getByRole('navigation');
-      await nav.getByRole('button', { name: vi['nav.archive'] }).click();
-      await main()
-        .getByRole('button', { name: `${vi['archive.open']} — ${fill(vi['archive.batchName'], { id: batchId, name: 'kho' })}` })
-        .click();
-      const one = (await app.engine.handlers['batch.qc']({ batchId })).dossiers.find((d) => d.archiveNumber === '1')!;
-      await main()
-        .getByRole('button', { name: `${vi['archive.look']} — ${one.code}` })
-        .click();
+      await openQcDossier(page, app, batchId, '1');
       const before = documents();
       expect(before).toHaveLength(1);
       const [p1, p2, p3] = before[0]!.pages.split(',').map(Number);
@@ -114,7 +95,7 @@ describe('the QC station splits an archive folder’s result pages into a result
           signer: 'CN=Lưu trữ',
           signedAt: new Date().toISOString(),
         });
-      await nav.getByRole('button', { name: vi['nav.progress'] }).click();
+      await page.getByRole('navigation').getByRole('button', { name: vi['nav.progress'] }).click();
       const tile = main().locator('.figure[data-figure="archiveResults"]');
       await main().getByRole('button', { name: vi['progress.refresh'] }).click();
       await expect.poll(async () => (await tile.locator('.figure-value').textContent())?.trim()).toBe('1');
