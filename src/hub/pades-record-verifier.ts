@@ -1,5 +1,6 @@
 import { verifyPdf } from '../core/record/verify-pdf';
-import type { RecordVerdict, RecordVerifier } from './record-verifier';
+import type { VerificationReport } from '../core/record/signature-report';
+import type { RecordFacts, RecordVerdict, RecordVerifier } from './record-verifier';
 import { StructuralPdfVerifier } from './structural-pdf-verifier';
 
 /**
@@ -15,17 +16,31 @@ export class PadesRecordVerifier implements RecordVerifier {
 
   async verify(bytes: Uint8Array): Promise<RecordVerdict> {
     const shape = await this.shape.verify(bytes);
-    if (!shape.ok) return shape;
+    if (!shape.ok && shape.reason === 'not-pdf') return shape;
     try {
       const report = await verifyPdf(bytes, { trustAnchors: this.trustAnchors });
-      if (report.intact) return { ok: true, recordFields: report.recordFields, pageCount: report.pageCount };
+      const facts: RecordFacts = {
+        recordFields: report.recordFields,
+        pageCount: report.pageCount,
+        signedBeforeLast: signedBeforeLast(report),
+      };
+      if (!shape.ok) return { ...shape, ...facts };
+      if (report.intact) return { ok: true, ...facts };
       const problems = [
         ...(report.modifiedAfterSigning.length > 0 ? [`changed after signing: ${report.modifiedAfterSigning.join(', ')}`] : []),
         ...report.signatures.flatMap((s) => [...s.problems, ...(s.trustProblems ?? [])]),
       ].join('; ');
-      return { ok: false, reason: 'signature-invalid', detail: `[${report.code}] ${problems}`.slice(0, 500) };
+      return { ok: false, reason: 'signature-invalid', detail: `[${report.code}] ${problems}`.slice(0, 500), ...facts };
     } catch (e) {
-      return { ok: false, reason: 'signature-invalid', detail: (e as Error).message };
+      return shape.ok ? { ok: false, reason: 'signature-invalid', detail: (e as Error).message } : shape;
     }
   }
+}
+
+/** The first signature holds for its whole revision, and a signature or document timestamp was added after it. */
+function signedBeforeLast(report: VerificationReport): boolean {
+  const [first] = report.signatures;
+  if (!first?.valid || !first.coversWholeFile) return false;
+  const end = (r: [number, number, number, number]) => r[2] + r[3];
+  return [...report.signatures.slice(1), ...report.documentTimestamps].some((later) => end(later.byteRange) > end(first.byteRange));
 }

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import type { BlobStorage } from './blob-storage';
 import { toStoredReceipt, versionKey, type HubRecordRepository } from './hub-record-repository';
-import { checkDeclaredMetadata } from './declared-metadata';
+import { checkDeclaredMetadata, refuseResultWithoutXmp } from './declared-metadata';
 import type { RecordVerifier } from './record-verifier';
 import type { HubHandBackRepository } from './hub-hand-back-repository';
 import {
@@ -136,7 +136,11 @@ export class RecordIntake {
   private async check(record: RecordDescriptor, bytes: Uint8Array, sha256: string): Promise<string> {
     if (sha256 !== record.sha256) throw new HashMismatchError(record.sha256, sha256);
     const verdict = await this.ctx.verifier.verify(bytes);
-    if (!verdict.ok) throw verdict.reason === 'not-pdf' ? new NotPdfError() : new SignatureInvalidError(verdict.detail);
+    if (!verdict.ok) {
+      if (verdict.reason === 'not-pdf') throw new NotPdfError();
+      refuseResultWithoutXmp(record, verdict);
+      throw new SignatureInvalidError(verdict.detail);
+    }
     checkDeclaredMetadata(record, verdict);
     return sha256;
   }

@@ -192,7 +192,10 @@ export const SignerUnlockInput = z
     password: z.string().max(1000),
   })
   .refine((i) => i.p12Path === undefined || i.p12Base64 === undefined, { message: PROBLEM.tooLong, path: ['p12Base64'] });
-/** A USB token: the configured module and label (`signing.pkcs11-module`, `signing.token-label`) when no module is given. */
+/**
+ * A USB token: the configured module and label (`signing.pkcs11-module`, `signing.token-label`) when no module is given.
+ * A signed-in caller may name only the configured module (else `signer.module-refused`); another is the local operator's.
+ */
 export const SignerUnlockTokenInput = z.object({
   modulePath: requiredText(4096).optional(),
   tokenLabel: z.string().trim().max(200).optional(),

@@ -188,6 +188,13 @@ describe('signing as the administrator configured it, and the roots it is truste
     expect(await trust.locator('.certificate-card').count()).toBe(1);
     await trust.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, '4-trust-anchor-imported.png') });
+    // The signer's own certificate is no CA's: refused with its coded message, nothing added, nothing audited.
+    await trust.getByLabel(vi['trust.import']).setInputFiles(pki.signerCertDer);
+    await trust.getByText(vi['error.trust.not-a-ca']).waitFor();
+    expect(await trust.locator('.certificate-card').count()).toBe(1);
+    expect(auditCount('trust.add')).toBe(1);
+    await trust.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '4b-end-entity-refused.png') });
   });
 
   it('shows the record signed by that CA as trusted at the desk', async () => {

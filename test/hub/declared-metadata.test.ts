@@ -8,7 +8,8 @@ import { signPdf } from '../../src/core/record/sign-pdf';
 import { recordXmp } from '../../src/core/record/xmp-metadata';
 import { PadesRecordVerifier } from '../../src/hub/pades-record-verifier';
 import type { RecordDescriptor } from '../../src/shared/sync-protocol';
-import { createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
+import { readTrustAnchors } from '../../src/core/record/trust-anchors';
+import { createForeignSigners, createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
 import { startTestHub, type TestHub } from './support/hub-harness';
 import { startPostgres, type TestPostgres } from './support/postgres';
@@ -20,6 +21,8 @@ let postgres: TestPostgres;
 let hub: TestHub;
 let pool: pg.Pool;
 let pki: TestPki;
+/** The specialised system's signer: a certificate from another CA, which the hub also trusts. */
+let issuer: ReturnType<typeof createForeignSigners>;
 let token: string;
 let record: Uint8Array;
 const blobs = tempDir('sohoa-hub-xmp-');
@@ -95,7 +98,9 @@ beforeAll(async () => {
   const url = await postgres.createDatabase('hub_xmp');
   pool = new pg.Pool({ connectionString: url });
   pki = createTestPki();
-  hub = await startTestHub(url, blobs.path, { verifier: new PadesRecordVerifier(pki.trustAnchors) });
+  issuer = createForeignSigners('Sở Tư pháp (hệ thống chuyên ngành)', 'issuer-pass');
+  const anchors = [...pki.trustAnchors, ...readTrustAnchors([issuer.otherCaCert])];
+  hub = await startTestHub(url, blobs.path, { verifier: new PadesRecordVerifier(anchors) });
   token = (await hub.hub.credentials.enroll(await hub.hub.credentials.issueCode(), 'desk')).token;
   record = await signedRecord('HS-XMP-1');
 }, 60_000);
@@ -105,6 +110,7 @@ afterAll(async () => {
   await pool?.end();
   postgres?.stop();
   pki?.cleanup();
+  issuer?.cleanup();
   blobs.remove();
 });
 
@@ -159,12 +165,60 @@ describe('the hub checks what a workstation declares against the signed PDF', ()
     expect(await rowsFor('HS-XMP-2')).toBe(1);
   });
 
-  it('takes a result the specialised system made, which carries no SoHoa XMP, still checking its page count', async () => {
-    const issued = await signedRecord('KQ-BARE-1', { withXmp: false });
+  it('takes a result signed elsewhere before the workstation signed it, without SoHoa XMP, still checking its page count', async () => {
+    const issued = await countersigned(await issuedResult());
     const wrong = await send(issued, descriptor(issued, { dossierCode: 'KQ-BARE-1', isResult: true, pageCount: 3 }));
     expect(wrong.body).toMatchObject({ code: 'sync.metadata-mismatch', details: { field: 'pageCount' } });
     const r = await send(issued, descriptor(issued, { dossierCode: 'KQ-BARE-1', isResult: true, pageCount: 1, documentKind: null }));
     expect(r.status).toBe(200);
     expect(await rowsFor('KQ-BARE-1')).toBe(1);
   });
+
+  it('refuses, as missing its XMP, a record without SoHoa XMP that calls itself a result but has no signature made before the workstation’s', async () => {
+    const before = storedBlobs();
+    // Signed once, by the workstation only: nothing says it was issued elsewhere.
+    const onlyOurs = await signedRecord('KQ-FAKE-1', { withXmp: false });
+    // Not signed at all.
+    const unsigned = await bareDocument('KQ-FAKE-2');
+    // An "earlier signature" whose value does not verify, then the workstation's signature over it.
+    const broken = await countersigned(breakFirstSignature(await issuedResult()));
+    for (const [bytes, dossierCode] of [
+      [onlyOurs, 'KQ-FAKE-1'],
+      [unsigned, 'KQ-FAKE-2'],
+      [broken, 'KQ-FAKE-3'],
+    ] as const) {
+      const r = await send(bytes, descriptor(bytes, { dossierCode, isResult: true, pageCount: 1 }));
+      expect({ dossierCode, status: r.status, code: r.body.code }).toEqual({ dossierCode, status: 422, code: 'sync.record-xmp-missing' });
+      expect(await rowsFor(dossierCode)).toBe(0);
+    }
+    expect(storedBlobs()).toBe(before);
+  });
 });
+
+/** A one-page PDF with no XMP and no signature. */
+async function bareDocument(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font });
+  return doc.save({ useObjectStreams: false });
+}
+
+/** A result as the specialised system issues it: no SoHoa XMP, signed by its own CA's certificate. */
+async function issuedResult(): Promise<Uint8Array> {
+  const signer = await openP12Signer(readBytes(issuer.otherCaP12), 'issuer-pass');
+  return signPdf(await bareDocument('GIAY CHUNG NHAN'), { signer, stamp: false });
+}
+
+/** The workstation's signature appended to `bytes`, as `result.sign` does to a result signed elsewhere. */
+async function countersigned(bytes: Uint8Array): Promise<Uint8Array> {
+  const signer = await openP12Signer(readBytes(pki.signerP12), pki.password);
+  return signPdf(bytes, { signer, stamp: false, signingTime: new Date() });
+}
+
+/** Changes one hex digit deep inside the first signature's /Contents: the CMS no longer verifies. */
+function breakFirstSignature(bytes: Uint8Array): Uint8Array {
+  const copy = Buffer.from(bytes);
+  const at = copy.indexOf('/Contents <') + '/Contents <'.length + 600;
+  copy[at] = copy[at] === 0x41 ? 0x42 : 0x41;
+  return copy;
+}

@@ -60,14 +60,26 @@ describe('paths a caller gives the engine', () => {
     expect(await clerk.call('signer.unlock', { p12Path: pki.signerP12, password: pki.password })).toMatchObject({ unlocked: true });
   });
 
-  it('loads a token module only from a library file other users cannot have written', async () => {
-    expect(await codeOf(clerk.call('signer.unlockToken', { modulePath: '/etc/passwd', pin: '1234' }))).toBe('path.not-allowed');
+  it('loads no token module a signed-in caller names: only the configured one, from a library file other users cannot have written', async () => {
     const planted = join(outside, 'libtoken.so');
     writeFileSync(planted, 'not a library');
+    chmodSync(planted, 0o644);
+    for (const modulePath of ['/etc/passwd', planted, keyFile]) {
+      expect(await codeOf(clerk.call('signer.unlockToken', { modulePath, pin: '1234' }))).toBe('signer.module-refused');
+    }
+    const refusals = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'signer.unlock'`).get() as { n: number };
+    engine.store.settings.set('signing.pkcs11-module', planted);
     chmodSync(planted, 0o666);
+    expect(await codeOf(clerk.call('signer.unlockToken', { pin: '1234' }))).toBe('path.not-allowed');
     expect(await codeOf(clerk.call('signer.unlockToken', { modulePath: planted, pin: '1234' }))).toBe('path.not-allowed');
     chmodSync(planted, 0o644);
-    expect(await codeOf(clerk.call('signer.unlockToken', { modulePath: planted, pin: '1234' }))).not.toBe('path.not-allowed');
+    // The configured module, named or not, is loaded (and found not to be a library).
+    for (const params of [{ pin: '1234' }, { modulePath: planted, pin: '1234' }]) {
+      expect(await codeOf(clerk.call('signer.unlockToken', params))).not.toMatch(/^(path\.not-allowed|signer\.module-refused)$/);
+    }
+    expect(await codeOf(clerk.call('signer.unlockToken', { modulePath: '/etc/passwd', pin: '1234' }))).toBe('signer.module-refused');
+    const after = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'signer.unlock'`).get() as { n: number };
+    expect(after.n).toBe(refusals.n);
   });
 
   it('refuses the same for a connection that is not signed in, before reading anything', async () => {

@@ -45,6 +45,8 @@ export interface BatchIntake {
   /** Separator pages met (QR or Patch T sheets, or blank pages); not kept as pages. */
   separators: number;
   importProblems: Map<string, ImportProblem[]>;
+  /** Files taken in with something worth saying (e.g. import.pdf-repaired), one entry per file. */
+  importWarnings: ImportProblem[];
 }
 
 /**
@@ -86,12 +88,14 @@ export async function takeInBatch(engine: ArchiveIntakeHost, options: BatchIntak
       loose: stream.loose,
       separators: stream.separators,
       importProblems: stream.importProblems,
+      importWarnings: stream.importWarnings,
     };
   }
 
   const layout = await readFolderLayout(source);
   const { matches } = matchFolders(layout.dossiers, register?.rows ?? []);
   const importProblems = new Map<string, ImportProblem[]>();
+  const importWarnings: ImportProblem[] = [];
   let pagesAdded = 0;
   for (const { folder, row } of matches) {
     if (options.shouldStop?.()) break;
@@ -104,9 +108,19 @@ export async function takeInBatch(engine: ArchiveIntakeHost, options: BatchIntak
     );
     pagesAdded += result.added.length;
     if (result.errors.length) importProblems.set(folder.relPath, result.errors);
+    importWarnings.push(...(result.warnings ?? []));
   }
   saveFlags(archive, batch.id, importProblems);
-  return { batch: archive.batch(batch.id)!, resumed, register, pagesAdded, loose: layout.loose, separators: 0, importProblems };
+  return {
+    batch: archive.batch(batch.id)!,
+    resumed,
+    register,
+    pagesAdded,
+    loose: layout.loose,
+    separators: 0,
+    importProblems,
+    importWarnings,
+  };
 }
 
 /** Reads a register file (CSV or XLSX); an unreadable file is a coded error. */

@@ -20,6 +20,8 @@ export interface StreamIntake {
   loose: string[];
   separators: number;
   importProblems: Map<string, ImportProblem[]>;
+  /** Files taken in with a warning (e.g. import.pdf-repaired), one entry per file. */
+  importWarnings: ImportProblem[];
 }
 
 /** Where one dossier of the stream starts: its key (stable from run to run) and who it is. */
@@ -48,7 +50,7 @@ export async function takeInStream(
 ): Promise<StreamIntake> {
   const pages =
     options.pages ?? readFilesAsPages([await streamFolder(batch.source)], { maxPagesPerFile: maxPagesPerFile(engine.store.settings) });
-  const result: StreamIntake = { pagesAdded: 0, loose: [], separators: 0, importProblems: new Map() };
+  const result: StreamIntake = { pagesAdded: 0, loose: [], separators: 0, importProblems: new Map(), importWarnings: [] };
   const taken = new Set<number>();
   let sequence = 0;
   let current: StreamDossier | null = null;
@@ -125,6 +127,7 @@ export async function takeInStream(
     }
     const added = await addCapturedPages(engine.store, current.documentId, [item]);
     result.pagesAdded += added.added.length;
+    result.importWarnings.push(...(added.warnings ?? []));
     inCurrent++;
   }
   return result;

@@ -22,3 +22,16 @@ export class SignerOtherFileRefusedError extends CodedError {
     super('signer.other-file-refused', 'Only the configured certificate file may be used on this workstation (signing.other-file)');
   }
 }
+
+/**
+ * A signed-in caller named a PKCS#11 module other than the configured one (`signing.pkcs11-module`).
+ * The module is a shared library the engine loads into its own process: only the administrator
+ * chooses it; the command line's `--pkcs11 MODULE` is the local operator's.
+ */
+export class SignerModuleRefusedError extends CodedError {
+  constructor(modulePath: string) {
+    super('signer.module-refused', `Only the configured PKCS#11 module may be loaded (signing.pkcs11-module), not ${modulePath}`, {
+      modulePath,
+    });
+  }
+}

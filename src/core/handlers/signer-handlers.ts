@@ -1,9 +1,15 @@
+import { resolve } from 'node:path';
 import type { EngineHandlers } from '../../shared/contract';
 import type { SignerStatus } from '../../shared/types';
 import { configuredSigner, unreadableReason } from '../desk/configured-signer';
 import { inspectConfiguredCertificate } from '../desk/inspect-configured-certificate';
 import type { HeldSigner } from '../desk/signer-session';
-import { SignerConfiguredFileUnreadableError, SignerNotConfiguredError, SignerOtherFileRefusedError } from '../desk/signer-source-errors';
+import {
+  SignerConfiguredFileUnreadableError,
+  SignerModuleRefusedError,
+  SignerNotConfiguredError,
+  SignerOtherFileRefusedError,
+} from '../desk/signer-source-errors';
 import type { DeskContext } from './desk-context';
 import { readablePathsOf } from './handler-context';
 
@@ -13,6 +19,8 @@ type Handlers = Pick<EngineHandlers, 'signer.unlock' | 'signer.unlockToken' | 's
  * The certificate unlocked once per sign-in. The desk opens what the administrator configured
  * (Settings › Signing) with only its password or PIN: the engine reads the configured path itself.
  * Another file, where allowed, comes as its bytes; a path given by a caller is the command line's.
+ * A token's module is a library loaded into the engine: a signed-in caller may name only the
+ * configured one; another is the local operator's (`sohoa dossier return --pkcs11 MODULE`).
  */
 export function signerHandlers(ctx: DeskContext): Handlers {
   const { audit } = ctx;
@@ -45,6 +53,8 @@ export function signerHandlers(ctx: DeskContext): Handlers {
 
     'signer.unlockToken': async ({ modulePath, tokenLabel, pin }) => {
       const configured = configuredSigner(ctx.settings);
+      if (modulePath !== undefined && !isConfiguredModule(modulePath, configured.modulePath) && ctx.caller().kind !== 'system')
+        throw new SignerModuleRefusedError(modulePath);
       const module = modulePath ?? configured.modulePath;
       if (!module) throw new SignerNotConfiguredError('pkcs11');
       const label = modulePath === undefined ? (tokenLabel ?? configured.tokenLabel ?? undefined) : tokenLabel;
@@ -70,4 +80,8 @@ export function signerHandlers(ctx: DeskContext): Handlers {
       return certificate;
     },
   };
+}
+
+function isConfiguredModule(modulePath: string, configured: string | null): boolean {
+  return configured !== null && resolve(modulePath) === resolve(configured);
 }

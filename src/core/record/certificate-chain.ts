@@ -39,7 +39,8 @@ export async function validateSignerChain(
   const path = first.certificatePath;
   const root = path[path.length - 1]!;
   for (const issuer of path.slice(1)) {
-    if (!isCa(issuer)) problems.push(`${subjectCommonName(issuer)} is not a certification authority (basic constraints or key usage)`);
+    if (!isCaCertificate(issuer))
+      problems.push(`${subjectCommonName(issuer)} is not a certification authority (basic constraints or key usage)`);
   }
   const evidence = await gatherRevocationEvidence(path, revocation, subjectCommonName);
   for (const name of evidence.revokedByOcsp) problems.push(`revocation: the certificate of ${name} is revoked (OCSP)`);
@@ -65,7 +66,8 @@ async function runEngine(
   }
 }
 
-function isCa(cert: pkijs.Certificate): boolean {
+/** basicConstraints cA=true, and keyCertSign among the key usages when the certificate lists them. */
+export function isCaCertificate(cert: pkijs.Certificate): boolean {
   const bc = cert.extensions?.find((e) => e.extnID === basicConstraintsOid)?.parsedValue as pkijs.BasicConstraints | undefined;
   if (!bc || !bc.cA) return false;
   const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.15');

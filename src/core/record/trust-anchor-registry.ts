@@ -3,6 +3,8 @@ import type { TrustAnchorView } from '../../shared/types';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../store/database';
 import type { SettingsRepository } from '../store/settings-repository';
+import { isCaCertificate } from './certificate-chain';
+import { parseCertificate } from './certificate-info';
 import { certificateSummary } from './certificate-summary';
 import { certificatesOfBytes, pemToDer, readTrustAnchors, trustAnchorEntries, TRUST_ANCHORS_SETTING } from './trust-anchors';
 
@@ -10,6 +12,13 @@ import { certificatesOfBytes, pemToDer, readTrustAnchors, trustAnchorEntries, TR
 export class TrustAnchorInvalidError extends CodedError {
   constructor(reason: string) {
     super('signing.trust-anchor-invalid', `The file is not a PEM or DER certificate: ${reason}`, { reason });
+  }
+}
+
+/** A certificate that is no certification authority's (basicConstraints cA, keyCertSign): an end-entity certificate trusts nothing. */
+export class TrustAnchorNotCaError extends CodedError {
+  constructor(commonName: string) {
+    super('trust.not-a-ca', `${commonName} is not a certification authority's certificate and cannot be a trust anchor`, { commonName });
   }
 }
 
@@ -44,6 +53,10 @@ export class TrustAnchorRegistry {
       pems = certificatesOfBytes(bytes, 'upload');
     } catch (e) {
       throw new TrustAnchorInvalidError(e instanceof CodedError ? String(e.details?.reason ?? e.message) : (e as Error).message);
+    }
+    for (const pem of pems) {
+      const der = pemToDer(pem);
+      if (!isCaCertificate(parseCertificate(der))) throw new TrustAnchorNotCaError(certificateSummary(der).commonName);
     }
     const known = new Set(this.list().flatMap((v) => (v.certificate ? [v.certificate.sha256] : [])));
     this.db.transaction(() => {

@@ -8,7 +8,7 @@ interface RecordProperty {
   name: string;
   valueType: 'Text' | 'Integer' | 'Date';
   description: string;
-  value: (m: RecordMetadata, s: ScanFacts) => string | number | undefined;
+  value: (m: RecordMetadata, s: Partial<ScanFacts>) => string | number | undefined;
 }
 
 const recordProperties: RecordProperty[] = [
@@ -92,7 +92,7 @@ const recordProperties: RecordProperty[] = [
 
 export interface XmpInput {
   metadata: RecordMetadata;
-  scan: ScanFacts;
+  scan: Partial<ScanFacts>;
   producer: string;
   created: Date;
 }

@@ -96,6 +96,11 @@ export const SIGNING_CODES = codeArea({
     vi: 'Tệp này không phải chứng thư số dạng PEM hoặc DER.',
     en: 'This file is not a PEM or DER certificate.',
   },
+  'trust.not-a-ca': {
+    exit: 'input',
+    vi: 'Chứng thư này không phải của tổ chức cung cấp dịch vụ chứng thực (CA) nên không thể làm chứng thư gốc tin cậy. Hãy nhập chứng thư gốc của CA.',
+    en: "This certificate is not a certification authority's, so it cannot be a trusted root. Import the CA's root certificate.",
+  },
   'signing.trust-anchor-not-found': {
     exit: 'input',
     vi: 'Không tìm thấy chứng thư gốc này trong danh sách tin cậy.',

@@ -71,6 +71,11 @@ export const SIGNER_CODES = codeArea({
     vi: 'Máy trạm này chỉ cho phép dùng tệp chứng thư đã cấu hình.',
     en: 'This workstation allows only the configured certificate file.',
   },
+  'signer.module-refused': {
+    exit: 'refused',
+    vi: 'Chỉ được dùng thư viện PKCS#11 (token) đã cấu hình trong Cài đặt › Ký số.',
+    en: 'Only the PKCS#11 module (token library) configured in Settings › Signing may be used.',
+  },
   'signer.file-unreadable': {
     exit: 'environment',
     vi: 'Không đọc được tệp chứng thư số. Kiểm tra lại đường dẫn.',

@@ -89,6 +89,7 @@ export async function batchRunMode(args: BatchArgs, target: RunTarget): Promise<
         io.err(
           `sohoa batch: batch ${intake.batch.id} ${intake.resumed ? 'resumed' : 'opened'}; ${intake.pagesAdded} new page(s)${intake.separators ? `; ${intake.separators} separator page(s)` : ''}${intake.loose.length ? `; ${intake.loose.length} page file(s) outside any dossier` : ''}`,
         );
+        for (const w of intake.importWarnings) io.err(`sohoa batch: warning [${w.code}] ${w.message}`);
         if (intake.register)
           io.err(
             `sohoa batch: register ${intake.register.encoding}, ${intake.register.rows.length} row(s), ${intake.register.problems.length} problem(s)`,
