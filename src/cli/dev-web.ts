@@ -1,10 +1,12 @@
 /**
  * `npm run dev:web`: the engine and the built renderer for a normal browser, over the WebSocket
- * transport on 127.0.0.1 with a per-run secret.
+ * transport on 127.0.0.1 with a per-run secret. The engine runs as in the app (see openAppEngine):
+ * pipeline, sync and backup schedules.
  */
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../core/data-dir';
-import { Engine } from '../core/engine';
+import { openAppEngine } from '../core/app-engine';
+import type { Engine } from '../core/engine';
 import { createPipelineStages } from '../core/jobs/real-stages';
 import { CodedError } from '../shared/errors';
 import { startWsServer } from '../core/transport/ws-server';
@@ -38,7 +40,7 @@ process.on('SIGTERM', stop);
 /** A store that cannot be opened (key missing, native module for another runtime…) is one line, not a stack. */
 function openOrSay(): Engine {
   try {
-    return Engine.open({ dataDir, actor: 'dev-web', pipeline: { stages }, backupSchedule: true });
+    return openAppEngine({ dataDir, actor: 'dev-web', stages });
   } catch (e) {
     if (!(e instanceof CodedError)) throw e;
     process.stderr.write(`SoHoa: ${e.code}: ${e.message}\n`);

@@ -6,7 +6,8 @@
  * missing or wrong), it answers `{ type: 'failed', code, message }`.
  */
 import { CodedError } from '../shared/errors';
-import { Engine } from './engine';
+import { openAppEngine } from './app-engine';
+import type { Engine } from './engine';
 import { createPipelineStages } from './jobs/real-stages';
 import { attachClient } from './transport/engine-session';
 
@@ -35,14 +36,12 @@ parentPort.on('message', (e) => {
       unpackedFromAsar: __filename.includes('app.asar'),
     });
     try {
-      engine = Engine.open({
+      engine = openAppEngine({
         dataDir: msg.dataDir!,
         key: msg.key ? Buffer.from(msg.key, 'hex') : undefined,
         resourcesDir: msg.resourcesDir,
         actor: 'desk',
-        pipeline: { stages },
-        syncSchedule: true,
-        backupSchedule: true,
+        stages,
       });
     } catch (error) {
       void stages.close();

@@ -121,6 +121,7 @@ export class Engine {
       agency: () => this.agency(),
       workstation: this.workstation,
       verifyAudit: () => this.verifyAudit(),
+      sessions,
     });
     this.sync = new SyncService({ sync: workstationSync, settings: store.settings, events: this.events });
     const handlers = createHandlers({

@@ -219,6 +219,9 @@ export const PageReplaceInput = z
   })
   .refine((i) => (i.imageBase64 === undefined) !== (i.path === undefined), { message: PROBLEM.required, path: ['imageBase64'] });
 export const RecordIdInput = z.object({ recordId: positiveId });
+/** A page size in millimetres, as a scanner profile gives it. */
+const PageSizeInput = z.object({ widthMm: z.number().min(1).max(2000), heightMm: z.number().min(1).max(2000) });
+
 export const ScannerScanInput = z.object({
   documentId: positiveId,
   driver: requiredText(64),
@@ -226,6 +229,8 @@ export const ScannerScanInput = z.object({
   dpi: z.number().int().min(75).max(1200).default(300),
   colorMode: z.enum(['color', 'gray', 'bw']).default('color'),
   source: z.enum(['flatbed', 'adf', 'duplex']).default('flatbed'),
+  /** The page size a profile names; A4 when not given. */
+  pageSize: PageSizeInput.optional(),
 });
 
 /** Enrollment with the hub from Settings: its address and the one-time code its administrator issued (`sohoa hub issue-code`). */
@@ -245,6 +250,7 @@ export const ScannerTestScanInput = z.object({
   dpi: z.number().int().min(75).max(1200),
   colorMode: z.enum(['color', 'gray', 'bw']),
   source: z.enum(['flatbed', 'adf', 'duplex']),
+  pageSize: PageSizeInput.optional(),
 });
 
 /** The page a test scan gave, as a small JPEG to show, with what the scanner delivered. */

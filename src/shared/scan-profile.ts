@@ -17,6 +17,21 @@ export const SCAN_PROFILE_PROBLEM = {
 export const SCAN_PROFILE_DPI = { min: 200, max: 1200 } as const;
 export const SCAN_PROFILE_COLOR_MODES = ['color', 'gray'] as const;
 export const SCAN_PROFILE_SOURCES = ['flatbed', 'adf'] as const;
+/** Paper sizes a profile names; `custom` takes its width and height in millimetres. */
+export const SCAN_PROFILE_PAPERS = ['A4', 'A3', 'Letter', 'custom'] as const;
+export type ScanProfilePaper = (typeof SCAN_PROFILE_PAPERS)[number];
+/** A custom page: from a small card to the largest scan bed in use; the device's own limit is checked when it scans. */
+export const SCAN_PROFILE_CUSTOM_MM = { min: 20, max: 1000 } as const;
+export const PAPER_SIZES_MM: Record<Exclude<ScanProfilePaper, 'custom'>, { widthMm: number; heightMm: number }> = {
+  A4: { widthMm: 210, heightMm: 297 },
+  A3: { widthMm: 297, heightMm: 420 },
+  Letter: { widthMm: 215.9, heightMm: 279.4 },
+};
+
+const millimetres = z
+  .number(SCAN_PROFILE_PROBLEM.range)
+  .min(SCAN_PROFILE_CUSTOM_MM.min, SCAN_PROFILE_PROBLEM.range)
+  .max(SCAN_PROFILE_CUSTOM_MM.max, SCAN_PROFILE_PROBLEM.range);
 
 export const ScanProfile = z
   .object({
@@ -31,8 +46,14 @@ export const ScanProfile = z
     colorMode: z.enum(SCAN_PROFILE_COLOR_MODES, SCAN_PROFILE_PROBLEM.choice),
     source: z.enum(SCAN_PROFILE_SOURCES, SCAN_PROFILE_PROBLEM.choice),
     duplex: z.boolean(SCAN_PROFILE_PROBLEM.choice),
+    // Profiles saved before paper size was part of them scanned A4.
+    paper: z.enum(SCAN_PROFILE_PAPERS, SCAN_PROFILE_PROBLEM.choice).default('A4'),
+    widthMm: millimetres.optional(),
+    heightMm: millimetres.optional(),
   })
-  .refine((p) => !p.duplex || p.source === 'adf', { message: SCAN_PROFILE_PROBLEM.duplexNeedsFeeder, path: ['duplex'] });
+  .refine((p) => !p.duplex || p.source === 'adf', { message: SCAN_PROFILE_PROBLEM.duplexNeedsFeeder, path: ['duplex'] })
+  .refine((p) => p.paper !== 'custom' || p.widthMm !== undefined, { message: SCAN_PROFILE_PROBLEM.required, path: ['widthMm'] })
+  .refine((p) => p.paper !== 'custom' || p.heightMm !== undefined, { message: SCAN_PROFILE_PROBLEM.required, path: ['heightMm'] });
 export type ScanProfile = z.infer<typeof ScanProfile>;
 
 export const ScanProfiles = z
@@ -50,3 +71,8 @@ export const ScanProfiles = z
 /** The scanner's source for a profile: the feeder's both sides when duplex. */
 export const scanSourceOf = (p: Pick<ScanProfile, 'source' | 'duplex'>): 'flatbed' | 'adf' | 'duplex' =>
   p.source === 'adf' && p.duplex ? 'duplex' : p.source;
+
+/** The page a profile scans, in millimetres. */
+export function paperSizeOf(p: Pick<ScanProfile, 'paper' | 'widthMm' | 'heightMm'>): { widthMm: number; heightMm: number } {
+  return p.paper === 'custom' ? { widthMm: p.widthMm ?? 0, heightMm: p.heightMm ?? 0 } : PAPER_SIZES_MM[p.paper];
+}

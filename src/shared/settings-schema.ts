@@ -204,13 +204,13 @@ export const SETTINGS = [
     schema: ScanProfiles,
     default: [],
     allowed:
-      'a JSON list of profiles: {"name", "driver", "deviceId", "dpi" 200–1200, "colorMode" color|gray, "source" flatbed|adf, "duplex"}',
+      'a JSON list of profiles: {"name", "driver", "deviceId", "dpi" 200–1200, "colorMode" color|gray, "source" flatbed|adf, "duplex", "paper" A4|A3|Letter|custom, "widthMm" and "heightMm" 20–1000 for custom}',
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Cấu hình quét', en: 'Scanner profiles' },
     help: {
-      vi: 'Mỗi cấu hình quét là một máy quét với độ phân giải, chế độ màu và khay giấy; ảnh lưu trữ cần từ 200 dpi, màu hoặc xám.',
-      en: 'Each profile is a scanner with its resolution, colour mode and paper source; record scans need 200 dpi or more, colour or grey.',
+      vi: 'Mỗi cấu hình quét là một máy quét với độ phân giải, chế độ màu, khay giấy và khổ giấy; ảnh lưu trữ cần từ 200 dpi, màu hoặc xám.',
+      en: 'Each profile is a scanner with its resolution, colour mode, paper source and paper size; record scans need 200 dpi or more, colour or grey.',
     },
   }),
   define({

@@ -22,3 +22,49 @@ export async function unlockFileSigner(scope: Locator, signer: SignerFile): Prom
   await scope.getByRole('button', { name: vi['finalize.unlock'] }).click();
   await scope.getByText(fill(vi['finalize.unlocked'], { subject: signer.signerCommonName })).waitFor();
 }
+
+export interface Applicant {
+  /** Typed in the procedure search; the first procedure it finds is taken. */
+  procedure: string;
+  name: string;
+  cccd: string;
+}
+
+/** Takes a dossier in with the intake form (“Tiếp nhận hồ sơ”) and waits for its desk; answers the code the desk shows. */
+export async function takeInDossier(page: Page, applicant: Applicant): Promise<string> {
+  const main = page.getByRole('main');
+  await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
+  await main.getByLabel(vi['form.procedureFilter'], { exact: true }).fill(applicant.procedure);
+  const procedures = main.getByRole('listbox', { name: vi['form.procedure'] });
+  await procedures.locator('option').first().waitFor({ state: 'attached' });
+  await main.getByLabel(vi['form.applicantName'], { exact: true }).fill(applicant.name);
+  await main.getByLabel(vi['form.applicantCccd'], { exact: true }).fill(applicant.cccd);
+  await main.getByRole('button', { name: vi['form.submit'], exact: true }).click();
+  const [before, after] = vi['desk.title'].split('{code}') as [string, string];
+  const heading = main.getByRole('heading', { level: 1, name: new RegExp(`^${before}.+${after}$`) });
+  await heading.waitFor();
+  return ((await heading.textContent()) ?? '').slice(before.length, -after.length || undefined);
+}
+
+/** Adds a document for the checklist's `component` at the open desk and imports `files` into it with the file dialog. */
+export async function importIntoComponent(page: Page, component: string, files: string[]): Promise<void> {
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: fill(vi['desk.checklistAdd'], { component }) }).click();
+  const importPanel = main.getByRole('region', { name: vi['import.title'] });
+  const chooser = page.waitForEvent('filechooser');
+  await importPanel.getByRole('button', { name: vi['import.pick'] }).click();
+  await (await chooser).setFiles(files);
+  await importPanel
+    .locator('.notice--success')
+    .filter({ hasText: fill(vi['import.done'], { added: files.length }) })
+    .waitFor();
+}
+
+/** Signs out, then in as `username`, through the app's own buttons and sign-in screen. */
+export async function switchUser(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole('button', { name: vi['auth.signOut'] }).click();
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.getByRole('navigation').waitFor();
+}

@@ -11,13 +11,14 @@ import { tempDir } from '../support/temp-dir';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { fill } from '../e2e-support/fill';
-import { unlockFileSigner } from '../e2e-support/desk-steps';
+import { importIntoComponent, openDossierAtDesk, switchUser, takeInDossier, unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = process.env.SOHOA_SHOTS ?? `${REPO}test-output/e2e`;
 const ADMIN = { name: 'Trần Quản Trị', username: 'quantri', password: 'mật khẩu quản trị' };
 const AGENCY = { name: 'UBND phường Thủ Dầu Một', code: '000.31.25.H12' };
 const MERGED = { name: 'UBND phường Phú Lợi, TP. Hồ Chí Minh', code: '000.31.79.H29' };
 const CLERK = { username: 'canbo', displayName: 'Lê Cán Bộ', password: 'mật khẩu cán bộ' };
+const APPLICANT = { procedure: 'Đăng ký khai sinh', name: 'Võ Văn Tú', cccd: '074093513649' };
 
 describe('first start: the administrator, then the agency, before any intake', () => {
   let app: AppServer;
@@ -154,31 +155,34 @@ describe('first start: the administrator, then the agency, before any intake', (
     await page.screenshot({ path: join(SHOTS, 'settings-storage-backed-up.png') });
   });
 
-  it('puts the agency on the receipt, and a change applies to new dossiers only', async () => {
-    const create = () =>
-      app.engine.handlers['dossier.create']({
-        procedureCode: 'MAU-HT-01',
-        applicantName: 'Võ Văn Tú',
-        applicantCccd: '074093513649',
-        receivedDate: '2026-12-01',
-        dueDate: undefined,
-      });
+  it('puts the agency on the receipt, and a change applies to new dossiers only', { timeout: 120_000 }, async () => {
+    // The administrator adds the desk's clerk; the clerk takes dossiers in at the intake form and imports their pages.
+    await app.engine.handlers['user.create']({ ...CLERK, role: 'clerk' });
+    const image = corpusPage('viadm-23e2').path;
+    const takeIn = async () => {
+      await switchUser(page, CLERK.username, CLERK.password);
+      const code = await takeInDossier(page, APPLICANT);
+      await importIntoComponent(page, 'Tờ khai đăng ký khai sinh', [image]);
+      const { items } = await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 10, offset: 0 });
+      return items.find((d) => d.code === code)!;
+    };
     const receipt = async (id: number) => {
       const { pdfBase64 } = await app.engine.handlers['dossier.receipt']({ id });
       const file = join(scratch.path, `receipt-${id}.pdf`);
       writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
       return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     };
-    const before = await create();
+    const before = await takeIn();
     expect(before.code.startsWith(`${AGENCY.code}-`)).toBe(true);
     expect(await receipt(before.id)).toContain(AGENCY.name.toUpperCase());
 
+    await switchUser(page, ADMIN.username, ADMIN.password);
     await openSettings();
     await field('Tên cơ quan').fill(MERGED.name);
     await field('Mã định danh điện tử của cơ quan').fill(MERGED.code);
     await section('agency').getByRole('button', { name: vi['settings.save'], exact: true }).click();
     await section('agency').getByText(vi['settings.saved']).waitFor();
-    const after = await create();
+    const after = await takeIn();
     expect(after.code.startsWith(`${MERGED.code}-`)).toBe(true);
     const newer = await receipt(after.id);
     expect(newer).toContain(MERGED.name.toUpperCase());
@@ -191,30 +195,13 @@ describe('first start: the administrator, then the agency, before any intake', (
 
   it('signs records whose XMP and copy stamp carry the agency each dossier was taken in under', { timeout: 300_000 }, async () => {
     const h = app.engine.handlers;
-    const image = corpusPage('viadm-23e2').path;
-    const documents: Record<string, number> = {};
-    for (const [which, dossierId] of Object.entries(dossiers)) {
-      documents[which] = (await h['document.create']({ dossierId, component: 'Tờ khai' })).id;
-      await h['document.importFiles']({ documentId: documents[which]!, paths: [image] });
-    }
     await app.engine.idle();
-    await h['user.create']({ ...CLERK, role: 'clerk' });
-    await page.getByRole('button', { name: vi['auth.signOut'] }).click();
-    await page.locator('input[autocomplete="username"]').fill(CLERK.username);
-    await page.locator('input[autocomplete="current-password"]').fill(CLERK.password);
-    await page.locator('form button[type="submit"]').click();
-    await page.getByRole('navigation').waitFor();
     let unlocked = false;
     const record = async (which: 'before' | 'after') => {
       // The clerk opens the dossier from the intake list and signs it with the desk's own buttons.
       await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
       const { code } = await h['dossier.get']({ id: dossiers[which] });
-      await main()
-        .getByRole('button', { name: fill(vi['intake.open'], { code }) })
-        .click();
-      await main()
-        .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
-        .waitFor();
+      await openDossierAtDesk(page, code);
       if (!unlocked) {
         await unlockFileSigner(main(), pki);
         unlocked = true;
@@ -226,7 +213,8 @@ describe('first start: the administrator, then the agency, before any intake', (
         .waitFor();
       await page.screenshot({ path: join(SHOTS, `agency-finalized-${which}.png`) });
       expect((await h['dossier.get']({ id: dossiers[which] })).status).toBe('finalized');
-      const latest = app.engine.store.records.latest(documents[which]!)!;
+      const [document] = (await h['dossier.desk']({ id: dossiers[which] })).documents;
+      const latest = app.engine.store.records.latest(document!.id)!;
       const file = join(scratch.path, `${which}.pdf`);
       writeFileSync(file, app.engine.store.blobs.get(latest.pdfSha256));
       return {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CredentialRepository } from '../../src/hub/credential-repository';
 import { vi } from '../../src/renderer/src/i18n/vi';
-import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { seededUsername, startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { screenshotDir } from '../e2e-support/screenshots';
 import { signIn } from '../e2e-support/sign-in';
@@ -59,6 +59,9 @@ describe('enrollment with the hub from Settings', () => {
     expect(app.engine.sync.status()).toMatchObject({ configured: true, hubUrl: hub.url });
     const { rows } = await pool.query<{ used_at: Date | null }>('SELECT used_at FROM enrollment_code');
     expect(rows.map((r) => r.used_at !== null)).toEqual([true]);
+    // The audit names the administrator who enrolled, not the sync process.
+    const enrolls = [...app.engine.store.audit.iterate()].filter((e) => e.action === 'sync.enroll');
+    expect(enrolls.map((e) => [e.actor, e.subject])).toEqual([[seededUsername('administrator'), hub.url]]);
 
     // The same code a second time: the hub refuses it, shown in words.
     await main().getByLabel(vi['settings.enroll.code'], { exact: true }).fill(code);

@@ -86,10 +86,60 @@ describe('scanner profiles in the Settings page', () => {
       await save.click();
       await main().getByText(vi['settings.saved']).first().waitFor();
       expect(app.engine.settings.value('scanner.profiles')).toEqual([
-        { name: 'A4 xám mặt kính', driver: 'sane', deviceId: 'test:0', dpi: 200, colorMode: 'gray', source: 'flatbed', duplex: false },
+        {
+          name: 'A4 xám mặt kính',
+          driver: 'sane',
+          deviceId: 'test:0',
+          dpi: 200,
+          colorMode: 'gray',
+          source: 'flatbed',
+          duplex: false,
+          paper: 'A4',
+        },
       ]);
       const change = [...app.engine.store.audit.iterate()].filter((e) => e.action === 'setting.change' && e.subject === 'scanner.profiles');
       expect(change.map((e) => e.actor)).toEqual(['administrator']);
+    },
+  );
+
+  it(
+    'takes the paper size into the profile: A3 refused by the test device’s 300 mm bed, a custom size checked as typed and scanned at that size',
+    { timeout: 120_000 },
+    async () => {
+      const form = profile(1);
+      const paper = form.getByLabel(vi['settings.scanners.paper'], { exact: true });
+      expect(await paper.inputValue()).toBe('A4');
+      await paper.selectOption('A3');
+      await form.getByRole('button', { name: vi['settings.scanners.testScan'] }).click();
+      await form.getByText(vi['error.scanner.paper-too-large']).waitFor();
+      await form.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'profile-a3-too-large.png') });
+
+      await paper.selectOption('custom');
+      const width = form.getByLabel(vi['settings.scanners.widthMm'], { exact: true });
+      const height = form.getByLabel(vi['settings.scanners.heightMm'], { exact: true });
+      // Nothing typed yet, then a width beyond any scan bed: refused beside the field, nothing to test-scan or save.
+      await form.getByText(vi['problem.required']).first().waitFor();
+      await width.fill('1500');
+      await form.getByText(vi['problem.setting.range']).waitFor();
+      expect(await form.getByRole('button', { name: vi['settings.scanners.testScan'] }).isDisabled()).toBe(true);
+      await width.fill('100');
+      await height.fill('150');
+      await form.getByRole('button', { name: vi['settings.scanners.testScan'] }).click();
+      // 100 × 150 mm at 200 dpi: 787 × 1181 pixels, the size scanimage was asked for (-x/-y), not A4.
+      await expect
+        .poll(() => form.locator('figure.scan-preview figcaption').textContent())
+        .toMatch(/A4 xám mặt kính: 78\d×11[78]\d điểm ảnh, 200 dpi/);
+      await form.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'profile-custom-size.png') });
+
+      await main()
+        .locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }) })
+        .getByRole('button', { name: vi['settings.save'], exact: true })
+        .click();
+      await expect
+        .poll(() => app.engine.settings.value('scanner.profiles'))
+        .toMatchObject([{ paper: 'custom', widthMm: 100, heightMm: 150 }]);
     },
   );
 });

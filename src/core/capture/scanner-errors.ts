@@ -66,3 +66,14 @@ export class ScannedImageCorruptError extends CodedError {
     super('scanner.image-corrupt', `The scanner sent an unreadable image: ${reason}`, details);
   }
 }
+
+/** A page size (a profile's paper) larger than the device's scan area: refused rather than silently cut. */
+export class ScannerPaperTooLargeError extends CodedError {
+  constructor(deviceId: string, paper: { widthMm: number; heightMm: number }, maxArea: { widthMm: number; heightMm: number }) {
+    super(
+      'scanner.paper-too-large',
+      `A ${paper.widthMm}×${paper.heightMm} mm page does not fit the scan area of ${deviceId} (${maxArea.widthMm}×${maxArea.heightMm} mm)`,
+      { deviceId, paper, maxArea },
+    );
+  }
+}

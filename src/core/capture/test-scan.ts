@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { ScannerTestScanResult } from '../../shared/contract';
 import { driverById, type ScanDriverSettings, scanDriversFor } from './drivers';
 import type { ScannedPage, ScanOptions } from './scan-driver';
+import { checkPaperFits } from './paper-fit';
 import { ScanDriverUnavailableError, ScannerFailedError } from './scanner-errors';
 
 /** Longest side of the preview a test scan answers with: enough to judge the page, small over the wire. */
@@ -16,6 +17,7 @@ export async function testScan(
 ): Promise<ScannerTestScanResult> {
   const driver = driverById(scanDriversFor(settings), driverId);
   if (!driver) throw new ScanDriverUnavailableError(driverId);
+  await checkPaperFits(driver, deviceId, options.pageSize);
   const stop = new AbortController();
   let first: ScannedPage | null = null;
   await driver.scan(

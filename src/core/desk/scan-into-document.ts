@@ -1,6 +1,7 @@
 import { CodedError } from '../../shared/errors';
 import type { ScanResult, ScannerDevice } from '../../shared/types';
 import { driverById, listAllDevices, scanDriversFor, type ScanDriverSettings } from '../capture/drivers';
+import { checkPaperFits } from '../capture/paper-fit';
 import type { ScanOptions } from '../capture/scan-driver';
 import { ScanDriverUnavailableError } from '../capture/scanner-errors';
 import type { EventBus } from '../event-bus';
@@ -51,6 +52,7 @@ export async function scanIntoDocument(
   const result: ScanResult = { added: [], duplicates: [], cancelled: false, error: null };
   const task = `scan:${req.documentId}`;
   try {
+    await checkPaperFits(driver, req.deviceId, req.options.pageSize);
     const summary = await driver.scan(
       req.deviceId,
       req.options,

@@ -16,7 +16,7 @@ export function scannerHandlers(ctx: DeskContext): Handlers {
   return {
     'scanner.list': () => listScanners(store),
 
-    'scanner.scan': async ({ documentId, driver, deviceId, dpi, colorMode, source }) => {
+    'scanner.scan': async ({ documentId, driver, deviceId, dpi, colorMode, source, pageSize }) => {
       const doc = store.pages.documentFields(documentId);
       if (!doc) throw new DocumentNotFoundError(documentId);
       editableDossierOfDocument(store, documentId, doc.dossierId);
@@ -25,7 +25,7 @@ export function scannerHandlers(ctx: DeskContext): Handlers {
         dossierId: doc.dossierId,
         driver,
         deviceId,
-        options: { dpi, colorMode, source },
+        options: { dpi, colorMode, source, pageSize },
       });
       if (result.added.length + result.duplicates.length > 0)
         store.dossiers.setScanProfile(doc.dossierId, { driver, deviceId, dpi, colorMode, source });
@@ -50,7 +50,7 @@ export function scannerHandlers(ctx: DeskContext): Handlers {
       return { cancelled: scan !== undefined };
     },
 
-    'scanner.testScan': ({ driver, deviceId, dpi, colorMode, source }) =>
-      testScan(scanDriverSettings(store), driver, deviceId, { dpi, colorMode, source }),
+    'scanner.testScan': ({ driver, deviceId, dpi, colorMode, source, pageSize }) =>
+      testScan(scanDriverSettings(store), driver, deviceId, { dpi, colorMode, source, pageSize }),
   };
 }

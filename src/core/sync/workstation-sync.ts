@@ -24,6 +24,8 @@ export interface WorkstationSyncParts {
   workstation: { agencyName: string };
   /** The local audit check (`audit verify`): the chain against its anchor. */
   verifyAudit(): AuditVerdict;
+  /** Who makes the current call: the signed-in user in the app, the local operator at the CLI. */
+  sessions: { current(): { name: string } };
 }
 
 /** The engine's sync entry points: enroll, send, export a bag. */
@@ -44,7 +46,7 @@ export class WorkstationSync {
     this.parts.store.db.transaction(() => {
       saveSyncCredentials(this.parts.store.settings, credentials);
       this.parts.audit.append({
-        actor: 'sync',
+        actor: this.parts.sessions.current().name,
         action: 'sync.enroll',
         subject: hubUrl,
         details: { hubWorkstationId: enrolled.workstationId },

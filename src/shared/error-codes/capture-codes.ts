@@ -18,6 +18,11 @@ export const SCANNER_CODES = codeArea({
     vi: 'Trình điều khiển máy quét không có trên máy này.',
     en: 'The scanner driver is not available on this machine.',
   },
+  'scanner.paper-too-large': {
+    exit: 'input',
+    vi: 'Khổ giấy của cấu hình quét lớn hơn vùng quét của máy quét. Chọn khổ giấy nhỏ hơn.',
+    en: 'The profile’s paper size is larger than the scanner’s scan area. Choose a smaller paper size.',
+  },
   'scanner.failed': {
     exit: 'environment',
     vi: 'Máy quét báo lỗi. Kiểm tra máy quét rồi thử lại.',

@@ -444,6 +444,13 @@ export const en: Catalog = {
   'settings.scanners.testScan': 'Test scan',
   'settings.scanners.testScanning': 'Test scanning…',
   'settings.scanners.preview': 'Test page of {name}: {width}×{height} pixels, {dpi} dpi',
+  'settings.scanners.paper': 'Paper size',
+  'settings.scanners.paper.A4': 'A4 (210 × 297 mm)',
+  'settings.scanners.paper.A3': 'A3 (297 × 420 mm)',
+  'settings.scanners.paper.Letter': 'Letter (216 × 279 mm)',
+  'settings.scanners.paper.custom': 'Custom (width × height, mm)',
+  'settings.scanners.widthMm': 'Width (mm)',
+  'settings.scanners.heightMm': 'Height (mm)',
   'settings.scanners.none': 'No scanner profile yet.',
   'agencySetup.title': 'Agency details',
   'agencySetup.intro':

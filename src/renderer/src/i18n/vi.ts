@@ -442,6 +442,13 @@ export const vi = {
   'settings.scanners.testScan': 'Quét thử',
   'settings.scanners.testScanning': 'Đang quét thử…',
   'settings.scanners.preview': 'Trang quét thử của {name}: {width}×{height} điểm ảnh, {dpi} dpi',
+  'settings.scanners.paper': 'Khổ giấy',
+  'settings.scanners.paper.A4': 'A4 (210 × 297 mm)',
+  'settings.scanners.paper.A3': 'A3 (297 × 420 mm)',
+  'settings.scanners.paper.Letter': 'Letter (216 × 279 mm)',
+  'settings.scanners.paper.custom': 'Tùy chỉnh (rộng × cao, mm)',
+  'settings.scanners.widthMm': 'Chiều rộng (mm)',
+  'settings.scanners.heightMm': 'Chiều cao (mm)',
   'settings.scanners.none': 'Chưa có cấu hình quét nào.',
   'agencySetup.title': 'Thông tin cơ quan',
   'agencySetup.intro':

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ScannerTestScanResult } from '../../../../shared/contract';
-import { ScanProfiles, scanSourceOf, type ScanProfile } from '../../../../shared/scan-profile';
+import { paperSizeOf, SCAN_PROFILE_CUSTOM_MM, ScanProfiles, scanSourceOf, type ScanProfile } from '../../../../shared/scan-profile';
 import type { SettingView } from '../../../../shared/settings-schema';
 import { useEngine } from '../../engine/engine-context';
 import { errorCode } from '../../engine/engine-errors';
@@ -12,21 +12,51 @@ import { Notice } from '../Notice';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 
-/** A profile as typed: the resolution stays text until it is a number, so a half-typed "20" is shown, not lost. */
-type Draft = Omit<ScanProfile, 'dpi'> & { dpi: string };
+/** A profile as typed: numbers stay text until they are numbers, so a half-typed "20" is shown, not lost. */
+type Draft = Omit<ScanProfile, 'dpi' | 'widthMm' | 'heightMm'> & { dpi: string; widthMm: string; heightMm: string };
 
-const NEW_PROFILE: Draft = { name: '', driver: '', deviceId: '', dpi: '300', colorMode: 'gray', source: 'flatbed', duplex: false };
+const NEW_PROFILE: Draft = {
+  name: '',
+  driver: '',
+  deviceId: '',
+  dpi: '300',
+  colorMode: 'gray',
+  source: 'flatbed',
+  duplex: false,
+  paper: 'A4',
+  widthMm: '',
+  heightMm: '',
+};
+const PAPERS = ['A4', 'A3', 'Letter', 'custom'] as const;
+
+const textOfNumber = (n: number | undefined) => (n === undefined ? '' : String(n));
 
 function draftsOf(text: string): Draft[] {
   try {
     const list = JSON.parse(text) as unknown;
-    return Array.isArray(list) ? (list as ScanProfile[]).map((p) => ({ ...NEW_PROFILE, ...p, dpi: String(p.dpi ?? '') })) : [];
+    return Array.isArray(list)
+      ? (list as ScanProfile[]).map((p) => ({
+          ...NEW_PROFILE,
+          ...p,
+          dpi: textOfNumber(p.dpi),
+          widthMm: textOfNumber(p.widthMm),
+          heightMm: textOfNumber(p.heightMm),
+        }))
+      : [];
   } catch {
     return [];
   }
 }
 
-const typed = (d: Draft) => ({ ...d, dpi: d.dpi.trim() === '' ? NaN : Number(d.dpi) });
+const numberOf = (text: string) => (text.trim() === '' ? NaN : Number(text));
+/** The profile to check and save: a custom size only with the custom paper, so a named size carries no stray numbers. */
+const typed = ({ widthMm, heightMm, ...d }: Draft) => ({
+  ...d,
+  dpi: numberOf(d.dpi),
+  ...(d.paper === 'custom'
+    ? { widthMm: widthMm.trim() === '' ? undefined : Number(widthMm), heightMm: heightMm.trim() === '' ? undefined : Number(heightMm) }
+    : {}),
+});
 const textOf = (drafts: Draft[]) => JSON.stringify(drafts.map(typed));
 
 interface ScannerProfilesFieldProps {
@@ -38,7 +68,7 @@ interface ScannerProfilesFieldProps {
 
 /**
  * The `scanner.profiles` setting as one form per profile (name, scanner, resolution, colour, paper
- * source, two-sided), each field checked against the shared schema as it is typed, and a test scan
+ * source, two-sided, paper size), each field checked against the shared schema as it is typed, and a test scan
  * that shows the page the profile gives.
  */
 export function ScannerProfilesField({ view, text, onChange }: ScannerProfilesFieldProps) {
@@ -66,7 +96,14 @@ export function ScannerProfilesField({ view, text, onChange }: ScannerProfilesFi
     setScanning(index);
     setPreview(null);
     const result = await action.run(() =>
-      api['scanner.testScan']({ driver: p.driver, deviceId: p.deviceId, dpi: p.dpi, colorMode: p.colorMode, source: scanSourceOf(p) }),
+      api['scanner.testScan']({
+        driver: p.driver,
+        deviceId: p.deviceId,
+        dpi: p.dpi,
+        colorMode: p.colorMode,
+        source: scanSourceOf(p),
+        pageSize: paperSizeOf(p),
+      }),
     );
     setScanning(null);
     if (result) setPreview({ index, result });
@@ -139,6 +176,40 @@ export function ScannerProfilesField({ view, text, onChange }: ScannerProfilesFi
               problem={problem(index, 'source')}
               name={`profile-${index}-source`}
             />
+            <SelectField
+              label={t('settings.scanners.paper')}
+              value={d.paper}
+              onChange={(v) => update(index, { paper: v as Draft['paper'] })}
+              options={PAPERS.map((paper) => ({ value: paper, label: t(`settings.scanners.paper.${paper}` as const) }))}
+              problem={problem(index, 'paper')}
+              name={`profile-${index}-paper`}
+            />
+            {d.paper === 'custom' ? (
+              <div className="paper-size">
+                <TextField
+                  label={t('settings.scanners.widthMm')}
+                  value={d.widthMm}
+                  onChange={(widthMm) => update(index, { widthMm })}
+                  type="number"
+                  inputMode="decimal"
+                  min={SCAN_PROFILE_CUSTOM_MM.min}
+                  max={SCAN_PROFILE_CUSTOM_MM.max}
+                  problem={problem(index, 'widthMm')}
+                  name={`profile-${index}-width`}
+                />
+                <TextField
+                  label={t('settings.scanners.heightMm')}
+                  value={d.heightMm}
+                  onChange={(heightMm) => update(index, { heightMm })}
+                  type="number"
+                  inputMode="decimal"
+                  min={SCAN_PROFILE_CUSTOM_MM.min}
+                  max={SCAN_PROFILE_CUSTOM_MM.max}
+                  problem={problem(index, 'heightMm')}
+                  name={`profile-${index}-height`}
+                />
+              </div>
+            ) : null}
             <div className={problem(index, 'duplex') ? 'field field--invalid checkbox-field' : 'field checkbox-field'}>
               <label>
                 <input
