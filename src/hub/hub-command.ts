@@ -8,6 +8,7 @@ import { HubRecordRepository } from './hub-record-repository';
 import { DEFAULT_MAX_RECORD_BYTES } from './hub-server';
 import { HubUsageError } from './hub-usage';
 import { RecordIntake } from './record-intake';
+import { RecordCommitter } from './record-committer';
 import { HubHandBackRepository } from './hub-hand-back-repository';
 import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from './progress-aggregate-check';
 import { parseS3Url } from './s3-blob-storage';
@@ -176,6 +177,7 @@ export async function runHub(argv: string[], io: HubIo): Promise<number> {
         const records = new HubRecordRepository(pool);
         const intake = new RecordIntake({
           records,
+          commits: new RecordCommitter(pool),
           handBacks: new HubHandBackRepository(pool),
           blobs: storage.blobs,
           verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))),
