@@ -1,5 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
+import { HubAuditLog } from './hub-audit-log';
+import { inHubTransaction } from './hub-transaction';
 import { EnrollmentInvalidError, UnauthorizedError } from './sync-errors';
 
 export type Role = 'workstation' | 'supervisor';
@@ -11,43 +13,63 @@ export interface Principal {
 }
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+/** How the hub's audit log names a code: the start of its hash (the code itself is never kept). */
+const codeName = (code: string) => hash(code).slice(0, 12);
 
 /**
  * One-time enrollment codes and the credentials they are exchanged for. Only hashes are stored:
  * codes and secrets are random 32-byte values, so a plain SHA-256 is enough.
- * A token reads `<credential id>.<secret>`.
+ * A token reads `<credential id>.<secret>`. Each code issued, enrolment and revocation is in the hub's
+ * audit log, written in the same transaction.
  */
 export class CredentialRepository {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly audit = new HubAuditLog(),
+  ) {}
 
-  async issueCode(role: Role = 'workstation', validForMs = 7 * 24 * 3600_000): Promise<string> {
+  /** `actor`: who asked for it, as the audit log names them (`cli:<user>` at the command line). */
+  async issueCode(role: Role = 'workstation', validForMs = 7 * 24 * 3600_000, actor = 'hub'): Promise<string> {
     const code = randomBytes(24).toString('base64url');
-    await this.pool.query('INSERT INTO enrollment_code (code_hash, role, expires_at) VALUES ($1, $2, $3)', [
-      hash(code),
-      role,
-      new Date(Date.now() + validForMs),
-    ]);
+    const expiresAt = new Date(Date.now() + validForMs);
+    await inHubTransaction(this.pool, async (client) => {
+      await client.query('INSERT INTO enrollment_code (code_hash, role, expires_at) VALUES ($1, $2, $3)', [hash(code), role, expiresAt]);
+      await this.audit.append(client, {
+        actor,
+        action: 'hub.code-issued',
+        details: { role, code: codeName(code), expiresAt: expiresAt.toISOString() },
+      });
+    });
     return code;
   }
 
   /** Spends a code (once, even when two instances race) and returns the new credential's token. */
   async enroll(code: string, name: string): Promise<{ workstationId: string; token: string; role: Role }> {
     const credentialId = randomUUID();
-    const { rows } = await this.pool.query<{ role: Role }>(
-      'UPDATE enrollment_code SET used_at = now(), used_by = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING role',
-      [hash(code), credentialId],
-    );
-    const role = rows[0]?.role;
-    if (!role) throw new EnrollmentInvalidError();
     const secret = randomBytes(32).toString('base64url');
     const workstationId = randomUUID();
-    await this.pool.query('INSERT INTO credential (id, workstation_id, role, name, secret_hash) VALUES ($1, $2, $3, $4, $5)', [
-      credentialId,
-      workstationId,
-      role,
-      name,
-      hash(secret),
-    ]);
+    const role = await inHubTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ role: Role }>(
+        'UPDATE enrollment_code SET used_at = now(), used_by = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING role',
+        [hash(code), credentialId],
+      );
+      const role = rows[0]?.role;
+      if (!role) throw new EnrollmentInvalidError();
+      await client.query('INSERT INTO credential (id, workstation_id, role, name, secret_hash) VALUES ($1, $2, $3, $4, $5)', [
+        credentialId,
+        workstationId,
+        role,
+        name,
+        hash(secret),
+      ]);
+      await this.audit.append(client, {
+        actor: `code:${codeName(code)}`,
+        action: 'hub.workstation-enrolled',
+        subject: workstationId,
+        details: { role, name, credentialId },
+      });
+      return role;
+    });
     return { workstationId, token: `${credentialId}.${secret}`, role };
   }
 
@@ -67,11 +89,16 @@ export class CredentialRepository {
   }
 
   /** Revokes every credential of a workstation; returns how many. */
-  async revokeWorkstation(workstationId: string): Promise<number> {
-    const r = await this.pool.query('UPDATE credential SET revoked_at = now() WHERE workstation_id = $1 AND revoked_at IS NULL', [
-      workstationId,
-    ]);
-    return r.rowCount ?? 0;
+  async revokeWorkstation(workstationId: string, actor = 'hub'): Promise<number> {
+    return inHubTransaction(this.pool, async (client) => {
+      const r = await client.query('UPDATE credential SET revoked_at = now() WHERE workstation_id = $1 AND revoked_at IS NULL', [
+        workstationId,
+      ]);
+      const n = r.rowCount ?? 0;
+      if (n > 0)
+        await this.audit.append(client, { actor, action: 'hub.workstation-revoked', subject: workstationId, details: { credentials: n } });
+      return n;
+    });
   }
 
   async isActiveWorkstation(workstationId: string): Promise<boolean> {

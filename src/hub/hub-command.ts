@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isZipPath } from '../core/sync/bag-zip';
 import { readTrustAnchors } from '../core/record/trust-anchors';
@@ -8,7 +9,9 @@ import { HubRecordRepository } from './hub-record-repository';
 import { DEFAULT_MAX_RECORD_BYTES } from './hub-server';
 import { HubUsageError } from './hub-usage';
 import { RecordIntake } from './record-intake';
+import { RecordCommitter } from './record-committer';
 import { HubHandBackRepository } from './hub-hand-back-repository';
+import { HubAuditLog } from './hub-audit-log';
 import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from './progress-aggregate-check';
 import { parseS3Url } from './s3-blob-storage';
 import { blobStorageFor, startHub, verifierNamed } from './start-hub';
@@ -36,7 +39,11 @@ const options = {
   quiet: { type: 'boolean', default: false },
   verify: { type: 'boolean', default: false },
   rebuild: { type: 'boolean', default: false },
+  audit: { type: 'boolean', default: false },
 } as const;
+
+/** Who acts at the command line, as the hub's audit log names them. */
+const cliActor = () => `cli:${userInfo().username}`;
 
 function parse(argv: string[]) {
   try {
@@ -140,9 +147,30 @@ async function verify(values: Values, io: HubIo): Promise<number> {
       `${differences.length} khác biệt giữa số liệu tổng hợp và đếm lại / differences between the province figures and a full recount`,
     );
     if (!values.rebuild) return 1;
-    await rebuildAggregates(pool);
+    await rebuildAggregates(pool, cliActor(), differences.length);
     const after = await aggregateDifferences(pool);
     io.err(`rebuilt from the records; differences after: ${after.length}`);
+    return 1;
+  });
+}
+
+/**
+ * `hub --audit`: the hub's audit log, oldest first, one event a line (sequence, time, who, what, whom, details),
+ * then whether its hash chain holds; exit 1 when it does not.
+ */
+async function audit(values: Values, io: HubIo): Promise<number> {
+  return withPool(values, async (pool) => {
+    const log = new HubAuditLog();
+    const rows = await log.list(pool);
+    for (const r of rows) io.out([r.seq, r.at, r.actor, r.action, r.subject ?? '-', r.details].join('\t'));
+    const verdict = log.verify(rows);
+    if (verdict.ok) {
+      io.err(`${verdict.events} sự kiện, chuỗi băm nguyên vẹn / ${verdict.events} events, hash chain intact`);
+      return 0;
+    }
+    io.err(
+      `Nhật ký của máy chủ bị sửa tại sự kiện ${verdict.brokenAt} (${verdict.reason}) / the hub's audit log was altered at event ${verdict.brokenAt} (${verdict.reason})`,
+    );
     return 1;
   });
 }
@@ -155,17 +183,19 @@ export async function runHub(argv: string[], io: HubIo): Promise<number> {
   switch (action) {
     case undefined:
       if (values.rebuild && !values.verify) throw new HubUsageError('--rebuild goes with --verify');
+      if (values.audit && values.verify) throw new HubUsageError('--audit and --verify are separate actions');
+      if (values.audit) return audit(values, io);
       return values.verify ? verify(values, io) : serve(values, io);
     case 'issue-code': {
       if (values.role !== 'workstation' && values.role !== 'supervisor')
         throw new HubUsageError('--role must be workstation or supervisor');
       const role = values.role;
-      io.out(await withPool(values, (pool) => new CredentialRepository(pool).issueCode(role)));
+      io.out(await withPool(values, (pool) => new CredentialRepository(pool).issueCode(role, undefined, cliActor())));
       return 0;
     }
     case 'revoke': {
       if (!arg) throw new HubUsageError('revoke needs a workstation id');
-      const n = await withPool(values, (pool) => new CredentialRepository(pool).revokeWorkstation(arg));
+      const n = await withPool(values, (pool) => new CredentialRepository(pool).revokeWorkstation(arg, cliActor()));
       io.out(`revoked ${n} credential(s) of ${arg}`);
       return n > 0 ? 0 : 1;
     }
@@ -176,6 +206,7 @@ export async function runHub(argv: string[], io: HubIo): Promise<number> {
         const records = new HubRecordRepository(pool);
         const intake = new RecordIntake({
           records,
+          commits: new RecordCommitter(pool),
           handBacks: new HubHandBackRepository(pool),
           blobs: storage.blobs,
           verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import type { ProgressReport, Receipt, RecordDescriptor } from '../shared/sync-protocol';
+import type { HubQueryable } from './hub-transaction';
 import { VersionConflictError } from './sync-errors';
 
 export interface RecordRow {
@@ -39,10 +39,10 @@ const DIMENSIONS = {
 
 /** The hub's record versions: one row per (workstation, document, version), never replaced. */
 export class HubRecordRepository {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly db: HubQueryable) {}
 
   async find(workstationId: string, documentKey: string, version: number): Promise<RecordRow | undefined> {
-    const { rows } = await this.pool.query<RecordRow>({
+    const { rows } = await this.db.query<RecordRow>({
       name: 'record-find',
       text: 'SELECT receipt_id, workstation_id, document_key, version, sha256, received_at FROM record WHERE workstation_id = $1 AND document_key = $2 AND version = $3',
       values: [workstationId, documentKey, version],
@@ -60,7 +60,7 @@ export class HubRecordRepository {
 
   /** Inserts once; a concurrent or repeated insert of the same version returns the stored receipt. */
   async commit(workstationId: string, record: RecordDescriptor, source: 'upload' | 'bag'): Promise<Receipt> {
-    const { rows } = await this.pool.query<RecordRow>({
+    const { rows } = await this.db.query<RecordRow>({
       name: 'record-commit',
       text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
@@ -91,7 +91,7 @@ export class HubRecordRepository {
 
   /** The stored rows among these versions, by `versionKey` (one round trip for a whole batch). */
   async findMany(workstationId: string, records: readonly RecordDescriptor[]): Promise<Map<string, RecordRow>> {
-    const { rows } = await this.pool.query<RecordRow>({
+    const { rows } = await this.db.query<RecordRow>({
       name: 'record-find-many',
       text: `SELECT receipt_id, workstation_id, document_key, version, sha256, received_at FROM record
         WHERE workstation_id = $1 AND (document_key, version) IN (SELECT * FROM unnest($2::text[], $3::int[]))`,
@@ -111,7 +111,7 @@ export class HubRecordRepository {
   ): Promise<(Receipt | VersionConflictError)[]> {
     if (records.length === 0) return [];
     const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
-    const { rows } = await this.pool.query<RecordRow>({
+    const { rows } = await this.db.query<RecordRow>({
       name: 'record-commit-many',
       text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
         SELECT receipt_id, $1, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, $2, is_result
@@ -151,10 +151,7 @@ export class HubRecordRepository {
 
   /** Whether this workstation committed a record with these bytes: its own upload, never another's. */
   async hasBlobReference(sha256: string, workstationId: string): Promise<boolean> {
-    const { rows } = await this.pool.query('SELECT 1 FROM record WHERE sha256 = $1 AND workstation_id = $2 LIMIT 1', [
-      sha256,
-      workstationId,
-    ]);
+    const { rows } = await this.db.query('SELECT 1 FROM record WHERE sha256 = $1 AND workstation_id = $2 LIMIT 1', [sha256, workstationId]);
     return rows.length > 0;
   }
 
@@ -163,13 +160,11 @@ export class HubRecordRepository {
    * per cell: a read of a few rows per workstation and cell, whatever the number of records.
    */
   async progress(): Promise<ProgressReport> {
-    const { rows } = await this.pool.query<{ dimension: string; key: string | null; records: string; bytes: string; workstations: string }>(
-      {
-        name: 'progress-read',
-        text: `SELECT dimension, key, sum(records) AS records, sum(bytes) AS bytes, count(*) AS workstations
+    const { rows } = await this.db.query<{ dimension: string; key: string | null; records: string; bytes: string; workstations: string }>({
+      name: 'progress-read',
+      text: `SELECT dimension, key, sum(records) AS records, sum(bytes) AS bytes, count(*) AS workstations
         FROM progress_aggregate GROUP BY dimension, key ORDER BY dimension, key NULLS LAST`,
-      },
-    );
+    });
     const cells = (dimension: string) => rows.filter((r) => r.dimension === dimension);
     const one = (dimension: string) => cells(dimension)[0];
     const total = one('total');

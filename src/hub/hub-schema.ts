@@ -1,3 +1,4 @@
+import { HUB_AUDIT_SQL } from './hub-audit-schema';
 import { PROGRESS_AGGREGATE_SQL } from './progress-aggregate-schema';
 
 /** The hub's PostgreSQL schema, versioned in code and applied in order at start. */
@@ -96,5 +97,10 @@ CREATE TABLE audit_head (
     version: 5,
     // The province's figures kept per workstation by triggers, in the same transaction as each record's commit (progress-aggregate-schema.ts).
     sql: PROGRESS_AGGREGATE_SQL,
+  },
+  {
+    version: 6,
+    // The hub's own audit log: enrolments, revocations, rebuilds of the figures (hub-audit-schema.ts).
+    sql: HUB_AUDIT_SQL,
   },
 ];

@@ -32,6 +32,7 @@ import { DirectoryBlobStorage } from './directory-blob-storage';
 import { HubRecordRepository } from './hub-record-repository';
 import { PgAdvisoryLocker } from './pg-advisory-locker';
 import { RecordIntake } from './record-intake';
+import { RecordCommitter } from './record-committer';
 import type { RecordVerifier } from './record-verifier';
 import { StructuralPdfVerifier } from './structural-pdf-verifier';
 import {
@@ -95,7 +96,14 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   const auditHeads = new AuditHeadRepository(options.pool);
   const blobs = options.blobs ?? new DirectoryBlobStorage(options.blobsDir);
   const handBacks = new HubHandBackRepository(options.pool);
-  const intake = new RecordIntake({ records, handBacks, blobs, verifier: options.verifier ?? new StructuralPdfVerifier(), maxRecordBytes });
+  const intake = new RecordIntake({
+    records,
+    commits: new RecordCommitter(options.pool),
+    handBacks,
+    blobs,
+    verifier: options.verifier ?? new StructuralPdfVerifier(),
+    maxRecordBytes,
+  });
   const uploadDir = join(options.blobsDir, 'tus');
   mkdirSync(uploadDir, { recursive: true });
   const principals = new WeakMap<IncomingMessage, Principal>();

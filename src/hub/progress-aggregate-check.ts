@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { HubAuditLog } from './hub-audit-log';
+import { inHubTransaction } from './hub-transaction';
 import { PROGRESS_AGGREGATES, PROGRESS_FILL_SQL } from './progress-aggregate-schema';
 
 /** One kept row that does not hold what a recount from `record` and `hand_back` gives. */
@@ -50,20 +52,20 @@ export async function aggregateDifferences(pool: pg.Pool): Promise<AggregateDiff
   }
 }
 
-/** Empties the kept figures and fills them again from `record` and `hand_back`, commits held off meanwhile (SHARE locks). */
-export async function rebuildAggregates(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+/**
+ * Empties the kept figures and fills them again from `record` and `hand_back`, commits held off meanwhile (SHARE locks);
+ * the hub's audit log records it (who, and how many differences the check had found) in the same transaction.
+ */
+export async function rebuildAggregates(pool: pg.Pool, actor = 'hub', differencesFound?: number): Promise<void> {
+  await inHubTransaction(pool, async (client) => {
     await client.query('LOCK TABLE record, hand_back IN SHARE MODE');
     await client.query(PROGRESS_FILL_SQL);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  } finally {
-    client.release();
-  }
+    await new HubAuditLog().append(client, {
+      actor,
+      action: 'hub.figures-rebuilt',
+      details: { differencesFound: differencesFound ?? null },
+    });
+  });
 }
 
 /** A difference as one line: the table, the row's key, and each figure that differs (kept → recounted). */

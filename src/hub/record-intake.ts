@@ -6,6 +6,7 @@ import { toStoredReceipt, versionKey, type HubRecordRepository } from './hub-rec
 import { checkDeclaredMetadata, refuseResultWithoutXmp } from './declared-metadata';
 import type { RecordVerifier } from './record-verifier';
 import type { HubHandBackRepository } from './hub-hand-back-repository';
+import type { RecordCommitter } from './record-committer';
 import {
   HubError,
   HashMismatchError,
@@ -25,7 +26,9 @@ export interface ReceivedRecord {
 
 export interface IntakeContext {
   records: HubRecordRepository;
-  /** Where the hand-back a result record carries is kept: noted whenever the record is acknowledged, a repeat included. */
+  /** Commits a record and the hand-back it carries in one transaction. */
+  commits: RecordCommitter;
+  /** Where a repeated version's hand-back is noted again (a new version's goes in with its commit). */
   handBacks: HubHandBackRepository;
   blobs: BlobStorage;
   verifier: RecordVerifier;
@@ -49,7 +52,7 @@ export class RecordIntake {
     const bytes = await readFile(path);
     const sha256 = await this.check(record, bytes, createHash('sha256').update(bytes).digest('hex'));
     await this.ctx.blobs.adoptFile(sha256, path, { move: source === 'upload' });
-    return this.noted(workstationId, record, await this.ctx.records.commit(workstationId, record, source));
+    return this.ctx.commits.commit(workstationId, record, source);
   }
 
   /**
@@ -60,7 +63,7 @@ export class RecordIntake {
     this.checkSize(record, bytes.length);
     const sha256 = await this.check(record, bytes, receivedSha256);
     await this.ctx.blobs.putBytes(sha256, bytes);
-    return this.noted(workstationId, record, await this.ctx.records.commit(workstationId, record, 'upload'));
+    return this.ctx.commits.commit(workstationId, record, 'upload');
   }
 
   /**
@@ -95,16 +98,15 @@ export class RecordIntake {
     const failure = settled.find((r) => r.status === 'rejected');
     if (failure) throw failure.reason;
     passed.sort((a, b) => a - b);
-    const committed = await this.ctx.records.commitMany(
+    // The versions already stored bring the hand-backs they now carry, in the same transaction as the new ones.
+    const repeated = received.filter((_, i) => outcomes[i] !== undefined && !(outcomes[i] instanceof HubError)).map((r) => r.record);
+    const committed = await this.ctx.commits.commitMany(
       workstationId,
       passed.map((i) => received[i]!.record),
       'upload',
+      repeated,
     );
     passed.forEach((i, k) => (outcomes[i] = committed[k]!));
-    await this.ctx.handBacks.note(
-      workstationId,
-      received.filter((_, i) => !(outcomes[i] instanceof HubError)).map((r) => r.record),
-    );
     return outcomes;
   }
 
@@ -114,7 +116,7 @@ export class RecordIntake {
     if (existing) return existing;
     if (!(await this.ctx.blobs.has(record.sha256)) || !(await this.ctx.records.hasBlobReference(record.sha256, workstationId)))
       throw new UploadRequiredError(record.sha256);
-    return this.noted(workstationId, record, await this.ctx.records.commit(workstationId, record, 'upload'));
+    return this.ctx.commits.commit(workstationId, record, 'upload');
   }
 
   /** The receipt of a version already stored; a repeat commit still brings the hand-back it now carries. */

@@ -1,0 +1,42 @@
+import type pg from 'pg';
+import type { Receipt, RecordDescriptor } from '../shared/sync-protocol';
+import { HubHandBackRepository } from './hub-hand-back-repository';
+import { HubRecordRepository } from './hub-record-repository';
+import { inHubTransaction } from './hub-transaction';
+import { VersionConflictError } from './sync-errors';
+
+/**
+ * Commits record versions and the hand-backs their result records carry in one transaction, so the
+ * figures the triggers keep from both (progress-aggregate-schema.ts) never count a result record
+ * without its hand-back: a failure of either leaves neither, and the workstation's retry counts them once.
+ */
+export class RecordCommitter {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async commit(workstationId: string, record: RecordDescriptor, source: 'upload' | 'bag'): Promise<Receipt> {
+    const [outcome] = await this.commitMany(workstationId, [record], source);
+    if (outcome instanceof VersionConflictError) throw outcome;
+    return outcome!;
+  }
+
+  /**
+   * Each record's receipt (a version stored meanwhile by another request: its receipt, or a conflict), in order.
+   * `repeats` are versions already stored whose hand-backs are noted again, in the same transaction.
+   */
+  async commitMany(
+    workstationId: string,
+    records: readonly RecordDescriptor[],
+    source: 'upload' | 'bag',
+    repeats: readonly RecordDescriptor[] = [],
+  ): Promise<(Receipt | VersionConflictError)[]> {
+    if (records.length === 0 && repeats.length === 0) return [];
+    return inHubTransaction(this.pool, async (client) => {
+      const outcomes = await new HubRecordRepository(client).commitMany(workstationId, records, source);
+      await new HubHandBackRepository(client).note(workstationId, [
+        ...repeats,
+        ...records.filter((_, i) => !(outcomes[i] instanceof VersionConflictError)),
+      ]);
+      return outcomes;
+    });
+  }
+}
