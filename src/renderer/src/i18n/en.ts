@@ -824,6 +824,7 @@ export const en: Catalog = {
   'audit.action.batch.cancelled': 'Batch cancelled',
   'audit.action.batch.done': 'Batch done',
   'audit.action.batch.qc.approve': 'Batch QC approved',
+  'audit.action.batch.qc.withdraw': 'QC approval withdrawn (the dossier changed; awaiting QC again)',
   'audit.action.batch.sign': 'Batch signed',
   'audit.action.document.create': 'Document added',
   'audit.action.document.remove': 'Document removed',
@@ -976,6 +977,7 @@ export const en: Catalog = {
   'audit.reason.unknown-user': 'no such account',
   'audit.reason.locked-out': 'too many wrong passwords',
   'audit.reason.wrong-password': 'wrong password',
+  'audit.reason.split-result': 'result pages split off after approval',
 
   'users.title': 'Users',
   'users.intro':

@@ -821,6 +821,7 @@ export const vi = {
   'audit.action.batch.cancelled': 'Lô đã hủy',
   'audit.action.batch.done': 'Hoàn thành lô',
   'audit.action.batch.qc.approve': 'Duyệt kiểm tra lô',
+  'audit.action.batch.qc.withdraw': 'Rút lại duyệt kiểm tra (hồ sơ đã thay đổi, chờ kiểm tra lại)',
   'audit.action.batch.sign': 'Ký số lô',
   'audit.action.document.create': 'Thêm văn bản',
   'audit.action.document.remove': 'Bỏ văn bản',
@@ -973,6 +974,7 @@ export const vi = {
   'audit.reason.unknown-user': 'không có tài khoản này',
   'audit.reason.locked-out': 'sai mật khẩu quá số lần',
   'audit.reason.wrong-password': 'sai mật khẩu',
+  'audit.reason.split-result': 'tách văn bản kết quả sau khi đã duyệt',
 
   'users.title': 'Người dùng',
   'users.intro':
