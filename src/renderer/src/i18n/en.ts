@@ -155,6 +155,7 @@ export const en: Catalog = {
   'archive.isSigned': 'Signed',
   'archive.look': 'View pages',
   'archive.pagesOf': 'Pages of dossier {code}',
+  'archive.documentN': 'Document {n}',
   'archive.replace': 'Replace page {n} with a new image file',
   'archive.markResult': 'Mark as the dossier’s result',
   'archive.unmarkResult': 'Remove the result mark',

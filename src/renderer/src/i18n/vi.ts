@@ -154,6 +154,7 @@ export const vi = {
   'archive.isSigned': 'Đã ký số',
   'archive.look': 'Xem trang',
   'archive.pagesOf': 'Các trang của hồ sơ {code}',
+  'archive.documentN': 'Văn bản {n}',
   'archive.replace': 'Thay trang {n} bằng tệp ảnh mới',
   'archive.markResult': 'Đánh dấu là kết quả giải quyết',
   'archive.unmarkResult': 'Bỏ đánh dấu kết quả',

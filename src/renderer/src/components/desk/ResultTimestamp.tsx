@@ -14,10 +14,13 @@ import { ErrorNotice } from './ErrorNotice';
 export function ResultTimestamp({
   documentId,
   verification,
+  canAdd = true,
   onStamped,
 }: {
   documentId: number;
   verification: RecordVerification | undefined;
+  /** The signed-in role may add a timestamp (result.timestamp); otherwise only the one there is shown. */
+  canAdd?: boolean;
   onStamped(): void;
 }) {
   const t = useT();
@@ -36,7 +39,7 @@ export function ResultTimestamp({
         })}
       </span>
     );
-  if (!tsa.data?.value) return null;
+  if (!canAdd || !tsa.data?.value) return null;
   return (
     <span className="result-timestamp">
       {t('result.noTimestamp')}{' '}
