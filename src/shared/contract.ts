@@ -395,7 +395,8 @@ export const contract = {
   ),
   'batch.splitResult': method<
     typeof BatchSplitResultInput,
-    { documentId: number; resultDocumentId: number; dossierId: number; pages: number }
+    /** `approvalWithdrawn`: the dossier had been approved at QC; the split changed its documents, so it waits for QC again. */
+    { documentId: number; resultDocumentId: number; dossierId: number; pages: number; approvalWithdrawn: boolean }
   >(BatchSplitResultInput),
   'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),

@@ -95,7 +95,8 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'result.create': DESK,
   'result.importPdf': DESK,
   'result.sign': DESK,
-  'result.timestamp': DESK,
+  /** At the desk, and at the archive's QC station for a marked result signed elsewhere. */
+  'result.timestamp': DIGITIZE,
   'result.timeliness': DESK,
   'result.handBack': DESK,
   'result.status': [...DESK, ...OVERSIGHT],

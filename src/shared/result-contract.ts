@@ -29,7 +29,15 @@ export const ResultCreateInput = z.object({
   date: isoDay.optional(),
   title: text(500).optional(),
 });
-export const ResultImportPdfInput = z.object({ documentId: id, path: z.string().min(1, 'required').max(4096) });
+/**
+ * The PDF the specialised system produced, as its bytes in base64 (at most 11 MB decoded, under the transport's
+ * message limit): the clerk picks it in the window, the command line reads it itself; the engine reads no path.
+ */
+export const ResultImportPdfInput = z.object({
+  documentId: id,
+  name: z.string().trim().min(1, 'required').max(500, 'too-long'),
+  dataBase64: z.string().min(1, 'required').max(15_000_000, 'too-long'),
+});
 export const ResultDocumentInput = z.object({ documentId: id });
 /** When the result is (or would be) handed back; none: now. */
 export const ResultTimelinessInput = z.object({ dossierId: id, returnedAt: instant.optional() });

@@ -67,6 +67,22 @@ describe('sohoa dossier return', () => {
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('--sign')]);
   });
 
+  it('reads the result file itself: a path it cannot read is refused before any result is added', { timeout: 120_000 }, async () => {
+    const r = runSohoa(
+      ['dossier', 'return', codes[0]!, '--data-dir', dataDir, '--result', join(dir.path, 'khong-co.pdf'), ...sign()],
+      env(),
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('result.pdf-unreadable');
+    const engine = Engine.open({ dataDir });
+    try {
+      const dossier = engine.store.dossiers.byCode(codes[0]!)!;
+      expect(engine.store.pages.documentsOf(dossier.id).filter((d) => d.isResult)).toEqual([]);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('hands back a result issued already signed, counter-signed, on time', { timeout: 180_000 }, () => {
     const r = runSohoa(
       [

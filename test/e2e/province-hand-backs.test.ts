@@ -13,6 +13,7 @@ import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
+import { resultPdfInput } from '../support/result-pdf-input';
 
 const SHOTS = screenshotDir('province-hand-backs');
 
@@ -43,7 +44,7 @@ describe('the province panel shows the hub’s hand-backs on time and late', () 
     const doc = (await h['result.create']({ dossierId: d.id, kind: 'quyet-dinh' })).id;
     const path = join(files.path, `${d.id}.pdf`);
     writeFileSync(path, await factory.unsigned(`Quyet dinh ${d.id}`));
-    await h['result.importPdf']({ documentId: doc, path });
+    await h['result.importPdf'](resultPdfInput(doc, path));
     await h['result.sign']({ documentId: doc });
     await h['result.handBack']({ dossierId: d.id, receiverName: name, receiverKind: 'applicant', method: 'desk', lateReason });
   }

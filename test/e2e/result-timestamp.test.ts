@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,9 @@ import { tempDir } from '../support/temp-dir';
 
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+
+/** The common name of the test PKI's signer certificate (test/record/support/test-pki.ts), here the issuing agency. */
+const ISSUER_CN = 'UBND xã Thử Nghiệm';
 
 /**
  * The clerk imports a decision the specialised system already signed, adds SoHoa's document timestamp
@@ -105,16 +108,25 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
       await panel.waitFor();
       await panel.getByLabel(vi['result.kind']).selectOption('quyet-dinh');
       await panel.getByLabel(vi['result.number']).fill('88/QĐ-UBND');
-      await panel.getByLabel(vi['result.pdf']).fill(issuedPath);
+      await panel.getByLabel(vi['result.pdf']).setInputFiles(issuedPath);
       await panel.getByRole('button', { name: vi['result.add'] }).click();
       const row = panel.locator('.result-row');
       await row.getByText(vi['result.noTimestamp']).waitFor();
+      // The file went as its bytes: the engine holds exactly what the clerk picked.
+      const imported = (await app.engine.handlers['document.list']({ dossierId })).find((d) => d.isResult)!;
+      expect(Buffer.from(app.engine.store.blobs.get(imported.record!.pdfSha256)).equals(readFileSync(issuedPath))).toBe(true);
+      // Signed by the issuing agency (the test PKI's signer), not "chưa ký", though SoHoa has not signed it.
+      const status = row.locator('.result-signed-elsewhere');
+      expect(await status.textContent()).toBe(fill(vi['result.signedBy'], { signer: ISSUER_CN }));
+      expect(await row.getByText(vi['result.unsigned'], { exact: true }).count()).toBe(0);
       const requests = tsa.requests;
       await panel.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/before-timestamp.png` });
       await row.getByRole('button', { name: vi['result.timestamp'] }).click();
       await row.locator('.result-timestamp').filter({ hasText: 'SoHoa Test TSA' }).waitFor();
       expect(tsa.requests).toBe(requests + 1);
+      await status.filter({ hasText: vi['result.plusTimestamp'] }).waitFor();
+      expect(await status.textContent()).toBe(`${fill(vi['result.signedBy'], { signer: ISSUER_CN })} ${vi['result.plusTimestamp']}`);
       const text = (await row.locator('.result-timestamp').textContent()) ?? '';
       // Vietnamese first: "Có dấu thời gian HH:MM DD/MM/YYYY (SoHoa Test TSA)".
       expect(text).toMatch(/^Có dấu thời gian \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(SoHoa Test TSA\)$/);
@@ -187,7 +199,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
         .click();
       const panel = main().getByRole('region', { name: vi['result.title'] });
       await panel.waitFor();
-      await panel.getByLabel(vi['result.pdf']).fill(unsignedPath);
+      await panel.getByLabel(vi['result.pdf']).setInputFiles(unsignedPath);
       await panel.getByRole('button', { name: vi['result.add'] }).click();
       await panel.getByRole('button', { name: vi['result.sign'] }).click();
       await panel.getByText(vi['result.timestampUnreachable']).waitFor();

@@ -16,6 +16,7 @@ import { recordFactory, type RecordFactory } from '../sync/support/signed-record
 import { setTestAgency } from '../support/agency';
 import { insertArchiveDossier } from '../support/archive-dossier';
 import { tempDir } from '../support/temp-dir';
+import { resultPdfInput } from '../support/result-pdf-input';
 
 /**
  * Dossiers built through every path a result takes, then each dashboard figure checked against a count
@@ -55,7 +56,7 @@ describe('results and hand-backs through every path, counted on the dashboard an
   const result = async (dossierId: number, pdf: Uint8Array, file: string) => {
     const doc = (await call('result.create', { dossierId, kind: 'giay-chung-nhan', number: `${dossierId}/GCN` })).id;
     writeFileSync(join(scratch.path, file), pdf);
-    await call('result.importPdf', { documentId: doc, path: join(scratch.path, file) });
+    await call('result.importPdf', resultPdfInput(doc, join(scratch.path, file)));
     return { doc, signed: await call('result.sign', { documentId: doc }) };
   };
   const count = (sql: string, ...params: unknown[]) => (engine.store.db.prepare(sql).get(...params) as { n: number }).n;

@@ -17,6 +17,7 @@ import { pdfsig, pdftotext, qpdfCheck } from '../record/support/pdf-tools';
 import { createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
 import { setTestAgency } from '../support/agency';
+import { resultPdfInput } from '../support/result-pdf-input';
 
 /**
  * Two dossiers received before the 30 April and 1 May holidays, both finalized at intake, then each
@@ -105,17 +106,14 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     expect((await call('dossier.get', { id: first! })).status).toBe('finalized');
     expect(await codeOf(call('document.create', { dossierId: first! }))).toBe('dossier.finalized');
     importedDoc = (await call('result.create', { dossierId: first!, kind: 'giay-chung-nhan', number: '123/GCN', date: '2026-04-29' })).id;
-    expect(await codeOf(call('result.importPdf', { documentId: importedDoc, path: join(scratch.path, 'not-a-pdf.pdf') }))).toBe(
-      'result.pdf-unreadable',
-    );
-    expect(await codeOf(call('result.importPdf', { documentId: importedDoc, path: join(scratch.path, 'missing.pdf') }))).toBe(
+    expect(await codeOf(call('result.importPdf', resultPdfInput(importedDoc, join(scratch.path, 'not-a-pdf.pdf'))))).toBe(
       'result.pdf-unreadable',
     );
     const component = engine.store.pages.documentsOf(first!)[0]!.id;
-    expect(await codeOf(call('result.importPdf', { documentId: component, path: join(scratch.path, 'giay-chung-nhan.pdf') }))).toBe(
+    expect(await codeOf(call('result.importPdf', resultPdfInput(component, join(scratch.path, 'giay-chung-nhan.pdf'))))).toBe(
       'result.not-a-result',
     );
-    const imported = await call('result.importPdf', { documentId: importedDoc, path: join(scratch.path, 'giay-chung-nhan.pdf') });
+    const imported = await call('result.importPdf', resultPdfInput(importedDoc, join(scratch.path, 'giay-chung-nhan.pdf')));
     expect(imported).toMatchObject({ pageCount: 1, signatures: 1 });
     expect(Buffer.from(latestPdf(importedDoc)).equals(Buffer.from(issuedPdf))).toBe(true);
   });

@@ -15,6 +15,7 @@ import { createTestPki, readBytes, type TestPki } from '../record/support/test-p
 import { startTestTsa, type TestTsa } from '../record/support/test-tsa';
 import { setTestAgency } from '../support/agency';
 import { tempDir } from '../support/temp-dir';
+import { resultPdfInput } from '../support/result-pdf-input';
 
 /**
  * The PAdES document timestamp at the hand-back: on a result the specialised system signed, and on
@@ -49,7 +50,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
   const unreachable = () => tsa.url.replace(/:\d+\//, ':1/');
   const newResult = async (path: string) => {
     const { id } = await call('result.create', { dossierId, kind: 'quyet-dinh' });
-    await call('result.importPdf', { documentId: id, path });
+    await call('result.importPdf', resultPdfInput(id, path));
     return id;
   };
 
@@ -179,7 +180,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
     store.records.addVersion(component, store.blobs.put(unsigned), null);
     await call('dossier.finalize', { dossierId: other.id, confirmMissing: true });
     const { id: documentId } = await call('result.create', { dossierId: other.id, kind: 'quyet-dinh' });
-    await call('result.importPdf', { documentId, path: files.scanned });
+    await call('result.importPdf', resultPdfInput(documentId, files.scanned));
     const signed = await call('result.sign', { documentId });
     expect(signed.timestamp).toBe('present');
     const report = await verifyPdf(bytesOf(documentId), { trustAnchors: agency.trustAnchors, fetchCrl: false });

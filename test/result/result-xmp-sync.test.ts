@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -114,7 +114,7 @@ describe('results imported from the specialised system, synced to the hub', () =
 
   it('writes SoHoa’s XMP into an unsigned imported result, signs it, and the hub takes it', async () => {
     const { id: documentId } = await call('result.create', { dossierId, kind: 'quyet-dinh' });
-    await call('result.importPdf', { documentId, path: files.unsigned });
+    await call('result.importPdf', { documentId, name: 'unsigned.pdf', dataBase64: readFileSync(files.unsigned).toString('base64') });
     const signed = await call('result.sign', { documentId });
     const bytes = bytesOf(signed.recordId);
     const meta = withPdfFile(bytes, (path) => run('pdfinfo', ['-meta', path]).stdout);
@@ -130,7 +130,7 @@ describe('results imported from the specialised system, synced to the hub', () =
   it('keeps a result signed by another CA as issued, timestamps it, and the hub takes it without the XMP', async () => {
     engine.store.settings.set('signing.tsa-url', tsa.url);
     const { id: documentId } = await call('result.create', { dossierId, kind: 'giay-chung-nhan' });
-    await call('result.importPdf', { documentId, path: files.issued });
+    await call('result.importPdf', { documentId, name: 'issued.pdf', dataBase64: readFileSync(files.issued).toString('base64') });
     const stamped = await call('result.timestamp', { documentId });
     const bytes = bytesOf(stamped.recordId);
     expect(withPdfFile(bytes, (path) => run('pdfinfo', ['-meta', path]).stdout)).not.toContain('sohoa:');

@@ -1,4 +1,5 @@
-import { extname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { Engine } from '../../core/engine';
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { resolveDataDir } from '../../core/data-dir';
@@ -64,6 +65,10 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
   const secret = io.env[secretVar];
   if (secret === undefined) throw new UsageError(`the variable ${secretVar} is not set`);
 
+  // Read before anything is added, so a file that cannot be read leaves no empty result behind.
+  const pdfs = await Promise.all(
+    files.filter((f) => !IMAGE.test(f)).map(async (f) => ({ name: basename(f), bytes: await readResultFile(f) })),
+  );
   const dataDir = resolveDataDir(values['data-dir'], io.env);
   const images = files.filter((f) => IMAGE.test(f));
   const stages = images.length ? createPipelineStages({ dataDir, ocrWorkers: 1 }) : undefined;
@@ -101,9 +106,9 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
     else await call('signer.unlockToken', { modulePath: values.pkcs11!, tokenLabel: values['token-label'], pin: secret });
     const resultInput = { dossierId: dossier.id, kind, number: values.number, date: values.date };
     const documents: number[] = [];
-    for (const pdf of files.filter((f) => !IMAGE.test(f))) {
+    for (const pdf of pdfs) {
       const documentId = (await call('result.create', resultInput)).id;
-      await call('result.importPdf', { documentId, path: pdf });
+      await call('result.importPdf', { documentId, name: pdf.name, dataBase64: pdf.bytes.toString('base64') });
       documents.push(documentId);
     }
     if (images.length) {
@@ -139,5 +144,16 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
   } finally {
     await engine.close();
     await stages?.close();
+  }
+}
+
+/** The command line reads the result file itself: the engine takes its bytes, never a path. */
+async function readResultFile(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new CodedError('result.pdf-unreadable', `Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+      name: basename(path),
+    });
   }
 }

@@ -3,6 +3,7 @@ import type { ResultKind } from '../../shared/result-contract';
 import type { AuditLog } from '../audit/audit-log';
 import { editableDossier } from '../desk/dossier-lock';
 import { reassembleWhenRead } from '../desk/reassemble';
+import { ArchiveRepository } from '../store/archive-repository';
 import type { DeskRepository } from '../store/desk-repository';
 import { ResultRepository } from '../store/result-repository';
 import type { Store } from '../store/store';
@@ -27,6 +28,8 @@ export class SplitSignedError extends CodedError {
  * the same dossier, marked as the dossier's result with its kind; the other pages stay the folder's
  * document. Only an unsigned document is split: at QC the batch is not signed yet, and the batch's
  * signing then signs both documents; a signed one would need its signature withdrawn first.
+ * The split changes the documents of the dossier, so an earlier QC approval no longer stands: it is
+ * withdrawn (the dossier waits for QC again, and bulk signing skips it until it is approved again).
  */
 export function splitArchiveResult(
   ctx: { store: Store; desk: DeskRepository; audit: AuditLog; actor: string },
@@ -34,7 +37,7 @@ export function splitArchiveResult(
   documentId: number,
   pageIds: number[],
   kind: ResultKind,
-): { documentId: number; resultDocumentId: number; dossierId: number; pages: number } {
+): { documentId: number; resultDocumentId: number; dossierId: number; pages: number; approvalWithdrawn: boolean } {
   const { store, desk } = ctx;
   const results = new ResultRepository(store.db);
   const doc = results.resultOf(documentId);
@@ -47,7 +50,7 @@ export function splitArchiveResult(
   const chosen = order.filter((id) => pageIds.includes(id));
   const unknown = pageIds.some((id) => !order.includes(id));
   if (chosen.length === 0 || unknown || chosen.length === order.length) throw new SplitPagesError(documentId, pageIds);
-  const resultDocumentId = store.db.transaction(() => {
+  const { resultDocumentId, approvalWithdrawn } = store.db.transaction(() => {
     const created = results.createResultDocument(dossier.id, kind, null);
     chosen.forEach((pageId, i) => desk.movePage(pageId, created, i + 1));
     reassembleWhenRead(store, desk, created);
@@ -58,7 +61,15 @@ export function splitArchiveResult(
       subject: String(created),
       details: { batchId, dossierId: dossier.id, fromDocument: documentId, pages: chosen.length, kind },
     });
-    return created;
+    const withdrawn = new ArchiveRepository(store.db).withdrawApproval(dossier.id);
+    if (withdrawn)
+      ctx.audit.append({
+        actor: ctx.actor,
+        action: 'batch.qc.withdraw',
+        subject: `batch:${batchId}`,
+        details: { dossierIds: [dossier.id], reason: 'split-result' },
+      });
+    return { resultDocumentId: created, approvalWithdrawn: withdrawn };
   })();
-  return { documentId, resultDocumentId, dossierId: dossier.id, pages: chosen.length };
+  return { documentId, resultDocumentId, dossierId: dossier.id, pages: chosen.length, approvalWithdrawn };
 }

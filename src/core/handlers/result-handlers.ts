@@ -43,8 +43,11 @@ export function resultHandlers(ctx: DeskContext): Handlers {
       return { id };
     },
 
-    'result.importPdf': async ({ documentId, path }) => {
-      const imported = await importResultPdf({ store, audit, actor: ctx.actor }, documentId, path);
+    'result.importPdf': async ({ documentId, name, dataBase64 }) => {
+      const imported = await importResultPdf({ store, audit, actor: ctx.actor }, documentId, {
+        name,
+        bytes: Buffer.from(dataBase64, 'base64'),
+      });
       const doc = results.resultOf(documentId);
       if (doc) events.emit('dossier.changed', { id: doc.dossierId });
       return imported;

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { ResultImportResult } from '../../shared/result-contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { RecordMetadata } from '../record/record-metadata';
@@ -18,19 +17,14 @@ import { NotAResultError, ResultPdfUnreadableError } from './result-errors';
 export async function importResultPdf(
   ctx: { store: Store; audit: AuditLog; actor: string },
   documentId: number,
-  path: string,
+  file: { name: string; bytes: Buffer },
 ): Promise<ResultImportResult> {
   const { store } = ctx;
   const doc = new ResultRepository(store.db).resultOf(documentId);
   if (!doc?.isResult) throw new NotAResultError(documentId);
   openIntakeDossier(store, doc.dossierId);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw new ResultPdfUnreadableError(path, (e as NodeJS.ErrnoException).code ?? String(e));
-  }
-  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new ResultPdfUnreadableError(path, 'no PDF header');
+  let { bytes } = file;
+  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new ResultPdfUnreadableError(file.name, 'no PDF header');
   // Coded errors for a damaged, truncated or encrypted file come from the reader.
   // Only its structure and signatures are counted here; whose signatures they are is not this step's question.
   const report = await verifyPdf(bytes, { trustAnchors: [], fetchCrl: false });

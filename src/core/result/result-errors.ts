@@ -59,8 +59,8 @@ export class HandBackTimeError extends CodedError {
 
 /** The imported file is not a PDF that can be read. */
 export class ResultPdfUnreadableError extends CodedError {
-  constructor(path: string, cause: string) {
-    super('result.pdf-unreadable', `Cannot read ${path} as a PDF: ${cause}`, { path });
+  constructor(name: string, cause: string) {
+    super('result.pdf-unreadable', `Cannot read ${name} as a PDF: ${cause}`, { name });
   }
 }
 

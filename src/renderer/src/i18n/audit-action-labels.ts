@@ -25,6 +25,7 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'batch.cancelled': 'audit.action.batch.cancelled',
   'batch.done': 'audit.action.batch.done',
   'batch.qc.approve': 'audit.action.batch.qc.approve',
+  'batch.qc.withdraw': 'audit.action.batch.qc.withdraw',
   'batch.sign': 'audit.action.batch.sign',
   'document.create': 'audit.action.document.create',
   'document.remove': 'audit.action.document.remove',

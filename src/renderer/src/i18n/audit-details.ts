@@ -127,6 +127,7 @@ const VALUE_LABELS: Record<string, Record<string, MessageKey>> = {
     'unknown-user': 'audit.reason.unknown-user',
     'locked-out': 'audit.reason.locked-out',
     'wrong-password': 'audit.reason.wrong-password',
+    'split-result': 'audit.reason.split-result',
   },
   receiverKind: { applicant: 'handBack.kind.applicant', authorized: 'handBack.kind.authorized' },
   method: { desk: 'handBack.method.desk', post: 'handBack.method.post', electronic: 'handBack.method.electronic' },

@@ -47,6 +47,7 @@ export function BatchQc({ batchId, onBack }: { batchId: number; onBack(): void }
                   dossier={lookedAt}
                   canReplace={mayCall(user.role, 'page.replace')}
                   canMarkResult={mayCall(user.role, 'batch.markResult')}
+                  canTimestamp={mayCall(user.role, 'result.timestamp')}
                 />
               )}
             </div>

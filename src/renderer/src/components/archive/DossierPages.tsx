@@ -10,6 +10,9 @@ import { useT } from '../../i18n/i18n-context';
 import { ErrorNotice } from '../desk/ErrorNotice';
 import { PageViewer } from '../desk/PageViewer';
 import { Notice } from '../Notice';
+import { resultKindKey } from '../desk/result-kind-key';
+import type { DocumentSummary } from '../../../../shared/types';
+import { QcResultEvidence } from './QcResultEvidence';
 import { ResultMark } from './ResultMark';
 import { ResultSplit } from './ResultSplit';
 import { pagesInRange } from './page-range';
@@ -30,17 +33,23 @@ export function DossierPages({
   dossier,
   canReplace,
   canMarkResult,
+  canTimestamp,
 }: {
   batchId: number;
   dossier: QcDossier;
   canReplace: boolean;
   canMarkResult: boolean;
+  canTimestamp: boolean;
 }) {
   const t = useT();
   const api = useEngine();
   const id = useId();
   const desk = useDesk(dossier.dossierId);
-  const pages = desk.data?.documents.flatMap((d) => d.pages) ?? [];
+  const documents = desk.data?.documents ?? [];
+  const pages = documents.flatMap((d) => d.pages);
+  const hasResult = documents.some((d) => d.isResult);
+  const titleOf = (d: DocumentSummary, i: number) =>
+    d.title ?? d.component ?? (d.isResult ? t(resultKindKey(d.resultKind)) : t('archive.documentN', { n: i + 1 }));
   const firstFlagged = dossier.flaggedPages[0]?.pageId ?? null;
   const [chosen, setChosen] = useState<number | null>(null);
   const viewedId = chosen ?? firstFlagged ?? pages[0]?.id ?? null;
@@ -52,7 +61,7 @@ export function DossierPages({
   const [ticked, setTicked] = useState<number[]>([]);
   const canSplit = canMarkResult && !dossier.signed;
   const tick = (pageId: number, on: boolean) => setTicked((all) => (on ? [...all, pageId] : all.filter((x) => x !== pageId)));
-  const resultPages = new Set(desk.data?.documents.filter((d) => d.isResult).flatMap((d) => d.pages.map((p) => p.id)) ?? []);
+  const resultPages = new Set(documents.filter((d) => d.isResult).flatMap((d) => d.pages.map((p) => p.id)));
   const [range, setRange] = useState('');
   const [rangeBad, setRangeBad] = useState(false);
   const tickRange = () => {
@@ -78,9 +87,7 @@ export function DossierPages({
     <PageImagesProvider>
       <section className="card dossier-pages" aria-labelledby={id}>
         <h2 id={id}>{t('archive.pagesOf', { code: dossier.code })}</h2>
-        {desk.data?.documents.map((d) => (
-          <ResultMark key={d.id} batchId={batchId} document={d} canMark={canMarkResult} onChanged={desk.reload} />
-        ))}
+        {canMarkResult && <p className="field-hint">{t('archive.resultHint')}</p>}
         {canSplit && (
           <form
             className="page-range"
@@ -112,7 +119,7 @@ export function DossierPages({
         {canSplit && ticked.length > 0 && (
           <ResultSplit
             batchId={batchId}
-            documents={desk.data?.documents ?? []}
+            documents={documents}
             chosen={ticked}
             onSplit={() => {
               setTicked([]);
@@ -120,21 +127,32 @@ export function DossierPages({
             }}
           />
         )}
-        <ol className="thumbs">
-          {pages.map((p, i) => (
-            <QcThumb
-              key={p.id}
-              page={p}
-              n={i + 1}
-              reasons={reasonsOf(p.id)}
-              selected={p.id === viewedId}
-              onView={() => setChosen(p.id)}
-              ticked={canSplit ? ticked.includes(p.id) : null}
-              onTick={(on) => tick(p.id, on)}
-              inResult={resultPages.has(p.id)}
-            />
-          ))}
-        </ol>
+        {documents.map((d, i) => {
+          const first = pages.findIndex((p) => p.id === d.pages[0]?.id);
+          return (
+            <section key={d.id} className="qc-document" aria-labelledby={`${id}-doc-${d.id}`} data-document-id={d.id}>
+              <h3 id={`${id}-doc-${d.id}`}>{titleOf(d, i)}</h3>
+              {/* The result block once: on the result document, or on each document while none is marked. */}
+              {(d.isResult || !hasResult) && <ResultMark batchId={batchId} document={d} canMark={canMarkResult} onChanged={desk.reload} />}
+              {d.isResult && <QcResultEvidence doc={d} canTimestamp={canTimestamp} onStamped={desk.reload} />}
+              <ol className="thumbs">
+                {d.pages.map((p, k) => (
+                  <QcThumb
+                    key={p.id}
+                    page={p}
+                    n={first + k + 1}
+                    reasons={reasonsOf(p.id)}
+                    selected={p.id === viewedId}
+                    onView={() => setChosen(p.id)}
+                    ticked={canSplit ? ticked.includes(p.id) : null}
+                    onTick={(on) => tick(p.id, on)}
+                    inResult={d.isResult}
+                  />
+                ))}
+              </ol>
+            </section>
+          );
+        })}
         {viewed && canReplace && !dossier.signed && (
           <div className="replace-page">
             {/* The browser's own file button speaks its own language ("Choose File"): a button of ours opens it. */}

@@ -57,7 +57,6 @@ export function ResultMark({
           </p>
         )
       )}
-      <p className="field-hint">{t('archive.resultHint')}</p>
       <ErrorNotice error={action.error} />
     </div>
   );

@@ -5,13 +5,13 @@ import { useEngine } from '../../engine/engine-context';
 import { useDateText } from '../../hooks/use-date-text';
 import { useEngineAction } from '../../hooks/use-engine-action';
 import { useT } from '../../i18n/i18n-context';
-import type { MessageKey } from '../../i18n/vi';
+import { fileBase64 } from '../../engine/file-base64';
+import { FileChooser } from '../FileChooser';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
 import { HandBackForm } from './HandBackForm';
-import { ResultTimestamp } from './ResultTimestamp';
-
-export const resultKindKey = (kind: string | null) => `result.kind.${kind ?? 'khac'}` as MessageKey;
+import { resultKindKey } from './result-kind-key';
+import { ResultRow } from './ResultRow';
 
 /**
  * Trả kết quả: the result added to a received dossier (its pages captured like any other, or a PDF
@@ -37,7 +37,7 @@ export function ResultPanel({
   const [number, setNumber] = useState('');
   const [date, setDate] = useState('');
   const dateText = useDateText(date, setDate);
-  const [pdfPath, setPdfPath] = useState('');
+  const [pdf, setPdf] = useState<File | null>(null);
   const action = useEngineAction();
   const [unstamped, setUnstamped] = useState(false);
   const signedCount = results.filter((d) => d.record?.signed).length;
@@ -45,13 +45,13 @@ export function ResultPanel({
   const create = async () => {
     const created = await action.run(async () => {
       const made = await api['result.create']({ dossierId, kind, number: number || undefined, date: date || undefined });
-      if (pdfPath.trim()) await api['result.importPdf']({ documentId: made.id, path: pdfPath.trim() });
+      if (pdf) await api['result.importPdf']({ documentId: made.id, name: pdf.name, dataBase64: await fileBase64(pdf) });
       return made;
     });
     if (created) {
       setNumber('');
       setDate('');
-      setPdfPath('');
+      setPdf(null);
       onCreated(created.id);
     }
   };
@@ -60,28 +60,30 @@ export function ResultPanel({
     <section className="card result-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('result.title')}</h2>
       {results.map((doc) => (
-        <div key={doc.id} className="result-row">
-          <span>
-            {t(resultKindKey(doc.resultKind))} ·{' '}
-            {doc.record?.signed ? t('result.signed') : doc.record ? t('result.unsigned') : t('result.noRecord')}
-          </span>
-          {!returned && doc.record && !doc.record.signed && (
-            <button
-              type="button"
-              className="small"
-              disabled={action.busy}
-              onClick={() =>
-                void action.run(async () => {
-                  const signed = await api['result.sign']({ documentId: doc.id });
-                  setUnstamped(signed.timestamp === 'unreachable');
-                })
-              }
-            >
-              {t('result.sign')}
-            </button>
-          )}
-          {doc.record && <ResultTimestamp documentId={doc.id} record={doc.record} onStamped={() => setUnstamped(false)} />}
-        </div>
+        <ResultRow
+          key={doc.id}
+          doc={doc}
+          onStamped={() => setUnstamped(false)}
+          signAction={
+            !returned &&
+            doc.record &&
+            !doc.record.signed && (
+              <button
+                type="button"
+                className="small"
+                disabled={action.busy}
+                onClick={() =>
+                  void action.run(async () => {
+                    const signed = await api['result.sign']({ documentId: doc.id });
+                    setUnstamped(signed.timestamp === 'unreachable');
+                  })
+                }
+              >
+                {t('result.sign')}
+              </button>
+            )
+          }
+        />
       ))}
       {!returned && (
         <form
@@ -111,7 +113,10 @@ export function ResultPanel({
             onChange={(e) => dateText.onChange(e.target.value)}
           />
           <label htmlFor={`${id}-pdf`}>{t('result.pdf')}</label>
-          <input id={`${id}-pdf`} value={pdfPath} onChange={(e) => setPdfPath(e.target.value)} placeholder={t('result.pdfHint')} />
+          <div>
+            <FileChooser id={`${id}-pdf`} accept=".pdf,application/pdf" chosen={pdf?.name ?? null} onFile={setPdf} />
+            <span className="field-hint">{t('result.pdfHint')}</span>
+          </div>
           <button type="submit" className="small" disabled={action.busy}>
             {t('result.add')}
           </button>

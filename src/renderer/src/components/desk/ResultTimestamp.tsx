@@ -1,4 +1,4 @@
-import type { RecordSummary } from '../../../../shared/types';
+import type { RecordVerification } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
 import { useEngineAction } from '../../hooks/use-engine-action';
 import { useEngineQuery } from '../../hooks/use-engine-query';
@@ -9,17 +9,27 @@ import { ErrorNotice } from './ErrorNotice';
 /**
  * The result's time evidence: the timestamp it carries, or, on a signed result without one (signed
  * elsewhere, or while the authority did not answer), the action that adds a PAdES document timestamp.
- * Offered only when a timestamp authority is configured.
+ * Offered only when a timestamp authority is configured. Used at the desk and at the archive's QC.
  */
-export function ResultTimestamp({ documentId, record, onStamped }: { documentId: number; record: RecordSummary; onStamped(): void }) {
+export function ResultTimestamp({
+  documentId,
+  verification,
+  canAdd = true,
+  onStamped,
+}: {
+  documentId: number;
+  verification: RecordVerification | undefined;
+  /** The signed-in role may add a timestamp (result.timestamp); otherwise only the one there is shown. */
+  canAdd?: boolean;
+  onStamped(): void;
+}) {
   const t = useT();
   const { language } = useLanguage();
   const api = useEngine();
   const action = useEngineAction();
-  const check = useEngineQuery(() => api['record.verify']({ recordId: record.id }), [api, record.id]);
   const tsa = useEngineQuery(() => api['settings.get']({ key: 'signing.tsa-url' }), [api]);
-  if (!check.data || check.data.signatures.length === 0) return null;
-  const stamp = check.data.timestamp;
+  if (!verification || verification.signatures.length === 0) return null;
+  const stamp = verification.timestamp;
   if (stamp)
     return (
       <span className={stamp.valid ? 'result-timestamp' : 'result-timestamp result-timestamp--invalid'}>
@@ -29,7 +39,7 @@ export function ResultTimestamp({ documentId, record, onStamped }: { documentId:
         })}
       </span>
     );
-  if (!tsa.data?.value) return null;
+  if (!canAdd || !tsa.data?.value) return null;
   return (
     <span className="result-timestamp">
       {t('result.noTimestamp')}{' '}
