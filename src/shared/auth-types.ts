@@ -1,5 +1,6 @@
 /** Result types of the accounts, sign-in and audit methods. */
 import type { Role } from './roles';
+import type { AuditSubject } from './audit-subject';
 
 export interface SignedInUser {
   id: number;
@@ -41,5 +42,7 @@ export interface AuditEntry {
   workstationId: string | null;
   action: string;
   subject: string | null;
+  /** The subject in words a supervisor knows (null: the event has none). */
+  subjectView: AuditSubject | null;
   details: Record<string, unknown>;
 }

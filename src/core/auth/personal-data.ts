@@ -1,3 +1,5 @@
+import type { AuditSubject } from '../../shared/audit-subject';
+import type { AuditEntry } from '../../shared/auth-types';
 import type { MethodName, MethodResult } from '../../shared/contract';
 import { canSeePersonalData } from '../../shared/roles';
 import type { Dossier } from '../../shared/types';
@@ -36,6 +38,21 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const maskStandaloneNumbers = (text: string) =>
   text.replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '').length < 6 || ISO_DAY.test(run) ? run : run.replace(/\d/g, '•')));
 
+/** A subject's free text (a folder, a certificate's name, an unknown subject) with numbers masked; names of records stay. */
+function redactSubject(s: AuditSubject | null): AuditSubject | null {
+  if (s?.kind === 'folder') return { ...s, path: maskStandaloneNumbers(s.path) };
+  if (s?.kind === 'certificate') return { ...s, name: maskStandaloneNumbers(s.name) };
+  if (s?.kind === 'text') return { ...s, text: maskStandaloneNumbers(s.text) };
+  return s;
+}
+
+const redactAuditEntry = (e: AuditEntry): AuditEntry => ({
+  ...e,
+  subject: e.subject === null ? null : maskStandaloneNumbers(e.subject),
+  subjectView: redactSubject(e.subjectView),
+  details: redactAuditDetails(e.action, e.details),
+});
+
 /** Every run of 6+ digits, glued to a word or not: OCR text holds no digests, and may glue "CCCD" to the number. */
 const maskEveryNumber = (text: string) => text.replace(/\d[\d .-]{4,}\d/g, (run) => run.replace(/\d/g, '•'));
 
@@ -48,7 +65,7 @@ const maskEveryNumber = (text: string) => text.replace(/\d[\d .-]{4,}\d/g, (run)
 const REDACTIONS: Redactions = {
   'dossier.list': (r) => ({ ...r, items: r.items.map(withoutApplicant) }),
   'dossier.get': (r) => withoutApplicant(r),
-  'audit.list': (r) => ({ ...r, items: r.items.map((e) => ({ ...e, details: redactAuditDetails(e.action, e.details) })) }),
+  'audit.list': (r) => ({ ...r, items: r.items.map(redactAuditEntry) }),
   'search.query': (hits) => hits.map((h) => ({ ...h, snippet: h.pageId === null ? '' : maskEveryNumber(h.snippet) })),
 };
 

@@ -1,8 +1,10 @@
 import type { AuditEntry } from '../../shared/auth-types';
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { auditCsv } from '../audit/audit-csv';
+import { resolveAuditSubjects } from '../audit/audit-subjects';
 import { redactAuditDetails, seesPersonalData } from '../auth/personal-data';
 import type { AuditFilter, AuditRow } from '../store/audit-repository';
+import { AuditSubjectQueries } from '../store/audit-subject-queries';
 import type { ServiceContext } from './handler-context';
 
 type AuditMethod = 'audit.list' | 'audit.export';
@@ -20,15 +22,20 @@ function toFilter(f: Omit<ParsedInput<'audit.list'>, 'limit' | 'offset'>): Audit
   };
 }
 
-const toEntry = (r: AuditRow): AuditEntry => ({
-  seq: r.seq,
-  at: r.at,
-  actor: r.actor,
-  workstationId: r.workstation_id,
-  action: r.action,
-  subject: r.subject,
-  details: JSON.parse(r.details) as Record<string, unknown>,
-});
+/** One page of events as entries, their subjects named (one query per kind of subject for the whole page). */
+function toEntries(queries: AuditSubjectQueries, rows: AuditRow[]): AuditEntry[] {
+  const entries = rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    workstationId: r.workstation_id,
+    action: r.action,
+    subject: r.subject,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
+  const subjects = resolveAuditSubjects(queries, entries);
+  return entries.map((e, i) => ({ ...e, subjectView: subjects[i] ?? null }));
+}
 
 function* withoutPersonalData(rows: Iterable<AuditRow>): IterableIterator<AuditRow> {
   for (const r of rows)
@@ -42,10 +49,11 @@ function* withoutPersonalData(rows: Iterable<AuditRow>): IterableIterator<AuditR
  */
 export function auditHandlers(ctx: ServiceContext): Pick<EngineHandlers, AuditMethod> {
   const { store, audit } = ctx;
+  const subjects = new AuditSubjectQueries(store.db);
   return {
     'audit.list': ({ limit, offset, ...filter }) => {
       const { rows, total } = store.audit.list(toFilter(filter), limit, offset);
-      return { items: rows.map(toEntry), total };
+      return { items: toEntries(subjects, rows), total };
     },
     'audit.export': (filter) => {
       const matching = store.audit.iterateMatching(toFilter(filter));

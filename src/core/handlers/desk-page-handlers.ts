@@ -62,7 +62,12 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
         });
         rereadPage(desk, pageId, sha.ocr);
         store.dossiers.settleWorkStatus(page.dossierId);
-        audit.append({ actor: ctx.actor, action: 'page.rotate', subject: String(pageId), details: { from: page.rotation, to: rotation } });
+        audit.append({
+          actor: ctx.actor,
+          action: 'page.rotate',
+          subject: String(pageId),
+          details: { from: page.rotation, to: rotation, documentId: page.documentId },
+        });
       })();
       events.emit('dossier.changed', { id: page.dossierId });
       return { changed: true };
@@ -80,7 +85,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
           actor: ctx.actor,
           action: 'page.delete',
           subject: String(pageId),
-          details: { documentId: page.documentId, imageSha256: page.imageSha256 },
+          details: { documentId: page.documentId, position: page.position, imageSha256: page.imageSha256 },
         });
       })();
       events.emit('dossier.changed', { id: page.dossierId });

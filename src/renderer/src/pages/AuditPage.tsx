@@ -8,6 +8,7 @@ import { errorCode } from '../engine/engine-errors';
 import { AUDIT_PAGE_SIZE, useAuditLog, type AuditFilterForm } from '../hooks/use-audit-log';
 import { useEngineAction } from '../hooks/use-engine-action';
 import { AUDIT_ACTION_LABELS, auditActionLabel } from '../i18n/audit-action-labels';
+import { auditSubjectText } from '../i18n/audit-subject-text';
 import { errorMessage } from '../i18n/error-messages';
 import { formatDateTime } from '../i18n/format-date';
 import { useLanguage, useT } from '../i18n/i18n-context';
@@ -117,13 +118,13 @@ export function AuditPage() {
                 </thead>
                 <tbody>
                   {data.items.map((e) => (
-                    <tr key={e.seq}>
+                    <tr key={e.seq} data-seq={e.seq}>
                       <td className="date">{formatDateTime(e.at, language, true)}</td>
                       <td>{e.actor}</td>
                       <td className="audit-action" title={e.action}>
                         {auditActionLabel(t, e.action)}
                       </td>
-                      <td>{e.subject ?? '—'}</td>
+                      <td className="audit-subject">{auditSubjectText(t, language, e.subjectView)}</td>
                       <td className="code">{e.workstationId?.slice(0, 8) ?? '—'}</td>
                       <td>
                         <AuditDetails details={e.details} />
