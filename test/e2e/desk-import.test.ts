@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
@@ -12,6 +14,18 @@ import { openAppPage } from '../e2e-support/app-page';
 import { openDossierAtDesk } from '../e2e-support/desk-steps';
 
 const SHOTS = screenshotDir('desk-import');
+
+/** A scanner PDF (one JPEG page) with one broken object, which pdf-lib skips to read the rest (see pdf-repair-quiet.test.ts). */
+async function repairablePdf(): Promise<Buffer> {
+  const image = await sharp({ create: { width: 200, height: 280, channels: 3, background: '#f4f1e8' } })
+    .jpeg()
+    .toBuffer();
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawImage(await doc.embedJpg(image), { x: 0, y: 0, width: 595, height: 842 });
+  const good = Buffer.from(await doc.save({ useObjectStreams: false }));
+  const xref = good.lastIndexOf('\nxref\n') + 1;
+  return Buffer.concat([good.subarray(0, xref), Buffer.from('40 0 obj\n<< /Broken ] >>\nendobj\n'), good.subarray(xref)]);
+}
 const pageA = corpusPage('viadm-18d1');
 const pageB = corpusPage('viadm-c0af');
 const pageC = corpusPage('viadm-1bec');
@@ -122,6 +136,26 @@ describe('importing pages at the desk from files: picker, drop, quoted paths, a 
       .poll(() => importPanel().locator('.import-failures li').allTextContents())
       .toEqual([`${missing}: ${vi['error.import.unreadable']}`]);
     await page.screenshot({ path: `${SHOTS}/desk-import-failed.png` });
+  });
+
+  it('imports a PDF that had to be repaired, and says so in a yellow line naming the file', async () => {
+    const repaired = join(scratch.path, 'ho-so-hong.pdf');
+    writeFileSync(repaired, await repairablePdf());
+    const chooser = page.waitForEvent('filechooser');
+    await importPanel().getByRole('button', { name: vi['import.pick'] }).click();
+    await (await chooser).setFiles([repaired]);
+    await importPanel()
+      .locator('.notice--success')
+      .filter({ hasText: fill(vi['import.done'], { added: 1 }) })
+      .waitFor();
+    const warning = importPanel().locator('.notice--warning');
+    await warning.waitFor();
+    expect(await warning.locator('li').allTextContents()).toEqual([`ho-so-hong.pdf: ${vi['error.import.pdf-repaired']}`]);
+    expect(await warning.textContent()).toContain(fill(vi['import.warnings'], { count: 1 }));
+    expect(await warning.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 246, 214)');
+    expect(await importPanel().locator('.notice--error').count()).toBe(0);
+    await warning.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/desk-import-repaired.png` });
   });
 
   it('ran without script errors', () => {

@@ -117,7 +117,9 @@ describe('results and hand-backs through every path, counted on the dashboard an
     );
     const archive = insertArchiveDossier(engine, { batchId, box: 'H1', archiveNumber: '1', year: 2020, prefix: 'LT-' });
     const archiveDoc = engine.store.pages.createDocument(archive.id, 'Hồ sơ lưu trữ', null);
-    engine.store.records.addVersion(archiveDoc, engine.store.blobs.put(await factory.signed('Ho so luu tru')), {
+    // Built by the archive pipeline, so it carries SoHoa's XMP like any record the workstation makes.
+    const archived = await factory.signed('Ho so luu tru', 0, { dossierCode: archive.code });
+    engine.store.records.addVersion(archiveDoc, engine.store.blobs.put(archived), {
       signer: 'CN=Lưu trữ',
       signedAt: new Date().toISOString(),
     });

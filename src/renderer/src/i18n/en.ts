@@ -553,6 +553,7 @@ export const en: Catalog = {
   'import.paths': 'Or file paths on the engine’s machine (one per line)',
   'import.submit': 'Import into the selected document',
   'import.done': 'Imported {added} pages.',
+  'import.warnings': 'Imported {count} files that need checking:',
   'import.errors': 'Could not import {count} files:',
   'scan.title': 'Scan from a scanner',
   'scan.device': 'Scanner',

@@ -551,6 +551,7 @@ export const vi = {
   'import.paths': 'Hoặc đường dẫn tệp trên máy chạy bộ xử lý (mỗi dòng một tệp)',
   'import.submit': 'Nhập vào văn bản đang chọn',
   'import.done': 'Đã nhập {added} trang.',
+  'import.warnings': 'Đã nhập {count} tệp nhưng cần xem lại:',
   'import.errors': 'Không nhập được {count} tệp:',
   'scan.title': 'Quét từ máy quét',
   'scan.device': 'Máy quét',
