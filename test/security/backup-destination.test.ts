@@ -65,7 +65,6 @@ describe('backups through the transport: no destination a caller chooses', () =>
         'batch.start registerPath',
         'document.importFiles paths',
         'page.replace path',
-        'result.importPdf path',
         'signer.unlock p12Path',
         'signer.unlockToken modulePath',
       ].sort(),
