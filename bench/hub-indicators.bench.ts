@@ -17,12 +17,12 @@ import { aggregateDifferences, rebuildAggregates } from '../src/hub/progress-agg
 import { PROGRESS_TRIGGERS, PROGRESS_TRIGGERS_SQL } from '../src/hub/progress-aggregate-schema';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
+import { FILL, WORKSTATIONS } from './support/hub-fill';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, runs: { type: 'string' }, ingest: { type: 'string' } } });
 const ROWS = Number(values.rows ?? 10_000_000);
 const RUNS = Number(values.runs ?? 5);
 const INGEST = Number(values.ingest ?? 20_000);
-const WORKSTATIONS = 100;
 const CHUNK = 250_000;
 const BATCH = 16;
 const CONCURRENCY = 8;
@@ -32,16 +32,6 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/**
- * Generated records, `from` to `to` (ids), spread over 100 workstations (each of one of 10 agencies, as a
- * workstation belongs to one), 40 procedures, 7 years, 3 statuses, a year of days.
- */
-const FILL = `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, received_at, is_result)
-  SELECT 'r-' || i, 'ws-' || (i % ${WORKSTATIONS}), 'doc-' || i, 1, md5(i::text) || md5((i + 1)::text), 50000 + (i * 7919) % 900000,
-         'HS-' || (i / 3), '1.' || lpad(((i / 700) % 40)::text, 3, '0'), '000.' || ((i % ${WORKSTATIONS}) % 10) || '.25.H12', 2020 + (i / 13) % 7,
-         (ARRAY['finalized', 'returned', 'received'])[1 + (i / 17) % 3], NULL, 'bag', now() - ((i * 104729) % 365) * interval '1 day', i % 5 = 0
-  FROM generate_series($1::bigint, $2::bigint) AS i`;
 
 /** The report as the hub computed it before the kept figures: every cell counted from the records (the reference). */
 async function progressFromRecords(pool: pg.Pool): Promise<void> {

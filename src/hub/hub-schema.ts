@@ -1,5 +1,5 @@
 import { HUB_AUDIT_SQL } from './hub-audit-schema';
-import { PROGRESS_AGGREGATE_SQL } from './progress-aggregate-schema';
+import { PROGRESS_AGGREGATE_SQL, PROGRESS_FUNCTIONS_V6_SQL } from './progress-aggregate-schema';
 
 /** The hub's PostgreSQL schema, versioned in code and applied in order at start. */
 export interface HubMigration {
@@ -100,7 +100,8 @@ CREATE TABLE audit_head (
   },
   {
     version: 6,
-    // The hub's own audit log: enrolments, revocations, rebuilds of the figures (hub-audit-schema.ts).
-    sql: HUB_AUDIT_SQL,
+    // The hub's own audit log: enrolments, revocations, rebuilds of the figures (hub-audit-schema.ts);
+    // a record change kept in one statement instead of two (progress-aggregate-schema.ts).
+    sql: HUB_AUDIT_SQL + PROGRESS_FUNCTIONS_V6_SQL,
   },
 ];

@@ -83,12 +83,60 @@ const applyHandBackChanges = (changes: string, removals: boolean) => `
   ${removals ? `DELETE FROM progress_aggregate WHERE records = 0 AND dimension = 'hand-backs' AND workstation_id IN (SELECT workstation_id FROM old_rows);` : ''}`;
 
 const triggerFunction = (name: string, body: string) => `
-CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
 ${body}
   RETURN NULL;
 END
 $fn$;`;
+
+/** The trigger functions as schema 5 made them: two statements per record change (the cells, then the result dossiers). */
+export const PROGRESS_FUNCTIONS_V5_SQL = `
+${triggerFunction('progress_record_insert', applyChanges('SELECT *, 1 AS sign FROM new_rows', false))}
+${triggerFunction('progress_record_delete', applyChanges('SELECT *, -1 AS sign FROM old_rows', true))}
+${triggerFunction('progress_record_update', applyChanges('SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows', true))}
+${triggerFunction('progress_hand_back_insert', applyHandBackChanges('SELECT *, 1 AS sign FROM new_rows', false))}
+${triggerFunction('progress_hand_back_delete', applyHandBackChanges('SELECT *, -1 AS sign FROM old_rows', true))}
+${triggerFunction('progress_hand_back_update', applyHandBackChanges('SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows', true))}
+`;
+
+/**
+ * Schema 6: a record change kept in one statement, not two: the transition table read once, one plan run per
+ * commit. Its cells and its result dossiers are distinct rows, so the two upserts of progress_aggregate in one
+ * statement never meet. The unreferenced CTE runs last: every commit takes its locks in the same order
+ * (result dossiers, the dossier count, then the cells in key order), so two commits cannot deadlock.
+ */
+const applyChangesOnce = (changes: string, removals: boolean) => `
+  WITH c AS MATERIALIZED (${changes}),
+  cells AS (
+    INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
+    SELECT c.workstation_id, cell.dimension, cell.key, sum(c.sign), sum(c.sign * c.size)
+      FROM c CROSS JOIN LATERAL ${CELLS('c')} WHERE ${CELL_FILTER('c')} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records, bytes = a.bytes + excluded.bytes),
+  d AS (SELECT workstation_id, dossier_code, sum(sign) AS n FROM c WHERE is_result GROUP BY 1, 2),
+  kept AS (
+    INSERT INTO progress_result_dossier AS p (workstation_id, dossier_code, records) SELECT * FROM d ORDER BY 1, 2
+    ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET records = p.records + excluded.records
+    RETURNING p.workstation_id, p.dossier_code, p.records),
+  counted AS (
+    SELECT kept.workstation_id, sum(CASE WHEN kept.records > 0 AND kept.records - d.n <= 0 THEN 1 WHEN kept.records <= 0 AND kept.records - d.n > 0 THEN -1 ELSE 0 END) AS delta
+    FROM kept JOIN d USING (workstation_id, dossier_code) GROUP BY 1)
+  INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
+  SELECT workstation_id, 'result-dossiers', NULL, delta, 0 FROM counted WHERE delta <> 0 ORDER BY 1
+  ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records;
+  ${
+    removals
+      ? `DELETE FROM progress_aggregate WHERE records = 0 AND workstation_id IN (SELECT workstation_id FROM old_rows);
+  DELETE FROM progress_result_dossier WHERE records = 0 AND workstation_id IN (SELECT workstation_id FROM old_rows);`
+      : ''
+  }`;
+
+/** Schema 6's record trigger functions (the hand-back ones are unchanged). */
+export const PROGRESS_FUNCTIONS_V6_SQL = `
+${triggerFunction('progress_record_insert', applyChangesOnce('SELECT *, 1 AS sign FROM new_rows', false))}
+${triggerFunction('progress_record_delete', applyChangesOnce('SELECT *, -1 AS sign FROM old_rows', true))}
+${triggerFunction('progress_record_update', applyChangesOnce('SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows', true))}
+`;
 
 /** The triggers alone, so a bench can drop them to measure ingest without them and create them again. */
 export const PROGRESS_TRIGGERS_SQL = `
@@ -119,12 +167,7 @@ CREATE TABLE progress_result_dossier (
   records BIGINT NOT NULL,
   PRIMARY KEY (workstation_id, dossier_code)
 ) WITH (fillfactor = 50);
-${triggerFunction('progress_record_insert', applyChanges('SELECT *, 1 AS sign FROM new_rows', false))}
-${triggerFunction('progress_record_delete', applyChanges('SELECT *, -1 AS sign FROM old_rows', true))}
-${triggerFunction('progress_record_update', applyChanges('SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows', true))}
-${triggerFunction('progress_hand_back_insert', applyHandBackChanges('SELECT *, 1 AS sign FROM new_rows', false))}
-${triggerFunction('progress_hand_back_delete', applyHandBackChanges('SELECT *, -1 AS sign FROM old_rows', true))}
-${triggerFunction('progress_hand_back_update', applyHandBackChanges('SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 AS sign FROM old_rows', true))}
+${PROGRESS_FUNCTIONS_V5_SQL}
 ${PROGRESS_TRIGGERS_SQL}
 ${PROGRESS_FILL_SQL}
 `;

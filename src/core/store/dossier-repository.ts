@@ -2,6 +2,7 @@ import type { AgencyIdentity } from '../../shared/agency';
 import type { Dossier, DossierKind, DossierPage, ScanProfile } from '../../shared/types';
 import type { CodeParts } from '../dossier-code';
 import type { Db } from './database';
+import { cachedStatement } from './statement-cache';
 
 export interface NewDossier {
   kind: DossierKind;
@@ -180,7 +181,7 @@ export class DossierRepository {
 
   /** Keeps the first time the dossier was finalized (a second run after an interruption changes nothing). */
   markFinalized(dossierId: number, at: string): void {
-    this.db.prepare('UPDATE dossier SET finalized_at = coalesce(finalized_at, ?) WHERE id = ?').run(at, dossierId);
+    cachedStatement(this.db, 'UPDATE dossier SET finalized_at = coalesce(finalized_at, ?) WHERE id = ?').run(at, dossierId);
   }
 
   /** The archive batch the dossier was taken in by; null for a dossier of the desk. */

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { cachedStatement } from './statement-cache';
 
 export type PageState = 'captured' | 'cleaned' | 'read' | 'failed';
 
@@ -91,15 +92,20 @@ export class PageRepository {
 
   /** Adds a page whose image blob already exists; the same image twice in a document is one page. */
   addPage(documentId: number, imageSha256: string, source: string | null): { id: number; added: boolean } {
-    const existing = this.db.prepare('SELECT id FROM page WHERE document_id = ? AND image_sha256 = ?').get(documentId, imageSha256) as
-      { id: number } | undefined;
+    const existing = cachedStatement(this.db, 'SELECT id FROM page WHERE document_id = ? AND image_sha256 = ?').get(
+      documentId,
+      imageSha256,
+    ) as { id: number } | undefined;
     if (existing) return { id: existing.id, added: false };
     const position = (
-      this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM page WHERE document_id = ?').get(documentId) as { p: number }
+      cachedStatement(this.db, 'SELECT coalesce(max(position), 0) + 1 AS p FROM page WHERE document_id = ?').get(documentId) as {
+        p: number;
+      }
     ).p;
-    const info = this.db
-      .prepare('INSERT INTO page (document_id, position, image_sha256, source, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(documentId, position, imageSha256, source, new Date().toISOString());
+    const info = cachedStatement(
+      this.db,
+      'INSERT INTO page (document_id, position, image_sha256, source, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(documentId, position, imageSha256, source, new Date().toISOString());
     return { id: Number(info.lastInsertRowid), added: true };
   }
 

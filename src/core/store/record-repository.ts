@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { cachedStatement } from './statement-cache';
 
 export interface RecordRow {
   id: number;
@@ -21,27 +22,28 @@ export class RecordRepository {
   addVersion(documentId: number, pdfSha256: string, signed: { signer: string; signedAt: string } | null): RecordRow {
     const latest = this.latest(documentId);
     if (latest?.pdfSha256 === pdfSha256) return latest;
-    const info = this.db
-      .prepare('INSERT INTO record (document_id, version, pdf_sha256, signed, signer, signed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        documentId,
-        (latest?.version ?? 0) + 1,
-        pdfSha256,
-        signed ? 1 : 0,
-        signed?.signer ?? null,
-        signed?.signedAt ?? null,
-        new Date().toISOString(),
-      );
+    const info = cachedStatement(
+      this.db,
+      'INSERT INTO record (document_id, version, pdf_sha256, signed, signer, signed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      documentId,
+      (latest?.version ?? 0) + 1,
+      pdfSha256,
+      signed ? 1 : 0,
+      signed?.signer ?? null,
+      signed?.signedAt ?? null,
+      new Date().toISOString(),
+    );
     return this.get(Number(info.lastInsertRowid))!;
   }
 
   get(id: number): RecordRow | undefined {
-    const r = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as (Omit<RecordRow, 'signed'> & { signed: number }) | undefined;
+    const r = cachedStatement(this.db, `${SELECT} WHERE id = ?`).get(id) as (Omit<RecordRow, 'signed'> & { signed: number }) | undefined;
     return r && toRecord(r);
   }
 
   latest(documentId: number): RecordRow | undefined {
-    const r = this.db.prepare(`${SELECT} WHERE document_id = ? ORDER BY version DESC LIMIT 1`).get(documentId) as
+    const r = cachedStatement(this.db, `${SELECT} WHERE document_id = ? ORDER BY version DESC LIMIT 1`).get(documentId) as
       (Omit<RecordRow, 'signed'> & { signed: number }) | undefined;
     return r && toRecord(r);
   }
@@ -60,8 +62,9 @@ export class RecordRepository {
   /** A signed record goes to the outbox for the hub; queuing it twice is a no-op. */
   enqueueForSync(recordId: number): void {
     const now = new Date().toISOString();
-    this.db
-      .prepare(`INSERT INTO outbox_item (record_id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (record_id) DO NOTHING`)
-      .run(recordId, now, now);
+    cachedStatement(
+      this.db,
+      `INSERT INTO outbox_item (record_id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (record_id) DO NOTHING`,
+    ).run(recordId, now, now);
   }
 }
