@@ -12,6 +12,7 @@ describe('audit subjects resolved when the log is read: deleted things say so, i
   let engine: Engine;
   let code = '';
   let entries: AuditEntry[] = [];
+  let otherDocument = 0;
   const of = (action: string) => entries.filter((e) => e.action === action).map((e) => e.subjectView);
 
   beforeAll(async () => {
@@ -33,6 +34,13 @@ describe('audit subjects resolved when the log is read: deleted things say so, i
     await h['document.remove']({ documentId: extra.id });
     // The next document takes the removed one's id.
     expect((await h['document.create']({ dossierId: dossier.id, component: 'Bản sao CCCD' })).id).toBe(extra.id);
+    const other = await h['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Trần Văn Bình',
+      applicantCccd: '074093513649',
+      receivedDate: '2026-11-24',
+    });
+    otherDocument = (await h['document.create']({ dossierId: other.id, component: 'Tờ khai' })).id;
     entries = (await h['audit.list']({ limit: 200, offset: 0 })).items;
   });
 
@@ -64,7 +72,16 @@ describe('audit subjects resolved when the log is read: deleted things say so, i
   });
 
   it('names a dossier by its code and a setting by its key (the screen gives its label)', () => {
-    expect(of('dossier.create')).toEqual([{ kind: 'dossier', code, gone: false }]);
+    expect(of('dossier.create').at(-1)).toEqual({ kind: 'dossier', code, gone: false });
     expect(of('setting.change')).toContainEqual({ kind: 'setting', key: 'agency.name' });
+  });
+
+  it('finds by a dossier code the events whose subject is the id of that dossier’s documents and pages', async () => {
+    const found = (await engine.handlers['audit.list']({ text: code, limit: 200, offset: 0 })).items;
+    const actions = found.map((e) => e.action);
+    expect(actions).toContain('dossier.create');
+    expect(actions.filter((a) => a === 'document.create')).toHaveLength(2);
+    expect(actions).toContain('page.delete');
+    expect(found.some((e) => e.subject === String(otherDocument))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../shared/auth-types';
 import type { EngineHandlers, ParsedInput } from '../../shared/contract';
 import { auditCsv } from '../audit/audit-csv';
+import { AUDIT_SUBJECT_SOURCES, type SubjectSource } from '../audit/audit-subject-kinds';
 import { resolveAuditSubjects } from '../audit/audit-subjects';
 import { redactAuditDetails, seesPersonalData } from '../auth/personal-data';
 import type { AuditFilter, AuditRow } from '../store/audit-repository';
@@ -8,6 +9,11 @@ import { AuditSubjectQueries } from '../store/audit-subject-queries';
 import type { ServiceContext } from './handler-context';
 
 type AuditMethod = 'audit.list' | 'audit.export';
+
+const actionsWith = (source: SubjectSource) =>
+  Object.entries(AUDIT_SUBJECT_SOURCES).flatMap(([action, s]) => (s === source ? [action] : []));
+/** The actions whose subject is an id: text typed in the filter finds them by their dossier's code. */
+const SUBJECT_IDS = { dossier: actionsWith('dossier-id'), document: actionsWith('document-id'), page: actionsWith('page-id') };
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
 
@@ -19,6 +25,7 @@ function toFilter(f: Omit<ParsedInput<'audit.list'>, 'limit' | 'offset'>): Audit
     actor: f.actor || undefined,
     action: f.action || undefined,
     subject: f.text || undefined,
+    subjectIds: SUBJECT_IDS,
   };
 }
 

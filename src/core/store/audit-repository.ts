@@ -65,8 +65,24 @@ export interface AuditFilter {
   actor?: string;
   /** One action, exactly. */
   action?: string;
-  /** Text found anywhere in the subject. */
+  /** Text found anywhere in the subject, or in the code of the dossier a subject id belongs to. */
   subject?: string;
+  /** The actions whose subject is the id of a dossier, a document or a page (for `subject` to find them by dossier code). */
+  subjectIds?: { dossier: string[]; document: string[]; page: string[] };
+}
+
+/** Ids (as the audit log stores them: text) of dossiers, documents and pages whose dossier code holds the text. */
+const IDS_BY_CODE = {
+  dossier: `SELECT CAST(id AS TEXT) FROM dossier WHERE instr(code, ?) > 0`,
+  document: `SELECT CAST(d.id AS TEXT) FROM document d JOIN dossier s ON s.id = d.dossier_id WHERE instr(s.code, ?) > 0`,
+  page: `SELECT CAST(p.id AS TEXT) FROM page p JOIN document d ON d.id = p.document_id JOIN dossier s ON s.id = d.dossier_id WHERE instr(s.code, ?) > 0`,
+} as const;
+
+function subjectClause(text: string, ids: AuditFilter['subjectIds']): [string, ...string[]] {
+  if (!ids) return ['instr(subject, ?) > 0', text];
+  const kinds = (['dossier', 'document', 'page'] as const).filter((k) => ids[k].length > 0);
+  const sql = kinds.map((k) => `(action IN (SELECT value FROM json_each(?)) AND subject IN (${IDS_BY_CODE[k]}))`);
+  return [`(instr(subject, ?) > 0 OR ${sql.join(' OR ')})`, text, ...kinds.flatMap((k) => [JSON.stringify(ids[k]), text])];
 }
 
 function auditWhere(f: AuditFilter): { sql: string; params: string[] } {
@@ -75,6 +91,6 @@ function auditWhere(f: AuditFilter): { sql: string; params: string[] } {
   if (f.until) clauses.push(['at < ?', f.until]);
   if (f.actor) clauses.push(['actor = ?', f.actor]);
   if (f.action) clauses.push(['action = ?', f.action]);
-  if (f.subject) clauses.push(['instr(subject, ?) > 0', f.subject]);
+  if (f.subject) clauses.push(subjectClause(f.subject, f.subjectIds));
   return { sql: clauses.length ? clauses.map(([sql]) => sql).join(' AND ') : '1 = 1', params: clauses.flatMap(([, ...params]) => params) };
 }

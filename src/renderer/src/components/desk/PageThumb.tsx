@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { PageSummary } from '../../../../shared/types';
@@ -57,6 +57,14 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
   const onView = () => actions.onViewPage(page.id);
   // ✕ asks first: a page deleted by a slip of the mouse would otherwise be gone with its scan.
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const question = useRef<HTMLDivElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  // The question shows under the page, often below the window's edge at 1366×768: bring it into view, "Giữ lại" focused.
+  useEffect(() => {
+    if (!confirmingDelete) return;
+    question.current?.scrollIntoView({ block: 'nearest' });
+    keepButton.current?.focus({ preventScroll: true });
+  }, [confirmingDelete]);
   // Before clean-up there is no thumbnail yet, only the whole captured image: not worth sending for a 200 px square.
   const image = usePageImage(page.id, 'thumbnail', pageImageVersion(page), page.state !== 'captured');
   const flags = page.flags.filter((f) => f !== 'unreadable');
@@ -177,7 +185,7 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
         </div>
       )}
       {edits && confirmingDelete && (
-        <div role="alertdialog" aria-label={t('page.deleteConfirm', { n })} className="page-delete-confirm">
+        <div ref={question} role="alertdialog" aria-label={t('page.deleteConfirm', { n })} className="page-delete-confirm">
           <p>{t('page.deleteConfirm', { n })}</p>
           <button
             type="button"
@@ -189,7 +197,7 @@ function PageThumbView({ page, n, count, selected, readOnly, actions }: PageThum
           >
             {t('page.deleteYes')}
           </button>{' '}
-          <button type="button" className="small" onClick={() => setConfirmingDelete(false)}>
+          <button type="button" className="small" ref={keepButton} onClick={() => setConfirmingDelete(false)}>
             {t('page.deleteNo')}
           </button>
         </div>
