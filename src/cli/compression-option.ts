@@ -1,6 +1,6 @@
 import type { RecordCompression } from '../core/record/build-record-pdf';
 import { databaseState } from '../core/store/database-file';
-import { UsageError, type CliIo } from './command';
+import { CodedUsageError, type CliIo } from './command';
 import { openEngine } from './open-engine';
 
 const COMPRESSIONS: readonly RecordCompression[] = ['mrc', 'jpeg'];
@@ -15,7 +15,7 @@ export async function compressionOfRun(
 ): Promise<RecordCompression> {
   const given = values.compression;
   if (given !== undefined) {
-    if (!COMPRESSIONS.includes(given as RecordCompression)) throw new UsageError(`--compression must be mrc or jpeg, not '${given}'`);
+    if (!COMPRESSIONS.includes(given as RecordCompression)) throw new CodedUsageError('record.compression-unknown', { given });
     return given as RecordCompression;
   }
   const dataDir = values['data-dir'] ?? io.env.SOHOA_DATA_DIR;

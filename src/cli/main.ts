@@ -1,5 +1,5 @@
 import type { CliIo, Command } from './command';
-import { UsageError } from './command';
+import { CodedUsageError, UsageError } from './command';
 import { commands } from './commands/index';
 import { exitStatusOf } from '../shared/error-codes';
 import { CodedError } from '../shared/errors';
@@ -41,6 +41,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (e) {
+    if (e instanceof CodedUsageError) {
+      io.err(`sohoa ${name}: ${e.message} [${e.code}]`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.err(`sohoa ${name}: ${e.message} (usage: sohoa ${command.usage})`);
       return 2;

@@ -122,7 +122,7 @@ describe('sohoa process', () => {
     expect(encodings('mrc')).toContain('ccitt');
   }, 600_000);
 
-  it('refuses a --compression it does not know, in one line naming the choices, and writes nothing', () => {
+  it('refuses a --compression it does not know, in one coded Vietnamese and English line naming the choices, and writes nothing', () => {
     const out = join(dir, 'bad-compression.pdf');
     const r = sohoa([
       'process',
@@ -139,7 +139,10 @@ describe('sohoa process', () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain("--compression must be mrc or jpeg, not 'jbig2'");
+    expect(r.stderr.trim()).toBe(
+      'sohoa process: Không có cách nén ảnh "jbig2": chỉ dùng được mrc hoặc jpeg. / There is no image compression "jbig2": use mrc or jpeg. [record.compression-unknown]',
+    );
+    expect(r.stderr).not.toContain('usage:');
     expect(existsSync(out)).toBe(false);
   });
 });

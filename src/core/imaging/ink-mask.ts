@@ -7,31 +7,7 @@ import type { GrayRaster } from './raster';
  */
 export function normalizeBackground(gray: GrayRaster, blockSize: number, percentile = 0.9): GrayRaster {
   const { width, height, data } = gray;
-  const bw = Math.max(1, Math.ceil(width / blockSize));
-  const bh = Math.max(1, Math.ceil(height / blockSize));
-  const level = new Float32Array(bw * bh);
-  const hist = new Uint32Array(256);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      hist.fill(0);
-      const x0 = bx * blockSize;
-      const y0 = by * blockSize;
-      const x1 = Math.min(width, x0 + blockSize);
-      const y1 = Math.min(height, y0 + blockSize);
-      for (let y = y0; y < y1; y++) {
-        const row = y * width;
-        for (let x = x0; x < x1; x++) hist[data[row + x]!]!++;
-      }
-      const target = (x1 - x0) * (y1 - y0) * percentile;
-      let seen = 0;
-      let v = 0;
-      for (; v < 255; v++) {
-        seen += hist[v]!;
-        if (seen >= target) break;
-      }
-      level[by * bw + bx] = Math.max(v, 24);
-    }
-  }
+  const { levels: level, columns: bw, rows: bh } = paperLevels(gray, blockSize, percentile);
   const xa = new Int32Array(width);
   const xb = new Int32Array(width);
   const xw = new Float32Array(width);
@@ -104,4 +80,39 @@ export function inkMask(normalized: GrayRaster, threshold: number): Uint8Array {
   const mask = new Uint8Array(normalized.data.length);
   for (let i = 0; i < mask.length; i++) mask[i] = normalized.data[i]! <= threshold ? 1 : 0;
   return mask;
+}
+
+/** The paper level of each block of `blockSize` pixels: its `percentile` grey value, at least 24. */
+export function paperLevels(
+  gray: GrayRaster,
+  blockSize: number,
+  percentile = 0.9,
+): { levels: Float32Array; columns: number; rows: number } {
+  const { width, height, data } = gray;
+  const bw = Math.max(1, Math.ceil(width / blockSize));
+  const bh = Math.max(1, Math.ceil(height / blockSize));
+  const level = new Float32Array(bw * bh);
+  const hist = new Uint32Array(256);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      const x0 = bx * blockSize;
+      const y0 = by * blockSize;
+      const x1 = Math.min(width, x0 + blockSize);
+      const y1 = Math.min(height, y0 + blockSize);
+      for (let y = y0; y < y1; y++) {
+        const row = y * width;
+        for (let x = x0; x < x1; x++) hist[data[row + x]!]!++;
+      }
+      const target = (x1 - x0) * (y1 - y0) * percentile;
+      let seen = 0;
+      let v = 0;
+      for (; v < 255; v++) {
+        seen += hist[v]!;
+        if (seen >= target) break;
+      }
+      level[by * bw + bx] = Math.max(v, 24);
+    }
+  }
+  return { levels: level, columns: bw, rows: bh };
 }

@@ -5,18 +5,17 @@ export interface G4Strip {
   /** First row of the band in the image. */
   top: number;
   rows: number;
-  /** Group 4 data in which coded black is the mask's 1. */
+  /** Group 4 data in which coded black is the mask's ink. */
   data: Buffer;
 }
 
 /**
- * Codes a mask (1 = ink) as CCITT Group 4 through libvips' TIFF writer. libtiff codes each strip
+ * Codes a mask (255 = ink, 0 = paper) as CCITT Group 4 through libvips' TIFF writer. libtiff codes each strip
  * of the TIFF on its own, so the image comes back as bands, each a complete Group 4 image that a
  * PDF shows with /CCITTFaxDecode (K -1).
  */
 export async function encodeG4Strips(mask: Uint8Array, width: number, height: number): Promise<G4Strip[]> {
-  const pixels = Buffer.allocUnsafe(mask.length);
-  for (let i = 0; i < mask.length; i++) pixels[i] = mask[i] ? 255 : 0;
+  const pixels = Buffer.from(mask.buffer, mask.byteOffset, mask.length);
   // MinIsBlack with ink as 255: libtiff codes the 1 bits, the ink, as black runs.
   const tiff = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .toColourspace('b-w')

@@ -118,10 +118,13 @@ async function jpegImage(doc: PDFDocument, image: RawImage, quality: number, mas
 /** A full-resolution stencil mask (Flate, 1 bit) that lets the image show where `ink` is 1. */
 function bilevelMask(doc: PDFDocument, ink: Uint8Array, width: number, height: number): PDFRef {
   const rowBytes = Math.ceil(width / 8);
-  const packed = new Uint8Array(rowBytes * height);
-  // A mask sample of 0 paints (Decode [0 1]): set the bits of the paper.
+  // A mask sample of 0 paints (Decode [0 1]): every bit set, then the ink's (a few percent of the page) cleared.
+  const packed = new Uint8Array(rowBytes * height).fill(0xff);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) if (!ink[y * width + x]) packed[y * rowBytes + (x >> 3)]! |= 0x80 >> (x & 7);
+    const row = ink.subarray(y * width, (y + 1) * width);
+    for (let x = row.indexOf(1); x >= 0; x = row.indexOf(1, x + 1)) {
+      packed[y * rowBytes + (x >> 3)]! &= ~(0x80 >> (x & 7));
+    }
   }
   return doc.context.register(
     doc.context.stream(deflateSync(packed, { level: 6 }), {

@@ -3,6 +3,11 @@ import { codeArea } from './code-area';
 // The electronic record: building, signing and checking the PDF.
 
 export const RECORD_CODES = codeArea({
+  'record.compression-unknown': {
+    exit: 'input',
+    vi: 'Không có cách nén ảnh "{given}": chỉ dùng được mrc hoặc jpeg.',
+    en: 'There is no image compression "{given}": use mrc or jpeg.',
+  },
   'record.damaged': { exit: 'input', vi: 'Tệp PDF bị hỏng, không đọc được.', en: 'The PDF file is damaged and cannot be read.' },
   'record.pdf-repaired': {
     exit: 'input',
