@@ -11,6 +11,7 @@ import type {
   DeskField,
   DeskView,
   FinalizeResult,
+  PendingTimestampsResult,
   RecordVerification,
   RescanResult,
   ReuseCandidate,
@@ -216,6 +217,8 @@ export const PageReplaceInput = z
   })
   .refine((i) => (i.imageBase64 === undefined) !== (i.path === undefined), { message: PROBLEM.required, path: ['imageBase64'] });
 export const RecordIdInput = z.object({ recordId: positiveId });
+/** One dossier's records, or (none given) every record on the workstation. */
+export const OptionalDossierInput = z.object({ dossierId: positiveId.optional() });
 export const ScannerScanInput = z.object({
   documentId: positiveId,
   driver: requiredText(64),
@@ -392,6 +395,8 @@ export const contract = {
   'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
   'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),
+  'record.pendingTimestamps': method<typeof OptionalDossierInput, { documentIds: number[] }>(OptionalDossierInput),
+  'record.addPendingTimestamps': method<typeof OptionalDossierInput, PendingTimestampsResult>(OptionalDossierInput),
   'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
   'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),
