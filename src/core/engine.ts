@@ -32,6 +32,7 @@ import { openStore, type Store } from './store/store';
 import { repairSummaries } from './stats/summary-repair';
 import { checkSummariesInSlices } from './stats/summary-check-in-slices';
 import type { Workstation } from './store/workstation-repository';
+import { addPendingTimestamps } from './desk/add-pending-timestamps';
 
 export interface EngineOptions {
   dataDir: string;
@@ -123,7 +124,12 @@ export class Engine {
       verifyAudit: () => this.verifyAudit(),
       sessions,
     });
-    this.sync = new SyncService({ sync: workstationSync, settings: store.settings, events: this.events });
+    this.sync = new SyncService({
+      sync: workstationSync,
+      settings: store.settings,
+      events: this.events,
+      beforeSend: () => addPendingTimestamps({ store, audit: this.audit, actor }),
+    });
     const handlers = createHandlers({
       store,
       audit: this.audit,

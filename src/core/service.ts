@@ -13,6 +13,7 @@ import { dossierHandlers } from './handlers/dossier-handlers';
 import type { ServiceContext } from './handlers/handler-context';
 import { pageImageHandlers } from './handlers/page-image-handlers';
 import { procedureHandlers } from './handlers/procedure-handlers';
+import { recordTimestampHandlers } from './handlers/record-timestamp-handlers';
 import { recordViewHandlers } from './handlers/record-view-handlers';
 import { resultHandlers } from './handlers/result-handlers';
 import { searchHandlers } from './handlers/search-handlers';
@@ -40,6 +41,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
     ...batchResultHandlers(desk),
     ...batchStartHandlers(ctx),
     ...recordViewHandlers(ctx),
+    ...recordTimestampHandlers(ctx),
     ...authHandlers(ctx),
     ...userHandlers(ctx),
     ...auditHandlers(ctx),

@@ -11,6 +11,7 @@ import type {
   DeskField,
   DeskView,
   FinalizeResult,
+  PendingTimestampsResult,
   RecordVerification,
   RescanResult,
   ReuseCandidate,
@@ -219,6 +220,8 @@ export const PageReplaceInput = z
   })
   .refine((i) => (i.imageBase64 === undefined) !== (i.path === undefined), { message: PROBLEM.required, path: ['imageBase64'] });
 export const RecordIdInput = z.object({ recordId: positiveId });
+/** One dossier's records, or (none given) every record on the workstation. */
+export const OptionalDossierInput = z.object({ dossierId: positiveId.optional() });
 /** A page size in millimetres, as a scanner profile gives it. */
 const PageSizeInput = z.object({ widthMm: z.number().min(1).max(2000), heightMm: z.number().min(1).max(2000) });
 
@@ -401,6 +404,8 @@ export const contract = {
   'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
   'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),
+  'record.pendingTimestamps': method<typeof OptionalDossierInput, { documentIds: number[] }>(OptionalDossierInput),
+  'record.addPendingTimestamps': method<typeof OptionalDossierInput, PendingTimestampsResult>(OptionalDossierInput),
   'settings.list': method<typeof EmptyInput, SettingView[]>(EmptyInput),
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
   'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),

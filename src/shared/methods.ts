@@ -89,6 +89,8 @@ export const METHOD_NAMES = [
   'batch.preview',
   'batch.start',
   'record.file',
+  'record.pendingTimestamps',
+  'record.addPendingTimestamps',
   'settings.list',
   'settings.get',
   'settings.set',

@@ -107,6 +107,8 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'batch.preview': ARCHIVE,
   'batch.start': ARCHIVE,
   'record.file': DIGITIZE,
+  'record.pendingTimestamps': [...DIGITIZE, ...OVERSIGHT],
+  'record.addPendingTimestamps': DIGITIZE,
   // Each key says who sees it and who changes it (src/shared/settings-schema.ts); the engine checks it.
   'settings.list': 'signed-in',
   'settings.get': 'signed-in',

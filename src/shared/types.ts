@@ -213,6 +213,14 @@ export interface FinalizeResult {
   dossierId: number;
   signed: { documentId: number; recordId: number; version: number }[];
   alreadySigned: number[];
+  /** Documents signed without a timestamp because the authority did not answer: the timestamp is added later. */
+  timestampPending: number[];
+}
+
+/** What adding the timestamps that were waiting did: the documents now stamped, and those still waiting. */
+export interface PendingTimestampsResult {
+  stamped: { documentId: number; recordId: number; version: number }[];
+  stillPending: number[];
 }
 
 export interface RecordVerification {

@@ -1,11 +1,13 @@
 import type { FinalizeProgress, FinalizeResult } from '../../shared/types';
 import type { AuditLog } from '../audit/audit-log';
 import type { EventBus } from '../event-bus';
-import { signPdf } from '../record/sign-pdf';
+import { signPdf, type SignOptions } from '../record/sign-pdf';
+import { TimestampError } from '../record/signer-errors';
 import { rfc3161TimestampSource } from '../record/timestamp-client';
 import { readSetting } from '../settings/read-setting';
 import type { DeskRepository } from '../store/desk-repository';
 import type { Store } from '../store/store';
+import { TimestampPendingRepository } from '../store/timestamp-pending-repository';
 import { ComponentsMissingError, DocumentEmptyError, DossierEmptyError, DossierNotReadyError } from './desk-errors';
 import { dossierCompleteness } from './dossier-completeness';
 import type { SignerSession } from './signer-session';
@@ -66,6 +68,8 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
   const timestamp = tsaUrl ? rfc3161TimestampSource({ url: tsaUrl }) : undefined;
   const total = toSign.length + alreadySigned.length;
   const signed: FinalizeResult['signed'] = [];
+  const timestampPending: number[] = [];
+  const pending = new TimestampPendingRepository(store.db);
   const report = (done: number) => {
     ctx.progress.set(dossierId, { done, total });
     events.emit('progress', { task, label: 'finalize', done, total });
@@ -76,25 +80,40 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
     for (const { documentId, recordId } of toSign) {
       const record = store.records.get(recordId)!;
       const signingTime = ctx.now();
-      const bytes = await signPdf(store.blobs.get(record.pdfSha256), {
-        signer,
-        signingTime,
-        timestamp,
-        stamp: { lines: ['SAO Y', agencyName, signingTime.toISOString()] },
-      });
+      const options: SignOptions = { signer, signingTime, stamp: { lines: ['SAO Y', agencyName, signingTime.toISOString()] } };
+      const pdf = store.blobs.get(record.pdfSha256);
+      // The authority not answering does not stop the intake: the record is signed without the
+      // timestamp (B-B) and waits for a document timestamp, added when the authority answers.
+      let unstamped: TimestampError | null = null;
+      let bytes: Uint8Array;
+      try {
+        bytes = await signPdf(pdf, { ...options, timestamp });
+      } catch (e) {
+        if (!(e instanceof TimestampError) || !timestamp) throw e;
+        unstamped = e;
+        bytes = await signPdf(pdf, options);
+      }
       const sha = store.blobs.put(Buffer.from(bytes));
       const version = store.db.transaction(() => {
         const v = store.records.addVersion(documentId, sha, { signer: subject, signedAt: signingTime.toISOString() });
         store.records.enqueueForSync(v.id);
+        if (unstamped) pending.mark(documentId, signingTime.toISOString(), unstamped.message);
         ctx.audit.append({
           actor: ctx.actor,
           action: 'record.sign',
           subject: String(documentId),
-          details: { recordId: v.id, version: v.version, signer: subject, pdfSha256: sha },
+          details: {
+            recordId: v.id,
+            version: v.version,
+            signer: subject,
+            pdfSha256: sha,
+            ...(unstamped ? { timestamp: 'pending' } : {}),
+          },
         });
         return v;
       })();
       signed.push({ documentId, recordId: version.id, version: version.version });
+      if (unstamped) timestampPending.push(documentId);
       report(alreadySigned.length + signed.length);
     }
     for (const documentId of alreadySigned) {
@@ -111,6 +130,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
         details: {
           signed: signed.length,
           alreadySigned: alreadySigned.length,
+          ...(timestampPending.length ? { timestampPending } : {}),
           ...(missingComponents.length ? { missingConfirmed: missingComponents } : {}),
         },
       });
@@ -119,5 +139,5 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
     ctx.progress.delete(dossierId);
     events.emit('dossier.changed', { id: dossierId });
   }
-  return { dossierId, signed, alreadySigned };
+  return { dossierId, signed, alreadySigned, timestampPending };
 }

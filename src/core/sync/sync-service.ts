@@ -21,6 +21,11 @@ export interface SyncServiceContext {
   settings: SettingsRepository;
   events: EventBus;
   now?: () => Date;
+  /**
+   * Work each run does first, so what it makes goes with the run: the timestamps of records signed
+   * while the authority did not answer. Its failure does not stop the sync (it is tried again next run).
+   */
+  beforeSend?: () => Promise<unknown>;
 }
 
 function recordState(e: OutboxEntry): RecordSyncState {
@@ -145,6 +150,7 @@ export class SyncService {
     this.running = true;
     this.emitRun();
     try {
+      await this.ctx.beforeSend?.().catch(() => undefined);
       if (!this.ctx.sync.credentials()) {
         this.lastRun = report(
           { acknowledged: 0, rejected: 0, waiting: this.ctx.sync.outbox.counts().waiting },

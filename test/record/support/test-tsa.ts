@@ -12,8 +12,11 @@ export interface TestTsa {
   close(): Promise<void>;
 }
 
-/** An RFC 3161 authority on 127.0.0.1: each query is answered by `openssl ts -reply`. */
-export async function startTestTsa(pki: TestPki): Promise<TestTsa> {
+/**
+ * An RFC 3161 authority on 127.0.0.1: each query is answered by `openssl ts -reply`. `port`: the one
+ * to listen on (an authority stopped and started again at the same address); none: a free one.
+ */
+export async function startTestTsa(pki: TestPki, options: { port?: number } = {}): Promise<TestTsa> {
   const dir = mkdtempSync(join(tmpdir(), 'sohoa-tsa-'));
   const state = { requests: 0 };
   const server: Server = createServer((req, res) => {
@@ -34,7 +37,7 @@ export async function startTestTsa(pki: TestPki): Promise<TestTsa> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/tsa`,

@@ -29,6 +29,7 @@ import { migration as m0021 } from './0021-register-result-kind';
 import { migration as m0022 } from './0022-register-issuing-agency';
 import { migration as m0023 } from './0023-dashboard-summaries';
 import { migration as m0024 } from './0024-repair-missed-archive-separation-and-qc';
+import { migration as m0025 } from './0025-timestamp-pending';
 
 export type { Migration } from './migration';
 
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
   m0022,
   m0023,
   m0024,
+  m0025,
 ];

@@ -50,6 +50,7 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'page.scan': 'audit.action.page.scan',
   'record.export': 'audit.action.record.export',
   'record.sign': 'audit.action.record.sign',
+  'record.timestamp': 'audit.action.record.timestamp',
   'record.view': 'audit.action.record.view',
   'result.create': 'audit.action.result.create',
   'result.import': 'audit.action.result.import',

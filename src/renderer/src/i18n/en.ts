@@ -658,6 +658,9 @@ export const en: Catalog = {
   'finalize.progress': 'Signing: {done}/{total} documents',
   'finalize.done': 'Signed {count} documents. The dossier is finalized and waiting to sync.',
   'finalize.finalized': 'The dossier is finalized.',
+  'finalize.timestampPending':
+    'The timestamp server did not answer: {count} document(s) are signed but carry no timestamp yet. The timestamp is added when the server answers (on the next sync), or now:',
+  'finalize.timestampStillDown': 'The timestamp server still does not answer; it is tried again on the next sync.',
   'result.title': 'Hand back the result',
   'result.kind': 'Kind of result',
   'result.kind.quyet-dinh': 'Decision',
@@ -878,6 +881,7 @@ export const en: Catalog = {
   'audit.action.page.rotate': 'Page rotated',
   'audit.action.page.scan': 'Page scanned',
   'audit.action.record.export': 'Record exported',
+  'audit.action.record.timestamp': 'Timestamp added later (the timestamp server answered)',
   'audit.action.record.sign': 'Record signed',
   'audit.action.record.view': 'Record viewed',
   'audit.action.result.create': 'Result created',

@@ -654,6 +654,9 @@ export const vi = {
   'finalize.progress': 'Đang ký: {done}/{total} văn bản',
   'finalize.done': 'Đã ký {count} văn bản. Hồ sơ đã hoàn tất và chờ đồng bộ.',
   'finalize.finalized': 'Hồ sơ đã hoàn tất.',
+  'finalize.timestampPending':
+    'Máy chủ cấp dấu thời gian không trả lời: {count} văn bản đã được ký số nhưng chưa có dấu thời gian. Dấu thời gian sẽ được gắn bổ sung khi máy chủ trả lời (ở lần đồng bộ tiếp theo), hoặc bấm:',
+  'finalize.timestampStillDown': 'Máy chủ cấp dấu thời gian vẫn chưa trả lời; sẽ thử lại ở lần đồng bộ tiếp theo.',
   'result.title': 'Trả kết quả',
   'result.kind': 'Loại kết quả',
   'result.kind.quyet-dinh': 'Quyết định',
@@ -875,6 +878,7 @@ export const vi = {
   'audit.action.page.rotate': 'Xoay trang',
   'audit.action.page.scan': 'Quét trang',
   'audit.action.record.export': 'Xuất bản điện tử',
+  'audit.action.record.timestamp': 'Gắn dấu thời gian bổ sung (máy chủ dấu thời gian đã trả lời)',
   'audit.action.record.sign': 'Ký số bản điện tử',
   'audit.action.record.view': 'Xem bản điện tử',
   'audit.action.result.create': 'Tạo kết quả',

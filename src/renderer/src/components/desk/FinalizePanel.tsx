@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n-context';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
 import { CertificateCard } from './CertificateCard';
+import { PendingTimestampNotice } from './PendingTimestampNotice';
 import { SignerUnlock } from './SignerUnlock';
 
 /**
@@ -106,6 +107,7 @@ export function FinalizePanel({
       )}
       {result && <Notice tone="success">{t('finalize.done', { count: result.signed.length + result.alreadySigned.length })}</Notice>}
       {!result && finalized && <Notice tone="info">{t('finalize.finalized')}</Notice>}
+      {(result || finalized) && <PendingTimestampNotice dossierId={dossierId} refresh={result} />}
       <ErrorNotice error={finalize.error} />
     </section>
   );

@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPdf } from '../../src/core/record/verify-pdf';
+import { vi } from '../../src/renderer/src/i18n/vi';
+import { openAppPage } from '../e2e-support/app-page';
+import { startAppServer, type AppServer } from '../e2e-support/app-server';
+import { openDossierAtDesk, unlockFileSigner } from '../e2e-support/desk-steps';
+import { fill } from '../e2e-support/fill';
+import { addReadDocument } from '../e2e-support/read-document';
+import { createBirthRegistration } from '../e2e-support/sample-dossier';
+import { screenshotDir } from '../e2e-support/screenshots';
+import { recordPageFromCorpus } from '../record/support/corpus-pages';
+import { createTestPki, type TestPki } from '../record/support/test-pki';
+import { startTestTsa, type TestTsa } from '../record/support/test-tsa';
+
+/** The clerk signs the intake while the timestamp authority is down, is told so, and adds the timestamp once it is back. */
+describe('Ký và hoàn tất while the timestamp authority is down, in the browser', () => {
+  let app: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let pki: TestPki;
+  let tsa: TestTsa | undefined;
+  let port = 0;
+  let dossierId = 0;
+  let documentId = 0;
+  let pageErrors: string[] = [];
+  const main = () => page.getByRole('main');
+  const shots = screenshotDir('desk-finalize-tsa-down');
+
+  beforeAll(async () => {
+    pki = createTestPki();
+    const first = await startTestTsa(pki);
+    port = Number(new URL(first.url).port);
+    app = await startAppServer();
+    app.engine.store.settings.set('signing.tsa-url', first.url);
+    await first.close();
+    const dossier = await createBirthRegistration(app.engine.handlers);
+    dossierId = dossier.id;
+    documentId = await addReadDocument(app.engine.store, dossierId, 'Tờ khai đăng ký khai sinh', [recordPageFromCorpus('viadm-2833')]);
+    ({ browser, page, pageErrors } = await openAppPage(app));
+    await openDossierAtDesk(page, dossier.code);
+    await unlockFileSigner(main(), pki);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await tsa?.close();
+    pki?.cleanup();
+  });
+
+  it(
+    'signs, says in Vietnamese that the timestamp comes later, and the button adds it once the authority answers',
+    { timeout: 120_000 },
+    async () => {
+      const panel = main().locator('.finalize-panel');
+      await panel.getByRole('button', { name: vi['finalize.submit'] }).click();
+      await panel.getByRole('button', { name: vi['finalize.confirmMissing'] }).click();
+      await panel.getByText(fill(vi['finalize.done'], { count: 1 })).waitFor();
+      const notice = panel.locator('.pending-timestamp');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain(fill(vi['finalize.timestampPending'], { count: 1 }));
+      expect((await app.engine.handlers['dossier.get']({ id: dossierId })).status).toBe('finalized');
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/signed-without-timestamp.png` });
+
+      // Still down: it says so and keeps waiting.
+      await notice.getByRole('button', { name: vi['result.timestamp'] }).click();
+      await panel.getByText(vi['finalize.timestampStillDown']).waitFor();
+
+      tsa = await startTestTsa(pki, { port });
+      await notice.getByRole('button', { name: vi['result.timestamp'] }).click();
+      await expect.poll(() => notice.count()).toBe(0);
+      expect(tsa.requests).toBe(1);
+      await page.screenshot({ path: `${shots}/timestamp-added.png` });
+      const record = app.engine.store.records.latest(documentId)!;
+      const report = await verifyPdf(app.engine.store.blobs.get(record.pdfSha256), { trustAnchors: pki.trustAnchors, fetchCrl: false });
+      expect([report.intact, report.signatures.length, report.documentTimestamps.map((t) => t.valid)]).toEqual([true, 1, [true]]);
+      expect(pageErrors).toEqual([]);
+    },
+  );
+});
