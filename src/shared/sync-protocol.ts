@@ -4,6 +4,17 @@ import { z } from 'zod';
 
 export const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** An instant as the workstation writes it (`Date.toISOString()`, or with an offset), a real date. */
+const isoInstant = z
+  .string()
+  .max(40)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)));
+/** A calendar day, `YYYY-MM-DD`, that exists. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
+
 export const EnrollRequest = z.object({ code: z.string().min(8).max(200), name: z.string().min(1).max(200) });
 export type EnrollRequest = z.infer<typeof EnrollRequest>;
 
@@ -12,9 +23,9 @@ export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
 /** A dossier's hand-back (Trả kết quả) as the hub keeps it; `onTime` is null when the dossier had no due date. */
 export const HandBackSummary = z.object({
-  returnedAt: z.string().max(100),
-  dueDate: z.string().max(20).nullable(),
-  deadline: z.string().max(20).nullable(),
+  returnedAt: isoInstant,
+  dueDate: isoDay.nullable(),
+  deadline: isoDay.nullable(),
   onTime: z.boolean().nullable(),
   workingDaysLate: z.number().int().min(0).max(100_000),
   lateReason: z.string().max(1000).nullable(),

@@ -147,4 +147,22 @@ describe('a result record and the hand-back it carries are committed in one tran
     expect(await kept('hand-backs', 'late-with-reason')).toBe(3);
     expect(await aggregateDifferences(pool)).toEqual([]);
   }, 120_000);
+
+  it('a hand-back whose dates are not dates is refused as a bad request, with nothing stored', async () => {
+    const before = await snapshot();
+    const bad: [string, Partial<NonNullable<RecordDescriptor['handBack']>>][] = [
+      ['KQ-4', { returnedAt: 'hôm qua' }],
+      ['KQ-5', { returnedAt: '2026-13-45T09:00:00.000Z' }],
+      ['KQ-6', { dueDate: '30/11/2026' }],
+      ['KQ-7', { deadline: '2026-02-30' }],
+    ];
+    for (const [dossierCode, change] of bad) {
+      const item = await handedBackResult(dossierCode);
+      item.record.handBack = { ...item.record.handBack!, ...change };
+      const r = await putRecord(item);
+      expect({ dossierCode, status: r.status }).toEqual({ dossierCode, status: 400 });
+      expect(((await r.json()) as { code: string }).code).not.toBe('hub.internal');
+    }
+    expect(await snapshot()).toEqual(before);
+  }, 60_000);
 });
