@@ -140,6 +140,16 @@ describe('scanner profiles in the Settings page', () => {
       await expect
         .poll(() => app.engine.settings.value('scanner.profiles'))
         .toMatchObject([{ paper: 'custom', widthMm: 100, heightMm: 150 }]);
+
+      // The desk's default profile: ticked here, saved with the profile.
+      await form.getByLabel(vi['settings.scanners.default']).check();
+      await main()
+        .locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }) })
+        .getByRole('button', { name: vi['settings.save'], exact: true })
+        .click();
+      await expect.poll(() => app.engine.settings.value('scanner.profiles')).toMatchObject([{ name: 'A4 xám mặt kính', default: true }]);
+      await form.getByLabel(vi['settings.scanners.default']).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'profile-default.png') });
     },
   );
 });
