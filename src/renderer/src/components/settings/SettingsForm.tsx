@@ -7,6 +7,7 @@ import { errorCode } from '../../engine/engine-errors';
 import { errorMessage, problemMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n-context';
 import { Notice } from '../Notice';
+import { ScannerDriversField } from './ScannerDriversField';
 import { ScannerProfilesField } from './ScannerProfilesField';
 import { SettingField } from './SettingField';
 
@@ -70,6 +71,16 @@ export function SettingsForm({ views, submitLabel, onSaved }: SettingsFormProps)
             key={v.key}
             view={v}
             text={texts[v.key] ?? '[]'}
+            onChange={(text) => {
+              setSaved(false);
+              setTexts((all) => ({ ...all, [v.key]: text }));
+            }}
+          />
+        ) : v.key === 'scanner.drivers' ? (
+          <ScannerDriversField
+            key={v.key}
+            view={v}
+            text={texts[v.key] ?? '{}'}
             onChange={(text) => {
               setSaved(false);
               setTexts((all) => ({ ...all, [v.key]: text }));
