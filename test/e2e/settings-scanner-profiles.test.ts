@@ -188,5 +188,12 @@ describe('scanner profiles in the Settings page', () => {
       });
     const change = [...app.engine.store.audit.iterate()].filter((e) => e.action === 'setting.change' && e.subject === 'scanner.drivers');
     expect(change.map((e) => e.actor)).toEqual(['administrator']);
+
+    // Opened again, the page reads back what was saved: the profile as its form, the drivers as theirs.
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: vi['nav.settings'] }).click();
+    await main().getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }).waitFor();
+    expect(await profile(1).getByLabel(vi['settings.scanners.name'], { exact: true }).inputValue()).toBe('A4 xám mặt kính');
+    expect(await scanners.getByLabel(vi['settings.drivers.escl'], { exact: true }).inputValue()).toBe('192.168.1.20\nscanner.local:8080');
   });
 });

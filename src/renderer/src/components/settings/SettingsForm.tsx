@@ -26,7 +26,9 @@ export function SettingsForm({ views, submitLabel, onSaved }: SettingsFormProps)
   const t = useT();
   const api = useEngine();
   const action = useEngineAction();
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(views.map((v) => [v.key, settingAsText(v.value)])));
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(views.map((v) => [v.key, settingAsText(v.value, v.kind)])),
+  );
   const [saved, setSaved] = useState(false);
   const checks = useMemo(
     () =>
