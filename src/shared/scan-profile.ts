@@ -12,6 +12,7 @@ export const SCAN_PROFILE_PROBLEM = {
   choice: 'setting.choice',
   duplexNeedsFeeder: 'setting.duplex-needs-feeder',
   duplicateName: 'setting.duplicate-name',
+  oneDefault: 'setting.one-default',
 } as const;
 
 export const SCAN_PROFILE_DPI = { min: 200, max: 1200 } as const;
@@ -50,6 +51,8 @@ export const ScanProfile = z
     paper: z.enum(SCAN_PROFILE_PAPERS, SCAN_PROFILE_PROBLEM.choice).default('A4'),
     widthMm: millimetres.optional(),
     heightMm: millimetres.optional(),
+    /** The profile the desk's scan control starts on. */
+    default: z.boolean(SCAN_PROFILE_PROBLEM.choice).optional(),
   })
   .refine((p) => !p.duplex || p.source === 'adf', { message: SCAN_PROFILE_PROBLEM.duplexNeedsFeeder, path: ['duplex'] })
   .refine((p) => p.paper !== 'custom' || p.widthMm !== undefined, { message: SCAN_PROFILE_PROBLEM.required, path: ['widthMm'] })
@@ -66,6 +69,10 @@ export const ScanProfiles = z
       if (seen.has(name)) ctx.addIssue({ code: 'custom', message: SCAN_PROFILE_PROBLEM.duplicateName, path: [i, 'name'] });
       seen.add(name);
     });
+    profiles.forEach((p, i) => {
+      if (p.default && profiles.findIndex((q) => q.default) < i)
+        ctx.addIssue({ code: 'custom', message: SCAN_PROFILE_PROBLEM.oneDefault, path: [i, 'default'] });
+    });
   });
 
 /** The scanner's source for a profile: the feeder's both sides when duplex. */
@@ -75,4 +82,9 @@ export const scanSourceOf = (p: Pick<ScanProfile, 'source' | 'duplex'>): 'flatbe
 /** The page a profile scans, in millimetres. */
 export function paperSizeOf(p: Pick<ScanProfile, 'paper' | 'widthMm' | 'heightMm'>): { widthMm: number; heightMm: number } {
   return p.paper === 'custom' ? { widthMm: p.widthMm ?? 0, heightMm: p.heightMm ?? 0 } : PAPER_SIZES_MM[p.paper];
+}
+
+/** The profiles as the desk offers them: the default first, the others in their saved order. */
+export function profilesDefaultFirst<P extends Pick<ScanProfile, 'default'>>(profiles: readonly P[]): P[] {
+  return [...profiles.filter((p) => p.default), ...profiles.filter((p) => !p.default)];
 }

@@ -3,7 +3,7 @@
  * it, and checked against its definition. Text settings are kept as they are, numbers as digits,
  * lists and objects as JSON: the keys that existed before the schema read back unchanged.
  */
-import type { SettingDefinition } from './settings-schema';
+import type { SettingDefinition, SettingKind } from './settings-schema';
 
 export type SettingCheck = { ok: true; value: unknown } | { ok: false; problem: string };
 
@@ -54,9 +54,11 @@ export function settingFromText(def: SettingDefinition, text: string): unknown {
 }
 
 /** A value as the command line prints it. */
-export function settingAsText(value: unknown): string {
+export function settingAsText(value: unknown, kind?: SettingKind): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join(',');
+  // A JSON setting reads back as JSON, an empty list and a list of objects (scanner profiles) too.
+  if (kind === 'json') return JSON.stringify(value);
+  if (Array.isArray(value)) return value.some((v) => typeof v === 'object') ? JSON.stringify(value) : value.join(',');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

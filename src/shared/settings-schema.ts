@@ -55,6 +55,7 @@ export const SETTING_PROBLEM = {
   // A scanner profile's (src/shared/scan-profile.ts).
   duplexNeedsFeeder: 'setting.duplex-needs-feeder',
   duplicateName: 'setting.duplicate-name',
+  oneDefault: 'setting.one-default',
 } as const;
 
 const ALL: readonly Role[] = ['clerk', 'archivist', 'supervisor', 'administrator'];
@@ -204,7 +205,7 @@ export const SETTINGS = [
     schema: ScanProfiles,
     default: [],
     allowed:
-      'a JSON list of profiles: {"name", "driver", "deviceId", "dpi" 200–1200, "colorMode" color|gray, "source" flatbed|adf, "duplex", "paper" A4|A3|Letter|custom, "widthMm" and "heightMm" 20–1000 for custom}',
+      'a JSON list of profiles: {"name", "driver", "deviceId", "dpi" 200–1200, "colorMode" color|gray, "source" flatbed|adf, "duplex", "paper" A4|A3|Letter|custom, "widthMm" and "heightMm" 20–1000 for custom, "default" on one profile at most}',
     editableBy: ADMIN,
     visibleTo: DIGITIZE,
     label: { vi: 'Cấu hình quét', en: 'Scanner profiles' },

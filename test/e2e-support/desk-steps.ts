@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { fill } from './fill';
 
@@ -36,7 +37,8 @@ export async function takeInDossier(page: Page, applicant: Applicant): Promise<s
   await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
   await main.getByLabel(vi['form.procedureFilter'], { exact: true }).fill(applicant.procedure);
   const procedures = main.getByRole('listbox', { name: vi['form.procedure'] });
-  await procedures.locator('option').first().waitFor({ state: 'attached' });
+  // The search answers after a moment: submit only once a procedure is chosen, or the form refuses it.
+  await expect.poll(() => procedures.inputValue()).not.toBe('');
   await main.getByLabel(vi['form.applicantName'], { exact: true }).fill(applicant.name);
   await main.getByLabel(vi['form.applicantCccd'], { exact: true }).fill(applicant.cccd);
   await main.getByRole('button', { name: vi['form.submit'], exact: true }).click();

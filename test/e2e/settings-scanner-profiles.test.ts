@@ -140,6 +140,60 @@ describe('scanner profiles in the Settings page', () => {
       await expect
         .poll(() => app.engine.settings.value('scanner.profiles'))
         .toMatchObject([{ paper: 'custom', widthMm: 100, heightMm: 150 }]);
+
+      // The desk's default profile: ticked here, saved with the profile.
+      await form.getByLabel(vi['settings.scanners.default']).check();
+      await main()
+        .locator('section.settings-section', { has: page.getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }) })
+        .getByRole('button', { name: vi['settings.save'], exact: true })
+        .click();
+      await expect.poll(() => app.engine.settings.value('scanner.profiles')).toMatchObject([{ name: 'A4 xám mặt kính', default: true }]);
+      await form.getByLabel(vi['settings.scanners.default']).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'profile-default.png') });
     },
   );
+
+  it('shows the scanner drivers as a form, not JSON, and keeps what it does not show', { timeout: 60_000 }, async () => {
+    const scanners = main().locator('section.settings-section', {
+      has: page.getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }),
+    });
+    expect(await scanners.getByLabel(vi['settings.drivers.sane']).isChecked()).toBe(true);
+    expect(await scanners.getByLabel(vi['settings.drivers.saneConfigDir'], { exact: true }).inputValue()).toBe(sane.env.SANE_CONFIG_DIR);
+    expect(await scanners.getByLabel(vi['settings.drivers.extraArgs'], { exact: true }).inputValue()).toBe('--test-picture\nGrid');
+    // Nothing on the Settings page is a box of raw JSON.
+    const boxes = await main()
+      .locator('input:not([type=checkbox]), textarea')
+      .evaluateAll((elements) => elements.map((e) => (e as HTMLInputElement).value.trim()));
+    const json = (v: string) => {
+      try {
+        return typeof JSON.parse(v) === 'object';
+      } catch {
+        return false;
+      }
+    };
+    expect(boxes.filter(json)).toEqual([]);
+
+    await scanners.getByLabel(vi['settings.drivers.escl'], { exact: true }).fill('192.168.1.20\n\nscanner.local:8080');
+    await scanners.getByLabel(vi['settings.drivers.wia']).uncheck();
+    await scanners.scrollIntoViewIfNeeded();
+    await scanners.getByLabel(vi['settings.drivers.escl'], { exact: true }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'drivers-form.png') });
+    await scanners.getByRole('button', { name: vi['settings.save'], exact: true }).click();
+    await expect
+      .poll(() => app.engine.settings.value('scanner.drivers'))
+      .toEqual({
+        sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'] },
+        wia: false,
+        escl: { addresses: ['192.168.1.20', 'scanner.local:8080'] },
+      });
+    const change = [...app.engine.store.audit.iterate()].filter((e) => e.action === 'setting.change' && e.subject === 'scanner.drivers');
+    expect(change.map((e) => e.actor)).toEqual(['administrator']);
+
+    // Opened again, the page reads back what was saved: the profile as its form, the drivers as theirs.
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: vi['nav.settings'] }).click();
+    await main().getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }).waitFor();
+    expect(await profile(1).getByLabel(vi['settings.scanners.name'], { exact: true }).inputValue()).toBe('A4 xám mặt kính');
+    expect(await scanners.getByLabel(vi['settings.drivers.escl'], { exact: true }).inputValue()).toBe('192.168.1.20\nscanner.local:8080');
+  });
 });

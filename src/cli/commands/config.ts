@@ -23,19 +23,19 @@ export const configCommand: CommandRun = {
       if (action === 'list') {
         const views = (await call(engine, 'settings.list', {})) as SettingView[];
         if (values.json) io.out(JSON.stringify(views));
-        else for (const v of views) io.out(`${v.key}\t${settingAsText(v.value)}${v.isDefault ? '\t(default)' : ''}`);
+        else for (const v of views) io.out(`${v.key}\t${settingAsText(v.value, v.kind)}${v.isDefault ? '\t(default)' : ''}`);
         return 0;
       }
       if (action === 'get') {
         const view = (await call(engine, 'settings.get', { key })) as SettingView;
-        io.out(values.json ? JSON.stringify(view) : settingAsText(view.value));
+        io.out(values.json ? JSON.stringify(view) : settingAsText(view.value, view.kind));
         return 0;
       }
       // Typed from the text as the schema says (numbers, comma-separated lists, JSON); unknown keys pass through for the engine to refuse.
       const def = settingDefinition(key!);
       const value = def ? settingFromText(def, text!) : text;
       const [view] = (await call(engine, 'settings.set', { changes: [{ key, value }] })) as SettingView[];
-      io.out(values.json ? JSON.stringify(view) : `${key} = ${settingAsText(view!.value)}`);
+      io.out(values.json ? JSON.stringify(view) : `${key} = ${settingAsText(view!.value, view!.kind)}`);
       return 0;
     } finally {
       await engine.close();

@@ -37,6 +37,7 @@ const SETTING_PROBLEM_MESSAGES: Record<SettingProblemCode, MessageKey> = {
   'setting.absolute-path': 'problem.setting.absolute-path',
   'setting.duplex-needs-feeder': 'problem.setting.duplex-needs-feeder',
   'setting.duplicate-name': 'problem.setting.duplicate-name',
+  'setting.one-default': 'problem.setting.one-default',
 };
 
 const FIELD_NAMES: Record<string, MessageKey> = {

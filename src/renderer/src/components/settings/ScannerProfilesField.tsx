@@ -222,6 +222,21 @@ export function ScannerProfilesField({ view, text, onChange }: ScannerProfilesFi
               </label>
               {problem(index, 'duplex') ? <p className="field-problem">{problem(index, 'duplex')}</p> : null}
             </div>
+            <div className="field checkbox-field">
+              <label>
+                <input
+                  type="checkbox"
+                  name={`profile-${index}-default`}
+                  checked={d.default === true}
+                  // One default: ticking this one unticks the others.
+                  onChange={(e) =>
+                    onChange(textOf(drafts.map((other, i) => ({ ...other, default: i === index && e.target.checked ? true : undefined }))))
+                  }
+                />{' '}
+                {t('settings.scanners.default')}
+              </label>
+              {problem(index, 'default') ? <p className="field-problem">{problem(index, 'default')}</p> : null}
+            </div>
             <div className="actions">
               <button type="button" onClick={() => void testScan(index)} disabled={!profileValid || scanning !== null}>
                 {scanning === index ? t('settings.scanners.testScanning') : t('settings.scanners.testScan')}

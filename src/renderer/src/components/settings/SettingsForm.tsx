@@ -7,6 +7,7 @@ import { errorCode } from '../../engine/engine-errors';
 import { errorMessage, problemMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n-context';
 import { Notice } from '../Notice';
+import { ScannerDriversField } from './ScannerDriversField';
 import { ScannerProfilesField } from './ScannerProfilesField';
 import { SettingField } from './SettingField';
 
@@ -25,7 +26,9 @@ export function SettingsForm({ views, submitLabel, onSaved }: SettingsFormProps)
   const t = useT();
   const api = useEngine();
   const action = useEngineAction();
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(views.map((v) => [v.key, settingAsText(v.value)])));
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(views.map((v) => [v.key, settingAsText(v.value, v.kind)])),
+  );
   const [saved, setSaved] = useState(false);
   const checks = useMemo(
     () =>
@@ -70,6 +73,16 @@ export function SettingsForm({ views, submitLabel, onSaved }: SettingsFormProps)
             key={v.key}
             view={v}
             text={texts[v.key] ?? '[]'}
+            onChange={(text) => {
+              setSaved(false);
+              setTexts((all) => ({ ...all, [v.key]: text }));
+            }}
+          />
+        ) : v.key === 'scanner.drivers' ? (
+          <ScannerDriversField
+            key={v.key}
+            view={v}
+            text={texts[v.key] ?? '{}'}
             onChange={(text) => {
               setSaved(false);
               setTexts((all) => ({ ...all, [v.key]: text }));
