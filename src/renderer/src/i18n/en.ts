@@ -397,8 +397,6 @@ export const en: Catalog = {
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
   'settings.readOnly': 'Only an administrator can change these.',
-  'settings.notYet':
-    'Not on this page yet: scanner profiles and a test scan; the signing certificate’s subject and expiry; enrolling with the hub. The backup schedule is saved but does not run by itself yet: use Back up now.',
   'settings.section.agency': 'Agency',
   'settings.section.scanners': 'Scanners',
   'settings.section.ocr': 'Text recognition (OCR)',

@@ -395,8 +395,6 @@ export const vi = {
   'settings.save': 'Lưu',
   'settings.saved': 'Đã lưu.',
   'settings.readOnly': 'Chỉ quản trị viên được thay đổi các mục này.',
-  'settings.notYet':
-    'Chưa có trong trang này: hồ sơ máy quét và quét thử; chủ thể và hạn dùng của chứng thư số; đăng ký máy trạm với trung tâm. Lịch sao lưu được lưu nhưng chưa tự chạy: hãy bấm Sao lưu ngay.',
   'settings.section.agency': 'Cơ quan',
   'settings.section.scanners': 'Máy quét',
   'settings.section.ocr': 'Nhận dạng chữ (OCR)',

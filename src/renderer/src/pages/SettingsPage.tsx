@@ -60,7 +60,6 @@ export function SettingsPage() {
             </section>
           );
         })}
-      {views ? <p className="field-hint">{t('settings.notYet')}</p> : null}
     </>
   );
 }
