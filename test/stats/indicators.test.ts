@@ -272,13 +272,13 @@ describe('supervisor indicators', () => {
     expect(got.openPastDue).toEqual({ count: e.openPastDue, of: e.withDue, rate: e.openPastDue / e.withDue });
   });
 
-  it('count pages per flag and say re-scans and QC decisions are not recorded (null, not 0)', () => {
+  it('count pages per flag, QC approvals, and say re-scans and QC rejections are not recorded (null, not 0)', () => {
     const got = computeIndicators(engine.store.db).quality;
     expect([...got.flags].sort((a, b) => a.flag.localeCompare(b.flag))).toEqual(
       [...expected(plans).flags].sort((a, b) => a.flag.localeCompare(b.flag)),
     );
     expect(got.rescans).toBeNull();
-    expect(got.qcApproved).toBeNull();
+    expect(got.qcApproved).toBe(0);
     expect(got.qcRejected).toBeNull();
   });
 

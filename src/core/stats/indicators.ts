@@ -12,7 +12,7 @@ import type {
   Indicators,
   Rate,
 } from '../../shared/indicators';
-import { archivePagesPerDay, archiveResultsDigitized, backlogCells, registerRowCount } from '../store/backlog-queries';
+import { archivePagesPerDay, archiveResultsDigitized, backlogCells, qcApprovedDossiers, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
 import {
   breakdownCounts,
@@ -99,7 +99,7 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
       meanConfidence: quality.meanConfidence,
       flags: quality.flags,
       rescans: null,
-      qcApproved: null,
+      qcApproved: qcApprovedDossiers(db),
       qcRejected: null,
     },
     sync: { ...sync, oldestWaitingHours: waitingHours(sync.oldestWaitingSince, now) },

@@ -308,7 +308,8 @@ export const en: Catalog = {
   'dash.fig.openPastDue': 'Open past due',
   'dash.def.openPastDue': 'Result not handed back and the due date has passed (as of today). Share of dossiers with a due date.',
   'dash.fig.pages': 'Pages scanned',
-  'dash.def.pages': 'Pages of the intake dossiers in the chosen range.',
+  'dash.def.pages':
+    'Pages of the intake dossiers in the chosen range, archive dossiers not included. The “Pages scanned per day” chart splits these same pages by the day they were scanned.',
   'dash.fig.flagged': 'Pages flagged',
   'dash.def.flagged': 'Pages with at least one quality warning (low dpi, blurred, blank…). Share of pages.',
   'dash.fig.failed': 'Pages failed',
@@ -317,8 +318,9 @@ export const en: Catalog = {
   'dash.def.meanConfidence': 'Mean recognition confidence of the pages read, blank pages left out.',
   'dash.fig.rescans': 'Re-scans',
   'dash.def.rescans': 'Re-scans are not recorded on this workstation yet.',
-  'dash.fig.qc': 'QC approvals / rejections',
-  'dash.def.qc': 'QC decisions are not recorded on this workstation yet.',
+  'dash.fig.qc': 'Quality check: approved',
+  'dash.def.qc':
+    'Archive dossiers approved at the quality-check station whose approval still stands, over the whole workstation (not by date range). A dossier that does not pass stays in the QC queue; that is not a decision.',
   'dash.fig.waiting': 'Waiting',
   'dash.def.waiting': 'Signed records waiting to be sent to the hub.',
   'dash.fig.sending': 'Sending',

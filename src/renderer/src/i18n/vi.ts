@@ -306,7 +306,8 @@ export const vi = {
   'dash.fig.openPastDue': 'Quá hạn, chưa hoàn thành',
   'dash.def.openPastDue': 'Chưa trả kết quả và ngày hẹn trả đã qua (tính đến hôm nay). Tỷ lệ trên số hồ sơ có ngày hẹn.',
   'dash.fig.pages': 'Trang đã quét',
-  'dash.def.pages': 'Trang của các hồ sơ tiếp nhận trong khoảng đã chọn.',
+  'dash.def.pages':
+    'Trang của các hồ sơ tiếp nhận trong khoảng đã chọn, không tính hồ sơ lưu trữ. Biểu đồ “Số trang quét mỗi ngày” chia chính các trang này theo ngày quét.',
   'dash.fig.flagged': 'Trang bị gắn cờ',
   'dash.def.flagged': 'Trang có ít nhất một cảnh báo chất lượng (độ phân giải thấp, mờ, trống…). Tỷ lệ trên số trang.',
   'dash.fig.failed': 'Trang lỗi nhận dạng',
@@ -315,8 +316,9 @@ export const vi = {
   'dash.def.meanConfidence': 'Trung bình độ tin cậy nhận dạng của các trang đã đọc, không tính trang trống.',
   'dash.fig.rescans': 'Trang quét lại',
   'dash.def.rescans': 'Máy trạm chưa ghi nhận việc quét lại.',
-  'dash.fig.qc': 'Kiểm tra chất lượng: đạt / không đạt',
-  'dash.def.qc': 'Máy trạm chưa ghi nhận quyết định kiểm tra chất lượng.',
+  'dash.fig.qc': 'Kiểm tra chất lượng: đã duyệt',
+  'dash.def.qc':
+    'Hồ sơ lưu trữ đã được duyệt ở trạm kiểm tra chất lượng và duyệt còn hiệu lực, trên toàn máy trạm (không theo khoảng ngày). Hồ sơ chưa đạt vẫn ở hàng chờ kiểm tra, không phải một quyết định.',
   'dash.fig.waiting': 'Chờ gửi',
   'dash.def.waiting': 'Bản điện tử đã ký đang chờ gửi lên máy chủ.',
   'dash.fig.sending': 'Đang gửi',
