@@ -116,7 +116,7 @@ describe('the dashboard’s figures equal counts made independently from the rec
     const qcApproved = new Set(folders.filter((f) => f.approved_at !== null && liveDossierIds.has(f.dossier_id)).map((f) => f.dossier_id));
     const registerRows = rows<{ line: number }>(`SELECT line FROM archive_register_row`);
 
-    const { indicators, backlog } = await engine.handlers['stats.dashboard']({});
+    const { indicators, backlog, pagesPerDay } = await engine.handlers['stats.dashboard']({});
     const status = await engine.handlers['status.get']({});
 
     expect(indicators.intake.received).toBe(dossiers.length);
@@ -135,6 +135,13 @@ describe('the dashboard’s figures equal counts made independently from the rec
     expect(backlog.approvalTracked).toBe(true);
     // "Kiểm tra chất lượng: đã duyệt" counts the QC station's standing approvals, as "Đã duyệt" in the backlog does.
     expect(indicators.quality.qcApproved).toBe(qcApproved.size);
+
+    // "Trang đã quét" and the bars of "Số trang quét mỗi ngày" count the same pages: those of the intake dossiers.
+    const intakePages = rows<{ dossier_id: number }>(
+      `SELECT document.dossier_id FROM page JOIN document ON document.id = page.document_id`,
+    ).filter((p) => dossiers.some((d) => d.id === p.dossier_id)).length;
+    expect(indicators.quality.pages).toBe(intakePages);
+    expect(pagesPerDay.reduce((sum, day) => sum + day.pages, 0)).toBe(intakePages);
 
     // The store this test made, in words: only A and D are signed and filed; B (reused + unsigned) and C (reopened) are not.
     expect(fully.length).toBe(2);

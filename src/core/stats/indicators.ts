@@ -159,7 +159,7 @@ export function computeDashboard(db: Db, filter: IndicatorFilter = {}, now = new
   return db.transaction(() => {
     const indicators = computeIndicators(db, filter, now);
     const range = chartRange(filter, indicators.today);
-    return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, range.from, range.to) };
+    return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, filter, range.from, range.to) };
   })();
 }
 
