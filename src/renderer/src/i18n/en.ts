@@ -259,7 +259,7 @@ export const en: Catalog = {
   'progress.intro': 'Figures recomputed from this workstation’s data each time the page opens or is refreshed.',
   'progress.dossiers': 'Dossiers',
   'progress.documents': 'Component documents',
-  'progress.pages': 'Scanned pages',
+  'progress.pages': 'Scanned pages (all dossiers, archive included)',
   'progress.records': 'Signed records',
   'progress.jobsQueued': 'Jobs waiting',
   'progress.jobsFailed': 'Failed jobs',

@@ -257,7 +257,7 @@ export const vi = {
   'progress.intro': 'Số liệu tính lại từ dữ liệu trên máy trạm này mỗi lần mở hoặc cập nhật.',
   'progress.dossiers': 'Hồ sơ',
   'progress.documents': 'Thành phần hồ sơ',
-  'progress.pages': 'Trang đã quét',
+  'progress.pages': 'Trang đã quét (mọi hồ sơ, cả lưu trữ)',
   'progress.records': 'Bản điện tử đã ký',
   'progress.jobsQueued': 'Việc đang chờ',
   'progress.jobsFailed': 'Việc bị lỗi',
