@@ -270,7 +270,7 @@ try {
     ['sync counts', () => syncCounts(db)],
     ['backlog cells and pages left', () => backlogCells(db)],
     ['archive pages per day (pace)', () => archivePagesPerDay(db, 30)],
-    ['pages per day, 30 days', () => pagesPerDay(db, new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), today)],
+    ['pages per day, 30 days', () => pagesPerDay(db, {}, new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), today)],
     ...(['workstation', 'clerk', 'procedure', 'field'] as const).map((d): [string, () => unknown] => [
       `breakdown by ${d}`,
       () => computeBreakdown(db, {}, d),

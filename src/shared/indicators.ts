@@ -49,9 +49,11 @@ export interface Indicators {
     meanConfidence: number | null;
     /** How many pages carry each flag (low-dpi, blurred, …). */
     flags: { flag: string; pages: number }[];
-    /** Re-scans and QC decisions are not recorded by this version of the store: null, never 0. */
+    /** Re-scans are not recorded by this version of the store: null, never 0. */
     rescans: number | null;
-    qcApproved: number | null;
+    /** Archive dossiers whose QC approval stands, over the whole store (the archive has no received date). */
+    qcApproved: number;
+    /** The QC station records no "not passed" decision (such a dossier stays in its queue): null, never 0. */
     qcRejected: number | null;
   };
   sync: {

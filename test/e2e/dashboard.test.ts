@@ -7,6 +7,9 @@ import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
 import { storeHandBack } from '../support/hand-back-row';
+import { insertArchiveDossier } from '../support/archive-dossier';
+import { ArchiveQcRepository } from '../../src/core/store/archive-qc-repository';
+import { screenshotDir } from '../e2e-support/screenshots';
 import { REPO } from '../e2e-support/renderer-build';
 
 const SHOTS = `${REPO}test-output/e2e`;
@@ -118,6 +121,33 @@ describe('the progress dashboard in the browser', () => {
     expect(codes).toHaveLength(planned.length);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });
+  });
+
+  it('counts a QC approval, and charts the same pages as the "pages" tile (archive pages in neither)', async () => {
+    const { store } = app.engine;
+    const now = new Date().toISOString();
+    const batchId = Number(
+      store.db.prepare(`INSERT INTO batch (name, source, created_at) VALUES ('Kho', '/kho', ?)`).run(now).lastInsertRowid,
+    );
+    for (const n of ['1', '2']) {
+      const d = insertArchiveDossier(app.engine, { batchId, archiveNumber: n });
+      const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
+      store.db
+        .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id) VALUES (?, ?, ?, ?)')
+        .run(batchId, `HS ${n}`, d.id, docId);
+      store.pages.addPage(docId, store.blobs.put(Buffer.from(`archive page ${n}`)), null);
+      if (n === '1') new ArchiveQcRepository(store.db).approve(batchId, [d.id], 'luutru', now);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await main().getByRole('button', { name: vi['progress.refresh'] }).click();
+    await expect.poll(async () => (await tile('qc').locator('.figure-value').textContent())?.trim()).toBe(vn.format(1));
+    expect(await tile('qc').locator('.figure-definition').textContent()).toBe(vi['dash.def.qc']);
+    // One page per intake dossier; the two archive pages count in neither the tile nor the chart.
+    expect((await tile('pages').locator('.figure-value').textContent())?.trim()).toBe(vn.format(planned.length));
+    const bars = await main().locator('.chart-table tbody td').allTextContents();
+    expect(bars.reduce((sum, cell) => sum + Number(cell.replace(/\D/g, '')), 0)).toBe(planned.length);
+    await tile('qc').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshotDir('dashboard')}/qc-and-pages-1366.png` });
   });
 
   it('lists the dossiers behind a figure when it is clicked', async () => {

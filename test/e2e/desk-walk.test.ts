@@ -257,6 +257,21 @@ describe('the desk and the QC station walked end to end at 1366×768', () => {
     await main().getByRole('button', { name: vi['progress.refresh'] }).click();
     await main().locator('.figure[data-figure="received"] .figure-value').waitFor();
     await page.screenshot({ path: `${SHOTS}/17-dashboard.png`, fullPage: true });
+    // The figures counted from the rows this walk left: the QC approval made above, and the intake pages.
+    const db = app.engine.store.db;
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const approved = count(
+      `SELECT count(DISTINCT f.dossier_id) AS n FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id WHERE f.approved_at IS NOT NULL AND d.deleted_at IS NULL`,
+    );
+    const intakePages = count(
+      `SELECT count(*) AS n FROM page JOIN document ON document.id = page.document_id JOIN dossier d ON d.id = document.dossier_id WHERE d.kind = 'intake' AND d.deleted_at IS NULL`,
+    );
+    expect(approved).toBeGreaterThan(0);
+    const figure = (name: string) => main().locator(`.figure[data-figure="${name}"] .figure-value`).textContent();
+    expect((await figure('qc'))?.trim()).toBe(String(approved));
+    expect((await figure('pages'))?.trim()).toBe(String(intakePages));
+    const bars = await main().locator('.chart-table tbody td').allTextContents();
+    expect(bars.reduce((sum, cell) => sum + Number(cell.replace(/\D/g, '')), 0)).toBe(intakePages);
     expect(pageErrors).toEqual([]);
   });
 });

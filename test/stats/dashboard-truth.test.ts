@@ -109,12 +109,14 @@ describe('the dashboard’s figures equal counts made independently from the rec
       return ['finalized', 'synced'].includes(d.status) && components.length > 0 && components.every((doc) => latestSigned(doc.id));
     });
     const reused = dossiers.filter((d) => documents.some((doc) => doc.dossier_id === d.id && doc.reused_from !== null));
-    const folders = rows<{ register_line: number | null; approved_at: string | null }>(
-      `SELECT register_line, approved_at FROM archive_folder`,
+    const folders = rows<{ dossier_id: number; register_line: number | null; approved_at: string | null }>(
+      `SELECT dossier_id, register_line, approved_at FROM archive_folder`,
     );
+    const liveDossierIds = new Set(rows<{ id: number }>(`SELECT id FROM dossier WHERE deleted_at IS NULL`).map((d) => d.id));
+    const qcApproved = new Set(folders.filter((f) => f.approved_at !== null && liveDossierIds.has(f.dossier_id)).map((f) => f.dossier_id));
     const registerRows = rows<{ line: number }>(`SELECT line FROM archive_register_row`);
 
-    const { indicators, backlog } = await engine.handlers['stats.dashboard']({});
+    const { indicators, backlog, pagesPerDay } = await engine.handlers['stats.dashboard']({});
     const status = await engine.handlers['status.get']({});
 
     expect(indicators.intake.received).toBe(dossiers.length);
@@ -131,11 +133,21 @@ describe('the dashboard’s figures equal counts made independently from the rec
     expect(backlog.totals.registered).toBe(registerRows.length);
     expect(backlog.totals.approved).toBe(folders.filter((f) => f.register_line !== null && f.approved_at !== null).length);
     expect(backlog.approvalTracked).toBe(true);
+    // "Kiểm tra chất lượng: đã duyệt" counts the QC station's standing approvals, as "Đã duyệt" in the backlog does.
+    expect(indicators.quality.qcApproved).toBe(qcApproved.size);
+
+    // "Trang đã quét" and the bars of "Số trang quét mỗi ngày" count the same pages: those of the intake dossiers.
+    const intakePages = rows<{ dossier_id: number }>(
+      `SELECT document.dossier_id FROM page JOIN document ON document.id = page.document_id`,
+    ).filter((p) => dossiers.some((d) => d.id === p.dossier_id)).length;
+    expect(indicators.quality.pages).toBe(intakePages);
+    expect(pagesPerDay.reduce((sum, day) => sum + day.pages, 0)).toBe(intakePages);
 
     // The store this test made, in words: only A and D are signed and filed; B (reused + unsigned) and C (reopened) are not.
     expect(fully.length).toBe(2);
     expect(reused.length).toBe(1);
     expect(backlog.totals.approved).toBe(1);
+    expect(qcApproved.size).toBe(1);
     // Every signed record of a filed dossier is on its way to the hub, or there: "Bản điện tử đã ký" and the sync tiles agree.
     const filedSigned = records.filter(
       (r) => r.signed === 1 && documents.some((doc) => doc.id === r.document_id && fully.some((d) => d.id === doc.dossier_id)),

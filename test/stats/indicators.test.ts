@@ -272,13 +272,13 @@ describe('supervisor indicators', () => {
     expect(got.openPastDue).toEqual({ count: e.openPastDue, of: e.withDue, rate: e.openPastDue / e.withDue });
   });
 
-  it('count pages per flag and say re-scans and QC decisions are not recorded (null, not 0)', () => {
+  it('count pages per flag, QC approvals, and say re-scans and QC rejections are not recorded (null, not 0)', () => {
     const got = computeIndicators(engine.store.db).quality;
     expect([...got.flags].sort((a, b) => a.flag.localeCompare(b.flag))).toEqual(
       [...expected(plans).flags].sort((a, b) => a.flag.localeCompare(b.flag)),
     );
     expect(got.rescans).toBeNull();
-    expect(got.qcApproved).toBeNull();
+    expect(got.qcApproved).toBe(0);
     expect(got.qcRejected).toBeNull();
   });
 
@@ -393,12 +393,18 @@ describe('supervisor indicators', () => {
     expect(b.daysLeft).toBeCloseTo(b.totals.pagesLeft! / pace, 9);
   });
 
-  it('chart the pages captured per day over the range', () => {
+  it('chart the intake pages captured per day over the range, the same pages as the "pages" tile', () => {
     const d = computeDashboard(engine.store.db, {});
-    const archivePages = archive.reduce((s, r) => s + (r.folder?.pages ?? 0), 0);
     const intakePages = plans.flatMap((p) => p.docs.flatMap((x) => x.pages)).length;
-    expect(d.pagesPerDay.reduce((s, x) => s + x.pages, 0)).toBe(archivePages + intakePages);
+    expect(d.pagesPerDay.reduce((s, x) => s + x.pages, 0)).toBe(intakePages);
+    expect(d.indicators.quality.pages).toBe(intakePages);
     expect(d.pagesPerDay.find((x) => x.day === today)?.pages).toBe(intakePages);
+    const land = computeDashboard(engine.store.db, { procedureCode: 'MAU-DD-01' });
+    const landPages = plans.filter((p) => p.procedure === 'MAU-DD-01').flatMap((p) => p.docs.flatMap((x) => x.pages)).length;
+    expect(landPages).toBeGreaterThan(0);
+    expect(landPages).toBeLessThan(intakePages);
+    expect(land.pagesPerDay.reduce((s, x) => s + x.pages, 0)).toBe(landPages);
+    expect(land.indicators.quality.pages).toBe(landPages);
   });
 
   it('say plainly when there is nothing to count, when the range is in the future, and refuse a backwards range', () => {

@@ -12,7 +12,7 @@ import type {
   Indicators,
   Rate,
 } from '../../shared/indicators';
-import { archivePagesPerDay, archiveResultsDigitized, backlogCells, registerRowCount } from '../store/backlog-queries';
+import { archivePagesPerDay, archiveResultsDigitized, backlogCells, qcApprovedDossiers, registerRowCount } from '../store/backlog-queries';
 import type { Db } from '../store/database';
 import {
   breakdownCounts,
@@ -99,7 +99,7 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
       meanConfidence: quality.meanConfidence,
       flags: quality.flags,
       rescans: null,
-      qcApproved: null,
+      qcApproved: qcApprovedDossiers(db),
       qcRejected: null,
     },
     sync: { ...sync, oldestWaitingHours: waitingHours(sync.oldestWaitingSince, now) },
@@ -159,7 +159,7 @@ export function computeDashboard(db: Db, filter: IndicatorFilter = {}, now = new
   return db.transaction(() => {
     const indicators = computeIndicators(db, filter, now);
     const range = chartRange(filter, indicators.today);
-    return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, range.from, range.to) };
+    return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, filter, range.from, range.to) };
   })();
 }
 

@@ -60,7 +60,12 @@ export function indicatorRows(i: Indicators): ReportRow[] {
       'Trung bình độ tin cậy nhận dạng của các trang đã đọc, không tính trang trống.',
     ),
     n(quality, 'Trang quét lại', i.quality.rescans, 'Chưa được ghi nhận trên máy trạm này.'),
-    n(quality, 'Kiểm tra chất lượng: đạt / không đạt', i.quality.qcApproved, 'Chưa được ghi nhận trên máy trạm này.'),
+    n(
+      quality,
+      'Kiểm tra chất lượng: đã duyệt',
+      i.quality.qcApproved,
+      'Hồ sơ lưu trữ đã được duyệt ở trạm kiểm tra chất lượng và duyệt còn hiệu lực, trên toàn máy trạm (không theo khoảng ngày).',
+    ),
     n(sync, 'Chờ gửi', i.sync.waiting, 'Bản điện tử đã ký đang chờ gửi lên máy chủ.'),
     n(sync, 'Đang gửi', i.sync.sending, 'Bản điện tử đang được gửi.'),
     n(sync, 'Đã được xác nhận', i.sync.acknowledged, 'Máy chủ đã kiểm tra và xác nhận đã nhận.'),

@@ -73,6 +73,21 @@ export function archiveResultsDigitized(db: Db): number {
   ).n;
 }
 
+/**
+ * Archive dossiers the QC station has approved and whose approval still stands (an approval is withdrawn
+ * when the dossier changes). The station records no "not passed" decision: a dossier that does not pass
+ * stays in its queue, so only approvals are counted.
+ */
+export function qcApprovedDossiers(db: Db): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(DISTINCT f.dossier_id) AS n FROM archive_folder f JOIN dossier d ON d.id = f.dossier_id WHERE f.approved_at IS NOT NULL AND d.deleted_at IS NULL`,
+      )
+      .get() as { n: number }
+  ).n;
+}
+
 export function registerRowCount(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM archive_register_row').get() as { n: number }).n;
 }

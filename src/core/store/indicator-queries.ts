@@ -201,11 +201,19 @@ export function qualityCounts(db: Db, f: IndicatorFilter) {
   };
 }
 
-/** Pages captured per local day within [from, to] (all kinds of dossier). */
-export function pagesPerDay(db: Db, from: string, to: string): { day: string; pages: number }[] {
+/**
+ * Pages captured per local day within [from, to], of the same dossiers as the "pages" tile (the
+ * filter's intake dossiers; archive pages have their own chart in the backlog), so the bars add up to it.
+ */
+export function pagesPerDay(db: Db, f: IndicatorFilter, from: string, to: string): { day: string; pages: number }[] {
+  const w = dossierWhere(f);
   const hours = db
-    .prepare(`SELECT substr(created_at, 1, 13) AS hour, count(*) AS pages FROM page WHERE created_at >= ? AND created_at < ? GROUP BY hour`)
-    .all(dayStartUtc(from, -1), dayStartUtc(to, 2)) as { hour: string; pages: number }[];
+    .prepare(
+      `SELECT substr(p.created_at, 1, 13) AS hour, count(*) AS pages
+       FROM page p JOIN document_summary s ON s.document_id = p.document_id JOIN dossier d ON d.id = s.dossier_id
+       WHERE p.created_at >= @chartFrom AND p.created_at < @chartTo AND ${w.sql} GROUP BY hour`,
+    )
+    .all({ ...w.params, chartFrom: dayStartUtc(from, -1), chartTo: dayStartUtc(to, 2) }) as { hour: string; pages: number }[];
   return hoursToLocalDays(hours).filter((d) => d.day >= from && d.day <= to);
 }
 

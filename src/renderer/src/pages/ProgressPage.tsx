@@ -136,7 +136,7 @@ export function ProgressPage() {
               value={null}
               text={t('dash.notTracked')}
             />
-            <FigureTile id="qc" label={t('dash.fig.qc')} definition={t('dash.def.qc')} value={null} text={t('dash.notTracked')} />
+            <FigureTile id="qc" label={t('dash.fig.qc')} definition={t('dash.def.qc')} value={i.quality.qcApproved} />
           </dl>
           {d && <PagesPerDayChart days={d.pagesPerDay} />}
         </section>
