@@ -230,6 +230,8 @@ describe('the desk and the QC station walked end to end at 1366×768', () => {
     await main()
       .getByRole('heading', { name: new RegExp(fill(vi['archive.qcTitle'], { id: batchId, name: '' }).slice(0, 8)) })
       .waitFor();
+    // Until a dossier is looked at, the wide column says what it is for rather than standing empty.
+    await main().getByText(vi['archive.lookHint']).waitFor();
     await shot('15-qc');
     const approveAll = main().getByRole('button', { name: vi['archive.approveClean'] });
     const qc = await app.engine.handlers['batch.qc']({ batchId });

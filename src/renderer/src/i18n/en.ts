@@ -154,6 +154,7 @@ export const en: Catalog = {
   'archive.isApproved': 'Approved',
   'archive.isSigned': 'Signed',
   'archive.look': 'View pages',
+  'archive.lookHint': 'Press “View pages” on a dossier to see its pages here, replace a page or mark its result.',
   'archive.pagesOf': 'Pages of dossier {code}',
   'archive.documentN': 'Document {n}',
   'archive.replace': 'Replace page {n} with a new image file',

@@ -153,6 +153,7 @@ export const vi = {
   'archive.isApproved': 'Đã duyệt',
   'archive.isSigned': 'Đã ký số',
   'archive.look': 'Xem trang',
+  'archive.lookHint': 'Bấm “Xem trang” ở một hồ sơ để xem, thay trang hoặc đánh dấu kết quả tại đây.',
   'archive.pagesOf': 'Các trang của hồ sơ {code}',
   'archive.documentN': 'Văn bản {n}',
   'archive.replace': 'Thay trang {n} bằng tệp ảnh mới',

@@ -40,6 +40,7 @@ export function BatchQc({ batchId, onBack }: { batchId: number; onBack(): void }
               {canAct && <BulkSignPanel batch={data.batch} canUnlock={mayCall(user.role, 'signer.unlock')} onChanged={view.reload} />}
             </div>
             <div className="qc-column qc-column--wide">
+              {!lookedAt && canView && <p className="hint qc-look-hint">{t('archive.lookHint')}</p>}
               {lookedAt && canView && (
                 <DossierPages
                   key={lookedAt.dossierId}
