@@ -57,7 +57,8 @@ export function figureSql(_clock: LocalClock): Record<FigureName, string> {
     // Signed and filed: a dossier still at the desk is not digitized in full, whatever its documents hold.
     fullyDigitized: `((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
     notFullyDigitized: `NOT ((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
-    resultsDigitized: '(d.bits & 4) <> 0',
+    // A returned dossier was handed back with a finished result: SoHoa-signed, or signed elsewhere and timestamped by SoHoa.
+    resultsDigitized: '((d.bits & 4) <> 0 OR d.returned_at IS NOT NULL)',
     reused: '(d.bits & 8) <> 0',
     // From the hand-back: judged when it was recorded, against the due date and the working-day calendar.
     onTime: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 1)',

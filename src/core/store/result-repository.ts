@@ -51,6 +51,31 @@ export class ResultRepository {
     );
   }
 
+  /**
+   * Whether some result document of the dossier is a finished electronic result: a record SoHoa signed,
+   * or, for a PDF signed elsewhere, its latest version being SoHoa's document timestamp over it
+   * (result.timestamp; the record stays unsigned by SoHoa so the issuer's signature is left as it was).
+   */
+  hasFinishedResult(dossierId: number): boolean {
+    if (this.hasSignedResult(dossierId)) return true;
+    const docs = this.db.prepare('SELECT id FROM document WHERE dossier_id = ? AND is_result = 1').all(dossierId) as { id: number }[];
+    return docs.some((d) => this.latestIsTimestamped(d.id));
+  }
+
+  /** Whether the document's latest record version is the one SoHoa's document timestamp made. */
+  latestIsTimestamped(documentId: number): boolean {
+    return (
+      (
+        this.db
+          .prepare(
+            `SELECT EXISTS (SELECT 1 FROM audit_event a WHERE a.action = 'result.timestamp' AND a.subject = @subject
+               AND json_extract(a.details, '$.recordId') = (SELECT r.id FROM record r WHERE r.document_id = @documentId ORDER BY r.version DESC LIMIT 1)) AS found`,
+          )
+          .get({ documentId, subject: String(documentId) }) as { found: number }
+      ).found === 1
+    );
+  }
+
   /** Records the hand-back and closes the dossier; call in a transaction with its audit entry. */
   insertHandBack(h: Omit<HandBack, 'returnedDay'>): void {
     this.db

@@ -683,6 +683,7 @@ export const en: Catalog = {
   'result.noRecord': 'no pages yet: scan, photograph or import files into this document',
   'result.sign': 'Sign the electronic result',
   'result.signFirst': 'Add and sign the result document before handing it back.',
+  'result.timestampFirst': 'The result was signed elsewhere: add a timestamp (or counter-sign it) before handing it back.',
   'result.timestamp': 'Add a timestamp',
   'result.timestamping': 'Asking for a timestamp…',
   'result.timestamped': 'Timestamped {time} ({authority})',

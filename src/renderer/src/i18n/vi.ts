@@ -679,6 +679,7 @@ export const vi = {
   'result.noRecord': 'chưa có trang: quét, chụp hoặc nhập tệp vào văn bản này',
   'result.sign': 'Ký bản điện tử kết quả',
   'result.signFirst': 'Thêm và ký văn bản kết quả trước khi trả cho người dân.',
+  'result.timestampFirst': 'Văn bản kết quả đã được ký ở nơi khác: gắn dấu thời gian (hoặc ký xác nhận) trước khi trả cho người dân.',
   'result.timestamp': 'Gắn dấu thời gian',
   'result.timestamping': 'Đang xin dấu thời gian…',
   'result.timestamped': 'Có dấu thời gian {time} ({authority})',
