@@ -219,6 +219,8 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
 
     const stamped = await call('result.timestamp', { documentId });
     expect(await listed()).toMatchObject({ id: stamped.recordId, signed: false, sohoaTimestamp: true });
+    // A finished electronic result from now on: counted as digitized before the hand-back, as a SoHoa-signed one is.
+    expect([intake().resultsDigitized.count, intake().onTime.count]).toEqual([before.resultsDigitized.count + 1, before.onTime.count]);
     const handBack = await call('result.handBack', { dossierId: other.id, receiverName: 'Trần Văn Bình' });
     expect(handBack).toMatchObject({ receiverName: 'Trần Văn Bình', onTime: true });
     expect(store.dossiers.get(other.id)!.status).toBe('returned');

@@ -296,7 +296,7 @@ export const en: Catalog = {
   'dash.def.notFullyDigitized': 'Some component has no signed record yet, or there is no component.',
   'dash.fig.resultsDigitized': 'Results digitized',
   'dash.def.resultsDigitized':
-    'The result document (scanned, or imported from the specialised system) has a signed electronic record (one signed elsewhere and timestamped here: counted once handed back). Share of dossiers received.',
+    'The result document (scanned, or imported from the specialised system) has a signed electronic record (one signed elsewhere: once timestamped here). Share of dossiers received.',
   'dash.fig.reused': 'Digitized data reused',
   'dash.def.reused': 'Dossiers reusing at least one document digitized before. Share of dossiers received.',
   'dash.fig.onTime': 'Completed on time',

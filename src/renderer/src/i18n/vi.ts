@@ -294,7 +294,7 @@ export const vi = {
   'dash.def.notFullyDigitized': 'Còn thành phần chưa có bản điện tử đã ký, hoặc chưa có thành phần nào.',
   'dash.fig.resultsDigitized': 'Kết quả đã số hóa',
   'dash.def.resultsDigitized':
-    'Văn bản kết quả giải quyết (quét hoặc nhập từ hệ thống chuyên ngành) đã có bản điện tử đã ký (văn bản đã ký ở nơi khác và được gắn dấu thời gian: tính từ khi trả kết quả). Tỷ lệ trên số hồ sơ đã tiếp nhận.',
+    'Văn bản kết quả giải quyết (quét hoặc nhập từ hệ thống chuyên ngành) đã có bản điện tử đã ký (văn bản đã ký ở nơi khác: khi đã được gắn dấu thời gian). Tỷ lệ trên số hồ sơ đã tiếp nhận.',
   'dash.fig.reused': 'Tái sử dụng dữ liệu số',
   'dash.def.reused': 'Hồ sơ dùng lại ít nhất một văn bản đã số hóa trước đó. Tỷ lệ trên số hồ sơ đã tiếp nhận.',
   'dash.fig.onTime': 'Hoàn thành đúng hạn',
