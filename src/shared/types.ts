@@ -83,6 +83,8 @@ export interface RecordSummary {
   signedAt: string | null;
   /** Which signing of the document this is (1 for the first), counting signed versions only; null when unsigned. */
   signedVersion: number | null;
+  /** A result's latest version is SoHoa's PAdES document timestamp (over a PDF signed elsewhere, or its own signature). */
+  sohoaTimestamp?: boolean;
 }
 
 export interface DocumentSummary {

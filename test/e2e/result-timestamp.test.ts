@@ -223,4 +223,90 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
       expect(pageErrors).toEqual([]);
     },
   );
+  it(
+    'hands back a decision signed elsewhere once SoHoa’s timestamp is on it, without counter-signing, and the tiles count it',
+    { timeout: 180_000 },
+    async () => {
+      const h = app.engine.handlers;
+      const { store } = app.engine;
+      const today = new Date().toISOString().slice(0, 10);
+      const third = await h['dossier.create']({
+        procedureCode: 'MAU-HT-01',
+        applicantName: 'Trần Văn Bình',
+        applicantCccd: '074190000123',
+        receivedDate: today,
+        dueDate: '2099-12-31',
+      });
+      const component = recordPageFromCorpus('viadm-2833');
+      const documentId = store.pages.createDocument(third.id, 'Tờ khai', null);
+      store.db
+        .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+        .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
+      store.records.addVersion(
+        documentId,
+        store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
+        null,
+      );
+      await h['dossier.finalize']({ dossierId: third.id, confirmMissing: true });
+      store.settings.set('signing.tsa-url', tsa.url);
+
+      const tile = (figure: string) => main().locator(`.figure[data-figure="${figure}"] .figure-value`);
+      const tiles = async () =>
+        Object.fromEntries(
+          await Promise.all(['resultsDigitized', 'onTime'].map(async (f) => [f, Number((await tile(f).textContent())?.trim())])),
+        );
+      const openDashboard = async () => {
+        await page.getByRole('navigation').getByRole('button', { name: vi['nav.progress'] }).click();
+        await main().getByRole('button', { name: vi['progress.refresh'] }).click();
+        await tile('received').waitFor();
+      };
+      await openDashboard();
+      const before = await tiles();
+      expect(Object.values(before).every(Number.isInteger)).toBe(true);
+
+      await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
+      await main()
+        .getByRole('button', { name: fill(vi['intake.open'], { code: third.code }) })
+        .click();
+      const panel = main().getByRole('region', { name: vi['result.title'] });
+      await panel.waitFor();
+      await panel.getByLabel(vi['result.number']).fill('90/QĐ-UBND');
+      await panel.getByLabel(vi['result.pdf']).setInputFiles(issuedPath);
+      await panel.getByRole('button', { name: vi['result.add'] }).click();
+      const row = panel.locator('.result-row');
+      await row.getByText(vi['result.noTimestamp']).waitFor();
+      // Signed by the issuer only: the desk asks for SoHoa's timestamp, and there is no hand-back form yet.
+      await panel.getByText(vi['result.timestampFirst']).waitFor();
+      expect(await panel.locator('.hand-back-form').count()).toBe(0);
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/signed-elsewhere-asks-timestamp.png` });
+
+      await row.getByRole('button', { name: vi['result.timestamp'] }).click();
+      await row.locator('.result-timestamp').filter({ hasText: 'SoHoa Test TSA' }).waitFor();
+      const form = panel.locator('.hand-back-form');
+      await form.waitFor();
+      expect(await panel.getByText(vi['result.timestampFirst']).count()).toBe(0);
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/signed-elsewhere-timestamped.png` });
+      await form.getByLabel(vi['handBack.receiver']).fill('Trần Văn Bình');
+      await form.getByRole('button', { name: vi['handBack.submit'] }).click();
+      await panel.locator('.notice').filter({ hasText: 'Trần Văn Bình' }).waitFor();
+      await main().locator('.desk-summary').getByText(vi['status.returned']).waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/signed-elsewhere-handed-back.png` });
+
+      expect(store.dossiers.get(third.id)!.status).toBe('returned');
+      const result = (await h['document.list']({ dossierId: third.id })).find((d) => d.isResult)!;
+      // Not counter-signed: the issuer's signature and SoHoa's document timestamp, the first still valid.
+      expect(result.record).toMatchObject({ signed: false, sohoaTimestamp: true });
+      const sig = pdfsig(app.engine.store.blobs.get(result.record!.pdfSha256), issuer.caCert);
+      expect(sig.validity).toHaveLength(2);
+      expect(sig.validity[0]).toBe('Signature is Valid.');
+
+      await openDashboard();
+      await expect.poll(tiles).toEqual({ resultsDigitized: before.resultsDigitized + 1, onTime: before.onTime + 1 });
+      await page.screenshot({ path: `${shots}/signed-elsewhere-dashboard.png`, fullPage: true });
+      expect(pageErrors).toEqual([]);
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { openP12Signer } from '../../src/core/record/p12-signer';
 import { signPdf } from '../../src/core/record/sign-pdf';
 import { verifyPdf } from '../../src/core/record/verify-pdf';
 import { dispatch } from '../../src/core/rpc-dispatch';
+import { computeIndicators } from '../../src/core/stats/indicators';
 import { OutboxRepository } from '../../src/core/store/outbox-repository';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
@@ -186,5 +187,54 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
     const report = await verifyPdf(bytesOf(documentId), { trustAnchors: agency.trustAnchors, fetchCrl: false });
     expect(report.signatures[0]!.timestamp).toMatchObject({ valid: true, authority: 'SoHoa Test TSA' });
     expect((await call('record.verify', { recordId: signed.recordId })).timestamp?.kind).toBe('signature');
+  });
+  it('hands back a result signed elsewhere once SoHoa’s timestamp is on it, and counts it as a digitized result returned on time', async () => {
+    setTsa(tsa.url);
+    const other = await call('dossier.create', {
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Trần Văn Bình',
+      applicantCccd: '074190000123',
+      ...dates,
+    });
+    const { store } = engine;
+    const component = store.pages.createDocument(other.id, 'Tờ khai', null);
+    const page = recordPageFromCorpus('viadm-2833');
+    store.db
+      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
+      .run(store.pages.addPage(component, store.blobs.put(page.image), 'scan').id);
+    store.records.addVersion(
+      component,
+      store.blobs.put(await buildRecordPdf({ pages: [page], metadata: { title: 'T', digitizedAt: new Date() } })),
+      null,
+    );
+    await call('dossier.finalize', { dossierId: other.id, confirmMissing: true });
+    const intake = () => computeIndicators(store.db).intake;
+    const before = intake();
+    const { id: documentId } = await call('result.create', { dossierId: other.id, kind: 'quyet-dinh' });
+    await call('result.importPdf', resultPdfInput(documentId, files.issued));
+    const listed = async () => (await call('document.list', { dossierId: other.id })).find((d) => d.id === documentId)!.record!;
+    // Signed by the issuer only: not yet SoHoa's electronic result, so the hand-back asks for it first.
+    expect(await listed()).toMatchObject({ signed: false, sohoaTimestamp: false });
+    expect(await codeOf(call('result.handBack', { dossierId: other.id, receiverName: 'Trần Văn Bình' }))).toBe('result.not-signed');
+
+    const stamped = await call('result.timestamp', { documentId });
+    expect(await listed()).toMatchObject({ id: stamped.recordId, signed: false, sohoaTimestamp: true });
+    // A finished electronic result from now on: counted as digitized before the hand-back, as a SoHoa-signed one is.
+    expect([intake().resultsDigitized.count, intake().onTime.count]).toEqual([before.resultsDigitized.count + 1, before.onTime.count]);
+    const handBack = await call('result.handBack', { dossierId: other.id, receiverName: 'Trần Văn Bình' });
+    expect(handBack).toMatchObject({ receiverName: 'Trần Văn Bình', onTime: true });
+    expect(store.dossiers.get(other.id)!.status).toBe('returned');
+    // The issuer's signature is still the record's first, valid; SoHoa added no signature of its own.
+    const bytes = bytesOf(documentId);
+    expect(pdfsig(bytes, issuer.caCert).validity).toEqual(['Signature is Valid.', expect.any(String)]);
+    const after = intake();
+    expect([after.resultsDigitized.count, after.onTime.count]).toEqual([before.resultsDigitized.count + 1, before.onTime.count + 1]);
+    // The timestamped version is queued for the hub as the dossier's result, with its hand-back.
+    const queued = engine.store.db
+      .prepare(
+        `SELECT o.state, doc.is_result AS isResult FROM outbox_item o JOIN record r ON r.id = o.record_id JOIN document doc ON doc.id = r.document_id WHERE r.id = ?`,
+      )
+      .get(stamped.recordId);
+    expect(queued).toEqual({ state: 'waiting', isResult: 1 });
   });
 });

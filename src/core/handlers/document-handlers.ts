@@ -5,6 +5,7 @@ import { addCapturedPages, type CapturedItem } from '../intake/page-intake';
 import { maxPagesPerFile, pagesOfUploadedFile } from '../intake/read-files';
 import { PathNotAllowedError, type ReadablePathPolicy } from '../security/readable-path';
 import { unquotePath } from '../../shared/file-paths';
+import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import { dossierOfEditableDocument } from './editable-document';
 import { readablePathsOf, type FileReader, type ServiceContext } from './handler-context';
@@ -30,7 +31,14 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
 
   const recordSummary = (documentId: number) => {
     const latest = store.records.latest(documentId);
-    return latest ? { ...latest, signedVersion: latest.signed ? store.records.signedCount(documentId, latest.version) : null } : null;
+    if (!latest) return null;
+    const signedVersion = latest.signed ? store.records.signedCount(documentId, latest.version) : null;
+    const results = new ResultRepository(store.db);
+    return {
+      ...latest,
+      signedVersion,
+      sohoaTimestamp: !!results.resultOf(documentId)?.isResult && results.latestIsTimestamped(documentId),
+    };
   };
   const dossierOfDocument = (documentId: number) => dossierOfEditableDocument(store, documentId);
 

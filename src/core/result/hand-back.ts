@@ -38,14 +38,14 @@ export function openIntakeDossier(store: Store, dossierId: number) {
 }
 
 /**
- * Records who received the signed result, when and how, judges it on time or late against the due
+ * Records who received the finished result (signed by SoHoa, or signed elsewhere and timestamped by it), when and how, judges it on time or late against the due
  * date and the working-day calendar (a late one needs its reason), and closes the dossier as returned.
  */
 export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.handBack'>): HandBack {
   const { store } = ctx;
   const results = new ResultRepository(store.db);
   const dossier = openIntakeDossier(store, input.dossierId);
-  if (!results.hasSignedResult(dossier.id)) throw new ResultNotSignedError(dossier.id);
+  if (!results.hasFinishedResult(dossier.id)) throw new ResultNotSignedError(dossier.id);
   const now = ctx.now();
   const returnedAt = input.returnedAt ? new Date(input.returnedAt) : now;
   if (returnedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) throw new HandBackTimeError(returnedAt.toISOString(), 'future');

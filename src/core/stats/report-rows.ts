@@ -40,7 +40,12 @@ export function indicatorRows(i: Indicators): ReportRow[] {
       i.intake.fullyDigitized,
       'Hồ sơ có ít nhất một thành phần và mọi thành phần đều đã có bản điện tử đã ký.',
     ),
-    r(intake, 'Kết quả đã số hóa', i.intake.resultsDigitized, 'Hồ sơ có văn bản kết quả giải quyết đã có bản điện tử đã ký.'),
+    r(
+      intake,
+      'Kết quả đã số hóa',
+      i.intake.resultsDigitized,
+      'Hồ sơ có văn bản kết quả giải quyết đã có bản điện tử đã ký (văn bản đã ký ở nơi khác: khi đã được gắn dấu thời gian).',
+    ),
     r(intake, 'Tái sử dụng dữ liệu số', i.intake.reused, 'Hồ sơ dùng lại ít nhất một văn bản đã số hóa trước đó.'),
     r(
       intake,

@@ -1,5 +1,6 @@
 import type { BreakdownDimension, DrillFigure, DrillRow, IndicatorFilter } from '../../shared/indicators';
 import type { Db } from './database';
+import { TIMESTAMPED_RESULT_OF } from './result-repository';
 
 export type { IndicatorFilter } from '../../shared/indicators';
 
@@ -57,7 +58,8 @@ export function figureSql(_clock: LocalClock): Record<FigureName, string> {
     // Signed and filed: a dossier still at the desk is not digitized in full, whatever its documents hold.
     fullyDigitized: `((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
     notFullyDigitized: `NOT ((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
-    resultsDigitized: '(d.bits & 4) <> 0',
+    // A result signed elsewhere counts once SoHoa's document timestamp is on it (its record is not SoHoa-signed).
+    resultsDigitized: `((d.bits & 4) <> 0 OR ${TIMESTAMPED_RESULT_OF('d.id')})`,
     reused: '(d.bits & 8) <> 0',
     // From the hand-back: judged when it was recorded, against the due date and the working-day calendar.
     onTime: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 1)',

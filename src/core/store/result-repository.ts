@@ -1,6 +1,19 @@
 import type { HandBack } from '../../shared/result-contract';
 import type { Db } from './database';
 
+/** The audit entry `a` of result.timestamp made the latest record version of document `doc`. */
+const LATEST_RECORD_IS = (a: string, doc: string) =>
+  `json_extract(${a}.details, '$.recordId') = (SELECT r.id FROM record r WHERE r.document_id = ${doc}.id ORDER BY r.version DESC LIMIT 1)`;
+
+/**
+ * SQL: the dossier (an id expression) has a result document whose latest version is SoHoa's document
+ * timestamp (result.timestamp, over a PDF signed elsewhere or its own signature). The record stays
+ * unsigned by SoHoa then, so the signed-record counts do not see it.
+ */
+export const TIMESTAMPED_RESULT_OF = (dossierId: string) => `EXISTS (SELECT 1 FROM document doc
+  JOIN audit_event a ON a.action = 'result.timestamp' AND a.subject = CAST(doc.id AS TEXT)
+  WHERE doc.dossier_id = ${dossierId} AND doc.is_result = 1 AND ${LATEST_RECORD_IS('a', 'doc')})`;
+
 type HandBackRow = Omit<HandBack, 'onTime' | 'returnedDay'> & { onTime: number | null };
 
 const SELECT_HAND_BACK = `SELECT dossier_id AS dossierId, returned_at AS returnedAt, receiver_name AS receiverName, receiver_kind AS receiverKind,
@@ -48,6 +61,29 @@ export class ResultRepository {
           )
           .get(dossierId) as { found: number }
       ).found === 1
+    );
+  }
+
+  /**
+   * Whether some result document of the dossier is a finished electronic result: a record SoHoa signed,
+   * or, for a PDF signed elsewhere, its latest version being SoHoa's document timestamp over it.
+   */
+  hasFinishedResult(dossierId: number): boolean {
+    if (this.hasSignedResult(dossierId)) return true;
+    return (this.db.prepare(`SELECT ${TIMESTAMPED_RESULT_OF('?')} AS found`).get(dossierId) as { found: number }).found === 1;
+  }
+
+  /** Whether the document's latest record version is the one SoHoa's document timestamp made. */
+  latestIsTimestamped(documentId: number): boolean {
+    return (
+      (
+        this.db
+          .prepare(
+            `SELECT EXISTS (SELECT 1 FROM audit_event a WHERE a.action = 'result.timestamp' AND a.subject = CAST(doc.id AS TEXT) AND ${LATEST_RECORD_IS('a', 'doc')})
+               AS found FROM document doc WHERE doc.id = ?`,
+          )
+          .get(documentId) as { found: number } | undefined
+      )?.found === 1
     );
   }
 

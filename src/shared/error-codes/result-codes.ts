@@ -35,8 +35,8 @@ export const RESULT_CODES = codeArea({
   },
   'result.not-signed': {
     exit: 'refused',
-    vi: 'Hồ sơ chưa có văn bản kết quả đã ký số. Hãy thêm và ký kết quả trước khi trả.',
-    en: 'The dossier has no signed result document yet. Add and sign the result before handing it back.',
+    vi: 'Hồ sơ chưa có văn bản kết quả đã ký số. Hãy thêm và ký kết quả (văn bản đã ký ở nơi khác: gắn dấu thời gian) trước khi trả.',
+    en: 'The dossier has no signed result document yet. Add and sign the result (one signed elsewhere: add a timestamp) before handing it back.',
   },
   'result.pdf-unreadable': { exit: 'input', vi: 'Không đọc được tệp PDF kết quả.', en: 'The result PDF file cannot be read.' },
   'result.timestamp-unsigned': {

@@ -297,7 +297,7 @@ export const en: Catalog = {
   'dash.def.notFullyDigitized': 'Some component has no signed record yet, or there is no component.',
   'dash.fig.resultsDigitized': 'Results digitized',
   'dash.def.resultsDigitized':
-    'The result document (scanned, or imported from the specialised system) has a signed electronic record. Share of dossiers received.',
+    'The result document (scanned, or imported from the specialised system) has a signed electronic record (one signed elsewhere: once timestamped here). Share of dossiers received.',
   'dash.fig.reused': 'Digitized data reused',
   'dash.def.reused': 'Dossiers reusing at least one document digitized before. Share of dossiers received.',
   'dash.fig.onTime': 'Completed on time',
@@ -700,6 +700,7 @@ export const en: Catalog = {
   'result.noRecord': 'no pages yet: scan, photograph or import files into this document',
   'result.sign': 'Sign the electronic result',
   'result.signFirst': 'Add and sign the result document before handing it back.',
+  'result.timestampFirst': 'The result was signed elsewhere: add a timestamp (or counter-sign it) before handing it back.',
   'result.timestamp': 'Add a timestamp',
   'result.timestamping': 'Asking for a timestamp…',
   'result.timestamped': 'Timestamped {time} ({authority})',

@@ -295,7 +295,7 @@ export const vi = {
   'dash.def.notFullyDigitized': 'Còn thành phần chưa có bản điện tử đã ký, hoặc chưa có thành phần nào.',
   'dash.fig.resultsDigitized': 'Kết quả đã số hóa',
   'dash.def.resultsDigitized':
-    'Văn bản kết quả giải quyết (quét hoặc nhập từ hệ thống chuyên ngành) đã có bản điện tử đã ký. Tỷ lệ trên số hồ sơ đã tiếp nhận.',
+    'Văn bản kết quả giải quyết (quét hoặc nhập từ hệ thống chuyên ngành) đã có bản điện tử đã ký (văn bản đã ký ở nơi khác: khi đã được gắn dấu thời gian). Tỷ lệ trên số hồ sơ đã tiếp nhận.',
   'dash.fig.reused': 'Tái sử dụng dữ liệu số',
   'dash.def.reused': 'Hồ sơ dùng lại ít nhất một văn bản đã số hóa trước đó. Tỷ lệ trên số hồ sơ đã tiếp nhận.',
   'dash.fig.onTime': 'Hoàn thành đúng hạn',
@@ -696,6 +696,7 @@ export const vi = {
   'result.noRecord': 'chưa có trang: quét, chụp hoặc nhập tệp vào văn bản này',
   'result.sign': 'Ký bản điện tử kết quả',
   'result.signFirst': 'Thêm và ký văn bản kết quả trước khi trả cho người dân.',
+  'result.timestampFirst': 'Văn bản kết quả đã được ký ở nơi khác: gắn dấu thời gian (hoặc ký xác nhận) trước khi trả cho người dân.',
   'result.timestamp': 'Gắn dấu thời gian',
   'result.timestamping': 'Đang xin dấu thời gian…',
   'result.timestamped': 'Có dấu thời gian {time} ({authority})',

@@ -10,6 +10,7 @@ import { FileChooser } from '../FileChooser';
 import { Notice } from '../Notice';
 import { ErrorNotice } from './ErrorNotice';
 import { HandBackForm } from './HandBackForm';
+import { HandBackPrerequisite } from './HandBackPrerequisite';
 import { resultKindKey } from './result-kind-key';
 import { ResultRow } from './ResultRow';
 
@@ -40,7 +41,8 @@ export function ResultPanel({
   const [pdf, setPdf] = useState<File | null>(null);
   const action = useEngineAction();
   const [unstamped, setUnstamped] = useState(false);
-  const signedCount = results.filter((d) => d.record?.signed).length;
+  // Finished: signed by SoHoa, or signed elsewhere and given SoHoa’s document timestamp.
+  const finishedCount = results.filter((d) => d.record?.signed || d.record?.sohoaTimestamp).length;
 
   const create = async () => {
     const created = await action.run(async () => {
@@ -124,8 +126,8 @@ export function ResultPanel({
       )}
       <ErrorNotice error={action.error} />
       {unstamped && <Notice tone="info">{t('result.timestampUnreachable')}</Notice>}
-      {!returned && signedCount === 0 && <Notice tone="info">{t('result.signFirst')}</Notice>}
-      {(signedCount > 0 || returned) && <HandBackForm dossierId={dossierId} applicantName={applicantName} returned={returned} />}
+      {!returned && finishedCount === 0 && <HandBackPrerequisite results={results} />}
+      {(finishedCount > 0 || returned) && <HandBackForm dossierId={dossierId} applicantName={applicantName} returned={returned} />}
     </section>
   );
 }
