@@ -215,10 +215,13 @@ async function countersigned(bytes: Uint8Array): Promise<Uint8Array> {
   return signPdf(bytes, { signer, stamp: false, signingTime: new Date() });
 }
 
-/** Changes one hex digit deep inside the first signature's /Contents: the CMS no longer verifies. */
+/**
+ * Changes one hex digit deep inside the first signature's /Contents (in the signer's key): the CMS no
+ * longer verifies. The digit gets another value whatever its case ('a' to 'A' would change nothing).
+ */
 function breakFirstSignature(bytes: Uint8Array): Uint8Array {
   const copy = Buffer.from(bytes);
   const at = copy.indexOf('/Contents <') + '/Contents <'.length + 600;
-  copy[at] = copy[at] === 0x41 ? 0x42 : 0x41;
+  copy[at] = copy[at] === 0x30 ? 0x31 : 0x30;
   return copy;
 }
