@@ -295,7 +295,9 @@ try {
     ['backlog (all)', () => computeBacklog(db)],
   ];
   const tiles = intakeCounts(db, {}, clock);
-  console.log(`intake tiles: ${tiles.received} received, ${tiles.fullyDigitized} fully digitized, ${tiles.resultsDigitized} results digitized`);
+  console.log(
+    `intake tiles: ${tiles.received} received, ${tiles.fullyDigitized} fully digitized, ${tiles.resultsDigitized} results digitized`,
+  );
   const countMs = time(() => db.prepare('SELECT count(*) FROM page').get());
   console.log(`SELECT count(*) FROM page                ${figure(countMs)} (median of ${RUNS}; SQLite answers it from the smallest index)`);
   const reference = time(() => db.prepare('SELECT sum(ocr_confidence) FROM page').get());

@@ -1,6 +1,5 @@
 import type { BreakdownDimension, DrillFigure, DrillRow, IndicatorFilter } from '../../shared/indicators';
 import type { Db } from './database';
-import { TIMESTAMPED_RESULT_OF } from './result-repository';
 
 export type { IndicatorFilter } from '../../shared/indicators';
 
@@ -37,12 +36,14 @@ export interface LocalClock {
 /**
  * The filter's intake dossiers, one row each, with what their documents say as bits: 1 it has a
  * component, 2 a component's latest record is not signed (or it has none), 4 a result's latest record
- * is signed, 8 a document was reused. The bits are read from the dossier's summary (kept by triggers,
+ * is signed, 8 a document was reused, 16 a result's latest record is SoHoa's document timestamp (over
+ * a PDF signed elsewhere, see result.timestamp). The bits are read from the dossier's summary (kept by triggers,
  * see summary-schema.ts), one row per dossier; each caller names only the columns it reads.
  */
 function dossiersWithBits(w: { sql: string }, columns: string): string {
   return `(SELECT d.id, ${columns},
-      (s.components > 0) + 2 * (s.components_unsigned > 0) + 4 * (s.results_latest_signed > 0) + 8 * (s.reused > 0) AS bits
+      (s.components > 0) + 2 * (s.components_unsigned > 0) + 4 * (s.results_latest_signed > 0) + 8 * (s.reused > 0)
+        + 16 * (s.results_timestamped > 0) AS bits
     FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE ${w.sql})`;
 }
 
@@ -59,7 +60,7 @@ export function figureSql(_clock: LocalClock): Record<FigureName, string> {
     fullyDigitized: `((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
     notFullyDigitized: `NOT ((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
     // A result signed elsewhere counts once SoHoa's document timestamp is on it (its record is not SoHoa-signed).
-    resultsDigitized: `((d.bits & 4) <> 0 OR ${TIMESTAMPED_RESULT_OF('d.id')})`,
+    resultsDigitized: '(d.bits & 20) <> 0',
     reused: '(d.bits & 8) <> 0',
     // From the hand-back: judged when it was recorded, against the due date and the working-day calendar.
     onTime: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 1)',
