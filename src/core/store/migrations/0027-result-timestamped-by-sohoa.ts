@@ -11,13 +11,17 @@ const TRIGGERS_OF_23 = [...summaryTriggersSql(23).matchAll(/CREATE TRIGGER (\w+)
  */
 export const migration: Migration = {
   version: 27,
-  name: 'a record version made by SoHoa’s document timestamp over a result is marked on the version, and the summaries count it',
+  name: 'a record version made by SoHoa’s document timestamp over a result is marked on the version, and the summaries count it; a narrow index of each dossier’s kind for the dashboard',
   sql: `
 ALTER TABLE record ADD COLUMN sohoa_timestamped INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE document_summary ADD COLUMN latest_timestamped INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE dossier_summary ADD COLUMN results_timestamped INTEGER NOT NULL DEFAULT 0;
 ${TRIGGERS_OF_23.map((name) => `DROP TRIGGER ${name};`).join('\n')}
 ${summaryTriggersSql(27)}
+-- The dashboard's page figures over the whole store walk the document summaries and ask each one's dossier whether it is
+-- an intake dossier still there: read from this narrow index, not from the wide dossier rows (on a fresh connection every
+-- page read is decrypted, and the dossier rows are most of what the first opening read).
+CREATE INDEX dossier_kind_by_id ON dossier(id, kind, deleted_at);
 UPDATE record SET sohoa_timestamped = 1 WHERE id IN (
   SELECT r.id FROM audit_event a JOIN record r ON r.id = json_extract(CASE WHEN json_valid(a.details) THEN a.details END, '$.recordId')
   WHERE a.action = 'result.timestamp' AND a.subject = CAST(r.document_id AS TEXT));
