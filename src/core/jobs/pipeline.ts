@@ -101,7 +101,8 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
         phash: meta.phash,
         flags: meta.flags,
       });
-      store.jobs.enqueue(PIPELINE_JOBS.read, pageJobKey(pageId, sha.ocr), { pageId }, pageJobPlacement(store, store.pages.get(pageId)!));
+      const page = store.pages.get(pageId);
+      store.jobs.enqueue(PIPELINE_JOBS.read, pageJobKey(pageId, sha.ocr), { pageId }, page ? pageJobPlacement(store, page) : { pageId });
     },
     onFailed: ({ job }, error) => failPage(job.payload, error),
   };
