@@ -91,6 +91,12 @@ function generate(db: Db): void {
   const insertAudit = db.prepare(
     `INSERT INTO audit_event (at, actor, workstation_id, action, subject, prev_hash, hash) VALUES (?, ?, 'ws-1', 'dossier.create', ?, '', '')`,
   );
+  const insertTimestampAudit = db.prepare(
+    `INSERT INTO audit_event (at, actor, workstation_id, action, subject, details, prev_hash, hash) VALUES (?, 'canbo1', 'ws-1', 'result.timestamp', ?, ?, '', '')`,
+  );
+  // A store of this build keeps it on the record version too (migration 27); an older one only in the audit log.
+  const hasTimestampColumn = db.prepare(`SELECT 1 FROM pragma_table_info('record') WHERE name = 'sohoa_timestamped'`).get() !== undefined;
+  const markTimestamped = db.prepare(hasTimestampColumn ? 'UPDATE record SET sohoa_timestamped = 1 WHERE id = ?' : 'SELECT ?');
   const insertRegister = db.prepare(
     `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, year, field, expected_pages) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -145,11 +151,17 @@ function generate(db: Db): void {
             at,
           );
         }
-        if (finalized || (!intake && rnd() < 0.8)) {
+        // One result in twenty of an open dossier was signed elsewhere and carries SoHoa's document timestamp.
+        const timestamped = intake && k === 1 && !finalized && rnd() < 0.05;
+        if (finalized || timestamped || (!intake && rnd() < 0.8)) {
           recordId++;
-          const signed = finalized !== null || rnd() < 0.7;
+          const signed = finalized !== null || (!timestamped && rnd() < 0.7);
           insertRecord.run(recordId, documentId, `pdf-${recordId}`, signed ? 1 : 0, signed ? at : null, at);
-          if (signed) insertOutbox.run(recordId, states[recordId % states.length], at, at);
+          if (signed || timestamped) insertOutbox.run(recordId, states[recordId % states.length], at, at);
+          if (timestamped) {
+            insertTimestampAudit.run(at, String(documentId), JSON.stringify({ recordId, version: 1 }));
+            if (hasTimestampColumn) markTimestamped.run(recordId);
+          }
         }
       }
       if (!intake) {
@@ -282,6 +294,10 @@ try {
     ['indicators (all tiles)', () => computeIndicators(db, {})],
     ['backlog (all)', () => computeBacklog(db)],
   ];
+  const tiles = intakeCounts(db, {}, clock);
+  console.log(
+    `intake tiles: ${tiles.received} received, ${tiles.fullyDigitized} fully digitized, ${tiles.resultsDigitized} results digitized`,
+  );
   const countMs = time(() => db.prepare('SELECT count(*) FROM page').get());
   console.log(`SELECT count(*) FROM page                ${figure(countMs)} (median of ${RUNS}; SQLite answers it from the smallest index)`);
   const reference = time(() => db.prepare('SELECT sum(ocr_confidence) FROM page').get());

@@ -219,6 +219,14 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
 
     const stamped = await call('result.timestamp', { documentId });
     expect(await listed()).toMatchObject({ id: stamped.recordId, signed: false, sohoaTimestamp: true });
+    // Marked on the timestamped version itself, in the same transaction (not looked up in the audit log), and only there.
+    const marks = store.db
+      .prepare('SELECT version, sohoa_timestamped AS marked FROM record WHERE document_id = ? ORDER BY version')
+      .all(documentId);
+    expect(marks).toEqual([
+      { version: stamped.version - 1, marked: 0 },
+      { version: stamped.version, marked: 1 },
+    ]);
     // A finished electronic result from now on: counted as digitized before the hand-back, as a SoHoa-signed one is.
     expect([intake().resultsDigitized.count, intake().onTime.count]).toEqual([before.resultsDigitized.count + 1, before.onTime.count]);
     const handBack = await call('result.handBack', { dossierId: other.id, receiverName: 'Trần Văn Bình' });

@@ -44,13 +44,15 @@ describe('dashboard summaries kept by triggers', () => {
       }
     }
     // Every path ran, many times over, and the store holds enough to count.
-    expect(Object.keys(ran).sort()).toHaveLength(19);
+    expect(Object.keys(ran).sort()).toHaveLength(20);
     for (const [name, n] of Object.entries(ran)) expect(n, name).toBeGreaterThan(10);
     const counts = db
       .prepare(
-        `SELECT (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM record WHERE signed = 1) AS signed, (SELECT count(*) FROM document_flag) AS flags`,
+        `SELECT (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM record WHERE signed = 1) AS signed, (SELECT count(*) FROM document_flag) AS flags,
+           (SELECT count(*) FROM dossier_summary WHERE results_timestamped > 0) AS timestamped`,
       )
       .get() as Record<string, number>;
+    expect(counts.timestamped).toBeGreaterThan(3);
     expect(counts.pages).toBeGreaterThan(300);
     expect(counts.signed).toBeGreaterThan(50);
     expect(counts.flags).toBeGreaterThan(10);
@@ -68,10 +70,16 @@ describe('dashboard summaries kept by triggers', () => {
     seedStore(db);
     randomWrites(db, 77, 1500);
     const before = computeIndicatorsFromOldSchema(db);
+    const timestampedBefore = timestampedFromAuditLog(db);
+    expect(timestampedBefore.length).toBeGreaterThan(3);
     db.close();
     db = openDatabase(dataDir, TEST_KEY);
     expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
     expect(differences(db)).toEqual([]);
+    // Migration 27: the audit log's timestamped results are now marked on their versions and counted per dossier.
+    expect(db.prepare('SELECT dossier_id FROM dossier_summary WHERE results_timestamped > 0 ORDER BY 1').pluck().all()).toEqual(
+      timestampedBefore,
+    );
     const kept = db
       .prepare('SELECT sum(pages) AS pages, sum(pages_failed) AS failed, sum(pages_flagged) AS flagged FROM document_summary')
       .get();
@@ -134,4 +142,19 @@ function computeIndicatorsFromOldSchema(db: Db) {
       `SELECT count(*) AS pages, count(*) FILTER (WHERE state = 'failed') AS failed, count(*) FILTER (WHERE flags <> '[]') AS flagged FROM page`,
     )
     .get();
+}
+
+/**
+ * The dossiers with a result whose latest version an audit entry of result.timestamp names, as the
+ * store said it before migration 27 (from the audit log alone).
+ */
+function timestampedFromAuditLog(db: Db): number[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT doc.dossier_id FROM document doc JOIN audit_event a ON a.action = 'result.timestamp' AND a.subject = CAST(doc.id AS TEXT)
+       WHERE doc.is_result = 1 AND json_extract(a.details, '$.recordId') = (SELECT r.id FROM record r WHERE r.document_id = doc.id ORDER BY r.version DESC LIMIT 1)
+       ORDER BY 1`,
+    )
+    .pluck()
+    .all() as number[];
 }

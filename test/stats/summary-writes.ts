@@ -5,7 +5,8 @@
  * (DeskRepository.movePage, deletePage), a page replaced (DeskRepository.replaceCleanedImages, or the
  * QC station's delete and add), finalize (RecordRepository.addVersion signed + enqueueForSync,
  * setDossierStatus, markFinalized), reopen (status back, a new unsigned version), reuse
- * (insertReusedDocument), a result marked or added (ResultRepository), archive intake (a dossier, its
+ * (insertReusedDocument), a result marked or added (ResultRepository), a result signed elsewhere
+ * timestamped by SoHoa (a marked version and its result.timestamp audit entry), archive intake (a dossier, its
  * document and ArchiveRepository.addFolder with its register line), QC approval (the qc-queue's
  * UPDATE, withdrawApproval), bulk signing (signed versions of many documents in one transaction), sync
  * acknowledgement (OutboxRepository.acknowledge), a document removed (removeDocument) and deletion
@@ -90,6 +91,7 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
     const record = records.addVersion(documentId, sha(), signed ? { signer: 'canbo', signedAt: new Date().toISOString() } : null);
     if (signed) records.enqueueForSync(record.id);
   };
+  const marksTimestamp = db.prepare(`SELECT 1 FROM pragma_table_info('record') WHERE name = 'sohoa_timestamped'`).get() !== undefined;
   const code = (prefix: string) => ({ prefix, format: (n: number) => `${prefix}-${seed}-${n}` });
   const base = {
     procedureCode: null,
@@ -215,6 +217,17 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
       if (rnd.next() < 0.5 && doc) results.setResult(doc, rnd.next() < 0.7, 'ket-qua');
       else if (d) sign(results.createResultDocument(d, 'ket-qua', 'Kết quả'), rnd.next() < 0.6);
     },
+    'result timestamped': () => {
+      // As result.timestamp writes it: the next version of a result, its audit entry naming that version;
+      // before migration 27 the audit entry alone said the version was SoHoa's timestamp.
+      const doc = rnd.pick(ids('SELECT id FROM document WHERE is_result = 1 ORDER BY id DESC LIMIT 30'));
+      if (!doc) return;
+      const latest = records.latest(doc);
+      const signed = latest?.signed ? { signer: latest.signer!, signedAt: latest.signedAt! } : null;
+      const v = records.addVersion(doc, sha(), signed, { sohoaTimestamped: marksTimestamp });
+      records.enqueueForSync(v.id);
+      audit.append({ actor: 'canbo1', action: 'result.timestamp', subject: String(doc), details: { recordId: v.id, version: v.version } });
+    },
     'QC approval': () => {
       const d = someDossier('archive');
       if (!d) return;
@@ -260,6 +273,7 @@ export function randomWrites(db: Db, seed: number, count: number): Record<string
     ['reopen', 2],
     ['reuse', 2],
     ['result marked', 3],
+    ['result timestamped', 2],
     ['QC approval', 3],
     ['bulk signing', 1],
     ['sync acknowledgement', 3],

@@ -41,7 +41,7 @@ export async function timestampResult(ctx: TimestampResultContext, documentId: n
   const sha = store.blobs.put(Buffer.from(bytes));
   const version = store.db.transaction(() => {
     const signed = record.signed && record.signer && record.signedAt ? { signer: record.signer, signedAt: record.signedAt } : null;
-    const v = store.records.addVersion(documentId, sha, signed);
+    const v = store.records.addVersion(documentId, sha, signed, { sohoaTimestamped: true });
     store.records.enqueueForSync(v.id);
     ctx.audit.append({
       actor: ctx.actor,

@@ -1,6 +1,5 @@
 import type { BreakdownDimension, DrillFigure, DrillRow, IndicatorFilter } from '../../shared/indicators';
 import type { Db } from './database';
-import { TIMESTAMPED_RESULT_OF } from './result-repository';
 
 export type { IndicatorFilter } from '../../shared/indicators';
 
@@ -34,16 +33,16 @@ export interface LocalClock {
   utcOffsetMinutes: number;
 }
 
+/** What each filtered dossier's documents say, read from its summary (kept by triggers, see summary-schema.ts). */
+const SUMMARY_COLUMNS = 's.components, s.components_unsigned, s.results_latest_signed, s.results_timestamped, s.reused';
+
 /**
- * The filter's intake dossiers, one row each, with what their documents say as bits: 1 it has a
- * component, 2 a component's latest record is not signed (or it has none), 4 a result's latest record
- * is signed, 8 a document was reused. The bits are read from the dossier's summary (kept by triggers,
- * see summary-schema.ts), one row per dossier; each caller names only the columns it reads.
+ * The filter's intake dossiers, one row each, with their summary's columns (one row per dossier); each
+ * caller names the dossier columns it reads. The figures test those columns themselves: combined into
+ * one value first, each figure would compute it again per row.
  */
-function dossiersWithBits(w: { sql: string }, columns: string): string {
-  return `(SELECT d.id, ${columns},
-      (s.components > 0) + 2 * (s.components_unsigned > 0) + 4 * (s.results_latest_signed > 0) + 8 * (s.reused > 0) AS bits
-    FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE ${w.sql})`;
+function dossiersWithSummary(w: { sql: string }, columns: string): string {
+  return `(SELECT d.id, ${columns}, ${SUMMARY_COLUMNS} FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE ${w.sql})`;
 }
 
 type FigureName = DrillFigure | 'hasDueDate' | 'returnedWithDueDate';
@@ -56,11 +55,11 @@ export function figureSql(_clock: LocalClock): Record<FigureName, string> {
   return {
     received: '1',
     // Signed and filed: a dossier still at the desk is not digitized in full, whatever its documents hold.
-    fullyDigitized: `((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
-    notFullyDigitized: `NOT ((d.bits & 3) = 1 AND d.status IN ('finalized', 'synced', 'returned'))`,
+    fullyDigitized: `(d.components > 0 AND d.components_unsigned = 0 AND d.status IN ('finalized', 'synced', 'returned'))`,
+    notFullyDigitized: `NOT (d.components > 0 AND d.components_unsigned = 0 AND d.status IN ('finalized', 'synced', 'returned'))`,
     // A result signed elsewhere counts once SoHoa's document timestamp is on it (its record is not SoHoa-signed).
-    resultsDigitized: `((d.bits & 4) <> 0 OR ${TIMESTAMPED_RESULT_OF('d.id')})`,
-    reused: '(d.bits & 8) <> 0',
+    resultsDigitized: '(d.results_latest_signed > 0 OR d.results_timestamped > 0)',
+    reused: 'd.reused > 0',
     // From the hand-back: judged when it was recorded, against the due date and the working-day calendar.
     onTime: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 1)',
     late: '(d.returned_at IS NOT NULL AND d.due_date IS NOT NULL AND d.returned_on_time = 0)',
@@ -70,7 +69,7 @@ export function figureSql(_clock: LocalClock): Record<FigureName, string> {
   };
 }
 
-/** The dossier columns the figures read besides \`d.bits\`. */
+/** The dossier columns the figures read besides its summary's. */
 const FIGURE_COLUMNS = 'd.due_date, d.returned_at, d.returned_on_time, d.status';
 
 const COUNTED = [
@@ -87,14 +86,15 @@ const COUNTED = [
 type Counted = (typeof COUNTED)[number];
 const sums = (clock: LocalClock, names: readonly Counted[]) => {
   const figures = figureSql(clock);
-  return names.map((name) => `coalesce(sum(${figures[name]}), 0) AS ${name}`).join(',\n');
+  // count(*) FILTER tests each condition once per row; sum() of a condition also adds up its value.
+  return names.map((name) => `count(*) FILTER (WHERE ${figures[name]}) AS ${name}`).join(',\n');
 };
 
 /** Intake indicators, each counted straight from the rows (no stored counters). */
 export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
   const w = dossierWhere(f);
   return db
-    .prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithBits(w, FIGURE_COLUMNS)} d`)
+    .prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithSummary(w, FIGURE_COLUMNS)} d`)
     .get({ ...w.params, pastDueBefore: clock.pastDueBefore }) as Record<Counted, number>;
 }
 
@@ -120,7 +120,7 @@ export function breakdownCounts(db: Db, f: IndicatorFilter, dimension: Breakdown
   const w = dossierWhere(f);
   const dim = DIMENSION_SQL[dimension];
   const names = COUNTED.filter((c) => c !== 'hasDueDate' && c !== 'returnedWithDueDate');
-  let groups = `SELECT d.key, ${sums(clock, names)} FROM ${dossiersWithBits(w, `${FIGURE_COLUMNS}, ${dim.key} AS key`)} d GROUP BY 1`;
+  let groups = `SELECT d.key, ${sums(clock, names)} FROM ${dossiersWithSummary(w, `${FIGURE_COLUMNS}, ${dim.key} AS key`)} d GROUP BY 1`;
   if (dim.perProcedure)
     groups = `SELECT (SELECT pr.field FROM procedure pr WHERE pr.code = p.key) AS key, ${names.map((n) => `sum(p.${n}) AS ${n}`).join(', ')} FROM (${groups}) p GROUP BY 1`;
   return db
@@ -139,7 +139,7 @@ const DRILL_COLUMNS = 'd.id, d.code, d.procedure_code, d.received_date, d.due_da
 
 /**
  * The dossiers behind one figure, newest received first, a page at a time. A figure on the documents
- * needs every dossier's bits before the first row, so the list and its total come from one pass; the
+ * needs every dossier's summary before the first row, so the list and its total come from one pass; the
  * others walk the dossiers in received order and stop at the page's end.
  */
 export function drillDossiers(
@@ -155,18 +155,20 @@ export function drillDossiers(
   const params = { ...w.params, pastDueBefore: clock.pastDueBefore, limit, offset };
   const order = 'ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset';
   const count = (from: string) => (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${condition}`).get(params) as { n: number }).n;
-  if (!condition.includes('d.bits')) {
+  if (!SUMMARY_COLUMNS.split(', ').some((c) => condition.includes(c.replace('s.', 'd.')))) {
     const plain = `(SELECT * FROM dossier d WHERE ${w.sql}) d`;
     return {
       items: db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`)).all(params) as DrillRow[],
       total: count(plain),
     };
   }
-  const withBits = `${dossiersWithBits(w, `${DRILL_COLUMNS.replace('d.id, ', '')}, d.returned_at, d.returned_on_time`)} d`;
+  const withSummary = `${dossiersWithSummary(w, `${DRILL_COLUMNS.replace('d.id, ', '')}, d.returned_at, d.returned_on_time`)} d`;
   const rows = db
-    .prepare(drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withBits} WHERE ${condition} ${order}`, ', page.total'))
+    .prepare(
+      drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withSummary} WHERE ${condition} ${order}`, ', page.total'),
+    )
     .all(params) as (DrillRow & { total: number })[];
-  const total = rows[0]?.total ?? (offset === 0 ? 0 : count(withBits));
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : count(withSummary));
   return { items: rows.map(({ total: _, ...row }) => row), total };
 }
 

@@ -18,13 +18,22 @@ const toRecord = (r: Omit<RecordRow, 'signed'> & { signed: number }): RecordRow 
 export class RecordRepository {
   constructor(private readonly db: Db) {}
 
-  /** Adds a version unless the latest already has these exact bytes. */
-  addVersion(documentId: number, pdfSha256: string, signed: { signer: string; signedAt: string } | null): RecordRow {
+  /**
+   * Adds a version unless the latest already has these exact bytes. `sohoaTimestamped`: the version is
+   * SoHoa's document timestamp over a result (result.timestamp), what makes a result signed elsewhere digitized.
+   */
+  addVersion(
+    documentId: number,
+    pdfSha256: string,
+    signed: { signer: string; signedAt: string } | null,
+    { sohoaTimestamped = false }: { sohoaTimestamped?: boolean } = {},
+  ): RecordRow {
     const latest = this.latest(documentId);
     if (latest?.pdfSha256 === pdfSha256) return latest;
+    // Only a marked version names the column: the other writes run unchanged on a store not yet at migration 27 (its upgrade tests).
     const info = cachedStatement(
       this.db,
-      'INSERT INTO record (document_id, version, pdf_sha256, signed, signer, signed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO record (document_id, version, pdf_sha256, signed, signer, signed_at, created_at${sohoaTimestamped ? ', sohoa_timestamped' : ''}) VALUES (?, ?, ?, ?, ?, ?, ?${sohoaTimestamped ? ', 1' : ''})`,
     ).run(
       documentId,
       (latest?.version ?? 0) + 1,

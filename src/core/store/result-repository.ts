@@ -1,18 +1,9 @@
 import type { HandBack } from '../../shared/result-contract';
 import type { Db } from './database';
 
-/** The audit entry `a` of result.timestamp made the latest record version of document `doc`. */
-const LATEST_RECORD_IS = (a: string, doc: string) =>
-  `json_extract(${a}.details, '$.recordId') = (SELECT r.id FROM record r WHERE r.document_id = ${doc}.id ORDER BY r.version DESC LIMIT 1)`;
-
-/**
- * SQL: the dossier (an id expression) has a result document whose latest version is SoHoa's document
- * timestamp (result.timestamp, over a PDF signed elsewhere or its own signature). The record stays
- * unsigned by SoHoa then, so the signed-record counts do not see it.
- */
-export const TIMESTAMPED_RESULT_OF = (dossierId: string) => `EXISTS (SELECT 1 FROM document doc
-  JOIN audit_event a ON a.action = 'result.timestamp' AND a.subject = CAST(doc.id AS TEXT)
-  WHERE doc.dossier_id = ${dossierId} AND doc.is_result = 1 AND ${LATEST_RECORD_IS('a', 'doc')})`;
+/** SQL: whether the latest record version of document `doc` (an id expression) is SoHoa's document timestamp (0 without a record). */
+const LATEST_IS_TIMESTAMPED = (doc: string) =>
+  `coalesce((SELECT r.sohoa_timestamped FROM record r WHERE r.document_id = ${doc} ORDER BY r.version DESC LIMIT 1), 0) = 1`;
 
 type HandBackRow = Omit<HandBack, 'onTime' | 'returnedDay'> & { onTime: number | null };
 
@@ -70,20 +61,23 @@ export class ResultRepository {
    */
   hasFinishedResult(dossierId: number): boolean {
     if (this.hasSignedResult(dossierId)) return true;
-    return (this.db.prepare(`SELECT ${TIMESTAMPED_RESULT_OF('?')} AS found`).get(dossierId) as { found: number }).found === 1;
+    return (
+      this.db
+        .prepare(
+          `SELECT EXISTS (SELECT 1 FROM document doc WHERE doc.dossier_id = ? AND doc.is_result = 1 AND ${LATEST_IS_TIMESTAMPED('doc.id')})`,
+        )
+        .pluck()
+        .get(dossierId) === 1
+    );
   }
 
   /** Whether the document's latest record version is the one SoHoa's document timestamp made. */
   latestIsTimestamped(documentId: number): boolean {
     return (
-      (
-        this.db
-          .prepare(
-            `SELECT EXISTS (SELECT 1 FROM audit_event a WHERE a.action = 'result.timestamp' AND a.subject = CAST(doc.id AS TEXT) AND ${LATEST_RECORD_IS('a', 'doc')})
-               AS found FROM document doc WHERE doc.id = ?`,
-          )
-          .get(documentId) as { found: number } | undefined
-      )?.found === 1
+      this.db
+        .prepare(`SELECT ${LATEST_IS_TIMESTAMPED('?')}`)
+        .pluck()
+        .get(documentId) === 1
     );
   }
 

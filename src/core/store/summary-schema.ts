@@ -6,6 +6,10 @@
  * --verify` compares the two (see summary-check.ts). Nothing here may change once shipped: a later
  * change is a new migration.
  *
+ * Migration 27 added a result whose latest record version is SoHoa's document timestamp (over a PDF
+ * signed elsewhere): each piece below takes the summaries' version, 23 or 27, and gives 23 the SQL it
+ * shipped with, unchanged.
+ *
  * Mean OCR confidence is kept as an integer sum of nano-units (ocr_confidence × 10⁹, rounded), so
  * adding and taking away pages never leaves a floating-point remainder that a recount would not find.
  */
@@ -33,29 +37,46 @@ const removeFlags = (
 ) => `UPDATE document_flag SET pages = pages - 1 WHERE document_id = ${P}.document_id AND flag IN ${flagsOf(P)};
   DELETE FROM document_flag WHERE document_id = ${P}.document_id AND pages = 0;`;
 
+/** The summaries as a migration left them: 23 made them, 27 added the SoHoa-timestamped result. */
+export type SummaryVersion = 23 | 27;
+
 /** A document summary's share of its dossier's figures; `S` is NEW or OLD. */
-const documentShare = (S: string) => ({
+const documentShare = (S: string, v: SummaryVersion): Record<string, string> => ({
   components: `(${S}.is_result = 0)`,
   components_unsigned: `(${S}.is_result = 0 AND ${S}.latest_signed = 0)`,
   results_latest_signed: `(${S}.is_result = 1 AND ${S}.latest_signed = 1)`,
   results_any_signed: `(${S}.is_result = 1 AND ${S}.signed_records > 0)`,
   reused: `${S}.reused`,
+  ...(v >= 27 && { results_timestamped: `(${S}.is_result = 1 AND ${S}.latest_timestamped = 1)` }),
 });
-const DOSSIER_COLUMNS = Object.keys(documentShare('NEW')) as (keyof ReturnType<typeof documentShare>)[];
-const addDocument = (S: string, sign: '+' | '-') => DOSSIER_COLUMNS.map((c) => `${c} = ${c} ${sign} ${documentShare(S)[c]}`).join(', ');
-const changeDocument = DOSSIER_COLUMNS.map((c) => `${c} = ${c} - ${documentShare('OLD')[c]} + ${documentShare('NEW')[c]}`).join(', ');
+const addDocument = (S: string, sign: '+' | '-', v: SummaryVersion) =>
+  Object.entries(documentShare(S, v))
+    .map(([c, share]) => `${c} = ${c} ${sign} ${share}`)
+    .join(', ');
+const changeDocument = (v: SummaryVersion) =>
+  Object.keys(documentShare('NEW', v))
+    .map((c) => `${c} = ${c} - ${documentShare('OLD', v)[c]} + ${documentShare('NEW', v)[c]}`)
+    .join(', ');
 
 /** A document's record figures, recounted from its records (after a record is deleted or changed). */
-const recountRecords = (doc: string) => `UPDATE document_summary SET
+const recountRecords = (doc: string, v: SummaryVersion) => `UPDATE document_summary SET
     records = (SELECT count(*) FROM record WHERE document_id = ${doc}),
     signed_records = (SELECT count(*) FROM record WHERE document_id = ${doc} AND signed = 1),
     latest_version = (SELECT max(version) FROM record WHERE document_id = ${doc}),
-    latest_signed = coalesce((SELECT signed FROM record WHERE document_id = ${doc} ORDER BY version DESC LIMIT 1), 0)
+    latest_signed = coalesce((SELECT signed FROM record WHERE document_id = ${doc} ORDER BY version DESC LIMIT 1), 0)${
+      v >= 27
+        ? `,
+    latest_timestamped = coalesce((SELECT sohoa_timestamped FROM record WHERE document_id = ${doc} ORDER BY version DESC LIMIT 1), 0)`
+        : ''
+    }
   WHERE document_id = ${doc};`;
 
 /** Whether a document's latest record version is signed (0 without a record). */
 const LATEST_SIGNED = (doc: string) =>
   `coalesce((SELECT lr.signed FROM record lr WHERE lr.document_id = ${doc} ORDER BY lr.version DESC LIMIT 1), 0)`;
+/** Whether a document's latest record version is SoHoa's document timestamp (0 without a record). */
+const LATEST_TIMESTAMPED = (doc: string) =>
+  `coalesce((SELECT lt.sohoa_timestamped FROM record lt WHERE lt.document_id = ${doc} ORDER BY lt.version DESC LIMIT 1), 0)`;
 const SIGNED_RECORDS = (doc: string) => `(SELECT count(*) FROM record sr WHERE sr.document_id = ${doc} AND sr.signed = 1)`;
 const CLERK_OF = (code: string) => `(SELECT min(a.actor) FROM audit_event a WHERE a.action = 'dossier.create' AND a.subject = ${code})`;
 
@@ -64,7 +85,9 @@ const CLERK_OF = (code: string) => `(SELECT min(a.actor) FROM audit_event a WHER
  * read these. Each walks its rows once, looking up the pages and records of one document through
  * their indexes (a subquery grouped over all pages, joined back, would be scanned once per document).
  */
-export const DOCUMENT_SUMMARY_RECOUNT = `SELECT doc.id AS document_id, doc.dossier_id, doc.is_result, doc.reused_from IS NOT NULL AS reused,
+const documentSummaryRecount = (
+  v: SummaryVersion,
+) => `SELECT doc.id AS document_id, doc.dossier_id, doc.is_result, doc.reused_from IS NOT NULL AS reused,
     count(p.id) AS pages, count(p.id) FILTER (WHERE p.state <> 'read') AS pages_not_read, count(p.id) FILTER (WHERE p.state = 'failed') AS pages_failed,
     count(p.id) FILTER (WHERE p.flags <> '[]') AS pages_flagged,
     coalesce(sum(CAST(round(p.ocr_confidence * 1e9) AS INTEGER)) FILTER (WHERE p.state = 'read' AND p.blank = 0), 0) AS confidence_nano,
@@ -72,41 +95,51 @@ export const DOCUMENT_SUMMARY_RECOUNT = `SELECT doc.id AS document_id, doc.dossi
     (SELECT count(*) FROM record rc WHERE rc.document_id = doc.id) AS records,
     ${SIGNED_RECORDS('doc.id')} AS signed_records,
     (SELECT max(rv.version) FROM record rv WHERE rv.document_id = doc.id) AS latest_version,
-    ${LATEST_SIGNED('doc.id')} AS latest_signed
+    ${LATEST_SIGNED('doc.id')} AS latest_signed${v >= 27 ? `, ${LATEST_TIMESTAMPED('doc.id')} AS latest_timestamped` : ''}
   FROM document doc LEFT JOIN page p INDEXED BY page_quality ON p.document_id = doc.id
   GROUP BY doc.id`;
 
-export const DOSSIER_SUMMARY_RECOUNT = `SELECT d.id AS dossier_id, d.kind, ${CLERK_OF('d.code')} AS clerk,
+const dossierSummaryRecount = (v: SummaryVersion) => `SELECT d.id AS dossier_id, d.kind, ${CLERK_OF('d.code')} AS clerk,
     count(doc.id) FILTER (WHERE doc.is_result = 0) AS components,
     count(doc.id) FILTER (WHERE doc.is_result = 0 AND ${LATEST_SIGNED('doc.id')} = 0) AS components_unsigned,
     count(doc.id) FILTER (WHERE doc.is_result = 1 AND ${LATEST_SIGNED('doc.id')} = 1) AS results_latest_signed,
     count(doc.id) FILTER (WHERE doc.is_result = 1 AND ${SIGNED_RECORDS('doc.id')} > 0) AS results_any_signed,
-    count(doc.id) FILTER (WHERE doc.reused_from IS NOT NULL) AS reused
+    count(doc.id) FILTER (WHERE doc.reused_from IS NOT NULL) AS reused${
+      v >= 27
+        ? `,
+    count(doc.id) FILTER (WHERE doc.is_result = 1 AND ${LATEST_TIMESTAMPED('doc.id')} = 1) AS results_timestamped`
+        : ''
+    }
   FROM dossier d LEFT JOIN document doc ON doc.dossier_id = d.id
   GROUP BY d.id`;
 
-export const DOCUMENT_FLAG_RECOUNT = `SELECT p.document_id, f.value AS flag, count(DISTINCT p.id) AS pages
+const DOCUMENT_FLAG_RECOUNT = `SELECT p.document_id, f.value AS flag, count(DISTINCT p.id) AS pages
   FROM page p INDEXED BY page_flagged, json_each(CASE WHEN json_valid(p.flags) AND json_type(p.flags) = 'array' THEN p.flags ELSE '[]' END) f
   WHERE p.flags <> '[]' AND f.type = 'text' GROUP BY p.document_id, f.value`;
 
+/** The latest summaries' version: what the check, the rebuild and the bench use. */
+const LATEST: SummaryVersion = 27;
+
 /** Each summary table, its key columns and its recount. */
 export const SUMMARIES = [
-  { table: 'document_summary', key: ['document_id'], recount: DOCUMENT_SUMMARY_RECOUNT },
-  { table: 'dossier_summary', key: ['dossier_id'], recount: DOSSIER_SUMMARY_RECOUNT },
+  { table: 'document_summary', key: ['document_id'], recount: documentSummaryRecount(LATEST) },
+  { table: 'dossier_summary', key: ['dossier_id'], recount: dossierSummaryRecount(LATEST) },
   { table: 'document_flag', key: ['document_id', 'flag'], recount: DOCUMENT_FLAG_RECOUNT },
 ] as const;
 
 /** Empties the summaries and fills them again from the base tables (the migration's fill, and the rebuild after a mismatch). */
-export const SUMMARY_FILL_SQL = `
+export const summaryFillSql = (v: SummaryVersion) => `
 DELETE FROM document_flag;
 DELETE FROM dossier_summary;
 DELETE FROM document_summary;
 -- Documents first: their insert trigger finds no dossier row to add to, and the dossiers are counted from the base tables next.
-INSERT INTO document_summary SELECT * FROM (${DOCUMENT_SUMMARY_RECOUNT}) WHERE true;
-INSERT INTO dossier_summary SELECT * FROM (${DOSSIER_SUMMARY_RECOUNT}) WHERE true;
+INSERT INTO document_summary SELECT * FROM (${documentSummaryRecount(v)}) WHERE true;
+INSERT INTO dossier_summary SELECT * FROM (${dossierSummaryRecount(v)}) WHERE true;
 INSERT INTO document_flag SELECT * FROM (${DOCUMENT_FLAG_RECOUNT}) WHERE true;
 `;
+export const SUMMARY_FILL_SQL = summaryFillSql(LATEST);
 
+/** The summary tables as migration 23 made them (27 adds a column to each of the first two). */
 export const SUMMARY_TABLES_SQL = `
 CREATE TABLE document_summary (
   document_id INTEGER PRIMARY KEY,
@@ -150,7 +183,7 @@ CREATE TABLE document_flag (
 ) STRICT, WITHOUT ROWID;
 `;
 
-export const SUMMARY_TRIGGERS_SQL = `
+export const summaryTriggersSql = (v: SummaryVersion) => `
 CREATE TRIGGER summary_dossier_insert AFTER INSERT ON dossier BEGIN
   INSERT INTO dossier_summary (dossier_id, kind, clerk) VALUES (NEW.id, NEW.kind, ${CLERK_OF('NEW.code')});
 END;
@@ -177,32 +210,37 @@ CREATE TRIGGER summary_document_delete AFTER DELETE ON document BEGIN
 END;
 
 CREATE TRIGGER summary_of_document_insert AFTER INSERT ON document_summary BEGIN
-  UPDATE dossier_summary SET ${addDocument('NEW', '+')} WHERE dossier_id = NEW.dossier_id;
+  UPDATE dossier_summary SET ${addDocument('NEW', '+', v)} WHERE dossier_id = NEW.dossier_id;
 END;
-CREATE TRIGGER summary_of_document_update AFTER UPDATE OF dossier_id, is_result, reused, latest_signed, signed_records ON document_summary
+CREATE TRIGGER summary_of_document_update AFTER UPDATE OF dossier_id, is_result, reused, latest_signed, signed_records${v >= 27 ? ', latest_timestamped' : ''} ON document_summary
   WHEN OLD.dossier_id = NEW.dossier_id BEGIN
-  UPDATE dossier_summary SET ${changeDocument} WHERE dossier_id = NEW.dossier_id;
+  UPDATE dossier_summary SET ${changeDocument(v)} WHERE dossier_id = NEW.dossier_id;
 END;
 CREATE TRIGGER summary_of_document_move AFTER UPDATE OF dossier_id ON document_summary WHEN OLD.dossier_id <> NEW.dossier_id BEGIN
-  UPDATE dossier_summary SET ${addDocument('OLD', '-')} WHERE dossier_id = OLD.dossier_id;
-  UPDATE dossier_summary SET ${addDocument('NEW', '+')} WHERE dossier_id = NEW.dossier_id;
+  UPDATE dossier_summary SET ${addDocument('OLD', '-', v)} WHERE dossier_id = OLD.dossier_id;
+  UPDATE dossier_summary SET ${addDocument('NEW', '+', v)} WHERE dossier_id = NEW.dossier_id;
 END;
 CREATE TRIGGER summary_of_document_delete AFTER DELETE ON document_summary BEGIN
-  UPDATE dossier_summary SET ${addDocument('OLD', '-')} WHERE dossier_id = OLD.dossier_id;
+  UPDATE dossier_summary SET ${addDocument('OLD', '-', v)} WHERE dossier_id = OLD.dossier_id;
 END;
 
 CREATE TRIGGER summary_record_insert AFTER INSERT ON record BEGIN
   UPDATE document_summary SET records = records + 1, signed_records = signed_records + (NEW.signed = 1),
-    latest_signed = CASE WHEN latest_version IS NULL OR NEW.version >= latest_version THEN NEW.signed = 1 ELSE latest_signed END,
+    latest_signed = CASE WHEN latest_version IS NULL OR NEW.version >= latest_version THEN NEW.signed = 1 ELSE latest_signed END,${
+      v >= 27
+        ? `
+    latest_timestamped = CASE WHEN latest_version IS NULL OR NEW.version >= latest_version THEN NEW.sohoa_timestamped = 1 ELSE latest_timestamped END,`
+        : ''
+    }
     latest_version = max(coalesce(latest_version, NEW.version), NEW.version)
   WHERE document_id = NEW.document_id;
 END;
-CREATE TRIGGER summary_record_update AFTER UPDATE OF document_id, version, signed ON record BEGIN
-  ${recountRecords('OLD.document_id')}
-  ${recountRecords('NEW.document_id')}
+CREATE TRIGGER summary_record_update AFTER UPDATE OF document_id, version, signed${v >= 27 ? ', sohoa_timestamped' : ''} ON record BEGIN
+  ${recountRecords('OLD.document_id', v)}
+  ${recountRecords('NEW.document_id', v)}
 END;
 CREATE TRIGGER summary_record_delete AFTER DELETE ON record BEGIN
-  ${recountRecords('OLD.document_id')}
+  ${recountRecords('OLD.document_id', v)}
 END;
 
 CREATE TRIGGER summary_page_insert AFTER INSERT ON page BEGIN
@@ -232,5 +270,7 @@ CREATE TRIGGER summary_page_flags_delete AFTER DELETE ON page WHEN OLD.flags <> 
 END;
 `;
 
-/** The trigger names, so a bench can drop them to measure the write cost without them. */
+export const SUMMARY_TRIGGERS_SQL = summaryTriggersSql(LATEST);
+
+/** The trigger names (the same in every version), so a migration can replace them and a bench drop them to measure the write cost without them. */
 export const SUMMARY_TRIGGERS = [...SUMMARY_TRIGGERS_SQL.matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => m[1]!);

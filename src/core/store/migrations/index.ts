@@ -31,6 +31,7 @@ import { migration as m0023 } from './0023-dashboard-summaries';
 import { migration as m0024 } from './0024-repair-missed-archive-separation-and-qc';
 import { migration as m0025 } from './0025-timestamp-pending';
 import { migration as m0026 } from './0026-job-group-and-hold';
+import { migration as m0027 } from './0027-result-timestamped-by-sohoa';
 
 export type { Migration } from './migration';
 
@@ -61,4 +62,5 @@ export const migrations: readonly Migration[] = [
   m0024,
   m0025,
   m0026,
+  m0027,
 ];
