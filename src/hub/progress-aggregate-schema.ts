@@ -2,8 +2,8 @@
  * The province's figures on the hub (schema version 5): per workstation, the records and bytes of
  * each cell /progress reads (the total, per agency, procedure, year, status and day of receipt, the
  * result records), the count of dossiers with a result and the hand-backs (all, on time, late, late
- * with a reason), kept by statement triggers on `record` and `hand_back`
- * in the same transaction as each commit. Each workstation has its own rows, so two workstations'
+ * with a reason), kept in the same transaction as each commit: by statement triggers on `record` and `hand_back` in
+ * schemas 5 and 6, by the commit's own statements since schema 7 (progress-figure-statements.ts). Each workstation has its own rows, so two workstations'
  * commits never wait on one counter; /progress sums them per cell. The recounts below say what they
  * must hold, from `record` and `hand_back` alone: `sohoa hub --verify` compares the two (progress-aggregate-check.ts).
  */
