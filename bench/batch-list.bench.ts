@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { batchQcView, batchSummary } from '../src/core/archive/batch-view';
 import { ArchiveRepository } from '../src/core/store/archive-repository';
 import { openDatabase, type Db } from '../src/core/store/database';
+import { batchJobGroup } from '../src/core/store/job-group';
 import { PIPELINE_JOBS } from '../src/core/jobs/pipeline';
 import { openStore } from '../src/core/store/store';
 
@@ -38,7 +39,8 @@ function generate(db: Db): void {
     `INSERT INTO page (id, document_id, position, image_sha256, ocr_confidence, flags, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertJob = db.prepare(
-    `INSERT INTO job (kind, key, payload, state, attempts, created_at, updated_at) VALUES (?, ?, ?, 'done', 1, ?, ?)`,
+    `INSERT INTO job (kind, key, payload, state, attempts, job_group, document_id, page_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
   );
   const insertRegister = db.prepare(
     `INSERT INTO archive_register_row (batch_id, line, box, archive_number, box_key, number_key, title, year, expected_pages) VALUES (?, ?, ?, ?, ?, ?, ?, 2020, ?)`,
@@ -77,18 +79,39 @@ function generate(db: Db): void {
             waiting ? 'captured' : 'read',
             at,
           );
-          insertJob.run(PIPELINE_JOBS.clean, `clean-${pageId}`, JSON.stringify({ pageId }), readAt, readAt);
-          if (!waiting) insertJob.run(PIPELINE_JOBS.read, `read-${pageId}`, JSON.stringify({ pageId }), readAt, readAt);
+          const group = batchJobGroup(b);
+          const clean = waiting ? 'queued' : 'done';
+          insertJob.run(
+            PIPELINE_JOBS.clean,
+            `clean-${pageId}`,
+            JSON.stringify({ pageId }),
+            clean,
+            group,
+            dossierId,
+            pageId,
+            readAt,
+            readAt,
+          );
+          if (!waiting)
+            insertJob.run(
+              PIPELINE_JOBS.read,
+              `read-${pageId}`,
+              JSON.stringify({ pageId }),
+              'done',
+              group,
+              dossierId,
+              pageId,
+              readAt,
+              readAt,
+            );
         }
         if (!waiting) {
-          insertJob.run(PIPELINE_JOBS.assemble, `assemble-${dossierId}`, JSON.stringify({ documentId: dossierId }), at, at);
+          const payload = JSON.stringify({ documentId: dossierId });
+          insertJob.run(PIPELINE_JOBS.assemble, `assemble-${dossierId}`, payload, 'done', batchJobGroup(b), dossierId, null, at, at);
           insertRecord.run(dossierId, `pdf-${dossierId}`, at);
         }
       }
     }
-    db.prepare(
-      `UPDATE job SET state = 'queued' WHERE kind = ? AND json_extract(payload, '$.pageId') IN (SELECT id FROM page WHERE state = 'captured')`,
-    ).run(PIPELINE_JOBS.clean);
   })();
   db.exec('ANALYZE');
 }

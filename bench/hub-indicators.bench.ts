@@ -1,10 +1,11 @@
 /**
  * The province's figures on the hub at scale: fills a real PostgreSQL with generated records of 100
- * workstations (server-side, in chunks, through the triggers that keep the figures: schema 5), then
- * times /progress as the hub computes it now (from the kept figures) and, as the reference in the same
- * run, as it did before (every cell counted from the records). Then ingest through the hub's own commit
- * statement (batches of records from concurrent workstations) with the triggers and without them,
- * alternating, and the ratio; then a recount check and a rebuild.
+ * workstations and their hand-backs (server-side, `INSERT … SELECT generate_series` in chunks, the rows ingest would
+ * store), then fills the figures once from them (the rebuild), then times each province query as the hub runs it
+ * (from the kept figures) and, as the reference in the same run, /progress as it was before (every cell counted from
+ * the records). Then ingest through the hub's commit (batches of records from concurrent workstations, one transaction
+ * each) keeping the figures (record-committer.ts, schema 7) and, alternating, the same transaction writing only the
+ * records, and the ratio; then a recount check and a rebuild.
  *
  *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 20000]
  */
@@ -12,12 +13,14 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { createPool, migrateHub } from '../src/hub/hub-database';
+import { HubHandBackRepository } from '../src/hub/hub-hand-back-repository';
 import { HubRecordRepository } from '../src/hub/hub-record-repository';
+import { inHubTransaction } from '../src/hub/hub-transaction';
 import { aggregateDifferences, rebuildAggregates } from '../src/hub/progress-aggregate-check';
-import { PROGRESS_TRIGGERS, PROGRESS_TRIGGERS_SQL } from '../src/hub/progress-aggregate-schema';
+import { RecordCommitter } from '../src/hub/record-committer';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
-import { FILL, WORKSTATIONS } from './support/hub-fill';
+import { FILL, HAND_BACK_FILL, WORKSTATIONS } from './support/hub-fill';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, runs: { type: 'string' }, ingest: { type: 'string' } } });
 const ROWS = Number(values.rows ?? 10_000_000);
@@ -66,8 +69,10 @@ function record(workstation: number): RecordDescriptor {
   };
 }
 
+type Commit = (workstationId: string, records: RecordDescriptor[]) => Promise<unknown>;
+
 /** `count` records committed by CONCURRENCY workstations at once, BATCH per commit: records per second. */
-async function ingest(records: HubRecordRepository, count: number): Promise<number> {
+async function ingest(commit: Commit, count: number): Promise<number> {
   let left = count;
   const t = performance.now();
   await Promise.all(
@@ -75,10 +80,9 @@ async function ingest(records: HubRecordRepository, count: number): Promise<numb
       while (left > 0) {
         const n = Math.min(BATCH, left);
         left -= n;
-        await records.commitMany(
+        await commit(
           `ws-${w * 7}`,
           Array.from({ length: n }, () => record(w * 7)),
-          'upload',
         );
       }
     }),
@@ -92,46 +96,70 @@ const pool = createPool(await postgres.createDatabase('province'));
 try {
   await migrateHub(pool);
   const records = new HubRecordRepository(pool);
+  const handBacks = new HubHandBackRepository(pool);
   const filled = performance.now();
-  for (let from = 1; from <= ROWS; from += CHUNK) await pool.query(FILL, [from, Math.min(ROWS, from + CHUNK - 1)]);
-  await pool.query('VACUUM ANALYZE');
+  for (let from = 1; from <= ROWS; from += CHUNK) {
+    const range = [from, Math.min(ROWS, from + CHUNK - 1)];
+    await pool.query(FILL, range);
+    await pool.query(HAND_BACK_FILL, range);
+  }
   const fillS = (performance.now() - filled) / 1000;
-  const keptRows = (await pool.query<{ n: string }>('SELECT count(*) AS n FROM progress_aggregate')).rows[0]!.n;
+  const rebuilt = performance.now();
+  await rebuildAggregates(pool);
+  const rebuildS = (performance.now() - rebuilt) / 1000;
+  await pool.query('VACUUM ANALYZE');
+  const count = async (table: string) => (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n;
   console.log(
-    `filled ${ROWS} records of ${WORKSTATIONS} workstations in ${fillS.toFixed(0)} s (${(ROWS / fillS).toFixed(0)} records/s through the triggers); ${keptRows} kept rows`,
+    `filled ${ROWS} records and ${await count('hand_back')} hand-backs of ${WORKSTATIONS} workstations in ${fillS.toFixed(0)} s (${(ROWS / fillS).toFixed(0)} records/s); figures filled once in ${rebuildS.toFixed(0)} s: ${await count('progress_aggregate')} kept rows (load ${load()})`,
   );
 
-  await records.progress();
-  const kept: number[] = [];
-  for (let i = 0; i < RUNS; i++) kept.push(await timed(() => records.progress()));
-  const fromKept = median(kept);
+  // Each province query as /progress runs it (hub-server.ts), and the report as counted from the records (the reference).
+  const queries = {
+    'progress (per agency, procedure, year, status, day; results)': () => records.progress(),
+    'hand-backs': () => handBacks.counts(),
+  };
+  const times: number[] = [];
+  for (const [name, query] of Object.entries(queries)) {
+    await query();
+    const ms: number[] = [];
+    for (let i = 0; i < RUNS; i++) ms.push(await timed(query));
+    times.push(median(ms));
+    console.log(
+      `query ${name}: ${median(ms).toFixed(1)} ms (median of ${RUNS}, slowest ${Math.max(...ms).toFixed(1)}; target < 300 ms; load ${load()})`,
+    );
+  }
+  const fromKept = times.reduce((a, b) => a + b, 0);
   const reference: number[] = [];
   for (let i = 0; i < Math.min(RUNS, 3); i++) reference.push(await timed(() => progressFromRecords(pool)));
   console.log(
-    `/progress from the kept figures ${fromKept.toFixed(1)} ms (median of ${RUNS}; target < 300 ms); counted from the records (before) ${median(reference).toFixed(0)} ms (median of ${reference.length}); ×${(median(reference) / fromKept).toFixed(0)}`,
+    `/progress from the kept figures ${fromKept.toFixed(1)} ms (both queries); counted from the records (before) ${median(reference).toFixed(0)} ms (median of ${reference.length}); ×${(median(reference) / fromKept).toFixed(0)} (load ${load()})`,
   );
 
-  // Ingest through the hub's commit statement, with and without the triggers, alternating after an uncounted warm-up.
-  await ingest(records, Math.min(INGEST, 2000));
+  // Ingest through the hub's commit, keeping the figures and writing the records alone, alternating after an uncounted warm-up.
+  const committer = new RecordCommitter(pool);
+  const modes: Record<'with' | 'without', Commit> = {
+    with: (ws, batch) => committer.commitMany(ws, batch, 'upload'),
+    without: (ws, batch) => inHubTransaction(pool, (client) => new HubRecordRepository(client).commitMany(ws, batch, 'upload')),
+  };
+  await ingest(modes.with, Math.min(INGEST, 2000));
+  await ingest(modes.without, Math.min(INGEST, 2000));
   const rate: Record<'with' | 'without', number[]> = { with: [], without: [] };
   for (let round = 1; round <= 6; round++) {
-    const triggers = round % 2 === 1;
-    if (!triggers) for (const [t, table] of PROGRESS_TRIGGERS) await pool.query(`DROP TRIGGER ${t} ON ${table}`);
-    const r = await ingest(records, INGEST);
-    if (!triggers) await pool.query(PROGRESS_TRIGGERS_SQL);
-    rate[triggers ? 'with' : 'without'].push(r);
+    const mode = round % 2 === 1 ? 'with' : 'without';
+    const r = await ingest(modes[mode], INGEST);
+    rate[mode].push(r);
     console.log(
-      `ingest ${triggers ? 'with   ' : 'without'} the triggers: ${r.toFixed(0)} records/s (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit)`,
+      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
     );
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`ingest with the triggers ÷ without: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (target ≥ 0.9)`);
+  console.log(`ingest keeping the figures ÷ records alone: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (target ≥ 0.9)`);
 
-  // The rounds without triggers left their records uncounted: the check finds them, the rebuild counts them.
+  // The rounds that wrote the records alone left them uncounted: the check finds them, the rebuild counts them.
   const check = performance.now();
   const differences = await aggregateDifferences(pool);
   console.log(
-    `recount check ${((performance.now() - check) / 1000).toFixed(1)} s: ${differences.length} differences (the rounds without triggers)`,
+    `recount check ${((performance.now() - check) / 1000).toFixed(1)} s: ${differences.length} differences (the rounds that wrote the records alone)`,
   );
   const rebuild = performance.now();
   await rebuildAggregates(pool);

@@ -3,7 +3,8 @@
  * records (as bench/hub-indicators.bench.ts does), then commits batches on one connection and prints the plan,
  * time and buffers of each statement the triggers run (auto_explain, nested statements), the aggregate
  * tables' update counters (HOT or not, dead rows) and sizes, and the time per commit with and without the
- * triggers, and with the functions of schema 5 and of schema 6, one connection, in turn.
+ * triggers, and with the functions of schema 5 and of schema 6, one connection, in turn. The hub as schema 6 left it
+ * (schema 7 dropped the triggers for the commit's own statements: bench/hub-indicators.bench.ts measures those).
  *
  *   npx tsx bench/hub-trigger-profile.ts [--rows 1000000] [--commits 300]
  */
@@ -12,6 +13,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createPool, migrateHub } from '../src/hub/hub-database';
+import { hubMigrations } from '../src/hub/hub-schema';
 import { HubRecordRepository } from '../src/hub/hub-record-repository';
 import {
   PROGRESS_FUNCTIONS_V5_SQL,
@@ -55,7 +57,10 @@ const url = await postgres.createDatabase('profile');
 const pool = createPool(url);
 const client = new pg.Client({ connectionString: url });
 try {
-  await migrateHub(pool);
+  await migrateHub(
+    pool,
+    hubMigrations.filter((m) => m.version <= 6),
+  );
   const t = performance.now();
   for (let from = 1; from <= ROWS; from += CHUNK) await pool.query(FILL, [from, Math.min(ROWS, from + CHUNK - 1)]);
   await pool.query('VACUUM ANALYZE');

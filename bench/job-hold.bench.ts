@@ -1,7 +1,7 @@
 /**
  * What a paused archive batch costs the job queue: the time of one `lease()` (what every pipeline
  * worker of every process calls before each job, and every half second when idle) while N queued
- * jobs belong to a paused batch (parked: the search skips them), against the same lease with the batch
+ * jobs belong to a paused batch (held: the search skips them), against the same lease with the batch
  * running (reference, same store, same run). No OCR: jobs are rows.
  *
  *   npx tsx bench/job-hold.bench.ts [--jobs N]
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { Engine } from '../src/core/engine';
 import { PIPELINE_JOBS } from '../src/core/jobs/pipeline';
 import { ArchiveRepository } from '../src/core/store/archive-repository';
+import { batchJobGroup } from '../src/core/store/job-group';
 import { insertArchiveDossier } from '../test/support/archive-dossier';
 
 const { values } = parseArgs({ options: { jobs: { type: 'string', default: '20000' } } });
@@ -34,7 +35,8 @@ try {
         archive.addFolder(batch.id, `HS ${d}`, dossier.id, documentId);
         for (let p = 0; p < PER_DOSSIER && d * PER_DOSSIER + p < N; p++) {
           const page = store.pages.addPage(documentId, `${d}-${p}`.padEnd(64, '0'), null);
-          store.jobs.enqueue(PIPELINE_JOBS.clean, `${page.id}`, { pageId: page.id });
+          const placement = { group: batchJobGroup(batch.id), documentId, pageId: page.id };
+          store.jobs.enqueue(PIPELINE_JOBS.clean, `${page.id}`, { pageId: page.id }, placement);
         }
       }
     })();
@@ -61,7 +63,7 @@ try {
       [
         `queued jobs of the batch: ${N} (${PER_DOSSIER} pages per dossier), plus 1 other job`,
         `lease() with the batch running (reference): ${running.toFixed(3)} ms`,
-        `lease() with the batch paused (its ${N} jobs parked): ${paused.toFixed(2)} ms`,
+        `lease() with the batch paused (its ${N} jobs held): ${paused.toFixed(2)} ms`,
         `ratio (paused / running): ${(paused / running).toFixed(1)}`,
         `pendingNotHeld() with the batch paused: ${pending} job(s) in ${pendingMs.toFixed(1)} ms`,
       ].join('\n') + '\n',

@@ -9,3 +9,10 @@ export const FILL = `INSERT INTO record (receipt_id, workstation_id, document_ke
          'HS-' || (i / 3), '1.' || lpad(((i / 700) % 40)::text, 3, '0'), '000.' || ((i % ${WORKSTATIONS}) % 10) || '.25.H12', 2020 + (i / 13) % 7,
          (ARRAY['finalized', 'returned', 'received'])[1 + (i / 17) % 3], NULL, 'bag', now() - ((i * 104729) % 365) * interval '1 day', i % 5 = 0
   FROM generate_series($1::bigint, $2::bigint) AS i`;
+
+/** The hand-back of each result dossier among ids `$1` to `$2` (one in three on time, one in three late, a reason on half the late). */
+export const HAND_BACK_FILL = `INSERT INTO hand_back (workstation_id, dossier_code, agency_code, procedure_code, returned_at, due_date, on_time, working_days_late, late_reason)
+  SELECT 'ws-' || (i % ${WORKSTATIONS}), 'HS-' || (i / 3), '000.' || ((i % ${WORKSTATIONS}) % 10) || '.25.H12', '1.' || lpad(((i / 700) % 40)::text, 3, '0'),
+         now() - ((i * 104729) % 365) * interval '1 day', CASE WHEN i % 45 <> 0 THEN current_date END,
+         CASE i % 45 WHEN 0 THEN NULL ELSE i % 30 = 0 END, CASE WHEN i % 30 = 15 THEN 2 ELSE 0 END, CASE WHEN i % 60 = 15 THEN 'Chờ bổ sung' END
+  FROM generate_series($1::bigint, $2::bigint) AS i WHERE i % 15 = 0`;

@@ -10,7 +10,6 @@ import { DEFAULT_MAX_RECORD_BYTES } from './hub-server';
 import { HubUsageError } from './hub-usage';
 import { RecordIntake } from './record-intake';
 import { RecordCommitter } from './record-committer';
-import { HubHandBackRepository } from './hub-hand-back-repository';
 import { HubAuditLog } from './hub-audit-log';
 import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from './progress-aggregate-check';
 import { parseS3Url } from './s3-blob-storage';
@@ -207,7 +206,6 @@ export async function runHub(argv: string[], io: HubIo): Promise<number> {
         const intake = new RecordIntake({
           records,
           commits: new RecordCommitter(pool),
-          handBacks: new HubHandBackRepository(pool),
           blobs: storage.blobs,
           verifier: verifierNamed(verifierOf(values), trustOf(values, verifierOf(values))),
           maxRecordBytes: maxBytesOf(values),

@@ -1,5 +1,6 @@
 import type { HandBackSummary, ProgressReport, RecordDescriptor } from '../shared/sync-protocol';
 import type { HubQueryable } from './hub-transaction';
+import { HAND_BACK_EMPTY_CELLS_DELETE, HAND_BACK_FIGURES_LOCK, upsertHandBacksCountingThem } from './progress-figure-statements';
 
 type HandedBack = RecordDescriptor & { handBack: HandBackSummary };
 
@@ -8,9 +9,10 @@ export class HubHandBackRepository {
   constructor(private readonly db: HubQueryable) {}
 
   /**
-   * Keeps the hand-back each result record carries, in one statement; a later report for the same dossier replaces
-   * the earlier one (within `records` too: the last wins). Rows are written in dossier order, so two commits that
-   * note the same dossiers in one transaction each cannot deadlock.
+   * Keeps the hand-back each result record carries, in one statement that also moves the figures it counts in
+   * (progress-figure-statements.ts); a later report for the same dossier replaces the earlier one (within `records`
+   * too: the last wins). Runs inside the commit's transaction (record-committer.ts): the workstation's hand-back lock is
+   * held until it ends. Rows are written in dossier order, so two commits that note the same dossiers cannot deadlock.
    */
   async note(workstationId: string, records: readonly RecordDescriptor[]): Promise<void> {
     const latest = new Map<string, HandedBack>();
@@ -18,15 +20,19 @@ export class HubHandBackRepository {
     if (latest.size === 0) return;
     const rows = [...latest.values()];
     const column = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
+    await this.db.query({ name: 'hand-back-lock', text: HAND_BACK_FIGURES_LOCK, values: [workstationId] });
     await this.db.query({
       name: 'hand-back-note',
-      text: `INSERT INTO hand_back (workstation_id, dossier_code, agency_code, procedure_code, returned_at, due_date, deadline, on_time, working_days_late, late_reason)
-        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::date[], $7::date[], $8::boolean[], $9::int[], $10::text[])
-          AS t(dossier_code, agency_code, procedure_code, returned_at, due_date, deadline, on_time, working_days_late, late_reason)
-        ORDER BY dossier_code
+      text: upsertHandBacksCountingThem(
+        `SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::date[], $7::date[], $8::boolean[], $9::int[], $10::text[])
+          AS t(dossier_code, agency_code, procedure_code, returned_at, due_date, deadline, on_time, working_days_late, late_reason)`,
+        `INSERT INTO hand_back (workstation_id, dossier_code, agency_code, procedure_code, returned_at, due_date, deadline, on_time, working_days_late, late_reason)
+        SELECT $1, * FROM t ORDER BY dossier_code
         ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET agency_code = EXCLUDED.agency_code, procedure_code = EXCLUDED.procedure_code,
           returned_at = EXCLUDED.returned_at, due_date = EXCLUDED.due_date, deadline = EXCLUDED.deadline, on_time = EXCLUDED.on_time,
-          working_days_late = EXCLUDED.working_days_late, late_reason = EXCLUDED.late_reason, updated_at = now()`,
+          working_days_late = EXCLUDED.working_days_late, late_reason = EXCLUDED.late_reason, updated_at = now()
+        RETURNING workstation_id, on_time, late_reason`,
+      ),
       values: [
         workstationId,
         column((r) => r.dossierCode),
@@ -40,9 +46,10 @@ export class HubHandBackRepository {
         column((r) => r.handBack.lateReason),
       ],
     });
+    await this.db.query({ name: 'hand-back-empty-cells', text: HAND_BACK_EMPTY_CELLS_DELETE, values: [workstationId] });
   }
 
-  /** From the per-workstation rows the triggers keep (progress-aggregate-schema.ts), summed. */
+  /** From the per-workstation rows the hub's commit keeps (progress-figure-statements.ts), summed. */
   async counts(): Promise<NonNullable<ProgressReport['handBacks']>> {
     const { rows } = await this.db.query<{ key: string; n: string }>(
       `SELECT key, sum(records) AS n FROM progress_aggregate WHERE dimension = 'hand-backs' GROUP BY key`,

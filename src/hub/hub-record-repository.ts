@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProgressReport, Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import type { HubQueryable } from './hub-transaction';
+import { insertRecordsCountingThem, RECORD_FIGURE_COLUMNS } from './progress-figure-statements';
 import { VersionConflictError } from './sync-errors';
 
 export interface RecordRow {
@@ -36,6 +37,17 @@ const DIMENSIONS = {
   byStatus: 'status',
   byDay: 'day',
 } as const;
+
+/** What a commit answers for each inserted row. */
+const RETURNED = 'receipt_id, workstation_id, document_key, version, sha256, received_at';
+
+/** A batch of one workstation's versions, from arrays; a version already stored is left as it is. */
+const INSERT_MANY = `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
+  SELECT receipt_id, $1, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, $2, is_result
+  FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::boolean[])
+    AS t(receipt_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, is_result)
+  ON CONFLICT (workstation_id, document_key, version) DO NOTHING
+  RETURNING ${RETURNED}`;
 
 /** The hub's record versions: one row per (workstation, document, version), never replaced. */
 export class HubRecordRepository {
@@ -103,22 +115,20 @@ export class HubRecordRepository {
   /**
    * Inserts new versions in one statement. A version another request stored meanwhile is not
    * inserted again: its stored receipt is returned (or a conflict, when it holds other bytes).
+   * With `keepFigures`, the same statement adds what it inserted to the province's figures (progress-figure-statements.ts):
+   * the hub's commit (record-committer.ts) always asks for it; without, only the records are written (a bench's reference).
    */
   async commitMany(
     workstationId: string,
     records: readonly RecordDescriptor[],
     source: 'upload' | 'bag',
+    { keepFigures = false }: { keepFigures?: boolean } = {},
   ): Promise<(Receipt | VersionConflictError)[]> {
     if (records.length === 0) return [];
     const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
     const { rows } = await this.db.query<RecordRow>({
-      name: 'record-commit-many',
-      text: `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
-        SELECT receipt_id, $1, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, $2, is_result
-        FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::boolean[])
-          AS t(receipt_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, is_result)
-        ON CONFLICT (workstation_id, document_key, version) DO NOTHING
-        RETURNING receipt_id, workstation_id, document_key, version, sha256, received_at`,
+      name: keepFigures ? 'record-commit-many-counted' : 'record-commit-many',
+      text: keepFigures ? insertRecordsCountingThem(`${INSERT_MANY}, ${RECORD_FIGURE_COLUMNS}`, RETURNED) : INSERT_MANY,
       values: [
         workstationId,
         source,
@@ -156,7 +166,7 @@ export class HubRecordRepository {
   }
 
   /**
-   * The province's figures from the per-workstation rows the triggers keep (schema version 5), summed
+   * The province's figures from the per-workstation rows the hub's commit keeps (progress-figure-statements.ts), summed
    * per cell: a read of a few rows per workstation and cell, whatever the number of records.
    */
   async progress(): Promise<ProgressReport> {

@@ -1,5 +1,5 @@
 import { HUB_AUDIT_SQL } from './hub-audit-schema';
-import { PROGRESS_AGGREGATE_SQL, PROGRESS_FUNCTIONS_V6_SQL } from './progress-aggregate-schema';
+import { PROGRESS_AGGREGATE_SQL, PROGRESS_FUNCTIONS_V6_SQL, PROGRESS_TRIGGERS_DROP_SQL } from './progress-aggregate-schema';
 
 /** The hub's PostgreSQL schema, versioned in code and applied in order at start. */
 export interface HubMigration {
@@ -103,5 +103,11 @@ CREATE TABLE audit_head (
     // The hub's own audit log: enrolments, revocations, rebuilds of the figures (hub-audit-schema.ts);
     // a record change kept in one statement instead of two (progress-aggregate-schema.ts).
     sql: HUB_AUDIT_SQL + PROGRESS_FUNCTIONS_V6_SQL,
+  },
+  {
+    version: 7,
+    // The figures kept by the hub's commit itself, in the statements that write the records and hand-backs
+    // (progress-figure-statements.ts): the triggers go.
+    sql: PROGRESS_TRIGGERS_DROP_SQL,
   },
 ];

@@ -99,7 +99,6 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   const intake = new RecordIntake({
     records,
     commits: new RecordCommitter(options.pool),
-    handBacks,
     blobs,
     verifier: options.verifier ?? new StructuralPdfVerifier(),
     maxRecordBytes,

@@ -17,9 +17,9 @@ export interface AggregateDifference {
 const keyOf = (key: readonly string[], row: Record<string, unknown>) => Object.fromEntries(key.map((k) => [k, row[k] ?? null]));
 
 /**
- * Every kept figure recomputed from `record` and `hand_back` and compared with what the triggers kept, both ways, in
- * one REPEATABLE READ transaction: the triggers keep every committed state exact, so a commit running
- * meanwhile cannot show as a difference.
+ * Every kept figure recomputed from `record` and `hand_back` and compared with what the commits kept, both ways, in
+ * one REPEATABLE READ transaction: a commit writes its rows and their figures in one transaction, so a commit running
+ * meanwhile cannot show as a difference; a row changed by hand in SQL does.
  */
 export async function aggregateDifferences(pool: pg.Pool): Promise<AggregateDifference[]> {
   const client = await pool.connect();

@@ -2,21 +2,21 @@
  * The province's figures on the hub (schema version 5): per workstation, the records and bytes of
  * each cell /progress reads (the total, per agency, procedure, year, status and day of receipt, the
  * result records), the count of dossiers with a result and the hand-backs (all, on time, late, late
- * with a reason), kept by statement triggers on `record` and `hand_back`
- * in the same transaction as each commit. Each workstation has its own rows, so two workstations'
+ * with a reason), kept in the same transaction as each commit: by statement triggers on `record` and `hand_back` in
+ * schemas 5 and 6, by the commit's own statements since schema 7 (progress-figure-statements.ts). Each workstation has its own rows, so two workstations'
  * commits never wait on one counter; /progress sums them per cell. The recounts below say what they
  * must hold, from `record` and `hand_back` alone: `sohoa hub --verify` compares the two (progress-aggregate-check.ts).
  */
 
 /** Each cell of a record, as (dimension, key); 'results' only for result records. */
-const CELLS = (
+export const CELLS = (
   r: string,
 ) => `(VALUES ('total', NULL::text), ('agency', ${r}.agency_code), ('procedure', ${r}.procedure_code), ('year', ${r}.year::text),
     ('status', ${r}.status), ('day', to_char(${r}.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')), ('results', NULL::text)) AS cell(dimension, key)`;
-const CELL_FILTER = (r: string) => `(cell.dimension <> 'results' OR ${r}.is_result)`;
+export const CELL_FILTER = (r: string) => `(cell.dimension <> 'results' OR ${r}.is_result)`;
 
 /** What a hand-back counts in: every one, and on time, late, late with a reason (a hand-back without a due date is neither). */
-const HAND_BACK_CELLS = (
+export const HAND_BACK_CELLS = (
   h: string,
 ) => `(VALUES ('total', true), ('on-time', coalesce(${h}.on_time, false)), ('late', coalesce(NOT ${h}.on_time, false)),
     ('late-with-reason', coalesce(NOT ${h}.on_time AND ${h}.late_reason IS NOT NULL, false))) AS hb(key, counts)`;
@@ -180,3 +180,11 @@ export const PROGRESS_TRIGGERS = [
   ['progress_hand_back_delete', 'hand_back'],
   ['progress_hand_back_update', 'hand_back'],
 ] as const;
+
+/**
+ * Schema 7: the triggers and their functions go; the hub's commit keeps the figures itself, in the statements that write
+ * `record` and `hand_back` (progress-figure-statements.ts). The figures they kept stay as they are: they match the records.
+ */
+export const PROGRESS_TRIGGERS_DROP_SQL = PROGRESS_TRIGGERS.map(
+  ([name, table]) => `DROP TRIGGER IF EXISTS ${name} ON ${table};\nDROP FUNCTION IF EXISTS ${name}();`,
+).join('\n');

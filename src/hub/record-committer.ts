@@ -6,9 +6,10 @@ import { inHubTransaction } from './hub-transaction';
 import { VersionConflictError } from './sync-errors';
 
 /**
- * Commits record versions and the hand-backs their result records carry in one transaction, so the
- * figures the triggers keep from both (progress-aggregate-schema.ts) never count a result record
- * without its hand-back: a failure of either leaves neither, and the workstation's retry counts them once.
+ * Commits record versions and the hand-backs their result records carry in one transaction, with the province's
+ * figures they count in, in the same statements (progress-figure-statements.ts): every way in (direct upload, batch,
+ * tus, bag, commit by hash, a repeat that brings a hand-back) comes through here, so the figures never count a result
+ * record without its hand-back: a failure of either leaves neither, and the workstation's retry counts them once.
  */
 export class RecordCommitter {
   constructor(private readonly pool: pg.Pool) {}
@@ -31,7 +32,7 @@ export class RecordCommitter {
   ): Promise<(Receipt | VersionConflictError)[]> {
     if (records.length === 0 && repeats.length === 0) return [];
     return inHubTransaction(this.pool, async (client) => {
-      const outcomes = await new HubRecordRepository(client).commitMany(workstationId, records, source);
+      const outcomes = await new HubRecordRepository(client).commitMany(workstationId, records, source, { keepFigures: true });
       await new HubHandBackRepository(client).note(workstationId, [
         ...repeats,
         ...records.filter((_, i) => !(outcomes[i] instanceof VersionConflictError)),

@@ -5,7 +5,6 @@ import type { BlobStorage } from './blob-storage';
 import { toStoredReceipt, versionKey, type HubRecordRepository } from './hub-record-repository';
 import { checkDeclaredMetadata, refuseResultWithoutXmp } from './declared-metadata';
 import type { RecordVerifier } from './record-verifier';
-import type { HubHandBackRepository } from './hub-hand-back-repository';
 import type { RecordCommitter } from './record-committer';
 import {
   HubError,
@@ -26,10 +25,8 @@ export interface ReceivedRecord {
 
 export interface IntakeContext {
   records: HubRecordRepository;
-  /** Commits a record and the hand-back it carries in one transaction. */
+  /** Commits a record and the hand-back it carries in one transaction; a repeated version's hand-back is noted again there too. */
   commits: RecordCommitter;
-  /** Where a repeated version's hand-back is noted again (a new version's goes in with its commit). */
-  handBacks: HubHandBackRepository;
   blobs: BlobStorage;
   verifier: RecordVerifier;
   maxRecordBytes: number;
@@ -126,7 +123,7 @@ export class RecordIntake {
   }
 
   private async noted(workstationId: string, record: RecordDescriptor, receipt: Receipt): Promise<Receipt> {
-    await this.ctx.handBacks.note(workstationId, [record]);
+    await this.ctx.commits.commitMany(workstationId, [], 'upload', [record]);
     return receipt;
   }
 

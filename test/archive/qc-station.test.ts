@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeInBatch } from '../../src/core/archive/batch-intake';
 import { Engine } from '../../src/core/engine';
 import { PIPELINE_JOBS } from '../../src/core/jobs/pipeline';
+import { pageJobPlacement } from '../../src/core/jobs/job-placement';
 import { ArchiveRepository } from '../../src/core/store/archive-repository';
 import { createPipelineStages } from '../../src/core/jobs/real-stages';
 import type { EngineEvents } from '../../src/shared/contract';
@@ -53,8 +54,8 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     if (job) engine.store.jobs.release(job.id, 'probe-0');
     return job;
   };
-  const parkedJobs = () =>
-    (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued' AND lease_until = -1`).get() as { n: number }).n;
+  const heldJobs = () =>
+    (engine.store.db.prepare(`SELECT count(*) AS n FROM job WHERE state = 'queued' AND held = 1`).get() as { n: number }).n;
   const storedStatus = () => new ArchiveRepository(engine.store.db).batch(batchId)!.status;
   const doneEvents = () =>
     (
@@ -109,12 +110,13 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     expect(queuedJobs()).toBe(TREE.length);
     expect(leasable()).toBeUndefined();
     expect(engine.store.jobs.pendingNotHeld()).toBe(0);
-    expect(parkedJobs()).toBe(TREE.length);
-    // A job added to the stopped batch afterwards (a page in hand finishing, a page replaced) is held too, parked or not.
+    expect(heldJobs()).toBe(TREE.length);
+    // A job added to the stopped batch afterwards (a page in hand finishing, a page replaced) is held too.
     const anyPage = engine.store.db
       .prepare('SELECT p.id FROM page p JOIN archive_folder f ON f.document_id = p.document_id WHERE f.batch_id = ? LIMIT 1')
       .get(batchId) as { id: number };
-    engine.store.jobs.enqueue(PIPELINE_JOBS.clean, 'added-while-paused', { pageId: anyPage.id });
+    const placement = pageJobPlacement(engine.store, engine.store.pages.get(anyPage.id)!);
+    engine.store.jobs.enqueue(PIPELINE_JOBS.clean, 'added-while-paused', { pageId: anyPage.id }, placement);
     expect(leasable()).toBeUndefined();
     engine.store.db.prepare(`DELETE FROM job WHERE key = 'added-while-paused'`).run();
     // Asking again changes nothing and records nothing more.
@@ -128,7 +130,7 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
 
     const resumed = await as.archivist.call('batch.control', { batchId, action: 'resume' });
     expect(resumed.batch.state).toBe('running');
-    expect(parkedJobs()).toBe(0);
+    expect(heldJobs()).toBe(0);
     expect(leasable()).toBeDefined();
     const actions = engine.store.db
       .prepare(`SELECT action, actor FROM audit_event WHERE subject = ? AND action <> 'batch.open' ORDER BY seq`)

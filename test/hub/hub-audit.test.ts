@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, migrateHub } from '../../src/hub/hub-database';
 import { hubMigrations } from '../../src/hub/hub-schema';
 import { CredentialRepository } from '../../src/hub/credential-repository';
-import { HubRecordRepository } from '../../src/hub/hub-record-repository';
+import { RecordCommitter } from '../../src/hub/record-committer';
 import { runSohoa } from '../support/cli';
 import { startPostgres, type TestPostgres } from './support/postgres';
 
@@ -58,7 +58,7 @@ describe("the hub's own audit log", () => {
       // Revoking again changes nothing, and logs nothing.
       expect(runSohoa(['hub', 'revoke', workstationId, '--db', url]).code).toBe(1);
 
-      await new HubRecordRepository(pool).commitMany(
+      await new RecordCommitter(pool).commitMany(
         'ws-1',
         [
           {

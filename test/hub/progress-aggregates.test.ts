@@ -4,7 +4,8 @@ import { createPool, migrateHub } from '../../src/hub/hub-database';
 import { hubMigrations } from '../../src/hub/hub-schema';
 import { HubRecordRepository } from '../../src/hub/hub-record-repository';
 import { HubHandBackRepository } from '../../src/hub/hub-hand-back-repository';
-import { aggregateDifferences, describeAggregateDifference } from '../../src/hub/progress-aggregate-check';
+import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from '../../src/hub/progress-aggregate-check';
+import { RecordCommitter } from '../../src/hub/record-committer';
 import type { ProgressReport, RecordDescriptor } from '../../src/shared/sync-protocol';
 import { runSohoa } from '../support/cli';
 import { seeded } from '../stats/summary-writes';
@@ -90,12 +91,16 @@ describe('the province figures on the hub, kept in the same transaction as each 
   });
   afterAll(() => postgres?.stop());
 
-  it('equal a full recount after every round of random commits (one at a time, in batches, concurrent, repeated), deletions and corrections', async () => {
+  it('equal a full recount after every round of random commits (one at a time, in batches, concurrent, repeated, with hand-backs); hand corrections show in --verify until a rebuild', async () => {
     const pool = createPool(await postgres.createDatabase('random_commits'));
     try {
       expect(await migrateHub(pool)).toBe(LATEST);
-      const records = new HubRecordRepository(pool);
-      const handBacks = new HubHandBackRepository(pool);
+      // Schema 7: no trigger on the tables the figures count; the commit keeps them.
+      const triggers = await pool.query(
+        `SELECT tgname FROM pg_trigger WHERE tgrelid IN ('record'::regclass, 'hand_back'::regclass) AND NOT tgisinternal`,
+      );
+      expect(triggers.rows).toEqual([]);
+      const commits = new RecordCommitter(pool);
       const r = seeded(22);
       let n = 0;
       for (let round = 1; round <= ROUNDS; round++) {
@@ -105,22 +110,38 @@ describe('the province figures on the hub, kept in the same transaction as each 
             const workstation = `ws-${r.int(12)}`;
             const batch = Array.from({ length: 1 + r.int(6) }, () => randomRecord(r, n++));
             const unique = [...new Map(batch.map((b) => [`${b.documentKey}/${b.version}`, b])).values()];
-            if (unique.length === 1 && r.next() < 0.5) await records.commit(workstation, unique[0]!, 'upload').catch(() => undefined);
-            else await records.commitMany(workstation, unique, 'bag');
+            if (unique.length === 1 && r.next() < 0.5) await commits.commit(workstation, unique[0]!, 'upload').catch(() => undefined);
+            else await commits.commitMany(workstation, unique, 'bag');
           }),
         );
-        // Hand-backs reported with result records: a dossier's later report replaces its earlier one.
-        for (let i = 0; i < 25; i++) await handBacks.note(`ws-${r.int(12)}`, [handedBack(r, n++)]);
+        // Hand-backs reported with result records, at once (a dossier's later report replaces its earlier one): half come
+        // with a new result record, half with a version already stored (a repeat that brings the hand-back it now carries).
+        await Promise.all(
+          Array.from({ length: 25 }, async () => {
+            const workstation = `ws-${r.int(12)}`;
+            const record = handedBack(r, n++);
+            if (r.next() < 0.5) await commits.commitMany(workstation, [], 'upload', [record]);
+            else await commits.commitMany(workstation, [record], 'upload').catch(() => undefined);
+          }),
+        );
+        expect((await aggregateDifferences(pool)).map(describeAggregateDifference), `round ${round}`).toEqual([]);
+        expect(await served(pool), `round ${round}`).toEqual(await progressFromRecords(pool));
+
+        // Rows removed or changed by hand (an operator's correction): nothing follows them but the check, which sees each
+        // one, and the rebuild, which counts them.
         await pool.query(
           `DELETE FROM hand_back WHERE dossier_code IN (SELECT dossier_code FROM hand_back ORDER BY md5(dossier_code || $1) LIMIT 2)`,
           [`h${round}`],
         );
-        // Rows removed or changed by hand (an operator's correction): the figures follow them too.
         await pool.query(`DELETE FROM record WHERE id IN (SELECT id FROM record ORDER BY md5(id::text || $1) LIMIT 3)`, [round]);
         await pool.query(
           `UPDATE record SET is_result = NOT is_result, status = 'corrected', size = size + 7 WHERE id IN (SELECT id FROM record ORDER BY md5(id::text || $1) LIMIT 4)`,
           [`u${round}`],
         );
+        const corrected = (await aggregateDifferences(pool)).map(describeAggregateDifference);
+        expect(corrected.join('\n'), `round ${round}`).toMatch(/progress_aggregate workstation_id=ws-\d+ dimension=status key=corrected: /);
+        expect(corrected.join('\n'), `round ${round}`).toMatch(/dimension=hand-backs key=total: records/);
+        await rebuildAggregates(pool);
         expect((await aggregateDifferences(pool)).map(describeAggregateDifference), `round ${round}`).toEqual([]);
         expect(await served(pool), `round ${round}`).toEqual(await progressFromRecords(pool));
       }
@@ -135,9 +156,15 @@ describe('the province figures on the hub, kept in the same transaction as each 
       ).rows[0];
       expect(kinds.onTime).toBeGreaterThan(10);
       expect(kinds.reasons).toBeGreaterThan(5);
-      // A workstation's records and hand-backs all deleted: nothing is left kept for it (no row of zeros).
+      // A workstation's records and hand-backs all deleted by hand: the check names its kept rows; rebuilt, none is left.
       await pool.query(`DELETE FROM record WHERE workstation_id = 'ws-3'`);
       await pool.query(`DELETE FROM hand_back WHERE workstation_id = 'ws-3'`);
+      expect((await aggregateDifferences(pool)).map(describeAggregateDifference)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^progress_aggregate workstation_id=ws-3 dimension=total key=∅: kept but nothing to count/),
+        ]),
+      );
+      await rebuildAggregates(pool);
       expect((await pool.query(`SELECT count(*)::int AS n FROM progress_aggregate WHERE workstation_id = 'ws-3'`)).rows[0].n).toBe(0);
       expect(await aggregateDifferences(pool)).toEqual([]);
     } finally {
@@ -156,7 +183,11 @@ describe('the province figures on the hub, kept in the same transaction as each 
       ).toBe(4);
       const records = new HubRecordRepository(pool);
       const r = seeded(4);
-      await new HubHandBackRepository(pool).note('ws-1', [handedBack(r, 999), handedBack(r, 998)]);
+      // Schema 4 had no figures: the hand-backs and records are written as they were then, the figures left to schema 5's fill.
+      await pool.query(
+        `INSERT INTO hand_back (workstation_id, dossier_code, agency_code, procedure_code, returned_at, due_date, on_time, late_reason)
+         VALUES ('ws-1', 'HS-old-1', NULL, NULL, now(), '2026-11-30', true, NULL), ('ws-1', 'HS-old-2', NULL, NULL, now(), '2026-11-30', false, 'Chờ')`,
+      );
       for (let i = 0; i < 30; i++)
         await records.commitMany(
           `ws-${i % 5}`,
@@ -167,7 +198,7 @@ describe('the province figures on the hub, kept in the same transaction as each 
       expect(await migrateHub(pool)).toBe(LATEST);
       expect(await aggregateDifferences(pool)).toEqual([]);
       expect(await served(pool)).toEqual(before);
-      await records.commitMany('ws-9', [randomRecord(r, 5000)], 'upload');
+      await new RecordCommitter(pool).commitMany('ws-9', [randomRecord(r, 5000), handedBack(r, 5001)], 'upload');
       expect(await aggregateDifferences(pool)).toEqual([]);
     } finally {
       await pool.end();
@@ -181,7 +212,7 @@ describe('the province figures on the hub, kept in the same transaction as each 
       await migrateHub(pool);
       const records = new HubRecordRepository(pool);
       const r = seeded(9);
-      for (let i = 0; i < 20; i++) await records.commitMany(`ws-${i % 3}`, [randomRecord(r, 9000 + i)], 'upload');
+      for (let i = 0; i < 20; i++) await new RecordCommitter(pool).commitMany(`ws-${i % 3}`, [randomRecord(r, 9000 + i)], 'upload');
       const clean = runSohoa(['hub', '--verify', '--db', url]);
       expect(clean.code, clean.stderr).toBe(0);
       expect(clean.stdout).toContain('match a full recount');

@@ -10,7 +10,7 @@ import { computeIndicators } from '../../src/core/stats/indicators';
 import { runSohoa } from '../support/cli';
 import { openRawDatabase, TEST_KEY } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
-import { randomWrites, seedStore } from './summary-writes';
+import { JOB_COLUMN_PATHS, randomWrites, seedStore } from './summary-writes';
 
 const ROUNDS = 8;
 const WRITES_PER_ROUND = 400;
@@ -68,7 +68,7 @@ describe('dashboard summaries kept by triggers', () => {
     );
     expect(schemaVersion(db)).toBe(20);
     seedStore(db);
-    randomWrites(db, 77, 1500);
+    randomWrites(db, 77, 1500, JOB_COLUMN_PATHS);
     const before = computeIndicatorsFromOldSchema(db);
     const timestampedBefore = timestampedFromAuditLog(db);
     expect(timestampedBefore.length).toBeGreaterThan(3);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { documentJobPlacement, pageJobPlacement } from '../jobs/job-placement';
 import { PIPELINE_JOBS } from '../jobs/pipeline';
 import type { DeskRepository } from '../store/desk-repository';
 import type { Store } from '../store/store';
@@ -22,10 +23,11 @@ export function reassembleWhenRead(store: Store, desk: DeskRepository, documentI
   const key = createHash('sha256')
     .update([...pages.map((p) => `${p.id}:${p.textSha256}:${p.cleanSha256}`), ...corrections].join('|'))
     .digest('hex');
-  desk.requeueJob(PIPELINE_JOBS.assemble, `${documentId}:${key}`, { documentId });
+  store.jobs.requeue(PIPELINE_JOBS.assemble, `${documentId}:${key}`, { documentId }, documentJobPlacement(store, documentId));
 }
 
-/** Reads a page again after its cleaned image changed. */
-export function rereadPage(desk: DeskRepository, pageId: number, ocrImageSha256: string): void {
-  desk.requeueJob(PIPELINE_JOBS.read, `${pageId}:${ocrImageSha256}`, { pageId });
+/** Reads a page again after its cleaned image changed; call in the transaction that changes it. */
+export function rereadPage(store: Store, pageId: number, ocrImageSha256: string): void {
+  const page = store.pages.get(pageId);
+  store.jobs.requeue(PIPELINE_JOBS.read, `${pageId}:${ocrImageSha256}`, { pageId }, page ? pageJobPlacement(store, page) : { pageId });
 }

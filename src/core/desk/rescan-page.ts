@@ -77,7 +77,7 @@ export function replacePage(ctx: Omit<RescanContext, 'running'>, page: PageRow, 
     const added = store.pages.addPage(page.documentId, sha, source);
     desk.deletePage(page.id);
     desk.movePage(added.id, page.documentId, page.position);
-    enqueuePage(store, added.id, sha);
+    enqueuePage(store, { id: added.id, documentId: page.documentId, dossierId: page.dossierId }, sha);
     store.dossiers.settleWorkStatus(page.dossierId);
     const approvalWithdrawn = new ArchiveRepository(store.db).withdrawApproval(page.dossierId);
     ctx.onReplaced({ oldPageId: page.id, oldImageSha256: page.imageSha256, newPageId: added.id, newImageSha256: sha, approvalWithdrawn });

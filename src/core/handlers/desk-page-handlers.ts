@@ -60,7 +60,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
           height: (quarter ? page.width : page.height) ?? 0,
           rotation,
         });
-        rereadPage(desk, pageId, sha.ocr);
+        rereadPage(store, pageId, sha.ocr);
         store.dossiers.settleWorkStatus(page.dossierId);
         audit.append({
           actor: ctx.actor,

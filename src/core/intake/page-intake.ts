@@ -27,8 +27,9 @@ export async function addCapturedPages(
       const { id, added } = store.db.transaction(() => {
         const page = store.pages.addPage(documentId, sha, item.source);
         if (page.added) {
-          enqueuePage(store, page.id, sha);
-          store.dossiers.settleWorkStatus(store.pages.get(page.id)!.dossierId);
+          const added = store.pages.get(page.id)!;
+          enqueuePage(store, added, sha);
+          store.dossiers.settleWorkStatus(added.dossierId);
         }
         return page;
       })();

@@ -8,6 +8,7 @@ import { readSetting } from '../settings/read-setting';
 import type { OcrModel } from '../ocr/language-data';
 import type { Store } from '../store/store';
 import type { JobHandler } from './job-runner';
+import { documentJobPlacement, pageJobPlacement } from './job-placement';
 import { readFlags } from './read-flags';
 import type { ExtractedFields, OcrReading, PipelineStages, RecordInfo } from './pipeline-stages';
 
@@ -38,8 +39,8 @@ const isJpeg = (bytes: Buffer) => bytes[0] === 0xff && bytes[1] === 0xd8;
 const pageJobKey = (pageId: number, sha: string) => `${pageId}:${sha}`;
 
 /** Enqueues the clean-up of a page; call in the transaction that adds the page. */
-export function enqueuePage(store: Store, pageId: number, imageSha256: string): void {
-  store.jobs.enqueue(PIPELINE_JOBS.clean, pageJobKey(pageId, imageSha256), { pageId });
+export function enqueuePage(store: Store, page: { id: number; documentId: number; dossierId: number }, imageSha256: string): void {
+  store.jobs.enqueue(PIPELINE_JOBS.clean, pageJobKey(page.id, imageSha256), { pageId: page.id }, pageJobPlacement(store, page));
 }
 
 /**
@@ -100,7 +101,8 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
         phash: meta.phash,
         flags: meta.flags,
       });
-      store.jobs.enqueue(PIPELINE_JOBS.read, pageJobKey(pageId, sha.ocr), { pageId });
+      const page = store.pages.get(pageId);
+      store.jobs.enqueue(PIPELINE_JOBS.read, pageJobKey(pageId, sha.ocr), { pageId }, page ? pageJobPlacement(store, page) : { pageId });
     },
     onFailed: ({ job }, error) => failPage(job.payload, error),
   };
@@ -124,7 +126,12 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
         const key = createHash('sha256')
           .update(siblings.map((p) => `${p.id}:${p.textSha256}:${p.cleanSha256}`).join('|'))
           .digest('hex');
-        store.jobs.enqueue(PIPELINE_JOBS.assemble, `${page.documentId}:${key}`, { documentId: page.documentId });
+        store.jobs.enqueue(
+          PIPELINE_JOBS.assemble,
+          `${page.documentId}:${key}`,
+          { documentId: page.documentId },
+          documentJobPlacement(store, page.documentId),
+        );
       }
       ctx.events?.emit('dossier.changed', { id: page.dossierId });
     },

@@ -2,7 +2,8 @@ import type { ColumnMap } from '../archive/register-columns';
 import type { RegisterProblem, RegisterRow } from '../archive/register-import';
 import type { ArchivalMetadata } from '../record/record-metadata';
 import type { Db } from './database';
-import { JOB_DOCUMENT_SQL, PARKED } from './job-repository';
+import { batchJobGroup } from './job-group';
+import { JobRepository } from './job-repository';
 
 export interface BatchRow {
   id: number;
@@ -117,22 +118,13 @@ export class ArchiveRepository {
     return r && toBatch(r);
   }
 
-  /**
-   * Sets the batch's status; stopping it (paused, cancelled) also parks its queued jobs, going on
-   * unparks them. Parking is only a shortcut for the queue's search (a parked job is skipped by the
-   * index, not stepped over); what holds a stopped batch's jobs is the lease's own check.
-   */
+  /** Sets the batch's status; stopping it (paused, cancelled) holds its jobs' group, going on releases it. */
   setStatus(batchId: number, status: BatchStatus): void {
     this.db.transaction(() => {
       this.db.prepare('UPDATE batch SET status = ? WHERE id = ?').run(status, batchId);
-      const stopped = status === 'paused' || status === 'cancelled';
-      this.db
-        .prepare(
-          `UPDATE job SET lease_until = ${stopped ? PARKED : 'NULL'}
-           WHERE state = 'queued' AND lease_until IS ${stopped ? 'NULL' : PARKED}
-             AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`,
-        )
-        .run(batchId);
+      const jobs = new JobRepository(this.db);
+      if (status === 'paused' || status === 'cancelled') jobs.holdGroup(batchJobGroup(batchId));
+      else jobs.releaseGroup(batchJobGroup(batchId));
     })();
   }
 
@@ -304,24 +296,12 @@ export class ArchiveRepository {
 
   /** Pipeline jobs of the batch's documents still queued or running (held ones included). */
   pendingJobs(batchId: number): number {
-    return (
-      this.db
-        .prepare(
-          `SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`,
-        )
-        .get(batchId) as { n: number }
-    ).n;
+    return new JobRepository(this.db).pendingOfGroup(batchJobGroup(batchId));
   }
 
   /** Pages of the batch whose reading finished since `since` (ISO time): the recent rate, whichever process did the work. */
   pagesReadSince(batchId: number, since: string): { n: number; first: string | null } {
-    return this.db
-      .prepare(
-        `SELECT count(*) AS n, min(job.updated_at) AS first FROM job
-         WHERE job.kind = 'page.read' AND job.state = 'done' AND job.updated_at >= ?
-           AND ${JOB_DOCUMENT_SQL} IN (SELECT document_id FROM archive_folder WHERE batch_id = ?)`,
-      )
-      .get(since, batchId) as { n: number; first: string | null };
+    return new JobRepository(this.db).doneOfGroupSince(batchJobGroup(batchId), 'page.read', since);
   }
 
   /** Each dossier of the batch at QC: approved (by whom, when) and its status (finalized once signed). */

@@ -1,5 +1,6 @@
 import type { DossierStatus, ReuseCandidate } from '../../shared/types';
 import type { Db } from './database';
+import { JobRepository } from './job-repository';
 
 export interface FieldCorrection {
   name: string;
@@ -102,6 +103,7 @@ export class DeskRepository {
     if (doc.reusedFrom === null && count('SELECT count(*) AS n FROM record WHERE document_id = ? AND signed = 1') > 0)
       return { blocked: 'signed' };
     const pages = count('SELECT count(*) AS n FROM page WHERE document_id = ?');
+    new JobRepository(this.db).detachPageJobs(this.pageIds(documentId));
     this.db.prepare('DELETE FROM search_index WHERE page_id IN (SELECT id FROM page WHERE document_id = ?)').run(documentId);
     const records = this.db.prepare('DELETE FROM record WHERE document_id = ?').run(documentId).changes;
     this.db.prepare('DELETE FROM document WHERE id = ?').run(documentId);
@@ -114,6 +116,7 @@ export class DeskRepository {
     if (!page) return false;
     this.db.prepare('DELETE FROM search_index WHERE page_id = ?').run(pageId);
     this.db.prepare('DELETE FROM page WHERE id = ?').run(pageId);
+    new JobRepository(this.db).detachPageJobs([pageId]);
     this.renumber(page.documentId, []);
     return true;
   }
@@ -129,6 +132,7 @@ export class DeskRepository {
     const before = this.pageIds(documentId);
     if (page.documentId === documentId && before.join() === order.join()) return false;
     this.db.prepare('UPDATE page SET document_id = ?, position = -id WHERE id = ?').run(documentId, pageId);
+    if (page.documentId !== documentId) new JobRepository(this.db).movePageJobs(pageId, documentId);
     this.renumber(documentId, order);
     if (page.documentId !== documentId) this.renumber(page.documentId, []);
     return true;
@@ -146,27 +150,8 @@ export class DeskRepository {
     ids.forEach((id, i) => set.run(i + 1, id));
   }
 
-  /** Queues a job again even when the same work ran before (a page turned back, a page moved back). */
-  requeueJob(kind: string, key: string, payload: unknown): void {
-    const now = new Date().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO job (kind, key, payload, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (kind, key) DO UPDATE SET state = 'queued', attempts = 0, lease_owner = NULL, lease_until = NULL, error = NULL, payload = excluded.payload, updated_at = excluded.updated_at
-         WHERE state IN ('done', 'failed')`,
-      )
-      .run(kind, key, JSON.stringify(payload), now, now);
-  }
-
   pendingJobsOfDocument(documentId: number): number {
-    return (
-      this.db
-        .prepare(
-          `SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased')
-             AND (json_extract(payload, '$.documentId') = ? OR json_extract(payload, '$.pageId') IN (SELECT id FROM page WHERE document_id = ?))`,
-        )
-        .get(documentId, documentId) as { n: number }
-    ).n;
+    return new JobRepository(this.db).pendingOfDocument(documentId);
   }
 
   corrections(documentId: number): FieldCorrection[] {

@@ -37,18 +37,22 @@ const toJob = (r: JobRow): Job => ({
   leaseUntil: r.lease_until,
 });
 
-/** The document a pipeline job works on: its payload names the document, or a page of it. */
-export const JOB_DOCUMENT_SQL = `coalesce(json_extract(job.payload, '$.documentId'), (SELECT p.document_id FROM page p WHERE p.id = json_extract(job.payload, '$.pageId')))`;
-
-/** The lease time of a queued job parked by a stopped batch (a queued job otherwise has none): the queue's search skips it. */
-export const PARKED = '-1';
-
 /**
- * Jobs of an archive batch that was paused or cancelled wait in the queue: no worker of any process
- * (a `sohoa batch` run, the app's pipeline) takes them until the batch is resumed.
+ * Where a job belongs, set when it is queued: its group (pausing a group holds all its jobs; null: no
+ * group) and the document and page it works on (the queries by document read these, not the payload).
  */
-const NOT_HELD = `coalesce(${JOB_DOCUMENT_SQL}, 0) NOT IN (
-  SELECT f.document_id FROM archive_folder f JOIN batch b ON b.id = f.batch_id WHERE b.status IN ('paused', 'cancelled'))`;
+export interface JobPlacement {
+  group?: string | null;
+  documentId?: number | null;
+  pageId?: number | null;
+}
+
+export interface EnqueueOptions extends JobPlacement {
+  maxAttempts?: number;
+}
+
+/** Whether a job queued now in the group is held: its group was held and not released since. */
+const HELD_NOW = `EXISTS (SELECT 1 FROM job_hold h WHERE h.job_group = ?)`;
 
 /**
  * The durable job queue's SQL. A job is leased to one worker until `lease_until` (ms since epoch);
@@ -58,15 +62,72 @@ const NOT_HELD = `coalesce(${JOB_DOCUMENT_SQL}, 0) NOT IN (
 export class JobRepository {
   constructor(private readonly db: Db) {}
 
-  enqueue(kind: string, key: string, payload: unknown, maxAttempts = 3): Job {
+  /** Queues a job once per (kind, key); a bare number is the attempts allowed, for jobs of no group. */
+  enqueue(kind: string, key: string, payload: unknown, options: EnqueueOptions | number = {}): Job {
+    const {
+      maxAttempts = 3,
+      group = null,
+      documentId = null,
+      pageId = null,
+    } = typeof options === 'number' ? { maxAttempts: options } : options;
     const now = new Date().toISOString();
     this.db
       .prepare(
-        `INSERT INTO job (kind, key, payload, max_attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO job (kind, key, payload, max_attempts, job_group, held, document_id, page_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ${HELD_NOW}, ?, ?, ?, ?)
          ON CONFLICT (kind, key) DO NOTHING`,
       )
-      .run(kind, key, JSON.stringify(payload ?? {}), maxAttempts, now, now);
+      .run(kind, key, JSON.stringify(payload ?? {}), maxAttempts, group, group, documentId, pageId, now, now);
     return this.find(kind, key)!;
+  }
+
+  /**
+   * Queues a job again even when the same work ran before (a page turned back, a page moved back);
+   * a job still queued or running is left as it is.
+   */
+  requeue(kind: string, key: string, payload: unknown, placement: JobPlacement): void {
+    const { group = null, documentId = null, pageId = null } = placement;
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO job (kind, key, payload, job_group, held, document_id, page_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ${HELD_NOW}, ?, ?, ?, ?)
+         ON CONFLICT (kind, key) DO UPDATE SET state = 'queued', attempts = 0, lease_owner = NULL, lease_until = NULL, error = NULL,
+           payload = excluded.payload, job_group = excluded.job_group, held = excluded.held, document_id = excluded.document_id,
+           page_id = excluded.page_id, updated_at = excluded.updated_at
+         WHERE state IN ('done', 'failed')`,
+      )
+      .run(kind, key, JSON.stringify(payload), group, group, documentId, pageId, now, now);
+  }
+
+  /** Holds the group's jobs, those queued later included, until it is released: no worker takes them. */
+  holdGroup(group: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO job_hold (job_group, since) VALUES (?, ?) ON CONFLICT DO NOTHING').run(group, new Date().toISOString());
+      this.db.prepare(`UPDATE job SET held = 1 WHERE job_group = ? AND state IN ('queued', 'leased') AND held = 0`).run(group);
+    })();
+  }
+
+  /** Lets workers take the group's jobs again. */
+  releaseGroup(group: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM job_hold WHERE job_group = ?').run(group);
+      this.db.prepare('UPDATE job SET held = 0 WHERE job_group = ? AND held = 1').run(group);
+    })();
+  }
+
+  /** The jobs of a page now work on another document (the page was moved or split off). */
+  movePageJobs(pageId: number, documentId: number): void {
+    this.db.prepare('UPDATE job SET document_id = ? WHERE page_id = ? AND document_id IS NOT ?').run(documentId, pageId, documentId);
+  }
+
+  /**
+   * The jobs of pages that are gone work on no document and belong to no group any more: they are
+   * not counted as work left, and one still queued fails when a worker takes it.
+   */
+  detachPageJobs(pageIds: readonly number[]): void {
+    const detach = this.db.prepare('UPDATE job SET document_id = NULL, job_group = NULL, held = 0 WHERE page_id = ?');
+    for (const id of pageIds) detach.run(id);
   }
 
   find(kind: string, key: string): Job | undefined {
@@ -79,17 +140,42 @@ export class JobRepository {
     return row && toJob(row);
   }
 
-  /** The document the job works on (named by its payload, or through a page of it). */
+  /** The document the job works on. */
   documentOf(id: number): number | null {
-    const row = this.db.prepare(`SELECT ${JOB_DOCUMENT_SQL} AS documentId FROM job WHERE id = ?`).get(id) as
+    const row = this.db.prepare('SELECT document_id AS documentId FROM job WHERE id = ?').get(id) as
       { documentId: number | null } | undefined;
     return row?.documentId ?? null;
   }
 
+  /** Jobs of the document still queued or running. */
+  pendingOfDocument(documentId: number): number {
+    return (
+      this.db.prepare(`SELECT count(*) AS n FROM job WHERE document_id = ? AND state IN ('queued', 'leased')`).get(documentId) as {
+        n: number;
+      }
+    ).n;
+  }
+
+  /** Jobs of the group still queued or running, held ones included. */
+  pendingOfGroup(group: string): number {
+    return (
+      this.db.prepare(`SELECT count(*) AS n FROM job WHERE job_group = ? AND state IN ('queued', 'leased')`).get(group) as { n: number }
+    ).n;
+  }
+
+  /** Jobs of the group and kind that finished since `since` (ISO time), and when the first of them did. */
+  doneOfGroupSince(group: string, kind: string, since: string): { n: number; first: string | null } {
+    return this.db
+      .prepare(
+        `SELECT count(*) AS n, min(updated_at) AS first FROM job WHERE job_group = ? AND state = 'done' AND kind = ? AND updated_at >= ?`,
+      )
+      .get(group, kind, since) as { n: number; first: string | null };
+  }
+
   /**
-   * Takes a ready job of the given kinds, not held by a stopped batch: the oldest whose lease ran out
-   * (its worker died), else the oldest queued one. A queued job has no lease time, so the `job_ready`
-   * index walks the queue in id order and the search stops at the first job it may take.
+   * Takes a ready job of the given kinds, not held: the oldest whose lease ran out (its worker died),
+   * else the oldest queued one. A queued job has no lease time, so the `job_ready` index walks the
+   * queue's jobs that are not held in id order and the search stops at the first job it may take.
    */
   lease(owner: string, kinds: string[], leaseMs: number, now = Date.now()): Job | undefined {
     if (kinds.length === 0) return undefined;
@@ -98,8 +184,8 @@ export class JobRepository {
       .prepare(
         `UPDATE job SET state = 'leased', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
          WHERE id = coalesce(
-           (SELECT id FROM job WHERE state = 'leased' AND lease_until < ? AND ${ofKinds} AND ${NOT_HELD} ORDER BY id LIMIT 1),
-           (SELECT id FROM job WHERE state = 'queued' AND lease_until IS NULL AND ${ofKinds} AND ${NOT_HELD} ORDER BY id LIMIT 1))
+           (SELECT id FROM job WHERE state = 'leased' AND held = 0 AND lease_until < ? AND ${ofKinds} ORDER BY id LIMIT 1),
+           (SELECT id FROM job WHERE state = 'queued' AND held = 0 AND lease_until IS NULL AND ${ofKinds} ORDER BY id LIMIT 1))
          RETURNING *`,
       )
       .get(owner, now + leaseMs, new Date(now).toISOString(), now, ...kinds, ...kinds) as JobRow | undefined;
@@ -168,15 +254,9 @@ export class JobRepository {
     );
   }
 
-  /** Queued and leased jobs that a worker would take: those held by a paused or cancelled batch are not counted. */
+  /** Queued and leased jobs that a worker would take: held ones are not counted. */
   pendingNotHeld(): number {
-    return (
-      this.db
-        .prepare(
-          `SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND coalesce(lease_until, 0) <> ${PARKED} AND ${NOT_HELD}`,
-        )
-        .get() as { n: number }
-    ).n;
+    return (this.db.prepare(`SELECT count(*) AS n FROM job WHERE state IN ('queued', 'leased') AND held = 0`).get() as { n: number }).n;
   }
 
   countsByState(): Record<JobState, number> {

@@ -30,7 +30,7 @@ import { migration as m0022 } from './0022-register-issuing-agency';
 import { migration as m0023 } from './0023-dashboard-summaries';
 import { migration as m0024 } from './0024-repair-missed-archive-separation-and-qc';
 import { migration as m0025 } from './0025-timestamp-pending';
-import { migration as m0026 } from './0026-none';
+import { migration as m0026 } from './0026-job-group-and-hold';
 import { migration as m0027 } from './0027-result-timestamped-by-sohoa';
 
 export type { Migration } from './migration';
