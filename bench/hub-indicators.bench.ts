@@ -20,7 +20,7 @@ import { aggregateDifferences, rebuildAggregates } from '../src/hub/progress-agg
 import { RecordCommitter } from '../src/hub/record-committer';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
-import { FILL, HAND_BACK_FILL, WORKSTATIONS } from './support/hub-fill';
+import { FILL, HAND_BACK_FILL, WORKSTATIONS, withIndexesRebuilt } from './support/hub-fill';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, runs: { type: 'string' }, ingest: { type: 'string' } } });
 const ROWS = Number(values.rows ?? 10_000_000);
@@ -98,11 +98,15 @@ try {
   const records = new HubRecordRepository(pool);
   const handBacks = new HubHandBackRepository(pool);
   const filled = performance.now();
-  for (let from = 1; from <= ROWS; from += CHUNK) {
-    const range = [from, Math.min(ROWS, from + CHUNK - 1)];
-    await pool.query(FILL, range);
-    await pool.query(HAND_BACK_FILL, range);
-  }
+  await withIndexesRebuilt(pool, 'record', () =>
+    withIndexesRebuilt(pool, 'hand_back', async () => {
+      for (let from = 1; from <= ROWS; from += CHUNK) {
+        const range = [from, Math.min(ROWS, from + CHUNK - 1)];
+        await pool.query(FILL, range);
+        await pool.query(HAND_BACK_FILL, range);
+      }
+    }),
+  );
   const fillS = (performance.now() - filled) / 1000;
   const rebuilt = performance.now();
   await rebuildAggregates(pool);
