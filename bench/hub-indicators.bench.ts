@@ -7,7 +7,9 @@
  * each) keeping the figures (record-committer.ts, schema 7) and, alternating, the same transaction writing only the
  * records, and the ratio; then a recount check and a rebuild.
  *
- *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 20000]
+ *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 20000] [--batch 16]
+ *
+ * A workstation's batch upload sends up to 64 records per request (BATCH_UPLOAD.maxRecords); --batch sets the records per commit.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -20,14 +22,16 @@ import { aggregateDifferences, rebuildAggregates } from '../src/hub/progress-agg
 import { RecordCommitter } from '../src/hub/record-committer';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
-import { FILL, HAND_BACK_FILL, WORKSTATIONS } from './support/hub-fill';
+import { FILL, HAND_BACK_FILL, WORKSTATIONS, withIndexesRebuilt } from './support/hub-fill';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, runs: { type: 'string' }, ingest: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string' }, runs: { type: 'string' }, ingest: { type: 'string' }, batch: { type: 'string' } },
+});
 const ROWS = Number(values.rows ?? 10_000_000);
 const RUNS = Number(values.runs ?? 5);
 const INGEST = Number(values.ingest ?? 20_000);
 const CHUNK = 250_000;
-const BATCH = 16;
+const BATCH = Number(values.batch ?? 16);
 const CONCURRENCY = 8;
 
 const load = () =>
@@ -98,11 +102,15 @@ try {
   const records = new HubRecordRepository(pool);
   const handBacks = new HubHandBackRepository(pool);
   const filled = performance.now();
-  for (let from = 1; from <= ROWS; from += CHUNK) {
-    const range = [from, Math.min(ROWS, from + CHUNK - 1)];
-    await pool.query(FILL, range);
-    await pool.query(HAND_BACK_FILL, range);
-  }
+  await withIndexesRebuilt(pool, 'record', () =>
+    withIndexesRebuilt(pool, 'hand_back', async () => {
+      for (let from = 1; from <= ROWS; from += CHUNK) {
+        const range = [from, Math.min(ROWS, from + CHUNK - 1)];
+        await pool.query(FILL, range);
+        await pool.query(HAND_BACK_FILL, range);
+      }
+    }),
+  );
   const fillS = (performance.now() - filled) / 1000;
   const rebuilt = performance.now();
   await rebuildAggregates(pool);

@@ -30,7 +30,8 @@ export class RecordCommitter {
     source: 'upload' | 'bag',
     repeats: readonly RecordDescriptor[] = [],
   ): Promise<(Receipt | VersionConflictError)[]> {
-    if (records.length === 0 && repeats.length === 0) return [];
+    // A repeat without a hand-back has nothing to write: no transaction for it.
+    if (records.length === 0 && !repeats.some((r) => r.isResult && r.handBack)) return [];
     return inHubTransaction(this.pool, async (client) => {
       const outcomes = await new HubRecordRepository(client).commitMany(workstationId, records, source, { keepFigures: true });
       await new HubHandBackRepository(client).note(workstationId, [
