@@ -261,28 +261,30 @@ export function randomWrites(db: Db, seed: number, count: number, skip: readonly
       if (d && rnd.next() < 0.3) dossiers.markDeleted(d, 'canbo1', 'Nhập trùng', new Date());
     },
   };
-  const weights: [string, number][] = [
-    ['desk intake', 6],
-    ['archive intake', 4],
-    ['another component', 2],
-    ['page added', 20],
-    ['page cleaned', 8],
-    ['page read', 12],
-    ['page failed', 3],
-    ['page moved', 6],
-    ['page deleted', 5],
-    ['page replaced', 4],
-    ['finalize', 4],
-    ['reopen', 2],
-    ['reuse', 2],
-    ['result marked', 3],
-    ['result timestamped', 2],
-    ['QC approval', 3],
-    ['bulk signing', 1],
-    ['sync acknowledgement', 3],
-    ['document removed', 2],
-    ['deletion with a reason', 1],
-  ].filter(([name]) => !skip.includes(name));
+  const weights = (
+    [
+      ['desk intake', 6],
+      ['archive intake', 4],
+      ['another component', 2],
+      ['page added', 20],
+      ['page cleaned', 8],
+      ['page read', 12],
+      ['page failed', 3],
+      ['page moved', 6],
+      ['page deleted', 5],
+      ['page replaced', 4],
+      ['finalize', 4],
+      ['reopen', 2],
+      ['reuse', 2],
+      ['result marked', 3],
+      ['result timestamped', 2],
+      ['QC approval', 3],
+      ['bulk signing', 1],
+      ['sync acknowledgement', 3],
+      ['document removed', 2],
+      ['deletion with a reason', 1],
+    ] as [string, number][]
+  ).filter(([name]) => !skip.includes(name));
   const total = weights.reduce((s, [, w]) => s + w, 0);
   const ran: Record<string, number> = {};
   for (let i = 0; i < count; i++) {
