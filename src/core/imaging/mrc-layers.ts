@@ -12,7 +12,11 @@ export interface MrcLayers {
   height: number;
   /** 255 where the pixel is dark neutral ink (text, rules), 0 elsewhere. */
   text: Uint8Array;
-  /** The colour the text mask is painted with: the mean of its pixels. */
+  /**
+   * The colour the text mask is painted with: the mean of its core pixels, those within the Otsu
+   * threshold itself (the mean of all its pixels when none are). The margin's lighter pixels would
+   * paint blurred text a lighter grey than its ink.
+   */
   textColor: [number, number, number];
   /** 1 where the pixel is coloured ink; undefined when the page has none. */
   colorInk?: Uint8Array;
@@ -54,7 +58,7 @@ export function splitMrcLayers(image: RawImage, dpi: number, factor: number): Mr
   const { gray, colour, coloured } = greyAndColour(image);
   const blockSize = Math.max(16, Math.round(dpi / 3));
   const scales = new PaperScale(paperLevels({ data: gray, width, height }, blockSize, undefined, sampleStep), width, blockSize);
-  const limit = textLimit(gray, width, height, scales);
+  const { limit, core } = textLimits(gray, width, height, scales);
   const hasColour = colour !== undefined && coloured >= width * height * minColourShare;
   // Coloured specks too few for a layer of their own stay in the background. The coloured ink's
   // soft edges go with it; the text's stay in the background, where the low-resolution halo
@@ -62,8 +66,8 @@ export function splitMrcLayers(image: RawImage, dpi: number, factor: number): Mr
   const colourShape = hasColour ? dilate(colour, width, height) : undefined;
   const { text, textColor, background, foreground } =
     image.channels === 1
-      ? splitGrey(gray, width, height, scales, limit, factor)
-      : splitColour(image, gray, colour!, colourShape, scales, limit, factor);
+      ? splitGrey(gray, width, height, scales, limit, core, factor)
+      : splitColour(image, gray, colour!, colourShape, scales, limit, core, factor);
   if (!colourShape || !foreground) return { width, height, text, textColor, background, factor };
   return { width, height, text, textColor, colorInk: colourShape, foreground, background, factor };
 }
@@ -81,12 +85,11 @@ function greyAndColour(image: RawImage): { gray: Uint8Array; colour?: Uint8Array
     const g = px[p + 1]!;
     const b = px[p + 2]!;
     gray[i] = (r * 6966 + g * 23436 + b * 2366 + 16384) >> 15;
-    const hi = r > g ? (r > b ? r : b) : g > b ? g : b;
-    const lo = r < g ? (r < b ? r : b) : g < b ? g : b;
-    if (hi - lo >= inkChroma) {
-      colour[i] = 1;
-      coloured++;
-    }
+    const spread = Math.max(Math.max(r, g), b) - Math.min(Math.min(r, g), b);
+    // 1 when spread ≥ inkChroma, without a branch the page's noise would keep mispredicting.
+    const c = (inkChroma - 1 - spread) >>> 31;
+    colour[i] = c;
+    coloured += c;
   }
   return { gray, colour, coloured };
 }
@@ -94,10 +97,11 @@ function greyAndColour(image: RawImage): { gray: Uint8Array; colour?: Uint8Array
 /**
  * The text mask takes a pixel whose normalized value v (the pixel divided by the local paper level,
  * see normalizeBackground) is at most the page's Otsu threshold moved `textMargin` towards white:
- * floor(v) ≤ threshold, that is v < the limit returned. The normalized page is never stored: the
- * threshold's histogram comes from every other row.
+ * floor(v) ≤ threshold, that is v < the limit returned; its core pixels are those within the
+ * threshold itself, v < core. The normalized page is never stored: the threshold's histogram comes
+ * from a sample of it.
  */
-function textLimit(gray: Uint8Array, width: number, height: number, scales: PaperScale): number {
+function textLimits(gray: Uint8Array, width: number, height: number, scales: PaperScale): { limit: number; core: number } {
   const hist = new Uint32Array(256);
   for (let y = 0; y < height; y += histogramRowStep) {
     scales.select(y);
@@ -108,7 +112,7 @@ function textLimit(gray: Uint8Array, width: number, height: number, scales: Pape
     }
   }
   const otsu = Math.min(Math.max(otsuThreshold(hist), 90), 200);
-  return Math.floor(otsu + (255 - otsu) * textMargin) + 1;
+  return { limit: Math.floor(otsu + (255 - otsu) * textMargin) + 1, core: otsu + 1 };
 }
 
 /** Per row, the factor that brings each pixel's paper to white: 255 over the paper level, interpolated between blocks. */
@@ -196,13 +200,23 @@ const cellSums = (cells: number, channels: number): CellSums => ({
  * text mask (darker than the limit once normalized), the sum of its values, and each background
  * cell's sum and count of paper, the cell `factor` times smaller than the page.
  */
-function splitGrey(pixels: Uint8Array, width: number, height: number, scales: PaperScale, limit: number, factor: number): SplitLayers {
+function splitGrey(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  scales: PaperScale,
+  limit: number,
+  core: number,
+  factor: number,
+): SplitLayers {
   const text = new Uint8Array(width * height);
   const w = Math.ceil(width / factor);
   const h = Math.ceil(height / factor);
   const { sums, counts } = cellSums(w * h, 1);
   let inkSum = 0;
   let inkCount = 0;
+  let coreSum = 0;
+  let coreCount = 0;
   for (let y = 0; y < height; y++) {
     scales.select(y);
     const cellRow = ((y / factor) | 0) * w;
@@ -214,10 +228,15 @@ function splitGrey(pixels: Uint8Array, width: number, height: number, scales: Pa
       let n = 0;
       for (; x < end; x++) {
         const v = pixels[row + x]!;
-        if (v <= limit && v * scales.at(x) < limit) {
+        const normalized = v <= limit ? v * scales.at(x) : limit;
+        if (normalized < limit) {
           text[row + x] = 255;
           inkSum += v;
           inkCount++;
+          if (normalized < core) {
+            coreSum += v;
+            coreCount++;
+          }
         } else {
           sum += v;
           n++;
@@ -227,7 +246,7 @@ function splitGrey(pixels: Uint8Array, width: number, height: number, scales: Pa
       sums[cellRow + cx]! += sum;
     }
   }
-  const mean = inkCount ? Math.round(inkSum / inkCount) : 0;
+  const mean = coreCount ? Math.round(coreSum / coreCount) : inkCount ? Math.round(inkSum / inkCount) : 0;
   return { text, textColor: [mean, mean, mean], background: cellMeans({ sums, counts }, w, h, 1) };
 }
 
@@ -243,6 +262,7 @@ function splitColour(
   colourShape: Uint8Array | undefined,
   scales: PaperScale,
   limit: number,
+  core: number,
   factor: number,
 ): SplitLayers {
   const { width, height } = image;
@@ -263,6 +283,10 @@ function splitColour(
   let g = 0;
   let b = 0;
   let inkCount = 0;
+  let coreR = 0;
+  let coreG = 0;
+  let coreB = 0;
+  let coreCount = 0;
   for (let y = 0; y < height; y++) {
     scales.select(y);
     const cellRow = ((y / factor) | 0) * w;
@@ -282,12 +306,19 @@ function splitColour(
         const p = i * 3;
         const coloured = colour[i]!;
         const v = gray[i]!;
-        if (coloured === 0 && v <= limit && v * scales.at(x) < limit) {
+        const normalized = coloured === 0 && v <= limit ? v * scales.at(x) : limit;
+        if (normalized < limit) {
           text[i] = 255;
           inkCount++;
           r += pixels[p]!;
           g += pixels[p + 1]!;
           b += pixels[p + 2]!;
+          if (normalized < core) {
+            coreCount++;
+            coreR += pixels[p]!;
+            coreG += pixels[p + 1]!;
+            coreB += pixels[p + 2]!;
+          }
         } else if (hasShape && shape[i] === 1) {
           if (coloured === 0) continue;
           fgN++;
@@ -314,10 +345,12 @@ function splitColour(
       fgSums[c + 2]! += fgB;
     }
   }
-  const mean = (sum: number) => (inkCount ? Math.round(sum / inkCount) : 0);
+  const mean = (sum: number, n: number) => (n ? Math.round(sum / n) : 0);
   return {
     text,
-    textColor: [mean(r), mean(g), mean(b)],
+    textColor: coreCount
+      ? [mean(coreR, coreCount), mean(coreG, coreCount), mean(coreB, coreCount)]
+      : [mean(r, inkCount), mean(g, inkCount), mean(b, inkCount)],
     background: cellMeans(bg, w, h, 3),
     foreground: colourShape ? cellMeans(fg, w, h, 3) : undefined,
   };
