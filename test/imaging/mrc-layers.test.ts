@@ -78,4 +78,21 @@ describe('splitMrcLayers', () => {
     expect(cell(g.background, 15, 55)).toEqual([220]);
     expect(cell(g.background, 1, 10)).toEqual([220]);
   });
+
+  it('paints a blurred stroke in its ink, not lighter: its soft edges are in the mask but not in its colour', () => {
+    // Strokes of ink (40) one pixel wide with a soft edge (85) each side: the edges are darker than
+    // the mask's limit but lighter than the page's Otsu threshold.
+    const blurred = Buffer.alloc(size * size, 220);
+    for (let y = 20; y < 200; y++) {
+      for (let x = 0; x < size; x++) {
+        const k = x % 12;
+        if (k === 4) blurred[y * size + x] = 40;
+        if (k === 3 || k === 5) blurred[y * size + x] = 85;
+      }
+    }
+    const g = splitMrcLayers({ pixels: blurred, width: size, height: size, channels: 1 }, 300, factor);
+    expect(g.text[100 * size + 3]).toBe(255);
+    expect(g.text[100 * size + 5]).toBe(255);
+    expect(g.textColor).toEqual([40, 40, 40]);
+  });
 });

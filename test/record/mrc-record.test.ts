@@ -134,12 +134,13 @@ describe('an MRC record reads as well as its scan', () => {
     dir.remove();
   });
 
-  // The bound is 0.2 points. The degraded 200 dpi page (blurred, noisy) measured +0.34
-  // (docs/RECORD.md, "Known gaps"): its bound here is looser until the text mask does better.
+  // The bound is 0.2 points. The degraded 200 dpi page (blurred, noisy) measures +0.34,
+  // with a mask at twice the scan's resolution +0.27 (docs/RECORD.md, "Known gaps"); over all 15
+  // degraded 200 dpi pages of the three corpora the record reads better than the scan.
   it.each([
     [stampId, 0.2],
     [greyId, 0.2],
-    [degradedId, 0.5],
+    [degradedId, 0.4],
   ])(
     '%s: OCR of the rendered record has a CER at most %s points above the OCR of the scan',
     async (id, bound) => {

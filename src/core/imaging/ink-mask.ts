@@ -82,11 +82,15 @@ export function inkMask(normalized: GrayRaster, threshold: number): Uint8Array {
   return mask;
 }
 
-/** The paper level of each block of `blockSize` pixels: its `percentile` grey value, at least 24. */
+/**
+ * The paper level of each block of `blockSize` pixels: its `percentile` grey value, at least 24;
+ * from one pixel in `step` along each axis.
+ */
 export function paperLevels(
   gray: GrayRaster,
   blockSize: number,
   percentile = 0.9,
+  step = 1,
 ): { levels: Float32Array; columns: number; rows: number } {
   const { width, height, data } = gray;
   const bw = Math.max(1, Math.ceil(width / blockSize));
@@ -100,11 +104,11 @@ export function paperLevels(
       const y0 = by * blockSize;
       const x1 = Math.min(width, x0 + blockSize);
       const y1 = Math.min(height, y0 + blockSize);
-      for (let y = y0; y < y1; y++) {
+      for (let y = y0; y < y1; y += step) {
         const row = y * width;
-        for (let x = x0; x < x1; x++) hist[data[row + x]!]!++;
+        for (let x = x0; x < x1; x += step) hist[data[row + x]!]!++;
       }
-      const target = (x1 - x0) * (y1 - y0) * percentile;
+      const target = Math.ceil((x1 - x0) / step) * Math.ceil((y1 - y0) / step) * percentile;
       let seen = 0;
       let v = 0;
       for (; v < 255; v++) {
