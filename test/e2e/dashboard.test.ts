@@ -44,7 +44,7 @@ async function seed(engine: Engine): Promise<string[]> {
       dueDate: p.due,
     });
     codes.push(d.code);
-    const docId = store.pages.createDocument(d.id, null, null);
+    const docId = store.documents.create(d.id, null, null);
     store.pages.addPage(docId, store.blobs.put(Buffer.from(`page ${i}`)), null);
     store.records.addVersion(
       docId,
@@ -131,7 +131,7 @@ describe('the progress dashboard in the browser', () => {
     );
     for (const n of ['1', '2']) {
       const d = insertArchiveDossier(app.engine, { batchId, archiveNumber: n });
-      const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
+      const docId = store.documents.create(d.id, 'Hồ sơ lưu trữ', null);
       store.db
         .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id) VALUES (?, ?, ?, ?)')
         .run(batchId, `HS ${n}`, d.id, docId);

@@ -31,7 +31,7 @@ describe('the dashboard’s figures equal counts made independently from the rec
       receivedDate: '2026-11-23',
     });
     const scan = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(dossier.id, 'Tờ khai đăng ký khai sinh', null);
+    const documentId = store.documents.create(dossier.id, 'Tờ khai đăng ký khai sinh', null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
     store.records.addVersion(

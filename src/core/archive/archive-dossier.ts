@@ -52,7 +52,7 @@ export function ensureDossier(
       { prefix, format: (n) => `${prefix}${String(n).padStart(5, '0')}` },
     );
     const title = row?.title ?? `Hồ sơ ${archiveNumber}`;
-    const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', title);
+    const documentId = store.documents.create(dossier.id, 'Hồ sơ lưu trữ', title);
     archive.addFolder(batchId, folder.relPath, dossier.id, documentId);
     store.search.indexDossier(dossier.id, [dossier.code, title, box, archiveNumber, row?.field, row?.year].filter(Boolean).join(' '));
     engine.audit.append({

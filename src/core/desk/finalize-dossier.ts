@@ -39,7 +39,7 @@ function recordsToSign(ctx: FinalizeContext, dossierId: number, options: Finaliz
   const notReady: number[] = [];
   const toSign: { documentId: number; recordId: number }[] = [];
   const alreadySigned: number[] = [];
-  for (const doc of ctx.store.pages.documentsOf(dossierId)) {
+  for (const doc of ctx.store.documents.ofDossier(dossierId)) {
     const pages = ctx.store.pages.ofDocument(doc.id);
     const record = ctx.store.records.latest(doc.id);
     const pending = ctx.desk.pendingJobsOfDocument(doc.id) > 0;

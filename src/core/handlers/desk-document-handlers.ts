@@ -16,7 +16,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
   const { store, desk, audit, events } = ctx;
 
   const documentOrThrow = (id: number) => {
-    const d = store.pages.documentFields(id);
+    const d = store.documents.fields(id);
     if (!d) throw new DocumentNotFoundError(id);
     return d;
   };
@@ -53,7 +53,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
           component ??
             matchingComponent(
               components,
-              store.pages.documentsOf(source.dossierId).find((d) => d.id === sourceDocumentId)?.component ?? null,
+              store.documents.ofDossier(source.dossierId).find((d) => d.id === sourceDocumentId)?.component ?? null,
             ),
         );
         store.records.addVersion(

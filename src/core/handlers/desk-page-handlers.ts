@@ -98,7 +98,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
         const actual = store.pages.ofDocument(page.documentId).map((p) => p.id);
         if (actual.join() !== expectedOrder.join()) throw new PageOrderStaleError(page.documentId, expectedOrder, actual);
       }
-      const target = store.pages.documentFields(documentId);
+      const target = store.documents.fields(documentId);
       if (!target) throw new DocumentNotFoundError(documentId);
       if (target.dossierId !== page.dossierId) throw new DocumentNotFoundError(documentId);
       editableDossierOfDocument(store, documentId, target.dossierId);

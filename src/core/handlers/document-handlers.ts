@@ -46,7 +46,7 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
     'document.create': ({ dossierId, component, title }) => {
       editableDossier(store, dossierId);
       const id = store.db.transaction(() => {
-        const documentId = store.pages.createDocument(dossierId, component ?? null, title ?? null);
+        const documentId = store.documents.create(dossierId, component ?? null, title ?? null);
         audit.append({ actor: ctx.actor, action: 'document.create', subject: String(documentId), details: { dossierId, component } });
         return documentId;
       })();
@@ -56,7 +56,7 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
 
     'document.list': ({ dossierId }) => {
       if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
-      return store.pages.documentsOf(dossierId).map((d): DocumentSummary => ({
+      return store.documents.ofDossier(dossierId).map((d): DocumentSummary => ({
         ...d,
         pages: store.pages.ofDocument(d.id).map((p) => ({
           id: p.id,

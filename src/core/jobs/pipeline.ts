@@ -134,7 +134,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
   const assemble: JobHandler<{ documentId: number; pdfSha: string; fields: ReturnType<PipelineStages['extract']> }> = {
     async run({ job }) {
       const documentId = (job.payload as { documentId: number }).documentId;
-      const doc = store.pages.documentFields(documentId);
+      const doc = store.documents.fields(documentId);
       if (!doc) throw new Error(`document ${documentId} is gone`);
       const dossier = store.dossiers.get(doc.dossierId)!;
       const pages = store.pages.ofDocument(documentId).filter((p) => p.state === 'read');
@@ -170,9 +170,9 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       return { documentId, pdfSha: store.blobs.put(pdf), fields };
     },
     commit(_ctx, { documentId, pdfSha, fields }) {
-      store.pages.setDocumentFields(documentId, fields);
+      store.documents.setFields(documentId, fields);
       store.records.addVersion(documentId, pdfSha, null);
-      const doc = store.pages.documentFields(documentId);
+      const doc = store.documents.fields(documentId);
       if (doc) ctx.events?.emit('dossier.changed', { id: doc.dossierId });
     },
   };

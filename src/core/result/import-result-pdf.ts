@@ -52,7 +52,7 @@ function resultMetadata(
   actor: string,
 ): RecordMetadata {
   const dossier = store.dossiers.get(doc.dossierId);
-  const title = store.pages.documentsOf(doc.dossierId).find((d) => d.id === documentId)?.title;
+  const title = store.documents.ofDossier(doc.dossierId).find((d) => d.id === documentId)?.title;
   const agency = store.dossiers.agencyOf(doc.dossierId);
   return {
     title: title || doc.resultKind || dossier?.code || 'Kết quả giải quyết',
