@@ -8,7 +8,6 @@ import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
 import { storeHandBack } from '../support/hand-back-row';
 import { insertArchiveDossier } from '../support/archive-dossier';
-import { ArchiveQcRepository } from '../../src/core/store/archive-qc-repository';
 import { screenshotDir } from '../e2e-support/screenshots';
 import { REPO } from '../e2e-support/renderer-build';
 
@@ -136,7 +135,7 @@ describe('the progress dashboard in the browser', () => {
         .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id) VALUES (?, ?, ?, ?)')
         .run(batchId, `HS ${n}`, d.id, docId);
       store.pages.addPage(docId, store.blobs.put(Buffer.from(`archive page ${n}`)), null);
-      if (n === '1') new ArchiveQcRepository(store.db).approve(batchId, [d.id], 'luutru', now);
+      if (n === '1') store.archiveQc.approve(batchId, [d.id], 'luutru', now);
     }
     await page.setViewportSize({ width: 1366, height: 768 });
     await main().getByRole('button', { name: vi['progress.refresh'] }).click();

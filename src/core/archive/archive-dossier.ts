@@ -26,7 +26,7 @@ export function ensureDossier(
 ): { dossierId: number; documentId: number } {
   const { store } = engine;
   const agency = engine.requireAgency();
-  return store.db.transaction(() => {
+  return store.transaction(() => {
     const existing = archive.folder(batchId, folder.relPath);
     if (existing) return existing;
     const box = row?.box || folder.box || null;
@@ -63,5 +63,5 @@ export function ensureDossier(
     });
     markRegisterResult(engine, batchId, { dossierId: dossier.id, documentId }, row, actor);
     return { dossierId: dossier.id, documentId };
-  })();
+  });
 }

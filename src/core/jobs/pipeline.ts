@@ -2,8 +2,7 @@ import type { AgencyIdentity } from '../../shared/agency';
 import { createHash } from 'node:crypto';
 import type { PageText } from '../../shared/page-text';
 import type { EventBus } from '../event-bus';
-import { DeskRepository, type FieldCorrection } from '../store/desk-repository';
-import { ArchiveRepository } from '../store/archive-repository';
+import type { FieldCorrection } from '../store/desk-repository';
 import { readSetting } from '../settings/read-setting';
 import type { OcrModel } from '../ocr/language-data';
 import type { Store } from '../store/store';
@@ -49,8 +48,8 @@ export function enqueuePage(store: Store, pageId: number, imageSha256: string): 
  */
 export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandler> {
   const { store, stages } = ctx;
-  const desk = new DeskRepository(store.db);
-  const archive = new ArchiveRepository(store.db);
+  const desk = store.desk;
+  const archive = store.archive;
   const pageOf = (payload: unknown) => {
     const page = store.pages.get((payload as { pageId: number }).pageId);
     if (!page) throw new Error(`page ${(payload as { pageId: number }).pageId} is gone`);

@@ -19,6 +19,7 @@ import { RecordRepository } from './record-repository';
 import { ResultRepository } from './result-repository';
 import { SearchIndex } from './search-index';
 import { SettingsRepository } from './settings-repository';
+import { storeVersion } from './store-version';
 import { TimestampPendingRepository } from './timestamp-pending-repository';
 import { UserRepository } from './user-repository';
 import { WorkstationRepository } from './workstation-repository';
@@ -51,6 +52,8 @@ export interface Store {
    * another becomes a savepoint, so a helper that needs a transaction may be called from one.
    */
   transaction<T>(fn: () => T): T;
+  /** Moves at every write, from this connection or another (see storeVersion). */
+  changeMark(): string;
   close(): void;
 }
 
@@ -89,6 +92,7 @@ export function openStore(dataDir: string, key: DataKey, options: { adoptPlainDa
     workstations: new WorkstationRepository(db),
     users: new UserRepository(db),
     transaction: (fn) => db.transaction(fn)(),
+    changeMark: () => storeVersion(db),
     close: () => db.close(),
   };
 }
