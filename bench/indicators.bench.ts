@@ -23,6 +23,7 @@ import { archivePagesPerDay, backlogCells } from '../src/core/store/backlog-quer
 import { DB_FILE, openDatabase, type Db } from '../src/core/store/database';
 import { StatsCache } from '../src/core/stats/stats-cache';
 import { storeVersion } from '../src/core/store/store-version';
+import { SummaryRepository } from '../src/core/store/summary-repository';
 import { schemaVersion } from '../src/core/store/database';
 import { PageRepository } from '../src/core/store/page-repository';
 import { RecordRepository } from '../src/core/store/record-repository';
@@ -312,7 +313,12 @@ try {
   const held = monitorEventLoopDelay({ resolution: 1 });
   const sliced = { cpu: process.cpuUsage(), wall: performance.now() };
   held.enable();
-  const slices = await checkSummariesInSlices(db, new AuditLog(new AuditRepository(db), 'ws-1', () => new Date()), 'bench');
+  const summaryStore = {
+    summaries: new SummaryRepository(db),
+    transaction: <T>(fn: () => T) => db.transaction(fn)(),
+    isOpen: () => db.open,
+  };
+  const slices = await checkSummariesInSlices(summaryStore, new AuditLog(new AuditRepository(db), 'ws-1', () => new Date()), 'bench');
   held.disable();
   const slicedCpu = process.cpuUsage(sliced.cpu);
   console.log(

@@ -268,7 +268,7 @@ export class Engine {
 
   /** The dashboard's summaries checked against a recount from the base tables; on a difference, rebuilt and recorded in the audit log. */
   checkSummaries() {
-    return repairSummaries(this.store.db, this.audit, this.options.actor ?? 'local');
+    return repairSummaries(this.store, this.audit, this.options.actor ?? 'local');
   }
 
   /**
@@ -276,7 +276,7 @@ export class Engine {
    * on a difference, rebuilt and recorded in the audit log once every slice is read. Stops at close.
    */
   checkSummariesInBackground() {
-    return checkSummariesInSlices(this.store.db, this.audit, this.options.actor ?? 'local', this.closing.signal);
+    return checkSummariesInSlices(this.store, this.audit, this.options.actor ?? 'local', this.closing.signal);
   }
 
   /** Checks the audit log's chain and, against the anchor, its end. */

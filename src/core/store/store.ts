@@ -19,6 +19,9 @@ import { RecordRepository } from './record-repository';
 import { ResultRepository } from './result-repository';
 import { SearchIndex } from './search-index';
 import { SettingsRepository } from './settings-repository';
+import { storeCounts, type StoreCounts } from './status-queries';
+import { SummaryRepository } from './summary-repository';
+import { copyDatabaseInto } from './database-copy';
 import { storeVersion } from './store-version';
 import { TimestampPendingRepository } from './timestamp-pending-repository';
 import { UserRepository } from './user-repository';
@@ -40,6 +43,7 @@ export interface Store {
   archiveQc: ArchiveQcRepository;
   outbox: OutboxRepository;
   timestampsPending: TimestampPendingRepository;
+  summaries: SummaryRepository;
   search: SearchIndex;
   jobs: JobRepository;
   audit: AuditRepository;
@@ -54,6 +58,12 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   /** Moves at every write, from this connection or another (see storeVersion). */
   changeMark(): string;
+  /** How many dossiers, documents, pages and records the store holds, by state. */
+  counts(): StoreCounts;
+  /** A consistent copy of the database, under the same key, into a new file (see copyDatabaseInto). */
+  copyDatabaseInto(file: string): void;
+  /** False once the store is closed: a long task between two steps stops there. */
+  isOpen(): boolean;
   close(): void;
 }
 
@@ -84,6 +94,7 @@ export function openStore(dataDir: string, key: DataKey, options: { adoptPlainDa
     archiveQc: new ArchiveQcRepository(db),
     outbox: new OutboxRepository(db),
     timestampsPending: new TimestampPendingRepository(db),
+    summaries: new SummaryRepository(db),
     search: new SearchIndex(db),
     jobs: new JobRepository(db),
     audit: new AuditRepository(db),
@@ -93,6 +104,9 @@ export function openStore(dataDir: string, key: DataKey, options: { adoptPlainDa
     users: new UserRepository(db),
     transaction: (fn) => db.transaction(fn)(),
     changeMark: () => storeVersion(db),
+    counts: () => storeCounts(db),
+    copyDatabaseInto: (file) => copyDatabaseInto(db, file),
+    isOpen: () => db.open,
     close: () => db.close(),
   };
 }
