@@ -45,6 +45,11 @@ describe('the database handle', () => {
     expect(breaches()).toEqual(EXCEPTIONS);
   });
 
+  it('reaches documents through DocumentRepository: PageRepository reads and writes pages only', () => {
+    const pages = withoutComments(readFileSync(join(REPO, 'src/core/store/page-repository.ts'), 'utf8'));
+    expect(pages.match(/\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|FROM)\s+document\b/g) ?? []).toEqual([]);
+  });
+
   it('is recognised by this test in each shape it was reached for', () => {
     const samples: [string, Rule][] = [
       ['store.db.transaction(() => {\n  x();\n})();', 'raw transaction'],
