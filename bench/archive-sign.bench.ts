@@ -62,7 +62,7 @@ try {
       engine.store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
       engine.store.records.addVersion(documentId, sha, null);
     }
-    approveDossiers(engine.store.db, batch.id, 'bench', 'clean');
+    approveDossiers(engine.store, batch.id, 'bench', 'clean');
     const session = new SignerSession();
     await session.unlockP12(p12Path, password);
     const { signer } = session.require();

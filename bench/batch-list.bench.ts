@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { batchQcView, batchSummary } from '../src/core/archive/batch-view';
-import { ArchiveRepository } from '../src/core/store/archive-repository';
 import { openDatabase, type Db } from '../src/core/store/database';
 import { batchJobGroup } from '../src/core/store/job-group';
 import { PIPELINE_JOBS } from '../src/core/jobs/pipeline';
@@ -143,7 +142,7 @@ try {
     db.close();
   });
   const store = openStore(dir, KEY);
-  const archive = new ArchiveRepository(store.db);
+  const archive = store.archive;
   process.stdout.write(
     `store: ${BATCHES} batches × ${DOSSIERS} dossiers × ${PAGES} pages = ${BATCHES * DOSSIERS * PAGES} pages, ${(store.db.prepare('SELECT count(*) AS n FROM job').get() as { n: number }).n} jobs (built in ${(built.wall / 1000).toFixed(0)} s)\n`,
   );

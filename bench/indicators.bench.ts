@@ -22,6 +22,8 @@ import { computeBacklog, computeBreakdown, computeDashboard, computeIndicators, 
 import { archivePagesPerDay, backlogCells } from '../src/core/store/backlog-queries';
 import { DB_FILE, openDatabase, type Db } from '../src/core/store/database';
 import { StatsCache } from '../src/core/stats/stats-cache';
+import { storeVersion } from '../src/core/store/store-version';
+import { SummaryRepository } from '../src/core/store/summary-repository';
 import { schemaVersion } from '../src/core/store/database';
 import { PageRepository } from '../src/core/store/page-repository';
 import { RecordRepository } from '../src/core/store/record-repository';
@@ -317,7 +319,7 @@ try {
   console.log(
     `dashboard opening, recomputed (stats.dashboard) ${figure(opening)}   ${ratio(opening)}${opening.wall > 1000 ? '   OVER 1 s' : ''}`,
   );
-  const cache = new StatsCache(db);
+  const cache = new StatsCache({ changeMark: () => storeVersion(db), transaction: (fn) => db.transaction(fn)() });
   const keptFirst = once(() => cache.get('dashboard', () => computeDashboard(db, {})));
   const keptAgain = time(() => cache.get('dashboard', () => computeDashboard(db, {})));
   console.log(`dashboard opening through the cache: computed ${figure(keptFirst)}; again, no write between ${figure(keptAgain)}`);
@@ -327,7 +329,12 @@ try {
   const held = monitorEventLoopDelay({ resolution: 1 });
   const sliced = { cpu: process.cpuUsage(), wall: performance.now() };
   held.enable();
-  const slices = await checkSummariesInSlices(db, new AuditLog(new AuditRepository(db), 'ws-1', () => new Date()), 'bench');
+  const summaryStore = {
+    summaries: new SummaryRepository(db),
+    transaction: <T>(fn: () => T) => db.transaction(fn)(),
+    isOpen: () => db.open,
+  };
+  const slices = await checkSummariesInSlices(summaryStore, new AuditLog(new AuditRepository(db), 'ws-1', () => new Date()), 'bench');
   held.disable();
   const slicedCpu = process.cpuUsage(sliced.cpu);
   console.log(

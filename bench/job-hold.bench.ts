@@ -31,7 +31,7 @@ try {
       const dossiers = Math.ceil(N / PER_DOSSIER);
       for (let d = 0; d < dossiers; d++) {
         const dossier = insertArchiveDossier(engine, { batchId: batch.id, archiveNumber: String(d), prefix: 'B-' });
-        const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', null);
+        const documentId = store.documents.create(dossier.id, 'Hồ sơ lưu trữ', null);
         archive.addFolder(batch.id, `HS ${d}`, dossier.id, documentId);
         for (let p = 0; p < PER_DOSSIER && d * PER_DOSSIER + p < N; p++) {
           const page = store.pages.addPage(documentId, `${d}-${p}`.padEnd(64, '0'), null);

@@ -106,7 +106,7 @@ export class Engine {
     const actor = options.actor ?? 'local';
     const now = options.now ?? (() => new Date());
     this.audit = new AuditLog(store.audit, this.workstation.id, now);
-    this.settings = new WorkstationSettings(store.db, store.settings, this.audit);
+    this.settings = new WorkstationSettings(store, this.audit);
     this.auditAnchor = new AuditAnchor(
       options.auditAnchorFile ?? auditAnchorPath(store.dataDir, { keyFile: options.keyFile }),
       subkey(key, 'audit-anchor'),
@@ -190,7 +190,7 @@ export class Engine {
   /** A batch whose last job just ended is marked done; should that fail, the batch view still shows it done from its pages and jobs. */
   private closeFinishedBatch(jobId: number, actor: string): void {
     try {
-      closeBatchIfFinished(this.store.db, this.audit, actor, jobId);
+      closeBatchIfFinished(this.store, this.audit, actor, jobId);
     } catch {
       // A full disk or a busy store: `sohoa batch` closes it at its end, and the next job tries again.
     }
@@ -268,7 +268,7 @@ export class Engine {
 
   /** The dashboard's summaries checked against a recount from the base tables; on a difference, rebuilt and recorded in the audit log. */
   checkSummaries() {
-    return repairSummaries(this.store.db, this.audit, this.options.actor ?? 'local');
+    return repairSummaries(this.store, this.audit, this.options.actor ?? 'local');
   }
 
   /**
@@ -276,7 +276,7 @@ export class Engine {
    * on a difference, rebuilt and recorded in the audit log once every slice is read. Stops at close.
    */
   checkSummariesInBackground() {
-    return checkSummariesInSlices(this.store.db, this.audit, this.options.actor ?? 'local', this.closing.signal);
+    return checkSummariesInSlices(this.store, this.audit, this.options.actor ?? 'local', this.closing.signal);
   }
 
   /** Checks the audit log's chain and, against the anchor, its end. */

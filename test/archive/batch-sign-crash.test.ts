@@ -79,7 +79,7 @@ describe('sohoa batch --sign killed mid-run', () => {
           .run(engine.store.pages.addPage(documentId, pageSha, 'scan').id);
         engine.store.records.addVersion(documentId, sha, null);
       }
-      expect(approveDossiers(engine.store.db, batchId, 'test', 'clean')).toHaveLength(DOSSIERS);
+      expect(approveDossiers(engine.store, batchId, 'test', 'clean')).toHaveLength(DOSSIERS);
     } finally {
       await engine.close();
     }

@@ -222,7 +222,7 @@ describe('the archive QC station through the engine: pause / resume / cancel, QC
     expect(signedVersions).toHaveLength(toSign);
     expect(signedVersions.every((r) => r.n === 1)).toBe(true);
     for (const id of [...first.signed, ...second.signed]) {
-      const doc = engine.store.pages.documentsOf(id)[0]!;
+      const doc = engine.store.documents.ofDossier(id)[0]!;
       const record = engine.store.records.latest(doc.id)!;
       expect(record.signed).toBe(true);
       expect(pdfsig(engine.store.blobs.get(record.pdfSha256), pki.caCert).validity).toEqual(['Signature is Valid.']);

@@ -77,7 +77,7 @@ describe('sohoa dossier return', () => {
     const engine = Engine.open({ dataDir });
     try {
       const dossier = engine.store.dossiers.byCode(codes[0]!)!;
-      expect(engine.store.pages.documentsOf(dossier.id).filter((d) => d.isResult)).toEqual([]);
+      expect(engine.store.documents.ofDossier(dossier.id).filter((d) => d.isResult)).toEqual([]);
     } finally {
       await engine.close();
     }

@@ -19,7 +19,7 @@ describe('dossier.finalize signs only a dossier whose documents have pages, and 
   async function readDocument(component: string) {
     const { store } = engine;
     const scan = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(dossierId, component, null);
+    const documentId = store.documents.create(dossierId, component, null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
     store.records.addVersion(
@@ -63,7 +63,7 @@ describe('dossier.finalize signs only a dossier whose documents have pages, and 
       [ID_PAPER, false],
     ]);
     await engine.handlers['document.remove']({ documentId: empty });
-    expect(engine.store.pages.documentsOf(dossierId)).toHaveLength(1);
+    expect(engine.store.documents.ofDossier(dossierId)).toHaveLength(1);
   });
 
   it('refuses while a component has no document unless the call confirms it; then signs and audits what was missing', async () => {
@@ -81,12 +81,12 @@ describe('dossier.finalize signs only a dossier whose documents have pages, and 
 
   it('keeps a signed document: it cannot be removed', async () => {
     await engine.handlers['dossier.reopen']({ id: dossierId, reason: 'thử' });
-    const [first] = engine.store.pages.documentsOf(dossierId);
+    const [first] = engine.store.documents.ofDossier(dossierId);
     expect(await codeOf((async () => engine.handlers['document.remove']({ documentId: first!.id }))())).toBe('document.not-removable');
   });
 
   it('counts signings the clerk made, not versions: the first signing is signed version 1, a re-signing after a change is 2', async () => {
-    const documentId = engine.store.pages.documentsOf(dossierId).find((d) => d.component === FORM)!.id;
+    const documentId = engine.store.documents.ofDossier(dossierId).find((d) => d.component === FORM)!.id;
     const record = async () => (await engine.handlers['document.list']({ dossierId })).find((d) => d.id === documentId)!.record!;
     // Signing added a version after the unsigned one: version 2, but the first signing.
     expect(await record()).toMatchObject({ version: 2, signed: true, signedVersion: 1 });

@@ -42,7 +42,7 @@ describe('dossier.finalize while the timestamp authority is down', () => {
       receivedDate: '2026-11-23',
     });
     const scan = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(id, 'Tờ khai đăng ký khai sinh', null);
+    const documentId = store.documents.create(id, 'Tờ khai đăng ký khai sinh', null);
     store.db
       .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
       .run(store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id);

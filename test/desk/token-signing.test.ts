@@ -35,7 +35,7 @@ describe('finalizing a dossier with a PKCS#11 token at the desk (SoftHSM2)', () 
     ).id;
     // A document whose page is read and whose unsigned record is built, as the pipeline leaves it.
     const page = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    const documentId = store.documents.create(dossierId, 'Tờ khai', null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(page.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
     const pdf = await buildRecordPdf({ pages: [page], metadata: { title: 'Tờ khai', digitizedAt: new Date() } });

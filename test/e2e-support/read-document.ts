@@ -12,7 +12,7 @@ export async function addReadDocument(
   scans: RecordPage[],
   options: { title?: string; compression?: RecordCompression } = {},
 ): Promise<number> {
-  const documentId = store.pages.createDocument(dossierId, component, null);
+  const documentId = store.documents.create(dossierId, component, null);
   for (const scan of scans)
     store.db
       .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)

@@ -8,7 +8,6 @@ import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
 import { storeHandBack } from '../support/hand-back-row';
 import { insertArchiveDossier } from '../support/archive-dossier';
-import { ArchiveQcRepository } from '../../src/core/store/archive-qc-repository';
 import { screenshotDir } from '../e2e-support/screenshots';
 import { REPO } from '../e2e-support/renderer-build';
 
@@ -44,7 +43,7 @@ async function seed(engine: Engine): Promise<string[]> {
       dueDate: p.due,
     });
     codes.push(d.code);
-    const docId = store.pages.createDocument(d.id, null, null);
+    const docId = store.documents.create(d.id, null, null);
     store.pages.addPage(docId, store.blobs.put(Buffer.from(`page ${i}`)), null);
     store.records.addVersion(
       docId,
@@ -131,12 +130,12 @@ describe('the progress dashboard in the browser', () => {
     );
     for (const n of ['1', '2']) {
       const d = insertArchiveDossier(app.engine, { batchId, archiveNumber: n });
-      const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
+      const docId = store.documents.create(d.id, 'Hồ sơ lưu trữ', null);
       store.db
         .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id) VALUES (?, ?, ?, ?)')
         .run(batchId, `HS ${n}`, d.id, docId);
       store.pages.addPage(docId, store.blobs.put(Buffer.from(`archive page ${n}`)), null);
-      if (n === '1') new ArchiveQcRepository(store.db).approve(batchId, [d.id], 'luutru', now);
+      if (n === '1') store.archiveQc.approve(batchId, [d.id], 'luutru', now);
     }
     await page.setViewportSize({ width: 1366, height: 768 });
     await main().getByRole('button', { name: vi['progress.refresh'] }).click();

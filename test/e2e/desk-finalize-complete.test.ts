@@ -29,7 +29,7 @@ describe('finalizing refuses an empty document and asks before signing with comp
   let pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const checklistItem = (component: string) => main().locator('.checklist li', { hasText: component });
-  const documentsOf = () => app.engine.store.pages.documentsOf(dossierId);
+  const documentsOf = () => app.engine.store.documents.ofDossier(dossierId);
   const signedRecords = () =>
     (
       app.engine.store.db

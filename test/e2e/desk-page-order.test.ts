@@ -55,7 +55,7 @@ describe('the page order on screen is the stored order, in the browser', () => {
     const dossier = await createBirthRegistration(handlers);
     dossierId = dossier.id;
     code = dossier.code;
-    documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    documentId = store.documents.create(dossierId, 'Tờ khai', null);
     for (const id of ['viadm-2833', 'viadm-eb2a'])
       store.pages.addPage(documentId, store.blobs.put(readFileSync(corpusPage(id).path)), `${id}.png`);
     ({ browser, page, pageErrors } = await openAppPage(app));

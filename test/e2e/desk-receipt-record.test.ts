@@ -271,7 +271,7 @@ describe('the receipt’s print dialog and the signed record’s viewer, in the 
   });
   it('a signed record whose file cannot be drawn says so in the clerk’s language, and the viewer still closes', async () => {
     const { store } = app.engine;
-    const broken = store.pages.createDocument(dossierId, 'Tệp hỏng', null);
+    const broken = store.documents.create(dossierId, 'Tệp hỏng', null);
     store.records.addVersion(broken, store.blobs.put(Buffer.from('%PDF-1.7\nnot a PDF after all\n')), {
       signer: pki.signerCommonName,
       signedAt: new Date().toISOString(),

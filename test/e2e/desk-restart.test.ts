@@ -69,7 +69,7 @@ describe('the engine killed in the middle of a finalization, and started again',
     code = dossier.code;
     for (let i = 0; i < DOCUMENTS; i++) {
       const scan = recordPageFromCorpus(CORPUS_IDS[i % CORPUS_IDS.length]!);
-      const documentId = setup.store.pages.createDocument(dossierId, `Văn bản ${i + 1}`, null);
+      const documentId = setup.store.documents.create(dossierId, `Văn bản ${i + 1}`, null);
       const pageId = setup.store.pages.addPage(documentId, setup.store.blobs.put(scan.image), 'scan').id;
       setup.store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
       const pdf = await buildRecordPdf({ pages: [scan], metadata: { title: `Văn bản ${i + 1}`, digitizedAt: new Date() } });

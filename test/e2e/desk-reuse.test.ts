@@ -88,7 +88,7 @@ describe('a reused document at the desk, in the browser', () => {
   it('removes the reused document added by mistake, before finalize', async () => {
     await card().getByRole('button', { name: vi['desk.removeDocument'] }).click();
     await card().getByRole('alertdialog').getByRole('button', { name: vi['desk.removeDocumentYes'] }).click();
-    await expect.poll(() => app.engine.store.pages.documentsOf(dossierId).length).toBe(0);
+    await expect.poll(() => app.engine.store.documents.ofDossier(dossierId).length).toBe(0);
     await main().locator('.document-card').first().waitFor({ state: 'detached' });
     await idItem().getByText(vi['desk.checklistMissing']).waitFor({ state: 'attached' });
     const removed = app.engine.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'document.remove'`).get() as {

@@ -56,7 +56,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
     [code, dossierId] = [dossier.code, dossier.id];
     const { store } = app.engine;
     const component = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    const documentId = store.documents.create(dossierId, 'Tờ khai', null);
     store.db
       .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
       .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);

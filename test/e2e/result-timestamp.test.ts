@@ -60,7 +60,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
     [code, dossierId] = [dossier.code, dossier.id];
     const { store } = app.engine;
     const component = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    const documentId = store.documents.create(dossierId, 'Tờ khai', null);
     store.db
       .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
       .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
@@ -182,7 +182,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
       });
       const { store } = app.engine;
       const component = recordPageFromCorpus('viadm-2833');
-      const documentId = store.pages.createDocument(other.id, 'Tờ khai', null);
+      const documentId = store.documents.create(other.id, 'Tờ khai', null);
       store.db
         .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
         .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
@@ -238,7 +238,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
         dueDate: '2099-12-31',
       });
       const component = recordPageFromCorpus('viadm-2833');
-      const documentId = store.pages.createDocument(third.id, 'Tờ khai', null);
+      const documentId = store.documents.create(third.id, 'Tờ khai', null);
       store.db
         .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
         .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);

@@ -57,7 +57,7 @@ describe('signing as the administrator configured it, and the roots it is truste
     dossierCode = dossier.code;
     // A document whose page is read and whose unsigned record is built, as the pipeline leaves it.
     const scan = recordPageFromCorpus('viadm-2833');
-    documentId = store.pages.createDocument(dossier.id, 'Tờ khai', null);
+    documentId = store.documents.create(dossier.id, 'Tờ khai', null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
     store.records.addVersion(

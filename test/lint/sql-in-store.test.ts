@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli';
+import { sourceFiles, withoutComments } from '../support/source-files';
 
 /** Where SQL may be written: the workstation's store, and the hub's own (PostgreSQL) server. */
 const SQL_HOMES = ['src/core/store/', 'src/hub/'];
@@ -13,20 +14,9 @@ const SQL = [
   /[`'"]\s*(?:SELECT\s|INSERT\s+(?:OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|PRAGMA\s|VACUUM\b|CREATE\s+(?:TABLE|INDEX|TRIGGER|VIEW|VIRTUAL)\s|DROP\s+(?:TABLE|INDEX)\s|ALTER\s+TABLE\s|WITH\s+\w+\s+AS\s*\()/,
 ];
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(ts|tsx|mts)$/.test(e.name) ? [path] : [];
-  });
-}
-
-const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-
 /** The files outside the store that write SQL of their own. */
 function sqlOutsideStore(): string[] {
-  return ROOTS.flatMap((root) => sourceFiles(join(REPO, root)))
-    .map((file) => relative(REPO, file))
+  return sourceFiles(...ROOTS)
     .filter((file) => !SQL_HOMES.some((home) => file.startsWith(home)))
     .flatMap((file) => {
       const code = withoutComments(readFileSync(join(REPO, file), 'utf8'));

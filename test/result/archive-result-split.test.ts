@@ -68,7 +68,7 @@ describe('an archive folder split at the QC station into its papers and its resu
     );
     for (const [i, folder] of folders.entries()) {
       const d = insertArchiveDossier(engine, { batchId, box: 'H1', archiveNumber: String(i + 1), year: 2020 });
-      const documentId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
+      const documentId = store.documents.create(d.id, 'Hồ sơ lưu trữ', null);
       const pageIds = Array.from(
         { length: folder.pages },
         (_, k) => store.pages.addPage(documentId, store.blobs.put(Buffer.from(`page ${i} ${k}`)), null).id,
@@ -93,7 +93,7 @@ describe('an archive folder split at the QC station into its papers and its resu
     expect(await codeOf(call('batch.splitResult', { batchId: batchId + 99, documentId: a!.documentId, pageIds: [a!.pageIds[0]!] }))).toBe(
       'batch.not-found',
     );
-    expect(engine.store.pages.documentsOf(a!.dossierId)).toHaveLength(1);
+    expect(engine.store.documents.ofDossier(a!.dossierId)).toHaveLength(1);
     expect(engine.store.pages.ofDocument(a!.documentId).map((p) => p.id)).toEqual(a!.pageIds);
   });
 
@@ -123,7 +123,7 @@ describe('an archive folder split at the QC station into its papers and its resu
     // Not signed yet: not counted. Then the batch's signing signs both documents of each dossier.
     expect(computeBacklog(engine.store.db).resultsDigitized).toBe(0);
     for (const f of folderDocs)
-      for (const doc of engine.store.pages.documentsOf(f.dossierId))
+      for (const doc of engine.store.documents.ofDossier(f.dossierId))
         engine.store.records.addVersion(doc.id, engine.store.blobs.put(Buffer.from(`record ${doc.id}`)), {
           signer: 'CN=Test',
           signedAt: new Date().toISOString(),
@@ -138,7 +138,7 @@ describe('an archive folder split at the QC station into its papers and its resu
     expect(await codeOf(call('batch.splitResult', { batchId, documentId: c.documentId, pageIds: [c.pageIds[0]!] }))).toBe(
       'archive.split-signed',
     );
-    expect(engine.store.pages.documentsOf(c.dossierId)).toHaveLength(1);
+    expect(engine.store.documents.ofDossier(c.dossierId)).toHaveLength(1);
     expect(computeBacklog(engine.store.db).resultsDigitized).toBe(2);
   });
 });

@@ -54,7 +54,7 @@ describe('archive results marked at the QC station', () => {
       const d = insertArchiveDossier(engine, { batchId, box: 'H1', archiveNumber: String(i + 1), year: 2020, prefix });
       documents.push(
         folder.docs.map((doc, k) => {
-          const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
+          const docId = store.documents.create(d.id, 'Hồ sơ lưu trữ', null);
           store.records.addVersion(
             docId,
             store.blobs.put(Buffer.from(`archive ${i} ${k}`)),
@@ -92,7 +92,7 @@ describe('archive results marked at the QC station', () => {
       applicantCccd: '074190000123',
       receivedDate: '2021-03-01',
     });
-    const docId = engine.store.pages.createDocument(intake.id, null, null);
+    const docId = engine.store.documents.create(intake.id, null, null);
     expect(await codeOf(call('batch.markResult', { batchId, documentId: docId }))).toBe('archive.not-in-batch');
     expect(computeBacklog(engine.store.db).resultsDigitized).toBe(1);
   });

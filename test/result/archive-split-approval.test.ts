@@ -43,7 +43,7 @@ describe('a split at the QC station withdraws the dossier’s earlier approval',
     );
     for (const n of [1, 2]) {
       const d = insertArchiveDossier(engine, { batchId, box: 'H3', archiveNumber: String(n), year: 2021 });
-      const documentId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
+      const documentId = store.documents.create(d.id, 'Hồ sơ lưu trữ', null);
       const pageIds = [0, 1, 2].map((k) => store.pages.addPage(documentId, store.blobs.put(Buffer.from(`trang ${n} ${k}`)), null).id);
       store.db
         .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id) VALUES (?, ?, ?, ?)')

@@ -116,7 +116,7 @@ describe('results and hand-backs through every path, counted on the dashboard an
         .lastInsertRowid,
     );
     const archive = insertArchiveDossier(engine, { batchId, box: 'H1', archiveNumber: '1', year: 2020, prefix: 'LT-' });
-    const archiveDoc = engine.store.pages.createDocument(archive.id, 'Hồ sơ lưu trữ', null);
+    const archiveDoc = engine.store.documents.create(archive.id, 'Hồ sơ lưu trữ', null);
     // Built by the archive pipeline, so it carries SoHoa's XMP like any record the workstation makes.
     const archived = await factory.signed('Ho so luu tru', 0, { dossierCode: archive.code });
     engine.store.records.addVersion(archiveDoc, engine.store.blobs.put(archived), {

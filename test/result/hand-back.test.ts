@@ -71,7 +71,7 @@ describe('handing back the result (Trả kết quả) through the engine contrac
       // Its component, digitized at intake: a record built from a corpus page, then the dossier signed.
       const { store } = engine;
       const page = recordPageFromCorpus('viadm-2833');
-      const documentId = store.pages.createDocument(d.id, 'Tờ khai', null);
+      const documentId = store.documents.create(d.id, 'Tờ khai', null);
       const pageId = store.pages.addPage(documentId, store.blobs.put(page.image), 'scan').id;
       store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
       store.records.addVersion(
@@ -109,7 +109,7 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     expect(await codeOf(call('result.importPdf', resultPdfInput(importedDoc, join(scratch.path, 'not-a-pdf.pdf'))))).toBe(
       'result.pdf-unreadable',
     );
-    const component = engine.store.pages.documentsOf(first!)[0]!.id;
+    const component = engine.store.documents.ofDossier(first!)[0]!.id;
     expect(await codeOf(call('result.importPdf', resultPdfInput(component, join(scratch.path, 'giay-chung-nhan.pdf'))))).toBe(
       'result.not-a-result',
     );
@@ -131,7 +131,7 @@ describe('handing back the result (Trả kết quả) through the engine contrac
     // Queued for the hub, and sent marked as the result; the intake's component is not.
     const outbox = new OutboxRepository(engine.store.db);
     expect(descriptorOf(outbox.byRecord(signed.recordId)!, bytes.length)).toMatchObject({ isResult: true, version: 2 });
-    const component = engine.store.records.latest(engine.store.pages.documentsOf(dossierIds[0]!)[0]!.id)!;
+    const component = engine.store.records.latest(engine.store.documents.ofDossier(dossierIds[0]!)[0]!.id)!;
     expect(descriptorOf(outbox.byRecord(component.id)!, 1).isResult).toBe(false);
   });
 

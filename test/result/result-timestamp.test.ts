@@ -70,7 +70,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
     dossierId = d.id;
     const { store } = engine;
     const page = recordPageFromCorpus('viadm-2833');
-    const component = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    const component = store.documents.create(dossierId, 'Tờ khai', null);
     store.db
       .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
       .run(store.pages.addPage(component, store.blobs.put(page.image), 'scan').id);
@@ -103,7 +103,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
     setTsa(tsa.url);
     const unsigned = await newResult(files.scanned);
     expect(await codeOf(call('result.timestamp', { documentId: unsigned }))).toBe('result.timestamp-unsigned');
-    const component = engine.store.pages.documentsOf(dossierId).find((d) => !d.isResult)!.id;
+    const component = engine.store.documents.ofDossier(dossierId).find((d) => !d.isResult)!.id;
     expect(await codeOf(call('result.timestamp', { documentId: component }))).toBe('result.not-a-result');
   });
 
@@ -172,7 +172,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
       ...dates,
     });
     const { store } = engine;
-    const component = store.pages.createDocument(other.id, 'Tờ khai', null);
+    const component = store.documents.create(other.id, 'Tờ khai', null);
     const page = recordPageFromCorpus('viadm-2833');
     store.db
       .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
@@ -197,7 +197,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
       ...dates,
     });
     const { store } = engine;
-    const component = store.pages.createDocument(other.id, 'Tờ khai', null);
+    const component = store.documents.create(other.id, 'Tờ khai', null);
     const page = recordPageFromCorpus('viadm-2833');
     store.db
       .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)

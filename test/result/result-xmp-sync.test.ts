@@ -78,7 +78,7 @@ describe('results imported from the specialised system, synced to the hub', () =
     dossierCode = d.code;
     const { store } = engine;
     const page = recordPageFromCorpus('viadm-2833');
-    const component = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    const component = store.documents.create(dossierId, 'Tờ khai', null);
     store.db
       .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
       .run(store.pages.addPage(component, store.blobs.put(page.image), 'scan').id);

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeInBatch } from '../../src/core/archive/batch-intake';
 import { Engine } from '../../src/core/engine';
 import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
-import { OutboxRepository } from '../../src/core/store/outbox-repository';
 import { writeTree } from '../archive/batch-tree';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
@@ -31,7 +30,7 @@ describe('the dashboard’s figures equal counts made independently from the rec
       receivedDate: '2026-11-23',
     });
     const scan = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(dossier.id, 'Tờ khai đăng ký khai sinh', null);
+    const documentId = store.documents.create(dossier.id, 'Tờ khai đăng ký khai sinh', null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
     store.records.addVersion(
@@ -64,7 +63,7 @@ describe('the dashboard’s figures equal counts made independently from the rec
 
     // Sync: A's record acknowledged by the hub, D's still waiting.
     const aRecord = store.records.latest(a.documentId)!;
-    const outbox = new OutboxRepository(store.db);
+    const outbox = store.outbox;
     const entry = outbox.byRecord(aRecord.id)!;
     outbox.markSending(entry.id, 1);
     outbox.acknowledge(entry.id, '{}');

@@ -28,7 +28,7 @@ describe('finalizing a dossier at the desk', () => {
       })
     ).id;
     const page = recordPageFromCorpus('viadm-2833');
-    const documentId = store.pages.createDocument(dossierId, 'Tờ khai', null);
+    const documentId = store.documents.create(dossierId, 'Tờ khai', null);
     const pageId = store.pages.addPage(documentId, store.blobs.put(page.image), 'scan').id;
     store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
     const pdf = await buildRecordPdf({ pages: [page], metadata: { title: 'Tờ khai', digitizedAt: new Date() } });

@@ -183,7 +183,7 @@ describe('supervisor indicators', () => {
       if (plan.returnedAt)
         storeHandBack(store, d.id, plan.returnedAt, localDayOf(new Date(plan.returnedAt)) <= plan.due!, plan.due ?? null);
       for (const doc of plan.docs) {
-        const docId = store.pages.createDocument(d.id, null, null);
+        const docId = store.documents.create(d.id, null, null);
         firstDocument ??= docId;
         store.db
           .prepare('UPDATE document SET is_result = ?, reused_from = ? WHERE id = ?')
@@ -218,7 +218,7 @@ describe('supervisor indicators', () => {
       if (!row.folder) continue;
       const prefix = `LT-${batchId}-`;
       const d = insertArchiveDossier(engine, { batchId, box: row.box, archiveNumber: String(row.line), year: row.year, prefix });
-      const docId = store.pages.createDocument(d.id, 'Hồ sơ lưu trữ', null);
+      const docId = store.documents.create(d.id, 'Hồ sơ lưu trữ', null);
       store.db
         .prepare('INSERT INTO archive_folder (batch_id, rel_path, dossier_id, document_id, register_line) VALUES (?, ?, ?, ?, ?)')
         .run(batchId, `${row.box}/${row.line}`, d.id, docId, row.line);

@@ -73,7 +73,7 @@ describe('dashboard figures kept between two openings', () => {
   });
 
   it('follow the clock: a due date passes at midnight and the oldest waiting item ages without any write', async () => {
-    const docId = engine.store.pages.createDocument(ids[0]!, null, null);
+    const docId = engine.store.documents.create(ids[0]!, null, null);
     const record = engine.store.records.addVersion(docId, engine.store.blobs.put(Buffer.from('pdf')), {
       signer: 'CN=Test',
       signedAt: clock.toISOString(),

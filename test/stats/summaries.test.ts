@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { backupStore, restoreBackup } from '../../src/core/backup/backup';
 import { openDatabase, schemaVersion, type Db } from '../../src/core/store/database';
+import { copyDatabaseInto } from '../../src/core/store/database-copy';
 import { migrations } from '../../src/core/store/migrations';
 import { describeDifference, summaryDifferences } from '../../src/core/store/summary-check';
 import { computeIndicators } from '../../src/core/stats/indicators';
@@ -33,7 +34,7 @@ describe('dashboard summaries kept by triggers', () => {
       if (round === ROUNDS / 2 - 1) {
         // Backup restore: a copy taken now, more writes on the store, then the copy restored in its place.
         const backup = join(dir.path, 'backup');
-        await backupStore(db, dataDir, backup);
+        await backupStore({ dataDir, copyDatabaseInto: (file) => copyDatabaseInto(db, file) }, backup);
         randomWrites(db, 1000 + round, WRITES_PER_ROUND);
         db.close();
         renameSync(dataDir, join(dir.path, 'replaced'));

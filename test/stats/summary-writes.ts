@@ -1,6 +1,6 @@
 /**
  * Random writes through the repositories every path that changes the dashboard's figures uses: desk
- * intake (DossierRepository.insert with its audit event, PageRepository.createDocument), pages added
+ * intake (DossierRepository.insert with its audit event, DocumentRepository.create), pages added
  * (addPage), read, failed and cleaned (markRead, markFailed, markCleaned), moved and deleted
  * (DeskRepository.movePage, deletePage), a page replaced (DeskRepository.replaceCleanedImages, or the
  * QC station's delete and add), finalize (RecordRepository.addVersion signed + enqueueForSync,
@@ -16,6 +16,7 @@ import { AuditLog } from '../../src/core/audit/audit-log';
 import { AuditRepository } from '../../src/core/store/audit-repository';
 import type { Db } from '../../src/core/store/database';
 import { DeskRepository } from '../../src/core/store/desk-repository';
+import { DocumentRepository } from '../../src/core/store/document-repository';
 import { DossierRepository } from '../../src/core/store/dossier-repository';
 import { ArchiveRepository } from '../../src/core/store/archive-repository';
 import { OutboxRepository } from '../../src/core/store/outbox-repository';
@@ -71,6 +72,7 @@ export function randomWrites(db: Db, seed: number, count: number, skip: readonly
   const rnd = seeded(seed);
   const dossiers = new DossierRepository(db);
   const pages = new PageRepository(db);
+  const documents = new DocumentRepository(db);
   const records = new RecordRepository(db);
   const desk = new DeskRepository(db);
   const archive = new ArchiveRepository(db);
@@ -120,7 +122,7 @@ export function randomWrites(db: Db, seed: number, count: number, skip: readonly
         code('HS'),
       );
       audit.append({ actor: rnd.pick(['canbo1', 'canbo2'])!, action: 'dossier.create', subject: d.code });
-      pages.createDocument(d.id, 'Tờ khai', null);
+      documents.create(d.id, 'Tờ khai', null);
     },
     'archive intake': () => {
       const line = 1 + rnd.int(200);
@@ -128,13 +130,13 @@ export function randomWrites(db: Db, seed: number, count: number, skip: readonly
         { ...base, kind: 'archive', box: `H${line % 7}`, archiveNumber: String(line), year: 2020 + (line % 2), batchId: 1 },
         code('LT'),
       );
-      const documentId = pages.createDocument(d.id, null, null);
+      const documentId = documents.create(d.id, null, null);
       archive.addFolder(1, `H${line % 7}/${line}/${d.id}`, d.id, documentId);
       if (rnd.next() < 0.9) archive.setFolderRegisterLine(1, `H${line % 7}/${line}/${d.id}`, line);
     },
     'another component': () => {
       const d = someDossier();
-      if (d) pages.createDocument(d, 'Giấy tờ khác', null);
+      if (d) documents.create(d, 'Giấy tờ khác', null);
     },
     'page added': () => {
       const doc = someDocument();

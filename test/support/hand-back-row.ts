@@ -1,10 +1,9 @@
 import type { Store } from '../../src/core/store/store';
-import { ResultRepository } from '../../src/core/store/result-repository';
 
 /** A hand-back put straight into the store, judged by the test itself (for figures that only count them). */
 export function storeHandBack(store: Store, dossierId: number, returnedAt: string, onTime: boolean | null, dueDate: string | null): void {
   store.db.transaction(() =>
-    new ResultRepository(store.db).insertHandBack({
+    store.results.insertHandBack({
       dossierId,
       returnedAt,
       receiverName: 'Người nhận',

@@ -28,7 +28,7 @@ export const backupCommand: CommandRun = {
     if (positionals.length !== 1) throw new UsageError('expected a destination folder');
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
-      const { files } = await backupStore(engine.store.db, engine.store.dataDir, positionals[0]!);
+      const { files } = await backupStore(engine.store, positionals[0]!);
       engine.audit.append({ actor: cliActor(io.env), action: 'backup.create', subject: positionals[0], details: { files } });
       io.out(`backup written: ${files} files in ${positionals[0]}`);
       return 0;

@@ -20,7 +20,7 @@ export const catalogCommand: CommandRun = {
     for (const p of problems) io.err(`line ${p.line}: ${p.message}`);
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
-      engine.store.db.transaction(() => {
+      engine.store.transaction(() => {
         engine.store.procedures.upsertMany(procedures);
         engine.audit.append({
           actor: cliActor(io.env),
@@ -28,7 +28,7 @@ export const catalogCommand: CommandRun = {
           subject: positionals[1],
           details: { imported: procedures.length, rejected: problems.length },
         });
-      })();
+      });
     } finally {
       engine.close();
     }

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { indicatorReport } from '../../core/handlers/stats-handlers';
 import { computeBacklog, computeIndicators } from '../../core/stats/indicators';
 import { isIsoDate } from '../../shared/dates';
-import { describeDifference, summaryDifferences } from '../../core/store/summary-check';
+import { describeDifference } from '../../core/store/summary-check';
 import type { Engine } from '../../core/engine';
 import type { CliIo } from '../command';
 
@@ -16,7 +16,7 @@ import type { CliIo } from '../command';
  * recorded in the audit log.
  */
 function verifySummaries(engine: Engine, io: CliIo, rebuild: boolean): number {
-  const differences = rebuild ? engine.checkSummaries().differences : summaryDifferences(engine.store.db);
+  const differences = rebuild ? engine.checkSummaries().differences : engine.store.summaries.differences();
   for (const d of differences) io.out(describeDifference(d));
   if (differences.length === 0) {
     io.out('Số liệu tổng hợp khớp với đếm lại / summaries match a full recount');

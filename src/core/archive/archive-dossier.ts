@@ -26,7 +26,7 @@ export function ensureDossier(
 ): { dossierId: number; documentId: number } {
   const { store } = engine;
   const agency = engine.requireAgency();
-  return store.db.transaction(() => {
+  return store.transaction(() => {
     const existing = archive.folder(batchId, folder.relPath);
     if (existing) return existing;
     const box = row?.box || folder.box || null;
@@ -52,7 +52,7 @@ export function ensureDossier(
       { prefix, format: (n) => `${prefix}${String(n).padStart(5, '0')}` },
     );
     const title = row?.title ?? `Hồ sơ ${archiveNumber}`;
-    const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', title);
+    const documentId = store.documents.create(dossier.id, 'Hồ sơ lưu trữ', title);
     archive.addFolder(batchId, folder.relPath, dossier.id, documentId);
     store.search.indexDossier(dossier.id, [dossier.code, title, box, archiveNumber, row?.field, row?.year].filter(Boolean).join(' '));
     engine.audit.append({
@@ -63,5 +63,5 @@ export function ensureDossier(
     });
     markRegisterResult(engine, batchId, { dossierId: dossier.id, documentId }, row, actor);
     return { dossierId: dossier.id, documentId };
-  })();
+  });
 }

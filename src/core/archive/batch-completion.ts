@@ -1,8 +1,5 @@
 import type { AuditLog } from '../audit/audit-log';
-import type { Db } from '../store/database';
-import { ArchiveRepository } from '../store/archive-repository';
-import { DocumentRepository } from '../store/document-repository';
-import { JobRepository } from '../store/job-repository';
+import type { Store } from '../store/store';
 
 /**
  * Marks a running batch done once the job that just ended was its last: every page read or failed
@@ -10,13 +7,18 @@ import { JobRepository } from '../store/job-repository';
  * the app's included, so a batch resumed in the app and finished there is done in the store too.
  * New pages arriving later (a watched folder) set it running again.
  */
-export function closeBatchIfFinished(db: Db, audit: AuditLog, actor: string, jobId: number): boolean {
-  return db.transaction(() => {
-    const documentId = new JobRepository(db).documentOf(jobId);
+export function closeBatchIfFinished(
+  store: Pick<Store, 'transaction' | 'jobs' | 'documents' | 'archive'>,
+  audit: AuditLog,
+  actor: string,
+  jobId: number,
+): boolean {
+  return store.transaction(() => {
+    const documentId = store.jobs.documentOf(jobId);
     if (!documentId) return false;
     // Most jobs end with pages of their own document still to read: one indexed look settles those.
-    if (new DocumentRepository(db).hasUnfinishedPages(documentId)) return false;
-    const archive = new ArchiveRepository(db);
+    if (store.documents.hasUnfinishedPages(documentId)) return false;
+    const archive = store.archive;
     const batchId = archive.runningBatchOfDocument(documentId);
     if (batchId === undefined) return false;
     const progress = archive.progress(batchId);
@@ -29,5 +31,5 @@ export function closeBatchIfFinished(db: Db, audit: AuditLog, actor: string, job
       details: { pages: progress.total, failed: progress.failed },
     });
     return true;
-  })();
+  });
 }

@@ -1,6 +1,5 @@
 import type { AuditLog } from '../audit/audit-log';
-import type { ArchiveRepository } from '../store/archive-repository';
-import type { Db } from '../store/database';
+import type { Store } from '../store/store';
 import { BatchNotFoundError } from './archive-errors';
 
 export type BatchControl = 'pause' | 'resume' | 'cancel';
@@ -15,21 +14,21 @@ const TARGET = { pause: 'paused', resume: 'running', cancel: 'cancelled' } as co
  * A finished batch, or one already in the asked state, is left alone: returns false.
  */
 export function controlBatch(
-  db: Db,
-  archive: ArchiveRepository,
+  store: Pick<Store, 'archive' | 'transaction'>,
   audit: AuditLog,
   actor: string,
   batchId: number,
   action: BatchControl,
 ): boolean {
+  const { archive } = store;
   const batch = archive.batch(batchId);
   if (!batch) throw new BatchNotFoundError(String(batchId));
   const target = TARGET[action];
   if (batch.status === 'done' || batch.status === target) return false;
   if (action === 'resume' && batch.status !== 'paused' && batch.status !== 'cancelled') return false;
-  db.transaction(() => {
+  store.transaction(() => {
     archive.setStatus(batchId, target);
     audit.append({ actor, action: `batch.${action}`, subject: `batch:${batchId}`, details: archive.progress(batchId) });
-  })();
+  });
   return true;
 }

@@ -55,7 +55,7 @@ export interface BatchIntake {
  * register, dossier by folder, page by image hash), so running it again adds nothing.
  */
 export async function takeInBatch(engine: ArchiveIntakeHost, options: BatchIntakeOptions): Promise<BatchIntake> {
-  const archive = new ArchiveRepository(engine.store.db);
+  const archive = engine.store.archive;
   const source = await realFolder(options.folder);
   const registerPath = options.registerPath ? await realpath(options.registerPath).catch(() => options.registerPath!) : null;
   const key = batchKey(source, registerPath);
@@ -167,7 +167,7 @@ function openBatch(
   again = false,
 ): { batch: BatchRow; resumed: boolean } {
   const { source, registerPath, key } = where;
-  return engine.store.db.transaction(() => {
+  return engine.store.transaction(() => {
     const found = archive.batchByKey(key);
     if (found) {
       if (!again) engine.audit.append({ actor, action: 'batch.resume', subject: `batch:${found.id}`, details: { source, registerPath } });
@@ -176,5 +176,5 @@ function openBatch(
     const batch = archive.createBatch({ name: basename(source), source, registerPath, key });
     engine.audit.append({ actor, action: 'batch.open', subject: `batch:${batch.id}`, details: { source, registerPath } });
     return { batch, resumed: false };
-  })();
+  });
 }

@@ -40,7 +40,7 @@ export interface BatchRunOptions extends BatchIntakeOptions {
  * `--cancel`, the app) or interrupted here, it stops taking jobs and returns what was done.
  */
 export async function runBatch(engine: Engine, options: BatchRunOptions): Promise<BatchRunResult> {
-  const archive = new ArchiveRepository(engine.store.db);
+  const archive = engine.store.archive;
   let intake: BatchIntake;
   try {
     // Once admitted, the pipeline starts on the first pages while the rest are still being taken in.
@@ -104,7 +104,7 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
     return { intake, report: batchReport(archive, batchId), outcome };
   }
   saveFlags(archive, batchId, intake.importProblems);
-  engine.store.db.transaction(() => {
+  engine.store.transaction(() => {
     // The pipeline marks a batch done when its last job ends (in this process or the app's).
     if (archive.batch(batchId)!.status === 'done') return;
     archive.setStatus(batchId, 'done');
@@ -115,7 +115,7 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
       subject: `batch:${batchId}`,
       details: { pages: p.total, failed: p.failed },
     });
-  })();
+  });
   return { intake, report: batchReport(archive, batchId), outcome };
 }
 

@@ -26,7 +26,7 @@ export class BatchService {
   private readonly archive: ArchiveRepository;
 
   constructor(private readonly engine: BatchServiceHost) {
-    this.archive = new ArchiveRepository(engine.store.db);
+    this.archive = engine.store.archive;
   }
 
   /** A batch by its number, or the latest batch taken in from a folder. */
@@ -58,7 +58,7 @@ export class BatchService {
 
   async qcQueue(ref: string): Promise<{ batchId: number; items: QcItem[] }> {
     const batchId = await this.find(ref);
-    return { batchId, items: qcQueue(this.engine.store.db, batchId) };
+    return { batchId, items: qcQueue(this.engine.store, batchId) };
   }
 
   /** The ids of the batch's dossiers with these codes; the codes not in the batch are returned apart. */

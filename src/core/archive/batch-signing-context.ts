@@ -22,7 +22,7 @@ export interface BatchSigningHost {
 export function batchSigningContext(host: BatchSigningHost, signer: SignerSession, actor: string): FinalizeContext {
   return {
     store: host.store,
-    desk: host.desk ?? new DeskRepository(host.store.db),
+    desk: host.desk ?? host.store.desk,
     audit: host.audit,
     events: host.events,
     signer,

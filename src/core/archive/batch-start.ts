@@ -22,7 +22,7 @@ export interface BatchStartHost extends ArchiveIntakeHost {
  * the failure audited; starting the same folder again takes it up where it stopped.
  */
 export async function startBatch(host: BatchStartHost, setup: BatchSetup, actor: string, takingIn: Set<number>): Promise<BatchStartResult> {
-  const archive = new ArchiveRepository(host.store.db);
+  const archive = host.store.archive;
   const separate = parseSeparationMode(setup.separate);
   const source = await realFolder(setup.folder);
   const registerPath = setup.registerPath ? await realpath(setup.registerPath).catch(() => setup.registerPath!) : null;
@@ -74,12 +74,12 @@ export async function startBatch(host: BatchStartHost, setup: BatchSetup, actor:
 
 /** A batch whose folder brought no page to work on (empty, or all read before) is done now: no job will end to say so. */
 function closeIfNothingLeft(host: ArchiveIntakeHost, archive: ArchiveRepository, batchId: number, actor: string): void {
-  host.store.db.transaction(() => {
+  host.store.transaction(() => {
     const batch = archive.batch(batchId);
     if (batch?.status !== 'running') return;
     const p = archive.progress(batchId);
     if (p.done < p.total || archive.pendingJobs(batchId) > 0) return;
     archive.setStatus(batchId, 'done');
     host.audit.append({ actor, action: 'batch.done', subject: `batch:${batchId}`, details: { pages: p.total, failed: p.failed } });
-  })();
+  });
 }

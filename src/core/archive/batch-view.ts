@@ -86,7 +86,7 @@ export function batchQcView(
       signed: isSigned(a.status),
     });
   }
-  for (const item of qcQueue(store.db, batchId)) {
+  for (const item of qcQueue(store, batchId)) {
     const d = item.dossierId === null ? undefined : dossiers.get(item.dossierId);
     if (!d) continue;
     if (item.kind === 'page' && item.pageId !== null)

@@ -1,7 +1,6 @@
 import { CodedError } from '../../shared/errors';
 import type { ResultKind } from '../../shared/result-contract';
 import type { AuditLog } from '../audit/audit-log';
-import { ResultRepository } from '../store/result-repository';
 import type { Store } from '../store/store';
 
 /** The document is not in an archive dossier of this batch. */
@@ -25,12 +24,12 @@ export function markArchiveResult(
   kind: ResultKind,
 ): { documentId: number; dossierId: number; isResult: boolean } {
   const { store } = ctx;
-  const results = new ResultRepository(store.db);
+  const results = store.results;
   const doc = results.resultOf(documentId);
   const dossier = doc ? store.dossiers.get(doc.dossierId) : undefined;
   const inBatch = dossier ? store.dossiers.batchOf(dossier.id) === batchId : false;
   if (!doc || !dossier || dossier.kind !== 'archive' || !inBatch) throw new DocumentNotInBatchError(documentId, batchId);
-  store.db.transaction(() => {
+  store.transaction(() => {
     results.setResult(documentId, isResult, kind);
     ctx.audit.append({
       actor: ctx.actor,
@@ -38,6 +37,6 @@ export function markArchiveResult(
       subject: String(documentId),
       details: { batchId, dossierId: dossier.id, kind: isResult ? kind : null },
     });
-  })();
+  });
   return { documentId, dossierId: dossier.id, isResult };
 }

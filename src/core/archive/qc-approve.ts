@@ -1,17 +1,17 @@
 import type { AuditLog } from '../audit/audit-log';
-import type { Db } from '../store/database';
+import type { Store } from '../store/store';
 import { approveDossiers } from './qc-queue';
 
 /** Approves dossiers at QC (those given, or every clean one) and records who did it, in one transaction. */
 export function approveAudited(
-  db: Db,
+  store: Pick<Store, 'archiveQc' | 'transaction'>,
   audit: AuditLog,
   actor: string,
   batchId: number,
   which: { dossierIds: number[] } | 'clean',
 ): number[] {
-  return db.transaction(() => {
-    const done = approveDossiers(db, batchId, actor, which);
+  return store.transaction(() => {
+    const done = approveDossiers(store, batchId, actor, which);
     if (done.length)
       audit.append({
         actor,
@@ -20,5 +20,5 @@ export function approveAudited(
         details: { dossierIds: done, clean: which === 'clean' },
       });
     return done;
-  })();
+  });
 }

@@ -1,5 +1,5 @@
-import { ArchiveQcRepository, type QcPageRow } from '../store/archive-qc-repository';
-import type { Db } from '../store/database';
+import type { QcPageRow } from '../store/archive-qc-repository';
+import type { Store } from '../store/store';
 
 /** Below this mean word confidence (0–100) a page's text is looked at by a person. */
 export const LOW_CONFIDENCE = 60;
@@ -31,8 +31,8 @@ export function pageReasons(p: Pick<QcPageRow, 'state' | 'blank' | 'confidence' 
 }
 
 /** The batch's QC queue: flagged pages, then dossiers with reconciliation flags, then register rows with no dossier. */
-export function qcQueue(db: Db, batchId: number): QcItem[] {
-  const qc = new ArchiveQcRepository(db);
+export function qcQueue(store: Pick<Store, 'archiveQc'>, batchId: number): QcItem[] {
+  const qc = store.archiveQc;
   const pages = qc.pages(batchId);
   const items: QcItem[] = [];
   for (const p of pages) {
@@ -79,16 +79,21 @@ export function qcQueue(db: Db, batchId: number): QcItem[] {
  * Approves dossiers of the batch at QC: the given ones (after a look), or with `clean` every one
  * with nothing in the queue. Returns the dossier ids approved now.
  */
-export function approveDossiers(db: Db, batchId: number, by: string, which: { dossierIds: number[] } | 'clean'): number[] {
-  return db.transaction(() => {
-    const qc = new ArchiveQcRepository(db);
+export function approveDossiers(
+  store: Pick<Store, 'archiveQc' | 'transaction'>,
+  batchId: number,
+  by: string,
+  which: { dossierIds: number[] } | 'clean',
+): number[] {
+  return store.transaction(() => {
+    const qc = store.archiveQc;
     const open = qc.unapproved(batchId);
     let chosen: number[];
     if (which === 'clean') {
-      const flagged = new Set(qcQueue(db, batchId).map((i) => i.dossierId));
+      const flagged = new Set(qcQueue(store, batchId).map((i) => i.dossierId));
       chosen = open.filter((id) => !flagged.has(id));
     } else chosen = open.filter((id) => which.dossierIds.includes(id));
     qc.approve(batchId, chosen, by, new Date().toISOString());
     return chosen;
-  })();
+  });
 }

@@ -1,6 +1,5 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { Store } from '../store/store';
-import { ResultRepository } from '../store/result-repository';
 import type { RegisterRow } from './register-import';
 
 /**
@@ -17,7 +16,7 @@ export function markRegisterResult(
   actor: string,
 ): void {
   if (!row?.resultKind) return;
-  new ResultRepository(engine.store.db).setResult(folder.documentId, true, row.resultKind);
+  engine.store.results.setResult(folder.documentId, true, row.resultKind);
   engine.audit.append({
     actor,
     action: 'archive.mark-result',

@@ -3,9 +3,7 @@ import type { ResultKind } from '../../shared/result-contract';
 import type { AuditLog } from '../audit/audit-log';
 import { editableDossier } from '../desk/dossier-lock';
 import { reassembleWhenRead } from '../desk/reassemble';
-import { ArchiveRepository } from '../store/archive-repository';
 import type { DeskRepository } from '../store/desk-repository';
-import { ResultRepository } from '../store/result-repository';
 import type { Store } from '../store/store';
 import { DocumentNotInBatchError } from './mark-result';
 
@@ -39,7 +37,7 @@ export function splitArchiveResult(
   kind: ResultKind,
 ): { documentId: number; resultDocumentId: number; dossierId: number; pages: number; approvalWithdrawn: boolean } {
   const { store, desk } = ctx;
-  const results = new ResultRepository(store.db);
+  const results = store.results;
   const doc = results.resultOf(documentId);
   const dossier = doc ? store.dossiers.get(doc.dossierId) : undefined;
   const inBatch = dossier !== undefined && store.dossiers.batchOf(dossier.id) === batchId;
@@ -50,7 +48,7 @@ export function splitArchiveResult(
   const chosen = order.filter((id) => pageIds.includes(id));
   const unknown = pageIds.some((id) => !order.includes(id));
   if (chosen.length === 0 || unknown || chosen.length === order.length) throw new SplitPagesError(documentId, pageIds);
-  const { resultDocumentId, approvalWithdrawn } = store.db.transaction(() => {
+  const { resultDocumentId, approvalWithdrawn } = store.transaction(() => {
     const created = results.createResultDocument(dossier.id, kind, null);
     chosen.forEach((pageId, i) => desk.movePage(pageId, created, i + 1));
     reassembleWhenRead(store, desk, created);
@@ -61,7 +59,7 @@ export function splitArchiveResult(
       subject: String(created),
       details: { batchId, dossierId: dossier.id, fromDocument: documentId, pages: chosen.length, kind },
     });
-    const withdrawn = new ArchiveRepository(store.db).withdrawApproval(dossier.id);
+    const withdrawn = store.archive.withdrawApproval(dossier.id);
     if (withdrawn)
       ctx.audit.append({
         actor: ctx.actor,
@@ -70,6 +68,6 @@ export function splitArchiveResult(
         details: { dossierIds: [dossier.id], reason: 'split-result' },
       });
     return { resultDocumentId: created, approvalWithdrawn: withdrawn };
-  })();
+  });
   return { documentId, resultDocumentId, dossierId: dossier.id, pages: chosen.length, approvalWithdrawn };
 }

@@ -39,7 +39,7 @@ export class Accounts {
   /** Creates the first administrator; refused once any user exists. */
   async setupAdmin(account: Omit<NewAccount, 'role'>, actor: string): Promise<UserRow> {
     const passwordHash = await hashPassword(account.password);
-    return this.store.db.transaction(() => {
+    return this.store.transaction(() => {
       if (this.store.users.count() > 0) throw new SetupDoneError();
       const user = this.store.users.insert({ ...account, role: 'administrator', passwordHash }, this.now());
       this.audit.append(
@@ -47,12 +47,12 @@ export class Accounts {
         this.now(),
       );
       return user;
-    })();
+    });
   }
 
   async create(account: NewAccount, actor: string): Promise<UserSummary> {
     const passwordHash = await hashPassword(account.password);
-    return this.store.db.transaction(() => {
+    return this.store.transaction(() => {
       if (this.store.users.byUsername(account.username)) throw new UserExistsError(account.username);
       const user = this.store.users.insert(
         { username: account.username, displayName: account.displayName, role: account.role, passwordHash },
@@ -63,40 +63,40 @@ export class Accounts {
         this.now(),
       );
       return userSummary(user);
-    })();
+    });
   }
 
   setRole(id: number, role: Role, actor: string): UserSummary {
-    return this.store.db.transaction(() => {
+    return this.store.transaction(() => {
       const user = this.mustGet(id);
       if (user.role === role) return userSummary(user);
       if (user.role === 'administrator' && !user.disabled && this.store.users.otherActiveAdmins(id) === 0) throw new LastAdminError();
       this.store.users.setRole(id, role);
       this.audit.append({ actor, action: 'user.set-role', subject: user.username, details: { id, from: user.role, to: role } }, this.now());
       return userSummary(this.mustGet(id));
-    })();
+    });
   }
 
   setDisabled(id: number, disabled: boolean, actor: string): UserSummary {
-    return this.store.db.transaction(() => {
+    return this.store.transaction(() => {
       const user = this.mustGet(id);
       if (user.disabled === disabled) return userSummary(user);
       if (disabled && user.role === 'administrator' && this.store.users.otherActiveAdmins(id) === 0) throw new LastAdminError();
       this.store.users.setDisabled(id, disabled);
       this.audit.append({ actor, action: disabled ? 'user.disable' : 'user.enable', subject: user.username, details: { id } }, this.now());
       return userSummary(this.mustGet(id));
-    })();
+    });
   }
 
   async resetPassword(id: number, password: string, actor: string): Promise<UserSummary> {
     this.mustGet(id);
     const passwordHash = await hashPassword(password);
-    return this.store.db.transaction(() => {
+    return this.store.transaction(() => {
       const user = this.mustGet(id);
       this.store.users.setPassword(id, passwordHash);
       this.audit.append({ actor, action: 'user.reset-password', subject: user.username, details: { id } }, this.now());
       return userSummary(this.mustGet(id));
-    })();
+    });
   }
 
   byUsername(username: string): UserRow | undefined {
@@ -133,7 +133,7 @@ export class Accounts {
       if (user.failedAttempts > 0 || user.lockedUntil) this.store.users.clearFailures(user.id);
       return user;
     }
-    const lockedUntil = this.store.db.transaction(() => {
+    const lockedUntil = this.store.transaction(() => {
       const policy = readAuthPolicy(this.store.settings);
       const attempts = (this.store.users.get(user.id)?.failedAttempts ?? 0) + 1;
       const lockNow = attempts >= policy.lockoutAttempts;
@@ -144,7 +144,7 @@ export class Accounts {
         this.now(),
       );
       return until;
-    })();
+    });
     if (lockedUntil) throw new AccountLockedOutError(lockedUntil);
     throw new InvalidCredentialsError();
   }

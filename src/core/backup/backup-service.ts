@@ -133,7 +133,7 @@ export class BackupService {
     const destination = this.ctx.settings.text('backup.destination');
     if (!destination) throw new BackupDestinationMissingError();
     const folder = join(destination, folderName(this.ctx.now()));
-    const { files } = await backupStore(this.ctx.store.db, this.ctx.store.dataDir, folder, (done, total) =>
+    const { files } = await backupStore(this.ctx.store, folder, (done, total) =>
       this.ctx.events.emit('progress', { task: 'backup', label: 'backup', done, total }),
     );
     const checked = checkBackup(folder).ok;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Db } from '../store/database';
 import { DB_FILE } from '../store/database';
-import { copyDatabaseInto } from '../store/database-copy';
+import type { Store } from '../store/store';
 import { KEY_ID_FILE } from '../security/key-file';
 import { BackupInvalidError, BackupTargetExistsError } from './backup-errors';
 
@@ -31,8 +30,7 @@ function* walk(dir: string): Generator<string> {
  * Written into `<dest>.partial` and renamed at the end, so a half-made backup never looks finished.
  */
 export async function backupStore(
-  db: Db,
-  dataDir: string,
+  store: Pick<Store, 'dataDir' | 'copyDatabaseInto'>,
   dest: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ files: number }> {
@@ -40,7 +38,8 @@ export async function backupStore(
   const partial = `${dest}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  copyDatabaseInto(db, join(partial, DB_FILE));
+  const { dataDir } = store;
+  store.copyDatabaseInto(join(partial, DB_FILE));
   if (existsSync(join(dataDir, KEY_ID_FILE))) copyFileSync(join(dataDir, KEY_ID_FILE), join(partial, KEY_ID_FILE));
   const blobs = [...walk(join(dataDir, 'blobs'))];
   onProgress?.(0, blobs.length);

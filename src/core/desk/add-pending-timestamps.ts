@@ -6,7 +6,6 @@ import { addDocumentTimestamp } from '../record/timestamp-pdf';
 import { verifyPdf } from '../record/verify-pdf';
 import { readSetting } from '../settings/read-setting';
 import type { Store } from '../store/store';
-import { TimestampPendingRepository } from '../store/timestamp-pending-repository';
 
 /**
  * Adds the document timestamp to each record signed while the authority did not answer (of one
@@ -18,7 +17,7 @@ export async function addPendingTimestamps(
   dossierId?: number,
 ): Promise<PendingTimestampsResult> {
   const { store } = ctx;
-  const pending = new TimestampPendingRepository(store.db);
+  const pending = store.timestampsPending;
   const waiting = pending.list(dossierId);
   const url = readSetting(store.settings, 'signing.tsa-url') as string;
   const stamped: PendingTimestampsResult['stamped'] = [];
@@ -41,7 +40,7 @@ export async function addPendingTimestamps(
     }
     const added = (await verifyPdf(bytes, { trustAnchors: [], fetchCrl: false })).documentTimestamps.at(-1)!;
     const sha = store.blobs.put(Buffer.from(bytes));
-    const version = store.db.transaction(() => {
+    const version = store.transaction(() => {
       const v = store.records.addVersion(item.documentId, sha, { signer: record.signer!, signedAt: record.signedAt! });
       store.records.enqueueForSync(v.id);
       pending.clear(item.documentId);
@@ -52,7 +51,7 @@ export async function addPendingTimestamps(
         details: { recordId: v.id, version: v.version, pdfSha256: sha, time: added.time, authority: added.authority, since: item.since },
       });
       return v;
-    })();
+    });
     stamped.push({ documentId: item.documentId, recordId: version.id, version: version.version });
   }
   return { stamped, stillPending: pending.list(dossierId).map((p) => p.documentId) };

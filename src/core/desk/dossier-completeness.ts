@@ -20,7 +20,7 @@ export function dossierCompleteness(
   const components = dossier?.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
   const emptyDocuments: number[] = [];
   const filled = new Set<string>();
-  for (const doc of store.pages.documentsOf(dossierId)) {
+  for (const doc of store.documents.ofDossier(dossierId)) {
     if (!documentHasContent(store, desk, doc.id)) emptyDocuments.push(doc.id);
     else if (doc.component) filled.add(doc.component);
   }

@@ -1,5 +1,4 @@
 import type { Dossier, DossierStatus } from '../../shared/types';
-import { ResultRepository } from '../store/result-repository';
 import type { Store } from '../store/store';
 import { NotFoundError } from '../validation-error';
 import { DossierFinalizedError } from './desk-errors';
@@ -23,6 +22,6 @@ export function editableDossier(store: Store, dossierId: number): Dossier {
 export function editableDossierOfDocument(store: Store, documentId: number, dossierId: number): Dossier {
   const dossier = store.dossiers.get(dossierId);
   if (!dossier) throw new NotFoundError('dossier', dossierId);
-  const resultStillOpen = dossier.status !== 'returned' && new ResultRepository(store.db).resultOf(documentId)?.isResult === true;
+  const resultStillOpen = dossier.status !== 'returned' && store.results.resultOf(documentId)?.isResult === true;
   return resultStillOpen ? dossier : editableDossier(store, dossierId);
 }

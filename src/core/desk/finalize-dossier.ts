@@ -7,7 +7,6 @@ import { rfc3161TimestampSource } from '../record/timestamp-client';
 import { readSetting } from '../settings/read-setting';
 import type { DeskRepository } from '../store/desk-repository';
 import type { Store } from '../store/store';
-import { TimestampPendingRepository } from '../store/timestamp-pending-repository';
 import { ComponentsMissingError, DocumentEmptyError, DossierEmptyError, DossierNotReadyError } from './desk-errors';
 import { dossierCompleteness } from './dossier-completeness';
 import type { SignerSession } from './signer-session';
@@ -39,7 +38,7 @@ function recordsToSign(ctx: FinalizeContext, dossierId: number, options: Finaliz
   const notReady: number[] = [];
   const toSign: { documentId: number; recordId: number }[] = [];
   const alreadySigned: number[] = [];
-  for (const doc of ctx.store.pages.documentsOf(dossierId)) {
+  for (const doc of ctx.store.documents.ofDossier(dossierId)) {
     const pages = ctx.store.pages.ofDocument(doc.id);
     const record = ctx.store.records.latest(doc.id);
     const pending = ctx.desk.pendingJobsOfDocument(doc.id) > 0;
@@ -69,7 +68,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
   const total = toSign.length + alreadySigned.length;
   const signed: FinalizeResult['signed'] = [];
   const timestampPending: number[] = [];
-  const pending = new TimestampPendingRepository(store.db);
+  const pending = store.timestampsPending;
   const report = (done: number) => {
     ctx.progress.set(dossierId, { done, total });
     events.emit('progress', { task, label: 'finalize', done, total });
@@ -94,7 +93,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
         bytes = await signPdf(pdf, options);
       }
       const sha = store.blobs.put(Buffer.from(bytes));
-      const version = store.db.transaction(() => {
+      const version = store.transaction(() => {
         const v = store.records.addVersion(documentId, sha, { signer: subject, signedAt: signingTime.toISOString() });
         store.records.enqueueForSync(v.id);
         if (unstamped) pending.mark(documentId, signingTime.toISOString(), unstamped.message);
@@ -111,7 +110,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
           },
         });
         return v;
-      })();
+      });
       signed.push({ documentId, recordId: version.id, version: version.version });
       if (unstamped) timestampPending.push(documentId);
       report(alreadySigned.length + signed.length);
@@ -120,7 +119,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
       const latest = store.records.latest(documentId)!;
       store.records.enqueueForSync(latest.id);
     }
-    store.db.transaction(() => {
+    store.transaction(() => {
       desk.setDossierStatus(dossierId, 'finalized');
       store.dossiers.markFinalized(dossierId, ctx.now().toISOString());
       ctx.audit.append({
@@ -134,7 +133,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
           ...(missingComponents.length ? { missingConfirmed: missingComponents } : {}),
         },
       });
-    })();
+    });
   } finally {
     ctx.progress.delete(dossierId);
     events.emit('dossier.changed', { id: dossierId });

@@ -2,7 +2,6 @@ import type { RescanResult, ScanProfile } from '../../shared/types';
 import { driverById, scanDriversFor } from '../capture/drivers';
 import { ScanDriverUnavailableError } from '../capture/scanner-errors';
 import { enqueuePage } from '../jobs/pipeline';
-import { ArchiveRepository } from '../store/archive-repository';
 import type { DeskRepository } from '../store/desk-repository';
 import type { PageRow } from '../store/page-repository';
 import type { Store } from '../store/store';
@@ -70,7 +69,7 @@ export async function rescanPage(ctx: RescanContext, page: PageRow, profile: Sca
 export function replacePage(ctx: Omit<RescanContext, 'running'>, page: PageRow, bytes: Buffer, source: string): RescanResult {
   const { store, desk } = ctx;
   const sha = store.blobs.put(bytes);
-  return store.db.transaction(() => {
+  return store.transaction(() => {
     const twin = store.pages.ofDocument(page.documentId).find((p) => p.imageSha256 === sha);
     if (twin) throw new RescanDuplicateError(page.id, twin.id);
     // Added before the old page goes, so the new page never takes the old one's id.
@@ -79,8 +78,8 @@ export function replacePage(ctx: Omit<RescanContext, 'running'>, page: PageRow, 
     desk.movePage(added.id, page.documentId, page.position);
     enqueuePage(store, { id: added.id, documentId: page.documentId, dossierId: page.dossierId }, sha);
     store.dossiers.settleWorkStatus(page.dossierId);
-    const approvalWithdrawn = new ArchiveRepository(store.db).withdrawApproval(page.dossierId);
+    const approvalWithdrawn = store.archive.withdrawApproval(page.dossierId);
     ctx.onReplaced({ oldPageId: page.id, oldImageSha256: page.imageSha256, newPageId: added.id, newImageSha256: sha, approvalWithdrawn });
     return { replaced: page.id, pageId: added.id };
-  })();
+  });
 }

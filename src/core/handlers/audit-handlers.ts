@@ -56,7 +56,7 @@ function* withoutPersonalData(rows: Iterable<AuditRow>): IterableIterator<AuditR
  */
 export function auditHandlers(ctx: ServiceContext): Pick<EngineHandlers, AuditMethod> {
   const { store, audit } = ctx;
-  const subjects = new AuditSubjectQueries(store.db);
+  const subjects = store.auditSubjects;
   return {
     'audit.list': ({ limit, offset, ...filter }) => {
       const { rows, total } = store.audit.list(toFilter(filter), limit, offset);

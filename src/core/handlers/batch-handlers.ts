@@ -7,7 +7,6 @@ import { batchSigningContext } from '../archive/batch-signing-context';
 import { batchQcView, batchSummary } from '../archive/batch-view';
 import { markArchiveResult } from '../archive/mark-result';
 import { approveAudited } from '../archive/qc-approve';
-import { ArchiveRepository } from '../store/archive-repository';
 import type { DeskContext } from './desk-context';
 
 export type BatchMethod =
@@ -25,7 +24,7 @@ interface SigningRun {
  */
 export function batchHandlers(ctx: DeskContext): Pick<EngineHandlers, BatchMethod> {
   const { store, audit, events } = ctx;
-  const archive = new ArchiveRepository(store.db);
+  const archive = store.archive;
   const signing = new Map<number, SigningRun>();
   const known = (batchId: number) => {
     const batch = archive.batch(batchId);
@@ -41,14 +40,14 @@ export function batchHandlers(ctx: DeskContext): Pick<EngineHandlers, BatchMetho
 
     'batch.approve': ({ batchId, dossierIds }) => {
       known(batchId);
-      const approved = approveAudited(store.db, audit, ctx.actor, batchId, dossierIds ? { dossierIds } : 'clean');
+      const approved = approveAudited(store, audit, ctx.actor, batchId, dossierIds ? { dossierIds } : 'clean');
       for (const id of approved) events.emit('dossier.changed', { id });
       return { approved };
     },
 
     'batch.control': ({ batchId, action }) => {
       known(batchId);
-      const changed = controlBatch(store.db, archive, audit, ctx.actor, batchId, action);
+      const changed = controlBatch(store, audit, ctx.actor, batchId, action);
       return { changed, batch: batchSummary(archive, known(batchId), signingOf(batchId)) };
     },
 

@@ -1,13 +1,12 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { splitArchiveResult } from '../archive/split-result';
-import { ArchiveRepository } from '../store/archive-repository';
 import { BatchNotFoundError } from '../archive/archive-errors';
 import type { DeskContext } from './desk-context';
 
 /** The QC station's result document: the chosen pages of an archive folder split off as the dossier's result. */
 export function batchResultHandlers(ctx: DeskContext): Pick<EngineHandlers, 'batch.splitResult'> {
   const { store, audit, events } = ctx;
-  const archive = new ArchiveRepository(store.db);
+  const archive = store.archive;
   return {
     'batch.splitResult': ({ batchId, documentId, pageIds, kind }) => {
       if (!archive.batch(batchId)) throw new BatchNotFoundError(String(batchId));

@@ -2,14 +2,13 @@ import type { EngineHandlers } from '../../shared/contract';
 import { previewBatchSetup } from '../archive/batch-setup-preview';
 import { startBatch } from '../archive/batch-start';
 import { AgencyMissingError } from '../settings/settings-errors';
-import { ArchiveRepository } from '../store/archive-repository';
 import { readablePathsOf, type ServiceContext } from './handler-context';
 
 export type BatchStartMethod = 'batch.preview' | 'batch.start';
 
 /** The archive team's new-batch dialog: what a folder and register would give, then the batch started in this engine. */
 export function batchStartHandlers(ctx: ServiceContext): Pick<EngineHandlers, BatchStartMethod> {
-  const archive = new ArchiveRepository(ctx.store.db);
+  const archive = ctx.store.archive;
   const takingIn = new Set<number>();
   const checkPaths = (folder: string, registerPath: string | undefined) => {
     readablePathsOf(ctx).check(folder, 'page-source');

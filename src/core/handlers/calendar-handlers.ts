@@ -11,12 +11,12 @@ export function calendarHandlers(ctx: ServiceContext): Handlers {
     'calendar.holidays': ({ year }) => ({ year, days: readHolidays(store.settings).filter((d) => d.startsWith(`${year}-`)) }),
 
     'calendar.setHolidays': ({ year, days }) => {
-      const saved = store.db.transaction(() => {
+      const saved = store.transaction(() => {
         const before = readHolidays(store.settings).filter((d) => d.startsWith(`${year}-`));
         const after = writeYearHolidays(store.settings, year, days);
         audit.append({ actor: ctx.actor, action: 'setting.change', subject: HOLIDAYS_SETTING, details: { year, before, after } });
         return after;
-      })();
+      });
       return { year, days: saved };
     },
   };

@@ -16,7 +16,7 @@ export function deskContext(ctx: ServiceContext): DeskContext {
   const signer = new SignerSession(() => ctx.sessions.signInKey());
   ctx.sessions.onSignInClosed((key) => void signer.close(key));
   const own = {
-    desk: new DeskRepository(ctx.store.db),
+    desk: ctx.store.desk,
     signer,
     finalizing: new Map<number, FinalizeProgress>(),
     scans: new Map<number, AbortController>(),

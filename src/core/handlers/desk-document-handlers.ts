@@ -16,7 +16,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
   const { store, desk, audit, events } = ctx;
 
   const documentOrThrow = (id: number) => {
-    const d = store.pages.documentFields(id);
+    const d = store.documents.fields(id);
     if (!d) throw new DocumentNotFoundError(id);
     return d;
   };
@@ -45,7 +45,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
       if (!record) throw new ReuseNotAllowedError('not digitized yet', { sourceDocumentId });
       const existing = desk.documentReusing(dossierId, sourceDocumentId);
       if (existing) return { id: existing };
-      const id = store.db.transaction(() => {
+      const id = store.transaction(() => {
         const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
         const documentId = desk.insertReusedDocument(
           dossierId,
@@ -53,7 +53,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
           component ??
             matchingComponent(
               components,
-              store.pages.documentsOf(source.dossierId).find((d) => d.id === sourceDocumentId)?.component ?? null,
+              store.documents.ofDossier(source.dossierId).find((d) => d.id === sourceDocumentId)?.component ?? null,
             ),
         );
         store.records.addVersion(
@@ -69,7 +69,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
           details: { dossierId, sourceDocumentId, recordId: record.id },
         });
         return documentId;
-      })();
+      });
       events.emit('dossier.changed', { id: dossierId });
       return { id };
     },
@@ -77,7 +77,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
     'document.remove': ({ documentId }) => {
       const doc = documentOrThrow(documentId);
       editableDossier(store, doc.dossierId);
-      store.db.transaction(() => {
+      store.transaction(() => {
         const removed = desk.removeDocument(documentId);
         if ('blocked' in removed) throw new DocumentNotRemovableError(documentId, removed.blocked);
         store.dossiers.settleWorkStatus(doc.dossierId);
@@ -87,7 +87,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
           subject: String(documentId),
           details: { dossierId: doc.dossierId, ...removed },
         });
-      })();
+      });
       events.emit('dossier.changed', { id: doc.dossierId });
       return { removed: true };
     },
@@ -102,7 +102,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
       const ocrValue = fieldsOf(documentId).find((f) => f.name === name)?.ocrValue ?? null;
       const normalised = normaliseFieldValue(name, value);
       const changesRecord = RECORD_FIELDS.includes(name) && desk.corrections(documentId).find((c) => c.name === name)?.value !== normalised;
-      store.db.transaction(() => {
+      store.transaction(() => {
         desk.setCorrection(documentId, { name, value: normalised, ocrValue }, ctx.actor);
         if (changesRecord) reassembleWhenRead(store, desk, documentId);
         audit.append({
@@ -111,7 +111,7 @@ export function deskDocumentHandlers(ctx: DeskContext): Handlers {
           subject: String(documentId),
           details: { name, ocrValue, value: normalised },
         });
-      })();
+      });
       events.emit('dossier.changed', { id: doc.dossierId });
       return fieldsOf(documentId).find((f) => f.name === name)!;
     },

@@ -20,7 +20,7 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
     return d;
   };
   const sourcePages = async (sourceDocumentId: number) => {
-    const source = store.pages.documentFields(sourceDocumentId);
+    const source = store.documents.fields(sourceDocumentId);
     if (!source) return [];
     return (await listDocuments({ dossierId: source.dossierId })).find((d) => d.id === sourceDocumentId)?.pages ?? [];
   };
@@ -52,7 +52,7 @@ export function deskDossierHandlers(ctx: DeskContext): Handlers {
     'dossier.receipt': async ({ id }) => {
       const dossier = dossierOrThrow(id);
       const components = dossier.procedureCode ? (store.procedures.get(dossier.procedureCode)?.components ?? []) : [];
-      const documents = store.pages.documentsOf(id);
+      const documents = store.documents.ofDossier(id);
       const input = {
         dossier,
         agency: store.dossiers.agencyOf(id) ?? legacyAgency(ctx.workstation),

@@ -50,7 +50,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
         preview: preview ? store.blobs.put(preview) : null,
       };
       const quarter = degrees !== 180;
-      store.db.transaction(() => {
+      store.transaction(() => {
         desk.replaceCleanedImages(pageId, {
           cleanSha256: sha.clean,
           ocrImageSha256: sha.ocr,
@@ -68,7 +68,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
           subject: String(pageId),
           details: { from: page.rotation, to: rotation, documentId: page.documentId },
         });
-      })();
+      });
       events.emit('dossier.changed', { id: page.dossierId });
       return { changed: true };
     },
@@ -77,7 +77,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
       const page = store.pages.get(pageId);
       if (!page) return { deleted: false };
       editableDossierOfDocument(store, page.documentId, page.dossierId);
-      store.db.transaction(() => {
+      store.transaction(() => {
         desk.deletePage(pageId);
         reassembleWhenRead(store, desk, page.documentId);
         store.dossiers.settleWorkStatus(page.dossierId);
@@ -87,7 +87,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
           subject: String(pageId),
           details: { documentId: page.documentId, position: page.position, imageSha256: page.imageSha256 },
         });
-      })();
+      });
       events.emit('dossier.changed', { id: page.dossierId });
       return { deleted: true };
     },
@@ -98,13 +98,13 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
         const actual = store.pages.ofDocument(page.documentId).map((p) => p.id);
         if (actual.join() !== expectedOrder.join()) throw new PageOrderStaleError(page.documentId, expectedOrder, actual);
       }
-      const target = store.pages.documentFields(documentId);
+      const target = store.documents.fields(documentId);
       if (!target) throw new DocumentNotFoundError(documentId);
       if (target.dossierId !== page.dossierId) throw new DocumentNotFoundError(documentId);
       editableDossierOfDocument(store, documentId, target.dossierId);
       if (documentId !== page.documentId && store.pages.ofDocument(documentId).some((p) => p.imageSha256 === page.imageSha256))
         throw new PageMoveConflictError(pageId, documentId);
-      const changed = store.db.transaction(() => {
+      const changed = store.transaction(() => {
         if (!desk.movePage(pageId, documentId, position)) return false;
         reassembleWhenRead(store, desk, documentId);
         if (documentId !== page.documentId) reassembleWhenRead(store, desk, page.documentId);
@@ -115,7 +115,7 @@ export function deskPageHandlers(ctx: DeskContext): Handlers {
           details: { fromDocument: page.documentId, fromPosition: page.position, toDocument: documentId, toPosition: position },
         });
         return true;
-      })();
+      });
       if (changed) events.emit('dossier.changed', { id: page.dossierId });
       return { changed };
     },

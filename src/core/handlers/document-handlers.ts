@@ -5,7 +5,6 @@ import { addCapturedPages, type CapturedItem } from '../intake/page-intake';
 import { maxPagesPerFile, pagesOfUploadedFile } from '../intake/read-files';
 import { PathNotAllowedError, type ReadablePathPolicy } from '../security/readable-path';
 import { unquotePath } from '../../shared/file-paths';
-import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import { dossierOfEditableDocument } from './editable-document';
 import { readablePathsOf, type FileReader, type ServiceContext } from './handler-context';
@@ -33,7 +32,7 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
     const latest = store.records.latest(documentId);
     if (!latest) return null;
     const signedVersion = latest.signed ? store.records.signedCount(documentId, latest.version) : null;
-    const results = new ResultRepository(store.db);
+    const results = store.results;
     return {
       ...latest,
       signedVersion,
@@ -45,18 +44,18 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   return {
     'document.create': ({ dossierId, component, title }) => {
       editableDossier(store, dossierId);
-      const id = store.db.transaction(() => {
-        const documentId = store.pages.createDocument(dossierId, component ?? null, title ?? null);
+      const id = store.transaction(() => {
+        const documentId = store.documents.create(dossierId, component ?? null, title ?? null);
         audit.append({ actor: ctx.actor, action: 'document.create', subject: String(documentId), details: { dossierId, component } });
         return documentId;
-      })();
+      });
       events.emit('dossier.changed', { id: dossierId });
       return { id };
     },
 
     'document.list': ({ dossierId }) => {
       if (!store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
-      return store.pages.documentsOf(dossierId).map((d): DocumentSummary => ({
+      return store.documents.ofDossier(dossierId).map((d): DocumentSummary => ({
         ...d,
         pages: store.pages.ofDocument(d.id).map((p) => ({
           id: p.id,

@@ -12,7 +12,7 @@ export function dossierDeleteHandler(ctx: ServiceContext): Pick<EngineHandlers, 
   const now = ctx.now ?? (() => new Date());
   return {
     'dossier.delete': ({ id, reason }) => {
-      const deleted = store.db.transaction(() => {
+      const deleted = store.transaction(() => {
         const dossier = store.dossiers.get(id);
         if (!dossier) throw new NotFoundError('dossier', id);
         const { documents, records } = store.dossiers.contents(id);
@@ -28,7 +28,7 @@ export function dossierDeleteHandler(ctx: ServiceContext): Pick<EngineHandlers, 
           at,
         );
         return dossier;
-      })();
+      });
       events.emit('dossier.changed', { id });
       return { deleted: true, code: deleted.code };
     },

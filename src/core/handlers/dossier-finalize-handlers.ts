@@ -3,7 +3,6 @@ import { DossierNotFinalizedError } from '../desk/desk-errors';
 import { isLocked } from '../desk/dossier-lock';
 import { finalizeDossier } from '../desk/finalize-dossier';
 import { DossierAlreadyReturnedError } from '../result/result-errors';
-import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
@@ -45,13 +44,12 @@ export function dossierFinalizeHandlers(ctx: DeskContext): Pick<EngineHandlers, 
       if (!dossier) throw new NotFoundError('dossier', id);
       if (!isLocked(dossier.status)) throw new DossierNotFinalizedError(id);
       // The result was handed back: the dossier is closed for good.
-      if (dossier.status === 'returned')
-        throw new DossierAlreadyReturnedError(id, new ResultRepository(store.db).handBack(id)?.returnedAt ?? '');
-      store.db.transaction(() => {
+      if (dossier.status === 'returned') throw new DossierAlreadyReturnedError(id, store.results.handBack(id)?.returnedAt ?? '');
+      store.transaction(() => {
         ctx.desk.setDossierStatus(id, 'checking');
         store.dossiers.settleWorkStatus(id);
         audit.append({ actor: ctx.actor, action: 'dossier.reopen', subject: String(id), details: { from: dossier.status, reason } });
-      })();
+      });
       ctx.events.emit('dossier.changed', { id });
       return store.dossiers.get(id)!;
     },

@@ -27,7 +27,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
     if (!agency) throw new AgencyMissingError();
     const pattern = ctx.settings.text('dossier.code_pattern');
     const code = dossierCodeParts(pattern, agency.code, now());
-    const dossier = store.db.transaction(() => {
+    const dossier = store.transaction(() => {
       const d = store.dossiers.insert(
         {
           kind: 'intake',
@@ -58,7 +58,7 @@ export function dossierHandlers(ctx: ServiceContext): DossierHandlers {
         },
       });
       return d;
-    })();
+    });
     events.emit('dossier.changed', { id: dossier.id });
     return dossier;
   }

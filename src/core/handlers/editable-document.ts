@@ -4,7 +4,7 @@ import type { Store } from '../store/store';
 
 /** The id of the dossier a document belongs to, when pages may still be added to it. */
 export function dossierOfEditableDocument(store: Store, documentId: number): number {
-  const doc = store.pages.documentFields(documentId);
+  const doc = store.documents.fields(documentId);
   if (!doc) throw new DocumentNotFoundError(documentId);
   return editableDossierOfDocument(store, documentId, doc.dossierId).id;
 }

@@ -1,6 +1,5 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { addPendingTimestamps } from '../desk/add-pending-timestamps';
-import { TimestampPendingRepository } from '../store/timestamp-pending-repository';
 import { NotFoundError } from '../validation-error';
 import type { ServiceContext } from './handler-context';
 
@@ -9,7 +8,7 @@ export type RecordTimestampMethod = 'record.pendingTimestamps' | 'record.addPend
 /** Records signed while the timestamp authority did not answer: which wait, and adding their timestamps now. */
 export function recordTimestampHandlers(ctx: ServiceContext): Pick<EngineHandlers, RecordTimestampMethod> {
   const { store, audit, events } = ctx;
-  const pending = new TimestampPendingRepository(store.db);
+  const pending = store.timestampsPending;
   const known = (dossierId: number | undefined) => {
     if (dossierId !== undefined && !store.dossiers.get(dossierId)) throw new NotFoundError('dossier', dossierId);
   };

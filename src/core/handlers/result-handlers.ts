@@ -5,7 +5,6 @@ import { importResultPdf } from '../result/import-result-pdf';
 import { signResult } from '../result/sign-result';
 import { timestampResult } from '../result/timestamp-result';
 import { timelinessOf } from '../result/timeliness';
-import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import type { DeskContext } from './desk-context';
 
@@ -20,13 +19,13 @@ type Handlers = Pick<
  */
 export function resultHandlers(ctx: DeskContext): Handlers {
   const { store, audit, events } = ctx;
-  const results = new ResultRepository(store.db);
+  const results = store.results;
   const now = () => (ctx.now ?? (() => new Date()))();
 
   return {
     'result.create': ({ dossierId, kind, number, date, title }) => {
       openIntakeDossier(store, dossierId);
-      const id = store.db.transaction(() => {
+      const id = store.transaction(() => {
         const documentId = results.createResultDocument(dossierId, kind, title || null);
         // The clerk's number and date stand over what the field extraction reads, as a correction does.
         if (number) ctx.desk.setCorrection(documentId, { name: 'docNumber', value: number, ocrValue: null }, ctx.actor);
@@ -38,7 +37,7 @@ export function resultHandlers(ctx: DeskContext): Handlers {
           details: { dossierId, kind, number: number ?? null, date: date ?? null },
         });
         return documentId;
-      })();
+      });
       events.emit('dossier.changed', { id: dossierId });
       return { id };
     },

@@ -17,7 +17,7 @@ export function scannerHandlers(ctx: DeskContext): Handlers {
     'scanner.list': () => listScanners(store),
 
     'scanner.scan': async ({ documentId, driver, deviceId, dpi, colorMode, source, pageSize }) => {
-      const doc = store.pages.documentFields(documentId);
+      const doc = store.documents.fields(documentId);
       if (!doc) throw new DocumentNotFoundError(documentId);
       editableDossierOfDocument(store, documentId, doc.dossierId);
       const result = await scanIntoDocument(store, events, ctx.scans, {

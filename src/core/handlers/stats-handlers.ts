@@ -47,7 +47,7 @@ export async function indicatorReport(
 export function statsHandlers(ctx: ServiceContext): Pick<EngineHandlers, StatsMethod> {
   const { store } = ctx;
   const now = ctx.now ?? (() => new Date());
-  const cache = statsCacheOf(store.db);
+  const cache = statsCacheOf(store);
   const cached = <T>(method: StatsMethod, args: unknown, at: Date, compute: () => T): T => {
     const clock = localClock(at);
     return cache.get(`${method} ${clock.today} ${clock.utcOffsetMinutes} ${JSON.stringify(args)}`, compute);

@@ -1,11 +1,10 @@
 import type { EngineHandlers } from '../../shared/contract';
-import { storeCounts } from '../store/status-queries';
 import type { ServiceContext } from './handler-context';
 
 /** What the store holds and how the job queue stands (`sohoa status`, the status bar). */
 export function statusHandlers(ctx: ServiceContext): Pick<EngineHandlers, 'status.get'> {
   const { store } = ctx;
   return {
-    'status.get': () => ({ ...storeCounts(store.db), jobs: store.jobs.countsByState(), auditEvents: store.audit.count() }),
+    'status.get': () => ({ ...store.counts(), jobs: store.jobs.countsByState(), auditEvents: store.audit.count() }),
   };
 }

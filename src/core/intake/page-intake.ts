@@ -24,7 +24,7 @@ export async function addCapturedPages(
     else {
       if (item.warning) (result.warnings ??= []).push({ source: item.source, code: item.warning.code, message: item.warning.message });
       const sha = store.blobs.put(item.bytes);
-      const { id, added } = store.db.transaction(() => {
+      const { id, added } = store.transaction(() => {
         const page = store.pages.addPage(documentId, sha, item.source);
         if (page.added) {
           const added = store.pages.get(page.id)!;
@@ -32,7 +32,7 @@ export async function addCapturedPages(
           store.dossiers.settleWorkStatus(added.dossierId);
         }
         return page;
-      })();
+      });
       (added ? result.added : result.duplicates).push(id);
     }
     onEach?.(++done);

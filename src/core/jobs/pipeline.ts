@@ -2,8 +2,7 @@ import type { AgencyIdentity } from '../../shared/agency';
 import { createHash } from 'node:crypto';
 import type { PageText } from '../../shared/page-text';
 import type { EventBus } from '../event-bus';
-import { DeskRepository, type FieldCorrection } from '../store/desk-repository';
-import { ArchiveRepository } from '../store/archive-repository';
+import type { FieldCorrection } from '../store/desk-repository';
 import { readSetting } from '../settings/read-setting';
 import type { OcrModel } from '../ocr/language-data';
 import type { Store } from '../store/store';
@@ -50,8 +49,8 @@ export function enqueuePage(store: Store, page: { id: number; documentId: number
  */
 export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandler> {
   const { store, stages } = ctx;
-  const desk = new DeskRepository(store.db);
-  const archive = new ArchiveRepository(store.db);
+  const desk = store.desk;
+  const archive = store.archive;
   const pageOf = (payload: unknown) => {
     const page = store.pages.get((payload as { pageId: number }).pageId);
     if (!page) throw new Error(`page ${(payload as { pageId: number }).pageId} is gone`);
@@ -141,7 +140,7 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
   const assemble: JobHandler<{ documentId: number; pdfSha: string; fields: ReturnType<PipelineStages['extract']> }> = {
     async run({ job }) {
       const documentId = (job.payload as { documentId: number }).documentId;
-      const doc = store.pages.documentFields(documentId);
+      const doc = store.documents.fields(documentId);
       if (!doc) throw new Error(`document ${documentId} is gone`);
       const dossier = store.dossiers.get(doc.dossierId)!;
       const pages = store.pages.ofDocument(documentId).filter((p) => p.state === 'read');
@@ -177,9 +176,9 @@ export function pipelineHandlers(ctx: PipelineContext): Record<string, JobHandle
       return { documentId, pdfSha: store.blobs.put(pdf), fields };
     },
     commit(_ctx, { documentId, pdfSha, fields }) {
-      store.pages.setDocumentFields(documentId, fields);
+      store.documents.setFields(documentId, fields);
       store.records.addVersion(documentId, pdfSha, null);
-      const doc = store.pages.documentFields(documentId);
+      const doc = store.documents.fields(documentId);
       if (doc) ctx.events?.emit('dossier.changed', { id: doc.dossierId });
     },
   };

@@ -1,8 +1,7 @@
 import { CodedError } from '../../shared/errors';
 import type { TrustAnchorView } from '../../shared/types';
 import type { AuditLog } from '../audit/audit-log';
-import type { Db } from '../store/database';
-import type { SettingsRepository } from '../store/settings-repository';
+import type { Store } from '../store/store';
 import { isCaCertificate } from './certificate-chain';
 import { parseCertificate } from './certificate-info';
 import { certificateSummary } from './certificate-summary';
@@ -37,8 +36,7 @@ const isPemText = (entry: string) => entry.includes('-----BEGIN');
  */
 export class TrustAnchorRegistry {
   constructor(
-    private readonly db: Db,
-    private readonly settings: SettingsRepository,
+    private readonly store: Pick<Store, 'settings' | 'transaction'>,
     private readonly audit: AuditLog,
   ) {}
 
@@ -59,7 +57,7 @@ export class TrustAnchorRegistry {
       if (!isCaCertificate(parseCertificate(der))) throw new TrustAnchorNotCaError(certificateSummary(der).commonName);
     }
     const known = new Set(this.list().flatMap((v) => (v.certificate ? [v.certificate.sha256] : [])));
-    this.db.transaction(() => {
+    this.store.transaction(() => {
       const entries = this.entries();
       for (const pem of pems) {
         const summary = certificateSummary(pemToDer(pem));
@@ -68,8 +66,8 @@ export class TrustAnchorRegistry {
         entries.push(pem.trim());
         this.audit.append({ actor, action: 'trust.add', subject: summary.commonName, details: detailsOf(summary) });
       }
-      this.settings.set(TRUST_ANCHORS_SETTING, JSON.stringify(entries));
-    })();
+      this.store.settings.set(TRUST_ANCHORS_SETTING, JSON.stringify(entries));
+    });
     return this.list();
   }
 
@@ -79,21 +77,21 @@ export class TrustAnchorRegistry {
     const index = entries.findIndex((entry) => this.viewsOf(entry).some((v) => v.certificate?.sha256 === sha256));
     if (index < 0) throw new TrustAnchorNotFoundError(sha256);
     const removed = this.viewsOf(entries[index]!).find((v) => v.certificate?.sha256 === sha256)!;
-    this.db.transaction(() => {
-      this.settings.set(TRUST_ANCHORS_SETTING, JSON.stringify(entries.filter((_, i) => i !== index)));
+    this.store.transaction(() => {
+      this.store.settings.set(TRUST_ANCHORS_SETTING, JSON.stringify(entries.filter((_, i) => i !== index)));
       this.audit.append({
         actor,
         action: 'trust.remove',
         subject: removed.certificate!.commonName,
         details: { ...detailsOf(removed.certificate!), path: removed.path },
       });
-    })();
+    });
     return this.list();
   }
 
   private entries(): string[] {
     try {
-      return trustAnchorEntries(this.settings.get(TRUST_ANCHORS_SETTING));
+      return trustAnchorEntries(this.store.settings.get(TRUST_ANCHORS_SETTING));
     } catch {
       return [];
     }

@@ -2,8 +2,6 @@ import type { HandBack } from '../../shared/result-contract';
 import type { ParsedInput } from '../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { Store } from '../store/store';
-import { OutboxRepository } from '../store/outbox-repository';
-import { ResultRepository } from '../store/result-repository';
 import { NotFoundError } from '../validation-error';
 import { holidayCalendar } from './holiday-calendar';
 import {
@@ -32,7 +30,7 @@ export function openIntakeDossier(store: Store, dossierId: number) {
   const dossier = store.dossiers.get(dossierId);
   if (!dossier) throw new NotFoundError('dossier', dossierId);
   if (dossier.kind !== 'intake') throw new NotAnIntakeDossierError(dossierId);
-  const earlier = new ResultRepository(store.db).handBack(dossierId);
+  const earlier = store.results.handBack(dossierId);
   if (earlier) throw new DossierAlreadyReturnedError(dossierId, earlier.returnedAt);
   return dossier;
 }
@@ -43,7 +41,7 @@ export function openIntakeDossier(store: Store, dossierId: number) {
  */
 export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.handBack'>): HandBack {
   const { store } = ctx;
-  const results = new ResultRepository(store.db);
+  const results = store.results;
   const dossier = openIntakeDossier(store, input.dossierId);
   if (!results.hasFinishedResult(dossier.id)) throw new ResultNotSignedError(dossier.id);
   const now = ctx.now();
@@ -69,7 +67,7 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
     // A new appointment on a weekend or holiday ends on the next working day, as the first one.
     newDate: t.onTime === false && input.newDate ? lastDayToReturn(calendar, input.newDate) : null,
   };
-  store.db.transaction(() => {
+  store.transaction(() => {
     results.insertHandBack(handBack);
     ctx.audit.append({
       actor: ctx.actor,
@@ -85,7 +83,7 @@ export function handBackResult(ctx: HandBackContext, input: ParsedInput<'result.
       },
     });
     // The hub learns of the hand-back with the result's records: those it already holds are sent again.
-    new OutboxRepository(store.db).requeueResultsOf(dossier.id);
-  })();
+    store.outbox.requeueResultsOf(dossier.id);
+  });
   return handBack;
 }

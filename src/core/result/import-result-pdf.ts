@@ -3,7 +3,6 @@ import type { AuditLog } from '../audit/audit-log';
 import type { RecordMetadata } from '../record/record-metadata';
 import { setRecordXmp } from '../record/set-record-xmp';
 import { verifyPdf } from '../record/verify-pdf';
-import { ResultRepository } from '../store/result-repository';
 import type { Store } from '../store/store';
 import { openIntakeDossier } from './hand-back';
 import { NotAResultError, ResultPdfUnreadableError } from './result-errors';
@@ -20,7 +19,7 @@ export async function importResultPdf(
   file: { name: string; bytes: Buffer },
 ): Promise<ResultImportResult> {
   const { store } = ctx;
-  const doc = new ResultRepository(store.db).resultOf(documentId);
+  const doc = store.results.resultOf(documentId);
   if (!doc?.isResult) throw new NotAResultError(documentId);
   openIntakeDossier(store, doc.dossierId);
   let { bytes } = file;
@@ -31,7 +30,7 @@ export async function importResultPdf(
   const signedElsewhere = report.signatures.length > 0 || report.documentTimestamps.length > 0;
   if (!signedElsewhere) bytes = Buffer.from(await setRecordXmp(bytes, resultMetadata(store, documentId, doc, ctx.actor)));
   const sha = store.blobs.put(bytes);
-  const record = store.db.transaction(() => {
+  const record = store.transaction(() => {
     const r = store.records.addVersion(documentId, sha, null);
     ctx.audit.append({
       actor: ctx.actor,
@@ -40,7 +39,7 @@ export async function importResultPdf(
       details: { recordId: r.id, pdfSha256: sha, signatures: report.signatures.length, xmpWritten: !signedElsewhere },
     });
     return r;
-  })();
+  });
   return { documentId, recordId: record.id, pageCount: report.pageCount, signatures: report.signatures.length };
 }
 
@@ -52,7 +51,7 @@ function resultMetadata(
   actor: string,
 ): RecordMetadata {
   const dossier = store.dossiers.get(doc.dossierId);
-  const title = store.pages.documentsOf(doc.dossierId).find((d) => d.id === documentId)?.title;
+  const title = store.documents.ofDossier(doc.dossierId).find((d) => d.id === documentId)?.title;
   const agency = store.dossiers.agencyOf(doc.dossierId);
   return {
     title: title || doc.resultKind || dossier?.code || 'Kết quả giải quyết',

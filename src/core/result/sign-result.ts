@@ -6,7 +6,6 @@ import { TimestampError } from '../record/signer-errors';
 import { rfc3161TimestampSource } from '../record/timestamp-client';
 import { verifyPdf } from '../record/verify-pdf';
 import type { DeskRepository } from '../store/desk-repository';
-import { ResultRepository } from '../store/result-repository';
 import type { Store } from '../store/store';
 import { openIntakeDossier } from './hand-back';
 import { NotAResultError, ResultNotReadyError } from './result-errors';
@@ -32,7 +31,7 @@ export interface SignResultContext {
  */
 export async function signResult(ctx: SignResultContext, documentId: number): Promise<ResultSignResult> {
   const { store } = ctx;
-  const doc = new ResultRepository(store.db).resultOf(documentId);
+  const doc = store.results.resultOf(documentId);
   if (!doc?.isResult) throw new NotAResultError(documentId);
   openIntakeDossier(store, doc.dossierId);
   const { signer, subject } = ctx.signer.require();
@@ -72,7 +71,7 @@ export async function signResult(ctx: SignResultContext, documentId: number): Pr
     bytes = await signPdf(pdf, options);
   }
   const sha = store.blobs.put(Buffer.from(bytes));
-  const version = store.db.transaction(() => {
+  const version = store.transaction(() => {
     const v = store.records.addVersion(documentId, sha, { signer: subject, signedAt: signingTime.toISOString() });
     store.records.enqueueForSync(v.id);
     ctx.audit.append({
@@ -82,6 +81,6 @@ export async function signResult(ctx: SignResultContext, documentId: number): Pr
       details: { recordId: v.id, version: v.version, signer: subject, pdfSha256: sha, countersigned, timestamp },
     });
     return v;
-  })();
+  });
   return { documentId, recordId: version.id, version: version.version, signaturesBefore, countersigned, timestamp };
 }

@@ -4,7 +4,6 @@ import { rfc3161DigestTimestamper } from '../record/timestamp-client';
 import { addDocumentTimestamp } from '../record/timestamp-pdf';
 import { verifyPdf } from '../record/verify-pdf';
 import { readSetting } from '../settings/read-setting';
-import { ResultRepository } from '../store/result-repository';
 import type { Store } from '../store/store';
 import { NotAResultError, ResultNotReadyError, ResultTimestampUnsignedError, TsaNotConfiguredError } from './result-errors';
 
@@ -27,7 +26,7 @@ export function configuredTsaUrl(store: Store): string | undefined {
  */
 export async function timestampResult(ctx: TimestampResultContext, documentId: number): Promise<ResultTimestampResult> {
   const { store } = ctx;
-  const doc = new ResultRepository(store.db).resultOf(documentId);
+  const doc = store.results.resultOf(documentId);
   if (!doc?.isResult) throw new NotAResultError(documentId);
   const record = store.records.latest(documentId);
   if (!record) throw new ResultNotReadyError(documentId);
@@ -39,7 +38,7 @@ export async function timestampResult(ctx: TimestampResultContext, documentId: n
   const bytes = await addDocumentTimestamp(pdf, { timestamper: rfc3161DigestTimestamper({ url }) });
   const added = (await verifyPdf(bytes, { trustAnchors: [], fetchCrl: false })).documentTimestamps.at(-1)!;
   const sha = store.blobs.put(Buffer.from(bytes));
-  const version = store.db.transaction(() => {
+  const version = store.transaction(() => {
     const signed = record.signed && record.signer && record.signedAt ? { signer: record.signer, signedAt: record.signedAt } : null;
     const v = store.records.addVersion(documentId, sha, signed, { sohoaTimestamped: true });
     store.records.enqueueForSync(v.id);
@@ -50,6 +49,6 @@ export async function timestampResult(ctx: TimestampResultContext, documentId: n
       details: { recordId: v.id, version: v.version, pdfSha256: sha, time: added.time, authority: added.authority },
     });
     return v;
-  })();
+  });
   return { documentId, recordId: version.id, version: version.version, time: added.time, authority: added.authority };
 }

@@ -2,8 +2,7 @@ import { checkSetting, decodeSetting, encodeSetting } from '../../shared/setting
 import { SETTINGS, settingDefinition, type SettingDefinition, type SettingKey, type SettingView } from '../../shared/settings-schema';
 import type { AuditLog } from '../audit/audit-log';
 import type { Principal } from '../auth/principal';
-import type { Db } from '../store/database';
-import type { SettingsRepository } from '../store/settings-repository';
+import type { Store } from '../store/store';
 import { InvalidSettingError, SettingForbiddenError, UnknownSettingError } from './settings-errors';
 
 /** One change asked for: the key and its new value, typed. */
@@ -18,14 +17,13 @@ export interface SettingChange {
  */
 export class WorkstationSettings {
   constructor(
-    private readonly db: Db,
-    private readonly repo: SettingsRepository,
+    private readonly store: Pick<Store, 'settings' | 'transaction'>,
     private readonly audit: AuditLog,
   ) {}
 
   /** The typed value of a key of the schema (its default when unset). */
   value(key: SettingKey): unknown {
-    return decodeSetting(definition(key), this.repo.get(key)).value;
+    return decodeSetting(definition(key), this.store.settings.get(key)).value;
   }
 
   text(key: SettingKey): string {
@@ -57,20 +55,20 @@ export class WorkstationSettings {
       if (!result.ok) throw new InvalidSettingError(key, result.problem, def.allowed);
       return { def, value: result.value };
     });
-    this.db.transaction(() => {
+    this.store.transaction(() => {
       for (const { def, value } of checked) {
-        const before = decodeSetting(def, this.repo.get(def.key));
+        const before = decodeSetting(def, this.store.settings.get(def.key));
         const encoded = encodeSetting(def, value);
         if (!before.isDefault && encodeSetting(def, before.value) === encoded) continue;
-        this.repo.set(def.key, encoded);
+        this.store.settings.set(def.key, encoded);
         this.audit.append({ actor, action: 'setting.change', subject: def.key, details: { from: before.value, to: value } });
       }
-    })();
+    });
     return checked.map(({ def }) => this.view(def, caller));
   }
 
   private view(def: SettingDefinition, caller: Principal): SettingView {
-    const { value, isDefault } = decodeSetting(def, this.repo.get(def.key));
+    const { value, isDefault } = decodeSetting(def, this.store.settings.get(def.key));
     return {
       key: def.key as SettingKey,
       section: def.section,

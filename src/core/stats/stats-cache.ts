@@ -1,5 +1,6 @@
-import type { Db } from '../store/database';
-import { storeVersion } from '../store/store-version';
+import type { Store } from '../store/store';
+
+type CachedStore = Pick<Store, 'changeMark' | 'transaction'>;
 
 /**
  * Figures computed once per state of the store: kept only while the store's change mark stays the
@@ -11,29 +12,29 @@ export class StatsCache {
   private readonly entries = new Map<string, unknown>();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: CachedStore,
     private readonly capacity = 32,
   ) {}
 
   get<T>(key: string, compute: () => T): T {
-    const version = storeVersion(this.db);
+    const version = this.store.changeMark();
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;
     }
     if (this.entries.has(key)) return this.entries.get(key) as T;
-    const value = this.db.transaction(compute)();
+    const value = this.store.transaction(compute);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, value);
     return value;
   }
 }
 
-const caches = new WeakMap<Db, StatsCache>();
+const caches = new WeakMap<CachedStore, StatsCache>();
 
-/** The one cache of a database connection, shared by every set of handlers on it. */
-export function statsCacheOf(db: Db): StatsCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new StatsCache(db)));
+/** The one cache of a store, shared by every set of handlers on it. */
+export function statsCacheOf(store: CachedStore): StatsCache {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new StatsCache(store)));
   return cache;
 }

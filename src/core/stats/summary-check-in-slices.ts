@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
-import type { Db } from '../store/database';
+import type { Store } from '../store/store';
 import type { SummaryDifference } from '../store/summary-check';
-import { highestSummaryKey, SUMMARY_TABLES, sliceDifferences } from '../store/summary-slices';
+import { SUMMARY_TABLES } from '../store/summary-slices';
 import { rebuildAndRecord } from './summary-repair';
 
 /** How long one slice may hold the engine's thread; its width in keys follows the time the last one took. */
@@ -26,22 +26,22 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * the summaries are rebuilt and the rebuild recorded in the audit log, in one transaction.
  */
 export async function checkSummariesInSlices(
-  db: Db,
+  store: Pick<Store, 'summaries' | 'transaction' | 'isOpen'>,
   audit: AuditLog,
   actor: string,
   stop: AbortSignal = new AbortController().signal,
 ): Promise<SlicedCheckResult> {
   const differences: SummaryDifference[] = [];
   let slices = 0;
-  const stopped = () => stop.aborted || !db.open;
+  const stopped = () => stop.aborted || !store.isOpen();
   for (const table of SUMMARY_TABLES) {
     let width = FIRST_WIDTH;
     for (let from = 0; ;) {
       await nextTurn();
       if (stopped()) return { differences, rebuilt: false, slices, stopped: true };
-      if (from > highestSummaryKey(db, table)) break;
+      if (from > store.summaries.highestKey(table)) break;
       const started = performance.now();
-      differences.push(...sliceDifferences(db, { table, from, to: from + width - 1 }));
+      differences.push(...store.summaries.sliceDifferences({ table, from, to: from + width - 1 }));
       slices++;
       from += width;
       const took = performance.now() - started;
@@ -52,6 +52,6 @@ export async function checkSummariesInSlices(
   if (differences.length === 0) return { differences, rebuilt: false, slices, stopped: false };
   await nextTurn();
   if (stopped()) return { differences, rebuilt: false, slices, stopped: true };
-  rebuildAndRecord(db, audit, actor, differences);
+  rebuildAndRecord(store, audit, actor, differences);
   return { differences, rebuilt: true, slices, stopped: false };
 }

@@ -62,33 +62,9 @@ const toPage = (r: RawPage): PageRow => ({
   blank: r.blank === 1,
 });
 
-/** One document of a dossier, as listed; a result document (is_result) has its kind. */
-export interface DocumentRow {
-  id: number;
-  position: number;
-  component: string | null;
-  title: string | null;
-  docKind: string | null;
-  docNumber: string | null;
-  docDate: string | null;
-  isResult: boolean;
-  resultKind: string | null;
-}
-
-/** Documents of a dossier and their pages, with each page's progress through the pipeline. */
+/** The pages of a document, with each page's progress through the pipeline (documents: DocumentRepository). */
 export class PageRepository {
   constructor(private readonly db: Db) {}
-
-  createDocument(dossierId: number, component: string | null, title: string | null): number {
-    const position = (
-      this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }
-    ).p;
-    return Number(
-      this.db
-        .prepare('INSERT INTO document (dossier_id, position, component, title, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(dossierId, position, component, title, new Date().toISOString()).lastInsertRowid,
-    );
-  }
 
   /** Adds a page whose image blob already exists; the same image twice in a document is one page. */
   addPage(documentId: number, imageSha256: string, source: string | null): { id: number; added: boolean } {
@@ -153,45 +129,5 @@ export class PageRepository {
 
   markFailed(pageId: number, error: { code: string; message: string }): void {
     this.db.prepare(`UPDATE page SET state = 'failed', error = ? WHERE id = ?`).run(JSON.stringify(error), pageId);
-  }
-
-  documentsOf(dossierId: number): DocumentRow[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, position, component, title, doc_kind AS docKind, doc_number AS docNumber, doc_date AS docDate, is_result AS isResult, result_kind AS resultKind FROM document WHERE dossier_id = ? ORDER BY position',
-      )
-      .all(dossierId) as (Omit<DocumentRow, 'isResult'> & { isResult: number })[];
-    return rows.map((r) => ({ ...r, isResult: r.isResult === 1 }));
-  }
-
-  setDocumentFields(
-    documentId: number,
-    fields: { docKind: string | null; docNumber: string | null; docDate: string | null; all: unknown },
-  ): void {
-    this.db
-      .prepare('UPDATE document SET doc_kind = ?, doc_number = ?, doc_date = ?, fields = ? WHERE id = ?')
-      .run(fields.docKind, fields.docNumber, fields.docDate, JSON.stringify(fields.all), documentId);
-  }
-
-  documentFields(
-    documentId: number,
-  ):
-    | { docKind: string | null; docNumber: string | null; docDate: string | null; fields: unknown; dossierId: number; title: string | null }
-    | undefined {
-    const r = this.db
-      .prepare(
-        'SELECT doc_kind AS docKind, doc_number AS docNumber, doc_date AS docDate, fields, dossier_id AS dossierId, title FROM document WHERE id = ?',
-      )
-      .get(documentId) as
-      | {
-          docKind: string | null;
-          docNumber: string | null;
-          docDate: string | null;
-          fields: string;
-          dossierId: number;
-          title: string | null;
-        }
-      | undefined;
-    return r && { ...r, fields: JSON.parse(r.fields) };
   }
 }

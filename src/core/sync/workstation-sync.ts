@@ -1,7 +1,7 @@
 import type { AuditLog, AuditVerdict } from '../audit/audit-log';
 import { AuditRewrittenSinceSyncError } from '../audit/audit-errors';
 import type { ErrorData } from '../../shared/errors';
-import { OutboxRepository } from '../store/outbox-repository';
+import type { OutboxRepository } from '../store/outbox-repository';
 import type { Store } from '../store/store';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { SyncRunner, type SyncOptions, type SyncSummary } from './sync-runner';
 
 /** What sync uses: the store, the audit log, and the agency a bag names (an open Engine has them all). */
 export interface WorkstationSyncParts {
-  store: Pick<Store, 'db' | 'settings' | 'blobs'>;
+  store: Pick<Store, 'outbox' | 'settings' | 'blobs' | 'transaction'>;
   audit: AuditLog;
   /** The agency as set now, read when a bag is made; null until it is set. */
   agency(): { name: string } | null;
@@ -33,7 +33,7 @@ export class WorkstationSync {
   readonly outbox: OutboxRepository;
 
   constructor(private readonly parts: WorkstationSyncParts) {
-    this.outbox = new OutboxRepository(parts.store.db);
+    this.outbox = parts.store.outbox;
   }
 
   credentials(): SyncCredentials | undefined {
@@ -43,7 +43,7 @@ export class WorkstationSync {
   async enroll(hubUrl: string, code: string, name: string): Promise<SyncCredentials> {
     const enrolled = await HubClient.enroll(hubUrl, code, name);
     const credentials = { hubUrl, token: enrolled.token, workstationId: enrolled.workstationId };
-    this.parts.store.db.transaction(() => {
+    this.parts.store.transaction(() => {
       saveSyncCredentials(this.parts.store.settings, credentials);
       this.parts.audit.append({
         actor: this.parts.sessions.current().name,
@@ -51,7 +51,7 @@ export class WorkstationSync {
         subject: hubUrl,
         details: { hubWorkstationId: enrolled.workstationId },
       });
-    })();
+    });
     return credentials;
   }
 
