@@ -70,7 +70,7 @@ describe('job groups: held and released together, each job knowing its document'
       const batch = archive.createBatch({ name: 'Hộp 1', source: dir.path, registerPath: null, key: 'split' });
       archive.setStatus(batch.id, 'running');
       const dossier = insertArchiveDossier(engine, { batchId: batch.id, archiveNumber: '1' });
-      const documentId = store.pages.createDocument(dossier.id, 'Hồ sơ lưu trữ', null);
+      const documentId = store.documents.create(dossier.id, 'Hồ sơ lưu trữ', null);
       archive.addFolder(batch.id, 'HS 1', dossier.id, documentId);
       const images = ['trang-1', 'trang-2', 'trang-3'].map((source) => ({ source, bytes: Buffer.from(`ảnh ${source}`) }));
       const { added } = await addCapturedPages(store, documentId, images);
@@ -90,7 +90,7 @@ describe('job groups: held and released together, each job knowing its document'
           { prefix: 'MC-', format: (n) => `MC-${n}` },
         ),
       )();
-      const deskDocument = store.pages.createDocument(deskDossier.id, 'Tờ khai', null);
+      const deskDocument = store.documents.create(deskDossier.id, 'Tờ khai', null);
       await addCapturedPages(store, deskDocument, [{ source: 'quay', bytes: Buffer.from('ảnh ở quầy') }]);
 
       const cleanJobOf = (pageId: number) => {

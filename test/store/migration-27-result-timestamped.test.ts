@@ -7,7 +7,7 @@ import { AuditRepository } from '../../src/core/store/audit-repository';
 import { openDatabase, schemaVersion } from '../../src/core/store/database';
 import { DossierRepository } from '../../src/core/store/dossier-repository';
 import { migrations } from '../../src/core/store/migrations';
-import { PageRepository } from '../../src/core/store/page-repository';
+import { DocumentRepository } from '../../src/core/store/document-repository';
 import { RecordRepository } from '../../src/core/store/record-repository';
 import { ResultRepository } from '../../src/core/store/result-repository';
 import { summaryDifferences } from '../../src/core/store/summary-check';
@@ -62,7 +62,7 @@ describe('migration 27: a result SoHoa timestamped, known before only from the a
     const ids: Record<string, number> = {};
     db.transaction(() => {
       for (const [name, d] of Object.entries({ stamped, replaced, plain })) {
-        new PageRepository(db).createDocument(d, 'Tờ khai', null);
+        new DocumentRepository(db).create(d, 'Tờ khai', null);
         const result = results.createResultDocument(d, 'quyet-dinh', 'Quyết định');
         records.addVersion(result, `issued-${d}`, null);
         ids[name] = result;

@@ -15,6 +15,6 @@ export function pageJobPlacement(store: Store, page: { id: number; documentId: n
 
 /** Where a job on a whole document goes. */
 export function documentJobPlacement(store: Store, documentId: number): JobPlacement {
-  const doc = store.pages.documentFields(documentId);
+  const doc = store.documents.fields(documentId);
   return { group: doc ? groupOfDossier(store, doc.dossierId) : null, documentId };
 }
