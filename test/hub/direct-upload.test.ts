@@ -9,6 +9,7 @@ import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import { startPostgres, type TestPostgres } from './support/postgres';
 import { startTestHub, type TestHub } from './support/hub-harness';
+import { enrollAtHub } from './support/enroll';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const header = (record: unknown) => Buffer.from(JSON.stringify(record)).toString('base64url');
@@ -133,13 +134,7 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: url });
   hub = await startTestHub(url, blobs.path, { maxRecordBytes: MAX });
   factory = await recordFactory();
-  const code = await hub.hub.credentials.issueCode();
-  const r = await fetch(`${hub.url}/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'desk' }),
-  });
-  token = ((await r.json()) as { token: string }).token;
+  ({ token } = await enrollAtHub(hub.url, await hub.hub.credentials.issueCode()));
 }, 60_000);
 
 afterAll(async () => {

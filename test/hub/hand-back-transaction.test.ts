@@ -8,6 +8,7 @@ import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import { startPostgres, type TestPostgres } from './support/postgres';
 import { startTestHub, type TestHub } from './support/hub-harness';
+import { enrollAtHub } from './support/enroll';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -93,13 +94,7 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: url });
   hub = await startTestHub(url, blobs.path);
   factory = await recordFactory();
-  const code = await hub.hub.credentials.issueCode();
-  const r = await fetch(`${hub.url}/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'một cửa' }),
-  });
-  token = ((await r.json()) as { token: string }).token;
+  ({ token } = await enrollAtHub(hub.url, await hub.hub.credentials.issueCode(), 'một cửa'));
 }, 60_000);
 
 afterAll(async () => {

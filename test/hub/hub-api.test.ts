@@ -8,6 +8,7 @@ import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import { startPostgres, type TestPostgres } from './support/postgres';
 import { startTestHub, type TestHub } from './support/hub-harness';
+import { enrollAtHub } from './support/enroll';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -18,16 +19,8 @@ let pool: pg.Pool;
 const blobs = tempDir('sohoa-hub-blobs-');
 const MAX = 256 * 1024;
 
-async function enroll(role: 'workstation' | 'supervisor' = 'workstation') {
-  const code = await hub.hub.credentials.issueCode(role);
-  const r = await fetch(`${hub.url}/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'desk' }),
-  });
-  expect(r.status).toBe(200);
-  return (await r.json()) as { workstationId: string; token: string };
-}
+const enroll = async (role: 'workstation' | 'supervisor' = 'workstation') =>
+  enrollAtHub(hub.url, await hub.hub.credentials.issueCode(role));
 
 function descriptor(bytes: Uint8Array, documentKey: string, version = 1, over: Partial<RecordDescriptor> = {}): RecordDescriptor {
   return {

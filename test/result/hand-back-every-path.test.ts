@@ -9,6 +9,7 @@ import { WorkstationSync } from '../../src/core/sync/workstation-sync';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import type { ProgressReport } from '../../src/shared/sync-protocol';
 import { startTestHub, type TestHub } from '../hub/support/hub-harness';
+import { enrollAtHub } from '../hub/support/enroll';
 import { startPostgres, type TestPostgres } from '../hub/support/postgres';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
@@ -61,14 +62,7 @@ describe('results and hand-backs through every path, counted on the dashboard an
   };
   const count = (sql: string, ...params: unknown[]) => (engine.store.db.prepare(sql).get(...params) as { n: number }).n;
   const progress = async () => {
-    const code = await hub.hub.credentials.issueCode('supervisor');
-    const { token } = (await (
-      await fetch(`${hub.url}/enroll`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, name: 'lãnh đạo' }),
-      })
-    ).json()) as { token: string };
+    const { token } = await enrollAtHub(hub.url, await hub.hub.credentials.issueCode('supervisor'), 'lãnh đạo');
     return (await (await fetch(`${hub.url}/progress`, { headers: { authorization: `Bearer ${token}` } })).json()) as ProgressReport;
   };
 
