@@ -11,7 +11,7 @@ import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
 import { fill } from '../e2e-support/fill';
 import { openAppPage } from '../e2e-support/app-page';
-import { unlockFileSigner } from '../e2e-support/desk-steps';
+import { chooseTestScanner, openDossierAtDesk, unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = `${REPO}test-output/e2e`;
 
@@ -92,23 +92,14 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     code = dossier.code;
     await page.reload();
     await expect.poll(() => listStatus().textContent(), { timeout: 20_000 }).toBe(vi['status.received']);
-    await main()
-      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
-      .click();
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
-      .waitFor();
+    await openDossierAtDesk(page, code);
     expect(await deskStatus().textContent()).toBe(vi['status.received']);
   });
 
   it('scans three pages from the SANE test scanner; the dossier goes on to checking once they are read', { timeout: 240_000 }, async () => {
     await main().getByRole('button', { name: vi['desk.addDocument'] }).click();
     await docCard().waitFor();
-    const device = main().getByRole('combobox', { name: vi['scan.device'], exact: true });
-    await expect.poll(() => device.locator('option').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await device.selectOption({ index: 0 });
-    await main().getByRole('combobox', { name: vi['scan.dpi'], exact: true }).selectOption('150');
-    await main().getByRole('combobox', { name: vi['scan.colorMode'], exact: true }).selectOption('gray');
+    await chooseTestScanner(page);
     await scanOne('Grid', 1);
     await scanOne('Color pattern', 2);
     await scanOne('Solid white', 3);
