@@ -6,13 +6,13 @@ import pg from 'pg';
 import type { RecordDescriptor } from '../../src/shared/sync-protocol';
 import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
-import { startPostgres, type TestPostgres } from './support/postgres';
-import { startTestHub, type TestHub } from './support/hub-harness';
+import type { TestHub } from './support/hub-harness';
+import { startHubOnPostgres, type HubOnPostgres } from './support/hub-on-postgres';
 import { enrollAtHub } from './support/enroll';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-let postgres: TestPostgres;
+let served: HubOnPostgres;
 let hub: TestHub;
 let factory: RecordFactory;
 let pool: pg.Pool;
@@ -70,17 +70,13 @@ const rowCount = async () => Number((await pool.query('SELECT count(*) AS n FROM
 const storedBlobs = () => readdirSync(blobs.path, { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f))).length;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  const url = await postgres.createDatabase('hub_api');
-  pool = new pg.Pool({ connectionString: url });
-  hub = await startTestHub(url, blobs.path, { maxRecordBytes: MAX });
+  served = await startHubOnPostgres('hub_api', blobs.path, { maxRecordBytes: MAX });
+  ({ hub, pool } = served);
   factory = await recordFactory();
 }, 60_000);
 
 afterAll(async () => {
-  await hub?.close();
-  await pool?.end();
-  postgres?.stop();
+  await served?.close();
   factory?.cleanup();
   blobs.remove();
 });
