@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
-import { makeSaneTestConfig } from '../capture/sane-test-scanner';
+import { makeSaneTestConfig, useSaneTestScanner } from '../capture/sane-test-scanner';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { recordXmpFields } from '../e2e-support/record-xmp';
 import { REPO } from '../e2e-support/renderer-build';
@@ -37,11 +37,7 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     main()
       .locator('tr', { has: page.getByRole('button', { name: fill(vi['intake.open'], { code }) }) })
       .locator('.status');
-  const usePicture = (picture: string) =>
-    app.engine.store.settings.set(
-      'scanner.drivers',
-      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', picture] } }),
-    );
+  const usePicture = (picture: string) => useSaneTestScanner(app.engine.store.settings, sane.env, picture);
   const allRead = async () =>
     (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.pages.every((p) => p.state === 'read');
 
