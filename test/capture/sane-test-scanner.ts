@@ -16,3 +16,16 @@ export async function makeSaneTestConfig(): Promise<{ env: Record<string, string
   await writeFile(join(dir, 'test.conf'), `geometry_max ${TEST_GEOMETRY_MAX_MM}.0\n`);
   return { env: { SANE_CONFIG_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Points the workstation's SANE driver (setting `scanner.drivers`) at this test configuration: its
+ * scans show `picture` (the backend's Grid unless said), with any further scanimage arguments.
+ */
+export function useSaneTestScanner(
+  settings: { set(key: string, value: string): void },
+  env: Record<string, string>,
+  picture = 'Grid',
+  extraArgs: string[] = [],
+): void {
+  settings.set('scanner.drivers', JSON.stringify({ sane: { env, extraScanArgs: ['--test-picture', picture, ...extraArgs] } }));
+}

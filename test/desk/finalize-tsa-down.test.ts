@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
-import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { verifyPdf } from '../../src/core/record/verify-pdf';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
+import { addReadDocument } from '../e2e-support/read-document';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { startTestTsa, type TestTsa } from '../record/support/test-tsa';
@@ -34,23 +34,15 @@ describe('dossier.finalize while the timestamp authority is down', () => {
     ).map((e) => ({ subject: e.subject, details: JSON.parse(e.details) as Record<string, unknown> }));
 
   async function readDossier(name: string) {
-    const { store } = engine;
     const { id } = await engine.handlers['dossier.create']({
       procedureCode: 'MAU-HT-01',
       applicantName: name,
       applicantCccd: '074190000123',
       receivedDate: '2026-11-23',
     });
-    const scan = recordPageFromCorpus('viadm-2833');
-    const documentId = store.documents.create(id, 'Tờ khai đăng ký khai sinh', null);
-    store.db
-      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-      .run(store.pages.addPage(documentId, store.blobs.put(scan.image), 'scan').id);
-    store.records.addVersion(
-      documentId,
-      store.blobs.put(Buffer.from(await buildRecordPdf({ pages: [scan], metadata: { title: 'Tờ khai', digitizedAt: new Date() } }))),
-      null,
-    );
+    const documentId = await addReadDocument(engine.store, id, 'Tờ khai đăng ký khai sinh', [recordPageFromCorpus('viadm-2833')], {
+      title: 'Tờ khai',
+    });
     dossiers.push(id);
     documents.push(documentId);
   }

@@ -31,8 +31,8 @@ export interface Applicant {
   cccd: string;
 }
 
-/** Takes a dossier in with the intake form (“Tiếp nhận hồ sơ”) and waits for its desk; answers the code the desk shows. */
-export async function takeInDossier(page: Page, applicant: Applicant): Promise<string> {
+/** Fills the intake form (“Tiếp nhận hồ sơ”) for `applicant` without submitting it: the procedure is chosen once the search answers. */
+export async function fillIntakeForm(page: Page, applicant: Applicant): Promise<void> {
   const main = page.getByRole('main');
   await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
   await main.getByLabel(vi['form.procedureFilter'], { exact: true }).fill(applicant.procedure);
@@ -41,11 +41,42 @@ export async function takeInDossier(page: Page, applicant: Applicant): Promise<s
   await expect.poll(() => procedures.inputValue()).not.toBe('');
   await main.getByLabel(vi['form.applicantName'], { exact: true }).fill(applicant.name);
   await main.getByLabel(vi['form.applicantCccd'], { exact: true }).fill(applicant.cccd);
+}
+
+/** Submits the filled intake form and waits for the new dossier's desk; answers the code the desk shows. */
+export async function submitIntake(page: Page): Promise<string> {
+  const main = page.getByRole('main');
   await main.getByRole('button', { name: vi['form.submit'], exact: true }).click();
   const [before, after] = vi['desk.title'].split('{code}') as [string, string];
   const heading = main.getByRole('heading', { level: 1, name: new RegExp(`^${before}.+${after}$`) });
   await heading.waitFor();
   return ((await heading.textContent()) ?? '').slice(before.length, -after.length || undefined);
+}
+
+/** Takes a dossier in with the intake form (“Tiếp nhận hồ sơ”) and waits for its desk; answers the code the desk shows. */
+export async function takeInDossier(page: Page, applicant: Applicant): Promise<string> {
+  await fillIntakeForm(page, applicant);
+  return submitIntake(page);
+}
+
+/**
+ * Chooses the first scanner the open desk lists (the SANE test scanner in these tests) at 150 dpi in
+ * grey: small pages that scan and read fast.
+ */
+export async function chooseTestScanner(page: Page): Promise<void> {
+  const main = page.getByRole('main');
+  const device = main.getByRole('combobox', { name: vi['scan.device'], exact: true });
+  await expect.poll(() => device.locator('option').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await device.selectOption({ index: 0 });
+  await main.getByRole('combobox', { name: vi['scan.dpi'], exact: true }).selectOption('150');
+  await main.getByRole('combobox', { name: vi['scan.colorMode'], exact: true }).selectOption('gray');
+}
+
+/** Starts a scan at the open desk with its button and waits until the desk says `count` pages came in. */
+export async function scanPages(page: Page, count: number): Promise<void> {
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: vi['scan.start'] }).click();
+  await main.getByText(fill(vi['scan.done'], { count })).waitFor();
 }
 
 /** Adds a document for the checklist's `component` at the open desk and imports `files` into it with the file dialog. */

@@ -6,6 +6,7 @@ import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
 import { signIn } from '../e2e-support/sign-in';
 import { screenshotDir } from '../e2e-support/screenshots';
+import { fillIntakeForm } from '../e2e-support/desk-steps';
 
 const SHOTS = screenshotDir('dates');
 const fill = (template: string, params: Record<string, string | number>) =>
@@ -42,10 +43,7 @@ describe('dates are shown and typed as dd/mm/yyyy, whatever the browser’s loca
   });
 
   it('takes the received and due dates at intake day first, with dots or dashes, and lists them day first', async () => {
-    await field(vi['form.procedureFilter']).fill('khai sinh');
-    await expect.poll(() => main().getByRole('listbox', { name: vi['form.procedure'] }).inputValue()).not.toBe('');
-    await field(vi['form.applicantName']).fill('Lê Thị Hoa');
-    await field(vi['form.applicantCccd']).fill('074190000123');
+    await fillIntakeForm(page, { procedure: 'khai sinh', name: 'Lê Thị Hoa', cccd: '074190000123' });
     const received = field(vi['form.receivedDate']);
     expect(await received.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     await received.fill('01-12-2026');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
-import { makeSaneTestConfig } from '../capture/sane-test-scanner';
+import { makeSaneTestConfig, useSaneTestScanner } from '../capture/sane-test-scanner';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { recordXmpFields } from '../e2e-support/record-xmp';
 import { REPO } from '../e2e-support/renderer-build';
@@ -11,7 +11,7 @@ import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
 import { fill } from '../e2e-support/fill';
 import { openAppPage } from '../e2e-support/app-page';
-import { unlockFileSigner } from '../e2e-support/desk-steps';
+import { chooseTestScanner, openDossierAtDesk, unlockFileSigner } from '../e2e-support/desk-steps';
 
 const SHOTS = `${REPO}test-output/e2e`;
 
@@ -37,11 +37,7 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     main()
       .locator('tr', { has: page.getByRole('button', { name: fill(vi['intake.open'], { code }) }) })
       .locator('.status');
-  const usePicture = (picture: string) =>
-    app.engine.store.settings.set(
-      'scanner.drivers',
-      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', picture] } }),
-    );
+  const usePicture = (picture: string) => useSaneTestScanner(app.engine.store.settings, sane.env, picture);
   const allRead = async () =>
     (await app.engine.handlers['dossier.desk']({ id: dossierId })).documents[0]!.pages.every((p) => p.state === 'read');
 
@@ -92,23 +88,14 @@ describe('arranging, re-scanning and finalizing at the desk, in the browser', ()
     code = dossier.code;
     await page.reload();
     await expect.poll(() => listStatus().textContent(), { timeout: 20_000 }).toBe(vi['status.received']);
-    await main()
-      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
-      .click();
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
-      .waitFor();
+    await openDossierAtDesk(page, code);
     expect(await deskStatus().textContent()).toBe(vi['status.received']);
   });
 
   it('scans three pages from the SANE test scanner; the dossier goes on to checking once they are read', { timeout: 240_000 }, async () => {
     await main().getByRole('button', { name: vi['desk.addDocument'] }).click();
     await docCard().waitFor();
-    const device = main().getByRole('combobox', { name: vi['scan.device'], exact: true });
-    await expect.poll(() => device.locator('option').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await device.selectOption({ index: 0 });
-    await main().getByRole('combobox', { name: vi['scan.dpi'], exact: true }).selectOption('150');
-    await main().getByRole('combobox', { name: vi['scan.colorMode'], exact: true }).selectOption('gray');
+    await chooseTestScanner(page);
     await scanOne('Grid', 1);
     await scanOne('Color pattern', 2);
     await scanOne('Solid white', 3);

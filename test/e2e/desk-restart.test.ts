@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
-import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { SEEDED_PASSWORD } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
@@ -11,6 +10,7 @@ import { freePort, startEngineChild, type EngineChild } from '../e2e-support/eng
 import { ensureRendererBuilt } from '../e2e-support/renderer-build';
 import { signInAs } from '../e2e-support/sign-in';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
+import { addReadDocument } from '../e2e-support/read-document';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { openRawDatabase } from '../support/data-key';
@@ -68,12 +68,7 @@ describe('the engine killed in the middle of a finalization, and started again',
     dossierId = dossier.id;
     code = dossier.code;
     for (let i = 0; i < DOCUMENTS; i++) {
-      const scan = recordPageFromCorpus(CORPUS_IDS[i % CORPUS_IDS.length]!);
-      const documentId = setup.store.documents.create(dossierId, `Văn bản ${i + 1}`, null);
-      const pageId = setup.store.pages.addPage(documentId, setup.store.blobs.put(scan.image), 'scan').id;
-      setup.store.db.prepare(`UPDATE page SET state = 'read' WHERE id = ?`).run(pageId);
-      const pdf = await buildRecordPdf({ pages: [scan], metadata: { title: `Văn bản ${i + 1}`, digitizedAt: new Date() } });
-      setup.store.records.addVersion(documentId, setup.store.blobs.put(Buffer.from(pdf)), null);
+      await addReadDocument(setup.store, dossierId, `Văn bản ${i + 1}`, [recordPageFromCorpus(CORPUS_IDS[i % CORPUS_IDS.length]!)]);
     }
     await setup.close();
 

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
-import { makeSaneTestConfig } from '../capture/sane-test-scanner';
+import { makeSaneTestConfig, useSaneTestScanner } from '../capture/sane-test-scanner';
 import { openAppPage } from '../e2e-support/app-page';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { openDossierAtDesk } from '../e2e-support/desk-steps';
@@ -70,10 +70,7 @@ describe('scanning at the desk with a saved scanner profile', () => {
   beforeAll(async () => {
     sane = await makeSaneTestConfig();
     app = await startAppServer();
-    app.engine.store.settings.set(
-      'scanner.drivers',
-      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'] } }),
-    );
+    useSaneTestScanner(app.engine.store.settings, sane.env);
     // Saved in this order; the second is the default.
     app.engine.store.settings.set('scanner.profiles', JSON.stringify([A4_COLOUR, CARD_GREY]));
     const dossier = await createBirthRegistration(app.engine.handlers);

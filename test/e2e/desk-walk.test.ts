@@ -9,7 +9,7 @@ import { makeSaneTestConfig } from '../capture/sane-test-scanner';
 import { openAppPage } from '../e2e-support/app-page';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { corpusPage } from '../e2e-support/desk-fixtures';
-import { unlockFileSigner } from '../e2e-support/desk-steps';
+import { chooseTestScanner, fillIntakeForm, scanPages, submitIntake, unlockFileSigner } from '../e2e-support/desk-steps';
 import { fill } from '../e2e-support/fill';
 import { screenshotDir } from '../e2e-support/screenshots';
 import { signIn } from '../e2e-support/sign-in';
@@ -76,18 +76,11 @@ describe('the desk and the QC station walked end to end at 1366×768', () => {
   });
 
   it('takes a dossier in and opens its desk', async () => {
-    await main().getByLabel(vi['form.procedureFilter'], { exact: true }).fill('khai sinh');
-    const list = main().getByRole('listbox', { name: vi['form.procedure'] });
-    await expect.poll(() => list.inputValue()).not.toBe('');
-    await main().getByLabel(vi['form.applicantName'], { exact: true }).fill('Đỗ Thị Mai');
-    await main().getByLabel(vi['form.applicantCccd'], { exact: true }).fill('074190000123');
+    await fillIntakeForm(page, { procedure: 'khai sinh', name: 'Đỗ Thị Mai', cccd: '074190000123' });
     await shot('01-intake-form');
-    await main().getByRole('button', { name: vi['form.submit'], exact: true }).click();
-    await expect.poll(async () => (await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 })).total).toBe(1);
-    code = (await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 })).items[0]!.code;
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
-      .waitFor();
+    code = await submitIntake(page);
+    const intake = await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 });
+    expect([intake.total, intake.items[0]!.code]).toEqual([1, code]);
     await shot('02-desk-opened');
   });
 
@@ -104,15 +97,8 @@ describe('the desk and the QC station walked end to end at 1366×768', () => {
       .locator('.notice--success')
       .filter({ hasText: fill(vi['import.done'], { added: 2 }) })
       .waitFor();
-    const device = main().getByRole('combobox', { name: vi['scan.device'], exact: true });
-    await expect.poll(() => device.locator('option').count()).toBeGreaterThan(0);
-    await device.selectOption({ index: 0 });
-    await main().getByRole('combobox', { name: vi['scan.dpi'], exact: true }).selectOption('150');
-    await main().getByRole('combobox', { name: vi['scan.colorMode'], exact: true }).selectOption('gray');
-    await main().getByRole('button', { name: vi['scan.start'] }).click();
-    await main()
-      .getByText(fill(vi['scan.done'], { count: 1 }))
-      .waitFor();
+    await chooseTestScanner(page);
+    await scanPages(page, 1);
     await expect.poll(() => thumbs(1).count()).toBe(3);
     await shot('03-imported-and-scanned');
     await expect.poll(() => docCard(1).locator('.page-state--read').count(), { timeout: 280_000, interval: 1000 }).toBe(3);

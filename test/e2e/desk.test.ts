@@ -13,6 +13,7 @@ import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { fill } from '../e2e-support/fill';
 import { openAppPage } from '../e2e-support/app-page';
+import { chooseTestScanner, scanPages, takeInDossier } from '../e2e-support/desk-steps';
 
 const SHOTS = `${REPO}test-output/e2e`;
 const first = corpusPage('viadm-18d1');
@@ -39,19 +40,11 @@ describe('the clerk’s desk in the browser', () => {
   const thumbs = (n: number) => docCard(n).locator('.page-thumb');
   const fieldRow = (name: string) => main().locator(`.field-row[data-field="${name}"]`);
 
-  async function takeInDossier(procedureQuery: string): Promise<number> {
-    await main().getByLabel(vi['form.procedureFilter'], { exact: true }).fill(procedureQuery);
-    const list = main().getByRole('listbox', { name: vi['form.procedure'] });
-    await expect.poll(() => list.inputValue()).not.toBe('');
-    await main().getByLabel(vi['form.applicantName'], { exact: true }).fill(applicant.name);
-    await main().getByLabel(vi['form.applicantCccd'], { exact: true }).fill(applicant.cccd);
-    await main().getByRole('button', { name: vi['form.submit'], exact: true }).click();
-    const desk = main().getByRole('heading', { level: 1, name: new RegExp(`^${fill(vi['desk.title'], { code: '' })}`) });
-    await desk.waitFor();
+  /** Takes a dossier in for the applicant with the intake form; answers its id. */
+  async function takeIn(procedure: string): Promise<number> {
+    const code = await takeInDossier(page, { procedure, ...applicant });
     const newest = (await app.engine.handlers['dossier.list']({ limit: 1, offset: 0 })).items[0]!;
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code: newest.code }) })
-      .waitFor();
+    expect(newest.code).toBe(code);
     return newest.id;
   }
 
@@ -77,7 +70,7 @@ describe('the clerk’s desk in the browser', () => {
   });
 
   it('opens a new dossier at the desk with the procedure’s checklist', async () => {
-    firstDossierId = await takeInDossier('khai sinh');
+    firstDossierId = await takeIn('khai sinh');
     const procedure = (await app.engine.handlers['procedure.list']({ query: 'khai sinh' }))[0]!;
     const items = main().locator('.checklist-item .checklist-name');
     expect(await items.allTextContents()).toEqual(procedure.components);
@@ -221,7 +214,7 @@ describe('the clerk’s desk in the browser', () => {
 
   it('offers the signed document to the next dossier of the same person', async () => {
     await main().getByRole('button', { name: vi['desk.back'], exact: false }).click();
-    await takeInDossier('ket hon');
+    await takeIn('ket hon');
     const offers = main().locator('.reuse-offers');
     await offers.getByRole('heading', { name: vi['reuse.title'] }).waitFor();
     await shot('reuse-offer');
@@ -239,15 +232,8 @@ describe('the clerk’s desk in the browser', () => {
     await main().getByRole('button', { name: vi['desk.addDocument'] }).click();
     await docCard(2).waitFor();
     await docCard(2).getByRole('button', { name: vi['desk.selected'] }).waitFor();
-    const device = main().getByRole('combobox', { name: vi['scan.device'], exact: true });
-    await expect.poll(() => device.locator('option').count()).toBeGreaterThan(0);
-    await device.selectOption({ index: 0 });
-    await main().getByRole('combobox', { name: vi['scan.dpi'], exact: true }).selectOption('150');
-    await main().getByRole('combobox', { name: vi['scan.colorMode'], exact: true }).selectOption('gray');
-    await main().getByRole('button', { name: vi['scan.start'] }).click();
-    await main()
-      .getByText(fill(vi['scan.done'], { count: 1 }))
-      .waitFor();
+    await chooseTestScanner(page);
+    await scanPages(page, 1);
     await expect.poll(() => thumbs(2).count()).toBe(1);
 
     // The feeder is limited to a few sheets, and gives the same picture every time: the engine keeps one copy of identical pages.

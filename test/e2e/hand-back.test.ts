@@ -1,18 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { corpusPage } from '../e2e-support/desk-fixtures';
 import { REPO } from '../e2e-support/renderer-build';
 import { pdfsig, pdftotext } from '../record/support/pdf-tools';
-import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { screenshotDir } from '../e2e-support/screenshots';
 import { fill } from '../e2e-support/fill';
 import { openAppPage } from '../e2e-support/app-page';
-import { unlockFileSigner } from '../e2e-support/desk-steps';
+import { openDossierAtDesk, unlockFileSigner } from '../e2e-support/desk-steps';
+import { createSignedBirthRegistration } from '../e2e-support/sample-dossier';
 
 const SHOTS = `${REPO}test-output/e2e`;
 const vn = new Intl.NumberFormat('vi-VN');
@@ -46,27 +45,8 @@ describe('Trả kết quả at the desk, in the browser', () => {
     pki = createTestPki();
     app = await startAppServer({ pipeline: true });
     // The intake, done and signed earlier (the intake screens have their own tests).
-    const h = app.engine.handlers;
-    const dossier = await h['dossier.create']({
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Phạm Thị Lan',
-      applicantCccd: '074190000123',
-      ...dossierPlan,
-    });
-    [code, dossierId] = [dossier.code, dossier.id];
-    const { store } = app.engine;
-    const component = recordPageFromCorpus('viadm-2833');
-    const documentId = store.documents.create(dossierId, 'Tờ khai', null);
-    store.db
-      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-      .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
-    store.records.addVersion(
-      documentId,
-      store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
-      null,
-    );
-    await h['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
-    await h['dossier.finalize']({ dossierId, confirmMissing: true });
+    await app.engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
+    ({ code, id: dossierId } = await createSignedBirthRegistration(app.engine, { applicantName: 'Phạm Thị Lan', ...dossierPlan }));
     ({ browser, page, pageErrors } = await openAppPage(app, { timeout: 15_000 }));
   }, 120_000);
 
@@ -85,9 +65,7 @@ describe('Trả kết quả at the desk, in the browser', () => {
 
   it('adds a scanned result to the signed dossier, signs it, and hands it back late with the reason', { timeout: 240_000 }, async () => {
     await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
-    await main()
-      .getByRole('button', { name: fill(vi['intake.open'], { code }) })
-      .click();
+    await openDossierAtDesk(page, code);
     const panel = main().getByRole('region', { name: vi['result.title'] });
     await panel.waitFor();
     await panel.getByText(vi['result.signFirst']).waitFor();

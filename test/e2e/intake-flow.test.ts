@@ -9,8 +9,8 @@ import { writeTree } from '../archive/batch-tree';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { tempDir } from '../support/temp-dir';
 import { screenshotDir } from '../e2e-support/screenshots';
-import { fill } from '../e2e-support/fill';
 import { openAppPage } from '../e2e-support/app-page';
+import { fillIntakeForm, submitIntake } from '../e2e-support/desk-steps';
 
 const SHOTS = screenshotDir('intake-flow');
 
@@ -61,20 +61,11 @@ describe('intake: the new dossier opens at the desk; the clerk’s list shows th
   });
 
   it('opens the new dossier’s desk after “Tiếp nhận hồ sơ”, and the next intake keeps the procedure', async () => {
-    await field(vi['form.procedureFilter']).fill('khai sinh');
+    await fillIntakeForm(page, { procedure: 'khai sinh', name: 'Đỗ Văn Hùng', cccd: '074190000123' });
     const procedures = main().getByRole('listbox', { name: vi['form.procedure'] });
-    await expect.poll(() => procedures.inputValue()).not.toBe('');
     const procedureCode = await procedures.inputValue();
-    await field(vi['form.applicantName']).fill('Đỗ Văn Hùng');
-    await field(vi['form.applicantCccd']).fill('074190000123');
-    await main().getByRole('button', { name: vi['form.submit'], exact: true }).click();
-    await expect
-      .poll(async () => (await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 })).items.length)
-      .toBe(1);
-    const code = (await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 })).items[0]!.code;
-    await main()
-      .getByRole('heading', { level: 1, name: fill(vi['desk.title'], { code }) })
-      .waitFor();
+    const code = await submitIntake(page);
+    expect((await app.engine.handlers['dossier.list']({ kind: 'intake', limit: 1, offset: 0 })).items.map((d) => d.code)).toEqual([code]);
     await page.screenshot({ path: `${SHOTS}/intake-opened-desk.png` });
     await main().getByRole('button', { name: vi['desk.back'] }).click();
     await expect.poll(shownCodes).toEqual([code]);

@@ -8,17 +8,16 @@ import { signPdf } from '../../src/core/record/sign-pdf';
 import { verifyPdf } from '../../src/core/record/verify-pdf';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
+import { openAppPage } from '../e2e-support/app-page';
+import { openDossierAtDesk, unlockFileSigner } from '../e2e-support/desk-steps';
+import { fill } from '../e2e-support/fill';
+import { createSignedBirthRegistration } from '../e2e-support/sample-dossier';
 import { screenshotDir } from '../e2e-support/screenshots';
-import { signIn } from '../e2e-support/sign-in';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
 import { startTestTsa, type TestTsa } from '../record/support/test-tsa';
 import { tempDir } from '../support/temp-dir';
-
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
 
 /** The common name of the test PKI's signer certificate (test/record/support/test-pki.ts), here the issuing agency. */
 const ISSUER_CN = 'UBND xã Thử Nghiệm';
@@ -39,52 +38,35 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
   const files = tempDir('sohoa-e2e-result-ts-');
   const issuedPath = join(files.path, 'quyet-dinh-so-88.pdf');
   const unsignedPath = join(files.path, 'quyet-dinh-so-89.pdf');
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const main = () => page.getByRole('main');
   const shots = screenshotDir('result-timestamp');
+
+  /** Opens the dossier's desk from the intake list and waits for its result panel. */
+  async function openResultPanel(dossierCode: string) {
+    await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
+    await openDossierAtDesk(page, dossierCode);
+    const panel = main().getByRole('region', { name: vi['result.title'] });
+    await panel.waitFor();
+    return panel;
+  }
 
   beforeAll(async () => {
     agency = createTestPki();
     issuer = createTestPki();
     tsa = await startTestTsa(agency);
     app = await startAppServer();
-    const h = app.engine.handlers;
-    const today = new Date().toISOString().slice(0, 10);
-    const dossier = await h['dossier.create']({
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Phạm Thị Lan',
-      applicantCccd: '074190000123',
-      receivedDate: today,
-      dueDate: '2099-12-31',
-    });
-    [code, dossierId] = [dossier.code, dossier.id];
-    const { store } = app.engine;
-    const component = recordPageFromCorpus('viadm-2833');
-    const documentId = store.documents.create(dossierId, 'Tờ khai', null);
-    store.db
-      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-      .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
-    store.records.addVersion(
-      documentId,
-      store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
-      null,
-    );
-    await h['signer.unlock']({ p12Path: agency.signerP12, password: agency.password });
-    await h['dossier.finalize']({ dossierId, confirmMissing: true });
+    await app.engine.handlers['signer.unlock']({ p12Path: agency.signerP12, password: agency.password });
+    ({ code, id: dossierId } = await createSignedBirthRegistration(app.engine, { applicantName: 'Phạm Thị Lan' }));
     // The authority is configured once intake is done (as an administrator would, in Settings › Signing).
-    store.settings.set('signing.tsa-url', tsa.url);
+    app.engine.store.settings.set('signing.tsa-url', tsa.url);
     const unsigned = await buildRecordPdf({
       pages: [recordPageFromCorpus('viadm-863d')],
       metadata: { title: 'QĐ', digitizedAt: new Date() },
     });
     writeFileSync(unsignedPath, unsigned);
     writeFileSync(issuedPath, await signPdf(unsigned, { signer: await openP12Signer(readBytes(issuer.signerP12), issuer.password) }));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(app.server.appUrl);
-    await signIn(page, app);
+    ({ browser, page, pageErrors } = await openAppPage(app, { timeout: 15_000 }));
   }, 120_000);
 
   afterAll(async () => {
@@ -100,12 +82,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
     'offers the timestamp on the imported signed decision, adds it, and the issuer’s signature stays valid',
     { timeout: 120_000 },
     async () => {
-      await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
-      await main()
-        .getByRole('button', { name: fill(vi['intake.open'], { code }) })
-        .click();
-      const panel = main().getByRole('region', { name: vi['result.title'] });
-      await panel.waitFor();
+      const panel = await openResultPanel(code);
       await panel.getByLabel(vi['result.kind']).selectOption('quyet-dinh');
       await panel.getByLabel(vi['result.number']).fill('88/QĐ-UBND');
       await panel.getByLabel(vi['result.pdf']).setInputFiles(issuedPath);
@@ -144,9 +121,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
 
   it('counter-signs the timestamped decision and hands it back', { timeout: 120_000 }, async () => {
     const panel = main().getByRole('region', { name: vi['result.title'] });
-    await main().getByLabel(vi['finalize.p12']).setInputFiles(agency.signerP12);
-    await main().getByLabel(vi['finalize.password']).fill(agency.password);
-    await main().getByRole('button', { name: vi['finalize.unlock'] }).click();
+    await unlockFileSigner(main(), agency);
     await panel.getByRole('button', { name: vi['result.sign'] }).click();
     await panel.getByText(vi['result.signed'], { exact: false }).waitFor();
     const form = panel.locator('.hand-back-form');
@@ -172,33 +147,10 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
     { timeout: 120_000 },
     async () => {
       const h = app.engine.handlers;
-      const today = new Date().toISOString().slice(0, 10);
-      const other = await h['dossier.create']({
-        procedureCode: 'MAU-HT-01',
-        applicantName: 'Đỗ Văn Nam',
-        applicantCccd: '074190000123',
-        receivedDate: today,
-        dueDate: '2099-12-31',
-      });
       const { store } = app.engine;
-      const component = recordPageFromCorpus('viadm-2833');
-      const documentId = store.documents.create(other.id, 'Tờ khai', null);
-      store.db
-        .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-        .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
-      store.records.addVersion(
-        documentId,
-        store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
-        null,
-      );
-      await h['dossier.finalize']({ dossierId: other.id, confirmMissing: true });
+      const other = await createSignedBirthRegistration(app.engine, { applicantName: 'Đỗ Văn Nam' });
       store.settings.set('signing.tsa-url', tsa.url.replace(/:\d+\//, ':1/'));
-      await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
-      await main()
-        .getByRole('button', { name: fill(vi['intake.open'], { code: other.code }) })
-        .click();
-      const panel = main().getByRole('region', { name: vi['result.title'] });
-      await panel.waitFor();
+      const panel = await openResultPanel(other.code);
       await panel.getByLabel(vi['result.pdf']).setInputFiles(unsignedPath);
       await panel.getByRole('button', { name: vi['result.add'] }).click();
       await panel.getByRole('button', { name: vi['result.sign'] }).click();
@@ -229,25 +181,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
     async () => {
       const h = app.engine.handlers;
       const { store } = app.engine;
-      const today = new Date().toISOString().slice(0, 10);
-      const third = await h['dossier.create']({
-        procedureCode: 'MAU-HT-01',
-        applicantName: 'Trần Văn Bình',
-        applicantCccd: '074190000123',
-        receivedDate: today,
-        dueDate: '2099-12-31',
-      });
-      const component = recordPageFromCorpus('viadm-2833');
-      const documentId = store.documents.create(third.id, 'Tờ khai', null);
-      store.db
-        .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-        .run(store.pages.addPage(documentId, store.blobs.put(component.image), 'scan').id);
-      store.records.addVersion(
-        documentId,
-        store.blobs.put(await buildRecordPdf({ pages: [component], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
-        null,
-      );
-      await h['dossier.finalize']({ dossierId: third.id, confirmMissing: true });
+      const third = await createSignedBirthRegistration(app.engine, { applicantName: 'Trần Văn Bình' });
       store.settings.set('signing.tsa-url', tsa.url);
 
       const tile = (figure: string) => main().locator(`.figure[data-figure="${figure}"] .figure-value`);
@@ -264,12 +198,7 @@ describe('Gắn dấu thời gian on a result signed elsewhere, in the browser',
       const before = await tiles();
       expect(Object.values(before).every(Number.isInteger)).toBe(true);
 
-      await page.getByRole('navigation').getByRole('button', { name: vi['nav.intake'] }).click();
-      await main()
-        .getByRole('button', { name: fill(vi['intake.open'], { code: third.code }) })
-        .click();
-      const panel = main().getByRole('region', { name: vi['result.title'] });
-      await panel.waitFor();
+      const panel = await openResultPanel(third.code);
       await panel.getByLabel(vi['result.number']).fill('90/QĐ-UBND');
       await panel.getByLabel(vi['result.pdf']).setInputFiles(issuedPath);
       await panel.getByRole('button', { name: vi['result.add'] }).click();

@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/src/i18n/vi';
-import { makeSaneTestConfig } from '../capture/sane-test-scanner';
+import { makeSaneTestConfig, useSaneTestScanner } from '../capture/sane-test-scanner';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
-import { launchChromium } from '../e2e-support/browser';
+import { openAppPage } from '../e2e-support/app-page';
 import { screenshotDir } from '../e2e-support/screenshots';
-import { signIn } from '../e2e-support/sign-in';
 
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
@@ -25,15 +24,8 @@ describe('scanner profiles in the Settings page', () => {
   beforeAll(async () => {
     sane = await makeSaneTestConfig();
     app = await startAppServer();
-    app.engine.store.settings.set(
-      'scanner.drivers',
-      JSON.stringify({ sane: { env: sane.env, extraScanArgs: ['--test-picture', 'Grid'] } }),
-    );
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(30_000);
-    await page.goto(app.server.appUrl);
-    await signIn(page, app, 'administrator');
+    useSaneTestScanner(app.engine.store.settings, sane.env);
+    ({ browser, page } = await openAppPage(app, { timeout: 30_000, role: 'administrator' }));
     await page.getByRole('navigation').getByRole('button', { name: vi['nav.settings'] }).click();
     await main().getByRole('heading', { level: 2, name: vi['settings.section.scanners'] }).waitFor();
   }, 120_000);

@@ -11,13 +11,13 @@ import type { RecordDescriptor } from '../../src/shared/sync-protocol';
 import { readTrustAnchors } from '../../src/core/record/trust-anchors';
 import { createForeignSigners, createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
-import { startTestHub, type TestHub } from './support/hub-harness';
-import { startPostgres, type TestPostgres } from './support/postgres';
+import type { TestHub } from './support/hub-harness';
+import { startHubOnPostgres, type HubOnPostgres } from './support/hub-on-postgres';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const header = (record: unknown) => Buffer.from(JSON.stringify(record)).toString('base64url');
 
-let postgres: TestPostgres;
+let served: HubOnPostgres;
 let hub: TestHub;
 let pool: pg.Pool;
 let pki: TestPki;
@@ -94,21 +94,17 @@ const rowsFor = async (dossierCode: string) =>
   Number((await pool.query('SELECT count(*) AS n FROM record WHERE dossier_code = $1', [dossierCode])).rows[0].n);
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  const url = await postgres.createDatabase('hub_xmp');
-  pool = new pg.Pool({ connectionString: url });
   pki = createTestPki();
   issuer = createForeignSigners('Sở Tư pháp (hệ thống chuyên ngành)', 'issuer-pass');
   const anchors = [...pki.trustAnchors, ...readTrustAnchors([issuer.otherCaCert])];
-  hub = await startTestHub(url, blobs.path, { verifier: new PadesRecordVerifier(anchors) });
+  served = await startHubOnPostgres('hub_xmp', blobs.path, { verifier: new PadesRecordVerifier(anchors) });
+  ({ hub, pool } = served);
   token = (await hub.hub.credentials.enroll(await hub.hub.credentials.issueCode(), 'desk')).token;
   record = await signedRecord('HS-XMP-1');
 }, 60_000);
 
 afterAll(async () => {
-  await hub?.close();
-  await pool?.end();
-  postgres?.stop();
+  await served?.close();
   pki?.cleanup();
   issuer?.cleanup();
   blobs.remove();

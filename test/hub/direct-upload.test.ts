@@ -7,13 +7,14 @@ import { encodeBatch } from '../../src/shared/batch-body';
 import { BATCH_UPLOAD, type BatchResponse, type Receipt, type RecordDescriptor } from '../../src/shared/sync-protocol';
 import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
-import { startPostgres, type TestPostgres } from './support/postgres';
-import { startTestHub, type TestHub } from './support/hub-harness';
+import type { TestHub } from './support/hub-harness';
+import { startHubOnPostgres, type HubOnPostgres } from './support/hub-on-postgres';
+import { enrollAtHub } from './support/enroll';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const header = (record: unknown) => Buffer.from(JSON.stringify(record)).toString('base64url');
 
-let postgres: TestPostgres;
+let served: HubOnPostgres;
 let hub: TestHub;
 let factory: RecordFactory;
 let pool: pg.Pool;
@@ -128,24 +129,14 @@ const rows = async () =>
   ).rows;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  const url = await postgres.createDatabase('hub_direct');
-  pool = new pg.Pool({ connectionString: url });
-  hub = await startTestHub(url, blobs.path, { maxRecordBytes: MAX });
+  served = await startHubOnPostgres('hub_direct', blobs.path, { maxRecordBytes: MAX });
+  ({ hub, pool } = served);
   factory = await recordFactory();
-  const code = await hub.hub.credentials.issueCode();
-  const r = await fetch(`${hub.url}/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'desk' }),
-  });
-  token = ((await r.json()) as { token: string }).token;
+  ({ token } = await enrollAtHub(hub.url, await hub.hub.credentials.issueCode()));
 }, 60_000);
 
 afterAll(async () => {
-  await hub?.close();
-  await pool?.end();
-  postgres?.stop();
+  await served?.close();
   factory?.cleanup();
   blobs.remove();
 });

@@ -6,12 +6,13 @@ import type { BatchResponse, RecordDescriptor } from '../../src/shared/sync-prot
 import { aggregateDifferences } from '../../src/hub/progress-aggregate-check';
 import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
-import { startPostgres, type TestPostgres } from './support/postgres';
-import { startTestHub, type TestHub } from './support/hub-harness';
+import type { TestHub } from './support/hub-harness';
+import { startHubOnPostgres, type HubOnPostgres } from './support/hub-on-postgres';
+import { enrollAtHub } from './support/enroll';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-let postgres: TestPostgres;
+let served: HubOnPostgres;
 let hub: TestHub;
 let factory: RecordFactory;
 let pool: pg.Pool;
@@ -88,24 +89,14 @@ const kept = async (dimension: string, key: string | null) =>
   );
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  const url = await postgres.createDatabase('hub_hand_back_tx');
-  pool = new pg.Pool({ connectionString: url });
-  hub = await startTestHub(url, blobs.path);
+  served = await startHubOnPostgres('hub_hand_back_tx', blobs.path);
+  ({ hub, pool } = served);
   factory = await recordFactory();
-  const code = await hub.hub.credentials.issueCode();
-  const r = await fetch(`${hub.url}/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'một cửa' }),
-  });
-  token = ((await r.json()) as { token: string }).token;
+  ({ token } = await enrollAtHub(hub.url, await hub.hub.credentials.issueCode(), 'một cửa'));
 }, 60_000);
 
 afterAll(async () => {
-  await hub?.close();
-  await pool?.end();
-  postgres?.stop();
+  await served?.close();
   factory?.cleanup();
   blobs.remove();
 });

@@ -6,28 +6,21 @@ import pg from 'pg';
 import type { RecordDescriptor } from '../../src/shared/sync-protocol';
 import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
-import { startPostgres, type TestPostgres } from './support/postgres';
-import { startTestHub, type TestHub } from './support/hub-harness';
+import type { TestHub } from './support/hub-harness';
+import { startHubOnPostgres, type HubOnPostgres } from './support/hub-on-postgres';
+import { enrollAtHub } from './support/enroll';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-let postgres: TestPostgres;
+let served: HubOnPostgres;
 let hub: TestHub;
 let factory: RecordFactory;
 let pool: pg.Pool;
 const blobs = tempDir('sohoa-hub-blobs-');
 const MAX = 256 * 1024;
 
-async function enroll(role: 'workstation' | 'supervisor' = 'workstation') {
-  const code = await hub.hub.credentials.issueCode(role);
-  const r = await fetch(`${hub.url}/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'desk' }),
-  });
-  expect(r.status).toBe(200);
-  return (await r.json()) as { workstationId: string; token: string };
-}
+const enroll = async (role: 'workstation' | 'supervisor' = 'workstation') =>
+  enrollAtHub(hub.url, await hub.hub.credentials.issueCode(role));
 
 function descriptor(bytes: Uint8Array, documentKey: string, version = 1, over: Partial<RecordDescriptor> = {}): RecordDescriptor {
   return {
@@ -77,17 +70,13 @@ const rowCount = async () => Number((await pool.query('SELECT count(*) AS n FROM
 const storedBlobs = () => readdirSync(blobs.path, { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f))).length;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  const url = await postgres.createDatabase('hub_api');
-  pool = new pg.Pool({ connectionString: url });
-  hub = await startTestHub(url, blobs.path, { maxRecordBytes: MAX });
+  served = await startHubOnPostgres('hub_api', blobs.path, { maxRecordBytes: MAX });
+  ({ hub, pool } = served);
   factory = await recordFactory();
 }, 60_000);
 
 afterAll(async () => {
-  await hub?.close();
-  await pool?.end();
-  postgres?.stop();
+  await served?.close();
   factory?.cleanup();
   blobs.remove();
 });

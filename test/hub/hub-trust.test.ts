@@ -13,6 +13,7 @@ import { startTestTsa } from '../record/support/test-tsa';
 import { runSohoa } from '../support/cli';
 import { tempDir } from '../support/temp-dir';
 import { spawnHub, type HubProcess } from './support/hub-harness';
+import { enrollAtHub } from './support/enroll';
 import { startPostgres, type TestPostgres } from './support/postgres';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -63,13 +64,7 @@ beforeAll(async () => {
   f = await makeForgeries(pki);
   // As an operator runs it: the CLI hub with its worker pool, trusting the test CA only.
   hub = await spawnHub(dbUrl, blobs.path, 0, ['--verifier', 'pades', '--trust', pki.caCert]);
-  const code = await new CredentialRepository(pool).issueCode();
-  const r = await fetch(`${hub.url}/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'desk' }),
-  });
-  token = ((await r.json()) as { token: string }).token;
+  ({ token } = await enrollAtHub(hub.url, await new CredentialRepository(pool).issueCode()));
 }, 180_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
 import { startPostgres, type TestPostgres } from './support/postgres';
 import { startTestHub, type TestHub } from './support/hub-harness';
+import { enrollAtHub } from './support/enroll';
 
 const EXPIRY_MS = 1_500;
 
@@ -20,13 +21,7 @@ describe('unfinished tus uploads expire', () => {
       uploadExpiryMs: EXPIRY_MS,
       uploadSweepMs: 3_600_000,
     });
-    const code = await hub.hub.credentials.issueCode('workstation');
-    const r = await fetch(`${hub.url}/enroll`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, name: 'desk' }),
-    });
-    token = ((await r.json()) as { token: string }).token;
+    ({ token } = await enrollAtHub(hub.url, await hub.hub.credentials.issueCode('workstation')));
   });
   afterAll(async () => {
     await hub?.close();

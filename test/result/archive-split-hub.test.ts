@@ -8,8 +8,8 @@ import { dispatch } from '../../src/core/rpc-dispatch';
 import { WorkstationSync } from '../../src/core/sync/workstation-sync';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import { writeSmallPages, writeTree } from '../archive/batch-tree';
-import { startTestHub, type TestHub } from '../hub/support/hub-harness';
-import { startPostgres, type TestPostgres } from '../hub/support/postgres';
+import type { TestHub } from '../hub/support/hub-harness';
+import { startHubOnPostgres, type HubOnPostgres } from '../hub/support/hub-on-postgres';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { tempDir } from '../support/temp-dir';
 import { setTestAgency } from '../support/agency';
@@ -25,7 +25,7 @@ describe('a dossier split at QC through bulk signing and the hub', () => {
   const stages = createPipelineStages({ dataDir, ocrWorkers: 1 });
   let engine: Engine;
   let pki: TestPki;
-  let postgres: TestPostgres;
+  let served: HubOnPostgres;
   let pool: pg.Pool;
   let hub: TestHub;
   let batchId = 0;
@@ -39,10 +39,8 @@ describe('a dossier split at QC through bulk signing and the hub', () => {
 
   beforeAll(async () => {
     pki = createTestPki();
-    postgres = await startPostgres();
-    const url = await postgres.createDatabase('hub_split_result');
-    pool = new pg.Pool({ connectionString: url });
-    hub = await startTestHub(url, blobs.path);
+    served = await startHubOnPostgres('hub_split_result', blobs.path);
+    ({ hub, pool } = served);
     const pages = await writeSmallPages(join(dir.path, 'pages'), 3);
     const tree = join(dir.path, 'kho');
     writeTree(tree, [{ relPath: 'HS 1', pages }]);
@@ -53,9 +51,7 @@ describe('a dossier split at QC through bulk signing and the hub', () => {
   afterAll(async () => {
     await engine?.close();
     await stages.close();
-    await hub?.close();
-    await pool?.end();
-    postgres?.stop();
+    await served?.close();
     pki?.cleanup();
     dir.remove();
     blobs.remove();

@@ -8,8 +8,9 @@ import { computeBacklog, computeIndicators } from '../../src/core/stats/indicato
 import { WorkstationSync } from '../../src/core/sync/workstation-sync';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import type { ProgressReport } from '../../src/shared/sync-protocol';
-import { startTestHub, type TestHub } from '../hub/support/hub-harness';
-import { startPostgres, type TestPostgres } from '../hub/support/postgres';
+import type { TestHub } from '../hub/support/hub-harness';
+import { startHubOnPostgres, type HubOnPostgres } from '../hub/support/hub-on-postgres';
+import { enrollAtHub } from '../hub/support/enroll';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
@@ -30,7 +31,7 @@ describe('results and hand-backs through every path, counted on the dashboard an
   let engine: Engine;
   let agency: TestPki;
   let factory: RecordFactory;
-  let postgres: TestPostgres;
+  let served: HubOnPostgres;
   let hub: TestHub;
   let pool: pg.Pool;
   let sync: WorkstationSync;
@@ -61,24 +62,15 @@ describe('results and hand-backs through every path, counted on the dashboard an
   };
   const count = (sql: string, ...params: unknown[]) => (engine.store.db.prepare(sql).get(...params) as { n: number }).n;
   const progress = async () => {
-    const code = await hub.hub.credentials.issueCode('supervisor');
-    const { token } = (await (
-      await fetch(`${hub.url}/enroll`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, name: 'lãnh đạo' }),
-      })
-    ).json()) as { token: string };
+    const { token } = await enrollAtHub(hub.url, await hub.hub.credentials.issueCode('supervisor'), 'lãnh đạo');
     return (await (await fetch(`${hub.url}/progress`, { headers: { authorization: `Bearer ${token}` } })).json()) as ProgressReport;
   };
 
   beforeAll(async () => {
     agency = createTestPki();
     factory = await recordFactory();
-    postgres = await startPostgres();
-    const url = await postgres.createDatabase('hub_every_path');
-    pool = new pg.Pool({ connectionString: url });
-    hub = await startTestHub(url, blobs.path);
+    served = await startHubOnPostgres('hub_every_path', blobs.path);
+    ({ hub, pool } = served);
     engine = setTestAgency(Engine.open({ dataDir: dir.path, actor: 'canbo-a' }));
     await call('signer.unlock', { p12Path: agency.signerP12, password: agency.password });
     sync = new WorkstationSync(engine);
@@ -129,9 +121,7 @@ describe('results and hand-backs through every path, counted on the dashboard an
 
   afterAll(async () => {
     await engine?.close();
-    await hub?.close();
-    await pool?.end();
-    postgres?.stop();
+    await served?.close();
     agency?.cleanup();
     factory?.cleanup();
     for (const d of [dir, scratch, blobs]) d.remove();

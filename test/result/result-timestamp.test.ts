@@ -11,6 +11,7 @@ import { computeIndicators } from '../../src/core/stats/indicators';
 import { OutboxRepository } from '../../src/core/store/outbox-repository';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
+import { createSignedBirthRegistration } from '../e2e-support/sample-dossier';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
 import { startTestTsa, type TestTsa } from '../record/support/test-tsa';
@@ -61,22 +62,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
     tsa = await startTestTsa(agency);
     engine = setTestAgency(Engine.open({ dataDir: dir.path, actor: 'canbo-a' }));
     await call('signer.unlock', { p12Path: agency.signerP12, password: agency.password });
-    const d = await call('dossier.create', {
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Võ Thị Mai',
-      applicantCccd: '074190000123',
-      ...dates,
-    });
-    dossierId = d.id;
-    const { store } = engine;
-    const page = recordPageFromCorpus('viadm-2833');
-    const component = store.documents.create(dossierId, 'Tờ khai', null);
-    store.db
-      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-      .run(store.pages.addPage(component, store.blobs.put(page.image), 'scan').id);
-    const unsigned = await buildRecordPdf({ pages: [page], metadata: { title: 'Tờ khai', digitizedAt: new Date() } });
-    store.records.addVersion(component, store.blobs.put(unsigned), null);
-    await call('dossier.finalize', { dossierId, confirmMissing: true });
+    ({ id: dossierId } = await createSignedBirthRegistration(engine, { applicantName: 'Võ Thị Mai', ...dates }));
     const result = await buildRecordPdf({
       pages: [recordPageFromCorpus('viadm-863d')],
       metadata: { title: 'QĐ', digitizedAt: new Date() },
@@ -165,21 +151,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
   });
 
   it('with the authority answering, SoHoa’s signature on the result carries its timestamp (B-T)', async () => {
-    const other = await call('dossier.create', {
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Đỗ Văn Nam',
-      applicantCccd: '074190000123',
-      ...dates,
-    });
-    const { store } = engine;
-    const component = store.documents.create(other.id, 'Tờ khai', null);
-    const page = recordPageFromCorpus('viadm-2833');
-    store.db
-      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-      .run(store.pages.addPage(component, store.blobs.put(page.image), 'scan').id);
-    const unsigned = await buildRecordPdf({ pages: [page], metadata: { title: 'T', digitizedAt: new Date() } });
-    store.records.addVersion(component, store.blobs.put(unsigned), null);
-    await call('dossier.finalize', { dossierId: other.id, confirmMissing: true });
+    const other = await createSignedBirthRegistration(engine, { applicantName: 'Đỗ Văn Nam', ...dates });
     const { id: documentId } = await call('result.create', { dossierId: other.id, kind: 'quyet-dinh' });
     await call('result.importPdf', resultPdfInput(documentId, files.scanned));
     const signed = await call('result.sign', { documentId });
@@ -190,24 +162,8 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
   });
   it('hands back a result signed elsewhere once SoHoa’s timestamp is on it, and counts it as a digitized result returned on time', async () => {
     setTsa(tsa.url);
-    const other = await call('dossier.create', {
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Trần Văn Bình',
-      applicantCccd: '074190000123',
-      ...dates,
-    });
     const { store } = engine;
-    const component = store.documents.create(other.id, 'Tờ khai', null);
-    const page = recordPageFromCorpus('viadm-2833');
-    store.db
-      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-      .run(store.pages.addPage(component, store.blobs.put(page.image), 'scan').id);
-    store.records.addVersion(
-      component,
-      store.blobs.put(await buildRecordPdf({ pages: [page], metadata: { title: 'T', digitizedAt: new Date() } })),
-      null,
-    );
-    await call('dossier.finalize', { dossierId: other.id, confirmMissing: true });
+    const other = await createSignedBirthRegistration(engine, { applicantName: 'Trần Văn Bình', ...dates });
     const intake = () => computeIndicators(store.db).intake;
     const before = intake();
     const { id: documentId } = await call('result.create', { dossierId: other.id, kind: 'quyet-dinh' });

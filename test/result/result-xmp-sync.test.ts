@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { Engine } from '../../src/core/engine';
-import { buildRecordPdf } from '../../src/core/record/build-record-pdf';
 import { openP12Signer } from '../../src/core/record/p12-signer';
 import { signPdf } from '../../src/core/record/sign-pdf';
 import { readTrustAnchors } from '../../src/core/record/trust-anchors';
@@ -15,7 +14,7 @@ import { PadesRecordVerifier } from '../../src/hub/pades-record-verifier';
 import type { MethodInput, MethodName, MethodResult } from '../../src/shared/contract';
 import { startTestHub, type TestHub } from '../hub/support/hub-harness';
 import { startPostgres, type TestPostgres } from '../hub/support/postgres';
-import { recordPageFromCorpus } from '../record/support/corpus-pages';
+import { createSignedBirthRegistration } from '../e2e-support/sample-dossier';
 import { pdfsig, run, withPdfFile } from '../record/support/pdf-tools';
 import { createForeignSigners, createTestPki, readBytes, type TestPki } from '../record/support/test-pki';
 import { startTestTsa, type TestTsa } from '../record/support/test-tsa';
@@ -66,28 +65,7 @@ describe('results imported from the specialised system, synced to the hub', () =
     sync = new WorkstationSync(engine);
     await sync.enroll(hub.url, await hub.hub.credentials.issueCode(), 'desk');
     await call('signer.unlock', { p12Path: agency.signerP12, password: agency.password });
-    const today = new Date().toISOString().slice(0, 10);
-    const d = await call('dossier.create', {
-      procedureCode: 'MAU-HT-01',
-      applicantName: 'Võ Thị Mai',
-      applicantCccd: '074190000123',
-      receivedDate: today,
-      dueDate: '2099-12-31',
-    });
-    dossierId = d.id;
-    dossierCode = d.code;
-    const { store } = engine;
-    const page = recordPageFromCorpus('viadm-2833');
-    const component = store.documents.create(dossierId, 'Tờ khai', null);
-    store.db
-      .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-      .run(store.pages.addPage(component, store.blobs.put(page.image), 'scan').id);
-    store.records.addVersion(
-      component,
-      store.blobs.put(await buildRecordPdf({ pages: [page], metadata: { title: 'Tờ khai', digitizedAt: new Date() } })),
-      null,
-    );
-    await call('dossier.finalize', { dossierId, confirmMissing: true });
+    ({ id: dossierId, code: dossierCode } = await createSignedBirthRegistration(engine, { applicantName: 'Võ Thị Mai' }));
     // What the specialised system hands over: a plain PDF with no SoHoa metadata, signed or not.
     const plain = await PDFDocument.create();
     plain

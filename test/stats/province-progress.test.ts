@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
 import { saveSyncCredentials } from '../../src/core/sync/sync-credentials';
 import { startTestHub, type TestHub } from '../hub/support/hub-harness';
+import { enrollAtHub } from '../hub/support/enroll';
 import { startPostgres, type TestPostgres } from '../hub/support/postgres';
 import { tempDir } from '../support/temp-dir';
 
@@ -19,13 +20,7 @@ describe('province-wide figures from the hub', () => {
     const url = await postgres.createDatabase('hub_progress');
     pool = new pg.Pool({ connectionString: url });
     hub = await startTestHub(url, blobs.path);
-    const code = await hub.hub.credentials.issueCode('workstation');
-    const r = await fetch(`${hub.url}/enroll`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, name: 'bàn 1' }),
-    });
-    const credentials = (await r.json()) as { workstationId: string; token: string };
+    const credentials = await enrollAtHub(hub.url, await hub.hub.credentials.issueCode('workstation'), 'bàn 1');
     engine = Engine.open({ dataDir: dir.path });
     saveSyncCredentials(engine.store.settings, { hubUrl: hub.url, ...credentials });
   }, 60_000);

@@ -3,7 +3,7 @@ import { RESULT_KINDS, type ResultKind } from '../../../../shared/result-contrac
 import type { DocumentSummary } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
 import { useDateText } from '../../hooks/use-date-text';
-import { useEngineAction } from '../../hooks/use-engine-action';
+import { useCallThenReload } from '../../hooks/use-call-then-reload';
 import { useT } from '../../i18n/i18n-context';
 import { fileBase64 } from '../../engine/file-base64';
 import { FileChooser } from '../FileChooser';
@@ -39,24 +39,28 @@ export function ResultPanel({
   const [date, setDate] = useState('');
   const dateText = useDateText(date, setDate);
   const [pdf, setPdf] = useState<File | null>(null);
-  const action = useEngineAction();
   const [unstamped, setUnstamped] = useState(false);
   // Finished: signed by SoHoa, or signed elsewhere and given SoHoa’s document timestamp.
   const finishedCount = results.filter((d) => d.record?.signed || d.record?.sohoaTimestamp).length;
 
-  const create = async () => {
-    const created = await action.run(async () => {
+  const create = useCallThenReload(
+    async () => {
       const made = await api['result.create']({ dossierId, kind, number: number || undefined, date: date || undefined });
       if (pdf) await api['result.importPdf']({ documentId: made.id, name: pdf.name, dataBase64: await fileBase64(pdf) });
       return made;
-    });
-    if (created) {
+    },
+    (made) => {
       setNumber('');
       setDate('');
       setPdf(null);
-      onCreated(created.id);
-    }
-  };
+      onCreated(made.id);
+    },
+  );
+  const sign = useCallThenReload(
+    (documentId: number) => api['result.sign']({ documentId }),
+    (signed) => setUnstamped(signed.timestamp === 'unreachable'),
+  );
+  const busy = create.busy || sign.busy;
 
   return (
     <section className="card result-panel" aria-labelledby={`${id}-title`}>
@@ -70,17 +74,7 @@ export function ResultPanel({
             !returned &&
             doc.record &&
             !doc.record.signed && (
-              <button
-                type="button"
-                className="small"
-                disabled={action.busy}
-                onClick={() =>
-                  void action.run(async () => {
-                    const signed = await api['result.sign']({ documentId: doc.id });
-                    setUnstamped(signed.timestamp === 'unreachable');
-                  })
-                }
-              >
+              <button type="button" className="small" disabled={busy} onClick={() => sign.trigger(doc.id)}>
                 {t('result.sign')}
               </button>
             )
@@ -92,7 +86,7 @@ export function ResultPanel({
           className="result-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void create();
+            create.trigger();
           }}
         >
           <label htmlFor={`${id}-kind`}>{t('result.kind')}</label>
@@ -119,12 +113,13 @@ export function ResultPanel({
             <FileChooser id={`${id}-pdf`} accept=".pdf,application/pdf" chosen={pdf?.name ?? null} onFile={setPdf} />
             <span className="field-hint">{t('result.pdfHint')}</span>
           </div>
-          <button type="submit" className="small" disabled={action.busy}>
+          <button type="submit" className="small" disabled={busy}>
             {t('result.add')}
           </button>
         </form>
       )}
-      <ErrorNotice error={action.error} />
+      <ErrorNotice error={create.error} />
+      <ErrorNotice error={sign.error} />
       {unstamped && <Notice tone="info">{t('result.timestampUnreachable')}</Notice>}
       {!returned && finishedCount === 0 && <HandBackPrerequisite results={results} />}
       {(finishedCount > 0 || returned) && <HandBackForm dossierId={dossierId} applicantName={applicantName} returned={returned} />}

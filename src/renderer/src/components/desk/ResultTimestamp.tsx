@@ -1,6 +1,6 @@
 import type { RecordVerification } from '../../../../shared/types';
 import { useEngine } from '../../engine/engine-context';
-import { useEngineAction } from '../../hooks/use-engine-action';
+import { useCallThenReload } from '../../hooks/use-call-then-reload';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { formatDateTime } from '../../i18n/format-date';
 import { useLanguage, useT } from '../../i18n/i18n-context';
@@ -26,7 +26,7 @@ export function ResultTimestamp({
   const t = useT();
   const { language } = useLanguage();
   const api = useEngine();
-  const action = useEngineAction();
+  const add = useCallThenReload(() => api['result.timestamp']({ documentId }), onStamped);
   const tsa = useEngineQuery(() => api['settings.get']({ key: 'signing.tsa-url' }), [api]);
   if (!verification || verification.signatures.length === 0) return null;
   const stamp = verification.timestamp;
@@ -43,20 +43,10 @@ export function ResultTimestamp({
   return (
     <span className="result-timestamp">
       {t('result.noTimestamp')}{' '}
-      <button
-        type="button"
-        className="small"
-        disabled={action.busy}
-        onClick={() =>
-          void action.run(async () => {
-            await api['result.timestamp']({ documentId });
-            onStamped();
-          })
-        }
-      >
-        {action.busy ? t('result.timestamping') : t('result.timestamp')}
+      <button type="button" className="small" disabled={add.busy} onClick={() => add.trigger()}>
+        {add.busy ? t('result.timestamping') : t('result.timestamp')}
       </button>
-      <ErrorNotice error={action.error} />
+      <ErrorNotice error={add.error} />
     </span>
   );
 }
