@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Worker as ThreadWorker } from 'node:worker_threads';
-import sharp from 'sharp';
 import type { PageText } from '../../shared/page-text';
+import { engineImage } from './engine-image';
 import { resolveEnginePaths, type OcrEnginePaths } from './engine-paths';
 import { OcrEngineFailedError } from './errors/ocr-engine-failed-error';
 import { OcrImageCorruptError } from './errors/ocr-image-corrupt-error';
@@ -119,22 +119,7 @@ export class TesseractEngineWorker implements OcrEngineWorker {
 
   async recognize(image: Buffer): Promise<PageText> {
     if (this.exitReason !== null) throw new OcrWorkerExitedError(this.exitReason);
-    let width: number;
-    let height: number;
-    let input = image;
-    try {
-      const meta = await sharp(image).metadata();
-      if (!meta.width || !meta.height) throw new Error('no dimensions');
-      width = meta.width;
-      height = meta.height;
-      // Leptonica's own libjpeg, inside the engine, prints its warnings ("Corrupt JPEG data: …")
-      // straight to the process's stderr; sharp keeps them to itself. The engine gets a lossless PNG;
-      // a truncated file is refused here as corrupt, a file with stray bytes is read.
-      if (meta.format === 'jpeg') input = await sharp(image, { failOn: 'truncated' }).png({ compressionLevel: 1 }).toBuffer();
-    } catch (e) {
-      // libvips ends its messages with a newline; a reason stays on one line.
-      throw new OcrImageCorruptError((e as Error).message.trim().replace(/\s*\n\s*/g, '; '), { bytes: image.length });
-    }
+    const { input, width, height } = await engineImage(image);
     let result: Awaited<ReturnType<TesseractWorkerApi['recognize']>>;
     try {
       result = await new Promise<Awaited<ReturnType<TesseractWorkerApi['recognize']>>>((resolve, reject) => {
