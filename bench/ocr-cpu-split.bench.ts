@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { cleanPage } from '../src/core/imaging/clean-page';
 import { resolveEnginePaths } from '../src/core/ocr/engine-paths';
 import { prepareLanguageData } from '../src/core/ocr/language-data';
-import { pageTextFromBlocks, type TesseractBlock } from '../src/core/ocr/page-text-from-blocks';
+import { blocksFromTsv } from '../src/core/ocr/blocks-from-tsv';
+import { pageTextFromBlocks } from '../src/core/ocr/page-text-from-blocks';
 import { engineImage } from '../src/core/ocr/engine-image';
 import { DEFAULT_OCR_PARAMETERS } from '../src/core/ocr/tesseract-driver';
 
@@ -43,7 +44,7 @@ interface Page {
 }
 
 interface Api {
-  recognize(image: Buffer, options: object, output: object): Promise<{ data: { blocks: TesseractBlock[] | null } }>;
+  recognize(image: Buffer, options: object, output: object): Promise<{ data: { tsv: string | null } }>;
   setParameters(params: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
 }
@@ -86,11 +87,11 @@ async function main(): Promise<void> {
     const t1 = cpu();
     const { input, width, height } = await engineImage(cleaned.ocrImage);
     const t2 = cpu();
-    await api.recognize(input, {}, { text: false, blocks: false });
+    await api.recognize(input, {}, { text: false });
     const t3 = cpu();
-    const result = await api.recognize(input, {}, { blocks: true, text: false });
+    const result = await api.recognize(input, {}, { tsv: true, text: false });
     const t4 = cpu();
-    const text = pageTextFromBlocks(result.data.blocks, width, height).text;
+    const text = pageTextFromBlocks(blocksFromTsv(result.data.tsv), width, height).text;
     const t5 = cpu();
     writeFileSync(join(hypDir, `${p.id}.txt`), text);
     const row = { clean: t1 - t0, handOff: t2 - t1, engineDecode: t3 - t2, recognize: t4 - t3 - (t3 - t2), assemble: t5 - t4 };

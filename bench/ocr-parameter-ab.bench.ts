@@ -4,7 +4,7 @@
  * in alternating order, so load from other work weighs on both alike. Prints recognition CPU per
  * page and CER (test/fixtures/score.py) for each side. Tune on the tuning corpus only.
  *
- *   npx tsx bench/ocr-parameter-ab.bench.ts --param tessedit_fix_fuzzy_spaces=0 [--corpus test/fixtures/vi-admin-gen-tune] [--rounds 2]
+ *   npx tsx bench/ocr-parameter-ab.bench.ts --param tessedit_fix_fuzzy_spaces=0 [--corpus test/fixtures/vi-admin-gen-tune] [--rounds 2] [--label name]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: 'test/fixtures/vi-admin-gen-tune' },
     param: { type: 'string', multiple: true },
     rounds: { type: 'string', default: '2' },
+    label: { type: 'string', default: 'ab' },
   },
 });
 const candidate = Object.fromEntries((values.param ?? []).map((p) => p.split('=') as [string, string]));
@@ -54,12 +55,13 @@ async function main(): Promise<void> {
     { name: 'sohoa', worker: await new TesseractDriver({ cacheDir }).startWorker(), cpu: 0 },
     { name: 'candidate', worker: await new TesseractDriver({ cacheDir, parameters: candidate }).startWorker(), cpu: 0 },
   ];
-  const out = join(REPO, 'bench/output/ocr-ab');
+  const out = join(REPO, 'bench/output/ocr-ab', values.label, values.corpus.split('/').pop()!);
   for (const side of sides) {
     rmSync(join(out, side.name), { recursive: true, force: true });
     mkdirSync(join(out, side.name), { recursive: true });
   }
   const rounds = Number(values.rounds);
+  const texts: Record<string, string>[] = [{}, {}];
   for (const [i, p] of pages.entries()) {
     const image = (await cleanPage(readFileSync(join(dir, p.file)))).ocrImage;
     for (let r = 0; r < rounds; r++) {
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
         const t0 = cpu();
         const text = (await side.worker.recognize(image)).text;
         side.cpu += cpu() - t0;
+        texts[sides.indexOf(side)]![p.id] = text;
         writeFileSync(join(out, side.name, `${p.id}.txt`), text);
       }
     }
@@ -77,6 +80,8 @@ async function main(): Promise<void> {
     console.log(
       `${side.name.padEnd(10)} ${(side.cpu / pages.length / rounds).toFixed(2)} CPU s/page  CER ${cer(dir, join(out, side.name))}`,
     );
+  const differing = pages.filter((p) => texts[0]![p.id] !== texts[1]![p.id]).map((p) => p.id);
+  console.log(`pages whose text differs: ${differing.length ? differing.join(', ') : 'none'}`);
   console.log(`ratio candidate/sohoa: ${(sides[1]!.cpu / sides[0]!.cpu).toFixed(3)}`);
 }
 
