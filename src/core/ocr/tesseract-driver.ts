@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
 import type { Worker as ThreadWorker } from 'node:worker_threads';
-import sharp from 'sharp';
 import type { PageText } from '../../shared/page-text';
+import { blocksFromTsv } from './blocks-from-tsv';
+import { engineImage } from './engine-image';
 import { resolveEnginePaths, type OcrEnginePaths } from './engine-paths';
 import { OcrEngineFailedError } from './errors/ocr-engine-failed-error';
 import { OcrImageCorruptError } from './errors/ocr-image-corrupt-error';
 import { prepareLanguageData, type LanguageDataVariant } from './language-data';
 import { OcrWorkerExitedError, type OcrEngineDriver, type OcrEngineWorker } from './ocr-engine-driver';
-import { pageTextFromBlocks, type TesseractBlock } from './page-text-from-blocks';
+import { pageTextFromBlocks } from './page-text-from-blocks';
 
 export interface TesseractDriverOptions {
   /** Tesseract language codes, default {@link DEFAULT_OCR_LANGS}. */
@@ -37,18 +38,22 @@ export const DEFAULT_OCR_LANGS: readonly string[] = ['vie'];
  * segmentation (PSM 3) finds the columns of letter headers and signature rows (docs/OCR.md).
  * Tesseract reads every unsure line a second time inverted, for white text on a dark band; these
  * pages are dark print on paper, so that second reading only costs CPU (docs/OCR.md), and
- * `tessedit_do_invert: '1'` brings it back.
+ * `tessedit_do_invert: '1'` brings it back. Two more passes are skipped for CPU (docs/OCR.md): the
+ * re-reading of words around unsure spaces (`tessedit_fix_fuzzy_spaces`) and the removal of small
+ * outlines during layout analysis (`enable_noise_removal`).
  * Its debug lines ("Estimating resolution as …") go nowhere, so each error stays one line.
  */
 export const DEFAULT_OCR_PARAMETERS: Readonly<Record<string, string>> = {
   tessedit_pageseg_mode: '3',
   tessedit_do_invert: '0',
+  tessedit_fix_fuzzy_spaces: '0',
+  enable_noise_removal: '0',
   debug_file: '/dev/null',
 };
 
 interface TesseractWorkerApi {
   worker: ThreadWorker;
-  recognize(image: Buffer, options: object, output: object): Promise<{ data: { blocks: TesseractBlock[] | null } }>;
+  recognize(image: Buffer, options: object, output: object): Promise<{ data: { tsv: string | null } }>;
   setParameters(params: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
 }
@@ -119,27 +124,12 @@ export class TesseractEngineWorker implements OcrEngineWorker {
 
   async recognize(image: Buffer): Promise<PageText> {
     if (this.exitReason !== null) throw new OcrWorkerExitedError(this.exitReason);
-    let width: number;
-    let height: number;
-    let input = image;
-    try {
-      const meta = await sharp(image).metadata();
-      if (!meta.width || !meta.height) throw new Error('no dimensions');
-      width = meta.width;
-      height = meta.height;
-      // Leptonica's own libjpeg, inside the engine, prints its warnings ("Corrupt JPEG data: …")
-      // straight to the process's stderr; sharp keeps them to itself. The engine gets a lossless PNG;
-      // a truncated file is refused here as corrupt, a file with stray bytes is read.
-      if (meta.format === 'jpeg') input = await sharp(image, { failOn: 'truncated' }).png({ compressionLevel: 1 }).toBuffer();
-    } catch (e) {
-      // libvips ends its messages with a newline; a reason stays on one line.
-      throw new OcrImageCorruptError((e as Error).message.trim().replace(/\s*\n\s*/g, '; '), { bytes: image.length });
-    }
+    const { input, width, height } = await engineImage(image);
     let result: Awaited<ReturnType<TesseractWorkerApi['recognize']>>;
     try {
       result = await new Promise<Awaited<ReturnType<TesseractWorkerApi['recognize']>>>((resolve, reject) => {
         this.failJob = reject;
-        this.api.recognize(input, {}, { blocks: true, text: false }).then(resolve, reject);
+        this.api.recognize(input, {}, { tsv: true, text: false }).then(resolve, reject);
       });
     } catch (e) {
       if (e instanceof OcrWorkerExitedError) throw e;
@@ -150,7 +140,7 @@ export class TesseractEngineWorker implements OcrEngineWorker {
     } finally {
       this.failJob = null;
     }
-    return pageTextFromBlocks(result.data.blocks, width, height);
+    return pageTextFromBlocks(blocksFromTsv(result.data.tsv), width, height);
   }
 
   onExit(listener: (reason: string) => void): void {
