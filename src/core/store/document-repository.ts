@@ -1,17 +1,8 @@
+import type { DocumentSummary } from '../../shared/types';
 import type { Db } from './database';
 
-/** One document of a dossier, as listed; a result document (is_result) has its kind. */
-export interface DocumentRow {
-  id: number;
-  position: number;
-  component: string | null;
-  title: string | null;
-  docKind: string | null;
-  docNumber: string | null;
-  docDate: string | null;
-  isResult: boolean;
-  resultKind: string | null;
-}
+/** One document of a dossier, as listed (its pages aside); a result document (is_result) has its kind. */
+export type DocumentRow = Omit<DocumentSummary, 'pages'>;
 
 /** The component documents of a dossier as wholes: creating and listing them, and what was read from each. Their pages: PageRepository. */
 export class DocumentRepository {
