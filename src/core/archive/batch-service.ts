@@ -11,7 +11,7 @@ type BatchServiceHost = Pick<Engine, 'store'>;
 
 /**
  * What the `sohoa batch` command still reads of archive batches outside the contract: a batch found by
- * its number or its folder, its report, where it was taken from, its remembered columns and QC items.
+ * its number or its folder, its report, its remembered columns and QC items.
  * Approval, pause / cancel and bulk signing go through the contract (`batch.approve`, `batch.control`,
  * `batch.sign`), as the app's do.
  */
@@ -36,12 +36,6 @@ export class BatchService {
 
   async report(ref: string): Promise<BatchReport> {
     return batchReport(this.archive, await this.find(ref));
-  }
-
-  /** Where a batch's scans and register were taken from, to run it again. */
-  async origin(ref: string): Promise<{ source: string; registerPath: string | null }> {
-    const batch = this.archive.batch(await this.find(ref))!;
-    return { source: batch.source, registerPath: batch.registerPath };
   }
 
   /** The register columns chosen the last time this folder and register were taken in. */
