@@ -153,7 +153,7 @@ export class Engine {
     if (options.backupSchedule) this.backup.startSchedule();
     if (options.pipeline) {
       this.runner = new JobRunner({
-        db: store.db,
+        transaction: store.transaction,
         jobs: store.jobs,
         handlers: pipelineHandlers({
           store,

@@ -27,6 +27,8 @@ export interface BatchSummary {
   id: number;
   name: string;
   source: string;
+  /** The register (sổ theo dõi) it was taken in with, as the path on the engine's machine. */
+  registerPath: string | null;
   state: BatchState;
   createdAt: string;
   progress: BatchProgressView;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchProgress, formatDuration } from '../../src/core/archive/batch-progress';
+import { BatchProgress, formatDuration } from '../../src/shared/batch-progress';
 
 describe('batch progress', () => {
   it('gives pages per minute since the run started and the time left at that rate', () => {

@@ -1,20 +1,12 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDossier } from '../../src/core/archive/archive-dossier';
-import { approveDossiers } from '../../src/core/archive/qc-queue';
-import { Engine } from '../../src/core/engine';
-import { pageAsIs } from '../../src/core/record/page-as-is';
-import { recordFromImages } from '../../src/core/record/record-from-images';
-import { ArchiveRepository } from '../../src/core/store/archive-repository';
 import { REPO, runSohoa } from '../support/cli';
 import { openRawDatabase, peekDatabase, readStoredBlob } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 import { pdfsig } from '../record/support/pdf-tools';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
-import { CORPUS_IMAGES } from './batch-tree';
-import { setTestAgency } from '../support/agency';
+import { createApprovedBatch } from './approved-batch';
 
 /** Enough approved dossiers that signing them all takes a while: the kill lands in the middle of the run. */
 const DOSSIERS = 24;
@@ -50,39 +42,7 @@ describe('sohoa batch --sign killed mid-run', () => {
 
   beforeAll(async () => {
     pki = createTestPki();
-    // Approved archive dossiers with an unsigned record each (a corpus page as it is: no OCR needed to test signing).
-    const image = readFileSync(join(CORPUS_IMAGES, 'viadm-eb2a.png'));
-    const pdf = await recordFromImages(
-      [{ bytes: image, label: 'p1.png' }],
-      { title: 'Hồ sơ lưu trữ', digitizedAt: new Date() },
-      { prepare: async ({ bytes, label }) => ({ page: await pageAsIs(bytes, label) }) },
-    );
-    const engine = setTestAgency(Engine.open({ dataDir, actor: 'test' }));
-    try {
-      const archive = new ArchiveRepository(engine.store.db);
-      batchId = archive.createBatch({ name: 'kho', source: dir.path, registerPath: null, key: 'test' }).id;
-      const sha = engine.store.blobs.put(Buffer.from(pdf));
-      const pageSha = engine.store.blobs.put(image);
-      for (let i = 1; i <= DOSSIERS; i++) {
-        const name = `HS ${i}`;
-        const { documentId } = ensureDossier(
-          engine,
-          archive,
-          batchId,
-          { path: join(dir.path, name), relPath: name, box: '', boxKey: '', name, numberKey: String(i) },
-          null,
-          'test',
-        );
-        // A dossier with no page is not signed (desk.document-empty): each has its page, read.
-        engine.store.db
-          .prepare(`UPDATE page SET state = 'read' WHERE id = ?`)
-          .run(engine.store.pages.addPage(documentId, pageSha, 'scan').id);
-        engine.store.records.addVersion(documentId, sha, null);
-      }
-      expect(approveDossiers(engine.store, batchId, 'test', 'clean')).toHaveLength(DOSSIERS);
-    } finally {
-      await engine.close();
-    }
+    batchId = await createApprovedBatch(dataDir, dir.path, DOSSIERS);
   }, 60_000);
 
   afterAll(() => {

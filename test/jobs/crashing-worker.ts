@@ -8,9 +8,9 @@ const [dataDir, marker] = process.argv.slice(2) as [string, string];
 const store = openStore(dataDir, TEST_KEY);
 store.db.exec(EFFECT_TABLE);
 const runner = new JobRunner({
-  db: store.db,
+  transaction: store.transaction,
   jobs: store.jobs,
-  handlers: { stamp: stampJob(store.blobs, { hangAfterBlob: marker }) },
+  handlers: { stamp: stampJob(store.blobs, store.db, { hangAfterBlob: marker }) },
   leaseMs: 60_000,
 });
 await runner.runOne();

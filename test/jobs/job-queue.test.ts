@@ -48,7 +48,12 @@ describe('durable job queue', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
 
-    const runner = new JobRunner({ db: store.db, jobs: store.jobs, handlers: { stamp: stampJob(store.blobs) }, leaseMs: 60_000 });
+    const runner = new JobRunner({
+      transaction: store.transaction,
+      jobs: store.jobs,
+      handlers: { stamp: stampJob(store.blobs, store.db) },
+      leaseMs: 60_000,
+    });
     // The worker's process is gone, so its job is taken again at once, without waiting out the lease.
     expect(await runner.drain()).toBe(1);
 
@@ -66,7 +71,11 @@ describe('durable job queue', () => {
     const job = store.jobs.enqueue('stamp', 'busy', {});
     const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     store.jobs.lease(`${alive.pid}-other-worker`, ['stamp'], 800);
-    const runner = new JobRunner({ db: store.db, jobs: store.jobs, handlers: { stamp: stampJob(store.blobs) } });
+    const runner = new JobRunner({
+      transaction: store.transaction,
+      jobs: store.jobs,
+      handlers: { stamp: stampJob(store.blobs, store.db) },
+    });
     store.db.exec(EFFECT_TABLE);
     expect(await runner.drain()).toBe(0);
     await sleep(900);
@@ -76,11 +85,37 @@ describe('durable job queue', () => {
     store.close();
   });
 
+  it("rolls back a job's completion with its commit when the commit throws, and runs the job again", async () => {
+    const store = openStore(join(dir.path, 'commit-throws'), TEST_KEY);
+    store.db.exec(EFFECT_TABLE);
+    const stamp = stampJob(store.blobs, store.db);
+    let commits = 0;
+    const runner = new JobRunner({
+      transaction: store.transaction,
+      jobs: store.jobs,
+      handlers: {
+        stamp: {
+          run: stamp.run,
+          commit(ctx, result: { sha256: string }) {
+            stamp.commit!(ctx, result);
+            if (++commits === 1) throw new Error('the disk went away mid-commit');
+          },
+        },
+      },
+    });
+    const job = store.jobs.enqueue('stamp', 'once', {}, 3);
+    await runner.drain();
+    expect(commits).toBe(2);
+    expect(store.jobs.get(job.id)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(store.db.prepare('SELECT job_key FROM effect').all()).toEqual([{ job_key: 'once' }]);
+    store.close();
+  });
+
   it('retries a failing job up to its limit, then marks it failed', async () => {
     const store = openStore(join(dir.path, 'fail'), TEST_KEY);
     let calls = 0;
     const runner = new JobRunner({
-      db: store.db,
+      transaction: store.transaction,
       jobs: store.jobs,
       handlers: {
         broken: {
@@ -109,7 +144,7 @@ describe('a job that fails on bad input', () => {
     let calls = 0;
     const failures: { code: string }[] = [];
     const runner = new JobRunner({
-      db: store.db,
+      transaction: store.transaction,
       jobs: store.jobs,
       handlers: {
         decode: {

@@ -3,8 +3,6 @@ import { basename, extname } from 'node:path';
 import { Engine } from '../../core/engine';
 import { createPipelineStages } from '../../core/jobs/real-stages';
 import { resolveDataDir } from '../../core/data-dir';
-import { dispatch } from '../../core/rpc-dispatch';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
 import { CodedError } from '../../shared/errors';
 import { HAND_BACK_METHODS, RESULT_KINDS, type HandBackMethod, type ResultKind } from '../../shared/result-contract';
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
@@ -12,6 +10,7 @@ import type { CliIo } from '../command';
 import { UsageError } from '../command';
 import { cliDataKey } from '../open-engine';
 import { cliActor } from '../cli-actor';
+import { contractCall } from '../contract-call';
 
 const options = {
   ...dataDirOption,
@@ -78,12 +77,7 @@ export async function dossierReturn(argv: string[], io: CliIo): Promise<number> 
     actor: cliActor(io.env),
     pipeline: stages && { stages, concurrency: 1 },
   });
-  let id = 1;
-  const call = async <K extends MethodName>(name: K, params: MethodInput<K>): Promise<MethodResult<K>> => {
-    const reply = await dispatch(engine.handlers, { kind: 'call', id: id++, method: name, params });
-    if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message, reply.error.details);
-    return reply.result as MethodResult<K>;
-  };
+  const call = contractCall(engine);
   try {
     const dossier = engine.store.dossiers.byCode(code);
     if (!dossier) throw new CodedError('dossier.not-found', `no dossier ${code}`);

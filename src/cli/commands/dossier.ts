@@ -2,8 +2,8 @@ import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
 import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
-import { dispatch } from '../../core/rpc-dispatch';
 import { CodedError } from '../../shared/errors';
+import { contractCall } from '../contract-call';
 
 const createOptions = {
   ...dataDirOption,
@@ -32,13 +32,7 @@ export const dossierCommand: CommandRun = {
         const code = positionals[1]!;
         const dossier = engine.store.dossiers.byCode(code);
         if (!dossier) throw new CodedError('dossier.not-found', `no dossier ${code}`);
-        const reply = await dispatch(engine.handlers, {
-          kind: 'call',
-          id: 1,
-          method: 'dossier.delete',
-          params: { id: dossier.id, reason: values.reason ?? '' },
-        });
-        if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message, reply.error.details);
+        await contractCall(engine)('dossier.delete', { id: dossier.id, reason: values.reason ?? '' });
         io.out(`${code} deleted (recorded in the audit log with its reason)`);
         return 0;
       }
@@ -51,22 +45,16 @@ export const dossierCommand: CommandRun = {
         return 0;
       }
       // Through the engine's edge, so the CLI gets exactly the app's validation.
-      const reply = await dispatch(engine.handlers, {
-        kind: 'call',
-        id: 1,
-        method: 'dossier.create',
-        params: {
-          procedureCode: values.procedure ?? '',
-          applicantName: values.name ?? '',
-          applicantCccd: values.cccd ?? '',
-          applicantPhone: values.phone,
-          applicantAddress: values.address,
-          receivedDate: values.received ?? '',
-          dueDate: values.due,
-        },
+      const created = await contractCall(engine)('dossier.create', {
+        procedureCode: values.procedure ?? '',
+        applicantName: values.name ?? '',
+        applicantCccd: values.cccd ?? '',
+        applicantPhone: values.phone,
+        applicantAddress: values.address,
+        receivedDate: values.received ?? '',
+        dueDate: values.due,
       });
-      if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message, reply.error.details);
-      io.out(values.json ? JSON.stringify(reply.result) : (reply.result as { code: string }).code);
+      io.out(values.json ? JSON.stringify(created) : created.code);
       return 0;
     } finally {
       engine.close();

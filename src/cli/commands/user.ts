@@ -3,9 +3,9 @@ import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import type { Engine } from '../../core/engine';
-import { dispatch } from '../../core/rpc-dispatch';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import type { MethodInput } from '../../shared/contract';
 import { CodedError } from '../../shared/errors';
+import { contractCall } from '../contract-call';
 
 const userOptions = {
   ...dataDirOption,
@@ -14,13 +14,6 @@ const userOptions = {
   role: { type: 'string' },
   'pass-env': { type: 'string' },
 } as const;
-
-/** Through the engine's edge, as the local operator: the CLI gets exactly the app's validation and audit. */
-async function call<K extends MethodName>(engine: Engine, method: K, params: MethodInput<K>): Promise<MethodResult<K>> {
-  const reply = await dispatch(engine.handlers, { kind: 'call', id: 1, method, params });
-  if (!reply.ok) throw new CodedError(reply.error.code, reply.error.message, reply.error.details);
-  return reply.result as MethodResult<K>;
-}
 
 function passwordFrom(env: NodeJS.ProcessEnv, variable: string | undefined): string {
   if (!variable) throw new UsageError('--pass-env VAR is required: the password is read from that environment variable');
@@ -48,14 +41,14 @@ export const userCommand: CommandRun = {
     const engine = openEngine(values['data-dir'], io.env);
     try {
       if (action === 'list') {
-        const users = await call(engine, 'user.list', {});
+        const users = await contractCall(engine)('user.list', {});
         if (values.json) io.out(JSON.stringify(users));
         else for (const u of users) io.out(`${u.username}\t${u.role}\t${u.displayName}${u.disabled ? '\tdisabled' : ''}`);
         return 0;
       }
       if (action === 'add') {
         if (!username) throw new UsageError('expected a username');
-        const user = await call(engine, 'user.create', {
+        const user = await contractCall(engine)('user.create', {
           username,
           displayName: values.name ?? '',
           role: (values.role ?? '') as MethodInput<'user.create'>['role'],
@@ -67,8 +60,8 @@ export const userCommand: CommandRun = {
       const id = userId(engine, username);
       const user =
         action === 'disable'
-          ? await call(engine, 'user.disable', { id, disabled: true })
-          : await call(engine, 'user.resetPassword', { id, password });
+          ? await contractCall(engine)('user.disable', { id, disabled: true })
+          : await contractCall(engine)('user.resetPassword', { id, password });
       io.out(values.json ? JSON.stringify(user) : `user ${user.username} ${action === 'disable' ? 'disabled' : 'has a new password'}`);
       return 0;
     } finally {

@@ -3,7 +3,7 @@ import { isDiskFull } from '../jobs/job-runner';
 import { ArchiveRepository } from '../store/archive-repository';
 import { BatchCancelledError } from './archive-errors';
 import { takeInBatch, saveFlags, type BatchIntake, type BatchIntakeOptions } from './batch-intake';
-import { BatchProgress } from './batch-progress';
+import { BatchProgress } from '../../shared/batch-progress';
 import { batchReport, type BatchReport } from './batch-report';
 
 /** How a run ended: all pages worked through, stopped by --pause / SIGINT, by --cancel, or by a full disk. */

@@ -42,6 +42,7 @@ export function batchSummary(
     id: batch.id,
     name: batch.name,
     source: batch.source,
+    registerPath: batch.registerPath,
     state,
     createdAt: batch.createdAt,
     progress: { ...progress, perMinute, secondsLeft: perMinute ? Math.round(((progress.total - progress.done) / perMinute) * 60) : null },

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CodedError } from '../../shared/errors';
-import type { Db } from '../store/database';
 import type { Job, JobRepository } from '../store/job-repository';
+import type { Store } from '../store/store';
 
 export interface JobContext {
   job: Job;
-  db: Db;
   signal: AbortSignal;
 }
 
@@ -22,7 +21,8 @@ export interface JobHandler<R = unknown> {
 }
 
 export interface JobRunnerOptions {
-  db: Db;
+  /** The store's transaction: a job's completion and its handler's commit land together or not at all. */
+  transaction: Store['transaction'];
   jobs: JobRepository;
   handlers: Record<string, JobHandler>;
   leaseMs?: number;
@@ -107,20 +107,20 @@ export class JobRunner {
   }
 
   async runOne(): Promise<boolean> {
-    const { jobs, handlers, db } = this.options;
+    const { jobs, handlers, transaction } = this.options;
     if (this.diskFull) return false;
     const job = jobs.lease(this.owner, Object.keys(handlers), this.leaseMs);
     if (!job) return false;
     this.options.onChange?.(job, 'leased');
     const handler = handlers[job.kind]!;
     const renewal = setInterval(() => jobs.renew(job.id, this.owner, this.leaseMs), Math.max(50, this.leaseMs / 3));
-    const ctx: JobContext = { job, db, signal: this.abort.signal };
+    const ctx: JobContext = { job, signal: this.abort.signal };
     try {
       const result = await handler.run(ctx);
-      db.transaction(() => {
+      transaction(() => {
         if (!jobs.complete(job.id, this.owner, result)) throw new LeaseLostError(job.id);
         handler.commit?.(ctx, result);
-      })();
+      });
       this.options.onChange?.(job, 'done');
     } catch (e) {
       if (isDiskFull(e)) {
@@ -134,10 +134,10 @@ export class JobRunner {
       } else if (!(e instanceof LeaseLostError)) {
         // A coded error is a verdict on the input (corrupt image, bad certificate): retrying cannot help.
         const error = { code: e instanceof CodedError ? e.code : 'job.crashed', message: (e as Error)?.message ?? String(e) };
-        db.transaction(() => {
+        transaction(() => {
           const state = jobs.fail(job.id, this.owner, error, e instanceof CodedError);
           if (state === 'failed') handler.onFailed?.(ctx, error);
-        })();
+        });
         this.options.onChange?.(job, 'failed');
       }
     } finally {

@@ -1,6 +1,8 @@
 import { UsageError } from '../../command';
+import { contractCall } from '../../contract-call';
 import { BatchService } from '../../../core/archive/batch-service';
 import { withEngine, type BatchArgs } from './batch-args';
+import { findBatch } from './find-batch';
 
 /** `--qc BATCH` prints the QC queue; `--approve BATCH [--dossier CODE…]` approves those named, or every one with nothing flagged. */
 export function batchQcMode(args: BatchArgs): Promise<number> {
@@ -8,16 +10,22 @@ export function batchQcMode(args: BatchArgs): Promise<number> {
   const ref = values.qc ?? values.approve!;
   const approve = values.approve !== undefined ? (values.dossier ?? 'clean') : null;
   return withEngine(args, async (engine) => {
-    const batches = new BatchService(engine);
-    const id = await batches.find(ref);
+    const call = contractCall(engine);
+    const { id } = await findBatch(call, ref);
     if (approve !== null) {
-      const { ids, missing } = batches.dossiersByCode(id, approve === 'clean' ? [] : approve);
-      if (missing.length) throw new UsageError(`no dossier ${missing[0]} in batch ${id}`);
-      const approved = await batches.approve(id, approve === 'clean' ? 'clean' : ids);
+      let dossierIds: number[] | undefined;
+      if (approve !== 'clean') {
+        const byCode = new Map((await call('batch.qc', { batchId: id })).dossiers.map((d) => [d.code, d.dossierId]));
+        const missing = approve.find((code) => !byCode.has(code));
+        if (missing !== undefined) throw new UsageError(`no dossier ${missing} in batch ${id}`);
+        dossierIds = approve.map((code) => byCode.get(code)!);
+      }
+      const { approved } = await call('batch.approve', { batchId: id, dossierIds });
       io.out(`${approved.length} dossier(s) approved in batch ${id}`);
       return 0;
     }
-    const { items } = await batches.qcQueue(String(id));
+    // The queue as a list of items (pages, dossiers, register rows); `batch.qc` gives it grouped by dossier.
+    const { items } = await new BatchService(engine).qcQueue(String(id));
     if (values.json) io.out(JSON.stringify(items, null, 2));
     else {
       io.out(`QC lô / batch ${id}: ${items.length} item(s)`);

@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { UsageError } from '../../command';
-import { BatchService } from '../../../core/archive/batch-service';
 import { parseColumnChoice, type ColumnMap } from '../../../core/archive/register-columns';
 import { REGISTER_ENCODINGS as ENCODINGS } from '../../../core/archive/register-encoding';
 import { parseSeparationMode, type SeparationMode } from '../../../core/archive/separation';
+import { contractCall } from '../../contract-call';
 import { withEngine, type BatchArgs } from './batch-args';
+import { findBatch } from './find-batch';
 
 /** What a run (or its register preview) takes in: a folder of scans, a batch to resume, or a hot folder to watch. */
 export interface RunTarget {
@@ -24,7 +25,7 @@ export async function runTarget(args: BatchArgs): Promise<RunTarget> {
   let registerPath = values.manifest;
   if (resumeRef !== undefined) {
     if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}' with --resume`);
-    const found = await withEngine(args, (engine) => new BatchService(engine).origin(resumeRef));
+    const found = await withEngine(args, (engine) => findBatch(contractCall(engine), resumeRef));
     folder = found.source;
     registerPath ??= found.registerPath ?? undefined;
   } else if (watch) {

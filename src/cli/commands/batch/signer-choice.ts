@@ -1,5 +1,10 @@
+import { resolve } from 'node:path';
 import { UsageError } from '../../command';
-import type { SignerChoice } from '../../../core/archive/batch-service';
+import type { ContractCall } from '../../contract-call';
+
+/** A signer named outside a window: a .p12 file and its password, or a PKCS#11 token and its PIN. */
+export type SignerChoice =
+  { kind: 'p12'; path: string; password: string } | { kind: 'pkcs11'; modulePath: string; tokenLabel?: string; pin: string };
 
 /** The signer named on the command line, its password or PIN read from the variable named (never from an argument). */
 export function signerChoice(
@@ -23,4 +28,16 @@ export function signerChoice(
       pin: secret(values['pin-env'], '--pkcs11', 'PIN'),
     };
   throw new UsageError('--sign needs --p12 FILE --pass-env VAR, or --pkcs11 MODULE --pin-env VAR');
+}
+
+/**
+ * Unlocks the signer for this engine's run with the contract's `signer.unlock` / `signer.unlockToken`,
+ * audited as the desk's; returns the certificate's subject. The engine takes absolute paths only.
+ */
+export async function unlockSigner(call: ContractCall, choice: SignerChoice): Promise<string | null> {
+  const status =
+    choice.kind === 'p12'
+      ? await call('signer.unlock', { p12Path: resolve(choice.path), password: choice.password })
+      : await call('signer.unlockToken', { modulePath: resolve(choice.modulePath), tokenLabel: choice.tokenLabel, pin: choice.pin });
+  return status.subject;
 }
