@@ -32,6 +32,7 @@ import { signPdf } from '../src/core/record/sign-pdf';
 import { TEST_AGENCY_ARGS } from '../test/support/agency';
 import { editDistance, scoringForm } from '../test/support/char-error-rate';
 import { makeBenchP12 } from './support/bench-p12';
+import { distinctCopy } from './support/distinct-copy';
 import type { PageText } from '../src/shared/page-text';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -60,34 +61,6 @@ execFileSync('bash', [join(REPO, 'bench/install-reference-tools.sh')], { stdio: 
 const corpus = (JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages.filter(
   (p) => p.format === 'png' || p.format === 'jpeg' || p.format === 'jpg',
 );
-
-const crc32 = (bytes: Buffer) => {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-};
-
-/** The same image, other bytes: a tEXt chunk before a PNG's IEND, or a COM segment after a JPEG's SOI. */
-function distinct(image: Buffer, copy: number): Buffer {
-  const note = Buffer.from(`sohoa-bench copy ${copy}`, 'latin1');
-  if (image[0] === 0x89) {
-    const body = Buffer.concat([Buffer.from('tEXt'), Buffer.from('Comment\0'), note]);
-    const chunk = Buffer.alloc(body.length + 8);
-    chunk.writeUInt32BE(body.length - 4, 0);
-    body.copy(chunk, 4);
-    chunk.writeUInt32BE(crc32(body), body.length + 4);
-    const iend = image.length - 12;
-    return Buffer.concat([image.subarray(0, iend), chunk, image.subarray(iend)]);
-  }
-  const com = Buffer.alloc(4 + note.length);
-  com.writeUInt16BE(0xfffe, 0);
-  com.writeUInt16BE(note.length + 2, 2);
-  note.copy(com, 4);
-  return Buffer.concat([image.subarray(0, 2), com, image.subarray(2)]);
-}
 
 /** Runs a command under GNU time: wall seconds and peak RSS of the process (threads included). */
 function timed(
@@ -192,7 +165,7 @@ try {
     const d = Math.floor(i / PER);
     if (!dossiers[d]) dossiers[d] = { folder: join(tree, `HS ${d + 1}`), pages: [] };
     const page = corpus[i % corpus.length]!;
-    dossiers[d].pages.push({ bytes: distinct(readFileSync(join(CORPUS, page.file)), i), page });
+    dossiers[d].pages.push({ bytes: distinctCopy(readFileSync(join(CORPUS, page.file)), i), page });
   }
   const register = ['Hồ sơ số,Tiêu đề,Năm,Số trang,Thời hạn bảo quản'];
   for (const [d, dossier] of dossiers.entries()) {

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine';
 import { isDiskFull } from '../jobs/job-runner';
+import { nextJobEnd } from '../jobs/next-job-end';
 import { ArchiveRepository } from '../store/archive-repository';
 import { BatchCancelledError } from './archive-errors';
 import { takeInBatch, saveFlags, type BatchIntake, type BatchIntakeOptions } from './batch-intake';
@@ -88,7 +89,7 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
     }
     // Jobs held by another batch that is paused or cancelled are not this run's to wait for.
     if (engine.store.jobs.pendingNotHeld() === 0 && !options.keepGoing?.()) break;
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 1000));
+    await nextJobEnd(engine.events, options.pollMs ?? 1000);
   }
   if (outcome !== 'done') {
     await engine.stopPipeline();
