@@ -20,7 +20,7 @@ const codeName = (code: string) => hash(code).slice(0, 12);
  * One-time enrollment codes and the credentials they are exchanged for. Only hashes are stored:
  * codes and secrets are random 32-byte values, so a plain SHA-256 is enough.
  * A token reads `<credential id>.<secret>`. Each code issued, enrolment and revocation is in the hub's
- * audit log, written in the same transaction.
+ * audit log, written in the same transaction; the log's head is anchored after each commit.
  */
 export class CredentialRepository {
   constructor(
@@ -40,6 +40,7 @@ export class CredentialRepository {
         details: { role, code: codeName(code), expiresAt: expiresAt.toISOString() },
       });
     });
+    await this.audit.anchorHead(this.pool);
     return code;
   }
 
@@ -70,6 +71,7 @@ export class CredentialRepository {
       });
       return role;
     });
+    await this.audit.anchorHead(this.pool);
     return { workstationId, token: `${credentialId}.${secret}`, role };
   }
 
@@ -90,7 +92,7 @@ export class CredentialRepository {
 
   /** Revokes every credential of a workstation; returns how many. */
   async revokeWorkstation(workstationId: string, actor = 'hub'): Promise<number> {
-    return inHubTransaction(this.pool, async (client) => {
+    const revoked = await inHubTransaction(this.pool, async (client) => {
       const r = await client.query('UPDATE credential SET revoked_at = now() WHERE workstation_id = $1 AND revoked_at IS NULL', [
         workstationId,
       ]);
@@ -99,6 +101,8 @@ export class CredentialRepository {
         await this.audit.append(client, { actor, action: 'hub.workstation-revoked', subject: workstationId, details: { credentials: n } });
       return n;
     });
+    await this.audit.anchorHead(this.pool);
+    return revoked;
   }
 
   async isActiveWorkstation(workstationId: string): Promise<boolean> {

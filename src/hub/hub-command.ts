@@ -10,7 +10,9 @@ import { DEFAULT_MAX_RECORD_BYTES } from './hub-server';
 import { HubUsageError } from './hub-usage';
 import { RecordIntake } from './record-intake';
 import { RecordCommitter } from './record-committer';
-import { HubAuditLog } from './hub-audit-log';
+import { anchorFileIn, HubAuditAnchor } from './hub-audit-anchor';
+import { HubAuditLog, type HubAuditVerdict } from './hub-audit-log';
+import { ERROR_CODES } from '../shared/error-codes';
 import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from './progress-aggregate-check';
 import { parseS3Url } from './s3-blob-storage';
 import { blobStorageFor, startHub, verifierNamed } from './start-hub';
@@ -39,6 +41,7 @@ const options = {
   verify: { type: 'boolean', default: false },
   rebuild: { type: 'boolean', default: false },
   audit: { type: 'boolean', default: false },
+  'audit-anchor': { type: 'string' },
 } as const;
 
 /** Who acts at the command line, as the hub's audit log names them. */
@@ -71,6 +74,14 @@ function blobsOf(values: Values): { blobsDir: string; spoolDir?: string; s3Endpo
   if (values['s3-endpoint'] && !/^https?:\/\//.test(values['s3-endpoint']))
     throw new HubUsageError('--s3-endpoint must be an http(s):// URL');
   return { blobsDir, spoolDir: values.spool, s3Endpoint: values['s3-endpoint'], s3Region: values['s3-region'] };
+}
+
+/** `--audit-anchor FILE`, or the hub's default beside its data when `--blobs` (and `--spool` for S3) are given; none otherwise. */
+function anchorOf(values: Values): HubAuditAnchor | null {
+  if (values['audit-anchor']) return new HubAuditAnchor(values['audit-anchor']);
+  if (!values.blobs) return null;
+  const dataDir = parseS3Url(values.blobs) ? values.spool : values.blobs;
+  return dataDir ? new HubAuditAnchor(anchorFileIn(dataDir)) : null;
 }
 
 function verifierOf(values: Values): 'pades' | 'structural' {
@@ -107,6 +118,7 @@ async function serve(values: Values, io: HubIo): Promise<number> {
     maxRecordBytes: maxBytesOf(values),
     verifier: verifierOf(values),
     trustAnchors: trustOf(values, verifierOf(values)),
+    auditAnchorFile: values['audit-anchor'],
     logger: !values.quiet,
   });
   io.err(`hub listening on ${running.url}`);
@@ -147,25 +159,41 @@ async function verify(values: Values, io: HubIo): Promise<number> {
     );
     if (!values.rebuild) return 1;
     await rebuildAggregates(pool, cliActor(), differences.length);
+    await new HubAuditLog(anchorOf(values)).anchorHead(pool);
     const after = await aggregateDifferences(pool);
     io.err(`rebuilt from the records; differences after: ${after.length}`);
     return 1;
   });
 }
 
+/** An anchor's verdict as one line: the code's message in Vietnamese and English, where, and the code. */
+function anchorProblem(verdict: Extract<HubAuditVerdict, { code: string }>, file: string): string {
+  const entry = ERROR_CODES[verdict.code as keyof typeof ERROR_CODES];
+  return `${entry.vi} / ${entry.en} (${verdict.events} events, anchor ${file}) [${verdict.code}]`;
+}
+
 /**
  * `hub --audit`: the hub's audit log, oldest first, one event a line (sequence, time, who, what, whom, details),
- * then whether its hash chain holds; exit 1 when it does not.
+ * then whether its hash chain holds and still reaches the head anchored outside the database; exit 1 when not.
  */
 async function audit(values: Values, io: HubIo): Promise<number> {
   return withPool(values, async (pool) => {
-    const log = new HubAuditLog();
+    const anchor = anchorOf(values);
+    const log = new HubAuditLog(anchor);
     const rows = await log.list(pool);
     for (const r of rows) io.out([r.seq, r.at, r.actor, r.action, r.subject ?? '-', r.details].join('\t'));
-    const verdict = log.verify(rows);
+    const verdict = log.verify(rows, anchor?.read());
     if (verdict.ok) {
       io.err(`${verdict.events} sự kiện, chuỗi băm nguyên vẹn / ${verdict.events} events, hash chain intact`);
+      if (!verdict.anchored)
+        io.err(
+          'Chưa đối chiếu với mốc neo ngoài cơ sở dữ liệu (--audit-anchor FILE hoặc --blobs DIR) / not checked against the anchor outside the database (--audit-anchor FILE or --blobs DIR): events deleted from the end cannot be ruled out',
+        );
       return 0;
+    }
+    if ('code' in verdict) {
+      io.err(anchorProblem(verdict, anchor!.file));
+      return 1;
     }
     io.err(
       `Nhật ký của máy chủ bị sửa tại sự kiện ${verdict.brokenAt} (${verdict.reason}) / the hub's audit log was altered at event ${verdict.brokenAt} (${verdict.reason})`,
@@ -189,12 +217,18 @@ export async function runHub(argv: string[], io: HubIo): Promise<number> {
       if (values.role !== 'workstation' && values.role !== 'supervisor')
         throw new HubUsageError('--role must be workstation or supervisor');
       const role = values.role;
-      io.out(await withPool(values, (pool) => new CredentialRepository(pool).issueCode(role, undefined, cliActor())));
+      io.out(
+        await withPool(values, (pool) =>
+          new CredentialRepository(pool, new HubAuditLog(anchorOf(values))).issueCode(role, undefined, cliActor()),
+        ),
+      );
       return 0;
     }
     case 'revoke': {
       if (!arg) throw new HubUsageError('revoke needs a workstation id');
-      const n = await withPool(values, (pool) => new CredentialRepository(pool).revokeWorkstation(arg, cliActor()));
+      const n = await withPool(values, (pool) =>
+        new CredentialRepository(pool, new HubAuditLog(anchorOf(values))).revokeWorkstation(arg, cliActor()),
+      );
       io.out(`revoked ${n} credential(s) of ${arg}`);
       return n > 0 ? 0 : 1;
     }

@@ -21,6 +21,8 @@ import {
 import { AuditHeadRepository } from './audit-head-repository';
 import type { BlobStorage } from './blob-storage';
 import { CredentialRepository, type Principal } from './credential-repository';
+import { HubAuditAnchor } from './hub-audit-anchor';
+import { HubAuditLog } from './hub-audit-log';
 import { CodedError } from '../shared/errors';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../core/sync/bag-zip';
 import { ingestZippedBagIntoHub, type BagIngestResult } from './bag-ingest';
@@ -61,6 +63,8 @@ export interface HubOptions {
   /** How long an unfinished tus upload is kept (7 days by default) and how often expired ones are removed (hourly). */
   uploadExpiryMs?: number;
   uploadSweepMs?: number;
+  /** The file outside PostgreSQL that keeps the hub's audit log head (hub-audit-anchor.ts); none: not anchored. */
+  auditAnchorFile?: string;
   /** Fastify's pino logger (JSON lines); off in tests unless asked. */
   logger?: boolean | { level: string };
 }
@@ -91,7 +95,10 @@ const PUBLIC_ROUTES = new Set(['/healthz', '/enroll']);
 /** The hub's HTTP API: enrollment, tus uploads, record commit, progress. Holds no state of its own. */
 export async function buildHub(options: HubOptions): Promise<Hub> {
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  const credentials = new CredentialRepository(options.pool);
+  const auditLog = new HubAuditLog(options.auditAnchorFile ? new HubAuditAnchor(options.auditAnchorFile) : null);
+  // A hub anchored for the first time (or started after appends made without the anchor) anchors its head now.
+  await auditLog.anchorHead(options.pool);
+  const credentials = new CredentialRepository(options.pool, auditLog);
   const records = new HubRecordRepository(options.pool);
   const auditHeads = new AuditHeadRepository(options.pool);
   const blobs = options.blobs ?? new DirectoryBlobStorage(options.blobsDir);

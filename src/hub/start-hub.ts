@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BlobStorage } from './blob-storage';
 import { DirectoryBlobStorage } from './directory-blob-storage';
+import { anchorFileIn } from './hub-audit-anchor';
 import { parseS3Url, S3BlobStorage } from './s3-blob-storage';
 import { buildHub, type Hub } from './hub-server';
 import { createPool, migrateHub } from './hub-database';
@@ -26,6 +27,8 @@ export interface HubConfig {
   trustAnchors: readonly string[];
   /** Worker threads for PAdES verification (default: one fewer than the cores, at least one). */
   verifyWorkers?: number;
+  /** The file that keeps the audit log's head outside PostgreSQL (default: `hub-audit-anchor.json` in the blob directory, or the S3 spool). */
+  auditAnchorFile?: string;
   logger: boolean;
 }
 
@@ -77,6 +80,7 @@ export async function startHub(config: HubConfig): Promise<RunningHub> {
       tls,
       maxRecordBytes: config.maxRecordBytes,
       verifier,
+      auditAnchorFile: config.auditAnchorFile ?? anchorFileIn(storage.spoolDir),
       logger: config.logger,
     });
     await hub.app.listen({ host: config.host, port: config.port });

@@ -13,6 +13,11 @@ export interface SyncRunReport {
   error: { code: string; message: string } | null;
   /** The hub refused the audit log's head (`sync.audit-log-rewritten`: the log went back or changed since the last sync). */
   auditHead: { code: string; message: string } | null;
+  /**
+   * The waiting timestamps (records signed while the authority did not answer) the run could not add
+   * before sending, each with its code; documentId null: the round failed as a whole.
+   */
+  timestamps: { documentId: number | null; code: string; message: string }[];
 }
 
 export interface SyncStatus {

@@ -220,9 +220,24 @@ export interface FinalizeResult {
 }
 
 /** What adding the timestamps that were waiting did: the documents now stamped, and those still waiting. */
+/** Why a waiting timestamp was not added: the document, a code the UI words, and the message behind it. */
+export interface TimestampFailure {
+  documentId: number;
+  code: string;
+  message: string;
+}
+
 export interface PendingTimestampsResult {
   stamped: { documentId: number; recordId: number; version: number }[];
+  /** Those tried and not added this round (the authority refusing ends the round: it is tried once). */
+  failed: TimestampFailure[];
   stillPending: number[];
+}
+
+/** The records of a dossier (or all) waiting for their timestamp, and why the last try failed for those tried. */
+export interface PendingTimestamps {
+  documentIds: number[];
+  failures: (TimestampFailure & { attempts: number })[];
 }
 
 export interface RecordVerification {

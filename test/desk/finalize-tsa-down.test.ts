@@ -18,9 +18,7 @@ describe('dossier.finalize while the timestamp authority is down', () => {
   const dir = tempDir('sohoa-finalize-tsa-down-');
   let pki: TestPki;
   let engine: Engine;
-  let tsa: TestTsa | undefined;
-  let port = 0;
-  let url = '';
+  let tsa: TestTsa;
   const dossiers: number[] = [];
   const documents: number[] = [];
   const latest = (documentId: number) => engine.store.records.latest(documentId)!;
@@ -49,13 +47,12 @@ describe('dossier.finalize while the timestamp authority is down', () => {
 
   beforeAll(async () => {
     pki = createTestPki();
-    // A real authority, started to learn its address and stopped: the address is configured, nothing answers there.
-    const first = await startTestTsa(pki);
-    url = first.url;
-    port = Number(new URL(url).port);
-    await first.close();
+    // A real authority that refuses every query (HTTP 503) until the test lets it answer. It keeps its
+    // address meanwhile: stopping it and listening on the same port again later raced with any other
+    // process on the machine taking that port in between.
+    tsa = await startTestTsa(pki, { answer: 'refuse' });
     engine = setTestAgency(Engine.open({ dataDir: dir.path, actor: 'can-bo-1' }));
-    engine.store.settings.set('signing.tsa-url', url);
+    engine.store.settings.set('signing.tsa-url', tsa.url);
     await engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
     await readDossier('Đỗ Thị Mai');
     await readDossier('Lê Văn Hùng');
@@ -79,7 +76,7 @@ describe('dossier.finalize while the timestamp authority is down', () => {
       null,
       0,
     ]);
-    expect(await engine.handlers['record.pendingTimestamps']({ dossierId: dossiers[0]! })).toEqual({ documentIds: [documents[0]] });
+    expect(await engine.handlers['record.pendingTimestamps']({ dossierId: dossiers[0]! })).toMatchObject({ documentIds: [documents[0]] });
     expect(auditOf('record.sign').at(-1)!.details).toMatchObject({ timestamp: 'pending' });
     expect(auditOf('dossier.finalize').at(-1)!.details).toMatchObject({ timestampPending: [documents[0]] });
     // The second dossier too: two records wait.
@@ -90,13 +87,15 @@ describe('dossier.finalize while the timestamp authority is down', () => {
   it('asking again while the authority is still down adds nothing and keeps both waiting', async () => {
     const versions = documents.map((d) => latest(d).version);
     const again = await engine.handlers['record.addPendingTimestamps']({ dossierId: dossiers[0]! });
-    expect(again).toEqual({ stamped: [], stillPending: [documents[0]] });
+    expect(again).toMatchObject({ stamped: [], stillPending: [documents[0]] });
+    expect(again.failed.map((f) => [f.documentId, f.code])).toEqual([[documents[0], 'signer.timestamp-failed']]);
     expect(documents.map((d) => latest(d).version)).toEqual(versions);
     expect(auditOf('record.timestamp')).toEqual([]);
+    expect(tsa.requests).toBe(0);
   });
 
   it('once the authority answers, the clerk’s request stamps the dossier’s record, the sync run the other; each signature stays valid', async () => {
-    tsa = await startTestTsa(pki, { port });
+    tsa.answer = 'token';
     const signedVersion = latest(documents[0]!);
     const signedBytes = pdfOf(documents[0]!);
     const asked = await engine.handlers['record.addPendingTimestamps']({ dossierId: dossiers[0]! });
@@ -114,9 +113,9 @@ describe('dossier.finalize while the timestamp authority is down', () => {
     expect(engine.store.db.prepare('SELECT count(*) FROM outbox_item WHERE record_id = ?').pluck().get(stamped.id)).toBe(1);
 
     // The other waits for the sync schedule: a run (not enrolled with a hub here) adds it first.
-    expect(await engine.handlers['record.pendingTimestamps']({})).toEqual({ documentIds: [documents[1]] });
+    expect(await engine.handlers['record.pendingTimestamps']({})).toMatchObject({ documentIds: [documents[1]] });
     await engine.sync.runNow();
-    expect(await engine.handlers['record.pendingTimestamps']({})).toEqual({ documentIds: [] });
+    expect(await engine.handlers['record.pendingTimestamps']({})).toEqual({ documentIds: [], failures: [] });
     const other = await verifyPdf(pdfOf(documents[1]!), { trustAnchors: pki.trustAnchors, fetchCrl: false });
     expect([other.intact, other.signatures.length, other.documentTimestamps.map((t) => t.valid)]).toEqual([true, 1, [true]]);
     expect(auditOf('record.timestamp').map((e) => [e.subject, e.details.authority])).toEqual([

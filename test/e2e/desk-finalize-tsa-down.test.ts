@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPdf } from '../../src/core/record/verify-pdf';
+import { errorMessage } from '../../src/renderer/src/i18n/error-messages';
+import { translator } from '../../src/renderer/src/i18n/translate';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { openAppPage } from '../e2e-support/app-page';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
@@ -13,14 +15,16 @@ import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
 import { startTestTsa, type TestTsa } from '../record/support/test-tsa';
 
-/** The clerk signs the intake while the timestamp authority is down, is told so, and adds the timestamp once it is back. */
+/**
+ * The clerk signs the intake while the timestamp authority is down, is told so, is told why when its
+ * answer does not verify, and adds the timestamp once it answers properly.
+ */
 describe('Ký và hoàn tất while the timestamp authority is down, in the browser', () => {
   let app: AppServer;
   let browser: Browser;
   let page: Page;
   let pki: TestPki;
-  let tsa: TestTsa | undefined;
-  let port = 0;
+  let tsa: TestTsa;
   let dossierId = 0;
   let documentId = 0;
   let pageErrors: string[] = [];
@@ -29,11 +33,10 @@ describe('Ký và hoàn tất while the timestamp authority is down, in the brow
 
   beforeAll(async () => {
     pki = createTestPki();
-    const first = await startTestTsa(pki);
-    port = Number(new URL(first.url).port);
+    // Refusing (HTTP 503) rather than stopped: it keeps its port, so nothing else can take it meanwhile.
+    tsa = await startTestTsa(pki, { answer: 'refuse' });
     app = await startAppServer();
-    app.engine.store.settings.set('signing.tsa-url', first.url);
-    await first.close();
+    app.engine.store.settings.set('signing.tsa-url', tsa.url);
     const dossier = await createBirthRegistration(app.engine.handlers);
     dossierId = dossier.id;
     documentId = await addReadDocument(app.engine.store, dossierId, 'Tờ khai đăng ký khai sinh', [recordPageFromCorpus('viadm-2833')]);
@@ -68,10 +71,21 @@ describe('Ký và hoàn tất while the timestamp authority is down, in the brow
       await notice.getByRole('button', { name: vi['result.timestamp'] }).click();
       await panel.getByText(vi['finalize.timestampStillDown']).waitFor();
 
-      tsa = await startTestTsa(pki, { port });
+      // An answer that does not verify: not added, and the notice says why in Vietnamese.
+      tsa.answer = 'bad-signature';
+      await notice.getByRole('button', { name: vi['result.timestamp'] }).click();
+      const failed = panel.locator('.timestamp-failed');
+      await failed.waitFor();
+      expect(await failed.textContent()).toBe(
+        fill(vi['finalize.timestampFailed'], { count: 1, message: errorMessage(translator(vi), 'record.timestamp-unverified') }),
+      );
+      await notice.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/timestamp-unverified.png` });
+
+      tsa.answer = 'token';
       await notice.getByRole('button', { name: vi['result.timestamp'] }).click();
       await expect.poll(() => notice.count()).toBe(0);
-      expect(tsa.requests).toBe(1);
+      expect(tsa.requests).toBe(2);
       await page.screenshot({ path: `${shots}/timestamp-added.png` });
       const record = app.engine.store.records.latest(documentId)!;
       const report = await verifyPdf(app.engine.store.blobs.get(record.pdfSha256), { trustAnchors: pki.trustAnchors, fetchCrl: false });

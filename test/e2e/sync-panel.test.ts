@@ -1,10 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkstationSync } from '../../src/core/sync/workstation-sync';
+import { errorMessage } from '../../src/renderer/src/i18n/error-messages';
+import { translator } from '../../src/renderer/src/i18n/translate';
 import { vi } from '../../src/renderer/src/i18n/vi';
 import { startAppServer, type AppServer } from '../e2e-support/app-server';
 import { launchChromium } from '../e2e-support/browser';
+import { screenshotDir } from '../e2e-support/screenshots';
 import { signIn } from '../e2e-support/sign-in';
 import { startTestHub, type TestHub } from '../hub/support/hub-harness';
 import { startPostgres, type TestPostgres } from '../hub/support/postgres';
@@ -117,6 +121,36 @@ describe('sync in the app, against a real hub', () => {
     await openDesk(unsigned.dossierCode);
     await expect.poll(() => syncBadge().getAttribute('data-sync-state')).toBe('rejected');
     expect(await syncBadge().textContent()).toBe(fill(vi['syncBadge.rejected'], { reason: vi['error.sync.signature-invalid'] }));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('names a waiting timestamp the run could not add, with its code, and the run still sends', async () => {
+    // The acknowledged record waits for its timestamp, and its stored file is damaged on disk: the
+    // round fails on it before asking any authority (nothing listens at the address given).
+    app.engine.store.settings.set('signing.tsa-url', 'http://127.0.0.1:1/tsa');
+    app.engine.store.timestampsPending.mark(good.documentId, new Date().toISOString(), {
+      code: 'signer.timestamp-failed',
+      message: 'down',
+    });
+    const file = app.engine.store.blobs.pathOf(good.sha256);
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+    writeFileSync(file, bytes);
+    const another = (await seedRecords(app.engine, factory, 1, { prefix: 'MORE', status: 'finalized' }))[0]!;
+
+    await nav().getByRole('button', { name: vi['nav.progress'] }).click();
+    await panel().getByRole('button', { name: vi['sync.now'] }).click();
+    const problem = panel().locator('.sync-timestamps');
+    await problem.waitFor({ timeout: 60_000 });
+    expect(await problem.textContent()).toBe(
+      fill(vi['sync.timestampsFailed'], { count: 1, message: errorMessage(translator(vi), 'store.blob-tampered') }),
+    );
+    await expect.poll(() => tile(vi['sync.acknowledged']).textContent(), { timeout: 60_000 }).toBe('2');
+    const { rows } = await pool.query<{ sha256: string }>('SELECT sha256 FROM record ORDER BY sha256');
+    expect(rows.map((r) => r.sha256)).toEqual([good.sha256, another.sha256].sort());
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await problem.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshotDir('sync-panel')}/timestamp-failed.png` });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -64,6 +64,7 @@ export const AUDIT_SUBJECT_SOURCES: Record<string, SubjectSource> = {
   'record.export': 'record-id',
   'record.sign': 'document-id',
   'record.timestamp': 'document-id',
+  'record.timestamp-failed': 'document-id',
   'record.view': 'record-id',
   'result.create': 'document-id',
   'result.import': 'document-id',

@@ -96,7 +96,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
       const version = store.transaction(() => {
         const v = store.records.addVersion(documentId, sha, { signer: subject, signedAt: signingTime.toISOString() });
         store.records.enqueueForSync(v.id);
-        if (unstamped) pending.mark(documentId, signingTime.toISOString(), unstamped.message);
+        if (unstamped) pending.mark(documentId, signingTime.toISOString(), { code: unstamped.code, message: unstamped.message });
         ctx.audit.append({
           actor: ctx.actor,
           action: 'record.sign',

@@ -15,7 +15,11 @@ export function recordTimestampHandlers(ctx: ServiceContext): Pick<EngineHandler
   return {
     'record.pendingTimestamps': ({ dossierId }) => {
       known(dossierId);
-      return { documentIds: pending.list(dossierId).map((p) => p.documentId) };
+      const waiting = pending.list(dossierId);
+      return {
+        documentIds: waiting.map((p) => p.documentId),
+        failures: waiting.flatMap((p) => (p.lastError ? [{ documentId: p.documentId, attempts: p.attempts, ...p.lastError }] : [])),
+      };
     },
     'record.addPendingTimestamps': async ({ dossierId }) => {
       known(dossierId);

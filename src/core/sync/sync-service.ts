@@ -23,9 +23,10 @@ export interface SyncServiceContext {
   now?: () => Date;
   /**
    * Work each run does first, so what it makes goes with the run: the timestamps of records signed
-   * while the authority did not answer. Its failure does not stop the sync (it is tried again next run).
+   * while the authority did not answer. Its failures do not stop the sync (they are tried again next
+   * run); the run's report carries them.
    */
-  beforeSend?: () => Promise<unknown>;
+  beforeSend?: () => Promise<{ failed: SyncRunReport['timestamps'] }>;
 }
 
 function recordState(e: OutboxEntry): RecordSyncState {
@@ -140,17 +141,28 @@ export class SyncService {
     this.ctx.events.emit('sync.changed', { recordId: e.recordId, state, ...bytes });
   }
 
+  /** The run's work before sending; a failure of the whole round is reported, never thrown. */
+  private async timestampsFirst(): Promise<SyncRunReport['timestamps']> {
+    try {
+      return (await this.ctx.beforeSend?.())?.failed ?? [];
+    } catch (e) {
+      const code = e instanceof CodedError ? e.code : 'sync.timestamps-failed';
+      return [{ documentId: null, code, message: (e as Error).message }];
+    }
+  }
+
   private async runOnce(): Promise<void> {
     const startedAt = this.now().toISOString();
     const report = (
       summary: { acknowledged: number; rejected: number; waiting: number },
       error: SyncRunReport['error'],
       auditHead: SyncRunReport['auditHead'] = null,
-    ): SyncRunReport => ({ startedAt, finishedAt: this.now().toISOString(), ...summary, error, auditHead });
+    ): SyncRunReport => ({ startedAt, finishedAt: this.now().toISOString(), ...summary, error, auditHead, timestamps });
+    let timestamps: SyncRunReport['timestamps'] = [];
     this.running = true;
     this.emitRun();
     try {
-      await this.ctx.beforeSend?.().catch(() => undefined);
+      timestamps = await this.timestampsFirst();
       if (!this.ctx.sync.credentials()) {
         this.lastRun = report(
           { acknowledged: 0, rejected: 0, waiting: this.ctx.sync.outbox.counts().waiting },

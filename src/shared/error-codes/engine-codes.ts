@@ -32,6 +32,26 @@ export const METHOD_CODES = codeArea({
 
 export const HUB_CODES = codeArea({
   'hub.internal': { exit: 'internal', vi: 'Máy chủ tập trung gặp lỗi nội bộ.', en: 'The hub had an internal error.' },
+  'hub.audit-truncated': {
+    exit: 'integrity',
+    vi: 'Nhật ký của máy chủ tập trung đã bị xóa các sự kiện cuối: mốc neo ngoài cơ sở dữ liệu ghi một sự kiện sau sự kiện cuối còn lại.',
+    en: "The hub's audit log lost its last events: the anchor outside the database names an event after the last one left.",
+  },
+  'hub.audit-rewritten': {
+    exit: 'integrity',
+    vi: 'Nhật ký của máy chủ tập trung đã bị viết lại: sự kiện mà mốc neo ngoài cơ sở dữ liệu ghi lại đã khác.',
+    en: "The hub's audit log was rewritten: the event the anchor outside the database names is no longer the same.",
+  },
+  'hub.audit-anchor-missing': {
+    exit: 'integrity',
+    vi: 'Không có tệp mốc neo nhật ký của máy chủ tập trung ngoài cơ sở dữ liệu, nên không loại trừ được việc xóa các sự kiện cuối.',
+    en: "The anchor file of the hub's audit log outside the database is missing, so events deleted from the end cannot be ruled out.",
+  },
+  'hub.audit-anchor-damaged': {
+    exit: 'integrity',
+    vi: 'Tệp mốc neo nhật ký của máy chủ tập trung bị hỏng (ghi dở hoặc không đọc được, không phải bị giả mạo); kiểm tra nhật ký rồi xóa tệp để máy chủ neo lại ở lần ghi sau.',
+    en: "The anchor file of the hub's audit log is damaged (torn or unreadable, not forged); check the log, then remove the file so the hub anchors again at its next event.",
+  },
 });
 
 export const CONFIG_CODES = codeArea({

@@ -34,6 +34,16 @@ export const RECORD_CODES = codeArea({
     vi: 'Chứng thư của người ký không xuất phát từ chứng thư gốc tin cậy đã cấu hình.',
     en: "The signer's certificate does not chain to a configured trusted root.",
   },
+  'record.timestamp-add-failed': {
+    exit: 'internal',
+    vi: 'Không gắn được dấu thời gian bổ sung cho hồ sơ điện tử do lỗi của phần mềm; sẽ thử lại ở lần đồng bộ sau.',
+    en: 'The later timestamp could not be added to the record because of a fault in the software; it is tried again at the next sync.',
+  },
+  'record.timestamp-unverified': {
+    exit: 'integrity',
+    vi: 'Dấu thời gian do máy chủ dấu thời gian trả về không kiểm tra được là hợp lệ nên không được gắn vào hồ sơ điện tử; sẽ thử lại ở lần đồng bộ sau.',
+    en: 'The timestamp the timestamp server returned does not verify, so it was not added to the record; it is tried again at the next sync.',
+  },
   'record.too-many-pages': {
     exit: 'input',
     vi: 'Tệp PDF có quá nhiều trang (tối đa 5.000 trang mỗi tệp).',

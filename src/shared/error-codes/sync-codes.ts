@@ -23,6 +23,11 @@ export const SYNC_CODES = codeArea({
     vi: 'tệp PDF đã ký không có siêu dữ liệu XMP của SoHoa (mã hồ sơ), nên không đối chiếu được thông tin khai báo',
     en: 'the signed PDF carries no SoHoa XMP metadata (dossier code), so the declared details cannot be checked',
   },
+  'sync.timestamps-failed': {
+    exit: 'internal',
+    vi: 'Không thực hiện được việc gắn các dấu thời gian đang chờ trước khi đồng bộ; hồ sơ vẫn được gửi và việc gắn sẽ thử lại ở lần sau.',
+    en: 'Adding the waiting timestamps before the sync failed; records were still sent and it is tried again next time.',
+  },
   'sync.bad-request': { exit: 'input', vi: 'yêu cầu gửi lên không đúng định dạng', en: 'the request was malformed' },
   'sync.enrollment-invalid': {
     exit: 'refused',

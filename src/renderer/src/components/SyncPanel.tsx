@@ -7,6 +7,7 @@ import { useLanguage, useT } from '../i18n/i18n-context';
 import { ErrorNotice } from './desk/ErrorNotice';
 import { Notice } from './Notice';
 import { StatTile } from './StatTile';
+import { countByCode } from './count-by-code';
 
 /** The workstation's sync at a glance: counts by state, last and next run, and "sync now". */
 export function SyncPanel() {
@@ -67,6 +68,11 @@ export function SyncPanel() {
               <span className="sync-audit-head">{t('sync.auditHeadRefused', { message: errorMessage(t, s.lastRun.auditHead.code) })}</span>
             </Notice>
           )}
+          {countByCode(s.lastRun?.timestamps ?? []).map(([code, count]) => (
+            <Notice key={code} tone="error">
+              <span className="sync-timestamps">{t('sync.timestampsFailed', { count, message: errorMessage(t, code) })}</span>
+            </Notice>
+          ))}
           <p className="sync-next-run">
             {s.nextRunAt ? t('sync.nextRun', { time: formatDateTime(s.nextRunAt, language) }) : t('sync.nextRunNone')}
           </p>

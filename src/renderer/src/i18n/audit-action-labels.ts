@@ -51,6 +51,7 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'record.export': 'audit.action.record.export',
   'record.sign': 'audit.action.record.sign',
   'record.timestamp': 'audit.action.record.timestamp',
+  'record.timestamp-failed': 'audit.action.record.timestamp-failed',
   'record.view': 'audit.action.record.view',
   'result.create': 'audit.action.result.create',
   'result.import': 'audit.action.result.import',

@@ -678,6 +678,7 @@ export const en: Catalog = {
   'finalize.timestampPending':
     'The timestamp server did not answer: {count} document(s) are signed but carry no timestamp yet. The timestamp is added when the server answers (on the next sync), or now:',
   'finalize.timestampStillDown': 'The timestamp server still does not answer; it is tried again on the next sync.',
+  'finalize.timestampFailed': 'The last try did not add the timestamp to {count} document(s): {message}',
   'result.title': 'Hand back the result',
   'result.kind': 'Kind of result',
   'result.kind.quyet-dinh': 'Decision',
@@ -747,6 +748,7 @@ export const en: Catalog = {
   'sync.auditHeadRefused':
     'The hub refused the audit log’s head: {message}. Ask an administrator to check the log (sohoa audit verify --hub).',
   'sync.lastError': 'The last run did not send everything: {message}',
+  'sync.timestampsFailed': 'The last run did not add the waiting timestamp to {count} document(s): {message}',
   'sync.nextRun': 'Next: {time}',
   'sync.nextRunNone': 'No sync scheduled.',
   'sync.schedule': 'Automatically every {minutes} minutes',
@@ -900,6 +902,7 @@ export const en: Catalog = {
   'audit.action.page.scan': 'Page scanned',
   'audit.action.record.export': 'Record exported',
   'audit.action.record.timestamp': 'Timestamp added later (the timestamp server answered)',
+  'audit.action.record.timestamp-failed': 'Later timestamp not added (tried again at the next sync)',
   'audit.action.record.sign': 'Record signed',
   'audit.action.record.view': 'Record viewed',
   'audit.action.result.create': 'Result created',

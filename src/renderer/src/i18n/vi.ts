@@ -674,6 +674,7 @@ export const vi = {
   'finalize.timestampPending':
     'Máy chủ cấp dấu thời gian không trả lời: {count} văn bản đã được ký số nhưng chưa có dấu thời gian. Dấu thời gian sẽ được gắn bổ sung khi máy chủ trả lời (ở lần đồng bộ tiếp theo), hoặc bấm:',
   'finalize.timestampStillDown': 'Máy chủ cấp dấu thời gian vẫn chưa trả lời; sẽ thử lại ở lần đồng bộ tiếp theo.',
+  'finalize.timestampFailed': 'Lần thử gần nhất chưa gắn được dấu thời gian cho {count} văn bản: {message}',
   'result.title': 'Trả kết quả',
   'result.kind': 'Loại kết quả',
   'result.kind.quyet-dinh': 'Quyết định',
@@ -743,6 +744,7 @@ export const vi = {
   'sync.auditHeadRefused':
     'Trung tâm lưu trữ từ chối đầu nhật ký hoạt động: {message}. Báo quản trị viên kiểm tra nhật ký (sohoa audit verify --hub).',
   'sync.lastError': 'Lần trước chưa gửi hết: {message}',
+  'sync.timestampsFailed': 'Lần trước chưa gắn được dấu thời gian đang chờ cho {count} văn bản: {message}',
   'sync.nextRun': 'Lần tới: {time}',
   'sync.nextRunNone': 'Chưa lên lịch đồng bộ.',
   'sync.schedule': 'Tự động mỗi {minutes} phút',
@@ -897,6 +899,7 @@ export const vi = {
   'audit.action.page.scan': 'Quét trang',
   'audit.action.record.export': 'Xuất bản điện tử',
   'audit.action.record.timestamp': 'Gắn dấu thời gian bổ sung (máy chủ dấu thời gian đã trả lời)',
+  'audit.action.record.timestamp-failed': 'Chưa gắn được dấu thời gian bổ sung (sẽ thử lại ở lần đồng bộ sau)',
   'audit.action.record.sign': 'Ký số bản điện tử',
   'audit.action.record.view': 'Xem bản điện tử',
   'audit.action.result.create': 'Tạo kết quả',
