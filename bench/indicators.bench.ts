@@ -24,6 +24,8 @@ import { DB_FILE, openDatabase, type Db } from '../src/core/store/database';
 import { StatsCache } from '../src/core/stats/stats-cache';
 import { storeVersion } from '../src/core/store/store-version';
 import { SummaryRepository } from '../src/core/store/summary-repository';
+import { IndicatorRepository } from '../src/core/store/indicator-repository';
+import { SettingsRepository } from '../src/core/store/settings-repository';
 import { schemaVersion } from '../src/core/store/database';
 import { PageRepository } from '../src/core/store/page-repository';
 import { RecordRepository } from '../src/core/store/record-repository';
@@ -270,7 +272,12 @@ try {
   // A fresh connection, as after the app starts: the first opening finds nothing decrypted in SQLite's cache.
   db.close();
   db = openDatabase(dir, BENCH_KEY);
-  const firstOpening = once(() => computeDashboard(db, {}));
+  const figures = {
+    indicators: new IndicatorRepository(db),
+    settings: new SettingsRepository(db),
+    transaction: <T>(fn: () => T) => db.transaction(fn)(),
+  };
+  const firstOpening = once(() => computeDashboard(figures, {}));
 
   const clock = localClock(new Date());
   const today = clock.today;
@@ -287,14 +294,14 @@ try {
     ['pages per day, 30 days', () => pagesPerDay(db, {}, new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), today)],
     ...(['workstation', 'clerk', 'procedure', 'field'] as const).map((d): [string, () => unknown] => [
       `breakdown by ${d}`,
-      () => computeBreakdown(db, {}, d),
+      () => computeBreakdown(figures, {}, d),
     ]),
     ...DRILL_FIGURES.map((f: DrillFigure): [string, () => unknown] => [
       `drill-down ${f}, first 50`,
-      () => drillDown(db, {}, f, { limit: 50, offset: 0 }),
+      () => drillDown(figures, {}, f, { limit: 50, offset: 0 }),
     ]),
-    ['indicators (all tiles)', () => computeIndicators(db, {})],
-    ['backlog (all)', () => computeBacklog(db)],
+    ['indicators (all tiles)', () => computeIndicators(figures, {})],
+    ['backlog (all)', () => computeBacklog(figures)],
   ];
   const tiles = intakeCounts(db, {}, clock);
   console.log(
@@ -315,13 +322,13 @@ try {
     slowest = Math.max(slowest, m.wall);
     console.log(`${name.padEnd(36)} ${figure(m)}   ${ratio(m)}${m.wall > 100 ? '   OVER 100 ms' : ''}`);
   }
-  const opening = time(() => computeDashboard(db, {}));
+  const opening = time(() => computeDashboard(figures, {}));
   console.log(
     `dashboard opening, recomputed (stats.dashboard) ${figure(opening)}   ${ratio(opening)}${opening.wall > 1000 ? '   OVER 1 s' : ''}`,
   );
   const cache = new StatsCache({ changeMark: () => storeVersion(db), transaction: (fn) => db.transaction(fn)() });
-  const keptFirst = once(() => cache.get('dashboard', () => computeDashboard(db, {})));
-  const keptAgain = time(() => cache.get('dashboard', () => computeDashboard(db, {})));
+  const keptFirst = once(() => cache.get('dashboard', () => computeDashboard(figures, {})));
+  const keptAgain = time(() => cache.get('dashboard', () => computeDashboard(figures, {})));
   console.log(`dashboard opening through the cache: computed ${figure(keptFirst)}; again, no write between ${figure(keptAgain)}`);
   const check = once(() => summaryDifferences(db));
   console.log(`summaries checked against a full recount ${figure(check)}: ${summaryDifferences(db).length} differences`);
