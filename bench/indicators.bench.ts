@@ -9,7 +9,9 @@
  * older store), a full check against a recount, and the cost per page added and per finalize with and
  * without the triggers, alternating, in the same run.
  *
- *   npx tsx bench/indicators.bench.ts [--dossiers 100000] [--pages 1000000] [--runs 5] [--keep DIR]
+ *   npx tsx bench/indicators.bench.ts [--dossiers 100000] [--pages 1000000] [--runs 5] [--keep DIR] [--dashboard-only]
+ *
+ * --dashboard-only stops after the dashboard's figures (no summary check, no write costs).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,9 +20,18 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DrillFigure } from '../src/shared/indicators';
 import { DRILL_FIGURES } from '../src/shared/indicators';
-import { computeBacklog, computeBreakdown, computeDashboard, computeIndicators, drillDown, localClock } from '../src/core/stats/indicators';
+import {
+  chartRange,
+  computeBacklog,
+  computeBreakdown,
+  computeDashboard,
+  computeIndicators,
+  drillDown,
+  localClock,
+} from '../src/core/stats/indicators';
+import { holidayCalendar } from '../src/core/result/holiday-calendar';
 import { archivePagesPerDay, backlogCells } from '../src/core/store/backlog-queries';
-import { DB_FILE, openDatabase, type Db } from '../src/core/store/database';
+import { DB_FILE, openDatabase, openKeyed, type Db } from '../src/core/store/database';
 import { StatsCache } from '../src/core/stats/stats-cache';
 import { storeVersion } from '../src/core/store/store-version';
 import { SummaryRepository } from '../src/core/store/summary-repository';
@@ -41,7 +52,13 @@ const BENCH_KEY = Buffer.alloc(32, 0x42);
 import { intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../src/core/store/indicator-queries';
 
 const { values } = parseArgs({
-  options: { dossiers: { type: 'string' }, pages: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } },
+  options: {
+    dossiers: { type: 'string' },
+    pages: { type: 'string' },
+    runs: { type: 'string' },
+    keep: { type: 'string' },
+    'dashboard-only': { type: 'boolean' },
+  },
 });
 const DOSSIERS = Number(values.dossiers ?? 100_000);
 const PAGES = Number(values.pages ?? 1_000_000);
@@ -190,6 +207,41 @@ function generate(db: Db): void {
   db.exec('ANALYZE');
 }
 
+/**
+ * Where a first opening's time goes: the store opened (the key applied and checked by a first read, the
+ * connection's settings, the schema version checked), then each query of the dashboard on the connection's
+ * empty page cache, in the order computeDashboard makes them.
+ */
+function firstOpeningSteps(): [string, { wall: number; cpu: number }][] {
+  const steps: [string, { wall: number; cpu: number }][] = [];
+  const step = <T>(name: string, fn: () => T): T => {
+    let value: T | undefined;
+    steps.push([name, once(() => (value = fn()))]);
+    return value as T;
+  };
+  const probe = step('key applied and checked (a first read)', () => {
+    const keyed = openKeyed(join(dir, DB_FILE), BENCH_KEY);
+    keyed.prepare('SELECT count(*) FROM sqlite_master').get();
+    return keyed;
+  });
+  probe.close();
+  const db = step('store opened (key, settings, schema version)', () => openDatabase(dir, BENCH_KEY));
+  const store = { indicators: new IndicatorRepository(db), settings: new SettingsRepository(db) };
+  const clock = step('holiday calendar and clock', () => localClock(new Date(), holidayCalendar(store.settings)));
+  step('intake counts', () => store.indicators.intakeCounts({}, clock));
+  step('quality counts, with pages per flag', () => store.indicators.qualityCounts({}));
+  step('sync counts', () => store.indicators.syncCounts());
+  step('QC approved', () => store.indicators.qcApprovedDossiers());
+  step('register row count', () => store.indicators.registerRowCount());
+  step('backlog cells and pages left', () => store.indicators.backlogCells());
+  step('archive pages per day (pace)', () => store.indicators.archivePagesPerDay(30));
+  step('archive results digitized', () => store.indicators.archiveResultsDigitized());
+  const range = chartRange({}, clock.today);
+  step('pages per day, 30 days', () => store.indicators.pagesPerDay({}, range.from, range.to));
+  db.close();
+  return steps;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -278,6 +330,7 @@ try {
     transaction: <T>(fn: () => T) => db.transaction(fn)(),
   };
   const firstOpening = once(() => computeDashboard(figures, {}));
+  const steps = firstOpeningSteps();
 
   const clock = localClock(new Date());
   const today = clock.today;
@@ -316,6 +369,10 @@ try {
   console.log(
     `dashboard opening, first on a fresh connection ${figure(firstOpening)}   ${ratio(firstOpening)}${firstOpening.wall > 300 ? '   OVER 300 ms' : ''}`,
   );
+  console.log(
+    'the first opening step by step, on another fresh connection (the store opened, then each query in the order the dashboard makes them):',
+  );
+  for (const [name, m] of steps) console.log(`  ${name.padEnd(44)} ${figure(m)}   ${ratio(m)}`);
   let slowest = 0;
   for (const [name, fn] of queries) {
     const m = time(fn);
@@ -330,6 +387,12 @@ try {
   const keptFirst = once(() => cache.get('dashboard', () => computeDashboard(figures, {})));
   const keptAgain = time(() => cache.get('dashboard', () => computeDashboard(figures, {})));
   console.log(`dashboard opening through the cache: computed ${figure(keptFirst)}; again, no write between ${figure(keptAgain)}`);
+  if (values['dashboard-only']) {
+    console.log(`load average at the end ${load()}`);
+    db.close();
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
   const check = once(() => summaryDifferences(db));
   console.log(`summaries checked against a full recount ${figure(check)}: ${summaryDifferences(db).length} differences`);
   // As the app checks them at start: in slices, the event loop free between two; its longest wait is the longest the engine is held.
