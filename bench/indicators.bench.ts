@@ -9,7 +9,9 @@
  * older store), a full check against a recount, and the cost per page added and per finalize with and
  * without the triggers, alternating, in the same run.
  *
- *   npx tsx bench/indicators.bench.ts [--dossiers 100000] [--pages 1000000] [--runs 5] [--keep DIR]
+ *   npx tsx bench/indicators.bench.ts [--dossiers 100000] [--pages 1000000] [--runs 5] [--keep DIR] [--dashboard-only]
+ *
+ * --dashboard-only stops after the dashboard's figures (no summary check, no write costs).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,12 +20,23 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DrillFigure } from '../src/shared/indicators';
 import { DRILL_FIGURES } from '../src/shared/indicators';
-import { computeBacklog, computeBreakdown, computeDashboard, computeIndicators, drillDown, localClock } from '../src/core/stats/indicators';
+import {
+  chartRange,
+  computeBacklog,
+  computeBreakdown,
+  computeDashboard,
+  computeIndicators,
+  drillDown,
+  localClock,
+} from '../src/core/stats/indicators';
+import { holidayCalendar } from '../src/core/result/holiday-calendar';
 import { archivePagesPerDay, backlogCells } from '../src/core/store/backlog-queries';
-import { DB_FILE, openDatabase, type Db } from '../src/core/store/database';
+import { DB_FILE, openDatabase, openKeyed, type Db } from '../src/core/store/database';
 import { StatsCache } from '../src/core/stats/stats-cache';
 import { storeVersion } from '../src/core/store/store-version';
 import { SummaryRepository } from '../src/core/store/summary-repository';
+import { IndicatorRepository } from '../src/core/store/indicator-repository';
+import { SettingsRepository } from '../src/core/store/settings-repository';
 import { schemaVersion } from '../src/core/store/database';
 import { PageRepository } from '../src/core/store/page-repository';
 import { RecordRepository } from '../src/core/store/record-repository';
@@ -39,7 +52,13 @@ const BENCH_KEY = Buffer.alloc(32, 0x42);
 import { intakeCounts, pagesPerDay, qualityCounts, syncCounts } from '../src/core/store/indicator-queries';
 
 const { values } = parseArgs({
-  options: { dossiers: { type: 'string' }, pages: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } },
+  options: {
+    dossiers: { type: 'string' },
+    pages: { type: 'string' },
+    runs: { type: 'string' },
+    keep: { type: 'string' },
+    'dashboard-only': { type: 'boolean' },
+  },
 });
 const DOSSIERS = Number(values.dossiers ?? 100_000);
 const PAGES = Number(values.pages ?? 1_000_000);
@@ -188,6 +207,41 @@ function generate(db: Db): void {
   db.exec('ANALYZE');
 }
 
+/**
+ * Where a first opening's time goes: the store opened (the key applied and checked by a first read, the
+ * connection's settings, the schema version checked), then each query of the dashboard on the connection's
+ * empty page cache, in the order computeDashboard makes them.
+ */
+function firstOpeningSteps(): [string, { wall: number; cpu: number }][] {
+  const steps: [string, { wall: number; cpu: number }][] = [];
+  const step = <T>(name: string, fn: () => T): T => {
+    let value: T | undefined;
+    steps.push([name, once(() => (value = fn()))]);
+    return value as T;
+  };
+  const probe = step('key applied and checked (a first read)', () => {
+    const keyed = openKeyed(join(dir, DB_FILE), BENCH_KEY);
+    keyed.prepare('SELECT count(*) FROM sqlite_master').get();
+    return keyed;
+  });
+  probe.close();
+  const db = step('store opened (key, settings, schema version)', () => openDatabase(dir, BENCH_KEY));
+  const store = { indicators: new IndicatorRepository(db), settings: new SettingsRepository(db) };
+  const clock = step('holiday calendar and clock', () => localClock(new Date(), holidayCalendar(store.settings)));
+  step('intake counts', () => store.indicators.intakeCounts({}, clock));
+  step('quality counts, with pages per flag', () => store.indicators.qualityCounts({}));
+  step('sync counts', () => store.indicators.syncCounts());
+  step('QC approved', () => store.indicators.qcApprovedDossiers());
+  step('register row count', () => store.indicators.registerRowCount());
+  step('backlog cells and pages left', () => store.indicators.backlogCells());
+  step('archive pages per day (pace)', () => store.indicators.archivePagesPerDay(30));
+  step('archive results digitized', () => store.indicators.archiveResultsDigitized());
+  const range = chartRange({}, clock.today);
+  step('pages per day, 30 days', () => store.indicators.pagesPerDay({}, range.from, range.to));
+  db.close();
+  return steps;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -270,7 +324,13 @@ try {
   // A fresh connection, as after the app starts: the first opening finds nothing decrypted in SQLite's cache.
   db.close();
   db = openDatabase(dir, BENCH_KEY);
-  const firstOpening = once(() => computeDashboard(db, {}));
+  const figures = {
+    indicators: new IndicatorRepository(db),
+    settings: new SettingsRepository(db),
+    transaction: <T>(fn: () => T) => db.transaction(fn)(),
+  };
+  const firstOpening = once(() => computeDashboard(figures, {}));
+  const steps = firstOpeningSteps();
 
   const clock = localClock(new Date());
   const today = clock.today;
@@ -287,14 +347,14 @@ try {
     ['pages per day, 30 days', () => pagesPerDay(db, {}, new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), today)],
     ...(['workstation', 'clerk', 'procedure', 'field'] as const).map((d): [string, () => unknown] => [
       `breakdown by ${d}`,
-      () => computeBreakdown(db, {}, d),
+      () => computeBreakdown(figures, {}, d),
     ]),
     ...DRILL_FIGURES.map((f: DrillFigure): [string, () => unknown] => [
       `drill-down ${f}, first 50`,
-      () => drillDown(db, {}, f, { limit: 50, offset: 0 }),
+      () => drillDown(figures, {}, f, { limit: 50, offset: 0 }),
     ]),
-    ['indicators (all tiles)', () => computeIndicators(db, {})],
-    ['backlog (all)', () => computeBacklog(db)],
+    ['indicators (all tiles)', () => computeIndicators(figures, {})],
+    ['backlog (all)', () => computeBacklog(figures)],
   ];
   const tiles = intakeCounts(db, {}, clock);
   console.log(
@@ -309,20 +369,30 @@ try {
   console.log(
     `dashboard opening, first on a fresh connection ${figure(firstOpening)}   ${ratio(firstOpening)}${firstOpening.wall > 300 ? '   OVER 300 ms' : ''}`,
   );
+  console.log(
+    'the first opening step by step, on another fresh connection (the store opened, then each query in the order the dashboard makes them):',
+  );
+  for (const [name, m] of steps) console.log(`  ${name.padEnd(44)} ${figure(m)}   ${ratio(m)}`);
   let slowest = 0;
   for (const [name, fn] of queries) {
     const m = time(fn);
     slowest = Math.max(slowest, m.wall);
     console.log(`${name.padEnd(36)} ${figure(m)}   ${ratio(m)}${m.wall > 100 ? '   OVER 100 ms' : ''}`);
   }
-  const opening = time(() => computeDashboard(db, {}));
+  const opening = time(() => computeDashboard(figures, {}));
   console.log(
     `dashboard opening, recomputed (stats.dashboard) ${figure(opening)}   ${ratio(opening)}${opening.wall > 1000 ? '   OVER 1 s' : ''}`,
   );
   const cache = new StatsCache({ changeMark: () => storeVersion(db), transaction: (fn) => db.transaction(fn)() });
-  const keptFirst = once(() => cache.get('dashboard', () => computeDashboard(db, {})));
-  const keptAgain = time(() => cache.get('dashboard', () => computeDashboard(db, {})));
+  const keptFirst = once(() => cache.get('dashboard', () => computeDashboard(figures, {})));
+  const keptAgain = time(() => cache.get('dashboard', () => computeDashboard(figures, {})));
   console.log(`dashboard opening through the cache: computed ${figure(keptFirst)}; again, no write between ${figure(keptAgain)}`);
+  if (values['dashboard-only']) {
+    console.log(`load average at the end ${load()}`);
+    db.close();
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
   const check = once(() => summaryDifferences(db));
   console.log(`summaries checked against a full recount ${figure(check)}: ${summaryDifferences(db).length} differences`);
   // As the app checks them at start: in slices, the event loop free between two; its longest wait is the longest the engine is held.

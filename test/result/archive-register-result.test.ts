@@ -66,7 +66,7 @@ describe('the register column that marks an archive dossier’s result', () => {
   it('marks the folders the register names, with their kind, and counts them once their record is signed', async () => {
     for (const r of ROWS) expect(documentOf(r.number)).toMatchObject({ isResult: r.kind ? 1 : 0, kind: r.kind });
     // Nothing is signed yet: nothing counts.
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(0);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(0);
     for (const r of ROWS) {
       const doc = documentOf(r.number);
       engine.store.records.addVersion(doc.id, engine.store.blobs.put(Buffer.from(`record ${r.number}`)), {
@@ -75,7 +75,7 @@ describe('the register column that marks an archive dossier’s result', () => {
       });
     }
     const marked = ROWS.filter((r) => r.kind !== null).length;
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(marked);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(marked);
     const audit = engine.store.db.prepare(`SELECT count(*) AS n FROM audit_event WHERE action = 'archive.mark-result'`).get() as {
       n: number;
     };
@@ -86,6 +86,6 @@ describe('the register column that marks an archive dossier’s result', () => {
     await engine.handlers['batch.markResult']({ batchId, documentId: documentOf('3').id, isResult: false, kind: 'khac' });
     await takeInBatch(engine, { folder: tree, registerPath, actor: 'lưu trữ' });
     expect(documentOf('3').isResult).toBe(0);
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(ROWS.filter((r) => r.kind !== null).length - 1);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(ROWS.filter((r) => r.kind !== null).length - 1);
   });
 });

@@ -121,7 +121,7 @@ describe('an archive folder split at the QC station into its papers and its resu
     expect(audit.n).toBe(folders.filter((f) => f.result.length).length);
 
     // Not signed yet: not counted. Then the batch's signing signs both documents of each dossier.
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(0);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(0);
     for (const f of folderDocs)
       for (const doc of engine.store.documents.ofDossier(f.dossierId))
         engine.store.records.addVersion(doc.id, engine.store.blobs.put(Buffer.from(`record ${doc.id}`)), {
@@ -129,7 +129,7 @@ describe('an archive folder split at the QC station into its papers and its resu
           signedAt: new Date().toISOString(),
         });
     expect(independentResults()).toBe(2);
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(independentResults());
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(independentResults());
     expect(summaryDifferences(engine.store.db)).toEqual([]);
   });
 
@@ -139,6 +139,6 @@ describe('an archive folder split at the QC station into its papers and its resu
       'archive.split-signed',
     );
     expect(engine.store.documents.ofDossier(c.dossierId)).toHaveLength(1);
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(2);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(2);
   });
 });

@@ -71,17 +71,17 @@ describe('archive results marked at the QC station', () => {
   });
 
   it('counts the dossiers whose marked result is signed, counted apart from what was put in', async () => {
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(0);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(0);
     for (const [i, folder] of folders.entries()) {
       for (const [k, doc] of folder.docs.entries())
         if (doc.markResult) await call('batch.markResult', { batchId, documentId: documents[i]![k]!, kind: 'giay-chung-nhan' });
     }
     const expected = folders.filter((f) => f.docs.some((d) => d.markResult && d.signed)).length;
     expect(expected).toBe(2);
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(expected);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(expected);
     // Unmarked again: no longer counted.
     await call('batch.markResult', { batchId, documentId: documents[0]![1]!, isResult: false });
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(expected - 1);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(expected - 1);
   });
 
   it('refuses a document of another batch, or of an intake dossier, with a coded error', async () => {
@@ -94,6 +94,6 @@ describe('archive results marked at the QC station', () => {
     });
     const docId = engine.store.documents.create(intake.id, null, null);
     expect(await codeOf(call('batch.markResult', { batchId, documentId: docId }))).toBe('archive.not-in-batch');
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(1);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(1);
   });
 });

@@ -169,7 +169,7 @@ describe('results and hand-backs through every path, counted on the dashboard an
   });
 
   it('shows each figure of the dashboard as counted from the base tables', () => {
-    const figures = computeIndicators(engine.store.db);
+    const figures = computeIndicators(engine.store);
     const today = figures.today;
     const intakeDossiers = count(`SELECT count(*) AS n FROM dossier WHERE kind = 'intake' AND deleted_at IS NULL`);
     const withSignedResult = count(
@@ -196,7 +196,7 @@ describe('results and hand-backs through every path, counted on the dashboard an
     expect(figures.intake.onTime).toMatchObject({ count: onTime, of: returnedWithDue });
     expect(figures.intake.late).toMatchObject({ count: late, of: returnedWithDue });
     expect(figures.intake.openPastDue.count).toBe(open);
-    expect(computeBacklog(engine.store.db).resultsDigitized).toBe(archiveResults);
+    expect(computeBacklog(engine.store).resultsDigitized).toBe(archiveResults);
     expect(engine.store.db.prepare('SELECT late_reason AS r FROM hand_back WHERE dossier_id = ?').get(ids.late)).toEqual({
       r: 'Chờ ý kiến thẩm định của Sở Tài nguyên và Môi trường',
     });

@@ -244,7 +244,7 @@ describe('handing back the result (Trả kết quả) through the engine contrac
   });
 
   it('counts the results and the hand-backs on the dashboard', () => {
-    const intake = computeIndicators(engine.store.db).intake;
+    const intake = computeIndicators(engine.store).intake;
     // Independently: both have a signed result; the first was on time once the holidays count, the second late.
     expect(intake.resultsDigitized).toEqual({ count: 2, of: 2, rate: 1 });
     expect([intake.onTime.count, intake.late.count, intake.openPastDue.count, intake.onTime.of]).toEqual([1, 1, 0, 2]);

@@ -22,7 +22,7 @@ describe('due dates on weekends and holidays', () => {
     });
   const dueOf = (id: number) =>
     (engine.store.db.prepare('SELECT due_date AS due FROM dossier WHERE id = ?').get(id) as { due: string }).due;
-  const pastDue = (day: string) => computeIndicators(engine.store.db, {}, localNoon(day)).intake.openPastDue.count;
+  const pastDue = (day: string) => computeIndicators(engine.store, {}, localNoon(day)).intake.openPastDue.count;
 
   let beforeHolidays = 0;
   let onMonday = 0;
@@ -63,7 +63,7 @@ describe('due dates on weekends and holidays', () => {
     expect(pastDue('2026-09-01')).toBe(1);
     // Thursday 3: the holiday appointment's last day is today, so not yet past due; Monday's still is.
     expect(pastDue('2026-09-03')).toBe(1);
-    const drill = drillDown(engine.store.db, {}, 'openPastDue', { limit: 10, offset: 0 }, localNoon('2026-09-03'));
+    const drill = drillDown(engine.store, {}, 'openPastDue', { limit: 10, offset: 0 }, localNoon('2026-09-03'));
     expect(drill.items.map((d) => d.id)).toEqual([onMonday]);
     // Friday 4: the holiday appointment is now past due too; Friday's own is due today.
     expect(pastDue('2026-09-04')).toBe(2);

@@ -164,7 +164,7 @@ describe('a document timestamp on a signed result (result.timestamp)', () => {
     setTsa(tsa.url);
     const { store } = engine;
     const other = await createSignedBirthRegistration(engine, { applicantName: 'Trần Văn Bình', ...dates });
-    const intake = () => computeIndicators(store.db).intake;
+    const intake = () => computeIndicators(store).intake;
     const before = intake();
     const { id: documentId } = await call('result.create', { dossierId: other.id, kind: 'quyet-dinh' });
     await call('result.importPdf', resultPdfInput(documentId, files.issued));

@@ -41,7 +41,7 @@ describe('finalizing a dossier at the desk', () => {
   });
 
   it('records when it was finalized, once, and the dashboard still counts it open past due until its result is handed back', async () => {
-    expect(computeIndicators(engine.store.db).intake.openPastDue.count).toBe(1);
+    expect(computeIndicators(engine.store).intake.openPastDue.count).toBe(1);
     await engine.handlers['signer.unlock']({ p12Path: pki.signerP12, password: pki.password });
     const before = new Date().toISOString();
     await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });
@@ -52,7 +52,7 @@ describe('finalizing a dossier at the desk', () => {
     expect(first >= before && first <= after).toBe(true);
     await engine.handlers['dossier.finalize']({ dossierId, confirmMissing: true });
     expect(finalizedAt()).toBe(first);
-    const intake = computeIndicators(engine.store.db).intake;
+    const intake = computeIndicators(engine.store).intake;
     expect([intake.late.count, intake.onTime.count, intake.openPastDue.count]).toEqual([0, 0, 1]);
   });
 });

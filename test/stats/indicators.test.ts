@@ -244,7 +244,7 @@ describe('supervisor indicators', () => {
 
   it('match counts made independently from what was put in', () => {
     const e = expected(plans);
-    const got = computeIndicators(engine.store.db);
+    const got = computeIndicators(engine.store);
     expect(got.empty).toBe(false);
     expect(got.notices).toEqual([]);
     expect(got.intake.received).toBe(e.received);
@@ -265,7 +265,7 @@ describe('supervisor indicators', () => {
 
   it('count on time, late and open past due against the due dates', () => {
     const e = expected(plans);
-    const got = computeIndicators(engine.store.db).intake;
+    const got = computeIndicators(engine.store).intake;
     expect(e.onTime + e.late + e.openPastDue).toBeGreaterThan(2);
     expect(got.onTime).toEqual({ count: e.onTime, of: e.returnedWithDue, rate: e.onTime / e.returnedWithDue });
     expect(got.late).toEqual({ count: e.late, of: e.returnedWithDue, rate: e.late / e.returnedWithDue });
@@ -273,7 +273,7 @@ describe('supervisor indicators', () => {
   });
 
   it('count pages per flag, QC approvals, and say re-scans and QC rejections are not recorded (null, not 0)', () => {
-    const got = computeIndicators(engine.store.db).quality;
+    const got = computeIndicators(engine.store).quality;
     expect([...got.flags].sort((a, b) => a.flag.localeCompare(b.flag))).toEqual(
       [...expected(plans).flags].sort((a, b) => a.flag.localeCompare(b.flag)),
     );
@@ -293,7 +293,7 @@ describe('supervisor indicators', () => {
     ];
     for (const [filter, keep] of cases) {
       const e = expected(plans.filter(keep));
-      const got = computeIndicators(engine.store.db, filter);
+      const got = computeIndicators(engine.store, filter);
       expect(got.intake.received, JSON.stringify(filter)).toBe(e.received);
       expect(got.intake.fullyDigitized.count, JSON.stringify(filter)).toBe(e.fullyDigitized);
       expect(got.intake.late.count, JSON.stringify(filter)).toBe(e.late);
@@ -309,7 +309,7 @@ describe('supervisor indicators', () => {
       workstation: () => engine.workstation.id,
     };
     for (const [dim, keyOf] of Object.entries(dims) as [keyof typeof dims, (p: Plan) => string][]) {
-      const rows = computeBreakdown(engine.store.db, {}, dim);
+      const rows = computeBreakdown(engine.store, {}, dim);
       const keys = [...new Set(plans.map(keyOf))].sort();
       expect(rows.map((r) => r.key).sort(), dim).toEqual(keys);
       for (const key of keys) {
@@ -328,21 +328,19 @@ describe('supervisor indicators', () => {
         });
       }
     }
-    expect(computeBreakdown(engine.store.db, {}, 'procedure').find((r) => r.key === 'MAU-DD-01')?.label).toBe(
-      'Tách thửa hoặc hợp thửa đất',
-    );
+    expect(computeBreakdown(engine.store, {}, 'procedure').find((r) => r.key === 'MAU-DD-01')?.label).toBe('Tách thửa hoặc hợp thửa đất');
   });
 
   it('drill down from each figure to the dossiers behind it, a page at a time', () => {
     for (const figure of DRILL_FIGURES) {
       const want = plans.flatMap((p, i) => (FIGURE[figure](p) ? [codes[i]] : [])).sort();
-      const first = drillDown(engine.store.db, {}, figure, { limit: 2, offset: 0 });
-      const rest = drillDown(engine.store.db, {}, figure, { limit: 50, offset: 2 });
+      const first = drillDown(engine.store, {}, figure, { limit: 2, offset: 0 });
+      const rest = drillDown(engine.store, {}, figure, { limit: 50, offset: 2 });
       expect(first.total, figure).toBe(want.length);
       expect(first.items.length, figure).toBe(Math.min(2, want.length));
       expect([...first.items, ...rest.items].map((r) => r.code).sort(), figure).toEqual(want);
     }
-    const late = drillDown(engine.store.db, { clerk: 'canbo-b' }, 'late', { limit: 10, offset: 0 }).items;
+    const late = drillDown(engine.store, { clerk: 'canbo-b' }, 'late', { limit: 10, offset: 0 }).items;
     const i = plans.findIndex((p) => p.clerk === 'canbo-b' && FIGURE.late(p));
     expect(late).toEqual([
       {
@@ -358,7 +356,7 @@ describe('supervisor indicators', () => {
   });
 
   it('measure the archive backlog per year, field and box against the register', () => {
-    const b = computeBacklog(engine.store.db);
+    const b = computeBacklog(engine.store);
     expect(b.registersImported).toBe(true);
     expect(b.approvalTracked).toBe(true);
     const cellKeys = [...new Set(archive.map((r) => `${r.year}|${r.field}|${r.box}`))].sort();
@@ -394,12 +392,12 @@ describe('supervisor indicators', () => {
   });
 
   it('chart the intake pages captured per day over the range, the same pages as the "pages" tile', () => {
-    const d = computeDashboard(engine.store.db, {});
+    const d = computeDashboard(engine.store, {});
     const intakePages = plans.flatMap((p) => p.docs.flatMap((x) => x.pages)).length;
     expect(d.pagesPerDay.reduce((s, x) => s + x.pages, 0)).toBe(intakePages);
     expect(d.indicators.quality.pages).toBe(intakePages);
     expect(d.pagesPerDay.find((x) => x.day === today)?.pages).toBe(intakePages);
-    const land = computeDashboard(engine.store.db, { procedureCode: 'MAU-DD-01' });
+    const land = computeDashboard(engine.store, { procedureCode: 'MAU-DD-01' });
     const landPages = plans.filter((p) => p.procedure === 'MAU-DD-01').flatMap((p) => p.docs.flatMap((x) => x.pages)).length;
     expect(landPages).toBeGreaterThan(0);
     expect(landPages).toBeLessThan(intakePages);
@@ -408,13 +406,13 @@ describe('supervisor indicators', () => {
   });
 
   it('say plainly when there is nothing to count, when the range is in the future, and refuse a backwards range', () => {
-    const none = computeIndicators(engine.store.db, { from: '2030-01-01', to: '2030-12-31' });
+    const none = computeIndicators(engine.store, { from: '2030-01-01', to: '2030-12-31' });
     expect(none.empty).toBe(true);
     expect(none.notices).toEqual(['empty-range', 'future-range']);
     expect(none.intake.fullyDigitized.rate).toBeNull();
     expect(none.intake.onTime.rate).toBeNull();
-    expect(() => computeIndicators(engine.store.db, { from: '2021-03-01', to: '2021-01-01' })).toThrow(/ends .* before it starts/);
-    expect(() => drillDown(engine.store.db, { from: '2021-03-01', to: '2021-01-01' }, 'received', { limit: 5, offset: 0 })).toThrow(
+    expect(() => computeIndicators(engine.store, { from: '2021-03-01', to: '2021-01-01' })).toThrow(/ends .* before it starts/);
+    expect(() => drillDown(engine.store, { from: '2021-03-01', to: '2021-01-01' }, 'received', { limit: 5, offset: 0 })).toThrow(
       /before it starts/,
     );
   });

@@ -100,7 +100,7 @@ describe('dashboard summaries kept by triggers', () => {
       id: number;
       pages: number;
     };
-    const truth = computeIndicators(db, {});
+    const truth = computeIndicators(engine.store, {});
     await engine.close();
 
     const clean = runSohoa(['status', '--verify', '--data-dir', dataDir]);
@@ -124,7 +124,7 @@ describe('dashboard summaries kept by triggers', () => {
     expect(repair.rebuilt).toBe(true);
     expect(repair.differences).toHaveLength(2);
     expect(differences(again.store.db)).toEqual([]);
-    expect(computeIndicators(again.store.db, {}).quality).toEqual(truth.quality);
+    expect(computeIndicators(again.store, {}).quality).toEqual(truth.quality);
     const event = again.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'summary.rebuilt'`).get() as {
       actor: string;
       details: string;

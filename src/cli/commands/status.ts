@@ -51,8 +51,8 @@ export const statusCommand: CommandRun = {
       if (values.verify) return verifySummaries(engine, io, values.rebuild === true);
       const status = await engine.handlers['status.get']({});
       const filter = { from: values.from, to: values.to, procedureCode: values.procedure };
-      const indicators = computeIndicators(engine.store.db, filter);
-      const backlog = computeBacklog(engine.store.db);
+      const indicators = computeIndicators(engine.store, filter);
+      const backlog = computeBacklog(engine.store);
       for (const format of ['xlsx', 'pdf'] as const) {
         const file = values[format];
         if (!file) continue;

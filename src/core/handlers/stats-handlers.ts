@@ -24,10 +24,10 @@ export async function indicatorReport(
   format: 'xlsx' | 'pdf',
   now: Date,
 ): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
-  const dashboard = computeDashboard(store.db, filter, now);
+  const dashboard = computeDashboard(store, filter, now);
   const breakdowns = (Object.keys(BREAKDOWN_TITLES) as BreakdownDimension[]).map((d) => ({
     title: BREAKDOWN_TITLES[d],
-    rows: computeBreakdown(store.db, filter, d, now),
+    rows: computeBreakdown(store, filter, d, now),
   }));
   const stem = `bao-cao-tien-do-${dashboard.indicators.today}`;
   if (format === 'xlsx') {
@@ -55,24 +55,24 @@ export function statsHandlers(ctx: ServiceContext): Pick<EngineHandlers, StatsMe
   return {
     'stats.dashboard': (filter) => {
       const at = now();
-      const dashboard = cached('stats.dashboard', filter, at, () => computeDashboard(store.db, filter, at));
+      const dashboard = cached('stats.dashboard', filter, at, () => computeDashboard(store, filter, at));
       return { ...dashboard, indicators: indicatorsAt(dashboard.indicators, at) };
     },
     'stats.indicators': (filter) => {
       const at = now();
       return indicatorsAt(
-        cached('stats.indicators', filter, at, () => computeIndicators(store.db, filter, at)),
+        cached('stats.indicators', filter, at, () => computeIndicators(store, filter, at)),
         at,
       );
     },
     'stats.breakdown': ({ filter, dimension }) => {
       const at = now();
-      return cached('stats.breakdown', { filter, dimension }, at, () => computeBreakdown(store.db, filter, dimension, at));
+      return cached('stats.breakdown', { filter, dimension }, at, () => computeBreakdown(store, filter, dimension, at));
     },
     'stats.drilldown': ({ filter, figure, limit, offset }) => {
       const at = now();
       return cached('stats.drilldown', { filter, figure, limit, offset }, at, () =>
-        drillDown(store.db, filter, figure, { limit, offset }, at),
+        drillDown(store, filter, figure, { limit, offset }, at),
       );
     },
     'stats.export': async ({ filter, format }) => {

@@ -12,24 +12,16 @@ import type {
   Indicators,
   Rate,
 } from '../../shared/indicators';
-import { archivePagesPerDay, archiveResultsDigitized, backlogCells, qcApprovedDossiers, registerRowCount } from '../store/backlog-queries';
-import type { Db } from '../store/database';
-import {
-  breakdownCounts,
-  drillDossiers,
-  hasIntakeDossier,
-  intakeCounts,
-  pagesPerDay,
-  qualityCounts,
-  syncCounts,
-  type LocalClock,
-} from '../store/indicator-queries';
-import { SettingsRepository } from '../store/settings-repository';
+import type { LocalClock } from '../store/indicator-queries';
+import type { Store } from '../store/store';
 import { pastDueBefore, workingCalendar, type WorkingCalendar } from '../../shared/working-calendar';
 import { holidayCalendar } from '../result/holiday-calendar';
 import { HolidaySettingInvalidError } from '../result/result-errors';
 
 export type { Indicators, Rate } from '../../shared/indicators';
+
+/** What the figures are read from: the store's indicator queries, its settings (the holidays) and its transactions. */
+export type FigureStore = Pick<Store, 'indicators' | 'settings' | 'transaction'>;
 
 export class RangeBackwardsError extends CodedError {
   constructor(from: string, to: string) {
@@ -46,9 +38,9 @@ export function localClock(now: Date, calendar: WorkingCalendar = workingCalenda
 }
 
 /** The store's working calendar (the administrator's holidays); a setting that cannot be read counts weekends only. */
-function storeCalendar(db: Db): WorkingCalendar {
+function storeCalendar(store: FigureStore): WorkingCalendar {
   try {
-    return holidayCalendar(new SettingsRepository(db));
+    return holidayCalendar(store.settings);
   } catch (e) {
     if (e instanceof HolidaySettingInvalidError) return workingCalendar();
     throw e;
@@ -66,15 +58,15 @@ function checkRange(filter: IndicatorFilter): void {
 }
 
 /** The supervisor's indicators, recomputed from the store on every call. */
-export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = new Date()): Indicators {
+export function computeIndicators(store: FigureStore, filter: IndicatorFilter = {}, now = new Date()): Indicators {
   checkRange(filter);
-  const clock = localClock(now, storeCalendar(db));
+  const clock = localClock(now, storeCalendar(store));
   const today = clock.today;
-  const intake = intakeCounts(db, filter, clock);
-  const quality = qualityCounts(db, filter);
-  const sync = syncCounts(db);
+  const intake = store.indicators.intakeCounts(filter, clock);
+  const quality = store.indicators.qualityCounts(filter);
+  const sync = store.indicators.syncCounts();
   const notices: IndicatorNotice[] = [];
-  if (intake.received === 0) notices.push(hasIntakeDossier(db) ? 'empty-range' : 'empty-store');
+  if (intake.received === 0) notices.push(store.indicators.hasIntakeDossier() ? 'empty-range' : 'empty-store');
   if ((filter.from && filter.from > today) || (filter.to && filter.to > today)) notices.push('future-range');
   if (intake.received > 0 && intake.hasDueDate === 0) notices.push('no-due-dates');
   return {
@@ -99,7 +91,7 @@ export function computeIndicators(db: Db, filter: IndicatorFilter = {}, now = ne
       meanConfidence: quality.meanConfidence,
       flags: quality.flags,
       rescans: null,
-      qcApproved: qcApprovedDossiers(db),
+      qcApproved: store.indicators.qcApprovedDossiers(),
       qcRejected: null,
     },
     sync: { ...sync, oldestWaitingHours: waitingHours(sync.oldestWaitingSince, now) },
@@ -117,13 +109,13 @@ export function indicatorsAt(indicators: Indicators, now: Date): Indicators {
 export const PACE_DAYS = 10;
 
 /** The archive backlog against the registers, and the time left at the pace of the latest days of work. */
-export function computeBacklog(db: Db): Backlog {
-  const registersImported = registerRowCount(db) > 0;
-  const register = registersImported ? backlogCells(db) : { cells: [], pagesLeft: null, rowsWithoutPageCount: 0 };
+export function computeBacklog(store: Pick<Store, 'indicators'>): Backlog {
+  const registersImported = store.indicators.registerRowCount() > 0;
+  const register = registersImported ? store.indicators.backlogCells() : { cells: [], pagesLeft: null, rowsWithoutPageCount: 0 };
   const cells = register.cells;
   const sum = (k: 'registered' | 'captured' | 'digitized' | 'approved' | 'signed') => cells.reduce((s, c) => s + c[k], 0);
   const known = cells.filter((c) => c.expectedPages !== null);
-  const perDay = archivePagesPerDay(db, 30);
+  const perDay = store.indicators.archivePagesPerDay(30);
   const recent = perDay.slice(-PACE_DAYS);
   const pace = recent.length ? recent.reduce((s, d) => s + d.pages, 0) / recent.length : null;
   return {
@@ -140,7 +132,7 @@ export function computeBacklog(db: Db): Backlog {
       pagesLeft: register.pagesLeft ?? (registersImported ? 0 : null),
       rowsWithoutPageCount: register.rowsWithoutPageCount,
     },
-    resultsDigitized: archiveResultsDigitized(db),
+    resultsDigitized: store.indicators.archiveResultsDigitized(),
     pagesPerDay: perDay,
     pace,
     daysLeft: pace && register.pagesLeft !== null ? register.pagesLeft / pace : null,
@@ -155,26 +147,31 @@ export function chartRange(filter: IndicatorFilter, today: string): { from: stri
 }
 
 /** Everything the dashboard opens with, in one call and one read transaction (its parts agree with each other). */
-export function computeDashboard(db: Db, filter: IndicatorFilter = {}, now = new Date()): Dashboard {
-  return db.transaction(() => {
-    const indicators = computeIndicators(db, filter, now);
+export function computeDashboard(store: FigureStore, filter: IndicatorFilter = {}, now = new Date()): Dashboard {
+  return store.transaction(() => {
+    const indicators = computeIndicators(store, filter, now);
     const range = chartRange(filter, indicators.today);
-    return { indicators, backlog: computeBacklog(db), pagesPerDay: pagesPerDay(db, filter, range.from, range.to) };
-  })();
+    return { indicators, backlog: computeBacklog(store), pagesPerDay: store.indicators.pagesPerDay(filter, range.from, range.to) };
+  });
 }
 
-export function computeBreakdown(db: Db, filter: IndicatorFilter, dimension: BreakdownDimension, now = new Date()): BreakdownRow[] {
+export function computeBreakdown(
+  store: FigureStore,
+  filter: IndicatorFilter,
+  dimension: BreakdownDimension,
+  now = new Date(),
+): BreakdownRow[] {
   checkRange(filter);
-  return breakdownCounts(db, filter, dimension, localClock(now, storeCalendar(db)));
+  return store.indicators.breakdown(filter, dimension, localClock(now, storeCalendar(store)));
 }
 
 export function drillDown(
-  db: Db,
+  store: FigureStore,
   filter: IndicatorFilter,
   figure: DrillFigure,
   page: { limit: number; offset: number },
   now = new Date(),
 ): { items: DrillRow[]; total: number } {
   checkRange(filter);
-  return drillDossiers(db, filter, figure, localClock(now, storeCalendar(db)), page.limit, page.offset);
+  return store.indicators.drillDossiers(filter, figure, localClock(now, storeCalendar(store)), page);
 }

@@ -21,6 +21,7 @@ import { SearchIndex } from './search-index';
 import { SettingsRepository } from './settings-repository';
 import { storeCounts, type StoreCounts } from './status-queries';
 import { SummaryRepository } from './summary-repository';
+import { IndicatorRepository } from './indicator-repository';
 import { copyDatabaseInto } from './database-copy';
 import { storeVersion } from './store-version';
 import { TimestampPendingRepository } from './timestamp-pending-repository';
@@ -44,6 +45,8 @@ export interface Store {
   outbox: OutboxRepository;
   timestampsPending: TimestampPendingRepository;
   summaries: SummaryRepository;
+  /** The dashboard's figures (tiles, breakdowns, drill-downs, archive backlog). */
+  indicators: IndicatorRepository;
   search: SearchIndex;
   jobs: JobRepository;
   audit: AuditRepository;
@@ -95,6 +98,7 @@ export function openStore(dataDir: string, key: DataKey, options: { adoptPlainDa
     outbox: new OutboxRepository(db),
     timestampsPending: new TimestampPendingRepository(db),
     summaries: new SummaryRepository(db),
+    indicators: new IndicatorRepository(db),
     search: new SearchIndex(db),
     jobs: new JobRepository(db),
     audit: new AuditRepository(db),
