@@ -85,6 +85,25 @@ describe('waiting timestamps that fail for another reason than the authority', (
     expect(status.lastRun?.error?.code).toBe('sync.not-enrolled');
   });
 
+  it('an authority that stays down: each round counts an attempt, the audit log said it once at signing', async () => {
+    tsa.answer = 'refuse';
+    const waiting = await signedWhileDown('Vũ Thị Hoa');
+    const audited = () => failuresAudited().filter(([documentId]) => documentId === waiting);
+
+    await engine.sync.runNow();
+    await engine.sync.runNow();
+    await engine.sync.runNow();
+
+    const pending = await engine.handlers['record.pendingTimestamps']({});
+    expect(pending.failures.find((f) => f.documentId === waiting)).toMatchObject({ code: 'signer.timestamp-failed', attempts: 3 });
+    // The signing said it once ("timestamp pending"); the rounds that find the authority still down add nothing.
+    const signing = engine.store.db
+      .prepare(`SELECT details FROM audit_event WHERE action = 'record.sign' AND subject = ?`)
+      .all(String(waiting)) as { details: string }[];
+    expect(signing.map((e) => (JSON.parse(e.details) as { timestamp?: string }).timestamp)).toEqual(['pending']);
+    expect(audited()).toEqual([]);
+  });
+
   it('an authority answer that does not verify: not added, coded and audited, the record keeps its signed version', async () => {
     tsa.answer = 'refuse';
     const unverified = await signedWhileDown('Phạm Văn Nam');

@@ -77,11 +77,17 @@ function problemOf(e: unknown, documentId: number): TimestampProblem {
   return { code: coded.code, message: coded.message };
 }
 
-/** Against the document and in the audit log, together; when the store itself fails, the round's result still carries it. */
+/**
+ * Against the document, and in the audit log when it is new for that document (a first failure, or
+ * another code than the last): an authority that stays down does not write an event at every sync run.
+ * When the store itself fails, the round's result still carries it.
+ */
 function recordFailure(ctx: StampContext, item: PendingTimestamp, problem: TimestampProblem): void {
+  const repeated = item.lastError?.code === problem.code;
   try {
     ctx.store.transaction(() => {
       ctx.store.timestampsPending.failed(item.documentId, problem);
+      if (repeated) return;
       ctx.audit.append({
         actor: ctx.actor,
         action: 'record.timestamp-failed',
