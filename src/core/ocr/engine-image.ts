@@ -6,6 +6,8 @@ export interface EngineImage {
   input: Buffer;
   width: number;
   height: number;
+  /** The image's resolution, null when the file holds none. */
+  dpi: number | null;
 }
 
 /**
@@ -20,10 +22,11 @@ export async function engineImage(image: Buffer): Promise<EngineImage> {
   try {
     const meta = await sharp(image).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
-    if (meta.format !== 'jpeg') return { input: image, width: meta.width, height: meta.height };
+    const dpi = meta.density ?? null;
+    if (meta.format !== 'jpeg') return { input: image, width: meta.width, height: meta.height, dpi };
     const decoder = sharp(image, { failOn: 'truncated' });
     const pixels = (meta.channels ?? 3) < 3 ? decoder.toColourspace('b-w') : decoder;
-    return { input: await pixels.png({ compressionLevel: 1 }).toBuffer(), width: meta.width, height: meta.height };
+    return { input: await pixels.png({ compressionLevel: 1 }).toBuffer(), width: meta.width, height: meta.height, dpi };
   } catch (e) {
     // libvips ends its messages with a newline; a reason stays on one line.
     throw new OcrImageCorruptError((e as Error).message.trim().replace(/\s*\n\s*/g, '; '), { bytes: image.length });
