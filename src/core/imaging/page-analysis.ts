@@ -58,16 +58,17 @@ export function percentileOf(hist: Uint32Array, q: number): number {
 /**
  * The analysis of the page after it is turned clockwise by `degrees` (as turnPage does at full
  * resolution), made by turning the small analysis rasters rather than analysing again: the grey
- * and the lighting-evened grey are turned, the ink is thresholded anew at the same level, and the
+ * and the lighting-evened grey are turned, the ink is thresholded anew, and the
  * scanner border is searched again only on a page that had one (docs/OCR.md, fourth round).
  */
 export async function turnedAnalysis(analysis: PageAnalysis, degrees: number): Promise<PageAnalysis> {
   const level = analysis.paperLevel;
   const [gray, normalized] = await Promise.all([turnRaster(analysis.gray, degrees, level), turnRaster(analysis.normalized, degrees, 255)]);
   const border = analysis.border.includes(1) ? borderMask(gray, level * 0.5, 3) : new Uint8Array(gray.data.length);
-  const ink = inkMask(normalized, analysis.inkThreshold);
+  const threshold = inkThreshold(normalized);
+  const ink = inkMask(normalized, threshold);
   for (let i = 0; i < ink.length; i++) if (border[i]) ink[i] = 0;
-  return { scale: analysis.scale, gray, normalized, ink, inkThreshold: analysis.inkThreshold, border, paperLevel: level };
+  return { scale: analysis.scale, gray, normalized, ink, inkThreshold: threshold, border, paperLevel: level };
 }
 
 /** `raster` turned clockwise by `degrees` around its centre, keeping its size (a quarter turn swaps the sides). */
@@ -76,13 +77,7 @@ async function turnRaster(raster: GrayRaster, degrees: number, fill: number): Pr
   const swap = quarter === 90 || quarter === 270;
   const width = swap ? raster.height : raster.width;
   const height = swap ? raster.width : raster.height;
-  const source: RawImage = {
-    pixels: Buffer.from(raster.data.buffer, raster.data.byteOffset, raster.data.length),
-    width: raster.width,
-    height: raster.height,
-    channels: 1,
-  };
-  const turned = await rawFromSharp(sharpFromRaw(source).rotate(degrees, { background: { r: fill, g: fill, b: fill } }), 1);
+  const turned = await rawFromSharp(sharpFromRaw(rawOf(raster)).rotate(degrees, { background: { r: fill, g: fill, b: fill } }), 1);
   const left = Math.max(0, Math.floor((turned.width - width) / 2));
   const top = Math.max(0, Math.floor((turned.height - height) / 2));
   return subRaster(turned, { left, top, width: Math.min(width, turned.width), height: Math.min(height, turned.height) });
