@@ -25,6 +25,8 @@ describe('the image handed to tesseract.js', () => {
     expect(meta.channels).toBe(1);
     expect(meta.density).toBe(300);
     expect([width, height]).toEqual([300, 200]);
+    // Stored, not deflated: at least a byte a pixel, where the compressed page was a few hundred bytes.
+    expect(input.length).toBeGreaterThanOrEqual(300 * 200);
     const decoded = await sharp(jpeg).toColourspace('b-w').raw().toBuffer();
     const handed = await sharp(input).toColourspace('b-w').raw().toBuffer();
     expect(handed.equals(decoded)).toBe(true);

@@ -50,4 +50,39 @@ describe('PageText from tesseract.js blocks', () => {
     expect(page.text).toBe('Lương Thị Mỹ Mai Bx');
     expect(page.lines[0]!.words.map((w) => w.text)).toEqual(['Lương', 'Thị', 'Mỹ', 'Mai', 'Bx']);
   });
+
+  it('leaves out punctuation standing alone, however sure, and keeps dashes, slashes and leader dots', () => {
+    const line = [
+      word('.', 0, 0, 86),
+      word('Số:', 20, 0, 92),
+      word('440\u2044GXN', 80, 0, 89),
+      word(':', 200, 0, 81),
+      word('-', 220, 0, 93),
+      word('/', 240, 0, 90),
+      word('……', 260, 0, 70),
+      word('„', 300, 0, 47),
+      word('tên)', 320, 0, 77),
+      word('_', 360, 0, 44),
+    ];
+    const page = pageTextFromBlocks([{ paragraphs: [{ lines: [{ words: line }] }] }], 1000, 1000);
+    expect(page.text).toBe('Số: 440/GXN - / …… tên)');
+  });
+
+  it('puts back the m² of an area after a number, and leaves a m2 elsewhere as read', () => {
+    const line = [
+      word('285,7', 0, 0),
+      word('m2', 60, 0),
+      word('và', 100, 0),
+      word('134,3', 140, 0),
+      word('m‡,', 200, 0),
+      word('100', 240, 0),
+      word('m?', 280, 0),
+      word('m2x', 280, 0),
+      word('phòng', 320, 0),
+      word('m2', 380, 0),
+    ];
+    const page = pageTextFromBlocks([{ paragraphs: [{ lines: [{ words: line }] }] }], 1000, 1000);
+    expect(page.text).toBe('285,7 m² và 134,3 m², 100 m² m2x phòng m2');
+    expect(page.lines[0]!.words[1]!.bbox).toEqual(line[1]!.bbox);
+  });
 });

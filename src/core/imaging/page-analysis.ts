@@ -56,41 +56,57 @@ export function percentileOf(hist: Uint32Array, q: number): number {
 }
 
 /**
- * The analysis of the page after it is turned clockwise by `degrees` (as turnPage does at
- * full resolution), made from the small analysis image: far cheaper than downscaling again.
+ * The analysis of the page after it is turned clockwise by `degrees` (as turnPage does at full
+ * resolution), made by turning the small analysis rasters rather than analysing again: the grey
+ * and the lighting-evened grey are turned, the ink is thresholded anew, and the
+ * scanner border is searched again only on a page that had one (docs/OCR.md, fourth round).
  */
 export async function turnedAnalysis(analysis: PageAnalysis, degrees: number): Promise<PageAnalysis> {
-  const { gray } = analysis;
-  const quarter = (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
-  const swap = quarter === 90 || quarter === 270;
-  const width = swap ? gray.height : gray.width;
-  const height = swap ? gray.width : gray.height;
-  const source: RawImage = {
-    pixels: Buffer.from(gray.data.buffer, gray.data.byteOffset, gray.data.length),
-    width: gray.width,
-    height: gray.height,
-    channels: 1,
-  };
   const level = analysis.paperLevel;
-  const turned = await rawFromSharp(sharpFromRaw(source).rotate(degrees, { background: { r: level, g: level, b: level } }), 1);
-  const left = Math.max(0, Math.floor((turned.width - width) / 2));
-  const top = Math.max(0, Math.floor((turned.height - height) / 2));
-  return analyzeGray(
-    subRaster(turned, { left, top, width: Math.min(width, turned.width), height: Math.min(height, turned.height) }),
-    analysis.scale,
-  );
+  const [gray, normalized] = await Promise.all([turnRaster(analysis.gray, degrees, level), turnRaster(analysis.normalized, degrees, 255)]);
+  const border = analysis.border.includes(1) ? borderMask(gray, level * 0.5, 3) : new Uint8Array(gray.data.length);
+  const threshold = inkThreshold(normalized);
+  const ink = inkMask(normalized, threshold);
+  for (let i = 0; i < ink.length; i++) if (border[i]) ink[i] = 0;
+  return { scale: analysis.scale, gray, normalized, ink, inkThreshold: threshold, border, paperLevel: level };
 }
 
-/** The analysis of the region `box` (in analysis pixels) of the page. */
+/** `raster` turned clockwise by `degrees` around its centre, keeping its size (a quarter turn swaps the sides). */
+async function turnRaster(raster: GrayRaster, degrees: number, fill: number): Promise<GrayRaster> {
+  const quarter = (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
+  const swap = quarter === 90 || quarter === 270;
+  const width = swap ? raster.height : raster.width;
+  const height = swap ? raster.width : raster.height;
+  const turned = await rawFromSharp(sharpFromRaw(rawOf(raster)).rotate(degrees, { background: { r: fill, g: fill, b: fill } }), 1);
+  const left = Math.max(0, Math.floor((turned.width - width) / 2));
+  const top = Math.max(0, Math.floor((turned.height - height) / 2));
+  return subRaster(turned, { left, top, width: Math.min(width, turned.width), height: Math.min(height, turned.height) });
+}
+
+/**
+ * The analysis of the region `box` (in analysis pixels) of the page: the same rasters and masks cut
+ * to the box; only the paper level is measured again, without the border that was cut away.
+ */
 export function croppedAnalysis(analysis: PageAnalysis, box: Box): PageAnalysis {
-  const { gray } = analysis;
-  const raw: RawImage = {
-    pixels: Buffer.from(gray.data.buffer, gray.data.byteOffset, gray.data.length),
-    width: gray.width,
-    height: gray.height,
+  const gray = subRaster(rawOf(analysis.gray), box);
+  return {
+    scale: analysis.scale,
+    gray,
+    normalized: subRaster(rawOf(analysis.normalized), box),
+    ink: subRaster(rawOf({ ...analysis.gray, data: analysis.ink }), box).data,
+    inkThreshold: analysis.inkThreshold,
+    border: subRaster(rawOf({ ...analysis.gray, data: analysis.border }), box).data,
+    paperLevel: percentileOf(histogram(gray.data), 0.9),
+  };
+}
+
+function rawOf(raster: GrayRaster): RawImage {
+  return {
+    pixels: Buffer.from(raster.data.buffer, raster.data.byteOffset, raster.data.length),
+    width: raster.width,
+    height: raster.height,
     channels: 1,
   };
-  return analyzeGray(subRaster(raw, box), analysis.scale);
 }
 
 function subRaster(image: RawImage, box: Box): GrayRaster {

@@ -1,4 +1,6 @@
 import type { Box, OcrLine, OcrWord, PageText } from '../../shared/page-text';
+import { squareMetreAfterNumber } from './area-unit';
+import { isStrayPunctuation } from './stray-punctuation';
 
 /** The part of tesseract.js's `blocks` output this module reads. */
 export interface TesseractBlock {
@@ -41,6 +43,11 @@ export function isNoiseWord(word: OcrWord): boolean {
   return letters <= 2 || !/[aeiouy0-9]/.test(base);
 }
 
+/** Tesseract gives the fraction slash `⁄` for the plain slash of `440/GXN-UBND`; these pages only have the plain one. */
+function plainSlashes(text: string): string {
+  return text.replace(/\u2044/gu, '/');
+}
+
 function isReadWord(word: OcrWord, rule: UnreadableRule): boolean {
   return word.confidence >= rule.wordConfidence && (word.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
 }
@@ -64,11 +71,12 @@ export function pageTextFromBlocks(
       for (const line of paragraph.lines) {
         const words: OcrWord[] = line.words
           .map((w) => ({
-            text: w.text.normalize('NFC').trim(),
+            text: plainSlashes(w.text.normalize('NFC').trim()),
             confidence: w.confidence,
             bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 },
           }))
-          .filter((w) => w.text.length > 0 && !isNoiseWord(w));
+          .filter((w) => w.text.length > 0 && !isNoiseWord(w) && !isStrayPunctuation(w.text))
+          .map((w, i, read) => ({ ...w, text: squareMetreAfterNumber(w.text, read[i - 1]?.text) }));
         if (!words.length) continue;
         const text = words.map((w) => w.text).join(' ');
         lines.push({ text, words, bbox: unionBox(words.map((w) => w.bbox)), confidence: mean(words.map((w) => w.confidence)) });

@@ -8,6 +8,7 @@ import { OcrEngineFailedError } from './errors/ocr-engine-failed-error';
 import { OcrImageCorruptError } from './errors/ocr-image-corrupt-error';
 import { prepareLanguageData, type LanguageDataVariant } from './language-data';
 import { OcrWorkerExitedError, type OcrEngineDriver, type OcrEngineWorker } from './ocr-engine-driver';
+import { pageParameters } from './page-parameters';
 import { pageTextFromBlocks } from './page-text-from-blocks';
 
 export interface TesseractDriverOptions {
@@ -39,8 +40,9 @@ export const DEFAULT_OCR_LANGS: readonly string[] = ['vie'];
  * Tesseract reads every unsure line a second time inverted, for white text on a dark band; these
  * pages are dark print on paper, so that second reading only costs CPU (docs/OCR.md), and
  * `tessedit_do_invert: '1'` brings it back. Two more passes are skipped for CPU (docs/OCR.md): the
- * re-reading of words around unsure spaces (`tessedit_fix_fuzzy_spaces`) and the removal of small
- * outlines during layout analysis (`enable_noise_removal`).
+ * re-reading of words around unsure spaces (`tessedit_fix_fuzzy_spaces`) and, on pages of 250 dpi
+ * and more, the removal of small outlines during layout analysis (`enable_noise_removal`, set per
+ * page: page-parameters.ts).
  * Its debug lines ("Estimating resolution as …") go nowhere, so each error stays one line.
  */
 export const DEFAULT_OCR_PARAMETERS: Readonly<Record<string, string>> = {
@@ -93,8 +95,9 @@ export class TesseractDriver implements OcrEngineDriver {
       // Without a handler tesseract.js throws job failures from its message listener (uncaught).
       errorHandler: () => {},
     });
-    await api.setParameters({ ...DEFAULT_OCR_PARAMETERS, ...this.options.parameters });
-    return new TesseractEngineWorker(api);
+    const parameters = { ...DEFAULT_OCR_PARAMETERS, ...this.options.parameters };
+    await api.setParameters(parameters);
+    return new TesseractEngineWorker(api, parameters, Object.keys(this.options.parameters ?? {}));
   }
 }
 
@@ -106,7 +109,15 @@ export class TesseractEngineWorker implements OcrEngineWorker {
   /** Fails the job in flight; held only while a job runs, so no finished result stays reachable. */
   private failJob: ((error: Error) => void) | null = null;
 
-  constructor(private readonly api: TesseractWorkerApi) {
+  /** The parameters the engine holds now; those the caller fixed are never changed per page. */
+  private readonly current: Record<string, string>;
+
+  constructor(
+    private readonly api: TesseractWorkerApi,
+    parameters: Record<string, string> = { ...DEFAULT_OCR_PARAMETERS },
+    private readonly fixed: readonly string[] = [],
+  ) {
+    this.current = { ...parameters };
     const fail = (reason: string) => {
       if (this.exitReason !== null) return;
       this.exitReason = reason;
@@ -124,12 +135,14 @@ export class TesseractEngineWorker implements OcrEngineWorker {
 
   async recognize(image: Buffer): Promise<PageText> {
     if (this.exitReason !== null) throw new OcrWorkerExitedError(this.exitReason);
-    const { input, width, height } = await engineImage(image);
+    const { input, width, height, dpi } = await engineImage(image);
     let result: Awaited<ReturnType<TesseractWorkerApi['recognize']>>;
     try {
       result = await new Promise<Awaited<ReturnType<TesseractWorkerApi['recognize']>>>((resolve, reject) => {
         this.failJob = reject;
-        this.api.recognize(input, {}, { tsv: true, text: false }).then(resolve, reject);
+        this.setPageParameters(dpi)
+          .then(() => this.api.recognize(input, {}, { tsv: true, text: false }))
+          .then(resolve, reject);
       });
     } catch (e) {
       if (e instanceof OcrWorkerExitedError) throw e;
@@ -141,6 +154,15 @@ export class TesseractEngineWorker implements OcrEngineWorker {
       this.failJob = null;
     }
     return pageTextFromBlocks(blocksFromTsv(result.data.tsv), width, height);
+  }
+
+  private async setPageParameters(dpi: number | null): Promise<void> {
+    const changed = Object.entries(pageParameters({ dpi })).filter(
+      ([key, value]) => !this.fixed.includes(key) && this.current[key] !== value,
+    );
+    if (changed.length === 0) return;
+    await this.api.setParameters(Object.fromEntries(changed));
+    for (const [key, value] of changed) this.current[key] = value;
   }
 
   onExit(listener: (reason: string) => void): void {
