@@ -7,7 +7,10 @@
  * each) keeping the figures (record-committer.ts, schema 7) and, alternating, the same transaction writing only the
  * records, and the ratio; then a recount check and a rebuild.
  *
- *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 20000] [--batch 16]
+ *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 30000] [--batch 16] [--rounds 4] [--concurrency 8]
+ *
+ * Ingest is measured in --rounds pairs (with, without; the order swapped every pair) after a warm-up of one round of
+ * each, and PostgreSQL's wait events are sampled meanwhile (pg_stat_activity, every 5 ms): where a commit's time goes.
  *
  * A workstation's batch upload sends up to 64 records per request (BATCH_UPLOAD.maxRecords); --batch sets the records per commit.
  */
@@ -25,14 +28,22 @@ import { startPostgres } from '../test/hub/support/postgres';
 import { FILL, HAND_BACK_FILL, WORKSTATIONS, withIndexesRebuilt } from './support/hub-fill';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string' }, runs: { type: 'string' }, ingest: { type: 'string' }, batch: { type: 'string' } },
+  options: {
+    rows: { type: 'string' },
+    runs: { type: 'string' },
+    ingest: { type: 'string' },
+    batch: { type: 'string' },
+    rounds: { type: 'string' },
+    concurrency: { type: 'string' },
+  },
 });
 const ROWS = Number(values.rows ?? 10_000_000);
 const RUNS = Number(values.runs ?? 5);
-const INGEST = Number(values.ingest ?? 20_000);
+const INGEST = Number(values.ingest ?? 30_000);
 const CHUNK = 250_000;
 const BATCH = Number(values.batch ?? 16);
-const CONCURRENCY = 8;
+const CONCURRENCY = Number(values.concurrency ?? 8);
+const ROUNDS = Number(values.rounds ?? 4);
 
 const load = () =>
   loadavg()
@@ -72,6 +83,43 @@ function record(workstation: number): RecordDescriptor {
     isResult: n % 5 === 0,
   };
 }
+
+/**
+ * Samples what the active backends (other than the sampler) wait on, every 5 ms, into `into` ('CPU' when on no wait event):
+ * row-lock waits show as Lock:transactionid or Lock:tuple, advisory locks as Lock:advisory.
+ */
+function sampleWaits(pool: pg.Pool, into: Map<string, number>): { stop(): Promise<void> } {
+  let running = true;
+  const done = (async () => {
+    const client = await pool.connect();
+    try {
+      while (running) {
+        const { rows } = await client.query<{ w: string }>(
+          `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS w FROM pg_stat_activity
+            WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+        );
+        for (const { w } of rows) into.set(w, (into.get(w) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      client.release();
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+    },
+  };
+}
+
+const describeWaits = (waits: Map<string, number>) => {
+  const total = [...waits.values()].reduce((a, b) => a + b, 0);
+  return [...waits.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([w, n]) => `${w} ${((100 * n) / total).toFixed(0)}%`)
+    .join(', ');
+};
 
 type Commit = (workstationId: string, records: RecordDescriptor[]) => Promise<unknown>;
 
@@ -149,19 +197,28 @@ try {
     with: (ws, batch) => committer.commitMany(ws, batch, 'upload'),
     without: (ws, batch) => inHubTransaction(pool, (client) => new HubRecordRepository(client).commitMany(ws, batch, 'upload')),
   };
-  await ingest(modes.with, Math.min(INGEST, 2000));
-  await ingest(modes.without, Math.min(INGEST, 2000));
+  await ingest(modes.with, INGEST);
+  await ingest(modes.without, INGEST);
   const rate: Record<'with' | 'without', number[]> = { with: [], without: [] };
-  for (let round = 1; round <= 6; round++) {
-    const mode = round % 2 === 1 ? 'with' : 'without';
+  const waits: Record<'with' | 'without', Map<string, number>> = { with: new Map(), without: new Map() };
+  for (let round = 0; round < 2 * ROUNDS; round++) {
+    // with, without; without, with; …: neither mode always runs first in its pair.
+    const mode = (round % 2 === 0) === (Math.floor(round / 2) % 2 === 0) ? 'with' : 'without';
+    const sampling = sampleWaits(pool, waits[mode]);
     const r = await ingest(modes[mode], INGEST);
+    await sampling.stop();
     rate[mode].push(r);
     console.log(
       `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
     );
   }
+  for (const mode of ['with', 'without'] as const)
+    console.log(`wait events while ingesting ${mode} the figures: ${describeWaits(waits[mode])}`);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`ingest keeping the figures ÷ records alone: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (target ≥ 0.9)`);
+  const pairs = rate.with.map((w, i) => (w / rate.without[i]!).toFixed(2)).join(' ');
+  console.log(
+    `ingest keeping the figures ÷ records alone: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (means of ${ROUNDS} rounds each; per pair ${pairs}; target ≥ 0.9)`,
+  );
 
   // The rounds that wrote the records alone left them uncounted: the check finds them, the rebuild counts them.
   const check = performance.now();
