@@ -4,7 +4,7 @@
  * store), then fills the figures once from them (the rebuild), then times each province query as the hub runs it
  * (from the kept figures) and, as the reference in the same run, /progress as it was before (every cell counted from
  * the records). Then ingest through the hub's commit (batches of records from concurrent workstations, one transaction
- * each) keeping the figures (record-committer.ts, schema 7) and, alternating, the same transaction writing only the
+ * each) keeping the figures (record-committer.ts: appended by each commit, folded in the background, schema 8) and, alternating, the same transaction writing only the
  * records, and the ratio; then a recount check and a rebuild.
  *
  *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 30000] [--batch 16] [--rounds 4] [--concurrency 8]
@@ -22,6 +22,7 @@ import { HubHandBackRepository } from '../src/hub/hub-hand-back-repository';
 import { HubRecordRepository } from '../src/hub/hub-record-repository';
 import { inHubTransaction } from '../src/hub/hub-transaction';
 import { aggregateDifferences, rebuildAggregates } from '../src/hub/progress-aggregate-check';
+import { ProgressFolder } from '../src/hub/progress-folder';
 import { RecordCommitter } from '../src/hub/record-committer';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
@@ -192,7 +193,10 @@ try {
   );
 
   // Ingest through the hub's commit, keeping the figures and writing the records alone, alternating after an uncounted warm-up.
-  const committer = new RecordCommitter(pool);
+  // As the hub runs it (hub-server.ts): the commits append their figures, a fold adds them into the kept rows in the background.
+  const folder = new ProgressFolder(pool);
+  folder.start();
+  const committer = new RecordCommitter(pool, folder);
   const modes: Record<'with' | 'without', Commit> = {
     with: (ws, batch) => committer.commitMany(ws, batch, 'upload'),
     without: (ws, batch) => inHubTransaction(pool, (client) => new HubRecordRepository(client).commitMany(ws, batch, 'upload')),
@@ -218,6 +222,14 @@ try {
   const pairs = rate.with.map((w, i) => (w / rate.without[i]!).toFixed(2)).join(' ');
   console.log(
     `ingest keeping the figures ÷ records alone: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (means of ${ROUNDS} rounds each; per pair ${pairs}; target ≥ 0.9)`,
+  );
+
+  await folder.stop();
+  const pending = await count('progress_pending');
+  const progressWithPending = await timed(() => records.progress());
+  await folder.fold();
+  console.log(
+    `after ingest: ${pending} commits pending, /progress read with them ${progressWithPending.toFixed(1)} ms; folded, ${(await timed(() => records.progress())).toFixed(1)} ms (load ${load()})`,
   );
 
   // The rounds that wrote the records alone left them uncounted: the check finds them, the rebuild counts them.

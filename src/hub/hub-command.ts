@@ -12,6 +12,7 @@ import { RecordIntake } from './record-intake';
 import { RecordCommitter } from './record-committer';
 import { HubAuditLog } from './hub-audit-log';
 import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from './progress-aggregate-check';
+import { foldPendingFigures } from './progress-figure-fold';
 import { parseS3Url } from './s3-blob-storage';
 import { blobStorageFor, startHub, verifierNamed } from './start-hub';
 
@@ -136,6 +137,8 @@ async function withPool<T>(values: Values, fn: (pool: ReturnType<typeof createPo
  */
 async function verify(values: Values, io: HubIo): Promise<number> {
   return withPool(values, async (pool) => {
+    // The check reads kept and pending figures alike; folded first, a drifted kept row shows with what it should hold.
+    await foldPendingFigures(pool);
     const differences = await aggregateDifferences(pool);
     for (const d of differences) io.out(describeAggregateDifference(d));
     if (differences.length === 0) {

@@ -166,14 +166,14 @@ export class HubRecordRepository {
   }
 
   /**
-   * The province's figures from the per-workstation rows the hub's commit keeps (progress-figure-statements.ts), summed
-   * per cell: a read of a few rows per workstation and cell, whatever the number of records.
+   * The province's figures from the per-workstation rows, kept and pending (progress-pending-schema.ts), summed per cell:
+   * a read of a few rows per workstation and cell and of the commits not yet folded, whatever the number of records.
    */
   async progress(): Promise<ProgressReport> {
     const { rows } = await this.db.query<{ dimension: string; key: string | null; records: string; bytes: string; workstations: string }>({
       name: 'progress-read',
       text: `SELECT dimension, key, sum(records) AS records, sum(bytes) AS bytes, count(*) AS workstations
-        FROM progress_aggregate GROUP BY dimension, key ORDER BY dimension, key NULLS LAST`,
+        FROM progress_figure GROUP BY dimension, key ORDER BY dimension, key NULLS LAST`,
     });
     const cells = (dimension: string) => rows.filter((r) => r.dimension === dimension);
     const one = (dimension: string) => cells(dimension)[0];

@@ -67,14 +67,14 @@ const postBatch = (items: { record: RecordDescriptor; bytes: Uint8Array }[]) =>
     body: Buffer.concat(encodeBatch(items)),
   });
 
-/** Everything the province figures are made of and kept in: the records, the hand-backs, the kept rows. */
+/** Everything the province figures are made of and kept in: the records, the hand-backs, the figures (kept and pending). */
 async function snapshot() {
   const rows = async (sql: string) => (await pool.query(sql)).rows;
   return {
     records: await rows('SELECT workstation_id, document_key, version, sha256 FROM record ORDER BY 1, 2, 3'),
     handBacks: await rows('SELECT workstation_id, dossier_code, on_time, late_reason FROM hand_back ORDER BY 1, 2'),
-    aggregate: await rows('SELECT workstation_id, dimension, key, records, bytes FROM progress_aggregate ORDER BY 1, 2, 3'),
-    resultDossiers: await rows('SELECT workstation_id, dossier_code, records FROM progress_result_dossier ORDER BY 1, 2'),
+    aggregate: await rows('SELECT workstation_id, dimension, key, records, bytes FROM progress_figure ORDER BY 1, 2, 3'),
+    resultDossiers: await rows('SELECT workstation_id, dossier_code, records FROM progress_result_dossier_figure ORDER BY 1, 2'),
   };
 }
 
@@ -82,7 +82,7 @@ const kept = async (dimension: string, key: string | null) =>
   Number(
     (
       await pool.query<{ n: string | null }>(
-        'SELECT sum(records) AS n FROM progress_aggregate WHERE dimension = $1 AND key IS NOT DISTINCT FROM $2',
+        'SELECT sum(records) AS n FROM progress_figure WHERE dimension = $1 AND key IS NOT DISTINCT FROM $2',
         [dimension, key],
       )
     ).rows[0]!.n ?? 0,
