@@ -14,6 +14,7 @@
  *
  * A workstation's batch upload sends up to 64 records per request (BATCH_UPLOAD.maxRecords); --batch sets the records per commit.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
@@ -122,6 +123,36 @@ const describeWaits = (waits: Map<string, number>) => {
     .join(', ');
 };
 
+const ticks = (stat: string) =>
+  stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+
+/**
+ * CPU seconds the PostgreSQL server has used so far (the postmaster, the children it reaped, and its living backends,
+ * from /proc): the work a round made the server do, which the other processes on a shared machine do not change as
+ * they change a round's duration.
+ */
+async function serverCpuSeconds(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  // After the ')' closing the name: state (0), ppid (1), … utime (11), stime (12), cutime (13), cstime (14).
+  const postmaster = ticks(readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8'))[1]!;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let f: number[];
+    try {
+      f = ticks(readFileSync(`/proc/${entry}/stat`, 'utf8'));
+    } catch {
+      continue; // ended meanwhile: its time is in the postmaster's reaped children
+    }
+    if (Number(entry) === postmaster) total += f[11]! + f[12]! + f[13]! + f[14]!;
+    else if (f[1] === postmaster) total += f[11]! + f[12]!;
+  }
+  return total / 100; // USER_HZ
+}
+
 type Commit = (workstationId: string, records: RecordDescriptor[]) => Promise<unknown>;
 
 /** `count` records committed by CONCURRENCY workstations at once, BATCH per commit: records per second. */
@@ -205,23 +236,33 @@ try {
   await ingest(modes.without, INGEST);
   const rate: Record<'with' | 'without', number[]> = { with: [], without: [] };
   const waits: Record<'with' | 'without', Map<string, number>> = { with: new Map(), without: new Map() };
+  const cpuPerRecord: Record<'with' | 'without', number[]> = { with: [], without: [] };
   for (let round = 0; round < 2 * ROUNDS; round++) {
     // with, without; without, with; …: neither mode always runs first in its pair.
     const mode = (round % 2 === 0) === (Math.floor(round / 2) % 2 === 0) ? 'with' : 'without';
     const sampling = sampleWaits(pool, waits[mode]);
+    const cpu = await serverCpuSeconds(pool);
     const r = await ingest(modes[mode], INGEST);
+    // A fold still running belongs to this round's work.
+    if (mode === 'with') await folder.fold();
+    const serverCpu = (await serverCpuSeconds(pool)) - cpu;
     await sampling.stop();
     rate[mode].push(r);
+    cpuPerRecord[mode].push(serverCpu / INGEST);
     console.log(
-      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
+      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s, server CPU ${((1000 * serverCpu) / INGEST).toFixed(2)} ms per record (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
     );
   }
   for (const mode of ['with', 'without'] as const)
     console.log(`wait events while ingesting ${mode} the figures: ${describeWaits(waits[mode])}`);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const pairs = rate.with.map((w, i) => (w / rate.without[i]!).toFixed(2)).join(' ');
+  const pairs = rate.with.map((w, i) => w / rate.without[i]!);
   console.log(
-    `ingest keeping the figures ÷ records alone: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (means of ${ROUNDS} rounds each; per pair ${pairs}; target ≥ 0.9)`,
+    `ingest keeping the figures ÷ records alone: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (means of ${ROUNDS} rounds each); median of the pairs ×${median(pairs).toFixed(2)} (per pair ${pairs.map((p) => p.toFixed(2)).join(' ')}); target ≥ 0.9`,
+  );
+  const cpuPairs = cpuPerRecord.without.map((w, i) => w / cpuPerRecord.with[i]!);
+  console.log(
+    `server CPU per record, records alone ÷ keeping the figures (the ingest speed a CPU-bound server would get): ×${(mean(cpuPerRecord.without) / mean(cpuPerRecord.with)).toFixed(2)}; median of the pairs ×${median(cpuPairs).toFixed(2)} (per pair ${cpuPairs.map((p) => p.toFixed(2)).join(' ')})`,
   );
 
   await folder.stop();

@@ -172,8 +172,10 @@ export class HubRecordRepository {
   async progress(): Promise<ProgressReport> {
     const { rows } = await this.db.query<{ dimension: string; key: string | null; records: string; bytes: string; workstations: string }>({
       name: 'progress-read',
-      text: `SELECT dimension, key, sum(records) AS records, sum(bytes) AS bytes, count(*) AS workstations
-        FROM progress_figure GROUP BY dimension, key ORDER BY dimension, key NULLS LAST`,
+      // Summed per cell in one step (not per workstation first): the workstations are those with a total.
+      text: `SELECT dimension, key, sum(records) AS records, sum(bytes) AS bytes,
+          CASE dimension WHEN 'total' THEN (SELECT count(*) FROM progress_figure WHERE dimension = 'total') END AS workstations
+        FROM progress_figure_part GROUP BY dimension, key HAVING sum(records) <> 0 OR sum(bytes) <> 0 ORDER BY dimension, key NULLS LAST`,
     });
     const cells = (dimension: string) => rows.filter((r) => r.dimension === dimension);
     const one = (dimension: string) => cells(dimension)[0];

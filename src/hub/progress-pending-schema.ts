@@ -32,13 +32,17 @@ CREATE VIEW progress_result_dossier_figure AS
     UNION ALL SELECT workstation_id, dossier_code, records FROM progress_pending_result_dossier) AS kept_and_pending
   GROUP BY 1, 2;
 
--- A pending dossier counts as a new result dossier when no kept row has it yet (records are only ever added).
+-- The kept rows and the pending ones, one row each, not yet added up. A pending dossier counts as a new result dossier
+-- when no kept row has it yet (records are only ever added).
+CREATE VIEW progress_figure_part AS
+  SELECT workstation_id, dimension, key, records, bytes FROM progress_aggregate
+  UNION ALL SELECT workstation_id, dimension, key, records, bytes FROM progress_pending_cell
+  UNION ALL SELECT n.workstation_id, 'result-dossiers', NULL, count(DISTINCT n.dossier_code), 0 FROM progress_pending_result_dossier n
+    WHERE NOT EXISTS (SELECT 1 FROM progress_result_dossier k WHERE k.workstation_id = n.workstation_id AND k.dossier_code = n.dossier_code)
+    GROUP BY 1;
+
+-- Each workstation's figure per cell, as a recount gives it (no row for a cell at nothing).
 CREATE VIEW progress_figure AS
-  SELECT workstation_id, dimension, key, sum(records)::bigint AS records, sum(bytes)::bigint AS bytes FROM (
-    SELECT workstation_id, dimension, key, records, bytes FROM progress_aggregate
-    UNION ALL SELECT workstation_id, dimension, key, records, bytes FROM progress_pending_cell
-    UNION ALL SELECT n.workstation_id, 'result-dossiers', NULL, count(DISTINCT n.dossier_code), 0 FROM progress_pending_result_dossier n
-      WHERE NOT EXISTS (SELECT 1 FROM progress_result_dossier k WHERE k.workstation_id = n.workstation_id AND k.dossier_code = n.dossier_code)
-      GROUP BY 1) AS kept_and_pending
+  SELECT workstation_id, dimension, key, sum(records)::bigint AS records, sum(bytes)::bigint AS bytes FROM progress_figure_part
   GROUP BY 1, 2, 3 HAVING sum(records) <> 0 OR sum(bytes) <> 0;
 `;
