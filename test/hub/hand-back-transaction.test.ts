@@ -7,6 +7,7 @@ import { aggregateDifferences } from '../../src/hub/progress-aggregate-check';
 import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import type { TestHub } from './support/hub-harness';
+import { LATE_HAND_BACK } from './support/hand-backs';
 import { startHubOnPostgres, type HubOnPostgres } from './support/hub-on-postgres';
 import { enrollAtHub } from './support/enroll';
 
@@ -37,14 +38,7 @@ async function handedBackResult(dossierCode: string): Promise<{ record: RecordDe
       status: 'returned',
       signedAt: null,
       isResult: true,
-      handBack: {
-        returnedAt: '2026-12-02T09:00:00.000Z',
-        dueDate: '2026-11-30',
-        deadline: null,
-        onTime: false,
-        workingDaysLate: 2,
-        lateReason: 'Chờ bổ sung giấy tờ',
-      },
+      handBack: LATE_HAND_BACK,
     },
   };
 }
