@@ -4,13 +4,17 @@
  * store), then fills the figures once from them (the rebuild), then times each province query as the hub runs it
  * (from the kept figures) and, as the reference in the same run, /progress as it was before (every cell counted from
  * the records). Then ingest through the hub's commit (batches of records from concurrent workstations, one transaction
- * each) keeping the figures (record-committer.ts, schema 7) and, alternating, the same transaction writing only the
+ * each) keeping the figures (record-committer.ts: appended by each commit, folded in the background, schema 8) and, alternating, the same transaction writing only the
  * records, and the ratio; then a recount check and a rebuild.
  *
- *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 20000] [--batch 16]
+ *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 30000] [--batch 16] [--rounds 4] [--concurrency 8]
+ *
+ * Ingest is measured in --rounds pairs (with, without; the order swapped every pair) after a warm-up of one round of
+ * each, and PostgreSQL's wait events are sampled meanwhile (pg_stat_activity, every 5 ms): where a commit's time goes.
  *
  * A workstation's batch upload sends up to 64 records per request (BATCH_UPLOAD.maxRecords); --batch sets the records per commit.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
@@ -19,20 +23,29 @@ import { HubHandBackRepository } from '../src/hub/hub-hand-back-repository';
 import { HubRecordRepository } from '../src/hub/hub-record-repository';
 import { inHubTransaction } from '../src/hub/hub-transaction';
 import { aggregateDifferences, rebuildAggregates } from '../src/hub/progress-aggregate-check';
+import { ProgressFolder } from '../src/hub/progress-folder';
 import { RecordCommitter } from '../src/hub/record-committer';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
 import { FILL, HAND_BACK_FILL, WORKSTATIONS, withIndexesRebuilt } from './support/hub-fill';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string' }, runs: { type: 'string' }, ingest: { type: 'string' }, batch: { type: 'string' } },
+  options: {
+    rows: { type: 'string' },
+    runs: { type: 'string' },
+    ingest: { type: 'string' },
+    batch: { type: 'string' },
+    rounds: { type: 'string' },
+    concurrency: { type: 'string' },
+  },
 });
 const ROWS = Number(values.rows ?? 10_000_000);
 const RUNS = Number(values.runs ?? 5);
-const INGEST = Number(values.ingest ?? 20_000);
+const INGEST = Number(values.ingest ?? 30_000);
 const CHUNK = 250_000;
 const BATCH = Number(values.batch ?? 16);
-const CONCURRENCY = 8;
+const CONCURRENCY = Number(values.concurrency ?? 8);
+const ROUNDS = Number(values.rounds ?? 4);
 
 const load = () =>
   loadavg()
@@ -71,6 +84,73 @@ function record(workstation: number): RecordDescriptor {
     signedAt: null,
     isResult: n % 5 === 0,
   };
+}
+
+/**
+ * Samples what the active backends (other than the sampler) wait on, every 5 ms, into `into` ('CPU' when on no wait event):
+ * row-lock waits show as Lock:transactionid or Lock:tuple, advisory locks as Lock:advisory.
+ */
+function sampleWaits(pool: pg.Pool, into: Map<string, number>): { stop(): Promise<void> } {
+  let running = true;
+  const done = (async () => {
+    const client = await pool.connect();
+    try {
+      while (running) {
+        const { rows } = await client.query<{ w: string }>(
+          `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS w FROM pg_stat_activity
+            WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+        );
+        for (const { w } of rows) into.set(w, (into.get(w) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      client.release();
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+    },
+  };
+}
+
+const describeWaits = (waits: Map<string, number>) => {
+  const total = [...waits.values()].reduce((a, b) => a + b, 0);
+  return [...waits.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([w, n]) => `${w} ${((100 * n) / total).toFixed(0)}%`)
+    .join(', ');
+};
+
+const ticks = (stat: string) =>
+  stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+
+/**
+ * CPU seconds the PostgreSQL server has used so far (the postmaster, the children it reaped, and its living backends,
+ * from /proc): the work a round made the server do, which the other processes on a shared machine do not change as
+ * they change a round's duration.
+ */
+async function serverCpuSeconds(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  // After the ')' closing the name: state (0), ppid (1), … utime (11), stime (12), cutime (13), cstime (14).
+  const postmaster = ticks(readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8'))[1]!;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let f: number[];
+    try {
+      f = ticks(readFileSync(`/proc/${entry}/stat`, 'utf8'));
+    } catch {
+      continue; // ended meanwhile: its time is in the postmaster's reaped children
+    }
+    if (Number(entry) === postmaster) total += f[11]! + f[12]! + f[13]! + f[14]!;
+    else if (f[1] === postmaster) total += f[11]! + f[12]!;
+  }
+  return total / 100; // USER_HZ
 }
 
 type Commit = (workstationId: string, records: RecordDescriptor[]) => Promise<unknown>;
@@ -144,24 +224,54 @@ try {
   );
 
   // Ingest through the hub's commit, keeping the figures and writing the records alone, alternating after an uncounted warm-up.
-  const committer = new RecordCommitter(pool);
+  // As the hub runs it (hub-server.ts): the commits append their figures, a fold adds them into the kept rows in the background.
+  const folder = new ProgressFolder(pool);
+  folder.start();
+  const committer = new RecordCommitter(pool, folder);
   const modes: Record<'with' | 'without', Commit> = {
     with: (ws, batch) => committer.commitMany(ws, batch, 'upload'),
     without: (ws, batch) => inHubTransaction(pool, (client) => new HubRecordRepository(client).commitMany(ws, batch, 'upload')),
   };
-  await ingest(modes.with, Math.min(INGEST, 2000));
-  await ingest(modes.without, Math.min(INGEST, 2000));
+  await ingest(modes.with, INGEST);
+  await ingest(modes.without, INGEST);
   const rate: Record<'with' | 'without', number[]> = { with: [], without: [] };
-  for (let round = 1; round <= 6; round++) {
-    const mode = round % 2 === 1 ? 'with' : 'without';
+  const waits: Record<'with' | 'without', Map<string, number>> = { with: new Map(), without: new Map() };
+  const cpuPerRecord: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  for (let round = 0; round < 2 * ROUNDS; round++) {
+    // with, without; without, with; …: neither mode always runs first in its pair.
+    const mode = (round % 2 === 0) === (Math.floor(round / 2) % 2 === 0) ? 'with' : 'without';
+    const sampling = sampleWaits(pool, waits[mode]);
+    const cpu = await serverCpuSeconds(pool);
     const r = await ingest(modes[mode], INGEST);
+    // A fold still running belongs to this round's work.
+    if (mode === 'with') await folder.fold();
+    const serverCpu = (await serverCpuSeconds(pool)) - cpu;
+    await sampling.stop();
     rate[mode].push(r);
+    cpuPerRecord[mode].push(serverCpu / INGEST);
     console.log(
-      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
+      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s, server CPU ${((1000 * serverCpu) / INGEST).toFixed(2)} ms per record (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
     );
   }
+  for (const mode of ['with', 'without'] as const)
+    console.log(`wait events while ingesting ${mode} the figures: ${describeWaits(waits[mode])}`);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`ingest keeping the figures ÷ records alone: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (target ≥ 0.9)`);
+  const pairs = rate.with.map((w, i) => w / rate.without[i]!);
+  console.log(
+    `ingest keeping the figures ÷ records alone: ×${(mean(rate.with) / mean(rate.without)).toFixed(2)} (means of ${ROUNDS} rounds each); median of the pairs ×${median(pairs).toFixed(2)} (per pair ${pairs.map((p) => p.toFixed(2)).join(' ')}); target ≥ 0.9`,
+  );
+  const cpuPairs = cpuPerRecord.without.map((w, i) => w / cpuPerRecord.with[i]!);
+  console.log(
+    `server CPU per record, records alone ÷ keeping the figures (the ingest speed a CPU-bound server would get): ×${(mean(cpuPerRecord.without) / mean(cpuPerRecord.with)).toFixed(2)}; median of the pairs ×${median(cpuPairs).toFixed(2)} (per pair ${cpuPairs.map((p) => p.toFixed(2)).join(' ')})`,
+  );
+
+  await folder.stop();
+  const pending = await count('progress_pending');
+  const progressWithPending = await timed(() => records.progress());
+  await folder.fold();
+  console.log(
+    `after ingest: ${pending} commits pending, /progress read with them ${progressWithPending.toFixed(1)} ms; folded, ${(await timed(() => records.progress())).toFixed(1)} ms (load ${load()})`,
+  );
 
   // The rounds that wrote the records alone left them uncounted: the check finds them, the rebuild counts them.
   const check = performance.now();

@@ -14,6 +14,7 @@ import { anchorFileIn, HubAuditAnchor } from './hub-audit-anchor';
 import { HubAuditLog, type HubAuditVerdict } from './hub-audit-log';
 import { ERROR_CODES } from '../shared/error-codes';
 import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from './progress-aggregate-check';
+import { foldPendingFigures } from './progress-figure-fold';
 import { parseS3Url } from './s3-blob-storage';
 import { blobStorageFor, startHub, verifierNamed } from './start-hub';
 
@@ -148,6 +149,8 @@ async function withPool<T>(values: Values, fn: (pool: ReturnType<typeof createPo
  */
 async function verify(values: Values, io: HubIo): Promise<number> {
   return withPool(values, async (pool) => {
+    // The check reads kept and pending figures alike; folded first, a drifted kept row shows with what it should hold.
+    await foldPendingFigures(pool);
     const differences = await aggregateDifferences(pool);
     for (const d of differences) io.out(describeAggregateDifference(d));
     if (differences.length === 0) {

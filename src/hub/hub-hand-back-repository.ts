@@ -1,6 +1,6 @@
 import type { HandBackSummary, ProgressReport, RecordDescriptor } from '../shared/sync-protocol';
 import type { HubQueryable } from './hub-transaction';
-import { HAND_BACK_EMPTY_CELLS_DELETE, HAND_BACK_FIGURES_LOCK, upsertHandBacksCountingThem } from './progress-figure-statements';
+import { HAND_BACK_FIGURES_LOCK, upsertHandBacksCountingThem } from './progress-figure-statements';
 
 type HandedBack = RecordDescriptor & { handBack: HandBackSummary };
 
@@ -46,13 +46,12 @@ export class HubHandBackRepository {
         column((r) => r.handBack.lateReason),
       ],
     });
-    await this.db.query({ name: 'hand-back-empty-cells', text: HAND_BACK_EMPTY_CELLS_DELETE, values: [workstationId] });
   }
 
-  /** From the per-workstation rows the hub's commit keeps (progress-figure-statements.ts), summed. */
+  /** From the per-workstation figures, kept and pending (progress-pending-schema.ts), summed. */
   async counts(): Promise<NonNullable<ProgressReport['handBacks']>> {
     const { rows } = await this.db.query<{ key: string; n: string }>(
-      `SELECT key, sum(records) AS n FROM progress_aggregate WHERE dimension = 'hand-backs' GROUP BY key`,
+      `SELECT key, sum(records) AS n FROM progress_figure WHERE dimension = 'hand-backs' GROUP BY key`,
     );
     const n = (key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0);
     return { total: n('total'), onTime: n('on-time'), late: n('late'), withReason: n('late-with-reason') };

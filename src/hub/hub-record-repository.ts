@@ -166,14 +166,16 @@ export class HubRecordRepository {
   }
 
   /**
-   * The province's figures from the per-workstation rows the hub's commit keeps (progress-figure-statements.ts), summed
-   * per cell: a read of a few rows per workstation and cell, whatever the number of records.
+   * The province's figures from the per-workstation rows, kept and pending (progress-pending-schema.ts), summed per cell:
+   * a read of a few rows per workstation and cell and of the commits not yet folded, whatever the number of records.
    */
   async progress(): Promise<ProgressReport> {
     const { rows } = await this.db.query<{ dimension: string; key: string | null; records: string; bytes: string; workstations: string }>({
       name: 'progress-read',
-      text: `SELECT dimension, key, sum(records) AS records, sum(bytes) AS bytes, count(*) AS workstations
-        FROM progress_aggregate GROUP BY dimension, key ORDER BY dimension, key NULLS LAST`,
+      // Summed per cell in one step (not per workstation first): the workstations are those with a total.
+      text: `SELECT dimension, key, sum(records) AS records, sum(bytes) AS bytes,
+          CASE dimension WHEN 'total' THEN (SELECT count(*) FROM progress_figure WHERE dimension = 'total') END AS workstations
+        FROM progress_figure_part GROUP BY dimension, key HAVING sum(records) <> 0 OR sum(bytes) <> 0 ORDER BY dimension, key NULLS LAST`,
     });
     const cells = (dimension: string) => rows.filter((r) => r.dimension === dimension);
     const one = (dimension: string) => cells(dimension)[0];

@@ -1,5 +1,6 @@
 import { HUB_AUDIT_SQL } from './hub-audit-schema';
 import { PROGRESS_AGGREGATE_SQL, PROGRESS_FUNCTIONS_V6_SQL, PROGRESS_TRIGGERS_DROP_SQL } from './progress-aggregate-schema';
+import { PROGRESS_PENDING_SQL } from './progress-pending-schema';
 
 /** The hub's PostgreSQL schema, versioned in code and applied in order at start. */
 export interface HubMigration {
@@ -109,5 +110,11 @@ CREATE TABLE audit_head (
     // The figures kept by the hub's commit itself, in the statements that write the records and hand-backs
     // (progress-figure-statements.ts): the triggers go.
     sql: PROGRESS_TRIGGERS_DROP_SQL,
+  },
+  {
+    version: 8,
+    // Each commit appends what it adds to the figures, insert-only, and a background fold adds it into the kept rows;
+    // the figures read are kept plus pending (progress-pending-schema.ts).
+    sql: PROGRESS_PENDING_SQL,
   },
 ];

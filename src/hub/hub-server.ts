@@ -34,6 +34,7 @@ import { DirectoryBlobStorage } from './directory-blob-storage';
 import { HubRecordRepository } from './hub-record-repository';
 import { PgAdvisoryLocker } from './pg-advisory-locker';
 import { RecordIntake } from './record-intake';
+import { ProgressFolder } from './progress-folder';
 import { RecordCommitter } from './record-committer';
 import type { RecordVerifier } from './record-verifier';
 import { StructuralPdfVerifier } from './structural-pdf-verifier';
@@ -103,9 +104,12 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   const auditHeads = new AuditHeadRepository(options.pool);
   const blobs = options.blobs ?? new DirectoryBlobStorage(options.blobsDir);
   const handBacks = new HubHandBackRepository(options.pool);
+  // The figures each commit appends, folded into the kept rows in the background (progress-folder.ts).
+  const folder = new ProgressFolder(options.pool, { onError: (e) => app.log.error(e, 'folding the pending province figures failed') });
+  folder.start();
   const intake = new RecordIntake({
     records,
-    commits: new RecordCommitter(options.pool),
+    commits: new RecordCommitter(options.pool, folder),
     blobs,
     verifier: options.verifier ?? new StructuralPdfVerifier(),
     maxRecordBytes,
@@ -275,6 +279,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     async close() {
       clearInterval(sweeper);
       await app.close();
+      await folder.stop();
       await locker.stop();
     },
   };

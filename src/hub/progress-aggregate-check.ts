@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { HubAuditLog } from './hub-audit-log';
 import { inHubTransaction } from './hub-transaction';
 import { PROGRESS_AGGREGATES, PROGRESS_FILL_SQL } from './progress-aggregate-schema';
+import { FOLD_LOCK_WAIT } from './progress-figure-fold';
 
 /** One kept row that does not hold what a recount from `record` and `hand_back` gives. */
 export interface AggregateDifference {
@@ -17,9 +18,10 @@ export interface AggregateDifference {
 const keyOf = (key: readonly string[], row: Record<string, unknown>) => Object.fromEntries(key.map((k) => [k, row[k] ?? null]));
 
 /**
- * Every kept figure recomputed from `record` and `hand_back` and compared with what the commits kept, both ways, in
- * one REPEATABLE READ transaction: a commit writes its rows and their figures in one transaction, so a commit running
- * meanwhile cannot show as a difference; a row changed by hand in SQL does.
+ * Every figure recomputed from `record` and `hand_back` and compared with what the commits kept (the kept rows plus the
+ * pending ones: progress-pending-schema.ts), both ways, in one REPEATABLE READ transaction: a commit writes its rows and
+ * their figures in one transaction, and a fold moves figures from pending to kept in one, so neither running meanwhile
+ * can show as a difference; a row changed by hand in SQL does (named by its kept table).
  */
 export async function aggregateDifferences(pool: pg.Pool): Promise<AggregateDifference[]> {
   const client = await pool.connect();
@@ -29,7 +31,7 @@ export async function aggregateDifferences(pool: pg.Pool): Promise<AggregateDiff
     for (const a of PROGRESS_AGGREGATES) {
       const columns =
         a.table === 'progress_aggregate' ? 'workstation_id, dimension, key, records, bytes' : 'workstation_id, dossier_code, records';
-      const kept = `SELECT ${columns} FROM ${a.table}`;
+      const kept = `SELECT ${columns} FROM ${a.figures}`;
       const recount = `SELECT ${columns} FROM (${a.recount}) AS recount`;
       const keptOnly = (await client.query<Record<string, unknown>>(`${kept} EXCEPT ${recount}`)).rows;
       const recountedOnly = (await client.query<Record<string, unknown>>(`${recount} EXCEPT ${kept}`)).rows;
@@ -53,13 +55,15 @@ export async function aggregateDifferences(pool: pg.Pool): Promise<AggregateDiff
 }
 
 /**
- * Empties the kept figures and fills them again from `record` and `hand_back`, commits held off meanwhile (SHARE locks);
- * the hub's audit log records it (who, and how many differences the check had found) in the same transaction.
+ * Empties the kept and pending figures and fills them again from `record` and `hand_back`, commits held off meanwhile
+ * (SHARE locks) and a fold under way waited for; the hub's audit log records it (who, and how many differences the
+ * check had found) in the same transaction.
  */
 export async function rebuildAggregates(pool: pg.Pool, actor = 'hub', differencesFound?: number): Promise<void> {
   await inHubTransaction(pool, async (client) => {
+    await client.query(FOLD_LOCK_WAIT);
     await client.query('LOCK TABLE record, hand_back IN SHARE MODE');
-    await client.query(PROGRESS_FILL_SQL);
+    await client.query(`DELETE FROM progress_pending;\n${PROGRESS_FILL_SQL}`);
     await new HubAuditLog().append(client, {
       actor,
       action: 'hub.figures-rebuilt',

@@ -30,10 +30,20 @@ export const PROGRESS_AGGREGATE_RECOUNT = `SELECT r.workstation_id, cell.dimensi
 
 export const PROGRESS_RESULT_DOSSIER_RECOUNT = `SELECT workstation_id, dossier_code, count(*)::bigint AS records FROM record WHERE is_result GROUP BY 1, 2`;
 
-/** Each kept table, its key columns and its recount. */
+/** Each kept table, the view of it with the pending figures added (schema 8, progress-pending-schema.ts), its key columns and its recount. */
 export const PROGRESS_AGGREGATES = [
-  { table: 'progress_aggregate', key: ['workstation_id', 'dimension', 'key'], recount: PROGRESS_AGGREGATE_RECOUNT },
-  { table: 'progress_result_dossier', key: ['workstation_id', 'dossier_code'], recount: PROGRESS_RESULT_DOSSIER_RECOUNT },
+  {
+    table: 'progress_aggregate',
+    figures: 'progress_figure',
+    key: ['workstation_id', 'dimension', 'key'],
+    recount: PROGRESS_AGGREGATE_RECOUNT,
+  },
+  {
+    table: 'progress_result_dossier',
+    figures: 'progress_result_dossier_figure',
+    key: ['workstation_id', 'dossier_code'],
+    recount: PROGRESS_RESULT_DOSSIER_RECOUNT,
+  },
 ] as const;
 
 export const PROGRESS_FILL_SQL = `

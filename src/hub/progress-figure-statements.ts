@@ -1,59 +1,55 @@
 import { CELL_FILTER, CELLS, HAND_BACK_CELLS } from './progress-aggregate-schema';
 
 /**
- * The province's figures kept by the hub's own commit (schema 7), in the statement that writes the rows they count:
- * what a statement inserted or replaced comes back from its RETURNING, and data-modifying CTEs add it to the kept rows
- * (progress-aggregate-schema.ts) in the same statement, so no trigger runs and no second round trip is made.
+ * The province's figures as the hub's commit keeps them (schema 8), in the statement that writes the rows they count:
+ * what a statement inserted or replaced comes back from its RETURNING, and a data-modifying CTE appends what it adds to
+ * each cell as one row of `progress_pending` (progress-pending-schema.ts), in the same statement and transaction. The
+ * commit touches no shared row: the fold (progress-figure-fold.ts) adds the pending rows into the kept ones later.
  * A row changed by hand in SQL is not followed: `sohoa hub --verify` finds it and `--rebuild` counts it (docs/ARCHITECTURE.md).
  */
 
 /** The record columns a figure reads, for the RETURNING of a record insert. */
 export const RECORD_FIGURE_COLUMNS = 'size, dossier_code, procedure_code, agency_code, year, status, is_result';
 
+/** `cells` (workstation_id, dimension, key, records, bytes) and `dossiers` (workstation_id, dossier_code, records) as pending rows. */
+const appendPending = (cells: string, dossiers: string) => `
+  INSERT INTO progress_pending (workstation_id, dimension, key, records, bytes, result_dossier, result_records)
+  SELECT cells.workstation_id, cells.dimension, cells.key, cells.records, cells.bytes, coalesce(d.dossier_code, '{}'), coalesce(d.records, '{}')
+  FROM (SELECT workstation_id, array_agg(dimension ORDER BY dimension, key) AS dimension, array_agg(key ORDER BY dimension, key) AS key,
+          array_agg(records ORDER BY dimension, key) AS records, array_agg(bytes ORDER BY dimension, key) AS bytes
+        FROM ${cells} GROUP BY 1) AS cells
+  LEFT JOIN (SELECT workstation_id, array_agg(dossier_code ORDER BY dossier_code) AS dossier_code, array_agg(records ORDER BY dossier_code) AS records
+        FROM ${dossiers} GROUP BY 1) AS d USING (workstation_id)`;
+
 /**
- * `insert` (an INSERT INTO record … RETURNING `returning` and RECORD_FIGURE_COLUMNS), with its rows added to the figures;
- * the statement answers the insert's `returning` columns. Records are only added here, so a dossier's result count that
- * was nothing before (no kept row) makes it a new result dossier. Locks are taken in one order in every commit (the
- * record rows, the cells in key order, the result dossiers in key order, the dossier count), so two commits of one
- * workstation wait on each other, never deadlock; two workstations' commits touch no common row.
+ * `insert` (an INSERT INTO record … RETURNING `returning` and RECORD_FIGURE_COLUMNS), with what it inserted appended to
+ * the pending figures; the statement answers the insert's `returning` columns. An insert that stored nothing appends nothing.
  */
 export const insertRecordsCountingThem = (insert: string, returning: string) => `
 WITH c AS (${insert}),
 cells AS (
-  INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
-  SELECT c.workstation_id, cell.dimension, cell.key, count(*), sum(c.size)
-    FROM c CROSS JOIN LATERAL ${CELLS('c')} WHERE ${CELL_FILTER('c')} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records, bytes = a.bytes + excluded.bytes),
-d AS (SELECT workstation_id, dossier_code, count(*) AS n FROM c WHERE is_result GROUP BY 1, 2),
-kept AS (
-  INSERT INTO progress_result_dossier AS p (workstation_id, dossier_code, records) SELECT * FROM d ORDER BY 1, 2
-  ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET records = p.records + excluded.records
-  RETURNING p.workstation_id, p.dossier_code, p.records),
-dossiers AS (
-  INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
-  SELECT kept.workstation_id, 'result-dossiers', NULL, count(*), 0 FROM kept JOIN d USING (workstation_id, dossier_code)
-    WHERE kept.records - d.n <= 0 GROUP BY 1 ORDER BY 1
-  ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records)
+  SELECT c.workstation_id, cell.dimension, cell.key, count(*)::bigint AS records, sum(c.size)::bigint AS bytes
+    FROM c CROSS JOIN LATERAL ${CELLS('c')} WHERE ${CELL_FILTER('c')} GROUP BY 1, 2, 3),
+d AS (SELECT workstation_id, dossier_code, count(*)::bigint AS records FROM c WHERE is_result GROUP BY 1, 2),
+pending AS (${appendPending('cells', 'd')})
 SELECT ${returning} FROM c`;
 
 /**
  * `upsert` (an INSERT INTO hand_back … ON CONFLICT DO UPDATE … RETURNING workstation_id, on_time, late_reason, reading
- * its rows from the CTE `t`, with `dossier_code`), with the change added to the figures: each row it writes counts in,
- * the row it replaced (read in the same snapshot) counts out. The caller holds the workstation's hand-back lock
+ * its rows from the CTE `t`, with `dossier_code`), with the change appended to the pending figures: each row it writes
+ * counts in, the row it replaced (read in the same snapshot) counts out. The caller holds the workstation's hand-back lock
  * (HAND_BACK_FIGURES_LOCK), taken in an earlier statement, so no commit replaced a row between that snapshot and the upsert.
  */
 export const upsertHandBacksCountingThem = (rows: string, upsert: string) => `
 WITH t AS (${rows}),
 old AS (SELECT h.workstation_id, h.on_time, h.late_reason FROM hand_back h JOIN t USING (dossier_code) WHERE h.workstation_id = $1),
 up AS (${upsert}),
-c AS (SELECT workstation_id, on_time, late_reason, 1 AS sign FROM up UNION ALL SELECT workstation_id, on_time, late_reason, -1 FROM old)
-INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
-SELECT c.workstation_id, 'hand-backs', hb.key, sum(c.sign), 0 FROM c CROSS JOIN LATERAL ${HAND_BACK_CELLS('c')} WHERE hb.counts
-  GROUP BY 1, 2, 3 HAVING sum(c.sign) <> 0 ORDER BY 1, 2, 3
-ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records`;
-
-/** A hand-back replaced by one that counts elsewhere can leave a cell at nothing: no row, as a recount gives none. */
-export const HAND_BACK_EMPTY_CELLS_DELETE = `DELETE FROM progress_aggregate WHERE workstation_id = $1 AND dimension = 'hand-backs' AND records = 0`;
+c AS (SELECT workstation_id, on_time, late_reason, 1 AS sign FROM up UNION ALL SELECT workstation_id, on_time, late_reason, -1 FROM old),
+cells AS (
+  SELECT c.workstation_id, 'hand-backs'::text AS dimension, hb.key, sum(c.sign)::bigint AS records, 0::bigint AS bytes
+    FROM c CROSS JOIN LATERAL ${HAND_BACK_CELLS('c')} WHERE hb.counts GROUP BY 1, 2, 3 HAVING sum(c.sign) <> 0),
+d AS (SELECT NULL::text AS workstation_id, NULL::text AS dossier_code, NULL::bigint AS records WHERE false)
+${appendPending('cells', 'd')}`;
 
 /** One workstation's hand-back notes, one at a time (transaction advisory lock; the namespace keeps it apart from other locks). */
 export const HAND_BACK_FIGURES_LOCK = `SELECT pg_advisory_xact_lock(${0x6862}, hashtext($1))`;

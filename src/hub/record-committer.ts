@@ -3,16 +3,21 @@ import type { Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import { HubHandBackRepository } from './hub-hand-back-repository';
 import { HubRecordRepository } from './hub-record-repository';
 import { inHubTransaction } from './hub-transaction';
+import type { ProgressFolder } from './progress-folder';
 import { VersionConflictError } from './sync-errors';
 
 /**
  * Commits record versions and the hand-backs their result records carry in one transaction, with the province's
- * figures they count in, in the same statements (progress-figure-statements.ts): every way in (direct upload, batch,
- * tus, bag, commit by hash, a repeat that brings a hand-back) comes through here, so the figures never count a result
- * record without its hand-back: a failure of either leaves neither, and the workstation's retry counts them once.
+ * figures they count in, appended in the same statements (progress-figure-statements.ts): every way in (direct upload,
+ * batch, tus, bag, commit by hash, a repeat that brings a hand-back) comes through here, so the figures never count a
+ * result record without its hand-back: a failure of either leaves neither, and the workstation's retry counts them once.
+ * The `folder` hears of each commit, to fold the pending figures in the background (progress-folder.ts).
  */
 export class RecordCommitter {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly folder?: Pick<ProgressFolder, 'noteCommit'>,
+  ) {}
 
   async commit(workstationId: string, record: RecordDescriptor, source: 'upload' | 'bag'): Promise<Receipt> {
     const [outcome] = await this.commitMany(workstationId, [record], source);
@@ -32,7 +37,7 @@ export class RecordCommitter {
   ): Promise<(Receipt | VersionConflictError)[]> {
     // A repeat without a hand-back has nothing to write: no transaction for it.
     if (records.length === 0 && !repeats.some((r) => r.isResult && r.handBack)) return [];
-    return inHubTransaction(this.pool, async (client) => {
+    const outcomes = await inHubTransaction(this.pool, async (client) => {
       const outcomes = await new HubRecordRepository(client).commitMany(workstationId, records, source, { keepFigures: true });
       await new HubHandBackRepository(client).note(workstationId, [
         ...repeats,
@@ -40,5 +45,7 @@ export class RecordCommitter {
       ]);
       return outcomes;
     });
+    this.folder?.noteCommit();
+    return outcomes;
   }
 }

@@ -7,6 +7,7 @@ import { aggregateDifferences } from '../../src/hub/progress-aggregate-check';
 import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import type { TestHub } from './support/hub-harness';
+import { LATE_HAND_BACK } from './support/hand-backs';
 import { startHubOnPostgres, type HubOnPostgres } from './support/hub-on-postgres';
 import { enrollAtHub } from './support/enroll';
 
@@ -37,14 +38,7 @@ async function handedBackResult(dossierCode: string): Promise<{ record: RecordDe
       status: 'returned',
       signedAt: null,
       isResult: true,
-      handBack: {
-        returnedAt: '2026-12-02T09:00:00.000Z',
-        dueDate: '2026-11-30',
-        deadline: null,
-        onTime: false,
-        workingDaysLate: 2,
-        lateReason: 'Chờ bổ sung giấy tờ',
-      },
+      handBack: LATE_HAND_BACK,
     },
   };
 }
@@ -67,14 +61,14 @@ const postBatch = (items: { record: RecordDescriptor; bytes: Uint8Array }[]) =>
     body: Buffer.concat(encodeBatch(items)),
   });
 
-/** Everything the province figures are made of and kept in: the records, the hand-backs, the kept rows. */
+/** Everything the province figures are made of and kept in: the records, the hand-backs, the figures (kept and pending). */
 async function snapshot() {
   const rows = async (sql: string) => (await pool.query(sql)).rows;
   return {
     records: await rows('SELECT workstation_id, document_key, version, sha256 FROM record ORDER BY 1, 2, 3'),
     handBacks: await rows('SELECT workstation_id, dossier_code, on_time, late_reason FROM hand_back ORDER BY 1, 2'),
-    aggregate: await rows('SELECT workstation_id, dimension, key, records, bytes FROM progress_aggregate ORDER BY 1, 2, 3'),
-    resultDossiers: await rows('SELECT workstation_id, dossier_code, records FROM progress_result_dossier ORDER BY 1, 2'),
+    aggregate: await rows('SELECT workstation_id, dimension, key, records, bytes FROM progress_figure ORDER BY 1, 2, 3'),
+    resultDossiers: await rows('SELECT workstation_id, dossier_code, records FROM progress_result_dossier_figure ORDER BY 1, 2'),
   };
 }
 
@@ -82,7 +76,7 @@ const kept = async (dimension: string, key: string | null) =>
   Number(
     (
       await pool.query<{ n: string | null }>(
-        'SELECT sum(records) AS n FROM progress_aggregate WHERE dimension = $1 AND key IS NOT DISTINCT FROM $2',
+        'SELECT sum(records) AS n FROM progress_figure WHERE dimension = $1 AND key IS NOT DISTINCT FROM $2',
         [dimension, key],
       )
     ).rows[0]!.n ?? 0,

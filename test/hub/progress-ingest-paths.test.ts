@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import { Engine } from '../../src/core/engine';
 import { WorkstationSync } from '../../src/core/sync/workstation-sync';
 import { encodeBatch } from '../../src/shared/batch-body';
@@ -12,12 +12,15 @@ import { aggregateDifferences, describeAggregateDifference } from '../../src/hub
 import { tempDir } from '../support/temp-dir';
 import { recordFactory, type RecordFactory } from '../sync/support/signed-records';
 import { seedRecords } from '../sync/support/workstation';
-import { startPostgres, type TestPostgres } from './support/postgres';
-import { startTestHub, type TestHub } from './support/hub-harness';
+import { foldPendingFigures } from '../../src/hub/progress-figure-fold';
+import { enrollAtHub } from './support/enroll';
+import type { TestHub } from './support/hub-harness';
+import { startHubOnPostgres, type HubOnPostgres } from './support/hub-on-postgres';
+import { LATE_HAND_BACK } from './support/hand-backs';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-let postgres: TestPostgres;
+let served: HubOnPostgres;
 let hub: TestHub;
 let factory: RecordFactory;
 let pool: pg.Pool;
@@ -25,14 +28,7 @@ let token: string;
 const blobs = tempDir('sohoa-hub-ingest-paths-');
 const ws = tempDir('sohoa-ws-ingest-paths-');
 
-const late: HandBackSummary = {
-  returnedAt: '2026-12-02T09:00:00.000Z',
-  dueDate: '2026-11-30',
-  deadline: null,
-  onTime: false,
-  workingDaysLate: 2,
-  lateReason: 'Chờ bổ sung giấy tờ',
-};
+const late = LATE_HAND_BACK;
 
 /** A signed record of dossier `dossierCode` and what the workstation declares for it; a result carries its hand-back. */
 async function signedRecord(dossierCode: string, handBack?: HandBackSummary): Promise<{ record: RecordDescriptor; bytes: Uint8Array }> {
@@ -118,32 +114,19 @@ async function figures() {
 
 let supervisorToken: string;
 
-async function enroll(role: 'workstation' | 'supervisor'): Promise<string> {
-  const code = await hub.hub.credentials.issueCode(role);
-  const body = (await ok(
-    fetch(`${hub.url}/enroll`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, name: 'một cửa' }),
-    }),
-  )) as { token: string };
-  return body.token;
-}
+const enroll = async (role: 'workstation' | 'supervisor') =>
+  (await enrollAtHub(hub.url, await hub.hub.credentials.issueCode(role), 'một cửa')).token;
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  const url = await postgres.createDatabase('hub_ingest_paths');
-  pool = new pg.Pool({ connectionString: url });
-  hub = await startTestHub(url, blobs.path);
+  served = await startHubOnPostgres('hub_ingest_paths', blobs.path);
+  ({ hub, pool } = served);
   factory = await recordFactory();
   token = await enroll('workstation');
   supervisorToken = await enroll('supervisor');
 }, 60_000);
 
 afterAll(async () => {
-  await hub?.close();
-  await pool?.end();
-  postgres?.stop();
+  await served?.close();
   factory?.cleanup();
   blobs.remove();
   ws.remove();
@@ -186,6 +169,9 @@ describe('the province figures after ingest through each of the hub’s ways in'
     await putRecord({ ...direct, record: { ...direct.record, handBack: onTime } });
     await commit({ record: { ...direct.record, handBack: onTime } });
     const replaced = { total: 2, late: 0, onTime: 2, withReason: 0 };
+    expect(await figures()).toEqual({ records: 5, results: 2, resultDossiers: 2, handBacks: replaced, differences: [] });
+    // Folded, the cell the replaced hand-back counted in is gone, not kept at nothing.
+    await foldPendingFigures(pool);
     expect(await figures()).toEqual({ records: 5, results: 2, resultDossiers: 2, handBacks: replaced, differences: [] });
     expect(
       (await pool.query(`SELECT count(*)::int AS n FROM progress_aggregate WHERE dimension = 'hand-backs' AND records = 0`)).rows[0].n,

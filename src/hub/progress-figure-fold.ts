@@ -1,0 +1,55 @@
+import type pg from 'pg';
+import { inHubTransaction, type HubQueryable } from './hub-transaction';
+
+/** One fold at a time, across the hub's instances (transaction advisory lock; the namespace keeps it apart from other locks). */
+const FOLD_LOCK = `SELECT pg_try_advisory_xact_lock(${0x6866}, 0) AS got`;
+/** What a rebuild takes: it waits for a fold running meanwhile. */
+export const FOLD_LOCK_WAIT = `SELECT pg_advisory_xact_lock(${0x6866}, 0)`;
+
+/**
+ * The pending rows this transaction sees, deleted and added into the kept ones in the same statement: a dossier's
+ * first result records (no kept row before) make it a new result dossier. Rows a commit appends meanwhile are not in
+ * this snapshot: they stay pending for the next fold. Kept rows are written in key order.
+ */
+const FOLD = `
+WITH gone AS (DELETE FROM progress_pending RETURNING *),
+cells AS (
+  SELECT g.workstation_id, u.dimension, u.key, sum(u.records) AS records, sum(u.bytes) AS bytes
+    FROM gone g CROSS JOIN LATERAL unnest(g.dimension, g.key, g.records, g.bytes) AS u(dimension, key, records, bytes) GROUP BY 1, 2, 3),
+d AS (
+  SELECT g.workstation_id, u.dossier_code, sum(u.records)::bigint AS n
+    FROM gone g CROSS JOIN LATERAL unnest(g.result_dossier, g.result_records) AS u(dossier_code, records) GROUP BY 1, 2),
+kept AS (
+  INSERT INTO progress_result_dossier AS p (workstation_id, dossier_code, records) SELECT * FROM d ORDER BY 1, 2
+  ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET records = p.records + excluded.records
+  RETURNING p.workstation_id, p.dossier_code, p.records),
+dossiers AS (
+  SELECT kept.workstation_id, 'result-dossiers'::text AS dimension, NULL::text AS key, count(*)::numeric AS records, 0::numeric AS bytes
+    FROM kept JOIN d USING (workstation_id, dossier_code) WHERE kept.records - d.n <= 0 GROUP BY 1),
+folded AS (
+  INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
+  SELECT workstation_id, dimension, key, sum(records), sum(bytes) FROM (SELECT * FROM cells UNION ALL SELECT * FROM dossiers) AS x
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records, bytes = a.bytes + excluded.bytes)
+SELECT count(*)::int AS n FROM gone`;
+
+/** A hand-back replaced by one that counts elsewhere can leave a cell at nothing: no row, as a recount gives none. */
+const EMPTY_CELLS_DELETE = `DELETE FROM progress_aggregate WHERE dimension = 'hand-backs' AND records = 0`;
+
+/** Folds in `db`'s transaction (the caller holds FOLD_LOCK_WAIT or knows no fold can run); the pending rows folded. */
+export async function foldPendingIn(db: HubQueryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>({ name: 'progress-fold', text: FOLD });
+  await db.query({ name: 'progress-fold-empty-cells', text: EMPTY_CELLS_DELETE });
+  return rows[0]!.n;
+}
+
+/**
+ * Adds the pending figures into the kept rows in a transaction of its own; the number of commits folded, or null when
+ * another fold holds the lock (it folds them). The figures read the same before and after (progress-pending-schema.ts).
+ */
+export async function foldPendingFigures(pool: pg.Pool): Promise<number | null> {
+  return inHubTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ got: boolean }>(FOLD_LOCK);
+    return rows[0]!.got ? foldPendingIn(client) : null;
+  });
+}

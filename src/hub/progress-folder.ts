@@ -1,0 +1,60 @@
+import type pg from 'pg';
+import { foldPendingFigures } from './progress-figure-fold';
+
+export interface ProgressFolderOptions {
+  /** A fold at least this often while commits arrive (ms). */
+  everyMs?: number;
+  /** And after this many commits, whichever comes first. */
+  afterCommits?: number;
+  /** What a failed fold is told to (the pending rows stay and the next fold takes them). */
+  onError?: (e: unknown) => void;
+}
+
+/**
+ * Folds the pending figures in the background (progress-figure-fold.ts): on a timer, and after a number of commits, so
+ * what /progress adds up at read time stays small. One fold at a time in this process; others wait for the next turn.
+ */
+export class ProgressFolder {
+  private commits = 0;
+  private running: Promise<unknown> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly everyMs: number;
+  private readonly afterCommits: number;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: ProgressFolderOptions = {},
+  ) {
+    this.everyMs = options.everyMs ?? 1000;
+    this.afterCommits = options.afterCommits ?? 512;
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => {
+      if (this.commits > 0) void this.fold();
+    }, this.everyMs);
+    this.timer.unref();
+  }
+
+  /** A commit appended pending figures. */
+  noteCommit(): void {
+    if (++this.commits >= this.afterCommits) void this.fold();
+  }
+
+  /** Folds now, unless a fold of this process is running (its promise is returned). */
+  fold(): Promise<unknown> {
+    if (this.running) return this.running;
+    this.commits = 0;
+    this.running = foldPendingFigures(this.pool)
+      .catch((e: unknown) => this.options.onError?.(e))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Stops the timer and waits for a fold under way. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

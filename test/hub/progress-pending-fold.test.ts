@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { createPool, migrateHub } from '../../src/hub/hub-database';
+import { aggregateDifferences, describeAggregateDifference } from '../../src/hub/progress-aggregate-check';
+import { PROGRESS_AGGREGATE_RECOUNT, PROGRESS_RESULT_DOSSIER_RECOUNT } from '../../src/hub/progress-aggregate-schema';
+import { foldPendingFigures } from '../../src/hub/progress-figure-fold';
+import { RecordCommitter } from '../../src/hub/record-committer';
+import type { RecordDescriptor } from '../../src/shared/sync-protocol';
+import { seeded } from '../stats/summary-writes';
+import { handedBack, progressFromRecords, randomRecord, served } from './support/progress-records';
+import { startPostgres, type TestPostgres } from './support/postgres';
+
+const pendingCommits = async (pool: pg.Pool) =>
+  (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM progress_pending')).rows[0]!.n;
+
+/** The kept rows alone (no pending ones), as a recount gives them once everything is folded. */
+const keptRows = async (pool: pg.Pool) =>
+  (
+    await pool.query(
+      'SELECT workstation_id, dimension, key, records::bigint, bytes::bigint FROM progress_aggregate ORDER BY 1, 2, 3 NULLS FIRST',
+    )
+  ).rows;
+const recountedRows = async (pool: pg.Pool) =>
+  (await pool.query(`SELECT * FROM (${PROGRESS_AGGREGATE_RECOUNT}) AS r ORDER BY 1, 2, 3 NULLS FIRST`)).rows;
+const keptDossiers = async (pool: pg.Pool) =>
+  (await pool.query('SELECT workstation_id, dossier_code, records FROM progress_result_dossier ORDER BY 1, 2')).rows;
+const recountedDossiers = async (pool: pg.Pool) =>
+  (await pool.query(`SELECT * FROM (${PROGRESS_RESULT_DOSSIER_RECOUNT}) AS r ORDER BY 1, 2`)).rows;
+
+/** /progress and a recount from the records read in one snapshot: what a supervisor would see against the truth at that instant. */
+async function servedAndRecountedAtOnce(pool: pg.Pool) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = { served: await served(client), recounted: await progressFromRecords(client) };
+    await client.query('COMMIT');
+    return result;
+  } finally {
+    client.release();
+  }
+}
+
+describe('the province figures as kept rows plus the commits not yet folded (schema 8)', () => {
+  let postgres: TestPostgres;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  });
+  afterAll(() => postgres?.stop());
+
+  it('read equal to a recount between commits, before a fold and after it; the fold leaves nothing pending and the kept rows equal to a recount', async () => {
+    const pool = createPool(await postgres.createDatabase('between_commits'));
+    try {
+      await migrateHub(pool);
+      const commits = new RecordCommitter(pool);
+      const r = seeded(81);
+      let n = 0;
+      for (let round = 0; round < 4; round++) {
+        for (let i = 0; i < 12; i++) {
+          const ws = `ws-${r.int(3)}`;
+          const batch: RecordDescriptor[] = Array.from({ length: 1 + r.int(5) }, () =>
+            r.next() < 0.3 ? handedBack(r, n++) : randomRecord(r, n++),
+          );
+          await commits.commitMany(ws, batch, 'upload');
+          // Between two commits, unfolded: /progress says what a recount says.
+          expect(await served(pool), `round ${round} commit ${i}`).toEqual(await progressFromRecords(pool));
+        }
+        // Each commit that stored something left one pending row; the kept rows alone are behind the records.
+        expect(await pendingCommits(pool)).toBeGreaterThan(0);
+        expect(await keptRows(pool)).not.toEqual(await recountedRows(pool));
+        const before = await served(pool);
+
+        expect(await foldPendingFigures(pool)).toBeGreaterThan(0);
+        expect(await pendingCommits(pool)).toBe(0);
+        expect(await served(pool)).toEqual(before);
+        expect(await keptRows(pool)).toEqual(await recountedRows(pool));
+        expect(await keptDossiers(pool)).toEqual(await recountedDossiers(pool));
+        expect((await aggregateDifferences(pool)).map(describeAggregateDifference)).toEqual([]);
+        // Nothing left to fold: a second fold changes nothing.
+        expect(await foldPendingFigures(pool)).toBe(0);
+        expect(await served(pool)).toEqual(before);
+      }
+      // A hand-back replaced by one that counts elsewhere: its old cell goes down to nothing, and the fold leaves no empty row.
+      const late = { ...handedBack(r, n++), dossierCode: 'HS-replaced' };
+      const lateBack = { ...late.handBack!, dueDate: '2026-11-30', onTime: false, workingDaysLate: 1, lateReason: 'Chờ bổ sung' };
+      await commits.commitMany('ws-9', [{ ...late, handBack: lateBack }], 'upload');
+      await commits.commitMany('ws-9', [], 'upload', [
+        { ...late, handBack: { ...lateBack, onTime: true, workingDaysLate: 0, lateReason: null } },
+      ]);
+      expect(await served(pool)).toEqual(await progressFromRecords(pool));
+      await foldPendingFigures(pool);
+      expect(
+        (
+          await pool.query(
+            `SELECT key, records FROM progress_aggregate WHERE workstation_id = 'ws-9' AND dimension = 'hand-backs' ORDER BY key`,
+          )
+        ).rows,
+      ).toEqual([
+        { key: 'on-time', records: '1' },
+        { key: 'total', records: '1' },
+      ]);
+      expect((await aggregateDifferences(pool)).map(describeAggregateDifference)).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
+
+  it('stay exact at every instant while workstations commit concurrently and folds run at once', async () => {
+    const pool = createPool(await postgres.createDatabase('concurrent_folds'));
+    try {
+      await migrateHub(pool);
+      const commits = new RecordCommitter(pool);
+      const r = seeded(82);
+      let n = 0;
+      let committing = true;
+      const folds: number[] = [];
+      const readings: Awaited<ReturnType<typeof servedAndRecountedAtOnce>>[] = [];
+      const workstations = Array.from({ length: 6 }, async (_, w) => {
+        for (let i = 0; i < 40; i++) {
+          const batch = Array.from({ length: 1 + r.int(6) }, () => (r.next() < 0.3 ? handedBack(r, n++) : randomRecord(r, n++)));
+          // Repeats of records already sent bring hand-backs again (replaced, counted once).
+          await commits.commitMany(`ws-${w % 4}`, batch, 'upload', i % 5 === 4 ? [handedBack(r, n++)] : []);
+        }
+      });
+      const folding = (async () => {
+        while (committing) {
+          const folded = await foldPendingFigures(pool);
+          if (folded !== null) folds.push(folded);
+        }
+      })();
+      const reading = (async () => {
+        while (committing) readings.push(await servedAndRecountedAtOnce(pool));
+      })();
+      // Two folds at once: one takes the lock, the other leaves the pending rows to it.
+      const racing = (async () => {
+        while (committing) await foldPendingFigures(pool);
+      })();
+      await Promise.all(workstations);
+      committing = false;
+      await Promise.all([folding, reading, racing]);
+
+      expect(folds.filter((f) => f > 0).length).toBeGreaterThan(3);
+      expect(readings.length).toBeGreaterThan(3);
+      for (const [i, reading] of readings.entries()) expect(reading.served, `reading ${i}`).toEqual(reading.recounted);
+      expect(readings.at(-1)!.recounted.total.records).toBeGreaterThan(300);
+      expect((await aggregateDifferences(pool)).map(describeAggregateDifference)).toEqual([]);
+      await foldPendingFigures(pool);
+      expect(await pendingCommits(pool)).toBe(0);
+      expect(await keptRows(pool)).toEqual(await recountedRows(pool));
+      expect(await keptDossiers(pool)).toEqual(await recountedDossiers(pool));
+    } finally {
+      await pool.end();
+    }
+  }, 180_000);
+});
