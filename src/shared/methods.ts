@@ -71,6 +71,8 @@ export const METHOD_NAMES = [
   'sync.records',
   'batch.list',
   'batch.qc',
+  'batch.qcItems',
+  'batch.report',
   'batch.approve',
   'batch.control',
   'batch.sign',

@@ -88,6 +88,8 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'sync.records': ALL,
   'batch.list': [...ARCHIVE, 'supervisor'],
   'batch.qc': [...ARCHIVE, 'supervisor'],
+  'batch.qcItems': [...ARCHIVE, 'supervisor'],
+  'batch.report': [...ARCHIVE, 'supervisor'],
   'batch.approve': ARCHIVE,
   'batch.control': ARCHIVE,
   'batch.sign': ARCHIVE,

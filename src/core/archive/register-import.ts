@@ -1,3 +1,4 @@
+import type { RegisterProblem } from '../../shared/batch-report';
 import { CsvSyntaxError, delimiterName, detectDelimiter, parseCsv, type CsvDelimiter } from '../catalog/csv';
 import {
   RegisterEmptyError,
@@ -51,15 +52,7 @@ export interface RegisterRow {
 }
 
 /** A problem with one row (or the header, line 1): a rejected row is left out, a warning keeps it. */
-export interface RegisterProblem {
-  line: number;
-  /** In a register read from several sheets: the sheet and its row (line runs on across sheets). */
-  sheet?: string;
-  sheetRow?: number;
-  code: string;
-  message: string;
-  severity: 'rejected' | 'warning';
-}
+export type { RegisterProblem };
 
 export interface ParsedRegister {
   rows: RegisterRow[];

@@ -1,6 +1,7 @@
+import { problemPlace } from '../../shared/batch-report';
 import { delimiterName } from '../catalog/csv';
 import { REGISTER_FIELDS } from './register-columns';
-import type { ParsedRegister, RegisterProblem, RegisterRow } from './register-import';
+import type { ParsedRegister, RegisterRow } from './register-import';
 
 /** What `batch --preview` shows: how the file was read, the column map and the first rows as the import will read them. */
 export interface RegisterPreview {
@@ -36,9 +37,7 @@ export function previewRegister(register: ParsedRegister, first = 5): RegisterPr
 
 const show = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
 
-/** Where a problem is: its line, or its sheet and row in a register read from several sheets. */
-export const problemPlace = (p: Pick<RegisterProblem, 'line' | 'sheet' | 'sheetRow'>) =>
-  p.sheet !== undefined ? `sheet '${p.sheet}'${p.sheetRow !== undefined ? ` row ${p.sheetRow}` : ''}` : `line ${p.line}`;
+export { problemPlace };
 
 /** The encoding as people should read it: a VNI conversion is said out loud. */
 function encodingText(p: RegisterPreview): string {
