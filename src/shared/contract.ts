@@ -30,6 +30,7 @@ import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-statu
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
 import type { BatchReport, QcItem } from './batch-report';
 import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from './batch-start-contract';
+import { RegisterPreviewInput, type RegisterPreview } from './register-preview';
 import type { MethodName } from './methods';
 import {
   BatchMarkResultInput,
@@ -407,6 +408,8 @@ export const contract = {
     { documentId: number; resultDocumentId: number; dossierId: number; pages: number; approvalWithdrawn: boolean }
   >(BatchSplitResultInput),
   'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
+  /** The register alone, in full detail (`sohoa batch --preview`): encoding, VNI cells, sheets read, the first rows. */
+  'batch.registerPreview': method<typeof RegisterPreviewInput, RegisterPreview>(RegisterPreviewInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
   'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),
   'record.pendingTimestamps': method<typeof OptionalDossierInput, PendingTimestamps>(OptionalDossierInput),

@@ -89,6 +89,7 @@ export const METHOD_NAMES = [
   'batch.markResult',
   'batch.splitResult',
   'batch.preview',
+  'batch.registerPreview',
   'batch.start',
   'record.file',
   'record.pendingTimestamps',

@@ -107,6 +107,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'batch.markResult': ARCHIVE,
   'batch.splitResult': ARCHIVE,
   'batch.preview': ARCHIVE,
+  'batch.registerPreview': ARCHIVE,
   'batch.start': ARCHIVE,
   'record.file': DIGITIZE,
   'record.pendingTimestamps': [...DIGITIZE, ...OVERSIGHT],

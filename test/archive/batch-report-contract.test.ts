@@ -69,6 +69,32 @@ describe('a batch’s report and QC items through the contract (what `sohoa batc
     expect(items[2]).toMatchObject({ dossierId: null, dossierCode: null });
   });
 
+  it('previews the register alone as a run of the folder would read it, nothing taken in', async () => {
+    const preview = await as.archivist.call('batch.registerPreview', { folder: tree, registerPath });
+    expect(preview).toMatchObject({ encoding: 'utf-8', delimiter: 'comma (,)', headerLines: [1], vniCells: 0, rowCount: 3 });
+    expect(preview.columns).toMatchObject({ dossier: 'Hồ sơ số', title: 'Tiêu đề', year: 'Năm', pages: 'Số trang' });
+    expect(preview.rows.map((r) => [r.line, r.archiveNumber, r.title])).toEqual([
+      [2, '1', 'Khai sinh'],
+      [3, '2', 'Kết hôn'],
+      [4, '4', 'Không có thư mục'],
+    ]);
+    // Nothing taken in: still the one batch.
+    expect((await as.archivist.call('batch.list', {})).map((b) => b.id)).toEqual([batchId]);
+  });
+
+  it('reads no register inside the data folder, none by another kind of file, and none for a clerk', async () => {
+    const inData = join(dir.path, 'data', 'so.csv');
+    writeFileSync(inData, REGISTER.join('\n'));
+    expect(await codeOf(as.archivist.call('batch.registerPreview', { folder: tree, registerPath: inData }))).toBe('path.not-allowed');
+    const pdf = join(dir.path, 'so.pdf');
+    writeFileSync(pdf, REGISTER.join('\n'));
+    expect(await codeOf(as.archivist.call('batch.registerPreview', { folder: tree, registerPath: pdf }))).toBe('path.not-allowed');
+    expect(await codeOf(as.archivist.call('batch.registerPreview', { folder: tree, registerPath, encoding: 'latin-1' } as never))).toBe(
+      'input.invalid',
+    );
+    expect(await codeOf(as.clerk.call('batch.registerPreview', { folder: tree, registerPath }))).toBe('auth.forbidden');
+  });
+
   it('refuses both to a clerk, and names an unknown batch with its code', async () => {
     expect(await codeOf(as.clerk.call('batch.report', { batchId }))).toBe('auth.forbidden');
     expect(await codeOf(as.clerk.call('batch.qcItems', { batchId }))).toBe('auth.forbidden');
