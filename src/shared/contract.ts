@@ -28,7 +28,9 @@ import { RecordFileInput, type RecordFile } from './record-view-contract';
 import { DRILL_FIGURES, type BreakdownRow, type Dashboard, type DrillRow, type Indicators, type ProvinceProgress } from './indicators';
 import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-status';
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
+import type { BatchReport, QcItem } from './batch-report';
 import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from './batch-start-contract';
+import { RegisterPreviewInput, type RegisterPreview } from './register-preview';
 import type { MethodName } from './methods';
 import {
   BatchMarkResultInput,
@@ -381,6 +383,9 @@ export const contract = {
   'sync.records': method<typeof DossierIdInput, RecordSyncState[]>(DossierIdInput),
   'batch.list': method<typeof EmptyInput, BatchSummary[]>(EmptyInput),
   'batch.qc': method<typeof BatchIdInput, BatchQcView>(BatchIdInput),
+  /** The QC queue as a list of items in the order to look at them (pages, dossiers, register rows); `batch.qc` groups it by dossier. */
+  'batch.qcItems': method<typeof BatchIdInput, { batchId: number; items: QcItem[] }>(BatchIdInput),
+  'batch.report': method<typeof BatchIdInput, BatchReport>(BatchIdInput),
   'batch.approve': method<typeof BatchApproveInput, { approved: number[] }>(BatchApproveInput),
   'batch.control': method<typeof BatchControlInput, { changed: boolean; batch: BatchSummary }>(BatchControlInput),
   'batch.sign': method<typeof BatchIdInput, BatchSignResult>(BatchIdInput),
@@ -403,6 +408,8 @@ export const contract = {
     { documentId: number; resultDocumentId: number; dossierId: number; pages: number; approvalWithdrawn: boolean }
   >(BatchSplitResultInput),
   'batch.preview': method<typeof BatchSetupInput, BatchSetupPreview>(BatchSetupInput),
+  /** The register alone, in full detail (`sohoa batch --preview`): encoding, VNI cells, sheets read, the first rows. */
+  'batch.registerPreview': method<typeof RegisterPreviewInput, RegisterPreview>(RegisterPreviewInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
   'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),
   'record.pendingTimestamps': method<typeof OptionalDossierInput, PendingTimestamps>(OptionalDossierInput),

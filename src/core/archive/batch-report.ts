@@ -1,45 +1,10 @@
-import { problemPlace } from './register-preview';
-import type { ArchiveFlag, ArchiveRepository, BatchFolderRow } from '../store/archive-repository';
+import type { BatchReport } from '../../shared/batch-report';
+import type { ArchiveRepository } from '../store/archive-repository';
 import { BatchNotFoundError } from './archive-errors';
-import type { RegisterProblem } from './register-import';
 
-/** A batch as the store holds it: register against folders, page counts, flags. */
-export interface BatchReport {
-  batch: {
-    id: number;
-    name: string;
-    source: string;
-    registerPath: string | null;
-    status: string;
-    registerEncoding: string | null;
-    separation: string;
-  };
-  registered: number;
-  dossiersFound: number;
-  matched: number;
-  pages: { found: number; expected: number; read: number; failed: number; records: number };
-  dossiers: (Pick<
-    BatchFolderRow,
-    | 'relPath'
-    | 'dossierId'
-    | 'dossierCode'
-    | 'box'
-    | 'archiveNumber'
-    | 'year'
-    | 'title'
-    | 'registerLine'
-    | 'pages'
-    | 'pagesRead'
-    | 'pagesFailed'
-  > & {
-    expectedPages: number | null;
-    record: boolean;
-  })[];
-  missing: ArchiveFlag[];
-  extra: ArchiveFlag[];
-  registerProblems: RegisterProblem[];
-  flags: ArchiveFlag[];
-}
+export type { BatchReport };
+
+/** What the batch has come to, from the store: register against folders, page counts, flags. */
 
 export function batchReport(archive: ArchiveRepository, batchId: number): BatchReport {
   const batch = archive.batch(batchId);
@@ -90,21 +55,3 @@ export function batchReport(archive: ArchiveRepository, batchId: number): BatchR
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-const where = (f: { box: string; archiveNumber: string }) => (f.box ? `${f.box}/${f.archiveNumber}` : f.archiveNumber);
-
-/** The report as lines for a terminal: Vietnamese first, English second. */
-export function formatBatchReport(r: BatchReport): string[] {
-  const lines = [
-    `Lô / batch ${r.batch.id} (${r.batch.name}): ${r.batch.status}; split by ${r.batch.separation}`,
-    `Hồ sơ tìm thấy / dossiers found: ${r.dossiersFound}; đăng ký / registered: ${r.registered}; khớp / matched: ${r.matched}`,
-    `Trang / pages: ${r.pages.found} found, ${r.pages.expected} expected (registered dossiers), ${r.pages.read} read, ${r.pages.failed} failed; records: ${r.pages.records}/${r.dossiersFound}`,
-  ];
-  for (const d of r.dossiers) {
-    const expected = d.registerLine === null ? 'not in register' : d.expectedPages === null ? 'expected ?' : `expected ${d.expectedPages}`;
-    lines.push(`  ${d.relPath}: ${d.dossierCode}, ${d.pages} page(s), ${expected}${d.pagesFailed ? `, ${d.pagesFailed} failed` : ''}`);
-  }
-  for (const f of r.flags) lines.push(`! ${f.kind} ${where(f)} ${JSON.stringify(f.details)}`);
-  for (const p of r.registerProblems) lines.push(`register ${problemPlace(p)}: ${p.code} (${p.severity}) ${p.message}`);
-  return lines;
-}

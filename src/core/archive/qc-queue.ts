@@ -1,23 +1,11 @@
+import type { QcItem } from '../../shared/batch-report';
 import type { QcPageRow } from '../store/archive-qc-repository';
 import type { Store } from '../store/store';
 
 /** Below this mean word confidence (0–100) a page's text is looked at by a person. */
 export const LOW_CONFIDENCE = 60;
 
-/** One thing for the QC station to look at: a page, a dossier, or a register row with no dossier. */
-export interface QcItem {
-  kind: 'page' | 'dossier' | 'register-row';
-  dossierId: number | null;
-  dossierCode: string | null;
-  box: string;
-  archiveNumber: string;
-  pageId: number | null;
-  /** The page's file, for a page. */
-  source: string | null;
-  reasons: string[];
-  /** The dossier was approved at QC (its items stay listed, marked). */
-  approved: boolean;
-}
+export type { QcItem };
 
 /** Why a page needs a look: failed, blank, unreadable, low OCR confidence, low dpi and the other clean-up flags. */
 export function pageReasons(p: Pick<QcPageRow, 'state' | 'blank' | 'confidence' | 'flags'>): string[] {

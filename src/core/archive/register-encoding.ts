@@ -1,8 +1,9 @@
 import { decodeTcvn3 } from './tcvn3';
 import { decodeVni } from './vni';
 
-export const REGISTER_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni'] as const;
-export type RegisterEncoding = (typeof REGISTER_ENCODINGS)[number];
+import { REGISTER_ENCODINGS, type RegisterEncoding } from '../../shared/register-preview';
+
+export { REGISTER_ENCODINGS, type RegisterEncoding };
 
 /** Windows-1258 writes tone marks as combining bytes after the vowel. */
 const CP1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);

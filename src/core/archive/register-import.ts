@@ -1,3 +1,5 @@
+import type { RegisterRow, RegisterSheetRead } from '../../shared/register-preview';
+import type { RegisterProblem } from '../../shared/batch-report';
 import { CsvSyntaxError, delimiterName, detectDelimiter, parseCsv, type CsvDelimiter } from '../catalog/csv';
 import {
   RegisterEmptyError,
@@ -23,43 +25,18 @@ import { checkRegisterSize } from './register-limits';
 import { numberKey, parsePageCount, parseResultMark, parseYear } from './register-values';
 import type { RegisterTableRow } from './register-table-row';
 import { readXlsxTables, type RegisterSheet } from './register-xlsx';
-import type { ResultKind } from '../../shared/result-contract';
 import { decodeVni, isVniCell, looksLikeVni } from './vni';
 
 /** How many lines from the top the header of a CSV register is looked for in (below a title block). */
 const SEARCH_LINES = 30;
 
-/** One dossier of the register (sổ theo dõi). */
 /** Columns a register may leave out without a warning: the dossier number is required, the result column is new. */
 const OPTIONAL_COLUMNS: ReadonlySet<RegisterField> = new Set(['dossier', ...OPTIONAL_REGISTER_FIELDS]);
 
-export interface RegisterRow {
-  line: number;
-  box: string;
-  archiveNumber: string;
-  boxKey: string;
-  numberKey: string;
-  title: string | null;
-  year: number | null;
-  field: string | null;
-  expectedPages: number | null;
-  retention: string | null;
-  /** The register says the folder holds the dossier's result, of this kind. */
-  resultKind: ResultKind | null;
-  /** The agency that issued the paper, as the register names it (e.g. before a merger of units). */
-  issuingAgency: string | null;
-}
+export type { RegisterRow, RegisterSheetRead };
 
 /** A problem with one row (or the header, line 1): a rejected row is left out, a warning keeps it. */
-export interface RegisterProblem {
-  line: number;
-  /** In a register read from several sheets: the sheet and its row (line runs on across sheets). */
-  sheet?: string;
-  sheetRow?: number;
-  code: string;
-  message: string;
-  severity: 'rejected' | 'warning';
-}
+export type { RegisterProblem };
 
 export interface ParsedRegister {
   rows: RegisterRow[];
@@ -77,12 +54,6 @@ export interface ParsedRegister {
   vniCells: number;
   /** The sheets read (one entry, name null, for a CSV); a sheet's rows are numbered on from lineOffset. */
   sheets: RegisterSheetRead[];
-}
-
-export interface RegisterSheetRead {
-  name: string | null;
-  headerLines: number[];
-  lineOffset: number;
 }
 
 export interface RegisterReadOptions {

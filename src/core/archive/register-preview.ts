@@ -1,24 +1,10 @@
+import type { RegisterPreview } from '../../shared/register-preview';
 import { delimiterName } from '../catalog/csv';
-import { REGISTER_FIELDS } from './register-columns';
-import type { ParsedRegister, RegisterProblem, RegisterRow } from './register-import';
+import type { ParsedRegister } from './register-import';
 
-/** What `batch --preview` shows: how the file was read, the column map and the first rows as the import will read them. */
-export interface RegisterPreview {
-  encoding: string;
-  /** The CSV delimiter's name ("semicolon (;)"), null for XLSX. */
-  delimiter: string | null;
-  /** The row(s) taken as the header. */
-  headerLines: number[];
-  /** Cells converted from VNI to Unicode. */
-  vniCells: number;
-  sheets: ParsedRegister['sheets'];
-  header: string[];
-  columns: ParsedRegister['columns'];
-  rows: RegisterRow[];
-  rowCount: number;
-  problems: ParsedRegister['problems'];
-}
+export type { RegisterPreview };
 
+/** What `batch --preview` shows (`batch.registerPreview`): how the file was read, the column map and the first rows. */
 export function previewRegister(register: ParsedRegister, first = 5): RegisterPreview {
   return {
     encoding: register.encoding,
@@ -32,39 +18,4 @@ export function previewRegister(register: ParsedRegister, first = 5): RegisterPr
     rowCount: register.rows.length,
     problems: register.problems,
   };
-}
-
-const show = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
-
-/** Where a problem is: its line, or its sheet and row in a register read from several sheets. */
-export const problemPlace = (p: Pick<RegisterProblem, 'line' | 'sheet' | 'sheetRow'>) =>
-  p.sheet !== undefined ? `sheet '${p.sheet}'${p.sheetRow !== undefined ? ` row ${p.sheetRow}` : ''}` : `line ${p.line}`;
-
-/** The encoding as people should read it: a VNI conversion is said out loud. */
-function encodingText(p: RegisterPreview): string {
-  if (p.encoding === 'vni') return 'VNI → Unicode (NFC)';
-  return p.vniCells ? `${p.encoding}, ${p.vniCells} cell(s) in VNI → Unicode (NFC)` : p.encoding;
-}
-
-export function formatRegisterPreview(p: RegisterPreview): string[] {
-  const read = p.sheets.filter((s) => s.name !== null).map((s) => `'${s.name}'`);
-  const lines = [
-    `Sổ theo dõi / register: ${p.rowCount} row(s), ${p.problems.length} problem(s)`,
-    `Bảng mã / encoding: ${encodingText(p)}`,
-    ...(p.delimiter ? [`Dấu phân cách / delimiter: ${p.delimiter}`] : []),
-    ...(read.length ? [`Trang tính / sheet(s): ${read.join(', ')}`] : []),
-    `Dòng tiêu đề / header row: ${p.headerLines.join('–')}`,
-    'Cột / columns:',
-  ];
-  for (const field of REGISTER_FIELDS) lines.push(`  ${field.padEnd(9)} ← ${p.columns[field] ?? '(none)'}`);
-  const unused = p.header.filter((h) => h && !Object.values(p.columns).includes(h));
-  if (unused.length) lines.push(`  (not used: ${unused.join(', ')})`);
-  lines.push(`Dòng đầu / first rows:`);
-  for (const r of p.rows) {
-    lines.push(
-      `  line ${r.line}: box ${show(r.box)} · dossier ${show(r.archiveNumber)} · title ${show(r.title)} · year ${show(r.year)} · field ${show(r.field)} · pages ${show(r.expectedPages)} · retention ${show(r.retention)}`,
-    );
-  }
-  for (const pr of p.problems) lines.push(`register ${problemPlace(pr)}: ${pr.code} (${pr.severity}) ${pr.message}`);
-  return lines;
 }

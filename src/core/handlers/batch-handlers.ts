@@ -2,15 +2,25 @@ import type { EngineHandlers } from '../../shared/contract';
 import type { BatchSignResult } from '../../shared/archive-types';
 import { BatchNotFoundError } from '../archive/archive-errors';
 import { controlBatch } from '../archive/batch-control';
+import { batchReport } from '../archive/batch-report';
 import { signBatch } from '../archive/batch-sign';
 import { batchSigningContext } from '../archive/batch-signing-context';
 import { batchQcView, batchSummary } from '../archive/batch-view';
 import { markArchiveResult } from '../archive/mark-result';
 import { approveAudited } from '../archive/qc-approve';
+import { qcQueue } from '../archive/qc-queue';
 import type { DeskContext } from './desk-context';
 
 export type BatchMethod =
-  'batch.list' | 'batch.qc' | 'batch.approve' | 'batch.control' | 'batch.sign' | 'batch.signCancel' | 'batch.markResult';
+  | 'batch.list'
+  | 'batch.qc'
+  | 'batch.qcItems'
+  | 'batch.report'
+  | 'batch.approve'
+  | 'batch.control'
+  | 'batch.sign'
+  | 'batch.signCancel'
+  | 'batch.markResult';
 
 interface SigningRun {
   work: Promise<BatchSignResult>;
@@ -37,6 +47,13 @@ export function batchHandlers(ctx: DeskContext): Pick<EngineHandlers, BatchMetho
     'batch.list': () => archive.batches().map((b) => batchSummary(archive, b, signingOf(b.id))),
 
     'batch.qc': ({ batchId }) => batchQcView(store, archive, batchId, signingOf(batchId)),
+
+    'batch.qcItems': ({ batchId }) => {
+      known(batchId);
+      return { batchId, items: qcQueue(store, batchId) };
+    },
+
+    'batch.report': ({ batchId }) => batchReport(archive, batchId),
 
     'batch.approve': ({ batchId, dossierIds }) => {
       known(batchId);

@@ -1,10 +1,11 @@
 import type { EngineHandlers } from '../../shared/contract';
 import { previewBatchSetup } from '../archive/batch-setup-preview';
 import { startBatch } from '../archive/batch-start';
+import { readRegisterPreview } from '../archive/register-preview-read';
 import { AgencyMissingError } from '../settings/settings-errors';
 import { readablePathsOf, type ServiceContext } from './handler-context';
 
-export type BatchStartMethod = 'batch.preview' | 'batch.start';
+export type BatchStartMethod = 'batch.preview' | 'batch.registerPreview' | 'batch.start';
 
 /** The archive team's new-batch dialog: what a folder and register would give, then the batch started in this engine. */
 export function batchStartHandlers(ctx: ServiceContext): Pick<EngineHandlers, BatchStartMethod> {
@@ -29,6 +30,10 @@ export function batchStartHandlers(ctx: ServiceContext): Pick<EngineHandlers, Ba
     'batch.preview': async (setup) => {
       checkPaths(setup.folder, setup.registerPath);
       return previewBatchSetup(archive, setup);
+    },
+    'batch.registerPreview': async (request) => {
+      checkPaths(request.folder, request.registerPath);
+      return readRegisterPreview(archive, request);
     },
     'batch.start': async (setup) => {
       checkPaths(setup.folder, setup.registerPath);

@@ -1,3 +1,4 @@
+import type { ArchiveFlag, ArchiveFlagKind } from '../../shared/batch-report';
 import type { ColumnMap } from '../archive/register-columns';
 import type { RegisterProblem, RegisterRow } from '../archive/register-import';
 import type { ArchivalMetadata } from '../record/record-metadata';
@@ -25,15 +26,7 @@ export interface BatchRow {
 /** open: taken in, not run yet; paused / cancelled: asked to stop (a running batch process notices). */
 export type BatchStatus = 'open' | 'running' | 'paused' | 'cancelled' | 'done';
 
-export type ArchiveFlagKind = 'count-mismatch' | 'missing' | 'extra' | 'pages-failed' | 'unreadable-files';
-
-export interface ArchiveFlag {
-  kind: ArchiveFlagKind;
-  dossierId: number | null;
-  box: string;
-  archiveNumber: string;
-  details: Record<string, unknown>;
-}
+export type { ArchiveFlag, ArchiveFlagKind };
 
 /** A dossier folder of a batch and what its pages have come to. */
 export interface BatchFolderRow {

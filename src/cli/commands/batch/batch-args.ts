@@ -6,7 +6,8 @@ import { cliDataKey } from '../../open-engine';
 import { resolveDataDir } from '../../../core/data-dir';
 import { Engine } from '../../../core/engine';
 import type { DataKey } from '../../../core/security/data-key';
-import { formatBatchReport, type BatchReport } from '../../../core/archive/batch-report';
+import type { BatchReport } from '../../../shared/batch-report';
+import { formatBatchReport } from './report-lines';
 
 export const options = {
   ...dataDirOption,

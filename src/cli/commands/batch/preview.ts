@@ -1,28 +1,25 @@
 import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UsageError } from '../../command';
-import { loadRegister } from '../../../core/archive/batch-intake';
-import { BatchService } from '../../../core/archive/batch-service';
-import type { RegisterEncoding } from '../../../core/archive/register-encoding';
-import { formatRegisterPreview, previewRegister } from '../../../core/archive/register-preview';
+import { contractCall } from '../../contract-call';
+import type { RegisterEncoding } from '../../../shared/register-preview';
 import { withEngine, type BatchArgs } from './batch-args';
+import { formatRegisterPreview } from './register-preview-lines';
 import type { RunTarget } from './run-target';
 
-/** `FOLDER --manifest REGISTER --preview`: the register's columns and rows as a run would read them, nothing taken in. */
+/** `FOLDER --manifest REGISTER --preview` (`batch.registerPreview`): the register's columns and rows as a run would read them, nothing taken in. */
 export function registerPreviewMode(args: BatchArgs, target: RunTarget): Promise<number> {
   const { values, positionals, io } = args;
   if (values.manifest === undefined) throw new UsageError('--preview needs --manifest');
   return withEngine(args, async (engine) => {
-    const source = await realpath(positionals[0]!).catch(() => positionals[0]!);
-    const registerPath = await realpath(values.manifest!).catch(() => values.manifest!);
-    const remembered = new BatchService(engine).rememberedColumns(source, registerPath);
-    const preview = previewRegister(
-      await loadRegister(registerPath, {
-        remembered,
-        chosen: target.columns,
-        encoding: values.encoding as RegisterEncoding | undefined,
-        sheet: values.sheet,
-      }),
-    );
+    const absolute = (path: string) => realpath(path).catch(() => resolve(path));
+    const preview = await contractCall(engine)('batch.registerPreview', {
+      folder: await absolute(positionals[0]!),
+      registerPath: await absolute(values.manifest!),
+      columns: target.columns,
+      encoding: values.encoding as RegisterEncoding | undefined,
+      sheet: values.sheet,
+    });
     if (values.json) io.out(JSON.stringify(preview, null, 2));
     else for (const line of formatRegisterPreview(preview)) io.out(line);
     return 0;

@@ -1,6 +1,5 @@
 import { UsageError } from '../../command';
 import { contractCall } from '../../contract-call';
-import { BatchService } from '../../../core/archive/batch-service';
 import { withEngine, type BatchArgs } from './batch-args';
 import { findBatch } from './find-batch';
 
@@ -24,8 +23,7 @@ export function batchQcMode(args: BatchArgs): Promise<number> {
       io.out(`${approved.length} dossier(s) approved in batch ${id}`);
       return 0;
     }
-    // The queue as a list of items (pages, dossiers, register rows); `batch.qc` gives it grouped by dossier.
-    const { items } = await new BatchService(engine).qcQueue(String(id));
+    const { items } = await call('batch.qcItems', { batchId: id });
     if (values.json) io.out(JSON.stringify(items, null, 2));
     else {
       io.out(`QC lô / batch ${id}: ${items.length} item(s)`);

@@ -4,8 +4,8 @@ import { UsageError } from '../../command';
 import { loadRegister } from '../../../core/archive/batch-intake';
 import type { RegisterEncoding } from '../../../core/archive/register-encoding';
 import { parseColumnChoice } from '../../../core/archive/register-columns';
-import { problemPlace } from '../../../core/archive/register-preview';
 import { buildSeparatorSheets } from '../../../core/archive/separator-sheets';
+import { problemPlace } from '../../../shared/batch-report';
 import type { BatchArgs } from './batch-args';
 
 /** `--separator-sheets REGISTER --out FILE`: one sheet per register row, to put before each dossier's pages. */
