@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `sohoa` command: runs the CLI built by `npm run build` (out/main/cli.js) when it is current, else the
 // TypeScript sources through tsx (same engine as the app, in plain Node). SOHOA_CLI_TRACE=1 says which ran.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 import { freshBuiltCli } from './cli-freshness.mjs';
 
 const built = freshBuiltCli(fileURLToPath(new URL('..', import.meta.url)));
