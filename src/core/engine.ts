@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EngineHandlers } from '../shared/contract';
 import type { FileReader } from './handlers/handler-context';
 import { readFilesAsPages } from './intake/read-files';
@@ -13,6 +12,7 @@ import { Accounts } from './auth/accounts';
 import { Sessions } from './auth/sessions';
 import { parseCatalogCsv } from './catalog/catalog-import';
 import { EventBus } from './event-bus';
+import { findResourcesDir } from './resources-dir';
 import { syncHandlers } from './handlers/sync-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { BackupService } from './backup/backup-service';
@@ -72,7 +72,7 @@ export interface EngineOptions {
 export const DEFAULT_AGENCY = { name: 'Máy trạm một cửa', agencyCode: '000.00.00.H12', agencyName: 'Bộ phận Một cửa (chưa cấu hình)' };
 
 export function defaultResourcesDir(): string {
-  return fileURLToPath(new URL('../../resources', import.meta.url));
+  return findResourcesDir(import.meta.url, 'catalog', '../../resources');
 }
 
 /** The engine in one process: the store, the audit log, events and the API handlers. */

@@ -1,4 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { defaultRecordResourcePaths, readResource } from '../record/record-resources';
 import { wrapText } from '../record/wrap-text';
@@ -51,7 +50,7 @@ const CAPTION: Record<PatchCode, string> = {
  */
 export async function buildPatchSheets(code: PatchCode, count: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit((await import('@pdf-lib/fontkit')).default);
   const font = await doc.embedFont(await readResource(defaultRecordResourcePaths().textFont), { subset: true });
   doc.setTitle(CAPTION[code]);
   doc.setCreator('sohoa');

@@ -1,4 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { defaultRecordResourcePaths, readResource } from '../record/record-resources';
@@ -31,7 +30,7 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, side: number)
  */
 export async function buildSeparatorSheets(rows: RegisterRow[], batchName: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit((await import('@pdf-lib/fontkit')).default);
   const font = await doc.embedFont(await readResource(defaultRecordResourcePaths().textFont), { subset: true });
   doc.setTitle(`Tờ phân cách hồ sơ — ${batchName}`);
   doc.setCreator('sohoa');

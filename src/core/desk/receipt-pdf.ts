@@ -1,4 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import type { AgencyIdentity } from '../../shared/agency';
 import type { ReceiptLine, ReceiptSheet } from '../../shared/receipt-sheet';
@@ -70,7 +69,7 @@ export function receiptSheet(input: ReceiptInput): ReceiptSheet {
 export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> {
   const sheet = receiptSheet(input);
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit((await import('@pdf-lib/fontkit')).default);
   const paths = defaultRecordResourcePaths();
   const font = await doc.embedFont(await readResource(paths.stampFont), { subset: true });
   const page = doc.addPage([A4.width, A4.height]);

@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { durableWrite } from '../store/durable-write';
+import { findResourcesDir } from '../resources-dir';
 import { gunzipSync } from 'node:zlib';
 import { OcrLanguageDataMissingError } from './errors/ocr-language-data-missing-error';
 
@@ -24,7 +24,7 @@ const PACKAGE_FOLDER: Record<Exclude<LanguageDataVariant, 'fast'>, string> = { b
 
 /** `resources/ocr` of this checkout; the packaged app passes its own resources folder. */
 export function defaultFastModelDir(): string {
-  return fileURLToPath(new URL('../../../resources/ocr', import.meta.url));
+  return join(findResourcesDir(import.meta.url, 'ocr', '../../../resources'), 'ocr');
 }
 
 export interface LanguageDataOptions {

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
 import type { PlacedStamp } from './copy-stamp';
 import { appendIncrementalUpdate, type UpdatedObject } from './incremental-update';
@@ -28,7 +27,7 @@ const placeholderNumber = ' '.repeat(10);
  */
 export async function appendSignatureRevision(pdf: Uint8Array, options: SignatureRevisionOptions): Promise<Uint8Array> {
   const doc = await loadPdfForReading(pdf);
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit((await import('@pdf-lib/fontkit')).default);
   const originalLargest = doc.context.largestObjectNumber;
   const modified = new Set<PDFRef>();
 

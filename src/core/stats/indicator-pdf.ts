@@ -1,4 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
 import { createRequire } from 'node:module';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { BreakdownRow, Dashboard } from '../../shared/indicators';
@@ -116,7 +115,7 @@ export async function indicatorReportPdf(
   now: Date,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit((await import('@pdf-lib/fontkit')).default);
   const require = createRequire(import.meta.url);
   const font = await doc.embedFont(await readResource(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), { subset: true });
   const bold = await doc.embedFont(await readResource(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')), { subset: true });

@@ -1,0 +1,2 @@
+/** See cli-freshness.mjs. */
+export function freshBuiltCli(root: string): string | null;
