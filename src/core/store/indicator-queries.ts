@@ -261,19 +261,26 @@ function dayStartUtc(day: string, shiftDays: number): string {
   return new Date(Date.UTC(y, m - 1, d + shiftDays)).toISOString();
 }
 
+/**
+ * The outbox per state, counted along its narrowest index (state, next attempt); the oldest waiting item is
+ * one seek into the index on (state, created_at). Counted along that one instead, every item's creation
+ * time is read, twice the pages to decrypt on a fresh connection.
+ */
 export function syncCounts(db: Db) {
-  const rows = db.prepare('SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox_item GROUP BY state').all() as {
+  const rows = db.prepare('SELECT state, count(*) AS n FROM outbox_item INDEXED BY outbox_item_due GROUP BY state').all() as {
     state: string;
     n: number;
-    oldest: string;
   }[];
-  const by = Object.fromEntries(rows.map((r) => [r.state, r]));
+  const oldest = db
+    .prepare(`SELECT min(created_at) AS at FROM outbox_item INDEXED BY outbox_item_state_created WHERE state = 'waiting'`)
+    .get() as { at: string | null };
+  const by = Object.fromEntries(rows.map((r) => [r.state, r.n]));
   return {
-    waiting: by.waiting?.n ?? 0,
-    sending: by.sending?.n ?? 0,
-    acknowledged: by.acknowledged?.n ?? 0,
-    rejected: by.rejected?.n ?? 0,
-    oldestWaitingSince: (by.waiting?.oldest as string | undefined) ?? null,
+    waiting: by.waiting ?? 0,
+    sending: by.sending ?? 0,
+    acknowledged: by.acknowledged ?? 0,
+    rejected: by.rejected ?? 0,
+    oldestWaitingSince: oldest.at,
   };
 }
 
