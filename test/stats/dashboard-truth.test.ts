@@ -98,7 +98,7 @@ describe('the dashboard’s figures equal counts made independently from the rec
     const records = rows<{ id: number; document_id: number; version: number; signed: number }>(
       `SELECT id, document_id, version, signed FROM record`,
     );
-    const outbox = rows<{ state: string }>(`SELECT state FROM outbox_item`);
+    const outbox = rows<{ state: string; created_at: string }>(`SELECT state, created_at FROM outbox_item`);
     const latestSigned = (documentId: number) => {
       const versions = records.filter((r) => r.document_id === documentId).sort((x, y) => y.version - x.version);
       return versions.length > 0 && versions[0]!.signed === 1;
@@ -128,6 +128,11 @@ describe('the dashboard’s figures equal counts made independently from the rec
       acknowledged: byState('acknowledged'),
       rejected: byState('rejected'),
     });
+    // "Chờ gửi từ": the oldest waiting item's time, not an older item already acknowledged.
+    const waitingSince = outbox.filter((o) => o.state === 'waiting').map((o) => o.created_at);
+    expect(waitingSince.length).toBeGreaterThan(0);
+    expect(outbox.some((o) => o.state !== 'waiting' && o.created_at < waitingSince.sort()[0]!)).toBe(true);
+    expect(indicators.sync.oldestWaitingSince).toBe(waitingSince.sort()[0]);
     expect(status.records).toBe(records.filter((r) => r.signed === 1).length);
     expect(backlog.totals.registered).toBe(registerRows.length);
     expect(backlog.totals.approved).toBe(folders.filter((f) => f.register_line !== null && f.approved_at !== null).length);
