@@ -15,6 +15,7 @@ import { EventBus } from './event-bus';
 import { findResourcesDir } from './resources-dir';
 import { syncHandlers } from './handlers/sync-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
+import { batchRunHandlers } from './handlers/batch-run-handlers';
 import { BackupService } from './backup/backup-service';
 import { AuditAnchor, readAnchorFile } from './audit/audit-anchor';
 import { createHandlers } from './service';
@@ -130,6 +131,11 @@ export class Engine {
       events: this.events,
       beforeSend: () => addPendingTimestamps({ store, audit: this.audit, actor }),
     });
+    const readablePaths = new ReadablePathPolicy([
+      store.dataDir,
+      keyFolder(),
+      ...(options.keyFile ? [dirname(resolve(options.keyFile))] : []),
+    ]);
     const handlers = createHandlers({
       store,
       audit: this.audit,
@@ -144,11 +150,16 @@ export class Engine {
       accounts: this.accounts,
       sessions,
       readFiles: options.readFiles ?? readFilesAsPages,
-      readablePaths: new ReadablePathPolicy([store.dataDir, keyFolder(), ...(options.keyFile ? [dirname(resolve(options.keyFile))] : [])]),
+      readablePaths,
       now: options.now,
     });
     this.backup = new BackupService({ store, settings: this.settings, audit: this.audit, events: this.events, now });
-    this.handlers = { ...handlers, ...syncHandlers(this.sync), ...backupHandlers(this.backup, () => sessions.current().name) };
+    this.handlers = {
+      ...handlers,
+      ...syncHandlers(this.sync),
+      ...backupHandlers(this.backup, () => sessions.current().name),
+      ...batchRunHandlers(this, () => sessions.current().name, readablePaths),
+    };
     if (options.syncSchedule) this.sync.startSchedule();
     if (options.backupSchedule) this.backup.startSchedule();
     if (options.pipeline) {

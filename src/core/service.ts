@@ -54,5 +54,9 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
   } satisfies Omit<EngineHandlers, ServiceMethod>;
 }
 
-/** Sync's and backup's handlers come from the engine's SyncService and BackupService (handlers/sync-handlers.ts, handlers/backup-handlers.ts). */
-type ServiceMethod = 'sync.status' | 'sync.now' | 'sync.records' | 'sync.enroll' | 'backup.status' | 'backup.run';
+/**
+ * Sync's and backup's handlers come from the engine's SyncService and BackupService (handlers/sync-handlers.ts,
+ * handlers/backup-handlers.ts); a batch run's from the engine itself, whose pipeline reads the pages (handlers/batch-run-handlers.ts).
+ */
+type ServiceMethod =
+  'sync.status' | 'sync.now' | 'sync.records' | 'sync.enroll' | 'backup.status' | 'backup.run' | 'batch.run' | 'batch.runStop';

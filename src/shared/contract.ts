@@ -30,6 +30,7 @@ import type { RecordSyncState, SyncChangedEvent, SyncStatus } from './sync-statu
 import type { BatchQcView, BatchSignResult, BatchSummary } from './archive-types';
 import type { BatchReport, QcItem } from './batch-report';
 import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from './batch-start-contract';
+import { BatchRunInput, BatchRunStopInput, type BatchRunEvent, type BatchRunResult } from './batch-run-contract';
 import { RegisterPreviewInput, type RegisterPreview } from './register-preview';
 import type { MethodName } from './methods';
 import {
@@ -411,6 +412,10 @@ export const contract = {
   /** The register alone, in full detail (`sohoa batch --preview`): encoding, VNI cells, sheets read, the first rows. */
   'batch.registerPreview': method<typeof RegisterPreviewInput, RegisterPreview>(RegisterPreviewInput),
   'batch.start': method<typeof BatchSetupInput, BatchStartResult>(BatchSetupInput),
+  /** A whole run, as `sohoa batch` makes it: intake (or resume), the pages read, the end report; with `watch`, until stopped. */
+  'batch.run': method<typeof BatchRunInput, BatchRunResult>(BatchRunInput),
+  /** Asks a run to stop: the pages in hand are finished, the batch is paused. */
+  'batch.runStop': method<typeof BatchRunStopInput, { stopping: boolean }>(BatchRunStopInput),
   'record.file': method<typeof RecordFileInput, RecordFile>(RecordFileInput),
   'record.pendingTimestamps': method<typeof OptionalDossierInput, PendingTimestamps>(OptionalDossierInput),
   'record.addPendingTimestamps': method<typeof OptionalDossierInput, PendingTimestampsResult>(OptionalDossierInput),
@@ -439,6 +444,7 @@ export interface EngineEvents {
   'job.changed': { id: number; kind: string; state: string };
   'dossier.changed': { id: number };
   'sync.changed': SyncChangedEvent;
+  'batch.run': BatchRunEvent;
 }
 export type EventName = keyof EngineEvents;
-export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed', 'sync.changed'];
+export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed', 'sync.changed', 'batch.run'];

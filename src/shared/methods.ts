@@ -91,6 +91,8 @@ export const METHOD_NAMES = [
   'batch.preview',
   'batch.registerPreview',
   'batch.start',
+  'batch.run',
+  'batch.runStop',
   'record.file',
   'record.pendingTimestamps',
   'record.addPendingTimestamps',

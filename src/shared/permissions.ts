@@ -94,6 +94,8 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'batch.control': ARCHIVE,
   'batch.sign': ARCHIVE,
   'batch.signCancel': ARCHIVE,
+  'batch.run': ARCHIVE,
+  'batch.runStop': ARCHIVE,
   'result.create': DESK,
   'result.importPdf': DESK,
   'result.sign': DESK,

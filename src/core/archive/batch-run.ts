@@ -19,6 +19,8 @@ export interface BatchRunResult {
 }
 
 export interface BatchRunOptions extends BatchIntakeOptions {
+  /** The batch is opened (or found), before any page is read. */
+  onOpened?: (batchId: number) => void;
   onIntake?: (intake: BatchIntake) => void;
   onProgress?: (line: string) => void;
   pollMs?: number;
@@ -50,6 +52,7 @@ export async function runBatch(engine: Engine, options: BatchRunOptions): Promis
       beforeStart: (batchId) => {
         admit(archive, batchId, options);
         if (options.issuingAgency) archive.setIssuingAgency(batchId, options.issuingAgency);
+        options.onOpened?.(batchId);
         engine.startPipeline();
       },
     });
