@@ -17,7 +17,7 @@ const ALLOWED = ['src/core/engine.ts', 'src/core/rpc-dispatch.ts', 'src/core/dat
  *   met while opening it; the sheet printers make PDFs on the operator's machine without a store.
  * - ocr, process, verify: tools over files, with no store (the engine's stages used as a library).
  * - sync, audit, backup, catalog, store: the operator's tasks on the data folder itself.
- * - status: the dashboard's figures (another part of the work, not yet over `stats.*`).
+ * - status: `--verify` recounts the summaries on the data folder itself (no contract method does).
  */
 const EXCEPTIONS: Record<string, string[]> = {
   'src/cli/commands/audit.ts': ['src/core/sync/workstation-sync.ts'],
@@ -61,7 +61,7 @@ const EXCEPTIONS: Record<string, string[]> = {
     'src/core/record/xmp-metadata.ts',
     'src/core/store/durable-write.ts',
   ],
-  'src/cli/commands/status.ts': ['src/core/handlers/stats-handlers.ts', 'src/core/stats/indicators.ts', 'src/core/store/summary-check.ts'],
+  'src/cli/commands/status.ts': ['src/core/store/summary-check.ts'],
   'src/cli/commands/store.ts': ['src/core/security/encrypt-plain-store.ts'],
   'src/cli/commands/sync.ts': [
     'src/core/sync/bag-validator.ts',

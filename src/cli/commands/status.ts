@@ -3,12 +3,11 @@ import type { CommandRun } from '../command';
 import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { writeFileSync } from 'node:fs';
-import { indicatorReport } from '../../core/handlers/stats-handlers';
-import { computeBacklog, computeIndicators } from '../../core/stats/indicators';
 import { isIsoDate } from '../../shared/dates';
 import { describeDifference } from '../../core/store/summary-check';
 import type { Engine } from '../../core/engine';
 import type { CliIo } from '../command';
+import { contractCall } from '../contract-call';
 
 /**
  * `status --verify`: every summary the dashboard reads, recomputed from the base tables; each
@@ -49,15 +48,15 @@ export const statusCommand: CommandRun = {
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
       if (values.verify) return verifySummaries(engine, io, values.rebuild === true);
-      const status = await engine.handlers['status.get']({});
+      const call = contractCall(engine);
+      const status = await call('status.get', {});
       const filter = { from: values.from, to: values.to, procedureCode: values.procedure };
-      const indicators = computeIndicators(engine.store, filter);
-      const backlog = computeBacklog(engine.store);
+      const { indicators, backlog } = await call('stats.dashboard', filter);
       for (const format of ['xlsx', 'pdf'] as const) {
         const file = values[format];
         if (!file) continue;
-        const report = await indicatorReport(engine.store, filter, format, new Date());
-        writeFileSync(file, report.bytes);
+        const report = await call('stats.export', { filter, format });
+        writeFileSync(file, Buffer.from(report.base64, 'base64'));
         io.err(`wrote ${file}`);
       }
       if (values.json) io.out(JSON.stringify({ ...status, indicators, backlog }, null, 2));
