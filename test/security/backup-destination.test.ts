@@ -61,6 +61,10 @@ describe('backups through the transport: no destination a caller chooses', () =>
       [
         'batch.preview folder',
         'batch.preview registerPath',
+        'batch.registerPreview folder',
+        'batch.registerPreview registerPath',
+        'batch.run folder',
+        'batch.run registerPath',
         'batch.start folder',
         'batch.start registerPath',
         'document.importFiles paths',
