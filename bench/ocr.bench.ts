@@ -170,8 +170,11 @@ async function runNative(corpus: Corpus, psm: number): Promise<EngineRun> {
     const started = performance.now();
     await Promise.all(
       Array.from({ length: workers }, async () => {
-        for (let p = queue.shift(); p; p = queue.shift())
-          cpuSeconds += (await nativeOne(join(corpus.dir, p.file), join(hypDir, p.id), psm)).cpuSeconds;
+        for (let p = queue.shift(); p; p = queue.shift()) {
+          // Awaited first: `sum += await …` reads the sum before the wait, and the other process's pages would be lost.
+          const page = await nativeOne(join(corpus.dir, p.file), join(hypDir, p.id), psm);
+          cpuSeconds += page.cpuSeconds;
+        }
       }),
     );
     addTiming(timing, kind, { seconds: (performance.now() - started) / 1000, cpuSeconds });
