@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
+import { verifyPdf } from '../../src/core/record/verify-pdf';
 import { addReadDocument } from '../e2e-support/read-document';
 import { recordPageFromCorpus } from '../record/support/corpus-pages';
 import { createTestPki, type TestPki } from '../record/support/test-pki';
@@ -104,21 +105,45 @@ describe('waiting timestamps that fail for another reason than the authority', (
     expect(audited()).toEqual([]);
   });
 
-  it('an authority answer that does not verify: not added, coded and audited, the record keeps its signed version', async () => {
+  it('an authority answer that does not verify: not added, coded and audited, and the round ends as on a refusal', async () => {
     tsa.answer = 'refuse';
     const unverified = await signedWhileDown('Phạm Văn Nam');
     const signed = latest(unverified);
     tsa.answer = 'bad-signature';
+    const asked = tsa.requests;
 
     const status = await engine.sync.runNow();
 
-    expect(tsa.requests).toBeGreaterThanOrEqual(1);
+    // An authority whose tokens do not verify fails every document alike: its first answer ends the round.
+    expect(tsa.requests).toBe(asked + 1);
+    // (The record damaged in the first case still fails before it, on its own.)
+    const failures = status.lastRun!.timestamps;
+    expect(failures.filter((t) => t.code === 'signer.timestamp-invalid')).toHaveLength(1);
+    expect(failures.at(-1)?.code).toBe('signer.timestamp-invalid');
+    const tried = failures.at(-1)!.documentId;
+    const pending = await engine.handlers['record.pendingTimestamps']({});
+    expect(pending.failures.find((f) => f.documentId === tried)).toMatchObject({ code: 'signer.timestamp-invalid' });
+    expect(failuresAudited()).toContainEqual([tried, 'signer.timestamp-invalid']);
+    expect(pending.documentIds).toContain(unverified);
     expect(latest(unverified).version).toBe(signed.version);
     expect(latest(unverified).pdfSha256).toBe(signed.pdfSha256);
-    const pending = await engine.handlers['record.pendingTimestamps']({});
-    expect(pending.failures.find((f) => f.documentId === unverified)).toMatchObject({ code: 'record.timestamp-unverified', attempts: 1 });
-    expect(failuresAudited()).toContainEqual([unverified, 'record.timestamp-unverified']);
-    expect(status.lastRun?.timestamps.map((t) => [t.documentId, t.code])).toContainEqual([unverified, 'record.timestamp-unverified']);
     expect(status.lastRun?.error?.code).toBe('sync.not-enrolled');
+  });
+
+  it('a token that does not verify at signing: the record is signed without it and waits, with the reason', async () => {
+    tsa.answer = 'bad-signature';
+    const asked = tsa.requests;
+    const documentId = await signedWhileDown('Hoàng Văn Sơn');
+
+    expect(tsa.requests).toBeGreaterThan(asked);
+    const report = await verifyPdf(engine.store.blobs.get(latest(documentId).pdfSha256), { trustAnchors: [], fetchCrl: false });
+    expect(report.signatures).toHaveLength(1);
+    expect(report.signatures[0]!.timestamp).toBeUndefined();
+    expect(report.documentTimestamps).toEqual([]);
+    const pending = await engine.handlers['record.pendingTimestamps']({});
+    expect(pending.documentIds).toContain(documentId);
+    expect(engine.store.timestampsPending.list().find((p) => p.documentId === documentId)?.lastError?.code).toBe(
+      'signer.timestamp-invalid',
+    );
   });
 });

@@ -68,8 +68,18 @@ export class SignatureSpaceError extends CodedError {
   }
 }
 
-export class TimestampError extends CodedError {
+/** The authority gave no usable timestamp: a record is then signed without one, and waits for it. */
+export abstract class TimestampError extends CodedError {}
+
+export class TimestampFailedError extends TimestampError {
   constructor(reason: string, details?: Record<string, unknown>) {
     super('signer.timestamp-failed', `The timestamp authority did not give a timestamp: ${reason}`, details);
+  }
+}
+
+/** The authority answered with a token whose own signature does not verify: nothing of it is kept. */
+export class TimestampInvalidError extends TimestampError {
+  constructor(url: string) {
+    super('signer.timestamp-invalid', "The timestamp authority's token does not verify: its signature is wrong", { url });
   }
 }

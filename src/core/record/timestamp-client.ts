@@ -3,7 +3,8 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from './array-buffer';
 import { sha256Algorithm, type TimestampSource } from './cades-signature';
-import { TimestampError } from './signer-errors';
+import { TimestampError, TimestampFailedError, TimestampInvalidError } from './signer-errors';
+import { checkAuthoritySignature } from './timestamp-token';
 
 export interface TimestampClientOptions {
   url: string;
@@ -45,11 +46,11 @@ export function rfc3161DigestTimestamper(options: TimestampClientOptions): Diges
         body: new Uint8Array(request.toSchema().toBER()),
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
-      if (!response.ok) throw new TimestampError(`HTTP ${response.status}`, { url: options.url });
+      if (!response.ok) throw new TimestampFailedError(`HTTP ${response.status}`, { url: options.url });
       body = await response.arrayBuffer();
     } catch (e) {
       if (e instanceof TimestampError) throw e;
-      throw new TimestampError((e as Error).message, { url: options.url });
+      throw new TimestampFailedError((e as Error).message, { url: options.url });
     }
     return readToken(body, imprint, nonce, options.url);
   };
@@ -60,16 +61,25 @@ function readToken(body: ArrayBuffer, imprint: Buffer, nonce: Buffer, url: strin
   try {
     response = pkijs.TimeStampResp.fromBER(body);
   } catch {
-    throw new TimestampError('the answer is not a timestamp response', { url });
+    throw new TimestampFailedError('the answer is not a timestamp response', { url });
   }
   const status = response.status.status;
   if ((status !== 0 && status !== 1) || !response.timeStampToken)
-    throw new TimestampError(`refused with status ${status}`, { url, status });
+    throw new TimestampFailedError(`refused with status ${status}`, { url, status });
   const signedData = new pkijs.SignedData({ schema: response.timeStampToken.content });
   const tstInfo = pkijs.TSTInfo.fromBER(signedData.encapContentInfo.eContent!.getValue());
   if (!Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(imprint))
-    throw new TimestampError('the token is for other data', { url });
+    throw new TimestampFailedError('the token is for other data', { url });
   if (!tstInfo.nonce || !Buffer.from(tstInfo.nonce.valueBlock.valueHexView).equals(nonce))
-    throw new TimestampError('the token does not answer this request (nonce)', { url });
+    throw new TimestampFailedError('the token does not answer this request (nonce)', { url });
+  if (!authoritySignatureVerifies(signedData)) throw new TimestampInvalidError(url);
   return new Uint8Array(response.timeStampToken.toSchema().toBER());
+}
+
+function authoritySignatureVerifies(signedData: pkijs.SignedData): boolean {
+  try {
+    return checkAuthoritySignature(signedData).signatureOk;
+  } catch {
+    return false;
+  }
 }

@@ -30,19 +30,7 @@ export function checkTimestampToken(token: unknown, imprintedData: Uint8Array): 
   const imprintOk = Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(
     createHash(imprintHash).update(imprintedData).digest(),
   );
-  const signerInfo = signedData.signerInfos[0];
-  const tsaCert = signerInfo ? findSignerCertificate(certs, signerInfo) : undefined;
-  let signatureOk = false;
-  if (signerInfo?.signedAttrs && tsaCert) {
-    const hashName = hashNameOf(signerInfo.digestAlgorithm.algorithmId);
-    const md = attributeValue(signerInfo.signedAttrs, oids.messageDigest) as { valueBlock: { valueHexView: Uint8Array } } | undefined;
-    const digestOk =
-      md !== undefined && Buffer.from(md.valueBlock.valueHexView).equals(createHash(hashName).update(new Uint8Array(tstInfoDer)).digest());
-    const toBeSigned = new Uint8Array(signerInfo.signedAttrs.encodedValue);
-    toBeSigned[0] = 0x31;
-    const key = new X509Certificate(Buffer.from(tsaCert.toSchema().toBER())).publicKey;
-    signatureOk = digestOk && nodeVerify(hashName, toBeSigned, key, signerInfo.signature.valueBlock.valueHexView);
-  }
+  const { signatureOk, tsaCert } = checkAuthoritySignature(signedData, certs, tstInfoDer);
   return {
     time: tstInfo.genTime.toISOString(),
     valid: imprintOk && signatureOk,
@@ -50,4 +38,26 @@ export function checkTimestampToken(token: unknown, imprintedData: Uint8Array): 
     tsaCertificate: tsaCert,
     otherCertificates: certs.filter((c) => c !== tsaCert),
   };
+}
+
+/**
+ * The authority's signature over the TSTInfo: the signed attributes' message digest is the TSTInfo's
+ * hash, and the signature over those attributes verifies with the certificate the token names.
+ */
+export function checkAuthoritySignature(
+  signedData: pkijs.SignedData,
+  certs: pkijs.Certificate[] = certificatesOf(signedData),
+  tstInfoDer: ArrayBuffer = signedData.encapContentInfo.eContent!.getValue(),
+): { signatureOk: boolean; tsaCert: pkijs.Certificate | undefined } {
+  const signerInfo = signedData.signerInfos[0];
+  const tsaCert = signerInfo ? findSignerCertificate(certs, signerInfo) : undefined;
+  if (!signerInfo?.signedAttrs || !tsaCert) return { signatureOk: false, tsaCert };
+  const hashName = hashNameOf(signerInfo.digestAlgorithm.algorithmId);
+  const md = attributeValue(signerInfo.signedAttrs, oids.messageDigest) as { valueBlock: { valueHexView: Uint8Array } } | undefined;
+  const digestOk =
+    md !== undefined && Buffer.from(md.valueBlock.valueHexView).equals(createHash(hashName).update(new Uint8Array(tstInfoDer)).digest());
+  const toBeSigned = new Uint8Array(signerInfo.signedAttrs.encodedValue);
+  toBeSigned[0] = 0x31;
+  const key = new X509Certificate(Buffer.from(tsaCert.toSchema().toBER())).publicKey;
+  return { signatureOk: digestOk && nodeVerify(hashName, toBeSigned, key, signerInfo.signature.valueBlock.valueHexView), tsaCert };
 }

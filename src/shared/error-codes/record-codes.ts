@@ -121,6 +121,11 @@ export const SIGNER_CODES = codeArea({
     vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian.',
     en: 'No timestamp could be obtained from the timestamp server.',
   },
+  'signer.timestamp-invalid': {
+    exit: 'integrity',
+    vi: 'Dấu thời gian máy chủ trả về không xác thực được (chữ ký của máy chủ sai); không dùng dấu thời gian này.',
+    en: "The timestamp the server returned does not verify (the server's signature is wrong); it is not used.",
+  },
   'signer.token-absent': {
     exit: 'environment',
     vi: 'Không thấy token. Cắm token USB vào máy rồi thử lại.',
