@@ -4,6 +4,7 @@ import { batchResultHandlers } from './handlers/batch-result-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { batchStartHandlers } from './handlers/batch-start-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
+import { catalogHandlers } from './handlers/catalog-handlers';
 import { authHandlers } from './handlers/auth-handlers';
 import { deskContext } from './handlers/desk-context';
 import { deskHandlers } from './handlers/desk-handlers';
@@ -32,6 +33,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
   return {
     ...dossierHandlers(ctx),
     ...procedureHandlers(ctx),
+    ...catalogHandlers(ctx),
     ...searchHandlers(ctx),
     ...statusHandlers(ctx),
     ...documentHandlers(ctx),

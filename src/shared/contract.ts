@@ -33,6 +33,7 @@ import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from '
 import { BatchRunInput, BatchRunStopInput, type BatchRunEvent, type BatchRunResult } from './batch-run-contract';
 import { RegisterPreviewInput, type RegisterPreview } from './register-preview';
 import type { MethodName } from './methods';
+import { CatalogImportInput, type CatalogImportResult } from './catalog-contract';
 import {
   BatchMarkResultInput,
   BatchSplitResultInput,
@@ -315,6 +316,8 @@ const method = <I extends z.ZodType, R>(input: I): MethodSpec<I, R> => ({ input 
 
 export const contract = {
   'procedure.list': method<typeof ProcedureListInput, Procedure[]>(ProcedureListInput),
+  /** A procedure catalog's CSV, as text: the good rows stored, the bad ones reported by line. */
+  'catalog.import': method<typeof CatalogImportInput, CatalogImportResult>(CatalogImportInput),
   'dossier.create': method<typeof DossierCreateInput, Dossier>(DossierCreateInput),
   'dossier.list': method<typeof DossierListInput, { items: Dossier[]; total: number }>(DossierListInput),
   'dossier.get': method<typeof IdInput, Dossier & { pages: DossierPage[] }>(IdInput),

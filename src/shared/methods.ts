@@ -4,6 +4,7 @@
  */
 export const METHOD_NAMES = [
   'procedure.list',
+  'catalog.import',
   'dossier.create',
   'dossier.list',
   'dossier.get',

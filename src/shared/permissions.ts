@@ -37,6 +37,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'audit.export': OVERSIGHT,
   'dossier.delete': ADMIN,
   'procedure.list': ALL,
+  'catalog.import': ADMIN,
   'dossier.create': DESK,
   'dossier.list': ALL,
   'dossier.get': ALL,

@@ -36,7 +36,6 @@ const EXCEPTIONS: Record<string, string[]> = {
     'src/core/archive/register-encoding.ts',
     'src/core/archive/separator-sheets.ts',
   ],
-  'src/cli/commands/catalog.ts': ['src/core/catalog/catalog-import.ts'],
   'src/cli/commands/dossier-return.ts': ['src/core/jobs/real-stages.ts'],
   'src/cli/commands/ocr.ts': [
     'src/core/imaging/clean-page.ts',
