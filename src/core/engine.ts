@@ -16,6 +16,7 @@ import { findResourcesDir } from './resources-dir';
 import { syncHandlers } from './handlers/sync-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { batchRunHandlers } from './handlers/batch-run-handlers';
+import { auditVerifyHandlers } from './handlers/audit-verify-handlers';
 import { BackupService } from './backup/backup-service';
 import { AuditAnchor, readAnchorFile } from './audit/audit-anchor';
 import { createHandlers } from './service';
@@ -159,6 +160,13 @@ export class Engine {
       ...syncHandlers(this.sync),
       ...backupHandlers(this.backup, () => sessions.current().name),
       ...batchRunHandlers(this, () => sessions.current().name, readablePaths),
+      ...auditVerifyHandlers({
+        verifyAudit: () => this.verifyAudit(),
+        reAnchorAudit: (by) => this.reAnchorAudit(by),
+        sync: workstationSync,
+        actor: () => sessions.current().name,
+        caller: () => sessions.current(),
+      }),
     };
     if (options.syncSchedule) this.sync.startSchedule();
     if (options.backupSchedule) this.backup.startSchedule();

@@ -34,6 +34,8 @@ import { BatchRunInput, BatchRunStopInput, type BatchRunEvent, type BatchRunResu
 import { RegisterPreviewInput, type RegisterPreview } from './register-preview';
 import type { MethodName } from './methods';
 import { CatalogImportInput, type CatalogImportResult } from './catalog-contract';
+import { AuditVerifyInput, type AuditCheck } from './audit-verify-contract';
+import { SummaryVerifyInput, type SummaryVerifyResult } from './summary-verify-contract';
 import {
   BatchMarkResultInput,
   BatchSplitResultInput,
@@ -374,6 +376,10 @@ export const contract = {
   'user.resetPassword': method<typeof UserResetPasswordInput, UserSummary>(UserResetPasswordInput),
   'audit.list': method<typeof AuditListInput, { items: AuditEntry[]; total: number }>(AuditListInput),
   'audit.export': method<typeof AuditExportInput, { rows: number; csv: string }>(AuditExportInput),
+  /** The log's chain against its anchor outside the database; with `hub`, also against the head the hub last saw. */
+  'audit.verify': method<typeof AuditVerifyInput, AuditCheck>(AuditVerifyInput),
+  /** The log anchored at its head again, after its anchor was lost or damaged; only when the chain holds. */
+  'audit.reAnchor': method<typeof EmptyInput, AuditCheck>(EmptyInput),
   'dossier.delete': method<typeof DossierDeleteInput, { deleted: true; code: string }>(DossierDeleteInput),
   'stats.dashboard': method<typeof IndicatorFilterInput, Dashboard>(IndicatorFilterInput),
   'stats.indicators': method<typeof IndicatorFilterInput, Indicators>(IndicatorFilterInput),
@@ -381,6 +387,8 @@ export const contract = {
   'stats.drilldown': method<typeof StatsDrilldownInput, { items: DrillRow[]; total: number }>(StatsDrilldownInput),
   'stats.export': method<typeof StatsExportInput, { fileName: string; mimeType: string; base64: string }>(StatsExportInput),
   'stats.province': method<typeof StatsProvinceInput, ProvinceProgress>(StatsProvinceInput),
+  /** The dashboard's summaries recounted from the base tables, each difference told; with `rebuild`, repaired and audited. */
+  'stats.verifySummaries': method<typeof SummaryVerifyInput, SummaryVerifyResult>(SummaryVerifyInput),
   'sync.status': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.now': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.enroll': method<typeof SyncEnrollInput, SyncStatus>(SyncEnrollInput),

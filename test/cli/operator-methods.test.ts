@@ -5,6 +5,7 @@ import { ROLES } from '../../src/shared/roles';
 import { signedInPerRole, type Connection } from '../auth/connection';
 import { setTestAgency } from '../support/agency';
 import { codeOf } from '../support/coded-error';
+import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
 
 /**
@@ -44,5 +45,45 @@ describe('the operator tasks through the contract', () => {
     expect(events('catalog.import').map((e) => [e.actor, e.subject, JSON.parse(e.details)])).toEqual([
       ['administrator1', 'danh-muc.csv', { imported: 1, rejected: 1 }],
     ]);
+  });
+  it('audit.verify for oversight, audit.reAnchor for the administrator alone, recorded as the administrator', async () => {
+    expect(await codeOf(as.clerk.call('audit.verify', {}))).toBe('auth.forbidden');
+    expect(await codeOf(as.archivist.call('audit.verify', {}))).toBe('auth.forbidden');
+    expect(await as.supervisor.call('audit.verify', {})).toEqual({ ok: true, events: engine.store.audit.last()!.seq });
+    for (const role of ['clerk', 'archivist', 'supervisor'] as const)
+      expect(await codeOf(as[role].call('audit.reAnchor', {})), role).toBe('auth.forbidden');
+    expect(events('audit.re-anchor')).toEqual([]);
+    const verdict = await as.administrator.call('audit.reAnchor', {});
+    expect(verdict).toMatchObject({ ok: true });
+    expect(events('audit.re-anchor').map((e) => e.actor)).toEqual(['administrator1']);
+  });
+
+  it('audit.verify against the hub: a signed-in caller may not send the credential to an address of its choosing', async () => {
+    const elsewhere = 'http://127.0.0.1:9/collect';
+    expect(await codeOf(as.supervisor.call('audit.verify', { hub: true, hubUrl: elsewhere }))).toBe('sync.hub-refused');
+    expect(await codeOf(as.supervisor.call('audit.verify', { hub: true }))).toBe('sync.not-enrolled');
+  });
+  it('stats.verifySummaries: the administrator’s recount tells a drifted summary, and with rebuild repairs it, audited as the administrator', async () => {
+    const dossier = await engine.handlers['dossier.create']({
+      procedureCode: 'MAU-HT-01',
+      applicantName: 'Trần Thị Bình',
+      applicantCccd: '074093513649',
+      receivedDate: '2026-11-20',
+    });
+    for (const role of ['clerk', 'archivist', 'supervisor'] as const)
+      expect(await codeOf(as[role].call('stats.verifySummaries', {})), role).toBe('auth.forbidden');
+    expect(await as.administrator.call('stats.verifySummaries', {})).toEqual({ differences: [], rebuilt: false });
+    const raw = openRawDatabase(engine.store.dataDir);
+    raw.prepare('DELETE FROM dossier_summary WHERE dossier_id = ?').run(dossier.id);
+    raw.close();
+    const found = await as.administrator.call('stats.verifySummaries', {});
+    expect(found.rebuilt).toBe(false);
+    expect(found.differences.map((d) => d.description)).toEqual([
+      expect.stringMatching(new RegExp(`^dossier_summary dossier_id=${dossier.id}: missing`)),
+    ]);
+    expect(events('summary.rebuilt')).toEqual([]);
+    expect((await as.administrator.call('stats.verifySummaries', { rebuild: true })).rebuilt).toBe(true);
+    expect(events('summary.rebuilt').map((e) => e.actor)).toEqual(['administrator1']);
+    expect(await as.administrator.call('stats.verifySummaries', {})).toEqual({ differences: [], rebuilt: false });
   });
 });
