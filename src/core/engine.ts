@@ -157,8 +157,14 @@ export class Engine {
     this.backup = new BackupService({ store, settings: this.settings, audit: this.audit, events: this.events, now });
     this.handlers = {
       ...handlers,
-      ...syncHandlers(this.sync),
-      ...backupHandlers(this.backup, () => sessions.current().name),
+      ...syncHandlers({
+        service: this.sync,
+        sync: workstationSync,
+        events: this.events,
+        caller: () => sessions.current(),
+        paths: readablePaths,
+      }),
+      ...backupHandlers(this.backup, { actor: () => sessions.current().name, caller: () => sessions.current(), paths: readablePaths }),
       ...batchRunHandlers(this, () => sessions.current().name, readablePaths),
       ...auditVerifyHandlers({
         verifyAudit: () => this.verifyAudit(),

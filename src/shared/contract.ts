@@ -36,6 +36,7 @@ import type { MethodName } from './methods';
 import { CatalogImportInput, type CatalogImportResult } from './catalog-contract';
 import { AuditVerifyInput, type AuditCheck } from './audit-verify-contract';
 import { SummaryVerifyInput, type SummaryVerifyResult } from './summary-verify-contract';
+import { SyncExportBagInput, SyncSendInput, type SyncBagExport, type SyncSendEvent, type SyncSendSummary } from './sync-send-contract';
 import {
   BatchMarkResultInput,
   BatchSplitResultInput,
@@ -52,7 +53,7 @@ import {
   type ResultTimestampResult,
   type Timeliness,
 } from './result-contract';
-import type { SettingView } from './settings-schema';
+import { optionalAbsolutePath, type SettingView } from './settings-schema';
 import type { BackupOutcome, StorageStatus } from './backup-types';
 import { SettingsGetInput, SettingsSetInput } from './settings-contract';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
@@ -251,6 +252,8 @@ export const SyncEnrollInput = z.object({
     .max(2000, PROBLEM.tooLong)
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v), PROBLEM.required),
   code: requiredText(200),
+  /** The name the hub lists this workstation under; the `workstation.name` setting when not given. */
+  name: requiredText(200).optional(),
 });
 
 /** A test scan from the Settings page's scanner profiles: one page, nothing stored. */
@@ -308,6 +311,13 @@ export const BatchApproveInput = z.object({
   dossierIds: z.array(positiveId).min(1, PROBLEM.required).max(100_000).optional(),
 });
 export const BatchControlInput = z.object({ batchId: positiveId, action: z.enum(['pause', 'resume', 'cancel']) });
+
+/**
+ * A backup now: into a dated folder inside the `backup.destination` setting; or, for the local operator alone
+ * (`sohoa backup DEST`), written as `destination` itself, checked as that setting is (an absolute path) and kept
+ * out of the data and key folders. A signed-in caller naming one is refused (`backup.destination-refused`).
+ */
+export const BackupRunInput = z.object({ destination: optionalAbsolutePath.refine((v) => v !== '', PROBLEM.required).optional() }).strict();
 
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
@@ -393,6 +403,11 @@ export const contract = {
   'sync.now': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.enroll': method<typeof SyncEnrollInput, SyncStatus>(SyncEnrollInput),
   'sync.records': method<typeof DossierIdInput, RecordSyncState[]>(DossierIdInput),
+  /** One send with the command line's options, its records told as `sync.send` events. */
+  'sync.send': method<typeof SyncSendInput, SyncSendSummary>(SyncSendInput),
+  /** Puts the records the hub rejected back in the queue. */
+  'sync.retryRejected': method<typeof EmptyInput, { requeued: number }>(EmptyInput),
+  'sync.exportBag': method<typeof SyncExportBagInput, SyncBagExport>(SyncExportBagInput),
   'batch.list': method<typeof EmptyInput, BatchSummary[]>(EmptyInput),
   'batch.qc': method<typeof BatchIdInput, BatchQcView>(BatchIdInput),
   /** The QC queue as a list of items in the order to look at them (pages, dossiers, register rows); `batch.qc` groups it by dossier. */
@@ -434,7 +449,7 @@ export const contract = {
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
   'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),
   'backup.status': method<typeof EmptyInput, StorageStatus>(EmptyInput),
-  'backup.run': method<typeof EmptyInput, BackupOutcome>(EmptyInput),
+  'backup.run': method<typeof BackupRunInput, BackupOutcome>(BackupRunInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.
@@ -455,7 +470,8 @@ export interface EngineEvents {
   'job.changed': { id: number; kind: string; state: string };
   'dossier.changed': { id: number };
   'sync.changed': SyncChangedEvent;
+  'sync.send': SyncSendEvent;
   'batch.run': BatchRunEvent;
 }
 export type EventName = keyof EngineEvents;
-export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed', 'sync.changed', 'batch.run'];
+export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed', 'sync.changed', 'sync.send', 'batch.run'];

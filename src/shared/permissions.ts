@@ -90,6 +90,10 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'sync.now': [...DIGITIZE, ...ADMIN],
   'sync.enroll': ADMIN,
   'sync.records': ALL,
+  // The command line's operator tasks: a send with its own options, rejected records queued again, a bag to carry.
+  'sync.send': ADMIN,
+  'sync.retryRejected': ADMIN,
+  'sync.exportBag': ADMIN,
   'batch.list': [...ARCHIVE, 'supervisor'],
   'batch.qc': [...ARCHIVE, 'supervisor'],
   'batch.qcItems': [...ARCHIVE, 'supervisor'],

@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine';
+import { saveSyncCredentials } from '../../src/core/sync/sync-credentials';
 import { ROLES } from '../../src/shared/roles';
 import { signedInPerRole, type Connection } from '../auth/connection';
 import { setTestAgency } from '../support/agency';
 import { codeOf } from '../support/coded-error';
 import { openRawDatabase } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
+import { recordFactory } from '../sync/support/signed-records';
+import { seedRecords } from '../sync/support/workstation';
 
 /**
  * The methods the command line's operator tasks call (`sohoa catalog`, `audit`, `status --verify`, `backup`,
@@ -85,5 +89,36 @@ describe('the operator tasks through the contract', () => {
     expect((await as.administrator.call('stats.verifySummaries', { rebuild: true })).rebuilt).toBe(true);
     expect(events('summary.rebuilt').map((e) => e.actor)).toEqual(['administrator1']);
     expect(await as.administrator.call('stats.verifySummaries', {})).toEqual({ differences: [], rebuilt: false });
+  });
+  it('sync.send, sync.retryRejected and sync.exportBag are the administrator’s; a send names no hub of a signed-in caller’s choosing', async () => {
+    const bag = join(dir.path, 'usb', 'goi-1');
+    for (const role of ['clerk', 'archivist', 'supervisor'] as const) {
+      expect(await codeOf(as[role].call('sync.send', {})), role).toBe('auth.forbidden');
+      expect(await codeOf(as[role].call('sync.retryRejected', {})), role).toBe('auth.forbidden');
+      expect(await codeOf(as[role].call('sync.exportBag', { target: bag })), role).toBe('auth.forbidden');
+    }
+    expect(await codeOf(as.administrator.call('sync.send', {}))).toBe('sync.not-enrolled');
+    expect(await codeOf(as.administrator.call('sync.send', { hubUrl: 'http://127.0.0.1:9' }))).toBe('sync.hub-refused');
+    expect(await codeOf(as.administrator.call('sync.send', { batchSize: 0 }))).toBe('input.invalid');
+    expect(await as.administrator.call('sync.retryRejected', {})).toEqual({ requeued: 0 });
+    expect(existsSync(bag)).toBe(false);
+  });
+
+  it('sync.exportBag writes nowhere in the data folder, and the bag it makes is audited as the administrator', async () => {
+    saveSyncCredentials(engine.store.settings, { hubUrl: 'http://127.0.0.1:9', token: 'test-token', workstationId: 'ws-test' });
+    const factory = await recordFactory();
+    const [seeded] = await seedRecords(engine, factory, 1).finally(() => factory.cleanup());
+    const dataDir = engine.store.dataDir;
+    for (const target of [join(dataDir, 'goi'), join(dataDir, 'blobs', 'goi.zip'), 'relative/goi'])
+      expect(await codeOf(as.administrator.call('sync.exportBag', { target })), target).toBe('path.write-refused');
+    expect(existsSync(join(dataDir, 'goi')) || existsSync(join(dataDir, 'blobs', 'goi.zip'))).toBe(false);
+    expect(events('sync.export-bag')).toEqual([]);
+    const bag = join(dir.path, 'usb', 'goi-2');
+    expect(await as.administrator.call('sync.exportBag', { target: bag, recordIds: [seeded!.recordId] })).toMatchObject({
+      dir: bag,
+      records: 1,
+    });
+    expect(existsSync(join(bag, 'bagit.txt'))).toBe(true);
+    expect(events('sync.export-bag').map((e) => [e.actor, e.subject])).toEqual([['administrator1', bag]]);
   });
 });
