@@ -16,8 +16,10 @@ const ALLOWED = ['src/core/engine.ts', 'src/core/rpc-dispatch.ts', 'src/core/dat
  * - batch: the run opens its engine with the pipeline's stages (as `dossier return` does) and names a full disk
  *   met while opening it; the sheet printers make PDFs on the operator's machine without a store.
  * - ocr, process, verify: tools over files, with no store (the engine's stages used as a library).
- * - sync, audit, backup, catalog, store: the operator's tasks on the data folder itself.
- * - status: `--verify` recounts the summaries on the data folder itself (no contract method does).
+ * - backup: `check` and `restore` work on a backup's folder with no store open (a restore replaces the data
+ *   folder, so no engine may hold it); making a backup is `backup.run`.
+ * - sync: `--validate-bag` checks a bag on disk with no store; the rest is `sync.*`.
+ * - store: `store encrypt` adopts a plain database before the engine can open it.
  */
 const EXCEPTIONS: Record<string, string[]> = {
   'src/cli/commands/backup.ts': ['src/core/backup/backup.ts'],
@@ -110,6 +112,21 @@ describe('the command line over the contract', () => {
     expect(readFileSync(join(REPO, 'src/cli/commands/batch/report.ts'), 'utf8')).toContain("'batch.report'");
     expect(readFileSync(join(REPO, 'src/cli/commands/batch/qc.ts'), 'utf8')).toContain("'batch.qcItems'");
     expect(readFileSync(join(REPO, 'src/cli/commands/batch/preview.ts'), 'utf8')).toContain("'batch.registerPreview'");
+  });
+
+  it('imports catalogs, checks and re-anchors the audit log, recounts the summaries, backs up and syncs through the contract', () => {
+    const calls: Record<string, string[]> = {
+      'src/cli/commands/catalog.ts': ["'catalog.import'"],
+      'src/cli/commands/audit.ts': ["'audit.verify'", "'audit.reAnchor'"],
+      'src/cli/commands/status.ts': ["'stats.verifySummaries'"],
+      'src/cli/commands/backup.ts': ["'backup.run'"],
+      'src/cli/commands/sync.ts': ["'sync.enroll'", "'sync.send'", "'sync.retryRejected'", "'sync.exportBag'"],
+    };
+    for (const [file, methods] of Object.entries(calls)) {
+      const code = withoutComments(readFileSync(join(REPO, file), 'utf8'));
+      for (const method of methods) expect(code, file).toContain(method);
+      expect(code, file).not.toMatch(/\.audit\.append\(|engine\.store\.|new WorkstationSync/);
+    }
   });
 
   it('sees an engine module in each shape it is imported', () => {
