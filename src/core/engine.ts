@@ -16,6 +16,7 @@ import { findResourcesDir } from './resources-dir';
 import { syncHandlers } from './handlers/sync-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { batchRunHandlers } from './handlers/batch-run-handlers';
+import { auditVerifyHandlers } from './handlers/audit-verify-handlers';
 import { BackupService } from './backup/backup-service';
 import { AuditAnchor, readAnchorFile } from './audit/audit-anchor';
 import { createHandlers } from './service';
@@ -156,9 +157,22 @@ export class Engine {
     this.backup = new BackupService({ store, settings: this.settings, audit: this.audit, events: this.events, now });
     this.handlers = {
       ...handlers,
-      ...syncHandlers(this.sync),
-      ...backupHandlers(this.backup, () => sessions.current().name),
+      ...syncHandlers({
+        service: this.sync,
+        sync: workstationSync,
+        events: this.events,
+        caller: () => sessions.current(),
+        paths: readablePaths,
+      }),
+      ...backupHandlers(this.backup, { actor: () => sessions.current().name, caller: () => sessions.current(), paths: readablePaths }),
       ...batchRunHandlers(this, () => sessions.current().name, readablePaths),
+      ...auditVerifyHandlers({
+        verifyAudit: () => this.verifyAudit(),
+        reAnchorAudit: (by) => this.reAnchorAudit(by),
+        sync: workstationSync,
+        actor: () => sessions.current().name,
+        caller: () => sessions.current(),
+      }),
     };
     if (options.syncSchedule) this.sync.startSchedule();
     if (options.backupSchedule) this.backup.startSchedule();

@@ -4,6 +4,7 @@ import { batchResultHandlers } from './handlers/batch-result-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { batchStartHandlers } from './handlers/batch-start-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
+import { catalogHandlers } from './handlers/catalog-handlers';
 import { authHandlers } from './handlers/auth-handlers';
 import { deskContext } from './handlers/desk-context';
 import { deskHandlers } from './handlers/desk-handlers';
@@ -19,6 +20,7 @@ import { resultHandlers } from './handlers/result-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { statsHandlers } from './handlers/stats-handlers';
+import { statsVerifyHandlers } from './handlers/stats-verify-handlers';
 import { statusHandlers } from './handlers/status-handlers';
 import { trustHandlers } from './handlers/trust-handlers';
 import { userHandlers } from './handlers/user-handlers';
@@ -32,6 +34,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
   return {
     ...dossierHandlers(ctx),
     ...procedureHandlers(ctx),
+    ...catalogHandlers(ctx),
     ...searchHandlers(ctx),
     ...statusHandlers(ctx),
     ...documentHandlers(ctx),
@@ -47,6 +50,7 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
     ...auditHandlers(ctx),
     ...dossierDeleteHandler(ctx),
     ...statsHandlers(ctx),
+    ...statsVerifyHandlers(ctx),
     ...resultHandlers(desk),
     ...calendarHandlers(ctx),
     ...settingsHandlers(ctx),
@@ -56,7 +60,20 @@ export function createHandlers(ctx: ServiceContext): Omit<EngineHandlers, Servic
 
 /**
  * Sync's and backup's handlers come from the engine's SyncService and BackupService (handlers/sync-handlers.ts,
- * handlers/backup-handlers.ts); a batch run's from the engine itself, whose pipeline reads the pages (handlers/batch-run-handlers.ts).
+ * handlers/backup-handlers.ts); a batch run's from the engine itself, whose pipeline reads the pages (handlers/batch-run-handlers.ts);
+ * the audit log's check and re-anchoring from the engine, which holds the anchor (handlers/audit-verify-handlers.ts).
  */
 type ServiceMethod =
-  'sync.status' | 'sync.now' | 'sync.records' | 'sync.enroll' | 'backup.status' | 'backup.run' | 'batch.run' | 'batch.runStop';
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.records'
+  | 'sync.enroll'
+  | 'sync.send'
+  | 'sync.retryRejected'
+  | 'sync.exportBag'
+  | 'backup.status'
+  | 'backup.run'
+  | 'batch.run'
+  | 'batch.runStop'
+  | 'audit.verify'
+  | 'audit.reAnchor';

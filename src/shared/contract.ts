@@ -33,6 +33,10 @@ import { BatchSetupInput, type BatchSetupPreview, type BatchStartResult } from '
 import { BatchRunInput, BatchRunStopInput, type BatchRunEvent, type BatchRunResult } from './batch-run-contract';
 import { RegisterPreviewInput, type RegisterPreview } from './register-preview';
 import type { MethodName } from './methods';
+import { CatalogImportInput, type CatalogImportResult } from './catalog-contract';
+import { AuditVerifyInput, type AuditCheck } from './audit-verify-contract';
+import { SummaryVerifyInput, type SummaryVerifyResult } from './summary-verify-contract';
+import { SyncExportBagInput, SyncSendInput, type SyncBagExport, type SyncSendEvent, type SyncSendSummary } from './sync-send-contract';
 import {
   BatchMarkResultInput,
   BatchSplitResultInput,
@@ -49,7 +53,7 @@ import {
   type ResultTimestampResult,
   type Timeliness,
 } from './result-contract';
-import type { SettingView } from './settings-schema';
+import { optionalAbsolutePath, type SettingView } from './settings-schema';
 import type { BackupOutcome, StorageStatus } from './backup-types';
 import { SettingsGetInput, SettingsSetInput } from './settings-contract';
 import type { AuditEntry, AuthPolicy, AuthState, SignInResult, UserSummary } from './auth-types';
@@ -248,6 +252,8 @@ export const SyncEnrollInput = z.object({
     .max(2000, PROBLEM.tooLong)
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v), PROBLEM.required),
   code: requiredText(200),
+  /** The name the hub lists this workstation under; the `workstation.name` setting when not given. */
+  name: requiredText(200).optional(),
 });
 
 /** A test scan from the Settings page's scanner profiles: one page, nothing stored. */
@@ -306,6 +312,13 @@ export const BatchApproveInput = z.object({
 });
 export const BatchControlInput = z.object({ batchId: positiveId, action: z.enum(['pause', 'resume', 'cancel']) });
 
+/**
+ * A backup now: into a dated folder inside the `backup.destination` setting; or, for the local operator alone
+ * (`sohoa backup DEST`), written as `destination` itself, checked as that setting is (an absolute path) and kept
+ * out of the data and key folders. A signed-in caller naming one is refused (`backup.destination-refused`).
+ */
+export const BackupRunInput = z.object({ destination: optionalAbsolutePath.refine((v) => v !== '', PROBLEM.required).optional() }).strict();
+
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
   /** Phantom: carries the result type only. */
@@ -315,6 +328,8 @@ const method = <I extends z.ZodType, R>(input: I): MethodSpec<I, R> => ({ input 
 
 export const contract = {
   'procedure.list': method<typeof ProcedureListInput, Procedure[]>(ProcedureListInput),
+  /** A procedure catalog's CSV, as text: the good rows stored, the bad ones reported by line. */
+  'catalog.import': method<typeof CatalogImportInput, CatalogImportResult>(CatalogImportInput),
   'dossier.create': method<typeof DossierCreateInput, Dossier>(DossierCreateInput),
   'dossier.list': method<typeof DossierListInput, { items: Dossier[]; total: number }>(DossierListInput),
   'dossier.get': method<typeof IdInput, Dossier & { pages: DossierPage[] }>(IdInput),
@@ -371,6 +386,10 @@ export const contract = {
   'user.resetPassword': method<typeof UserResetPasswordInput, UserSummary>(UserResetPasswordInput),
   'audit.list': method<typeof AuditListInput, { items: AuditEntry[]; total: number }>(AuditListInput),
   'audit.export': method<typeof AuditExportInput, { rows: number; csv: string }>(AuditExportInput),
+  /** The log's chain against its anchor outside the database; with `hub`, also against the head the hub last saw. */
+  'audit.verify': method<typeof AuditVerifyInput, AuditCheck>(AuditVerifyInput),
+  /** The log anchored at its head again, after its anchor was lost or damaged; only when the chain holds. */
+  'audit.reAnchor': method<typeof EmptyInput, AuditCheck>(EmptyInput),
   'dossier.delete': method<typeof DossierDeleteInput, { deleted: true; code: string }>(DossierDeleteInput),
   'stats.dashboard': method<typeof IndicatorFilterInput, Dashboard>(IndicatorFilterInput),
   'stats.indicators': method<typeof IndicatorFilterInput, Indicators>(IndicatorFilterInput),
@@ -378,10 +397,17 @@ export const contract = {
   'stats.drilldown': method<typeof StatsDrilldownInput, { items: DrillRow[]; total: number }>(StatsDrilldownInput),
   'stats.export': method<typeof StatsExportInput, { fileName: string; mimeType: string; base64: string }>(StatsExportInput),
   'stats.province': method<typeof StatsProvinceInput, ProvinceProgress>(StatsProvinceInput),
+  /** The dashboard's summaries recounted from the base tables, each difference told; with `rebuild`, repaired and audited. */
+  'stats.verifySummaries': method<typeof SummaryVerifyInput, SummaryVerifyResult>(SummaryVerifyInput),
   'sync.status': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.now': method<typeof EmptyInput, SyncStatus>(EmptyInput),
   'sync.enroll': method<typeof SyncEnrollInput, SyncStatus>(SyncEnrollInput),
   'sync.records': method<typeof DossierIdInput, RecordSyncState[]>(DossierIdInput),
+  /** One send with the command line's options, its records told as `sync.send` events. */
+  'sync.send': method<typeof SyncSendInput, SyncSendSummary>(SyncSendInput),
+  /** Puts the records the hub rejected back in the queue. */
+  'sync.retryRejected': method<typeof EmptyInput, { requeued: number }>(EmptyInput),
+  'sync.exportBag': method<typeof SyncExportBagInput, SyncBagExport>(SyncExportBagInput),
   'batch.list': method<typeof EmptyInput, BatchSummary[]>(EmptyInput),
   'batch.qc': method<typeof BatchIdInput, BatchQcView>(BatchIdInput),
   /** The QC queue as a list of items in the order to look at them (pages, dossiers, register rows); `batch.qc` groups it by dossier. */
@@ -423,7 +449,7 @@ export const contract = {
   'settings.get': method<typeof SettingsGetInput, SettingView>(SettingsGetInput),
   'settings.set': method<typeof SettingsSetInput, SettingView[]>(SettingsSetInput),
   'backup.status': method<typeof EmptyInput, StorageStatus>(EmptyInput),
-  'backup.run': method<typeof EmptyInput, BackupOutcome>(EmptyInput),
+  'backup.run': method<typeof BackupRunInput, BackupOutcome>(BackupRunInput),
 } satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 // Fails to compile when contract and METHOD_NAMES disagree.
@@ -444,7 +470,8 @@ export interface EngineEvents {
   'job.changed': { id: number; kind: string; state: string };
   'dossier.changed': { id: number };
   'sync.changed': SyncChangedEvent;
+  'sync.send': SyncSendEvent;
   'batch.run': BatchRunEvent;
 }
 export type EventName = keyof EngineEvents;
-export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed', 'sync.changed', 'batch.run'];
+export const eventNames: EventName[] = ['progress', 'job.changed', 'dossier.changed', 'sync.changed', 'sync.send', 'batch.run'];

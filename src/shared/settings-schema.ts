@@ -96,7 +96,7 @@ const trustAnchorList = z
   .max(100, SETTING_PROBLEM.tooLong);
 const OCR_LANGUAGES = ['vie', 'eng'] as const;
 /** A file or folder on this machine, or empty: absolute, so it means the same for the app and the command line. */
-const optionalAbsolutePath = z
+export const optionalAbsolutePath = z
   .string()
   .trim()
   .max(4096, SETTING_PROBLEM.tooLong)

@@ -24,6 +24,8 @@ export interface SyncStatus {
   /** False until the workstation is enrolled with a hub. */
   configured: boolean;
   hubUrl: string | null;
+  /** The id the hub gave this workstation at enrollment. */
+  hubWorkstationId: string | null;
   counts: SyncCounts;
   /** When the oldest record still waiting was queued. */
   oldestWaitingSince: string | null;

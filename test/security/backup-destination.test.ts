@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { contractCall } from '../../src/cli/contract-call';
 import { Engine } from '../../src/core/engine';
+import { keyFolder } from '../../src/core/security/key-file';
 import { contract } from '../../src/shared/contract';
 import { ROLES } from '../../src/shared/roles';
 import { signedInPerRole, type Connection } from '../auth/connection';
@@ -24,8 +26,10 @@ function inputKeys(schema: z.ZodType): string[] {
 
 /**
  * A backup writes the whole store somewhere: where is the administrator's choice alone (the setting
- * `backup.destination`, audited), never a caller's. Restoring and exporting a backup are the local
- * operator's (`sohoa backup restore`), not contract methods.
+ * `backup.destination`, audited), never a signed-in caller's. The local operator, who can read the data
+ * folder anyway, may name the folder of one backup (`sohoa backup DEST`), checked as the setting is and
+ * never inside the data or key folder. Restoring a backup is the local operator's (`sohoa backup restore`),
+ * not a contract method.
  */
 describe('backups through the transport: no destination a caller chooses', () => {
   const dir = tempDir('sohoa-backup-dest-');
@@ -67,6 +71,8 @@ describe('backups through the transport: no destination a caller chooses', () =>
         'batch.run registerPath',
         'batch.start folder',
         'batch.start registerPath',
+        'backup.run destination',
+        'sync.exportBag target',
         'document.importFiles paths',
         'page.replace path',
         'signer.unlock p12Path',
@@ -74,14 +80,34 @@ describe('backups through the transport: no destination a caller chooses', () =>
       ].sort(),
     );
     expect(Object.keys(contract).filter((m) => m.startsWith('backup.'))).toEqual(['backup.status', 'backup.run']);
-    for (const m of ['backup.status', 'backup.run'] as const) expect(inputKeys(contract[m].input)).toEqual([]);
+    expect(inputKeys(contract['backup.status'].input)).toEqual([]);
+    expect(inputKeys(contract['backup.run'].input)).toEqual(['destination']);
   });
 
   it('refuses a destination slipped into backup.run, even from the administrator, and writes nothing there', async () => {
-    for (const extra of [{ destination: elsewhere }, { path: elsewhere }, { folder: elsewhere }]) {
+    for (const extra of [{ path: elsewhere }, { folder: elsewhere }]) {
       expect(await codeOf(as.administrator.call('backup.run', extra as never))).toBe('input.invalid');
     }
+    expect(await codeOf(as.administrator.call('backup.run', { destination: elsewhere }))).toBe('backup.destination-refused');
     expect(existsSync(dirname(elsewhere))).toBe(false);
+  });
+
+  it('lets the local operator name a backup’s folder, absolute and outside the data and key folders, audited as the operator', async () => {
+    const call = contractCall(engine);
+    expect(await codeOf(call('backup.run', { destination: 'relative/backup' }))).toBe('input.invalid');
+    for (const inside of [join(dataDir, 'backup'), join(dataDir, 'blobs', 'backup'), join(keyFolder(), 'backup')])
+      expect(await codeOf(call('backup.run', { destination: inside })), inside).toBe('path.write-refused');
+    // A link does not lead a new folder into the data folder.
+    symlinkSync(dataDir, join(dir.path, 'link-to-data'));
+    expect(await codeOf(call('backup.run', { destination: join(dir.path, 'link-to-data', 'backup') }))).toBe('path.write-refused');
+    expect(existsSync(join(dataDir, 'backup')) || existsSync(join(dataDir, 'blobs', 'backup'))).toBe(false);
+
+    const own = join(dir.path, 'usb-2', 'sohoa-tay');
+    const outcome = await call('backup.run', { destination: own });
+    expect(outcome).toMatchObject({ folder: own, checked: true });
+    expect(existsSync(join(own, 'manifest-sha256.txt'))).toBe(true);
+    const made = [...engine.store.audit.iterate()].filter((e) => e.action === 'backup.create').at(-1)!;
+    expect([made.actor, made.subject]).toEqual(['local', own]);
   });
 
   it('lets only the administrator set the backup folder, audited; the other roles can neither set it nor run a backup', async () => {

@@ -1,9 +1,8 @@
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
 import type { CommandRun } from '../command';
 import { UsageError } from '../command';
+import { contractCall } from '../contract-call';
 import { openEngine } from '../open-engine';
-import { WorkstationSync } from '../../core/sync/workstation-sync';
-import { cliActor } from '../cli-actor';
 
 const REASONS = {
   hash: 'event edited',
@@ -36,12 +35,11 @@ export const auditCommand: CommandRun = {
     if (values.hub !== undefined && action !== 'verify') throw new UsageError('--hub goes with `audit verify`');
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
+      const call = contractCall(engine);
       const verdict =
         action === 're-anchor'
-          ? engine.reAnchorAudit(cliActor(io.env))
-          : values.hub !== undefined
-            ? await new WorkstationSync(engine).verifyAuditWithHub(values.hub || undefined)
-            : engine.verifyAudit();
+          ? await call('audit.reAnchor', {})
+          : await call('audit.verify', { hub: values.hub !== undefined, hubUrl: values.hub || undefined });
       if (values.json) io.out(JSON.stringify(verdict));
       else if (verdict.ok)
         io.out(
@@ -55,7 +53,7 @@ export const auditCommand: CommandRun = {
       }
       return 0;
     } finally {
-      engine.close();
+      await engine.close();
     }
   },
 };

@@ -1,10 +1,11 @@
 import { dataDirOption, parseCommandArgs } from '../args';
 import type { CommandRun } from '../command';
 import { UsageError } from '../command';
+import { resolve } from 'node:path';
+import { contractCall } from '../contract-call';
 import { openEngine } from '../open-engine';
-import { backupStore, checkBackup, restoreBackup } from '../../core/backup/backup';
+import { checkBackup, restoreBackup } from '../../core/backup/backup';
 import { resolveDataDir } from '../../core/data-dir';
-import { cliActor } from '../cli-actor';
 
 export const backupCommand: CommandRun = {
   async run(argv, io) {
@@ -28,12 +29,11 @@ export const backupCommand: CommandRun = {
     if (positionals.length !== 1) throw new UsageError('expected a destination folder');
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
-      const { files } = await backupStore(engine.store, positionals[0]!);
-      engine.audit.append({ actor: cliActor(io.env), action: 'backup.create', subject: positionals[0], details: { files } });
+      const { files } = await contractCall(engine)('backup.run', { destination: resolve(positionals[0]!) });
       io.out(`backup written: ${files} files in ${positionals[0]}`);
       return 0;
     } finally {
-      engine.close();
+      await engine.close();
     }
   },
 };

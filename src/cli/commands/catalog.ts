@@ -2,37 +2,30 @@ import { readFileSync } from 'node:fs';
 import { dataDirOption, parseCommandArgs } from '../args';
 import type { CommandRun } from '../command';
 import { UsageError } from '../command';
+import { contractCall } from '../contract-call';
 import { openEngine } from '../open-engine';
-import { parseCatalogCsv } from '../../core/catalog/catalog-import';
-import { cliActor } from '../cli-actor';
 
+/** `catalog import FILE.csv`: the file read here and sent as text to `catalog.import`, as the app's file chooser sends bytes. */
 export const catalogCommand: CommandRun = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, dataDirOption);
     if (positionals[0] !== 'import' || positionals.length !== 2) throw new UsageError(`expected 'import <file.csv>'`);
-    let text: string;
+    const file = positionals[1]!;
+    let csv: string;
     try {
-      text = readFileSync(positionals[1]!, 'utf8');
+      csv = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot read ${positionals[1]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    const { procedures, problems } = parseCatalogCsv(text);
-    for (const p of problems) io.err(`line ${p.line}: ${p.message}`);
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
+    let result;
     try {
-      engine.store.transaction(() => {
-        engine.store.procedures.upsertMany(procedures);
-        engine.audit.append({
-          actor: cliActor(io.env),
-          action: 'catalog.import',
-          subject: positionals[1],
-          details: { imported: procedures.length, rejected: problems.length },
-        });
-      });
+      result = await contractCall(engine)('catalog.import', { csv, source: file });
     } finally {
-      engine.close();
+      await engine.close();
     }
-    io.out(`imported ${procedures.length} procedures, ${problems.length} rows rejected`);
-    return problems.length && !procedures.length ? 1 : 0;
+    for (const p of result.problems) io.err(`line ${p.line}: ${p.message}`);
+    io.out(`imported ${result.imported} procedures, ${result.problems.length} rows rejected`);
+    return result.problems.length && !result.imported ? 1 : 0;
   },
 };

@@ -4,19 +4,17 @@ import { UsageError } from '../command';
 import { openEngine } from '../open-engine';
 import { writeFileSync } from 'node:fs';
 import { isIsoDate } from '../../shared/dates';
-import { describeDifference } from '../../core/store/summary-check';
-import type { Engine } from '../../core/engine';
 import type { CliIo } from '../command';
-import { contractCall } from '../contract-call';
+import { contractCall, type ContractCall } from '../contract-call';
 
 /**
  * `status --verify`: every summary the dashboard reads, recomputed from the base tables; each
  * difference on its own line and exit 1 on any. With --rebuild, as the app does at start: rebuilt and
  * recorded in the audit log.
  */
-function verifySummaries(engine: Engine, io: CliIo, rebuild: boolean): number {
-  const differences = rebuild ? engine.checkSummaries().differences : engine.store.summaries.differences();
-  for (const d of differences) io.out(describeDifference(d));
+async function verifySummaries(call: ContractCall, io: CliIo, rebuild: boolean): Promise<number> {
+  const { differences } = await call('stats.verifySummaries', { rebuild });
+  for (const d of differences) io.out(d.description);
   if (differences.length === 0) {
     io.out('Số liệu tổng hợp khớp với đếm lại / summaries match a full recount');
     return 0;
@@ -47,8 +45,8 @@ export const statusCommand: CommandRun = {
     if (values.rebuild && !values.verify) throw new UsageError('--rebuild goes with --verify');
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
     try {
-      if (values.verify) return verifySummaries(engine, io, values.rebuild === true);
       const call = contractCall(engine);
+      if (values.verify) return await verifySummaries(call, io, values.rebuild === true);
       const status = await call('status.get', {});
       const filter = { from: values.from, to: values.to, procedureCode: values.procedure };
       const { indicators, backlog } = await call('stats.dashboard', filter);

@@ -1,11 +1,12 @@
 import { dataDirOption, jsonOption, parseCommandArgs } from '../args';
 import type { CliIo, CommandRun } from '../command';
 import { UsageError } from '../command';
+import { resolve } from 'node:path';
+import { contractCall } from '../contract-call';
 import { openEngine } from '../open-engine';
+import type { SyncSendEvent, SyncSendSummary } from '../../shared/sync-send-contract';
 import { validateBag } from '../../core/sync/bag-validator';
 import { isZipPath, withUnzippedBag } from '../../core/sync/bag-zip';
-import { WorkstationSync } from '../../core/sync/workstation-sync';
-import type { SyncSummary } from '../../core/sync/sync-runner';
 
 export const options = {
   ...dataDirOption,
@@ -30,7 +31,7 @@ function positive(value: string | undefined, name: string): number | undefined {
   return n;
 }
 
-function printSummary(summary: SyncSummary, io: CliIo, json: boolean): void {
+function printSummary(summary: SyncSendSummary, io: CliIo, json: boolean): void {
   if (json) return io.out(JSON.stringify(summary, null, 2));
   io.out(`Đã gửi / acknowledged: ${summary.acknowledged} (${summary.duplicates} already on the hub)`);
   io.out(`Bị từ chối / rejected: ${summary.rejected.length}`);
@@ -68,39 +69,40 @@ export const syncCommand: CommandRun = {
       return report.valid ? 0 : 1;
     }
     const engine = openEngine(values['data-dir'], io.env, values['key-file']);
+    let unsubscribe: (() => void) | undefined;
     try {
-      const sync = new WorkstationSync(engine);
+      const call = contractCall(engine);
       if (values['export-bag']) {
-        const ids = values.records?.split(',').map((s) => {
+        const recordIds = values.records?.split(',').map((s) => {
           const n = Number(s);
           if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--records: '${s}' is not a record id`);
           return n;
         });
-        const result = await sync.exportBag(values['export-bag'], ids);
-        io.out(values.json ? JSON.stringify(result) : `bag ${result.dir}: ${result.records} record(s), ${result.bytes} bytes`);
+        const result = await call('sync.exportBag', { target: resolve(values['export-bag']), recordIds });
+        io.out(values.json ? JSON.stringify(result) : `bag ${values['export-bag']}: ${result.records} record(s), ${result.bytes} bytes`);
         return 0;
       }
       if (values.enroll) {
         if (!values.hub) throw new UsageError('--enroll needs --hub URL');
-        const credentials = await sync.enroll(values.hub, values.enroll, values.name ?? engine.workstation.name);
-        io.err(`enrolled with ${credentials.hubUrl} as workstation ${credentials.workstationId}`);
+        const status = await call('sync.enroll', { hubUrl: values.hub, code: values.enroll, name: values.name });
+        io.err(`enrolled with ${status.hubUrl} as workstation ${status.hubWorkstationId}`);
       }
-      if (values['retry-rejected']) sync.outbox.requeueRejected();
-      const limitKbps = positive(values['limit-kbps'], 'limit-kbps');
+      if (values['retry-rejected']) await call('sync.retryRejected', {});
       let done = 0;
-      const summary = await sync.send({
+      unsubscribe = engine.events.subscribe((event, payload) => {
+        if (event !== 'sync.send' || values.json) return;
+        const e = payload as SyncSendEvent;
+        if (e.type === 'acknowledged')
+          io.err(`[${++done}] record ${e.recordId} acknowledged ${e.receiptId}${e.duplicate ? ' (already there)' : ''}`);
+        else if (e.type === 'rejected') io.err(`record ${e.recordId} rejected [${e.code}] ${e.message}`);
+        else io.err(`record ${e.recordId}: [${e.code}] retry in ${(e.inMs / 1000).toFixed(1)} s`);
+      });
+      const summary = await call('sync.send', {
         hubUrl: values.hub,
         batchSize: positive(values.batch, 'batch'),
         concurrency: positive(values.concurrency, 'concurrency'),
-        maxWaitMs: (positive(values['max-wait-s'], 'max-wait-s') ?? 60) * 1000,
-        bandwidthBytesPerSecond: limitKbps ? limitKbps * 1024 : undefined,
-        onEvent: (e) => {
-          if (values.json) return;
-          if (e.type === 'acknowledged')
-            io.err(`[${++done}] record ${e.recordId} acknowledged ${e.receipt.receiptId}${e.receipt.duplicate ? ' (already there)' : ''}`);
-          else if (e.type === 'rejected') io.err(`record ${e.recordId} rejected [${e.code}] ${e.message}`);
-          else if (e.type === 'retry') io.err(`record ${e.recordId}: [${e.code}] retry in ${(e.inMs / 1000).toFixed(1)} s`);
-        },
+        bandwidthKbps: positive(values['limit-kbps'], 'limit-kbps'),
+        maxWaitSeconds: positive(values['max-wait-s'], 'max-wait-s'),
       });
       printSummary(summary, io, values.json ?? false);
       if (summary.stoppedBy) {
@@ -113,7 +115,8 @@ export const syncCommand: CommandRun = {
       }
       return 0;
     } finally {
-      engine.close();
+      unsubscribe?.();
+      await engine.close();
     }
   },
 };

@@ -32,6 +32,7 @@ export const AUDIT_SUBJECT_SOURCES: Record<string, SubjectSource> = {
   'auth.unlock': 'none',
   'auth.unlock-failed': 'username',
   'backup.create': 'folder',
+  'catalog.import': 'none',
   'backup.fail': 'error-code',
   'batch.open': 'batch-ref',
   'batch.intake-failed': 'batch-ref',

@@ -12,6 +12,13 @@ export class BackupInvalidError extends CodedError {
   }
 }
 
+/** A signed-in caller named a folder for a backup: where backups go is the `backup.destination` setting alone. */
+export class BackupDestinationRefusedError extends CodedError {
+  constructor(path: string) {
+    super('backup.destination-refused', `A backup goes into the backup folder set in the settings, not ${path}`, { path });
+  }
+}
+
 export class BackupDestinationMissingError extends CodedError {
   constructor() {
     super('backup.destination-missing', 'No backup folder is set: set backup.destination first', {});

@@ -83,14 +83,19 @@ export class BackupService {
     };
   }
 
-  /** Makes a backup now, or joins the one being made: never two at once. */
-  run(actor: string): Promise<BackupOutcome> {
+  /**
+   * Makes a backup now, or joins the one being made: never two at once. Into `folder` itself when given
+   * (the command line's own), made after the one being made.
+   */
+  run(actor: string, folder?: string): Promise<BackupOutcome> {
     if (!this.running) {
-      this.running = this.make(actor).finally(() => {
+      this.running = this.make(actor, folder).finally(() => {
         this.running = null;
       });
+      return this.running;
     }
-    return this.running;
+    if (folder === undefined) return this.running;
+    return this.running.catch(() => undefined).then(() => this.run(actor, folder));
   }
 
   /** Makes the scheduled backup when it is due; answers what it made, null when nothing was due. A failure is audited, not thrown. */
@@ -129,10 +134,10 @@ export class BackupService {
     );
   }
 
-  private async make(actor: string): Promise<BackupOutcome> {
+  private async make(actor: string, into?: string): Promise<BackupOutcome> {
     const destination = this.ctx.settings.text('backup.destination');
-    if (!destination) throw new BackupDestinationMissingError();
-    const folder = join(destination, folderName(this.ctx.now()));
+    if (!into && !destination) throw new BackupDestinationMissingError();
+    const folder = into ?? join(destination, folderName(this.ctx.now()));
     const { files } = await backupStore(this.ctx.store, folder, (done, total) =>
       this.ctx.events.emit('progress', { task: 'backup', label: 'backup', done, total }),
     );

@@ -51,6 +51,11 @@ export class ReadablePathPolicy {
     this.protectedRoots = protectedRoots.map(realOrSelf);
   }
 
+  /** Whether `realPath` (symbolic links resolved) lies in a protected folder or a system tree, or holds one: never a place to write. */
+  guards(realPath: string): boolean {
+    return [...this.protectedRoots, ...SYSTEM_TREES].some((root) => within(root, realPath) || within(realPath, root));
+  }
+
   check(path: string, kind: ReadableKind): void {
     if (!isAbsolute(path)) throw new PathNotAllowedError(path, kind, 'not an absolute path');
     const real = realOrSelf(path);

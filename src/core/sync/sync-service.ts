@@ -88,9 +88,9 @@ export class SyncService {
     return this.running ? this.scheduler.stop() : undefined;
   }
 
-  /** Enrolls this workstation with a hub by the one-time code its administrator issued; the credential replaces any earlier one. */
-  async enroll(hubUrl: string, code: string): Promise<SyncStatus> {
-    const name = String(readSetting(this.ctx.settings, 'workstation.name') || 'workstation');
+  /** Enrolls this workstation with a hub by the one-time code its administrator issued (under `asName`, else the setting's); the credential replaces any earlier one. */
+  async enroll(hubUrl: string, code: string, asName?: string): Promise<SyncStatus> {
+    const name = asName ?? String(readSetting(this.ctx.settings, 'workstation.name') || 'workstation');
     await this.ctx.sync.enroll(hubUrl.replace(/\/+$/, ''), code, name);
     return this.status();
   }
@@ -108,6 +108,7 @@ export class SyncService {
     return {
       configured: Boolean(credentials),
       hubUrl: credentials?.hubUrl ?? null,
+      hubWorkstationId: credentials?.workstationId ?? null,
       counts: outbox.counts(),
       oldestWaitingSince: outbox.oldestWaitingSince(),
       running: this.running,

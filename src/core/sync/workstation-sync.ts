@@ -104,7 +104,7 @@ export class WorkstationSync {
       }
     } else result = await exportBag(entries, this.parts.store.blobs, dir, options);
     this.parts.audit.append({
-      actor: 'sync',
+      actor: this.parts.sessions.current().name,
       action: 'sync.export-bag',
       subject: dir,
       details: { records: result.records, bytes: result.bytes },

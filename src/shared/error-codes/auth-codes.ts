@@ -51,6 +51,11 @@ export const SEARCH_CODES = codeArea({
 });
 
 export const PATH_CODES = codeArea({
+  'path.write-refused': {
+    exit: 'refused',
+    vi: 'Không được ghi vào đây: cần một đường dẫn tuyệt đối nằm ngoài thư mục dữ liệu và thư mục khóa.',
+    en: 'Nothing may be written there: give an absolute path outside the data folder and the key folder.',
+  },
   'path.not-allowed': {
     exit: 'refused',
     vi: 'Không được đọc tệp hoặc thư mục này (thư mục dữ liệu, khóa, hoặc loại tệp không đúng).',

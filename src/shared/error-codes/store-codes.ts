@@ -64,6 +64,11 @@ export const SECURITY_CODES = codeArea({
 });
 
 export const BACKUP_CODES = codeArea({
+  'backup.destination-refused': {
+    exit: 'refused',
+    vi: 'Bản sao lưu chỉ được ghi vào thư mục sao lưu đã đặt trong Cài đặt › Lưu trữ.',
+    en: 'A backup may be written only into the backup folder set in Settings › Storage.',
+  },
   'backup.destination-missing': {
     exit: 'input',
     vi: 'Chưa đặt thư mục sao lưu: nhập thư mục và lưu trước.',

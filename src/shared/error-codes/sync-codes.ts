@@ -53,6 +53,11 @@ export const SYNC_CODES = codeArea({
   },
   'sync.local-corrupt': { exit: 'integrity', vi: 'tệp PDF trên máy trạm đã bị thay đổi', en: 'the PDF on this workstation was altered' },
   'sync.local-missing': { exit: 'integrity', vi: 'không còn tệp PDF trên máy trạm', en: 'the PDF is no longer on this workstation' },
+  'sync.hub-refused': {
+    exit: 'refused',
+    vi: 'Chỉ được dùng địa chỉ trung tâm mà máy trạm đã đăng ký (Cài đặt › Đồng bộ).',
+    en: 'Only the hub this workstation is enrolled with may be used (Settings › Sync).',
+  },
   'sync.not-enrolled': {
     exit: 'environment',
     vi: 'Máy trạm chưa đăng ký với trung tâm lưu trữ.',

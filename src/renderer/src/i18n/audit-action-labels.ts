@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   'auth.unlock-failed': 'audit.action.auth.unlock-failed',
   'backup.create': 'audit.action.backup.create',
   'backup.fail': 'audit.action.backup.fail',
+  'catalog.import': 'audit.action.catalog.import',
   'batch.open': 'audit.action.batch.open',
   'batch.intake-failed': 'audit.action.batch.intake-failed',
   'batch.pause': 'audit.action.batch.pause',

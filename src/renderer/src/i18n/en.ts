@@ -872,6 +872,7 @@ export const en: Catalog = {
   'audit.action.auth.unlock-failed': 'Unlock failed',
   'audit.action.backup.create': 'Backup made',
   'audit.action.backup.fail': 'Scheduled backup failed',
+  'audit.action.catalog.import': 'Procedure catalog imported',
   'audit.action.batch.open': 'Batch opened',
   'audit.action.batch.intake-failed': 'Batch intake failed',
   'audit.action.batch.pause': 'Batch pause asked',

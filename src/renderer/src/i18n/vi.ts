@@ -869,6 +869,7 @@ export const vi = {
   'audit.action.auth.unlock-failed': 'Mở khóa không thành công',
   'audit.action.backup.create': 'Sao lưu dữ liệu',
   'audit.action.backup.fail': 'Sao lưu tự động không thành công',
+  'audit.action.catalog.import': 'Nhập danh mục thủ tục',
   'audit.action.batch.open': 'Mở lô',
   'audit.action.batch.intake-failed': 'Nhập lô không thành công',
   'audit.action.batch.pause': 'Tạm dừng lô',
