@@ -4,8 +4,9 @@
  * store), then fills the figures once from them (the rebuild), then times each province query as the hub runs it
  * (from the kept figures) and, as the reference in the same run, /progress as it was before (every cell counted from
  * the records). Then ingest through the hub's commit (batches of records from concurrent workstations, one transaction
- * each) keeping the figures (record-committer.ts: appended by each commit, folded in the background, schema 8) and, alternating, the same transaction writing only the
- * records, and the ratio; then a recount check and a rebuild.
+ * each) keeping the figures (record-committer.ts: appended by each commit, computed by the committer, folded in the
+ * background, schema 8) and, alternating, the same transaction writing only the records, and the ratio; then /progress
+ * timed while a further round ingests and the fold runs every second; then a recount check and a rebuild.
  *
  *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 30000] [--batch 16] [--rounds 4] [--concurrency 8]
  *
@@ -155,6 +156,32 @@ async function serverCpuSeconds(pool: pg.Pool): Promise<number> {
 
 type Commit = (workstationId: string, records: RecordDescriptor[]) => Promise<unknown>;
 
+/** /progress as the hub serves it (both queries) timed every `everyMs` while `fn` runs, with the commits pending at that instant. */
+async function progressTimedDuring(pool: pg.Pool, everyMs: number, fn: () => Promise<unknown>) {
+  const readings: { ms: number; pending: number }[] = [];
+  let running = true;
+  const client = await pool.connect();
+  const sampling = (async () => {
+    while (running) {
+      const ms = await timed(async () => {
+        await new HubRecordRepository(client).progress();
+        await new HubHandBackRepository(client).counts();
+      });
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM progress_pending');
+      readings.push({ ms, pending: rows[0]!.n });
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  try {
+    await fn();
+  } finally {
+    running = false;
+    await sampling;
+    client.release();
+  }
+  return readings;
+}
+
 /** `count` records committed by CONCURRENCY workstations at once, BATCH per commit: records per second. */
 async function ingest(commit: Commit, count: number): Promise<number> {
   let left = count;
@@ -263,6 +290,13 @@ try {
   const cpuPairs = cpuPerRecord.without.map((w, i) => w / cpuPerRecord.with[i]!);
   console.log(
     `server CPU per record, records alone ÷ keeping the figures (the ingest speed a CPU-bound server would get): ×${(mean(cpuPerRecord.without) / mean(cpuPerRecord.with)).toFixed(2)}; median of the pairs ×${median(cpuPairs).toFixed(2)} (per pair ${cpuPairs.map((p) => p.toFixed(2)).join(' ')})`,
+  );
+
+  // /progress read while workstations commit and the folder folds every second, as a supervisor sees it on a busy hub.
+  const readings = await progressTimedDuring(pool, 100, () => ingest(modes.with, INGEST));
+  const readMs = readings.map((x) => x.ms);
+  console.log(
+    `/progress while ingesting (fold every second): ${readings.length} reads, median ${median(readMs).toFixed(1)} ms, slowest ${Math.max(...readMs).toFixed(1)} ms (target < 300 ms), commits pending at a read: median ${median(readings.map((x) => x.pending))}, most ${Math.max(...readings.map((x) => x.pending))} (load ${load()})`,
   );
 
   await folder.stop();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ProgressReport, Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import type { HubQueryable } from './hub-transaction';
-import { insertRecordsCountingThem, RECORD_FIGURE_COLUMNS } from './progress-figure-statements';
+import { APPEND_FIGURES_OF_INSERTED, insertRecordsCountingThem } from './progress-figure-statements';
+import { recordFigureDeltas } from './record-figure-deltas';
 import { VersionConflictError } from './sync-errors';
 
 export interface RecordRow {
@@ -115,8 +116,9 @@ export class HubRecordRepository {
   /**
    * Inserts new versions in one statement. A version another request stored meanwhile is not
    * inserted again: its stored receipt is returned (or a conflict, when it holds other bytes).
-   * With `keepFigures`, the same statement adds what it inserted to the province's figures (progress-figure-statements.ts):
-   * the hub's commit (record-committer.ts) always asks for it; without, only the records are written (a bench's reference).
+   * With `keepFigures`, the same statement appends what it inserted to the province's pending figures, computed here from
+   * the descriptors (record-figure-deltas.ts, progress-figure-statements.ts): the hub's commit (record-committer.ts) always
+   * asks for it; without, only the records are written (a bench's reference).
    */
   async commitMany(
     workstationId: string,
@@ -126,26 +128,49 @@ export class HubRecordRepository {
   ): Promise<(Receipt | VersionConflictError)[]> {
     if (records.length === 0) return [];
     const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
-    const { rows } = await this.db.query<RecordRow>({
-      name: keepFigures ? 'record-commit-many-counted' : 'record-commit-many',
-      text: keepFigures ? insertRecordsCountingThem(`${INSERT_MANY}, ${RECORD_FIGURE_COLUMNS}`, RETURNED) : INSERT_MANY,
-      values: [
-        workstationId,
-        source,
-        column(() => randomUUID()),
-        column((r) => r.documentKey),
-        column((r) => r.version),
-        column((r) => r.sha256),
-        column((r) => r.size),
-        column((r) => r.dossierCode),
-        column((r) => r.procedureCode),
-        column((r) => r.agencyCode),
-        column((r) => r.year),
-        column((r) => r.status),
-        column((r) => r.signedAt),
-        column((r) => r.isResult ?? false),
-      ],
-    });
+    const recordColumns = [
+      workstationId,
+      source,
+      column(() => randomUUID()),
+      column((r) => r.documentKey),
+      column((r) => r.version),
+      column((r) => r.sha256),
+      column((r) => r.size),
+      column((r) => r.dossierCode),
+      column((r) => r.procedureCode),
+      column((r) => r.agencyCode),
+      column((r) => r.year),
+      column((r) => r.status),
+      column((r) => r.signedAt),
+      column((r) => r.isResult ?? false),
+    ];
+    const deltas = keepFigures ? recordFigureDeltas(records) : undefined;
+    const { rows } = await this.db.query<RecordRow>(
+      deltas
+        ? {
+            name: 'record-commit-many-counted',
+            text: insertRecordsCountingThem(INSERT_MANY, RETURNED, recordColumns.length + 1),
+            values: [
+              ...recordColumns,
+              deltas.dimension,
+              deltas.key,
+              deltas.records,
+              deltas.bytes,
+              deltas.resultDossier,
+              deltas.resultRecords,
+              deltas.total.records,
+              deltas.total.bytes,
+            ],
+          }
+        : { name: 'record-commit-many', text: INSERT_MANY, values: recordColumns },
+    );
+    // Not every record inserted: the statement appended no figures; those of the ones it inserted are counted here.
+    if (deltas && rows.length > 0 && rows.length < records.length)
+      await this.db.query({
+        name: 'record-figures-of-inserted',
+        text: APPEND_FIGURES_OF_INSERTED,
+        values: [rows.map((r) => r.receipt_id)],
+      });
     const inserted = new Map(rows.map((r) => [versionKey(r.document_key, r.version), r]));
     const raced = records.filter((r) => !inserted.has(versionKey(r.documentKey, r.version)));
     const stored = raced.length > 0 ? await this.findMany(workstationId, raced) : new Map<string, RecordRow>();

@@ -1,6 +1,6 @@
 import { HUB_AUDIT_SQL } from './hub-audit-schema';
 import { PROGRESS_AGGREGATE_SQL, PROGRESS_FUNCTIONS_V6_SQL, PROGRESS_TRIGGERS_DROP_SQL } from './progress-aggregate-schema';
-import { PROGRESS_PENDING_SQL } from './progress-pending-schema';
+import { PROGRESS_FIGURE_PART_V9_SQL, PROGRESS_PENDING_SQL } from './progress-pending-schema';
 
 /** The hub's PostgreSQL schema, versioned in code and applied in order at start. */
 export interface HubMigration {
@@ -116,5 +116,10 @@ CREATE TABLE audit_head (
     // Each commit appends what it adds to the figures, insert-only, and a background fold adds it into the kept rows;
     // the figures read are kept plus pending (progress-pending-schema.ts).
     sql: PROGRESS_PENDING_SQL,
+  },
+  {
+    version: 9,
+    // Reading the figures with commits pending looks each pending result dossier up by its key (progress-pending-schema.ts).
+    sql: PROGRESS_FIGURE_PART_V9_SQL,
   },
 ];

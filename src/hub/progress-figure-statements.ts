@@ -1,15 +1,17 @@
 import { CELL_FILTER, CELLS, HAND_BACK_CELLS } from './progress-aggregate-schema';
 
 /**
- * The province's figures as the hub's commit keeps them (schema 8), in the statement that writes the rows they count:
- * what a statement inserted or replaced comes back from its RETURNING, and a data-modifying CTE appends what it adds to
- * each cell as one row of `progress_pending` (progress-pending-schema.ts), in the same statement and transaction. The
- * commit touches no shared row: the fold (progress-figure-fold.ts) adds the pending rows into the kept ones later.
+ * The province's figures as the hub's commit keeps them (schema 8), in the transaction that writes the rows they count:
+ * each commit appends what it adds to each cell as one row of `progress_pending` (progress-pending-schema.ts). The commit
+ * touches no shared row: the fold (progress-figure-fold.ts) adds the pending rows into the kept ones later.
+ * A record insert's figures are computed by the committer from the descriptors it sends (record-figure-deltas.ts), so
+ * the server does no per-record work for them; what needs the database's knowledge (which hand-back a note replaces) is
+ * computed in SQL, from the statement's RETURNING.
  * A row changed by hand in SQL is not followed: `sohoa hub --verify` finds it and `--rebuild` counts it (docs/ARCHITECTURE.md).
  */
 
-/** The record columns a figure reads, for the RETURNING of a record insert. */
-export const RECORD_FIGURE_COLUMNS = 'size, dossier_code, procedure_code, agency_code, year, status, is_result';
+/** The record columns a figure reads. */
+const RECORD_FIGURE_COLUMNS = 'workstation_id, size, dossier_code, procedure_code, agency_code, year, status, is_result, received_at';
 
 /** `cells` (workstation_id, dimension, key, records, bytes) and `dossiers` (workstation_id, dossier_code, records) as pending rows. */
 const appendPending = (cells: string, dossiers: string) => `
@@ -22,17 +24,32 @@ const appendPending = (cells: string, dossiers: string) => `
         FROM ${dossiers} GROUP BY 1) AS d USING (workstation_id)`;
 
 /**
- * `insert` (an INSERT INTO record … RETURNING `returning` and RECORD_FIGURE_COLUMNS), with what it inserted appended to
- * the pending figures; the statement answers the insert's `returning` columns. An insert that stored nothing appends nothing.
+ * `insert` (an INSERT INTO record … RETURNING `returning`, its rows from arrays, `$1` the workstation and `$3` the first
+ * array), with the deltas the committer computed (record-figure-deltas.ts, parameters `$first` on) appended as one pending
+ * row, the day of receipt's cell added: the transaction's date, every record's `received_at`. Appended only when every
+ * record was inserted, so the deltas hold for what was stored; otherwise (a version already stored, or twice in the
+ * batch) the caller appends the figures of what was inserted (APPEND_FIGURES_OF_INSERTED). The statement answers `returning`.
  */
-export const insertRecordsCountingThem = (insert: string, returning: string) => `
+export const insertRecordsCountingThem = (insert: string, returning: string, first: number) => `
 WITH c AS (${insert}),
+pending AS (
+  INSERT INTO progress_pending (workstation_id, dimension, key, records, bytes, result_dossier, result_records)
+  SELECT $1::text, $${first}::text[] || 'day'::text, $${first + 1}::text[] || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+         $${first + 2}::bigint[] || $${first + 6}::bigint, $${first + 3}::bigint[] || $${first + 7}::bigint, $${first + 4}::text[], $${first + 5}::bigint[]
+  WHERE (SELECT count(*) FROM c) = cardinality($3::text[]))
+SELECT ${returning} FROM c`;
+
+/**
+ * The figures of the records a commit inserted when it did not insert every one (`$1`, their receipt ids), read back
+ * in the commit's transaction and counted in SQL: the rare path of repeats and races, exact whatever the batch held.
+ */
+export const APPEND_FIGURES_OF_INSERTED = `
+WITH c AS (SELECT ${RECORD_FIGURE_COLUMNS} FROM record WHERE receipt_id = ANY($1::text[])),
 cells AS (
   SELECT c.workstation_id, cell.dimension, cell.key, count(*)::bigint AS records, sum(c.size)::bigint AS bytes
     FROM c CROSS JOIN LATERAL ${CELLS('c')} WHERE ${CELL_FILTER('c')} GROUP BY 1, 2, 3),
-d AS (SELECT workstation_id, dossier_code, count(*)::bigint AS records FROM c WHERE is_result GROUP BY 1, 2),
-pending AS (${appendPending('cells', 'd')})
-SELECT ${returning} FROM c`;
+d AS (SELECT workstation_id, dossier_code, count(*)::bigint AS records FROM c WHERE is_result GROUP BY 1, 2)
+${appendPending('cells', 'd')}`;
 
 /**
  * `upsert` (an INSERT INTO hand_back … ON CONFLICT DO UPDATE … RETURNING workstation_id, on_time, late_reason, reading

@@ -46,3 +46,17 @@ CREATE VIEW progress_figure AS
   SELECT workstation_id, dimension, key, sum(records)::bigint AS records, sum(bytes)::bigint AS bytes FROM progress_figure_part
   GROUP BY 1, 2, 3 HAVING sum(records) <> 0 OR sum(bytes) <> 0;
 `;
+
+/**
+ * Schema 9: a pending dossier is looked up in the kept ones by its key, one index probe each (a scalar subquery, which
+ * the planner keeps per row), where schema 8's NOT EXISTS let it hash the whole of `progress_result_dossier`: a read of
+ * /progress with anything pending then cost a scan of every kept result dossier, growing with the province.
+ */
+export const PROGRESS_FIGURE_PART_V9_SQL = `
+CREATE OR REPLACE VIEW progress_figure_part AS
+  SELECT workstation_id, dimension, key, records, bytes FROM progress_aggregate
+  UNION ALL SELECT workstation_id, dimension, key, records, bytes FROM progress_pending_cell
+  UNION ALL SELECT n.workstation_id, 'result-dossiers', NULL, count(DISTINCT n.dossier_code), 0 FROM progress_pending_result_dossier n
+    WHERE (SELECT k.records FROM progress_result_dossier k WHERE k.workstation_id = n.workstation_id AND k.dossier_code = n.dossier_code) IS NULL
+    GROUP BY 1;
+`;

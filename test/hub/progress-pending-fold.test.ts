@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createPool, migrateHub } from '../../src/hub/hub-database';
-import { aggregateDifferences, describeAggregateDifference } from '../../src/hub/progress-aggregate-check';
+import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from '../../src/hub/progress-aggregate-check';
 import { PROGRESS_AGGREGATE_RECOUNT, PROGRESS_RESULT_DOSSIER_RECOUNT } from '../../src/hub/progress-aggregate-schema';
 import { foldPendingFigures } from '../../src/hub/progress-figure-fold';
 import { RecordCommitter } from '../../src/hub/record-committer';
@@ -38,6 +38,25 @@ async function servedAndRecountedAtOnce(pool: pg.Pool) {
   } finally {
     client.release();
   }
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+const planNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(planNodes)];
+
+/** How `sql` reads `table`, run: each scan of it and the rows it returned in all. */
+async function scansOf(pool: pg.Pool, sql: string, table: string) {
+  const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`);
+  const scans = planNodes(rows[0]!['QUERY PLAN'][0].Plan).filter((n) => n['Relation Name'] === table);
+  return {
+    types: [...new Set(scans.map((n) => n['Node Type']))],
+    rows: scans.reduce((sum, n) => sum + n['Actual Rows'] * n['Actual Loops'], 0),
+  };
 }
 
 describe('the province figures as kept rows plus the commits not yet folded (schema 8)', () => {
@@ -151,4 +170,44 @@ describe('the province figures as kept rows plus the commits not yet folded (sch
       await pool.end();
     }
   }, 180_000);
+
+  it('are read with commits pending by looking up only the kept result dossiers those commits name, not every kept one (schema 9)', async () => {
+    const pool = createPool(await postgres.createDatabase('pending_read_cost'));
+    try {
+      await migrateHub(pool);
+      // 50,000 dossiers with a result, kept: what a province holds, in small.
+      await pool.query(`INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, source, is_result)
+        SELECT 'r-' || i, 'ws-' || (i % 10), 'doc-' || i, 1, md5(i::text) || md5(i::text), 1000, 'HS-' || i, 'bag', true FROM generate_series(1, 50000) AS i`);
+      await rebuildAggregates(pool);
+      await pool.query('VACUUM ANALYZE');
+      const commits = new RecordCommitter(pool);
+      const r = seeded(83);
+      let n = 0;
+      for (let i = 0; i < 40; i++) {
+        const ws = `ws-${i % 10}`;
+        // New dossiers' results, and further results of dossiers already kept (those do not count as new).
+        const batch = Array.from({ length: 4 }, (_, j) => ({
+          ...randomRecord(r, n++),
+          documentKey: `new-${n}`,
+          isResult: true,
+          dossierCode: j % 2 === 0 ? `HS-new-${n}` : `HS-${(i % 10) + 10 * (1 + r.int(4000))}`,
+        }));
+        await commits.commitMany(ws, batch, 'upload');
+      }
+      const pendingDossiers = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM progress_pending_result_dossier')).rows[0]!
+        .n;
+      expect(pendingDossiers).toBe(160);
+      expect(await served(pool)).toEqual(await progressFromRecords(pool));
+
+      for (const view of ['progress_figure_part', 'progress_figure']) {
+        const scans = await scansOf(pool, `SELECT * FROM ${view}`, 'progress_result_dossier');
+        expect(scans.types, view).toEqual(['Index Scan']);
+        // At most one kept row per pending dossier, where a scan of the table returns all 50,000.
+        expect(scans.rows, view).toBeLessThanOrEqual(pendingDossiers);
+      }
+      expect((await aggregateDifferences(pool)).map(describeAggregateDifference)).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
 });
