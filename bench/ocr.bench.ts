@@ -5,6 +5,7 @@
  *   npx tsx bench/ocr.bench.ts                                  every corpus below, every engine
  *   npx tsx bench/ocr.bench.ts --corpus test/fixtures/vi-admin-holdout
  *   npx tsx bench/ocr.bench.ts --corpus test/fixtures/vi-admin-holdout2 --engines fast,psm1   a subset of engines
+ *   npx tsx bench/ocr.bench.ts --corpus test/fixtures/vi-admin --read-dpi none           SoHoa reading every page at its own dpi
  *   npx tsx bench/ocr.bench.ts --pages 500 [--clean]            long run: cycles the corpus, prints RSS over time
  *
  * Engines: SoHoa as the app reads a page (src/core/imaging clean-up, then the OCR image through the
@@ -40,8 +41,11 @@ const { values } = parseArgs({
     clean: { type: 'boolean', default: false },
     recycle: { type: 'string', default: '50' },
     engines: { type: 'string', default: 'fast,best,psm1,psm3' },
+    'read-dpi': { type: 'string' },
   },
 });
+/** The resolution SoHoa reads sharper pages at (engine-image.ts): a number, or `none` for each page's own. */
+const readDpi = values['read-dpi'] === undefined ? undefined : values['read-dpi'] === 'none' ? null : Number(values['read-dpi']);
 /** Native --psm 1 is the reference every ratio is taken against, so it always runs. */
 const engines = new Set([...values.engines.split(','), 'psm1']);
 const workers = Number(values.workers);
@@ -117,7 +121,8 @@ async function runSohoa(corpus: Corpus, model: OcrModel): Promise<EngineRun> {
   const hypDir = join(OUT, corpus.name, `sohoa-${model}`);
   rmSync(hypDir, { recursive: true, force: true });
   mkdirSync(hypDir, { recursive: true });
-  const pool = new OcrPool(new TesseractDriver({ variant: OCR_MODEL_VARIANT[model], cacheDir: join(tmpdir(), 'sohoa-bench-tessdata') }), {
+  const driver = new TesseractDriver({ variant: OCR_MODEL_VARIANT[model], cacheDir: join(tmpdir(), 'sohoa-bench-tessdata'), readDpi });
+  const pool = new OcrPool(driver, {
     workers,
     recycleAfterPages: Number(values.recycle),
   });
