@@ -5,7 +5,7 @@
  * then the engine's own decode: a job that only sets the image), the recognition, and the text
  * assembly (page-text-from-blocks). CER from test/fixtures/score.py over the same pages.
  *
- *   npx tsx bench/ocr-cpu-split.bench.ts [--corpus test/fixtures/vi-admin-gen-tune] [--param name=value …] [--init name=value …] [--label name]
+ *   npx tsx bench/ocr-cpu-split.bench.ts [--corpus test/fixtures/vi-admin-gen-tune] [--param name=value …] [--init name=value …] [--label name] [--kind clean]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     param: { type: 'string', multiple: true },
     init: { type: 'string', multiple: true },
     label: { type: 'string', default: 'split' },
+    kind: { type: 'string' },
   },
 });
 const pairs = (list: string[] | undefined) => Object.fromEntries((list ?? []).map((p) => p.split('=') as [string, string]));
@@ -56,7 +57,9 @@ const cpu = () => {
 
 async function main(): Promise<void> {
   const dir = join(REPO, values.corpus);
-  const pages = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages.filter((p) => !p.expected_blank);
+  const pages = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { pages: Page[] }).pages.filter(
+    (p) => !p.expected_blank && (!values.kind || p.variant === values.kind),
+  );
   const require = createRequire(import.meta.url);
   const { createWorker } = require('tesseract.js') as { createWorker: (l: string, oem: number, o: object, c: object) => Promise<Api> };
   const paths = resolveEnginePaths();

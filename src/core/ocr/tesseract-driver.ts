@@ -3,6 +3,7 @@ import type { Worker as ThreadWorker } from 'node:worker_threads';
 import type { PageText } from '../../shared/page-text';
 import { blocksFromTsv } from './blocks-from-tsv';
 import { engineImage } from './engine-image';
+import { scaleBlocks } from './scale-blocks';
 import { resolveEnginePaths, type OcrEnginePaths } from './engine-paths';
 import { OcrEngineFailedError } from './errors/ocr-engine-failed-error';
 import { OcrImageCorruptError } from './errors/ocr-image-corrupt-error';
@@ -26,6 +27,8 @@ export interface TesseractDriverOptions {
   resolveFrom?: string;
   /** Tesseract parameters over {@link DEFAULT_OCR_PARAMETERS}. */
   parameters?: Record<string, string>;
+  /** Resolution sharper pages are read at (engine-image.ts); null reads each page at its own. */
+  readDpi?: number | null;
 }
 
 /**
@@ -97,7 +100,7 @@ export class TesseractDriver implements OcrEngineDriver {
     });
     const parameters = { ...DEFAULT_OCR_PARAMETERS, ...this.options.parameters };
     await api.setParameters(parameters);
-    return new TesseractEngineWorker(api, parameters, Object.keys(this.options.parameters ?? {}));
+    return new TesseractEngineWorker(api, parameters, Object.keys(this.options.parameters ?? {}), this.options.readDpi);
   }
 }
 
@@ -116,6 +119,7 @@ export class TesseractEngineWorker implements OcrEngineWorker {
     private readonly api: TesseractWorkerApi,
     parameters: Record<string, string> = { ...DEFAULT_OCR_PARAMETERS },
     private readonly fixed: readonly string[] = [],
+    private readonly readDpi?: number | null,
   ) {
     this.current = { ...parameters };
     const fail = (reason: string) => {
@@ -135,7 +139,7 @@ export class TesseractEngineWorker implements OcrEngineWorker {
 
   async recognize(image: Buffer): Promise<PageText> {
     if (this.exitReason !== null) throw new OcrWorkerExitedError(this.exitReason);
-    const { input, width, height, dpi } = await engineImage(image);
+    const { input, width, height, dpi, scale } = await engineImage(image, { readDpi: this.readDpi });
     let result: Awaited<ReturnType<TesseractWorkerApi['recognize']>>;
     try {
       result = await new Promise<Awaited<ReturnType<TesseractWorkerApi['recognize']>>>((resolve, reject) => {
@@ -153,9 +157,10 @@ export class TesseractEngineWorker implements OcrEngineWorker {
     } finally {
       this.failJob = null;
     }
-    return pageTextFromBlocks(blocksFromTsv(result.data.tsv), width, height);
+    return pageTextFromBlocks(scaleBlocks(blocksFromTsv(result.data.tsv), scale, width, height), width, height);
   }
 
+  /** By the page's own resolution, also when it is read resampled (a 300 dpi scan is no low-resolution one). */
   private async setPageParameters(dpi: number | null): Promise<void> {
     const changed = Object.entries(pageParameters({ dpi })).filter(
       ([key, value]) => !this.fixed.includes(key) && this.current[key] !== value,
