@@ -215,11 +215,19 @@ function report(corpus: Corpus, runs: EngineRun[]): void {
       );
     }
   }
+  const recycle = Number(values.recycle);
+  const refPerPage = reference.timing.all!.cpuSeconds / count('all');
   for (const r of runs)
-    if (r.startCpuSeconds !== undefined)
+    if (r.startCpuSeconds !== undefined) {
       console.log(
         `${r.label}: start-up (${workers} workers, one page read on each) ${r.startCpuSeconds.toFixed(2)} CPU s, not in the figures above`,
       );
+      // A worker is started again after `recycle` pages: its start-up belongs to those pages.
+      const perPage = r.timing.all!.cpuSeconds / count('all') + r.startCpuSeconds / (workers * recycle);
+      console.log(
+        `${r.label}: all, with the start-up spread over the ${recycle} pages a worker reads: ${perPage.toFixed(2)} CPU s/page, ×${(perPage / refPerPage).toFixed(2)} native --psm 1`,
+      );
+    }
 }
 
 async function longRun(total: number): Promise<void> {
