@@ -64,14 +64,10 @@ export function archivePagesPerDay(db: Db, days: number): { day: string; pages: 
   return hoursToLocalDays(hours);
 }
 
-/** Archive dossiers whose result (a document marked at the QC station or from the register) has a signed record. */
+/** Live archive dossiers whose result (a document marked at the QC station or from the register) has a signed record, from the day summary. */
 export function archiveResultsDigitized(db: Db): number {
   return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE d.kind = 'archive' AND d.deleted_at IS NULL AND s.results_any_signed > 0`,
-      )
-      .get() as { n: number }
+    db.prepare(`SELECT coalesce(sum(results_any_signed), 0) AS n FROM dossier_day_summary WHERE kind = 'archive'`).get() as { n: number }
   ).n;
 }
 
