@@ -273,17 +273,13 @@ function dayPageCounts(db: Db, f: IndicatorFilter) {
  */
 export function pagesPerDay(db: Db, f: IndicatorFilter, from: string, to: string): { day: string; pages: number }[] {
   const w = dossierWhere(f);
-  // Over the whole store, as the archive pace (backlog-queries.ts): led by the pages of those days, each
-  // one's dossier kind read from the summaries by key, the few deleted dossiers set aside from their index;
-  // joined to the dossier table instead, each page costs a seek into its wide rows. The archive pace reads
-  // the same pages just after, from the cache. A filter keeps the dossier columns it tests.
+  // Over the whole store, the pages per hour kept by triggers (summary-hour-schema.ts): a few hundred rows. A
+  // filter keeps the dossier columns it tests, led by the pages of those days.
   const wholeStore = Object.keys(w.params).length === 0;
   const hours = db
     .prepare(
       wholeStore
-        ? `SELECT substr(p.created_at, 1, 13) AS hour, count(*) AS pages
-           FROM page p INDEXED BY page_created CROSS JOIN document_summary s ON s.document_id = p.document_id CROSS JOIN dossier_summary k ON k.dossier_id = s.dossier_id
-           WHERE p.created_at >= @chartFrom AND p.created_at < @chartTo AND ${LIVE_INTAKE_DOCUMENT} GROUP BY hour`
+        ? `SELECT hour, pages FROM page_hour_summary WHERE kind = 'intake' AND live = 1 AND hour >= substr(@chartFrom, 1, 13) AND hour < substr(@chartTo, 1, 13)`
         : `SELECT substr(p.created_at, 1, 13) AS hour, count(*) AS pages
            FROM page p JOIN document_summary s ON s.document_id = p.document_id JOIN dossier d ON d.id = s.dossier_id
            WHERE p.created_at >= @chartFrom AND p.created_at < @chartTo AND ${w.sql} GROUP BY hour`,

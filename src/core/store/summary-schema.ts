@@ -16,6 +16,7 @@
  */
 
 import { DAY_KEY, DAY_TRIGGERS_SQL, dayGrouping } from './summary-day-schema';
+import { HOUR_RECOUNT, HOUR_TRIGGERS_SQL } from './summary-hour-schema';
 
 /** A page's share of its document's figures; `P` is NEW or OLD. */
 const pageShare = (P: string) => ({
@@ -145,6 +146,7 @@ export const SUMMARIES = [
     key: DAY_KEY,
     recount: dayGrouping(`(${dossierSummaryRecount(LATEST)})`, `(${documentSummaryRecount(LATEST)})`),
   },
+  { table: 'page_hour_summary', key: ['kind', 'live', 'hour'], recount: HOUR_RECOUNT },
 ] as const;
 
 /** Empties the summaries and fills them again from the base tables (the migration's fill, and the rebuild after a mismatch). */
@@ -155,13 +157,19 @@ DELETE FROM document_summary;${
   v >= 28
     ? `
 -- The dossier summaries' insert trigger fills the day summary again (their documents are summarized by then).
-DELETE FROM dossier_day_summary;`
+DELETE FROM dossier_day_summary;
+DELETE FROM page_hour_summary;`
     : ''
 }
 -- Documents first: their insert trigger finds no dossier row to add to, and the dossiers are counted from the base tables next.
 INSERT INTO document_summary SELECT * FROM (${documentSummaryRecount(v)}) WHERE true;
 INSERT INTO dossier_summary SELECT * FROM (${dossierSummaryRecount(v)}) WHERE true;
-INSERT INTO document_flag SELECT * FROM (${DOCUMENT_FLAG_RECOUNT}) WHERE true;
+INSERT INTO document_flag SELECT * FROM (${DOCUMENT_FLAG_RECOUNT}) WHERE true;${
+  v >= 28
+    ? `
+INSERT INTO page_hour_summary SELECT * FROM (${HOUR_RECOUNT}) WHERE true;`
+    : ''
+}
 `;
 export const SUMMARY_FILL_SQL = summaryFillSql(LATEST);
 
@@ -306,7 +314,7 @@ END;
 CREATE TRIGGER summary_page_flags_delete AFTER DELETE ON page WHEN OLD.flags <> '[]' BEGIN
   ${removeFlags('OLD')}
 END;
-${v >= 28 ? DAY_TRIGGERS_SQL : ''}`;
+${v >= 28 ? DAY_TRIGGERS_SQL + HOUR_TRIGGERS_SQL : ''}`;
 
 export const SUMMARY_TRIGGERS_SQL = summaryTriggersSql(LATEST);
 

@@ -14,8 +14,9 @@ const HIGHEST_KEY: Record<SummarySlice['table'], string> = {
   document_summary: 'SELECT max(coalesce((SELECT max(id) FROM document), 0), coalesce((SELECT max(document_id) FROM document_summary), 0))',
   dossier_summary: 'SELECT max(coalesce((SELECT max(id) FROM dossier), 0), coalesce((SELECT max(dossier_id) FROM dossier_summary), 0))',
   document_flag: 'SELECT max(coalesce((SELECT max(id) FROM document), 0), coalesce((SELECT max(document_id) FROM document_flag), 0))',
-  // Keyed by day, not by id: checked whole, in the one slice that starts at 0.
+  // Keyed by day or hour, not by id: checked whole, in the one slice that starts at 0.
   dossier_day_summary: 'SELECT 0',
+  page_hour_summary: 'SELECT 0',
 };
 
 export function highestSummaryKey(db: Db, table: SummarySlice['table']): number {
@@ -31,7 +32,8 @@ export function highestSummaryKey(db: Db, table: SummarySlice['table']): number 
 export function sliceDifferences(db: Db, slice: SummarySlice): SummaryDifference[] {
   const s = SUMMARIES.find((x) => x.table === slice.table)!;
   const first = s.key[0];
-  const range = s.table === 'dossier_day_summary' ? '@from = 0 AND @to >= 0' : `${first} BETWEEN @from AND @to`;
+  const whole = s.table === 'dossier_day_summary' || s.table === 'page_hour_summary';
+  const range = whole ? '@from = 0 AND @to >= 0' : `${first} BETWEEN @from AND @to`;
   const kept = `SELECT * FROM ${s.table} WHERE ${range}`;
   const recount = `SELECT * FROM (${s.recount}) WHERE ${range}`;
   const keyOf = (row: Record<string, unknown>) => Object.fromEntries(s.key.map((k) => [k, row[k]]));

@@ -1,6 +1,7 @@
 import type { Migration } from './migration';
 import { DOSSIER_COPIES, summaryTriggersSql } from '../summary-schema';
 import { DAY_TABLE_SQL, dayGrouping } from '../summary-day-schema';
+import { HOUR_RECOUNT, HOUR_TABLE_SQL } from '../summary-hour-schema';
 
 const TRIGGERS_OF_27 = [...summaryTriggersSql(27).matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => m[1]!);
 
@@ -9,11 +10,12 @@ const TRIGGERS_OF_27 = [...summaryTriggersSql(27).matchAll(/CREATE TRIGGER (\w+)
  * gets a copy of the dossier's columns the figures test (kept by a trigger on the dossier), and the
  * summary per received day is filled from the summaries already there (they equal a recount: `sohoa
  * status --verify`), then kept by triggers on the two summaries. The copies are filled before the
- * triggers are made, so the fill is one pass and the day rows one grouping.
+ * triggers are made, so the fill is one pass and the day rows one grouping. The pages per hour (the
+ * chart and the archive pace) are counted from the pages once, then kept by triggers too.
  */
 export const migration: Migration = {
   version: 28,
-  name: 'dashboard: a summary per received day kept by triggers; each dossier summary holds the dossier columns the figures test',
+  name: 'dashboard: summaries per received day and pages per hour kept by triggers; each dossier summary holds the dossier columns the figures test',
   sql: `
 ${TRIGGERS_OF_27.map((name) => `DROP TRIGGER ${name};`).join('\n')}
 ALTER TABLE dossier_summary ADD COLUMN received_date TEXT;
@@ -25,6 +27,8 @@ ALTER TABLE dossier_summary ADD COLUMN live INTEGER NOT NULL DEFAULT 1;
 UPDATE dossier_summary SET ${DOSSIER_COPIES.map(([c, of]) => `${c} = ${of('d')}`).join(', ')} FROM dossier d WHERE d.id = dossier_summary.dossier_id;
 ${DAY_TABLE_SQL}
 INSERT INTO dossier_day_summary SELECT * FROM (${dayGrouping('dossier_summary', 'document_summary')}) WHERE true;
+${HOUR_TABLE_SQL}
+INSERT INTO page_hour_summary SELECT * FROM (${HOUR_RECOUNT}) WHERE true;
 ${summaryTriggersSql(28)}
 `,
 };
