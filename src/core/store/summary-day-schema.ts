@@ -114,6 +114,7 @@ CREATE TRIGGER day_of_dossier_delete AFTER DELETE ON dossier_summary BEGIN
   ${pruneAt('OLD')}
 END;
 
+-- No trigger on a document summary's deletion: a document's pages are deleted before it (its foreign key cascades first), so it leaves with none.
 CREATE TRIGGER day_of_document_pages AFTER UPDATE OF ${PAGE_FIGURES.join(', ')}, dossier_id ON document_summary
   WHEN OLD.dossier_id = NEW.dossier_id AND (${pagesChanged}) BEGIN
   ${addPagesAt('NEW.dossier_id', (c) => `NEW.${c} - OLD.${c}`)}
@@ -121,9 +122,6 @@ END;
 CREATE TRIGGER day_of_document_move AFTER UPDATE OF dossier_id ON document_summary WHEN OLD.dossier_id <> NEW.dossier_id BEGIN
   ${addPagesAt('OLD.dossier_id', (c) => `-OLD.${c}`)}
   ${addPagesAt('NEW.dossier_id', (c) => `NEW.${c}`)}
-END;
-CREATE TRIGGER day_of_document_delete AFTER DELETE ON document_summary BEGIN
-  ${addPagesAt('OLD.dossier_id', (c) => `-OLD.${c}`)}
 END;
 `;
 

@@ -60,6 +60,9 @@ CREATE TRIGGER hour_of_dossier_change AFTER UPDATE OF kind, live ON dossier_summ
 END;
 `;
 
-/** The hours recounted from the base tables, in the table's column order. */
-export const HOUR_RECOUNT = `SELECT d.kind, d.deleted_at IS NULL AS live, ${hourOf('p')} AS hour, count(*) AS pages
-  FROM page p JOIN document doc ON doc.id = p.document_id JOIN dossier d ON d.id = doc.dossier_id GROUP BY 1, 2, 3`;
+/** The hours recounted from the base tables (the pages `where` takes), in the table's column order. */
+export const hourRecount = (where = 'true') => `SELECT d.kind, d.deleted_at IS NULL AS live, ${hourOf('p')} AS hour, count(*) AS pages
+  FROM page p JOIN document doc ON doc.id = p.document_id JOIN dossier d ON d.id = doc.dossier_id WHERE ${where} GROUP BY 1, 2, 3`;
+export const HOUR_RECOUNT = hourRecount();
+
+export const HOUR_TRIGGERS = [...HOUR_TRIGGERS_SQL.matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => m[1]!);
