@@ -14,6 +14,7 @@ import { tempDir } from '../support/temp-dir';
 import { JOB_COLUMN_PATHS, randomWrites, seeded, seedStore } from './summary-writes';
 import { DAY_TRIGGERS } from '../../src/core/store/summary-day-schema';
 import { HOUR_TRIGGERS } from '../../src/core/store/summary-hour-schema';
+import { DAY_FLAG_TRIGGERS } from '../../src/core/store/summary-day-flag-schema';
 import { SummaryRepository } from '../../src/core/store/summary-repository';
 import { DossierRepository } from '../../src/core/store/dossier-repository';
 import { DocumentRepository } from '../../src/core/store/document-repository';
@@ -96,13 +97,13 @@ describe('dashboard summaries kept by triggers', () => {
     db.close();
   }, 180_000);
 
-  it('the day and hour summaries are kept by each of their triggers: without any one of them, the writes leave a difference', () => {
+  it('the day, flag and hour summaries are kept by each of their triggers: without any one of them, the writes leave a difference', () => {
     const db = openDatabase(join(dir.path, 'dropped'), TEST_KEY);
     seedStore(db);
     randomWrites(db, 40, 600);
     rawWrites(db, 41);
     expect(differences(db), 'every trigger in place').toEqual([]);
-    for (const [i, name] of [...DAY_TRIGGERS, ...HOUR_TRIGGERS, 'summary_dossier_copies'].entries()) {
+    for (const [i, name] of [...DAY_TRIGGERS, ...HOUR_TRIGGERS, ...DAY_FLAG_TRIGGERS, 'summary_dossier_copies'].entries()) {
       const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).pluck().get(name) as string;
       expect(sql, name).toContain(name);
       db.exec(`DROP TRIGGER ${name}`);
@@ -171,17 +172,17 @@ describe('dashboard summaries kept by triggers', () => {
 
 /**
  * Writes no app path makes but a hand-edited store may hold, each through its base table: a document
- * with pages moved to a dossier of the other kind, a dossier's kind changed, a dossier with its document
+ * with flagged pages moved to a dossier of the other kind, a dossier's kind changed, a dossier with its document
  * and pages deleted outright.
  */
 function rawWrites(db: Db, seed: number) {
   const rnd = seeded(seed);
   const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
-  const doc = rnd.pick(ids(`SELECT document_id FROM document_summary WHERE pages > 0 ORDER BY document_id DESC LIMIT 30`))!;
+  const doc = rnd.pick(ids(`SELECT document_id FROM document_summary WHERE pages_flagged > 0 ORDER BY document_id DESC LIMIT 30`))!;
   const kind = db.prepare('SELECT d.kind FROM document doc JOIN dossier d ON d.id = doc.dossier_id WHERE doc.id = ?').pluck().get(doc);
   const other = rnd.pick(ids(`SELECT id FROM dossier WHERE deleted_at IS NULL AND kind <> '${String(kind)}' ORDER BY id DESC LIMIT 30`))!;
   db.prepare('UPDATE document SET dossier_id = ? WHERE id = ?').run(other, doc);
-  const changed = rnd.pick(ids(`SELECT dossier_id FROM document_summary WHERE pages > 0 ORDER BY dossier_id DESC LIMIT 30`))!;
+  const changed = rnd.pick(ids(`SELECT dossier_id FROM document_summary WHERE pages_flagged > 0 ORDER BY dossier_id DESC LIMIT 30`))!;
   db.prepare(`UPDATE dossier SET kind = CASE kind WHEN 'intake' THEN 'archive' ELSE 'intake' END WHERE id = ?`).run(changed);
   const dossier = new DossierRepository(db).insert(
     {

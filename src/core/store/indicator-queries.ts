@@ -183,7 +183,7 @@ const LIVE_INTAKE_DOCUMENT = `k.kind = 'intake' AND s.dossier_id NOT IN (SELECT 
  */
 export function qualityCounts(db: Db, f: IndicatorFilter) {
   const w = dossierWhere(f);
-  if (isDayRange(f)) return { ...dayPageCounts(db, f), flags: flagCounts(db, w) };
+  if (isDayRange(f)) return { ...dayPageCounts(db, f), flags: sortFlags(dayFlagCounts(db, f)) };
   const r = db
     .prepare(`SELECT ${PAGE_SUMS} FROM dossier d JOIN document_summary s ON s.dossier_id = d.id WHERE ${w.sql}`)
     .get(w.params) as PageSums;
@@ -205,7 +205,20 @@ function flagCounts(db: Db, w: { sql: string; params: Params }): { flag: string;
         : `SELECT f.flag, sum(f.pages) AS pages FROM dossier d JOIN document_summary s ON s.dossier_id = d.id JOIN document_flag f ON f.document_id = s.document_id WHERE ${w.sql} GROUP BY f.flag`,
     )
     .all(w.params) as { flag: string; pages: number }[];
+  return sortFlags(flags);
+}
+
+function sortFlags(flags: { flag: string; pages: number }[]) {
   return flags.sort((a, b) => b.pages - a.pages || (a.flag < b.flag ? -1 : a.flag > b.flag ? 1 : 0));
+}
+
+/** The pages per flag over a date range at most, from the day summary's flag rows (same dates as dayRows). */
+function dayFlagCounts(db: Db, f: IndicatorFilter): { flag: string; pages: number }[] {
+  const rows = dayRows(f, 'dossier_day_flag');
+  return db.prepare(`SELECT s.flag, sum(s.pages) AS pages FROM ${rows.sql} GROUP BY s.flag`).all(rows.params) as {
+    flag: string;
+    pages: number;
+  }[];
 }
 
 const PAGE_SUMS = `coalesce(sum(s.pages), 0) AS pages, coalesce(sum(s.pages_not_read), 0) AS notRead, coalesce(sum(s.pages_failed), 0) AS failed,
@@ -231,14 +244,17 @@ function isDayRange(f: IndicatorFilter): boolean {
  * The day summary's rows `s` of live intake dossiers received within the filter's dates (see
  * summary-day-schema.ts): a dossier without a received day is kept under '', which no date range takes.
  */
-function dayRows(f: IndicatorFilter): { sql: string; params: Params } {
+function dayRows(
+  f: IndicatorFilter,
+  table: 'dossier_day_summary' | 'dossier_day_flag' = 'dossier_day_summary',
+): { sql: string; params: Params } {
   const conditions: [string, string, string | undefined][] = [
     ['s.received_date >= @from', 'from', f.from],
     [`s.received_date <= @to AND s.received_date <> ''`, 'to', f.to],
   ];
   const used = conditions.filter(([, , value]) => value !== undefined);
   return {
-    sql: `dossier_day_summary s WHERE ${[`s.kind = 'intake'`, ...used.map(([sql]) => sql)].join(' AND ')}`,
+    sql: `${table} s WHERE ${[`s.kind = 'intake'`, ...used.map(([sql]) => sql)].join(' AND ')}`,
     params: Object.fromEntries(used.map(([, name, value]) => [name, value as string])),
   };
 }

@@ -17,6 +17,7 @@
 
 import { DAY_KEY, DAY_TRIGGERS_SQL, dayGrouping } from './summary-day-schema';
 import { HOUR_RECOUNT, HOUR_TRIGGERS_SQL } from './summary-hour-schema';
+import { DAY_FLAG_TRIGGERS_SQL, dayFlagGrouping } from './summary-day-flag-schema';
 
 /** A page's share of its document's figures; `P` is NEW or OLD. */
 const pageShare = (P: string) => ({
@@ -147,6 +148,15 @@ export const SUMMARIES = [
     recount: dayGrouping(`(${dossierSummaryRecount(LATEST)})`, `(${documentSummaryRecount(LATEST)})`),
   },
   { table: 'page_hour_summary', key: ['kind', 'live', 'hour'], recount: HOUR_RECOUNT },
+  {
+    table: 'dossier_day_flag',
+    key: ['kind', 'received_date', 'flag'],
+    recount: dayFlagGrouping(
+      `(${DOCUMENT_FLAG_RECOUNT})`,
+      '(SELECT id AS document_id, dossier_id FROM document)',
+      '(SELECT id AS dossier_id, kind, received_date, deleted_at IS NULL AS live FROM dossier)',
+    ),
+  },
 ] as const;
 
 /** Empties the summaries and fills them again from the base tables (the migration's fill, and the rebuild after a mismatch). */
@@ -158,7 +168,9 @@ DELETE FROM document_summary;${
     ? `
 -- The dossier summaries' insert trigger fills the day summary again (their documents are summarized by then).
 DELETE FROM dossier_day_summary;
-DELETE FROM page_hour_summary;`
+DELETE FROM page_hour_summary;
+-- Filled again by the flag counts' insert trigger (the dossier summaries are there by then).
+DELETE FROM dossier_day_flag;`
     : ''
 }
 -- Documents first: their insert trigger finds no dossier row to add to, and the dossiers are counted from the base tables next.
@@ -314,7 +326,7 @@ END;
 CREATE TRIGGER summary_page_flags_delete AFTER DELETE ON page WHEN OLD.flags <> '[]' BEGIN
   ${removeFlags('OLD')}
 END;
-${v >= 28 ? DAY_TRIGGERS_SQL + HOUR_TRIGGERS_SQL : ''}`;
+${v >= 28 ? DAY_TRIGGERS_SQL + HOUR_TRIGGERS_SQL + DAY_FLAG_TRIGGERS_SQL : ''}`;
 
 export const SUMMARY_TRIGGERS_SQL = summaryTriggersSql(LATEST);
 

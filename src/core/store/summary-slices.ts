@@ -2,6 +2,7 @@ import type { Db } from './database';
 import { SUMMARIES } from './summary-schema';
 import { dayGrouping } from './summary-day-schema';
 import { hourRecount } from './summary-hour-schema';
+import { dayFlagGrouping } from './summary-day-flag-schema';
 import type { SummaryDifference } from './summary-check';
 
 /** One summary table's rows whose key lies in [from, to]. */
@@ -18,6 +19,7 @@ const HIGHEST_KEY: Record<SummarySlice['table'], string> = {
   document_flag: 'SELECT max(coalesce((SELECT max(id) FROM document), 0), coalesce((SELECT max(document_id) FROM document_flag), 0))',
   // Keyed by day: checked whole, in the one slice that starts at 0.
   dossier_day_summary: 'SELECT 0',
+  dossier_day_flag: 'SELECT 0',
   // Keyed by hour: sliced by hours since 1970.
   page_hour_summary: `SELECT coalesce(max(${hourNumber('(SELECT max(created_at) FROM page)')}, ${hourNumber('(SELECT max(hour) FROM page_hour_summary)')}), 0)`,
 };
@@ -43,7 +45,8 @@ export function lowestSummaryKey(db: Db, table: SummarySlice['table']): number {
  * Each table's kept rows and recount within a slice. The hours are recounted from the pages of those
  * hours (the index on created_at). The day summary is compared whole with the grouping of the kept
  * dossier and document summaries, which the slices before it compared with the base tables: its
- * recount from the base tables alone (summary-check.ts) redoes both of theirs in one go.
+ * recount from the base tables alone (summary-check.ts) redoes both of theirs in one go; so for the
+ * pages per flag per day, with the documents' flag counts.
  */
 function sliceQueries(table: SummarySlice['table']): { kept: string; recount: string } {
   const s = SUMMARIES.find((x) => x.table === table)!;
@@ -51,6 +54,11 @@ function sliceQueries(table: SummarySlice['table']): { kept: string; recount: st
     return {
       kept: 'SELECT * FROM dossier_day_summary WHERE @from = 0 AND @to >= 0',
       recount: `SELECT * FROM (${dayGrouping('dossier_summary', 'document_summary')}) WHERE @from = 0 AND @to >= 0`,
+    };
+  if (table === 'dossier_day_flag')
+    return {
+      kept: 'SELECT * FROM dossier_day_flag WHERE @from = 0 AND @to >= 0',
+      recount: `SELECT * FROM (${dayFlagGrouping('document_flag', 'document_summary', 'dossier_summary')}) WHERE @from = 0 AND @to >= 0`,
     };
   if (table === 'page_hour_summary')
     return {

@@ -2,6 +2,7 @@ import type { Migration } from './migration';
 import { DOSSIER_COPIES, summaryTriggersSql } from '../summary-schema';
 import { DAY_TABLE_SQL, dayGrouping } from '../summary-day-schema';
 import { HOUR_RECOUNT, HOUR_TABLE_SQL } from '../summary-hour-schema';
+import { DAY_FLAG_TABLE_SQL, dayFlagGrouping } from '../summary-day-flag-schema';
 
 const TRIGGERS_OF_27 = [...summaryTriggersSql(27).matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => m[1]!);
 
@@ -11,7 +12,8 @@ const TRIGGERS_OF_27 = [...summaryTriggersSql(27).matchAll(/CREATE TRIGGER (\w+)
  * summary per received day is filled from the summaries already there (they equal a recount: `sohoa
  * status --verify`), then kept by triggers on the two summaries. The copies are filled before the
  * triggers are made, so the fill is one pass and the day rows one grouping. The pages per hour (the
- * chart and the archive pace) are counted from the pages once, then kept by triggers too.
+ * chart and the archive pace) are counted from the pages once, the pages per flag per day from the
+ * documents' flag counts, then both kept by triggers too.
  */
 export const migration: Migration = {
   version: 28,
@@ -29,6 +31,8 @@ ${DAY_TABLE_SQL}
 INSERT INTO dossier_day_summary SELECT * FROM (${dayGrouping('dossier_summary', 'document_summary')}) WHERE true;
 ${HOUR_TABLE_SQL}
 INSERT INTO page_hour_summary SELECT * FROM (${HOUR_RECOUNT}) WHERE true;
+${DAY_FLAG_TABLE_SQL}
+INSERT INTO dossier_day_flag SELECT * FROM (${dayFlagGrouping('document_flag', 'document_summary', 'dossier_summary')}) WHERE true;
 ${summaryTriggersSql(28)}
 `,
 };
