@@ -79,6 +79,8 @@ const addPagesAt = (dossierId: string, pages: (column: string) => string) =>
   );
 
 const sameKey = DAY_KEY.map((k) => `${dayKey('OLD')[k]} IS ${dayKey('NEW')[k]}`).join(' AND ');
+/** Whether the dossier's share changed: most updates of its summary (a record signed, a status set) leave it as it was. */
+const shareChanged = DOSSIER_FIGURES.map((c) => `${dossierShare('OLD')[c]} <> ${dossierShare('NEW')[c]}`).join(' OR ');
 const pagesChanged = PAGE_FIGURES.map((c) => `OLD.${c} <> NEW.${c}`).join(' OR ');
 
 /** The dossier summary's columns a day row depends on. */
@@ -97,7 +99,7 @@ CREATE TRIGGER day_of_dossier_insert AFTER INSERT ON dossier_summary BEGIN
   ${moveDossier('NEW', '+')}
 END;
 CREATE TRIGGER day_of_dossier_update AFTER UPDATE OF ${[...DAY_SOURCE_COLUMNS, ...SUMMARY_FIGURE_COLUMNS].join(', ')} ON dossier_summary
-  WHEN ${sameKey} AND OLD.live IS NEW.live BEGIN
+  WHEN ${sameKey} AND OLD.live IS NEW.live AND NEW.live = 1 AND (${shareChanged}) BEGIN
   ${upsert(
     `SELECT ${keyColumns('NEW')}, ${DOSSIER_FIGURES.map((c) => `${dossierShare('NEW')[c]} - ${dossierShare('OLD')[c]}`).join(', ')}, ${PAGE_FIGURES.map(() => '0').join(', ')}
   WHERE NEW.live = 1`,
