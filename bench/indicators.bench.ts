@@ -41,6 +41,7 @@ import { schemaVersion } from '../src/core/store/database';
 import { PageRepository } from '../src/core/store/page-repository';
 import { RecordRepository } from '../src/core/store/record-repository';
 import { DossierRepository } from '../src/core/store/dossier-repository';
+import { DeskRepository } from '../src/core/store/desk-repository';
 import { summaryDifferences } from '../src/core/store/summary-check';
 import { checkSummariesInSlices } from '../src/core/stats/summary-check-in-slices';
 import { AuditLog } from '../src/core/audit/audit-log';
@@ -271,6 +272,7 @@ function writeCost(db: Db, round: number, count: number): { page: { wall: number
   const pages = new PageRepository(db);
   const records = new RecordRepository(db);
   const dossiers = new DossierRepository(db);
+  const desk = new DeskRepository(db);
   const open = db
     .prepare(`SELECT id FROM dossier WHERE kind = 'intake' AND status = 'received' ORDER BY id LIMIT ? OFFSET ?`)
     .all(count, round * count) as { id: number }[];
@@ -290,7 +292,7 @@ function writeCost(db: Db, round: number, count: number): { page: { wall: number
           const record = records.addVersion(documentId, `bench-pdf-${round}-${documentId}`, { signer: 'bench', signedAt: at });
           records.enqueueForSync(record.id);
         }
-        db.prepare(`UPDATE dossier SET status = 'finalized', updated_at = ? WHERE id = ?`).run(at, id);
+        desk.setDossierStatus(id, 'finalized');
         dossiers.markFinalized(id, at);
       })();
     }

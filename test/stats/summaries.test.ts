@@ -11,7 +11,14 @@ import { computeIndicators } from '../../src/core/stats/indicators';
 import { runSohoa } from '../support/cli';
 import { openRawDatabase, TEST_KEY } from '../support/data-key';
 import { tempDir } from '../support/temp-dir';
-import { JOB_COLUMN_PATHS, randomWrites, seedStore } from './summary-writes';
+import { JOB_COLUMN_PATHS, randomWrites, seeded, seedStore } from './summary-writes';
+import { DAY_TRIGGERS } from '../../src/core/store/summary-day-schema';
+import { HOUR_TRIGGERS } from '../../src/core/store/summary-hour-schema';
+import { DAY_FLAG_TRIGGERS } from '../../src/core/store/summary-day-flag-schema';
+import { SummaryRepository } from '../../src/core/store/summary-repository';
+import { DossierRepository } from '../../src/core/store/dossier-repository';
+import { DocumentRepository } from '../../src/core/store/document-repository';
+import { PageRepository } from '../../src/core/store/page-repository';
 
 const ROUNDS = 8;
 const WRITES_PER_ROUND = 400;
@@ -45,7 +52,7 @@ describe('dashboard summaries kept by triggers', () => {
       }
     }
     // Every path ran, many times over, and the store holds enough to count.
-    expect(Object.keys(ran).sort()).toHaveLength(20);
+    expect(Object.keys(ran).sort()).toHaveLength(21);
     for (const [name, n] of Object.entries(ran)) expect(n, name).toBeGreaterThan(10);
     const counts = db
       .prepare(
@@ -90,6 +97,26 @@ describe('dashboard summaries kept by triggers', () => {
     db.close();
   }, 180_000);
 
+  it('the day, flag and hour summaries are kept by each of their triggers: without any one of them, the writes leave a difference', () => {
+    const db = openDatabase(join(dir.path, 'dropped'), TEST_KEY);
+    seedStore(db);
+    randomWrites(db, 40, 600);
+    rawWrites(db, 41);
+    expect(differences(db), 'every trigger in place').toEqual([]);
+    for (const [i, name] of [...DAY_TRIGGERS, ...HOUR_TRIGGERS, ...DAY_FLAG_TRIGGERS, 'summary_dossier_copies'].entries()) {
+      const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).pluck().get(name) as string;
+      expect(sql, name).toContain(name);
+      db.exec(`DROP TRIGGER ${name}`);
+      randomWrites(db, 50 + i, 300);
+      rawWrites(db, 50 + i);
+      expect(differences(db).length, `without ${name}`).toBeGreaterThan(0);
+      db.exec(sql);
+      new SummaryRepository(db).rebuild();
+      expect(differences(db), `${name} back, rebuilt`).toEqual([]);
+    }
+    db.close();
+  }, 240_000);
+
   it('a summary that disagrees is reported by `sohoa status --verify` (exit 1, each difference), and the app rebuilds it and audits it', async () => {
     const dataDir = join(dir.path, 'cli');
     const engine = Engine.open({ dataDir });
@@ -110,31 +137,71 @@ describe('dashboard summaries kept by triggers', () => {
     // A summary row edited behind the triggers' back: a drifted counter.
     const raw = openRawDatabase(dataDir);
     raw.prepare('UPDATE document_summary SET pages = pages + 3 WHERE document_id = ?').run(document.id);
+    // The dossier summary's own trigger takes the dossier out of its day row too: that row now disagrees with a recount as well.
     raw.prepare('DELETE FROM dossier_summary WHERE dossier_id = (SELECT max(id) FROM dossier)').run();
+    const found = summaryDifferences(raw);
+    const perTable: Record<string, number> = {};
+    for (const d of found) perTable[d.table] = (perTable[d.table] ?? 0) + 1;
+    expect(perTable).toMatchObject({ document_summary: 1, dossier_summary: 1 });
+    expect(perTable.dossier_day_summary).toBeGreaterThanOrEqual(1);
     raw.close();
     const drifted = runSohoa(['status', '--verify', '--data-dir', dataDir]);
     expect(drifted.code).toBe(1);
     expect(drifted.stdout).toContain(`document_summary document_id=${document.id}: pages ${document.pages + 3} → ${document.pages}`);
     expect(drifted.stdout).toMatch(/dossier_summary dossier_id=\d+: missing/);
-    expect(drifted.stderr).toContain('2 khác biệt');
+    expect(drifted.stdout).toMatch(/dossier_day_summary kind=\w+ received_date=[\d-]* open_due=[\d-]*: (received \d+ → \d+|missing)/);
+    expect(drifted.stderr).toContain(`${found.length} khác biệt`);
 
     // As the app does at start: the check finds them, rebuilds, and the audit log says so.
     const again = Engine.open({ dataDir });
     const repair = again.checkSummaries();
     expect(repair.rebuilt).toBe(true);
-    expect(repair.differences).toHaveLength(2);
+    expect(repair.differences).toHaveLength(found.length);
     expect(differences(again.store.db)).toEqual([]);
     expect(computeIndicators(again.store, {}).quality).toEqual(truth.quality);
     const event = again.store.db.prepare(`SELECT actor, details FROM audit_event WHERE action = 'summary.rebuilt'`).get() as {
       actor: string;
       details: string;
     };
-    expect(JSON.parse(event.details)).toMatchObject({ differences: 2, perTable: { document_summary: 1, dossier_summary: 1 } });
+    expect(JSON.parse(event.details)).toMatchObject({ differences: found.length, perTable });
     expect(again.checkSummaries().rebuilt).toBe(false);
     expect(again.verifyAudit().ok).toBe(true);
     await again.close();
   }, 240_000);
 });
+
+/**
+ * Writes no app path makes but a hand-edited store may hold, each through its base table: a document
+ * with flagged pages moved to a dossier of the other kind, a dossier's kind changed, a dossier with its document
+ * and pages deleted outright.
+ */
+function rawWrites(db: Db, seed: number) {
+  const rnd = seeded(seed);
+  const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
+  const doc = rnd.pick(ids(`SELECT document_id FROM document_summary WHERE pages_flagged > 0 ORDER BY document_id DESC LIMIT 30`))!;
+  const kind = db.prepare('SELECT d.kind FROM document doc JOIN dossier d ON d.id = doc.dossier_id WHERE doc.id = ?').pluck().get(doc);
+  const other = rnd.pick(ids(`SELECT id FROM dossier WHERE deleted_at IS NULL AND kind <> '${String(kind)}' ORDER BY id DESC LIMIT 30`))!;
+  db.prepare('UPDATE document SET dossier_id = ? WHERE id = ?').run(other, doc);
+  const changed = rnd.pick(ids(`SELECT dossier_id FROM document_summary WHERE pages_flagged > 0 ORDER BY dossier_id DESC LIMIT 30`))!;
+  db.prepare(`UPDATE dossier SET kind = CASE kind WHEN 'intake' THEN 'archive' ELSE 'intake' END WHERE id = ?`).run(changed);
+  const dossier = new DossierRepository(db).insert(
+    {
+      kind: 'intake',
+      procedureCode: 'TT-1',
+      applicantName: 'Trần Thị Bình',
+      applicantCccd: null,
+      applicantPhone: null,
+      applicantAddress: null,
+      receivedDate: '2026-11-03',
+      dueDate: '2026-11-20',
+      workstationId: 'ws-1',
+    },
+    { prefix: 'HS', format: (n) => `HS-raw-${seed}-${n}` },
+  );
+  const document = new DocumentRepository(db).create(dossier.id, 'Tờ khai', null);
+  for (let i = 0; i < 3; i++) new PageRepository(db).addPage(document, `raw-${seed}-${i}`, 'scan');
+  db.prepare('DELETE FROM dossier WHERE id = ?').run(dossier.id);
+}
 
 /** Page figures straight from the base tables of a store at schema 20. */
 function computeIndicatorsFromOldSchema(db: Db) {

@@ -78,6 +78,14 @@ describe('the summary check at start, in slices', () => {
       flag: string;
     };
     db.prepare('DELETE FROM document_flag WHERE document_id = ? AND flag = ?').run(flagged.id, flagged.flag);
+    // Its day's pages per flag still count it (no trigger follows a flag count deleted with pages left): that row differs too.
+    const flaggedDay = db
+      .prepare(
+        `SELECT k.kind, coalesce(k.received_date, '') AS received_date, ? AS flag FROM document_summary s JOIN dossier_summary k ON k.dossier_id = s.dossier_id
+         WHERE s.document_id = ? AND k.live = 1`,
+      )
+      .get(flagged.flag, flagged.id);
+    expect(flaggedDay).toBeDefined();
 
     const server = await startWsServer({ engine });
     const client = await connect(server.wsUrl, server.url);
@@ -105,6 +113,7 @@ describe('the summary check at start, in slices', () => {
     expect(result.differences.map((d) => [d.table, d.key])).toEqual([
       ['document_summary', { document_id: low.id }],
       ['document_flag', { document_id: flagged.id, flag: flagged.flag }],
+      ['dossier_day_flag', flaggedDay],
     ]);
     expect(result.differences[0]).toMatchObject({ kept: { pages: low.pages + 3 }, recounted: { pages: low.pages } });
     expect(summaryDifferences(db)).toEqual([]);
@@ -113,7 +122,7 @@ describe('the summary check at start, in slices', () => {
     );
     const events = db.prepare(`SELECT details FROM audit_event WHERE action = 'summary.rebuilt'`).pluck().all() as string[];
     expect(events.map((e) => JSON.parse(e) as unknown)).toEqual([
-      expect.objectContaining({ differences: 2, perTable: { document_summary: 1, document_flag: 1 } }),
+      expect.objectContaining({ differences: 3, perTable: { document_summary: 1, document_flag: 1, dossier_day_flag: 1 } }),
     ]);
     expect(engine.verifyAudit().ok).toBe(true);
     await engine.close();

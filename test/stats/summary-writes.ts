@@ -9,8 +9,8 @@
  * timestamped by SoHoa (a marked version and its result.timestamp audit entry), archive intake (a dossier, its
  * document and ArchiveRepository.addFolder with its register line), QC approval (the qc-queue's
  * UPDATE, withdrawApproval), bulk signing (signed versions of many documents in one transaction), sync
- * acknowledgement (OutboxRepository.acknowledge), a document removed (removeDocument) and deletion
- * with a reason (markDeleted). OCR and signing themselves are not run: only the rows they write.
+ * acknowledgement (OutboxRepository.acknowledge), a document removed (removeDocument), a hand-back
+ * (insertHandBack) and deletion with a reason (markDeleted). OCR and signing themselves are not run: only the rows they write.
  */
 import { AuditLog } from '../../src/core/audit/audit-log';
 import { AuditRepository } from '../../src/core/store/audit-repository';
@@ -258,6 +258,28 @@ export function randomWrites(db: Db, seed: number, count: number, skip: readonly
       const doc = someDocument();
       if (doc) desk.removeDocument(doc);
     },
+    'hand-back': () => {
+      // As result.handBack writes it: the hand-back row, and the dossier closed with whether it was on time.
+      const d = rnd.pick(ids(`SELECT id FROM dossier WHERE kind = 'intake' AND returned_at IS NULL ORDER BY id DESC LIMIT 40`));
+      if (!d) return;
+      const dueDate = db.prepare('SELECT due_date FROM dossier WHERE id = ?').pluck().get(d) as string | null;
+      const onTime = dueDate === null ? null : rnd.next() < 0.6;
+      results.insertHandBack({
+        dossierId: d,
+        dueDate,
+        deadline: dueDate,
+        onTime,
+        workingDaysLate: onTime === false ? 1 + rnd.int(5) : 0,
+        returnedAt: new Date().toISOString(),
+        receiverName: 'Nguyễn Văn An',
+        receiverKind: 'applicant',
+        authorizationRef: null,
+        method: 'desk',
+        clerk: 'canbo1',
+        lateReason: onTime === false ? 'Chậm' : null,
+        newDate: null,
+      });
+    },
     'deletion with a reason': () => {
       const d = someDossier();
       if (d && rnd.next() < 0.3) dossiers.markDeleted(d, 'canbo1', 'Nhập trùng', new Date());
@@ -284,6 +306,7 @@ export function randomWrites(db: Db, seed: number, count: number, skip: readonly
       ['bulk signing', 1],
       ['sync acknowledgement', 3],
       ['document removed', 2],
+      ['hand-back', 2],
       ['deletion with a reason', 1],
     ] as [string, number][]
   ).filter(([name]) => !skip.includes(name));

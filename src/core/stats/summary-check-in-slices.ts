@@ -36,7 +36,7 @@ export async function checkSummariesInSlices(
   const stopped = () => stop.aborted || !store.isOpen();
   for (const table of SUMMARY_TABLES) {
     let width = FIRST_WIDTH;
-    for (let from = 0; ;) {
+    for (let from = store.summaries.lowestKey(table); ;) {
       await nextTurn();
       if (stopped()) return { differences, rebuilt: false, slices, stopped: true };
       if (from > store.summaries.highestKey(table)) break;

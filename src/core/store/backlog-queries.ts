@@ -46,32 +46,33 @@ export function backlogCells(db: Db): { cells: BacklogCell[]; pagesLeft: number 
 
 /**
  * Archive pages captured per local day over the `days` days up to the latest page captured, oldest
- * first. Only days with work appear. Led by the pages of those days (the index on created_at), each
- * one's dossier kind looked up by key: left to itself the planner walks every archive dossier's pages
- * instead, all the years of them, twice the CPU at 1,000,000 pages and growing with the archive.
+ * first. Only days with work appear. The whole hours come from the pages per hour kept by triggers
+ * (summary-hour-schema.ts); the hour the period starts in, counted from the moment it starts, from the
+ * pages of that hour alone (the index on created_at), each one's dossier kind looked up by key.
  */
 export function archivePagesPerDay(db: Db, days: number): { day: string; pages: number }[] {
   const latest = (db.prepare('SELECT max(created_at) AS at FROM page').get() as { at: string | null }).at;
   if (!latest) return [];
   const since = new Date(Date.parse(latest) - days * 86_400_000).toISOString();
-  const hours = db
+  const firstHour = since.slice(0, 13);
+  const nextHour = new Date(Date.parse(`${firstHour}:00:00Z`) + 3_600_000).toISOString();
+  const whole = db
+    .prepare(`SELECT hour, sum(pages) AS pages FROM page_hour_summary WHERE kind = 'archive' AND hour > ? GROUP BY hour`)
+    .all(firstHour) as { hour: string; pages: number }[];
+  const first = db
     .prepare(
       `SELECT substr(p.created_at, 1, 13) AS hour, count(*) AS pages
        FROM page p INDEXED BY page_created CROSS JOIN document_summary s ON s.document_id = p.document_id CROSS JOIN dossier_summary d ON d.dossier_id = s.dossier_id
-       WHERE p.created_at > ? AND d.kind = 'archive' GROUP BY hour`,
+       WHERE p.created_at > ? AND p.created_at < ? AND d.kind = 'archive' GROUP BY hour`,
     )
-    .all(since) as { hour: string; pages: number }[];
-  return hoursToLocalDays(hours);
+    .all(since, nextHour) as { hour: string; pages: number }[];
+  return hoursToLocalDays([...first, ...whole]);
 }
 
-/** Archive dossiers whose result (a document marked at the QC station or from the register) has a signed record. */
+/** Live archive dossiers whose result (a document marked at the QC station or from the register) has a signed record, from the day summary. */
 export function archiveResultsDigitized(db: Db): number {
   return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM dossier d JOIN dossier_summary s ON s.dossier_id = d.id WHERE d.kind = 'archive' AND d.deleted_at IS NULL AND s.results_any_signed > 0`,
-      )
-      .get() as { n: number }
+    db.prepare(`SELECT coalesce(sum(results_any_signed), 0) AS n FROM dossier_day_summary WHERE kind = 'archive'`).get() as { n: number }
   ).n;
 }
 

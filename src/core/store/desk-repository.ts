@@ -1,5 +1,6 @@
 import type { DossierStatus, ReuseCandidate } from '../../shared/types';
 import type { Db } from './database';
+import { cachedStatement } from './statement-cache';
 import { JobRepository } from './job-repository';
 
 export interface FieldCorrection {
@@ -170,6 +171,7 @@ export class DeskRepository {
   }
 
   setDossierStatus(dossierId: number, status: DossierStatus): void {
-    this.db.prepare('UPDATE dossier SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), dossierId);
+    // Kept prepared: preparing an UPDATE of the status compiles the summary triggers it sets off, more than the write costs.
+    cachedStatement(this.db, 'UPDATE dossier SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), dossierId);
   }
 }

@@ -90,8 +90,9 @@ const sums = (clock: LocalClock, names: readonly Counted[]) => {
   return names.map((name) => `count(*) FILTER (WHERE ${figures[name]}) AS ${name}`).join(',\n');
 };
 
-/** Intake indicators, each counted straight from the rows (no stored counters). */
+/** Intake indicators: from the day summary when the filter is a date range at most, else counted from each dossier's row and summary. */
 export function intakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
+  if (isDayRange(f)) return dayIntakeCounts(db, f, clock);
   const w = dossierWhere(f);
   return db
     .prepare(`SELECT ${sums(clock, COUNTED)} FROM ${dossiersWithSummary(w, FIGURE_COLUMNS)} d`)
@@ -176,28 +177,26 @@ export function drillDossiers(
 const LIVE_INTAKE_DOCUMENT = `k.kind = 'intake' AND s.dossier_id NOT IN (SELECT id FROM dossier WHERE deleted_at IS NOT NULL)`;
 
 /**
- * Page quality of the filter's dossiers, from their documents' summaries (kept by triggers, see
- * summary-schema.ts), and the pages per flag from the documents' flag counts.
+ * Page quality of the filter's dossiers: over a date range at most, from the day summary; narrowed
+ * further, from their documents' summaries (kept by triggers, see summary-schema.ts). The pages per flag
+ * come from the documents' flag counts.
  */
 export function qualityCounts(db: Db, f: IndicatorFilter) {
   const w = dossierWhere(f);
-  // Over the whole store, the document summaries are read in key order and each one's dossier kind looked
-  // up in the dossier summaries by key (the intake figures have just read them: on a fresh connection they
-  // are decrypted already), the few deleted dossiers set aside from the index on deleted_at. Led by the
-  // dossier index instead (received-date order), each document's summary is a seek to a random place in
-  // the table, three times the CPU at 100,000 dossiers. A filter that narrows the dossiers keeps the
-  // dossier-led plan, which then reads only theirs.
-  const wholeStore = Object.keys(w.params).length === 0;
-  const documents = wholeStore
-    ? `document_summary s CROSS JOIN dossier_summary k ON k.dossier_id = s.dossier_id WHERE ${LIVE_INTAKE_DOCUMENT}`
-    : `dossier d JOIN document_summary s ON s.dossier_id = d.id WHERE ${w.sql}`;
+  if (isDayRange(f)) return { ...dayPageCounts(db, f), flags: sortFlags(dayFlagCounts(db, f)) };
   const r = db
-    .prepare(
-      `SELECT coalesce(sum(s.pages), 0) AS pages, coalesce(sum(s.pages_not_read), 0) AS notRead, coalesce(sum(s.pages_failed), 0) AS failed,
-              coalesce(sum(s.pages_flagged), 0) AS flagged, coalesce(sum(s.confidence_nano), 0) AS confidenceNano, coalesce(sum(s.confidence_pages), 0) AS confidencePages
-       FROM ${documents}`,
-    )
-    .get(w.params) as { pages: number; notRead: number; failed: number; flagged: number; confidenceNano: number; confidencePages: number };
+    .prepare(`SELECT ${PAGE_SUMS} FROM dossier d JOIN document_summary s ON s.dossier_id = d.id WHERE ${w.sql}`)
+    .get(w.params) as PageSums;
+  return { ...pageCounts(r), flags: flagCounts(db, w) };
+}
+
+/**
+ * The pages per text flag of the filter's dossiers, most first. Over the whole store, the flag counts are
+ * read in key order, each document's dossier kind looked up by key, the few deleted dossiers set aside
+ * from the index on deleted_at; a filter that narrows the dossiers is led by the dossiers, reading only theirs.
+ */
+function flagCounts(db: Db, w: { sql: string; params: Params }): { flag: string; pages: number }[] {
+  const wholeStore = Object.keys(w.params).length === 0;
   const flags = db
     .prepare(
       wholeStore
@@ -206,14 +205,82 @@ export function qualityCounts(db: Db, f: IndicatorFilter) {
         : `SELECT f.flag, sum(f.pages) AS pages FROM dossier d JOIN document_summary s ON s.dossier_id = d.id JOIN document_flag f ON f.document_id = s.document_id WHERE ${w.sql} GROUP BY f.flag`,
     )
     .all(w.params) as { flag: string; pages: number }[];
+  return sortFlags(flags);
+}
+
+function sortFlags(flags: { flag: string; pages: number }[]) {
+  return flags.sort((a, b) => b.pages - a.pages || (a.flag < b.flag ? -1 : a.flag > b.flag ? 1 : 0));
+}
+
+/** The pages per flag over a date range at most, from the day summary's flag rows (same dates as dayRows). */
+function dayFlagCounts(db: Db, f: IndicatorFilter): { flag: string; pages: number }[] {
+  const rows = dayRows(f, 'dossier_day_flag');
+  return db.prepare(`SELECT s.flag, sum(s.pages) AS pages FROM ${rows.sql} GROUP BY s.flag`).all(rows.params) as {
+    flag: string;
+    pages: number;
+  }[];
+}
+
+const PAGE_SUMS = `coalesce(sum(s.pages), 0) AS pages, coalesce(sum(s.pages_not_read), 0) AS notRead, coalesce(sum(s.pages_failed), 0) AS failed,
+  coalesce(sum(s.pages_flagged), 0) AS flagged, coalesce(sum(s.confidence_nano), 0) AS confidenceNano, coalesce(sum(s.confidence_pages), 0) AS confidencePages`;
+type PageSums = { pages: number; notRead: number; failed: number; flagged: number; confidenceNano: number; confidencePages: number };
+
+function pageCounts(r: PageSums) {
   return {
     pages: r.pages,
     read: r.pages - r.notRead,
     failed: r.failed,
     flagged: r.flagged,
     meanConfidence: r.confidencePages > 0 ? r.confidenceNano / 1e9 / r.confidencePages : null,
-    flags: flags.sort((a, b) => b.pages - a.pages || (a.flag < b.flag ? -1 : a.flag > b.flag ? 1 : 0)),
   };
+}
+
+/** Whether the filter narrows the dossiers by received date only: the day summary then holds its figures. */
+function isDayRange(f: IndicatorFilter): boolean {
+  return f.procedureCode === undefined && f.workstationId === undefined && f.field === undefined && f.clerk === undefined;
+}
+
+/**
+ * The day summary's rows `s` of live intake dossiers received within the filter's dates (see
+ * summary-day-schema.ts): a dossier without a received day is kept under '', which no date range takes.
+ */
+function dayRows(
+  f: IndicatorFilter,
+  table: 'dossier_day_summary' | 'dossier_day_flag' = 'dossier_day_summary',
+): { sql: string; params: Params } {
+  const conditions: [string, string, string | undefined][] = [
+    ['s.received_date >= @from', 'from', f.from],
+    [`s.received_date <= @to AND s.received_date <> ''`, 'to', f.to],
+  ];
+  const used = conditions.filter(([, , value]) => value !== undefined);
+  return {
+    sql: `${table} s WHERE ${[`s.kind = 'intake'`, ...used.map(([sql]) => sql)].join(' AND ')}`,
+    params: Object.fromEntries(used.map(([, name, value]) => [name, value as string])),
+  };
+}
+
+/** The intake figures summed over the day rows; "open past due" takes the rows whose open due date is before the clock's day. */
+function dayIntakeCounts(db: Db, f: IndicatorFilter, clock: LocalClock): Record<Counted, number> {
+  const rows = dayRows(f);
+  const column: Record<Counted, string> = {
+    received: 's.received',
+    fullyDigitized: 's.fully_digitized',
+    resultsDigitized: 's.results_digitized',
+    reused: 's.reused',
+    onTime: 's.on_time',
+    late: 's.late',
+    openPastDue: `CASE WHEN s.open_due <> '' AND s.open_due < @pastDueBefore THEN s.received ELSE 0 END`,
+    hasDueDate: 's.has_due_date',
+    returnedWithDueDate: 's.returned_with_due_date',
+  };
+  return db
+    .prepare(`SELECT ${COUNTED.map((name) => `coalesce(sum(${column[name]}), 0) AS ${name}`).join(', ')} FROM ${rows.sql}`)
+    .get({ ...rows.params, pastDueBefore: clock.pastDueBefore }) as Record<Counted, number>;
+}
+
+function dayPageCounts(db: Db, f: IndicatorFilter) {
+  const rows = dayRows(f);
+  return pageCounts(db.prepare(`SELECT ${PAGE_SUMS} FROM ${rows.sql}`).get(rows.params) as PageSums);
 }
 
 /**
@@ -222,17 +289,13 @@ export function qualityCounts(db: Db, f: IndicatorFilter) {
  */
 export function pagesPerDay(db: Db, f: IndicatorFilter, from: string, to: string): { day: string; pages: number }[] {
   const w = dossierWhere(f);
-  // Over the whole store, as the archive pace (backlog-queries.ts): led by the pages of those days, each
-  // one's dossier kind read from the summaries by key, the few deleted dossiers set aside from their index;
-  // joined to the dossier table instead, each page costs a seek into its wide rows. The archive pace reads
-  // the same pages just after, from the cache. A filter keeps the dossier columns it tests.
+  // Over the whole store, the pages per hour kept by triggers (summary-hour-schema.ts): a few hundred rows. A
+  // filter keeps the dossier columns it tests, led by the pages of those days.
   const wholeStore = Object.keys(w.params).length === 0;
   const hours = db
     .prepare(
       wholeStore
-        ? `SELECT substr(p.created_at, 1, 13) AS hour, count(*) AS pages
-           FROM page p INDEXED BY page_created CROSS JOIN document_summary s ON s.document_id = p.document_id CROSS JOIN dossier_summary k ON k.dossier_id = s.dossier_id
-           WHERE p.created_at >= @chartFrom AND p.created_at < @chartTo AND ${LIVE_INTAKE_DOCUMENT} GROUP BY hour`
+        ? `SELECT hour, pages FROM page_hour_summary WHERE kind = 'intake' AND live = 1 AND hour >= substr(@chartFrom, 1, 13) AND hour < substr(@chartTo, 1, 13)`
         : `SELECT substr(p.created_at, 1, 13) AS hour, count(*) AS pages
            FROM page p JOIN document_summary s ON s.document_id = p.document_id JOIN dossier d ON d.id = s.dossier_id
            WHERE p.created_at >= @chartFrom AND p.created_at < @chartTo AND ${w.sql} GROUP BY hour`,

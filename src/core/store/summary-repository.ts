@@ -1,6 +1,6 @@
 import type { Db } from './database';
 import { rebuildSummaries, summaryDifferences, type SummaryDifference } from './summary-check';
-import { highestSummaryKey, sliceDifferences, type SummarySlice } from './summary-slices';
+import { highestSummaryKey, lowestSummaryKey, sliceDifferences, type SummarySlice } from './summary-slices';
 
 /** The dashboard's summary tables, checked against a recount from the base tables and rebuilt from them. */
 export class SummaryRepository {
@@ -18,6 +18,10 @@ export class SummaryRepository {
 
   highestKey(table: SummarySlice['table']): number {
     return highestSummaryKey(this.db, table);
+  }
+
+  lowestKey(table: SummarySlice['table']): number {
+    return lowestSummaryKey(this.db, table);
   }
 
   rebuild(): void {

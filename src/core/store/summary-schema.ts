@@ -7,12 +7,17 @@
  * change is a new migration.
  *
  * Migration 27 added a result whose latest record version is SoHoa's document timestamp (over a PDF
- * signed elsewhere): each piece below takes the summaries' version, 23 or 27, and gives 23 the SQL it
- * shipped with, unchanged.
+ * signed elsewhere); 28 copied into each dossier summary the dossier's own columns the figures test and
+ * added the summary per received day (summary-day-schema.ts). Each piece below takes the summaries'
+ * version and gives the older ones the SQL they shipped with, unchanged.
  *
  * Mean OCR confidence is kept as an integer sum of nano-units (ocr_confidence × 10⁹, rounded), so
  * adding and taking away pages never leaves a floating-point remainder that a recount would not find.
  */
+
+import { DAY_KEY, DAY_TRIGGERS_SQL, dayGrouping } from './summary-day-schema';
+import { HOUR_RECOUNT, HOUR_TRIGGERS_SQL } from './summary-hour-schema';
+import { DAY_FLAG_TRIGGERS_SQL, dayFlagGrouping } from './summary-day-flag-schema';
 
 /** A page's share of its document's figures; `P` is NEW or OLD. */
 const pageShare = (P: string) => ({
@@ -38,7 +43,7 @@ const removeFlags = (
   DELETE FROM document_flag WHERE document_id = ${P}.document_id AND pages = 0;`;
 
 /** The summaries as a migration left them: 23 made them, 27 added the SoHoa-timestamped result. */
-export type SummaryVersion = 23 | 27;
+export type SummaryVersion = 23 | 27 | 28;
 
 /** A document summary's share of its dossier's figures; `S` is NEW or OLD. */
 const documentShare = (S: string, v: SummaryVersion): Record<string, string> => ({
@@ -99,6 +104,18 @@ const documentSummaryRecount = (
   FROM document doc LEFT JOIN page p INDEXED BY page_quality ON p.document_id = doc.id
   GROUP BY doc.id`;
 
+/** The dossier's own columns a dossier summary holds a copy of since 28 (what the day summary counts), each from dossier `D`. */
+export const DOSSIER_COPIES: [string, (D: string) => string][] = [
+  ['received_date', (D) => `${D}.received_date`],
+  ['due_date', (D) => `${D}.due_date`],
+  ['returned', (D) => `(${D}.returned_at IS NOT NULL)`],
+  ['returned_on_time', (D) => `${D}.returned_on_time`],
+  ['status', (D) => `${D}.status`],
+  ['live', (D) => `(${D}.deleted_at IS NULL)`],
+];
+/** The dossier columns those copies are made from. */
+const COPIED_FROM = ['received_date', 'due_date', 'returned_at', 'returned_on_time', 'status', 'deleted_at'];
+
 const dossierSummaryRecount = (v: SummaryVersion) => `SELECT d.id AS dossier_id, d.kind, ${CLERK_OF('d.code')} AS clerk,
     count(doc.id) FILTER (WHERE doc.is_result = 0) AS components,
     count(doc.id) FILTER (WHERE doc.is_result = 0 AND ${LATEST_SIGNED('doc.id')} = 0) AS components_unsigned,
@@ -109,7 +126,7 @@ const dossierSummaryRecount = (v: SummaryVersion) => `SELECT d.id AS dossier_id,
         ? `,
     count(doc.id) FILTER (WHERE doc.is_result = 1 AND ${LATEST_TIMESTAMPED('doc.id')} = 1) AS results_timestamped`
         : ''
-    }
+    }${v >= 28 ? `, ${DOSSIER_COPIES.map(([c, of]) => `${of('d')} AS ${c}`).join(', ')}` : ''}
   FROM dossier d LEFT JOIN document doc ON doc.dossier_id = d.id
   GROUP BY d.id`;
 
@@ -118,24 +135,53 @@ const DOCUMENT_FLAG_RECOUNT = `SELECT p.document_id, f.value AS flag, count(DIST
   WHERE p.flags <> '[]' AND f.type = 'text' GROUP BY p.document_id, f.value`;
 
 /** The latest summaries' version: what the check, the rebuild and the bench use. */
-const LATEST: SummaryVersion = 27;
+const LATEST: SummaryVersion = 28;
 
 /** Each summary table, its key columns and its recount. */
 export const SUMMARIES = [
   { table: 'document_summary', key: ['document_id'], recount: documentSummaryRecount(LATEST) },
   { table: 'dossier_summary', key: ['dossier_id'], recount: dossierSummaryRecount(LATEST) },
   { table: 'document_flag', key: ['document_id', 'flag'], recount: DOCUMENT_FLAG_RECOUNT },
+  {
+    table: 'dossier_day_summary',
+    key: DAY_KEY,
+    recount: dayGrouping(`(${dossierSummaryRecount(LATEST)})`, `(${documentSummaryRecount(LATEST)})`),
+  },
+  { table: 'page_hour_summary', key: ['kind', 'live', 'hour'], recount: HOUR_RECOUNT },
+  {
+    table: 'dossier_day_flag',
+    key: ['kind', 'received_date', 'flag'],
+    recount: dayFlagGrouping(
+      `(${DOCUMENT_FLAG_RECOUNT})`,
+      '(SELECT id AS document_id, dossier_id FROM document)',
+      '(SELECT id AS dossier_id, kind, received_date, deleted_at IS NULL AS live FROM dossier)',
+    ),
+  },
 ] as const;
 
 /** Empties the summaries and fills them again from the base tables (the migration's fill, and the rebuild after a mismatch). */
 export const summaryFillSql = (v: SummaryVersion) => `
 DELETE FROM document_flag;
 DELETE FROM dossier_summary;
-DELETE FROM document_summary;
+DELETE FROM document_summary;${
+  v >= 28
+    ? `
+-- The dossier summaries' insert trigger fills the day summary again (their documents are summarized by then).
+DELETE FROM dossier_day_summary;
+DELETE FROM page_hour_summary;
+-- Filled again by the flag counts' insert trigger (the dossier summaries are there by then).
+DELETE FROM dossier_day_flag;`
+    : ''
+}
 -- Documents first: their insert trigger finds no dossier row to add to, and the dossiers are counted from the base tables next.
 INSERT INTO document_summary SELECT * FROM (${documentSummaryRecount(v)}) WHERE true;
 INSERT INTO dossier_summary SELECT * FROM (${dossierSummaryRecount(v)}) WHERE true;
-INSERT INTO document_flag SELECT * FROM (${DOCUMENT_FLAG_RECOUNT}) WHERE true;
+INSERT INTO document_flag SELECT * FROM (${DOCUMENT_FLAG_RECOUNT}) WHERE true;${
+  v >= 28
+    ? `
+INSERT INTO page_hour_summary SELECT * FROM (${HOUR_RECOUNT}) WHERE true;`
+    : ''
+}
 `;
 export const SUMMARY_FILL_SQL = summaryFillSql(LATEST);
 
@@ -185,12 +231,24 @@ CREATE TABLE document_flag (
 
 export const summaryTriggersSql = (v: SummaryVersion) => `
 CREATE TRIGGER summary_dossier_insert AFTER INSERT ON dossier BEGIN
-  INSERT INTO dossier_summary (dossier_id, kind, clerk) VALUES (NEW.id, NEW.kind, ${CLERK_OF('NEW.code')});
+  ${
+    v >= 28
+      ? `INSERT INTO dossier_summary (dossier_id, kind, clerk, ${DOSSIER_COPIES.map(([c]) => c).join(', ')})
+    VALUES (NEW.id, NEW.kind, ${CLERK_OF('NEW.code')}, ${DOSSIER_COPIES.map(([, of]) => of('NEW')).join(', ')});`
+      : `INSERT INTO dossier_summary (dossier_id, kind, clerk) VALUES (NEW.id, NEW.kind, ${CLERK_OF('NEW.code')});`
+  }
 END;
 CREATE TRIGGER summary_dossier_update AFTER UPDATE OF code, kind ON dossier BEGIN
   UPDATE dossier_summary SET kind = NEW.kind, clerk = ${CLERK_OF('NEW.code')} WHERE dossier_id = NEW.id;
 END;
-CREATE TRIGGER summary_dossier_clerk AFTER INSERT ON audit_event WHEN NEW.action = 'dossier.create' BEGIN
+${
+  v >= 28
+    ? `CREATE TRIGGER summary_dossier_copies AFTER UPDATE OF ${COPIED_FROM.join(', ')} ON dossier BEGIN
+  UPDATE dossier_summary SET ${DOSSIER_COPIES.map(([c, of]) => `${c} = ${of('NEW')}`).join(', ')} WHERE dossier_id = NEW.id;
+END;
+`
+    : ''
+}CREATE TRIGGER summary_dossier_clerk AFTER INSERT ON audit_event WHEN NEW.action = 'dossier.create' BEGIN
   UPDATE dossier_summary SET clerk = CASE WHEN clerk IS NULL OR NEW.actor < clerk THEN NEW.actor ELSE clerk END
   WHERE dossier_id = (SELECT id FROM dossier WHERE code = NEW.subject);
 END;
@@ -268,7 +326,7 @@ END;
 CREATE TRIGGER summary_page_flags_delete AFTER DELETE ON page WHEN OLD.flags <> '[]' BEGIN
   ${removeFlags('OLD')}
 END;
-`;
+${v >= 28 ? DAY_TRIGGERS_SQL + HOUR_TRIGGERS_SQL + DAY_FLAG_TRIGGERS_SQL : ''}`;
 
 export const SUMMARY_TRIGGERS_SQL = summaryTriggersSql(LATEST);
 

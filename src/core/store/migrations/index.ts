@@ -32,6 +32,7 @@ import { migration as m0024 } from './0024-repair-missed-archive-separation-and-
 import { migration as m0025 } from './0025-timestamp-pending';
 import { migration as m0026 } from './0026-job-group-and-hold';
 import { migration as m0027 } from './0027-result-timestamped-by-sohoa';
+import { migration as m0028 } from './0028-dossier-day-summary';
 
 export type { Migration } from './migration';
 
@@ -63,4 +64,5 @@ export const migrations: readonly Migration[] = [
   m0025,
   m0026,
   m0027,
+  m0028,
 ];
