@@ -1,8 +1,9 @@
-import type { Engine } from '../engine';
+import type { EventBus } from '../event-bus';
 import { isDiskFull } from '../jobs/job-runner';
 import { nextJobEnd } from '../jobs/next-job-end';
 import { ArchiveRepository } from '../store/archive-repository';
 import { BatchCancelledError } from './archive-errors';
+import type { ArchiveIntakeHost } from './archive-dossier';
 import { takeInBatch, saveFlags, type BatchIntake, type BatchIntakeOptions } from './batch-intake';
 import { BatchProgress } from '../../shared/batch-progress';
 import { batchReport, type BatchReport } from './batch-report';
@@ -36,13 +37,22 @@ export interface BatchRunOptions extends BatchIntakeOptions {
   issuingAgency?: string;
 }
 
+/** What a headless run needs of the engine it runs in: the intake's needs, its events, and its pipeline to start and stop. */
+export interface BatchRunHost extends ArchiveIntakeHost {
+  readonly events: EventBus;
+  /** Set by the pipeline when a write met a full disk. */
+  diskFull: Error | null;
+  startPipeline(): void;
+  stopPipeline(): Promise<void>;
+}
+
 /**
  * A whole batch, headless: intake (or resume), then waits while the engine's pipeline works through
  * the pages, reporting progress, then reconciles again (failed pages are known only now). Between
  * steps it looks at the batch's status in the store: paused or cancelled from elsewhere (`--pause`,
  * `--cancel`, the app) or interrupted here, it stops taking jobs and returns what was done.
  */
-export async function runBatch(engine: Engine, options: BatchRunOptions): Promise<BatchRunResult> {
+export async function runBatch(engine: BatchRunHost, options: BatchRunOptions): Promise<BatchRunResult> {
   const archive = engine.store.archive;
   let intake: BatchIntake;
   try {

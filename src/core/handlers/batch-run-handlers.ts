@@ -1,11 +1,10 @@
 import type { EngineHandlers } from '../../shared/contract';
 import type { BatchRunEvent } from '../../shared/batch-run-contract';
 import { BatchDiskFullError } from '../archive/archive-errors';
-import { runBatch } from '../archive/batch-run';
+import { runBatch, type BatchRunHost } from '../archive/batch-run';
 import type { BatchIntake } from '../archive/batch-intake';
 import { parseSeparationMode } from '../archive/separation';
 import { HotFolder } from '../capture/hot-folder';
-import type { Engine } from '../engine';
 import type { ReadablePathPolicy } from '../security/readable-path';
 
 export type BatchRunMethod = 'batch.run' | 'batch.runStop';
@@ -19,7 +18,7 @@ const PAGE_FILE = /\.(png|jpe?g|tiff?|pdf|pnm|pgm|ppm|pbm)$/i;
  * asks it to stop after the pages in hand (the batch is paused).
  */
 export function batchRunHandlers(
-  engine: Engine,
+  engine: BatchRunHost,
   actor: () => string,
   readablePaths: ReadablePathPolicy,
 ): Pick<EngineHandlers, BatchRunMethod> {
