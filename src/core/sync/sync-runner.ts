@@ -1,3 +1,4 @@
+import type { SyncSendSummary } from '../../shared/sync-send-contract';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BATCH_UPLOAD, FINAL_REJECTIONS, type BatchOutcome, type Receipt, type RecordDescriptor } from '../../shared/sync-protocol';
 import { CodedError } from '../../shared/errors';
@@ -36,19 +37,8 @@ export type SyncEvent =
   | { type: 'rejected'; recordId: number; code: string; message: string }
   | { type: 'retry'; recordId: number; code: string; message: string; inMs: number };
 
-export interface SyncSummary {
-  acknowledged: number;
-  duplicates: number;
-  rejected: { recordId: number; code: string; message: string }[];
-  /** Still waiting after this run (the hub unreachable, attempts used up). */
-  waiting: number;
-  bytes: number;
-  ms: number;
-  /** Set when the run stopped early (e.g. the credential was refused). */
-  stoppedBy?: { code: string; message: string };
-  /** The audit log's head as sent to the hub at the end of the run, or why the hub did not take it. */
-  auditHead?: { sent: true; seq: number } | { sent: false; code: string; message: string };
-}
+/** What one send did: the contract's own type. */
+export type SyncSummary = SyncSendSummary;
 
 export interface SyncContext {
   outbox: OutboxRepository;
