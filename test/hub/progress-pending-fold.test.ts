@@ -4,6 +4,7 @@ import { createPool, migrateHub } from '../../src/hub/hub-database';
 import { aggregateDifferences, describeAggregateDifference, rebuildAggregates } from '../../src/hub/progress-aggregate-check';
 import { PROGRESS_AGGREGATE_RECOUNT, PROGRESS_RESULT_DOSSIER_RECOUNT } from '../../src/hub/progress-aggregate-schema';
 import { foldPendingFigures } from '../../src/hub/progress-figure-fold';
+import { ProgressFolder } from '../../src/hub/progress-folder';
 import { RecordCommitter } from '../../src/hub/record-committer';
 import type { RecordDescriptor } from '../../src/shared/sync-protocol';
 import { seeded } from '../stats/summary-writes';
@@ -65,6 +66,37 @@ describe('the province figures as kept rows plus the commits not yet folded (sch
     postgres = await startPostgres();
   });
   afterAll(() => postgres?.stop());
+
+  it('the folder takes the pending table statistics again once enough commits are folded, so /progress keeps its plan after a large ingest', async () => {
+    const pool = createPool(await postgres.createDatabase('folder_analyze'));
+    const lastAnalyzed = async () =>
+      (
+        await pool.query<{ relname: string; analyzed: boolean }>(
+          `SELECT relname, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables
+            WHERE relname = 'progress_pending'`,
+        )
+      ).rows;
+    try {
+      await migrateHub(pool);
+      const commits = new RecordCommitter(pool);
+      const folder = new ProgressFolder(pool, { analyzeAfterCommits: 6 });
+      const r = seeded(82);
+      let n = 0;
+      const commitSome = async (count: number) => {
+        for (let i = 0; i < count; i++) await commits.commitMany('ws-1', [randomRecord(r, n++)], 'upload');
+      };
+      await commitSome(3);
+      await folder.fold();
+      expect(await lastAnalyzed()).toEqual([{ relname: 'progress_pending', analyzed: false }]);
+      await commitSome(3);
+      await folder.fold();
+      expect(await lastAnalyzed()).toEqual([{ relname: 'progress_pending', analyzed: true }]);
+      expect(await served(pool)).toEqual(await progressFromRecords(pool));
+      await folder.stop();
+    } finally {
+      await pool.end();
+    }
+  });
 
   it('read equal to a recount between commits, before a fold and after it; the fold leaves nothing pending and the kept rows equal to a recount', async () => {
     const pool = createPool(await postgres.createDatabase('between_commits'));
