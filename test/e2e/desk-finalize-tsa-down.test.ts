@@ -71,13 +71,13 @@ describe('Ký và hoàn tất while the timestamp authority is down, in the brow
       await notice.getByRole('button', { name: vi['result.timestamp'] }).click();
       await panel.getByText(vi['finalize.timestampStillDown']).waitFor();
 
-      // An answer that does not verify: not added, and the notice says why in Vietnamese.
+      // An answer whose token does not verify: refused on arrival (signer.timestamp-invalid), and the notice says why in Vietnamese.
       tsa.answer = 'bad-signature';
       await notice.getByRole('button', { name: vi['result.timestamp'] }).click();
       const failed = panel.locator('.timestamp-failed');
       await failed.waitFor();
       expect(await failed.textContent()).toBe(
-        fill(vi['finalize.timestampFailed'], { count: 1, message: errorMessage(translator(vi), 'record.timestamp-unverified') }),
+        fill(vi['finalize.timestampFailed'], { count: 1, message: errorMessage(translator(vi), 'signer.timestamp-invalid') }),
       );
       await notice.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/timestamp-unverified.png` });
