@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { OcrImageCorruptError } from './errors/ocr-image-corrupt-error';
 
 /**
- * Pages scanned at more than this (300 dpi) are read resampled to it: on the tuning pages it read
+ * Pages scanned sharper than this (300 dpi scans; see RESAMPLE_ABOVE) are read resampled to it: on the tuning pages it read
  * better (CER 0.40% → 0.24% on vi-admin, stamp pages 1.59% → 1.18% on gen-tune) and cost less
  * layout analysis (docs/OCR.md, fifth round). The word boxes are scaled back to the page's pixels.
  */
