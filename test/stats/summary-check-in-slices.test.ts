@@ -135,7 +135,34 @@ describe('the summary check at start, in slices', () => {
     const clean = await engine.checkSummariesInBackground();
     expect(clean).toMatchObject({ differences: [], rebuilt: false, stopped: false });
     expect(clean.slices).toBeGreaterThan(3);
+    // The summaries keyed by day are summed over ranges of dossiers too, not read whole in one go.
+    expect(clean.slicesPerTable['dossier_day_summary']).toBeGreaterThan(1);
+    expect(clean.slicesPerTable['dossier_day_flag']).toBeGreaterThan(1);
     expect(engine.store.db.prepare(`SELECT count(*) FROM audit_event WHERE action = 'summary.rebuilt'`).pluck().get()).toBe(0);
+
+    // A day row edited by hand: the sums over the slices no longer match it, and the comparison in one read names it.
+    const day = engine.store.db
+      .prepare('SELECT kind, received_date, open_due, pages FROM dossier_day_summary WHERE pages > 0 LIMIT 1')
+      .get() as {
+      pages: number;
+    };
+    engine.store.db
+      .prepare(
+        'UPDATE dossier_day_summary SET pages = pages - 1 WHERE kind = @kind AND received_date = @received_date AND open_due = @open_due',
+      )
+      .run(day);
+    const edited = await engine.checkSummariesInBackground();
+    const { pages, ...dayKey } = day;
+    expect(edited).toMatchObject({ rebuilt: true, stopped: false });
+    expect(edited.differences).toEqual([
+      {
+        table: 'dossier_day_summary',
+        key: dayKey,
+        kept: expect.objectContaining({ pages: pages - 1 }),
+        recounted: expect.objectContaining({ pages }),
+      },
+    ]);
+    expect(summaryDifferences(engine.store.db)).toEqual([]);
 
     engine.store.db.prepare('UPDATE dossier_summary SET components = components + 1 WHERE dossier_id = 1').run();
     const running = engine.checkSummariesInBackground();
