@@ -13,7 +13,7 @@
  *
  * --dashboard-only stops after the dashboard's figures (no summary check, no write costs).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -66,8 +66,8 @@ const PAGES = Number(values.pages ?? 1_000_000);
 const RUNS = Number(values.runs ?? 5);
 const INTAKE_SHARE = 0.7;
 const DAYS = 365;
-/** Rounds of writes, alternating with and without the triggers: the write costs are small and the machine may be shared. */
-const WRITE_ROUNDS = 8;
+/** Rounds of writes, with and without the triggers in pairs (the order swapped every pair): the write costs are small and the machine may be shared. */
+const WRITE_ROUNDS = 24;
 
 /** --keep DIR: build the store once in DIR and reuse it on the next runs (to try indexes quickly). */
 const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'sohoa-indicators-bench-'));
@@ -268,36 +268,80 @@ function time(fn: () => unknown): { wall: number; cpu: number } {
  * each in its own transaction: per page added, and per dossier finalized (a signed record per
  * document, its outbox item, the status and the finalization time).
  */
-function writeCost(db: Db, round: number, count: number): { page: { wall: number; cpu: number }; finalize: { wall: number; cpu: number } } {
+function writeCost(
+  db: Db,
+  round: string,
+  count: number,
+  what: 'page' | 'finalize' | 'both' = 'both',
+): { page: { wall: number; cpu: number }; finalize: { wall: number; cpu: number }; dossiers: number } {
   const pages = new PageRepository(db);
   const records = new RecordRepository(db);
   const dossiers = new DossierRepository(db);
   const desk = new DeskRepository(db);
-  const open = db
-    .prepare(`SELECT id FROM dossier WHERE kind = 'intake' AND status = 'received' ORDER BY id LIMIT ? OFFSET ?`)
-    .all(count, round * count) as { id: number }[];
+  // Finalized dossiers leave this list: each round takes the next ones.
+  const open = db.prepare(`SELECT id FROM dossier WHERE kind = 'intake' AND status = 'received' ORDER BY id LIMIT ?`).all(count) as {
+    id: number;
+  }[];
+  if (open.length < count) throw new Error(`only ${open.length} dossiers left to write to: build a new store (no --keep)`);
   const documentsOf = db.prepare('SELECT id FROM document WHERE dossier_id = ?').pluck();
   const per = (m: { wall: number; cpu: number }, n: number) => ({ wall: m.wall / n, cpu: m.cpu / n });
-  const page = once(() => {
-    for (const [i, { id }] of open.entries()) {
-      const documentId = documentsOf.get(id) as number;
-      db.transaction(() => pages.addPage(documentId, `bench-write-${round}-${i}`, null))();
-    }
-  });
-  const finalize = once(() => {
-    for (const { id } of open) {
-      db.transaction(() => {
-        const at = new Date().toISOString();
-        for (const documentId of documentsOf.all(id) as number[]) {
-          const record = records.addVersion(documentId, `bench-pdf-${round}-${documentId}`, { signer: 'bench', signedAt: at });
-          records.enqueueForSync(record.id);
-        }
-        desk.setDossierStatus(id, 'finalized');
-        dossiers.markFinalized(id, at);
-      })();
-    }
-  });
-  return { page: per(page, open.length), finalize: per(finalize, open.length) };
+  const none = { wall: 0, cpu: 0 };
+  const page =
+    what === 'finalize'
+      ? none
+      : once(() => {
+          for (const [i, { id }] of open.entries()) {
+            const documentId = documentsOf.get(id) as number;
+            db.transaction(() => pages.addPage(documentId, `bench-write-${round}-${i}`, null))();
+          }
+        });
+  const finalize =
+    what === 'page'
+      ? none
+      : once(() => {
+          for (const { id } of open) {
+            db.transaction(() => {
+              const at = new Date().toISOString();
+              for (const documentId of documentsOf.all(id) as number[]) {
+                const record = records.addVersion(documentId, `bench-pdf-${round}-${documentId}`, { signer: 'bench', signedAt: at });
+                records.enqueueForSync(record.id);
+              }
+              desk.setDossierStatus(id, 'finalized');
+              dossiers.markFinalized(id, at);
+            })();
+          }
+        });
+  return { page: per(page, open.length), finalize: per(finalize, open.length), dossiers: open.length };
+}
+
+/**
+ * How many database pages each commit of writeCost's writes appends to the WAL, with and without the
+ * triggers: 100 writes each, the automatic checkpoint held off meanwhile so the WAL only grows.
+ */
+function walFramesPerWrite(db: Db, storeDir: string, round: string, dropTriggers: () => void) {
+  const wal = join(storeDir, `${DB_FILE}-wal`);
+  const frameBytes = (db.pragma('page_size', { simple: true }) as number) + 24;
+  const count = 100;
+  const measure = (r: string) => {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = statSync(wal).size;
+    const n = writeCost(db, r, count, 'page').dossiers;
+    const between = statSync(wal).size;
+    writeCost(db, r, count, 'finalize');
+    const after = statSync(wal).size;
+    return { page: (between - before) / frameBytes / n, finalize: (after - between) / frameBytes / n };
+  };
+  const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    const withTriggers = measure(`${round}-with`);
+    dropTriggers();
+    const without = measure(`${round}-without`);
+    db.exec(SUMMARY_TRIGGERS_SQL);
+    return { with: withTriggers, without };
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
+  }
 }
 
 const figure = (m: { wall: number; cpu: number }) => `${m.wall.toFixed(1).padStart(8)} ms (cpu ${m.cpu.toFixed(1).padStart(7)} ms)`;
@@ -413,19 +457,21 @@ try {
     `summaries checked in slices (as at start): ${slices.slices} slices, ${(performance.now() - sliced.wall).toFixed(0)} ms (cpu ${((slicedCpu.user + slicedCpu.system) / 1000).toFixed(0)} ms), ${slices.differences.length} differences; event loop held at most ${(held.max / 1e6).toFixed(1)} ms (p99 ${(held.percentile(99) / 1e6).toFixed(1)} ms)`,
   );
 
-  // Writes with and without the triggers, alternating, on dossiers not yet touched (the rows stay in the store).
-  const WRITES = 300;
+  // Writes with and without the triggers, in pairs, on dossiers not yet touched (the rows stay in the store).
+  const WRITES = 200;
   const cost: Record<'with' | 'without', { page: number[]; finalize: number[] }> = {
     with: { page: [], finalize: [] },
     without: { page: [], finalize: [] },
   };
-  const base = (db.prepare(`SELECT count(*) AS n FROM page WHERE image_sha256 LIKE 'bench-write-%'`).get() as { n: number }).n / WRITES;
+  const run = Date.now().toString(36);
+  const dropTriggers = () => db.exec(SUMMARY_TRIGGERS.map((name) => `DROP TRIGGER ${name};`).join('\n'));
   // A first round not counted: it warms the cache and the statements for both modes, which would otherwise charge it to the first.
-  writeCost(db, base, WRITES);
+  writeCost(db, `${run}-0`, WRITES);
   for (let round = 1; round <= WRITE_ROUNDS; round++) {
-    const triggers = round % 2 === 1;
-    if (!triggers) db.exec(SUMMARY_TRIGGERS.map((name) => `DROP TRIGGER ${name};`).join('\n'));
-    const m = writeCost(db, base + round, WRITES);
+    // with, without; without, with; …: a drift over the rounds weighs on both alike.
+    const triggers = [true, false, false, true][(round - 1) % 4]!;
+    if (!triggers) dropTriggers();
+    const m = writeCost(db, `${run}-${round}`, WRITES);
     if (!triggers) db.exec(SUMMARY_TRIGGERS_SQL);
     cost[triggers ? 'with' : 'without'].page.push(m.page.cpu);
     cost[triggers ? 'with' : 'without'].finalize.push(m.finalize.cpu);
@@ -434,8 +480,13 @@ try {
     );
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const pairRatios = (of: 'page' | 'finalize') => cost.with[of].map((w, i) => w / cost.without[of][i]!);
   console.log(
-    `write cost with triggers / without (cpu): page added ×${(mean(cost.with.page) / mean(cost.without.page)).toFixed(2)}, finalize ×${(mean(cost.with.finalize) / mean(cost.without.finalize)).toFixed(2)} (target ≤ 1.2)`,
+    `write cost with triggers / without (cpu): page added ×${(mean(cost.with.page) / mean(cost.without.page)).toFixed(2)}, finalize ×${(mean(cost.with.finalize) / mean(cost.without.finalize)).toFixed(2)} (target ≤ 1.2); median of the ${cost.with.page.length} pairs: page added ×${median(pairRatios('page')).toFixed(2)}, finalize ×${median(pairRatios('finalize')).toFixed(2)}`,
+  );
+  const frames = walFramesPerWrite(db, dir, `${run}-frames`, dropTriggers);
+  console.log(
+    `pages written to the WAL per commit (what each commit encrypts and writes), with / without triggers: page added ${frames.with.page.toFixed(2)} / ${frames.without.page.toFixed(2)}, finalize ${frames.with.finalize.toFixed(2)} / ${frames.without.finalize.toFixed(2)}`,
   );
   const rebuild = once(() => db.transaction(() => db.exec(SUMMARY_FILL_SQL))());
   console.log(`summaries rebuilt from the base tables ${figure(rebuild)}; differences after: ${summaryDifferences(db).length}`);
