@@ -61,12 +61,11 @@ export class DeskRepository {
     const position = (
       this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }
     ).p;
-    const info = this.db
-      .prepare(
-        `INSERT INTO document (dossier_id, position, component, title, doc_kind, doc_number, doc_date, fields, reused_from, created_at)
+    const info = cachedStatement(
+      this.db,
+      `INSERT INTO document (dossier_id, position, component, title, doc_kind, doc_number, doc_date, fields, reused_from, created_at)
          SELECT ?, ?, coalesce(?, component), title, doc_kind, doc_number, doc_date, fields, id, ? FROM document WHERE id = ?`,
-      )
-      .run(dossierId, position, component, new Date().toISOString(), sourceDocumentId);
+    ).run(dossierId, position, component, new Date().toISOString(), sourceDocumentId);
     return Number(info.lastInsertRowid);
   }
 
@@ -78,12 +77,11 @@ export class DeskRepository {
 
   /** The page's cleaned images after a turn; OCR has to run again on them. */
   replaceCleanedImages(pageId: number, u: CleanedImagesUpdate): void {
-    this.db
-      .prepare(
-        `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256, preview_sha256 = @previewSha256,
+    cachedStatement(
+      this.db,
+      `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256, preview_sha256 = @previewSha256,
            width = @width, height = @height, rotation = @rotation, text_sha256 = NULL, error = NULL WHERE id = @pageId`,
-      )
-      .run({ ...u, pageId });
+    ).run({ ...u, pageId });
   }
 
   /**
@@ -106,8 +104,8 @@ export class DeskRepository {
     const pages = count('SELECT count(*) AS n FROM page WHERE document_id = ?');
     new JobRepository(this.db).detachPageJobs(this.pageIds(documentId));
     this.db.prepare('DELETE FROM search_index WHERE page_id IN (SELECT id FROM page WHERE document_id = ?)').run(documentId);
-    const records = this.db.prepare('DELETE FROM record WHERE document_id = ?').run(documentId).changes;
-    this.db.prepare('DELETE FROM document WHERE id = ?').run(documentId);
+    const records = cachedStatement(this.db, 'DELETE FROM record WHERE document_id = ?').run(documentId).changes;
+    cachedStatement(this.db, 'DELETE FROM document WHERE id = ?').run(documentId);
     return { ...doc, pages, records };
   }
 
@@ -116,7 +114,7 @@ export class DeskRepository {
       { documentId: number } | undefined;
     if (!page) return false;
     this.db.prepare('DELETE FROM search_index WHERE page_id = ?').run(pageId);
-    this.db.prepare('DELETE FROM page WHERE id = ?').run(pageId);
+    cachedStatement(this.db, 'DELETE FROM page WHERE id = ?').run(pageId);
     new JobRepository(this.db).detachPageJobs([pageId]);
     this.renumber(page.documentId, []);
     return true;
@@ -132,7 +130,7 @@ export class DeskRepository {
     order.splice(at, 0, pageId);
     const before = this.pageIds(documentId);
     if (page.documentId === documentId && before.join() === order.join()) return false;
-    this.db.prepare('UPDATE page SET document_id = ?, position = -id WHERE id = ?').run(documentId, pageId);
+    cachedStatement(this.db, 'UPDATE page SET document_id = ?, position = -id WHERE id = ?').run(documentId, pageId);
     if (page.documentId !== documentId) new JobRepository(this.db).movePageJobs(pageId, documentId);
     this.renumber(documentId, order);
     if (page.documentId !== documentId) this.renumber(page.documentId, []);
@@ -147,7 +145,7 @@ export class DeskRepository {
 
   private renumber(documentId: number, order: number[]): void {
     const ids = order.length ? order : this.pageIds(documentId);
-    const set = this.db.prepare('UPDATE page SET position = ? WHERE id = ?');
+    const set = cachedStatement(this.db, 'UPDATE page SET position = ? WHERE id = ?');
     ids.forEach((id, i) => set.run(i + 1, id));
   }
 

@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../../shared/types';
+import { cachedStatement } from './statement-cache';
 import type { Db } from './database';
 
 /** One document of a dossier, as listed (its pages aside); a result document (is_result) has its kind. */
@@ -14,9 +15,13 @@ export class DocumentRepository {
       this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }
     ).p;
     return Number(
-      this.db
-        .prepare('INSERT INTO document (dossier_id, position, component, title, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(dossierId, position, component, title, new Date().toISOString()).lastInsertRowid,
+      cachedStatement(this.db, 'INSERT INTO document (dossier_id, position, component, title, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        dossierId,
+        position,
+        component,
+        title,
+        new Date().toISOString(),
+      ).lastInsertRowid,
     );
   }
 
@@ -31,9 +36,13 @@ export class DocumentRepository {
   }
 
   setFields(documentId: number, fields: { docKind: string | null; docNumber: string | null; docDate: string | null; all: unknown }): void {
-    this.db
-      .prepare('UPDATE document SET doc_kind = ?, doc_number = ?, doc_date = ?, fields = ? WHERE id = ?')
-      .run(fields.docKind, fields.docNumber, fields.docDate, JSON.stringify(fields.all), documentId);
+    cachedStatement(this.db, 'UPDATE document SET doc_kind = ?, doc_number = ?, doc_date = ?, fields = ? WHERE id = ?').run(
+      fields.docKind,
+      fields.docNumber,
+      fields.docDate,
+      JSON.stringify(fields.all),
+      documentId,
+    );
   }
 
   /** What was read from the document (its kind, number, date and all fields), with its dossier and title. */

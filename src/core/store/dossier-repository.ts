@@ -41,23 +41,22 @@ export class DossierRepository {
       )
       .get(code.prefix) as { last: number };
     const now = new Date().toISOString();
-    const info = this.db
-      .prepare(
-        `INSERT INTO dossier (code, kind, procedure_code, applicant_name, applicant_cccd, applicant_phone, applicant_address,
+    const info = cachedStatement(
+      this.db,
+      `INSERT INTO dossier (code, kind, procedure_code, applicant_name, applicant_cccd, applicant_phone, applicant_address,
            received_date, due_date, box, archive_number, year, batch_id, workstation_id, agency, created_at, updated_at)
          VALUES (@code, @kind, @procedureCode, @applicantName, @applicantCccd, @applicantPhone, @applicantAddress,
            @receivedDate, @dueDate, @box, @archiveNumber, @year, @batchId, @workstationId, @agency, @now, @now)`,
-      )
-      .run({
-        box: null,
-        archiveNumber: null,
-        year: null,
-        batchId: null,
-        ...d,
-        agency: d.agency ? JSON.stringify(d.agency) : null,
-        code: code.format(seq.last),
-        now,
-      });
+    ).run({
+      box: null,
+      archiveNumber: null,
+      year: null,
+      batchId: null,
+      ...d,
+      agency: d.agency ? JSON.stringify(d.agency) : null,
+      code: code.format(seq.last),
+      now,
+    });
     return this.get(Number(info.lastInsertRowid))!;
   }
 
@@ -82,9 +81,10 @@ export class DossierRepository {
    * (an archive keeps signed records for their retention period); it leaves every list and search.
    */
   markDeleted(id: number, by: string, reason: string, at: Date): void {
-    this.db
-      .prepare('UPDATE dossier SET deleted_at = ?, deleted_by = ?, deletion_reason = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
-      .run(at.toISOString(), by, reason, at.toISOString(), id);
+    cachedStatement(
+      this.db,
+      'UPDATE dossier SET deleted_at = ?, deleted_by = ?, deletion_reason = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL',
+    ).run(at.toISOString(), by, reason, at.toISOString(), id);
   }
 
   /** What a deletion must record: the dossier's documents and the hashes of their signed records. */
@@ -156,17 +156,16 @@ export class DossierRepository {
    * clerk to check). A finalized, synced or returned dossier keeps its status.
    */
   settleWorkStatus(dossierId: number): void {
-    this.db
-      .prepare(
-        `UPDATE dossier SET status = next.status, updated_at = ?
+    cachedStatement(
+      this.db,
+      `UPDATE dossier SET status = next.status, updated_at = ?
          FROM (SELECT CASE
                  WHEN EXISTS (SELECT 1 FROM page pg JOIN document doc ON doc.id = pg.document_id WHERE doc.dossier_id = @id AND pg.state NOT IN ('read', 'failed')) THEN 'scanning'
                  WHEN EXISTS (SELECT 1 FROM page pg JOIN document doc ON doc.id = pg.document_id WHERE doc.dossier_id = @id)
                    OR EXISTS (SELECT 1 FROM record r JOIN document doc ON doc.id = r.document_id WHERE doc.dossier_id = @id) THEN 'checking'
                  ELSE 'received' END AS status) AS next
          WHERE dossier.id = @id AND dossier.status IN ('received', 'scanning', 'checking') AND dossier.status != next.status`,
-      )
-      .run(new Date().toISOString(), { id: dossierId });
+    ).run(new Date().toISOString(), { id: dossierId });
   }
 
   /** The scanner settings the clerk last scanned this dossier with (a re-scan uses them). */
@@ -176,7 +175,7 @@ export class DossierRepository {
   }
 
   setScanProfile(dossierId: number, profile: ScanProfile): void {
-    this.db.prepare('UPDATE dossier SET scan_profile = ? WHERE id = ?').run(JSON.stringify(profile), dossierId);
+    cachedStatement(this.db, 'UPDATE dossier SET scan_profile = ? WHERE id = ?').run(JSON.stringify(profile), dossierId);
   }
 
   /** Keeps the first time the dossier was finalized (a second run after an interruption changes nothing). */

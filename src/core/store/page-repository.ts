@@ -95,39 +95,41 @@ export class PageRepository {
   }
 
   markCleaned(pageId: number, u: CleanedPageUpdate): void {
-    this.db
-      .prepare(
-        `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256, preview_sha256 = @previewSha256,
+    cachedStatement(
+      this.db,
+      `UPDATE page SET state = 'cleaned', clean_sha256 = @cleanSha256, ocr_image_sha256 = @ocrImageSha256, thumb_sha256 = @thumbSha256, preview_sha256 = @previewSha256,
            width = @width, height = @height, dpi = @dpi, dpi_assumed = @dpiAssumed, color_mode = @colorMode, rotation = @rotation,
            skew = @skew, blank = @blank, phash = @phash, flags = @flags, error = NULL
          WHERE id = @pageId`,
-      )
-      .run({
-        ...u,
-        previewSha256: u.previewSha256 ?? null,
-        pageId,
-        dpiAssumed: u.dpiAssumed ? 1 : 0,
-        blank: u.blank ? 1 : 0,
-        flags: JSON.stringify(u.flags),
-      });
+    ).run({
+      ...u,
+      previewSha256: u.previewSha256 ?? null,
+      pageId,
+      dpiAssumed: u.dpiAssumed ? 1 : 0,
+      blank: u.blank ? 1 : 0,
+      flags: JSON.stringify(u.flags),
+    });
   }
 
   /** Keeps a preview made after the page was cleaned, unless the page changed meanwhile (cleaned again, turned). */
   setPreview(pageId: number, cleanSha256: string, previewSha256: string): void {
-    this.db
-      .prepare('UPDATE page SET preview_sha256 = ? WHERE id = ? AND clean_sha256 = ? AND preview_sha256 IS NULL')
-      .run(previewSha256, pageId, cleanSha256);
+    cachedStatement(this.db, 'UPDATE page SET preview_sha256 = ? WHERE id = ? AND clean_sha256 = ? AND preview_sha256 IS NULL').run(
+      previewSha256,
+      pageId,
+      cleanSha256,
+    );
   }
 
   markRead(pageId: number, textSha256: string, text: string, confidence: number, extraFlags: string[]): void {
     const page = this.get(pageId);
     const flags = [...new Set([...(page?.flags ?? []), ...extraFlags])];
-    this.db
-      .prepare(`UPDATE page SET state = 'read', text_sha256 = ?, ocr_text = ?, ocr_confidence = ?, flags = ? WHERE id = ?`)
-      .run(textSha256, text, confidence, JSON.stringify(flags), pageId);
+    cachedStatement(
+      this.db,
+      `UPDATE page SET state = 'read', text_sha256 = ?, ocr_text = ?, ocr_confidence = ?, flags = ? WHERE id = ?`,
+    ).run(textSha256, text, confidence, JSON.stringify(flags), pageId);
   }
 
   markFailed(pageId: number, error: { code: string; message: string }): void {
-    this.db.prepare(`UPDATE page SET state = 'failed', error = ? WHERE id = ?`).run(JSON.stringify(error), pageId);
+    cachedStatement(this.db, `UPDATE page SET state = 'failed', error = ? WHERE id = ?`).run(JSON.stringify(error), pageId);
   }
 }

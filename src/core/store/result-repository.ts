@@ -1,4 +1,5 @@
 import type { HandBack } from '../../shared/result-contract';
+import { cachedStatement } from './statement-cache';
 import type { Db } from './database';
 
 /** SQL: whether the latest record version of document `doc` (an id expression) is SoHoa's document timestamp (0 without a record). */
@@ -20,19 +21,20 @@ export class ResultRepository {
       this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM document WHERE dossier_id = ?').get(dossierId) as { p: number }
     ).p;
     return Number(
-      this.db
-        .prepare(
-          'INSERT INTO document (dossier_id, position, component, title, is_result, result_kind, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)',
-        )
-        .run(dossierId, position, 'Kết quả giải quyết', title, kind, new Date().toISOString()).lastInsertRowid,
+      cachedStatement(
+        this.db,
+        'INSERT INTO document (dossier_id, position, component, title, is_result, result_kind, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)',
+      ).run(dossierId, position, 'Kết quả giải quyết', title, kind, new Date().toISOString()).lastInsertRowid,
     );
   }
 
   /** Marks or unmarks a document as its dossier's result (the archive's register column or QC station). */
   setResult(documentId: number, isResult: boolean, kind: string | null): void {
-    this.db
-      .prepare('UPDATE document SET is_result = ?, result_kind = ? WHERE id = ?')
-      .run(isResult ? 1 : 0, isResult ? kind : null, documentId);
+    cachedStatement(this.db, 'UPDATE document SET is_result = ?, result_kind = ? WHERE id = ?').run(
+      isResult ? 1 : 0,
+      isResult ? kind : null,
+      documentId,
+    );
   }
 
   resultOf(documentId: number): { dossierId: number; isResult: boolean; resultKind: string | null } | undefined {
@@ -89,9 +91,10 @@ export class ResultRepository {
          VALUES (@dossierId, @returnedAt, @receiverName, @receiverKind, @authorizationRef, @method, @clerk, @dueDate, @deadline, @onTime, @workingDaysLate, @lateReason, @newDate, @now)`,
       )
       .run({ ...h, onTime: h.onTime === null ? null : h.onTime ? 1 : 0, now: new Date().toISOString() });
-    this.db
-      .prepare(`UPDATE dossier SET status = 'returned', returned_at = ?, returned_on_time = ?, updated_at = ? WHERE id = ?`)
-      .run(h.returnedAt, h.onTime === null ? null : h.onTime ? 1 : 0, new Date().toISOString(), h.dossierId);
+    cachedStatement(
+      this.db,
+      `UPDATE dossier SET status = 'returned', returned_at = ?, returned_on_time = ?, updated_at = ? WHERE id = ?`,
+    ).run(h.returnedAt, h.onTime === null ? null : h.onTime ? 1 : 0, new Date().toISOString(), h.dossierId);
   }
 
   handBack(dossierId: number): HandBackRow | undefined {
