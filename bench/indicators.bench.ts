@@ -7,7 +7,8 @@
  * (`SELECT sum(ocr_confidence) FROM page`), with the ratio. The dashboard reads summaries kept by
  * triggers (migration 23): the bench also times their fill on a store made before them (--keep on an
  * older store), a full check against a recount, and the cost per page added and per finalize with and
- * without the triggers, alternating, in the same run.
+ * without the triggers, in pairs, in the same run, through the functions the app commits them with.
+ * The store is not analysed (no sqlite_stat tables): the app never runs ANALYZE, so its plans are made without them.
  *
  *   npx tsx bench/indicators.bench.ts [--dossiers 100000] [--pages 1000000] [--runs 5] [--keep DIR] [--dashboard-only]
  *
@@ -38,10 +39,9 @@ import { SummaryRepository } from '../src/core/store/summary-repository';
 import { IndicatorRepository } from '../src/core/store/indicator-repository';
 import { SettingsRepository } from '../src/core/store/settings-repository';
 import { schemaVersion } from '../src/core/store/database';
-import { PageRepository } from '../src/core/store/page-repository';
-import { RecordRepository } from '../src/core/store/record-repository';
-import { DossierRepository } from '../src/core/store/dossier-repository';
-import { DeskRepository } from '../src/core/store/desk-repository';
+import { openStore, type Store } from '../src/core/store/store';
+import { commitCapturedPage } from '../src/core/intake/page-intake';
+import { commitFinalized, commitSignedVersion } from '../src/core/desk/finalize-dossier';
 import { summaryDifferences } from '../src/core/store/summary-check';
 import { checkSummariesInSlices } from '../src/core/stats/summary-check-in-slices';
 import { AuditLog } from '../src/core/audit/audit-log';
@@ -205,7 +205,6 @@ function generate(db: Db): void {
       );
     }
   })();
-  db.exec('ANALYZE');
 }
 
 /**
@@ -263,73 +262,78 @@ function time(fn: () => unknown): { wall: number; cpu: number } {
   return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
 }
 
+/** Pages added to each dossier of a round: the first sets the dossier scanning, as at the desk. */
+const PAGES_PER_DOSSIER = 5;
+
 /**
- * The store writes that adding a page and finalizing a dossier make (the repositories the desk uses),
- * each in its own transaction: per page added, and per dossier finalized (a signed record per
- * document, its outbox item, the status and the finalization time).
+ * The store's writes for a page added and a dossier finalized, as the app commits them (the same
+ * functions): a page with its clean-up job and the dossier's work status (commitCapturedPage); each
+ * document's signed version queued and audited, then the dossier's status and audit event
+ * (commitSignedVersion, commitFinalized). The blobs (image, signed PDF) are written outside these
+ * transactions and are not counted.
  */
 function writeCost(
-  db: Db,
+  store: Store,
+  audit: AuditLog,
   round: string,
   count: number,
   what: 'page' | 'finalize' | 'both' = 'both',
-): { page: { wall: number; cpu: number }; finalize: { wall: number; cpu: number }; dossiers: number } {
-  const pages = new PageRepository(db);
-  const records = new RecordRepository(db);
-  const dossiers = new DossierRepository(db);
-  const desk = new DeskRepository(db);
+): { page: { wall: number; cpu: number }; finalize: { wall: number; cpu: number }; dossiers: number; pages: number } {
   // Finalized dossiers leave this list: each round takes the next ones.
-  const open = db.prepare(`SELECT id FROM dossier WHERE kind = 'intake' AND status = 'received' ORDER BY id LIMIT ?`).all(count) as {
-    id: number;
-  }[];
+  const open = store.db
+    .prepare(`SELECT id FROM dossier WHERE kind = 'intake' AND status IN ('received', 'scanning') ORDER BY id LIMIT ?`)
+    .pluck()
+    .all(count) as number[];
   if (open.length < count) throw new Error(`only ${open.length} dossiers left to write to: build a new store (no --keep)`);
-  const documentsOf = db.prepare('SELECT id FROM document WHERE dossier_id = ?').pluck();
+  const documentsOf = store.db.prepare('SELECT id FROM document WHERE dossier_id = ? ORDER BY id').pluck();
+  const ctx = { store, desk: store.desk, audit, actor: 'bench', now: () => new Date() };
   const per = (m: { wall: number; cpu: number }, n: number) => ({ wall: m.wall / n, cpu: m.cpu / n });
   const none = { wall: 0, cpu: 0 };
   const page =
     what === 'finalize'
       ? none
       : once(() => {
-          for (const [i, { id }] of open.entries()) {
+          for (const [i, id] of open.entries()) {
             const documentId = documentsOf.get(id) as number;
-            db.transaction(() => pages.addPage(documentId, `bench-write-${round}-${i}`, null))();
+            for (let k = 0; k < PAGES_PER_DOSSIER; k++) commitCapturedPage(store, documentId, `bench-write-${round}-${i}-${k}`, 'bench');
           }
         });
   const finalize =
     what === 'page'
       ? none
       : once(() => {
-          for (const { id } of open) {
-            db.transaction(() => {
-              const at = new Date().toISOString();
-              for (const documentId of documentsOf.all(id) as number[]) {
-                const record = records.addVersion(documentId, `bench-pdf-${round}-${documentId}`, { signer: 'bench', signedAt: at });
-                records.enqueueForSync(record.id);
-              }
-              desk.setDossierStatus(id, 'finalized');
-              dossiers.markFinalized(id, at);
-            })();
+          for (const id of open) {
+            const documents = documentsOf.all(id) as number[];
+            for (const documentId of documents)
+              commitSignedVersion(ctx, documentId, {
+                sha: `bench-pdf-${round}-${documentId}`,
+                signer: 'bench',
+                signingTime: new Date(),
+                unstamped: null,
+              });
+            commitFinalized(ctx, id, { signed: documents.length, alreadySigned: 0 });
           }
         });
-  return { page: per(page, open.length), finalize: per(finalize, open.length), dossiers: open.length };
+  const pages = open.length * PAGES_PER_DOSSIER;
+  return { page: per(page, pages), finalize: per(finalize, open.length), dossiers: open.length, pages };
 }
 
 /**
- * How many database pages each commit of writeCost's writes appends to the WAL, with and without the
- * triggers: 100 writes each, the automatic checkpoint held off meanwhile so the WAL only grows.
+ * How many database pages writeCost's commits append to the WAL, per page added and per dossier
+ * finalized, with and without the triggers: the automatic checkpoint held off meanwhile so the WAL only grows.
  */
-function walFramesPerWrite(db: Db, storeDir: string, round: string, dropTriggers: () => void) {
-  const wal = join(storeDir, `${DB_FILE}-wal`);
+function walFramesPerWrite(store: Store, audit: AuditLog, round: string, dropTriggers: () => void) {
+  const db = store.db;
+  const wal = join(store.dataDir, `${DB_FILE}-wal`);
   const frameBytes = (db.pragma('page_size', { simple: true }) as number) + 24;
-  const count = 100;
   const measure = (r: string) => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     const before = statSync(wal).size;
-    const n = writeCost(db, r, count, 'page').dossiers;
+    const { dossiers, pages } = writeCost(store, audit, r, 40, 'page');
     const between = statSync(wal).size;
-    writeCost(db, r, count, 'finalize');
+    writeCost(store, audit, r, 40, 'finalize');
     const after = statSync(wal).size;
-    return { page: (between - before) / frameBytes / n, finalize: (after - between) / frameBytes / n };
+    return { page: (between - before) / frameBytes / pages, finalize: (after - between) / frameBytes / dossiers };
   };
   const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 0');
@@ -463,16 +467,18 @@ try {
     with: { page: [], finalize: [] },
     without: { page: [], finalize: [] },
   };
+  const store = openStore(dir, BENCH_KEY);
+  const writeAudit = new AuditLog(store.audit, 'ws-1', () => new Date());
   const run = Date.now().toString(36);
-  const dropTriggers = () => db.exec(SUMMARY_TRIGGERS.map((name) => `DROP TRIGGER ${name};`).join('\n'));
+  const dropTriggers = () => store.db.exec(SUMMARY_TRIGGERS.map((name) => `DROP TRIGGER ${name};`).join('\n'));
   // A first round not counted: it warms the cache and the statements for both modes, which would otherwise charge it to the first.
-  writeCost(db, `${run}-0`, WRITES);
+  writeCost(store, writeAudit, `${run}-0`, WRITES);
   for (let round = 1; round <= WRITE_ROUNDS; round++) {
     // with, without; without, with; …: a drift over the rounds weighs on both alike.
     const triggers = [true, false, false, true][(round - 1) % 4]!;
     if (!triggers) dropTriggers();
-    const m = writeCost(db, `${run}-${round}`, WRITES);
-    if (!triggers) db.exec(SUMMARY_TRIGGERS_SQL);
+    const m = writeCost(store, writeAudit, `${run}-${round}`, WRITES);
+    if (!triggers) store.db.exec(SUMMARY_TRIGGERS_SQL);
     cost[triggers ? 'with' : 'without'].page.push(m.page.cpu);
     cost[triggers ? 'with' : 'without'].finalize.push(m.finalize.cpu);
     console.log(
@@ -484,10 +490,11 @@ try {
   console.log(
     `write cost with triggers / without (cpu): page added ×${(mean(cost.with.page) / mean(cost.without.page)).toFixed(2)}, finalize ×${(mean(cost.with.finalize) / mean(cost.without.finalize)).toFixed(2)} (target ≤ 1.2); median of the ${cost.with.page.length} pairs: page added ×${median(pairRatios('page')).toFixed(2)}, finalize ×${median(pairRatios('finalize')).toFixed(2)}`,
   );
-  const frames = walFramesPerWrite(db, dir, `${run}-frames`, dropTriggers);
+  const frames = walFramesPerWrite(store, writeAudit, `${run}-frames`, dropTriggers);
   console.log(
-    `pages written to the WAL per commit (what each commit encrypts and writes), with / without triggers: page added ${frames.with.page.toFixed(2)} / ${frames.without.page.toFixed(2)}, finalize ${frames.with.finalize.toFixed(2)} / ${frames.without.finalize.toFixed(2)}`,
+    `pages written to the WAL (what the commits encrypt and write), with / without triggers: per page added ${frames.with.page.toFixed(2)} / ${frames.without.page.toFixed(2)}, per finalize ${frames.with.finalize.toFixed(2)} / ${frames.without.finalize.toFixed(2)}`,
   );
+  store.close();
   const rebuild = once(() => db.transaction(() => db.exec(SUMMARY_FILL_SQL))());
   console.log(`summaries rebuilt from the base tables ${figure(rebuild)}; differences after: ${summaryDifferences(db).length}`);
   console.log(

@@ -7,6 +7,7 @@ import { rfc3161TimestampSource } from '../record/timestamp-client';
 import { readSetting } from '../settings/read-setting';
 import type { DeskRepository } from '../store/desk-repository';
 import type { Store } from '../store/store';
+import type { RecordRow } from '../store/record-repository';
 import { ComponentsMissingError, DocumentEmptyError, DossierEmptyError, DossierNotReadyError } from './desk-errors';
 import { dossierCompleteness } from './dossier-completeness';
 import type { SignerSession } from './signer-session';
@@ -58,7 +59,7 @@ function recordsToSign(ctx: FinalizeContext, dossierId: number, options: Finaliz
  * second run signs only the rest.
  */
 export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, options: FinalizeOptions = {}): Promise<FinalizeResult> {
-  const { store, desk, events } = ctx;
+  const { store, events } = ctx;
   const { signer, subject } = ctx.signer.require();
   const { toSign, alreadySigned, missingComponents } = recordsToSign(ctx, dossierId, options);
   const agencyName = store.dossiers.agencyOf(dossierId)?.name ?? ctx.agencyName;
@@ -68,7 +69,6 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
   const total = toSign.length + alreadySigned.length;
   const signed: FinalizeResult['signed'] = [];
   const timestampPending: number[] = [];
-  const pending = store.timestampsPending;
   const report = (done: number) => {
     ctx.progress.set(dossierId, { done, total });
     events.emit('progress', { task, label: 'finalize', done, total });
@@ -93,24 +93,7 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
         bytes = await signPdf(pdf, options);
       }
       const sha = store.blobs.put(Buffer.from(bytes));
-      const version = store.transaction(() => {
-        const v = store.records.addVersion(documentId, sha, { signer: subject, signedAt: signingTime.toISOString() });
-        store.records.enqueueForSync(v.id);
-        if (unstamped) pending.mark(documentId, signingTime.toISOString(), { code: unstamped.code, message: unstamped.message });
-        ctx.audit.append({
-          actor: ctx.actor,
-          action: 'record.sign',
-          subject: String(documentId),
-          details: {
-            recordId: v.id,
-            version: v.version,
-            signer: subject,
-            pdfSha256: sha,
-            ...(unstamped ? { timestamp: 'pending' } : {}),
-          },
-        });
-        return v;
-      });
+      const version = commitSignedVersion(ctx, documentId, { sha, signer: subject, signingTime, unstamped });
       signed.push({ documentId, recordId: version.id, version: version.version });
       if (unstamped) timestampPending.push(documentId);
       report(alreadySigned.length + signed.length);
@@ -119,24 +102,51 @@ export async function finalizeDossier(ctx: FinalizeContext, dossierId: number, o
       const latest = store.records.latest(documentId)!;
       store.records.enqueueForSync(latest.id);
     }
-    store.transaction(() => {
-      desk.setDossierStatus(dossierId, 'finalized');
-      store.dossiers.markFinalized(dossierId, ctx.now().toISOString());
-      ctx.audit.append({
-        actor: ctx.actor,
-        action: 'dossier.finalize',
-        subject: String(dossierId),
-        details: {
-          signed: signed.length,
-          alreadySigned: alreadySigned.length,
-          ...(timestampPending.length ? { timestampPending } : {}),
-          ...(missingComponents.length ? { missingConfirmed: missingComponents } : {}),
-        },
-      });
+    commitFinalized(ctx, dossierId, {
+      signed: signed.length,
+      alreadySigned: alreadySigned.length,
+      ...(timestampPending.length ? { timestampPending } : {}),
+      ...(missingComponents.length ? { missingConfirmed: missingComponents } : {}),
     });
   } finally {
     ctx.progress.delete(dossierId);
     events.emit('dossier.changed', { id: dossierId });
   }
   return { dossierId, signed, alreadySigned, timestampPending };
+}
+
+/** A signed version of a document's record, queued for the hub and audited, in one transaction (`unstamped`: it waits for a timestamp). */
+export function commitSignedVersion(
+  ctx: Pick<FinalizeContext, 'store' | 'audit' | 'actor'>,
+  documentId: number,
+  signed: { sha: string; signer: string; signingTime: Date; unstamped: TimestampError | null },
+): RecordRow {
+  const { store } = ctx;
+  const { sha, signer, signingTime, unstamped } = signed;
+  return store.transaction(() => {
+    const v = store.records.addVersion(documentId, sha, { signer, signedAt: signingTime.toISOString() });
+    store.records.enqueueForSync(v.id);
+    if (unstamped)
+      store.timestampsPending.mark(documentId, signingTime.toISOString(), { code: unstamped.code, message: unstamped.message });
+    ctx.audit.append({
+      actor: ctx.actor,
+      action: 'record.sign',
+      subject: String(documentId),
+      details: { recordId: v.id, version: v.version, signer, pdfSha256: sha, ...(unstamped ? { timestamp: 'pending' } : {}) },
+    });
+    return v;
+  });
+}
+
+/** The dossier finalized (its status and first finalization time) and audited with `details`, in one transaction. */
+export function commitFinalized(
+  ctx: Pick<FinalizeContext, 'store' | 'desk' | 'audit' | 'actor' | 'now'>,
+  dossierId: number,
+  details: Record<string, unknown>,
+): void {
+  ctx.store.transaction(() => {
+    ctx.desk.setDossierStatus(dossierId, 'finalized');
+    ctx.store.dossiers.markFinalized(dossierId, ctx.now().toISOString());
+    ctx.audit.append({ actor: ctx.actor, action: 'dossier.finalize', subject: String(dossierId), details });
+  });
 }

@@ -24,20 +24,25 @@ export async function addCapturedPages(
     else {
       if (item.warning) (result.warnings ??= []).push({ source: item.source, code: item.warning.code, message: item.warning.message });
       const sha = store.blobs.put(item.bytes);
-      const { id, added } = store.transaction(() => {
-        const page = store.pages.addPage(documentId, sha, item.source);
-        if (page.added) {
-          const added = store.pages.get(page.id)!;
-          enqueuePage(store, added, sha);
-          store.dossiers.settleWorkStatus(added.dossierId);
-        }
-        return page;
-      });
+      const { id, added } = commitCapturedPage(store, documentId, sha, item.source);
       (added ? result.added : result.duplicates).push(id);
     }
     onEach?.(++done);
   }
   return result;
+}
+
+/** A captured image (its blob already written) as a page of the document, with its clean-up job, in one transaction. */
+export function commitCapturedPage(store: Store, documentId: number, imageSha256: string, source: string): { id: number; added: boolean } {
+  return store.transaction(() => {
+    const page = store.pages.addPage(documentId, imageSha256, source);
+    if (page.added) {
+      const added = store.pages.get(page.id)!;
+      enqueuePage(store, added, imageSha256);
+      store.dossiers.settleWorkStatus(added.dossierId);
+    }
+    return page;
+  });
 }
 
 export class DocumentNotFoundError extends CodedError {
