@@ -184,6 +184,15 @@ function rawWrites(db: Db, seed: number) {
   db.prepare('UPDATE document SET dossier_id = ? WHERE id = ?').run(other, doc);
   const changed = rnd.pick(ids(`SELECT dossier_id FROM document_summary WHERE pages_flagged > 0 ORDER BY dossier_id DESC LIMIT 30`))!;
   db.prepare(`UPDATE dossier SET kind = CASE kind WHEN 'intake' THEN 'archive' ELSE 'intake' END WHERE id = ?`).run(changed);
+  // A received day corrected by hand: the dossier's share and its flagged pages move to the other day.
+  const redated = rnd.pick(ids(`SELECT dossier_id FROM document_summary WHERE pages_flagged > 0 ORDER BY dossier_id LIMIT 30`))!;
+  db.prepare(`UPDATE dossier SET received_date = date(coalesce(received_date, '2026-11-01'), '+1 day') WHERE id = ?`).run(redated);
+  // A deletion with a reason in every round (the random paths may draw none): its share leaves the day, flag and hour rows.
+  const deleted = rnd.pick(
+    ids(`SELECT s.dossier_id FROM document_summary s JOIN dossier d ON d.id = s.dossier_id
+    WHERE s.pages_flagged > 0 AND d.deleted_at IS NULL ORDER BY s.dossier_id DESC LIMIT 30`),
+  )!;
+  new DossierRepository(db).markDeleted(deleted, 'canbo1', 'Nhập trùng', new Date());
   const dossier = new DossierRepository(db).insert(
     {
       kind: 'intake',
