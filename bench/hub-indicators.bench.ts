@@ -154,6 +154,12 @@ async function serverCpuSeconds(pool: pg.Pool): Promise<number> {
   return total / 100; // USER_HZ
 }
 
+/** Where the server's write-ahead log is now, in bytes: the difference over a round is the WAL its commits (and folds) wrote. */
+async function walBytes(pool: pg.Pool): Promise<bigint> {
+  const { rows } = await pool.query<{ b: string }>(`SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn AS b`);
+  return BigInt(rows[0]!.b);
+}
+
 type Commit = (workstationId: string, records: RecordDescriptor[]) => Promise<unknown>;
 
 /** /progress as the hub serves it (both queries) timed every `everyMs` while `fn` runs, with the commits pending at that instant. */
@@ -264,20 +270,24 @@ try {
   const rate: Record<'with' | 'without', number[]> = { with: [], without: [] };
   const waits: Record<'with' | 'without', Map<string, number>> = { with: new Map(), without: new Map() };
   const cpuPerRecord: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const walPerRecord: Record<'with' | 'without', number[]> = { with: [], without: [] };
   for (let round = 0; round < 2 * ROUNDS; round++) {
     // with, without; without, with; …: neither mode always runs first in its pair.
     const mode = (round % 2 === 0) === (Math.floor(round / 2) % 2 === 0) ? 'with' : 'without';
     const sampling = sampleWaits(pool, waits[mode]);
     const cpu = await serverCpuSeconds(pool);
+    const wal = await walBytes(pool);
     const r = await ingest(modes[mode], INGEST);
     // A fold still running belongs to this round's work.
     if (mode === 'with') await folder.fold();
     const serverCpu = (await serverCpuSeconds(pool)) - cpu;
+    const walPer = Number((await walBytes(pool)) - wal) / INGEST;
     await sampling.stop();
     rate[mode].push(r);
     cpuPerRecord[mode].push(serverCpu / INGEST);
+    walPerRecord[mode].push(walPer);
     console.log(
-      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s, server CPU ${((1000 * serverCpu) / INGEST).toFixed(2)} ms per record (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
+      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s, server CPU ${((1000 * serverCpu) / INGEST).toFixed(3)} ms, WAL ${walPer.toFixed(0)} bytes per record (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
     );
   }
   for (const mode of ['with', 'without'] as const)
@@ -292,6 +302,10 @@ try {
     `server CPU per record, records alone ÷ keeping the figures (the ingest speed a CPU-bound server would get): ×${(mean(cpuPerRecord.without) / mean(cpuPerRecord.with)).toFixed(2)}; median of the pairs ×${median(cpuPairs).toFixed(2)} (per pair ${cpuPairs.map((p) => p.toFixed(2)).join(' ')})`,
   );
 
+  console.log(
+    `WAL per record, median of ${ROUNDS} rounds: keeping the figures ${median(walPerRecord.with).toFixed(0)} bytes, records alone ${median(walPerRecord.without).toFixed(0)} bytes (full-page images after a checkpoint make single rounds scatter)`,
+  );
+
   // /progress read while workstations commit and the folder folds every second, as a supervisor sees it on a busy hub.
   const readings = await progressTimedDuring(pool, 100, () => ingest(modes.with, INGEST));
   const readMs = readings.map((x) => x.ms);
@@ -300,11 +314,12 @@ try {
   );
 
   await folder.stop();
+  const pendingTable = (await pool.query<{ n: string }>(`SELECT pg_relation_size('progress_pending') AS n`)).rows[0]!.n;
   const pending = await count('progress_pending');
   const progressWithPending = await timed(() => records.progress());
   await folder.fold();
   console.log(
-    `after ingest: ${pending} commits pending, /progress read with them ${progressWithPending.toFixed(1)} ms; folded, ${(await timed(() => records.progress())).toFixed(1)} ms (load ${load()})`,
+    `after ingest: ${pending} commits pending (the pending table ${(Number(pendingTable) / 1024).toFixed(0)} kB), /progress read with them ${progressWithPending.toFixed(1)} ms; folded, ${(await timed(() => records.progress())).toFixed(1)} ms (load ${load()})`,
   );
   // Whether a slow read right after ingest is the planner's statistics or the new rows not yet vacuumed (autovacuum does both later).
   await pool.query('ANALYZE');

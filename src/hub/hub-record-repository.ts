@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProgressReport, Receipt, RecordDescriptor } from '../shared/sync-protocol';
 import type { HubQueryable } from './hub-transaction';
-import { APPEND_FIGURES_OF_INSERTED, insertRecordsCountingThem } from './progress-figure-statements';
+import { insertRecordsCountingThem, REPLACE_FIGURES_WITH_THOSE_OF_INSERTED } from './progress-figure-statements';
 import { recordFigureDeltas } from './record-figure-deltas';
 import { VersionConflictError } from './sync-errors';
 
@@ -164,13 +164,15 @@ export class HubRecordRepository {
           }
         : { name: 'record-commit-many', text: INSERT_MANY, values: recordColumns },
     );
-    // Not every record inserted: the statement appended no figures; those of the ones it inserted are counted here.
-    if (deltas && rows.length > 0 && rows.length < records.length)
-      await this.db.query({
+    // Not every record inserted: the row the statement appended counts the whole batch; it is replaced by the figures of those inserted.
+    if (deltas && rows.length < records.length) {
+      const { rows: replaced } = await this.db.query<{ dropped: number }>({
         name: 'record-figures-of-inserted',
-        text: APPEND_FIGURES_OF_INSERTED,
+        text: REPLACE_FIGURES_WITH_THOSE_OF_INSERTED,
         values: [rows.map((r) => r.receipt_id)],
       });
+      if (replaced[0]!.dropped !== 1) throw new Error(`a commit found ${replaced[0]!.dropped} pending rows of its own, not one`);
+    }
     const inserted = new Map(rows.map((r) => [versionKey(r.document_key, r.version), r]));
     const raced = records.filter((r) => !inserted.has(versionKey(r.documentKey, r.version)));
     const stored = raced.length > 0 ? await this.findMany(workstationId, raced) : new Map<string, RecordRow>();

@@ -10,22 +10,31 @@ export const FOLD_LOCK_WAIT = `SELECT pg_advisory_xact_lock(${0x6866}, 0)`;
  * The pending rows this transaction sees, deleted and added into the kept ones in the same statement: a dossier's
  * first result records (no kept row before) make it a new result dossier. Rows a commit appends meanwhile are not in
  * this snapshot: they stay pending for the next fold. Kept rows are written in key order.
+ * Each pending dossier is looked up in the kept ones first (one index probe, as the reads do: progress-pending-schema.ts),
+ * so a new one is a plain insert and a kept one an update: an upsert of each would make every new dossier a speculative
+ * insertion, with its own WAL record and lock, and most are new. Only the fold writes `progress_result_dossier`, under
+ * FOLD_LOCK (a rebuild waits for it), so no row can appear between the probe and the insert.
  */
 const FOLD = `
 WITH gone AS (DELETE FROM progress_pending RETURNING *),
 cells AS (
   SELECT g.workstation_id, u.dimension, u.key, sum(u.records) AS records, sum(u.bytes) AS bytes
     FROM gone g CROSS JOIN LATERAL unnest(g.dimension, g.key, g.records, g.bytes) AS u(dimension, key, records, bytes) GROUP BY 1, 2, 3),
-d AS (
-  SELECT g.workstation_id, u.dossier_code, sum(u.records)::bigint AS n
-    FROM gone g CROSS JOIN LATERAL unnest(g.result_dossier, g.result_records) AS u(dossier_code, records) GROUP BY 1, 2),
-kept AS (
-  INSERT INTO progress_result_dossier AS p (workstation_id, dossier_code, records) SELECT * FROM d ORDER BY 1, 2
-  ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET records = p.records + excluded.records
-  RETURNING p.workstation_id, p.dossier_code, p.records),
+d AS MATERIALIZED (
+  SELECT x.*, (SELECT true FROM progress_result_dossier k WHERE k.workstation_id = x.workstation_id AND k.dossier_code = x.dossier_code) AS kept
+    FROM (SELECT g.workstation_id, u.dossier_code, sum(u.records)::bigint AS n
+      FROM gone g CROSS JOIN LATERAL unnest(g.result_dossier, g.result_records) AS u(dossier_code, records) GROUP BY 1, 2) AS x),
+added AS (
+  INSERT INTO progress_result_dossier (workstation_id, dossier_code, records)
+  SELECT workstation_id, dossier_code, n FROM d WHERE kept IS NULL ORDER BY 1, 2
+  RETURNING workstation_id),
+grown AS (
+  INSERT INTO progress_result_dossier AS p (workstation_id, dossier_code, records)
+  SELECT workstation_id, dossier_code, n FROM d WHERE kept ORDER BY 1, 2
+  ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET records = p.records + excluded.records),
 dossiers AS (
-  SELECT kept.workstation_id, 'result-dossiers'::text AS dimension, NULL::text AS key, count(*)::numeric AS records, 0::numeric AS bytes
-    FROM kept JOIN d USING (workstation_id, dossier_code) WHERE kept.records - d.n <= 0 GROUP BY 1),
+  SELECT workstation_id, 'result-dossiers'::text AS dimension, NULL::text AS key, count(*)::numeric AS records, 0::numeric AS bytes
+    FROM added GROUP BY 1),
 folded AS (
   INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
   SELECT workstation_id, dimension, key, sum(records), sum(bytes) FROM (SELECT * FROM cells UNION ALL SELECT * FROM dossiers) AS x

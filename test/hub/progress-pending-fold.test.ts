@@ -98,6 +98,33 @@ describe('the province figures as kept rows plus the commits not yet folded (sch
     }
   });
 
+  it('the folder vacuums the pending table after each fold, so commits write into the pages it freed and the table stays the size of what is pending', async () => {
+    const pool = createPool(await postgres.createDatabase('folder_vacuum'));
+    const pendingBytes = async () => (await pool.query<{ n: string }>(`SELECT pg_relation_size('progress_pending') AS n`)).rows[0]!.n;
+    try {
+      await migrateHub(pool);
+      // Autovacuum comes once a minute at best, while commits arrive by the hundred per second: it is left out here.
+      await pool.query('ALTER TABLE progress_pending SET (autovacuum_enabled = false)');
+      const commits = new RecordCommitter(pool);
+      const folder = new ProgressFolder(pool);
+      const r = seeded(84);
+      let n = 0;
+      const sizes: number[] = [];
+      for (let round = 0; round < 8; round++) {
+        for (let i = 0; i < 60; i++) await commits.commitMany(`ws-${i % 3}`, [randomRecord(r, n++)], 'upload');
+        await folder.fold();
+        sizes.push(Number(await pendingBytes()));
+      }
+      // Each round appends as much as the first did: into the pages the last fold emptied, not new ones.
+      expect(sizes.at(-1), sizes.join(' ')).toBeLessThanOrEqual(sizes[0]! + 8192);
+      expect(await pendingCommits(pool)).toBe(0);
+      expect(await served(pool)).toEqual(await progressFromRecords(pool));
+      await folder.stop();
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
+
   it('read equal to a recount between commits, before a fold and after it; the fold leaves nothing pending and the kept rows equal to a recount', async () => {
     const pool = createPool(await postgres.createDatabase('between_commits'));
     try {
