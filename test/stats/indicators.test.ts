@@ -340,7 +340,10 @@ describe('supervisor indicators', () => {
       expect(first.items.length, figure).toBe(Math.min(2, want.length));
       expect([...first.items, ...rest.items].map((r) => r.code).sort(), figure).toEqual(want);
     }
-    const late = drillDown(engine.store, { clerk: 'canbo-b' }, 'late', { limit: 10, offset: 0 }).items;
+    const byClerk = drillDown(engine.store, { clerk: 'canbo-b' }, 'late', { limit: 10, offset: 0 });
+    // A clerk's filter is counted over the dossiers, not from the day rows: its total too.
+    expect(byClerk.total).toBe(plans.filter((p) => p.clerk === 'canbo-b' && FIGURE.late(p)).length);
+    const late = byClerk.items;
     const i = plans.findIndex((p) => p.clerk === 'canbo-b' && FIGURE.late(p));
     expect(late).toEqual([
       {

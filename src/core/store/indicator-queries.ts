@@ -139,9 +139,10 @@ const drillRows = (
 const DRILL_COLUMNS = 'd.id, d.code, d.procedure_code, d.received_date, d.due_date, d.status';
 
 /**
- * The dossiers behind one figure, newest received first, a page at a time. A figure on the documents
- * needs every dossier's summary before the first row, so the list and its total come from one pass; the
- * others walk the dossiers in received order and stop at the page's end.
+ * The dossiers behind one figure, newest received first, a page at a time: the dossiers are walked in
+ * received order (the index on kind and received day) and the walk stops at the page's end. The total is
+ * the figure's count: over a date range at most, from the day summary, as the tile counts it; otherwise
+ * one pass over the filter's dossiers.
  */
 export function drillDossiers(
   db: Db,
@@ -155,22 +156,22 @@ export function drillDossiers(
   const condition = figureSql(clock)[figure];
   const params = { ...w.params, pastDueBefore: clock.pastDueBefore, limit, offset };
   const order = 'ORDER BY d.received_date DESC, d.id DESC LIMIT @limit OFFSET @offset';
-  const count = (from: string) => (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${condition}`).get(params) as { n: number }).n;
-  if (!SUMMARY_COLUMNS.split(', ').some((c) => condition.includes(c.replace('s.', 'd.')))) {
-    const plain = `(SELECT * FROM dossier d WHERE ${w.sql}) d`;
-    return {
-      items: db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${plain} WHERE ${condition} ${order}`)).all(params) as DrillRow[],
-      total: count(plain),
-    };
-  }
-  const withSummary = `${dossiersWithSummary(w, `${DRILL_COLUMNS.replace('d.id, ', '')}, d.returned_at, d.returned_on_time`)} d`;
-  const rows = db
-    .prepare(
-      drillRows(`SELECT ${DRILL_COLUMNS}, count(*) OVER () AS total FROM ${withSummary} WHERE ${condition} ${order}`, ', page.total'),
-    )
-    .all(params) as (DrillRow & { total: number })[];
-  const total = rows[0]?.total ?? (offset === 0 ? 0 : count(withSummary));
-  return { items: rows.map(({ total: _, ...row }) => row), total };
+  const onSummary = SUMMARY_COLUMNS.split(', ').some((c) => condition.includes(c.replace('s.', 'd.')));
+  const from = onSummary
+    ? `${dossiersWithSummary(w, `${DRILL_COLUMNS.replace('d.id, ', '')}, d.returned_at, d.returned_on_time`)} d`
+    : `(SELECT * FROM dossier d WHERE ${w.sql}) d`;
+  const items = db.prepare(drillRows(`SELECT ${DRILL_COLUMNS} FROM ${from} WHERE ${condition} ${order}`)).all(params) as DrillRow[];
+  return { items, total: isDayRange(f) ? dayFigureCount(db, f, clock, figure) : countWhere(db, from, condition, params) };
+}
+
+function countWhere(db: Db, from: string, condition: string, params: Params): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${condition}`).get(params) as { n: number }).n;
+}
+
+/** A figure's count over a date range at most, from the day summary (dayIntakeCounts): what its tile shows. */
+function dayFigureCount(db: Db, f: IndicatorFilter, clock: LocalClock, figure: DrillFigure): number {
+  const counts = dayIntakeCounts(db, f, clock);
+  return figure === 'notFullyDigitized' ? counts.received - counts.fullyDigitized : counts[figure];
 }
 
 /** A document summary `s` of a live intake dossier, its kind read from the dossier's summary `k` (kept equal to the dossier's by triggers). */
