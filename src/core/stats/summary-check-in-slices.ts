@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { Store } from '../store/store';
 import type { SummaryDifference } from '../store/summary-check';
-import { GroupedTally, isGrouped, SUMMARY_TABLES, type GroupedSummary, type SummarySlice } from '../store/summary-slices';
+import { GroupedTally, isGrouped, SUMMARY_TABLES, type SummarySlice } from '../store/summary-slices';
 import { rebuildAndRecord } from './summary-repair';
 
 /** How long one slice may hold the engine's thread; its width in keys follows the time the last one took. */
@@ -73,7 +73,7 @@ export async function checkSummariesInSlices(
     slicesPerTable[table] = 0;
     for await (const slice of slicesOf(store.summaries, table, stopped)) {
       if (slice === 'stopped') return result({ rebuilt: false, stopped: true });
-      if (tally) tally.add(store.summaries.partialSums({ ...slice, table: table as GroupedSummary }));
+      if (tally) tally.add(store.summaries.partialSums({ ...slice, table: tally.table }));
       else differences.push(...store.summaries.sliceDifferences(slice));
       slices++;
       slicesPerTable[table]++;
@@ -82,7 +82,7 @@ export async function checkSummariesInSlices(
     await nextTurn();
     if (stopped()) return result({ rebuilt: false, stopped: true });
     // The sums span several reads: only a comparison in one read says whether the table truly differs.
-    if (!tally.matches(store.summaries.keptRows(table as GroupedSummary)))
+    if (!tally.matches(store.summaries.keptRows(tally.table)))
       differences.push(...store.summaries.sliceDifferences({ table, from: 0, to: 0 }));
   }
   if (differences.length === 0) return result({ rebuilt: false, stopped: false });

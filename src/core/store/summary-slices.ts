@@ -13,13 +13,15 @@ export interface SummarySlice {
 }
 
 /** The highest key the summary or its base table holds, so a kept row with no base row left is reached too. */
+const HIGHEST_DOSSIER =
+  'SELECT max(coalesce((SELECT max(id) FROM dossier), 0), coalesce((SELECT max(dossier_id) FROM dossier_summary), 0))';
 const HIGHEST_KEY: Record<SummarySlice['table'], string> = {
   document_summary: 'SELECT max(coalesce((SELECT max(id) FROM document), 0), coalesce((SELECT max(document_id) FROM document_summary), 0))',
-  dossier_summary: 'SELECT max(coalesce((SELECT max(id) FROM dossier), 0), coalesce((SELECT max(dossier_id) FROM dossier_summary), 0))',
+  dossier_summary: HIGHEST_DOSSIER,
   document_flag: 'SELECT max(coalesce((SELECT max(id) FROM document), 0), coalesce((SELECT max(document_id) FROM document_flag), 0))',
   // Keyed by day, but summed in slices of dossiers (see GROUPED_SUMMARIES).
-  dossier_day_summary: 'SELECT max(coalesce((SELECT max(id) FROM dossier), 0), coalesce((SELECT max(dossier_id) FROM dossier_summary), 0))',
-  dossier_day_flag: 'SELECT max(coalesce((SELECT max(id) FROM dossier), 0), coalesce((SELECT max(dossier_id) FROM dossier_summary), 0))',
+  dossier_day_summary: HIGHEST_DOSSIER,
+  dossier_day_flag: HIGHEST_DOSSIER,
   // Keyed by hour: sliced by hours since 1970.
   page_hour_summary: `SELECT coalesce(max(${hourNumber('(SELECT max(created_at) FROM page)')}, ${hourNumber('(SELECT max(hour) FROM page_hour_summary)')}), 0)`,
 };
@@ -138,7 +140,7 @@ export class GroupedTally {
   private readonly rows = new Map<string, Record<string, bigint | string>>();
   private readonly key: readonly string[];
 
-  constructor(table: GroupedSummary) {
+  constructor(readonly table: GroupedSummary) {
     this.key = SUMMARIES.find((s) => s.table === table)!.key;
   }
 
