@@ -14,7 +14,7 @@
  *
  * --dashboard-only stops after the dashboard's figures (no summary check, no write costs).
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -46,7 +46,7 @@ import { summaryDifferences } from '../src/core/store/summary-check';
 import { checkSummariesInSlices } from '../src/core/stats/summary-check-in-slices';
 import { AuditLog } from '../src/core/audit/audit-log';
 import { AuditRepository } from '../src/core/store/audit-repository';
-import { SUMMARY_FILL_SQL, SUMMARY_TRIGGERS, SUMMARY_TRIGGERS_SQL } from '../src/core/store/summary-schema';
+import { SUMMARIES, SUMMARY_FILL_SQL, SUMMARY_TRIGGERS, SUMMARY_TRIGGERS_SQL } from '../src/core/store/summary-schema';
 
 /** The generated store is encrypted like a real one; a fixed key lets --keep reuse it. */
 const BENCH_KEY = Buffer.alloc(32, 0x42);
@@ -318,22 +318,56 @@ function writeCost(
   return { page: per(page, pages), finalize: per(finalize, open.length), dossiers: open.length, pages };
 }
 
+/** The database pages of each summary table and its indexes (dbstat), to name the pages a commit writes. */
+function summaryPages(db: Db): Map<number, string> {
+  const owner = new Map<number, string>();
+  const tables = SUMMARIES.map((s) => s.table);
+  for (const { name, table } of db
+    .prepare(`SELECT name, tbl_name AS "table" FROM sqlite_schema WHERE tbl_name IN (${tables.map(() => '?').join(', ')})`)
+    .all(...tables) as { name: string; table: string }[])
+    for (const page of db.prepare('SELECT pageno FROM dbstat WHERE name = ?').pluck().all(name) as number[]) owner.set(page, table);
+  return owner;
+}
+
+/** The page numbers of the WAL's frames between two of its sizes (a frame's header is not encrypted: its first field is the page's number). */
+function walFramePages(wal: string, from: number, to: number, frameBytes: number): number[] {
+  const bytes = readFileSync(wal);
+  const pages: number[] = [];
+  for (let at = Math.max(WAL_HEADER_BYTES, from); at + frameBytes <= to; at += frameBytes) pages.push(bytes.readUInt32BE(at));
+  return pages;
+}
+const WAL_HEADER_BYTES = 32;
+
+type PagesWritten = { total: number; summaries: Map<string, number> };
+
 /**
  * How many database pages writeCost's commits append to the WAL, per page added and per dossier
- * finalized, with and without the triggers: the automatic checkpoint held off meanwhile so the WAL only grows.
+ * finalized, with and without the triggers, and how many of them are summary pages (which table): the
+ * automatic checkpoint held off meanwhile so the WAL only grows.
  */
 function walFramesPerWrite(store: Store, audit: AuditLog, round: string, dropTriggers: () => void) {
   const db = store.db;
   const wal = join(store.dataDir, `${DB_FILE}-wal`);
   const frameBytes = (db.pragma('page_size', { simple: true }) as number) + 24;
+  const owner = summaryPages(db);
+  const written = (pages: number[], per: number): PagesWritten => {
+    const summaries = new Map<string, number>();
+    for (const page of pages) {
+      const table = owner.get(page);
+      if (table) summaries.set(table, (summaries.get(table) ?? 0) + 1 / per);
+    }
+    return { total: pages.length / per, summaries };
+  };
   const measure = (r: string) => {
     db.pragma('wal_checkpoint(TRUNCATE)');
-    const before = statSync(wal).size;
     const { dossiers, pages } = writeCost(store, audit, r, 40, 'page');
     const between = statSync(wal).size;
     writeCost(store, audit, r, 40, 'finalize');
     const after = statSync(wal).size;
-    return { page: (between - before) / frameBytes / pages, finalize: (after - between) / frameBytes / dossiers };
+    return {
+      page: written(walFramePages(wal, 0, between, frameBytes), pages),
+      finalize: written(walFramePages(wal, between, after, frameBytes), dossiers),
+    };
   };
   const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('wal_autocheckpoint = 0');
@@ -347,6 +381,13 @@ function walFramesPerWrite(store: Store, audit: AuditLog, round: string, dropTri
     db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
   }
 }
+
+/** "dossier_summary 1.00, document_summary 0.77": the summary pages per write, most first. */
+const summaryShares = (w: PagesWritten) =>
+  [...w.summaries.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([table, n]) => `${table} ${n.toFixed(2)}`)
+    .join(', ') || 'none';
 
 const figure = (m: { wall: number; cpu: number }) => `${m.wall.toFixed(1).padStart(8)} ms (cpu ${m.cpu.toFixed(1).padStart(7)} ms)`;
 
@@ -492,7 +533,10 @@ try {
   );
   const frames = walFramesPerWrite(store, writeAudit, `${run}-frames`, dropTriggers);
   console.log(
-    `pages written to the WAL (what the commits encrypt and write), with / without triggers: per page added ${frames.with.page.toFixed(2)} / ${frames.without.page.toFixed(2)}, per finalize ${frames.with.finalize.toFixed(2)} / ${frames.without.finalize.toFixed(2)}`,
+    `pages written to the WAL (what the commits encrypt and write), with / without triggers: per page added ${frames.with.page.total.toFixed(2)} / ${frames.without.page.total.toFixed(2)}, per finalize ${frames.with.finalize.total.toFixed(2)} / ${frames.without.finalize.total.toFixed(2)}`,
+  );
+  console.log(
+    `  of which summary pages, with triggers: per page added ${summaryShares(frames.with.page)}; per finalize ${summaryShares(frames.with.finalize)} (without: ${summaryShares(frames.without.page)}; ${summaryShares(frames.without.finalize)})`,
   );
   store.close();
   const rebuild = once(() => db.transaction(() => db.exec(SUMMARY_FILL_SQL))());
