@@ -72,7 +72,7 @@ export const pendingDimensionNumber = (dimension: PendingDimension) => PENDING_D
 /**
  * The cells of the schema-10 pending rows `p` (FROM-clause rows with the table's columns), as (workstation_id, dimension,
  * key, records, bytes): those of the arrays, and the total and the day of receipt from the row's own count, when it
- * stored records.
+ * stored records. Schema 10's views are made from this and pendingResultDossiers: a change to either is a new schema version.
  */
 export const pendingCells = (p: string) => `
   SELECT p.workstation_id, (ARRAY[${PENDING_DIMENSIONS.map((d) => `'${d}'`).join(', ')}])[u.dimension] AS dimension, u.key, u.records::bigint AS records, u.bytes
