@@ -160,6 +160,24 @@ async function walBytes(pool: pg.Pool): Promise<bigint> {
   return BigInt(rows[0]!.b);
 }
 
+/** How many times autovacuum has vacuumed and analysed each table so far. */
+async function autovacuumRuns(pool: pg.Pool): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ relname: string; n: string }>(
+    'SELECT relname, autovacuum_count + autoanalyze_count AS n FROM pg_stat_user_tables',
+  );
+  return new Map(rows.map((r) => [r.relname, Number(r.n)]));
+}
+
+/**
+ * The tables autovacuum vacuumed or analysed between `before` and now: its work lands in whichever round it falls in and
+ * is counted in that round's server CPU (a vacuum and analyse of `record` at 1M records weighs as much as the figures).
+ */
+async function autovacuumSince(pool: pg.Pool, before: Map<string, number>): Promise<string> {
+  const after = await autovacuumRuns(pool);
+  const tables = [...after].filter(([t, n]) => n > (before.get(t) ?? 0)).map(([t]) => t);
+  return tables.length > 0 ? `; autovacuum ran on ${tables.join(', ')}` : '';
+}
+
 type Commit = (workstationId: string, records: RecordDescriptor[]) => Promise<unknown>;
 
 /** /progress as the hub serves it (both queries) timed every `everyMs` while `fn` runs, with the commits pending at that instant. */
@@ -275,6 +293,7 @@ try {
     // with, without; without, with; …: neither mode always runs first in its pair.
     const mode = (round % 2 === 0) === (Math.floor(round / 2) % 2 === 0) ? 'with' : 'without';
     const sampling = sampleWaits(pool, waits[mode]);
+    const autovacuum = await autovacuumRuns(pool);
     const cpu = await serverCpuSeconds(pool);
     const wal = await walBytes(pool);
     const r = await ingest(modes[mode], INGEST);
@@ -283,11 +302,12 @@ try {
     const serverCpu = (await serverCpuSeconds(pool)) - cpu;
     const walPer = Number((await walBytes(pool)) - wal) / INGEST;
     await sampling.stop();
+    const autovacuumed = await autovacuumSince(pool, autovacuum);
     rate[mode].push(r);
     cpuPerRecord[mode].push(serverCpu / INGEST);
     walPerRecord[mode].push(walPer);
     console.log(
-      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s, server CPU ${((1000 * serverCpu) / INGEST).toFixed(3)} ms, WAL ${walPer.toFixed(0)} bytes per record (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()})`,
+      `ingest ${mode === 'with' ? 'keeping the figures' : 'records alone     '}: ${r.toFixed(0)} records/s, server CPU ${((1000 * serverCpu) / INGEST).toFixed(3)} ms, WAL ${walPer.toFixed(0)} bytes per record (${INGEST} records, ${CONCURRENCY} workstations at once, ${BATCH} per commit; load ${load()}${autovacuumed})`,
     );
   }
   for (const mode of ['with', 'without'] as const)

@@ -149,17 +149,16 @@ export class HubRecordRepository {
       deltas
         ? {
             name: 'record-commit-many-counted',
-            text: insertRecordsCountingThem(INSERT_MANY, RETURNED, recordColumns.length + 1),
+            text: insertRecordsCountingThem(INSERT_MANY, recordColumns.length + 1),
             values: [
               ...recordColumns,
+              deltas.total.records,
+              deltas.total.bytes,
               deltas.dimension,
               deltas.key,
               deltas.records,
               deltas.bytes,
               deltas.resultDossier,
-              deltas.resultRecords,
-              deltas.total.records,
-              deltas.total.bytes,
             ],
           }
         : { name: 'record-commit-many', text: INSERT_MANY, values: recordColumns },

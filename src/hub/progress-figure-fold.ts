@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { inHubTransaction, type HubQueryable } from './hub-transaction';
+import { pendingCells, pendingResultDossiers } from './progress-pending-schema';
 
 /** One fold at a time, across the hub's instances (transaction advisory lock; the namespace keeps it apart from other locks). */
 const FOLD_LOCK = `SELECT pg_try_advisory_xact_lock(${0x6866}, 0) AS got`;
@@ -17,13 +18,10 @@ export const FOLD_LOCK_WAIT = `SELECT pg_advisory_xact_lock(${0x6866}, 0)`;
  */
 const FOLD = `
 WITH gone AS (DELETE FROM progress_pending RETURNING *),
-cells AS (
-  SELECT g.workstation_id, u.dimension, u.key, sum(u.records) AS records, sum(u.bytes) AS bytes
-    FROM gone g CROSS JOIN LATERAL unnest(g.dimension, g.key, g.records, g.bytes) AS u(dimension, key, records, bytes) GROUP BY 1, 2, 3),
+cells AS (SELECT workstation_id, dimension, key, sum(records) AS records, sum(bytes) AS bytes FROM (${pendingCells('gone')}) AS c GROUP BY 1, 2, 3),
 d AS MATERIALIZED (
   SELECT x.*, (SELECT true FROM progress_result_dossier k WHERE k.workstation_id = x.workstation_id AND k.dossier_code = x.dossier_code) AS kept
-    FROM (SELECT g.workstation_id, u.dossier_code, sum(u.records)::bigint AS n
-      FROM gone g CROSS JOIN LATERAL unnest(g.result_dossier, g.result_records) AS u(dossier_code, records) GROUP BY 1, 2) AS x),
+    FROM (SELECT workstation_id, dossier_code, count(*) AS n FROM (${pendingResultDossiers('gone')}) AS r GROUP BY 1, 2) AS x),
 added AS (
   INSERT INTO progress_result_dossier (workstation_id, dossier_code, records)
   SELECT workstation_id, dossier_code, n FROM d WHERE kept IS NULL ORDER BY 1, 2

@@ -1,7 +1,8 @@
 import { CELL_FILTER, CELLS, HAND_BACK_CELLS } from './progress-aggregate-schema';
+import { PENDING_DIMENSIONS } from './progress-pending-schema';
 
 /**
- * The province's figures as the hub's commit keeps them (schema 8), in the transaction that writes the rows they count:
+ * The province's figures as the hub's commit keeps them (schema 8; its row's shape, schema 10), in the transaction that writes the rows they count:
  * each commit appends what it adds to each cell as one row of `progress_pending` (progress-pending-schema.ts). The commit
  * touches no shared row: the fold (progress-figure-fold.ts) adds the pending rows into the kept ones later.
  * A record insert's figures are computed by the committer from the descriptors it sends (record-figure-deltas.ts), so
@@ -13,32 +14,42 @@ import { CELL_FILTER, CELLS, HAND_BACK_CELLS } from './progress-aggregate-schema
 /** The record columns a figure reads. */
 const RECORD_FIGURE_COLUMNS = 'workstation_id, size, dossier_code, procedure_code, agency_code, year, status, is_result, received_at';
 
-/** `cells` (workstation_id, dimension, key, records, bytes) and `dossiers` (workstation_id, dossier_code, records) as pending rows. */
-const appendPending = (cells: string, dossiers: string) => `
-  INSERT INTO progress_pending (workstation_id, dimension, key, records, bytes, result_dossier, result_records)
-  SELECT cells.workstation_id, cells.dimension, cells.key, cells.records, cells.bytes, coalesce(d.dossier_code, '{}'), coalesce(d.records, '{}')
-  FROM (SELECT workstation_id, array_agg(dimension ORDER BY dimension, key) AS dimension, array_agg(key ORDER BY dimension, key) AS key,
-          array_agg(records ORDER BY dimension, key) AS records, array_agg(bytes ORDER BY dimension, key) AS bytes
-        FROM ${cells} GROUP BY 1) AS cells
-  LEFT JOIN (SELECT workstation_id, array_agg(dossier_code ORDER BY dossier_code) AS dossier_code, array_agg(records ORDER BY dossier_code) AS records
-        FROM ${dossiers} GROUP BY 1) AS d USING (workstation_id)`;
+/** The PENDING_DIMENSIONS as an SQL array, to number a cell's dimension by its name. */
+const DIMENSION_NUMBER = (dimension: string) =>
+  `array_position(ARRAY[${PENDING_DIMENSIONS.map((d) => `'${d}'`).join(', ')}], ${dimension})::smallint`;
 
 /**
- * `insert` (an INSERT INTO record … RETURNING `returning`, its rows from arrays, `$1` the workstation), with the deltas
- * the committer computed (record-figure-deltas.ts, parameters `$first` on) appended as one pending row, the day of
- * receipt's cell added: the transaction's date, every record's `received_at`. The row is appended whatever the insert
- * stored: when it stored fewer records than the batch holds (a version already stored, or twice in the batch), the
- * caller replaces it with the figures of what was stored (REPLACE_FIGURES_WITH_THOSE_OF_INSERTED), a rare path. Checking
- * the count in this statement instead (schema 8) cost every commit about 0.02 ms of the server's CPU, over a third of all
- * that keeping the figures added to the commit's statement. The statement answers `returning`.
+ * `cells` (workstation_id, dimension, key, records, bytes; neither the total nor the day), `total` (workstation_id,
+ * records, bytes) and `dossiers` (workstation_id, dossier_code, one row per result record) as one pending row per
+ * workstation with a total or a cell (schema 10, progress-pending-schema.ts); none when all three are empty.
  */
-export const insertRecordsCountingThem = (insert: string, returning: string, first: number) => `
-WITH c AS (${insert}),
-pending AS (
-  INSERT INTO progress_pending (workstation_id, dimension, key, records, bytes, result_dossier, result_records)
-  SELECT $1::text, $${first}::text[] || 'day'::text, $${first + 1}::text[] || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
-         $${first + 2}::bigint[] || $${first + 6}::bigint, $${first + 3}::bigint[] || $${first + 7}::bigint, $${first + 4}::text[], $${first + 5}::bigint[])
-SELECT ${returning} FROM c`;
+const appendPending = (cells: string, total: string, dossiers: string) => `
+  INSERT INTO progress_pending (workstation_id, records, bytes, dimension, key, cell_records, cell_bytes, result_dossier)
+  SELECT w.workstation_id, coalesce(t.records, 0), coalesce(t.bytes, 0), coalesce(c.dimension, '{}'), coalesce(c.key, '{}'),
+         coalesce(c.records, '{}'), coalesce(c.bytes, '{}'), coalesce(d.dossier_code, '{}')
+  FROM (SELECT workstation_id FROM ${cells} UNION SELECT workstation_id FROM ${total}) AS w
+  LEFT JOIN (SELECT workstation_id, array_agg(${DIMENSION_NUMBER('dimension')} ORDER BY dimension, key) AS dimension,
+          array_agg(key ORDER BY dimension, key) AS key, array_agg(records::int ORDER BY dimension, key) AS records,
+          array_agg(bytes ORDER BY dimension, key) AS bytes
+        FROM ${cells} GROUP BY 1) AS c USING (workstation_id)
+  LEFT JOIN ${total} AS t USING (workstation_id)
+  LEFT JOIN (SELECT workstation_id, array_agg(dossier_code ORDER BY dossier_code) AS dossier_code FROM ${dossiers} GROUP BY 1) AS d USING (workstation_id)`;
+
+/**
+ * `insert` (an INSERT INTO record … RETURNING, its rows from arrays, `$1` the workstation), with the deltas the committer
+ * computed (record-figure-deltas.ts, parameters `$first` on) appended as one pending row, as they come: the day of
+ * receipt is the row's `received_on`, the transaction's date, every record's `received_at` (schema 10). The row is
+ * appended whatever the insert stored: when it stored fewer records than the batch holds (a version already stored, or
+ * twice in the batch), the caller replaces it with the figures of what was stored (REPLACE_FIGURES_WITH_THOSE_OF_INSERTED),
+ * a rare path. Checking the count in this statement instead (schema 8) cost every commit about 0.02 ms of the server's
+ * CPU. The append is a CTE of the insert, which answers its RETURNING itself: with the insert in a CTE read by the
+ * statement instead, the same statement cost the server about 0.04 ms more a commit (docs/ARCHITECTURE.md).
+ */
+export const insertRecordsCountingThem = (insert: string, first: number) => `
+WITH pending AS (
+  INSERT INTO progress_pending (workstation_id, records, bytes, dimension, key, cell_records, cell_bytes, result_dossier)
+  VALUES ($1, $${first}, $${first + 1}, $${first + 2}::smallint[], $${first + 3}::text[], $${first + 4}::int[], $${first + 5}::bigint[], $${first + 6}::text[]))
+${insert}`;
 
 /**
  * The pending row a record insert just appended for its whole batch (insertRecordsCountingThem), deleted, and the
@@ -52,9 +63,10 @@ WITH dropped AS (DELETE FROM progress_pending WHERE xmin = pg_current_xact_id():
 c AS (SELECT ${RECORD_FIGURE_COLUMNS} FROM record WHERE receipt_id = ANY($1::text[])),
 cells AS (
   SELECT c.workstation_id, cell.dimension, cell.key, count(*)::bigint AS records, sum(c.size)::bigint AS bytes
-    FROM c CROSS JOIN LATERAL ${CELLS('c')} WHERE ${CELL_FILTER('c')} GROUP BY 1, 2, 3),
-d AS (SELECT workstation_id, dossier_code, count(*)::bigint AS records FROM c WHERE is_result GROUP BY 1, 2),
-appended AS (${appendPending('cells', 'd')})
+    FROM c CROSS JOIN LATERAL ${CELLS('c')} WHERE ${CELL_FILTER('c')} AND cell.dimension NOT IN ('total', 'day') GROUP BY 1, 2, 3),
+total AS (SELECT workstation_id, count(*)::int AS records, sum(size)::bigint AS bytes FROM c GROUP BY 1),
+d AS (SELECT workstation_id, dossier_code FROM c WHERE is_result),
+appended AS (${appendPending('cells', 'total', 'd')})
 SELECT count(*)::int AS dropped FROM dropped`;
 
 /**
@@ -71,8 +83,8 @@ c AS (SELECT workstation_id, on_time, late_reason, 1 AS sign FROM up UNION ALL S
 cells AS (
   SELECT c.workstation_id, 'hand-backs'::text AS dimension, hb.key, sum(c.sign)::bigint AS records, 0::bigint AS bytes
     FROM c CROSS JOIN LATERAL ${HAND_BACK_CELLS('c')} WHERE hb.counts GROUP BY 1, 2, 3 HAVING sum(c.sign) <> 0),
-d AS (SELECT NULL::text AS workstation_id, NULL::text AS dossier_code, NULL::bigint AS records WHERE false)
-${appendPending('cells', 'd')}`;
+none AS (SELECT NULL::text AS workstation_id, NULL::int AS records, NULL::bigint AS bytes, NULL::text AS dossier_code WHERE false)
+${appendPending('cells', 'none', 'none')}`;
 
 /** One workstation's hand-back notes, one at a time (transaction advisory lock; the namespace keeps it apart from other locks). */
 export const HAND_BACK_FIGURES_LOCK = `SELECT pg_advisory_xact_lock(${0x6862}, hashtext($1))`;

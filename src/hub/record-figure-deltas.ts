@@ -1,21 +1,22 @@
 import type { RecordDescriptor } from '../shared/sync-protocol';
+import { pendingDimensionNumber, type PendingDimension } from './progress-pending-schema';
 
 /**
  * What newly stored records add to the province's figures, computed by the committer from the descriptors it already
- * holds, as one `progress_pending` row's arrays (progress-pending-schema.ts): the cells of progress-aggregate-schema.ts's
- * CELLS and CELL_FILTER, and the result records per dossier. The day of receipt is left out: every record of a commit
- * is received at the transaction's `now()` (the column's default), which only the database knows, so its cell is the
- * total's, keyed in SQL (progress-figure-statements.ts).
+ * holds, as one `progress_pending` row (schema 10, progress-pending-schema.ts): the total, and the other cells of
+ * progress-aggregate-schema.ts's CELLS and CELL_FILTER as arrays, and the dossier of each result record. The day of
+ * receipt is the total's under the transaction's date, which only the database knows: the row's `received_on`.
  */
 export interface FigureDeltas {
-  dimension: string[];
+  /** The records and their bytes: the total's delta, which the day of receipt's cell repeats. */
+  total: { records: number; bytes: number };
+  /** Each other cell's dimension, by its number in PENDING_DIMENSIONS. */
+  dimension: number[];
   key: (string | null)[];
   records: number[];
   bytes: number[];
+  /** The dossier of each result record, in order (a dossier with two, twice). */
   resultDossier: string[];
-  resultRecords: number[];
-  /** The total's delta, which the day of receipt's cell repeats. */
-  total: { records: number; bytes: number };
 }
 
 type Cell = { records: number; bytes: number };
@@ -34,7 +35,7 @@ class DimensionCells<K> {
 
 /**
  * Each cell a record counts in, as CELLS and CELL_FILTER say, but the day of receipt: the total, its agency, procedure,
- * year and status, and the results for a result record. The commit computes this for every batch, on the hub's own CPU
+ * year and status, and the results and its dossier for a result record. The commit computes this for every batch, on the hub's own CPU
  * beside the database's: one map per dimension, no key strings built per record.
  */
 export function recordFigureDeltas(records: readonly RecordDescriptor[]): FigureDeltas {
@@ -44,7 +45,7 @@ export function recordFigureDeltas(records: readonly RecordDescriptor[]): Figure
   const status = new DimensionCells<string | null>();
   const total: Cell = { records: 0, bytes: 0 };
   const results: Cell = { records: 0, bytes: 0 };
-  const dossiers = new Map<string, number>();
+  const resultDossier: string[] = [];
   for (const r of records) {
     total.records += 1;
     total.bytes += r.size;
@@ -55,25 +56,16 @@ export function recordFigureDeltas(records: readonly RecordDescriptor[]): Figure
     if (r.isResult) {
       results.records += 1;
       results.bytes += r.size;
-      dossiers.set(r.dossierCode, (dossiers.get(r.dossierCode) ?? 0) + 1);
+      resultDossier.push(r.dossierCode);
     }
   }
-  const deltas: FigureDeltas = {
-    dimension: [],
-    key: [],
-    records: [],
-    bytes: [],
-    resultDossier: [...dossiers.keys()],
-    resultRecords: [...dossiers.values()],
-    total: { ...total },
-  };
-  const push = (dimension: string, key: string | null, cell: Cell) => {
-    deltas.dimension.push(dimension);
+  const deltas: FigureDeltas = { total, dimension: [], key: [], records: [], bytes: [], resultDossier };
+  const push = (dimension: PendingDimension, key: string | null, cell: Cell) => {
+    deltas.dimension.push(pendingDimensionNumber(dimension));
     deltas.key.push(key);
     deltas.records.push(cell.records);
     deltas.bytes.push(cell.bytes);
   };
-  if (total.records > 0) push('total', null, total);
   for (const [key, cell] of agency.cells) push('agency', key, cell);
   for (const [key, cell] of procedure.cells) push('procedure', key, cell);
   for (const [key, cell] of year.cells) push('year', key === null ? null : String(key), cell);

@@ -5,6 +5,7 @@ import { HubRecordRepository } from '../../src/hub/hub-record-repository';
 import { inHubTransaction } from '../../src/hub/hub-transaction';
 import { aggregateDifferences, describeAggregateDifference } from '../../src/hub/progress-aggregate-check';
 import { PROGRESS_AGGREGATE_RECOUNT, PROGRESS_RESULT_DOSSIER_RECOUNT } from '../../src/hub/progress-aggregate-schema';
+import { PENDING_DIMENSIONS } from '../../src/hub/progress-pending-schema';
 import { recordFigureDeltas } from '../../src/hub/record-figure-deltas';
 import { RecordCommitter } from '../../src/hub/record-committer';
 import { VersionConflictError } from '../../src/hub/sync-errors';
@@ -52,7 +53,7 @@ describe('the figures a record commit appends, computed by the committer from th
         await inHubTransaction(pool, (client) => new HubRecordRepository(client).commitMany(workstationId, records, 'upload'));
         const deltas = recordFigureDeltas(records);
         const computed: Cell[] = deltas.dimension.map((dimension, i) => ({
-          dimension,
+          dimension: PENDING_DIMENSIONS[dimension - 1]!,
           key: deltas.key[i]!,
           records: deltas.records[i]!,
           bytes: deltas.bytes[i]!,
@@ -63,16 +64,18 @@ describe('the figures a record commit appends, computed by the committer from th
         expect(day, `batch ${batch}`).toHaveLength(1);
         expect({ records: day[0]!.records, bytes: day[0]!.bytes }, `batch ${batch}`).toEqual(deltas.total);
         // The dossiers with a result are counted by the fold from the per-dossier deltas.
-        expect(computed.sort(byCell), `batch ${batch}`).toEqual(
+        expect([...computed, { dimension: 'total', key: null, ...deltas.total }].sort(byCell), `batch ${batch}`).toEqual(
           recounted.filter((c) => c.dimension !== 'day' && c.dimension !== 'result-dossiers'),
         );
         const { rows: dossiers } = await pool.query<{ dossier_code: string; records: string }>(
           `SELECT dossier_code, records FROM (${PROGRESS_RESULT_DOSSIER_RECOUNT}) AS r WHERE workstation_id = $1 ORDER BY 1`,
           [workstationId],
         );
+        const perDossier = new Map<string, number>();
+        for (const d of deltas.resultDossier) perDossier.set(d, (perDossier.get(d) ?? 0) + 1);
         expect(
-          deltas.resultDossier
-            .map((d, i) => ({ dossier_code: d, records: String(deltas.resultRecords[i]) }))
+          [...perDossier]
+            .map(([d, n]) => ({ dossier_code: d, records: String(n) }))
             .sort((a, b) => a.dossier_code.localeCompare(b.dossier_code)),
           `batch ${batch}`,
         ).toEqual(dossiers);
