@@ -8,10 +8,13 @@
  * background, schema 8) and, alternating, the same transaction writing only the records, and the ratio; then /progress
  * timed while a further round ingests and the fold runs every second; then a recount check and a rebuild.
  *
- *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 30000] [--batch 16] [--rounds 4] [--concurrency 8]
+ *   npx tsx bench/hub-indicators.bench.ts [--rows 10000000] [--runs 5] [--ingest 30000] [--batch 16] [--rounds 4] [--concurrency 8] [--hold-fold]
  *
  * Ingest is measured in --rounds pairs (with, without; the order swapped every pair) after a warm-up of one round of
  * each, and PostgreSQL's wait events are sampled meanwhile (pg_stat_activity, every 5 ms): where a commit's time goes.
+ *
+ * --hold-fold runs no fold while a round ingests and one after it (its rate then leaves the fold out): the server's CPU
+ * before that fold is the commits', told apart from the fold's.
  *
  * A workstation's batch upload sends up to 64 records per request (BATCH_UPLOAD.maxRecords); --batch sets the records per commit.
  */
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     batch: { type: 'string' },
     rounds: { type: 'string' },
     concurrency: { type: 'string' },
+    'hold-fold': { type: 'boolean' },
   },
 });
 const ROWS = Number(values.rows ?? 10_000_000);
@@ -47,6 +51,8 @@ const CHUNK = 250_000;
 const BATCH = Number(values.batch ?? 16);
 const CONCURRENCY = Number(values.concurrency ?? 8);
 const ROUNDS = Number(values.rounds ?? 4);
+/** --hold-fold: no fold while a round ingests, one after it, so the commits' share of the figures' cost is told from the fold's. */
+const HOLD_FOLD = values['hold-fold'] === true;
 
 const load = () =>
   loadavg()
@@ -278,7 +284,7 @@ try {
   // As the hub runs it (hub-server.ts): the commits append their figures, a fold adds them into the kept rows in the background.
   const folder = new ProgressFolder(pool);
   folder.start();
-  const committer = new RecordCommitter(pool, folder);
+  const committer = new RecordCommitter(pool, HOLD_FOLD ? undefined : folder);
   const modes: Record<'with' | 'without', Commit> = {
     with: (ws, batch) => committer.commitMany(ws, batch, 'upload'),
     without: (ws, batch) => inHubTransaction(pool, (client) => new HubRecordRepository(client).commitMany(ws, batch, 'upload')),
@@ -289,6 +295,7 @@ try {
   const waits: Record<'with' | 'without', Map<string, number>> = { with: new Map(), without: new Map() };
   const cpuPerRecord: Record<'with' | 'without', number[]> = { with: [], without: [] };
   const walPerRecord: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  const commitCpuPerRecord: Record<'with' | 'without', number[]> = { with: [], without: [] };
   for (let round = 0; round < 2 * ROUNDS; round++) {
     // with, without; without, with; …: neither mode always runs first in its pair.
     const mode = (round % 2 === 0) === (Math.floor(round / 2) % 2 === 0) ? 'with' : 'without';
@@ -297,6 +304,7 @@ try {
     const cpu = await serverCpuSeconds(pool);
     const wal = await walBytes(pool);
     const r = await ingest(modes[mode], INGEST);
+    commitCpuPerRecord[mode].push(((await serverCpuSeconds(pool)) - cpu) / INGEST);
     // A fold still running belongs to this round's work.
     if (mode === 'with') await folder.fold();
     const serverCpu = (await serverCpuSeconds(pool)) - cpu;
@@ -322,6 +330,10 @@ try {
     `server CPU per record, records alone ÷ keeping the figures (the ingest speed a CPU-bound server would get): ×${(mean(cpuPerRecord.without) / mean(cpuPerRecord.with)).toFixed(2)}; median of the pairs ×${median(cpuPairs).toFixed(2)} (per pair ${cpuPairs.map((p) => p.toFixed(2)).join(' ')})`,
   );
 
+  if (HOLD_FOLD)
+    console.log(
+      `server CPU per record of the commits alone (--hold-fold: each round folded after it), records alone ÷ keeping the figures: ×${(mean(commitCpuPerRecord.without) / mean(commitCpuPerRecord.with)).toFixed(2)}; the fold's share, per record: ${(1000 * (mean(cpuPerRecord.with) - mean(commitCpuPerRecord.with))).toFixed(4)} ms`,
+    );
   console.log(
     `WAL per record, median of ${ROUNDS} rounds: keeping the figures ${median(walPerRecord.with).toFixed(0)} bytes, records alone ${median(walPerRecord.without).toFixed(0)} bytes (full-page images after a checkpoint make single rounds scatter)`,
   );
@@ -330,7 +342,7 @@ try {
   const readings = await progressTimedDuring(pool, 100, () => ingest(modes.with, INGEST));
   const readMs = readings.map((x) => x.ms);
   console.log(
-    `/progress while ingesting (fold every second): ${readings.length} reads, median ${median(readMs).toFixed(1)} ms, slowest ${Math.max(...readMs).toFixed(1)} ms (target < 300 ms), commits pending at a read: median ${median(readings.map((x) => x.pending))}, most ${Math.max(...readings.map((x) => x.pending))} (load ${load()})`,
+    `/progress while ingesting (${HOLD_FOLD ? 'no fold: --hold-fold' : 'fold every second'}): ${readings.length} reads, median ${median(readMs).toFixed(1)} ms, slowest ${Math.max(...readMs).toFixed(1)} ms (target < 300 ms), commits pending at a read: median ${median(readings.map((x) => x.pending))}, most ${Math.max(...readings.map((x) => x.pending))} (load ${load()})`,
   );
 
   await folder.stop();
