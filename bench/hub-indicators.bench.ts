@@ -31,7 +31,7 @@ import { ProgressFolder } from '../src/hub/progress-folder';
 import { RecordCommitter } from '../src/hub/record-committer';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
-import { FILL, HAND_BACK_FILL, WORKSTATIONS, withIndexesRebuilt } from './support/hub-fill';
+import { FILL, HAND_BACK_FILL, WORKSTATIONS, withIndexesRebuilt, recordGenerator } from './support/hub-fill';
 
 const { values } = parseArgs({
   options: {
@@ -74,24 +74,8 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
-let sequence = 0;
-function record(workstation: number): RecordDescriptor {
-  const n = sequence++;
-  return {
-    documentKey: `ingest-${n}`,
-    version: 1,
-    sha256: `${n.toString(16).padStart(16, '0')}${'b'.repeat(48)}`,
-    size: 100_000 + (n % 1000),
-    dossierCode: `ING-${Math.floor(n / 3)}`,
-    // A sync sends what a desk made: runs of dossiers of one procedure, all of the workstation's agency.
-    procedureCode: `1.${String(Math.floor(n / 5) % 40).padStart(3, '0')}`,
-    agencyCode: `000.${workstation % 10}.25.H12`,
-    year: 2026,
-    status: 'finalized',
-    signedAt: null,
-    isResult: n % 5 === 0,
-  };
-}
+// A sync sends what a desk made: runs of dossiers of one procedure, all of the workstation's agency.
+const record = recordGenerator({ key: 'ingest', dossier: 'ING', shaFill: 'b' });
 
 /**
  * Samples what the active backends (other than the sampler) wait on, every 5 ms, into `into` ('CPU' when on no wait event):

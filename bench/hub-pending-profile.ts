@@ -20,7 +20,7 @@ import { PENDING_DIMENSIONS } from '../src/hub/progress-pending-schema';
 import { recordFigureDeltas } from '../src/hub/record-figure-deltas';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
-import { FILL, HAND_BACK_FILL, withIndexesRebuilt } from './support/hub-fill';
+import { FILL, HAND_BACK_FILL, withIndexesRebuilt, recordGenerator } from './support/hub-fill';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, commits: { type: 'string' }, rounds: { type: 'string' } } });
 const ROWS = Number(values.rows ?? 1_000_000);
@@ -29,23 +29,7 @@ const ROUNDS = Number(values.rounds ?? 4);
 const CHUNK = 250_000;
 const BATCH = 16;
 
-let sequence = 0;
-const record = (workstation: number): RecordDescriptor => {
-  const n = sequence++;
-  return {
-    documentKey: `profile-${n}`,
-    version: 1,
-    sha256: `${n.toString(16).padStart(16, '0')}${'c'.repeat(48)}`,
-    size: 100_000 + (n % 1000),
-    dossierCode: `PRF-${Math.floor(n / 3)}`,
-    procedureCode: `1.${String(Math.floor(n / 5) % 40).padStart(3, '0')}`,
-    agencyCode: `000.${workstation % 10}.25.H12`,
-    year: 2026,
-    status: 'finalized',
-    signedAt: null,
-    isResult: n % 5 === 0,
-  };
-};
+const record = recordGenerator({ key: 'profile', dossier: 'PRF', shaFill: 'c' });
 
 interface Variant {
   name: string;

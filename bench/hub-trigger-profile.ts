@@ -21,9 +21,8 @@ import {
   PROGRESS_TRIGGERS,
   PROGRESS_TRIGGERS_SQL,
 } from '../src/hub/progress-aggregate-schema';
-import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
-import { FILL, WORKSTATIONS } from './support/hub-fill';
+import { FILL, WORKSTATIONS, recordGenerator } from './support/hub-fill';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, commits: { type: 'string' } } });
 const ROWS = Number(values.rows ?? 1_000_000);
@@ -31,23 +30,7 @@ const COMMITS = Number(values.commits ?? 300);
 const CHUNK = 250_000;
 const BATCH = 16;
 
-let sequence = 0;
-const record = (workstation: number): RecordDescriptor => {
-  const n = sequence++;
-  return {
-    documentKey: `profile-${n}`,
-    version: 1,
-    sha256: `${n.toString(16).padStart(16, '0')}${'c'.repeat(48)}`,
-    size: 100_000 + (n % 1000),
-    dossierCode: `PRF-${Math.floor(n / 3)}`,
-    procedureCode: `1.${String(Math.floor(n / 5) % 40).padStart(3, '0')}`,
-    agencyCode: `000.${workstation % 10}.25.H12`,
-    year: 2026,
-    status: 'finalized',
-    signedAt: null,
-    isResult: n % 5 === 0,
-  };
-};
+const record = recordGenerator({ key: 'profile', dossier: 'PRF', shaFill: 'c' });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { RecordDescriptor } from '../../src/shared/sync-protocol';
 
 export const WORKSTATIONS = 100;
 
@@ -44,4 +45,28 @@ export async function withIndexesRebuilt(pool: pg.Pool, table: string, fill: () 
   } finally {
     client.release();
   }
+}
+
+/**
+ * Records as a workstation's sync sends them, numbered from 0 for each generator: runs of dossiers of one procedure (three
+ * records a dossier), all of the workstation's agency, one record in five a result. `name` keeps each bench's keys apart.
+ */
+export function recordGenerator(name: { key: string; dossier: string; shaFill: string }): (workstation: number) => RecordDescriptor {
+  let sequence = 0;
+  return (workstation) => {
+    const n = sequence++;
+    return {
+      documentKey: `${name.key}-${n}`,
+      version: 1,
+      sha256: `${n.toString(16).padStart(16, '0')}${name.shaFill.repeat(48)}`,
+      size: 100_000 + (n % 1000),
+      dossierCode: `${name.dossier}-${Math.floor(n / 3)}`,
+      procedureCode: `1.${String(Math.floor(n / 5) % 40).padStart(3, '0')}`,
+      agencyCode: `000.${workstation % 10}.25.H12`,
+      year: 2026,
+      status: 'finalized',
+      signedAt: null,
+      isResult: n % 5 === 0,
+    };
+  };
 }
