@@ -7,16 +7,15 @@
  *
  *   npx tsx bench/hub-pending-profile.ts [--rows 1000000] [--commits 500] [--rounds 4]
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createPool, migrateHub } from '../src/hub/hub-database';
-import { HubRecordRepository } from '../src/hub/hub-record-repository';
+import { HubRecordRepository, INSERT_MANY, RETURNED, recordInsertValues } from '../src/hub/hub-record-repository';
 import { foldPendingIn } from '../src/hub/progress-figure-fold';
 import { rebuildAggregates } from '../src/hub/progress-aggregate-check';
-import { PENDING_DIMENSIONS } from '../src/hub/progress-pending-schema';
+import { PENDING_DIMENSIONS, schema9FoldSql } from '../src/hub/progress-pending-schema';
 import { recordFigureDeltas } from '../src/hub/record-figure-deltas';
 import type { RecordDescriptor } from '../src/shared/sync-protocol';
 import { startPostgres } from '../test/hub/support/postgres';
@@ -40,32 +39,7 @@ interface Variant {
   pendingTable?: string;
 }
 
-const RETURNED = 'receipt_id, workstation_id, document_key, version, sha256, received_at';
-const INSERT_MANY = `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
-  SELECT receipt_id, $1, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, $2, is_result
-  FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::boolean[])
-    AS t(receipt_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, is_result)
-  ON CONFLICT (workstation_id, document_key, version) DO NOTHING
-  RETURNING ${RETURNED}`;
-const recordColumns = (ws: string, records: RecordDescriptor[]) => {
-  const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
-  return [
-    ws,
-    'upload',
-    column(() => randomUUID()),
-    column((r) => r.documentKey),
-    column((r) => r.version),
-    column((r) => r.sha256),
-    column((r) => r.size),
-    column((r) => r.dossierCode),
-    column((r) => r.procedureCode),
-    column((r) => r.agencyCode),
-    column((r) => r.year),
-    column((r) => r.status),
-    column((r) => r.signedAt),
-    column((r) => r.isResult ?? false),
-  ];
-};
+const recordColumns = (ws: string, records: RecordDescriptor[]) => recordInsertValues(ws, 'upload', records);
 
 /** A second pending table of the hub's shape, for a row of empty arrays: what appending a row costs at the least. */
 const EMPTY_SETUP = 'CREATE TABLE progress_pending_empty (LIKE progress_pending INCLUDING DEFAULTS)';
@@ -87,32 +61,7 @@ pending AS (
   SELECT $1::text, $15::text[] || 'day'::text, $16::text[] || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
          $17::bigint[] || $21::bigint, $18::bigint[] || $22::bigint, $19::text[], $20::bigint[])
 SELECT ${RETURNED} FROM c`;
-const SCHEMA_9_FOLD = `
-WITH gone AS (DELETE FROM progress_pending_9 RETURNING *),
-cells AS (
-  SELECT g.workstation_id, u.dimension, u.key, sum(u.records) AS records, sum(u.bytes) AS bytes
-    FROM gone g CROSS JOIN LATERAL unnest(g.dimension, g.key, g.records, g.bytes) AS u(dimension, key, records, bytes) GROUP BY 1, 2, 3),
-d AS MATERIALIZED (
-  SELECT x.*, (SELECT true FROM progress_result_dossier k WHERE k.workstation_id = x.workstation_id AND k.dossier_code = x.dossier_code) AS kept
-    FROM (SELECT g.workstation_id, u.dossier_code, sum(u.records)::bigint AS n
-      FROM gone g CROSS JOIN LATERAL unnest(g.result_dossier, g.result_records) AS u(dossier_code, records) GROUP BY 1, 2) AS x),
-added AS (
-  INSERT INTO progress_result_dossier (workstation_id, dossier_code, records)
-  SELECT workstation_id, dossier_code, n FROM d WHERE kept IS NULL ORDER BY 1, 2
-  RETURNING workstation_id),
-grown AS (
-  INSERT INTO progress_result_dossier AS p (workstation_id, dossier_code, records)
-  SELECT workstation_id, dossier_code, n FROM d WHERE kept ORDER BY 1, 2
-  ON CONFLICT (workstation_id, dossier_code) DO UPDATE SET records = p.records + excluded.records),
-dossiers AS (
-  SELECT workstation_id, 'result-dossiers'::text AS dimension, NULL::text AS key, count(*)::numeric AS records, 0::numeric AS bytes
-    FROM added GROUP BY 1),
-folded AS (
-  INSERT INTO progress_aggregate AS a (workstation_id, dimension, key, records, bytes)
-  SELECT workstation_id, dimension, key, sum(records), sum(bytes) FROM (SELECT * FROM cells UNION ALL SELECT * FROM dossiers) AS x
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records, bytes = a.bytes + excluded.bytes)
-SELECT count(*)::int AS n FROM gone`;
+const SCHEMA_9_FOLD = schema9FoldSql('progress_pending_9');
 /** Schema 9's deltas: every cell with its dimension's name, the total's among them, and the result records per dossier. */
 const schema9Deltas = (records: RecordDescriptor[]) => {
   const d = recordFigureDeltas(records);

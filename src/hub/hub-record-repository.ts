@@ -40,15 +40,36 @@ const DIMENSIONS = {
 } as const;
 
 /** What a commit answers for each inserted row. */
-const RETURNED = 'receipt_id, workstation_id, document_key, version, sha256, received_at';
+export const RETURNED = 'receipt_id, workstation_id, document_key, version, sha256, received_at';
 
-/** A batch of one workstation's versions, from arrays; a version already stored is left as it is. */
-const INSERT_MANY = `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
+/** A batch of one workstation's versions, from arrays (recordInsertValues); a version already stored is left as it is. */
+export const INSERT_MANY = `INSERT INTO record (receipt_id, workstation_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, source, is_result)
   SELECT receipt_id, $1, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, $2, is_result
   FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::boolean[])
     AS t(receipt_id, document_key, version, sha256, size, dossier_code, procedure_code, agency_code, year, status, signed_at, is_result)
   ON CONFLICT (workstation_id, document_key, version) DO NOTHING
   RETURNING ${RETURNED}`;
+
+/** INSERT_MANY's parameters: the workstation, the source, then one array per column, a new receipt id for each version. */
+export function recordInsertValues(workstationId: string, source: 'upload' | 'bag', records: readonly RecordDescriptor[]): unknown[] {
+  const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
+  return [
+    workstationId,
+    source,
+    column(() => randomUUID()),
+    column((r) => r.documentKey),
+    column((r) => r.version),
+    column((r) => r.sha256),
+    column((r) => r.size),
+    column((r) => r.dossierCode),
+    column((r) => r.procedureCode),
+    column((r) => r.agencyCode),
+    column((r) => r.year),
+    column((r) => r.status),
+    column((r) => r.signedAt),
+    column((r) => r.isResult ?? false),
+  ];
+}
 
 /** The hub's record versions: one row per (workstation, document, version), never replaced. */
 export class HubRecordRepository {
@@ -127,23 +148,7 @@ export class HubRecordRepository {
     { keepFigures = false }: { keepFigures?: boolean } = {},
   ): Promise<(Receipt | VersionConflictError)[]> {
     if (records.length === 0) return [];
-    const column = <T>(pick: (r: RecordDescriptor) => T) => records.map(pick);
-    const recordColumns = [
-      workstationId,
-      source,
-      column(() => randomUUID()),
-      column((r) => r.documentKey),
-      column((r) => r.version),
-      column((r) => r.sha256),
-      column((r) => r.size),
-      column((r) => r.dossierCode),
-      column((r) => r.procedureCode),
-      column((r) => r.agencyCode),
-      column((r) => r.year),
-      column((r) => r.status),
-      column((r) => r.signedAt),
-      column((r) => r.isResult ?? false),
-    ];
+    const recordColumns = recordInsertValues(workstationId, source, records);
     const deltas = keepFigures ? recordFigureDeltas(records) : undefined;
     const { rows } = await this.db.query<RecordRow>(
       deltas

@@ -85,12 +85,11 @@ export const pendingResultDossiers = (p: string) => `
   SELECT p.workstation_id, u.dossier_code FROM ${p} p CROSS JOIN LATERAL unnest(p.result_dossier) AS u(dossier_code)`;
 
 /**
- * Schema 9's fold (progress-figure-fold.ts as it was), for the migration to schema 10: the rows pending in schema 9's
- * shape are added into the kept ones before their table is replaced. A fold running meanwhile is waited for.
+ * Schema 9's fold (progress-figure-fold.ts as it was) of the schema-9 pending rows in `pending`: for the migration to
+ * schema 10, and for the profile bench's comparison (bench/hub-pending-profile.ts). One statement; it answers the rows
+ * it folded.
  */
-const SCHEMA_9_FOLD = `
-SELECT pg_advisory_xact_lock(${0x6866}, 0);
-WITH gone AS (DELETE FROM progress_pending RETURNING *),
+export const schema9FoldSql = (pending: string) => `WITH gone AS (DELETE FROM ${pending} RETURNING *),
 cells AS (
   SELECT g.workstation_id, u.dimension, u.key, sum(u.records) AS records, sum(u.bytes) AS bytes
     FROM gone g CROSS JOIN LATERAL unnest(g.dimension, g.key, g.records, g.bytes) AS u(dimension, key, records, bytes) GROUP BY 1, 2, 3),
@@ -114,7 +113,15 @@ folded AS (
   SELECT workstation_id, dimension, key, sum(records), sum(bytes) FROM (SELECT * FROM cells UNION ALL SELECT * FROM dossiers) AS x
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (dimension, key, workstation_id) DO UPDATE SET records = a.records + excluded.records, bytes = a.bytes + excluded.bytes)
-SELECT count(*) FROM gone;
+SELECT count(*)::int AS n FROM gone`;
+
+/**
+ * The rows pending in schema 9's shape added into the kept ones before their table is replaced, with schema 9's fold;
+ * a fold running meanwhile is waited for.
+ */
+const SCHEMA_9_FOLD = `
+SELECT pg_advisory_xact_lock(${0x6866}, 0);
+${schema9FoldSql('progress_pending')};
 DELETE FROM progress_aggregate WHERE dimension = 'hand-backs' AND records = 0;`;
 
 /**
