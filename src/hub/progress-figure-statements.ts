@@ -1,5 +1,5 @@
 import { CELL_FILTER, CELLS, HAND_BACK_CELLS } from './progress-aggregate-schema';
-import { PENDING_DIMENSIONS } from './progress-pending-schema';
+import { PENDING_DIMENSIONS_SQL } from './progress-pending-schema';
 
 /**
  * The province's figures as the hub's commit keeps them (schema 8; its row's shape, schema 10), in the transaction that writes the rows they count:
@@ -14,9 +14,8 @@ import { PENDING_DIMENSIONS } from './progress-pending-schema';
 /** The record columns a figure reads. */
 const RECORD_FIGURE_COLUMNS = 'workstation_id, size, dossier_code, procedure_code, agency_code, year, status, is_result, received_at';
 
-/** The PENDING_DIMENSIONS as an SQL array, to number a cell's dimension by its name. */
-const DIMENSION_NUMBER = (dimension: string) =>
-  `array_position(ARRAY[${PENDING_DIMENSIONS.map((d) => `'${d}'`).join(', ')}], ${dimension})::smallint`;
+/** A cell's dimension numbered by its name (PENDING_DIMENSIONS). */
+const DIMENSION_NUMBER = (dimension: string) => `array_position(${PENDING_DIMENSIONS_SQL}, ${dimension})::smallint`;
 
 /**
  * `cells` (workstation_id, dimension, key, records, bytes; neither the total nor the day), `total` (workstation_id,

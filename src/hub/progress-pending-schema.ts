@@ -68,6 +68,8 @@ CREATE OR REPLACE VIEW progress_figure_part AS
 export const PENDING_DIMENSIONS = ['agency', 'procedure', 'year', 'status', 'results', 'hand-backs'] as const;
 export type PendingDimension = (typeof PENDING_DIMENSIONS)[number];
 export const pendingDimensionNumber = (dimension: PendingDimension) => PENDING_DIMENSIONS.indexOf(dimension) + 1;
+/** PENDING_DIMENSIONS as an SQL array literal: a number indexes it (from 1), a name's array_position gives its number. */
+export const PENDING_DIMENSIONS_SQL = `ARRAY[${PENDING_DIMENSIONS.map((d) => `'${d}'`).join(', ')}]`;
 
 /**
  * The cells of the schema-10 pending rows `p` (FROM-clause rows with the table's columns), as (workstation_id, dimension,
@@ -75,7 +77,7 @@ export const pendingDimensionNumber = (dimension: PendingDimension) => PENDING_D
  * stored records. Schema 10's views are made from this and pendingResultDossiers: a change to either is a new schema version.
  */
 export const pendingCells = (p: string) => `
-  SELECT p.workstation_id, (ARRAY[${PENDING_DIMENSIONS.map((d) => `'${d}'`).join(', ')}])[u.dimension] AS dimension, u.key, u.records::bigint AS records, u.bytes
+  SELECT p.workstation_id, (${PENDING_DIMENSIONS_SQL})[u.dimension] AS dimension, u.key, u.records::bigint AS records, u.bytes
     FROM ${p} p CROSS JOIN LATERAL unnest(p.dimension, p.key, p.cell_records, p.cell_bytes) AS u(dimension, key, records, bytes)
   UNION ALL SELECT p.workstation_id, 'total', NULL, p.records, p.bytes FROM ${p} p WHERE p.records <> 0
   UNION ALL SELECT p.workstation_id, 'day', to_char(p.received_on, 'YYYY-MM-DD'), p.records, p.bytes FROM ${p} p WHERE p.records <> 0`;
